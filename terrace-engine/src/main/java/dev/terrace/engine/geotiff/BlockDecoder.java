@@ -1,0 +1,62 @@
+package dev.terrace.engine.geotiff;
+
+import dev.terrace.engine.raster.RasterFormatException;
+import dev.terrace.engine.raster.Samples;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * Turns the stored bytes of one block into a typed sample array: decompress, undo the predictor, convert
+ * from the file's byte order. The result holds {@code blockWidth * storedRows * samplesPerBlockPixel}
+ * samples, pixel-interleaved when the image is chunky.
+ */
+final class BlockDecoder {
+
+  private BlockDecoder() {}
+
+  static Object decode(ImageLayout layout, int index, byte[] raw, ByteOrder order, double fill) {
+    int blockRow = (index / layout.blocksAcross()) % layout.blocksDown();
+    int rows = layout.storedRows(blockRow);
+    int spp = layout.samplesPerBlockPixel();
+    int bytesPerSample = layout.sampleType().bytes();
+    int samples = layout.blockWidth() * rows * spp;
+    if (raw.length == 0) {
+      // A sparse block: GDAL reads it as nodata, or zero when there is none.
+      Object out = Samples.allocate(layout.sampleType(), samples);
+      if (fill != 0) {
+        Samples.fill(layout.sampleType(), out, fill);
+      }
+      return out;
+    }
+    int expected = samples * bytesPerSample;
+    byte[] data;
+    try {
+      data = layout.compression().decompressor().decode(raw, 0, raw.length, expected);
+    } catch (DecodeException e) {
+      throw new RasterFormatException(layout.describeBlock(index) + ": " + layout.compression()
+          + " data is corrupt: " + e.getMessage(), e);
+    }
+    ByteOrder dataOrder = order;
+    if (layout.predictor() == 2) {
+      Predictor.undoHorizontal(data, rows, layout.blockWidth(), spp, bytesPerSample, order);
+    } else if (layout.predictor() == 3) {
+      Predictor.undoFloatingPoint(data, rows, layout.blockWidth(), spp, bytesPerSample);
+      dataOrder = ByteOrder.BIG_ENDIAN;
+    }
+    return toSamples(layout, data, samples, dataOrder);
+  }
+
+  private static Object toSamples(ImageLayout layout, byte[] data, int samples, ByteOrder order) {
+    ByteBuffer b = ByteBuffer.wrap(data).order(order);
+    Object out = Samples.allocate(layout.sampleType(), samples);
+    switch (out) {
+      case byte[] a -> System.arraycopy(data, 0, a, 0, samples);
+      case short[] a -> b.asShortBuffer().get(a, 0, samples);
+      case int[] a -> b.asIntBuffer().get(a, 0, samples);
+      case float[] a -> b.asFloatBuffer().get(a, 0, samples);
+      case double[] a -> b.asDoubleBuffer().get(a, 0, samples);
+      default -> throw new AssertionError(out.getClass());
+    }
+    return out;
+  }
+}

@@ -1,0 +1,67 @@
+package dev.terrace.engine.geotiff;
+
+import dev.terrace.engine.io.ByteRange;
+import dev.terrace.engine.io.ByteSource;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * Loads the blocks of one image that a read found missing from the cache: fetches their bytes in one
+ * {@link ByteSource#readAll} call (so a remote source can merge neighbours into one request), then decodes
+ * them in parallel. Decoding is CPU work, so it runs on a pool sized to the cores rather than on the
+ * caller's (possibly virtual) thread; a single block is decoded in place to save the hand-off.
+ */
+final class BlockLoader {
+
+  private static final ExecutorService DECODERS =
+      new ForkJoinPool(Runtime.getRuntime().availableProcessors(), ForkJoinPool.defaultForkJoinWorkerThreadFactory,
+          null, true);
+
+  private final ByteSource source;
+  private final ImageLayout layout;
+  private final ByteOrder order;
+  private final double fill;
+
+  BlockLoader(ByteSource source, ImageLayout layout, ByteOrder order, double fill) {
+    this.source = source;
+    this.layout = layout;
+    this.order = order;
+    this.fill = fill;
+  }
+
+  CompletableFuture<Map<BlockKey, Object>> load(Set<? extends BlockKey> missing) {
+    List<BlockKey> keys = List.copyOf(missing);
+    List<ByteRange> ranges = new ArrayList<>(keys.size());
+    for (BlockKey key : keys) {
+      ranges.add(new ByteRange(layout.offsets()[key.block()], (int) layout.byteCounts()[key.block()]));
+    }
+    List<byte[]> raw = source.readAll(ranges);
+    if (keys.size() == 1) {
+      return CompletableFuture.completedFuture(Map.of(keys.get(0), decode(keys.get(0), raw.get(0))));
+    }
+    List<CompletableFuture<Object>> decoded = new ArrayList<>(keys.size());
+    for (int i = 0; i < keys.size(); i++) {
+      BlockKey key = keys.get(i);
+      byte[] bytes = raw.get(i);
+      decoded.add(CompletableFuture.supplyAsync(() -> decode(key, bytes), DECODERS));
+    }
+    return CompletableFuture.allOf(decoded.toArray(CompletableFuture[]::new)).thenApply(done -> {
+      Map<BlockKey, Object> out = new HashMap<>();
+      for (int i = 0; i < keys.size(); i++) {
+        out.put(keys.get(i), decoded.get(i).join());
+      }
+      return out;
+    });
+  }
+
+  private Object decode(BlockKey key, byte[] bytes) {
+    return BlockDecoder.decode(layout, key.block(), bytes, order, fill);
+  }
+}

@@ -1,0 +1,275 @@
+package dev.terrace.engine.geotiff;
+
+import dev.terrace.engine.io.ByteSource;
+import dev.terrace.engine.io.FileByteSource;
+import dev.terrace.engine.io.HttpByteSource;
+import dev.terrace.engine.io.HttpOptions;
+import dev.terrace.engine.raster.AffineTransform;
+import dev.terrace.engine.raster.Band;
+import dev.terrace.engine.raster.Grid;
+import dev.terrace.engine.raster.Raster;
+import dev.terrace.engine.raster.RasterSource;
+import dev.terrace.engine.raster.Samples;
+import dev.terrace.engine.raster.Window;
+import java.net.URI;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import org.locationtech.proj4j.CoordinateReferenceSystem;
+
+/**
+ * A GeoTIFF or Cloud-Optimized GeoTIFF, read with our own decoder from a local file or over HTTP.
+ *
+ * <p>Handles TIFF and BigTIFF in both byte orders; tiles and strips; chunky and planar bands; no
+ * compression, LZW, DEFLATE, PackBits and ZSTD, with predictors 2 and 3; 8 to 64-bit integer and floating
+ * samples; GeoTIFF georeferencing (tiepoint + scale, ModelTransformation, PixelIsPoint) and CRSs from EPSG
+ * codes or user-defined parameters; GDAL's nodata, scale and offset. Reduced-resolution images are
+ * {@linkplain #overviews() overviews}.
+ *
+ * <p>Opening reads only the header (one request over HTTP for a COG). Reads fetch just the blocks a window
+ * touches, merge neighbouring blocks into one request, decode blocks in parallel and keep them in a
+ * {@link TileCache}. Instances are thread-safe.
+ */
+public final class GeoTiff implements RasterSource {
+
+  private final ByteSource source;
+  private final TileCache cache;
+  private final ByteOrder order;
+  private final ImageLayout layout;
+  private final Grid grid;
+  private final List<Band> bands;
+  private final List<GeoTiff> overviews;
+  private final boolean ownsSource;
+  private final BlockLoader loader;
+
+  private GeoTiff(ByteSource source, TileCache cache, ByteOrder order, ImageLayout layout, Grid grid,
+      List<Band> bands, List<GeoTiff> overviews, boolean ownsSource) {
+    this.source = source;
+    this.cache = cache;
+    this.order = order;
+    this.layout = layout;
+    this.grid = grid;
+    this.bands = bands;
+    this.overviews = overviews;
+    this.ownsSource = ownsSource;
+    this.loader = new BlockLoader(source, layout, order, fillValue());
+  }
+
+  /**
+   * Opens a local GeoTIFF with the shared tile cache.
+   *
+   * @param path the file
+   * @return the full-resolution image; close it when done
+   * @throws dev.terrace.engine.raster.RasterIoException if the file cannot be read
+   * @throws dev.terrace.engine.raster.RasterFormatException if it is not a GeoTIFF we can decode
+   */
+  public static GeoTiff open(Path path) {
+    return open(FileByteSource.open(path), TileCache.shared());
+  }
+
+  /**
+   * Opens a GeoTIFF by URI: {@code file:} paths locally, {@code http:} and {@code https:} with range
+   * requests and default {@link HttpOptions}.
+   *
+   * @param uri where the file is
+   * @return the full-resolution image; close it when done
+   * @throws IllegalArgumentException for other URI schemes
+   * @throws dev.terrace.engine.raster.RasterIoException if the file cannot be fetched
+   * @throws dev.terrace.engine.raster.RasterFormatException if it is not a GeoTIFF we can decode
+   */
+  public static GeoTiff open(URI uri) {
+    return open(uri, HttpOptions.defaults());
+  }
+
+  /**
+   * @param uri where the file is
+   * @param options how to talk HTTP, for remote files
+   * @return the full-resolution image; close it when done
+   * @throws IllegalArgumentException for schemes other than file, http and https
+   * @see #open(URI)
+   */
+  public static GeoTiff open(URI uri, HttpOptions options) {
+    String scheme = uri.getScheme() == null ? "file" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+    return switch (scheme) {
+      case "file" -> open(uri.getScheme() == null ? Path.of(uri.getPath()) : Path.of(uri));
+      case "http", "https" -> open(HttpByteSource.open(uri, options), TileCache.shared());
+      default -> throw new IllegalArgumentException("cannot open " + uri + ": scheme " + scheme
+          + " is not supported (use file, http or https)");
+    };
+  }
+
+  /**
+   * Opens a GeoTIFF from any byte source. The returned image owns {@code source} and closes it, also when
+   * opening fails.
+   *
+   * @param source the bytes
+   * @param cache where decoded blocks are kept
+   * @return the full-resolution image
+   * @throws dev.terrace.engine.raster.RasterFormatException if it is not a GeoTIFF we can decode
+   */
+  public static GeoTiff open(ByteSource source, TileCache cache) {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(cache, "cache");
+    try {
+      return build(source, cache);
+    } catch (RuntimeException e) {
+      source.close();
+      throw e;
+    }
+  }
+
+  private static GeoTiff build(ByteSource source, TileCache cache) {
+    TiffParser.Result tiff = TiffParser.parse(source);
+    List<Ifd> images = new ArrayList<>();
+    for (Ifd ifd : tiff.ifds()) {
+      // Bit 2 marks transparency masks, which are not data.
+      if ((ifd.longValue(TiffTag.NEW_SUBFILE_TYPE, 0) & 4) == 0) {
+        images.add(ifd);
+      }
+    }
+    if (images.isEmpty()) {
+      throw new dev.terrace.engine.raster.RasterFormatException(source.name() + ": holds only mask images");
+    }
+    Ifd main = images.get(0);
+    ImageLayout mainLayout = ImageLayout.of(main, source.length());
+    GeoKeys keys = GeoKeys.of(main);
+    AffineTransform transform = Georeferencing.transform(main, keys);
+    CoordinateReferenceSystem crs = CrsFromGeoKeys.build(keys);
+    List<Band> bands = bands(main, mainLayout);
+
+    List<GeoTiff> overviews = new ArrayList<>();
+    for (Ifd ifd : images.subList(1, images.size())) {
+      ImageLayout l = ImageLayout.of(ifd, source.length());
+      if (l.samplesPerPixel() != mainLayout.samplesPerPixel() || l.width() >= mainLayout.width()) {
+        continue;
+      }
+      // GDAL places an overview's cells by the size ratio, whatever the overview's own tags say.
+      AffineTransform t = transform.scaled((double) mainLayout.width() / l.width(),
+          (double) mainLayout.height() / l.height());
+      overviews.add(new GeoTiff(source, cache, tiff.order(), l, new Grid(l.width(), l.height(), t, crs), bands,
+          List.of(), false));
+    }
+    overviews.sort(Comparator.comparingInt((GeoTiff g) -> g.grid.width()).reversed());
+    Grid grid = new Grid(mainLayout.width(), mainLayout.height(), transform, crs);
+    return new GeoTiff(source, cache, tiff.order(), mainLayout, grid, bands, List.copyOf(overviews), true);
+  }
+
+  private static List<Band> bands(Ifd ifd, ImageLayout layout) {
+    OptionalDouble nodata = GdalMetadata.nodata(ifd);
+    List<Band> out = new ArrayList<>();
+    for (int b = 0; b < layout.samplesPerPixel(); b++) {
+      out.add(new Band(layout.sampleType(), nodata, GdalMetadata.bandItem(ifd, "scale", b, 1),
+          GdalMetadata.bandItem(ifd, "offset", b, 0)));
+    }
+    return List.copyOf(out);
+  }
+
+  @Override
+  public String name() {
+    return source.name();
+  }
+
+  @Override
+  public Grid grid() {
+    return grid;
+  }
+
+  @Override
+  public int bandCount() {
+    return bands.size();
+  }
+
+  @Override
+  public Band band(int band) {
+    checkBand(band);
+    return bands.get(band - 1);
+  }
+
+  @Override
+  public List<GeoTiff> overviews() {
+    return overviews;
+  }
+
+  /** @return the width of the blocks (tiles, or the image width for strips) cells are stored in */
+  public int blockWidth() {
+    return layout.blockWidth();
+  }
+
+  /** @return the height of the blocks (tiles or strips) cells are stored in */
+  public int blockHeight() {
+    return layout.blockHeight();
+  }
+
+  @Override
+  public Raster read(Window window, int band) {
+    checkBand(band);
+    if (!grid.contains(window)) {
+      throw new IllegalArgumentException("window " + window + " is not inside the " + grid.width() + " x "
+          + grid.height() + " grid of " + name());
+    }
+    int plane = layout.planar() ? band - 1 : 0;
+    int sample = layout.planar() ? 0 : band - 1;
+    int spp = layout.samplesPerBlockPixel();
+    int bw = layout.blockWidth();
+    int bh = layout.blockHeight();
+    int c0 = window.col() / bw;
+    int c1 = (window.endCol() - 1) / bw;
+    int r0 = window.row() / bh;
+    int r1 = (window.endRow() - 1) / bh;
+    List<BlockKey> keys = new ArrayList<>((c1 - c0 + 1) * (r1 - r0 + 1));
+    for (int br = r0; br <= r1; br++) {
+      for (int bc = c0; bc <= c1; bc++) {
+        keys.add(new BlockKey(source.identity(), layout.ifd().index(), layout.blockIndex(plane, br, bc)));
+      }
+    }
+    Map<BlockKey, Object> blocks = cache.getAll(keys, missing -> loader.load(missing));
+    Object out = Samples.allocate(layout.sampleType(), (int) window.cells());
+    int k = 0;
+    for (int br = r0; br <= r1; br++) {
+      for (int bc = c0; bc <= c1; bc++) {
+        Object block = blocks.get(keys.get(k++));
+        int colStart = Math.max(window.col(), bc * bw);
+        int colEnd = Math.min(window.endCol(), (bc + 1) * bw);
+        int rowStart = Math.max(window.row(), br * bh);
+        int rowEnd = Math.min(window.endRow(), (br + 1) * bh);
+        for (int r = rowStart; r < rowEnd; r++) {
+          int src = ((r - br * bh) * bw + (colStart - bc * bw)) * spp + sample;
+          int dst = (r - window.row()) * window.width() + (colStart - window.col());
+          BlockCopy.copy(block, src, spp, out, dst, colEnd - colStart);
+        }
+      }
+    }
+    return new Raster(window, layout.sampleType(), out);
+  }
+
+  private double fillValue() {
+    OptionalDouble nodata = bands.get(0).nodata();
+    return nodata.isPresent() && Double.isFinite(nodata.getAsDouble()) ? nodata.getAsDouble() : 0;
+  }
+
+  private void checkBand(int band) {
+    if (band < 1 || band > bands.size()) {
+      throw new IllegalArgumentException("band " + band + " does not exist in " + name() + "; it has "
+          + bands.size() + (bands.size() == 1 ? " band" : " bands"));
+    }
+  }
+
+  /** Closes the file; overviews share it, so closing an overview does nothing. */
+  @Override
+  public void close() {
+    if (ownsSource) {
+      source.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "GeoTiff[" + name() + ", " + grid.width() + "x" + grid.height() + ", " + bands.size() + " x "
+        + layout.sampleType() + ", " + layout.compression() + "]";
+  }
+}

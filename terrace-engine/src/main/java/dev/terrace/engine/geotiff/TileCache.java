@@ -1,0 +1,123 @@
+package dev.terrace.engine.geotiff;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.lang.reflect.Array;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+
+/**
+ * Decoded blocks (tiles or strips) of every open GeoTIFF, bounded in bytes. Readers that want the same
+ * block at the same time share one fetch and one decode: the first caller's load is visible to the others
+ * as a pending entry.
+ *
+ * <p>One cache is {@link #shared() shared} by default so that many sources, and reopenings of the same
+ * file, stay within one memory budget; entries are keyed by the source's identity, which changes with the
+ * file's version.
+ */
+public final class TileCache {
+
+  private static final long ENTRY_OVERHEAD = 64;
+
+  private static volatile TileCache shared;
+
+  private final AsyncCache<BlockKey, Object> cache;
+  private final long maxBytes;
+  private final LongAdder decoded = new LongAdder();
+
+  private TileCache(long maxBytes) {
+    this.maxBytes = maxBytes;
+    this.cache = Caffeine.newBuilder()
+        .maximumWeight(maxBytes)
+        .weigher((BlockKey k, Object v) -> (int) Math.min(Integer.MAX_VALUE, weight(v)))
+        .executor(Runnable::run)
+        .buildAsync();
+  }
+
+  /**
+   * @param maxBytes the most decoded bytes to keep
+   * @return a new, empty cache
+   * @throws IllegalArgumentException if {@code maxBytes} is negative
+   */
+  public static TileCache ofMaxBytes(long maxBytes) {
+    if (maxBytes < 0) {
+      throw new IllegalArgumentException("maximum bytes must not be negative: " + maxBytes);
+    }
+    return new TileCache(maxBytes);
+  }
+
+  /**
+   * The process-wide cache used when a source is opened without one: a quarter of the maximum heap, at
+   * most 1 GiB.
+   *
+   * @return the shared cache
+   */
+  public static TileCache shared() {
+    TileCache c = shared;
+    if (c == null) {
+      synchronized (TileCache.class) {
+        c = shared;
+        if (c == null) {
+          c = new TileCache(Math.min(1L << 30, Runtime.getRuntime().maxMemory() / 4));
+          shared = c;
+        }
+      }
+    }
+    return c;
+  }
+
+  /** @return the budget in bytes */
+  public long maxBytes() {
+    return maxBytes;
+  }
+
+  /** @return how many blocks have been decoded through this cache since it was made */
+  public long decodedBlocks() {
+    return decoded.sum();
+  }
+
+  /** Drops every entry, for benchmarks that measure cold reads. */
+  public void invalidateAll() {
+    cache.synchronous().invalidateAll();
+  }
+
+  /**
+   * Returns the blocks for {@code keys}, loading the missing ones together with {@code loader}, which gets
+   * the keys no one else is already loading and returns their decoded blocks.
+   */
+  Map<BlockKey, Object> getAll(Collection<BlockKey> keys,
+      Function<Set<? extends BlockKey>, CompletableFuture<Map<BlockKey, Object>>> loader) {
+    try {
+      return cache.getAll(keys, (Set<? extends BlockKey> missing, Executor executor) -> {
+        try {
+          return loader.apply(missing).thenApply(m -> {
+            decoded.add(m.size());
+            return m;
+          });
+        } catch (RuntimeException e) {
+          return CompletableFuture.failedFuture(e);
+        }
+      }).join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+  }
+
+  private static long weight(Object block) {
+    int n = Array.getLength(block);
+    long bytes = switch (block) {
+      case byte[] a -> n;
+      case short[] a -> 2L * n;
+      case int[] a -> 4L * n;
+      case float[] a -> 4L * n;
+      default -> 8L * n;
+    };
+    return bytes + ENTRY_OVERHEAD;
+  }
+}

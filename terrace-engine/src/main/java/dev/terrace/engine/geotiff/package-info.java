@@ -1,0 +1,11 @@
+/**
+ * Our own GeoTIFF / Cloud-Optimized GeoTIFF reader; the entry point is {@link
+ * dev.terrace.engine.geotiff.GeoTiff}, decoded blocks live in a {@link dev.terrace.engine.geotiff.TileCache}.
+ *
+ * <p>Everything else here is internal: IFD parsing ({@code TiffParser}, {@code Ifd}, {@code ImageLayout}),
+ * codecs ({@code Compression} and its decompressors, {@code Predictor}), georeferencing ({@code GeoKeys},
+ * {@code CrsFromGeoKeys}) and block loading. Every size read from a file is checked before it sizes an
+ * allocation; a file that breaks the rules fails with a {@code RasterFormatException} naming the file, the
+ * IFD and the tag.
+ */
+package dev.terrace.engine.geotiff;

@@ -1,0 +1,50 @@
+package dev.terrace.engine.raster;
+
+import java.util.List;
+
+/**
+ * A raster that can be read window by window: the seam between file formats and everything that computes
+ * with cells. Implementations are thread-safe.
+ */
+public interface RasterSource extends AutoCloseable {
+
+  /** @return the file or URL, for messages */
+  String name();
+
+  /** @return where the cells are */
+  Grid grid();
+
+  /** @return the number of bands, at least 1 */
+  int bandCount();
+
+  /**
+   * @param band 1-based band number
+   * @return what the band's values mean
+   * @throws IllegalArgumentException if there is no such band
+   */
+  Band band(int band);
+
+  /**
+   * Reads one band over a window.
+   *
+   * @param window the cells, inside {@link #grid()}
+   * @param band 1-based band number
+   * @return the stored values
+   * @throws IllegalArgumentException if the window is not inside the grid or there is no such band
+   * @throws RasterFormatException if the stored bytes cannot be decoded
+   * @throws RasterIoException if the bytes cannot be fetched
+   */
+  Raster read(Window window, int band);
+
+  /**
+   * Reduced-resolution versions of this raster stored alongside it, finest first. They share this source's
+   * bytes and cache and are closed with it.
+   *
+   * @return the overviews; empty if there are none or this is itself an overview
+   */
+  List<? extends RasterSource> overviews();
+
+  /** Releases the underlying file or connection. */
+  @Override
+  void close();
+}
