@@ -116,7 +116,9 @@ final class CrsFromGeoKeys {
     if (a > 0) {
       double rf = keys.number(INV_FLATTENING, 0);
       double b = keys.number(SEMI_MINOR_AXIS, 0);
-      return " +a=" + num(a) + (rf > 0 ? " +rf=" + num(rf) : b > 0 ? " +b=" + num(b) : " +b=" + num(a));
+      // proj4j mishandles +rf, so the semi-minor axis is always given.
+      double semiMinor = rf > 0 ? a * (1 - 1 / rf) : b > 0 ? b : a;
+      return " +a=" + num(a) + " +b=" + num(semiMinor);
     }
     return " +ellps=WGS84";
   }

@@ -82,6 +82,26 @@ public final class Raster {
     return data;
   }
 
+  /**
+   * The values as bytes of the band's own type, row-major: the form GDAL's {@code ReadAsArray().tobytes()}
+   * gives, for exports and checksums.
+   *
+   * @param order the byte order to write
+   * @return a new array of {@code cells * type.bytes()} bytes
+   */
+  public byte[] toBytes(java.nio.ByteOrder order) {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate((int) window.cells() * type.bytes()).order(order);
+    switch (data) {
+      case byte[] a -> b.put(a);
+      case short[] a -> b.asShortBuffer().put(a);
+      case int[] a -> b.asIntBuffer().put(a);
+      case float[] a -> b.asFloatBuffer().put(a);
+      case double[] a -> b.asDoubleBuffer().put(a);
+      default -> throw new AssertionError(data.getClass());
+    }
+    return b.array();
+  }
+
   /** @return a copy of all values as doubles, row-major */
   public double[] toDoubles() {
     double[] out = new double[(int) window.cells()];

@@ -1,0 +1,85 @@
+package dev.terrace.engine.geotiff;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.terrace.engine.raster.RasterFormatException;
+import java.nio.file.Files;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Broken files fail with a {@link RasterFormatException} whose message names the file, the IFD and the
+ * tag, before anything is allocated from the broken field.
+ */
+class BadInputTest {
+
+  private static final String NAME = "u8_none_p1_strip5.tif";
+
+  private static byte[] original() throws Exception {
+    return Files.readAllBytes(Fixtures.file(NAME));
+  }
+
+  private static GeoTiff open(byte[] bytes) {
+    return GeoTiff.open(new BytesSource(NAME, bytes), TileCache.ofMaxBytes(1 << 20));
+  }
+
+  @Test
+  void a_file_cut_short_names_the_block_that_lies_past_the_end() throws Exception {
+    byte[] bytes = original();
+    byte[] truncated = Arrays.copyOf(bytes, bytes.length - 100);
+    assertThatThrownBy(() -> open(truncated))
+        .isInstanceOf(RasterFormatException.class)
+        .hasMessageContaining(NAME).hasMessageContaining("IFD 0").hasMessageContaining("StripOffsets")
+        .hasMessageContaining("past the end");
+  }
+
+  @Test
+  void an_ifd_offset_past_the_end_is_named() throws Exception {
+    byte[] bytes = original();
+    assertThatThrownBy(() -> open(TiffPatch.setFirstIfdOffset(bytes, bytes.length + 1000)))
+        .isInstanceOf(RasterFormatException.class)
+        .hasMessageContaining(NAME).hasMessageContaining("IFD 0").hasMessageContaining("past the end");
+  }
+
+  @Test
+  void an_absurd_block_size_is_refused_before_allocating() throws Exception {
+    byte[] bytes = TiffPatch.setTag(original(), TiffTag.IMAGE_WIDTH, 65535);
+    byte[] tall = TiffPatch.setTag(bytes, TiffTag.IMAGE_LENGTH, 65535);
+    byte[] rows = TiffPatch.setTag(tall, TiffTag.ROWS_PER_STRIP, 65535);
+    assertThatThrownBy(() -> open(rows))
+        .isInstanceOf(RasterFormatException.class)
+        .hasMessageContaining(NAME).hasMessageContaining("IFD 0").hasMessageContaining("RowsPerStrip")
+        .hasMessageContaining("limit");
+  }
+
+  @Test
+  void an_unknown_compression_names_the_scheme() throws Exception {
+    byte[] jpeg = TiffPatch.setTag(original(), TiffTag.COMPRESSION, 7);
+    assertThatThrownBy(() -> open(jpeg))
+        .isInstanceOf(RasterFormatException.class)
+        .hasMessageContaining(NAME).hasMessageContaining("IFD 0").hasMessageContaining("Compression (259)")
+        .hasMessageContaining("JPEG");
+  }
+
+  @Test
+  void a_file_that_is_not_a_tiff_says_so() {
+    assertThatThrownBy(() -> open("GIF89a and more bytes".getBytes()))
+        .isInstanceOf(RasterFormatException.class).hasMessageContaining(NAME).hasMessageContaining("not a TIFF");
+  }
+
+  @Test
+  void corrupt_compressed_data_names_the_block() throws Exception {
+    String name = "u8_deflate_p1_tiled.tif";
+    byte[] bytes = Files.readAllBytes(Fixtures.file(name));
+    Ifd ifd = TiffParser.parse(new BytesSource(name, bytes)).ifds().get(0);
+    ImageLayout layout = ImageLayout.of(ifd, bytes.length);
+    byte[] broken = bytes.clone();
+    int start = (int) layout.offsets()[0];
+    Arrays.fill(broken, start + 2, start + (int) layout.byteCounts()[0], (byte) 0xFF);
+    try (GeoTiff tiff = GeoTiff.open(new BytesSource(name, broken), TileCache.ofMaxBytes(1 << 20))) {
+      assertThatThrownBy(() -> tiff.read(tiff.grid().extent(), 1))
+          .isInstanceOf(RasterFormatException.class).hasMessageContaining(name).hasMessageContaining("IFD 0, tile 0")
+          .hasMessageContaining("corrupt");
+    }
+  }
+}
