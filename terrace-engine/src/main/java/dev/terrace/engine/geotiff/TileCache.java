@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
@@ -25,11 +27,14 @@ public final class TileCache {
 
   private static final long ENTRY_OVERHEAD = 64;
 
+  private static final ExecutorService FETCHERS = Executors.newVirtualThreadPerTaskExecutor();
+
   private static volatile TileCache shared;
 
   private final AsyncCache<BlockKey, Object> cache;
   private final long maxBytes;
   private final LongAdder decoded = new LongAdder();
+  private final Object claims = new Object();
 
   private TileCache(long maxBytes) {
     this.maxBytes = maxBytes;
@@ -90,20 +95,25 @@ public final class TileCache {
   /**
    * Returns the blocks for {@code keys}, loading the missing ones together with {@code loader}, which gets
    * the keys no one else is already loading and returns their decoded blocks.
+   *
+   * <p>Claiming keys takes a short lock so that readers arriving together do not split one window's tiles
+   * between them (which would fetch the gaps between tiles twice); the fetch itself runs on a virtual thread
+   * outside the lock, so reads of different windows still proceed in parallel.
    */
   Map<BlockKey, Object> getAll(Collection<BlockKey> keys,
       Function<Set<? extends BlockKey>, CompletableFuture<Map<BlockKey, Object>>> loader) {
+    CompletableFuture<Map<BlockKey, Object>> pending;
+    synchronized (claims) {
+      pending = cache.getAll(keys, (Set<? extends BlockKey> missing, Executor executor) ->
+          CompletableFuture.supplyAsync(() -> loader.apply(missing), FETCHERS)
+              .thenCompose(loaded -> loaded)
+              .thenApply(m -> {
+                decoded.add(m.size());
+                return m;
+              }));
+    }
     try {
-      return cache.getAll(keys, (Set<? extends BlockKey> missing, Executor executor) -> {
-        try {
-          return loader.apply(missing).thenApply(m -> {
-            decoded.add(m.size());
-            return m;
-          });
-        } catch (RuntimeException e) {
-          return CompletableFuture.failedFuture(e);
-        }
-      }).join();
+      return pending.join();
     } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException r ? r : e;
     }
