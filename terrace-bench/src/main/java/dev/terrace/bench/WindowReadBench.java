@@ -113,12 +113,14 @@ public final class WindowReadBench {
       }
       long ourRequests = server.requests("/bench.tif");
       long ourBytes = server.bytesSent("/bench.tif");
+      var ourRanges = server.rangeLog("/bench.tif");
       server.resetCounters();
       String json = GdalRunner.run("gdal_window_read.py", Map.of("GDAL_DISABLE_READDIR_ON_OPEN", "EMPTY_DIR"),
           "/vsicurl/" + uri, Integer.toString(w.col()), Integer.toString(w.row()), Integer.toString(w.width()),
           Integer.toString(w.height()), "0");
       long gdalRequests = server.requests("/bench.tif");
       long gdalBytes = server.bytesSent("/bench.tif");
+      var gdalRanges = server.rangeLog("/bench.tif");
       System.out.println();
       System.out.println("loopback HTTP, one cold open + read   terrace        GDAL /vsicurl/   terrace/GDAL");
       System.out.printf(Locale.ROOT, "  requests                           %8d   %14d   %10.2f%n", ourRequests, gdalRequests,
@@ -126,6 +128,8 @@ public final class WindowReadBench {
       System.out.printf(Locale.ROOT, "  bytes                            %10d   %14d   %10.2f%n", ourBytes, gdalBytes,
           (double) ourBytes / gdalBytes);
       System.out.println("same pixels as GDAL: " + sha256(raster).equals(Stats.jsonString(json, "sha256")));
+      System.out.println("  terrace ranges: " + ourRanges);
+      System.out.println("  GDAL ranges:    " + gdalRanges);
     }
   }
 

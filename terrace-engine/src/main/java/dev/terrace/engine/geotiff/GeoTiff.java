@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.function.Supplier;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 
 /**
@@ -43,19 +44,20 @@ public final class GeoTiff implements RasterSource {
   private final ImageLayout layout;
   private final Grid grid;
   private final List<Band> bands;
-  private final List<GeoTiff> overviews;
+  private final Supplier<List<GeoTiff>> overviewBuilder;
+  private volatile List<GeoTiff> overviews;
   private final boolean ownsSource;
   private final BlockLoader loader;
 
   private GeoTiff(ByteSource source, TileCache cache, ByteOrder order, ImageLayout layout, Grid grid,
-      List<Band> bands, List<GeoTiff> overviews, boolean ownsSource) {
+      List<Band> bands, Supplier<List<GeoTiff>> overviews, boolean ownsSource) {
     this.source = source;
     this.cache = cache;
     this.order = order;
     this.layout = layout;
     this.grid = grid;
     this.bands = bands;
-    this.overviews = overviews;
+    this.overviewBuilder = overviews;
     this.ownsSource = ownsSource;
     this.loader = new BlockLoader(source, layout, order, fillValue());
   }
@@ -142,21 +144,29 @@ public final class GeoTiff implements RasterSource {
     CoordinateReferenceSystem crs = CrsFromGeoKeys.build(keys);
     List<Band> bands = bands(main, mainLayout);
 
-    List<GeoTiff> overviews = new ArrayList<>();
-    for (Ifd ifd : images.subList(1, images.size())) {
+    Grid grid = new Grid(mainLayout.width(), mainLayout.height(), transform, crs);
+    List<Ifd> reduced = images.subList(1, images.size());
+    Supplier<List<GeoTiff>> overviews = () -> overviews(source, cache, tiff.order(), mainLayout, reduced, grid, bands);
+    return new GeoTiff(source, cache, tiff.order(), mainLayout, grid, bands, overviews, true);
+  }
+
+  /** Builds the overview images; deferred so that opening costs no request for their block arrays. */
+  private static List<GeoTiff> overviews(ByteSource source, TileCache cache, ByteOrder order, ImageLayout main,
+      List<Ifd> reduced, Grid grid, List<Band> bands) {
+    List<GeoTiff> out = new ArrayList<>();
+    for (Ifd ifd : reduced) {
       ImageLayout l = ImageLayout.of(ifd, source.length());
-      if (l.samplesPerPixel() != mainLayout.samplesPerPixel() || l.width() >= mainLayout.width()) {
+      if (l.samplesPerPixel() != main.samplesPerPixel() || l.width() >= main.width()) {
         continue;
       }
       // GDAL places an overview's cells by the size ratio, whatever the overview's own tags say.
-      AffineTransform t = transform.scaled((double) mainLayout.width() / l.width(),
-          (double) mainLayout.height() / l.height());
-      overviews.add(new GeoTiff(source, cache, tiff.order(), l, new Grid(l.width(), l.height(), t, crs), bands,
-          List.of(), false));
+      AffineTransform t = grid.transform().scaled((double) main.width() / l.width(),
+          (double) main.height() / l.height());
+      out.add(new GeoTiff(source, cache, order, l, new Grid(l.width(), l.height(), t, grid.crs()), bands, List::of,
+          false));
     }
-    overviews.sort(Comparator.comparingInt((GeoTiff g) -> g.grid.width()).reversed());
-    Grid grid = new Grid(mainLayout.width(), mainLayout.height(), transform, crs);
-    return new GeoTiff(source, cache, tiff.order(), mainLayout, grid, bands, List.copyOf(overviews), true);
+    out.sort(Comparator.comparingInt((GeoTiff g) -> g.grid.width()).reversed());
+    return List.copyOf(out);
   }
 
   private static List<Band> bands(Ifd ifd, ImageLayout layout) {
@@ -190,9 +200,26 @@ public final class GeoTiff implements RasterSource {
     return bands.get(band - 1);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The first call reads the overviews' block tables, which in a COG may cost one request.
+   *
+   * @throws dev.terrace.engine.raster.RasterFormatException if an overview's tags are broken
+   */
   @Override
   public List<GeoTiff> overviews() {
-    return overviews;
+    List<GeoTiff> o = overviews;
+    if (o == null) {
+      synchronized (this) {
+        o = overviews;
+        if (o == null) {
+          o = overviewBuilder.get();
+          overviews = o;
+        }
+      }
+    }
+    return o;
   }
 
   /** @return the width of the blocks (tiles, or the image width for strips) cells are stored in */

@@ -9,6 +9,8 @@ import java.nio.ByteOrder;
  * every IFD and tag array before the first tile, so one prefetch usually serves the whole header; when the
  * IFDs are larger the buffer doubles (one more read) rather than costing a request per tag. Data far beyond
  * the buffer (IFDs at the end of a classic TIFF) is read on its own so the buffer never balloons.
+ *
+ * <p>It lives as long as the image: the overviews' block arrays are decoded through it on first use.
  */
 final class HeaderBuffer {
 
@@ -38,7 +40,7 @@ final class HeaderBuffer {
    * @param count number of bytes
    * @return a buffer positioned at the bytes, in the file's byte order
    */
-  ByteBuffer slice(long offset, int count) {
+  synchronized ByteBuffer slice(long offset, int count) {
     long end = offset + count;
     if (end > bytes.length && end <= 2L * bytes.length) {
       grow(Math.max(end, Math.min(2L * bytes.length, length)));

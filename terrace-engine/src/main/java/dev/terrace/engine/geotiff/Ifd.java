@@ -2,6 +2,8 @@ package dev.terrace.engine.geotiff;
 
 import dev.terrace.engine.raster.RasterFormatException;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * One image file directory: its position in the file's chain and the entries the reader knows. Accessors
@@ -11,9 +13,13 @@ final class Ifd {
 
   private final String file;
   private final int index;
-  private final Map<Integer, TiffEntry> entries;
+  private final Map<Integer, Supplier<TiffEntry>> entries;
+  private final Map<Integer, TiffEntry> resolved = new ConcurrentHashMap<>();
 
-  Ifd(String file, int index, Map<Integer, TiffEntry> entries) {
+  /**
+   * @param entries each known tag's value, some decoded only when first asked for (see {@code TiffParser})
+   */
+  Ifd(String file, int index, Map<Integer, Supplier<TiffEntry>> entries) {
     this.file = file;
     this.index = index;
     this.entries = Map.copyOf(entries);
@@ -28,12 +34,13 @@ final class Ifd {
   }
 
   TiffEntry entry(int tag) {
-    return entries.get(tag);
+    Supplier<TiffEntry> e = entries.get(tag);
+    return e == null ? null : resolved.computeIfAbsent(tag, t -> e.get());
   }
 
   /** @return the first value of an integer tag, or {@code fallback} when absent */
   long longValue(int tag, long fallback) {
-    TiffEntry e = entries.get(tag);
+    TiffEntry e = entry(tag);
     if (e == null) {
       return fallback;
     }
@@ -49,13 +56,13 @@ final class Ifd {
 
   /** @return all values of an integer tag, or null when absent */
   long[] longs(int tag) {
-    TiffEntry e = entries.get(tag);
+    TiffEntry e = entry(tag);
     return e == null ? null : integers(tag, e);
   }
 
   /** @return all values of a numeric tag as doubles, or null when absent */
   double[] doubles(int tag) {
-    TiffEntry e = entries.get(tag);
+    TiffEntry e = entry(tag);
     if (e == null) {
       return null;
     }
@@ -68,7 +75,7 @@ final class Ifd {
 
   /** @return an ASCII tag's text without its trailing NULs, or null when absent */
   String ascii(int tag) {
-    TiffEntry e = entries.get(tag);
+    TiffEntry e = entry(tag);
     if (e == null) {
       return null;
     }

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Reads the header and the chain of IFDs of a TIFF or BigTIFF in either byte order. Every count and offset
@@ -112,7 +113,7 @@ final class TiffParser {
     long tableBytes = n * entrySize + offsetSize;
     requireInFile(where, "its entry table", offset + countSize, tableBytes);
     ByteBuffer table = header.slice(offset + countSize, (int) tableBytes);
-    Map<Integer, TiffEntry> entries = new HashMap<>();
+    Map<Integer, Supplier<TiffEntry>> entries = new HashMap<>();
     for (int i = 0; i < n; i++) {
       int tag = table.getShort() & 0xFFFF;
       int type = table.getShort() & 0xFFFF;
@@ -120,7 +121,7 @@ final class TiffParser {
       int valuePos = table.position();
       table.position(valuePos + offsetSize);
       if (TiffTag.isKnown(tag)) {
-        entries.put(tag, readEntry(where, tag, type, count, table, valuePos, offsetSize));
+        entries.put(tag, readEntry(where, index, tag, type, count, table, valuePos, offsetSize));
       }
     }
     long next = bigTiff ? table.getLong() : table.getInt() & 0xFFFFFFFFL;
@@ -132,8 +133,13 @@ final class TiffParser {
     return next;
   }
 
-  private TiffEntry readEntry(String where, int tag, int type, long count, ByteBuffer table, int valuePos,
-      int offsetSize) {
+  /**
+   * Locates an entry's values and decodes them, except that the block offset and size arrays of images
+   * after the first are decoded on first use: a COG stores them past the first IFD's, and a reader that
+   * never touches the overviews should not pay a request for them.
+   */
+  private Supplier<TiffEntry> readEntry(String where, int index, int tag, int type, long count, ByteBuffer table,
+      int valuePos, int offsetSize) {
     int size = type < TYPE_SIZES.length ? TYPE_SIZES[type] : 0;
     if (size == 0) {
       throw new RasterFormatException(where + ": " + TiffTag.describe(tag) + " has unknown field type " + type);
@@ -143,14 +149,20 @@ final class TiffParser {
           + " values, more than the " + (MAX_TAG_BYTES >> 20) + " MiB a tag may hold");
     }
     int bytes = (int) (count * size);
-    ByteBuffer values;
     if (bytes <= offsetSize) {
-      values = table.duplicate().order(order).position(valuePos).slice().order(order);
-    } else {
-      long at = offsetSize == 8 ? table.getLong(valuePos) : table.getInt(valuePos) & 0xFFFFFFFFL;
-      requireInFile(where, TiffTag.describe(tag), at, bytes);
-      values = header.slice(at, bytes);
+      TiffEntry inline = decode(tag, type, count, table.duplicate().order(order).position(valuePos).slice().order(order));
+      return () -> inline;
     }
+    long at = offsetSize == 8 ? table.getLong(valuePos) : table.getInt(valuePos) & 0xFFFFFFFFL;
+    requireInFile(where, TiffTag.describe(tag), at, bytes);
+    if (index > 0 && TiffTag.isBlockArray(tag)) {
+      return () -> decode(tag, type, count, header.slice(at, bytes));
+    }
+    TiffEntry now = decode(tag, type, count, header.slice(at, bytes));
+    return () -> now;
+  }
+
+  private static TiffEntry decode(int tag, int type, long count, ByteBuffer values) {
     int n = (int) count;
     return switch (type) {
       case 2 -> new TiffEntry(tag, type, count, null, null, ascii(values, n));

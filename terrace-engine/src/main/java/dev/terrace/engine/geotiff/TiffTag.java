@@ -64,6 +64,11 @@ final class TiffTag {
     return NAMES.containsKey(tag);
   }
 
+  /** @return whether the tag holds one value per block (offsets or sizes), which may be long */
+  static boolean isBlockArray(int tag) {
+    return tag == STRIP_OFFSETS || tag == STRIP_BYTE_COUNTS || tag == TILE_OFFSETS || tag == TILE_BYTE_COUNTS;
+  }
+
   /** @return e.g. {@code "TileOffsets (324)"}, the form error messages use */
   static String describe(int tag) {
     return NAMES.getOrDefault(tag, "tag") + " (" + tag + ")";
