@@ -8,9 +8,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 /**
  * Loads the blocks of one image that a read found missing from the cache: fetches their bytes in one
@@ -20,9 +25,9 @@ import java.util.concurrent.ForkJoinPool;
  */
 final class BlockLoader {
 
+  private static final int PARALLELISM = Runtime.getRuntime().availableProcessors();
   private static final ExecutorService DECODERS =
-      new ForkJoinPool(Runtime.getRuntime().availableProcessors(), ForkJoinPool.defaultForkJoinWorkerThreadFactory,
-          null, true);
+      new ForkJoinPool(PARALLELISM, ForkJoinPool.defaultForkJoinWorkerThreadFactory, null, true);
 
   private final ByteSource source;
   private final ImageLayout layout;
@@ -59,6 +64,34 @@ final class BlockLoader {
       }
       return out;
     });
+  }
+
+  /**
+   * Runs {@code task} for 0 to {@code n - 1} on the calling thread and the decoding pool together, and
+   * returns when all are done.
+   */
+  static void inParallel(int n, IntConsumer task) {
+    AtomicInteger next = new AtomicInteger();
+    Runnable drain = () -> {
+      for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+        task.accept(i);
+      }
+    };
+    List<Future<?>> helpers = new ArrayList<>();
+    for (int w = 1; w < Math.min(n, PARALLELISM); w++) {
+      helpers.add(DECODERS.submit(drain));
+    }
+    drain.run();
+    for (Future<?> helper : helpers) {
+      try {
+        helper.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CancellationException("interrupted while copying blocks");
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      }
+    }
   }
 
   private Object decode(BlockKey key, byte[] bytes) {

@@ -4,6 +4,7 @@ import static dev.terrace.engine.geotiff.GeoKeys.*;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.Proj4jException;
@@ -16,6 +17,8 @@ import org.locationtech.proj4j.Proj4jException;
 final class CrsFromGeoKeys {
 
   private static final CRSFactory FACTORY = new CRSFactory();
+  /** proj4j re-reads its EPSG table on every lookup (about 10 ms), so each code is looked up once. */
+  private static final Map<Integer, CoordinateReferenceSystem> EPSG = new ConcurrentHashMap<>();
 
   /** EPSG ellipsoid codes to PROJ ellipsoid names, for user-defined datums. */
   private static final Map<Integer, String> ELLIPSOIDS = Map.ofEntries(
@@ -52,7 +55,7 @@ final class CrsFromGeoKeys {
     int pcs = keys.code(PROJECTED_CS_TYPE);
     if (model == 1 || (model == 0 && pcs > 0)) {
       if (pcs > 0 && pcs != USER_DEFINED) {
-        return FACTORY.createFromName("EPSG:" + pcs);
+        return epsg(pcs);
       }
       String projection = projection();
       return projection == null ? null
@@ -61,11 +64,15 @@ final class CrsFromGeoKeys {
     if (model == 2 || keys.has(GEOGRAPHIC_TYPE)) {
       int gcs = keys.code(GEOGRAPHIC_TYPE);
       if (gcs > 0 && gcs != USER_DEFINED) {
-        return FACTORY.createFromName("EPSG:" + gcs);
+        return epsg(gcs);
       }
       return FACTORY.createFromParameters("user-defined", "+proj=longlat" + geographic());
     }
     return null;
+  }
+
+  private static CoordinateReferenceSystem epsg(int code) {
+    return EPSG.computeIfAbsent(code, c -> FACTORY.createFromName("EPSG:" + c));
   }
 
   /** @return the datum part of a PROJ definition: {@code +datum=...} or {@code +ellps=... +towgs84=...} */
@@ -96,7 +103,7 @@ final class CrsFromGeoKeys {
   }
 
   private static String epsgDatum(int gcs) {
-    String params = FACTORY.createFromName("EPSG:" + gcs).getParameterString();
+    String params = epsg(gcs).getParameterString();
     StringBuilder out = new StringBuilder();
     for (String p : params.trim().split("\\s+")) {
       if (p.startsWith("+datum=") || p.startsWith("+ellps=") || p.startsWith("+towgs84=") || p.startsWith("+a=")

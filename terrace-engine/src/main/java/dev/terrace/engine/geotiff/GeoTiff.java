@@ -7,7 +7,6 @@ import dev.terrace.engine.io.HttpOptions;
 import dev.terrace.engine.raster.AffineTransform;
 import dev.terrace.engine.raster.Band;
 import dev.terrace.engine.raster.Grid;
-import dev.terrace.engine.raster.Raster;
 import dev.terrace.engine.raster.RasterSource;
 import dev.terrace.engine.raster.Samples;
 import dev.terrace.engine.raster.Window;
@@ -20,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 
@@ -37,6 +37,9 @@ import org.locationtech.proj4j.CoordinateReferenceSystem;
  * {@link TileCache}. Instances are thread-safe.
  */
 public final class GeoTiff implements RasterSource {
+
+  /** Windows this large copy their blocks on all cores: memory bandwidth, not the call, is then the limit. */
+  private static final long PARALLEL_COPY_CELLS = 1 << 20;
 
   private final ByteSource source;
   private final TileCache cache;
@@ -233,11 +236,16 @@ public final class GeoTiff implements RasterSource {
   }
 
   @Override
-  public Raster read(Window window, int band) {
+  public void readInto(Window window, int band, Object out) {
     checkBand(band);
     if (!grid.contains(window)) {
       throw new IllegalArgumentException("window " + window + " is not inside the " + grid.width() + " x "
           + grid.height() + " grid of " + name());
+    }
+    Class<?> storage = Samples.storageClass(layout.sampleType());
+    if (!storage.isInstance(out) || java.lang.reflect.Array.getLength(out) < window.cells()) {
+      throw new IllegalArgumentException("band " + band + " of " + name() + " is " + layout.sampleType()
+          + " and needs a " + storage.getSimpleName() + " of at least " + window.cells() + " elements");
     }
     int plane = layout.planar() ? band - 1 : 0;
     int sample = layout.planar() ? 0 : band - 1;
@@ -255,23 +263,31 @@ public final class GeoTiff implements RasterSource {
       }
     }
     Map<BlockKey, Object> blocks = cache.getAll(keys, missing -> loader.load(missing));
-    Object out = Samples.allocate(layout.sampleType(), (int) window.cells());
-    int k = 0;
-    for (int br = r0; br <= r1; br++) {
-      for (int bc = c0; bc <= c1; bc++) {
-        Object block = blocks.get(keys.get(k++));
-        int colStart = Math.max(window.col(), bc * bw);
-        int colEnd = Math.min(window.endCol(), (bc + 1) * bw);
-        int rowStart = Math.max(window.row(), br * bh);
-        int rowEnd = Math.min(window.endRow(), (br + 1) * bh);
-        for (int r = rowStart; r < rowEnd; r++) {
-          int src = ((r - br * bh) * bw + (colStart - bc * bw)) * spp + sample;
-          int dst = (r - window.row()) * window.width() + (colStart - window.col());
-          BlockCopy.copy(block, src, spp, out, dst, colEnd - colStart);
-        }
+    int across = c1 - c0 + 1;
+    IntConsumer copy = k -> copyBlock(blocks.get(keys.get(k)), r0 + k / across, c0 + k % across, window, out,
+        spp, sample);
+    if (window.cells() >= PARALLEL_COPY_CELLS) {
+      BlockLoader.inParallel(keys.size(), copy);
+    } else {
+      for (int k = 0; k < keys.size(); k++) {
+        copy.accept(k);
       }
     }
-    return new Raster(window, layout.sampleType(), out);
+  }
+
+  /** Copies the part of one block that lies in the window, picking the band out of chunky pixels. */
+  private void copyBlock(Object block, int br, int bc, Window window, Object out, int spp, int sample) {
+    int bw = layout.blockWidth();
+    int bh = layout.blockHeight();
+    int colStart = Math.max(window.col(), bc * bw);
+    int colEnd = Math.min(window.endCol(), (bc + 1) * bw);
+    int rowStart = Math.max(window.row(), br * bh);
+    int rowEnd = Math.min(window.endRow(), (br + 1) * bh);
+    for (int r = rowStart; r < rowEnd; r++) {
+      int src = ((r - br * bh) * bw + (colStart - bc * bw)) * spp + sample;
+      int dst = (r - window.row()) * window.width() + (colStart - window.col());
+      BlockCopy.copy(block, src, spp, out, dst, colEnd - colStart);
+    }
   }
 
   private double fillValue() {

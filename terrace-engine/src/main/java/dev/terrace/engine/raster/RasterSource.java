@@ -34,7 +34,26 @@ public interface RasterSource extends AutoCloseable {
    * @throws RasterFormatException if the stored bytes cannot be decoded
    * @throws RasterIoException if the bytes cannot be fetched
    */
-  Raster read(Window window, int band);
+  default Raster read(Window window, int band) {
+    Object values = Samples.allocate(band(band).type(), Math.toIntExact(window.cells()));
+    readInto(window, band, values);
+    return new Raster(window, band(band).type(), values);
+  }
+
+  /**
+   * Reads one band over a window into an array the caller owns, for loops that read many windows without
+   * allocating for each.
+   *
+   * @param window the cells, inside {@link #grid()}
+   * @param band 1-based band number
+   * @param destination an array of the band's storage type ({@link Samples#storageClass}) with at least
+   *     {@code window.cells()} elements; filled row-major from index 0
+   * @throws IllegalArgumentException if the window is not inside the grid, there is no such band, or the
+   *     destination has the wrong type or is too small
+   * @throws RasterFormatException if the stored bytes cannot be decoded
+   * @throws RasterIoException if the bytes cannot be fetched
+   */
+  void readInto(Window window, int band, Object destination);
 
   /**
    * Reduced-resolution versions of this raster stored alongside it, finest first. They share this source's
