@@ -225,6 +225,28 @@ public final class GeoTiff implements RasterSource {
     return o;
   }
 
+  /**
+   * Picks the image to read for a wanted cell size, as GDAL does when asked for a downsampled read: the
+   * coarsest overview whose cells are no larger than {@code cellSize}, else the full-resolution image.
+   *
+   * @param cellSize the wanted cell size in CRS units (the larger of the column and row spacings)
+   * @return this image or one of its {@linkplain #overviews() overviews}
+   * @throws IllegalArgumentException if {@code cellSize} is not a positive number
+   */
+  public GeoTiff forCellSize(double cellSize) {
+    if (!(cellSize > 0) || Double.isInfinite(cellSize)) {
+      throw new IllegalArgumentException("cell size must be a positive number: " + cellSize);
+    }
+    GeoTiff best = this;
+    for (GeoTiff overview : overviews()) {
+      double[] res = overview.grid().resolution();
+      if (Math.max(res[0], res[1]) <= cellSize) {
+        best = overview;
+      }
+    }
+    return best;
+  }
+
   /** @return the width of the blocks (tiles, or the image width for strips) cells are stored in */
   public int blockWidth() {
     return layout.blockWidth();

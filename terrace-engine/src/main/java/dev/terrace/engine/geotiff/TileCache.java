@@ -6,6 +6,7 @@ import java.lang.reflect.Array;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -104,18 +105,46 @@ public final class TileCache {
       Function<Set<? extends BlockKey>, CompletableFuture<Map<BlockKey, Object>>> loader) {
     CompletableFuture<Map<BlockKey, Object>> pending;
     synchronized (claims) {
-      pending = cache.getAll(keys, (Set<? extends BlockKey> missing, Executor executor) ->
-          CompletableFuture.supplyAsync(() -> loader.apply(missing), FETCHERS)
-              .thenCompose(loaded -> loaded)
-              .thenApply(m -> {
-                decoded.add(m.size());
-                return m;
-              }));
+      pending = cache.getAll(keys, (Set<? extends BlockKey> missing, Executor executor) -> load(missing, loader));
     }
     try {
       return pending.join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : e;
+    } catch (CompletionException | CancellationException e) {
+      Throwable cause = e;
+      while ((cause instanceof CompletionException || cause instanceof LoadFailure) && cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      throw cause instanceof RuntimeException r ? r : e;
+    }
+  }
+
+  private CompletableFuture<Map<BlockKey, Object>> load(Set<? extends BlockKey> missing,
+      Function<Set<? extends BlockKey>, CompletableFuture<Map<BlockKey, Object>>> loader) {
+    CompletableFuture<Map<BlockKey, Object>> result = new CompletableFuture<>();
+    CompletableFuture.supplyAsync(() -> loader.apply(missing), FETCHERS)
+        .thenCompose(loaded -> loaded)
+        .whenComplete((blocks, error) -> {
+          if (error == null) {
+            decoded.add(blocks.size());
+            result.complete(blocks);
+          } else {
+            Throwable cause = error instanceof CompletionException c && c.getCause() != null ? c.getCause() : error;
+            result.completeExceptionally(new LoadFailure(cause));
+          }
+        });
+    return result;
+  }
+
+  /**
+   * Carries a failed load's cause through the cache. Caffeine logs every failed asynchronous load as a
+   * warning with its stack trace, except cancellations; a corrupt tile or an unreachable server is an
+   * expected outcome that the caller reports itself, so failures travel as a cancellation and are unwrapped
+   * in {@link #getAll}.
+   */
+  private static final class LoadFailure extends CancellationException {
+    LoadFailure(Throwable cause) {
+      super(cause.getMessage());
+      initCause(cause);
     }
   }
 

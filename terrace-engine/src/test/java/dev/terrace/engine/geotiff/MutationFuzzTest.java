@@ -87,7 +87,7 @@ class MutationFuzzTest {
       case 0 -> {
         byte[] out = bytes.clone();
         for (int i = at; i < end; i++) {
-          out[i] ^= (byte) (m.value() == 0 ? 1 : m.value());
+          out[i] ^= m.value() == 0 ? 1 : m.value();
         }
         yield out;
       }
