@@ -2,6 +2,7 @@ package dev.terrace.engine.geotiff;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.terrace.engine.io.MemoryByteSource;
 import dev.terrace.engine.raster.RasterFormatException;
 import java.nio.file.Files;
 import java.util.Arrays;
@@ -20,7 +21,7 @@ class BadInputTest {
   }
 
   private static GeoTiff open(byte[] bytes) {
-    return GeoTiff.open(new BytesSource(NAME, bytes), TileCache.ofMaxBytes(1 << 20));
+    return GeoTiff.open(new MemoryByteSource(NAME, bytes), TileCache.ofMaxBytes(1 << 20));
   }
 
   @Test
@@ -71,12 +72,12 @@ class BadInputTest {
   void corrupt_compressed_data_names_the_block() throws Exception {
     String name = "u8_deflate_p1_tiled.tif";
     byte[] bytes = Files.readAllBytes(Fixtures.file(name));
-    Ifd ifd = TiffParser.parse(new BytesSource(name, bytes)).ifds().get(0);
+    Ifd ifd = TiffParser.parse(new MemoryByteSource(name, bytes)).ifds().get(0);
     ImageLayout layout = ImageLayout.of(ifd, bytes.length);
     byte[] broken = bytes.clone();
     int start = (int) layout.offsets()[0];
     Arrays.fill(broken, start + 2, start + (int) layout.byteCounts()[0], (byte) 0xFF);
-    try (GeoTiff tiff = GeoTiff.open(new BytesSource(name, broken), TileCache.ofMaxBytes(1 << 20))) {
+    try (GeoTiff tiff = GeoTiff.open(new MemoryByteSource(name, broken), TileCache.ofMaxBytes(1 << 20))) {
       assertThatThrownBy(() -> tiff.read(tiff.grid().extent(), 1))
           .isInstanceOf(RasterFormatException.class).hasMessageContaining(name).hasMessageContaining("IFD 0, tile 0")
           .hasMessageContaining("corrupt");

@@ -2,6 +2,7 @@ package dev.terrace.engine.geotiff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.terrace.engine.io.MemoryByteSource;
 import dev.terrace.engine.raster.RasterFormatException;
 import dev.terrace.engine.raster.RasterIoException;
 import dev.terrace.engine.raster.RasterSource;
@@ -66,7 +67,7 @@ class MutationFuzzTest {
   }
 
   private static void readEverything(String name, byte[] bytes) {
-    try (GeoTiff tiff = GeoTiff.open(new BytesSource(name, bytes), TileCache.ofMaxBytes(8 << 20))) {
+    try (GeoTiff tiff = GeoTiff.open(new MemoryByteSource(name, bytes), TileCache.ofMaxBytes(8 << 20))) {
       read(tiff);
       for (RasterSource overview : tiff.overviews()) {
         read(overview);

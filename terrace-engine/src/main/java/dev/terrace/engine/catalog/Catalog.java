@@ -1,0 +1,132 @@
+package dev.terrace.engine.catalog;
+
+import dev.terrace.engine.io.FileByteSource;
+import dev.terrace.engine.io.HttpByteSource;
+import dev.terrace.engine.io.MemoryByteSource;
+import dev.terrace.engine.raster.RasterIoException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The providers and datasets Terrace can read, from a catalog file (JSON, or YAML with the same shape) or the
+ * built-in sample catalog. Dataset paths are relative to the catalog file's folder unless absolute or a URL.
+ *
+ * <p>Rasters are opened on first use and stay open until {@link #close()}. Thread-safe.
+ */
+public final class Catalog implements AutoCloseable {
+
+  private static final String SAMPLES = "/dev/terrace/engine/samples/";
+
+  private final String source;
+  private final List<CatalogProvider> providers;
+  private final Map<String, CatalogDataset> datasets = new LinkedHashMap<>();
+
+  private Catalog(String source, List<CatalogProvider> providers) {
+    this.source = source;
+    this.providers = providers;
+    for (CatalogProvider p : providers) {
+      for (CatalogDataset d : p.datasets()) {
+        datasets.put(d.id(), d);
+      }
+    }
+  }
+
+  /**
+   * Reads a catalog file; {@code .yaml} and {@code .yml} files are read as YAML, anything else as JSON.
+   *
+   * @param file the catalog
+   * @return the catalog
+   * @throws CatalogException if the file cannot be read or breaks a rule; the message names the field
+   */
+  public static Catalog load(Path file) {
+    byte[] content;
+    try {
+      content = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new CatalogException(file + ": cannot be read: " + e.getMessage(), e);
+    }
+    String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    boolean yaml = lower.endsWith(".yaml") || lower.endsWith(".yml");
+    Path folder = file.toAbsolutePath().getParent();
+    return new Catalog(file.toString(), CatalogLoader.load(file.toString(), content, yaml, where -> locate(folder, where)));
+  }
+
+  /**
+   * The sample datasets bundled with Terrace: elevation of Luxembourg ({@code lux:elevation}) and Olinda
+   * ({@code olinda:elevation}), Puerto Rico land cover ({@code pr_landcover:land_cover}) and six Landsat 7
+   * bands over Olinda ({@code landsat_olinda:band1} … {@code band7}).
+   *
+   * @return a new catalog over the bundled files
+   */
+  public static Catalog builtin() {
+    return new Catalog("built-in catalog", CatalogLoader.load("builtin.json", resource("builtin.json"), false,
+        where -> new CatalogLoader.Location("built-in " + where,
+            () -> new MemoryByteSource("built-in " + where, resource(where)))));
+  }
+
+  private static CatalogLoader.Location locate(Path folder, String where) {
+    String lower = where.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("http://") || lower.startsWith("https://")) {
+      URI uri = URI.create(where);
+      return new CatalogLoader.Location(where, () -> HttpByteSource.open(uri));
+    }
+    Path path = lower.startsWith("file:") ? Path.of(URI.create(where)) : folder.resolve(where);
+    return new CatalogLoader.Location(path.toString(), () -> FileByteSource.open(path));
+  }
+
+  private static byte[] resource(String name) {
+    try (InputStream in = Catalog.class.getResourceAsStream(SAMPLES + name)) {
+      if (in == null) {
+        throw new RasterIoException("the bundled sample " + name + " is missing from the classpath");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new RasterIoException("cannot read the bundled sample " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** @return where the catalog came from, for messages */
+  public String source() {
+    return source;
+  }
+
+  /** @return every provider, in file order */
+  public List<CatalogProvider> providers() {
+    return providers;
+  }
+
+  /**
+   * @param slug a provider's slug
+   * @return the provider, if there is one by that slug
+   */
+  public Optional<CatalogProvider> provider(String slug) {
+    return providers.stream().filter(p -> p.slug().equals(slug)).findFirst();
+  }
+
+  /** @return every dataset, in file order */
+  public List<CatalogDataset> datasets() {
+    return List.copyOf(datasets.values());
+  }
+
+  /**
+   * @param id {@code provider:name}
+   * @return the dataset, if there is one by that id
+   */
+  public Optional<CatalogDataset> dataset(String id) {
+    return Optional.ofNullable(datasets.get(id));
+  }
+
+  /** Closes every raster this catalog opened. */
+  @Override
+  public void close() {
+    datasets.values().forEach(CatalogDataset::close);
+  }
+}

@@ -1,0 +1,36 @@
+package dev.terrace.engine.catalog;
+
+import java.util.List;
+
+/**
+ * The catalog file as written (DESIGN.md, "The catalog file"), before validation. Field names are the
+ * snake_case of the file; unknown fields are errors so that a typo does not silently drop a setting.
+ */
+record CatalogFile(List<ProviderEntry> providers) {
+
+  record ProviderEntry(
+      String slug,
+      String name,
+      String protocol,
+      String baseUrl,
+      String license,
+      String citation,
+      String description,
+      List<DatasetEntry> datasets) {}
+
+  record DatasetEntry(
+      String name,
+      String path,
+      String url,
+      String urlTemplate,
+      Double tileDegrees,
+      Integer band,
+      String variable,
+      String units,
+      String dataType,
+      Double nodata,
+      List<Double> validRange,
+      Double resolutionM,
+      String crs,
+      String description) {}
+}

@@ -1,0 +1,166 @@
+package dev.terrace.engine.catalog;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.terrace.engine.io.ByteSource;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Parses and validates a catalog file. Every rule broken is reported with the file and the field path, so a
+ * user can fix the file without reading our code.
+ */
+final class CatalogLoader {
+
+  private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9_\\-]*");
+  private static final Set<String> PROTOCOLS = Set.of("cog");
+  private static final Set<String> PLANNED_PROTOCOLS = Set.of("cog_tiles", "netcdf");
+
+  /** Where a dataset's path or URL leads: a label for messages and a way to open its bytes. */
+  record Location(String label, Supplier<ByteSource> bytes) {}
+
+  private final String file;
+  private final Function<String, Location> resolver;
+
+  private CatalogLoader(String file, Function<String, Location> resolver) {
+    this.file = file;
+    this.resolver = resolver;
+  }
+
+  /**
+   * @param file the file's name, for messages
+   * @param content the file's bytes
+   * @param yaml whether the content is YAML rather than JSON
+   * @param resolver turns a dataset's {@code path} or {@code url} into a location
+   */
+  static List<CatalogProvider> load(String file, byte[] content, boolean yaml, Function<String, Location> resolver) {
+    return new CatalogLoader(file, resolver).load(content, yaml);
+  }
+
+  private List<CatalogProvider> load(byte[] content, boolean yaml) {
+    ObjectMapper mapper = (yaml ? new ObjectMapper(new YAMLFactory()) : new ObjectMapper())
+        .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    CatalogFile parsed;
+    try {
+      parsed = mapper.readValue(content, CatalogFile.class);
+    } catch (UnrecognizedPropertyException e) {
+      throw new CatalogException(file + ": " + path(e) + ": unknown field \"" + e.getPropertyName()
+          + "\"; known fields: " + e.getKnownPropertyIds(), e);
+    } catch (JacksonException e) {
+      throw new CatalogException(file + ": not valid " + (yaml ? "YAML" : "JSON") + " for a catalog: "
+          + e.getOriginalMessage(), e);
+    } catch (java.io.IOException e) {
+      throw new CatalogException(file + ": cannot be read: " + e.getMessage(), e);
+    }
+    if (parsed == null || parsed.providers() == null || parsed.providers().isEmpty()) {
+      throw new CatalogException(file + ": providers: a catalog needs at least one provider");
+    }
+    List<CatalogProvider> providers = new ArrayList<>();
+    Set<String> slugs = new HashSet<>();
+    for (int i = 0; i < parsed.providers().size(); i++) {
+      CatalogProvider p = provider("providers[" + i + "]", parsed.providers().get(i));
+      if (!slugs.add(p.slug())) {
+        throw error("providers[" + i + "].slug", "\"" + p.slug() + "\" is used by an earlier provider");
+      }
+      providers.add(p);
+    }
+    return List.copyOf(providers);
+  }
+
+  private CatalogProvider provider(String at, CatalogFile.ProviderEntry p) {
+    if (p == null) {
+      throw error(at, "must be an object");
+    }
+    String slug = require(at + ".slug", p.slug());
+    if (!SLUG.matcher(slug).matches()) {
+      throw error(at + ".slug", "\"" + slug + "\" must be lower-case letters, digits, '_' or '-'");
+    }
+    String protocol = require(at + ".protocol", p.protocol()).toLowerCase(Locale.ROOT);
+    if (PLANNED_PROTOCOLS.contains(protocol)) {
+      throw error(at + ".protocol", "\"" + protocol + "\" is not available in this version; use \"cog\"");
+    }
+    if (!PROTOCOLS.contains(protocol)) {
+      throw error(at + ".protocol", "\"" + protocol + "\" is not one of cog, cog_tiles, netcdf");
+    }
+    if (p.datasets() == null || p.datasets().isEmpty()) {
+      throw error(at + ".datasets", "a provider needs at least one dataset");
+    }
+    List<CatalogDataset> datasets = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (int j = 0; j < p.datasets().size(); j++) {
+      String dat = at + ".datasets[" + j + "]";
+      CatalogDataset d = dataset(dat, slug, p.datasets().get(j));
+      if (!names.add(d.name())) {
+        throw error(dat + ".name", "\"" + d.name() + "\" is used by an earlier dataset of " + slug);
+      }
+      datasets.add(d);
+    }
+    return new CatalogProvider(slug, p.name() != null ? p.name() : slug, protocol, Optional.ofNullable(p.baseUrl()),
+        Optional.ofNullable(p.license()), Optional.ofNullable(p.citation()), Optional.ofNullable(p.description()),
+        datasets);
+  }
+
+  private CatalogDataset dataset(String at, String provider, CatalogFile.DatasetEntry d) {
+    if (d == null) {
+      throw error(at, "must be an object");
+    }
+    String name = require(at + ".name", d.name());
+    if (name.contains(":")) {
+      throw error(at + ".name", "\"" + name + "\" must not contain ':' (dataset ids are provider:name)");
+    }
+    if (d.band() != null && d.band() < 1) {
+      throw error(at + ".band", "must be at least 1, got " + d.band());
+    }
+    if (d.dataType() != null && !Set.of("continuous", "categorical").contains(d.dataType())) {
+      throw error(at + ".data_type", "\"" + d.dataType() + "\" is not continuous or categorical");
+    }
+    if (d.validRange() != null && (d.validRange().size() != 2 || d.validRange().contains(null)
+        || d.validRange().get(0) > d.validRange().get(1))) {
+      throw error(at + ".valid_range", "must be [min, max] with min <= max, got " + d.validRange());
+    }
+    String where = d.path() != null ? d.path() : d.url();
+    if (where == null || where.isBlank()) {
+      throw error(at + ".path", "a cog dataset needs a path or a url");
+    }
+    Location location = resolver.apply(where);
+    return new CatalogDataset(provider, d, location.label(), location.bytes());
+  }
+
+  private String require(String at, String value) {
+    if (value == null || value.isBlank()) {
+      throw error(at, "is required");
+    }
+    return value;
+  }
+
+  private CatalogException error(String at, String problem) {
+    return new CatalogException(file + ": " + at + ": " + problem);
+  }
+
+  private static String path(UnrecognizedPropertyException e) {
+    StringBuilder out = new StringBuilder();
+    for (var ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        if (!out.isEmpty()) {
+          out.append('.');
+        }
+        out.append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        out.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return out.toString();
+  }
+}

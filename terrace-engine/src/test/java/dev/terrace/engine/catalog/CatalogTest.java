@@ -1,0 +1,100 @@
+package dev.terrace.engine.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CatalogTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void the_builtin_catalog_serves_the_bundled_samples() {
+    try (Catalog catalog = Catalog.builtin()) {
+      assertThat(catalog.providers()).extracting(CatalogProvider::slug)
+          .containsExactly("lux", "olinda", "pr_landcover", "landsat_olinda");
+      assertThat(catalog.datasets()).hasSize(9);
+      CatalogDataset lux = catalog.dataset("lux:elevation").orElseThrow();
+      assertThat(lux.units()).contains("m");
+      assertThat(lux.raster().grid().width()).isEqualTo(95);
+      assertThat(lux.band().nodata()).hasValue(-32768);
+      CatalogDataset nir = catalog.dataset("landsat_olinda:band4").orElseThrow();
+      assertThat(nir.bandNumber()).isEqualTo(4);
+      assertThat(catalog.dataset("pr_landcover:land_cover").orElseThrow().categorical()).isTrue();
+      assertThat(catalog.dataset("nope:nothing")).isEmpty();
+    }
+  }
+
+  @Test
+  void paths_are_relative_to_the_catalog_file_and_yaml_works_too() throws Exception {
+    Files.copy(Path.of(getClass().getResource("/dev/terrace/engine/samples/elev_lux.tif").toURI()),
+        dir.resolve("elev.tif"));
+    Path yaml = write("catalog.yaml", """
+        providers:
+          - slug: mine
+            name: My data
+            protocol: cog
+            datasets:
+              - name: dem
+                path: elev.tif
+                units: m
+                nodata: -1
+        """);
+    try (Catalog catalog = Catalog.load(yaml)) {
+      CatalogDataset dem = catalog.dataset("mine:dem").orElseThrow();
+      assertThat(dem.location()).isEqualTo(dir.resolve("elev.tif").toString());
+      assertThat(dem.raster().grid().height()).isEqualTo(90);
+      assertThat(dem.band().nodata()).as("the catalog's nodata wins").hasValue(-1);
+    }
+  }
+
+  @Test
+  void broken_catalogs_name_the_file_and_field() throws Exception {
+    expectError("""
+        {"providers": [{"slug": "a", "protocol": "cog", "datasets": [{"name": "x", "path": "x.tif", "bnd": 2}]}]}
+        """, "providers[0].datasets[0].bnd: unknown field \"bnd\"");
+    expectError("""
+        {"providers": [{"slug": "a", "protocol": "cog", "datasets": [{"name": "x", "path": "x.tif", "band": 0}]}]}
+        """, "providers[0].datasets[0].band: must be at least 1, got 0");
+    expectError("""
+        {"providers": [{"slug": "a", "protocol": "cog", "datasets": [{"name": "x"}]}]}
+        """, "providers[0].datasets[0].path: a cog dataset needs a path or a url");
+    expectError("""
+        {"providers": [{"slug": "a", "protocol": "cog", "datasets": [{"name": "x", "path": "x.tif"}]},
+                       {"slug": "a", "protocol": "cog", "datasets": [{"name": "y", "path": "y.tif"}]}]}
+        """, "providers[1].slug: \"a\" is used by an earlier provider");
+    expectError("""
+        {"providers": [{"slug": "Bad Slug", "protocol": "cog", "datasets": [{"name": "x", "path": "x.tif"}]}]}
+        """, "providers[0].slug: \"Bad Slug\" must be lower-case");
+    expectError("""
+        {"providers": [{"slug": "a", "protocol": "ftp", "datasets": [{"name": "x", "path": "x.tif"}]}]}
+        """, "providers[0].protocol: \"ftp\" is not one of cog, cog_tiles, netcdf");
+    expectError("""
+        {"providers": [{"slug": "a", "protocol": "cog", "datasets": [{"name": "x", "path": "x.tif",
+          "valid_range": [5, 1]}]}]}
+        """, "providers[0].datasets[0].valid_range: must be [min, max] with min <= max");
+    expectError("{\"providers\": []}", "providers: a catalog needs at least one provider");
+    expectError("{not json", "not valid JSON for a catalog");
+  }
+
+  private void expectError(String json, String message) throws Exception {
+    Path file = write("catalog.json", json);
+    assertThatThrownBy(() -> Catalog.load(file)).isInstanceOf(CatalogException.class)
+        .hasMessageStartingWith(file.toString()).hasMessageContaining(message);
+  }
+
+  private Path write(String name, String content) throws Exception {
+    return Files.writeString(dir.resolve(name), content);
+  }
+
+  @Test
+  void a_missing_file_says_so() {
+    assertThatThrownBy(() -> Catalog.load(dir.resolve("absent.json"))).isInstanceOf(CatalogException.class)
+        .hasMessageContaining("absent.json: cannot be read");
+  }
+}
