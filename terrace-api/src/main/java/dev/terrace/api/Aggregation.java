@@ -1,0 +1,169 @@
+package dev.terrace.api;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.regex.Pattern;
+
+/**
+ * A statistic to compute over the cells a geometry covers: {@code mean}, {@code sum}, {@code count},
+ * {@code min}, {@code max}, {@code std}, {@code median}, {@code percentile:P}, {@code majority},
+ * {@code minority}, {@code variety}, {@code unique} or {@code distribution}.
+ *
+ * <p>On the wire as its plain name ({@link #toString()}), for example {@code "mean"} or {@code "percentile:90"};
+ * {@link #parse(String)} reads it back, ignoring case. {@code distribution} yields an object (class → covered
+ * fraction) and {@code unique} an array; every other statistic yields a number.
+ *
+ * @param name the statistic's name, lower case, one of {@link #NAMES}
+ * @param percentile for {@code percentile} the requested percentile P in [0, 100], otherwise empty
+ */
+public record Aggregation(String name, OptionalDouble percentile) {
+
+    /** The statistic names, in documentation order; {@code percentile} is written {@code percentile:P}. */
+    public static final List<String> NAMES = List.of("mean", "sum", "count", "min", "max", "std", "median",
+            "percentile", "majority", "minority", "variety", "unique", "distribution");
+
+    /** Coverage-weighted mean of the valid cells (the default). */
+    public static final Aggregation MEAN = named("mean");
+    /** Coverage-weighted sum of the valid cells. */
+    public static final Aggregation SUM = named("sum");
+    /** Number of valid cells, weighted by coverage. */
+    public static final Aggregation COUNT = named("count");
+    /** Smallest valid cell value. */
+    public static final Aggregation MIN = named("min");
+    /** Largest valid cell value. */
+    public static final Aggregation MAX = named("max");
+    /** Coverage-weighted population standard deviation. */
+    public static final Aggregation STD = named("std");
+    /** Coverage-weighted median (the 50th percentile). */
+    public static final Aggregation MEDIAN = named("median");
+    /** The class with the largest covered area. */
+    public static final Aggregation MAJORITY = named("majority");
+    /** The class with the smallest covered area. */
+    public static final Aggregation MINORITY = named("minority");
+    /** The number of distinct classes. */
+    public static final Aggregation VARIETY = named("variety");
+    /** The distinct classes, ascending, as an array. */
+    public static final Aggregation UNIQUE = named("unique");
+    /** Each class with the fraction of the covered area it occupies, as an object. */
+    public static final Aggregation DISTRIBUTION = named("distribution");
+
+    private static final String PERCENTILE = "percentile";
+    private static final Pattern NUMBER = Pattern.compile("\\d+(\\.\\d+)?");
+
+    /**
+     * Checks the name and the percentile.
+     *
+     * @param name the statistic's name; stored in lower case
+     * @param percentile P in [0, 100] for {@code percentile}, empty for every other statistic
+     * @throws IllegalArgumentException if the name is unknown or the percentile is missing, out of range or
+     *     given for another statistic
+     * @throws NullPointerException if an argument is null
+     */
+    public Aggregation {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(percentile, "percentile");
+        name = name.toLowerCase(Locale.ROOT);
+        if (!NAMES.contains(name)) {
+            throw unknown(name);
+        }
+        if (name.equals(PERCENTILE)) {
+            if (percentile.isEmpty()) {
+                throw new IllegalArgumentException("percentile needs P: write percentile:P with P in [0, 100]");
+            }
+            double p = percentile.getAsDouble();
+            if (!(p >= 0 && p <= 100)) {
+                throw new IllegalArgumentException("percentile:P needs P in [0, 100], not " + p);
+            }
+        } else if (percentile.isPresent()) {
+            throw new IllegalArgumentException(name + " takes no percentile");
+        }
+    }
+
+    /**
+     * The {@code percentile:P} statistic.
+     *
+     * @param p the percentile, in [0, 100]
+     * @return the statistic
+     * @throws IllegalArgumentException if {@code p} is outside [0, 100] or NaN
+     */
+    public static Aggregation percentile(double p) {
+        return new Aggregation(PERCENTILE, OptionalDouble.of(p));
+    }
+
+    /**
+     * Reads a statistic's wire form, ignoring case and surrounding blanks: {@code "mean"}, {@code "MAX"},
+     * {@code "percentile:90"}, {@code "percentile:2.5"}.
+     *
+     * @param value the wire form
+     * @return the statistic
+     * @throws IllegalArgumentException if {@code value} is null, unknown, or a percentile without a valid P in
+     *     [0, 100]; the message lists the valid names
+     */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static Aggregation parse(String value) {
+        if (value == null) {
+            throw unknown(null);
+        }
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        if (v.startsWith(PERCENTILE + ":")) {
+            String p = v.substring(PERCENTILE.length() + 1).strip();
+            if (!NUMBER.matcher(p).matches()) {
+                throw new IllegalArgumentException("Invalid aggregation '" + value
+                        + "': write percentile:P with P a number in [0, 100], for example percentile:90");
+            }
+            double percentile = Double.parseDouble(p);
+            if (percentile > 100) {
+                throw new IllegalArgumentException("Invalid aggregation '" + value
+                        + "': percentile:P needs P in [0, 100]");
+            }
+            return percentile(percentile);
+        }
+        if (v.equals(PERCENTILE)) {
+            throw new IllegalArgumentException("Invalid aggregation '" + value
+                    + "': write percentile:P with P a number in [0, 100], for example percentile:90");
+        }
+        if (!NAMES.contains(v)) {
+            throw unknown(value);
+        }
+        return named(v);
+    }
+
+    /**
+     * Whether this statistic yields a number ({@code distribution} yields an object, {@code unique} an array).
+     *
+     * @return {@code false} for {@code distribution} and {@code unique}, {@code true} otherwise
+     */
+    public boolean isNumeric() {
+        return !name.equals("distribution") && !name.equals("unique");
+    }
+
+    /**
+     * The wire form.
+     *
+     * @return the name, or {@code percentile:P} with P written without a needless fraction
+     *     ({@code percentile:90}, {@code percentile:2.5})
+     */
+    @JsonValue
+    @Override
+    public String toString() {
+        if (percentile.isEmpty()) {
+            return name;
+        }
+        return PERCENTILE + ":" + BigDecimal.valueOf(percentile.getAsDouble()).stripTrailingZeros().toPlainString();
+    }
+
+    private static Aggregation named(String name) {
+        return new Aggregation(name, OptionalDouble.empty());
+    }
+
+    private static IllegalArgumentException unknown(String value) {
+        return new IllegalArgumentException((value == null ? "Missing aggregation" : "Unknown aggregation '" + value + "'")
+                + "; expected one of: mean, sum, count, min, max, std, median, percentile:P (P in [0, 100]), "
+                + "majority, minority, variety, unique, distribution");
+    }
+}

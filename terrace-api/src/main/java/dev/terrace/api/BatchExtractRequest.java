@@ -1,0 +1,266 @@
+package dev.terrace.api;
+
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.terrace.api.geojson.Geometry;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The {@code extract.batch} request: M geometries (1 to 1000) sharing the same datasets and options. The
+ * response keeps the input order.
+ *
+ * <p>Defaults are applied on construction exactly as for {@link ExtractRequest}; nothing is validated here.
+ *
+ * @param geometries the geometries; an unmodifiable copy, empty when null, with features unwrapped (null
+ *     elements are kept so that the engine can report them by index)
+ * @param datasetIds the dataset ids ({@code provider:name}); an unmodifiable copy, empty when null
+ * @param aggregation the statistic; {@link Aggregation#MEAN} when null
+ * @param pixelRule which cells count; {@link PixelRule#EXACT} when null
+ * @param timeRange the timestamps to read from time-varying datasets, or null for all of them
+ * @param crs the CRS of the geometries' coordinates; {@value ExtractRequest#DEFAULT_CRS} when null. Also read
+ *     from {@code target_crs}
+ * @param densify whether to densify long edges before transforming them (default false)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record BatchExtractRequest(
+        @JsonProperty("geometries") List<Geometry> geometries,
+        @JsonProperty("dataset_ids") List<String> datasetIds,
+        @JsonProperty("aggregation") Aggregation aggregation,
+        @JsonProperty("pixel_rule") PixelRule pixelRule,
+        @JsonProperty("time_range") TimeRange timeRange,
+        @JsonProperty("crs") @JsonAlias("target_crs") String crs,
+        @JsonProperty("densify") boolean densify) {
+
+    /**
+     * Applies the defaults, unwraps features and copies the lists.
+     *
+     * @param geometries the geometries or features, or null for none
+     * @param datasetIds the dataset ids, or null for none
+     * @param aggregation the statistic, or null for {@code mean}
+     * @param pixelRule the pixel rule, or null for {@code exact}
+     * @param timeRange the time range, or null
+     * @param crs the geometries' CRS, or null for {@value ExtractRequest#DEFAULT_CRS}
+     * @param densify whether to densify long edges
+     */
+    public BatchExtractRequest {
+        if (geometries == null) {
+            geometries = List.of();
+        } else {
+            List<Geometry> plain = new ArrayList<>(geometries.size());
+            for (Geometry g : geometries) {
+                plain.add(g == null ? null : g.unwrap());
+            }
+            geometries = Collections.unmodifiableList(plain);
+        }
+        datasetIds = Wire.copyOrEmpty(datasetIds);
+        aggregation = aggregation == null ? Aggregation.MEAN : aggregation;
+        pixelRule = pixelRule == null ? PixelRule.EXACT : pixelRule;
+        crs = crs == null ? ExtractRequest.DEFAULT_CRS : crs;
+    }
+
+    /**
+     * A batch with every option at its default.
+     *
+     * @param geometries the geometries (features are unwrapped)
+     * @param datasetIds the dataset ids
+     * @return the request
+     */
+    public static BatchExtractRequest of(List<? extends Geometry> geometries, String... datasetIds) {
+        return new BatchExtractRequest(new ArrayList<>(geometries), Arrays.asList(datasetIds), null, null, null,
+                null, false);
+    }
+
+    /**
+     * A builder with every option at its default.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A builder holding this request's values, to derive a modified copy.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        return new Builder().geometries(geometries).datasetIds(datasetIds).aggregation(aggregation)
+                .pixelRule(pixelRule).timeRange(timeRange).crs(crs).densify(densify);
+    }
+
+    /**
+     * The same options applied to other geometries, for example one server-sized slice of a large batch.
+     *
+     * @param geometries the geometries of the new batch
+     * @return a copy with {@code geometries} replaced
+     */
+    public BatchExtractRequest withGeometries(List<? extends Geometry> geometries) {
+        return new BatchExtractRequest(new ArrayList<>(geometries), datasetIds, aggregation, pixelRule, timeRange,
+                crs, densify);
+    }
+
+    /**
+     * The single-geometry request for one element of this batch.
+     *
+     * @param index the geometry's position in {@link #geometries()}
+     * @return an {@code extract} request with this batch's datasets and options
+     * @throws IndexOutOfBoundsException if {@code index} is out of range
+     */
+    public ExtractRequest request(int index) {
+        return new ExtractRequest(geometries.get(index), datasetIds, aggregation, pixelRule, timeRange, crs, densify);
+    }
+
+    /** Builds a {@link BatchExtractRequest}; every setter returns the builder, unset options take their defaults. */
+    public static final class Builder {
+        private final List<Geometry> geometries = new ArrayList<>();
+        private final List<String> datasetIds = new ArrayList<>();
+        private Aggregation aggregation;
+        private PixelRule pixelRule;
+        private TimeRange timeRange;
+        private String crs;
+        private boolean densify;
+
+        private Builder() {
+        }
+
+        /**
+         * Adds geometries.
+         *
+         * @param geometries geometries or features
+         * @return this builder
+         */
+        public Builder geometry(Geometry... geometries) {
+            this.geometries.addAll(Arrays.asList(geometries));
+            return this;
+        }
+
+        /**
+         * Replaces the geometries.
+         *
+         * @param geometries geometries or features
+         * @return this builder
+         */
+        public Builder geometries(List<? extends Geometry> geometries) {
+            this.geometries.clear();
+            this.geometries.addAll(Objects.requireNonNull(geometries, "geometries"));
+            return this;
+        }
+
+        /**
+         * Adds dataset ids.
+         *
+         * @param datasetIds ids such as {@code "lux:elevation"}
+         * @return this builder
+         */
+        public Builder datasets(String... datasetIds) {
+            this.datasetIds.addAll(Arrays.asList(datasetIds));
+            return this;
+        }
+
+        /**
+         * Replaces the dataset ids.
+         *
+         * @param datasetIds the ids
+         * @return this builder
+         */
+        public Builder datasetIds(List<String> datasetIds) {
+            this.datasetIds.clear();
+            this.datasetIds.addAll(Objects.requireNonNull(datasetIds, "datasetIds"));
+            return this;
+        }
+
+        /**
+         * Sets the statistic.
+         *
+         * @param aggregation the statistic, or null for the default
+         * @return this builder
+         */
+        public Builder aggregation(Aggregation aggregation) {
+            this.aggregation = aggregation;
+            return this;
+        }
+
+        /**
+         * Sets the statistic from its wire form.
+         *
+         * @param aggregation for example {@code "median"} or {@code "percentile:90"}
+         * @return this builder
+         * @throws IllegalArgumentException if the name is invalid
+         */
+        public Builder aggregation(String aggregation) {
+            return aggregation(Aggregation.parse(aggregation));
+        }
+
+        /**
+         * Sets the pixel rule.
+         *
+         * @param pixelRule the rule, or null for the default
+         * @return this builder
+         */
+        public Builder pixelRule(PixelRule pixelRule) {
+            this.pixelRule = pixelRule;
+            return this;
+        }
+
+        /**
+         * Sets the time range.
+         *
+         * @param timeRange the range, or null for every timestamp
+         * @return this builder
+         */
+        public Builder timeRange(TimeRange timeRange) {
+            this.timeRange = timeRange;
+            return this;
+        }
+
+        /**
+         * Sets the time range from its bounds.
+         *
+         * @param start the first instant included
+         * @param end the last instant included
+         * @return this builder
+         */
+        public Builder timeRange(String start, String end) {
+            return timeRange(TimeRange.of(start, end));
+        }
+
+        /**
+         * Sets the CRS of the geometries' coordinates.
+         *
+         * @param crs for example {@code "EPSG:3035"}, or null for the default
+         * @return this builder
+         */
+        public Builder crs(String crs) {
+            this.crs = crs;
+            return this;
+        }
+
+        /**
+         * Sets whether long edges are densified before they are transformed.
+         *
+         * @param densify true to densify
+         * @return this builder
+         */
+        public Builder densify(boolean densify) {
+            this.densify = densify;
+            return this;
+        }
+
+        /**
+         * Builds the request.
+         *
+         * @return the request, defaults applied
+         */
+        public BatchExtractRequest build() {
+            return new BatchExtractRequest(geometries, datasetIds, aggregation, pixelRule, timeRange, crs, densify);
+        }
+    }
+}

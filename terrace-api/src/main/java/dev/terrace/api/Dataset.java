@@ -1,0 +1,65 @@
+package dev.terrace.api;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * A dataset of the catalog: one variable (band) of a provider's rasters. Returned by
+ * {@code catalog.datasets.list}, {@code catalog.datasets.get} and within {@code catalog.providers.get}.
+ *
+ * @param id the dataset's id, {@code provider:name}, as requests name it in {@code dataset_ids}
+ * @param provider the provider's slug
+ * @param name the dataset's name within its provider
+ * @param variable the variable read (the netCDF variable, or the band's name), or null
+ * @param description what the dataset holds, or null
+ * @param units the values' units, for example {@code "m"}, or null
+ * @param dataType whether values are measurements or class codes
+ * @param nodata the value that marks cells without data, or null when there is none
+ * @param validRange the range of plausible values, {@code [min, max]}, or null when unknown
+ * @param resolutionM the cell size in metres (at the equator for geographic rasters), or null when unknown
+ * @param crs the rasters' CRS, for example {@code "EPSG:4326"}, or null when unknown
+ * @param bbox the extent in lon/lat degrees, or null when unknown (for example a global tile grid)
+ * @param temporal the time axis; {@link Temporal#STATIC} when null
+ * @param band the 1-based band read, or null for a netCDF variable
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Dataset(
+        @JsonProperty("id") String id,
+        @JsonProperty("provider") String provider,
+        @JsonProperty("name") String name,
+        @JsonProperty("variable") String variable,
+        @JsonProperty("description") String description,
+        @JsonProperty("units") String units,
+        @JsonProperty("data_type") DataType dataType,
+        @JsonProperty("nodata") Double nodata,
+        @JsonProperty("valid_range") ValueRange validRange,
+        @JsonProperty("resolution_m") Double resolutionM,
+        @JsonProperty("crs") String crs,
+        @JsonProperty("bbox") BoundingBox bbox,
+        @JsonProperty("temporal") Temporal temporal,
+        @JsonProperty("band") Integer band) {
+
+    /**
+     * Applies the default time axis.
+     *
+     * @param id the id
+     * @param provider the provider's slug
+     * @param name the name
+     * @param variable the variable, or null
+     * @param description the description, or null
+     * @param units the units, or null
+     * @param dataType the data type
+     * @param nodata the nodata value, or null
+     * @param validRange the valid range, or null
+     * @param resolutionM the resolution in metres, or null
+     * @param crs the CRS, or null
+     * @param bbox the extent, or null
+     * @param temporal the time axis, or null for static
+     * @param band the band, or null
+     */
+    public Dataset {
+        temporal = temporal == null ? Temporal.STATIC : temporal;
+    }
+}

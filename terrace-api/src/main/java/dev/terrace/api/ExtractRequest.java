@@ -1,0 +1,234 @@
+package dev.terrace.api;
+
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.terrace.api.geojson.Geometry;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The {@code extract} request: one geometry × N datasets (× the timestamps in {@code time_range}).
+ *
+ * <p>Defaults are applied on construction, so accessors never return null except for {@code geometry} (when
+ * missing) and {@code time_range} (optional). Nothing else is validated here: the engine checks the geometry,
+ * the dataset ids (1 to 50) and the CRS, and reports the offending field.
+ *
+ * <pre>{@code
+ * ExtractRequest request = ExtractRequest.builder()
+ *         .geometry(Point.of(6.13, 49.61))
+ *         .datasets("lux:elevation")
+ *         .aggregation(Aggregation.MEAN)
+ *         .build();
+ * }</pre>
+ *
+ * @param geometry the geometry, lon/lat unless {@code crs} says otherwise; a {@code Feature} is unwrapped to its
+ *     geometry
+ * @param datasetIds the dataset ids ({@code provider:name}); an unmodifiable copy, empty when null
+ * @param aggregation the statistic; {@link Aggregation#MEAN} when null
+ * @param pixelRule which cells count; {@link PixelRule#EXACT} when null
+ * @param timeRange the timestamps to read from time-varying datasets, or null for all of them
+ * @param crs the CRS of the geometry's coordinates; {@value #DEFAULT_CRS} when null. Also read from
+ *     {@code target_crs}, as attribute-service clients send it
+ * @param densify whether to densify long edges before transforming them into each raster's CRS (default false)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ExtractRequest(
+        @JsonProperty("geometry") Geometry geometry,
+        @JsonProperty("dataset_ids") List<String> datasetIds,
+        @JsonProperty("aggregation") Aggregation aggregation,
+        @JsonProperty("pixel_rule") PixelRule pixelRule,
+        @JsonProperty("time_range") TimeRange timeRange,
+        @JsonProperty("crs") @JsonAlias("target_crs") String crs,
+        @JsonProperty("densify") boolean densify) {
+
+    /** The CRS geometries are in unless a request names another: lon/lat WGS 84. */
+    public static final String DEFAULT_CRS = "EPSG:4326";
+
+    /**
+     * Applies the defaults, unwraps a feature and copies the dataset ids.
+     *
+     * @param geometry the geometry or feature, or null (reported by the engine)
+     * @param datasetIds the dataset ids, or null for none
+     * @param aggregation the statistic, or null for {@code mean}
+     * @param pixelRule the pixel rule, or null for {@code exact}
+     * @param timeRange the time range, or null
+     * @param crs the geometry's CRS, or null for {@value #DEFAULT_CRS}
+     * @param densify whether to densify long edges
+     */
+    public ExtractRequest {
+        geometry = geometry == null ? null : geometry.unwrap();
+        datasetIds = Wire.copyOrEmpty(datasetIds);
+        aggregation = aggregation == null ? Aggregation.MEAN : aggregation;
+        pixelRule = pixelRule == null ? PixelRule.EXACT : pixelRule;
+        crs = crs == null ? DEFAULT_CRS : crs;
+    }
+
+    /**
+     * A request with every option at its default.
+     *
+     * @param geometry the geometry (a feature is unwrapped)
+     * @param datasetIds the dataset ids
+     * @return the request
+     */
+    public static ExtractRequest of(Geometry geometry, String... datasetIds) {
+        return new ExtractRequest(geometry, Arrays.asList(datasetIds), null, null, null, null, false);
+    }
+
+    /**
+     * A builder with every option at its default.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A builder holding this request's values, to derive a modified copy.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        return new Builder().geometry(geometry).datasetIds(datasetIds).aggregation(aggregation).pixelRule(pixelRule)
+                .timeRange(timeRange).crs(crs).densify(densify);
+    }
+
+    /** Builds an {@link ExtractRequest}; every setter returns the builder, unset options take their defaults. */
+    public static final class Builder {
+        private Geometry geometry;
+        private final List<String> datasetIds = new ArrayList<>();
+        private Aggregation aggregation;
+        private PixelRule pixelRule;
+        private TimeRange timeRange;
+        private String crs;
+        private boolean densify;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the geometry.
+         *
+         * @param geometry the geometry or feature
+         * @return this builder
+         */
+        public Builder geometry(Geometry geometry) {
+            this.geometry = geometry;
+            return this;
+        }
+
+        /**
+         * Adds dataset ids.
+         *
+         * @param datasetIds ids such as {@code "lux:elevation"}
+         * @return this builder
+         */
+        public Builder datasets(String... datasetIds) {
+            this.datasetIds.addAll(Arrays.asList(datasetIds));
+            return this;
+        }
+
+        /**
+         * Replaces the dataset ids.
+         *
+         * @param datasetIds the ids
+         * @return this builder
+         */
+        public Builder datasetIds(List<String> datasetIds) {
+            this.datasetIds.clear();
+            this.datasetIds.addAll(Objects.requireNonNull(datasetIds, "datasetIds"));
+            return this;
+        }
+
+        /**
+         * Sets the statistic.
+         *
+         * @param aggregation the statistic, or null for the default
+         * @return this builder
+         */
+        public Builder aggregation(Aggregation aggregation) {
+            this.aggregation = aggregation;
+            return this;
+        }
+
+        /**
+         * Sets the statistic from its wire form.
+         *
+         * @param aggregation for example {@code "median"} or {@code "percentile:90"}
+         * @return this builder
+         * @throws IllegalArgumentException if the name is invalid
+         */
+        public Builder aggregation(String aggregation) {
+            return aggregation(Aggregation.parse(aggregation));
+        }
+
+        /**
+         * Sets the pixel rule.
+         *
+         * @param pixelRule the rule, or null for the default
+         * @return this builder
+         */
+        public Builder pixelRule(PixelRule pixelRule) {
+            this.pixelRule = pixelRule;
+            return this;
+        }
+
+        /**
+         * Sets the time range.
+         *
+         * @param timeRange the range, or null for every timestamp
+         * @return this builder
+         */
+        public Builder timeRange(TimeRange timeRange) {
+            this.timeRange = timeRange;
+            return this;
+        }
+
+        /**
+         * Sets the time range from its bounds.
+         *
+         * @param start the first instant included
+         * @param end the last instant included
+         * @return this builder
+         */
+        public Builder timeRange(String start, String end) {
+            return timeRange(TimeRange.of(start, end));
+        }
+
+        /**
+         * Sets the CRS of the geometry's coordinates.
+         *
+         * @param crs for example {@code "EPSG:3035"}, or null for the default
+         * @return this builder
+         */
+        public Builder crs(String crs) {
+            this.crs = crs;
+            return this;
+        }
+
+        /**
+         * Sets whether long edges are densified before they are transformed.
+         *
+         * @param densify true to densify
+         * @return this builder
+         */
+        public Builder densify(boolean densify) {
+            this.densify = densify;
+            return this;
+        }
+
+        /**
+         * Builds the request.
+         *
+         * @return the request, defaults applied
+         */
+        public ExtractRequest build() {
+            return new ExtractRequest(geometry, datasetIds, aggregation, pixelRule, timeRange, crs, densify);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.terrace.api;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * Which raster cells a geometry counts, and with what weight.
+ *
+ * <p>On the wire as {@link #wireName()}; {@link #of(String)} reads it back, ignoring case.
+ */
+public enum PixelRule {
+    /** Each cell weighted by the fraction of it the polygon covers (exactextract's semantics; the default): a polygon smaller than a cell still gets a value. */
+    EXACT("exact"),
+
+    /** A cell counts, with weight 1, when its centre is inside the polygon (the rasterstats, GDAL, terra and Sedona default). */
+    CENTER("center"),
+
+    /** Every cell the polygon touches counts, with weight 1. */
+    ALL_TOUCHED("all_touched");
+
+    private final String wireName;
+
+    PixelRule(String wireName) {
+        this.wireName = wireName;
+    }
+
+    /**
+     * The name used in JSON and on the command line.
+     *
+     * @return for example {@code "all_touched"}
+     */
+    @JsonValue
+    public String wireName() {
+        return wireName;
+    }
+
+    /**
+     * Reads a wire name, ignoring case and surrounding blanks.
+     *
+     * @param value the wire name, for example {@code "exact"}
+     * @return the constant
+     * @throws IllegalArgumentException if {@code value} is null or unknown; the message lists the valid values
+     */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static PixelRule of(String value) {
+        return Wire.lookup(values(), PixelRule::wireName, value, "pixel_rule");
+    }
+
+    /**
+     * The wire name.
+     *
+     * @return {@link #wireName()}
+     */
+    @Override
+    public String toString() {
+        return wireName;
+    }
+}
