@@ -1,0 +1,234 @@
+package dev.terrace.engine.conformance;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.terrace.api.BatchExtractRequest;
+import dev.terrace.api.BatchExtractResponse;
+import dev.terrace.api.ExtractResponse;
+import dev.terrace.api.ExtractResult;
+import dev.terrace.api.PixelRule;
+import dev.terrace.api.geojson.Geometry;
+import dev.terrace.engine.Terrace;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the conformance tests share: the fixture files (GDAL/GEOS/PROJ answers, see {@code
+ * src/test/resources/conformance/README.md}), one embedded engine over the built-in catalog, and a memo of batch
+ * answers, so that each (dataset, geometries, rule, statistic) is one batch request however many test cases read
+ * it.
+ */
+final class Conformance {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Map<String, Map<Integer, ExtractResult>> ANSWERS = new ConcurrentHashMap<>();
+  private static final Map<String, Map<Integer, Geometry>> FEATURES = new ConcurrentHashMap<>();
+  private static volatile Terrace engine;
+
+  private Conformance() {}
+
+  /** @return the engine over the built-in catalog, shared by every conformance test, closed at JVM exit */
+  static Terrace engine() {
+    Terrace e = engine;
+    if (e == null) {
+      synchronized (Conformance.class) {
+        if (engine == null) {
+          engine = Terrace.embedded();
+          Terrace created = engine;
+          Runtime.getRuntime().addShutdownHook(new Thread(created::close));
+        }
+        e = engine;
+      }
+    }
+    return e;
+  }
+
+  /**
+   * @param resource a test resource path, such as {@code conformance/lc_polygons.geojson}
+   * @return the file
+   */
+  static Path resource(String resource) {
+    URL url = Conformance.class.getClassLoader().getResource(resource);
+    if (url == null) {
+      throw new IllegalStateException("missing test resource " + resource);
+    }
+    try {
+      return Path.of(url.toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Reads a CSV with a header line; fields may be quoted ({@code "..."}, with {@code ""} for a quote), as Python's
+   * csv module writes the JSON columns.
+   *
+   * @param resource the test resource
+   * @return one map per row, column name to the field as written (empty string for an empty field)
+   */
+  static List<Map<String, String>> csv(String resource) {
+    String text;
+    try {
+      text = Files.readString(resource(resource), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<List<String>> records = new ArrayList<>();
+    List<String> record = new ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      if (quoted) {
+        if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+          field.append('"');
+          i++;
+        } else if (ch == '"') {
+          quoted = false;
+        } else {
+          field.append(ch);
+        }
+      } else if (ch == '"') {
+        quoted = true;
+      } else if (ch == ',') {
+        record.add(field.toString());
+        field.setLength(0);
+      } else if (ch == '\n' || ch == '\r') {
+        if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+          i++;
+        }
+        record.add(field.toString());
+        field.setLength(0);
+        records.add(record);
+        record = new ArrayList<>();
+      } else {
+        field.append(ch);
+      }
+    }
+    if (field.length() > 0 || !record.isEmpty()) {
+      record.add(field.toString());
+      records.add(record);
+    }
+    List<String> header = records.get(0);
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (List<String> r : records.subList(1, records.size())) {
+      if (r.size() == 1 && r.get(0).isEmpty()) {
+        continue;
+      }
+      if (r.size() != header.size()) {
+        throw new IllegalStateException(resource + ": a row has " + r.size() + " fields, the header " + header.size());
+      }
+      Map<String, String> row = new LinkedHashMap<>();
+      for (int c = 0; c < header.size(); c++) {
+        row.put(header.get(c), r.get(c));
+      }
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  /**
+   * Reads a GeoJSON FeatureCollection into the API's geometry records.
+   *
+   * @param resource the test resource
+   * @return feature {@code id} property to geometry, in file order (memoised, unmodifiable)
+   */
+  static Map<Integer, Geometry> features(String resource) {
+    return FEATURES.computeIfAbsent(resource, Conformance::readFeatures);
+  }
+
+  private static Map<Integer, Geometry> readFeatures(String resource) {
+    try {
+      JsonNode root = JSON.readTree(resource(resource).toFile());
+      Map<Integer, Geometry> out = new LinkedHashMap<>();
+      for (JsonNode feature : root.get("features")) {
+        int id = feature.get("properties").get("id").asInt();
+        Geometry previous = out.put(id, JSON.treeToValue(feature.get("geometry"), Geometry.class));
+        if (previous != null) {
+          throw new IllegalStateException(resource + ": duplicate feature id " + id);
+        }
+      }
+      return Collections.unmodifiableMap(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * @param json a JSON object of class label to fraction, as the {@code *_frac} columns hold it
+   * @return the map
+   */
+  static Map<String, Double> fractions(String json) {
+    try {
+      return JSON.readValue(json, new TypeReference<LinkedHashMap<String, Double>>() {});
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The engine's answers for every feature of a GeoJSON file, from one batch request (memoised).
+   *
+   * @param datasetId the dataset
+   * @param geojson the test resource holding the features
+   * @param rule the pixel rule, or null for the request's default
+   * @param aggregation the statistic, or null for the request's default
+   * @return feature id to the dataset's result
+   */
+  static Map<Integer, ExtractResult> answers(String datasetId, String geojson, PixelRule rule, String aggregation) {
+    String key = datasetId + '|' + geojson + '|' + rule + '|' + aggregation;
+    return ANSWERS.computeIfAbsent(key, k -> batch(datasetId, geojson, rule, aggregation));
+  }
+
+  private static Map<Integer, ExtractResult> batch(String datasetId, String geojson, PixelRule rule,
+      String aggregation) {
+    Map<Integer, Geometry> features = features(geojson);
+    BatchExtractRequest.Builder request = BatchExtractRequest.builder()
+        .geometries(new ArrayList<>(features.values())).datasetIds(List.of(datasetId));
+    if (rule != null) {
+      request.pixelRule(rule);
+    }
+    if (aggregation != null) {
+      request.aggregation(aggregation);
+    }
+    BatchExtractResponse response = engine().batchExtract(request.build());
+    if (response.responses().size() != features.size()) {
+      throw new IllegalStateException("batch of " + features.size() + " geometries answered "
+          + response.responses().size() + " times");
+    }
+    Map<Integer, ExtractResult> out = new LinkedHashMap<>();
+    int i = 0;
+    for (int id : features.keySet()) {
+      ExtractResponse r = response.responses().get(i++);
+      if (r.results().size() != 1) {
+        throw new IllegalStateException("feature " + id + ": " + r.results().size() + " results for one dataset");
+      }
+      out.put(id, r.results().get(0));
+    }
+    return out;
+  }
+
+  /** @return the field as a double; the field must not be empty */
+  static double num(Map<String, String> row, String column) {
+    String v = row.get(column);
+    if (v == null) {
+      throw new IllegalArgumentException("no column " + column);
+    }
+    if (v.isEmpty()) {
+      throw new IllegalArgumentException("column " + column + " is empty in row " + row.get("id"));
+    }
+    return Double.parseDouble(v);
+  }
+}
