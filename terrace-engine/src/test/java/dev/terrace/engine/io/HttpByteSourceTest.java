@@ -475,9 +475,35 @@ class HttpByteSourceTest {
     HttpByteSource src = open();
     src.close();
     src.close();
-    assertThatThrownBy(() -> src.read(0, 1)).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    // Inside the prefix, outside it, and through readAll: all the same failure, naming the source.
+    assertThatThrownBy(() -> src.read(0, 1)).isInstanceOf(RasterIoException.class)
+        .hasMessage(server.uri(PATH) + " is closed");
+    assertThatThrownBy(() -> src.read(50_000, 1)).isInstanceOf(RasterIoException.class)
+        .hasMessage(server.uri(PATH) + " is closed");
     assertThatThrownBy(() -> src.readAll(List.of(new ByteRange(50_000, 1))))
-        .isInstanceOf(IllegalStateException.class);
+        .isInstanceOf(RasterIoException.class).hasMessage(server.uri(PATH) + " is closed");
+    assertThat(server.requests(PATH)).isEqualTo(1);
+  }
+
+  @Test
+  void closeAbortsAReadUnderWay() throws Exception {
+    HttpByteSource src = open();
+    // Headers and 1 KB arrive at once, then the body stalls: the read is waiting on its exchange.
+    server.stallFor(PATH, Duration.ofSeconds(5), 1000, 1);
+    try (ExecutorService pool = Executors.newSingleThreadExecutor()) {
+      Future<byte[]> read = pool.submit(() -> src.read(50_000, 20_000));
+      while (src.stats().bytesReceived() < PREFETCH + 1000) {
+        Thread.sleep(5);
+      }
+      // The body bytes come on a client thread; give the reading thread time to start waiting.
+      Thread.sleep(100);
+      long t0 = System.nanoTime();
+      src.close();
+      assertThatThrownBy(read::get).cause().isInstanceOf(RasterIoException.class)
+          .hasMessage(server.uri(PATH) + " is closed");
+      assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(2));
+      assertThat(src.stats().retries()).isZero();
+    }
   }
 
   @Test

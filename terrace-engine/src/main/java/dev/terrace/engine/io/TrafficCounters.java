@@ -1,0 +1,28 @@
+package dev.terrace.engine.io;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The running traffic counts of one {@link HttpByteSource}, updated from any thread. */
+final class TrafficCounters {
+
+  private final AtomicLong requests = new AtomicLong();
+  private final AtomicLong bytesReceived = new AtomicLong();
+  private final AtomicLong retries = new AtomicLong();
+
+  void countRequest() {
+    requests.incrementAndGet();
+  }
+
+  void countBodyBytes(long n) {
+    bytesReceived.addAndGet(n);
+  }
+
+  void countRetry() {
+    retries.incrementAndGet();
+  }
+
+  /** @return the counts so far, each read atomically but not all at one instant */
+  HttpStats snapshot() {
+    return new HttpStats(requests.get(), bytesReceived.get(), retries.get());
+  }
+}
