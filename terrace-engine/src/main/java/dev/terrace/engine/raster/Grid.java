@@ -12,6 +12,9 @@ import org.locationtech.proj4j.CoordinateReferenceSystem;
  */
 public record Grid(int width, int height, AffineTransform transform, CoordinateReferenceSystem crs) {
 
+  /** Metres per degree of latitude, and of longitude at the equator (WGS 84, mean). */
+  private static final double METRES_PER_DEGREE = 111_320;
+
   /**
    * @throws IllegalArgumentException if a size is not positive
    */
@@ -44,5 +47,32 @@ public record Grid(int width, int height, AffineTransform transform, CoordinateR
     return new double[] {
       Math.hypot(transform.dxCol(), transform.dyCol()), Math.hypot(transform.dxRow(), transform.dyRow())
     };
+  }
+
+  /**
+   * The cell size in metres, the mean of the column and row spacings: projected CRSs convert their linear
+   * unit; on a longitude/latitude grid a degree of longitude shrinks with the cosine of the latitude, taken at
+   * the given place.
+   *
+   * @param col fractional column where the size matters
+   * @param row fractional row where the size matters
+   * @return the cell size in metres
+   */
+  public double resolutionMetres(double col, double row) {
+    double[] res = resolution();
+    if (crs == null || crs.isGeographic()) {
+      double lat = Math.max(-89.9, Math.min(89.9, transform.y(col, row)));
+      return (res[0] * METRES_PER_DEGREE * Math.cos(Math.toRadians(lat)) + res[1] * METRES_PER_DEGREE) / 2;
+    }
+    return (res[0] + res[1]) / 2 / crs.getProjection().getFromMetres();
+  }
+
+  /** @return the CRS as {@code EPSG:code} when it has one, else its PROJ definition; EPSG:4326 when unknown */
+  public String crsName() {
+    if (crs == null) {
+      return "EPSG:4326";
+    }
+    String name = crs.getName();
+    return name != null && name.regionMatches(true, 0, "EPSG:", 0, 5) ? name : crs.getParameterString().trim();
   }
 }

@@ -1,5 +1,8 @@
 package dev.terrace.engine.raster;
 
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.CoordinateSequenceFilter;
+import org.locationtech.jts.geom.Geometry;
 import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.CoordinateTransform;
@@ -7,9 +10,11 @@ import org.locationtech.proj4j.CoordinateTransformFactory;
 import org.locationtech.proj4j.ProjCoordinate;
 
 /**
- * Finds the cell under a longitude/latitude (WGS 84, RFC 7946 order): the point is projected into the
- * grid's CRS, then mapped to pixel space by the inverse geotransform, as GDAL's {@code gdallocationinfo
- * -wgs84} does. A grid without a CRS is taken to be in WGS 84 degrees.
+ * Maps coordinates into a grid's pixel space: each point is projected from its CRS (WGS 84 longitude/latitude
+ * in RFC 7946 order unless told otherwise) into the grid's CRS, then through the inverse geotransform, as
+ * GDAL's {@code gdallocationinfo -wgs84} does. Geometries are mapped vertex by vertex, so their edges are
+ * straight lines in the grid's CRS, as GDAL, rasterio and exactextract treat them. A grid without a CRS is
+ * taken to be in WGS 84 degrees.
  *
  * <p>Not thread-safe (proj4j transforms keep scratch state): make one per thread; they are cheap.
  */
@@ -24,23 +29,39 @@ public final class PixelLocator {
   private final ProjCoordinate out = new ProjCoordinate();
 
   /**
-   * @param grid the grid to locate cells in
+   * @param grid the grid to locate cells in, for WGS 84 longitude/latitude input
    * @throws IllegalStateException if the grid's transform is not invertible
    */
   public PixelLocator(Grid grid) {
-    this.grid = grid;
-    this.inverse = grid.transform().inverse();
-    CoordinateReferenceSystem crs = grid.crs();
-    this.toGrid = crs == null || isWgs84LonLat(crs) ? null : new CoordinateTransformFactory().createTransform(WGS84, crs);
-  }
-
-  private static boolean isWgs84LonLat(CoordinateReferenceSystem crs) {
-    return crs.getProjection() != null && crs.isGeographic() && crs.getDatum().isEqual(WGS84.getDatum());
+    this(grid, WGS84);
   }
 
   /**
-   * @param lon longitude in degrees
-   * @param lat latitude in degrees
+   * @param grid the grid to locate cells in
+   * @param from the CRS of the coordinates that will be given
+   * @throws IllegalStateException if the grid's transform is not invertible
+   */
+  public PixelLocator(Grid grid, CoordinateReferenceSystem from) {
+    this.grid = grid;
+    this.inverse = grid.transform().inverse();
+    CoordinateReferenceSystem to = grid.crs() == null ? WGS84 : grid.crs();
+    this.toGrid = same(from, to) ? null : new CoordinateTransformFactory().createTransform(from, to);
+  }
+
+  /** Two geographic CRSs on one datum need no transform; skipping it keeps lon/lat rasters exact. */
+  private static boolean same(CoordinateReferenceSystem a, CoordinateReferenceSystem b) {
+    return a == b || (a.isGeographic() && b.isGeographic() && a.getDatum().isEqual(b.getDatum())
+        && a.getProjection().getPrimeMeridian().equals(b.getProjection().getPrimeMeridian()));
+  }
+
+  /** @return WGS 84 longitude/latitude, the default input CRS */
+  public static CoordinateReferenceSystem wgs84() {
+    return WGS84;
+  }
+
+  /**
+   * @param lon x in the input CRS (longitude in degrees by default)
+   * @param lat y in the input CRS (latitude in degrees by default)
    * @return {@code {col, row}} in fractional pixel coordinates; cell (c, r) covers [c, c+1) x [r, r+1)
    */
   public double[] pixel(double lon, double lat) {
@@ -54,6 +75,34 @@ public final class PixelLocator {
       y = out.y;
     }
     return new double[] {inverse.x(x, y), inverse.y(x, y)};
+  }
+
+  /**
+   * @param geometry a geometry in the input CRS
+   * @return a copy with every vertex in pixel space (x = fractional column, y = fractional row)
+   */
+  public Geometry toPixels(Geometry geometry) {
+    Geometry copy = geometry.copy();
+    copy.apply(new CoordinateSequenceFilter() {
+      @Override
+      public void filter(CoordinateSequence seq, int i) {
+        double[] p = pixel(seq.getX(i), seq.getY(i));
+        seq.setOrdinate(i, 0, p[0]);
+        seq.setOrdinate(i, 1, p[1]);
+      }
+
+      @Override
+      public boolean isDone() {
+        return false;
+      }
+
+      @Override
+      public boolean isGeometryChanged() {
+        return true;
+      }
+    });
+    copy.geometryChanged();
+    return copy;
   }
 
   /**

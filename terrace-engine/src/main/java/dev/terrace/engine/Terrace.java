@@ -1,0 +1,190 @@
+package dev.terrace.engine;
+
+import dev.terrace.api.BatchExtractRequest;
+import dev.terrace.api.BatchExtractResponse;
+import dev.terrace.api.Dataset;
+import dev.terrace.api.DatasetPage;
+import dev.terrace.api.ExtractRequest;
+import dev.terrace.api.ExtractResponse;
+import dev.terrace.api.ListDatasetsRequest;
+import dev.terrace.api.ListProvidersRequest;
+import dev.terrace.api.Provider;
+import dev.terrace.api.ProviderPage;
+import dev.terrace.api.TerraceApi;
+import dev.terrace.api.TerraceAsyncApi;
+import dev.terrace.engine.catalog.Catalog;
+import dev.terrace.engine.catalog.CatalogDataset;
+import dev.terrace.engine.catalog.CatalogProvider;
+import dev.terrace.engine.catalog.CatalogViews;
+import dev.terrace.engine.extract.Extractor;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * Terrace in-process: the {@link TerraceApi} answered by the engine itself, no service to deploy. Code
+ * written against {@code TerraceApi} runs unchanged here or against the HTTP client.
+ *
+ * <pre>{@code
+ * try (Terrace terrace = Terrace.embedded()) {
+ *   ExtractResponse r = terrace.extract(ExtractRequest.of(Point.of(6.13, 49.61), "lux:elevation"));
+ *   double metres = r.results().get(0).number().orElseThrow();
+ * }
+ * }</pre>
+ *
+ * <p>Errors are unchecked: {@link InvalidRequestException} (bad input or a limit, with field paths),
+ * {@link NotFoundException} (unknown provider or dataset). A dataset that cannot be read does not fail the
+ * request: its result has quality {@code missing} and the response a warning. Thread-safe; close it to
+ * release the rasters it opened.
+ */
+public final class Terrace implements TerraceApi, AutoCloseable {
+
+  private final Catalog catalog;
+  private final Extractor extractor;
+  private final Executor asyncExecutor;
+
+  private Terrace(Catalog catalog, Limits limits, Executor asyncExecutor) {
+    this.catalog = catalog;
+    this.extractor = new Extractor(catalog, limits);
+    this.asyncExecutor = asyncExecutor;
+  }
+
+  /**
+   * The engine over the built-in sample catalog, with default limits.
+   *
+   * @return a new engine
+   */
+  public static Terrace embedded() {
+    return new Terrace(Catalog.builtin(), Limits.defaults(), Executors.newVirtualThreadPerTaskExecutor());
+  }
+
+  /**
+   * The engine over a catalog file (JSON or YAML), with default limits.
+   *
+   * @param catalogFile the catalog
+   * @return a new engine
+   * @throws dev.terrace.engine.catalog.CatalogException if the file cannot be used; the message names the field
+   */
+  public static Terrace embedded(Path catalogFile) {
+    return new Terrace(Catalog.load(catalogFile), Limits.defaults(), Executors.newVirtualThreadPerTaskExecutor());
+  }
+
+  /**
+   * The engine over any catalog, with chosen limits and an executor for {@link #async()} calls.
+   *
+   * @param catalog the catalog; closed with the engine
+   * @param limits what a request may ask for
+   * @param asyncExecutor runs the work of asynchronous calls
+   * @return a new engine
+   */
+  public static Terrace embedded(Catalog catalog, Limits limits, Executor asyncExecutor) {
+    return new Terrace(Objects.requireNonNull(catalog, "catalog"), Objects.requireNonNull(limits, "limits"),
+        Objects.requireNonNull(asyncExecutor, "asyncExecutor"));
+  }
+
+  /** @return the catalog this engine reads */
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  /**
+   * The same engine with the asynchronous surface: each call runs on the engine's executor and returns at
+   * once; failures complete the future exceptionally with the exceptions listed on the class.
+   *
+   * @return a view sharing this engine
+   */
+  public TerraceAsyncApi async() {
+    return new AsyncTerrace(this, asyncExecutor);
+  }
+
+  @Override
+  public ExtractResponse extract(ExtractRequest request) {
+    return extractor.extract(Objects.requireNonNull(request, "request"));
+  }
+
+  @Override
+  public BatchExtractResponse batchExtract(BatchExtractRequest request) {
+    return extractor.batchExtract(Objects.requireNonNull(request, "request"));
+  }
+
+  @Override
+  public ProviderPage providers(ListProvidersRequest request) {
+    Paging.check(request.limit(), request.offset());
+    List<CatalogProvider> all = catalog.providers();
+    List<Provider> page = Paging.slice(all, request.limit(), request.offset()).stream()
+        .map(p -> CatalogViews.provider(p, false)).toList();
+    return ProviderPage.of(all.size(), request.limit(), request.offset(), page);
+  }
+
+  @Override
+  public Provider provider(String slug) {
+    return catalog.provider(slug).map(p -> CatalogViews.provider(p, true))
+        .orElseThrow(() -> new NotFoundException("provider", slug, "list them with catalog.providers.list"));
+  }
+
+  @Override
+  public DatasetPage datasets(ListDatasetsRequest request) {
+    Paging.check(request.limit(), request.offset());
+    List<CatalogDataset> all = request.provider() == null ? catalog.datasets()
+        : catalog.provider(request.provider()).map(CatalogProvider::datasets)
+            .orElseThrow(() -> new NotFoundException("provider", request.provider(),
+                "list them with catalog.providers.list"));
+    List<Dataset> page = Paging.slice(all, request.limit(), request.offset()).stream()
+        .map(CatalogViews::dataset).toList();
+    return DatasetPage.of(all.size(), request.limit(), request.offset(), page);
+  }
+
+  @Override
+  public Dataset dataset(String id) {
+    return catalog.dataset(id).map(CatalogViews::dataset)
+        .orElseThrow(() -> new NotFoundException("dataset", id, "list them with catalog.datasets.list"));
+  }
+
+  /** Closes the rasters the catalog opened. */
+  @Override
+  public void close() {
+    catalog.close();
+  }
+
+  /** The asynchronous view: every call is the blocking one, run on the executor. */
+  private record AsyncTerrace(Terrace engine, Executor executor) implements TerraceAsyncApi {
+
+    private <T> CompletableFuture<T> run(Supplier<T> call) {
+      return CompletableFuture.supplyAsync(call, executor);
+    }
+
+    @Override
+    public CompletableFuture<ExtractResponse> extract(ExtractRequest request) {
+      return run(() -> engine.extract(request));
+    }
+
+    @Override
+    public CompletableFuture<BatchExtractResponse> batchExtract(BatchExtractRequest request) {
+      return run(() -> engine.batchExtract(request));
+    }
+
+    @Override
+    public CompletableFuture<ProviderPage> providers(ListProvidersRequest request) {
+      return run(() -> engine.providers(request));
+    }
+
+    @Override
+    public CompletableFuture<Provider> provider(String slug) {
+      return run(() -> engine.provider(slug));
+    }
+
+    @Override
+    public CompletableFuture<DatasetPage> datasets(ListDatasetsRequest request) {
+      return run(() -> engine.datasets(request));
+    }
+
+    @Override
+    public CompletableFuture<Dataset> dataset(String id) {
+      return run(() -> engine.dataset(id));
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package dev.terrace.engine.catalog;
+
+import dev.terrace.api.BoundingBox;
+import dev.terrace.api.DataType;
+import dev.terrace.api.Dataset;
+import dev.terrace.api.Protocol;
+import dev.terrace.api.Provider;
+import dev.terrace.api.ValueRange;
+import dev.terrace.engine.raster.Band;
+import dev.terrace.engine.raster.Grid;
+import dev.terrace.engine.raster.RasterFormatException;
+import dev.terrace.engine.raster.RasterIoException;
+import java.util.List;
+import org.locationtech.proj4j.CoordinateReferenceSystem;
+import org.locationtech.proj4j.CoordinateTransform;
+import org.locationtech.proj4j.CoordinateTransformFactory;
+import org.locationtech.proj4j.ProjCoordinate;
+
+/**
+ * Describes catalog entries as the API's records, reading from each raster what the catalog file does not
+ * say: its CRS, its extent in longitude/latitude and its resolution. A raster that cannot be opened is
+ * described from the file alone.
+ */
+public final class CatalogViews {
+
+  private CatalogViews() {}
+
+  /**
+   * @param provider a catalog provider
+   * @param withDatasets whether to describe its datasets too (a provider "get"), or only count them (a "list")
+   * @return the API record
+   */
+  public static Provider provider(CatalogProvider provider, boolean withDatasets) {
+    return new Provider(provider.slug(), provider.name(), Protocol.of(provider.protocol()),
+        provider.baseUrl().orElse(null), provider.license().orElse(null), provider.citation().orElse(null),
+        provider.description().orElse(null), provider.datasets().size(),
+        withDatasets ? provider.datasets().stream().map(CatalogViews::dataset).toList() : null);
+  }
+
+  /**
+   * @param d a catalog dataset
+   * @return the API record
+   */
+  public static Dataset dataset(CatalogDataset d) {
+    Grid grid = null;
+    Band band = null;
+    try {
+      grid = d.raster().grid();
+      band = d.band();
+    } catch (RasterIoException | RasterFormatException | IllegalArgumentException e) {
+      // Listing the catalog must not fail because one remote file is down; its details stay empty.
+    }
+    Double nodata = band != null && band.nodata().isPresent() ? band.nodata().getAsDouble() : null;
+    List<Double> range = d.validRange().orElse(null);
+    return new Dataset(d.id(), d.provider(), d.name(), d.variable(), d.description().orElse(null),
+        d.units().orElse(null), d.categorical() ? DataType.CATEGORICAL : DataType.CONTINUOUS, nodata,
+        range == null ? null : new ValueRange(range.get(0), range.get(1)),
+        d.statedResolutionM().orElse(grid == null ? null : grid.resolutionMetres(grid.width() / 2.0, grid.height() / 2.0)),
+        grid == null ? null : grid.crsName(), grid == null ? null : bbox(grid), null, d.bandNumber());
+  }
+
+  /** The raster's footprint in lon/lat: its edges sampled every tenth of their length, as GDAL's gdalinfo -wgs84. */
+  static BoundingBox bbox(Grid grid) {
+    CoordinateReferenceSystem crs = grid.crs();
+    CoordinateTransform toLonLat = crs == null || crs.isGeographic() ? null
+        : new CoordinateTransformFactory().createTransform(crs, crs.createGeographic());
+    double minLon = Double.POSITIVE_INFINITY;
+    double minLat = Double.POSITIVE_INFINITY;
+    double maxLon = Double.NEGATIVE_INFINITY;
+    double maxLat = Double.NEGATIVE_INFINITY;
+    ProjCoordinate out = new ProjCoordinate();
+    for (int i = 0; i <= 40; i++) {
+      double t = (i % 10) / 10.0;
+      int side = i / 10;
+      double col = switch (side) {
+        case 0 -> t;
+        case 1 -> 1;
+        case 2 -> 1 - t;
+        default -> 0;
+      } * grid.width();
+      double row = switch (side) {
+        case 0 -> 0;
+        case 1 -> t;
+        case 2 -> 1;
+        default -> 1 - t;
+      } * grid.height();
+      double x = grid.transform().x(col, row);
+      double y = grid.transform().y(col, row);
+      if (toLonLat != null) {
+        toLonLat.transform(new ProjCoordinate(x, y), out);
+        x = out.x;
+        y = out.y;
+      }
+      minLon = Math.min(minLon, x);
+      maxLon = Math.max(maxLon, x);
+      minLat = Math.min(minLat, y);
+      maxLat = Math.max(maxLat, y);
+    }
+    return new BoundingBox(minLon, minLat, maxLon, maxLat);
+  }
+}

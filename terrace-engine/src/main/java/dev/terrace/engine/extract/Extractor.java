@@ -1,0 +1,211 @@
+package dev.terrace.engine.extract;
+
+import dev.terrace.api.BatchExtractRequest;
+import dev.terrace.api.BatchExtractResponse;
+import dev.terrace.api.ExtractRequest;
+import dev.terrace.api.ExtractResponse;
+import dev.terrace.api.ExtractResult;
+import dev.terrace.engine.InvalidRequestException;
+import dev.terrace.engine.InvalidRequestException.FieldError;
+import dev.terrace.engine.InvalidRequestException.Kind;
+import dev.terrace.engine.Limits;
+import dev.terrace.engine.catalog.Catalog;
+import dev.terrace.engine.catalog.CatalogDataset;
+import dev.terrace.engine.geometry.GeometryReader;
+import dev.terrace.engine.geometry.RequestGeometry;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.io.WKBWriter;
+import org.locationtech.proj4j.CRSFactory;
+import org.locationtech.proj4j.CoordinateReferenceSystem;
+import org.locationtech.proj4j.Proj4jException;
+
+/**
+ * Runs {@code extract} and {@code extract.batch} against a catalog: validates the whole request first (every
+ * problem reported with its field path), then reads datasets and geometries in parallel, in input order.
+ */
+public final class Extractor {
+
+  private static final CRSFactory CRS_FACTORY = new CRSFactory();
+  private static final Map<String, CoordinateReferenceSystem> CRS_CACHE = new ConcurrentHashMap<>();
+
+  private final Catalog catalog;
+  private final Limits limits;
+
+  /**
+   * @param catalog where dataset ids are looked up
+   * @param limits what a request may ask for
+   */
+  public Extractor(Catalog catalog, Limits limits) {
+    this.catalog = catalog;
+    this.limits = limits;
+  }
+
+  /**
+   * The {@code extract} operation.
+   *
+   * @param request one geometry and the datasets to read
+   * @return one result per dataset, in request order
+   * @throws InvalidRequestException naming every invalid field, or the limit exceeded
+   */
+  public ExtractResponse extract(ExtractRequest request) {
+    long start = System.nanoTime();
+    List<FieldError> errors = new ArrayList<>();
+    List<CatalogDataset> datasets = datasets(request.datasetIds(), errors);
+    CoordinateReferenceSystem crs = crs(request.crs(), errors);
+    RequestGeometry geometry = geometry(request.geometry(), crs, errors, "geometry");
+    throwIfAny(errors);
+    AtomicLong budget = new AtomicLong(limits.maxCells());
+    List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+    DatasetExtraction extraction = new DatasetExtraction(geometry, crs, request.aggregation(), request.pixelRule(),
+        budget, warnings);
+    List<ExtractResult> results = Parallel.map(datasets, limits.concurrency(), extraction::run);
+    return new ExtractResponse(UUID.randomUUID().toString(), hash(geometry), results, List.copyOf(warnings),
+        (System.nanoTime() - start) / 1e6);
+  }
+
+  /**
+   * The {@code extract.batch} operation: every geometry with the same datasets and options.
+   *
+   * @param request the geometries and datasets
+   * @return one response per geometry, in input order
+   * @throws InvalidRequestException naming every invalid field, or the limit exceeded
+   */
+  public BatchExtractResponse batchExtract(BatchExtractRequest request) {
+    long start = System.nanoTime();
+    List<FieldError> errors = new ArrayList<>();
+    if (request.geometries().isEmpty()) {
+      errors.add(new FieldError(List.of("geometries"), "at least one geometry is required", "missing"));
+    } else if (request.geometries().size() > limits.maxGeometries()) {
+      throw InvalidRequestException.of(Kind.REQUEST_LIMIT, request.geometries().size() + " geometries; the limit"
+          + " is " + limits.maxGeometries() + " per batch", "too_many_geometries", "geometries");
+    }
+    List<CatalogDataset> datasets = datasets(request.datasetIds(), errors);
+    CoordinateReferenceSystem crs = crs(request.crs(), errors);
+    List<RequestGeometry> geometries = new ArrayList<>();
+    for (int i = 0; i < request.geometries().size(); i++) {
+      geometries.add(geometry(request.geometries().get(i), crs, errors, "geometries", i));
+    }
+    throwIfAny(errors);
+    AtomicLong budget = new AtomicLong(limits.maxCells());
+    if (geometries.size() > 1 && geometries.stream().allMatch(Extractor::isSinglePoint)) {
+      return points(request, geometries, datasets, crs, budget, start);
+    }
+    List<ExtractResponse> responses = Parallel.map(geometries, limits.concurrency(), g -> {
+      long t = System.nanoTime();
+      List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+      DatasetExtraction extraction = new DatasetExtraction(g, crs, request.aggregation(), request.pixelRule(),
+          budget, warnings);
+      List<ExtractResult> results = new ArrayList<>(datasets.size());
+      for (CatalogDataset d : datasets) {
+        results.add(extraction.run(d));
+      }
+      return new ExtractResponse(UUID.randomUUID().toString(), hash(g), results, List.copyOf(warnings),
+          (System.nanoTime() - t) / 1e6);
+    });
+    int total = responses.stream().mapToInt(r -> r.results().size()).sum();
+    return new BatchExtractResponse(responses, responses.size(), total, (System.nanoTime() - start) / 1e6);
+  }
+
+  private static boolean isSinglePoint(RequestGeometry g) {
+    return g.kind() == RequestGeometry.Kind.POINTS && g.geometry().getNumPoints() == 1;
+  }
+
+  /** A batch of single points: each dataset is read block by block (see {@link PointBatch}). */
+  private BatchExtractResponse points(BatchExtractRequest request, List<RequestGeometry> geometries,
+      List<CatalogDataset> datasets, CoordinateReferenceSystem crs, AtomicLong budget, long start) {
+    List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+    List<Coordinate> points = geometries.stream().map(g -> g.geometry().getCoordinate()).toList();
+    List<ExtractResult[]> byDataset = new ArrayList<>();
+    for (CatalogDataset d : datasets) {
+      DatasetExtraction extraction = new DatasetExtraction(null, crs, request.aggregation(), request.pixelRule(),
+          budget, warnings);
+      byDataset.add(PointBatch.read(points, d, crs, extraction, limits.concurrency()));
+    }
+    List<String> distinct = warnings.stream().distinct().toList();
+    List<ExtractResponse> responses = new ArrayList<>(points.size());
+    for (int i = 0; i < points.size(); i++) {
+      List<ExtractResult> results = new ArrayList<>(datasets.size());
+      for (ExtractResult[] r : byDataset) {
+        results.add(r[i]);
+      }
+      responses.add(new ExtractResponse(UUID.randomUUID().toString(), hash(geometries.get(i)), results, distinct,
+          results.stream().mapToDouble(ExtractResult::elapsedMs).sum()));
+    }
+    return new BatchExtractResponse(responses, responses.size(), responses.size() * datasets.size(),
+        (System.nanoTime() - start) / 1e6);
+  }
+
+  private List<CatalogDataset> datasets(List<String> ids, List<FieldError> errors) {
+    if (ids.isEmpty()) {
+      errors.add(new FieldError(List.of("dataset_ids"), "at least one dataset id is required", "missing"));
+      return List.of();
+    }
+    if (ids.size() > limits.maxDatasets()) {
+      throw InvalidRequestException.of(Kind.REQUEST_LIMIT, ids.size() + " dataset ids; the limit is "
+          + limits.maxDatasets() + " per request", "too_many_datasets", "dataset_ids");
+    }
+    List<CatalogDataset> out = new ArrayList<>(ids.size());
+    for (int i = 0; i < ids.size(); i++) {
+      String id = ids.get(i);
+      var dataset = id == null ? java.util.Optional.<CatalogDataset>empty() : catalog.dataset(id);
+      if (dataset.isEmpty()) {
+        errors.add(new FieldError(List.of("dataset_ids", i), "unknown dataset \"" + id + "\"; ids are provider:name,"
+            + " as catalog.datasets.list shows them", "unknown_dataset"));
+      } else {
+        out.add(dataset.get());
+      }
+    }
+    return out;
+  }
+
+  private static CoordinateReferenceSystem crs(String name, List<FieldError> errors) {
+    try {
+      return CRS_CACHE.computeIfAbsent(name.trim().toUpperCase(java.util.Locale.ROOT), CRS_FACTORY::createFromName);
+    } catch (Proj4jException | IllegalArgumentException e) {
+      errors.add(new FieldError(List.of("crs"), "unknown CRS \"" + name + "\"; use an EPSG code such as EPSG:4326",
+          "unknown_crs"));
+      return null;
+    }
+  }
+
+  private RequestGeometry geometry(dev.terrace.api.geojson.Geometry g, CoordinateReferenceSystem crs,
+      List<FieldError> errors, Object... path) {
+    try {
+      return GeometryReader.read(g, limits.maxVertices(), crs == null || crs.isGeographic(), path);
+    } catch (InvalidRequestException e) {
+      if (e.kind() == Kind.REQUEST_LIMIT) {
+        throw e;
+      }
+      errors.addAll(e.errors());
+      return null;
+    }
+  }
+
+  private static void throwIfAny(List<FieldError> errors) {
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(Kind.VALIDATION_ERROR, errors);
+    }
+  }
+
+  /** A stable id for the geometry as read, so clients can match answers to inputs and cache them. */
+  private static String hash(RequestGeometry g) {
+    try {
+      byte[] wkb = new WKBWriter(2).write(g.geometry());
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(ByteBuffer.wrap(wkb).array());
+      return HexFormat.of().formatHex(digest, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+}

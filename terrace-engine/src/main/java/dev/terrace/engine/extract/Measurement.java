@@ -1,0 +1,22 @@
+package dev.terrace.engine.extract;
+
+import dev.terrace.engine.stats.CellAccumulator;
+
+/**
+ * What reading one geometry from one dataset found: the statistics of the valid cells, and how much of the
+ * geometry they account for.
+ *
+ * @param values the valid cells' values, weighted by coverage
+ * @param validWeight the total weight of valid cells (coverage for the exact rule, cells otherwise)
+ * @param missingWeight the weight the geometry asked for but got no value for: nodata cells, and area
+ *     beyond the raster's edge
+ * @param validCells the number of valid cells read
+ */
+record Measurement(CellAccumulator values, double validWeight, double missingWeight, long validCells) {
+
+  /** @return the share of the geometry with valid data, 0 when it covers nothing */
+  double coverageFraction() {
+    double total = validWeight + missingWeight;
+    return total > 0 ? Math.min(1, validWeight / total) : 0;
+  }
+}

@@ -1,0 +1,121 @@
+package dev.terrace.engine.extract;
+
+import dev.terrace.api.ExtractResult;
+import dev.terrace.engine.catalog.CatalogDataset;
+import dev.terrace.engine.geotiff.GeoTiff;
+import dev.terrace.engine.raster.Band;
+import dev.terrace.engine.raster.Grid;
+import dev.terrace.engine.raster.PixelLocator;
+import dev.terrace.engine.raster.RasterFormatException;
+import dev.terrace.engine.raster.RasterIoException;
+import dev.terrace.engine.raster.Samples;
+import dev.terrace.engine.raster.Window;
+import dev.terrace.engine.stats.CellAccumulator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.proj4j.CoordinateReferenceSystem;
+
+/**
+ * Reads a batch of single points from one dataset grouped by the block (tile or strip) each falls in: every
+ * block is read once, as one window, however many points share it and however small the tile cache is.
+ * Points in input order would decode popular tiles over and over once the raster outgrows the cache.
+ */
+final class PointBatch {
+
+  private PointBatch() {}
+
+  /**
+   * @param points the points, in the request's CRS
+   * @return one result per point, in input order
+   */
+  static ExtractResult[] read(List<Coordinate> points, CatalogDataset dataset, CoordinateReferenceSystem crs,
+      DatasetExtraction extraction, int concurrency) {
+    long start = System.nanoTime();
+    ExtractResult[] out = new ExtractResult[points.size()];
+    GeoTiff raster;
+    Band band;
+    try {
+      raster = dataset.raster();
+      band = dataset.band();
+    } catch (RasterIoException | RasterFormatException | IllegalArgumentException e) {
+      Arrays.setAll(out, i -> extraction.failed(dataset, e, start));
+      return out;
+    }
+    Grid grid = raster.grid();
+    PixelLocator locator = new PixelLocator(grid, crs);
+    int n = points.size();
+    double[] col = new double[n];
+    double[] row = new double[n];
+    long[] order = new long[n];
+    int bw = raster.blockWidth();
+    int bh = raster.blockHeight();
+    int across = (grid.width() + bw - 1) / bw;
+    for (int i = 0; i < n; i++) {
+      double[] p = locator.pixel(points.get(i).x, points.get(i).y);
+      col[i] = p[0];
+      row[i] = p[1];
+      boolean inside = p[0] >= 0 && p[1] >= 0 && p[0] < grid.width() && p[1] < grid.height();
+      long block = inside ? (long) ((int) p[1] / bh) * across + (int) p[0] / bw : Long.MAX_VALUE >> 32;
+      order[i] = block << 32 | i;
+    }
+    Arrays.sort(order);
+    List<int[]> runs = new ArrayList<>();
+    for (int s = 0; s < n; ) {
+      int e = s;
+      while (e < n && order[e] >>> 32 == order[s] >>> 32) {
+        e++;
+      }
+      runs.add(new int[] {s, e});
+      s = e;
+    }
+    Parallel.map(runs, concurrency, run -> {
+      readRun(run, order, col, row, raster, dataset, band, extraction, out, bw, bh, across);
+      return null;
+    });
+    return out;
+  }
+
+  private static void readRun(int[] run, long[] order, double[] col, double[] row, GeoTiff raster,
+      CatalogDataset dataset, Band band, DatasetExtraction extraction, ExtractResult[] out, int bw, int bh,
+      int across) {
+    long start = System.nanoTime();
+    Grid grid = raster.grid();
+    long block = order[run[0]] >>> 32;
+    Object cells = null;
+    Window window = null;
+    if (block != Long.MAX_VALUE >> 32) {
+      int c0 = (int) (block % across) * bw;
+      int r0 = (int) (block / across) * bh;
+      window = Window.of(c0, r0, Math.min(bw, grid.width() - c0), Math.min(bh, grid.height() - r0));
+      cells = Samples.allocate(band.type(), (int) window.cells());
+      try {
+        raster.readInto(window, dataset.bandNumber(), cells);
+      } catch (RasterIoException | RasterFormatException e) {
+        for (int k = run[0]; k < run[1]; k++) {
+          out[(int) order[k]] = extraction.failed(dataset, e, start);
+        }
+        return;
+      }
+    }
+    for (int k = run[0]; k < run[1]; k++) {
+      int i = (int) order[k];
+      CellAccumulator values = extraction.accumulator();
+      Measurement m;
+      if (cells == null) {
+        m = new Measurement(values, 0, 1, 0);
+      } else {
+        int index = ((int) row[i] - window.row()) * window.width() + (int) col[i] - window.col();
+        double v = Samples.get(band.type(), cells, index);
+        if (band.isNodata(v)) {
+          m = new Measurement(values, 0, 1, 0);
+        } else {
+          values.add(band.physical(v), 1);
+          m = new Measurement(values, 1, 0, 1);
+        }
+      }
+      out[i] = extraction.describe(dataset, grid, m, col[i], row[i], start);
+    }
+  }
+}

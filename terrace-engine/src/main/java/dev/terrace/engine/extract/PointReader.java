@@ -1,0 +1,73 @@
+package dev.terrace.engine.extract;
+
+import dev.terrace.engine.raster.Band;
+import dev.terrace.engine.raster.RasterSource;
+import dev.terrace.engine.raster.Window;
+import dev.terrace.engine.stats.CellAccumulator;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * Reads the cells under points (already in pixel space): the cell containing each point ({@code nearest}),
+ * or the bilinear interpolation of the four cell centres around it. A point outside the raster, or whose
+ * cells hold nodata, adds nothing and counts as missing.
+ */
+final class PointReader {
+
+  private PointReader() {}
+
+  static Measurement read(RasterSource raster, int bandNumber, Band band, Geometry pixels, boolean bilinear,
+      CellAccumulator values) {
+    double valid = 0;
+    double missing = 0;
+    for (Coordinate c : pixels.getCoordinates()) {
+      double v = bilinear ? bilinear(raster, bandNumber, band, c.x, c.y) : nearest(raster, bandNumber, band, c.x, c.y);
+      if (Double.isNaN(v)) {
+        missing++;
+      } else {
+        values.add(v, 1);
+        valid++;
+      }
+    }
+    return new Measurement(values, valid, missing, (long) valid);
+  }
+
+  /** @return the physical value of the cell containing (col, row), or NaN for nodata or outside */
+  static double nearest(RasterSource raster, int bandNumber, Band band, double col, double row) {
+    double c = Math.floor(col);
+    double r = Math.floor(row);
+    if (!(c >= 0 && r >= 0 && c < raster.grid().width() && r < raster.grid().height())) {
+      return Double.NaN;
+    }
+    double v = raster.read(Window.of((int) c, (int) r, 1, 1), bandNumber).get(0);
+    return band.isNodata(v) ? Double.NaN : band.physical(v);
+  }
+
+  /**
+   * Interpolates between the four cell centres around the point; near the edge, or next to nodata, it falls
+   * back to the nearest cell, as GDAL's bilinear sampling does for the missing neighbours' weights.
+   */
+  private static double bilinear(RasterSource raster, int bandNumber, Band band, double col, double row) {
+    double x = col - 0.5;
+    double y = row - 0.5;
+    int c0 = (int) Math.floor(x);
+    int r0 = (int) Math.floor(y);
+    if (c0 < 0 || r0 < 0 || c0 + 1 >= raster.grid().width() || r0 + 1 >= raster.grid().height()) {
+      return nearest(raster, bandNumber, band, col, row);
+    }
+    var cells = raster.read(Window.of(c0, r0, 2, 2), bandNumber);
+    double fx = x - c0;
+    double fy = y - r0;
+    double[] w = {(1 - fx) * (1 - fy), fx * (1 - fy), (1 - fx) * fy, fx * fy};
+    double sum = 0;
+    double weight = 0;
+    for (int i = 0; i < 4; i++) {
+      double v = cells.get(i);
+      if (!band.isNodata(v)) {
+        sum += w[i] * band.physical(v);
+        weight += w[i];
+      }
+    }
+    return weight > 0 ? sum / weight : Double.NaN;
+  }
+}

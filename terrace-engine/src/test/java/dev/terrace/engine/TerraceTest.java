@@ -1,0 +1,195 @@
+package dev.terrace.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.terrace.api.BatchExtractRequest;
+import dev.terrace.api.ExtractRequest;
+import dev.terrace.api.ExtractResult;
+import dev.terrace.api.ListDatasetsRequest;
+import dev.terrace.api.ListProvidersRequest;
+import dev.terrace.api.Quality;
+import dev.terrace.api.geojson.Feature;
+import dev.terrace.api.geojson.Point;
+import dev.terrace.api.geojson.Polygon;
+import dev.terrace.engine.InvalidRequestException.Kind;
+import dev.terrace.engine.catalog.Catalog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded API end to end on the built-in samples: answers, errors with field paths, catalog paging. */
+class TerraceTest {
+
+  private static Terrace terrace;
+
+  @BeforeAll
+  static void open() {
+    terrace = Terrace.embedded();
+  }
+
+  @AfterAll
+  static void close() {
+    terrace.close();
+  }
+
+  /** Point 0 of elev_lux_points_expected.csv: GDAL reads 297 at row 70, column 34. */
+  @Test
+  void a_point_reads_the_cell_under_it_and_a_feature_is_unwrapped() {
+    ExtractResult r = terrace.extract(ExtractRequest.of(Feature.of(Point.of(6.0262083180620785, 49.60306260768918)),
+        "lux:elevation")).results().get(0);
+    assertThat(r.number()).hasValue(297);
+    assertThat(r.quality()).isEqualTo(Quality.GOOD);
+    assertThat(r.units()).isEqualTo("m");
+    assertThat(r.crs()).isEqualTo("EPSG:4326");
+    assertThat(r.pixelCount()).isEqualTo(1);
+  }
+
+  /** Two whole cells of lux: 1/120 degree, so a rectangle on cell edges covers them exactly. */
+  @Test
+  void a_polygon_on_cell_edges_averages_exactly_the_cells_it_covers() {
+    double cell = 1.0 / 120;
+    double west = 5.741666666666666 + 34 * cell;
+    double north = 50.191666666666663 - 70 * cell;
+    Polygon twoCells = Polygon.rectangle(west, north - cell, west + 2 * cell, north);
+    ExtractResult sum = terrace.extract(ExtractRequest.builder().geometry(twoCells).datasets("lux:elevation")
+        .aggregation("sum").build()).results().get(0);
+    ExtractResult left = terrace.extract(ExtractRequest.of(Point.of(west + cell / 2, north - cell / 2),
+        "lux:elevation")).results().get(0);
+    ExtractResult right = terrace.extract(ExtractRequest.of(Point.of(west + 1.5 * cell, north - cell / 2),
+        "lux:elevation")).results().get(0);
+    assertThat(sum.number().getAsDouble()).isCloseTo(left.number().getAsDouble() + right.number().getAsDouble(),
+        within(1e-6));
+    ExtractResult count = terrace.extract(ExtractRequest.builder().geometry(twoCells).datasets("lux:elevation")
+        .aggregation("count").build()).results().get(0);
+    assertThat(count.number().getAsDouble()).isCloseTo(2, within(1e-9));
+  }
+
+  @Test
+  void a_batch_keeps_input_order_and_reports_outside_points_as_missing() {
+    var far = Point.of(-120, 40);
+    var response = terrace.batchExtract(BatchExtractRequest.builder()
+        .geometries(List.of(Point.of(6.0262083180620785, 49.60306260768918), far))
+        .datasetIds(List.of("lux:elevation", "olinda:elevation")).build());
+    assertThat(response.totalGeometries()).isEqualTo(2);
+    assertThat(response.totalResults()).isEqualTo(4);
+    assertThat(response.responses().get(0).results().get(0).number()).hasValue(297);
+    assertThat(response.responses().get(1).results()).allSatisfy(r -> {
+      assertThat(r.value()).isNull();
+      assertThat(r.quality()).isEqualTo(Quality.MISSING);
+    });
+  }
+
+  @Test
+  void bad_requests_name_every_offending_field() {
+    ExtractRequest bad = ExtractRequest.builder()
+        .geometry(new Polygon(new double[][][] {{{6, 49.6}, {6.1, 49.6}, {6.1, Double.NaN}, {6.2, 49.7}}}))
+        .datasets("lux:elevation", "nope:nothing").build();
+    assertThatThrownBy(() -> terrace.extract(bad)).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+      assertThat(e.kind()).isEqualTo(Kind.VALIDATION_ERROR);
+      assertThat(e.errors()).extracting(InvalidRequestException.FieldError::path)
+          .containsExactlyInAnyOrder("dataset_ids[1]", "geometry.coordinates[0][2]");
+    });
+    double[][] unclosed = {{6, 49.6}, {6.1, 49.6}, {6.1, 49.7}, {6.2, 49.7}};
+    assertThat(errorPaths(ExtractRequest.of(new Polygon(new double[][][] {unclosed}), "lux:elevation")))
+        .containsExactly("geometry.coordinates[0]");
+    double[][] tooShort = {{6, 49.6}, {6.1, 49.6}, {6, 49.6}};
+    assertThat(errorPaths(ExtractRequest.of(new Polygon(new double[][][] {tooShort}), "lux:elevation")))
+        .containsExactly("geometry.coordinates[0]");
+    assertThat(errorPaths(ExtractRequest.of(Point.of(6, 95), "lux:elevation"))).containsExactly("geometry.coordinates");
+    assertThat(errorPaths(ExtractRequest.of(Point.of(6, 49)))).containsExactly("dataset_ids");
+    assertThat(errorPaths(ExtractRequest.builder().geometry(Point.of(6, 49)).datasets("lux:elevation")
+        .crs("EPSG:999999").build())).containsExactly("crs");
+  }
+
+  @Test
+  void limits_are_request_limit_errors_that_name_the_limit() {
+    List<String> many = Collections.nCopies(51, "lux:elevation");
+    assertThatThrownBy(() -> terrace.extract(ExtractRequest.builder().geometry(Point.of(6, 49.6)).datasetIds(many)
+        .build())).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+          assertThat(e.kind()).isEqualTo(Kind.REQUEST_LIMIT);
+          assertThat(e.getMessage()).contains("dataset_ids").contains("50");
+        });
+    double[][] ring = new double[10_002][];
+    for (int i = 0; i < 10_001; i++) {
+      double a = 2 * Math.PI * i / 10_001;
+      ring[i] = new double[] {6 + 0.1 * Math.cos(a), 49.8 + 0.1 * Math.sin(a)};
+    }
+    ring[10_001] = ring[0];
+    assertThatThrownBy(() -> terrace.extract(ExtractRequest.of(new Polygon(new double[][][] {ring}), "lux:elevation")))
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+          assertThat(e.kind()).isEqualTo(Kind.REQUEST_LIMIT);
+          assertThat(e.getMessage()).contains("10002 vertices").contains("10000");
+        });
+    try (Terrace tiny = Terrace.embedded(Catalog.builtin(), new Limits(50, 1000, 10_000, 100, 2),
+        Executors.newVirtualThreadPerTaskExecutor())) {
+      assertThatThrownBy(() -> tiny.extract(ExtractRequest.of(Polygon.rectangle(5.8, 49.5, 6.4, 50.1),
+          "lux:elevation"))).isInstanceOfSatisfying(InvalidRequestException.class,
+              e -> assertThat(e.errors().get(0).type()).isEqualTo("pixel_budget_exceeded"));
+    }
+  }
+
+  @Test
+  void a_dataset_that_cannot_be_read_is_missing_with_a_warning_and_the_rest_stands(@TempDir Path dir)
+      throws Exception {
+    Files.copy(Path.of(getClass().getResource("/dev/terrace/engine/samples/elev_lux.tif").toURI()),
+        dir.resolve("elev.tif"));
+    Files.writeString(dir.resolve("gone.tif"), "not a tiff at all");
+    Path catalog = Files.writeString(dir.resolve("catalog.json"), """
+        {"providers": [{"slug": "t", "protocol": "cog", "datasets": [
+          {"name": "good", "path": "elev.tif"}, {"name": "broken", "path": "gone.tif"}]}]}
+        """);
+    try (Terrace engine = Terrace.embedded(catalog)) {
+      var response = engine.extract(ExtractRequest.of(Point.of(6.0262083180620785, 49.60306260768918), "t:good",
+          "t:broken"));
+      assertThat(response.results().get(0).number()).hasValue(297);
+      assertThat(response.results().get(1).quality()).isEqualTo(Quality.MISSING);
+      assertThat(response.warnings()).singleElement().asString().startsWith("t:broken: ").contains("gone.tif");
+    }
+  }
+
+  @Test
+  void the_catalog_pages_and_unknown_ids_are_not_found() {
+    var first = terrace.providers(new ListProvidersRequest(2, 0));
+    assertThat(first.total()).isEqualTo(4);
+    assertThat(first.providers()).extracting(p -> p.slug()).containsExactly("lux", "olinda");
+    assertThat(first.hasNextPage()).isTrue();
+    var last = terrace.providers(new ListProvidersRequest(2, 2));
+    assertThat(last.hasNextPage()).isFalse();
+    assertThat(terrace.datasets(new ListDatasetsRequest("landsat_olinda", 100, 0)).total()).isEqualTo(6);
+    assertThat(terrace.provider("lux").datasets()).singleElement().satisfies(d -> {
+      assertThat(d.id()).isEqualTo("lux:elevation");
+      assertThat(d.crs()).isEqualTo("EPSG:4326");
+      assertThat(d.bbox().minLon()).isCloseTo(5.741666666666666, within(1e-9));
+    });
+    assertThatThrownBy(() -> terrace.dataset("lux:nope")).isInstanceOf(NotFoundException.class)
+        .hasMessageContaining("lux:nope");
+    assertThatThrownBy(() -> terrace.providers(new ListProvidersRequest(0, 0)))
+        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("limit");
+  }
+
+  @Test
+  void the_async_surface_answers_the_same() throws Exception {
+    var request = ExtractRequest.of(Point.of(6.0262083180620785, 49.60306260768918), "lux:elevation");
+    assertThat(terrace.async().extract(request).get().results().get(0).number()).hasValue(297);
+    assertThat(terrace.async().providers().get().total()).isEqualTo(4);
+  }
+
+  private static List<String> errorPaths(ExtractRequest request) {
+    List<String> paths = new ArrayList<>();
+    try {
+      terrace.extract(request);
+    } catch (InvalidRequestException e) {
+      e.errors().forEach(f -> paths.add(f.path()));
+    }
+    return paths;
+  }
+}
