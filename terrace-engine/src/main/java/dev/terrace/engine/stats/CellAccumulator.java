@@ -1,0 +1,524 @@
+package dev.terrace.engine.stats;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Zonal statistics over weighted cells, mergeable: exactextract's {@code RasterStats}. Each cell is added with
+ * its value and its weight, the fraction of the cell the geometry covers ({@code exact} rule) or 1 ({@code
+ * center}, {@code all_touched}). Accumulators filled with disjoint parts of the cells (one per tile, say) and
+ * then {@linkplain #merge merged}, in any grouping and order, answer as one accumulator fed every cell: bit for
+ * bit for min, max, variety, unique, and for majority, minority, median and percentiles whenever the weight sums
+ * involved are exact (always for unit weights); to about 1e-15 relative for count, sum and mean, which use
+ * compensated summation; to rounding for std, whose merge is Chan's pairwise update.
+ *
+ * <p>An accumulator is created for the statistics a request asks for and keeps only what they need ({@link
+ * Statistic#needsVariance()}, {@link Statistic#needsValues()}, {@link Statistic#needsHistogram()}): count, sum,
+ * min and max always; the running variance for STD; the total weight per distinct value (an open-addressing
+ * hash on the value's bits) for MAJORITY, MINORITY, VARIETY, UNIQUE and DISTRIBUTION; every (value, weight)
+ * pair for MEDIAN and PERCENTILE, unless it keeps the histogram anyway, which answers quantiles too. Asking for
+ * a statistic it was not created for throws {@link IllegalStateException}.
+ *
+ * <p>Empty accumulators (no cell with positive weight: everything was nodata, outside, or not covered) have
+ * count 0 and every other statistic empty, as the reference data has it.
+ *
+ * <p>Values are compared as doubles: two values are one class of the histogram only if they are the same
+ * double (integer and categorical rasters convert exactly), except that -0.0 is taken as 0.0.
+ *
+ * <p>Not thread-safe: use one accumulator per thread (per tile) and merge them afterwards. Queries may reorder
+ * the stored values internally, so they count as writes too.
+ */
+public final class CellAccumulator {
+
+  private final boolean keepVariance;
+  private final boolean keepHistogram;
+  private final boolean answersQuantiles;
+
+  /** Cells with positive weight. */
+  private long cells;
+  /** Σ w, compensated: {@code count + countComp}. */
+  private double count;
+  private double countComp;
+  /** Σ w·x, compensated: {@code sum + sumComp}. */
+  private double sum;
+  private double sumComp;
+  private double min = Double.POSITIVE_INFINITY;
+  private double max = Double.NEGATIVE_INFINITY;
+  /** The weight of the first cell, and whether every cell since had that same weight. */
+  private double firstWeight = Double.NaN;
+  private boolean uniformWeights = true;
+
+  /**
+   * West's weighted running mean and sum of squared deviations, Σ w·(x − mean)²; stable where the textbook Σ w·x²
+   * − (Σ w·x)²/Σ w cancels catastrophically (elevations of 1000 m varying by centimetres).
+   */
+  private double varianceWeight;
+  private double varianceMean;
+  private double varianceM2;
+
+  /** Null unless a statistic needs the histogram. */
+  private final ValueHistogram histogram;
+  /** Null unless a quantile is asked for and there is no histogram to answer it. */
+  private final StoredValues stored;
+  /** Built on the first quantile query, dropped when a cell arrives. */
+  private Quantiles quantiles;
+
+  private CellAccumulator(boolean keepVariance, boolean keepHistogram, boolean answersQuantiles) {
+    this.keepVariance = keepVariance;
+    this.keepHistogram = keepHistogram;
+    this.answersQuantiles = answersQuantiles;
+    this.histogram = keepHistogram ? new ValueHistogram() : null;
+    this.stored = answersQuantiles && !keepHistogram ? new StoredValues() : null;
+  }
+
+  /**
+   * @param requests the statistics that will be asked of the accumulator
+   * @return an empty accumulator keeping what they need
+   */
+  public static CellAccumulator of(Collection<StatisticRequest> requests) {
+    boolean variance = false;
+    boolean histogram = false;
+    boolean values = false;
+    for (StatisticRequest request : requests) {
+      Statistic statistic = request.statistic();
+      variance |= statistic.needsVariance();
+      histogram |= statistic.needsHistogram();
+      values |= statistic.needsValues();
+    }
+    return new CellAccumulator(variance, histogram, values);
+  }
+
+  /**
+   * @param statistics the statistics that will be asked of the accumulator (PERCENTILE allows every P)
+   * @return an empty accumulator keeping what they need
+   */
+  public static CellAccumulator of(Statistic... statistics) {
+    boolean variance = false;
+    boolean histogram = false;
+    boolean values = false;
+    for (Statistic statistic : statistics) {
+      variance |= statistic.needsVariance();
+      histogram |= statistic.needsHistogram();
+      values |= statistic.needsValues();
+    }
+    return new CellAccumulator(variance, histogram, values);
+  }
+
+  /** @return a new, empty accumulator keeping what this one keeps: the partial accumulator for another tile */
+  public CellAccumulator emptyCopy() {
+    return new CellAccumulator(keepVariance, keepHistogram, answersQuantiles);
+  }
+
+  /**
+   * Adds a cell of weight 1 (centre and all-touched rules).
+   *
+   * @param value the cell's value; NaN is ignored
+   */
+  public void add(double value) {
+    add(value, 1.0);
+  }
+
+  /**
+   * Adds a cell. Allocates nothing, except when a stored array or the histogram grows.
+   *
+   * @param value the cell's value; NaN is ignored (the caller filters nodata, but NaN must never reach a sum)
+   * @param weight the cell's weight, its coverage fraction; a cell with weight ≤ 0, NaN or infinite is ignored
+   *     (a cell the geometry touches along an edge only has no area to count)
+   */
+  public void add(double value, double weight) {
+    if (value != value || !(weight > 0 && weight < Double.POSITIVE_INFINITY)) {
+      return;
+    }
+    // Fold -0.0 into 0.0, so that the two are one class and one minimum (x + 0.0 changes nothing else).
+    value += 0.0;
+    cells++;
+
+    double t = count + weight;
+    countComp += Compensated.error(count, weight, t);
+    count = t;
+    double wx = weight * value;
+    t = sum + wx;
+    sumComp += Compensated.error(sum, wx, t);
+    sum = t;
+
+    if (value < min) {
+      min = value;
+    }
+    if (value > max) {
+      max = value;
+    }
+    if (weight != firstWeight) {
+      if (cells == 1) {
+        firstWeight = weight;
+      } else {
+        uniformWeights = false;
+      }
+    }
+
+    if (keepVariance) {
+      if (varianceWeight == 0) {
+        // The first cell sets the mean exactly: the update below would give x·w/w, which can be off by an ulp
+        // and then make a constant zone's std a spurious 1e-12 instead of 0.
+        varianceMean = value;
+        varianceWeight = weight;
+      } else {
+        // West (1979): mean moves by w/W of the deviation; M2 grows by W_old·w/W·δ², never negative.
+        double newWeight = varianceWeight + weight;
+        double delta = value - varianceMean;
+        double r = delta * weight / newWeight;
+        varianceMean += r;
+        varianceM2 += varianceWeight * delta * r;
+        varianceWeight = newWeight;
+      }
+    }
+    if (histogram != null) {
+      histogram.add(value, weight);
+      quantiles = null;
+    }
+    if (stored != null) {
+      stored.add(value, weight);
+      quantiles = null;
+    }
+  }
+
+  /**
+   * Adds every cell of {@code other} to this accumulator, as if they had been added here; {@code other} is left
+   * as it was.
+   *
+   * @param other an accumulator created for the same statistics (by {@link #emptyCopy()}, say)
+   * @throws IllegalArgumentException if {@code other} keeps different things, or is this accumulator
+   */
+  public void merge(CellAccumulator other) {
+    Objects.requireNonNull(other, "other");
+    if (other == this) {
+      throw new IllegalArgumentException("an accumulator cannot be merged into itself");
+    }
+    if (other.keepVariance != keepVariance
+        || other.keepHistogram != keepHistogram
+        || other.answersQuantiles != answersQuantiles) {
+      throw new IllegalArgumentException("accumulators for different statistics cannot be merged");
+    }
+    if (other.cells == 0) {
+      return;
+    }
+    boolean wasEmpty = cells == 0;
+    cells += other.cells;
+
+    double t = count + other.count;
+    countComp += Compensated.error(count, other.count, t) + other.countComp;
+    count = t;
+    t = sum + other.sum;
+    sumComp += Compensated.error(sum, other.sum, t) + other.sumComp;
+    sum = t;
+
+    min = Math.min(min, other.min);
+    max = Math.max(max, other.max);
+    if (wasEmpty) {
+      firstWeight = other.firstWeight;
+      uniformWeights = other.uniformWeights;
+    } else {
+      uniformWeights &= other.uniformWeights && other.firstWeight == firstWeight;
+    }
+
+    if (keepVariance) {
+      if (wasEmpty) {
+        varianceWeight = other.varianceWeight;
+        varianceMean = other.varianceMean;
+        varianceM2 = other.varianceM2;
+      } else {
+        // Chan, Golub and LeVeque's pairwise update, weighted.
+        double newWeight = varianceWeight + other.varianceWeight;
+        double delta = other.varianceMean - varianceMean;
+        varianceMean += delta * (other.varianceWeight / newWeight);
+        varianceM2 += other.varianceM2 + delta * delta * (varianceWeight * other.varianceWeight / newWeight);
+        varianceWeight = newWeight;
+      }
+    }
+    if (histogram != null) {
+      histogram.merge(other.histogram);
+    }
+    if (stored != null) {
+      stored.merge(other.stored);
+    }
+    quantiles = null;
+  }
+
+  /** @return whether no cell with positive weight was added */
+  public boolean isEmpty() {
+    return cells == 0;
+  }
+
+  /** @return the number of cells added with positive weight (exactextract's and the fixtures' {@code ncells}) */
+  public long cells() {
+    return cells;
+  }
+
+  /** @return Σ w: the number of cells for unit weights, the covered area in cells for coverage fractions; 0 when empty */
+  public double count() {
+    return Compensated.value(count, countComp);
+  }
+
+  /** @return Σ w·x; 0 when empty (but {@link #value} reports SUM of an empty accumulator as empty) */
+  public double sum() {
+    return Compensated.value(sum, sumComp);
+  }
+
+  /**
+   * @return Σ w·x / Σ w, or empty. Kept within [min, max], where it lies mathematically: a zone of one value
+   *     then has exactly that mean, though Σ w·x / Σ w may round to a neighbouring double.
+   */
+  public OptionalDouble mean() {
+    if (cells == 0) {
+      return OptionalDouble.empty();
+    }
+    double mean = sum() / count();
+    // The comparisons leave a NaN mean (from +inf and -inf values) as it is.
+    return OptionalDouble.of(mean < min ? min : mean > max ? max : mean);
+  }
+
+  /** @return the smallest value among cells with positive weight, however small the weight, or empty */
+  public OptionalDouble min() {
+    return cells == 0 ? OptionalDouble.empty() : OptionalDouble.of(min);
+  }
+
+  /** @return the largest value among cells with positive weight, however small the weight, or empty */
+  public OptionalDouble max() {
+    return cells == 0 ? OptionalDouble.empty() : OptionalDouble.of(max);
+  }
+
+  /**
+   * @return the weighted population standard deviation sqrt(Σ w·(x − mean)² / Σ w) (numpy's {@code std} with
+   *     ddof = 0 for unit weights), or empty
+   * @throws IllegalStateException if the accumulator was not created for STD
+   */
+  public OptionalDouble std() {
+    require(keepVariance, Statistic.STD);
+    return cells == 0 ? OptionalDouble.empty() : OptionalDouble.of(Math.sqrt(varianceM2 / varianceWeight));
+  }
+
+  /**
+   * @return the median: for equal weights numpy's (the middle value, or the mean of the two middle values), for
+   *     other weights exactextract's weighted quantile 0.5 (see {@link #percentile(double)}); or empty
+   * @throws IllegalStateException if the accumulator was not created for MEDIAN or PERCENTILE
+   */
+  public OptionalDouble median() {
+    require(answersQuantiles, Statistic.MEDIAN);
+    return cells == 0 ? OptionalDouble.empty() : OptionalDouble.of(quantiles().median());
+  }
+
+  /**
+   * Percentile P. When every cell has the same weight (always under the centre and all-touched rules) this is
+   * {@code np.percentile(values, P)}: position h = (n−1)·P/100 in the sorted values, linearly interpolated
+   * between the values at ⌊h⌋ and ⌊h⌋+1. Otherwise it is exactextract's weighted quantile over the distinct
+   * values x[0..m−1] and their total weights w[i]: value i sits at s[i] = i·w[i] + (m−1)·(w[0] + … + w[i−1])
+   * (so s[0] = 0 and s[m−1] = (m−1)·Σ w), and the result is interpolated linearly in s at p = s[m−1]·P/100.
+   * With equal weights per value that is numpy's definition again; P = 0 and P = 100 give min and max.
+   *
+   * @param p the percentile, in [0, 100]
+   * @return the percentile, or empty
+   * @throws IllegalArgumentException if P is outside [0, 100] or NaN
+   * @throws IllegalStateException if the accumulator was not created for MEDIAN or PERCENTILE
+   */
+  public OptionalDouble percentile(double p) {
+    if (!(p >= 0 && p <= 100)) {
+      throw new IllegalArgumentException("percentile must be in [0, 100], got " + p);
+    }
+    require(answersQuantiles, Statistic.PERCENTILE);
+    return cells == 0 ? OptionalDouble.empty() : OptionalDouble.of(quantiles().percentile(p));
+  }
+
+  /**
+   * @return the value with the largest total weight (cell count for unit weights), ties broken towards the
+   *     smallest value; or empty
+   * @throws IllegalStateException if the accumulator keeps no histogram
+   */
+  public OptionalDouble majority() {
+    require(keepHistogram, Statistic.MAJORITY);
+    return cells == 0 ? OptionalDouble.empty() : OptionalDouble.of(histogram.extreme(true));
+  }
+
+  /**
+   * @return the value with the smallest positive total weight, ties broken towards the smallest value; or empty
+   * @throws IllegalStateException if the accumulator keeps no histogram
+   */
+  public OptionalDouble minority() {
+    require(keepHistogram, Statistic.MINORITY);
+    return cells == 0 ? OptionalDouble.empty() : OptionalDouble.of(histogram.extreme(false));
+  }
+
+  /**
+   * @return the number of distinct values among cells with positive weight; 0 when empty
+   * @throws IllegalStateException if the accumulator keeps no histogram
+   */
+  public int variety() {
+    require(keepHistogram, Statistic.VARIETY);
+    return histogram.size();
+  }
+
+  /**
+   * @return the distinct values among cells with positive weight, ascending (a new array; empty when empty)
+   * @throws IllegalStateException if the accumulator keeps no histogram
+   */
+  public double[] unique() {
+    require(keepHistogram, Statistic.UNIQUE);
+    return histogram.sorted().values();
+  }
+
+  /**
+   * @return each distinct value's total weight divided by the total weight of all cells, by ascending value
+   *     (unmodifiable; empty when the accumulator is)
+   * @throws IllegalStateException if the accumulator keeps no histogram
+   */
+  public SortedMap<Double, Double> distribution() {
+    require(keepHistogram, Statistic.DISTRIBUTION);
+    ValueHistogram.Sorted sorted = histogram.sorted();
+    double total = count();
+    SortedMap<Double, Double> shares = new TreeMap<>();
+    for (int i = 0; i < sorted.values().length; i++) {
+      shares.put(sorted.values()[i], sorted.weights()[i] / total);
+    }
+    return Collections.unmodifiableSortedMap(shares);
+  }
+
+  /**
+   * A statistic that is one number, by request: what the extraction code asks when it only knows the request.
+   *
+   * @param request a statistic other than UNIQUE and DISTRIBUTION
+   * @return its value; COUNT is always present (0 when empty), every other statistic is empty when the
+   *     accumulator is
+   * @throws IllegalArgumentException for UNIQUE and DISTRIBUTION, which are not numbers (use {@link #result})
+   * @throws IllegalStateException if the accumulator was not created for the statistic
+   */
+  public OptionalDouble value(StatisticRequest request) {
+    return switch (request.statistic()) {
+      case COUNT -> OptionalDouble.of(count());
+      case SUM -> cells == 0 ? OptionalDouble.empty() : OptionalDouble.of(sum());
+      case MEAN -> mean();
+      case MIN -> min();
+      case MAX -> max();
+      case STD -> std();
+      case MEDIAN -> median();
+      case PERCENTILE -> percentile(request.percentile());
+      case MAJORITY -> majority();
+      case MINORITY -> minority();
+      case VARIETY -> {
+        int variety = variety();
+        yield cells == 0 ? OptionalDouble.empty() : OptionalDouble.of(variety);
+      }
+      case UNIQUE, DISTRIBUTION ->
+          throw new IllegalArgumentException(request + " is not a single number; ask result()");
+    };
+  }
+
+  /**
+   * Any statistic, by request, as the JSON result carries it.
+   *
+   * @param request the statistic
+   * @return null when the statistic is empty (everything but COUNT, when the accumulator is empty); otherwise
+   *     a {@link Double} for the one-number statistics, an unmodifiable {@code List<Double>} of the ascending
+   *     distinct values for UNIQUE, and an unmodifiable {@code SortedMap<Double, Double>} of value → share of
+   *     the total weight for DISTRIBUTION
+   * @throws IllegalStateException if the accumulator was not created for the statistic
+   */
+  public Object result(StatisticRequest request) {
+    switch (request.statistic()) {
+      case UNIQUE -> {
+        double[] values = unique();
+        if (values.length == 0) {
+          return null;
+        }
+        List<Double> list = new ArrayList<>(values.length);
+        for (double v : values) {
+          list.add(v);
+        }
+        return Collections.unmodifiableList(list);
+      }
+      case DISTRIBUTION -> {
+        SortedMap<Double, Double> distribution = distribution();
+        return distribution.isEmpty() ? null : distribution;
+      }
+      default -> {
+        OptionalDouble value = value(request);
+        return value.isPresent() ? value.getAsDouble() : null;
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "CellAccumulator[cells=" + cells + ", count=" + count() + ", sum=" + sum() + "]";
+  }
+
+  private Quantiles quantiles() {
+    if (quantiles == null) {
+      quantiles = stored != null ? fromStored() : fromHistogram();
+    }
+    return quantiles;
+  }
+
+  private Quantiles fromStored() {
+    stored.sort();
+    int n = stored.size();
+    double[] values = stored.values();
+    if (stored.uniformWeights()) {
+      return new Quantiles.Numpy(values, n);
+    }
+    // Total weight per distinct value, summed in the sorted (value, weight) order, which is the same however
+    // the cells arrived; the weighted quantile reads only these totals.
+    double[] weights = stored.weights();
+    int distinct = 0;
+    for (int i = 0; i < n; i++) {
+      if (i == 0 || values[i] != values[i - 1]) {
+        distinct++;
+      }
+    }
+    double[] xs = new double[distinct];
+    double[] ws = new double[distinct];
+    int k = -1;
+    double s = 0;
+    double c = 0;
+    for (int i = 0; i < n; i++) {
+      if (i == 0 || values[i] != values[i - 1]) {
+        if (k >= 0) {
+          ws[k] = Compensated.value(s, c);
+        }
+        k++;
+        xs[k] = values[i];
+        s = 0;
+        c = 0;
+      }
+      double t = s + weights[i];
+      c += Compensated.error(s, weights[i], t);
+      s = t;
+    }
+    ws[k] = Compensated.value(s, c);
+    return new Quantiles.Weighted(xs, ws);
+  }
+
+  private Quantiles fromHistogram() {
+    ValueHistogram.Sorted sorted = histogram.sorted();
+    if (!uniformWeights) {
+      return new Quantiles.Weighted(sorted.values(), sorted.weights());
+    }
+    // Every cell weighs firstWeight, so a value's total weight is its cell count times that, correctly rounded
+    // up to a few ulps by the compensated sum: rounding the quotient recovers the count exactly.
+    double[] weights = sorted.weights();
+    long[] counts = new long[weights.length];
+    for (int i = 0; i < weights.length; i++) {
+      counts[i] = Math.max(1, Math.round(weights[i] / firstWeight));
+    }
+    return new Quantiles.Numpy(sorted.values(), counts);
+  }
+
+  private static void require(boolean kept, Statistic statistic) {
+    if (!kept) {
+      throw new IllegalStateException("the accumulator was not created for " + statistic.key());
+    }
+  }
+}

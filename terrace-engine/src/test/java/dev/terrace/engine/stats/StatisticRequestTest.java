@@ -1,0 +1,81 @@
+package dev.terrace.engine.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.EnumSet;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class StatisticRequestTest {
+
+  @Test
+  void needs() {
+    EnumSet<Statistic> values = EnumSet.noneOf(Statistic.class);
+    EnumSet<Statistic> histogram = EnumSet.noneOf(Statistic.class);
+    for (Statistic statistic : Statistic.values()) {
+      if (statistic.needsValues()) {
+        values.add(statistic);
+      }
+      if (statistic.needsHistogram()) {
+        histogram.add(statistic);
+      }
+    }
+    assertThat(values).containsExactly(Statistic.MEDIAN, Statistic.PERCENTILE);
+    assertThat(histogram).containsExactly(
+        Statistic.MAJORITY, Statistic.MINORITY, Statistic.VARIETY, Statistic.UNIQUE, Statistic.DISTRIBUTION);
+    assertThat(Statistic.STD.needsVariance()).isTrue();
+    assertThat(Statistic.MEAN.needsVariance()).isFalse();
+    assertThat(Statistic.UNIQUE.isScalar()).isFalse();
+    assertThat(Statistic.VARIETY.isScalar()).isTrue();
+  }
+
+  @Test
+  void parsesNamesInAnyCase() {
+    assertThat(StatisticRequest.parse("mean")).isEqualTo(StatisticRequest.of(Statistic.MEAN));
+    assertThat(StatisticRequest.parse(" Majority ")).isEqualTo(StatisticRequest.of(Statistic.MAJORITY));
+    assertThat(StatisticRequest.parse("DISTRIBUTION").statistic()).isEqualTo(Statistic.DISTRIBUTION);
+    for (Statistic statistic : Statistic.values()) {
+      if (statistic != Statistic.PERCENTILE) {
+        assertThat(StatisticRequest.parse(statistic.key()).statistic()).isEqualTo(statistic);
+        assertThat(StatisticRequest.of(statistic).toString()).isEqualTo(statistic.key());
+      }
+    }
+  }
+
+  @Test
+  void parsesPercentiles() {
+    assertThat(StatisticRequest.parse("percentile:90")).isEqualTo(StatisticRequest.percentile(90));
+    assertThat(StatisticRequest.parse("Percentile: 2.5").percentile()).isEqualTo(2.5);
+    assertThat(StatisticRequest.parse("percentile:0")).isEqualTo(StatisticRequest.percentile(-0.0));
+    assertThat(StatisticRequest.parse("percentile:100").percentile()).isEqualTo(100);
+    assertThat(StatisticRequest.percentile(90).toString()).isEqualTo("percentile:90");
+    assertThat(StatisticRequest.percentile(2.5).toString()).isEqualTo("percentile:2.5");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "", "average", "percentile", "percentile:", "percentile:101", "percentile:-1", "percentile:NaN",
+      "percentile:Infinity", "percentile:0x10", "percentile:90d", "percentile:ninety"})
+  void rejectsWhatIsNoStatistic(String text) {
+    assertThatThrownBy(() -> StatisticRequest.parse(text)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void percentileBelongsToPercentileOnly() {
+    assertThatThrownBy(() -> StatisticRequest.of(Statistic.PERCENTILE)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new StatisticRequest(Statistic.MEAN, 50)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> StatisticRequest.percentile(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new StatisticRequest(null, Double.NaN)).isInstanceOf(NullPointerException.class);
+  }
+
+  @Property
+  void toStringParsesBack(@ForAll @DoubleRange(min = 0, max = 100) double p) {
+    StatisticRequest request = StatisticRequest.percentile(p);
+    assertThat(StatisticRequest.parse(request.toString())).isEqualTo(request);
+  }
+}
