@@ -417,8 +417,9 @@ public final class RangeServer implements AutoCloseable {
       long end = from + count;
       while (pos < end) {
         int n = (int) Math.min(CHUNK, end - pos);
-        out.write(content, (int) pos, n);
+        // Counted before writing: a client may finish reading, and a test check the count, before write returns.
         sent.addAndGet(n);
+        out.write(content, (int) pos, n);
         pos += n;
       }
     }
@@ -451,8 +452,8 @@ public final class RangeServer implements AutoCloseable {
         if (n < 0) {
           throw new IOException("file shrank while serving at " + pos);
         }
-        out.write(buf.array(), 0, n);
         sent.addAndGet(n);
+        out.write(buf.array(), 0, n);
         pos += n;
       }
     }
@@ -568,8 +569,8 @@ public final class RangeServer implements AutoCloseable {
       return;
     }
     ex.sendResponseHeaders(status, body.length);
-    ex.getResponseBody().write(body);
     e.bytesSent.addAndGet(body.length);
+    ex.getResponseBody().write(body);
   }
 
   private static boolean matches(String ifMatch, String etag) {
