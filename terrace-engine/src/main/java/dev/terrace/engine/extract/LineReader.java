@@ -3,14 +3,17 @@ package dev.terrace.engine.extract;
 import dev.terrace.engine.raster.Band;
 import dev.terrace.engine.raster.RasterSource;
 import dev.terrace.engine.stats.CellAccumulator;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 
 /**
  * Reads each cell a line (already in pixel space) passes through, once, with weight 1: the line is walked in
- * steps of a quarter cell, which finds every cell it crosses by more than a sliver.
+ * steps of a quarter cell, which finds every cell it crosses by more than a sliver, and the cells are then
+ * read as points at their centres.
  */
 final class LineReader {
 
@@ -20,8 +23,7 @@ final class LineReader {
 
   static Measurement read(RasterSource raster, int bandNumber, Band band, Geometry pixels, CellAccumulator values) {
     Set<Long> seen = new HashSet<>();
-    double valid = 0;
-    double missing = 0;
+    List<Coordinate> centres = new ArrayList<>();
     for (int g = 0; g < pixels.getNumGeometries(); g++) {
       Coordinate[] c = pixels.getGeometryN(g).getCoordinates();
       for (int i = 0; i + 1 < c.length; i++) {
@@ -32,19 +34,13 @@ final class LineReader {
           double t = steps == 0 ? 0 : (double) s / steps;
           double col = Math.floor(c[i].x + t * dx);
           double row = Math.floor(c[i].y + t * dy);
-          if (!seen.add(((long) row << 32) ^ ((long) col & 0xFFFFFFFFL))) {
-            continue;
-          }
-          double v = PointReader.nearest(raster, bandNumber, band, col, row);
-          if (Double.isNaN(v)) {
-            missing++;
-          } else {
-            values.add(v, 1);
-            valid++;
+          if (seen.add(((long) row << 32) ^ ((long) col & 0xFFFFFFFFL))) {
+            centres.add(new Coordinate(col + 0.5, row + 0.5));
           }
         }
       }
     }
-    return new Measurement(values, valid, missing, (long) valid);
+    Geometry cells = pixels.getFactory().createMultiPointFromCoords(centres.toArray(Coordinate[]::new));
+    return PointReader.read(raster, bandNumber, band, cells, false, values);
   }
 }
