@@ -14,9 +14,11 @@ import java.util.TreeMap;
  * its value and its weight, the fraction of the cell the geometry covers ({@code exact} rule) or 1 ({@code
  * center}, {@code all_touched}). Accumulators filled with disjoint parts of the cells (one per tile, say) and
  * then {@linkplain #merge merged}, in any grouping and order, answer as one accumulator fed every cell: bit for
- * bit for min, max, variety, unique, and for majority, minority, median and percentiles whenever the weight sums
- * involved are exact (always for unit weights); to about 1e-15 relative for count, sum and mean, which use
- * compensated summation; to rounding for std, whose merge is Chan's pairwise update.
+ * bit for cells, min, max, variety and unique, for median and percentiles computed from stored values, and for
+ * majority, minority, distribution and quantiles from the histogram whenever the weight sums involved are exact
+ * (always for unit weights). Count, sum and mean use compensated summation, so the order of the terms moves
+ * them by at most about ε·|sum| + n·ε²·Σ|w·x| (ε = 2⁻⁵³); std, whose merge is Chan's pairwise update, moves by
+ * rounding.
  *
  * <p>An accumulator is created for the statistics a request asks for and keeps only what they need ({@link
  * Statistic#needsVariance()}, {@link Statistic#needsValues()}, {@link Statistic#needsHistogram()}): count, sum,
@@ -82,16 +84,7 @@ public final class CellAccumulator {
    * @return an empty accumulator keeping what they need
    */
   public static CellAccumulator of(Collection<StatisticRequest> requests) {
-    boolean variance = false;
-    boolean histogram = false;
-    boolean values = false;
-    for (StatisticRequest request : requests) {
-      Statistic statistic = request.statistic();
-      variance |= statistic.needsVariance();
-      histogram |= statistic.needsHistogram();
-      values |= statistic.needsValues();
-    }
-    return new CellAccumulator(variance, histogram, values);
+    return keeping(requests.stream().map(StatisticRequest::statistic).toList());
   }
 
   /**
@@ -99,6 +92,10 @@ public final class CellAccumulator {
    * @return an empty accumulator keeping what they need
    */
   public static CellAccumulator of(Statistic... statistics) {
+    return keeping(List.of(statistics));
+  }
+
+  private static CellAccumulator keeping(List<Statistic> statistics) {
     boolean variance = false;
     boolean histogram = false;
     boolean values = false;
@@ -259,7 +256,10 @@ public final class CellAccumulator {
     return cells;
   }
 
-  /** @return Σ w: the number of cells for unit weights, the covered area in cells for coverage fractions; 0 when empty */
+  /**
+   * @return Σ w: the number of cells for unit weights, the covered area in cells for coverage fractions; 0 when
+   *     empty
+   */
   public double count() {
     return Compensated.value(count, countComp);
   }

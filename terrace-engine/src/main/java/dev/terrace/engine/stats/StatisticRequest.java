@@ -1,16 +1,16 @@
 package dev.terrace.engine.stats;
 
+import dev.terrace.api.Aggregation;
 import java.util.Objects;
 
 /**
- * One statistic a request asks for: a {@link Statistic} and, for {@link Statistic#PERCENTILE}, which one.
+ * One statistic a request asks for: a {@link Statistic} and, for {@link Statistic#PERCENTILE}, which one. The
+ * engine's side of the API's {@link Aggregation}, into which it converts both ways.
  *
  * @param statistic the statistic
  * @param percentile P in [0, 100] for {@link Statistic#PERCENTILE}; NaN for every other statistic
  */
 public record StatisticRequest(Statistic statistic, double percentile) {
-
-  private static final String PERCENTILE_PREFIX = "percentile:";
 
   /**
    * @throws NullPointerException if {@code statistic} is null
@@ -51,39 +51,37 @@ public record StatisticRequest(Statistic statistic, double percentile) {
   }
 
   /**
-   * Parses a request's {@code aggregation}: a statistic's name ({@code "mean"}, {@code "majority"}, any case) or
-   * {@code "percentile:P"} with P a decimal number in [0, 100] ({@code "percentile:90"}, {@code
-   * "percentile:2.5"}).
+   * @param aggregation a statistic as the API names it
+   * @return the same statistic for the engine
+   */
+  public static StatisticRequest from(Aggregation aggregation) {
+    Statistic statistic = Statistic.fromKey(aggregation.name());
+    return statistic == Statistic.PERCENTILE
+        ? percentile(aggregation.percentile().orElseThrow())
+        : of(statistic);
+  }
+
+  /** @return the same statistic as the API names it */
+  public Aggregation toAggregation() {
+    return statistic == Statistic.PERCENTILE ? Aggregation.percentile(percentile) : Aggregation.parse(statistic.key());
+  }
+
+  /**
+   * Parses a request's {@code aggregation} as the API does ({@link Aggregation#parse(String)}): a statistic's name
+   * in any case ({@code "mean"}, {@code "MAJORITY"}) or {@code "percentile:P"} with P a plain decimal in [0, 100]
+   * ({@code "percentile:90"}, {@code "percentile:2.5"}).
    *
    * @param text the aggregation
    * @return the request
    * @throws IllegalArgumentException if the text names no statistic, or P is missing or out of range
    */
   public static StatisticRequest parse(String text) {
-    Objects.requireNonNull(text, "text");
-    String trimmed = text.strip();
-    if (trimmed.regionMatches(true, 0, PERCENTILE_PREFIX, 0, PERCENTILE_PREFIX.length())) {
-      String number = trimmed.substring(PERCENTILE_PREFIX.length()).strip();
-      // Double.parseDouble would also take "NaN", "Infinity", hex and a trailing 'd'; P is a plain decimal.
-      if (!number.matches("[+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?")) {
-        throw new IllegalArgumentException("percentile needs a number P in [0, 100]: " + text);
-      }
-      return percentile(Double.parseDouble(number));
-    }
-    Statistic statistic = Statistic.fromKey(trimmed);
-    if (statistic == Statistic.PERCENTILE) {
-      throw new IllegalArgumentException("percentile needs P, as in percentile:90: " + text);
-    }
-    return of(statistic);
+    return from(Aggregation.parse(text));
   }
 
-  /** @return the aggregation as a request spells it: {@code "mean"}, {@code "percentile:90"}, {@code "percentile:2.5"} */
+  /** @return the aggregation's wire form: {@code "mean"}, {@code "percentile:90"}, {@code "percentile:2.5"} */
   @Override
   public String toString() {
-    if (statistic != Statistic.PERCENTILE) {
-      return statistic.key();
-    }
-    String p = percentile == Math.rint(percentile) ? Long.toString((long) percentile) : Double.toString(percentile);
-    return PERCENTILE_PREFIX + p;
+    return toAggregation().toString();
   }
 }

@@ -103,7 +103,8 @@ class CellAccumulatorProperties {
       assertSameExtreme(merged.majority(), whole.majority(), whole.distribution());
       assertSameExtreme(merged.minority(), whole.minority(), whole.distribution());
       assertThat(merged.distribution().keySet()).isEqualTo(whole.distribution().keySet());
-      whole.distribution().forEach((v, share) -> assertThat(merged.distribution().get(v)).isCloseTo(share, within(1e-12)));
+      whole.distribution()
+          .forEach((v, share) -> assertThat(merged.distribution().get(v)).isCloseTo(share, within(1e-12)));
       assertClose(merged.median(), whole.median(), 1e-9 * range(whole));
       for (double p : PERCENTILES) {
         assertClose(merged.percentile(p), whole.percentile(p), 1e-9 * range(whole));

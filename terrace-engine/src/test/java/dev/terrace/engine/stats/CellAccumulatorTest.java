@@ -327,7 +327,8 @@ class CellAccumulatorTest {
       assertThat(acc.unique()).containsExactly(0, 1, 5);
       double total = 0.25 + 1 + 0.25 + 0.5;
       assertThat(acc.distribution())
-          .containsExactly(Map.entry(0.0, (1 + 0.5) / total), Map.entry(1.0, 0.25 / total), Map.entry(5.0, 0.25 / total));
+          .containsExactly(
+              Map.entry(0.0, (1 + 0.5) / total), Map.entry(1.0, 0.25 / total), Map.entry(5.0, 0.25 / total));
     }
 
     @Test

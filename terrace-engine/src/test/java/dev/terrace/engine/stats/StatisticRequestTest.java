@@ -3,6 +3,7 @@ package dev.terrace.engine.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.terrace.api.Aggregation;
 import java.util.EnumSet;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -71,6 +72,21 @@ class StatisticRequestTest {
     assertThatThrownBy(() -> new StatisticRequest(Statistic.MEAN, 50)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> StatisticRequest.percentile(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new StatisticRequest(null, Double.NaN)).isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
+  void convertsEveryApiAggregationBothWays() {
+    assertThat(Aggregation.NAMES).containsExactly(
+        java.util.Arrays.stream(Statistic.values()).map(Statistic::key).toArray(String[]::new));
+    for (String name : Aggregation.NAMES) {
+      Aggregation aggregation = name.equals("percentile") ? Aggregation.percentile(12.5) : Aggregation.parse(name);
+      StatisticRequest request = StatisticRequest.from(aggregation);
+      assertThat(request.statistic().key()).isEqualTo(name);
+      assertThat(request.toAggregation()).isEqualTo(aggregation);
+      assertThat(request.toString()).isEqualTo(aggregation.toString());
+      assertThat(request.statistic().isScalar()).isEqualTo(aggregation.isNumeric());
+    }
+    assertThat(StatisticRequest.from(Aggregation.percentile(90)).percentile()).isEqualTo(90);
   }
 
   @Property
