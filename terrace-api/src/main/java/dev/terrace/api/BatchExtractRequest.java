@@ -26,6 +26,7 @@ import java.util.Objects;
  * @param crs the CRS of the geometries' coordinates; {@value ExtractRequest#DEFAULT_CRS} when null. Also read
  *     from {@code target_crs}
  * @param densify whether to densify long edges before transforming them (default false)
+ * @param interpolation how points read their value; {@link Interpolation#NEAREST} when null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -36,7 +37,8 @@ public record BatchExtractRequest(
         @JsonProperty("pixel_rule") PixelRule pixelRule,
         @JsonProperty("time_range") TimeRange timeRange,
         @JsonProperty("crs") @JsonAlias("target_crs") String crs,
-        @JsonProperty("densify") boolean densify) {
+        @JsonProperty("densify") boolean densify,
+        @JsonProperty("interpolation") Interpolation interpolation) {
 
     /**
      * Applies the defaults, unwraps features and copies the lists.
@@ -48,6 +50,7 @@ public record BatchExtractRequest(
      * @param timeRange the time range, or null
      * @param crs the geometries' CRS, or null for {@value ExtractRequest#DEFAULT_CRS}
      * @param densify whether to densify long edges
+     * @param interpolation how points read their value, or null for {@code nearest}
      */
     public BatchExtractRequest {
         if (geometries == null) {
@@ -63,6 +66,7 @@ public record BatchExtractRequest(
         aggregation = aggregation == null ? Aggregation.MEAN : aggregation;
         pixelRule = pixelRule == null ? PixelRule.EXACT : pixelRule;
         crs = crs == null ? ExtractRequest.DEFAULT_CRS : crs;
+        interpolation = interpolation == null ? Interpolation.NEAREST : interpolation;
     }
 
     /**
@@ -74,7 +78,7 @@ public record BatchExtractRequest(
      */
     public static BatchExtractRequest of(List<? extends Geometry> geometries, String... datasetIds) {
         return new BatchExtractRequest(new ArrayList<>(geometries), Arrays.asList(datasetIds), null, null, null,
-                null, false);
+                null, false, null);
     }
 
     /**
@@ -93,7 +97,7 @@ public record BatchExtractRequest(
      */
     public Builder toBuilder() {
         return new Builder().geometries(geometries).datasetIds(datasetIds).aggregation(aggregation)
-                .pixelRule(pixelRule).timeRange(timeRange).crs(crs).densify(densify);
+                .pixelRule(pixelRule).timeRange(timeRange).crs(crs).densify(densify).interpolation(interpolation);
     }
 
     /**
@@ -104,7 +108,7 @@ public record BatchExtractRequest(
      */
     public BatchExtractRequest withGeometries(List<? extends Geometry> geometries) {
         return new BatchExtractRequest(new ArrayList<>(geometries), datasetIds, aggregation, pixelRule, timeRange,
-                crs, densify);
+                crs, densify, interpolation);
     }
 
     /**
@@ -115,7 +119,8 @@ public record BatchExtractRequest(
      * @throws IndexOutOfBoundsException if {@code index} is out of range
      */
     public ExtractRequest request(int index) {
-        return new ExtractRequest(geometries.get(index), datasetIds, aggregation, pixelRule, timeRange, crs, densify);
+        return new ExtractRequest(geometries.get(index), datasetIds, aggregation, pixelRule, timeRange, crs, densify,
+                interpolation);
     }
 
     /** Builds a {@link BatchExtractRequest}; every setter returns the builder, unset options take their defaults. */
@@ -127,6 +132,7 @@ public record BatchExtractRequest(
         private TimeRange timeRange;
         private String crs;
         private boolean densify;
+        private Interpolation interpolation;
 
         private Builder() {
         }
@@ -255,12 +261,24 @@ public record BatchExtractRequest(
         }
 
         /**
+         * Sets how points read their value.
+         *
+         * @param interpolation {@code nearest} (the default) or {@code bilinear}
+         * @return this builder
+         */
+        public Builder interpolation(Interpolation interpolation) {
+            this.interpolation = interpolation;
+            return this;
+        }
+
+        /**
          * Builds the request.
          *
          * @return the request, defaults applied
          */
         public BatchExtractRequest build() {
-            return new BatchExtractRequest(geometries, datasetIds, aggregation, pixelRule, timeRange, crs, densify);
+            return new BatchExtractRequest(geometries, datasetIds, aggregation, pixelRule, timeRange, crs, densify,
+                    interpolation);
         }
     }
 }

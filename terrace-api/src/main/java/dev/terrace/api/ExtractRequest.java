@@ -34,6 +34,7 @@ import java.util.Objects;
  * @param crs the CRS of the geometry's coordinates; {@value #DEFAULT_CRS} when null. Also read from
  *     {@code target_crs}, as attribute-service clients send it
  * @param densify whether to densify long edges before transforming them into each raster's CRS (default false)
+ * @param interpolation how points read their value; {@link Interpolation#NEAREST} when null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -44,7 +45,8 @@ public record ExtractRequest(
         @JsonProperty("pixel_rule") PixelRule pixelRule,
         @JsonProperty("time_range") TimeRange timeRange,
         @JsonProperty("crs") @JsonAlias("target_crs") String crs,
-        @JsonProperty("densify") boolean densify) {
+        @JsonProperty("densify") boolean densify,
+        @JsonProperty("interpolation") Interpolation interpolation) {
 
     /** The CRS geometries are in unless a request names another: lon/lat WGS 84. */
     public static final String DEFAULT_CRS = "EPSG:4326";
@@ -59,6 +61,7 @@ public record ExtractRequest(
      * @param timeRange the time range, or null
      * @param crs the geometry's CRS, or null for {@value #DEFAULT_CRS}
      * @param densify whether to densify long edges
+     * @param interpolation how points read their value, or null for {@code nearest}
      */
     public ExtractRequest {
         geometry = geometry == null ? null : geometry.unwrap();
@@ -66,6 +69,7 @@ public record ExtractRequest(
         aggregation = aggregation == null ? Aggregation.MEAN : aggregation;
         pixelRule = pixelRule == null ? PixelRule.EXACT : pixelRule;
         crs = crs == null ? DEFAULT_CRS : crs;
+        interpolation = interpolation == null ? Interpolation.NEAREST : interpolation;
     }
 
     /**
@@ -76,7 +80,7 @@ public record ExtractRequest(
      * @return the request
      */
     public static ExtractRequest of(Geometry geometry, String... datasetIds) {
-        return new ExtractRequest(geometry, Arrays.asList(datasetIds), null, null, null, null, false);
+        return new ExtractRequest(geometry, Arrays.asList(datasetIds), null, null, null, null, false, null);
     }
 
     /**
@@ -95,7 +99,7 @@ public record ExtractRequest(
      */
     public Builder toBuilder() {
         return new Builder().geometry(geometry).datasetIds(datasetIds).aggregation(aggregation).pixelRule(pixelRule)
-                .timeRange(timeRange).crs(crs).densify(densify);
+                .timeRange(timeRange).crs(crs).densify(densify).interpolation(interpolation);
     }
 
     /** Builds an {@link ExtractRequest}; every setter returns the builder, unset options take their defaults. */
@@ -107,6 +111,7 @@ public record ExtractRequest(
         private TimeRange timeRange;
         private String crs;
         private boolean densify;
+        private Interpolation interpolation;
 
         private Builder() {
         }
@@ -223,12 +228,24 @@ public record ExtractRequest(
         }
 
         /**
+         * Sets how points read their value.
+         *
+         * @param interpolation {@code nearest} (the default) or {@code bilinear}
+         * @return this builder
+         */
+        public Builder interpolation(Interpolation interpolation) {
+            this.interpolation = interpolation;
+            return this;
+        }
+
+        /**
          * Builds the request.
          *
          * @return the request, defaults applied
          */
         public ExtractRequest build() {
-            return new ExtractRequest(geometry, datasetIds, aggregation, pixelRule, timeRange, crs, densify);
+            return new ExtractRequest(geometry, datasetIds, aggregation, pixelRule, timeRange, crs, densify,
+                    interpolation);
         }
     }
 }

@@ -38,8 +38,9 @@ class RecordJsonTest {
     void extractRequest() {
         ExtractRequest r = roundTrip(q("{'geometry':" + POINT + ",'dataset_ids':['lux:elevation','bcsd:pr'],"
                 + "'aggregation':'percentile:90','pixel_rule':'all_touched',"
-                + "'time_range':{'start':'1999-01','end':'1999-06'},'crs':'EPSG:4326','densify':true}"),
-                ExtractRequest.class);
+                + "'time_range':{'start':'1999-01','end':'1999-06'},'crs':'EPSG:4326','densify':true,"
+                + "'interpolation':'bilinear'}"), ExtractRequest.class);
+        assertThat(r.interpolation()).isEqualTo(Interpolation.BILINEAR);
         assertThat(r.geometry()).isEqualTo(Point.of(6.13, 49.61));
         assertThat(r.datasetIds()).containsExactly("lux:elevation", "bcsd:pr");
         assertThat(r.aggregation()).isEqualTo(Aggregation.percentile(90));
@@ -62,9 +63,11 @@ class RecordJsonTest {
                 + "'aggregation':null,'pixel_rule':null,'crs':null,'time_range':null}"), ExtractRequest.class);
         assertThat(nulls).isEqualTo(r);
         assertThat(tree(write(r))).isEqualTo(tree(q("{'geometry':" + POINT + ",'dataset_ids':['lux:elevation'],"
-                + "'aggregation':'mean','pixel_rule':'exact','crs':'EPSG:4326','densify':false}")));
+                + "'aggregation':'mean','pixel_rule':'exact','crs':'EPSG:4326','densify':false,"
+                + "'interpolation':'nearest'}")));
 
-        ExtractRequest constructed = new ExtractRequest(null, null, null, null, null, null, false);
+        ExtractRequest constructed = new ExtractRequest(null, null, null, null, null, null, false, null);
+        assertThat(constructed.interpolation()).isEqualTo(Interpolation.NEAREST);
         assertThat(constructed.geometry()).isNull();
         assertThat(constructed.datasetIds()).isEmpty();
         assertThat(constructed.aggregation()).isEqualTo(Aggregation.MEAN);
@@ -112,10 +115,11 @@ class RecordJsonTest {
         BatchExtractRequest r = roundTrip(q("{'geometries':[" + POINT + ",{'type':'Polygon','coordinates':"
                 + "[[[6.0,49.5],[6.1,49.5],[6.1,49.6],[6.0,49.5]]]}],'dataset_ids':['lux:elevation'],"
                 + "'aggregation':'median','pixel_rule':'center','time_range':{'start':'1999-01','end':'1999-12'},"
-                + "'crs':'EPSG:4326','densify':false}"), BatchExtractRequest.class);
+                + "'crs':'EPSG:4326','densify':false,'interpolation':'nearest'}"), BatchExtractRequest.class);
         assertThat(r.geometries()).hasSize(2);
         assertThat(r.request(1)).isEqualTo(new ExtractRequest(r.geometries().get(1), List.of("lux:elevation"),
-                Aggregation.MEDIAN, PixelRule.CENTER, TimeRange.of("1999-01", "1999-12"), "EPSG:4326", false));
+                Aggregation.MEDIAN, PixelRule.CENTER, TimeRange.of("1999-01", "1999-12"), "EPSG:4326", false,
+                Interpolation.NEAREST));
         BatchExtractRequest defaults = read(q("{'geometries':[" + POINT + "],'dataset_ids':['a:b']}"),
                 BatchExtractRequest.class);
         assertThat(defaults.aggregation()).isEqualTo(Aggregation.MEAN);
@@ -336,7 +340,7 @@ class RecordJsonTest {
         assertThatThrownBy(() -> r.datasetIds().add("x")).isInstanceOf(UnsupportedOperationException.class);
         // Null elements survive, so that the engine can name them by index; contains(null) does not throw.
         ExtractRequest withNull = new ExtractRequest(null, java.util.Arrays.asList("a:b", null), null, null, null,
-                null, false);
+                null, false, null);
         assertThat(withNull.datasetIds()).containsExactly("a:b", null);
         assertThat(withNull.datasetIds().contains(null)).isTrue();
     }

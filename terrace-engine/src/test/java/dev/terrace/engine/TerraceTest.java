@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResult;
+import dev.terrace.api.Interpolation;
 import dev.terrace.api.ListDatasetsRequest;
 import dev.terrace.api.ListProvidersRequest;
 import dev.terrace.api.Quality;
@@ -71,6 +72,31 @@ class TerraceTest {
     ExtractResult count = terrace.extract(ExtractRequest.builder().geometry(twoCells).datasets("lux:elevation")
         .aggregation("count").build()).results().get(0);
     assertThat(count.number().getAsDouble()).isCloseTo(2, within(1e-9));
+  }
+
+  /** Cells (70, 34) and (70, 35) of lux hold 297 and 294 (elev_lux_points_expected.csv and a point read). */
+  @Test
+  void bilinear_points_interpolate_between_cell_centres() {
+    double cell = 1.0 / 120;
+    double lat = 50.191666666666663 - 70.5 * cell;
+    double centre34 = 5.741666666666666 + 34.5 * cell;
+    ExtractRequest atCentre = ExtractRequest.builder().geometry(Point.of(centre34, lat)).datasets("lux:elevation")
+        .interpolation(Interpolation.BILINEAR).build();
+    assertThat(terrace.extract(atCentre).results().get(0).number().getAsDouble()).isCloseTo(297, within(1e-9));
+    ExtractRequest between = atCentre.toBuilder().geometry(Point.of(centre34 + cell / 2, lat)).build();
+    assertThat(terrace.extract(between).results().get(0).number().getAsDouble())
+        .isCloseTo((297 + 294) / 2.0, within(1e-9));
+  }
+
+  /** On a lon/lat raster edges are straight in lon/lat either way, so densifying changes nothing. */
+  @Test
+  void densifying_edges_on_request_keeps_lon_lat_answers() {
+    ExtractRequest plain = ExtractRequest.builder().geometry(Polygon.rectangle(5.9, 49.6, 6.1, 49.8))
+        .datasets("lux:elevation").build();
+    double mean = terrace.extract(plain).results().get(0).number().getAsDouble();
+    double densified = terrace.extract(plain.toBuilder().densify(true).build()).results().get(0).number()
+        .getAsDouble();
+    assertThat(densified).isCloseTo(mean, within(1e-9 * mean));
   }
 
   @Test

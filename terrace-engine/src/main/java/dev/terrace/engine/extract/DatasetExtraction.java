@@ -2,6 +2,7 @@ package dev.terrace.engine.extract;
 
 import dev.terrace.api.Aggregation;
 import dev.terrace.api.ExtractResult;
+import dev.terrace.api.Interpolation;
 import dev.terrace.api.Quality;
 import dev.terrace.engine.InvalidRequestException;
 import dev.terrace.engine.catalog.CatalogDataset;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.densify.Densifier;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 
@@ -36,16 +38,23 @@ final class DatasetExtraction {
   private final StatisticRequest statistic;
   private final dev.terrace.api.PixelRule wireRule;
   private final PixelRule rule;
+  private final boolean bilinear;
+  private final boolean densify;
   private final AtomicLong budget;
   private final List<String> warnings;
 
-  DatasetExtraction(RequestGeometry geometry, CoordinateReferenceSystem inputCrs, Aggregation aggregation,
-      dev.terrace.api.PixelRule wireRule, AtomicLong budget, List<String> warnings) {
+  /**
+   * @param options the request's options: aggregation, pixel rule, interpolation, densify
+   */
+  DatasetExtraction(RequestGeometry geometry, CoordinateReferenceSystem inputCrs, Options options, AtomicLong budget,
+      List<String> warnings) {
     this.geometry = geometry;
     this.inputCrs = inputCrs;
-    this.aggregation = aggregation;
-    this.statistic = StatisticRequest.parse(aggregation.toString());
-    this.wireRule = wireRule;
+    this.aggregation = options.aggregation();
+    this.statistic = StatisticRequest.from(aggregation);
+    this.bilinear = options.interpolation() == Interpolation.BILINEAR;
+    this.densify = options.densify();
+    this.wireRule = options.pixelRule();
     this.rule = switch (wireRule) {
       case EXACT -> PixelRule.EXACT;
       case CENTER -> PixelRule.CENTER;
@@ -63,7 +72,8 @@ final class DatasetExtraction {
     try {
       raster = dataset.raster();
       band = dataset.band();
-      pixels = new PixelLocator(raster.grid(), inputCrs).toPixels(geometry.geometry());
+      pixels = new PixelLocator(raster.grid(), inputCrs).toPixels(densify ? densified(raster.grid())
+          : geometry.geometry());
     } catch (RasterIoException | RasterFormatException | IllegalArgumentException e) {
       return failed(dataset, e, start);
     }
@@ -72,7 +82,7 @@ final class DatasetExtraction {
     Measurement m;
     try {
       m = switch (geometry.kind()) {
-        case POINTS -> PointReader.read(raster, dataset.bandNumber(), band, pixels, false, values);
+        case POINTS -> PointReader.read(raster, dataset.bandNumber(), band, pixels, bilinear, values);
         case LINES -> LineReader.read(raster, dataset.bandNumber(), band, pixels, values);
         case AREAS -> AreaReader.read(raster, dataset.bandNumber(), band, pixels, rule, values);
       };
@@ -97,6 +107,17 @@ final class DatasetExtraction {
     return new ExtractResult(dataset.id(), dataset.variable(), value, dataset.units().orElse(null), aggregation,
         wireRule, quality(m, value, dataset), m.coverageFraction(), m.validCells(), grid.resolutionMetres(col, row),
         null, dataset.provider(), grid.crsName(), millis(start));
+  }
+
+  /**
+   * The geometry with extra vertices so that no edge is longer than about one cell of the raster, for
+   * requests that want edges to follow their own CRS's straight lines (great circles in lon/lat, roughly)
+   * rather than the raster's.
+   */
+  private Geometry densified(Grid grid) {
+    double cellMetres = grid.resolutionMetres(grid.width() / 2.0, grid.height() / 2.0);
+    double step = inputCrs.isGeographic() ? cellMetres / 111_320 : cellMetres * inputCrs.getProjection().getFromMetres();
+    return Densifier.densify(geometry.geometry(), step);
   }
 
   /** Counts the cells this read may touch against the request's budget, before reading any. */

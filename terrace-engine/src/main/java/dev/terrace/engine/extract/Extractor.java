@@ -5,6 +5,7 @@ import dev.terrace.api.BatchExtractResponse;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.ExtractResult;
+import dev.terrace.api.Interpolation;
 import dev.terrace.engine.InvalidRequestException;
 import dev.terrace.engine.InvalidRequestException.FieldError;
 import dev.terrace.engine.InvalidRequestException.Kind;
@@ -67,8 +68,7 @@ public final class Extractor {
     throwIfAny(errors);
     AtomicLong budget = new AtomicLong(limits.maxCells());
     List<String> warnings = Collections.synchronizedList(new ArrayList<>());
-    DatasetExtraction extraction = new DatasetExtraction(geometry, crs, request.aggregation(), request.pixelRule(),
-        budget, warnings);
+    DatasetExtraction extraction = new DatasetExtraction(geometry, crs, Options.of(request), budget, warnings);
     List<ExtractResult> results = Parallel.map(datasets, limits.concurrency(), extraction::run);
     return new ExtractResponse(UUID.randomUUID().toString(), hash(geometry), results, List.copyOf(warnings),
         (System.nanoTime() - start) / 1e6);
@@ -98,14 +98,14 @@ public final class Extractor {
     }
     throwIfAny(errors);
     AtomicLong budget = new AtomicLong(limits.maxCells());
-    if (geometries.size() > 1 && geometries.stream().allMatch(Extractor::isSinglePoint)) {
+    if (geometries.size() > 1 && request.interpolation() == Interpolation.NEAREST
+        && geometries.stream().allMatch(Extractor::isSinglePoint)) {
       return points(request, geometries, datasets, crs, budget, start);
     }
     List<ExtractResponse> responses = Parallel.map(geometries, limits.concurrency(), g -> {
       long t = System.nanoTime();
       List<String> warnings = Collections.synchronizedList(new ArrayList<>());
-      DatasetExtraction extraction = new DatasetExtraction(g, crs, request.aggregation(), request.pixelRule(),
-          budget, warnings);
+      DatasetExtraction extraction = new DatasetExtraction(g, crs, Options.of(request), budget, warnings);
       List<ExtractResult> results = new ArrayList<>(datasets.size());
       for (CatalogDataset d : datasets) {
         results.add(extraction.run(d));
@@ -128,8 +128,7 @@ public final class Extractor {
     List<Coordinate> points = geometries.stream().map(g -> g.geometry().getCoordinate()).toList();
     List<ExtractResult[]> byDataset = new ArrayList<>();
     for (CatalogDataset d : datasets) {
-      DatasetExtraction extraction = new DatasetExtraction(null, crs, request.aggregation(), request.pixelRule(),
-          budget, warnings);
+      DatasetExtraction extraction = new DatasetExtraction(null, crs, Options.of(request), budget, warnings);
       byDataset.add(PointBatch.read(points, d, crs, extraction, limits.concurrency()));
     }
     List<String> distinct = warnings.stream().distinct().toList();
