@@ -20,7 +20,13 @@ import org.locationtech.jts.geom.GeometryFactory;
  */
 final class AreaReader {
 
-  static final int ROWS_PER_BLOCK = 256;
+  /** Coverage is swept this many rows at a time: 20 MB of fractions for a 20 000-column polygon. */
+  static final int ROWS_PER_BLOCK = 128;
+  /**
+   * Each coverage block is read this many columns at a time, so that the tiles one read decodes before the
+   * cache can take them stay few, whatever the polygon's width.
+   */
+  static final int COLUMNS_PER_READ = 2048;
 
   private AreaReader() {}
 
@@ -28,35 +34,57 @@ final class AreaReader {
       CellAccumulator values) {
     int width = raster.grid().width();
     int height = raster.grid().height();
-    SampleType type = band.type();
-    boolean rescale = band.scale() != 1 || band.offset() != 0;
-    double[] weights = new double[2];
-    long[] validCells = new long[1];
-    Object[] buffer = {null};
+    Tally tally = new Tally(band, values);
+    Object buffer = Samples.allocate(band.type(), COLUMNS_PER_READ * ROWS_PER_BLOCK);
     Coverage.visit(pixels, width, height, rule, ROWS_PER_BLOCK, (CoverageBlock block) -> {
-      int cells = block.size();
-      if (buffer[0] == null || java.lang.reflect.Array.getLength(buffer[0]) < cells) {
-        buffer[0] = Samples.allocate(type, cells);
-      }
-      raster.readInto(Window.of(block.col(), block.row(), block.width(), block.height()), bandNumber, buffer[0]);
-      double[] fractions = block.fractions();
-      for (int i = 0; i < cells; i++) {
-        double w = fractions[i];
-        if (w <= 0) {
-          continue;
-        }
-        double v = Samples.get(type, buffer[0], i);
-        if (band.isNodata(v)) {
-          weights[1] += w;
-        } else {
-          values.add(rescale ? band.physical(v) : v, w);
-          weights[0] += w;
-          validCells[0]++;
-        }
+      for (int c0 = 0; c0 < block.width(); c0 += COLUMNS_PER_READ) {
+        int cols = Math.min(COLUMNS_PER_READ, block.width() - c0);
+        raster.readInto(Window.of(block.col() + c0, block.row(), cols, block.height()), bandNumber, buffer);
+        tally.add(block, c0, cols, buffer);
       }
     });
     double outside = areaOutside(pixels, width, height);
-    return new Measurement(values, weights[0], weights[1] + outside, validCells[0]);
+    return new Measurement(values, tally.valid, tally.missing + outside, tally.validCells);
+  }
+
+  /** Folds covered cells into the accumulator and keeps the valid and nodata weights. */
+  private static final class Tally {
+    private final Band band;
+    private final SampleType type;
+    private final boolean rescale;
+    private final CellAccumulator values;
+    double valid;
+    double missing;
+    long validCells;
+
+    Tally(Band band, CellAccumulator values) {
+      this.band = band;
+      this.type = band.type();
+      this.rescale = band.scale() != 1 || band.offset() != 0;
+      this.values = values;
+    }
+
+    /** @param cells the window's values, {@code cols} wide, starting at column {@code c0} of the block */
+    void add(CoverageBlock block, int c0, int cols, Object cells) {
+      double[] fractions = block.fractions();
+      for (int r = 0; r < block.height(); r++) {
+        int from = r * block.width() + c0;
+        for (int c = 0; c < cols; c++) {
+          double w = fractions[from + c];
+          if (w <= 0) {
+            continue;
+          }
+          double v = Samples.get(type, cells, r * cols + c);
+          if (band.isNodata(v)) {
+            missing += w;
+          } else {
+            values.add(rescale ? band.physical(v) : v, w);
+            valid += w;
+            validCells++;
+          }
+        }
+      }
+    }
   }
 
   /** The part of the polygon beyond the raster's edge counts as missing data, in cells. */

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,18 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * larger heap it would prove nothing, so it is skipped there. The raster repeats one 512 × 512 tile, so the
  * file is a few tens of kilobytes, and its mean is known exactly: a cell holds {@code col % 512 + row % 512}.
  *
- * <p>Disabled until the engine fits: in 256 MB with G1's default 1 MB regions it runs out of heap. Each
- * decoded 512 × 512 Float32 tile is a 1 MiB + 16-byte array, a humongous object that takes two regions, so
- * a tile costs 2 MB of heap while the tile cache weighs it at 1 MB: the shared cache (a quarter of the heap,
- * 64 MB, about 63 tiles) plus the 40 tiles of one tile row that a 256-row × 20 000-column window decodes
- * before any enters the cache come to about 103 tiles, 206 MB, and with the coverage block (41 MB) and the
- * read buffer (20 MB) exceed the heap (the heap dump at the error: 91 tiles, 245 humongous regions). Run it
- * anyway with {@code -Dtest=LargePolygonMemoryTest
- * -Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition}.
  */
-@Disabled("OutOfMemoryError in 256 MB: 1 MiB tiles are G1-humongous (2 MB each); tile cache (63 tiles) + one"
-    + " tile row in flight (40) + coverage block (41 MB) + read buffer (20 MB) exceed the heap; see the class"
-    + " comment")
 class LargePolygonMemoryTest {
 
   private static final int SIZE = 20_000;
