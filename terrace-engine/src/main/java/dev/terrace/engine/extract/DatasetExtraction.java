@@ -24,6 +24,7 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.densify.Densifier;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
+import org.locationtech.proj4j.Proj4jException;
 
 /**
  * One geometry read from one dataset: project it into the raster's pixel space, measure it, and describe the
@@ -74,7 +75,9 @@ final class DatasetExtraction {
       band = dataset.band();
       pixels = new PixelLocator(raster.grid(), inputCrs).toPixels(densify ? densified(raster.grid())
           : geometry.geometry());
-    } catch (RasterIoException | RasterFormatException | IllegalArgumentException e) {
+    } catch (RasterIoException | RasterFormatException | IllegalArgumentException | IllegalStateException
+        | Proj4jException e) {
+      // Unreadable file, missing band, degenerate geotransform, or a geometry outside the CRS's domain.
       return failed(dataset, e, start);
     }
     spend(dataset, raster.grid(), pixels);
@@ -86,7 +89,8 @@ final class DatasetExtraction {
         case LINES -> LineReader.read(raster, dataset.bandNumber(), band, pixels, values);
         case AREAS -> AreaReader.read(raster, dataset.bandNumber(), band, pixels, rule, values);
       };
-    } catch (RasterIoException | RasterFormatException e) {
+    } catch (RasterIoException | RasterFormatException | IllegalArgumentException e) {
+      // The last: coordinates that projected to infinity, which no cell can hold.
       return failed(dataset, e, start);
     }
     var centre = pixels.getEnvelopeInternal().centre();

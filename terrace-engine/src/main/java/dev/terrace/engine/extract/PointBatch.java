@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
+import org.locationtech.proj4j.Proj4jException;
 
 /**
  * Reads a batch of single points from one dataset grouped by the block (tile or strip) each falls in: every
@@ -53,7 +54,7 @@ final class PointBatch {
     int bh = raster.blockHeight();
     int across = (grid.width() + bw - 1) / bw;
     for (int i = 0; i < n; i++) {
-      double[] p = locator.pixel(points.get(i).x, points.get(i).y);
+      double[] p = pixel(locator, points.get(i));
       col[i] = p[0];
       row[i] = p[1];
       boolean inside = p[0] >= 0 && p[1] >= 0 && p[0] < grid.width() && p[1] < grid.height();
@@ -75,6 +76,15 @@ final class PointBatch {
       return null;
     });
     return out;
+  }
+
+  /** A point the CRS cannot project (outside its domain) is outside every raster: NaN. */
+  private static double[] pixel(PixelLocator locator, Coordinate c) {
+    try {
+      return locator.pixel(c.x, c.y);
+    } catch (Proj4jException e) {
+      return new double[] {Double.NaN, Double.NaN};
+    }
   }
 
   private static void readRun(int[] run, long[] order, double[] col, double[] row, GeoTiff raster,
