@@ -124,15 +124,8 @@ public record BatchExtractRequest(
     }
 
     /** Builds a {@link BatchExtractRequest}; every setter returns the builder, unset options take their defaults. */
-    public static final class Builder {
+    public static final class Builder extends ExtractOptionsBuilder<Builder> {
         private final List<Geometry> geometries = new ArrayList<>();
-        private final List<String> datasetIds = new ArrayList<>();
-        private Aggregation aggregation;
-        private PixelRule pixelRule;
-        private TimeRange timeRange;
-        private String crs;
-        private boolean densify;
-        private Interpolation interpolation;
 
         private Builder() {
         }
@@ -157,117 +150,6 @@ public record BatchExtractRequest(
         public Builder geometries(List<? extends Geometry> geometries) {
             this.geometries.clear();
             this.geometries.addAll(Objects.requireNonNull(geometries, "geometries"));
-            return this;
-        }
-
-        /**
-         * Adds dataset ids.
-         *
-         * @param datasetIds ids such as {@code "lux:elevation"}
-         * @return this builder
-         */
-        public Builder datasets(String... datasetIds) {
-            this.datasetIds.addAll(Arrays.asList(datasetIds));
-            return this;
-        }
-
-        /**
-         * Replaces the dataset ids.
-         *
-         * @param datasetIds the ids
-         * @return this builder
-         */
-        public Builder datasetIds(List<String> datasetIds) {
-            this.datasetIds.clear();
-            this.datasetIds.addAll(Objects.requireNonNull(datasetIds, "datasetIds"));
-            return this;
-        }
-
-        /**
-         * Sets the statistic.
-         *
-         * @param aggregation the statistic, or null for the default
-         * @return this builder
-         */
-        public Builder aggregation(Aggregation aggregation) {
-            this.aggregation = aggregation;
-            return this;
-        }
-
-        /**
-         * Sets the statistic from its wire form.
-         *
-         * @param aggregation for example {@code "median"} or {@code "percentile:90"}
-         * @return this builder
-         * @throws IllegalArgumentException if the name is invalid
-         */
-        public Builder aggregation(String aggregation) {
-            return aggregation(Aggregation.parse(aggregation));
-        }
-
-        /**
-         * Sets the pixel rule.
-         *
-         * @param pixelRule the rule, or null for the default
-         * @return this builder
-         */
-        public Builder pixelRule(PixelRule pixelRule) {
-            this.pixelRule = pixelRule;
-            return this;
-        }
-
-        /**
-         * Sets the time range.
-         *
-         * @param timeRange the range, or null for every timestamp
-         * @return this builder
-         */
-        public Builder timeRange(TimeRange timeRange) {
-            this.timeRange = timeRange;
-            return this;
-        }
-
-        /**
-         * Sets the time range from its bounds.
-         *
-         * @param start the first instant included
-         * @param end the last instant included
-         * @return this builder
-         */
-        public Builder timeRange(String start, String end) {
-            return timeRange(TimeRange.of(start, end));
-        }
-
-        /**
-         * Sets the CRS of the geometries' coordinates.
-         *
-         * @param crs for example {@code "EPSG:3035"}, or null for the default
-         * @return this builder
-         */
-        public Builder crs(String crs) {
-            this.crs = crs;
-            return this;
-        }
-
-        /**
-         * Sets whether long edges are densified before they are transformed.
-         *
-         * @param densify true to densify
-         * @return this builder
-         */
-        public Builder densify(boolean densify) {
-            this.densify = densify;
-            return this;
-        }
-
-        /**
-         * Sets how points read their value.
-         *
-         * @param interpolation {@code nearest} (the default) or {@code bilinear}
-         * @return this builder
-         */
-        public Builder interpolation(Interpolation interpolation) {
-            this.interpolation = interpolation;
             return this;
         }
 

@@ -1,0 +1,151 @@
+package dev.terrace.api;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The options {@code extract} and {@code extract.batch} share — datasets, statistic, pixel rule, time range,
+ * CRS, densify and interpolation — set once here for both request builders. Every setter returns the
+ * concrete builder; unset options take their defaults when the request is built.
+ *
+ * @param <B> the concrete builder
+ */
+public abstract class ExtractOptionsBuilder<B extends ExtractOptionsBuilder<B>> {
+
+    /** The dataset ids added so far. */
+    protected final List<String> datasetIds = new ArrayList<>();
+    /** The statistic, or null for the default. */
+    protected Aggregation aggregation;
+    /** The pixel rule, or null for the default. */
+    protected PixelRule pixelRule;
+    /** The time range, or null for every timestamp. */
+    protected TimeRange timeRange;
+    /** The geometry's CRS, or null for the default. */
+    protected String crs;
+    /** Whether long edges are densified. */
+    protected boolean densify;
+    /** How points read their value, or null for the default. */
+    protected Interpolation interpolation;
+
+    /** For the two request builders only. */
+    ExtractOptionsBuilder() {
+    }
+
+    @SuppressWarnings("unchecked")
+    private B self() {
+        return (B) this;
+    }
+
+    /**
+     * Adds dataset ids.
+     *
+     * @param ids ids such as {@code "lux:elevation"}
+     * @return this builder
+     */
+    public B datasets(String... ids) {
+        datasetIds.addAll(Arrays.asList(ids));
+        return self();
+    }
+
+    /**
+     * Replaces the dataset ids.
+     *
+     * @param ids the ids
+     * @return this builder
+     */
+    public B datasetIds(List<String> ids) {
+        datasetIds.clear();
+        datasetIds.addAll(Objects.requireNonNull(ids, "datasetIds"));
+        return self();
+    }
+
+    /**
+     * Sets the statistic.
+     *
+     * @param value the statistic, or null for the default
+     * @return this builder
+     */
+    public B aggregation(Aggregation value) {
+        aggregation = value;
+        return self();
+    }
+
+    /**
+     * Sets the statistic from its wire form.
+     *
+     * @param value for example {@code "median"} or {@code "percentile:90"}
+     * @return this builder
+     * @throws IllegalArgumentException if the name is invalid
+     */
+    public B aggregation(String value) {
+        return aggregation(Aggregation.parse(value));
+    }
+
+    /**
+     * Sets the pixel rule.
+     *
+     * @param value the rule, or null for the default
+     * @return this builder
+     */
+    public B pixelRule(PixelRule value) {
+        pixelRule = value;
+        return self();
+    }
+
+    /**
+     * Sets the time range.
+     *
+     * @param value the range, or null for every timestamp
+     * @return this builder
+     */
+    public B timeRange(TimeRange value) {
+        timeRange = value;
+        return self();
+    }
+
+    /**
+     * Sets the time range from its bounds.
+     *
+     * @param start the first instant included
+     * @param end the last instant included
+     * @return this builder
+     */
+    public B timeRange(String start, String end) {
+        return timeRange(TimeRange.of(start, end));
+    }
+
+    /**
+     * Sets the CRS of the geometries' coordinates.
+     *
+     * @param value for example {@code "EPSG:3035"}, or null for the default
+     * @return this builder
+     */
+    public B crs(String value) {
+        crs = value;
+        return self();
+    }
+
+    /**
+     * Sets whether long edges are densified before they are transformed.
+     *
+     * @param value true to densify
+     * @return this builder
+     */
+    public B densify(boolean value) {
+        densify = value;
+        return self();
+    }
+
+    /**
+     * Sets how points read their value.
+     *
+     * @param value {@code nearest} (the default) or {@code bilinear}
+     * @return this builder
+     */
+    public B interpolation(Interpolation value) {
+        interpolation = value;
+        return self();
+    }
+}
