@@ -14,7 +14,6 @@ import dev.terrace.engine.catalog.Catalog;
 import dev.terrace.engine.catalog.CatalogDataset;
 import dev.terrace.engine.geometry.GeometryReader;
 import dev.terrace.engine.geometry.RequestGeometry;
-import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -201,7 +200,7 @@ public final class Extractor {
   private static String hash(RequestGeometry g) {
     try {
       byte[] wkb = new WKBWriter(2).write(g.geometry());
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(ByteBuffer.wrap(wkb).array());
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(wkb);
       return HexFormat.of().formatHex(digest, 0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);

@@ -31,6 +31,8 @@ public final class GeometryReader {
   private final boolean lonLat;
   private final List<Object> root;
   private final List<FieldError> errors = new ArrayList<>();
+  /** The path inside the geometry being read, e.g. {@code geometries, 3} within a collection. */
+  private final List<Object> prefix = new ArrayList<>();
   private int vertices;
 
   private GeometryReader(int maxVertices, boolean lonLat, List<Object> root) {
@@ -230,8 +232,6 @@ public final class GeometryReader {
     }
     return new Coordinate(x, y);
   }
-
-  private final List<Object> prefix = new ArrayList<>();
 
   private <T> T withPrefix(Object part, java.util.function.Supplier<T> body) {
     prefix.add(part);
