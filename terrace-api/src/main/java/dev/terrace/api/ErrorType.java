@@ -30,6 +30,18 @@ public enum ErrorType {
     /** Too many requests for this key or address; retry after {@code Retry-After} (HTTP 429). */
     RATE_LIMITED("rate_limited", 429, "Rate limited"),
 
+    /** The same {@code Idempotency-Key} was sent with a different request, or while its first use is running. */
+    CONFLICT("conflict", 409, "Conflict"),
+
+    /** The route exists but not for this HTTP method. */
+    METHOD_NOT_ALLOWED("method_not_allowed", 405, "Method not allowed"),
+
+    /** The service is overloaded or shutting down; retry after the {@code Retry-After} delay. */
+    OVERLOADED("overloaded", 503, "Service overloaded"),
+
+    /** The request did not finish within the service's per-request deadline. */
+    TIMEOUT("timeout", 504, "Deadline exceeded"),
+
     /** A remote raster source failed or timed out (HTTP 502). */
     UPSTREAM_ERROR("upstream_error", 502, "Upstream error"),
 

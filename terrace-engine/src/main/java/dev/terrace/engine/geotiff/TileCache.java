@@ -35,6 +35,7 @@ public final class TileCache {
   private final AsyncCache<BlockKey, Object> cache;
   private final long maxBytes;
   private final LongAdder decoded = new LongAdder();
+  private final LongAdder requested = new LongAdder();
   private final Object claims = new Object();
 
   private TileCache(long maxBytes) {
@@ -88,6 +89,16 @@ public final class TileCache {
     return decoded.sum();
   }
 
+  /**
+   * The cache's counters now, for a service's health and metrics.
+   *
+   * @return blocks requested and decoded, and the bytes held against the budget
+   */
+  public CacheStats stats() {
+    long bytes = cache.synchronous().policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
+    return new CacheStats(requested.sum(), decoded.sum(), bytes, maxBytes);
+  }
+
   /** Drops every entry, for benchmarks that measure cold reads. */
   public void invalidateAll() {
     cache.synchronous().invalidateAll();
@@ -104,6 +115,7 @@ public final class TileCache {
   Map<BlockKey, Object> getAll(Collection<BlockKey> keys,
       Function<Set<? extends BlockKey>, CompletableFuture<Map<BlockKey, Object>>> loader) {
     CompletableFuture<Map<BlockKey, Object>> pending;
+    requested.add(keys.size());
     synchronized (claims) {
       pending = cache.getAll(keys, (Set<? extends BlockKey> missing, Executor executor) -> load(missing, loader));
     }

@@ -78,6 +78,7 @@ public final class FileByteSource implements ByteSource {
     } catch (IOException e) {
       throw new RasterIoException("cannot read " + path + " at " + offset + ": " + e.getMessage(), e);
     }
+    ReadTotals.countFileBytes(length);
     return out;
   }
 

@@ -11,10 +11,12 @@ final class TrafficCounters {
 
   void countRequest() {
     requests.incrementAndGet();
+    ReadTotals.countHttpRequest();
   }
 
   void countBodyBytes(long n) {
     bytesReceived.addAndGet(n);
+    ReadTotals.countHttpBytes(n);
   }
 
   void countRetry() {

@@ -1,0 +1,47 @@
+package dev.terrace.server;
+
+import dev.terrace.api.ErrorType;
+import io.helidon.webserver.http.ServerRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.OptionalLong;
+
+/** Reads a request body, refusing more than the cap before reading it when the length is declared. */
+final class BodyReader {
+
+  private BodyReader() {}
+
+  static byte[] read(ServerRequest req, long maxBytes) {
+    OptionalLong declared = req.headers().contentLength();
+    if (declared.isPresent() && declared.getAsLong() > maxBytes) {
+      throw tooLarge(declared.getAsLong() + " bytes", maxBytes);
+    }
+    if (!req.content().hasEntity()) {
+      return new byte[0];
+    }
+    try (InputStream in = req.content().inputStream()) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(
+          (int) Math.min(maxBytes, declared.orElse(8192)));
+      byte[] chunk = new byte[16384];
+      long total = 0;
+      for (int n; (n = in.read(chunk)) > 0; ) {
+        total += n;
+        if (total > maxBytes) {
+          throw tooLarge("more than " + maxBytes + " bytes", maxBytes);
+        }
+        out.write(chunk, 0, n);
+      }
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading the request body: " + e.getMessage(), e);
+    }
+  }
+
+  private static ProblemException tooLarge(String size, long maxBytes) {
+    return ProblemException.field(ErrorType.REQUEST_LIMIT, "the body is " + size + "; this service accepts at most "
+        + maxBytes + " bytes per request: split the work into several requests", "body_too_large", "body")
+        .withStatus(413);
+  }
+}

@@ -1,0 +1,37 @@
+package dev.terrace.server;
+
+/**
+ * What the gatekeeper learned about one request, handed to the route through the request's context.
+ */
+final class Exchange {
+
+  private final String requestId;
+  private volatile Principal principal;
+  private volatile String label;
+
+  Exchange(String requestId, String label) {
+    this.requestId = requestId;
+    this.label = label;
+  }
+
+  String requestId() {
+    return requestId;
+  }
+
+  Principal principal() {
+    return principal;
+  }
+
+  void principal(Principal p) {
+    principal = p;
+  }
+
+  /** The metrics label: the operation's name, a fixed route, or {@code unmatched}. */
+  String label() {
+    return label;
+  }
+
+  void label(String l) {
+    label = l;
+  }
+}

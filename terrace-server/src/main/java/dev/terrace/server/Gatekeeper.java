@@ -1,0 +1,97 @@
+package dev.terrace.server;
+
+import dev.terrace.api.ErrorType;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.Optional;
+
+/**
+ * The first thing every request meets: it gets a request id, API routes get their caller identified and rate
+ * limited, and every answer is counted.
+ */
+final class Gatekeeper implements Filter {
+
+  private static final String BEARER = "bearer ";
+
+  private final boolean auth;
+  private final KeyVerifier keys;
+  private final RateLimiter limiter;
+  private final Metrics metrics;
+
+  Gatekeeper(boolean auth, KeyVerifier keys, RateLimiter limiter, Metrics metrics) {
+    this.auth = auth;
+    this.keys = keys;
+    this.limiter = limiter;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+    long start = System.nanoTime();
+    String requestId = RequestIds.keepOrMake(req.headers().first(HeaderNames.create(RequestIds.HEADER)).orElse(null));
+    String path = req.path().path();
+    Exchange exchange = new Exchange(requestId, "unmatched");
+    req.context().register(exchange);
+    res.header(RequestIds.HEADER, requestId);
+    try {
+      if (isApi(path)) {
+        admit(req, res, exchange);
+      }
+      chain.proceed();
+    } catch (RuntimeException e) {
+      ProblemWriter.send(res, e, requestId, path);
+    } finally {
+      metrics.record(exchange.label(), res.status().code(), System.nanoTime() - start);
+    }
+  }
+
+  static boolean isApi(String path) {
+    return path.startsWith("/v1/") || path.startsWith("/api/");
+  }
+
+  private void admit(RoutingRequest req, RoutingResponse res, Exchange exchange) {
+    Optional<String> presented = credentials(req);
+    Optional<Principal> principal = auth ? presented.flatMap(keys::verify) : Optional.empty();
+    String address = address(req.remotePeer().address());
+    String caller = principal.map(Principal::id).orElse("ip:" + address);
+    if (limiter.enabled()) {
+      RateLimiter.Decision d = limiter.take(caller);
+      res.header("X-RateLimit-Limit", Integer.toString(d.limit()));
+      res.header("X-RateLimit-Remaining", Integer.toString(d.remaining()));
+      res.header("X-RateLimit-Reset", Long.toString(d.resetSeconds()));
+      if (!d.allowed()) {
+        throw ProblemException.retryLater(ErrorType.RATE_LIMITED, "this " + (principal.isPresent() ? "API key"
+            : "address") + " is over its rate limit (" + limiter.describe() + "); retry after "
+            + d.retryAfterSeconds() + " s", d.retryAfterSeconds());
+      }
+    }
+    if (!auth) {
+      exchange.principal(Principal.anonymous(address));
+      return;
+    }
+    if (principal.isEmpty()) {
+      throw ProblemException.of(ErrorType.UNAUTHORIZED, presented.isEmpty()
+          ? "this service requires an API key: send it as 'Authorization: Bearer trc_…' or 'X-API-Key: trc_…'"
+          : "the API key is unknown or revoked; create one with 'terrace keys create'");
+    }
+    exchange.principal(principal.get());
+  }
+
+  private static Optional<String> credentials(RoutingRequest req) {
+    Optional<String> authorization = req.headers().first(HeaderNames.AUTHORIZATION)
+        .filter(v -> v.regionMatches(true, 0, BEARER, 0, BEARER.length()))
+        .map(v -> v.substring(BEARER.length()).trim());
+    return authorization.isPresent() ? authorization
+        : req.headers().first(HeaderNames.create("X-API-Key")).map(String::trim);
+  }
+
+  private static String address(SocketAddress address) {
+    return address instanceof InetSocketAddress inet && inet.getAddress() != null
+        ? inet.getAddress().getHostAddress() : String.valueOf(address);
+  }
+}

@@ -1,0 +1,135 @@
+package dev.terrace.server;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.terrace.api.BatchExtractRequest;
+import dev.terrace.api.ErrorType;
+import dev.terrace.api.ExtractRequest;
+import dev.terrace.api.GetDatasetRequest;
+import dev.terrace.api.GetProviderRequest;
+import dev.terrace.api.ListDatasetsRequest;
+import dev.terrace.api.ListProvidersRequest;
+import dev.terrace.api.Operation;
+import dev.terrace.api.TerraceApi;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Runs one operation for either route style: checks the caller's scope, parses the request, replays or records
+ * an idempotent response, and runs the engine through the work queue.
+ */
+final class OperationHandler {
+
+  private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
+
+  private final TerraceApi engine;
+  private final WorkQueue queue;
+  private final IdempotencyStore idempotency;
+  private final long maxBodyBytes;
+
+  OperationHandler(TerraceApi engine, WorkQueue queue, IdempotencyStore idempotency, long maxBodyBytes) {
+    this.engine = engine;
+    this.queue = queue;
+    this.idempotency = idempotency;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  /** Answers an operation whose request is the JSON body. */
+  void fromBody(Operation op, ServerRequest req, ServerResponse res) throws Exception {
+    Exchange exchange = begin(op, req);
+    byte[] body = BodyReader.read(req, maxBodyBytes);
+    Object request = Json.MAPPER.readValue(body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body,
+        op.requestType());
+    Optional<String> key = req.headers().first(HeaderNames.create("Idempotency-Key"));
+    if (key.isEmpty() || !mutating(op)) {
+      send(res, 200, run(op, request));
+      return;
+    }
+    if (!IDEMPOTENCY_KEY.matcher(key.get()).matches()) {
+      throw ProblemException.field(ErrorType.VALIDATION_ERROR, "Idempotency-Key must be 1 to 255 printable ASCII"
+          + " characters without spaces", "value_error", "header", "Idempotency-Key");
+    }
+    String owner = exchange.principal().id();
+    String hash = hash(op, body);
+    Optional<IdempotencyStore.Recorded> first = idempotency.find(owner, key.get());
+    if (first.isPresent()) {
+      if (!first.get().requestHash().equals(hash)) {
+        throw ProblemException.field(ErrorType.CONFLICT, "this Idempotency-Key was first used with a different"
+            + " request; use a new key for a new request", "idempotency_conflict", "header", "Idempotency-Key");
+      }
+      res.header("Idempotent-Replayed", "true");
+      sendBytes(res, first.get().status(), first.get().body());
+      return;
+    }
+    byte[] answer = Json.MAPPER.writeValueAsBytes(run(op, request));
+    idempotency.save(owner, key.get(), new IdempotencyStore.Recorded(hash, 200, answer));
+    sendBytes(res, 200, answer);
+  }
+
+  /** Answers an operation whose request is built from the query string and, if named, a path parameter. */
+  void fromQuery(Operation op, ServerRequest req, ServerResponse res, String pathParameter) throws Exception {
+    begin(op, req);
+    ObjectNode fields = Json.MAPPER.createObjectNode();
+    req.query().names().forEach(name -> fields.put(name, req.query().get(name)));
+    if (pathParameter != null) {
+      fields.put(pathParameter, req.path().pathParameters().get(pathParameter));
+    }
+    send(res, 200, run(op, Json.MAPPER.treeToValue(fields, op.requestType())));
+  }
+
+  private static Exchange begin(Operation op, ServerRequest req) {
+    Exchange exchange = req.context().get(Exchange.class).orElseThrow();
+    exchange.label(op.operationName());
+    Scope needed = Scope.requiredFor(op);
+    if (!exchange.principal().may(needed)) {
+      throw ProblemException.of(ErrorType.FORBIDDEN, "this API key lacks the '" + needed.wireName()
+          + "' scope that " + op.operationName() + " needs; ask an admin for a key with it");
+    }
+    return exchange;
+  }
+
+  private Object run(Operation op, Object request) throws Exception {
+    return queue.run(() -> switch (op) {
+      case EXTRACT -> engine.extract((ExtractRequest) request);
+      case EXTRACT_BATCH -> engine.batchExtract((BatchExtractRequest) request);
+      case CATALOG_PROVIDERS_LIST -> engine.providers((ListProvidersRequest) request);
+      case CATALOG_PROVIDERS_GET -> engine.provider(required(((GetProviderRequest) request).slug(), "slug"));
+      case CATALOG_DATASETS_LIST -> engine.datasets((ListDatasetsRequest) request);
+      case CATALOG_DATASETS_GET -> engine.dataset(required(((GetDatasetRequest) request).id(), "id"));
+    });
+  }
+
+  private static String required(String value, String field) {
+    if (value == null || value.isBlank()) {
+      throw ProblemException.field(ErrorType.VALIDATION_ERROR, field + " is required", "missing", field);
+    }
+    return value;
+  }
+
+  private static boolean mutating(Operation op) {
+    return op == Operation.EXTRACT || op == Operation.EXTRACT_BATCH;
+  }
+
+  private static String hash(Operation op, byte[] body) throws NoSuchAlgorithmException {
+    MessageDigest sha = MessageDigest.getInstance("SHA-256");
+    sha.update(op.operationName().getBytes(StandardCharsets.UTF_8));
+    sha.update((byte) 0);
+    return HexFormat.of().formatHex(sha.digest(body));
+  }
+
+  static void send(ServerResponse res, int status, Object body) throws Exception {
+    sendBytes(res, status, Json.MAPPER.writeValueAsBytes(body));
+  }
+
+  private static void sendBytes(ServerResponse res, int status, byte[] body) {
+    res.status(status);
+    res.header("Content-Type", "application/json");
+    res.send(body);
+  }
+}

@@ -1,0 +1,154 @@
+package dev.terrace.server;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.terrace.api.ErrorType;
+import dev.terrace.api.FieldError;
+import dev.terrace.api.Problem;
+import dev.terrace.engine.InvalidRequestException;
+import dev.terrace.engine.NotFoundException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Turns whatever a request raised into the problem the client receives; a 500 never carries internals. */
+final class Problems {
+
+  private static final Logger LOG = Logger.getLogger(Problems.class.getName());
+
+  /** A problem and the delay a client should wait before retrying (0: not applicable). */
+  record Answer(Problem problem, long retryAfterSeconds) {}
+
+  private Problems() {}
+
+  static Answer answer(Throwable failure, String requestId, String path) {
+    Throwable t = unwrap(failure);
+    Answer answer = switch (t) {
+      case ProblemException p -> new Answer(problem(p.type(), p.getMessage(), requestId, p.errors())
+          .withStatus(p.status()), p.retryAfterSeconds());
+      case InvalidRequestException e -> new Answer(invalidRequest(e, requestId), 0);
+      case NotFoundException e -> new Answer(Problem.of(ErrorType.NOT_FOUND, e.getMessage(), requestId), 0);
+      case StreamConstraintsException e -> new Answer(problem(ErrorType.REQUEST_LIMIT,
+          "the JSON body exceeds a parser limit: " + firstLine(e.getOriginalMessage()), requestId,
+          List.of(FieldError.of("json_limit", firstLine(e.getOriginalMessage()), "body"))), 0);
+      case JsonMappingException e -> new Answer(mapping(e, requestId), 0);
+      case JsonProcessingException e -> new Answer(malformed(e, requestId), 0);
+      default -> {
+        LOG.log(Level.SEVERE, "request " + requestId + " failed", t);
+        yield new Answer(Problem.of(ErrorType.INTERNAL_ERROR,
+            "the service failed to answer; quote request id " + requestId + " when reporting it", requestId), 0);
+      }
+    };
+    return new Answer(answer.problem().withInstance(path), answer.retryAfterSeconds());
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  private static Problem problem(ErrorType type, String detail, String requestId, List<FieldError> errors) {
+    Problem p = Problem.of(type, detail, requestId);
+    return errors == null ? p : p.withErrors(errors);
+  }
+
+  private static Problem invalidRequest(InvalidRequestException e, String requestId) {
+    ErrorType type = e.kind() == InvalidRequestException.Kind.REQUEST_LIMIT
+        ? ErrorType.REQUEST_LIMIT : ErrorType.VALIDATION_ERROR;
+    List<FieldError> errors = e.errors().stream()
+        .map(f -> new FieldError(f.loc(), f.msg(), f.type()))
+        .toList();
+    return problem(type, e.getMessage(), requestId, errors);
+  }
+
+  private static Problem malformed(JsonProcessingException e, String requestId) {
+    JsonLocation where = e.getLocation();
+    String at = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
+    String msg = "the body is not valid JSON" + at + ": " + firstLine(e.getOriginalMessage());
+    return problem(ErrorType.VALIDATION_ERROR, msg, requestId, List.of(FieldError.of("json_invalid", msg, "body")));
+  }
+
+  private static Problem mapping(JsonMappingException e, String requestId) {
+    List<Object> loc = new ArrayList<>();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        loc.add(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        loc.add(ref.getIndex());
+      }
+    }
+    if (loc.isEmpty()) {
+      loc.add("body");
+    }
+    String kind;
+    String msg;
+    if (e instanceof ValueInstantiationException && e.getCause() != null) {
+      kind = "value_error";
+      msg = e.getCause().getMessage();
+    } else if (e instanceof InvalidFormatException f) {
+      kind = "type_error";
+      msg = "expected " + typeName(f.getTargetType()) + ", got " + describe(f.getValue());
+    } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+      kind = "type_error";
+      msg = firstLine(e.getOriginalMessage()).startsWith("No content")
+          ? "the body is empty; send a JSON object"
+          : "expected " + typeName(m.getTargetType());
+    } else {
+      kind = "value_error";
+      msg = firstLine(e.getOriginalMessage());
+    }
+    FieldError field = new FieldError(loc, msg, kind);
+    return problem(ErrorType.VALIDATION_ERROR, field.path() + ": " + msg, requestId, List.of(field));
+  }
+
+  private static String typeName(Class<?> type) {
+    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+      return "an integer";
+    }
+    if (type == double.class || type == Double.class || type == float.class) {
+      return "a number";
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return "true or false";
+    }
+    if (type == String.class || type.isEnum() || hasStringFactory(type)) {
+      return "a string";
+    }
+    if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+      return "an array";
+    }
+    return "an object";
+  }
+
+  /** Wire values such as aggregations are read from a string by a static {@code of(String)}. */
+  private static boolean hasStringFactory(Class<?> type) {
+    try {
+      return java.lang.reflect.Modifier.isStatic(type.getMethod("of", String.class).getModifiers());
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
+  }
+
+  private static String describe(Object value) {
+    return value instanceof String s ? "\"" + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + "\"" : "" + value;
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "";
+    }
+    int nl = message.indexOf('\n');
+    String line = nl < 0 ? message : message.substring(0, nl);
+    return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+  }
+}

@@ -1,0 +1,145 @@
+package dev.terrace.server;
+
+import dev.terrace.engine.Terrace;
+import dev.terrace.engine.catalog.Catalog;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.logging.Logger;
+
+/**
+ * The HTTP service: the engine behind both route styles, with auth, rate limits, problem+json errors, health and
+ * metrics.
+ *
+ * <pre>{@code
+ * try (TerraceServer server = TerraceServer.start(ServerConfig.defaults().toBuilder().port(0).build())) {
+ *   URI base = server.uri();   // POST base + "/v1/op/extract"
+ * }
+ * }</pre>
+ */
+public final class TerraceServer implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(TerraceServer.class.getName());
+
+  private final ServerConfig config;
+  private final Terrace engine;
+  private final Database database;
+  private final WorkQueue queue;
+  private final WebServer web;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private volatile boolean closed;
+
+  private TerraceServer(ServerConfig config) {
+    this.config = config;
+    Catalog catalog = config.catalog() == null ? Catalog.builtin() : Catalog.load(config.catalog());
+    this.database = Database.open(config.databaseUrl());
+    this.engine = Terrace.embedded(catalog, config.limits(), Executors.newVirtualThreadPerTaskExecutor());
+    this.queue = new WorkQueue(config.maxActiveRequests(), config.maxQueuedRequests(), config.requestTimeout());
+    ApiKeyStore keys = new ApiKeyStore(database);
+    Metrics metrics = new Metrics(queue::inFlight);
+    Gatekeeper gatekeeper = new Gatekeeper(config.auth(), keys::verify,
+        new RateLimiter(config.rateLimit(), config.rateBurst(), System::nanoTime), metrics);
+    OperationHandler handler = new OperationHandler(engine, queue, new JdbcIdempotencyStore(database),
+        config.maxBodyBytes());
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("version", version());
+    facts.put("catalog", Map.of("providers", catalog.providers().size(), "datasets", catalog.datasets().size()));
+    facts.put("auth", config.auth());
+    facts.put("database", database.kind());
+
+    HttpRouting.Builder routing = HttpRouting.builder().addFilter(gatekeeper);
+    new ApiRoutes(handler).register(routing);
+    new ServiceRoutes(metrics, queue::inFlight, queue::draining, facts).register(routing);
+    routing.any(new Fallback(ApiRoutes.ROUTES))
+        .error(Throwable.class, (req, res, t) -> ProblemWriter.send(res, t,
+            req.context().get(Exchange.class).map(Exchange::requestId).orElse("unknown"), req.path().path()));
+    this.web = WebServer.builder()
+        .host(config.host())
+        .port(config.port())
+        .maxPayloadSize(config.maxBodyBytes() + 1)
+        .shutdownGracePeriod(config.shutdownGrace())
+        .routing(routing)
+        .build()
+        .start();
+    LOG.info(() -> "Terrace " + version() + " serving " + catalog.providers().size() + " providers on "
+        + uri() + (config.auth() ? " with API keys required" : " without auth") + ", database "
+        + Database.redact(config.databaseUrl()));
+  }
+
+  /**
+   * Starts a server; it runs until {@link #close()}.
+   *
+   * @param config how to run
+   * @return the running server
+   * @throws IllegalStateException if the database cannot be opened or the port is taken
+   * @throws dev.terrace.engine.catalog.CatalogException if the catalog file is invalid
+   */
+  public static TerraceServer start(ServerConfig config) {
+    return new TerraceServer(config);
+  }
+
+  /** @return the port listened on, the chosen one when the configuration said 0 */
+  public int port() {
+    return web.port();
+  }
+
+  /** @return the base URI to call, on loopback when listening on all interfaces */
+  public URI uri() {
+    String host = "0.0.0.0".equals(config.host()) || "::".equals(config.host()) ? "127.0.0.1" : config.host();
+    return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
+  }
+
+  /** @return the engine answering requests */
+  public Terrace engine() {
+    return engine;
+  }
+
+  /** @return the database holding API keys and idempotent responses */
+  public Database database() {
+    return database;
+  }
+
+  /**
+   * Blocks until the server has stopped.
+   *
+   * @throws InterruptedException if interrupted while waiting
+   */
+  public void awaitStop() throws InterruptedException {
+    stopped.await();
+  }
+
+  /**
+   * Stops gracefully: new requests are refused with 503, requests in flight finish (up to the configured grace
+   * period), then the listener, the engine and the database close. Idempotent.
+   */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      if (!queue.drain(config.shutdownGrace())) {
+        LOG.warning(() -> queue.inFlight() + " requests were still running after the "
+            + config.shutdownGrace().toSeconds() + " s grace period");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      web.stop();
+      queue.close();
+      engine.close();
+      database.close();
+      stopped.countDown();
+    }
+  }
+
+  static String version() {
+    String v = TerraceServer.class.getPackage().getImplementationVersion();
+    return v == null ? "development" : v;
+  }
+}
