@@ -2,7 +2,9 @@ package dev.terrace.server;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
@@ -21,6 +23,9 @@ final class Json {
               .build())
           .build())
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      // "6" is not a coordinate: a client sending strings for numbers has a bug worth reporting.
+      .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
       .build();
 
   private Json() {}

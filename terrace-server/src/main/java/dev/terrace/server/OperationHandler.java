@@ -44,8 +44,7 @@ final class OperationHandler {
   void fromBody(Operation op, ServerRequest req, ServerResponse res) throws Exception {
     Exchange exchange = begin(op, req);
     byte[] body = BodyReader.read(req, maxBodyBytes);
-    Object request = Json.MAPPER.readValue(body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body,
-        op.requestType());
+    Object request = parse(op, body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body);
     Optional<String> key = req.headers().first(HeaderNames.create("Idempotency-Key"));
     if (key.isEmpty() || !mutating(op)) {
       send(res, 200, run(op, request));
@@ -76,11 +75,28 @@ final class OperationHandler {
   void fromQuery(Operation op, ServerRequest req, ServerResponse res, String pathParameter) throws Exception {
     begin(op, req);
     ObjectNode fields = Json.MAPPER.createObjectNode();
-    req.query().names().forEach(name -> fields.put(name, req.query().get(name)));
+    // Query values are text; numbers among them are sent on as numbers, so "limit=10" reads as the body's 10.
+    req.query().names().forEach(name -> {
+      String value = req.query().get(name);
+      if (value.matches("-?\\d{1,9}")) {
+        fields.put(name, Integer.parseInt(value));
+      } else {
+        fields.put(name, value);
+      }
+    });
     if (pathParameter != null) {
       fields.put(pathParameter, req.path().pathParameters().get(pathParameter));
     }
     send(res, 200, run(op, Json.MAPPER.treeToValue(fields, op.requestType())));
+  }
+
+  private static Object parse(Operation op, byte[] body) throws java.io.IOException {
+    Object request = Json.MAPPER.readValue(body, op.requestType());
+    if (request == null) {
+      throw ProblemException.field(ErrorType.VALIDATION_ERROR, "the body must be a JSON object, not null",
+          "type_error", "body");
+    }
+    return request;
   }
 
   private static Exchange begin(Operation op, ServerRequest req) {

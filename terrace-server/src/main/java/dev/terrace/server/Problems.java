@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.terrace.api.ErrorType;
@@ -36,9 +37,9 @@ final class Problems {
           .withStatus(p.status()), p.retryAfterSeconds());
       case InvalidRequestException e -> new Answer(invalidRequest(e, requestId), 0);
       case NotFoundException e -> new Answer(Problem.of(ErrorType.NOT_FOUND, e.getMessage(), requestId), 0);
-      case StreamConstraintsException e -> new Answer(problem(ErrorType.REQUEST_LIMIT,
-          "the JSON body exceeds a parser limit: " + firstLine(e.getOriginalMessage()), requestId,
-          List.of(FieldError.of("json_limit", firstLine(e.getOriginalMessage()), "body"))), 0);
+      case JsonProcessingException e when constraint(e) != null -> new Answer(problem(ErrorType.REQUEST_LIMIT,
+          "the JSON body exceeds a parser limit: " + firstLine(constraint(e).getOriginalMessage()), requestId,
+          List.of(FieldError.of("json_limit", firstLine(constraint(e).getOriginalMessage()), "body"))), 0);
       case JsonMappingException e -> new Answer(mapping(e, requestId), 0);
       case JsonProcessingException e -> new Answer(malformed(e, requestId), 0);
       default -> {
@@ -55,6 +56,16 @@ final class Problems {
       t = t.getCause();
     }
     return t;
+  }
+
+  /** The parser limit behind a failure, which databind may have wrapped. */
+  private static StreamConstraintsException constraint(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof StreamConstraintsException s) {
+        return s;
+      }
+    }
+    return null;
   }
 
   private static Problem problem(ErrorType type, String detail, String requestId, List<FieldError> errors) {
@@ -92,7 +103,11 @@ final class Problems {
     }
     String kind;
     String msg;
-    if (e instanceof ValueInstantiationException && e.getCause() != null) {
+    if (e instanceof InvalidTypeIdException t) {
+      kind = "type_error";
+      msg = "expected a GeoJSON object whose \"type\" is one of " + subtypes(t.getBaseType().getRawClass())
+          + (t.getTypeId() == null ? "" : ", got \"" + t.getTypeId() + "\"");
+    } else if (e instanceof ValueInstantiationException && e.getCause() != null) {
       kind = "value_error";
       msg = e.getCause().getMessage();
     } else if (e instanceof InvalidFormatException f) {
@@ -130,6 +145,18 @@ final class Problems {
     return "an object";
   }
 
+  private static String subtypes(Class<?> base) {
+    Class<?>[] permitted = base.getPermittedSubclasses();
+    if (permitted == null) {
+      return base.getSimpleName();
+    }
+    StringBuilder out = new StringBuilder();
+    for (Class<?> c : permitted) {
+      out.append(out.isEmpty() ? "" : ", ").append(c.getSimpleName());
+    }
+    return out.toString();
+  }
+
   /** Wire values such as aggregations are read from a string by a static {@code of(String)}. */
   private static boolean hasStringFactory(Class<?> type) {
     try {
@@ -143,12 +170,19 @@ final class Problems {
     return value instanceof String s ? "\"" + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + "\"" : "" + value;
   }
 
+  /**
+   * The first line of a parser's message without what speaks to Java programmers rather than to the client:
+   * feature switches and our class names.
+   */
   private static String firstLine(String message) {
     if (message == null) {
       return "";
     }
     int nl = message.indexOf('\n');
-    String line = nl < 0 ? message : message.substring(0, nl);
+    String line = (nl < 0 ? message : message.substring(0, nl))
+        .replaceAll(": enable `[^`]*` to allow", "")
+        .replaceAll(" ?\\(set [^)]*\\)", "")
+        .replaceAll("(class )?dev\\.terrace\\.[\\w.]*\\.(\\w+)", "$2");
     return line.length() > 300 ? line.substring(0, 300) + "…" : line;
   }
 }

@@ -60,7 +60,8 @@ public final class TerraceServer implements AutoCloseable {
     this.web = WebServer.builder()
         .host(config.host())
         .port(config.port())
-        .maxPayloadSize(config.maxBodyBytes() + 1)
+        // The body cap is enforced while reading, so that an oversized body gets a problem, not a closed socket.
+        .maxPayloadSize(-1)
         .shutdownGracePeriod(config.shutdownGrace())
         .routing(routing)
         .build()

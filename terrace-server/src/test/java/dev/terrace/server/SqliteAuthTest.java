@@ -1,0 +1,14 @@
+package dev.terrace.server;
+
+import java.nio.file.Files;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SqliteAuthTest extends AuthContract {
+
+  @BeforeAll
+  void start() throws Exception {
+    startWith("jdbc:sqlite:" + Files.createTempDirectory("terrace-auth").resolve("keys.db"));
+  }
+}
