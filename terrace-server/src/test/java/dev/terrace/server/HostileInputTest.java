@@ -3,6 +3,7 @@ package dev.terrace.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.terrace.engine.Limits;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -180,6 +181,15 @@ class HostileInputTest {
   void badQueryParametersNameTheParameter() throws Exception {
     assertProblem(running.get("/api/v1/providers?limit=abc"), 422, "validation_error", "limit");
     assertProblem(running.get("/api/v1/datasets?limit=5000"), 422, "validation_error", "limit");
+  }
+
+  @Test
+  void aPolygonOverThePixelBudgetIsARequestLimit() throws Exception {
+    try (RunningServer small = RunningServer.start(b -> b.limits(new Limits(50, 1000, 10_000, 100, 2)))) {
+      HttpResponse<String> r = small.post(EXTRACT, extract(ring(64), ""));
+      assertProblem(r, 422, "request_limit", null);
+      assertThat(json(r).path("detail").asText()).contains("100");
+    }
   }
 
   static JsonNode json(HttpResponse<String> r) throws Exception {

@@ -4,7 +4,6 @@ import dev.terrace.api.Aggregation;
 import dev.terrace.api.ExtractResult;
 import dev.terrace.api.Interpolation;
 import dev.terrace.api.Quality;
-import dev.terrace.engine.InvalidRequestException;
 import dev.terrace.engine.catalog.CatalogDataset;
 import dev.terrace.engine.coverage.PixelRule;
 import dev.terrace.engine.geometry.RequestGeometry;
@@ -19,7 +18,6 @@ import dev.terrace.engine.stats.StatisticRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.densify.Densifier;
 import org.locationtech.jts.geom.Geometry;
@@ -41,13 +39,13 @@ final class DatasetExtraction {
   private final PixelRule rule;
   private final boolean bilinear;
   private final boolean densify;
-  private final AtomicLong budget;
+  private final PixelBudget budget;
   private final List<String> warnings;
 
   /**
    * @param options the request's options: aggregation, pixel rule, interpolation, densify
    */
-  DatasetExtraction(RequestGeometry geometry, CoordinateReferenceSystem inputCrs, Options options, AtomicLong budget,
+  DatasetExtraction(RequestGeometry geometry, CoordinateReferenceSystem inputCrs, Options options, PixelBudget budget,
       List<String> warnings) {
     this.geometry = geometry;
     this.inputCrs = inputCrs;
@@ -128,11 +126,7 @@ final class DatasetExtraction {
   private void spend(CatalogDataset dataset, Grid grid, Geometry pixels) {
     Envelope e = pixels.getEnvelopeInternal().intersection(new Envelope(0, grid.width(), 0, grid.height()));
     long cells = e.isNull() ? 0 : (long) (Math.ceil(e.getWidth()) + 1) * (long) (Math.ceil(e.getHeight()) + 1);
-    if (budget.addAndGet(-cells) < 0) {
-      throw InvalidRequestException.of(InvalidRequestException.Kind.REQUEST_LIMIT, "the request would read more"
-          + " cells than the pixel budget allows (" + dataset.id() + " alone needs about " + cells
-          + "); split the geometries or use a coarser dataset", "pixel_budget_exceeded", "geometry");
-    }
+    budget.spend(cells, dataset.id());
   }
 
   private Object value(CellAccumulator values) {

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.io.WKBWriter;
 import org.locationtech.proj4j.CRSFactory;
@@ -65,7 +64,7 @@ public final class Extractor {
     CoordinateReferenceSystem crs = crs(request.crs(), errors);
     RequestGeometry geometry = geometry(request.geometry(), crs, errors, "geometry");
     throwIfAny(errors);
-    AtomicLong budget = new AtomicLong(limits.maxCells());
+    PixelBudget budget = new PixelBudget(limits.maxCells());
     List<String> warnings = Collections.synchronizedList(new ArrayList<>());
     DatasetExtraction extraction = new DatasetExtraction(geometry, crs, Options.of(request), budget, warnings);
     List<ExtractResult> results = Parallel.map(datasets, limits.concurrency(), extraction::run);
@@ -96,7 +95,7 @@ public final class Extractor {
       geometries.add(geometry(request.geometries().get(i), crs, errors, "geometries", i));
     }
     throwIfAny(errors);
-    AtomicLong budget = new AtomicLong(limits.maxCells());
+    PixelBudget budget = new PixelBudget(limits.maxCells());
     if (geometries.size() > 1 && request.interpolation() == Interpolation.NEAREST
         && geometries.stream().allMatch(Extractor::isSinglePoint)) {
       return points(request, geometries, datasets, crs, budget, start);
@@ -122,7 +121,7 @@ public final class Extractor {
 
   /** A batch of single points: each dataset is read block by block (see {@link PointBatch}). */
   private BatchExtractResponse points(BatchExtractRequest request, List<RequestGeometry> geometries,
-      List<CatalogDataset> datasets, CoordinateReferenceSystem crs, AtomicLong budget, long start) {
+      List<CatalogDataset> datasets, CoordinateReferenceSystem crs, PixelBudget budget, long start) {
     List<String> warnings = Collections.synchronizedList(new ArrayList<>());
     List<Coordinate> points = geometries.stream().map(g -> g.geometry().getCoordinate()).toList();
     List<ExtractResult[]> byDataset = new ArrayList<>();

@@ -1,0 +1,25 @@
+package dev.terrace.engine.extract;
+
+import dev.terrace.engine.InvalidRequestException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The cells one request may still read, shared by its geometries and datasets. */
+final class PixelBudget {
+
+  private final long limit;
+  private final AtomicLong left;
+
+  PixelBudget(long limit) {
+    this.limit = limit;
+    this.left = new AtomicLong(limit);
+  }
+
+  /** Takes {@code cells} from the budget, or refuses the request naming the dataset and the limit. */
+  void spend(long cells, String datasetId) {
+    if (left.addAndGet(-cells) < 0) {
+      throw InvalidRequestException.of(InvalidRequestException.Kind.REQUEST_LIMIT, "the request would read more"
+          + " cells than the pixel budget of " + limit + " allows (" + datasetId + " alone needs about " + cells
+          + "); split the geometries or use a coarser dataset", "pixel_budget_exceeded", "geometry");
+    }
+  }
+}
