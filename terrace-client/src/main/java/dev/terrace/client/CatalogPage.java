@@ -1,7 +1,6 @@
 package dev.terrace.client;
 
 import dev.terrace.api.Page;
-import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.IntFunction;
 
@@ -22,48 +21,13 @@ import java.util.function.IntFunction;
  *
  * @param <T> the item type
  */
-public final class CatalogPage<T> implements Page<T> {
+public final class CatalogPage<T> extends PageView<T> {
 
-    private final Page<T> page;
     private final IntFunction<? extends Page<T>> fetch;
 
     CatalogPage(Page<T> page, IntFunction<? extends Page<T>> fetch) {
-        this.page = page;
+        super(page);
         this.fetch = fetch;
-    }
-
-    /**
-     * The page as the service sent it.
-     *
-     * @return for example a {@link dev.terrace.api.DatasetPage}
-     */
-    public Page<T> page() {
-        return page;
-    }
-
-    @Override
-    public int total() {
-        return page.total();
-    }
-
-    @Override
-    public int limit() {
-        return page.limit();
-    }
-
-    @Override
-    public int offset() {
-        return page.offset();
-    }
-
-    @Override
-    public int count() {
-        return page.count();
-    }
-
-    @Override
-    public List<T> items() {
-        return page.items();
     }
 
     /**
@@ -75,7 +39,7 @@ public final class CatalogPage<T> implements Page<T> {
      */
     public CatalogPage<T> nextPage() {
         if (!hasNextPage()) {
-            throw new NoSuchElementException("No page after offset " + offset() + " (total " + total() + ")");
+            throw new NoSuchElementException(noNextPage());
         }
         return new CatalogPage<>(fetch.apply(nextOffset()), fetch);
     }
@@ -87,15 +51,5 @@ public final class CatalogPage<T> implements Page<T> {
      */
     public AutoPager<T> autoPager() {
         return new AutoPager<>(this);
-    }
-
-    /**
-     * The position and size of the page.
-     *
-     * @return for example {@code CatalogPage[offset=0, count=100, total=250]}
-     */
-    @Override
-    public String toString() {
-        return "CatalogPage[offset=" + offset() + ", count=" + count() + ", total=" + total() + "]";
     }
 }

@@ -1,7 +1,6 @@
 package dev.terrace.client;
 
 import dev.terrace.api.Page;
-import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -19,15 +18,14 @@ import java.util.function.IntFunction;
  *
  * @param <T> the item type
  */
-public final class CatalogPageAsync<T> implements Page<T> {
+public final class CatalogPageAsync<T> extends PageView<T> {
 
-    private final Page<T> page;
     private final IntFunction<? extends CompletableFuture<? extends Page<T>>> fetch;
     private final Executor executor;
 
     private CatalogPageAsync(Page<T> page, IntFunction<? extends CompletableFuture<? extends Page<T>>> fetch,
                              Executor executor) {
-        this.page = page;
+        super(page);
         this.fetch = fetch;
         this.executor = executor;
     }
@@ -50,40 +48,6 @@ public final class CatalogPageAsync<T> implements Page<T> {
     }
 
     /**
-     * The page as the service sent it.
-     *
-     * @return for example a {@link dev.terrace.api.DatasetPage}
-     */
-    public Page<T> page() {
-        return page;
-    }
-
-    @Override
-    public int total() {
-        return page.total();
-    }
-
-    @Override
-    public int limit() {
-        return page.limit();
-    }
-
-    @Override
-    public int offset() {
-        return page.offset();
-    }
-
-    @Override
-    public int count() {
-        return page.count();
-    }
-
-    @Override
-    public List<T> items() {
-        return page.items();
-    }
-
-    /**
      * Fetches the next page, at the same size and with the same filter and call settings.
      *
      * @return a future of the next page; failed with a {@link NoSuchElementException} if
@@ -92,7 +56,7 @@ public final class CatalogPageAsync<T> implements Page<T> {
     public CompletableFuture<CatalogPageAsync<T>> nextPage() {
         if (!hasNextPage()) {
             return CompletableFuture.failedFuture(
-                    new NoSuchElementException("No page after offset " + offset() + " (total " + total() + ")"));
+                    new NoSuchElementException(noNextPage()));
         }
         return fetch(nextOffset(), fetch, executor);
     }
@@ -104,15 +68,5 @@ public final class CatalogPageAsync<T> implements Page<T> {
      */
     public AutoPagerAsync<T> autoPager() {
         return new AutoPagerAsync<>(this);
-    }
-
-    /**
-     * The position and size of the page.
-     *
-     * @return for example {@code CatalogPageAsync[offset=0, count=100, total=250]}
-     */
-    @Override
-    public String toString() {
-        return "CatalogPageAsync[offset=" + offset() + ", count=" + count() + ", total=" + total() + "]";
     }
 }
