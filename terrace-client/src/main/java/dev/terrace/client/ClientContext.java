@@ -1,0 +1,94 @@
+package dev.terrace.client;
+
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * What a client and all its copies and views share: the base URL and key, the {@link HttpClient} and its
+ * connection pool, the executor, the in-flight permits and the retry policy. Closed once, by whichever of them
+ * is closed first.
+ */
+final class ClientContext implements AutoCloseable {
+
+    final URI baseUrl;
+    final HttpClient http;
+    final Executor executor;
+    final Permits permits;
+    final RetryPolicy retry;
+    final Sleeper sleeper;
+    private final String authorization;
+    private final boolean ownsHttp;
+    private final ExecutorService ownedExecutor;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    ClientContext(URI baseUrl, String apiKey, HttpClient http, boolean ownsHttp, Executor executor,
+                  ExecutorService ownedExecutor, int maxConcurrentRequests, RetryPolicy retry, Sleeper sleeper) {
+        this.baseUrl = baseUrl;
+        this.authorization = apiKey == null ? null : "Bearer " + apiKey;
+        this.http = http;
+        this.ownsHttp = ownsHttp;
+        this.executor = executor;
+        this.ownedExecutor = ownedExecutor;
+        this.permits = new Permits(maxConcurrentRequests);
+        this.retry = retry;
+        this.sleeper = sleeper;
+    }
+
+    /** The {@code Authorization} header value for a request to {@code target}: only within the base origin. */
+    String authorizationFor(URI target) {
+        return Origins.sameOrigin(baseUrl, target) ? authorization : null;
+    }
+
+    boolean hasApiKey() {
+        return authorization != null;
+    }
+
+    /** The endpoint of an operation. */
+    URI endpoint(String operation) {
+        return URI.create(baseUrl + "/v1/op/" + operation);
+    }
+
+    void checkOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("The Terrace client is closed");
+        }
+    }
+
+    /**
+     * Stops the executor and the {@link HttpClient} if the client made them; a caller's are left alone. Calls in
+     * flight fail. On Java 21 and later the made {@code HttpClient} is shut down at once; on Java 17, which
+     * cannot close one, its threads end once it is unreachable.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (ownsHttp) {
+            shutdownNow(http);
+        }
+        if (ownedExecutor != null) {
+            ownedExecutor.shutdownNow();
+        }
+    }
+
+    private static void shutdownNow(HttpClient http) {
+        try {
+            Method shutdownNow = HttpClient.class.getMethod("shutdownNow");   // Java 21+
+            shutdownNow.invoke(http);
+        } catch (NoSuchMethodException e) {
+            // Java 17: nothing to call.
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Could not shut down the HTTP client", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "baseUrl=" + baseUrl + ", apiKey=" + (authorization == null ? "(none)" : "(set)");
+    }
+}

@@ -1,0 +1,142 @@
+package dev.terrace.client;
+
+import static dev.terrace.client.Fixtures.EXTRACT_RESPONSE;
+import static dev.terrace.client.Fixtures.problem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.terrace.api.ErrorType;
+import dev.terrace.api.ExtractRequest;
+import dev.terrace.api.ExtractResponse;
+import dev.terrace.api.geojson.Point;
+import dev.terrace.client.ScriptedServer.Reply;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class AsyncTest {
+
+    private static final ExtractRequest REQUEST = ExtractRequest.of(Point.of(6.13, 49.61), "lux:elevation");
+
+    @Test
+    void a_failed_call_completes_with_the_same_exception_unwrapped() throws Exception {
+        try (ScriptedServer server = new ScriptedServer();
+             TerraceAsyncClient client = Fixtures.asyncClient(server, new RecordingSleeper()).build()) {
+            server.enqueue(Reply.problem(404, problem(ErrorType.NOT_FOUND, "No dataset 'x:y'", "req_n")),
+                    Reply.problem(404, problem(ErrorType.NOT_FOUND, "No dataset 'x:y'", "req_n")));
+            AtomicReference<Throwable> seen = new AtomicReference<>();
+
+            CompletableFuture<?> handled = client.dataset("x:y").handle((d, e) -> {
+                seen.set(e);
+                return null;
+            });
+            handled.get();
+
+            assertThat(seen.get()).isInstanceOf(NotFoundException.class)
+                    .hasMessage("HTTP 404 Not found: No dataset 'x:y' (request id req_n)");
+            assertThatThrownBy(() -> client.dataset("x:y").join()).isInstanceOf(CompletionException.class)
+                    .hasCauseInstanceOf(NotFoundException.class);
+        }
+    }
+
+    @Test
+    void retries_wait_without_blocking_and_share_the_blocking_clients_pool() throws Exception {
+        RecordingSleeper sleeper = new RecordingSleeper();
+        try (ScriptedServer server = new ScriptedServer();
+             TerraceClient blocking = Fixtures.client(server, sleeper).build()) {
+            server.enqueue(Reply.text(503, "busy").header("Retry-After", "3"), Reply.json(200, EXTRACT_RESPONSE));
+
+            ExtractResponse r = blocking.async().extract(REQUEST).get();
+
+            assertThat(r.geometryHash()).isEqualTo("g1");
+            assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(3));
+            assertThat(server.requests()).extracting(q -> q.header("Idempotency-Key")).hasSize(2)
+                    .containsOnly(server.requests().get(0).header("Idempotency-Key"));
+        }
+    }
+
+    @Test
+    void cancelling_a_future_aborts_its_exchange_and_frees_its_permit() throws Exception {
+        try (ScriptedServer server = new ScriptedServer();
+             TerraceAsyncClient client = Fixtures.asyncClient(server, new RecordingSleeper())
+                     .maxConcurrentRequests(1).build()) {
+            server.enqueue(Reply.stall(), Reply.json(200, EXTRACT_RESPONSE));
+            CompletableFuture<ExtractResponse> stalled = client.extract(REQUEST);
+            while (server.requests().isEmpty()) {
+                Thread.sleep(5);
+            }
+
+            assertThat(stalled.cancel(true)).isTrue();
+
+            assertThat(server.awaitDisconnect()).as("the client closed the stalled connection").isTrue();
+            assertThat(client.extract(REQUEST).get(10, TimeUnit.SECONDS).geometryHash()).isEqualTo("g1");
+            assertThat(server.requests()).hasSize(2);
+        }
+    }
+
+    @Test
+    void max_concurrent_requests_bounds_the_calls_in_flight() throws Exception {
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        CountDownLatch firstTwo = new CountDownLatch(2);
+        try (ScriptedServer server = new ScriptedServer(request -> {
+                 most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                 firstTwo.countDown();
+                 try {
+                     firstTwo.await(10, TimeUnit.SECONDS);       // the first two are in flight together
+                 } catch (InterruptedException e) {
+                     Thread.currentThread().interrupt();
+                 }
+                 inFlight.decrementAndGet();
+                 return Reply.json(200, EXTRACT_RESPONSE);
+             });
+             TerraceAsyncClient client = Fixtures.asyncClient(server, new RecordingSleeper())
+                     .maxConcurrentRequests(2).build()) {
+
+            List<CompletableFuture<ExtractResponse>> calls = IntStream.range(0, 6)
+                    .mapToObj(i -> client.extract(REQUEST)).collect(Collectors.toList());
+            CompletableFuture.allOf(calls.toArray(new CompletableFuture<?>[0])).get(30, TimeUnit.SECONDS);
+
+            assertThat(server.requests()).hasSize(6);
+            assertThat(most.get()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void dependent_stages_without_an_executor_run_on_the_clients_executor() throws Exception {
+        ExecutorService mine = Executors.newFixedThreadPool(2, r -> new Thread(r, "callers-pool"));
+        try (ScriptedServer server = new ScriptedServer();
+             TerraceAsyncClient client = Fixtures.asyncClient(server, new RecordingSleeper()).executor(mine).build()) {
+            server.enqueue(Reply.json(200, EXTRACT_RESPONSE));
+
+            String thread = client.extract(REQUEST).thenApplyAsync(r -> Thread.currentThread().getName()).get();
+
+            assertThat(thread).isEqualTo("callers-pool");
+        } finally {
+            mine.shutdownNow();
+        }
+    }
+
+    @Test
+    void calls_after_close_are_refused() throws Exception {
+        try (ScriptedServer server = new ScriptedServer()) {
+            TerraceAsyncClient client = Fixtures.asyncClient(server, new RecordingSleeper()).build();
+            TerraceClient view = client.sync();
+            client.close();
+
+            assertThatThrownBy(() -> client.extract(REQUEST)).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("The Terrace client is closed");
+            assertThatThrownBy(() -> view.extract(REQUEST)).isInstanceOf(IllegalStateException.class);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.terrace.client;
+
+import static dev.terrace.client.Fixtures.EXTRACT_RESPONSE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.terrace.api.geojson.Feature;
+import dev.terrace.api.geojson.Point;
+import dev.terrace.client.ScriptedServer.Recorded;
+import dev.terrace.client.ScriptedServer.Reply;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ClientOptionsTest {
+
+    private static final String POINT_BODY = "{\"geometry\":{\"type\":\"Point\",\"coordinates\":[6.13,49.61]},"
+            + "\"dataset_ids\":[\"lux:elevation\"],\"aggregation\":\"mean\",\"pixel_rule\":\"exact\","
+            + "\"crs\":\"EPSG:4326\",\"densify\":false,\"interpolation\":\"nearest\"}";
+
+    private ScriptedServer server;
+    private TerraceClient client;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new ScriptedServer(r -> Reply.json(200, EXTRACT_RESPONSE));
+        client = Fixtures.client(server, new RecordingSleeper()).header("X-Team", "soil").build();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        client.close();
+        server.close();
+    }
+
+    private Recorded last() {
+        List<Recorded> all = server.requests();
+        return all.get(all.size() - 1);
+    }
+
+    @Test
+    void geometry_goes_in_as_a_record_text_map_or_feature_and_travels_the_same() {
+        client.extract(Point.of(6.13, 49.61), "lux:elevation");
+        client.extract("{\"type\":\"Point\",\"coordinates\":[6.13,49.61]}", "lux:elevation");
+        client.extract(Map.of("type", "Point", "coordinates", List.of(6.13, 49.61)), "lux:elevation");
+        client.extract(Feature.of(Point.of(6.13, 49.61)), "lux:elevation");
+        client.extract("{\"type\":\"Feature\",\"properties\":{\"n\":1},"
+                + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[6.13,49.61]}}", "lux:elevation");
+
+        assertThat(server.requests()).extracting(Recorded::body).containsOnly(POINT_BODY).hasSize(5);
+        assertThat(last().method()).isEqualTo("POST");
+        assertThat(last().header("Content-Type")).isEqualTo("application/json");
+    }
+
+    @Test
+    void text_that_is_not_geojson_is_refused_before_sending() {
+        assertThatThrownBy(() -> client.extract("{\"type\":\"Circle\"}", "lux:elevation"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("Not a GeoJSON geometry");
+        assertThatThrownBy(() -> Geometries.parse("{\"type\":\"Feature\",\"geometry\":null,\"properties\":{}}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("without a geometry");
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void with_headers_makes_a_copy_and_leaves_the_original_alone() {
+        TerraceClient tagged = client.withHeaders(Map.of("X-Job", "nightly"));
+
+        tagged.dataset("lux:elevation");
+        assertThat(last().header("X-Job")).isEqualTo("nightly");
+        assertThat(last().header("X-Team")).isEqualTo("soil");
+
+        client.dataset("lux:elevation");
+        assertThat(last().header("X-Job")).isNull();
+        assertThat(last().header("User-Agent")).startsWith("terrace-java/");
+    }
+
+    @Test
+    void per_call_headers_override_the_clients() {
+        client.dataset("lux:elevation", RequestOptions.builder().header("X-Team", "water").build());
+
+        assertThat(last().header("X-Team")).isEqualTo("water");
+        assertThat(last().path()).isEqualTo("/v1/op/catalog.datasets.get");
+        assertThat(last().body()).isEqualTo("{\"id\":\"lux:elevation\"}");
+    }
+
+    @Test
+    void copies_share_the_pool_so_closing_one_closes_all() {
+        TerraceClient copy = client.withTimeout(Duration.ofSeconds(5));
+        copy.close();
+
+        assertThatThrownBy(() -> client.dataset("lux:elevation")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> client.async().dataset("lux:elevation")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void calls_by_operation_name_post_to_that_operation() {
+        Map<?, ?> answer = client.call("catalog.providers.get", Map.of("slug", "lux"), Map.class);
+
+        assertThat(answer.get("geometry_hash")).isEqualTo("g1");
+        assertThat(last().path()).isEqualTo("/v1/op/catalog.providers.get");
+        assertThat(last().body()).isEqualTo("{\"slug\":\"lux\"}");
+        assertThatThrownBy(() -> client.call("../admin", Map.of(), Map.class))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("Invalid operation name");
+    }
+
+    @Test
+    void settings_are_checked_when_set() {
+        assertThatThrownBy(() -> TerraceClient.builder().maxRetries(-1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("maxRetries must not be negative, got -1");
+        assertThatThrownBy(() -> TerraceClient.builder().timeout(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("timeout must be positive, got PT0S");
+        assertThatThrownBy(() -> TerraceClient.builder().maxConcurrentRequests(0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RequestOptions.builder().header("X-Bad", "a\r\nInjected: 1"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

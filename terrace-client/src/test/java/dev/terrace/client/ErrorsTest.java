@@ -1,0 +1,125 @@
+package dev.terrace.client;
+
+import static dev.terrace.client.Fixtures.KEY;
+import static dev.terrace.client.Fixtures.problem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.terrace.api.ErrorType;
+import dev.terrace.api.FieldError;
+import dev.terrace.api.ListProvidersRequest;
+import dev.terrace.client.ScriptedServer.Reply;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ErrorsTest {
+
+    private ScriptedServer server;
+    private TerraceClient client;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new ScriptedServer();
+        client = Fixtures.client(server, new RecordingSleeper()).maxRetries(0).build();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        client.close();
+        server.close();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "400, BadRequestException", "401, AuthenticationException", "403, PermissionDeniedException",
+        "404, NotFoundException", "409, ConflictException", "422, UnprocessableEntityException",
+        "429, RateLimitException", "500, InternalServerException", "502, InternalServerException",
+        "503, InternalServerException", "405, UnexpectedStatusException", "418, UnexpectedStatusException"})
+    void each_status_has_its_exception(int status, String type) {
+        server.enqueue(Reply.problem(status, "{\"title\":\"T\",\"status\":" + status + ",\"detail\":\"D\"}")
+                .header("X-Request-ID", "req_" + status));
+
+        ApiException e = catchThrowableOfType(ApiException.class, () -> client.provider("lux"));
+
+        assertThat(e.getClass().getSimpleName()).isEqualTo(type);
+        assertThat(e.statusCode()).isEqualTo(status);
+        assertThat(e.requestId()).hasValue("req_" + status);
+        assertThat(e.problem().orElseThrow().detail()).isEqualTo("D");
+        assertThat(e.getMessage()).isEqualTo("HTTP " + status + " T: D (request id req_" + status + ")");
+    }
+
+    @Test
+    void a_422_names_its_field_errors() {
+        server.enqueue(Reply.problem(422, Fixtures.validationProblem("req_v",
+                FieldError.of("value_error", "ring is not closed", "geometries", 3, "coordinates"),
+                FieldError.of("too_long", "at most 50", "dataset_ids"))));
+
+        UnprocessableEntityException e = catchThrowableOfType(UnprocessableEntityException.class,
+                () -> client.providers(ListProvidersRequest.FIRST_PAGE));
+
+        assertThat(e.fieldErrors()).extracting(FieldError::path).containsExactly("geometries[3].coordinates",
+                "dataset_ids");
+        assertThat(e.fieldErrors()).extracting(FieldError::msg).containsExactly("ring is not closed", "at most 50");
+        assertThat(e.errorType()).hasValue(ErrorType.VALIDATION_ERROR);
+        assertThat(e.requestId()).as("from the problem when the header is missing").hasValue("req_v");
+        assertThat(e.getMessage()).isEqualTo("HTTP 422 Validation error: invalid request; "
+                + "geometries[3].coordinates: ring is not closed; dataset_ids: at most 50 (request id req_v)");
+    }
+
+    @Test
+    void a_problem_of_an_unknown_error_type_keeps_its_other_members() {
+        server.enqueue(Reply.problem(404, "{\"title\":\"Gone\",\"status\":404,\"error_type\":\"gone_fishing\","
+                + "\"request_id\":\"req_x\"}"));
+
+        NotFoundException e = catchThrowableOfType(NotFoundException.class, () -> client.dataset("x:y"));
+
+        assertThat(e.problem().orElseThrow().title()).isEqualTo("Gone");
+        assertThat(e.errorType()).isEmpty();
+        assertThat(e.requestId()).hasValue("req_x");
+    }
+
+    @Test
+    void a_rate_limit_exception_reports_the_rate_limit_headers() {
+        server.enqueue(Reply.problem(429, problem(ErrorType.RATE_LIMITED, "slow down", "req_r"))
+                .header("Retry-After", "7").header("X-RateLimit-Limit", "60")
+                .header("X-RateLimit-Remaining", "0").header("X-RateLimit-Reset", "7"));
+
+        RateLimitException e = catchThrowableOfType(RateLimitException.class, () -> client.dataset("x:y"));
+
+        assertThat(e.retryAfter()).hasValue(java.time.Duration.ofSeconds(7));
+        assertThat(e.rateLimit()).hasValue(new RateLimitInfo(60, 0, java.time.Duration.ofSeconds(7)));
+    }
+
+    @Test
+    void an_unreadable_success_body_is_an_invalid_response() {
+        server.enqueue(Reply.text(200, "<html>login</html>").header("X-Request-ID", "req_h"));
+
+        InvalidResponseException e = catchThrowableOfType(InvalidResponseException.class,
+                () -> client.dataset("x:y"));
+
+        assertThat(e.statusCode()).isEqualTo(200);
+        assertThat(e.requestId()).hasValue("req_h");
+        assertThat(e.getMessage()).startsWith("HTTP 200 response is not a valid Dataset");
+    }
+
+    @Test
+    void the_key_appears_in_no_message_and_no_to_string() {
+        server.enqueue(Reply.problem(401, problem(ErrorType.UNAUTHORIZED, "unknown key", "req_k")),
+                Reply.reset());
+
+        Throwable auth = catchThrowable(() -> client.dataset("x:y"));
+        Throwable reset = catchThrowable(() -> client.dataset("x:y"));
+
+        assertThat(auth).isInstanceOf(AuthenticationException.class);
+        assertThat(reset).isInstanceOf(ApiConnectionException.class);
+        assertThat(server.requests().get(0).header("Authorization")).isEqualTo("Bearer " + KEY);
+        for (Object shown : new Object[] {auth, reset, client, client.async(), ((ApiException) auth).headers()}) {
+            assertThat(String.valueOf(shown)).doesNotContain(KEY);
+        }
+        assertThat(client.toString()).isEqualTo("TerraceClient[baseUrl=" + server.url() + ", apiKey=(set)]");
+    }
+}
