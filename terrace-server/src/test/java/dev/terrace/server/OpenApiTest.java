@@ -168,24 +168,59 @@ class OpenApiTest {
   }
 
   @Test
-  void everyExampleIsAnsweredWith200() {
+  void everyExampleFitsItsSchemaAndIsAnsweredWith200AsDescribed() throws Exception {
+    SchemaCheck check = new SchemaCheck(doc);
     int sent = 0;
     for (var path : doc.path("paths").properties()) {
       JsonNode post = path.getValue().path("post");
       JsonNode example = post.at("/requestBody/content/application~1json/example");
       if (!example.isMissingNode()) {
+        assertThat(check.errors(example, post.at("/requestBody/content/application~1json/schema")))
+            .as("example of %s", path.getKey()).isEmpty();
         HttpResponse<String> answer = server.post(path.getKey(), example.toString());
         assertThat(answer.statusCode()).as("POST %s %s: %s", path.getKey(), example, answer.body()).isEqualTo(200);
+        assertAnswerFits(check, post, answer);
         sent++;
       }
       JsonNode get = path.getValue().path("get");
       if (get.has("operationId") && get.has("parameters")) {
         HttpResponse<String> answer = server.get(url(path.getKey(), get.path("parameters")));
         assertThat(answer.statusCode()).as("GET %s: %s", path.getKey(), answer.body()).isEqualTo(200);
+        assertAnswerFits(check, get, answer);
         sent++;
       }
     }
     assertThat(sent).isEqualTo(Operation.values().length + ApiRoutes.ROUTES.size() - 1);
+  }
+
+  @Test
+  void problemsFitTheProblemSchema() throws Exception {
+    SchemaCheck check = new SchemaCheck(doc);
+    JsonNode problem = doc.at("/components/responses/Problem422/content/application~1problem+json/schema");
+    List<HttpResponse<String>> answers = List.of(
+        server.post("/v1/op/extract", "{\"geometry\":{\"type\":\"Point\"},\"dataset_ids\":[\"lux:elevation\"]}"),
+        server.post("/v1/op/extract", "{\"dataset_ids\":[\"nope:nothing\"]}"),
+        server.post("/v1/op/no.such.operation", "{}"),
+        server.get("/api/v1/providers/nope"),
+        server.get("/v1/op/extract"));
+    for (HttpResponse<String> answer : answers) {
+      assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+      assertThat(check.errors(JSON.readTree(answer.body()), problem)).as(answer.body()).isEmpty();
+      assertThat(doc.at("/components/responses/Problem" + answer.statusCode()).isObject())
+          .as("status %d", answer.statusCode()).isTrue();
+    }
+  }
+
+  private static void assertAnswerFits(SchemaCheck check, JsonNode operation, HttpResponse<String> answer)
+      throws Exception {
+    JsonNode described = operation.path("responses").path("200");
+    for (var header : described.path("headers").properties()) {
+      if (!header.getKey().startsWith("X-RateLimit") && !header.getKey().equals("Idempotent-Replayed")) {
+        assertThat(answer.headers().firstValue(header.getKey())).as(header.getKey()).isPresent();
+      }
+    }
+    assertThat(check.errors(JSON.readTree(answer.body()),
+        described.at("/content/application~1json/schema"))).as(answer.body()).isEmpty();
   }
 
   @Test
