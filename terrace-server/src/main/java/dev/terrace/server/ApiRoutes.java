@@ -14,17 +14,36 @@ import java.util.List;
  */
 final class ApiRoutes {
 
-  /** A route of the service, for 405 answers and for checking the OpenAPI document. */
-  record Route(Method method, String path) {}
+  /**
+   * A route of the service, for 405 answers and for the OpenAPI document.
+   *
+   * @param operation the operation a resource-style route runs; null for {@code /v1/op/{operation}} and for the
+   *     service's own routes
+   */
+  record Route(Method method, String path, Operation operation) {
+
+    Route(Method method, String path) {
+      this(method, path, null);
+    }
+
+    /** @return the name of the route's {@code {name}} path segment, or null when it has none */
+    String pathParameter() {
+      int open = path.indexOf('{');
+      return open < 0 ? null : path.substring(open + 1, path.indexOf('}', open));
+    }
+  }
+
+  /** The operation named in the path, always POST. */
+  static final Route BY_NAME = new Route(Method.POST, "/v1/op/{operation}");
 
   static final List<Route> ROUTES = List.of(
-      new Route(Method.POST, "/v1/op/{operation}"),
-      new Route(Method.POST, "/api/v1/extract"),
-      new Route(Method.POST, "/api/v1/extract/batch"),
-      new Route(Method.GET, "/api/v1/providers"),
-      new Route(Method.GET, "/api/v1/providers/{slug}"),
-      new Route(Method.GET, "/api/v1/datasets"),
-      new Route(Method.GET, "/api/v1/datasets/{id}"));
+      BY_NAME,
+      new Route(Method.POST, "/api/v1/extract", Operation.EXTRACT),
+      new Route(Method.POST, "/api/v1/extract/batch", Operation.EXTRACT_BATCH),
+      new Route(Method.GET, "/api/v1/providers", Operation.CATALOG_PROVIDERS_LIST),
+      new Route(Method.GET, "/api/v1/providers/{slug}", Operation.CATALOG_PROVIDERS_GET),
+      new Route(Method.GET, "/api/v1/datasets", Operation.CATALOG_DATASETS_LIST),
+      new Route(Method.GET, "/api/v1/datasets/{id}", Operation.CATALOG_DATASETS_GET));
 
   private final OperationHandler handler;
 
@@ -32,17 +51,20 @@ final class ApiRoutes {
     this.handler = handler;
   }
 
+  /** Registers {@link #ROUTES}: a resource-style POST reads its request from the body, a GET from the query. */
   void register(HttpRouting.Builder routing) {
-    routing
-        .post("/v1/op/{operation}", this::byName)
-        .post("/api/v1/extract", (req, res) -> handler.fromBody(Operation.EXTRACT, req, res))
-        .post("/api/v1/extract/batch", (req, res) -> handler.fromBody(Operation.EXTRACT_BATCH, req, res))
-        .get("/api/v1/providers", (req, res) -> handler.fromQuery(Operation.CATALOG_PROVIDERS_LIST, req, res, null))
-        .get("/api/v1/providers/{slug}", (req, res) -> handler.fromQuery(Operation.CATALOG_PROVIDERS_GET, req,
-            res, "slug"))
-        .get("/api/v1/datasets", (req, res) -> handler.fromQuery(Operation.CATALOG_DATASETS_LIST, req, res, null))
-        .get("/api/v1/datasets/{id}", (req, res) -> handler.fromQuery(Operation.CATALOG_DATASETS_GET, req, res,
-            "id"));
+    routing.post(BY_NAME.path(), this::byName);
+    for (Route route : ROUTES) {
+      Operation op = route.operation();
+      if (op == null) {
+        continue;
+      }
+      if (route.method().equals(Method.POST)) {
+        routing.post(route.path(), (req, res) -> handler.fromBody(op, req, res));
+      } else {
+        routing.get(route.path(), (req, res) -> handler.fromQuery(op, req, res, route.pathParameter()));
+      }
+    }
   }
 
   private void byName(ServerRequest req, ServerResponse res) throws Exception {

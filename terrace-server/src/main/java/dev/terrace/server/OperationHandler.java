@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  */
 final class OperationHandler {
 
-  private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
+  static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
 
   private final TerraceApi engine;
   private final WorkQueue queue;
@@ -128,7 +128,7 @@ final class OperationHandler {
     return value;
   }
 
-  private static boolean mutating(Operation op) {
+  static boolean mutating(Operation op) {
     return op == Operation.EXTRACT || op == Operation.EXTRACT_BATCH;
   }
 

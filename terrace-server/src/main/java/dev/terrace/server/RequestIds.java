@@ -9,7 +9,7 @@ final class RequestIds {
   static final String HEADER = "X-Request-ID";
 
   /** Letters, digits and a few separators, up to 128: safe in headers, logs and JSON. */
-  private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:@/+=-]{1,128}");
+  static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:@/+=-]{1,128}");
 
   private RequestIds() {}
 

@@ -2,6 +2,7 @@ package dev.terrace.server;
 
 import dev.terrace.engine.geotiff.CacheStats;
 import dev.terrace.engine.geotiff.TileCache;
+import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -9,12 +10,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 
 /** {@code GET /health} and {@code GET /metrics}: what operators and probes read. */
 final class ServiceRoutes {
+
+  static final ApiRoutes.Route HEALTH = new ApiRoutes.Route(Method.GET, "/health");
+  static final ApiRoutes.Route METRICS = new ApiRoutes.Route(Method.GET, "/metrics");
+  static final List<ApiRoutes.Route> ROUTES = List.of(HEALTH, METRICS);
 
   private final Metrics metrics;
   private final IntSupplier inFlight;
@@ -31,7 +37,7 @@ final class ServiceRoutes {
   }
 
   void register(HttpRouting.Builder routing) {
-    routing.get("/health", this::health).get("/metrics", this::metrics);
+    routing.get(HEALTH.path(), this::health).get(METRICS.path(), this::metrics);
   }
 
   private void health(ServerRequest req, ServerResponse res) throws Exception {

@@ -6,10 +6,12 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
  * The HTTP service: the engine behind both route styles, with auth, rate limits, problem+json errors, health and
@@ -24,6 +26,10 @@ import java.util.logging.Logger;
 public final class TerraceServer implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(TerraceServer.class.getName());
+
+  /** Every route the server answers, for 405 answers and the OpenAPI document. */
+  static final List<ApiRoutes.Route> ROUTES = Stream.of(ApiRoutes.ROUTES, ServiceRoutes.ROUTES, DocsRoutes.ROUTES)
+      .flatMap(List::stream).toList();
 
   private final ServerConfig config;
   private final Terrace engine;
@@ -54,7 +60,8 @@ public final class TerraceServer implements AutoCloseable {
     HttpRouting.Builder routing = HttpRouting.builder().addFilter(gatekeeper);
     new ApiRoutes(handler).register(routing);
     new ServiceRoutes(metrics, queue::inFlight, queue::draining, facts).register(routing);
-    routing.any(new Fallback(ApiRoutes.ROUTES))
+    new DocsRoutes(ROUTES).register(routing);
+    routing.any(new Fallback(ROUTES))
         .error(Throwable.class, (req, res, t) -> ProblemWriter.send(res, t,
             req.context().get(Exchange.class).map(Exchange::requestId).orElse("unknown"), req.path().path()));
     this.web = WebServer.builder()

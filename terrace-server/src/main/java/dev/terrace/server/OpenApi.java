@@ -1,0 +1,314 @@
+package dev.terrace.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.terrace.api.ErrorType;
+import dev.terrace.api.Operation;
+import dev.terrace.api.Problem;
+import io.helidon.http.Method;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The service's OpenAPI 3.1 document, built at startup from the routes, the operations and the wire records,
+ * so that it describes what the server does rather than what someone remembered to write down.
+ */
+final class OpenApi {
+
+  static final String VERSION = "3.1.0";
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final String RESPONSES = "#/components/responses/";
+  private static final String HEADERS = "#/components/headers/";
+  private static final String PARAMETERS = "#/components/parameters/";
+  private static final List<String> RATE_HEADERS =
+      List.of("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset");
+  /** The answers a client should retry after a delay, and so carry {@code Retry-After}. */
+  private static final Set<Integer> RETRY_LATER = Set.of(429, 503);
+  /** 413 is a {@code request_limit} on the body's size, sent before the body is read. */
+  private static final int TOO_LARGE = 413;
+
+  /** What a route that runs no operation answers with. */
+  private record ServiceDoc(String summary, String mediaType, ObjectNode schema) {}
+
+  private final JsonSchemas schemas = new JsonSchemas();
+  private final ObjectNode paths = NODES.objectNode();
+
+  private OpenApi() {}
+
+  /**
+   * @param routes every route the server answers
+   * @return the document
+   * @throws IllegalStateException if a route or a wire type has nothing to describe it
+   */
+  static ObjectNode document(List<ApiRoutes.Route> routes) {
+    return new OpenApi().build(routes);
+  }
+
+  private ObjectNode build(List<ApiRoutes.Route> routes) {
+    for (ApiRoutes.Route route : routes) {
+      if (route.equals(ApiRoutes.BY_NAME)) {
+        for (Operation op : Operation.values()) {
+          put("/v1/op/" + op.operationName(), Method.POST, byName(op));
+        }
+      } else if (route.operation() != null) {
+        put(route.path(), route.method(), resource(route));
+      } else {
+        put(route.path(), route.method(), service(route.path()));
+      }
+    }
+    ObjectNode doc = NODES.objectNode().put("openapi", VERSION);
+    doc.putObject("info").put("title", "Terrace").put("version", TerraceServer.version()).put("description",
+        "Values of raster datasets under GeoJSON geometries. Every operation is `POST /v1/op/{operation}` with"
+            + " its request as the JSON body; the `/api/v1/...` routes are the same operations in resource style."
+            + " A human-readable page is at /docs.");
+    doc.putArray("servers").addObject().put("url", "/");
+    doc.putArray("security").add(requirement("bearerAuth")).add(requirement("apiKeyAuth")).addObject();
+    ArrayNode tags = doc.putArray("tags");
+    tags.addObject().put("name", "extract").put("description", "Values under geometries");
+    tags.addObject().put("name", "catalog").put("description", "The providers and datasets served");
+    tags.addObject().put("name", "service").put("description", "Health, metrics and these docs; no API key");
+    doc.set("paths", paths);
+    ObjectNode components = doc.putObject("components");
+    components.set("responses", problemResponses());
+    components.set("parameters", parameters());
+    components.set("headers", headers());
+    components.set("securitySchemes", securitySchemes());
+    components.set("schemas", NODES.objectNode().setAll(new TreeMap<String, JsonNode>(schemas.definitions())));
+    return doc;
+  }
+
+  private void put(String path, Method method, ObjectNode operation) {
+    ObjectNode item = paths.has(path) ? (ObjectNode) paths.get(path) : paths.putObject(path);
+    item.set(method.text().toLowerCase(Locale.ROOT), operation);
+  }
+
+  private ObjectNode byName(Operation op) {
+    ObjectNode o = operation(op, camel(op.operationName()), "", true);
+    o.set("requestBody", requestBody(op));
+    return o;
+  }
+
+  private ObjectNode resource(ApiRoutes.Route route) {
+    Operation op = route.operation();
+    ObjectNode o = operation(op, "rest" + Character.toUpperCase(camel(op.operationName()).charAt(0))
+        + camel(op.operationName()).substring(1), " Resource-style route for `" + op.operationName() + "`.",
+        route.method().equals(Method.POST));
+    if (route.method().equals(Method.POST)) {
+      o.set("requestBody", requestBody(op));
+      return o;
+    }
+    ArrayNode parameters = o.withArray("parameters");
+    JsonNode definition = definition(op.requestType());
+    JsonNode example = parse(OperationDocs.of(op).example());
+    for (RecordComponent component : op.requestType().getRecordComponents()) {
+      String name = JsonSchemas.wireName(component);
+      boolean inPath = name.equals(route.pathParameter());
+      ObjectNode schema = schemas.schema(component.getGenericType());
+      JsonNode fallback = definition.path("properties").path(name).get("default");
+      if (fallback != null) {
+        schema.set("default", fallback);
+      }
+      ObjectNode parameter = parameters.addObject().put("name", name).put("in", inPath ? "path" : "query")
+          .put("required", inPath);
+      parameter.set("schema", schema);
+      if (example.has(name)) {
+        parameter.set("example", example.get(name));
+      }
+    }
+    return o;
+  }
+
+  /** An operation's summary, tags and answers; its request is added by the route style. */
+  private ObjectNode operation(Operation op, String operationId, String note, boolean body) {
+    OperationDocs.Doc doc = OperationDocs.of(op);
+    ObjectNode o = NODES.objectNode();
+    o.putArray("tags").add(op.operationName().split("\\.")[0]);
+    o.put("summary", doc.summary()).put("description", doc.description() + note).put("operationId", operationId);
+    boolean mutating = OperationHandler.mutating(op);
+    if (mutating) {
+      o.putArray("parameters").addObject().put("$ref", PARAMETERS + "IdempotencyKey");
+    }
+    o.withArray("parameters").addObject().put("$ref", PARAMETERS + "RequestId");
+    ObjectNode responses = o.putObject("responses");
+    ObjectNode ok = responses.putObject("200").put("description", "The " + op.responseType().getSimpleName());
+    ObjectNode okHeaders = ok.putObject("headers");
+    okHeaders.putObject(RequestIds.HEADER).put("$ref", HEADERS + RequestIds.HEADER);
+    RATE_HEADERS.forEach(h -> okHeaders.putObject(h).put("$ref", HEADERS + h));
+    if (mutating) {
+      okHeaders.putObject("Idempotent-Replayed").put("$ref", HEADERS + "Idempotent-Replayed");
+    }
+    ok.putObject("content").putObject("application/json").set("schema", schemas.schema(op.responseType()));
+    for (int status : errorStatuses()) {
+      boolean applies = switch (status) {
+        case 405 -> false;
+        case 409 -> mutating;
+        case TOO_LARGE -> body;
+        default -> true;
+      };
+      if (applies) {
+        responses.putObject(Integer.toString(status)).put("$ref", RESPONSES + "Problem" + status);
+      }
+    }
+    return o;
+  }
+
+  private ObjectNode requestBody(Operation op) {
+    ObjectNode schema = schemas.schema(op.requestType());
+    ObjectNode body = NODES.objectNode().put("required", definition(op.requestType()).has("required"));
+    ObjectNode json = body.putObject("content").putObject("application/json");
+    json.set("schema", schema);
+    json.set("example", parse(OperationDocs.of(op).example()));
+    return body;
+  }
+
+  /** @return the named schema of a record, made first if no route has used it yet */
+  private JsonNode definition(Class<?> type) {
+    schemas.schema(type);
+    return schemas.definitions().get(type.getSimpleName());
+  }
+
+  private ObjectNode service(String path) {
+    ServiceDoc doc = switch (path) {
+      case "/health" -> new ServiceDoc("Liveness and readiness: 200 while serving, 503 while draining",
+          "application/json", health());
+      case "/metrics" -> new ServiceDoc("Prometheus metrics", "text/plain", typed("string"));
+      case "/openapi.json" -> new ServiceDoc("This document", "application/json", typed("object"));
+      case "/docs" -> new ServiceDoc("The API's documentation as a web page", "text/html", typed("string"));
+      default -> throw new IllegalStateException("the OpenAPI document does not describe the route " + path);
+    };
+    ObjectNode o = NODES.objectNode();
+    o.putArray("tags").add("service");
+    o.put("summary", doc.summary()).put("operationId", camel(path.substring(1).replace(".json", "")));
+    o.putArray("security");
+    ObjectNode responses = o.putObject("responses");
+    ObjectNode ok = responses.putObject("200").put("description", doc.summary());
+    ok.putObject("content").putObject(doc.mediaType()).set("schema", doc.schema());
+    if (path.equals("/health")) {
+      responses.putObject("503").put("description", "Draining before shutdown").set("content", ok.get("content"));
+    }
+    return o;
+  }
+
+  private static ObjectNode health() {
+    ObjectNode schema = typed("object").put("description", "Also the version, catalog size, auth, database,"
+        + " uptime, requests in flight and tile-cache counters.");
+    schema.putObject("properties").putObject("status").put("type", "string").putArray("enum").add("ok")
+        .add("draining");
+    schema.putArray("required").add("status");
+    return schema;
+  }
+
+  /** One problem response per status an error can have, naming the error types sent with it. */
+  private ObjectNode problemResponses() {
+    ObjectNode responses = NODES.objectNode();
+    ObjectNode problem = schemas.schema(Problem.class);
+    for (int status : errorStatuses()) {
+      StringBuilder kinds = new StringBuilder();
+      for (ErrorType type : ErrorType.values()) {
+        if (type.status() == status) {
+          kinds.append(kinds.isEmpty() ? "" : "; ").append(type.title()).append(" (").append(type.wireName())
+              .append(')');
+        }
+      }
+      ObjectNode response = responses.putObject("Problem" + status).put("description", status == TOO_LARGE
+          ? "The body is larger than the service accepts (request_limit)" : kinds.toString());
+      ObjectNode headers = response.putObject("headers");
+      headers.putObject(RequestIds.HEADER).put("$ref", HEADERS + RequestIds.HEADER);
+      if (RETRY_LATER.contains(status)) {
+        headers.putObject("Retry-After").put("$ref", HEADERS + "Retry-After");
+      }
+      if (status == ErrorType.METHOD_NOT_ALLOWED.status()) {
+        headers.putObject("Allow").put("$ref", HEADERS + "Allow");
+      }
+      response.putObject("content").putObject(Problem.MEDIA_TYPE).set("schema", problem.deepCopy());
+    }
+    return responses;
+  }
+
+  private static List<Integer> errorStatuses() {
+    return Stream.concat(Arrays.stream(ErrorType.values()).map(ErrorType::status), Stream.of(TOO_LARGE))
+        .distinct().sorted().toList();
+  }
+
+  private static ObjectNode parameters() {
+    ObjectNode parameters = NODES.objectNode();
+    parameters.putObject("IdempotencyKey").put("name", "Idempotency-Key").put("in", "header")
+        .put("description", "Replays the first answer when the same key is sent again with the same request;"
+            + " 409 with a different one.")
+        .set("schema", typed("string").put("pattern", anchored(OperationHandler.IDEMPOTENCY_KEY.pattern())));
+    parameters.putObject("RequestId").put("name", RequestIds.HEADER).put("in", "header")
+        .put("description", "Kept as the request's id when it matches the pattern; otherwise the service makes"
+            + " one.")
+        .set("schema", typed("string").put("pattern", anchored(RequestIds.SAFE.pattern())));
+    return parameters;
+  }
+
+  private static ObjectNode headers() {
+    ObjectNode headers = NODES.objectNode();
+    Map.of(
+        RequestIds.HEADER, "The request's id; quote it when reporting a problem.",
+        "X-RateLimit-Limit", "Requests allowed in a burst (sent when rate limiting is on).",
+        "X-RateLimit-Remaining", "Requests left in the current burst.",
+        "X-RateLimit-Reset", "Seconds until the burst allowance is full again.",
+        "Retry-After", "Seconds to wait before retrying.",
+        "Allow", "The methods the path accepts.",
+        "Idempotent-Replayed", "`true` when this is the recorded answer to an earlier request with this"
+            + " Idempotency-Key.")
+        .entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> headers.putObject(e.getKey())
+            .put("description", e.getValue()).set("schema", typed(e.getKey().startsWith("X-Rate")
+                || e.getKey().equals("Retry-After") ? "integer" : "string")));
+    return headers;
+  }
+
+  private static ObjectNode securitySchemes() {
+    ObjectNode schemes = NODES.objectNode();
+    schemes.putObject("bearerAuth").put("type", "http").put("scheme", "bearer").put("bearerFormat", "trc_…")
+        .put("description", "An API key as `Authorization: Bearer trc_…`; required when the server runs with"
+            + " --auth.");
+    schemes.putObject("apiKeyAuth").put("type", "apiKey").put("in", "header").put("name", "X-API-Key")
+        .put("description", "The same API key as `X-API-Key: trc_…`.");
+    return schemes;
+  }
+
+  private static ObjectNode requirement(String scheme) {
+    ObjectNode requirement = NODES.objectNode();
+    requirement.putArray(scheme);
+    return requirement;
+  }
+
+  private static ObjectNode typed(String type) {
+    return NODES.objectNode().put("type", type);
+  }
+
+  private static String anchored(String regex) {
+    return "^" + regex + "$";
+  }
+
+  /** {@code catalog.providers.list} → {@code catalogProvidersList}. */
+  private static String camel(String dotted) {
+    StringBuilder out = new StringBuilder();
+    for (String part : dotted.split("[._-]")) {
+      out.append(out.isEmpty() ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
+    }
+    return out.toString();
+  }
+
+  private static JsonNode parse(String json) {
+    try {
+      return Json.MAPPER.readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

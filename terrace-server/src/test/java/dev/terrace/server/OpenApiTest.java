@@ -1,0 +1,333 @@
+package dev.terrace.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.terrace.api.Operation;
+import dev.terrace.api.Problem;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The served OpenAPI document against the routes, the operations and the wire records it claims to describe. */
+class OpenApiTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static RunningServer server;
+  private static HttpResponse<String> response;
+  private static JsonNode doc;
+
+  @BeforeAll
+  static void fetch() throws Exception {
+    server = RunningServer.start();
+    response = server.get("/openapi.json");
+    doc = JSON.readTree(response.body());
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.close();
+  }
+
+  @Test
+  void isAnOpenApi31JsonDocument() {
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+    assertThat(response.headers().firstValue("X-Request-ID")).isPresent();
+    assertThat(doc.path("openapi").asText()).isEqualTo("3.1.0");
+    assertThat(doc.path("info").path("title").asText()).isEqualTo("Terrace");
+    assertThat(doc.path("components").path("securitySchemes").path("bearerAuth").path("scheme").asText())
+        .isEqualTo("bearer");
+    assertThat(doc.path("components").path("securitySchemes").path("apiKeyAuth").path("name").asText())
+        .isEqualTo("X-API-Key");
+  }
+
+  @Test
+  void describesEveryRouteWithItsMethod() {
+    assertThat(TerraceServer.ROUTES).extracting(ApiRoutes.Route::path)
+        .contains("/health", "/metrics", "/openapi.json", "/docs");
+    for (ApiRoutes.Route route : TerraceServer.ROUTES) {
+      String method = route.method().text().toLowerCase(Locale.ROOT);
+      List<String> described = new ArrayList<>();
+      doc.path("paths").properties().forEach(p -> {
+        if (Fallback.matches(route.path(), p.getKey()) && p.getValue().has(method)) {
+          described.add(p.getKey());
+        }
+      });
+      assertThat(described).as("%s %s", method, route.path()).isNotEmpty();
+    }
+  }
+
+  @Test
+  void describesEveryOperationWithItsRequestAndResponse() {
+    for (Operation op : Operation.values()) {
+      JsonNode post = doc.path("paths").path("/v1/op/" + op.operationName()).path("post");
+      assertThat(post.isObject()).as(op.operationName()).isTrue();
+      assertThat(post.at("/requestBody/content/application~1json/schema/$ref").asText())
+          .isEqualTo(JsonSchemas.REF + op.requestType().getSimpleName());
+      assertThat(post.at("/responses/200/content/application~1json/schema/$ref").asText())
+          .isEqualTo(JsonSchemas.REF + op.responseType().getSimpleName());
+      for (String status : List.of("401", "403", "422", "429", "500", "503", "504")) {
+        String ref = post.at("/responses/" + status + "/$ref").asText();
+        assertThat(resolve(ref).at("/content/application~1problem+json/schema/$ref").asText())
+            .as("%s %s", op, status).isEqualTo(JsonSchemas.REF + "Problem");
+      }
+    }
+  }
+
+  @Test
+  void retryableProblemsCarryRetryAfter() {
+    JsonNode responses = doc.path("components").path("responses");
+    assertThat(responses.path("Problem429").path("headers").has("Retry-After")).isTrue();
+    assertThat(responses.path("Problem503").path("headers").has("Retry-After")).isTrue();
+    assertThat(responses.path("Problem405").path("headers").has("Allow")).isTrue();
+    assertThat(responses.path("Problem413").isObject()).isTrue();
+  }
+
+  @Test
+  void everyReachableRecordHasASchemaWithItsJsonNames() {
+    Set<Class<?>> reachable = new LinkedHashSet<>();
+    for (Operation op : Operation.values()) {
+      walk(op.requestType(), reachable);
+      walk(op.responseType(), reachable);
+    }
+    walk(Problem.class, reachable);
+    assertThat(reachable).extracting(Class::getSimpleName).contains("Point", "Polygon", "GeometryCollection",
+        "Feature", "ExtractResult", "Dataset", "FieldError", "ErrorEnvelope", "Quality", "ErrorType");
+    JsonNode schemas = doc.path("components").path("schemas");
+    for (Class<?> type : reachable) {
+      JsonNode schema = schemas.path(type.getSimpleName());
+      assertThat(schema.isObject()).as("schema of %s", type.getName()).isTrue();
+      if (type.isEnum()) {
+        List<String> wire = Arrays.stream(type.getEnumConstants()).map(e -> JSON.valueToTree(e).asText()).toList();
+        assertThat(schema.path("enum")).extracting(JsonNode::asText).as(type.getName()).isEqualTo(wire);
+      } else if (type.isRecord() && objectShaped(type)) {
+        assertThat(propertyNames(schema)).as("properties of %s", type.getName()).isEqualTo(jsonNames(type));
+      }
+    }
+  }
+
+  @Test
+  void geometryIsAOneOfOfItsTypes() {
+    JsonNode geometry = doc.at("/components/schemas/Geometry");
+    assertThat(geometry.path("oneOf")).extracting(n -> n.path("$ref").asText().substring(JsonSchemas.REF.length()))
+        .containsExactly("Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon",
+            "GeometryCollection", "Feature");
+    assertThat(geometry.at("/discriminator/propertyName").asText()).isEqualTo("type");
+    assertThat(doc.at("/components/schemas/Point/properties/type/const").asText()).isEqualTo("Point");
+    assertThat(doc.at("/components/schemas/Point/properties/coordinates/items/type").asText()).isEqualTo("number");
+  }
+
+  @Test
+  void nullableMembersUseTypeArraysAndDefaultsComeFromTheRecords() {
+    JsonNode extract = doc.at("/components/schemas/ExtractRequest");
+    assertThat(extract.path("required")).extracting(JsonNode::asText).containsExactly("geometry", "dataset_ids");
+    assertThat(extract.at("/properties/crs/type")).extracting(JsonNode::asText).containsExactly("string", "null");
+    assertThat(extract.at("/properties/crs/default").asText()).isEqualTo("EPSG:4326");
+    assertThat(extract.at("/properties/aggregation/default").asText()).isEqualTo("mean");
+    assertThat(doc.at("/components/schemas/ListProvidersRequest/properties/limit/default").asInt()).isEqualTo(100);
+    assertThat(doc.at("/components/schemas/ExtractResponse/required")).extracting(JsonNode::asText)
+        .containsExactly("elapsed_ms");
+  }
+
+  @Test
+  void everyReferenceResolves() {
+    List<String> refs = new ArrayList<>();
+    collectRefs(doc, refs);
+    assertThat(refs).isNotEmpty();
+    for (String ref : refs) {
+      assertThat(resolve(ref).isMissingNode()).as(ref).isFalse();
+    }
+  }
+
+  @Test
+  void operationIdsAreUnique() {
+    List<String> ids = new ArrayList<>();
+    doc.path("paths").forEach(item -> item.forEach(op -> ids.add(op.path("operationId").asText())));
+    assertThat(ids).doesNotHaveDuplicates().doesNotContain("");
+  }
+
+  @Test
+  void everyExampleFitsItsSchemaAndIsAnsweredWith200AsDescribed() throws Exception {
+    SchemaCheck check = new SchemaCheck(doc);
+    int sent = 0;
+    for (var path : doc.path("paths").properties()) {
+      JsonNode post = path.getValue().path("post");
+      JsonNode example = post.at("/requestBody/content/application~1json/example");
+      if (!example.isMissingNode()) {
+        assertThat(check.errors(example, post.at("/requestBody/content/application~1json/schema")))
+            .as("example of %s", path.getKey()).isEmpty();
+        HttpResponse<String> answer = server.post(path.getKey(), example.toString());
+        assertThat(answer.statusCode()).as("POST %s %s: %s", path.getKey(), example, answer.body()).isEqualTo(200);
+        assertAnswerFits(check, post, answer);
+        sent++;
+      }
+      JsonNode get = path.getValue().path("get");
+      if (get.has("operationId") && get.has("parameters")) {
+        HttpResponse<String> answer = server.get(url(path.getKey(), get.path("parameters")));
+        assertThat(answer.statusCode()).as("GET %s: %s", path.getKey(), answer.body()).isEqualTo(200);
+        assertAnswerFits(check, get, answer);
+        sent++;
+      }
+    }
+    assertThat(sent).isEqualTo(Operation.values().length + ApiRoutes.ROUTES.size() - 1);
+  }
+
+  @Test
+  void problemsFitTheProblemSchema() throws Exception {
+    SchemaCheck check = new SchemaCheck(doc);
+    JsonNode problem = doc.at("/components/responses/Problem422/content/application~1problem+json/schema");
+    List<HttpResponse<String>> answers = List.of(
+        server.post("/v1/op/extract", "{\"geometry\":{\"type\":\"Point\"},\"dataset_ids\":[\"lux:elevation\"]}"),
+        server.post("/v1/op/extract", "{\"dataset_ids\":[\"nope:nothing\"]}"),
+        server.post("/v1/op/no.such.operation", "{}"),
+        server.get("/api/v1/providers/nope"),
+        server.get("/v1/op/extract"));
+    for (HttpResponse<String> answer : answers) {
+      assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+      assertThat(check.errors(JSON.readTree(answer.body()), problem)).as(answer.body()).isEmpty();
+      assertThat(doc.at("/components/responses/Problem" + answer.statusCode()).isObject())
+          .as("status %d", answer.statusCode()).isTrue();
+    }
+  }
+
+  private static void assertAnswerFits(SchemaCheck check, JsonNode operation, HttpResponse<String> answer)
+      throws Exception {
+    JsonNode described = operation.path("responses").path("200");
+    for (var header : described.path("headers").properties()) {
+      if (!header.getKey().startsWith("X-RateLimit") && !header.getKey().equals("Idempotent-Replayed")) {
+        assertThat(answer.headers().firstValue(header.getKey())).as(header.getKey()).isPresent();
+      }
+    }
+    assertThat(check.errors(JSON.readTree(answer.body()),
+        described.at("/content/application~1json/schema"))).as(answer.body()).isEmpty();
+  }
+
+  @Test
+  void requiredMembersAreRefusedWhenMissing() {
+    for (Operation op : Operation.values()) {
+      JsonNode post = doc.path("paths").path("/v1/op/" + op.operationName()).path("post");
+      JsonNode example = post.at("/requestBody/content/application~1json/example");
+      JsonNode schema = resolve(post.at("/requestBody/content/application~1json/schema/$ref").asText());
+      assertThat(post.at("/requestBody/required").asBoolean()).isEqualTo(schema.has("required"));
+      for (JsonNode member : schema.path("required")) {
+        ObjectNode without = example.deepCopy();
+        without.remove(member.asText());
+        HttpResponse<String> answer = server.post("/v1/op/" + op.operationName(), without.toString());
+        assertThat(answer.statusCode()).as("%s without %s: %s", op, member, answer.body()).isIn(404, 422);
+      }
+    }
+  }
+
+  /** Adds the records and enums a type reaches through its components, lists, arrays and subtypes. */
+  private static void walk(Type type, Set<Class<?>> seen) {
+    if (type instanceof ParameterizedType p) {
+      Arrays.stream(p.getActualTypeArguments()).forEach(t -> walk(t, seen));
+      return;
+    }
+    if (!(type instanceof Class<?> c) || c.isPrimitive() || c.getName().startsWith("java.")) {
+      return;
+    }
+    if (c.isArray()) {
+      walk(c.getComponentType(), seen);
+      return;
+    }
+    if (!seen.add(c)) {
+      return;
+    }
+    if (c.isSealed()) {
+      Arrays.stream(c.getPermittedSubclasses()).forEach(t -> walk(t, seen));
+    }
+    if (c.isRecord()) {
+      Arrays.stream(c.getRecordComponents()).forEach(rc -> walk(rc.getGenericType(), seen));
+    }
+  }
+
+  /** Whether Jackson writes the record as an object of its components (not one value, not an array). */
+  private static boolean objectShaped(Class<?> type) {
+    JsonFormat format = type.getAnnotation(JsonFormat.class);
+    return (format == null || format.shape() != JsonFormat.Shape.ARRAY)
+        && Arrays.stream(type.getMethods()).noneMatch(m -> m.isAnnotationPresent(JsonValue.class));
+  }
+
+  /** The names Jackson writes: the subtype's type property, then a name per component, read by Jackson itself. */
+  private static Set<String> jsonNames(Class<?> type) {
+    Set<String> names = new TreeSet<>();
+    for (Class<?> parent : type.getInterfaces()) {
+      if (parent.isAnnotationPresent(JsonSubTypes.class)) {
+        names.add(parent.getAnnotation(JsonTypeInfo.class).property());
+      }
+    }
+    var description = JSON.getSerializationConfig().introspect(JSON.constructType(type));
+    description.findProperties().forEach(p -> names.add(p.getName()));
+    assertThat(description.findProperties()).as(type.getName()).hasSize(type.getRecordComponents().length);
+    for (RecordComponent component : type.getRecordComponents()) {
+      assertThat(names).contains(JsonSchemas.wireName(component));
+    }
+    return names;
+  }
+
+  private static Set<String> propertyNames(JsonNode schema) {
+    JsonNode object = schema.has("properties") ? schema : null;
+    for (JsonNode branch : schema.path("oneOf")) {
+      if (branch.has("properties")) {
+        object = branch;
+      }
+    }
+    Set<String> names = new TreeSet<>();
+    if (object != null) {
+      object.path("properties").fieldNames().forEachRemaining(names::add);
+    }
+    return names;
+  }
+
+  private static void collectRefs(JsonNode node, List<String> refs) {
+    if (node.has("$ref")) {
+      refs.add(node.path("$ref").asText());
+    }
+    node.forEach(child -> collectRefs(child, refs));
+  }
+
+  private static JsonNode resolve(String ref) {
+    assertThat(ref).startsWith("#/");
+    return doc.at(ref.substring(1));
+  }
+
+  private static String url(String template, JsonNode parameters) {
+    String path = template;
+    StringBuilder query = new StringBuilder();
+    for (JsonNode p : parameters) {
+      if (!p.has("example")) {
+        continue;
+      }
+      String name = p.path("name").asText();
+      String value = URLEncoder.encode(p.path("example").asText(), StandardCharsets.UTF_8);
+      if (p.path("in").asText().equals("path")) {
+        path = path.replace("{" + name + "}", value);
+      } else {
+        query.append(query.isEmpty() ? "?" : "&").append(name).append('=').append(value);
+      }
+    }
+    return path + query;
+  }
+}
