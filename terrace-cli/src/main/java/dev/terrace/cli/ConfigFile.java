@@ -6,7 +6,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -28,6 +27,9 @@ final class ConfigFile {
    */
   static Map<String, String> read(Path file) {
     Map<String, String> out = new LinkedHashMap<>();
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("the config file " + file + " does not exist");
+    }
     try {
       if (file.getFileName().toString().endsWith(".properties")) {
         Properties p = new Properties();
@@ -52,8 +54,6 @@ final class ConfigFile {
         out.put(normal(e.getKey()), e.getValue().asText());
       }
       return out;
-    } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException("the config file " + file + " does not exist");
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read the config file " + file + ": " + e.getMessage(), e);
     }

@@ -11,6 +11,7 @@ import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
 
 /**
  * Where an option not given on the command line takes its value from: the environment variable
@@ -47,7 +48,11 @@ final class Defaults implements IDefaultValueProvider {
       return null;
     }
     Path file = configFile(option.command());
-    return file == null ? null : settings(file, option.command().root()).get(key(option));
+    try {
+      return file == null ? null : settings(file, option.command().root()).get(key(option));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(option.command().commandLine(), e.getMessage(), e);
+    }
   }
 
   private Path configFile(CommandSpec command) {
