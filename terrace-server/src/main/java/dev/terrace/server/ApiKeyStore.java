@@ -89,8 +89,9 @@ public final class ApiKeyStore {
       List<ApiKey> keys = new ArrayList<>();
       while (rs.next()) {
         long revoked = rs.getLong(5);
+        Instant revokedAt = rs.wasNull() ? null : Instant.ofEpochMilli(revoked);
         keys.add(new ApiKey(rs.getString(1), rs.getString(2), scopes(rs.getString(3)),
-            Instant.ofEpochMilli(rs.getLong(4)), rs.wasNull() ? null : Instant.ofEpochMilli(revoked)));
+            Instant.ofEpochMilli(rs.getLong(4)), revokedAt));
       }
       return keys;
     } catch (SQLException e) {

@@ -1,0 +1,48 @@
+package dev.terrace.cli;
+
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * The {@code terrace} command: {@code serve} runs the HTTP service, {@code keys} manages its API keys.
+ *
+ * <pre>{@code
+ * terrace serve --port 8000 --auth
+ * terrace keys create --name etl --scope extract
+ * }</pre>
+ *
+ * Exit codes: 0 when the command succeeded, 1 when it failed, 2 when the command line was wrong.
+ */
+public final class Main {
+
+  static final int OK = 0;
+  static final int FAILURE = 1;
+  static final int USAGE = 2;
+
+  private Main() {
+  }
+
+  /**
+   * Runs the command line and exits with its exit code.
+   *
+   * @param args the arguments, for example {@code serve --port 8080}
+   */
+  public static void main(String[] args) {
+    Logging.configure();
+    System.exit(commandLine(System.getenv()).execute(args));
+  }
+
+  /**
+   * The command tree, reading option defaults from {@code env} and then from the {@code --config} file.
+   */
+  static CommandLine commandLine(Map<String, String> env) {
+    CommandLine cli = new CommandLine(new TerraceCommand());
+    cli.setDefaultValueProvider(new Defaults(env));
+    cli.setExecutionExceptionHandler(new Errors());
+    cli.setParameterExceptionHandler(new Errors());
+    cli.setExitCodeExceptionMapper(e -> FAILURE);
+    cli.setUsageHelpWidth(110);
+    Usage.document(cli);
+    return cli;
+  }
+}

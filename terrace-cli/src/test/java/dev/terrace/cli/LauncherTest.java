@@ -1,0 +1,110 @@
+package dev.terrace.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the real {@code ./terrace} script as a subprocess: its JDK lookup, argument passing and signal delivery.
+ * The tests run before the jar is packaged, so the script is pointed at this module's classes with
+ * {@code TERRACE_CLASSPATH} instead of building; the build-on-first-use path is what a fresh clone exercises.
+ */
+class LauncherTest {
+
+  private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+  private static final Path LAUNCHER = ROOT.resolve("terrace");
+  private static final Pattern LISTENING = Pattern.compile("Terrace listening on (http://\\S+) ");
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void theScriptIsValidBash() throws Exception {
+    Process p = new ProcessBuilder("bash", "-n", LAUNCHER.toString()).redirectErrorStream(true).start();
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+    assertThat(Files.isExecutable(LAUNCHER)).isTrue();
+  }
+
+  @Test
+  void versionPrintsTheProjectVersion() throws Exception {
+    Process p = launcher("--version").redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(out).isZero();
+    assertThat(out).startsWith("terrace 0.").contains("Java ");
+  }
+
+  @Test
+  void serveAnswersHealthAndStopsGracefullyOnSigterm() throws Exception {
+    Path err = dir.resolve("stderr.txt");
+    Process p = launcher("serve", "--port", "0", "--host", "127.0.0.1", "--db",
+        "jdbc:sqlite:" + dir.resolve("terrace.db")).redirectError(err.toFile()).start();
+    try {
+      BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      String line = CompletableFuture.supplyAsync(() -> firstMatch(out)).get(120, TimeUnit.SECONDS);
+      assertThat(line).as(Files.readString(err)).isNotNull();
+      Matcher m = LISTENING.matcher(line);
+      assertThat(m.find()).isTrue();
+      URI base = URI.create(m.group(1));
+
+      try (HttpClient http = HttpClient.newHttpClient()) {
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(base.resolve("/health")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"ok\"");
+      }
+
+      p.destroy(); // SIGTERM
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      // 128 + 15: the JVM's status after SIGTERM, reached once the shutdown hook has closed the server.
+      assertThat(p.exitValue()).isEqualTo(143);
+      assertThat(Files.readString(err)).contains("Terrace stopping", "Terrace stopped.").doesNotContain("Exception");
+    } finally {
+      p.destroyForcibly();
+    }
+  }
+
+  private ProcessBuilder launcher(String... args) {
+    String classpath = System.getProperty("java.class.path");
+    assertThat(classpath).contains("picocli");
+    ProcessBuilder pb = new ProcessBuilder(concat(LAUNCHER.toString(), args)).directory(dir.toFile());
+    pb.environment().put("TERRACE_CLASSPATH", classpath);
+    pb.environment().keySet().removeIf(k -> k.startsWith("TERRACE_") && !k.equals("TERRACE_CLASSPATH"));
+    return pb;
+  }
+
+  private static List<String> concat(String first, String... rest) {
+    List<String> all = new java.util.ArrayList<>(List.of(first));
+    all.addAll(List.of(rest));
+    return all;
+  }
+
+  private static String firstMatch(BufferedReader out) {
+    try {
+      for (String line = out.readLine(); line != null; line = out.readLine()) {
+        if (LISTENING.matcher(line).find()) {
+          return line;
+        }
+      }
+      return null;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
