@@ -30,7 +30,7 @@ import java.util.stream.Stream;
 /**
  * Load on the HTTP service over loopback: {@code wrk} against point {@code extract} ({@code POST
  * /v1/op/extract}, one {@code lux:elevation} point per request, cycling through {@code --points} fixed points
- * inside the dataset's box) and against {@code GET /health} of the same server, alternately, each run the same
+ * inside the dataset's box, each with a value) and against {@code GET /health} of the same server, alternately, each run the same
  * duration, connections and wrk threads. Reports requests per second, p50/p99 latency (wrk's {@code done()}
  * hook, in microseconds), non-2xx answers and socket errors, the server's CPU time per request, and extract
  * throughput as a fraction of {@code /health} throughput in each pair of runs.
@@ -40,11 +40,12 @@ import java.util.stream.Stream;
  * endpoints pay the same client cost, which is why the figure that matters is the ratio.
  *
  * <p>After the timed runs, answers are checked: the point (6.13, 49.61) and {@code --check} of the cycled points
- * must come back 200 with the value {@link Terrace#embedded()} extracts for them.
+ * must come back 200 with the value {@link Terrace#embedded()} extracts for them. {@code --only} runs one endpoint
+ * once after the warm-up, for profiling, and compares nothing.
  *
  * <pre>
- * terrace-bench/run LoadBench [--reps 3] [--duration 15] [--connections 64] [--threads 2] [--warmup 10]
- *                             [--points 1000] [--check 50] [--wrk wrk]
+ * terrace-bench/run LoadBench [--reps 3] [--duration 15] [--connections 64] [--threads 2] [--warmup 30]
+ *                             [--points 1000] [--check 50] [--wrk wrk] [--only health|extract]
  * </pre>
  */
 public final class LoadBench {
@@ -68,10 +69,11 @@ public final class LoadBench {
     int duration = 15;
     int connections = 64;
     int threads = 2;
-    int warmup = 10;
+    int warmup = 30;
     int nPoints = 1000;
     int nCheck = 50;
     String wrk = "wrk";
+    String only = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--reps" -> reps = Integer.parseInt(args[++i]);
@@ -82,6 +84,7 @@ public final class LoadBench {
         case "--points" -> nPoints = Integer.parseInt(args[++i]);
         case "--check" -> nCheck = Integer.parseInt(args[++i]);
         case "--wrk" -> wrk = args[++i];
+        case "--only" -> only = args[++i];
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
@@ -113,6 +116,13 @@ public final class LoadBench {
             w1.rps(), w2.rps());
       }
 
+      if (only != null) {
+        // For profiling: one endpoint for the whole duration, nothing compared.
+        boolean h = only.equals("health");
+        System.out.println((h ? "health " : "extract ") + wrk(wrk, h ? healthLua : extractLua, h ? health : extract,
+            connections, threads, duration).line());
+        return;
+      }
       List<Wrk> healthRuns = new ArrayList<>();
       List<Wrk> extractRuns = new ArrayList<>();
       double[] ratios = new double[reps];
@@ -251,15 +261,23 @@ public final class LoadBench {
         + "\"dataset_ids\":[\"%s\"]}", lon, lat, DATASET);
   }
 
-  /** Fixed pseudo-random points inside the dataset's box, the same in every run. */
+  /**
+   * Fixed pseudo-random points inside the dataset's box, the same in every run, keeping only those where the
+   * embedded engine finds a value (the box's corners lie outside Luxembourg, where the raster is nodata), so that
+   * every request reads a cell.
+   */
   private static double[][] points(int n) {
     Random random = new Random(20240604L);
     double[][] out = new double[n][];
-    for (int i = 0; i < n; i++) {
-      double lon = LON_MIN + random.nextDouble() * (LON_MAX - LON_MIN);
-      double lat = LAT_MIN + random.nextDouble() * (LAT_MAX - LAT_MIN);
-      // Rounded as the request body writes them, so that the embedded check extracts the same point.
-      out[i] = new double[] {Math.round(lon * 1e6) / 1e6, Math.round(lat * 1e6) / 1e6};
+    try (Terrace terrace = Terrace.embedded()) {
+      for (int i = 0; i < n; ) {
+        // Rounded as the request body writes them, so that the checks extract the same point.
+        double lon = Math.round((LON_MIN + random.nextDouble() * (LON_MAX - LON_MIN)) * 1e6) / 1e6;
+        double lat = Math.round((LAT_MIN + random.nextDouble() * (LAT_MAX - LAT_MIN)) * 1e6) / 1e6;
+        if (terrace.extract(ExtractRequest.of(Point.of(lon, lat), DATASET)).results().get(0).number().isPresent()) {
+          out[i++] = new double[] {lon, lat};
+        }
+      }
     }
     return out;
   }
