@@ -155,7 +155,7 @@ public final class LoadBench {
       double ratio = Stats.median(ratios);
       double p99 = Stats.median(extractRuns.stream().mapToDouble(w -> w.p99Us() / 1000).toArray());
       System.out.printf(Locale.ROOT, "  extract / health throughput: %.2f (%.2f–%.2f over %d reps); target ≥ 0.5:"
-          + " %s%n", ratio, min(ratios), max(ratios), reps, ratio >= 0.5 ? "met" : "MISSED");
+          + " %s%n", ratio, Stats.min(ratios), Stats.max(ratios), reps, ratio >= 0.5 ? "met" : "MISSED");
       System.out.printf(Locale.ROOT, "  extract p99: %.1f ms (median of reps); target < 50 ms: %s%n", p99,
           p99 < 50 ? "met" : "MISSED");
 
@@ -348,22 +348,7 @@ public final class LoadBench {
 
   private static String summary(List<Wrk> runs, java.util.function.ToDoubleFunction<Wrk> f, String format) {
     double[] v = runs.stream().mapToDouble(f).toArray();
-    return String.format(Locale.ROOT, format + " (" + format + "–" + format + ")", Stats.median(v), min(v), max(v));
-  }
-
-  private static double min(double[] v) {
-    double m = Double.POSITIVE_INFINITY;
-    for (double x : v) {
-      m = Math.min(m, x);
-    }
-    return m;
-  }
-
-  private static double max(double[] v) {
-    double m = Double.NEGATIVE_INFINITY;
-    for (double x : v) {
-      m = Math.max(m, x);
-    }
-    return m;
+    return String.format(Locale.ROOT, format + " (" + format + "–" + format + ")", Stats.median(v), Stats.min(v),
+        Stats.max(v));
   }
 }
