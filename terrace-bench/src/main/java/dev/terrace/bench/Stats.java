@@ -14,6 +14,14 @@ final class Stats {
     return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
   }
 
+  static double min(double[] values) {
+    return Arrays.stream(values).min().orElse(Double.NaN);
+  }
+
+  static double max(double[] values) {
+    return Arrays.stream(values).max().orElse(Double.NaN);
+  }
+
   /** Parses a JSON array of numbers named {@code key} from the flat JSON our Python scripts print. */
   static double[] jsonArray(String json, String key) {
     int start = json.indexOf('[', json.indexOf("\"" + key + "\""));
