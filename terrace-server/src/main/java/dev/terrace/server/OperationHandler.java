@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.ErrorType;
 import dev.terrace.api.ExtractRequest;
+import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.GetDatasetRequest;
 import dev.terrace.api.GetProviderRequest;
 import dev.terrace.api.ListDatasetsRequest;
@@ -47,7 +48,7 @@ final class OperationHandler {
     Object request = parse(op, body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body);
     Optional<String> key = req.headers().first(HeaderNames.create("Idempotency-Key"));
     if (key.isEmpty() || !mutating(op)) {
-      send(res, 200, run(op, request));
+      send(res, 200, run(op, request, exchange.requestId()));
       return;
     }
     if (!IDEMPOTENCY_KEY.matcher(key.get()).matches()) {
@@ -66,14 +67,14 @@ final class OperationHandler {
       sendBytes(res, first.get().status(), first.get().body());
       return;
     }
-    byte[] answer = Json.MAPPER.writeValueAsBytes(run(op, request));
+    byte[] answer = Json.MAPPER.writeValueAsBytes(run(op, request, exchange.requestId()));
     idempotency.save(owner, key.get(), new IdempotencyStore.Recorded(hash, 200, answer));
     sendBytes(res, 200, answer);
   }
 
   /** Answers an operation whose request is built from the query string and, if named, a path parameter. */
   void fromQuery(Operation op, ServerRequest req, ServerResponse res, String pathParameter) throws Exception {
-    begin(op, req);
+    Exchange exchange = begin(op, req);
     ObjectNode fields = Json.MAPPER.createObjectNode();
     // Query values are text; numbers among them are sent on as numbers, so "limit=10" reads as the body's 10.
     req.query().names().forEach(name -> {
@@ -87,7 +88,7 @@ final class OperationHandler {
     if (pathParameter != null) {
       fields.put(pathParameter, req.path().pathParameters().get(pathParameter));
     }
-    send(res, 200, run(op, Json.MAPPER.treeToValue(fields, op.requestType())));
+    send(res, 200, run(op, Json.MAPPER.treeToValue(fields, op.requestType()), exchange.requestId()));
   }
 
   private static Object parse(Operation op, byte[] body) throws java.io.IOException {
@@ -110,15 +111,20 @@ final class OperationHandler {
     return exchange;
   }
 
-  private Object run(Operation op, Object request) throws Exception {
+  private Object run(Operation op, Object request, String requestId) throws Exception {
     return queue.run(() -> switch (op) {
-      case EXTRACT -> engine.extract((ExtractRequest) request);
+      case EXTRACT -> sameId(engine.extract((ExtractRequest) request), requestId);
       case EXTRACT_BATCH -> engine.batchExtract((BatchExtractRequest) request);
       case CATALOG_PROVIDERS_LIST -> engine.providers((ListProvidersRequest) request);
       case CATALOG_PROVIDERS_GET -> engine.provider(required(((GetProviderRequest) request).slug(), "slug"));
       case CATALOG_DATASETS_LIST -> engine.datasets((ListDatasetsRequest) request);
       case CATALOG_DATASETS_GET -> engine.dataset(required(((GetDatasetRequest) request).id(), "id"));
     });
+  }
+
+  /** The response's id is the request's, so the body and the {@code X-Request-ID} header agree. */
+  private static ExtractResponse sameId(ExtractResponse r, String requestId) {
+    return new ExtractResponse(requestId, r.geometryHash(), r.results(), r.warnings(), r.elapsedMs());
   }
 
   private static String required(String value, String field) {

@@ -1,6 +1,7 @@
 package dev.terrace.server;
 
-import java.util.UUID;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /** Keeps a caller's {@code X-Request-ID} when it is safe to echo, and makes one otherwise. */
@@ -14,6 +15,11 @@ final class RequestIds {
   private RequestIds() {}
 
   static String keepOrMake(String incoming) {
-    return incoming != null && SAFE.matcher(incoming).matches() ? incoming : "req_" + UUID.randomUUID();
+    if (incoming != null && SAFE.matcher(incoming).matches()) {
+      return incoming;
+    }
+    // Unique, not secret: the thread's own generator avoids UUID's contended entropy source.
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    return "req_" + HexFormat.of().toHexDigits(random.nextLong()) + HexFormat.of().toHexDigits(random.nextLong());
   }
 }

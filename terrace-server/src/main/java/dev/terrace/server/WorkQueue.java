@@ -28,7 +28,7 @@ final class WorkQueue implements AutoCloseable {
 
   WorkQueue(int maxActive, int maxQueued, Duration deadline) {
     this.admitted = new Semaphore(maxActive + maxQueued);
-    this.running = new Semaphore(maxActive, true);
+    this.running = new Semaphore(maxActive);
     this.deadline = deadline;
   }
 

@@ -60,7 +60,8 @@ class RouteStylesTest {
         .isEqualTo(300.0);
     assertThat(result.path("units").asText()).isEqualTo("m");
     assertThat(result.path("quality").asText()).isEqualTo("good");
-    assertThat(byName.path("request_id").asText()).isNotBlank();
+    HttpResponse<String> traced = running.post("/v1/op/extract", POINT, "X-Request-ID", "trace-7");
+    assertThat(ok(traced).path("request_id").asText()).as("the body's id is the header's").isEqualTo("trace-7");
   }
 
   @Test

@@ -21,8 +21,8 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.io.WKBWriter;
 import org.locationtech.proj4j.CRSFactory;
@@ -37,6 +37,14 @@ public final class Extractor {
 
   private static final CRSFactory CRS_FACTORY = new CRSFactory();
   private static final Map<String, CoordinateReferenceSystem> CRS_CACHE = new ConcurrentHashMap<>();
+  /** Getting a digest looks up the security providers each time; each thread keeps one. */
+  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  });
 
   private final Catalog catalog;
   private final Limits limits;
@@ -68,7 +76,7 @@ public final class Extractor {
     List<String> warnings = Collections.synchronizedList(new ArrayList<>());
     DatasetExtraction extraction = new DatasetExtraction(geometry, crs, Options.of(request), budget, warnings);
     List<ExtractResult> results = Parallel.map(datasets, limits.concurrency(), extraction::run);
-    return new ExtractResponse(UUID.randomUUID().toString(), hash(geometry), results, List.copyOf(warnings),
+    return new ExtractResponse(requestId(), hash(geometry), results, List.copyOf(warnings),
         (System.nanoTime() - start) / 1e6);
   }
 
@@ -108,7 +116,7 @@ public final class Extractor {
       for (CatalogDataset d : datasets) {
         results.add(extraction.run(d));
       }
-      return new ExtractResponse(UUID.randomUUID().toString(), hash(g), results, List.copyOf(warnings),
+      return new ExtractResponse(requestId(), hash(g), results, List.copyOf(warnings),
           (System.nanoTime() - t) / 1e6);
     });
     int total = responses.stream().mapToInt(r -> r.results().size()).sum();
@@ -136,7 +144,7 @@ public final class Extractor {
       for (ExtractResult[] r : byDataset) {
         results.add(r[i]);
       }
-      responses.add(new ExtractResponse(UUID.randomUUID().toString(), hash(geometries.get(i)), results, distinct,
+      responses.add(new ExtractResponse(requestId(), hash(geometries.get(i)), results, distinct,
           results.stream().mapToDouble(ExtractResult::elapsedMs).sum()));
     }
     return new BatchExtractResponse(responses, responses.size(), responses.size() * datasets.size(),
@@ -195,14 +203,20 @@ public final class Extractor {
     }
   }
 
+  /**
+   * A random id for one response. Ids only need to be unique, not unguessable, so they come from the thread's
+   * own generator rather than {@code UUID.randomUUID}, which serialises callers on the system's entropy source.
+   */
+  private static String requestId() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    return "req_" + HexFormat.of().toHexDigits(random.nextLong()) + HexFormat.of().toHexDigits(random.nextLong());
+  }
+
   /** A stable id for the geometry as read, so clients can match answers to inputs and cache them. */
   private static String hash(RequestGeometry g) {
-    try {
-      byte[] wkb = new WKBWriter(2).write(g.geometry());
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(wkb);
-      return HexFormat.of().formatHex(digest, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
+    byte[] wkb = new WKBWriter(2).write(g.geometry());
+    MessageDigest sha = SHA_256.get();
+    return HexFormat.of().formatHex(sha.digest(wkb), 0, 16);
   }
+
 }
