@@ -29,21 +29,26 @@ final class BlockDecoder {
       return out;
     }
     int expected = samples * bytesPerSample;
-    byte[] data;
+    // The decoded bytes live only until they are converted to samples, so they go to a reused array.
+    byte[] data = ScratchBuffers.take(expected);
     try {
-      data = layout.compression().decompressor().decode(raw, 0, raw.length, expected);
-    } catch (DecodeException e) {
-      throw new RasterFormatException(layout.describeBlock(index) + ": " + layout.compression()
-          + " data is corrupt: " + e.getMessage(), e);
+      try {
+        layout.compression().decompressor().decodeInto(raw, 0, raw.length, data, expected);
+      } catch (DecodeException e) {
+        throw new RasterFormatException(layout.describeBlock(index) + ": " + layout.compression()
+            + " data is corrupt: " + e.getMessage(), e);
+      }
+      ByteOrder dataOrder = order;
+      if (layout.predictor() == 2) {
+        Predictor.undoHorizontal(data, rows, layout.blockWidth(), spp, bytesPerSample, order);
+      } else if (layout.predictor() == 3) {
+        Predictor.undoFloatingPoint(data, rows, layout.blockWidth(), spp, bytesPerSample);
+        dataOrder = ByteOrder.BIG_ENDIAN;
+      }
+      return toSamples(layout, data, samples, dataOrder);
+    } finally {
+      ScratchBuffers.give(data);
     }
-    ByteOrder dataOrder = order;
-    if (layout.predictor() == 2) {
-      Predictor.undoHorizontal(data, rows, layout.blockWidth(), spp, bytesPerSample, order);
-    } else if (layout.predictor() == 3) {
-      Predictor.undoFloatingPoint(data, rows, layout.blockWidth(), spp, bytesPerSample);
-      dataOrder = ByteOrder.BIG_ENDIAN;
-    }
-    return toSamples(layout, data, samples, dataOrder);
   }
 
   private static Object toSamples(ImageLayout layout, byte[] data, int samples, ByteOrder order) {

@@ -8,9 +8,9 @@ package dev.terrace.engine.geotiff;
 enum Compression {
   NONE(1, new NoCompression()),
   LZW(5, new LzwDecompressor()),
-  DEFLATE(8, new DeflateDecompressor()),
+  DEFLATE(8, DeflateDecoders.FASTEST),
   /** The code libtiff used for zlib data before Adobe registered code 8; the data is the same. */
-  DEFLATE_OLD(32946, new DeflateDecompressor()),
+  DEFLATE_OLD(32946, DeflateDecoders.FASTEST),
   PACKBITS(32773, new PackBitsDecompressor()),
   ZSTD(50000, new ZstdBlockDecompressor());
 

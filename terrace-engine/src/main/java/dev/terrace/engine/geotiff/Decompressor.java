@@ -26,4 +26,17 @@ interface Decompressor {
    * @throws DecodeException if the block is corrupt or decodes to fewer than {@code expectedLength} bytes
    */
   byte[] decode(byte[] src, int srcOff, int srcLen, int expectedLength) throws DecodeException;
+
+  /**
+   * Decodes one block into {@code dst[0, expectedLength)}, as {@link #decode} does but into the caller's
+   * (reused) array. Schemes that cannot decode in place copy from {@link #decode}.
+   *
+   * @param dst receives the decoded block; at least {@code expectedLength} long; on failure its contents are
+   *     undefined
+   * @throws DecodeException as {@link #decode}
+   */
+  default void decodeInto(byte[] src, int srcOff, int srcLen, byte[] dst, int expectedLength)
+      throws DecodeException {
+    System.arraycopy(decode(src, srcOff, srcLen, expectedLength), 0, dst, 0, expectedLength);
+  }
 }

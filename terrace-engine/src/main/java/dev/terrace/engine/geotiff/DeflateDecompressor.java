@@ -20,14 +20,23 @@ final class DeflateDecompressor implements Decompressor {
 
   @Override
   public byte[] decode(byte[] src, int srcOff, int srcLen, int expectedLength) throws DecodeException {
+    byte[] out = new byte[expectedLength];
+    decodeInto(src, srcOff, srcLen, out, expectedLength);
+    return out;
+  }
+
+  @Override
+  public void decodeInto(byte[] src, int srcOff, int srcLen, byte[] dst, int expectedLength)
+      throws DecodeException {
     Objects.checkFromIndexSize(srcOff, srcLen, src.length);
+    Objects.checkFromIndexSize(0, expectedLength, dst.length);
     Inflater inflater = POOL.poll();
     if (inflater == null) {
       inflater = new Inflater();
     }
     try {
       inflater.setInput(src, srcOff, srcLen);
-      return inflate(inflater, expectedLength);
+      inflate(inflater, dst, expectedLength);
     } finally {
       inflater.reset();
       if (!POOL.offer(inflater)) {
@@ -40,8 +49,7 @@ final class DeflateDecompressor implements Decompressor {
    * Inflates until the block is full, and stops there: like libtiff, it neither verifies the trailing Adler-32
    * nor looks at padding after the data the block needs.
    */
-  private static byte[] inflate(Inflater inflater, int expectedLength) throws DecodeException {
-    byte[] out = new byte[expectedLength];
+  private static void inflate(Inflater inflater, byte[] out, int expectedLength) throws DecodeException {
     int filled = 0;
     try {
       while (filled < expectedLength) {
@@ -62,6 +70,5 @@ final class DeflateDecompressor implements Decompressor {
           + (inflater.finished() ? "ends" : "is truncated")
           + " after " + filled + " of " + expectedLength + " bytes");
     }
-    return out;
   }
 }

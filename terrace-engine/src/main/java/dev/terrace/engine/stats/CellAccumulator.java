@@ -463,42 +463,7 @@ public final class CellAccumulator {
   }
 
   private Quantiles fromStored() {
-    stored.sort();
-    int n = stored.size();
-    double[] values = stored.values();
-    if (stored.uniformWeights()) {
-      return new Quantiles.Numpy(values, n);
-    }
-    // Total weight per distinct value, summed in the sorted (value, weight) order, which is the same however
-    // the cells arrived; the weighted quantile reads only these totals.
-    double[] weights = stored.weights();
-    int distinct = 0;
-    for (int i = 0; i < n; i++) {
-      if (i == 0 || values[i] != values[i - 1]) {
-        distinct++;
-      }
-    }
-    double[] xs = new double[distinct];
-    double[] ws = new double[distinct];
-    int k = -1;
-    double s = 0;
-    double c = 0;
-    for (int i = 0; i < n; i++) {
-      if (i == 0 || values[i] != values[i - 1]) {
-        if (k >= 0) {
-          ws[k] = Compensated.value(s, c);
-        }
-        k++;
-        xs[k] = values[i];
-        s = 0;
-        c = 0;
-      }
-      double t = s + weights[i];
-      c += Compensated.error(s, weights[i], t);
-      s = t;
-    }
-    ws[k] = Compensated.value(s, c);
-    return new Quantiles.Weighted(xs, ws);
+    return stored.uniformWeights() ? new Quantiles.Numpy(stored.sortedValues(), stored.size()) : stored.weighted();
   }
 
   private Quantiles fromHistogram() {

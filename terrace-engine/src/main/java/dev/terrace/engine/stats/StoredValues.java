@@ -1,127 +1,105 @@
 package dev.terrace.engine.stats;
 
-import java.util.Arrays;
-
 /**
- * Every (value, weight) pair added, in growable primitive arrays, for quantiles. While all weights are equal
- * (always, under the centre and all-touched rules) only the values are stored: the weights array is created
- * the first time a different weight arrives, so the common case costs eight bytes a cell.
- *
- * <p>Order is irrelevant to an accumulator, so {@link #sort()} sorts the arrays in place.
+ * Every (value, weight) cell added, for quantiles. Cells of weight 1 (every cell under the centre and
+ * all-touched rules, the interior of a polygon under the exact rule) are kept apart from the others: their
+ * values alone sort as one primitive array, several times faster than sorting pairs, and the few fractional
+ * boundary cells are sorted as pairs and merged in only when a query needs the weighted definition.
  */
 final class StoredValues {
 
-  private static final int INITIAL_CAPACITY = 16;
-
-  /** The largest array the JVM reliably allocates. */
-  private static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;
-
-  private double[] values = new double[INITIAL_CAPACITY];
-  /** Null while every weight so far equals {@link #firstWeight}. */
-  private double[] weights;
-  private double firstWeight = Double.NaN;
-  private int size;
-  private boolean sorted = true;
+  private final StoredPairs whole = new StoredPairs();
+  private final StoredPairs fractional = new StoredPairs();
 
   /**
    * @param value a value, not NaN and not -0.0
    * @param weight a positive finite weight
    */
   void add(double value, double weight) {
-    if (size == values.length) {
-      grow(size + 1);
-    }
-    if (weights == null && weight != firstWeight) {
-      if (size == 0) {
-        firstWeight = weight;
-      } else {
-        materializeWeights();
-      }
-    }
-    values[size] = value;
-    if (weights != null) {
-      weights[size] = weight;
-    }
-    size++;
-    sorted = false;
+    (weight == 1.0 ? whole : fractional).add(value, weight);
   }
 
-  /** Appends every pair of {@code other}. */
+  /** Adds every cell of {@code other}. */
   void merge(StoredValues other) {
-    int n = other.size;
-    if (n == 0) {
-      return;
-    }
-    if (size == 0 && weights == null) {
-      firstWeight = other.firstWeight;
-    }
-    if (weights == null && (other.weights != null || other.firstWeight != firstWeight)) {
-      materializeWeights();
-    }
-    if ((long) size + n > values.length) {
-      grow((long) size + n);
-    }
-    System.arraycopy(other.values, 0, values, size, n);
-    if (weights != null) {
-      if (other.weights != null) {
-        System.arraycopy(other.weights, 0, weights, size, n);
-      } else {
-        Arrays.fill(weights, size, size + n, other.firstWeight);
-      }
-    }
-    size += n;
-    sorted = false;
+    whole.merge(other.whole);
+    fractional.merge(other.fractional);
   }
 
   int size() {
-    return size;
+    return whole.size() + fractional.size();
   }
 
-  /** @return whether all weights are equal (then {@link #weights()} is null) */
+  /** @return whether all weights are equal, so that {@link #sortedValues()} holds every cell */
   boolean uniformWeights() {
-    return weights == null;
+    return fractional.size() == 0 || (whole.size() == 0 && fractional.uniformWeights());
   }
 
   /**
-   * Sorts the pairs by value, and pairs with equal values by weight: one canonical order whatever order the
-   * cells came in, so that everything computed from the sorted pairs is the same bit for bit however the cells
-   * were split into partial accumulators and merged.
+   * @return every cell's value, ascending, in the first {@link #size()} elements
+   * @throws IllegalStateException unless {@link #uniformWeights()}
    */
-  void sort() {
-    if (!sorted) {
-      if (weights == null) {
-        Arrays.sort(values, 0, size);
-      } else {
-        PairSort.sort(values, weights, size);
+  double[] sortedValues() {
+    if (!uniformWeights()) {
+      throw new IllegalStateException("cells of different weights are not one sorted array");
+    }
+    StoredPairs all = fractional.size() == 0 ? whole : fractional;
+    all.sort();
+    return all.values();
+  }
+
+  /**
+   * The distinct values and each one's total weight, as the weighted quantile reads them. Each total is
+   * summed over its cells in ascending weight order, the order sorting every (value, weight) pair would give,
+   * so the totals are the same to the bit however the cells arrived or were split between accumulators.
+   */
+  Quantiles.Weighted weighted() {
+    whole.sort();
+    fractional.sort();
+    double[] a = whole.values();
+    int na = whole.size();
+    double[] b = fractional.values();
+    double[] bw = fractional.weights();
+    double uniform = fractional.uniformWeight();
+    int nb = fractional.size();
+
+    double[] xs = new double[distinct(a, na, b, nb)];
+    double[] ws = new double[xs.length];
+    int k = -1;
+    double s = 0;
+    double c = 0;
+    for (int i = 0, j = 0; i < na || j < nb; ) {
+      // The next pair in (value, weight) order: a whole cell (weight 1) or a fractional one.
+      double wj = j < nb ? (bw == null ? uniform : bw[j]) : Double.NaN;
+      boolean takeWhole = j == nb || (i < na && (a[i] < b[j] || (a[i] == b[j] && 1.0 < wj)));
+      double x = takeWhole ? a[i++] : b[j++];
+      double w = takeWhole ? 1.0 : wj;
+      if (k < 0 || x != xs[k]) {
+        if (k >= 0) {
+          ws[k] = Compensated.value(s, c);
+        }
+        xs[++k] = x;
+        s = 0;
+        c = 0;
       }
-      sorted = true;
+      double t = s + w;
+      c += Compensated.error(s, w, t);
+      s = t;
     }
+    ws[k] = Compensated.value(s, c);
+    return new Quantiles.Weighted(xs, ws);
   }
 
-  /** @return the values array (its first {@link #size()} elements), sorted after {@link #sort()} */
-  double[] values() {
-    return values;
-  }
-
-  /** @return the weights array parallel to {@link #values()}, or null when all weights are equal */
-  double[] weights() {
-    return weights;
-  }
-
-  private void materializeWeights() {
-    weights = new double[values.length];
-    Arrays.fill(weights, 0, size, firstWeight);
-  }
-
-  private void grow(long minCapacity) {
-    if (minCapacity > MAX_CAPACITY) {
-      throw new IllegalStateException("too many cells to store for a quantile: " + minCapacity);
+  /** @return the number of distinct values in two sorted arrays together */
+  private static int distinct(double[] a, int na, double[] b, int nb) {
+    int count = 0;
+    double last = Double.NaN;
+    for (int i = 0, j = 0; i < na || j < nb; ) {
+      double x = j == nb || (i < na && a[i] <= b[j]) ? a[i++] : b[j++];
+      if (x != last) {
+        count++;
+        last = x;
+      }
     }
-    long wanted = Math.max(minCapacity, (long) values.length + (values.length >> 1));
-    int capacity = (int) Math.min(wanted, MAX_CAPACITY);
-    values = Arrays.copyOf(values, capacity);
-    if (weights != null) {
-      weights = Arrays.copyOf(weights, capacity);
-    }
+    return count;
   }
 }
