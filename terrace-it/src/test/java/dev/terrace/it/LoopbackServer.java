@@ -10,11 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
- * A real Terrace server on a free loopback port, with API keys required, rate limiting off and its own SQLite
- * file, and one key allowed to extract and read the catalog.
+ * A real Terrace server on a free loopback port, with API keys required and its own SQLite file, and one key
+ * allowed to extract and read the catalog.
  */
 final class LoopbackServer implements AutoCloseable {
 
@@ -28,12 +29,18 @@ final class LoopbackServer implements AutoCloseable {
     this.apiKey = apiKey;
   }
 
+  /** A server with rate limiting off. */
   static LoopbackServer start() {
+    return start(config -> config.rateLimit(0, 1));
+  }
+
+  /** A server on the defaults (rate limits on), its configuration changed by {@code config}. */
+  static LoopbackServer start(UnaryOperator<ServerConfig.Builder> config) {
     try {
       Path dir = Files.createTempDirectory("terrace-it");
-      TerraceServer server = TerraceServer.start(ServerConfig.defaults().toBuilder()
-          .host("127.0.0.1").port(0).auth(true).rateLimit(0, 1)
-          .databaseUrl("jdbc:sqlite:" + dir.resolve("terrace.db"))
+      TerraceServer server = TerraceServer.start(config.apply(ServerConfig.defaults().toBuilder()
+          .host("127.0.0.1").port(0).auth(true)
+          .databaseUrl("jdbc:sqlite:" + dir.resolve("terrace.db")))
           .build());
       String key = new ApiKeyStore(server.database())
           .create("terrace-it", EnumSet.of(Scope.EXTRACT, Scope.CATALOG_READ)).secret();
