@@ -1,0 +1,360 @@
+package dev.terrace.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchRuntimeException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.terrace.api.Aggregation;
+import dev.terrace.api.BatchExtractRequest;
+import dev.terrace.api.BatchExtractResponse;
+import dev.terrace.api.Dataset;
+import dev.terrace.api.DatasetPage;
+import dev.terrace.api.ErrorType;
+import dev.terrace.api.ExtractRequest;
+import dev.terrace.api.ExtractResponse;
+import dev.terrace.api.ExtractResult;
+import dev.terrace.api.ListDatasetsRequest;
+import dev.terrace.api.ListProvidersRequest;
+import dev.terrace.api.PixelRule;
+import dev.terrace.api.Provider;
+import dev.terrace.api.ProviderPage;
+import dev.terrace.api.Quality;
+import dev.terrace.api.TerraceApi;
+import dev.terrace.api.geojson.Geometry;
+import dev.terrace.api.geojson.Point;
+import dev.terrace.api.geojson.Polygon;
+import dev.terrace.client.TerraceAsyncClient;
+import dev.terrace.client.TerraceClient;
+import dev.terrace.engine.Terrace;
+import dev.terrace.it.Implementation.Refusal;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * One contract, three implementations: the engine in-process ({@code Terrace.embedded()}), and the blocking and
+ * asynchronous SDK clients talking to a real server on loopback. Every call is made on the implementation under
+ * test and on the embedded engine, and the two answers must be the same model once the run facts
+ * ({@code request_id}, {@code elapsed_ms} at every level) are set aside. Where a value is cheap to know
+ * independently it is asserted too: the point values are {@code gdallocationinfo -wgs84}'s, the polygon
+ * statistics {@code rasterio.mask}'s (centre rule, and {@code all_touched=True} for that rule).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ContractTest {
+
+  /** In Luxembourg; gdallocationinfo -valonly -wgs84 elev_lux.tif 6.13 49.61 → 300. */
+  static final Point LUX_POINT = Point.of(6.13, 49.61);
+  /** gdallocationinfo -valonly -wgs84 elev_lux.tif 5.9 49.9 → 411. */
+  static final Point LUX_POINT_2 = Point.of(5.9, 49.9);
+  /** Aligned with elev_lux.tif's grid: 24 × 24 cells whichever the rule. */
+  static final Polygon LUX_BOX = Polygon.rectangle(6.0, 49.6, 6.2, 49.8);
+  /** Not aligned with the grid, so that the three pixel rules differ. */
+  static final Polygon LUX_OFFSET_BOX = Polygon.rectangle(6.005, 49.605, 6.195, 49.795);
+  /** Inland Puerto Rico; the class at -66.4 18.2 is 42 (rasterio sample in the raster's Albers CRS). */
+  static final Point PR_POINT = Point.of(-66.4, 18.2);
+  static final Polygon PR_BOX = Polygon.rectangle(-66.6, 18.1, -66.2, 18.3);
+
+  static final String ELEVATION = "lux:elevation";
+  static final String LAND_COVER = "pr_landcover:land_cover";
+
+  static final List<Aggregation> NUMERIC = List.of(Aggregation.MEAN, Aggregation.SUM, Aggregation.COUNT,
+      Aggregation.MIN, Aggregation.MAX, Aggregation.STD, Aggregation.MEDIAN, Aggregation.percentile(90));
+  static final List<Aggregation> CLASS = List.of(Aggregation.MAJORITY, Aggregation.MINORITY, Aggregation.VARIETY,
+      Aggregation.UNIQUE, Aggregation.DISTRIBUTION);
+
+  /** rasterio.mask over LUX_BOX, centre rule: 576 cells, population std, numpy median. */
+  static final Map<String, Double> LUX_BOX_CENTER = Map.of("mean", 318.2083333333333, "sum", 183288.0,
+      "count", 576.0, "min", 220.0, "max", 425.0, "std", 47.4569432046917, "median", 317.5);
+  /** rasterio.mask over PR_BOX, centre rule: 103 cells, {21: 2, 22: 3, 23: 3, 31: 1, 42: 58, 52: 5, 71: 31}. */
+  static final Map<String, Object> PR_BOX_CENTER = Map.of("majority", 42.0, "minority", 31.0, "variety", 7.0,
+      "unique", List.of(21.0, 22.0, 23.0, 31.0, 42.0, 52.0, 71.0));
+  /** rasterio.mask over LUX_OFFSET_BOX, mean and cell count: centre 484 cells, all_touched 576. */
+  static final Map<PixelRule, double[]> LUX_OFFSET_BOX_MEAN = Map.of(
+      PixelRule.CENTER, new double[] {319.6818181818182, 484},
+      PixelRule.ALL_TOUCHED, new double[] {318.2083333333333, 576});
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private LoopbackServer server;
+  private Terrace embedded;
+  private TerraceClient client;
+  private TerraceAsyncClient asyncClient;
+
+  @BeforeAll
+  void start() {
+    server = LoopbackServer.start();
+    embedded = Terrace.embedded();
+    client = TerraceClient.builder().baseUrl(server.baseUrl()).apiKey(server.apiKey()).build();
+    asyncClient = TerraceAsyncClient.builder().baseUrl(server.baseUrl()).apiKey(server.apiKey()).build();
+  }
+
+  @AfterAll
+  void stop() throws IOException {
+    asyncClient.close();
+    client.close();
+    embedded.close();
+    server.close();
+  }
+
+  Stream<Implementation> implementations() {
+    return Stream.of(
+        new Implementation("embedded", embedded, dev.terrace.engine.InvalidRequestException.class,
+            dev.terrace.engine.NotFoundException.class),
+        new Implementation("client", client, dev.terrace.client.UnprocessableEntityException.class,
+            dev.terrace.client.NotFoundException.class),
+        new Implementation("async", new JoinedAsyncApi(asyncClient),
+            dev.terrace.client.UnprocessableEntityException.class, dev.terrace.client.NotFoundException.class));
+  }
+
+  Stream<Arguments> aggregations() {
+    return implementations().flatMap(impl -> Stream.concat(NUMERIC.stream(), CLASS.stream())
+        .map(aggregation -> Arguments.of(impl, aggregation)));
+  }
+
+  Stream<Arguments> pixelRules() {
+    return implementations().flatMap(impl -> Stream.of(PixelRule.values()).map(rule -> Arguments.of(impl, rule)));
+  }
+
+  // --- extract ---
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("aggregations")
+  void extractAPointWithEachAggregation(Implementation impl, Aggregation aggregation) {
+    boolean numeric = NUMERIC.contains(aggregation);
+    ExtractResult result = sameAsEmbedded(impl, TerraceApi::extract, ExtractRequest.builder()
+        .geometry(numeric ? LUX_POINT : PR_POINT).datasets(numeric ? ELEVATION : LAND_COVER)
+        .aggregation(aggregation).build()).results().get(0);
+
+    assertThat(result.quality()).isEqualTo(Quality.GOOD);
+    assertThat(result.aggregation()).isEqualTo(aggregation);
+    if (aggregation.equals(Aggregation.MEAN)) {
+      assertThat(result.number()).hasValue(300.0);
+      assertThat(result.units()).isEqualTo("m");
+    } else if (aggregation.equals(Aggregation.MAJORITY)) {
+      assertThat(result.number()).hasValue(42.0);
+    }
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("aggregations")
+  void extractAPolygonWithEachAggregation(Implementation impl, Aggregation aggregation) {
+    boolean numeric = NUMERIC.contains(aggregation);
+    ExtractResult result = sameAsEmbedded(impl, TerraceApi::extract, ExtractRequest.builder()
+        .geometry(numeric ? LUX_BOX : PR_BOX).datasets(numeric ? ELEVATION : LAND_COVER)
+        .aggregation(aggregation).pixelRule(PixelRule.CENTER).build()).results().get(0);
+
+    // a sum of elevations lies outside the dataset's valid range, which the engine flags as suspect
+    assertThat(result.quality()).isIn(Quality.GOOD, Quality.SUSPECT);
+    assertThat(result.pixelRule()).isEqualTo(PixelRule.CENTER);
+    Object expected = numeric ? LUX_BOX_CENTER.get(aggregation.toString()) : PR_BOX_CENTER.get(aggregation.toString());
+    if (expected instanceof Double number) {
+      assertThat(result.number().orElseThrow()).as("rasterio.mask %s", aggregation).isCloseTo(number,
+          org.assertj.core.data.Offset.offset(1e-9 * Math.abs(number)));
+    } else if (expected instanceof List<?> values) {
+      assertThat(result.values()).as("numpy.unique").isEqualTo(values);
+    }
+    assertThat(result.pixelCount()).isEqualTo(numeric ? 576 : 103);
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("pixelRules")
+  void extractWithEachPixelRule(Implementation impl, PixelRule rule) {
+    ExtractResponse response = sameAsEmbedded(impl, TerraceApi::extract, ExtractRequest.builder()
+        .geometry(LUX_OFFSET_BOX).datasets(ELEVATION).pixelRule(rule).build());
+    ExtractResult result = response.results().get(0);
+
+    assertThat(result.pixelRule()).isEqualTo(rule);
+    double[] expected = LUX_OFFSET_BOX_MEAN.get(rule);
+    if (expected != null) {
+      assertThat(result.number().orElseThrow()).as("rasterio.mask mean").isCloseTo(expected[0],
+          org.assertj.core.data.Offset.offset(1e-9));
+      assertThat(result.pixelCount()).isEqualTo((long) expected[1]);
+    } else {
+      // exact: coverage-weighted, between the two rasterio answers' extremes
+      assertThat(result.number().orElseThrow()).isBetween(220.0, 425.0);
+    }
+  }
+
+  // --- extract.batch ---
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("implementations")
+  void batchAnswersInInputOrder(Implementation impl) {
+    List<Geometry> geometries = List.of(LUX_POINT, LUX_POINT_2, LUX_BOX, PR_POINT);
+    BatchExtractResponse forward = sameAsEmbedded(impl, TerraceApi::batchExtract,
+        BatchExtractRequest.of(geometries, ELEVATION, LAND_COVER));
+    BatchExtractResponse backward = sameAsEmbedded(impl, TerraceApi::batchExtract,
+        BatchExtractRequest.of(geometries.reversed(), ELEVATION, LAND_COVER));
+
+    assertThat(forward.totalGeometries()).isEqualTo(4);
+    assertThat(forward.totalResults()).isEqualTo(8);
+    assertThat(forward.responses().get(0).results().get(0).number()).hasValue(300.0);
+    assertThat(forward.responses().get(1).results().get(0).number()).hasValue(411.0);
+    assertThat(forward.responses().get(3).results().get(1).number()).hasValue(42.0);
+    assertThat(withoutRunFacts(backward.responses())).isEqualTo(withoutRunFacts(forward.responses().reversed()));
+  }
+
+  // --- catalog ---
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("implementations")
+  void providersPageByLimitAndOffset(Implementation impl) {
+    ProviderPage all = sameAsEmbedded(impl, TerraceApi::providers, ListProvidersRequest.FIRST_PAGE);
+    ProviderPage middle = sameAsEmbedded(impl, TerraceApi::providers, new ListProvidersRequest(2, 1));
+
+    assertThat(all.total()).isEqualTo(4);
+    assertThat(middle.total()).isEqualTo(4);
+    assertThat(middle.count()).isEqualTo(2);
+    assertThat(middle.offset()).isEqualTo(1);
+    assertThat(middle.providers()).extracting(Provider::slug)
+        .containsExactlyElementsOf(all.providers().subList(1, 3).stream().map(Provider::slug).toList());
+    assertThat(middle.hasNextPage()).isTrue();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("implementations")
+  void datasetsPageByLimitAndOffset(Implementation impl) {
+    DatasetPage all = sameAsEmbedded(impl, TerraceApi::datasets, ListDatasetsRequest.FIRST_PAGE);
+    assertThat(all.total()).isEqualTo(9);
+
+    List<String> paged = new ArrayList<>();
+    ListDatasetsRequest request = ListDatasetsRequest.of(null, 2, 0);
+    DatasetPage page;
+    do {
+      page = sameAsEmbedded(impl, TerraceApi::datasets, request);
+      page.datasets().forEach(d -> paged.add(d.id()));
+      request = request.withOffset(page.nextOffset());
+    } while (page.hasNextPage());
+    assertThat(paged).containsExactlyElementsOf(all.datasets().stream().map(Dataset::id).toList());
+
+    DatasetPage landsat = sameAsEmbedded(impl, TerraceApi::datasets, ListDatasetsRequest.of("landsat_olinda", 3, 3));
+    assertThat(landsat.total()).isEqualTo(6);
+    assertThat(landsat.datasets()).extracting(Dataset::id).allMatch(id -> id.startsWith("landsat_olinda:"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("implementations")
+  void getOneProviderAndOneDataset(Implementation impl) {
+    Provider provider = sameAsEmbedded(impl, TerraceApi::provider, "landsat_olinda");
+    Dataset dataset = sameAsEmbedded(impl, TerraceApi::dataset, LAND_COVER);
+
+    assertThat(provider.datasets()).hasSize(6);
+    assertThat(dataset.id()).isEqualTo(LAND_COVER);
+    assertThat(dataset.units()).isEqualTo("class");
+  }
+
+  // --- errors ---
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("implementations")
+  void anUnknownDatasetInAnExtractIsAFieldError(Implementation impl) {
+    Refusal refusal = sameRefusalAsEmbedded(impl, impl.invalid(), api -> api.extract(
+        ExtractRequest.of(LUX_POINT, ELEVATION, "nowhere:nothing")));
+
+    assertThat(refusal).isEqualTo(new Refusal(ErrorType.VALIDATION_ERROR, List.of(List.of("dataset_ids", 1))));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("implementations")
+  void anUnknownDatasetInABatchIsAFieldError(Implementation impl) {
+    Refusal refusal = sameRefusalAsEmbedded(impl, impl.invalid(), api -> api.batchExtract(
+        BatchExtractRequest.of(List.of(LUX_POINT, LUX_POINT_2), "nowhere:nothing")));
+
+    assertThat(refusal.errorType()).isEqualTo(ErrorType.VALIDATION_ERROR);
+    assertThat(refusal.locs()).isNotEmpty().allMatch(loc -> loc.contains("dataset_ids"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("implementations")
+  void aPageSizeOutOfRangeIsAFieldError(Implementation impl) {
+    Refusal refusal = sameRefusalAsEmbedded(impl, impl.invalid(), api -> api.providers(
+        new ListProvidersRequest(0, 0)));
+
+    assertThat(refusal).isEqualTo(new Refusal(ErrorType.VALIDATION_ERROR, List.of(List.of("limit"))));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("implementations")
+  void anUnknownProviderIsNotFound(Implementation impl) {
+    Refusal get = sameRefusalAsEmbedded(impl, impl.notFound(), api -> api.provider("nowhere"));
+    Refusal list = sameRefusalAsEmbedded(impl, impl.notFound(),
+        api -> api.datasets(ListDatasetsRequest.ofProvider("nowhere")));
+
+    assertThat(get).isEqualTo(new Refusal(ErrorType.NOT_FOUND, List.of()));
+    assertThat(list).isEqualTo(get);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("implementations")
+  void anUnknownDatasetIdIsNotFound(Implementation impl) {
+    Refusal refusal = sameRefusalAsEmbedded(impl, impl.notFound(), api -> api.dataset("nowhere:nothing"));
+
+    assertThat(refusal).isEqualTo(new Refusal(ErrorType.NOT_FOUND, List.of()));
+  }
+
+  // --- helpers ---
+
+  /** Calls {@code operation} on {@code impl} and on the embedded engine, and asserts the same model back. */
+  private <Q, R> R sameAsEmbedded(Implementation impl, Operation<Q, R> operation, Q request) {
+    R answer = operation.call(impl.api(), request);
+    R reference = operation.call(embedded, request);
+    assertThat(withoutRunFacts(answer)).as("%s answer without run facts", impl).isEqualTo(withoutRunFacts(reference));
+    return answer;
+  }
+
+  /**
+   * Makes the failing call on {@code impl} and on the embedded engine, asserts the implementation's exception
+   * type, and that both refusals say the same.
+   */
+  private Refusal sameRefusalAsEmbedded(Implementation impl, Class<? extends RuntimeException> type,
+                                        Function<TerraceApi, ?> call) {
+    RuntimeException thrown = catchRuntimeException(() -> call.apply(impl.api()));
+    assertThat(thrown).as(impl.name()).isInstanceOf(type);
+    if (thrown instanceof dev.terrace.client.ApiException api) {
+      assertThat(api.problem()).as("the problem the server sent").isPresent();
+      assertThat(api.requestId()).isPresent();
+    }
+    Refusal refusal = Refusal.of(thrown);
+    assertThat(refusal).as("%s refusal vs embedded", impl).isEqualTo(Refusal.of(catchRuntimeException(
+        () -> call.apply(embedded))));
+    return refusal;
+  }
+
+  /** The model as JSON, with {@code request_id} and {@code elapsed_ms} removed at every level. */
+  static JsonNode withoutRunFacts(Object model) {
+    try {
+      // through text, so that numbers read back the same way whichever Java type held them
+      JsonNode tree = JSON.readTree(JSON.writeValueAsString(model));
+      strip(tree);
+      return tree;
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static void strip(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      object.remove(List.of("request_id", "elapsed_ms"));
+    }
+    for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) {
+      strip(it.next());
+    }
+  }
+
+  @FunctionalInterface
+  interface Operation<Q, R> {
+    R call(TerraceApi api, Q request);
+  }
+}
