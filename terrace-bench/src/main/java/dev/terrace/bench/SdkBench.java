@@ -24,7 +24,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
@@ -194,7 +194,7 @@ public final class SdkBench {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i)));
         if (idempotencyKey) {
-          request.header("Idempotency-Key", "bare-" + UUID.randomUUID());
+          request.header("Idempotency-Key", "bare-" + ThreadLocalRandom.current().nextLong() + "-" + ThreadLocalRandom.current().nextLong());
         }
         calls.add(http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
             .thenAccept(response -> values[index] = value(parse(response)))

@@ -9,9 +9,9 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -63,7 +63,7 @@ final class Pipeline {
         Optional<Operation> known = Operation.find(operation);
         boolean mutating = known.isPresent()
                 && (known.get() == Operation.EXTRACT || known.get() == Operation.EXTRACT_BATCH);
-        String key = mutating ? options.idempotencyKey().orElseGet(() -> "trc-idem-" + UUID.randomUUID()) : null;
+        String key = mutating ? options.idempotencyKey().orElseGet(Pipeline::newIdempotencyKey) : null;
         return new Call<>(operation, context.endpoint(operation), Json.write(body), type,
                 Call.Settings.of(options), key);
     }
@@ -239,5 +239,14 @@ final class Pipeline {
     private static String deadlineMessage(Call<?> call, int attempts) {
         return "No response to " + call.operation + " within the total timeout of " + call.totalTimeout() + " ("
                 + attempts + (attempts == 1 ? " attempt)" : " attempts)");
+    }
+
+    /**
+     * A fresh key: unique, not secret, so it comes from the thread's own generator rather than
+     * {@code UUID.randomUUID}, whose shared entropy source serialises concurrent calls.
+     */
+    private static String newIdempotencyKey() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "trc-idem-" + Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
     }
 }

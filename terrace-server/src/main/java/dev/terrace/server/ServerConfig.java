@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param port the port; 0 picks a free one
  * @param catalog the catalog file, or null for the built-in sample catalog
  * @param auth whether API keys are required
- * @param databaseUrl the JDBC URL of the key and idempotency store (SQLite or PostgreSQL)
+ * @param databaseUrl the JDBC URL of the API-key store (SQLite or PostgreSQL)
  * @param limits the engine's per-request limits
  * @param maxBodyBytes the largest request body accepted
  * @param requestTimeout how long one request may run before it is answered 504

@@ -31,6 +31,9 @@ public final class TerraceServer implements AutoCloseable {
   static final List<ApiRoutes.Route> ROUTES = Stream.of(ApiRoutes.ROUTES, ServiceRoutes.ROUTES, DocsRoutes.ROUTES)
       .flatMap(List::stream).toList();
 
+  /** Memory for idempotent replays: a point answer is under a kilobyte, so this keeps tens of thousands. */
+  private static final long IDEMPOTENT_RESPONSE_BYTES = 64L << 20;
+
   private final ServerConfig config;
   private final Terrace engine;
   private final Database database;
@@ -49,7 +52,7 @@ public final class TerraceServer implements AutoCloseable {
     Metrics metrics = new Metrics(queue::inFlight);
     Gatekeeper gatekeeper = new Gatekeeper(config.auth(), keys::verify,
         new RateLimiter(config.rateLimit(), config.rateBurst(), System::nanoTime), metrics);
-    OperationHandler handler = new OperationHandler(engine, queue, new JdbcIdempotencyStore(database),
+    OperationHandler handler = new OperationHandler(engine, queue, new MemoryIdempotencyStore(IDEMPOTENT_RESPONSE_BYTES),
         config.maxBodyBytes());
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put("version", version());
