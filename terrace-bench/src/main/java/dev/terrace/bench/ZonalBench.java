@@ -14,7 +14,6 @@ import dev.terrace.engine.stats.StatisticRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,12 +41,12 @@ import org.locationtech.proj4j.CoordinateReferenceSystem;
  *
  * <pre>
  * terrace-bench/run ZonalBench [--reps 3] [--threads N] [--scripts ../shared/bench] [--no-anchor] [--breakdown]
- *     [--exact-only | --center-only] [--tile-order]
+ *     [--exact-only | --center-only] [--input-order]
  * </pre>
  *
- * {@code --tile-order} hands the polygons to the threads north to south in bands about one tile high, west
- * to east within a band (answers still in input order), instead of in input order: what a batch API could do
- * to keep a small tile cache effective.
+ * The polygons are handed to the threads in {@link Zonal#localityOrder} (answers still in input order), the
+ * order {@code extract.batch} works in, so neighbours share decoded tiles; {@code --input-order} hands them
+ * out in input order instead, which decodes many tiles more than once when the cache is small.
  *
  * {@code --breakdown} also times the EXACT rule's parts (DEM mean only; DEM all statistics; class only).
  */
@@ -69,15 +68,15 @@ public final class ZonalBench {
   record Pass(List<BenchData.Feature> features, Answer[] answers, double totalMs, double parseMs, double cpuMs,
       long decodedBlocks) {}
 
-  /** Set once from {@code --tile-order} before any pass. */
-  private static boolean tileOrder;
+  /** Set once from {@code --input-order} before any pass. */
+  private static boolean inputOrder;
 
   private static final Pass NONE = new Pass(List.of(), new Answer[0], Double.NaN, Double.NaN, Double.NaN, 0);
 
   private ZonalBench() {}
 
   /**
-   * @param args {@code --reps/--threads/--scripts/--no-anchor/--breakdown/--exact-only/--center-only/--tile-order}
+   * @param args {@code --reps/--threads/--scripts/--no-anchor/--breakdown/--exact-only/--center-only/--input-order}
    * @throws Exception on any failure; the benchmark is a tool, not a service
    */
   public static void main(String[] args) throws Exception {
@@ -97,7 +96,7 @@ public final class ZonalBench {
         case "--breakdown" -> breakdown = true;
         case "--exact-only" -> runCenter = false;
         case "--center-only" -> runExact = false;
-        case "--tile-order" -> tileOrder = true;
+        case "--input-order" -> inputOrder = true;
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
@@ -118,7 +117,7 @@ public final class ZonalBench {
       GeoTiff dem = terrace.catalog().dataset("bench:dem").orElseThrow().raster();
       GeoTiff cls = terrace.catalog().dataset("bench:class").orElseThrow().raster();
       System.out.printf(Locale.ROOT, "%d polygons (%s), %d threads, %d cores, max heap %d MB, tile cache %d MB, "
-          + "%d reps%n", ref.size(), tileOrder ? "worked in tile bands" : "worked in input order", threads,
+          + "%d reps%n", ref.size(), inputOrder ? "worked in input order" : "worked in locality order", threads,
           Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
           TileCache.shared().maxBytes() >> 20, reps);
 
@@ -264,18 +263,12 @@ public final class ZonalBench {
         TileCache.shared().decodedBlocks() - decoded);
   }
 
-  /** Input order, or with --tile-order bands of about one 512-cell tile (256 m, ~0.0023°) from the north. */
+  /** The engine's locality order, or with --input-order the input order. */
   private static int[] workOrder(List<BenchData.Feature> features) {
-    IntStream all = IntStream.range(0, features.size());
-    if (!tileOrder) {
-      return all.toArray();
-    }
-    double band = 0.0023;
-    return all.boxed().sorted(Comparator.comparingDouble((Integer i) -> {
-      var c = features.get(i).geometry().getEnvelopeInternal().centre();
-      return -Math.floor(c.y / band) * 1e6 + Math.floor(c.x / band);
-    })).mapToInt(Integer::intValue).toArray();
+    return inputOrder ? IntStream.range(0, features.size()).toArray()
+        : Zonal.localityOrder(features.stream().map(f -> f.geometry()).toList());
   }
+
 
   private static Answer answer(CellAccumulator d, List<StatisticRequest> demStats, CellAccumulator k) {
     boolean all = demStats == DEM_ALL;

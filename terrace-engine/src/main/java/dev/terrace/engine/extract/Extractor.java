@@ -17,6 +17,7 @@ import dev.terrace.engine.geometry.RequestGeometry;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
@@ -108,7 +109,9 @@ public final class Extractor {
         && geometries.stream().allMatch(Extractor::isSinglePoint)) {
       return points(request, geometries, datasets, crs, budget, start);
     }
-    List<ExtractResponse> responses = Parallel.map(geometries, limits.concurrency(), g -> {
+    int[] order = LocalityOrder.of(geometries.stream().map(RequestGeometry::geometry).toList());
+    List<RequestGeometry> neighboursTogether = Arrays.stream(order).mapToObj(geometries::get).toList();
+    List<ExtractResponse> computed = Parallel.map(neighboursTogether, limits.concurrency(), g -> {
       long t = System.nanoTime();
       List<String> warnings = Collections.synchronizedList(new ArrayList<>());
       DatasetExtraction extraction = new DatasetExtraction(g, crs, Options.of(request), budget, warnings);
@@ -119,6 +122,7 @@ public final class Extractor {
       return new ExtractResponse(requestId(), hash(g), results, List.copyOf(warnings),
           (System.nanoTime() - t) / 1e6);
     });
+    List<ExtractResponse> responses = LocalityOrder.inInputOrder(order, computed);
     int total = responses.stream().mapToInt(r -> r.results().size()).sum();
     return new BatchExtractResponse(responses, responses.size(), total, (System.nanoTime() - start) / 1e6);
   }

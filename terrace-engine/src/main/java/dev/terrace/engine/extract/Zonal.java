@@ -7,6 +7,7 @@ import dev.terrace.engine.raster.RasterSource;
 import dev.terrace.engine.stats.CellAccumulator;
 import dev.terrace.engine.stats.StatisticRequest;
 import java.util.Collection;
+import java.util.List;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 
@@ -41,5 +42,16 @@ public final class Zonal {
     Band meta = raster.band(band);
     Geometry pixels = new PixelLocator(raster.grid(), crs).toPixels(polygon);
     return AreaReader.read(raster, band, meta, pixels, rule, CellAccumulator.of(statistics)).values();
+  }
+
+  /**
+   * The order in which to summarise many polygons so that neighbours follow each other (along a Hilbert curve)
+   * and find the tiles they share still decoded; {@code extract.batch} works in this order too.
+   *
+   * @param polygons the polygons, all in one CRS
+   * @return their indices, in working order
+   */
+  public static int[] localityOrder(List<Geometry> polygons) {
+    return LocalityOrder.of(polygons);
   }
 }
