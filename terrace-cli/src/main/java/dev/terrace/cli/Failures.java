@@ -50,6 +50,9 @@ final class Failures {
   static String message(Throwable ex) {
     String text = Errors.message(ex);
     if (ex instanceof ApiConnectionException || ex instanceof ApiTimeoutException) {
+      // The SDK names the I/O exception's class, which says nothing to someone at a terminal.
+      text = text.replaceAll("java\\.net\\.ConnectException(: [^;()]*)?", "connection refused")
+          .replaceAll("java\\.net\\.(http\\.)?(\\w+)Exception", "$2");
       return text + "; check --url (or TERRACE_URL) and that the service is running there ('terrace serve')";
     }
     if (ex instanceof AuthenticationException) {

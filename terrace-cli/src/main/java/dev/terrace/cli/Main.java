@@ -42,6 +42,8 @@ public final class Main {
    */
   static CommandLine commandLine(Map<String, String> env) {
     CommandLine cli = new CommandLine(new TerraceCommand());
+    // @FILE is extract's way to read a geometry from a file, not picocli's argument file.
+    cli.setExpandAtFiles(false);
     cli.setDefaultValueProvider(new Defaults(env));
     cli.setExecutionExceptionHandler(new Errors());
     cli.setParameterExceptionHandler(new Errors());
