@@ -1,6 +1,7 @@
 package dev.terrace.cli;
 
 import dev.terrace.api.geojson.Geometry;
+import dev.terrace.client.PermissionDeniedException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -75,7 +76,7 @@ final class BatchCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     long started = System.nanoTime();
     try (Service s = service.open(batchSize); RowSource source = open(inFormat)) {
-      options.datasets.forEach(id -> s.api().dataset(id));
+      checkDatasets(s);
       ResultColumns results = new ResultColumns(options.datasets, options.aggregation);
       String header = RowSink.CsvSink.headerLine(source.columns(), results);
       Resume.State state = resume ? Resume.prepare(out, outFormat == Format.CSV, header) : new Resume.State(0, false);
@@ -123,6 +124,17 @@ final class BatchCommand implements Callable<Integer> {
         sink.flush();
         rows += chunk.size();
         progress.update(rows, source.bytesRead());
+      }
+    }
+  }
+
+  /** An unknown dataset stops the run before --out is touched. */
+  private void checkDatasets(Service s) {
+    for (String id : options.datasets) {
+      try {
+        s.api().dataset(id);
+      } catch (PermissionDeniedException e) {
+        return; // A key may extract without reading the catalog; the first request then checks the ids.
       }
     }
   }
@@ -190,6 +202,9 @@ final class BatchCommand implements Callable<Integer> {
     }
     if (counts[1] > 0) {
       line.append(String.format(Locale.ROOT, "; %,d failed: their error column says why", counts[1]));
+      if (counts[1] > REPORTED) {
+        line.append(String.format(Locale.ROOT, " (the first %d are listed above)", REPORTED));
+      }
     }
     err.println(line.append('.'));
     err.flush();

@@ -88,7 +88,7 @@ final class Extraction {
    */
   private static Map<Integer, String> geometryErrors(RuntimeException e, int size) {
     List<FieldError> errors = new ArrayList<>();
-    if (e instanceof InvalidRequestException invalid && invalid.kind() == InvalidRequestException.Kind.VALIDATION_ERROR) {
+    if (e instanceof InvalidRequestException invalid) {
       invalid.errors().forEach(f -> errors.add(new FieldError(f.loc(), f.msg(), f.type())));
     } else if (e instanceof UnprocessableEntityException unprocessable) {
       errors.addAll(unprocessable.fieldErrors());

@@ -26,7 +26,8 @@ final class ServiceOptions {
   String url;
 
   @Option(names = "--api-key", paramLabel = "KEY",
-      description = "API key for a service that runs with --auth; better set TERRACE_API_KEY than type it here.")
+      description = "API key for a service that runs with --auth (ignored without --url); better set"
+          + " TERRACE_API_KEY than type it here.")
   String apiKey;
 
   /**
@@ -48,9 +49,6 @@ final class ServiceOptions {
         throw new IllegalArgumentException("--url " + url + ": " + e.getMessage(), e);
       }
       return new Service(client, Service.REMOTE_BATCH, "the service at " + url.strip(), client);
-    }
-    if (apiKey != null) {
-      throw new IllegalArgumentException("--api-key is for a service: give --url too, or drop the key");
     }
     Limits defaults = Limits.defaults();
     Limits limits = new Limits(defaults.maxDatasets(), Math.max(maxGeometries, defaults.maxGeometries()),
