@@ -150,6 +150,13 @@ public final class PointsBench {
     long decoded = TileCache.shared().decodedBlocks();
     double cpu = BenchData.cpuMs();
     long t = System.nanoTime();
+    double[] values = values(terrace, points, batch);
+    double ms = (System.nanoTime() - t) / 1e6;
+    return new Pass(values, ms, BenchData.cpuMs() - cpu, TileCache.shared().decodedBlocks() - decoded);
+  }
+
+  /** The points' {@code bench:dem} values through {@code batchExtract} in batches of {@code batch}; NaN for none. */
+  static double[] values(Terrace terrace, BenchData.Points points, int batch) {
     int n = points.size();
     double[] values = new double[n];
     for (int from = 0; from < n; from += batch) {
@@ -166,8 +173,7 @@ public final class PointsBench {
         values[i] = v.isPresent() ? v.getAsDouble() : Double.NaN;
       }
     }
-    double ms = (System.nanoTime() - t) / 1e6;
-    return new Pass(values, ms, BenchData.cpuMs() - cpu, TileCache.shared().decodedBlocks() - decoded);
+    return values;
   }
 
   /** @return {checks, mismatches}; the first mismatches are added to {@code first} */

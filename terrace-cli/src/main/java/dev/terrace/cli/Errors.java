@@ -10,7 +10,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Turns failures into one readable message on stderr and an exit code: a wrong command line (or a value out of
- * range) is 2 with a pointer to {@code --help}, anything else is 1. No stack traces.
+ * range, or a request the engine or service rejects) is 2 with a pointer to {@code --help}, a service out of
+ * reach 3, a service refusing the key 4, anything else 1 (see {@link Failures}). No stack traces.
  */
 final class Errors implements IExecutionExceptionHandler, IParameterExceptionHandler {
 
@@ -24,8 +25,13 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
 
   @Override
   public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parsed) {
-    cmd.getErr().println("error: " + message(ex));
-    return ex instanceof IllegalArgumentException ? usage(cmd) : Main.FAILURE;
+    cmd.getErr().println("error: " + Failures.message(ex));
+    int code = Failures.exitCode(ex);
+    if (code == Main.USAGE) {
+      return usage(cmd);
+    }
+    cmd.getErr().flush();
+    return code;
   }
 
   private static int usage(CommandLine cmd) {

@@ -10,7 +10,6 @@ import dev.terrace.server.Scope;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +27,6 @@ import picocli.CommandLine.Spec;
     description = "Lists the API keys (id, name, scopes, created, revoked), oldest first; secrets are never shown.",
     footer = {"%nExamples:", "  terrace keys list", "  terrace keys list --json --db jdbc:sqlite:/var/lib/terrace.db"})
 final class KeysListCommand implements Callable<Integer> {
-
-  private static final String[] HEADER = {"ID", "NAME", "SCOPES", "CREATED", "REVOKED"};
 
   @Spec
   CommandSpec spec;
@@ -57,11 +54,10 @@ final class KeysListCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("No API keys yet: create one with 'terrace keys create --name NAME"
           + " --scope extract'.");
     } else {
-      List<String[]> rows = new ArrayList<>();
-      rows.add(HEADER);
-      keys.forEach(k -> rows.add(new String[] {k.id(), k.name(), scopeText(k.scopes()), time(k.createdAt()),
-          k.revokedAt() == null ? "-" : time(k.revokedAt())}));
-      printTable(out, rows);
+      Table table = new Table("ID", "NAME", "SCOPES", "CREATED", "REVOKED");
+      keys.forEach(k -> table.row(k.id(), k.name(), scopeText(k.scopes()), time(k.createdAt()),
+          k.revokedAt() == null ? null : time(k.revokedAt())));
+      table.print(out);
     }
     out.flush();
     spec.commandLine().getErr().flush();
@@ -85,21 +81,5 @@ final class KeysListCommand implements Callable<Integer> {
 
   private static String time(Instant t) {
     return t.truncatedTo(ChronoUnit.SECONDS).toString();
-  }
-
-  private static void printTable(PrintWriter out, List<String[]> rows) {
-    int[] width = new int[HEADER.length];
-    rows.forEach(r -> {
-      for (int i = 0; i < r.length; i++) {
-        width[i] = Math.max(width[i], r[i].length());
-      }
-    });
-    for (String[] r : rows) {
-      StringBuilder line = new StringBuilder();
-      for (int i = 0; i < r.length; i++) {
-        line.append(i == r.length - 1 ? r[i] : String.format("%-" + (width[i] + 2) + "s", r[i]));
-      }
-      out.println(line);
-    }
   }
 }

@@ -13,8 +13,11 @@ final class Usage {
   static void document(CommandLine cmd) {
     Map<String, String> codes = new LinkedHashMap<>();
     codes.put("0", "done");
-    codes.put("1", "failed (the message says why: database unreachable, port taken, bad catalog, …)");
-    codes.put("2", "wrong command line or option value");
+    codes.put("1", "failed (the message says why: database unreachable, port taken, bad catalog, …),"
+        + " or some batch rows failed (written with their error)");
+    codes.put("2", "wrong command line, option value or input (bad geometry, unknown dataset)");
+    codes.put("3", "the service (--url) could not be reached or did not answer in time");
+    codes.put("4", "the service refused the API key (missing, revoked, lacking the scope) or rate-limited it");
     cmd.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
     cmd.getSubcommands().values().forEach(Usage::document);
   }

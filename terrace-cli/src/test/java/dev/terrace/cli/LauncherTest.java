@@ -26,8 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LauncherTest {
 
-  private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
-  private static final Path LAUNCHER = ROOT.resolve("terrace");
+  private static final Path LAUNCHER = Launcher.SCRIPT;
   private static final Pattern LISTENING = Pattern.compile("Terrace listening on (http://\\S+) ");
 
   @TempDir
@@ -81,18 +80,7 @@ class LauncherTest {
   }
 
   private ProcessBuilder launcher(String... args) {
-    String classpath = System.getProperty("java.class.path");
-    assertThat(classpath).contains("picocli");
-    ProcessBuilder pb = new ProcessBuilder(concat(LAUNCHER.toString(), args)).directory(dir.toFile());
-    pb.environment().put("TERRACE_CLASSPATH", classpath);
-    pb.environment().keySet().removeIf(k -> k.startsWith("TERRACE_") && !k.equals("TERRACE_CLASSPATH"));
-    return pb;
-  }
-
-  private static List<String> concat(String first, String... rest) {
-    List<String> all = new java.util.ArrayList<>(List.of(first));
-    all.addAll(List.of(rest));
-    return all;
+    return Launcher.command(dir, List.of(args));
   }
 
   private static String firstMatch(BufferedReader out) {

@@ -1,0 +1,76 @@
+package dev.terrace.cli;
+
+import dev.terrace.api.Aggregation;
+import dev.terrace.api.BatchExtractRequest;
+import dev.terrace.api.ExtractRequest;
+import dev.terrace.api.PixelRule;
+import dev.terrace.api.TimeRange;
+import dev.terrace.api.geojson.Geometry;
+import java.util.List;
+import java.util.function.Function;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/** What extract and batch ask for: the datasets, the statistic, the pixel rule and the time range. */
+final class ExtractOptions {
+
+  @Option(names = {"-d", "--dataset"}, required = true, paramLabel = "ID", split = ",",
+      description = "Dataset id (provider:name), repeatable or comma-separated; 'terrace catalog datasets' lists"
+          + " them.")
+  List<String> datasets;
+
+  @Option(names = "--aggregation", paramLabel = "STAT", defaultValue = "mean", converter = AggregationValue.class,
+      description = "Statistic over a polygon: mean, sum, count, min, max, std, median, majority, minority, variety,"
+          + " unique, distribution or percentile:P (default: ${DEFAULT-VALUE}).")
+  Aggregation aggregation;
+
+  @Option(names = "--pixel-rule", paramLabel = "RULE", defaultValue = "exact", converter = PixelRuleValue.class,
+      description = "Which cells a polygon counts: exact (weighted by coverage), center or all_touched"
+          + " (default: ${DEFAULT-VALUE}).")
+  PixelRule pixelRule;
+
+  @Option(names = "--time-range", paramLabel = "START/END", converter = TimeRangeValue.class,
+      description = "Timestamps to read from time-varying datasets, e.g. 2020-01-01/2020-12-31 (default: all).")
+  TimeRange timeRange;
+
+  ExtractRequest request(Geometry geometry) {
+    return ExtractRequest.builder().geometry(geometry).datasetIds(datasets).aggregation(aggregation)
+        .pixelRule(pixelRule).timeRange(timeRange).build();
+  }
+
+  BatchExtractRequest batch(List<Geometry> geometries) {
+    return BatchExtractRequest.builder().geometries(geometries).datasetIds(datasets).aggregation(aggregation)
+        .pixelRule(pixelRule).timeRange(timeRange).build();
+  }
+
+  /** Reads a value with the API's own parser; its message, which lists the valid values, becomes the error. */
+  private static <T> T convert(String text, Function<String, T> parse) {
+    try {
+      return parse.apply(text);
+    } catch (IllegalArgumentException e) {
+      throw new TypeConversionException(e.getMessage());
+    }
+  }
+
+  static final class AggregationValue implements ITypeConverter<Aggregation> {
+    @Override
+    public Aggregation convert(String text) {
+      return ExtractOptions.convert(text, Aggregation::parse);
+    }
+  }
+
+  static final class PixelRuleValue implements ITypeConverter<PixelRule> {
+    @Override
+    public PixelRule convert(String text) {
+      return ExtractOptions.convert(text, PixelRule::of);
+    }
+  }
+
+  static final class TimeRangeValue implements ITypeConverter<TimeRange> {
+    @Override
+    public TimeRange convert(String text) {
+      return ExtractOptions.convert(text, TimeRange::parse);
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package dev.terrace.cli;
+
+import dev.terrace.api.BatchExtractResponse;
+import dev.terrace.api.ExtractResponse;
+import dev.terrace.api.FieldError;
+import dev.terrace.api.TerraceApi;
+import dev.terrace.api.geojson.Geometry;
+import dev.terrace.client.UnprocessableEntityException;
+import dev.terrace.engine.InvalidRequestException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A batch's geometries through {@code extract.batch}, one outcome per geometry in input order. A request
+ * rejected for some of its geometries fails those rows and is sent again without them, so that one bad geometry
+ * does not fail its neighbours. The engine and the service are handled alike (by their field errors), so a local
+ * and a remote run write the same rows.
+ */
+final class Extraction {
+
+  /** One geometry's answer, or why it has none. */
+  record Outcome(ExtractResponse response, String error) {
+  }
+
+  private Extraction() {
+  }
+
+  /**
+   * @param maxBatch the most geometries per call
+   * @throws RuntimeException a failure that concerns the whole request (an unknown dataset, an unreachable
+   *     service), which no row can be written for
+   */
+  static List<Outcome> run(TerraceApi api, ExtractOptions options, List<Geometry> geometries, int maxBatch) {
+    Outcome[] out = new Outcome[geometries.size()];
+    for (int from = 0; from < geometries.size(); from += maxBatch) {
+      int[] indexes = new int[Math.min(maxBatch, geometries.size() - from)];
+      for (int k = 0; k < indexes.length; k++) {
+        indexes[k] = from + k;
+      }
+      send(api, options, geometries, indexes, out);
+    }
+    return List.of(out);
+  }
+
+  private static void send(TerraceApi api, ExtractOptions options, List<Geometry> geometries, int[] indexes,
+      Outcome[] out) {
+    List<Geometry> part = new ArrayList<>(indexes.length);
+    for (int i : indexes) {
+      part.add(geometries.get(i));
+    }
+    BatchExtractResponse response;
+    try {
+      response = api.batchExtract(options.batch(part));
+    } catch (RuntimeException e) {
+      Map<Integer, String> named = geometryErrors(e, indexes.length);
+      if (named.isEmpty()) {
+        throw e;
+      }
+      int[] rest = new int[indexes.length - named.size()];
+      int r = 0;
+      for (int k = 0; k < indexes.length; k++) {
+        String error = named.get(k);
+        if (error != null) {
+          out[indexes[k]] = new Outcome(null, error);
+        } else {
+          rest[r++] = indexes[k];
+        }
+      }
+      if (rest.length > 0) {
+        send(api, options, geometries, rest, out);
+      }
+      return;
+    }
+    if (response.responses().size() != indexes.length) {
+      throw new IllegalStateException("extract.batch answered " + response.responses().size() + " geometries for "
+          + indexes.length);
+    }
+    for (int k = 0; k < indexes.length; k++) {
+      out[indexes[k]] = new Outcome(response.responses().get(k), null);
+    }
+  }
+
+  /**
+   * What is wrong with each geometry a rejection names, by position in the request; empty unless every field
+   * error names a geometry (an error elsewhere, in the dataset ids say, concerns every row).
+   */
+  private static Map<Integer, String> geometryErrors(RuntimeException e, int size) {
+    List<FieldError> errors = new ArrayList<>();
+    if (e instanceof InvalidRequestException invalid) {
+      invalid.errors().forEach(f -> errors.add(new FieldError(f.loc(), f.msg(), f.type())));
+    } else if (e instanceof UnprocessableEntityException unprocessable) {
+      errors.addAll(unprocessable.fieldErrors());
+    }
+    Map<Integer, String> named = new TreeMap<>();
+    for (FieldError f : errors) {
+      List<Object> loc = f.loc();
+      if (loc.size() < 2 || !"geometries".equals(loc.get(0)) || !(loc.get(1) instanceof Number n)
+          || n.intValue() < 0 || n.intValue() >= size) {
+        return Map.of();
+      }
+      String path = new FieldError(loc.subList(2, loc.size()), f.msg(), f.type()).path();
+      String message = path.isEmpty() ? f.msg() : path + ": " + f.msg();
+      named.merge(n.intValue(), message, (a, b) -> a + "; " + b);
+    }
+    return named;
+  }
+}

@@ -1,0 +1,58 @@
+package dev.terrace.cli;
+
+import dev.terrace.api.Aggregation;
+import dev.terrace.api.ExtractResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The columns a batch adds to each row: one per dataset × statistic ({@code lux:elevation_mean}), then
+ * {@code error}. A time-varying dataset's cell holds the list of its values, one per timestamp, in time order.
+ */
+final class ResultColumns {
+
+  static final String ERROR = "error";
+
+  private final List<String> datasets;
+  private final List<String> names = new ArrayList<>();
+
+  ResultColumns(List<String> datasets, Aggregation aggregation) {
+    this.datasets = List.copyOf(datasets);
+    datasets.forEach(d -> names.add(d + "_" + aggregation));
+  }
+
+  /** The value columns, without {@code error}. */
+  List<String> names() {
+    return names;
+  }
+
+  /** Adds the value columns and, for a failed row, {@code error}; a failed row's values are null. */
+  void addTo(Map<String, Object> record, Extraction.Outcome outcome) {
+    for (int i = 0; i < datasets.size(); i++) {
+      record.put(names.get(i), outcome.response() == null ? null : value(outcome.response().results(),
+          datasets.get(i)));
+    }
+    if (outcome.error() != null) {
+      record.put(ERROR, outcome.error());
+    }
+  }
+
+  private static Object value(List<ExtractResult> results, String dataset) {
+    List<Object> values = new ArrayList<>(1);
+    for (ExtractResult r : results) {
+      if (dataset.equals(r.datasetId())) {
+        values.add(r.value());
+      }
+    }
+    return values.isEmpty() ? null : values.size() == 1 ? values.get(0) : values;
+  }
+
+  /** The row as the output holds it: its input columns, then the added ones. */
+  Map<String, Object> record(InputRow row, Extraction.Outcome outcome) {
+    Map<String, Object> record = new LinkedHashMap<>(row.fields());
+    addTo(record, outcome);
+    return record;
+  }
+}
