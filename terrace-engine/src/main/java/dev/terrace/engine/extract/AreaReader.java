@@ -9,6 +9,7 @@ import dev.terrace.engine.raster.SampleType;
 import dev.terrace.engine.raster.Samples;
 import dev.terrace.engine.raster.Window;
 import dev.terrace.engine.stats.CellAccumulator;
+import java.lang.reflect.Array;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -35,16 +36,31 @@ final class AreaReader {
     int width = raster.grid().width();
     int height = raster.grid().height();
     Tally tally = new Tally(band, values);
-    Object buffer = Samples.allocate(band.type(), COLUMNS_PER_READ * ROWS_PER_BLOCK);
+    // Sized to the polygon, not to the largest read: most polygons are small, and a full-size buffer for each
+    // was a quarter of all the memory a batch of them allocated.
+    Object[] buffer = {Samples.allocate(band.type(), readCells(pixels.getEnvelopeInternal()))};
     Coverage.visit(pixels, width, height, rule, ROWS_PER_BLOCK, (CoverageBlock block) -> {
       for (int c0 = 0; c0 < block.width(); c0 += COLUMNS_PER_READ) {
         int cols = Math.min(COLUMNS_PER_READ, block.width() - c0);
-        raster.readInto(Window.of(block.col() + c0, block.row(), cols, block.height()), bandNumber, buffer);
-        tally.add(block, c0, cols, buffer);
+        if (Array.getLength(buffer[0]) < cols * block.height()) {
+          buffer[0] = Samples.allocate(band.type(), cols * block.height());
+        }
+        raster.readInto(Window.of(block.col() + c0, block.row(), cols, block.height()), bandNumber, buffer[0]);
+        tally.add(block, c0, cols, buffer[0]);
       }
     });
     double outside = areaOutside(pixels, width, height);
     return new Measurement(values, tally.valid, tally.missing + outside, tally.validCells);
+  }
+
+  /** The cells of the largest read a polygon with this pixel envelope needs, with a cell to spare each way. */
+  private static int readCells(Envelope e) {
+    if (e.isNull()) {
+      return 1;
+    }
+    long cols = Math.min(COLUMNS_PER_READ, (long) Math.ceil(e.getWidth()) + 3);
+    long rows = Math.min(ROWS_PER_BLOCK, (long) Math.ceil(e.getHeight()) + 3);
+    return (int) (cols * rows);
   }
 
   /** Folds covered cells into the accumulator and keeps the valid and nodata weights. */
