@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -166,7 +167,10 @@ public final class SdkBench {
     double[] run() throws InterruptedException;
   }
 
-  /** The same calls without the SDK; with {@code idempotencyKey}, a fresh key on each, as the SDK sends. */
+  /**
+   * The same calls without the SDK; with {@code idempotencyKey}, a fresh key and a timeout on each, as the SDK
+   * sends them.
+   */
   private static final class Bare {
     private final HttpClient http;
     private final URI uri;
@@ -194,7 +198,9 @@ public final class SdkBench {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i)));
         if (idempotencyKey) {
-          request.header("Idempotency-Key", "bare-" + ThreadLocalRandom.current().nextLong() + "-" + ThreadLocalRandom.current().nextLong());
+          // What the SDK sends besides the body: a fresh key and a per-request timeout (its default, 60 s).
+          request.header("Idempotency-Key", "bare-" + ThreadLocalRandom.current().nextLong() + "-"
+              + ThreadLocalRandom.current().nextLong()).timeout(Duration.ofSeconds(60));
         }
         calls.add(http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
             .thenAccept(response -> values[index] = value(parse(response)))
