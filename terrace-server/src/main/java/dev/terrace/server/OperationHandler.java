@@ -11,6 +11,7 @@ import dev.terrace.api.ListDatasetsRequest;
 import dev.terrace.api.ListProvidersRequest;
 import dev.terrace.api.Operation;
 import dev.terrace.api.TerraceApi;
+import dev.terrace.api.geojson.Point;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -112,6 +113,7 @@ final class OperationHandler {
   }
 
   private Object run(Operation op, Object request, String requestId) throws Exception {
+    boolean quick = op == Operation.EXTRACT && ((ExtractRequest) request).geometry() instanceof Point;
     return queue.run(() -> switch (op) {
       case EXTRACT -> sameId(engine.extract((ExtractRequest) request), requestId);
       case EXTRACT_BATCH -> engine.batchExtract((BatchExtractRequest) request);
@@ -119,7 +121,7 @@ final class OperationHandler {
       case CATALOG_PROVIDERS_GET -> engine.provider(required(((GetProviderRequest) request).slug(), "slug"));
       case CATALOG_DATASETS_LIST -> engine.datasets((ListDatasetsRequest) request);
       case CATALOG_DATASETS_GET -> engine.dataset(required(((GetDatasetRequest) request).id(), "id"));
-    });
+    }, quick);
   }
 
   /** The response's id is the request's, so the body and the {@code X-Request-ID} header agree. */
