@@ -27,7 +27,7 @@ import java.util.concurrent.Executors;
  * cli, of wall and of CPU time. Both answers are compared value by value.
  *
  * <pre>
- * terrace-bench/run CliBatchBench [--reps 3] [--batch 1000]
+ * terrace-bench/run CliBatchBench [--reps 3] [--batch 10000]
  * </pre>
  */
 public final class CliBatchBench {
@@ -44,7 +44,7 @@ public final class CliBatchBench {
       return;
     }
     int reps = 3;
-    int batch = 1000;
+    int batch = 10_000;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--reps" -> reps = Integer.parseInt(args[++i]);

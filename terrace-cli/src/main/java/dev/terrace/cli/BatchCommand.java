@@ -54,9 +54,9 @@ final class BatchCommand implements Callable<Integer> {
       description = "Output: .csv, .geojson or .ndjson (one JSON object per line).")
   Path out;
 
-  @Option(names = "--batch-size", paramLabel = "N", defaultValue = "1000",
+  @Option(names = "--batch-size", paramLabel = "N", defaultValue = "10000",
       description = "Rows read, extracted and written at a time (default: ${DEFAULT-VALUE}); a service gets them"
-          + " in requests of at most 1000.")
+          + " in requests of at most 1000, neighbours together.")
   int batchSize;
 
   @Option(names = "--resume", description = "Continue an interrupted run: keep the rows already in --out (CSV or"

@@ -34,10 +34,11 @@ final class Extraction {
    */
   static List<Outcome> run(TerraceApi api, ExtractOptions options, List<Geometry> geometries, int maxBatch) {
     Outcome[] out = new Outcome[geometries.size()];
+    int[] order = geometries.size() > maxBatch ? Locality.order(geometries) : null;
     for (int from = 0; from < geometries.size(); from += maxBatch) {
       int[] indexes = new int[Math.min(maxBatch, geometries.size() - from)];
       for (int k = 0; k < indexes.length; k++) {
-        indexes[k] = from + k;
+        indexes[k] = order == null ? from + k : order[from + k];
       }
       send(api, options, geometries, indexes, out);
     }
