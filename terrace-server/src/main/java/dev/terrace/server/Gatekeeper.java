@@ -1,6 +1,7 @@
 package dev.terrace.server;
 
 import dev.terrace.api.ErrorType;
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
@@ -17,6 +18,8 @@ import java.util.Optional;
 final class Gatekeeper implements Filter {
 
   private static final String BEARER = "bearer ";
+  private static final HeaderName REQUEST_ID = HeaderNames.create(RequestIds.HEADER);
+  private static final HeaderName API_KEY = HeaderNames.create("X-API-Key");
 
   private final boolean auth;
   private final KeyVerifier keys;
@@ -33,7 +36,7 @@ final class Gatekeeper implements Filter {
   @Override
   public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
     long start = System.nanoTime();
-    String requestId = RequestIds.keepOrMake(req.headers().first(HeaderNames.create(RequestIds.HEADER)).orElse(null));
+    String requestId = RequestIds.keepOrMake(req.headers().first(REQUEST_ID).orElse(null));
     String path = req.path().path();
     Exchange exchange = new Exchange(requestId, "unmatched");
     req.context().register(exchange);
@@ -87,7 +90,7 @@ final class Gatekeeper implements Filter {
         .filter(v -> v.regionMatches(true, 0, BEARER, 0, BEARER.length()))
         .map(v -> v.substring(BEARER.length()).trim());
     return authorization.isPresent() ? authorization
-        : req.headers().first(HeaderNames.create("X-API-Key")).map(String::trim);
+        : req.headers().first(API_KEY).map(String::trim);
   }
 
   private static String address(SocketAddress address) {

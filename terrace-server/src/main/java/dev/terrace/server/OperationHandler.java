@@ -12,6 +12,7 @@ import dev.terrace.api.ListProvidersRequest;
 import dev.terrace.api.Operation;
 import dev.terrace.api.TerraceApi;
 import dev.terrace.api.geojson.Point;
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -29,6 +30,7 @@ import java.util.regex.Pattern;
 final class OperationHandler {
 
   private static final MessageDigest SHA_256 = sha256();
+  private static final HeaderName IDEMPOTENCY_KEY_HEADER = HeaderNames.create("Idempotency-Key");
   static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
 
   private final TerraceApi engine;
@@ -48,7 +50,7 @@ final class OperationHandler {
     Exchange exchange = begin(op, req);
     byte[] body = BodyReader.read(req, maxBodyBytes);
     Object request = parse(op, body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body);
-    Optional<String> key = req.headers().first(HeaderNames.create("Idempotency-Key"));
+    Optional<String> key = req.headers().first(IDEMPOTENCY_KEY_HEADER);
     if (key.isEmpty() || !mutating(op)) {
       send(res, 200, run(op, request, exchange.requestId()));
       return;

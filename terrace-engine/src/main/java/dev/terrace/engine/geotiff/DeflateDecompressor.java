@@ -13,17 +13,10 @@ import java.util.zip.Inflater;
  * short-lived virtual threads, and bounded so that idle inflaters hold native memory in proportion to the
  * number of cores, not to the peak number of threads.
  */
-final class DeflateDecompressor implements Decompressor {
+final class DeflateDecompressor implements InPlaceDecompressor {
 
   private static final BlockingQueue<Inflater> POOL =
       new ArrayBlockingQueue<>(2 * Runtime.getRuntime().availableProcessors());
-
-  @Override
-  public byte[] decode(byte[] src, int srcOff, int srcLen, int expectedLength) throws DecodeException {
-    byte[] out = new byte[expectedLength];
-    decodeInto(src, srcOff, srcLen, out, expectedLength);
-    return out;
-  }
 
   @Override
   public void decodeInto(byte[] src, int srcOff, int srcLen, byte[] dst, int expectedLength)

@@ -23,7 +23,7 @@ import java.util.concurrent.BlockingQueue;
  * block) is handed to the fallback, so that libtiff's tolerances and the error messages stay those of the
  * zlib path.
  */
-final class LibdeflateDecompressor implements Decompressor {
+final class LibdeflateDecompressor implements InPlaceDecompressor {
 
   private static final int SUCCESS = 0;
 
@@ -69,13 +69,6 @@ final class LibdeflateDecompressor implements Decompressor {
       }
     }
     throw missing;
-  }
-
-  @Override
-  public byte[] decode(byte[] src, int srcOff, int srcLen, int expectedLength) throws DecodeException {
-    byte[] out = new byte[expectedLength];
-    decodeInto(src, srcOff, srcLen, out, expectedLength);
-    return out;
   }
 
   @Override
