@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param aggregation the statistic; {@link Aggregation#MEAN} when null
  * @param pixelRule which cells count; {@link PixelRule#EXACT} when null
  * @param timeRange the timestamps to read from time-varying datasets, or null for all of them
+ * @param temporalAggregation how a time series collapses into one result per dataset, or null for one result
+ *     per timestamp
  * @param crs the CRS of the geometries' coordinates; {@value ExtractRequest#DEFAULT_CRS} when null. Also read
  *     from {@code target_crs}
  * @param densify whether to densify long edges before transforming them (default false)
@@ -36,6 +38,7 @@ public record BatchExtractRequest(
         @JsonProperty("aggregation") Aggregation aggregation,
         @JsonProperty("pixel_rule") PixelRule pixelRule,
         @JsonProperty("time_range") TimeRange timeRange,
+        @JsonProperty("temporal_aggregation") TemporalAggregation temporalAggregation,
         @JsonProperty("crs") @JsonAlias("target_crs") String crs,
         @JsonProperty("densify") boolean densify,
         @JsonProperty("interpolation") Interpolation interpolation) {
@@ -48,6 +51,7 @@ public record BatchExtractRequest(
      * @param aggregation the statistic, or null for {@code mean}
      * @param pixelRule the pixel rule, or null for {@code exact}
      * @param timeRange the time range, or null
+     * @param temporalAggregation how a time series collapses, or null for one result per timestamp
      * @param crs the geometries' CRS, or null for {@value ExtractRequest#DEFAULT_CRS}
      * @param densify whether to densify long edges
      * @param interpolation how points read their value, or null for {@code nearest}
@@ -78,7 +82,7 @@ public record BatchExtractRequest(
      */
     public static BatchExtractRequest of(List<? extends Geometry> geometries, String... datasetIds) {
         return new BatchExtractRequest(new ArrayList<>(geometries), Arrays.asList(datasetIds), null, null, null,
-                null, false, null);
+                null, null, false, null);
     }
 
     /**
@@ -97,7 +101,8 @@ public record BatchExtractRequest(
      */
     public Builder toBuilder() {
         return new Builder().geometries(geometries).datasetIds(datasetIds).aggregation(aggregation)
-                .pixelRule(pixelRule).timeRange(timeRange).crs(crs).densify(densify).interpolation(interpolation);
+                .pixelRule(pixelRule).timeRange(timeRange).temporalAggregation(temporalAggregation).crs(crs)
+                .densify(densify).interpolation(interpolation);
     }
 
     /**
@@ -108,7 +113,7 @@ public record BatchExtractRequest(
      */
     public BatchExtractRequest withGeometries(List<? extends Geometry> geometries) {
         return new BatchExtractRequest(new ArrayList<>(geometries), datasetIds, aggregation, pixelRule, timeRange,
-                crs, densify, interpolation);
+                temporalAggregation, crs, densify, interpolation);
     }
 
     /**
@@ -119,8 +124,8 @@ public record BatchExtractRequest(
      * @throws IndexOutOfBoundsException if {@code index} is out of range
      */
     public ExtractRequest request(int index) {
-        return new ExtractRequest(geometries.get(index), datasetIds, aggregation, pixelRule, timeRange, crs, densify,
-                interpolation);
+        return new ExtractRequest(geometries.get(index), datasetIds, aggregation, pixelRule, timeRange,
+                temporalAggregation, crs, densify, interpolation);
     }
 
     /** Builds a {@link BatchExtractRequest}; every setter returns the builder, unset options take their defaults. */
@@ -159,8 +164,8 @@ public record BatchExtractRequest(
          * @return the request, defaults applied
          */
         public BatchExtractRequest build() {
-            return new BatchExtractRequest(geometries, datasetIds, aggregation, pixelRule, timeRange, crs, densify,
-                    interpolation);
+            return new BatchExtractRequest(geometries, datasetIds, aggregation, pixelRule, timeRange,
+                    temporalAggregation, crs, densify, interpolation);
         }
     }
 }

@@ -7,8 +7,8 @@ import java.util.Objects;
 
 /**
  * The options {@code extract} and {@code extract.batch} share — datasets, statistic, pixel rule, time range,
- * CRS, densify and interpolation — set once here for both request builders. Every setter returns the
- * concrete builder; unset options take their defaults when the request is built.
+ * temporal aggregation, CRS, densify and interpolation — set once here for both request builders. Every setter
+ * returns the concrete builder; unset options take their defaults when the request is built.
  *
  * @param <B> the concrete builder
  */
@@ -22,6 +22,8 @@ public abstract class ExtractOptionsBuilder<B extends ExtractOptionsBuilder<B>> 
     protected PixelRule pixelRule;
     /** The time range, or null for every timestamp. */
     protected TimeRange timeRange;
+    /** How a time series collapses, or null for one result per timestamp. */
+    protected TemporalAggregation temporalAggregation;
     /** The geometry's CRS, or null for the default. */
     protected String crs;
     /** Whether long edges are densified. */
@@ -108,12 +110,24 @@ public abstract class ExtractOptionsBuilder<B extends ExtractOptionsBuilder<B>> 
     /**
      * Sets the time range from its bounds.
      *
-     * @param start the first instant included
-     * @param end the last instant included
+     * @param start the first instant included, or null for no lower bound
+     * @param end the last instant included, or null for no upper bound
      * @return this builder
      */
     public B timeRange(String start, String end) {
         return timeRange(TimeRange.of(start, end));
+    }
+
+    /**
+     * Collapses each time-varying dataset's series into one result.
+     *
+     * @param value {@code mean}, {@code min}, {@code max} or {@code sum} of the timestamps' values, or null for
+     *     one result per timestamp (the default)
+     * @return this builder
+     */
+    public B temporalAggregation(TemporalAggregation value) {
+        temporalAggregation = value;
+        return self();
     }
 
     /**

@@ -31,6 +31,8 @@ import java.util.Objects;
  * @param aggregation the statistic; {@link Aggregation#MEAN} when null
  * @param pixelRule which cells count; {@link PixelRule#EXACT} when null
  * @param timeRange the timestamps to read from time-varying datasets, or null for all of them
+ * @param temporalAggregation how a time series collapses into one result per dataset, or null for one result
+ *     per timestamp
  * @param crs the CRS of the geometry's coordinates; {@value #DEFAULT_CRS} when null. Also read from
  *     {@code target_crs}, as attribute-service clients send it
  * @param densify whether to densify long edges before transforming them into each raster's CRS (default false)
@@ -44,6 +46,7 @@ public record ExtractRequest(
         @JsonProperty("aggregation") Aggregation aggregation,
         @JsonProperty("pixel_rule") PixelRule pixelRule,
         @JsonProperty("time_range") TimeRange timeRange,
+        @JsonProperty("temporal_aggregation") TemporalAggregation temporalAggregation,
         @JsonProperty("crs") @JsonAlias("target_crs") String crs,
         @JsonProperty("densify") boolean densify,
         @JsonProperty("interpolation") Interpolation interpolation) {
@@ -59,6 +62,7 @@ public record ExtractRequest(
      * @param aggregation the statistic, or null for {@code mean}
      * @param pixelRule the pixel rule, or null for {@code exact}
      * @param timeRange the time range, or null
+     * @param temporalAggregation how a time series collapses, or null for one result per timestamp
      * @param crs the geometry's CRS, or null for {@value #DEFAULT_CRS}
      * @param densify whether to densify long edges
      * @param interpolation how points read their value, or null for {@code nearest}
@@ -80,7 +84,7 @@ public record ExtractRequest(
      * @return the request
      */
     public static ExtractRequest of(Geometry geometry, String... datasetIds) {
-        return new ExtractRequest(geometry, Arrays.asList(datasetIds), null, null, null, null, false, null);
+        return new ExtractRequest(geometry, Arrays.asList(datasetIds), null, null, null, null, null, false, null);
     }
 
     /**
@@ -99,7 +103,8 @@ public record ExtractRequest(
      */
     public Builder toBuilder() {
         return new Builder().geometry(geometry).datasetIds(datasetIds).aggregation(aggregation).pixelRule(pixelRule)
-                .timeRange(timeRange).crs(crs).densify(densify).interpolation(interpolation);
+                .timeRange(timeRange).temporalAggregation(temporalAggregation).crs(crs).densify(densify)
+                .interpolation(interpolation);
     }
 
     /** Builds an {@link ExtractRequest}; every setter returns the builder, unset options take their defaults. */
@@ -126,8 +131,8 @@ public record ExtractRequest(
          * @return the request, defaults applied
          */
         public ExtractRequest build() {
-            return new ExtractRequest(geometry, datasetIds, aggregation, pixelRule, timeRange, crs, densify,
-                    interpolation);
+            return new ExtractRequest(geometry, datasetIds, aggregation, pixelRule, timeRange, temporalAggregation,
+                    crs, densify, interpolation);
         }
     }
 }

@@ -31,7 +31,10 @@ import java.util.OptionalDouble;
  * @param pixelCount the number of cells read
  * @param resolutionM the cell size actually read, in metres (coarser than the dataset's when an overview was
  *     used), or null when unknown
- * @param timestamp for a time-varying dataset the timestamp of this value (ISO-8601), otherwise null
+ * @param timestamp for a time-varying dataset the timestamp of this value (ISO-8601); for a series collapsed by
+ *     {@code temporalAggregation} the interval of the timestamps it spans ({@code FIRST/LAST}); otherwise null
+ * @param temporalAggregation how a series was collapsed into this one value, or null for a single timestamp or
+ *     a static dataset
  * @param provider the provider's slug
  * @param crs the CRS the raster was read in, or null when not reported
  * @param elapsedMs the time spent on this result, in milliseconds
@@ -50,6 +53,7 @@ public record ExtractResult(
         @JsonProperty("pixel_count") long pixelCount,
         @JsonProperty("resolution_m") Double resolutionM,
         @JsonProperty("timestamp") String timestamp,
+        @JsonProperty("temporal_aggregation") TemporalAggregation temporalAggregation,
         @JsonProperty("provider") String provider,
         @JsonProperty("crs") String crs,
         @JsonProperty("elapsed_ms") double elapsedMs) {
@@ -68,6 +72,7 @@ public record ExtractResult(
      * @param pixelCount the number of cells read
      * @param resolutionM the resolution read in metres, or null
      * @param timestamp the timestamp, or null
+     * @param temporalAggregation how a series was collapsed, or null
      * @param provider the provider's slug
      * @param crs the CRS read, or null
      * @param elapsedMs the time spent, in milliseconds
@@ -151,7 +156,8 @@ public record ExtractResult(
     public Builder toBuilder() {
         return new Builder().datasetId(datasetId).variable(variable).value(value).units(units).aggregation(aggregation)
                 .pixelRule(pixelRule).quality(quality).coverageFraction(coverageFraction).pixelCount(pixelCount)
-                .resolutionM(resolutionM).timestamp(timestamp).provider(provider).crs(crs).elapsedMs(elapsedMs);
+                .resolutionM(resolutionM).timestamp(timestamp)
+                .temporalAggregation(temporalAggregation).provider(provider).crs(crs).elapsedMs(elapsedMs);
     }
 
     /** Builds an {@link ExtractResult}; every setter returns the builder. */
@@ -167,6 +173,7 @@ public record ExtractResult(
         private long pixelCount;
         private Double resolutionM;
         private String timestamp;
+        private TemporalAggregation temporalAggregation;
         private String provider;
         private String crs;
         private double elapsedMs;
@@ -296,6 +303,17 @@ public record ExtractResult(
         }
 
         /**
+         * Sets how a time series was collapsed into this value.
+         *
+         * @param temporalAggregation the temporal aggregation, or null
+         * @return this builder
+         */
+        public Builder temporalAggregation(TemporalAggregation temporalAggregation) {
+            this.temporalAggregation = temporalAggregation;
+            return this;
+        }
+
+        /**
          * Sets the provider's slug.
          *
          * @param provider the slug
@@ -335,7 +353,8 @@ public record ExtractResult(
          */
         public ExtractResult build() {
             return new ExtractResult(datasetId, variable, value, units, aggregation, pixelRule, quality,
-                    coverageFraction, pixelCount, resolutionM, timestamp, provider, crs, elapsedMs);
+                    coverageFraction, pixelCount, resolutionM, timestamp, temporalAggregation, provider, crs,
+                    elapsedMs);
         }
     }
 }

@@ -38,7 +38,8 @@ class RecordJsonTest {
     void extractRequest() {
         ExtractRequest r = roundTrip(q("{'geometry':" + POINT + ",'dataset_ids':['lux:elevation','bcsd:pr'],"
                 + "'aggregation':'percentile:90','pixel_rule':'all_touched',"
-                + "'time_range':{'start':'1999-01','end':'1999-06'},'crs':'EPSG:4326','densify':true,"
+                + "'time_range':{'start':'1999-01','end':'1999-06'},'temporal_aggregation':'sum',"
+                + "'crs':'EPSG:4326','densify':true,"
                 + "'interpolation':'bilinear'}"), ExtractRequest.class);
         assertThat(r.interpolation()).isEqualTo(Interpolation.BILINEAR);
         assertThat(r.geometry()).isEqualTo(Point.of(6.13, 49.61));
@@ -46,6 +47,7 @@ class RecordJsonTest {
         assertThat(r.aggregation()).isEqualTo(Aggregation.percentile(90));
         assertThat(r.pixelRule()).isEqualTo(PixelRule.ALL_TOUCHED);
         assertThat(r.timeRange()).isEqualTo(TimeRange.of("1999-01", "1999-06"));
+        assertThat(r.temporalAggregation()).isEqualTo(TemporalAggregation.SUM);
         assertThat(r.densify()).isTrue();
     }
 
@@ -66,7 +68,7 @@ class RecordJsonTest {
                 + "'aggregation':'mean','pixel_rule':'exact','crs':'EPSG:4326','densify':false,"
                 + "'interpolation':'nearest'}")));
 
-        ExtractRequest constructed = new ExtractRequest(null, null, null, null, null, null, false, null);
+        ExtractRequest constructed = new ExtractRequest(null, null, null, null, null, null, null, false, null);
         assertThat(constructed.interpolation()).isEqualTo(Interpolation.NEAREST);
         assertThat(constructed.geometry()).isNull();
         assertThat(constructed.datasetIds()).isEmpty();
@@ -97,6 +99,11 @@ class RecordJsonTest {
         assertThat(read(q(base + "['2020-01-01','2020-12-31']}"), ExtractRequest.class).timeRange())
                 .isEqualTo(expected);
         roundTrip(q("{'start':'2020-01-01T00:00:00Z','end':'2020-02-01T00:00:00Z'}"), TimeRange.class);
+        assertThat(read(q(base + "{'start':'2020-01-01'}}"), ExtractRequest.class).timeRange())
+                .isEqualTo(TimeRange.from("2020-01-01"));
+        assertThat(read(q(base + "[null,'2020-12-31']}"), ExtractRequest.class).timeRange())
+                .isEqualTo(TimeRange.until("2020-12-31"));
+        roundTrip(q("{'end':'2020-02-01'}"), TimeRange.class);
     }
 
     @Test
@@ -118,7 +125,7 @@ class RecordJsonTest {
                 + "'crs':'EPSG:4326','densify':false,'interpolation':'nearest'}"), BatchExtractRequest.class);
         assertThat(r.geometries()).hasSize(2);
         assertThat(r.request(1)).isEqualTo(new ExtractRequest(r.geometries().get(1), List.of("lux:elevation"),
-                Aggregation.MEDIAN, PixelRule.CENTER, TimeRange.of("1999-01", "1999-12"), "EPSG:4326", false,
+                Aggregation.MEDIAN, PixelRule.CENTER, TimeRange.of("1999-01", "1999-12"), null, "EPSG:4326", false,
                 Interpolation.NEAREST));
         BatchExtractRequest defaults = read(q("{'geometries':[" + POINT + "],'dataset_ids':['a:b']}"),
                 BatchExtractRequest.class);
@@ -340,7 +347,7 @@ class RecordJsonTest {
         assertThatThrownBy(() -> r.datasetIds().add("x")).isInstanceOf(UnsupportedOperationException.class);
         // Null elements survive, so that the engine can name them by index; contains(null) does not throw.
         ExtractRequest withNull = new ExtractRequest(null, java.util.Arrays.asList("a:b", null), null, null, null,
-                null, false, null);
+                null, null, false, null);
         assertThat(withNull.datasetIds()).containsExactly("a:b", null);
         assertThat(withNull.datasetIds().contains(null)).isTrue();
     }

@@ -63,11 +63,24 @@ class WireEnumTest {
         assertThat(TimeRange.parse(" 2020-01-01T00:00:00Z / 2020-12-31T23:59:59Z "))
                 .isEqualTo(TimeRange.of("2020-01-01T00:00:00Z", "2020-12-31T23:59:59Z"));
         assertThat(TimeRange.of("2020-01", "2020-06")).hasToString("2020-01/2020-06");
-        for (String bad : new String[] {"2020-01", "/2020-06", "2020-01/", "a/b/c", ""}) {
+        // Open ends: ISO 8601's "..", or nothing.
+        assertThat(TimeRange.parse("2020-01/..")).isEqualTo(TimeRange.from("2020-01")).hasToString("2020-01/..");
+        assertThat(TimeRange.parse("/2020-06")).isEqualTo(TimeRange.until("2020-06"));
+        assertThat(TimeRange.parse("2020-01/")).isEqualTo(new TimeRange("2020-01", null));
+        assertThat(TimeRange.of(" ", "2020").start()).isNull();
+        for (String bad : new String[] {"2020-01", "a/b/c", ""}) {
             assertThatThrownBy(() -> TimeRange.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("time_range");
         }
         assertThatThrownBy(() -> TimeRange.parse(null)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> TimeRange.of("2020", null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> TimeRange.from(null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void temporalAggregationNames() {
+        assertThat(TemporalAggregation.of("SUM")).isEqualTo(TemporalAggregation.SUM);
+        assertThat(TemporalAggregation.MEAN.wireName()).isEqualTo("mean");
+        assertThatThrownBy(() -> TemporalAggregation.of("median")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("temporal_aggregation");
     }
 }

@@ -1,18 +1,16 @@
 package dev.terrace.engine.catalog;
 
-import dev.terrace.engine.geotiff.GeoTiff;
-import dev.terrace.engine.geotiff.TileCache;
-import dev.terrace.engine.io.ByteSource;
 import dev.terrace.engine.raster.Band;
 import dev.terrace.engine.raster.RasterSource;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.function.Supplier;
 
 /**
- * One dataset of a catalog: what the file says about it, and its raster, opened on first use and kept open
- * (a COG's header is then read once, however many requests use it).
+ * One dataset of a catalog: what the file says about it, and its rasters — one, or one slice per timestamp —
+ * opened on first use and kept open (a COG's header is then read once, however many requests use it).
  */
 public final class CatalogDataset {
 
@@ -28,10 +26,9 @@ public final class CatalogDataset {
   private final List<Double> validRange;
   private final Double resolutionM;
   private final String location;
-  private final Supplier<ByteSource> bytes;
-  private volatile GeoTiff raster;
+  private final RasterAccess access;
 
-  CatalogDataset(String provider, CatalogFile.DatasetEntry entry, String location, Supplier<ByteSource> bytes) {
+  CatalogDataset(String provider, CatalogFile.DatasetEntry entry, String location, RasterAccess access) {
     this.id = provider + ":" + entry.name();
     this.provider = provider;
     this.name = entry.name();
@@ -44,7 +41,7 @@ public final class CatalogDataset {
     this.validRange = entry.validRange();
     this.resolutionM = entry.resolutionM();
     this.location = location;
-    this.bytes = bytes;
+    this.access = access;
   }
 
   /** @return {@code provider:name} */
@@ -82,7 +79,7 @@ public final class CatalogDataset {
     return categorical;
   }
 
-  /** @return the 1-based band read */
+  /** @return the 1-based band the catalog names (1 when it names none); a time series' slices may differ */
   public int bandNumber() {
     return band;
   }
@@ -97,48 +94,91 @@ public final class CatalogDataset {
     return Optional.ofNullable(resolutionM);
   }
 
-  /** @return the file path or URL the dataset reads */
+  /** @return the file path or URL the dataset reads (the first, for a stack of files) */
   public String location() {
     return location;
   }
 
   /**
-   * Opens the raster on first call and returns the same instance afterwards.
+   * The raster of a static dataset, or of a time series' first timestamp, opened on first call and shared
+   * afterwards.
    *
    * @return the full-resolution raster
    * @throws dev.terrace.engine.raster.RasterIoException if it cannot be fetched
    * @throws dev.terrace.engine.raster.RasterFormatException if it cannot be decoded
    */
-  public GeoTiff raster() {
-    GeoTiff r = raster;
-    if (r == null) {
-      synchronized (this) {
-        r = raster;
-        if (r == null) {
-          r = GeoTiff.open(bytes.get(), TileCache.shared());
-          raster = r;
-        }
-      }
-    }
-    return r;
+  public RasterSource raster() {
+    return access.raster(0);
   }
 
   /**
-   * What the band's values mean, with the catalog's nodata taking precedence over the file's.
+   * What the band of {@link #raster()} holds, with the catalog's nodata taking precedence over the file's.
    *
    * @return the band description
    */
   public Band band() {
-    RasterSource r = raster();
-    Band fromFile = r.band(band);
-    return nodata.isPresent() ? new Band(fromFile.type(), nodata, fromFile.scale(), fromFile.offset()) : fromFile;
+    return layer(0, null).band();
   }
 
-  synchronized void close() {
-    if (raster != null) {
-      raster.close();
-      raster = null;
+  /**
+   * @return the timestamps of a time-varying dataset in ascending order; empty for a static dataset
+   * @throws dev.terrace.engine.raster.RasterIoException if a file that lists them cannot be fetched
+   * @throws dev.terrace.engine.raster.RasterFormatException if it cannot be decoded
+   */
+  public List<Instant> times() {
+    return access.times();
+  }
+
+  /**
+   * The slices a request reads: the only one of a static dataset, or those of a time series whose timestamp
+   * lies within {@code [from, to]}. Nothing is opened yet.
+   *
+   * @param from the first instant included
+   * @param to the last instant included
+   * @return indices for {@link #layer(int)}, in time order; empty when no timestamp is in range
+   * @throws dev.terrace.engine.raster.RasterIoException if a file that lists the timestamps cannot be fetched
+   * @throws dev.terrace.engine.raster.RasterFormatException if it cannot be decoded
+   */
+  public List<Integer> steps(Instant from, Instant to) {
+    List<Instant> times = access.times();
+    if (times.isEmpty()) {
+      return List.of(0);
     }
+    List<Integer> out = new ArrayList<>();
+    for (int i = 0; i < times.size(); i++) {
+      Instant t = times.get(i);
+      if (!t.isBefore(from) && !t.isAfter(to)) {
+        out.add(i);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Opens one slice.
+   *
+   * @param step an index from {@link #steps}
+   * @return the slice, its raster open
+   * @throws dev.terrace.engine.raster.RasterIoException if its raster cannot be fetched
+   * @throws dev.terrace.engine.raster.RasterFormatException if it cannot be decoded
+   * @throws IllegalArgumentException if the catalog names a band the file does not have
+   */
+  public Layer layer(int step) {
+    List<Instant> times = access.times();
+    return layer(step, times.isEmpty() ? null : times.get(step));
+  }
+
+  private Layer layer(int step, Instant time) {
+    RasterSource r = access.raster(step);
+    int number = access.band(step, band);
+    Band fromFile = r.band(number);
+    Band meaning = nodata.isPresent()
+        ? new Band(fromFile.type(), nodata, fromFile.scale(), fromFile.offset()) : fromFile;
+    return new Layer(time, r, number, meaning);
+  }
+
+  void close() {
+    access.close();
   }
 
   @Override

@@ -32,5 +32,9 @@ record CatalogFile(List<ProviderEntry> providers) {
       List<Double> validRange,
       Double resolutionM,
       String crs,
-      String description) {}
+      String description,
+      List<TimeStepEntry> timeSteps) {}
+
+  /** One file of a stack of COGs: its timestamp and where it is. */
+  record TimeStepEntry(String time, String path, String url) {}
 }

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.terrace.engine.io.ByteSource;
+import dev.terrace.engine.time.Timestamps;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -130,12 +133,54 @@ final class CatalogLoader {
         || d.validRange().get(0) > d.validRange().get(1))) {
       throw error(at + ".valid_range", "must be [min, max] with min <= max, got " + d.validRange());
     }
-    String where = d.path() != null ? d.path() : d.url();
+    if (d.timeSteps() != null) {
+      return timeSeries(at, provider, d);
+    }
+    String where = where(at, d.path(), d.url());
+    Location location = resolver.apply(where);
+    return new CatalogDataset(provider, d, location.label(), new SingleRaster(location.bytes()));
+  }
+
+  /** A stack of COGs, one per timestamp, sorted by time whatever the file's order. */
+  private CatalogDataset timeSeries(String at, String provider, CatalogFile.DatasetEntry d) {
+    if (d.path() != null || d.url() != null) {
+      throw error(at + ".time_steps", "a dataset has either a path/url or time_steps, not both");
+    }
+    if (d.timeSteps().isEmpty()) {
+      throw error(at + ".time_steps", "must list at least one {time, path}");
+    }
+    List<RasterSeries.Step> steps = new ArrayList<>();
+    Set<Instant> seen = new HashSet<>();
+    String first = null;
+    for (int k = 0; k < d.timeSteps().size(); k++) {
+      String step = at + ".time_steps[" + k + "]";
+      CatalogFile.TimeStepEntry e = d.timeSteps().get(k);
+      if (e == null) {
+        throw error(step, "must be an object {time, path}");
+      }
+      Instant time;
+      try {
+        time = Timestamps.start(require(step + ".time", e.time()));
+      } catch (IllegalArgumentException bad) {
+        throw error(step + ".time", bad.getMessage());
+      }
+      if (!seen.add(time)) {
+        throw error(step + ".time", "\"" + e.time() + "\" is listed twice");
+      }
+      Location location = resolver.apply(where(step, e.path(), e.url()));
+      first = first == null ? location.label() : first;
+      steps.add(new RasterSeries.Step(time, location.bytes()));
+    }
+    steps.sort(Comparator.comparing(RasterSeries.Step::time));
+    return new CatalogDataset(provider, d, first, new RasterSeries(steps));
+  }
+
+  private String where(String at, String path, String url) {
+    String where = path != null ? path : url;
     if (where == null || where.isBlank()) {
       throw error(at + ".path", "a cog dataset needs a path or a url");
     }
-    Location location = resolver.apply(where);
-    return new CatalogDataset(provider, d, location.label(), location.bytes());
+    return where;
   }
 
   private String require(String at, String value) {

@@ -5,11 +5,13 @@ import dev.terrace.api.DataType;
 import dev.terrace.api.Dataset;
 import dev.terrace.api.Protocol;
 import dev.terrace.api.Provider;
+import dev.terrace.api.Temporal;
 import dev.terrace.api.ValueRange;
 import dev.terrace.engine.raster.Band;
 import dev.terrace.engine.raster.Grid;
 import dev.terrace.engine.raster.RasterFormatException;
 import dev.terrace.engine.raster.RasterIoException;
+import dev.terrace.engine.time.Timestamps;
 import java.util.List;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.CoordinateTransform;
@@ -44,9 +46,11 @@ public final class CatalogViews {
   public static Dataset dataset(CatalogDataset d) {
     Grid grid = null;
     Band band = null;
+    Temporal temporal = null;
     try {
       grid = d.raster().grid();
       band = d.band();
+      temporal = Temporal.of(d.times().stream().map(Timestamps::format).toArray(String[]::new));
     } catch (RasterIoException | RasterFormatException | IllegalArgumentException e) {
       // Listing the catalog must not fail because one remote file is down; its details stay empty.
     }
@@ -56,7 +60,7 @@ public final class CatalogViews {
         d.units().orElse(null), d.categorical() ? DataType.CATEGORICAL : DataType.CONTINUOUS, nodata,
         range == null ? null : new ValueRange(range.get(0), range.get(1)),
         d.statedResolutionM().orElse(grid == null ? null : grid.resolutionMetres(grid.width() / 2.0, grid.height() / 2.0)),
-        grid == null ? null : grid.crsName(), grid == null ? null : bbox(grid), null, d.bandNumber());
+        grid == null ? null : grid.crsName(), grid == null ? null : bbox(grid), temporal, d.bandNumber());
   }
 
   /** The raster's footprint in lon/lat: its edges sampled every tenth of their length, as GDAL's gdalinfo -wgs84. */

@@ -1,15 +1,18 @@
 package dev.terrace.engine.extract;
 
+import dev.terrace.engine.catalog.Layer;
 import dev.terrace.engine.coverage.Coverage;
 import dev.terrace.engine.coverage.CoverageBlock;
 import dev.terrace.engine.coverage.PixelRule;
 import dev.terrace.engine.raster.Band;
+import dev.terrace.engine.raster.Grid;
 import dev.terrace.engine.raster.RasterSource;
 import dev.terrace.engine.raster.SampleType;
 import dev.terrace.engine.raster.Samples;
 import dev.terrace.engine.raster.Window;
 import dev.terrace.engine.stats.CellAccumulator;
 import java.lang.reflect.Array;
+import java.util.List;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -33,24 +36,48 @@ final class AreaReader {
 
   static Measurement read(RasterSource raster, int bandNumber, Band band, Geometry pixels, PixelRule rule,
       CellAccumulator values) {
-    int width = raster.grid().width();
-    int height = raster.grid().height();
-    Tally tally = new Tally(band, values);
+    return read(List.of(new Layer(null, raster, bandNumber, band)), pixels, rule, new CellAccumulator[] {values})[0];
+  }
+
+  /**
+   * Reads several layers on the same grid — the timestamps of a series — with the coverage computed once: each
+   * block of coverage is applied to every layer before the next block is swept.
+   *
+   * @param layers rasters sharing one grid
+   * @param values one accumulator per layer, in the same order
+   * @return one measurement per layer
+   */
+  static Measurement[] read(List<Layer> layers, Geometry pixels, PixelRule rule, CellAccumulator[] values) {
+    Grid grid = layers.get(0).raster().grid();
+    Tally[] tallies = new Tally[layers.size()];
     // Sized to the polygon, not to the largest read: most polygons are small, and a full-size buffer for each
     // was a quarter of all the memory a batch of them allocated.
-    Object[] buffer = {Samples.allocate(band.type(), readCells(pixels.getEnvelopeInternal()))};
-    Coverage.visit(pixels, width, height, rule, ROWS_PER_BLOCK, (CoverageBlock block) -> {
+    Object[] buffers = new Object[layers.size()];
+    for (int i = 0; i < tallies.length; i++) {
+      tallies[i] = new Tally(layers.get(i).band(), values[i]);
+      buffers[i] = Samples.allocate(layers.get(i).band().type(), readCells(pixels.getEnvelopeInternal()));
+    }
+    Coverage.visit(pixels, grid.width(), grid.height(), rule, ROWS_PER_BLOCK, (CoverageBlock block) -> {
       for (int c0 = 0; c0 < block.width(); c0 += COLUMNS_PER_READ) {
         int cols = Math.min(COLUMNS_PER_READ, block.width() - c0);
-        if (Array.getLength(buffer[0]) < cols * block.height()) {
-          buffer[0] = Samples.allocate(band.type(), cols * block.height());
+        Window window = Window.of(block.col() + c0, block.row(), cols, block.height());
+        for (int i = 0; i < tallies.length; i++) {
+          Layer layer = layers.get(i);
+          if (Array.getLength(buffers[i]) < cols * block.height()) {
+            buffers[i] = Samples.allocate(layer.band().type(), cols * block.height());
+          }
+          layer.raster().readInto(window, layer.bandNumber(), buffers[i]);
+          tallies[i].add(block, c0, cols, buffers[i]);
         }
-        raster.readInto(Window.of(block.col() + c0, block.row(), cols, block.height()), bandNumber, buffer[0]);
-        tally.add(block, c0, cols, buffer[0]);
       }
     });
-    double outside = areaOutside(pixels, width, height);
-    return new Measurement(values, tally.valid, tally.missing + outside, tally.validCells);
+    double outside = areaOutside(pixels, grid.width(), grid.height());
+    Measurement[] out = new Measurement[tallies.length];
+    for (int i = 0; i < out.length; i++) {
+      Tally t = tallies[i];
+      out[i] = new Measurement(values[i], t.valid, t.missing + outside, t.validCells);
+    }
+    return out;
   }
 
   /** The cells of the largest read a polygon with this pixel envelope needs, with a cell to spare each way. */

@@ -4,30 +4,35 @@ import dev.terrace.api.Aggregation;
 import dev.terrace.api.ExtractResult;
 import dev.terrace.api.Interpolation;
 import dev.terrace.api.Quality;
+import dev.terrace.api.TemporalAggregation;
 import dev.terrace.engine.catalog.CatalogDataset;
+import dev.terrace.engine.catalog.Layer;
 import dev.terrace.engine.coverage.PixelRule;
 import dev.terrace.engine.geometry.RequestGeometry;
-import dev.terrace.engine.geotiff.GeoTiff;
-import dev.terrace.engine.raster.Band;
 import dev.terrace.engine.raster.Grid;
 import dev.terrace.engine.raster.PixelLocator;
 import dev.terrace.engine.raster.RasterFormatException;
 import dev.terrace.engine.raster.RasterIoException;
 import dev.terrace.engine.stats.CellAccumulator;
 import dev.terrace.engine.stats.StatisticRequest;
+import dev.terrace.engine.time.Timestamps;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.densify.Densifier;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.Proj4jException;
 
 /**
- * One geometry read from one dataset: project it into the raster's pixel space, measure it, and describe the
- * answer with its quality. A dataset that cannot be read yields a {@code missing} result and a warning; the
- * rest of the response stands.
+ * One geometry read from one dataset: project it into the raster's pixel space, measure it — once per timestamp
+ * of a time series, with the coverage computed once — and describe each answer with its quality. A dataset that
+ * cannot be read yields a {@code missing} result and a warning; the rest of the response stands.
  */
 final class DatasetExtraction {
 
@@ -40,10 +45,13 @@ final class DatasetExtraction {
   private final boolean bilinear;
   private final boolean densify;
   private final PixelBudget budget;
+  private final TimeWindow window;
+  private final TemporalAggregation temporalAggregation;
   private final List<String> warnings;
 
   /**
-   * @param options the request's options: aggregation, pixel rule, interpolation, densify
+   * @param options the request's options: aggregation, pixel rule, interpolation, densify, time range and
+   *     temporal aggregation
    */
   DatasetExtraction(RequestGeometry geometry, CoordinateReferenceSystem inputCrs, Options options, PixelBudget budget,
       List<String> warnings) {
@@ -60,39 +68,185 @@ final class DatasetExtraction {
       case ALL_TOUCHED -> PixelRule.ALL_TOUCHED;
     };
     this.budget = budget;
+    this.window = options.window();
+    this.temporalAggregation = options.temporalAggregation();
     this.warnings = warnings;
   }
 
-  ExtractResult run(CatalogDataset dataset) {
+  /**
+   * @return one result per timestamp read — one for a static dataset — or, with a temporal aggregation, the
+   *     series collapsed into one; none (and a warning) when no timestamp lies in the request's time range
+   */
+  List<ExtractResult> run(CatalogDataset dataset) {
     long start = System.nanoTime();
-    GeoTiff raster;
-    Band band;
+    List<Slice> slices = open(dataset, start);
+    ExtractResult[] out = new ExtractResult[slices.size()];
+    List<Layer> readable = new ArrayList<>();
+    List<Integer> at = new ArrayList<>();
+    for (int i = 0; i < out.length; i++) {
+      if (slices.get(i).failure() != null) {
+        out[i] = slices.get(i).failure();
+      } else {
+        readable.add(slices.get(i).layer());
+        at.add(i);
+      }
+    }
+    int k = 0;
+    for (List<Layer> sameGrid : bySharedGrid(readable)) {
+      for (ExtractResult r : measure(dataset, sameGrid, start)) {
+        out[at.get(k++)] = r;
+      }
+    }
+    return collapse(Arrays.asList(out));
+  }
+
+  /**
+   * A batch of single points read from one dataset block by block (see {@link PointBatch}).
+   *
+   * @param points the points, in the request's CRS
+   * @return for each point, in input order, what {@link #run} would return for it
+   */
+  List<List<ExtractResult>> runPoints(List<Coordinate> points, CatalogDataset dataset, int concurrency) {
+    long start = System.nanoTime();
+    List<ExtractResult[]> bySlice = new ArrayList<>();
+    for (Slice slice : open(dataset, start)) {
+      if (slice.failure() != null) {
+        ExtractResult[] failed = new ExtractResult[points.size()];
+        Arrays.fill(failed, slice.failure());
+        bySlice.add(failed);
+      } else {
+        bySlice.add(PointBatch.read(points, dataset, slice.layer(), inputCrs, this, concurrency));
+      }
+    }
+    List<List<ExtractResult>> out = new ArrayList<>(points.size());
+    for (int i = 0; i < points.size(); i++) {
+      List<ExtractResult> series = new ArrayList<>(bySlice.size());
+      for (ExtractResult[] r : bySlice) {
+        series.add(r[i]);
+      }
+      out.add(collapse(series));
+    }
+    return out;
+  }
+
+  /** A slice to read, or the result standing for one that could not be opened. */
+  private record Slice(Layer layer, ExtractResult failure) {}
+
+  /**
+   * Opens the slices in the request's time range, in time order. A file that cannot be opened fails its own
+   * timestamp only; when not even the timestamps can be read the dataset fails as a whole.
+   */
+  private List<Slice> open(CatalogDataset dataset, long start) {
+    List<Integer> steps;
+    try {
+      steps = dataset.steps(window.from(), window.to());
+    } catch (RasterIoException | RasterFormatException | IllegalArgumentException e) {
+      return List.of(new Slice(null, failed(dataset, e, start)));
+    }
+    if (steps.isEmpty()) {
+      warnings.add(noTimestampInRange(dataset));
+    }
+    List<Slice> out = new ArrayList<>(steps.size());
+    for (int step : steps) {
+      try {
+        out.add(new Slice(dataset.layer(step), null));
+      } catch (RasterIoException | RasterFormatException | IllegalArgumentException e) {
+        List<Instant> times = dataset.times();
+        out.add(new Slice(null, failed(dataset, times.isEmpty() ? null : times.get(step), e, start)));
+      }
+    }
+    return out;
+  }
+
+  /** Slices on one grid: the geometry is projected, budgeted and covered once for all of them. */
+  private List<ExtractResult> measure(CatalogDataset dataset, List<Layer> sameGrid, long start) {
+    Grid grid = sameGrid.get(0).raster().grid();
     Geometry pixels;
     try {
-      raster = dataset.raster();
-      band = dataset.band();
-      pixels = new PixelLocator(raster.grid(), inputCrs).toPixels(densify ? densified(raster.grid())
-          : geometry.geometry());
-    } catch (RasterIoException | RasterFormatException | IllegalArgumentException | IllegalStateException
-        | Proj4jException e) {
-      // Unreadable file, missing band, degenerate geotransform, or a geometry outside the CRS's domain.
-      return failed(dataset, e, start);
+      pixels = new PixelLocator(grid, inputCrs).toPixels(densify ? densified(grid) : geometry.geometry());
+    } catch (IllegalArgumentException | IllegalStateException | Proj4jException e) {
+      // A degenerate geotransform, or a geometry outside the CRS's domain.
+      return sameGrid.stream().map(layer -> failed(dataset, layer.time(), e, start)).toList();
     }
-    spend(dataset, raster.grid(), pixels);
-    CellAccumulator values = accumulator();
-    Measurement m;
+    spend(dataset, grid, pixels, sameGrid.size());
+    var centre = pixels.getEnvelopeInternal().centre();
+    Measurement[] m;
     try {
-      m = switch (geometry.kind()) {
-        case POINTS -> PointReader.read(raster, dataset.bandNumber(), band, pixels, bilinear, values);
-        case LINES -> LineReader.read(raster, dataset.bandNumber(), band, pixels, values);
-        case AREAS -> AreaReader.read(raster, dataset.bandNumber(), band, pixels, rule, values);
-      };
+      m = read(sameGrid, pixels);
     } catch (RasterIoException | RasterFormatException | IllegalArgumentException e) {
       // The last: coordinates that projected to infinity, which no cell can hold.
-      return failed(dataset, e, start);
+      if (sameGrid.size() == 1) {
+        return List.of(failed(dataset, sameGrid.get(0).time(), e, start));
+      }
+      // One unreadable slice must not sink the others: read them one at a time to find which it is.
+      return sameGrid.stream().map(layer -> readAlone(dataset, layer, pixels, centre, start)).toList();
     }
-    var centre = pixels.getEnvelopeInternal().centre();
-    return describe(dataset, raster.grid(), m, centre.x, centre.y, start);
+    List<ExtractResult> out = new ArrayList<>(m.length);
+    for (int i = 0; i < m.length; i++) {
+      out.add(describe(dataset, sameGrid.get(i), grid, m[i], centre.x, centre.y, start));
+    }
+    return out;
+  }
+
+  private ExtractResult readAlone(CatalogDataset dataset, Layer layer, Geometry pixels, Coordinate centre,
+      long start) {
+    try {
+      Measurement m = read(List.of(layer), pixels)[0];
+      return describe(dataset, layer, layer.raster().grid(), m, centre.x, centre.y, start);
+    } catch (RasterIoException | RasterFormatException | IllegalArgumentException e) {
+      return failed(dataset, layer.time(), e, start);
+    }
+  }
+
+  private Measurement[] read(List<Layer> layers, Geometry pixels) {
+    CellAccumulator[] values = new CellAccumulator[layers.size()];
+    Arrays.setAll(values, i -> accumulator());
+    if (geometry.kind() == RequestGeometry.Kind.AREAS) {
+      return AreaReader.read(layers, pixels, rule, values);
+    }
+    Measurement[] out = new Measurement[layers.size()];
+    for (int i = 0; i < out.length; i++) {
+      Layer l = layers.get(i);
+      out[i] = geometry.kind() == RequestGeometry.Kind.POINTS
+          ? PointReader.read(l.raster(), l.bandNumber(), l.band(), pixels, bilinear, values[i])
+          : LineReader.read(l.raster(), l.bandNumber(), l.band(), pixels, values[i]);
+    }
+    return out;
+  }
+
+  /** Runs of consecutive slices on the same grid; a stack of files usually is one run. */
+  private static List<List<Layer>> bySharedGrid(List<Layer> layers) {
+    List<List<Layer>> runs = new ArrayList<>();
+    List<Layer> run = new ArrayList<>();
+    for (Layer layer : layers) {
+      if (!run.isEmpty() && !sameGrid(run.get(0).raster().grid(), layer.raster().grid())) {
+        runs.add(run);
+        run = new ArrayList<>();
+      }
+      run.add(layer);
+    }
+    if (!run.isEmpty()) {
+      runs.add(run);
+    }
+    return runs;
+  }
+
+  private static boolean sameGrid(Grid a, Grid b) {
+    return a == b || a.width() == b.width() && a.height() == b.height() && a.transform().equals(b.transform())
+        && a.crsName().equals(b.crsName());
+  }
+
+  private List<ExtractResult> collapse(List<ExtractResult> series) {
+    boolean timeVarying = !series.isEmpty() && series.get(0).timestamp() != null;
+    return temporalAggregation == null || !timeVarying ? series
+        : List.of(TimeSeries.collapse(series, temporalAggregation));
+  }
+
+  private String noTimestampInRange(CatalogDataset dataset) {
+    List<Instant> times = dataset.times();
+    return dataset.id() + ": no timestamp in time_range " + window.asWritten() + "; the dataset has "
+        + times.size() + " from " + Timestamps.format(times.get(0)) + " to "
+        + Timestamps.format(times.get(times.size() - 1));
   }
 
   /** @return a fresh accumulator for the requested statistic */
@@ -101,14 +255,16 @@ final class DatasetExtraction {
   }
 
   /**
+   * @param layer the slice read, whose timestamp the result carries
    * @param col fractional column where the geometry is, for the resolution of longitude/latitude grids
    * @param row fractional row, likewise
    */
-  ExtractResult describe(CatalogDataset dataset, Grid grid, Measurement m, double col, double row, long start) {
+  ExtractResult describe(CatalogDataset dataset, Layer layer, Grid grid, Measurement m, double col, double row,
+      long start) {
     Object value = value(m.values());
     return new ExtractResult(dataset.id(), dataset.variable(), value, dataset.units().orElse(null), aggregation,
         wireRule, quality(m, value, dataset), m.coverageFraction(), m.validCells(), grid.resolutionMetres(col, row),
-        null, dataset.provider(), grid.crsName(), millis(start));
+        timestamp(layer), null, dataset.provider(), grid.crsName(), millis(start));
   }
 
   /**
@@ -122,11 +278,11 @@ final class DatasetExtraction {
     return Densifier.densify(geometry.geometry(), step);
   }
 
-  /** Counts the cells this read may touch against the request's budget, before reading any. */
-  private void spend(CatalogDataset dataset, Grid grid, Geometry pixels) {
+  /** Counts the cells this read may touch in every slice against the request's budget, before reading any. */
+  private void spend(CatalogDataset dataset, Grid grid, Geometry pixels, int slices) {
     Envelope e = pixels.getEnvelopeInternal().intersection(new Envelope(0, grid.width(), 0, grid.height()));
     long cells = e.isNull() ? 0 : (long) (Math.ceil(e.getWidth()) + 1) * (long) (Math.ceil(e.getHeight()) + 1);
-    budget.spend(cells, dataset.id());
+    budget.spend(cells * slices, dataset.id());
   }
 
   private Object value(CellAccumulator values) {
@@ -162,9 +318,19 @@ final class DatasetExtraction {
   }
 
   ExtractResult failed(CatalogDataset dataset, RuntimeException e, long start) {
-    warnings.add(dataset.id() + ": " + e.getMessage());
+    return failed(dataset, null, e, start);
+  }
+
+  /** @param when the timestamp that could not be read, or null for a static dataset or the dataset as a whole */
+  ExtractResult failed(CatalogDataset dataset, Instant when, RuntimeException e, long start) {
+    String time = when == null ? null : Timestamps.format(when);
+    warnings.add(dataset.id() + (time == null ? "" : " at " + time) + ": " + e.getMessage());
     return new ExtractResult(dataset.id(), dataset.variable(), null, dataset.units().orElse(null), aggregation,
-        wireRule, Quality.MISSING, 0.0, 0, null, null, dataset.provider(), null, millis(start));
+        wireRule, Quality.MISSING, 0.0, 0, null, time, null, dataset.provider(), null, millis(start));
+  }
+
+  private static String timestamp(Layer layer) {
+    return layer.time() == null ? null : Timestamps.format(layer.time());
   }
 
   static double millis(long start) {

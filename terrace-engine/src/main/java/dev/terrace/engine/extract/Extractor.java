@@ -1,11 +1,13 @@
 package dev.terrace.engine.extract;
 
+import dev.terrace.api.Aggregation;
 import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.BatchExtractResponse;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.ExtractResult;
 import dev.terrace.api.Interpolation;
+import dev.terrace.api.TemporalAggregation;
 import dev.terrace.engine.InvalidRequestException;
 import dev.terrace.engine.InvalidRequestException.FieldError;
 import dev.terrace.engine.InvalidRequestException.Kind;
@@ -72,11 +74,15 @@ public final class Extractor {
     List<CatalogDataset> datasets = datasets(request.datasetIds(), errors);
     CoordinateReferenceSystem crs = crs(request.crs(), errors);
     RequestGeometry geometry = geometry(request.geometry(), crs, errors, "geometry");
+    TimeWindow window = TimeWindow.of(request.timeRange(), errors, "time_range");
+    checkTemporalAggregation(request.temporalAggregation(), request.aggregation(), errors);
     throwIfAny(errors);
     PixelBudget budget = new PixelBudget(limits.maxCells());
     List<String> warnings = Collections.synchronizedList(new ArrayList<>());
-    DatasetExtraction extraction = new DatasetExtraction(geometry, crs, Options.of(request), budget, warnings);
-    List<ExtractResult> results = Parallel.map(datasets, limits.concurrency(), extraction::run);
+    DatasetExtraction extraction = new DatasetExtraction(geometry, crs, Options.of(request, window), budget,
+        warnings);
+    List<ExtractResult> results = Parallel.map(datasets, limits.concurrency(), extraction::run).stream()
+        .flatMap(List::stream).toList();
     return new ExtractResponse(requestId(), hash(geometry), results, List.copyOf(warnings),
         (System.nanoTime() - start) / 1e6);
   }
@@ -103,21 +109,24 @@ public final class Extractor {
     for (int i = 0; i < request.geometries().size(); i++) {
       geometries.add(geometry(request.geometries().get(i), crs, errors, "geometries", i));
     }
+    TimeWindow window = TimeWindow.of(request.timeRange(), errors, "time_range");
+    checkTemporalAggregation(request.temporalAggregation(), request.aggregation(), errors);
     throwIfAny(errors);
+    Options options = Options.of(request, window);
     PixelBudget budget = new PixelBudget(limits.maxCells());
     if (geometries.size() > 1 && request.interpolation() == Interpolation.NEAREST
         && geometries.stream().allMatch(Extractor::isSinglePoint)) {
-      return points(request, geometries, datasets, crs, budget, start);
+      return points(options, geometries, datasets, crs, budget, start);
     }
     int[] order = LocalityOrder.of(geometries.stream().map(RequestGeometry::geometry).toList());
     List<RequestGeometry> neighboursTogether = Arrays.stream(order).mapToObj(geometries::get).toList();
     List<ExtractResponse> computed = Parallel.map(neighboursTogether, limits.concurrency(), g -> {
       long t = System.nanoTime();
       List<String> warnings = Collections.synchronizedList(new ArrayList<>());
-      DatasetExtraction extraction = new DatasetExtraction(g, crs, Options.of(request), budget, warnings);
+      DatasetExtraction extraction = new DatasetExtraction(g, crs, options, budget, warnings);
       List<ExtractResult> results = new ArrayList<>(datasets.size());
       for (CatalogDataset d : datasets) {
-        results.add(extraction.run(d));
+        results.addAll(extraction.run(d));
       }
       return new ExtractResponse(requestId(), hash(g), results, List.copyOf(warnings),
           (System.nanoTime() - t) / 1e6);
@@ -132,27 +141,37 @@ public final class Extractor {
   }
 
   /** A batch of single points: each dataset is read block by block (see {@link PointBatch}). */
-  private BatchExtractResponse points(BatchExtractRequest request, List<RequestGeometry> geometries,
+  private BatchExtractResponse points(Options options, List<RequestGeometry> geometries,
       List<CatalogDataset> datasets, CoordinateReferenceSystem crs, PixelBudget budget, long start) {
     List<String> warnings = Collections.synchronizedList(new ArrayList<>());
     List<Coordinate> points = geometries.stream().map(g -> g.geometry().getCoordinate()).toList();
-    List<ExtractResult[]> byDataset = new ArrayList<>();
+    DatasetExtraction extraction = new DatasetExtraction(null, crs, options, budget, warnings);
+    List<List<List<ExtractResult>>> byDataset = new ArrayList<>();
     for (CatalogDataset d : datasets) {
-      DatasetExtraction extraction = new DatasetExtraction(null, crs, Options.of(request), budget, warnings);
-      byDataset.add(PointBatch.read(points, d, crs, extraction, limits.concurrency()));
+      byDataset.add(extraction.runPoints(points, d, limits.concurrency()));
     }
     List<String> distinct = warnings.stream().distinct().toList();
     List<ExtractResponse> responses = new ArrayList<>(points.size());
     for (int i = 0; i < points.size(); i++) {
       List<ExtractResult> results = new ArrayList<>(datasets.size());
-      for (ExtractResult[] r : byDataset) {
-        results.add(r[i]);
+      for (List<List<ExtractResult>> r : byDataset) {
+        results.addAll(r.get(i));
       }
       responses.add(new ExtractResponse(requestId(), hash(geometries.get(i)), results, distinct,
           results.stream().mapToDouble(ExtractResult::elapsedMs).sum()));
     }
-    return new BatchExtractResponse(responses, responses.size(), responses.size() * datasets.size(),
-        (System.nanoTime() - start) / 1e6);
+    int total = responses.stream().mapToInt(r -> r.results().size()).sum();
+    return new BatchExtractResponse(responses, responses.size(), total, (System.nanoTime() - start) / 1e6);
+  }
+
+  /** Series collapse into a number, so only statistics that give one can be combined over time. */
+  private static void checkTemporalAggregation(TemporalAggregation how, Aggregation aggregation,
+      List<FieldError> errors) {
+    if (how != null && !aggregation.isNumeric()) {
+      errors.add(new FieldError(List.of("temporal_aggregation"), "temporal_aggregation " + how + " combines"
+          + " numbers; aggregation " + aggregation + " does not give one. Use a numeric aggregation such as mean,"
+          + " or leave temporal_aggregation out", "invalid_combination"));
+    }
   }
 
   private List<CatalogDataset> datasets(List<String> ids, List<FieldError> errors) {

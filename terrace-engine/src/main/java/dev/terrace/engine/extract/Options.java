@@ -5,6 +5,7 @@ import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.Interpolation;
 import dev.terrace.api.PixelRule;
+import dev.terrace.api.TemporalAggregation;
 
 /**
  * What every geometry of a request is read with: the options {@code extract} and {@code extract.batch} share.
@@ -13,14 +14,19 @@ import dev.terrace.api.PixelRule;
  * @param pixelRule which cells count
  * @param interpolation how points read their value
  * @param densify whether edges are densified in the request's CRS first
+ * @param window the timestamps read from time-varying datasets
+ * @param temporalAggregation how a time series collapses into one result, or null for one per timestamp
  */
-record Options(Aggregation aggregation, PixelRule pixelRule, Interpolation interpolation, boolean densify) {
+record Options(Aggregation aggregation, PixelRule pixelRule, Interpolation interpolation, boolean densify,
+    TimeWindow window, TemporalAggregation temporalAggregation) {
 
-  static Options of(ExtractRequest r) {
-    return new Options(r.aggregation(), r.pixelRule(), r.interpolation(), r.densify());
+  static Options of(ExtractRequest r, TimeWindow window) {
+    return new Options(r.aggregation(), r.pixelRule(), r.interpolation(), r.densify(), window,
+        r.temporalAggregation());
   }
 
-  static Options of(BatchExtractRequest r) {
-    return new Options(r.aggregation(), r.pixelRule(), r.interpolation(), r.densify());
+  static Options of(BatchExtractRequest r, TimeWindow window) {
+    return new Options(r.aggregation(), r.pixelRule(), r.interpolation(), r.densify(), window,
+        r.temporalAggregation());
   }
 }

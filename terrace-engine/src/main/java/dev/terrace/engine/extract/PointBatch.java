@@ -2,12 +2,13 @@ package dev.terrace.engine.extract;
 
 import dev.terrace.api.ExtractResult;
 import dev.terrace.engine.catalog.CatalogDataset;
-import dev.terrace.engine.geotiff.GeoTiff;
+import dev.terrace.engine.catalog.Layer;
 import dev.terrace.engine.raster.Band;
 import dev.terrace.engine.raster.Grid;
 import dev.terrace.engine.raster.PixelLocator;
 import dev.terrace.engine.raster.RasterFormatException;
 import dev.terrace.engine.raster.RasterIoException;
+import dev.terrace.engine.raster.RasterSource;
 import dev.terrace.engine.raster.Samples;
 import dev.terrace.engine.raster.Window;
 import dev.terrace.engine.stats.CellAccumulator;
@@ -29,21 +30,13 @@ final class PointBatch {
 
   /**
    * @param points the points, in the request's CRS
+   * @param layer the slice of the dataset to read
    * @return one result per point, in input order
    */
-  static ExtractResult[] read(List<Coordinate> points, CatalogDataset dataset, CoordinateReferenceSystem crs,
-      DatasetExtraction extraction, int concurrency) {
-    long start = System.nanoTime();
+  static ExtractResult[] read(List<Coordinate> points, CatalogDataset dataset, Layer layer,
+      CoordinateReferenceSystem crs, DatasetExtraction extraction, int concurrency) {
     ExtractResult[] out = new ExtractResult[points.size()];
-    GeoTiff raster;
-    Band band;
-    try {
-      raster = dataset.raster();
-      band = dataset.band();
-    } catch (RasterIoException | RasterFormatException | IllegalArgumentException e) {
-      Arrays.setAll(out, i -> extraction.failed(dataset, e, start));
-      return out;
-    }
+    RasterSource raster = layer.raster();
     Grid grid = raster.grid();
     PixelLocator locator = new PixelLocator(grid, crs);
     int n = points.size();
@@ -72,7 +65,7 @@ final class PointBatch {
       s = e;
     }
     Parallel.map(runs, concurrency, run -> {
-      readRun(run, order, col, row, raster, dataset, band, extraction, out, bw, bh, across);
+      readRun(run, order, col, row, layer, dataset, extraction, out, bw, bh, across);
       return null;
     });
     return out;
@@ -87,11 +80,11 @@ final class PointBatch {
     }
   }
 
-  private static void readRun(int[] run, long[] order, double[] col, double[] row, GeoTiff raster,
-      CatalogDataset dataset, Band band, DatasetExtraction extraction, ExtractResult[] out, int bw, int bh,
-      int across) {
+  private static void readRun(int[] run, long[] order, double[] col, double[] row, Layer layer,
+      CatalogDataset dataset, DatasetExtraction extraction, ExtractResult[] out, int bw, int bh, int across) {
     long start = System.nanoTime();
-    Grid grid = raster.grid();
+    Band band = layer.band();
+    Grid grid = layer.raster().grid();
     long block = order[run[0]] >>> 32;
     Object cells = null;
     Window window = null;
@@ -101,10 +94,10 @@ final class PointBatch {
       window = Window.of(c0, r0, Math.min(bw, grid.width() - c0), Math.min(bh, grid.height() - r0));
       cells = Samples.allocate(band.type(), (int) window.cells());
       try {
-        raster.readInto(window, dataset.bandNumber(), cells);
+        layer.raster().readInto(window, layer.bandNumber(), cells);
       } catch (RasterIoException | RasterFormatException e) {
         for (int k = run[0]; k < run[1]; k++) {
-          out[(int) order[k]] = extraction.failed(dataset, e, start);
+          out[(int) order[k]] = extraction.failed(dataset, layer.time(), e, start);
         }
         return;
       }
@@ -125,7 +118,7 @@ final class PointBatch {
           m = new Measurement(values, 1, 0, 1);
         }
       }
-      out[i] = extraction.describe(dataset, grid, m, col[i], row[i], start);
+      out[i] = extraction.describe(dataset, layer, grid, m, col[i], row[i], start);
     }
   }
 }

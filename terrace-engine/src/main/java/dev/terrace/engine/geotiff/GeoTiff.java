@@ -248,11 +248,13 @@ public final class GeoTiff implements RasterSource {
   }
 
   /** @return the width of the blocks (tiles, or the image width for strips) cells are stored in */
+  @Override
   public int blockWidth() {
     return layout.blockWidth();
   }
 
   /** @return the height of the blocks (tiles or strips) cells are stored in */
+  @Override
   public int blockHeight() {
     return layout.blockHeight();
   }

@@ -25,6 +25,24 @@ public interface RasterSource extends AutoCloseable {
   Band band(int band);
 
   /**
+   * The width of the unit the source reads and caches cells in, so that callers reading many scattered cells
+   * can group them by block.
+   *
+   * @return the block width; the whole grid's width unless the format stores cells in smaller blocks
+   */
+  default int blockWidth() {
+    return grid().width();
+  }
+
+  /**
+   * @return the block height; the whole grid's height unless the format stores cells in smaller blocks
+   * @see #blockWidth()
+   */
+  default int blockHeight() {
+    return grid().height();
+  }
+
+  /**
    * Reads one band over a window.
    *
    * @param window the cells, inside {@link #grid()}

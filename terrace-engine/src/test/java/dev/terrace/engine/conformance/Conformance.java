@@ -33,7 +33,10 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Conformance {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Map<String, Map<Integer, ExtractResult>> ANSWERS = new ConcurrentHashMap<>();
+  private static final Map<String, Map<Integer, List<ExtractResult>>> ANSWERS = new ConcurrentHashMap<>();
+  /** Providers served from a test catalog rather than the built-in one, by slug. */
+  private static final Map<String, String> TEST_CATALOGS = Map.of("bcsd_stack", "timeseries/catalog.json");
+  private static final Map<String, Terrace> TEST_ENGINES = new ConcurrentHashMap<>();
   private static final Map<String, Map<Integer, Geometry>> FEATURES = new ConcurrentHashMap<>();
   private static volatile Terrace engine;
 
@@ -53,6 +56,22 @@ final class Conformance {
       }
     }
     return e;
+  }
+
+  /**
+   * @param datasetId a dataset id
+   * @return the engine serving it: the built-in catalog's, or that of the test catalog listing its provider
+   */
+  static Terrace engine(String datasetId) {
+    String catalog = TEST_CATALOGS.get(datasetId.substring(0, datasetId.indexOf(':')));
+    if (catalog == null) {
+      return engine();
+    }
+    return TEST_ENGINES.computeIfAbsent(catalog, c -> {
+      Terrace created = Terrace.embedded(resource(c));
+      Runtime.getRuntime().addShutdownHook(new Thread(created::close));
+      return created;
+    });
   }
 
   /**
@@ -188,11 +207,40 @@ final class Conformance {
    * @return feature id to the dataset's result
    */
   static Map<Integer, ExtractResult> answers(String datasetId, String geojson, PixelRule rule, String aggregation) {
+    Map<Integer, ExtractResult> out = new LinkedHashMap<>();
+    series(datasetId, geojson, rule, aggregation).forEach((id, results) -> {
+      if (results.size() != 1) {
+        throw new IllegalStateException("feature " + id + ": " + results.size() + " results for one dataset");
+      }
+      out.put(id, results.get(0));
+    });
+    return out;
+  }
+
+  /**
+   * The engine's answers for every feature of a GeoJSON file from a time-varying dataset: one batch request over
+   * every timestamp (memoised).
+   *
+   * @return feature id to the dataset's results, one per timestamp in time order
+   */
+  static Map<Integer, List<ExtractResult>> series(String datasetId, String geojson, PixelRule rule,
+      String aggregation) {
     String key = datasetId + '|' + geojson + '|' + rule + '|' + aggregation;
     return ANSWERS.computeIfAbsent(key, k -> batch(datasetId, geojson, rule, aggregation));
   }
 
-  private static Map<Integer, ExtractResult> batch(String datasetId, String geojson, PixelRule rule,
+  /**
+   * @param series a feature's results over time
+   * @param date the date a fixture row names, {@code 1999-01-31}
+   * @return the result at that date
+   */
+  static ExtractResult at(List<ExtractResult> series, String date) {
+    return series.stream().filter(r -> (date + "T00:00:00Z").equals(r.timestamp())).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no result at " + date + " among "
+            + series.stream().map(ExtractResult::timestamp).toList()));
+  }
+
+  private static Map<Integer, List<ExtractResult>> batch(String datasetId, String geojson, PixelRule rule,
       String aggregation) {
     Map<Integer, Geometry> features = features(geojson);
     BatchExtractRequest.Builder request = BatchExtractRequest.builder()
@@ -203,19 +251,16 @@ final class Conformance {
     if (aggregation != null) {
       request.aggregation(aggregation);
     }
-    BatchExtractResponse response = engine().batchExtract(request.build());
+    BatchExtractResponse response = engine(datasetId).batchExtract(request.build());
     if (response.responses().size() != features.size()) {
       throw new IllegalStateException("batch of " + features.size() + " geometries answered "
           + response.responses().size() + " times");
     }
-    Map<Integer, ExtractResult> out = new LinkedHashMap<>();
+    Map<Integer, List<ExtractResult>> out = new LinkedHashMap<>();
     int i = 0;
     for (int id : features.keySet()) {
       ExtractResponse r = response.responses().get(i++);
-      if (r.results().size() != 1) {
-        throw new IllegalStateException("feature " + id + ": " + r.results().size() + " results for one dataset");
-      }
-      out.put(id, r.results().get(0));
+      out.put(id, r.results());
     }
     return out;
   }

@@ -23,26 +23,48 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PointConformanceTest {
 
-  /** A raster of the fixture set as the built-in catalog serves it. */
-  record Layer(String fixture, int band, String datasetId) {}
+  /**
+   * A raster of the fixture set and the dataset serving it.
+   *
+   * @param folder the test resource folder holding the fixture's points and answers
+   * @param layer the fixture column and value selecting the rows, {@code band=1} or {@code variable=pr}
+   */
+  record Layer(String folder, String fixture, String layer, String datasetId) {
+
+    Layer(String fixture, int band, String datasetId) {
+      this("geotiff/data/", fixture, "band=" + band, datasetId);
+    }
+
+    boolean selects(Map<String, String> row) {
+      String[] kv = layer.split("=");
+      return row.get(kv[0]).equals(kv[1]);
+    }
+
+    String geojson() {
+      return folder + fixture + "_points.geojson";
+    }
+  }
 
   static final List<Layer> LAYERS = List.of(
       new Layer("elev_lux", 1, "lux:elevation"),
       new Layer("olinda_dem_utm25s", 1, "olinda:elevation"),
       new Layer("lc", 1, "pr_landcover:land_cover"),
       new Layer("L7_ETMs", 1, "landsat_olinda:band1"),
-      new Layer("L7_ETMs", 4, "landsat_olinda:band4"));
+      new Layer("L7_ETMs", 4, "landsat_olinda:band4"),
+      new Layer("timeseries/", "bcsd_obs_1999", "variable=pr", "bcsd_stack:pr"),
+      new Layer("timeseries/", "bcsd_obs_1999", "variable=tas", "bcsd_stack:tas"));
 
   static Stream<Arguments> points() {
     List<Arguments> out = new ArrayList<>();
     for (Layer layer : LAYERS) {
-      for (Map<String, String> row : Conformance.csv("geotiff/data/" + layer.fixture() + "_points_expected.csv")) {
-        if (Integer.parseInt(row.get("band")) != layer.band()) {
+      for (Map<String, String> row : Conformance.csv(layer.folder() + layer.fixture() + "_points_expected.csv")) {
+        if (!layer.selects(row)) {
           continue;
         }
         String expected = row.get("value").isEmpty() ? "no value" : row.get("value");
-        String label = layer.fixture() + " band " + layer.band() + " point #" + row.get("id") + " (" + row.get("lon")
-            + ", " + row.get("lat") + ") -> " + expected;
+        String time = row.containsKey("time") ? " " + row.get("time") : "";
+        String label = layer.fixture() + " " + layer.layer() + time + " point #" + row.get("id") + " ("
+            + row.get("lon") + ", " + row.get("lat") + ") -> " + expected;
         out.add(Arguments.of(Named.of(label, layer), row));
       }
     }
@@ -56,15 +78,17 @@ class PointConformanceTest {
       check(layer, row);
     } catch (AssertionError e) {
       // Surefire reports parameterized cases by index: name the case in the message.
-      throw new AssertionError(layer.fixture() + " band " + layer.band() + " point #" + row.get("id") + ": "
+      throw new AssertionError(layer.fixture() + " " + layer.layer() + " " + row.get("time") + " point #"
+          + row.get("id") + ": "
           + e.getMessage(), e);
     }
   }
 
   private static void check(Layer layer, Map<String, String> row) {
     int id = Integer.parseInt(row.get("id"));
-    ExtractResult result = Conformance.answers(layer.datasetId(),
-        "geotiff/data/" + layer.fixture() + "_points.geojson", null, null).get(id);
+    String time = row.get("time");
+    ExtractResult result = time == null ? Conformance.answers(layer.datasetId(), layer.geojson(), null, null).get(id)
+        : Conformance.at(Conformance.series(layer.datasetId(), layer.geojson(), null, null).get(id), time);
     assertThat(result).as("result for point %d", id).isNotNull();
     if (row.get("value").isEmpty()) {
       assertThat(result.value()).as("value (GDAL: outside the raster or nodata; row %s col %s)", row.get("row"),

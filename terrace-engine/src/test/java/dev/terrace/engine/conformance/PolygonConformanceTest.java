@@ -55,12 +55,27 @@ class PolygonConformanceTest {
   private static final double REL_EXACT = 1e-6;
   private static final double STD_FLOOR = 1e-12;
 
-  /** A fixture raster (and band) with its polygons and expected answers, and the dataset serving it. */
-  record Source(String name, int band, String datasetId, String geojson, String csv, boolean categorical) {
+  /**
+   * A fixture raster (and band, or variable) with its polygons and expected answers, and the dataset serving it.
+   * The fixture rows of a time series (with a {@code time} column) are each compared with the result of the
+   * same timestamp, all timestamps coming from one request.
+   *
+   * @param layer the fixture column and value selecting the rows, {@code band=1} or {@code variable=pr}
+   */
+  record Source(String name, String layer, String datasetId, String geojson, String csv, boolean categorical) {
 
     static Source of(String fixture, int band, String datasetId, boolean categorical) {
-      return new Source(fixture, band, datasetId, "conformance/" + fixture + "_polygons.geojson",
+      return of(fixture, "band=" + band, datasetId, categorical);
+    }
+
+    static Source of(String fixture, String layer, String datasetId, boolean categorical) {
+      return new Source(fixture, layer, datasetId, "conformance/" + fixture + "_polygons.geojson",
           "conformance/" + fixture + "_polygons_expected.csv", categorical);
+    }
+
+    boolean selects(Map<String, String> row) {
+      String[] kv = layer.split("=");
+      return row.get(kv[0]).equals(kv[1]);
     }
   }
 
@@ -70,7 +85,9 @@ class PolygonConformanceTest {
       Source.of("lc", 1, "pr_landcover:land_cover", true),
       Source.of("L7_ETMs", 1, "landsat_olinda:band1", false),
       Source.of("L7_ETMs", 4, "landsat_olinda:band4", false),
-      new Source("lux_districts", 1, "lux:elevation", "conformance/lux_districts.geojson",
+      Source.of("bcsd_obs_1999", "variable=pr", "bcsd_stack:pr", false),
+      Source.of("bcsd_obs_1999", "variable=tas", "bcsd_stack:tas", false),
+      new Source("lux_districts", "band=1", "lux:elevation", "conformance/lux_districts.geojson",
           "conformance/lux_districts_expected.csv", false));
 
   /** The pixel rules, with the column prefix of the fixtures. */
@@ -114,7 +131,8 @@ class PolygonConformanceTest {
     }
 
     String label() {
-      return source.name() + " band " + source.band() + " #" + row.get("id") + " " + row.get("kind") + " "
+      String time = row.containsKey("time") ? " " + row.get("time") : "";
+      return source.name() + " " + source.layer() + time + " #" + row.get("id") + " " + row.get("kind") + " "
           + rule.wire.wireName() + " " + statistic;
     }
 
@@ -131,7 +149,7 @@ class PolygonConformanceTest {
     List<Arguments> out = new ArrayList<>();
     for (Source source : SOURCES) {
       for (Map<String, String> row : Conformance.csv(source.csv())) {
-        if (Integer.parseInt(row.get("band")) != source.band()) {
+        if (!source.selects(row)) {
           continue;
         }
         for (Rule rule : Rule.values()) {
@@ -274,8 +292,7 @@ class PolygonConformanceTest {
     double tol;
     String source;
     if (c.rule() == Rule.ALL_TOUCHED) {
-      weights = Conformance.answers(c.source().datasetId(), c.source().geojson(), c.rule().wire, "distribution")
-          .get(c.id()).distribution();
+      weights = answer(c, "distribution").distribution();
       tol = 1e-12;
       source = "the engine's all-touched distribution";
     } else {
@@ -329,8 +346,11 @@ class PolygonConformanceTest {
 
   private static ExtractResult answer(Case c, String aggregation) {
     String agg = aggregation.equals("pixel_count") ? "count" : aggregation;
-    ExtractResult r = Conformance.answers(c.source().datasetId(), c.source().geojson(), c.rule().wire, agg)
-        .get(c.id());
+    String time = c.row().get("time");
+    ExtractResult r = time == null
+        ? Conformance.answers(c.source().datasetId(), c.source().geojson(), c.rule().wire, agg).get(c.id())
+        : Conformance.at(Conformance.series(c.source().datasetId(), c.source().geojson(), c.rule().wire, agg)
+            .get(c.id()), time);
     assertThat(r).as("result for polygon %d", c.id()).isNotNull();
     return r;
   }

@@ -32,10 +32,10 @@ class SingleRequestConformanceTest {
   static Stream<Arguments> probes() {
     List<Arguments> out = new ArrayList<>();
     for (PointConformanceTest.Layer layer : PointConformanceTest.LAYERS) {
-      String file = "geotiff/data/" + layer.fixture() + "_points.geojson";
+      String file = layer.geojson();
       for (int id : Conformance.features(file).keySet()) {
         if (id % POINT_STEP == 0) {
-          add(out, layer.fixture() + " band " + layer.band() + " point #" + id + " default rule",
+          add(out, layer.fixture() + " " + layer.layer() + " point #" + id + " default rule",
               new Probe(layer.datasetId(), file, id, null, null));
         }
       }
@@ -48,7 +48,7 @@ class SingleRequestConformanceTest {
         for (PixelRule rule : PixelRule.values()) {
           List<String> statistics = source.categorical() ? List.of("mean", "distribution") : List.of("mean", "std");
           for (String statistic : statistics) {
-            add(out, source.name() + " band " + source.band() + " #" + id + " " + rule.wireName() + " " + statistic,
+            add(out, source.name() + " " + source.layer() + " #" + id + " " + rule.wireName() + " " + statistic,
                 new Probe(source.datasetId(), source.geojson(), id, rule, statistic));
           }
         }
@@ -72,14 +72,19 @@ class SingleRequestConformanceTest {
     if (p.aggregation() != null) {
       request.aggregation(p.aggregation());
     }
-    ExtractResponse response = Conformance.engine().extract(request.build());
-    assertThat(response.results()).hasSize(1);
-    ExtractResult single = response.results().get(0);
-    ExtractResult batch = Conformance.answers(p.datasetId(), p.geojson(), p.rule(), p.aggregation()).get(p.id());
-    String what = p.datasetId() + " " + p.geojson() + " #" + p.id() + " " + p.rule() + " " + p.aggregation();
-    assertThat(single.value()).as("value of %s", what).isEqualTo(batch.value());
-    assertThat(single.quality()).as("quality of %s", what).isEqualTo(batch.quality());
-    assertThat(single.pixelCount()).as("pixel count of %s", what).isEqualTo(batch.pixelCount());
-    assertThat(single.coverageFraction()).as("coverage fraction of %s", what).isEqualTo(batch.coverageFraction());
+    ExtractResponse response = Conformance.engine(p.datasetId()).extract(request.build());
+    List<ExtractResult> batch = Conformance.series(p.datasetId(), p.geojson(), p.rule(), p.aggregation()).get(p.id());
+    assertThat(response.results()).hasSameSizeAs(batch);
+    for (int i = 0; i < batch.size(); i++) {
+      ExtractResult single = response.results().get(i);
+      ExtractResult batched = batch.get(i);
+      String what = p.datasetId() + " " + p.geojson() + " #" + p.id() + " " + p.rule() + " " + p.aggregation() + " "
+          + batched.timestamp();
+      assertThat(single.value()).as("value of %s", what).isEqualTo(batched.value());
+      assertThat(single.quality()).as("quality of %s", what).isEqualTo(batched.quality());
+      assertThat(single.pixelCount()).as("pixel count of %s", what).isEqualTo(batched.pixelCount());
+      assertThat(single.coverageFraction()).as("coverage fraction of %s", what).isEqualTo(batched.coverageFraction());
+      assertThat(single.timestamp()).as("timestamp of %s", what).isEqualTo(batched.timestamp());
+    }
   }
 }

@@ -1,0 +1,50 @@
+package dev.terrace.engine.catalog;
+
+import dev.terrace.engine.geotiff.GeoTiff;
+import dev.terrace.engine.geotiff.TileCache;
+import dev.terrace.engine.io.ByteSource;
+import dev.terrace.engine.raster.RasterSource;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * A stack of COGs, one per timestamp, as a catalog's {@code time_steps} list them. Each file is opened only when
+ * a request reads its timestamp.
+ */
+final class RasterSeries implements RasterAccess {
+
+  /** One file of the stack. */
+  record Step(Instant time, Supplier<ByteSource> bytes) {}
+
+  private final List<Instant> times;
+  private final List<OpenOnce<GeoTiff>> rasters;
+
+  /** @param steps in ascending time order */
+  RasterSeries(List<Step> steps) {
+    this.times = steps.stream().map(Step::time).toList();
+    this.rasters = steps.stream()
+        .map(s -> new OpenOnce<>(() -> GeoTiff.open(s.bytes().get(), TileCache.shared())))
+        .toList();
+  }
+
+  @Override
+  public List<Instant> times() {
+    return times;
+  }
+
+  @Override
+  public RasterSource raster(int step) {
+    return rasters.get(step).get();
+  }
+
+  @Override
+  public int band(int step, int configured) {
+    return configured;
+  }
+
+  @Override
+  public void close() {
+    rasters.forEach(OpenOnce::close);
+  }
+}

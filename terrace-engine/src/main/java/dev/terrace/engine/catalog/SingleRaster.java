@@ -1,0 +1,39 @@
+package dev.terrace.engine.catalog;
+
+import dev.terrace.engine.geotiff.GeoTiff;
+import dev.terrace.engine.geotiff.TileCache;
+import dev.terrace.engine.io.ByteSource;
+import dev.terrace.engine.raster.RasterSource;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** A static dataset: one COG. */
+final class SingleRaster implements RasterAccess {
+
+  private final OpenOnce<GeoTiff> raster;
+
+  SingleRaster(Supplier<ByteSource> bytes) {
+    this.raster = new OpenOnce<>(() -> GeoTiff.open(bytes.get(), TileCache.shared()));
+  }
+
+  @Override
+  public List<Instant> times() {
+    return List.of();
+  }
+
+  @Override
+  public RasterSource raster(int step) {
+    return raster.get();
+  }
+
+  @Override
+  public int band(int step, int configured) {
+    return configured;
+  }
+
+  @Override
+  public void close() {
+    raster.close();
+  }
+}

@@ -1,0 +1,63 @@
+package dev.terrace.engine.extract;
+
+import dev.terrace.api.ExtractResult;
+import dev.terrace.api.Quality;
+import dev.terrace.api.TemporalAggregation;
+import java.util.List;
+
+/**
+ * Collapses one dataset's results over time into one, as {@code temporal_aggregation} asks: the timestamps'
+ * values combined, timestamps without a value left out.
+ */
+final class TimeSeries {
+
+  /** From best to worst: a collapsed result is as trustworthy as its least trustworthy timestamp. */
+  private static final List<Quality> BEST_FIRST = List.of(Quality.GOOD, Quality.ESTIMATED, Quality.DEGRADED,
+      Quality.SUSPECT, Quality.PARTIAL, Quality.MISSING);
+
+  private TimeSeries() {}
+
+  /**
+   * @param steps one result per timestamp, in time order, at least one
+   * @return one result whose timestamp is the interval {@code FIRST/LAST} of the steps
+   */
+  static ExtractResult collapse(List<ExtractResult> steps, TemporalAggregation how) {
+    double combined = switch (how) {
+      case MIN -> Double.POSITIVE_INFINITY;
+      case MAX -> Double.NEGATIVE_INFINITY;
+      case MEAN, SUM -> 0;
+    };
+    int valued = 0;
+    Quality worst = Quality.GOOD;
+    double coverage = 0;
+    long cells = 0;
+    double elapsed = 0;
+    for (ExtractResult r : steps) {
+      if (r.value() instanceof Number n) {
+        double v = n.doubleValue();
+        combined = switch (how) {
+          case MIN -> Math.min(combined, v);
+          case MAX -> Math.max(combined, v);
+          case MEAN, SUM -> combined + v;
+        };
+        valued++;
+      }
+      // A timestamp without any value leaves the others standing: the series is partial, not missing.
+      Quality q = r.value() == null && r.quality() == Quality.MISSING ? Quality.PARTIAL : r.quality();
+      worst = BEST_FIRST.indexOf(q) > BEST_FIRST.indexOf(worst) ? q : worst;
+      coverage += r.coverageFraction() == null ? 0 : r.coverageFraction();
+      cells = Math.max(cells, r.pixelCount());
+      elapsed += r.elapsedMs();
+    }
+    Double value = valued == 0 ? null : how == TemporalAggregation.MEAN ? combined / valued : combined;
+    return steps.get(0).toBuilder()
+        .value(value)
+        .quality(valued == 0 ? Quality.MISSING : worst)
+        .coverageFraction(coverage / steps.size())
+        .pixelCount(cells)
+        .timestamp(steps.get(0).timestamp() + "/" + steps.get(steps.size() - 1).timestamp())
+        .temporalAggregation(how)
+        .elapsedMs(elapsed)
+        .build();
+  }
+}
