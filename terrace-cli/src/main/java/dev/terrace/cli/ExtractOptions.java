@@ -4,6 +4,7 @@ import dev.terrace.api.Aggregation;
 import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.PixelRule;
+import dev.terrace.api.TemporalAggregation;
 import dev.terrace.api.TimeRange;
 import dev.terrace.api.geojson.Geometry;
 import java.util.List;
@@ -12,7 +13,10 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
-/** What extract and batch ask for: the datasets, the statistic, the pixel rule and the time range. */
+/**
+ * What extract and batch ask for: the datasets, the statistic, the pixel rule, the time range and how a time
+ * series collapses.
+ */
 final class ExtractOptions {
 
   @Option(names = {"-d", "--dataset"}, required = true, paramLabel = "ID", split = ",",
@@ -34,14 +38,19 @@ final class ExtractOptions {
       description = "Timestamps to read from time-varying datasets, e.g. 2020-01-01/2020-12-31 (default: all).")
   TimeRange timeRange;
 
+  @Option(names = "--temporal-aggregation", paramLabel = "HOW", converter = TemporalAggregationValue.class,
+      description = "Collapse each time series into one value: mean, min, max or sum of the timestamps' values"
+          + " (default: one value per timestamp).")
+  TemporalAggregation temporalAggregation;
+
   ExtractRequest request(Geometry geometry) {
     return ExtractRequest.builder().geometry(geometry).datasetIds(datasets).aggregation(aggregation)
-        .pixelRule(pixelRule).timeRange(timeRange).build();
+        .pixelRule(pixelRule).timeRange(timeRange).temporalAggregation(temporalAggregation).build();
   }
 
   BatchExtractRequest batch(List<Geometry> geometries) {
     return BatchExtractRequest.builder().geometries(geometries).datasetIds(datasets).aggregation(aggregation)
-        .pixelRule(pixelRule).timeRange(timeRange).build();
+        .pixelRule(pixelRule).timeRange(timeRange).temporalAggregation(temporalAggregation).build();
   }
 
   /** Reads a value with the API's own parser; its message, which lists the valid values, becomes the error. */
@@ -71,6 +80,13 @@ final class ExtractOptions {
     @Override
     public TimeRange convert(String text) {
       return ExtractOptions.convert(text, TimeRange::parse);
+    }
+  }
+
+  static final class TemporalAggregationValue implements ITypeConverter<TemporalAggregation> {
+    @Override
+    public TemporalAggregation convert(String text) {
+      return ExtractOptions.convert(text, TemporalAggregation::of);
     }
   }
 }
