@@ -1,6 +1,7 @@
 package dev.terrace.server;
 
 import dev.terrace.api.ErrorType;
+import io.helidon.common.buffers.DataReader;
 import io.helidon.webserver.http.ServerRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,8 +24,7 @@ final class BodyReader {
     }
     try (InputStream in = req.content().inputStream()) {
       if (declared.isPresent()) {
-        // Exactly the declared bytes: no 16 KiB scratch array and no copy for every small request.
-        return in.readNBytes((int) declared.getAsLong());
+        return exactly(in, declared.getAsLong());
       }
       ByteArrayOutputStream out = new ByteArrayOutputStream(
           (int) Math.min(maxBytes, declared.orElse(8192)));
@@ -41,6 +41,27 @@ final class BodyReader {
     } catch (IOException e) {
       throw new UncheckedIOException("reading the request body: " + e.getMessage(), e);
     }
+  }
+
+  /** Exactly the declared bytes: no 16 KiB scratch array and no copy for every small request. */
+  private static byte[] exactly(InputStream in, long declared) throws IOException {
+    byte[] body;
+    try {
+      body = in.readNBytes((int) declared);
+    } catch (DataReader.InsufficientDataAvailableException e) {
+      // The client closed its side before sending what it declared.
+      throw incomplete(declared);
+    }
+    if (body.length < declared) {
+      throw incomplete(declared);
+    }
+    return body;
+  }
+
+  private static ProblemException incomplete(long declared) {
+    return ProblemException.field(ErrorType.VALIDATION_ERROR, "the body ended before the " + declared
+        + " bytes its Content-Length declared: send the whole body, or the length it has", "body_incomplete",
+        "body").withStatus(400);
   }
 
   private static ProblemException tooLarge(String size, long maxBytes) {

@@ -153,6 +153,23 @@ class HostileInputTest {
     assertProblem(r, 422, "validation_error", "body");
   }
 
+  /** The client promises 100 bytes, sends 12 and stops sending: its mistake, a 400, not our 500. */
+  @Test
+  void aBodyShorterThanItsContentLengthIs400() throws Exception {
+    java.net.URI uri = running.uri(EXTRACT);
+    try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+      socket.setSoTimeout(10_000);
+      String head = "POST " + EXTRACT + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+          + "Content-Length: 100\r\n\r\n{\"geometry\":";
+      socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      socket.shutdownOutput();
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(answer).startsWith("HTTP/1.1 400").contains("body_incomplete", "100");
+    }
+    assertThat(running.get("/health").statusCode()).isEqualTo(200);
+  }
+
   @Test
   void aFiftyMegabyteBodyIsRefusedWith413() throws Exception {
     byte[] huge = new byte[50 << 20];
