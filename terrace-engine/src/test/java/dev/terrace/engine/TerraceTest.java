@@ -185,10 +185,11 @@ class TerraceTest {
   @Test
   void the_catalog_pages_and_unknown_ids_are_not_found() {
     var first = terrace.providers(new ListProvidersRequest(2, 0));
-    assertThat(first.total()).isEqualTo(4);
+    assertThat(first.total()).isEqualTo(5);
     assertThat(first.providers()).extracting(p -> p.slug()).containsExactly("lux", "olinda");
     assertThat(first.hasNextPage()).isTrue();
-    var last = terrace.providers(new ListProvidersRequest(2, 2));
+    var last = terrace.providers(new ListProvidersRequest(2, 4));
+    assertThat(last.providers()).extracting(p -> p.slug()).containsExactly("bcsd");
     assertThat(last.hasNextPage()).isFalse();
     assertThat(terrace.datasets(new ListDatasetsRequest("landsat_olinda", 100, 0)).total()).isEqualTo(6);
     assertThat(terrace.provider("lux").datasets()).singleElement().satisfies(d -> {
@@ -196,6 +197,8 @@ class TerraceTest {
       assertThat(d.crs()).isEqualTo("EPSG:4326");
       assertThat(d.bbox().minLon()).isCloseTo(5.741666666666666, within(1e-9));
     });
+    assertThat(terrace.dataset("bcsd:tas").temporal().timestamps()).hasSize(12)
+        .endsWith("1999-12-31T00:00:00Z");
     assertThatThrownBy(() -> terrace.dataset("lux:nope")).isInstanceOf(NotFoundException.class)
         .hasMessageContaining("lux:nope");
     assertThatThrownBy(() -> terrace.providers(new ListProvidersRequest(0, 0)))
@@ -206,7 +209,7 @@ class TerraceTest {
   void the_async_surface_answers_the_same() throws Exception {
     var request = ExtractRequest.of(Point.of(6.0262083180620785, 49.60306260768918), "lux:elevation");
     assertThat(terrace.async().extract(request).get().results().get(0).number()).hasValue(297);
-    assertThat(terrace.async().providers().get().total()).isEqualTo(4);
+    assertThat(terrace.async().providers().get().total()).isEqualTo(5);
   }
 
   private static List<String> errorPaths(ExtractRequest request) {

@@ -61,25 +61,26 @@ public final class Catalog implements AutoCloseable {
 
   /**
    * The sample datasets bundled with Terrace: elevation of Luxembourg ({@code lux:elevation}) and Olinda
-   * ({@code olinda:elevation}), Puerto Rico land cover ({@code pr_landcover:land_cover}) and six Landsat 7
-   * bands over Olinda ({@code landsat_olinda:band1} … {@code band7}).
+   * ({@code olinda:elevation}), Puerto Rico land cover ({@code pr_landcover:land_cover}), six Landsat 7
+   * bands over Olinda ({@code landsat_olinda:band1} … {@code band7}), and the monthly precipitation and
+   * temperature of 1999 over the south-eastern United States ({@code bcsd:pr}, {@code bcsd:tas}, netCDF).
    *
    * @return a new catalog over the bundled files
    */
   public static Catalog builtin() {
     return new Catalog("built-in catalog", CatalogLoader.load("builtin.json", resource("builtin.json"), false,
         where -> new CatalogLoader.Location("built-in " + where,
-            () -> new MemoryByteSource("built-in " + where, resource(where)))));
+            () -> new MemoryByteSource("built-in " + where, resource(where)), null)));
   }
 
   private static CatalogLoader.Location locate(Path folder, String where) {
     String lower = where.toLowerCase(Locale.ROOT);
     if (lower.startsWith("http://") || lower.startsWith("https://")) {
       URI uri = URI.create(where);
-      return new CatalogLoader.Location(where, () -> HttpByteSource.open(uri));
+      return new CatalogLoader.Location(where, () -> HttpByteSource.open(uri), null);
     }
     Path path = lower.startsWith("file:") ? Path.of(URI.create(where)) : folder.resolve(where);
-    return new CatalogLoader.Location(path.toString(), () -> FileByteSource.open(path));
+    return new CatalogLoader.Location(path.toString(), () -> FileByteSource.open(path), path);
   }
 
   private static byte[] resource(String name) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.terrace.engine.io.ByteSource;
 import dev.terrace.engine.time.Timestamps;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,11 +28,14 @@ import java.util.regex.Pattern;
 final class CatalogLoader {
 
   private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9_\\-]*");
-  private static final Set<String> PROTOCOLS = Set.of("cog");
-  private static final Set<String> PLANNED_PROTOCOLS = Set.of("cog_tiles", "netcdf");
+  private static final Set<String> PROTOCOLS = Set.of("cog", "netcdf");
+  private static final Set<String> PLANNED_PROTOCOLS = Set.of("cog_tiles");
 
-  /** Where a dataset's path or URL leads: a label for messages and a way to open its bytes. */
-  record Location(String label, Supplier<ByteSource> bytes) {}
+  /**
+   * Where a dataset's path or URL leads: a label for messages, a way to open its bytes, and the local file when
+   * it is one (for readers that need a file rather than bytes).
+   */
+  record Location(String label, Supplier<ByteSource> bytes, Path file) {}
 
   private final String file;
   private final Function<String, Location> resolver;
@@ -104,7 +108,7 @@ final class CatalogLoader {
     Set<String> names = new HashSet<>();
     for (int j = 0; j < p.datasets().size(); j++) {
       String dat = at + ".datasets[" + j + "]";
-      CatalogDataset d = dataset(dat, slug, p.datasets().get(j));
+      CatalogDataset d = dataset(dat, slug, protocol, p.datasets().get(j));
       if (!names.add(d.name())) {
         throw error(dat + ".name", "\"" + d.name() + "\" is used by an earlier dataset of " + slug);
       }
@@ -115,7 +119,7 @@ final class CatalogLoader {
         datasets);
   }
 
-  private CatalogDataset dataset(String at, String provider, CatalogFile.DatasetEntry d) {
+  private CatalogDataset dataset(String at, String provider, String protocol, CatalogFile.DatasetEntry d) {
     if (d == null) {
       throw error(at, "must be an object");
     }
@@ -133,12 +137,29 @@ final class CatalogLoader {
         || d.validRange().get(0) > d.validRange().get(1))) {
       throw error(at + ".valid_range", "must be [min, max] with min <= max, got " + d.validRange());
     }
+    if (protocol.equals("netcdf")) {
+      return netcdf(at, provider, d);
+    }
     if (d.timeSteps() != null) {
       return timeSeries(at, provider, d);
     }
     String where = where(at, d.path(), d.url());
     Location location = resolver.apply(where);
     return new CatalogDataset(provider, d, location.label(), new SingleRaster(location.bytes()));
+  }
+
+  /** One variable of a netCDF file; its time axis, if it has one, gives the timestamps. */
+  private CatalogDataset netcdf(String at, String provider, CatalogFile.DatasetEntry d) {
+    if (d.timeSteps() != null) {
+      throw error(at + ".time_steps", "a netcdf dataset takes its timestamps from the file's time axis");
+    }
+    if (d.band() != null) {
+      throw error(at + ".band", "a netcdf dataset names a variable, not a band; its bands are the time steps");
+    }
+    Location location = resolver.apply(where(at, d.path(), d.url()));
+    String variable = d.variable() != null ? d.variable() : d.name();
+    return new CatalogDataset(provider, d, location.label(),
+        new NetcdfVariable(location.file(), location.bytes(), variable));
   }
 
   /** A stack of COGs, one per timestamp, sorted by time whatever the file's order. */
@@ -178,7 +199,7 @@ final class CatalogLoader {
   private String where(String at, String path, String url) {
     String where = path != null ? path : url;
     if (where == null || where.isBlank()) {
-      throw error(at + ".path", "a cog dataset needs a path or a url");
+      throw error(at + ".path", "a dataset needs a path or a url");
     }
     return where;
   }

@@ -17,8 +17,8 @@ class CatalogTest {
   void the_builtin_catalog_serves_the_bundled_samples() {
     try (Catalog catalog = Catalog.builtin()) {
       assertThat(catalog.providers()).extracting(CatalogProvider::slug)
-          .containsExactly("lux", "olinda", "pr_landcover", "landsat_olinda");
-      assertThat(catalog.datasets()).hasSize(9);
+          .containsExactly("lux", "olinda", "pr_landcover", "landsat_olinda", "bcsd");
+      assertThat(catalog.datasets()).hasSize(11);
       CatalogDataset lux = catalog.dataset("lux:elevation").orElseThrow();
       assertThat(lux.units()).contains("m");
       assertThat(lux.raster().grid().width()).isEqualTo(95);
@@ -27,6 +27,10 @@ class CatalogTest {
       assertThat(nir.bandNumber()).isEqualTo(4);
       assertThat(catalog.dataset("pr_landcover:land_cover").orElseThrow().categorical()).isTrue();
       assertThat(catalog.dataset("nope:nothing")).isEmpty();
+      CatalogDataset pr = catalog.dataset("bcsd:pr").orElseThrow();
+      assertThat(pr.times()).hasSize(12).first().hasToString("1999-01-31T00:00:00Z");
+      assertThat(pr.layer(11).bandNumber()).isEqualTo(12);
+      assertThat(pr.raster().grid().width()).isEqualTo(81);
     }
   }
 
@@ -63,7 +67,18 @@ class CatalogTest {
         """, "providers[0].datasets[0].band: must be at least 1, got 0");
     expectError("""
         {"providers": [{"slug": "a", "protocol": "cog", "datasets": [{"name": "x"}]}]}
-        """, "providers[0].datasets[0].path: a cog dataset needs a path or a url");
+        """, "providers[0].datasets[0].path: a dataset needs a path or a url");
+    expectError("""
+        {"providers": [{"slug": "a", "protocol": "cog", "datasets": [{"name": "x", "time_steps": [
+          {"time": "1999-01", "path": "a.tif"}, {"time": "January 1999", "path": "b.tif"}]}]}]}
+        """, "providers[0].datasets[0].time_steps[1].time: \"January 1999\" is not an ISO-8601 date");
+    expectError("""
+        {"providers": [{"slug": "a", "protocol": "cog", "datasets": [{"name": "x", "time_steps": [
+          {"time": "1999-01", "path": "a.tif"}, {"time": "1999-01-01", "path": "b.tif"}]}]}]}
+        """, "providers[0].datasets[0].time_steps[1].time: \"1999-01-01\" is listed twice");
+    expectError("""
+        {"providers": [{"slug": "a", "protocol": "netcdf", "datasets": [{"name": "x", "path": "x.nc", "band": 2}]}]}
+        """, "providers[0].datasets[0].band: a netcdf dataset names a variable, not a band");
     expectError("""
         {"providers": [{"slug": "a", "protocol": "cog", "datasets": [{"name": "x", "path": "x.tif"}]},
                        {"slug": "a", "protocol": "cog", "datasets": [{"name": "y", "path": "y.tif"}]}]}

@@ -51,8 +51,10 @@ class PointConformanceTest {
       new Layer("lc", 1, "pr_landcover:land_cover"),
       new Layer("L7_ETMs", 1, "landsat_olinda:band1"),
       new Layer("L7_ETMs", 4, "landsat_olinda:band4"),
-      new Layer("timeseries/", "bcsd_obs_1999", "variable=pr", "bcsd_stack:pr"),
-      new Layer("timeseries/", "bcsd_obs_1999", "variable=tas", "bcsd_stack:tas"));
+      new Layer("netcdf/", "bcsd_obs_1999", "variable=pr", "bcsd:pr"),
+      new Layer("netcdf/", "bcsd_obs_1999", "variable=tas", "bcsd:tas"),
+      new Layer("netcdf/", "bcsd_obs_1999", "variable=pr", "bcsd_stack:pr"),
+      new Layer("netcdf/", "bcsd_obs_1999", "variable=tas", "bcsd_stack:tas"));
 
   static Stream<Arguments> points() {
     List<Arguments> out = new ArrayList<>();

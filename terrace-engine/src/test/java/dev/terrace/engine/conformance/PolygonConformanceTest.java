@@ -85,8 +85,9 @@ class PolygonConformanceTest {
       Source.of("lc", 1, "pr_landcover:land_cover", true),
       Source.of("L7_ETMs", 1, "landsat_olinda:band1", false),
       Source.of("L7_ETMs", 4, "landsat_olinda:band4", false),
+      Source.of("bcsd_obs_1999", "variable=pr", "bcsd:pr", false),
+      Source.of("bcsd_obs_1999", "variable=tas", "bcsd:tas", false),
       Source.of("bcsd_obs_1999", "variable=pr", "bcsd_stack:pr", false),
-      Source.of("bcsd_obs_1999", "variable=tas", "bcsd_stack:tas", false),
       new Source("lux_districts", "band=1", "lux:elevation", "conformance/lux_districts.geojson",
           "conformance/lux_districts_expected.csv", false));
 

@@ -1,0 +1,57 @@
+package dev.terrace.engine.catalog;
+
+import dev.terrace.engine.io.ByteSource;
+import dev.terrace.engine.netcdf.NetcdfRaster;
+import dev.terrace.engine.raster.RasterIoException;
+import dev.terrace.engine.raster.RasterSource;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** A variable of a netCDF file, whose bands are its time steps. */
+final class NetcdfVariable implements RasterAccess {
+
+  /** netCDF-3 is read whole from anywhere but a local file; beyond this it should be a local file. */
+  private static final long MAX_REMOTE_BYTES = 256L << 20;
+
+  private final OpenOnce<NetcdfRaster> raster;
+
+  /**
+   * @param file the local file, or null when the bytes come from elsewhere (a URL, the built-in samples)
+   * @param bytes the file's bytes, read whole when it is not local
+   */
+  NetcdfVariable(Path file, Supplier<ByteSource> bytes, String variable) {
+    this.raster = new OpenOnce<>(() -> file != null ? NetcdfRaster.open(file, variable) : fetch(bytes, variable));
+  }
+
+  private static NetcdfRaster fetch(Supplier<ByteSource> bytes, String variable) {
+    try (ByteSource source = bytes.get()) {
+      if (source.length() > MAX_REMOTE_BYTES) {
+        throw new RasterIoException(source.name() + ": " + source.length() + " bytes; a netCDF file that is not"
+            + " local is read whole, up to " + MAX_REMOTE_BYTES + " bytes: copy it to a local path");
+      }
+      return NetcdfRaster.open(source.name(), source.read(0, (int) source.length()), variable);
+    }
+  }
+
+  @Override
+  public List<Instant> times() {
+    return raster.get().times();
+  }
+
+  @Override
+  public RasterSource raster(int step) {
+    return raster.get();
+  }
+
+  @Override
+  public int band(int step, int configured) {
+    return step + 1;
+  }
+
+  @Override
+  public void close() {
+    raster.close();
+  }
+}
