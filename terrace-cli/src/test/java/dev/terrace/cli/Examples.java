@@ -13,6 +13,8 @@ final class Examples {
       "terrace extract --dataset lux:elevation --geometry '{\"type\":\"Point\",\"coordinates\":[6.13,49.61]}'";
   static final String EXTRACT_TABLE =
       "terrace extract --dataset lux:elevation --aggregation max --geometry @parcel.geojson --format table";
+  static final String EXTRACT_SERIES = "terrace extract --dataset bcsd:pr --time-range 1999-06/1999-08"
+      + " --geometry '{\"type\":\"Point\",\"coordinates\":[-80.986,36.275]}' --format table";
   static final String PROVIDERS = "terrace catalog providers";
   static final String DATASETS = "terrace catalog datasets --provider lux --format json";
   static final String DATASET = "terrace catalog dataset lux:elevation";
@@ -21,7 +23,7 @@ final class Examples {
   static final String BATCH_GEOJSON =
       "terrace batch --dataset lux:elevation --aggregation max --in parcels.geojson --out parcels.ndjson";
 
-  static final List<String> ALL = List.of(EXTRACT_POINT, EXTRACT_TABLE, PROVIDERS, DATASETS, DATASET, BATCH, RESUME,
+  static final List<String> ALL = List.of(EXTRACT_POINT, EXTRACT_TABLE, EXTRACT_SERIES, PROVIDERS, DATASETS, DATASET, BATCH, RESUME,
       BATCH_GEOJSON);
 
   /** How the README shows a remote run: the same command line with this option. */

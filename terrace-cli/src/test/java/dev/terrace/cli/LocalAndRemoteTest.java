@@ -110,6 +110,18 @@ class LocalAndRemoteTest {
     assertThat(lines[1]).startsWith("lux:elevation").contains(" m ", "good");
   }
 
+  /** The three summer months of bcsd_obs_1999_points_expected.csv's point 1, as GDAL reads them. */
+  @Test
+  void aTimeSeriesPrintsOneRowPerTimestamp() throws Exception {
+    Both run = both(Examples.EXTRACT_SERIES);
+    assertThat(run.local().exitCode()).as(run.local().err()).isZero();
+    assertThat(run.local().out()).isEqualTo(run.remote().out());
+    String[] lines = run.local().out().split("\\R");
+    assertThat(lines).hasSize(4);
+    assertThat(lines[1]).startsWith("bcsd:pr").contains("96.17", "mm/month", "1999-06-30T00:00:00Z");
+    assertThat(lines[3]).contains("114.24", "1999-08-31T00:00:00Z");
+  }
+
   @Test
   void catalogCommandsPrintTheSameLocallyAndRemotely() throws Exception {
     Both providers = both(Examples.PROVIDERS);

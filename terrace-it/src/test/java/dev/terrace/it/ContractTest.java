@@ -21,7 +21,9 @@ import dev.terrace.api.PixelRule;
 import dev.terrace.api.Provider;
 import dev.terrace.api.ProviderPage;
 import dev.terrace.api.Quality;
+import dev.terrace.api.TemporalAggregation;
 import dev.terrace.api.TerraceApi;
+import dev.terrace.api.TimeRange;
 import dev.terrace.api.geojson.Geometry;
 import dev.terrace.api.geojson.Point;
 import dev.terrace.api.geojson.Polygon;
@@ -206,6 +208,39 @@ class ContractTest {
     assertThat(withoutRunFacts(backward.responses())).isEqualTo(withoutRunFacts(forward.responses().reversed()));
   }
 
+  // --- time series ---
+
+  /** bcsd_obs_1999_points_expected.csv, point 1: pr 96.17 in June, 137.32 in July, 114.24 in August 1999. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("implementations")
+  void aTimeRangeGivesOneResultPerTimestampOrOneCollapsed(Implementation impl) {
+    Point point = Point.of(-80.986, 36.275);
+    ExtractRequest summer = ExtractRequest.builder().geometry(point).datasets("bcsd:pr", ELEVATION)
+        .timeRange("1999-06", "1999-08").build();
+    ExtractResponse months = sameAsEmbedded(impl, TerraceApi::extract, summer);
+    ExtractResponse total = sameAsEmbedded(impl, TerraceApi::extract,
+        summer.toBuilder().temporalAggregation(TemporalAggregation.SUM).build());
+    BatchExtractResponse batch = sameAsEmbedded(impl, TerraceApi::batchExtract, BatchExtractRequest.builder()
+        .geometries(List.of(point, PR_BOX)).datasets("bcsd:tas").timeRange(TimeRange.from("1999-12")).build());
+
+    assertThat(months.results()).extracting(ExtractResult::timestamp).containsExactly("1999-06-30T00:00:00Z",
+        "1999-07-31T00:00:00Z", "1999-08-31T00:00:00Z", null);
+    assertThat(months.results().get(1).number()).hasValue(137.32000732421875);
+    assertThat(total.results().get(0).number())
+        .hasValue(96.16999816894531 + 137.32000732421875 + 114.24000549316406);
+    assertThat(total.results().get(0).temporalAggregation()).isEqualTo(TemporalAggregation.SUM);
+    assertThat(batch.totalResults()).isEqualTo(2);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("implementations")
+  void aTimeRangeStartingAfterItsEndIsAFieldError(Implementation impl) {
+    Refusal refusal = sameRefusalAsEmbedded(impl, impl.invalid(), api -> api.extract(ExtractRequest.builder()
+        .geometry(LUX_POINT).datasets("bcsd:pr").timeRange("1999-08", "1999-06").build()));
+
+    assertThat(refusal).isEqualTo(new Refusal(ErrorType.VALIDATION_ERROR, List.of(List.of("time_range", "start"))));
+  }
+
   // --- catalog ---
 
   @ParameterizedTest(name = "{0}")
@@ -214,8 +249,8 @@ class ContractTest {
     ProviderPage all = sameAsEmbedded(impl, TerraceApi::providers, ListProvidersRequest.FIRST_PAGE);
     ProviderPage middle = sameAsEmbedded(impl, TerraceApi::providers, new ListProvidersRequest(2, 1));
 
-    assertThat(all.total()).isEqualTo(4);
-    assertThat(middle.total()).isEqualTo(4);
+    assertThat(all.total()).isEqualTo(5);
+    assertThat(middle.total()).isEqualTo(5);
     assertThat(middle.count()).isEqualTo(2);
     assertThat(middle.offset()).isEqualTo(1);
     assertThat(middle.providers()).extracting(Provider::slug)
@@ -227,7 +262,7 @@ class ContractTest {
   @MethodSource("implementations")
   void datasetsPageByLimitAndOffset(Implementation impl) {
     DatasetPage all = sameAsEmbedded(impl, TerraceApi::datasets, ListDatasetsRequest.FIRST_PAGE);
-    assertThat(all.total()).isEqualTo(9);
+    assertThat(all.total()).isEqualTo(11);
 
     List<String> paged = new ArrayList<>();
     ListDatasetsRequest request = ListDatasetsRequest.of(null, 2, 0);

@@ -6,8 +6,10 @@ import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.Dataset;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
+import dev.terrace.api.ExtractResult;
 import dev.terrace.api.ListDatasetsRequest;
 import dev.terrace.api.PixelRule;
+import dev.terrace.api.TemporalAggregation;
 import dev.terrace.api.TerraceApi;
 import dev.terrace.api.geojson.Point;
 import dev.terrace.api.geojson.Polygon;
@@ -78,10 +80,35 @@ class ReadmeExamplesTest {
       // README: end
     });
 
-    assertThat(printed).hasSize(1 + 2 + 9);
+    assertThat(printed).hasSize(1 + 2 + 11);
     assertThat(printed.subList(0, 3)).containsExactly("300.0", "lux:elevation good",
         "pr_landcover:land_cover missing");
-    assertThat(printed.subList(3, 12)).contains("lux:elevation m", "pr_landcover:land_cover class");
+    assertThat(printed.subList(3, 14)).contains("lux:elevation m", "pr_landcover:land_cover class", "bcsd:pr mm/month");
+  }
+
+  @Test
+  void timeSeries() {
+    List<String> printed = printed(() -> {
+      // README: time series
+      try (Terrace terrace = Terrace.embedded()) {
+        ExtractRequest summer = ExtractRequest.builder()
+            .geometry(Point.of(-80.986, 36.275))
+            .datasets("bcsd:pr")                                               // monthly precipitation, 1999
+            .timeRange("1999-06", "1999-08")                                   // inclusive; null leaves an end open
+            .build();
+        for (ExtractResult month : terrace.extract(summer).results()) {        // one result per timestamp
+          System.out.println(month.timestamp() + " " + month.number().orElseThrow());
+        }
+        ExtractResult total = terrace.extract(summer.toBuilder()
+            .temporalAggregation(TemporalAggregation.SUM).build()).results().get(0);
+        System.out.println(total.timestamp() + " " + total.number().orElseThrow());
+      }
+      // README: end
+    });
+
+    assertThat(printed).containsExactly("1999-06-30T00:00:00Z 96.16999816894531",
+        "1999-07-31T00:00:00Z 137.32000732421875", "1999-08-31T00:00:00Z 114.24000549316406",
+        "1999-06-30T00:00:00Z/1999-08-31T00:00:00Z " + (96.16999816894531 + 137.32000732421875 + 114.24000549316406));
   }
 
   @Test

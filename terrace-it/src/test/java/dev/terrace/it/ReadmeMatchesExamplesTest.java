@@ -30,7 +30,7 @@ class ReadmeMatchesExamplesTest {
     Map<String, String> regions = regions();
     String readme = Files.readString(README);
 
-    assertThat(regions.keySet()).containsExactly("in-process", "blocking", "async fan-out", "raw response",
+    assertThat(regions.keySet()).containsExactly("in-process", "time series", "blocking", "async fan-out", "raw response",
         "error handling", "pagination", "embedded");
     regions.forEach((name, code) -> assertThat(readme).as("README example '%s'", name).contains(code));
   }
