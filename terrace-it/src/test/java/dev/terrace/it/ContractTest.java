@@ -214,8 +214,8 @@ class ContractTest {
     ProviderPage all = sameAsEmbedded(impl, TerraceApi::providers, ListProvidersRequest.FIRST_PAGE);
     ProviderPage middle = sameAsEmbedded(impl, TerraceApi::providers, new ListProvidersRequest(2, 1));
 
-    assertThat(all.total()).isEqualTo(4);
-    assertThat(middle.total()).isEqualTo(4);
+    assertThat(all.total()).isEqualTo(6);
+    assertThat(middle.total()).isEqualTo(6);
     assertThat(middle.count()).isEqualTo(2);
     assertThat(middle.offset()).isEqualTo(1);
     assertThat(middle.providers()).extracting(Provider::slug)
@@ -227,7 +227,7 @@ class ContractTest {
   @MethodSource("implementations")
   void datasetsPageByLimitAndOffset(Implementation impl) {
     DatasetPage all = sameAsEmbedded(impl, TerraceApi::datasets, ListDatasetsRequest.FIRST_PAGE);
-    assertThat(all.total()).isEqualTo(9);
+    assertThat(all.total()).isEqualTo(11);
 
     List<String> paged = new ArrayList<>();
     ListDatasetsRequest request = ListDatasetsRequest.of(null, 2, 0);
@@ -253,6 +253,8 @@ class ContractTest {
     assertThat(provider.datasets()).hasSize(6);
     assertThat(dataset.id()).isEqualTo(LAND_COVER);
     assertThat(dataset.units()).isEqualTo("class");
+    Dataset worldCover = sameAsEmbedded(impl, TerraceApi::dataset, "esa_worldcover:land_cover");
+    assertThat(worldCover.classes()).hasSize(11).containsEntry("95", "Mangroves");
   }
 
   // --- errors ---

@@ -5,14 +5,19 @@ import dev.terrace.engine.geotiff.TileCache;
 import dev.terrace.engine.io.ByteSource;
 import dev.terrace.engine.raster.Band;
 import dev.terrace.engine.raster.RasterSource;
+import dev.terrace.engine.tiles.TileSet;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Supplier;
 
 /**
  * One dataset of a catalog: what the file says about it, and its raster, opened on first use and kept open
- * (a COG's header is then read once, however many requests use it).
+ * (a COG's header is then read once, however many requests use it). A dataset stored as a global grid of
+ * tiles ({@code cog_tiles}) has no single raster: it is read through {@link #tiles()}.
  */
 public final class CatalogDataset {
 
@@ -29,9 +34,20 @@ public final class CatalogDataset {
   private final Double resolutionM;
   private final String location;
   private final Supplier<ByteSource> bytes;
+  private final Map<String, String> classes;
+  private final TileSet tiles;
   private volatile GeoTiff raster;
 
-  CatalogDataset(String provider, CatalogFile.DatasetEntry entry, String location, Supplier<ByteSource> bytes) {
+  /** A tiled dataset: its location is the template that names its tiles. */
+  CatalogDataset(String provider, CatalogFile.DatasetEntry entry, TileSet tiles) {
+    this(provider, entry, tiles.template().toString(), () -> {
+      throw new IllegalStateException(provider + ":" + entry.name() + " is a grid of tiles, not one raster");
+    }, tiles);
+  }
+
+  /** @param tiles the tiles of a tiled dataset, null for one raster */
+  CatalogDataset(String provider, CatalogFile.DatasetEntry entry, String location, Supplier<ByteSource> bytes,
+      TileSet tiles) {
     this.id = provider + ":" + entry.name();
     this.provider = provider;
     this.name = entry.name();
@@ -45,6 +61,9 @@ public final class CatalogDataset {
     this.resolutionM = entry.resolutionM();
     this.location = location;
     this.bytes = bytes;
+    this.classes = entry.classes() == null ? Map.of()
+        : Collections.unmodifiableMap(new LinkedHashMap<>(entry.classes()));
+    this.tiles = tiles;
   }
 
   /** @return {@code provider:name} */
@@ -92,12 +111,27 @@ public final class CatalogDataset {
     return Optional.ofNullable(validRange);
   }
 
+  /** @return the nodata value the catalog states, which overrides the file's, if it does */
+  public OptionalDouble statedNodata() {
+    return nodata;
+  }
+
+  /** @return the names of a categorical dataset's class codes, code to name, in file order; empty if none given */
+  public Map<String, String> classes() {
+    return classes;
+  }
+
   /** @return the resolution in metres as the catalog states it, if it does */
   public Optional<Double> statedResolutionM() {
     return Optional.ofNullable(resolutionM);
   }
 
-  /** @return the file path or URL the dataset reads */
+  /** @return the tiles, for a dataset stored as a global grid of them; empty for a dataset of one raster */
+  public Optional<TileSet> tiles() {
+    return Optional.ofNullable(tiles);
+  }
+
+  /** @return the file path or URL the dataset reads, or the template naming its tiles */
   public String location() {
     return location;
   }
@@ -108,6 +142,7 @@ public final class CatalogDataset {
    * @return the full-resolution raster
    * @throws dev.terrace.engine.raster.RasterIoException if it cannot be fetched
    * @throws dev.terrace.engine.raster.RasterFormatException if it cannot be decoded
+   * @throws IllegalStateException for a tiled dataset, which has no single raster
    */
   public GeoTiff raster() {
     GeoTiff r = raster;
@@ -129,12 +164,22 @@ public final class CatalogDataset {
    * @return the band description
    */
   public Band band() {
-    RasterSource r = raster();
+    return band(raster());
+  }
+
+  /**
+   * @param r one of the dataset's rasters: its raster, or one of its tiles
+   * @return what the dataset's band means in {@code r}, with the catalog's nodata taking precedence
+   */
+  public Band band(RasterSource r) {
     Band fromFile = r.band(band);
     return nodata.isPresent() ? new Band(fromFile.type(), nodata, fromFile.scale(), fromFile.offset()) : fromFile;
   }
 
   synchronized void close() {
+    if (tiles != null) {
+      tiles.close();
+    }
     if (raster != null) {
       raster.close();
       raster = null;

@@ -1,6 +1,7 @@
 package dev.terrace.engine.catalog;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The catalog file as written (DESIGN.md, "The catalog file"), before validation. Field names are the
@@ -32,5 +33,6 @@ record CatalogFile(List<ProviderEntry> providers) {
       List<Double> validRange,
       Double resolutionM,
       String crs,
-      String description) {}
+      String description,
+      Map<String, String> classes) {}
 }

@@ -15,6 +15,7 @@ import dev.terrace.engine.raster.RasterFormatException;
 import dev.terrace.engine.raster.RasterIoException;
 import dev.terrace.engine.stats.CellAccumulator;
 import dev.terrace.engine.stats.StatisticRequest;
+import dev.terrace.engine.tiles.TileSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,9 @@ final class DatasetExtraction {
   }
 
   ExtractResult run(CatalogDataset dataset) {
+    if (dataset.tiles().isPresent()) {
+      return tiled(dataset, dataset.tiles().get());
+    }
     long start = System.nanoTime();
     GeoTiff raster;
     Band band;
@@ -105,10 +109,14 @@ final class DatasetExtraction {
    * @param row fractional row, likewise
    */
   ExtractResult describe(CatalogDataset dataset, Grid grid, Measurement m, double col, double row, long start) {
+    return describe(dataset, m, grid.resolutionMetres(col, row), grid.crsName(), start);
+  }
+
+  private ExtractResult describe(CatalogDataset dataset, Measurement m, Double resolutionM, String crs, long start) {
     Object value = value(m.values());
     return new ExtractResult(dataset.id(), dataset.variable(), value, dataset.units().orElse(null), aggregation,
-        wireRule, quality(m, value, dataset), m.coverageFraction(), m.validCells(), grid.resolutionMetres(col, row),
-        null, dataset.provider(), grid.crsName(), millis(start));
+        wireRule, quality(m, value, dataset), m.coverageFraction(), m.validCells(), resolutionM,
+        null, dataset.provider(), crs, millis(start));
   }
 
   /**
@@ -117,7 +125,10 @@ final class DatasetExtraction {
    * rather than the raster's.
    */
   private Geometry densified(Grid grid) {
-    double cellMetres = grid.resolutionMetres(grid.width() / 2.0, grid.height() / 2.0);
+    return densified(grid.resolutionMetres(grid.width() / 2.0, grid.height() / 2.0));
+  }
+
+  private Geometry densified(double cellMetres) {
     double step = inputCrs.isGeographic() ? cellMetres / 111_320 : cellMetres * inputCrs.getProjection().getFromMetres();
     return Densifier.densify(geometry.geometry(), step);
   }
@@ -165,6 +176,28 @@ final class DatasetExtraction {
     warnings.add(dataset.id() + ": " + e.getMessage());
     return new ExtractResult(dataset.id(), dataset.variable(), null, dataset.units().orElse(null), aggregation,
         wireRule, Quality.MISSING, 0.0, 0, null, null, dataset.provider(), null, millis(start));
+  }
+
+  /**
+   * A dataset stored as a global grid of tiles: each tile the geometry reaches is read, and the answer is the
+   * one a single raster of all of them would give. When no tile exists there, the catalog's resolution is
+   * reported.
+   */
+  private ExtractResult tiled(CatalogDataset dataset, TileSet tiles) {
+    long start = System.nanoTime();
+    try {
+      // Tiles are not open yet to say their cell size; a hundredth of a tile stands in when the catalog is silent.
+      Geometry input = densify ? densified(dataset.statedResolutionM().orElse(tiles.grid().size() * 1113.2))
+          : geometry.geometry();
+      TiledReader.Read read = new TiledReader(tiles, dataset, (grid, pixels) -> spend(dataset, grid, pixels))
+          .read(TiledReader.toLonLat(input, inputCrs), geometry.kind(), rule, bilinear, accumulator());
+      return read.grid() == null
+          ? describe(dataset, read.measurement(), dataset.statedResolutionM().orElse(null), "EPSG:4326", start)
+          : describe(dataset, read.grid(), read.measurement(), read.col(), read.row(), start);
+    } catch (RasterIoException | RasterFormatException | IllegalArgumentException | IllegalStateException
+        | Proj4jException e) {
+      return failed(dataset, e, start);
+    }
   }
 
   static double millis(long start) {

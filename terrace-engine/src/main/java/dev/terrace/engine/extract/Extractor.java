@@ -138,6 +138,13 @@ public final class Extractor {
     List<Coordinate> points = geometries.stream().map(g -> g.geometry().getCoordinate()).toList();
     List<ExtractResult[]> byDataset = new ArrayList<>();
     for (CatalogDataset d : datasets) {
+      if (d.tiles().isPresent()) {
+        // Each point finds its own tile; the tiles stay open, and their blocks cached, for the next points.
+        byDataset.add(Parallel.map(geometries, limits.concurrency(),
+            g -> new DatasetExtraction(g, crs, Options.of(request), budget, warnings).run(d))
+            .toArray(ExtractResult[]::new));
+        continue;
+      }
       DatasetExtraction extraction = new DatasetExtraction(null, crs, Options.of(request), budget, warnings);
       byDataset.add(PointBatch.read(points, d, crs, extraction, limits.concurrency()));
     }
