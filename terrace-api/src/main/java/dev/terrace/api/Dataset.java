@@ -3,6 +3,9 @@ package dev.terrace.api;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A dataset of the catalog: one variable (band) of a provider's rasters. Returned by
@@ -22,6 +25,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param bbox the extent in lon/lat degrees, or null when unknown (for example a global tile grid)
  * @param temporal the time axis; {@link Temporal#STATIC} when null
  * @param band the 1-based band read, or null for a netCDF variable
+ * @param classes for a categorical dataset, the name of each class code (code as a string, for example
+ *     {@code "10"}, to name, for example {@code "Tree cover"}); null when the catalog names none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -39,7 +44,8 @@ public record Dataset(
         @JsonProperty("crs") String crs,
         @JsonProperty("bbox") BoundingBox bbox,
         @JsonProperty("temporal") Temporal temporal,
-        @JsonProperty("band") Integer band) {
+        @JsonProperty("band") Integer band,
+        @JsonProperty("classes") Map<String, String> classes) {
 
     /**
      * Applies the default time axis.
@@ -58,8 +64,35 @@ public record Dataset(
      * @param bbox the extent, or null
      * @param temporal the time axis, or null for static
      * @param band the band, or null
+     * @param classes the class names by code, or null
      */
     public Dataset {
         temporal = temporal == null ? Temporal.STATIC : temporal;
+        classes = classes == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(classes));
+    }
+
+    /**
+     * A dataset without class names.
+     *
+     * @param id the id
+     * @param provider the provider's slug
+     * @param name the name
+     * @param variable the variable, or null
+     * @param description the description, or null
+     * @param units the units, or null
+     * @param dataType the data type
+     * @param nodata the nodata value, or null
+     * @param validRange the valid range, or null
+     * @param resolutionM the resolution in metres, or null
+     * @param crs the CRS, or null
+     * @param bbox the extent, or null
+     * @param temporal the time axis, or null for static
+     * @param band the band, or null
+     */
+    public Dataset(String id, String provider, String name, String variable, String description, String units,
+            DataType dataType, Double nodata, ValueRange validRange, Double resolutionM, String crs, BoundingBox bbox,
+            Temporal temporal, Integer band) {
+        this(id, provider, name, variable, description, units, dataType, nodata, validRange, resolutionM, crs, bbox,
+                temporal, band, null);
     }
 }

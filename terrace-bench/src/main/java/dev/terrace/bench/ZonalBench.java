@@ -5,9 +5,9 @@ import dev.terrace.engine.Terrace;
 import dev.terrace.engine.catalog.Catalog;
 import dev.terrace.engine.coverage.PixelRule;
 import dev.terrace.engine.extract.Zonal;
-import dev.terrace.engine.geotiff.GeoTiff;
 import dev.terrace.engine.geotiff.TileCache;
 import dev.terrace.engine.raster.PixelLocator;
+import dev.terrace.engine.raster.RasterSource;
 import dev.terrace.engine.stats.CellAccumulator;
 import dev.terrace.engine.stats.Statistic;
 import dev.terrace.engine.stats.StatisticRequest;
@@ -114,8 +114,8 @@ public final class ZonalBench {
     Catalog catalog = Catalog.load(BenchData.catalog());
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try (Terrace terrace = Terrace.embedded(catalog, Limits.defaults(), Executors.newVirtualThreadPerTaskExecutor())) {
-      GeoTiff dem = terrace.catalog().dataset("bench:dem").orElseThrow().raster();
-      GeoTiff cls = terrace.catalog().dataset("bench:class").orElseThrow().raster();
+      RasterSource dem = terrace.catalog().dataset("bench:dem").orElseThrow().raster();
+      RasterSource cls = terrace.catalog().dataset("bench:class").orElseThrow().raster();
       System.out.printf(Locale.ROOT, "%d polygons (%s), %d threads, %d cores, max heap %d MB, tile cache %d MB, "
           + "%d reps%n", ref.size(), inputOrder ? "worked in input order" : "worked in locality order", threads,
           Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
@@ -229,8 +229,8 @@ public final class ZonalBench {
   }
 
   /** Parses the polygons and summarises all of them, the tile cache emptied first. */
-  static Pass pass(PixelRule rule, List<StatisticRequest> demStats, List<StatisticRequest> classStats, GeoTiff dem,
-      GeoTiff cls, Path geojson, ExecutorService pool, int threads) throws Exception {
+  static Pass pass(PixelRule rule, List<StatisticRequest> demStats, List<StatisticRequest> classStats, RasterSource dem,
+      RasterSource cls, Path geojson, ExecutorService pool, int threads) throws Exception {
     TileCache.shared().invalidateAll();
     long decoded = TileCache.shared().decodedBlocks();
     double cpu = BenchData.cpuMs();

@@ -185,11 +185,11 @@ class TerraceTest {
   @Test
   void the_catalog_pages_and_unknown_ids_are_not_found() {
     var first = terrace.providers(new ListProvidersRequest(2, 0));
-    assertThat(first.total()).isEqualTo(5);
+    assertThat(first.total()).isEqualTo(7);
     assertThat(first.providers()).extracting(p -> p.slug()).containsExactly("lux", "olinda");
     assertThat(first.hasNextPage()).isTrue();
-    var last = terrace.providers(new ListProvidersRequest(2, 4));
-    assertThat(last.providers()).extracting(p -> p.slug()).containsExactly("bcsd");
+    var last = terrace.providers(new ListProvidersRequest(2, 6));
+    assertThat(last.providers()).extracting(p -> p.slug()).containsExactly("esa_worldcover");
     assertThat(last.hasNextPage()).isFalse();
     assertThat(terrace.datasets(new ListDatasetsRequest("landsat_olinda", 100, 0)).total()).isEqualTo(6);
     assertThat(terrace.provider("lux").datasets()).singleElement().satisfies(d -> {
@@ -209,7 +209,7 @@ class TerraceTest {
   void the_async_surface_answers_the_same() throws Exception {
     var request = ExtractRequest.of(Point.of(6.0262083180620785, 49.60306260768918), "lux:elevation");
     assertThat(terrace.async().extract(request).get().results().get(0).number()).hasValue(297);
-    assertThat(terrace.async().providers().get().total()).isEqualTo(5);
+    assertThat(terrace.async().providers().get().total()).isEqualTo(7);
   }
 
   private static List<String> errorPaths(ExtractRequest request) {

@@ -249,8 +249,8 @@ class ContractTest {
     ProviderPage all = sameAsEmbedded(impl, TerraceApi::providers, ListProvidersRequest.FIRST_PAGE);
     ProviderPage middle = sameAsEmbedded(impl, TerraceApi::providers, new ListProvidersRequest(2, 1));
 
-    assertThat(all.total()).isEqualTo(5);
-    assertThat(middle.total()).isEqualTo(5);
+    assertThat(all.total()).isEqualTo(7);
+    assertThat(middle.total()).isEqualTo(7);
     assertThat(middle.count()).isEqualTo(2);
     assertThat(middle.offset()).isEqualTo(1);
     assertThat(middle.providers()).extracting(Provider::slug)
@@ -262,7 +262,7 @@ class ContractTest {
   @MethodSource("implementations")
   void datasetsPageByLimitAndOffset(Implementation impl) {
     DatasetPage all = sameAsEmbedded(impl, TerraceApi::datasets, ListDatasetsRequest.FIRST_PAGE);
-    assertThat(all.total()).isEqualTo(11);
+    assertThat(all.total()).isEqualTo(13);
 
     List<String> paged = new ArrayList<>();
     ListDatasetsRequest request = ListDatasetsRequest.of(null, 2, 0);
@@ -288,6 +288,8 @@ class ContractTest {
     assertThat(provider.datasets()).hasSize(6);
     assertThat(dataset.id()).isEqualTo(LAND_COVER);
     assertThat(dataset.units()).isEqualTo("class");
+    Dataset worldCover = sameAsEmbedded(impl, TerraceApi::dataset, "esa_worldcover:land_cover");
+    assertThat(worldCover.classes()).hasSize(11).containsEntry("95", "Mangroves");
   }
 
   // --- errors ---

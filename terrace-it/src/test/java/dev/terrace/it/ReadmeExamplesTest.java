@@ -80,10 +80,11 @@ class ReadmeExamplesTest {
       // README: end
     });
 
-    assertThat(printed).hasSize(1 + 2 + 11);
+    assertThat(printed).hasSize(1 + 2 + 13);
     assertThat(printed.subList(0, 3)).containsExactly("300.0", "lux:elevation good",
         "pr_landcover:land_cover missing");
-    assertThat(printed.subList(3, 14)).contains("lux:elevation m", "pr_landcover:land_cover class", "bcsd:pr mm/month");
+    assertThat(printed.subList(3, 16)).contains("lux:elevation m", "pr_landcover:land_cover class",
+        "bcsd:pr mm/month", "copernicus_dem:elevation m", "esa_worldcover:land_cover class");
   }
 
   @Test
@@ -219,7 +220,7 @@ class ReadmeExamplesTest {
     try (Terrace terrace = Terrace.embedded()) {
       ids = terrace.datasets().datasets().stream().map(Dataset::id).toList();
     }
-    assertThat(printed.get(0)).isEqualTo("9 datasets, 4 on this page");
+    assertThat(printed.get(0)).isEqualTo("13 datasets, 4 on this page");
     assertThat(printed.subList(1, printed.size())).containsExactlyElementsOf(ids);
   }
 

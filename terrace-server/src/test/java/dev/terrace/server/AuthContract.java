@@ -77,7 +77,7 @@ abstract class AuthContract {
     assertThat(json(bearer).path("results").get(0).path("value").asDouble()).isEqualTo(300.0);
     HttpResponse<String> header = running.get("/api/v1/providers?limit=1", "X-API-Key", k);
     assertThat(header.statusCode()).isEqualTo(200);
-    assertThat(json(header).path("total").asInt()).isEqualTo(4);
+    assertThat(json(header).path("total").asInt()).isEqualTo(7);
   }
 
   @Test

@@ -93,7 +93,7 @@ class RouteStylesTest {
     JsonNode byName = ok(running.post("/v1/op/catalog.providers.list", "{\"limit\":2,\"offset\":1}"));
     JsonNode resource = ok(running.get("/api/v1/providers?limit=2&offset=1"));
     assertThat(resource).isEqualTo(byName);
-    assertThat(byName.path("total").asInt()).isEqualTo(4);
+    assertThat(byName.path("total").asInt()).isEqualTo(7);
     assertThat(byName.path("count").asInt()).isEqualTo(2);
     assertThat(byName.path("offset").asInt()).isEqualTo(1);
     assertThat(byName.path("providers").get(0).path("slug").asText()).isEqualTo("olinda");
@@ -112,7 +112,7 @@ class RouteStylesTest {
     assertThat(ok(running.get("/api/v1/datasets?provider=landsat_olinda&limit=3"))).isEqualTo(byName);
     assertThat(byName.path("total").asInt()).isEqualTo(6);
     assertThat(byName.path("datasets")).hasSize(3);
-    assertThat(ok(running.get("/api/v1/datasets")).path("total").asInt()).isEqualTo(9);
+    assertThat(ok(running.get("/api/v1/datasets")).path("total").asInt()).isEqualTo(13);
   }
 
   @Test
@@ -120,6 +120,10 @@ class RouteStylesTest {
     JsonNode byName = ok(running.post("/v1/op/catalog.datasets.get", "{\"id\":\"pr_landcover:land_cover\"}"));
     assertThat(ok(running.get("/api/v1/datasets/pr_landcover:land_cover"))).isEqualTo(byName);
     assertThat(byName.path("data_type").asText()).isEqualTo("categorical");
+    assertThat(byName.has("classes")).as("no class names in the catalog, no member").isFalse();
+    JsonNode worldCover = ok(running.get("/api/v1/datasets/esa_worldcover:land_cover"));
+    assertThat(worldCover.path("classes").path("95").asText()).isEqualTo("Mangroves");
+    assertThat(worldCover.path("bbox").toString()).isEqualTo("[-180.0,-90.0,180.0,90.0]");
   }
 
   @Test
@@ -134,7 +138,7 @@ class RouteStylesTest {
   void healthReportsTheCatalogAndTheCache() throws Exception {
     JsonNode health = ok(running.get("/health"));
     assertThat(health.path("status").asText()).isEqualTo("ok");
-    assertThat(health.path("catalog").path("datasets").asInt()).isEqualTo(9);
+    assertThat(health.path("catalog").path("datasets").asInt()).isEqualTo(13);
     assertThat(health.path("tile_cache").has("hit_ratio")).isTrue();
     assertThat(health.path("database").asText()).isEqualTo("sqlite");
   }

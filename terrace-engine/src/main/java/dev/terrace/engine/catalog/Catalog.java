@@ -63,22 +63,33 @@ public final class Catalog implements AutoCloseable {
    * The sample datasets bundled with Terrace: elevation of Luxembourg ({@code lux:elevation}) and Olinda
    * ({@code olinda:elevation}), Puerto Rico land cover ({@code pr_landcover:land_cover}), six Landsat 7
    * bands over Olinda ({@code landsat_olinda:band1} … {@code band7}), and the monthly precipitation and
-   * temperature of 1999 over the south-eastern United States ({@code bcsd:pr}, {@code bcsd:tas}, netCDF).
+   * temperature of 1999 over the south-eastern United States ({@code bcsd:pr}, {@code bcsd:tas}, netCDF); and two
+   * global datasets read from their public tiles on the internet, Copernicus DEM GLO-30
+   * ({@code copernicus_dem:elevation}) and ESA WorldCover 2021 ({@code esa_worldcover:land_cover}).
    *
-   * @return a new catalog over the bundled files
+   * @return a new catalog over the bundled files and the global tiles
    */
   public static Catalog builtin() {
     return new Catalog("built-in catalog", CatalogLoader.load("builtin.json", resource("builtin.json"), false,
-        where -> new CatalogLoader.Location("built-in " + where,
+        where -> isUrl(where) ? remote(where) : new CatalogLoader.Location("built-in " + where,
             () -> new MemoryByteSource("built-in " + where, resource(where)), null)));
   }
 
-  private static CatalogLoader.Location locate(Path folder, String where) {
+  private static boolean isUrl(String where) {
     String lower = where.toLowerCase(Locale.ROOT);
-    if (lower.startsWith("http://") || lower.startsWith("https://")) {
-      URI uri = URI.create(where);
-      return new CatalogLoader.Location(where, () -> HttpByteSource.open(uri), null);
+    return lower.startsWith("http://") || lower.startsWith("https://");
+  }
+
+  private static CatalogLoader.Location remote(String url) {
+    URI uri = URI.create(url);
+    return new CatalogLoader.Location(url, () -> HttpByteSource.open(uri), null);
+  }
+
+  private static CatalogLoader.Location locate(Path folder, String where) {
+    if (isUrl(where)) {
+      return remote(where);
     }
+    String lower = where.toLowerCase(Locale.ROOT);
     Path path = lower.startsWith("file:") ? Path.of(URI.create(where)) : folder.resolve(where);
     return new CatalogLoader.Location(path.toString(), () -> FileByteSource.open(path), path);
   }

@@ -2,15 +2,20 @@ package dev.terrace.engine.catalog;
 
 import dev.terrace.engine.raster.Band;
 import dev.terrace.engine.raster.RasterSource;
+import dev.terrace.engine.tiles.TileSet;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
  * One dataset of a catalog: what the file says about it, and its rasters — one, or one slice per timestamp —
- * opened on first use and kept open (a COG's header is then read once, however many requests use it).
+ * opened on first use and kept open (a COG's header is then read once, however many requests use it). A dataset
+ * stored as a global grid of tiles ({@code cog_tiles}) has no single raster: it is read through {@link #tiles()}.
  */
 public final class CatalogDataset {
 
@@ -27,8 +32,20 @@ public final class CatalogDataset {
   private final Double resolutionM;
   private final String location;
   private final RasterAccess access;
+  private final Map<String, String> classes;
+  private final TileSet tiles;
+
+  /** A tiled dataset: its location is the template that names its tiles. */
+  CatalogDataset(String provider, CatalogFile.DatasetEntry entry, TileSet tiles) {
+    this(provider, entry, tiles.template().toString(), null, tiles);
+  }
 
   CatalogDataset(String provider, CatalogFile.DatasetEntry entry, String location, RasterAccess access) {
+    this(provider, entry, location, access, null);
+  }
+
+  private CatalogDataset(String provider, CatalogFile.DatasetEntry entry, String location, RasterAccess access,
+      TileSet tiles) {
     this.id = provider + ":" + entry.name();
     this.provider = provider;
     this.name = entry.name();
@@ -42,6 +59,9 @@ public final class CatalogDataset {
     this.resolutionM = entry.resolutionM();
     this.location = location;
     this.access = access;
+    this.classes = entry.classes() == null ? Map.of()
+        : Collections.unmodifiableMap(new LinkedHashMap<>(entry.classes()));
+    this.tiles = tiles;
   }
 
   /** @return {@code provider:name} */
@@ -89,12 +109,27 @@ public final class CatalogDataset {
     return Optional.ofNullable(validRange);
   }
 
+  /** @return the nodata value the catalog states, which overrides the file's, if it does */
+  public OptionalDouble statedNodata() {
+    return nodata;
+  }
+
+  /** @return the names of a categorical dataset's class codes, code to name, in file order; empty if none given */
+  public Map<String, String> classes() {
+    return classes;
+  }
+
   /** @return the resolution in metres as the catalog states it, if it does */
   public Optional<Double> statedResolutionM() {
     return Optional.ofNullable(resolutionM);
   }
 
-  /** @return the file path or URL the dataset reads (the first, for a stack of files) */
+  /** @return the tiles, for a dataset stored as a global grid of them; empty otherwise */
+  public Optional<TileSet> tiles() {
+    return Optional.ofNullable(tiles);
+  }
+
+  /** @return the file path or URL the dataset reads (the first, for a stack of files), or its tiles' template */
   public String location() {
     return location;
   }
@@ -106,9 +141,17 @@ public final class CatalogDataset {
    * @return the full-resolution raster
    * @throws dev.terrace.engine.raster.RasterIoException if it cannot be fetched
    * @throws dev.terrace.engine.raster.RasterFormatException if it cannot be decoded
+   * @throws IllegalStateException for a tiled dataset, which has no single raster
    */
   public RasterSource raster() {
-    return access.raster(0);
+    return single().raster(0);
+  }
+
+  private RasterAccess single() {
+    if (access == null) {
+      throw new IllegalStateException(id + " is a grid of tiles, not one raster");
+    }
+    return access;
   }
 
   /**
@@ -126,7 +169,7 @@ public final class CatalogDataset {
    * @throws dev.terrace.engine.raster.RasterFormatException if it cannot be decoded
    */
   public List<Instant> times() {
-    return access.times();
+    return access == null ? List.of() : access.times();
   }
 
   /**
@@ -140,7 +183,7 @@ public final class CatalogDataset {
    * @throws dev.terrace.engine.raster.RasterFormatException if it cannot be decoded
    */
   public List<Integer> steps(Instant from, Instant to) {
-    List<Instant> times = access.times();
+    List<Instant> times = single().times();
     if (times.isEmpty()) {
       return List.of(0);
     }
@@ -164,21 +207,36 @@ public final class CatalogDataset {
    * @throws IllegalArgumentException if the catalog names a band the file does not have
    */
   public Layer layer(int step) {
-    List<Instant> times = access.times();
+    List<Instant> times = single().times();
     return layer(step, times.isEmpty() ? null : times.get(step));
   }
 
   private Layer layer(int step, Instant time) {
-    RasterSource r = access.raster(step);
-    int number = access.band(step, band);
+    RasterSource r = single().raster(step);
+    int number = single().band(step, band);
+    return new Layer(time, r, number, band(r, number));
+  }
+
+  /**
+   * @param r one of the dataset's rasters: its raster, or one of its tiles
+   * @return what the dataset's band means in {@code r}, with the catalog's nodata taking precedence
+   */
+  public Band band(RasterSource r) {
+    return band(r, band);
+  }
+
+  private Band band(RasterSource r, int number) {
     Band fromFile = r.band(number);
-    Band meaning = nodata.isPresent()
-        ? new Band(fromFile.type(), nodata, fromFile.scale(), fromFile.offset()) : fromFile;
-    return new Layer(time, r, number, meaning);
+    return nodata.isPresent() ? new Band(fromFile.type(), nodata, fromFile.scale(), fromFile.offset()) : fromFile;
   }
 
   void close() {
-    access.close();
+    if (tiles != null) {
+      tiles.close();
+    }
+    if (access != null) {
+      access.close();
+    }
   }
 
   @Override

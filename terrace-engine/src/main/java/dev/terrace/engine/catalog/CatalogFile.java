@@ -1,6 +1,7 @@
 package dev.terrace.engine.catalog;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The catalog file as written (DESIGN.md, "The catalog file"), before validation. Field names are the
@@ -33,6 +34,7 @@ record CatalogFile(List<ProviderEntry> providers) {
       Double resolutionM,
       String crs,
       String description,
+      Map<String, String> classes,
       List<TimeStepEntry> timeSteps) {}
 
   /** One file of a stack of COGs: its timestamp and where it is. */

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.terrace.engine.io.ByteSource;
+import dev.terrace.engine.tiles.TileGrid;
+import dev.terrace.engine.tiles.TileSet;
+import dev.terrace.engine.tiles.UrlTemplate;
 import dev.terrace.engine.time.Timestamps;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,6 +18,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -28,8 +32,7 @@ import java.util.regex.Pattern;
 final class CatalogLoader {
 
   private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9_\\-]*");
-  private static final Set<String> PROTOCOLS = Set.of("cog", "netcdf");
-  private static final Set<String> PLANNED_PROTOCOLS = Set.of("cog_tiles");
+  private static final Set<String> PROTOCOLS = Set.of("cog", "cog_tiles", "netcdf");
 
   /**
    * Where a dataset's path or URL leads: a label for messages, a way to open its bytes, and the local file when
@@ -95,9 +98,6 @@ final class CatalogLoader {
       throw error(at + ".slug", "\"" + slug + "\" must be lower-case letters, digits, '_' or '-'");
     }
     String protocol = require(at + ".protocol", p.protocol()).toLowerCase(Locale.ROOT);
-    if (PLANNED_PROTOCOLS.contains(protocol)) {
-      throw error(at + ".protocol", "\"" + protocol + "\" is not available in this version; use \"cog\"");
-    }
     if (!PROTOCOLS.contains(protocol)) {
       throw error(at + ".protocol", "\"" + protocol + "\" is not one of cog, cog_tiles, netcdf");
     }
@@ -136,6 +136,14 @@ final class CatalogLoader {
     if (d.validRange() != null && (d.validRange().size() != 2 || d.validRange().contains(null)
         || d.validRange().get(0) > d.validRange().get(1))) {
       throw error(at + ".valid_range", "must be [min, max] with min <= max, got " + d.validRange());
+    }
+    checkClasses(at, d);
+    if (protocol.equals("cog_tiles")) {
+      return new CatalogDataset(provider, d, tiles(at, d));
+    }
+    if (d.urlTemplate() != null || d.tileDegrees() != null) {
+      throw error(at + (d.urlTemplate() != null ? ".url_template" : ".tile_degrees"),
+          "is for protocol cog_tiles; a " + protocol + " dataset reads one file, its path or url");
     }
     if (protocol.equals("netcdf")) {
       return netcdf(at, provider, d);
@@ -202,6 +210,48 @@ final class CatalogLoader {
       throw error(at + ".path", "a dataset needs a path or a url");
     }
     return where;
+  }
+
+  /** A global grid of tiles: each tile's name from the template is a path or URL like a cog dataset's. */
+  private TileSet tiles(String at, CatalogFile.DatasetEntry d) {
+    if (d.path() != null || d.url() != null) {
+      throw error(at + (d.path() != null ? ".path" : ".url"),
+          "is for protocol cog; a cog_tiles dataset names its tiles with url_template");
+    }
+    String template = require(at + ".url_template", d.urlTemplate());
+    if (d.tileDegrees() == null) {
+      throw error(at + ".tile_degrees", "is required: the tiles' edge length in degrees");
+    }
+    UrlTemplate names;
+    TileGrid grid;
+    try {
+      names = UrlTemplate.parse(template);
+    } catch (IllegalArgumentException e) {
+      throw error(at + ".url_template", "\"" + template + "\" " + e.getMessage());
+    }
+    try {
+      grid = TileGrid.of(d.tileDegrees());
+    } catch (IllegalArgumentException e) {
+      throw error(at + ".tile_degrees", e.getMessage());
+    }
+    return new TileSet(names, grid, where -> resolver.apply(where).bytes().get());
+  }
+
+  private void checkClasses(String at, CatalogFile.DatasetEntry d) {
+    if (d.classes() == null) {
+      return;
+    }
+    if (!"categorical".equals(d.dataType())) {
+      throw error(at + ".classes", "names the classes of a categorical dataset; set data_type to categorical");
+    }
+    for (Map.Entry<String, String> c : d.classes().entrySet()) {
+      if (!c.getKey().matches("-?\\d+(\\.\\d+)?")) {
+        throw error(at + ".classes", "\"" + c.getKey() + "\" is not a class code (a number, such as \"10\")");
+      }
+      if (c.getValue() == null || c.getValue().isBlank()) {
+        throw error(at + ".classes." + c.getKey(), "needs a name");
+      }
+    }
   }
 
   private String require(String at, String value) {

@@ -13,6 +13,7 @@ import dev.terrace.engine.raster.RasterFormatException;
 import dev.terrace.engine.raster.RasterIoException;
 import dev.terrace.engine.time.Timestamps;
 import java.util.List;
+import java.util.OptionalDouble;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.CoordinateTransform;
 import org.locationtech.proj4j.CoordinateTransformFactory;
@@ -24,6 +25,8 @@ import org.locationtech.proj4j.ProjCoordinate;
  * described from the file alone.
  */
 public final class CatalogViews {
+
+  private static final BoundingBox GLOBE = new BoundingBox(-180, -90, 180, 90);
 
   private CatalogViews() {}
 
@@ -47,20 +50,26 @@ public final class CatalogViews {
     Grid grid = null;
     Band band = null;
     Temporal temporal = null;
+    // A grid of tiles is described from the catalog alone: its tiles are opened only to be read.
+    boolean tiled = d.tiles().isPresent();
     try {
-      grid = d.raster().grid();
-      band = d.band();
-      temporal = Temporal.of(d.times().stream().map(Timestamps::format).toArray(String[]::new));
+      if (!tiled) {
+        grid = d.raster().grid();
+        band = d.band();
+        temporal = Temporal.of(d.times().stream().map(Timestamps::format).toArray(String[]::new));
+      }
     } catch (RasterIoException | RasterFormatException | IllegalArgumentException e) {
       // Listing the catalog must not fail because one remote file is down; its details stay empty.
     }
-    Double nodata = band != null && band.nodata().isPresent() ? band.nodata().getAsDouble() : null;
+    OptionalDouble nodata = band != null ? band.nodata() : d.statedNodata();
     List<Double> range = d.validRange().orElse(null);
     return new Dataset(d.id(), d.provider(), d.name(), d.variable(), d.description().orElse(null),
-        d.units().orElse(null), d.categorical() ? DataType.CATEGORICAL : DataType.CONTINUOUS, nodata,
+        d.units().orElse(null), d.categorical() ? DataType.CATEGORICAL : DataType.CONTINUOUS,
+        nodata.isPresent() ? nodata.getAsDouble() : null,
         range == null ? null : new ValueRange(range.get(0), range.get(1)),
         d.statedResolutionM().orElse(grid == null ? null : grid.resolutionMetres(grid.width() / 2.0, grid.height() / 2.0)),
-        grid == null ? null : grid.crsName(), grid == null ? null : bbox(grid), temporal, d.bandNumber());
+        tiled ? "EPSG:4326" : grid == null ? null : grid.crsName(), tiled ? GLOBE : grid == null ? null : bbox(grid),
+        temporal, d.bandNumber(), d.classes().isEmpty() ? null : d.classes());
   }
 
   /** The raster's footprint in lon/lat: its edges sampled every tenth of their length, as GDAL's gdalinfo -wgs84. */

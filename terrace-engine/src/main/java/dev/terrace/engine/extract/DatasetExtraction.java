@@ -15,6 +15,7 @@ import dev.terrace.engine.raster.RasterFormatException;
 import dev.terrace.engine.raster.RasterIoException;
 import dev.terrace.engine.stats.CellAccumulator;
 import dev.terrace.engine.stats.StatisticRequest;
+import dev.terrace.engine.tiles.TileSet;
 import dev.terrace.engine.time.Timestamps;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,6 +79,9 @@ final class DatasetExtraction {
    *     series collapsed into one; none (and a warning) when no timestamp lies in the request's time range
    */
   List<ExtractResult> run(CatalogDataset dataset) {
+    if (dataset.tiles().isPresent()) {
+      return List.of(tiled(dataset, dataset.tiles().get()));
+    }
     long start = System.nanoTime();
     List<Slice> slices = open(dataset, start);
     ExtractResult[] out = new ExtractResult[slices.size()];
@@ -261,10 +265,15 @@ final class DatasetExtraction {
    */
   ExtractResult describe(CatalogDataset dataset, Layer layer, Grid grid, Measurement m, double col, double row,
       long start) {
+    return describe(dataset, m, grid.resolutionMetres(col, row), grid.crsName(), timestamp(layer), start);
+  }
+
+  private ExtractResult describe(CatalogDataset dataset, Measurement m, Double resolutionM, String crs,
+      String timestamp, long start) {
     Object value = value(m.values());
     return new ExtractResult(dataset.id(), dataset.variable(), value, dataset.units().orElse(null), aggregation,
-        wireRule, quality(m, value, dataset), m.coverageFraction(), m.validCells(), grid.resolutionMetres(col, row),
-        timestamp(layer), null, dataset.provider(), grid.crsName(), millis(start));
+        wireRule, quality(m, value, dataset), m.coverageFraction(), m.validCells(), resolutionM,
+        timestamp, null, dataset.provider(), crs, millis(start));
   }
 
   /**
@@ -273,7 +282,10 @@ final class DatasetExtraction {
    * rather than the raster's.
    */
   private Geometry densified(Grid grid) {
-    double cellMetres = grid.resolutionMetres(grid.width() / 2.0, grid.height() / 2.0);
+    return densified(grid.resolutionMetres(grid.width() / 2.0, grid.height() / 2.0));
+  }
+
+  private Geometry densified(double cellMetres) {
     double step = inputCrs.isGeographic() ? cellMetres / 111_320 : cellMetres * inputCrs.getProjection().getFromMetres();
     return Densifier.densify(geometry.geometry(), step);
   }
@@ -331,6 +343,29 @@ final class DatasetExtraction {
 
   private static String timestamp(Layer layer) {
     return layer.time() == null ? null : Timestamps.format(layer.time());
+  }
+
+  /**
+   * A dataset stored as a global grid of tiles: each tile the geometry reaches is read, and the answer is the
+   * one a single raster of all of them would give. When no tile exists there, the catalog's resolution is
+   * reported.
+   */
+  private ExtractResult tiled(CatalogDataset dataset, TileSet tiles) {
+    long start = System.nanoTime();
+    try {
+      // Tiles are not open yet to say their cell size; a hundredth of a tile stands in when the catalog is silent.
+      Geometry input = densify ? densified(dataset.statedResolutionM().orElse(tiles.grid().size() * 1113.2))
+          : geometry.geometry();
+      TiledReader.Read read = new TiledReader(tiles, dataset, (grid, pixels) -> spend(dataset, grid, pixels, 1))
+          .read(TiledReader.toLonLat(input, inputCrs), geometry.kind(), rule, bilinear, accumulator());
+      return read.grid() == null
+          ? describe(dataset, read.measurement(), dataset.statedResolutionM().orElse(null), "EPSG:4326", null, start)
+          : describe(dataset, read.measurement(), read.grid().resolutionMetres(read.col(), read.row()),
+              read.grid().crsName(), null, start);
+    } catch (RasterIoException | RasterFormatException | IllegalArgumentException | IllegalStateException
+        | Proj4jException e) {
+      return failed(dataset, e, start);
+    }
   }
 
   static double millis(long start) {

@@ -148,6 +148,12 @@ public final class Extractor {
     DatasetExtraction extraction = new DatasetExtraction(null, crs, options, budget, warnings);
     List<List<List<ExtractResult>>> byDataset = new ArrayList<>();
     for (CatalogDataset d : datasets) {
+      if (d.tiles().isPresent()) {
+        // Each point finds its own tile; the tiles stay open, and their blocks cached, for the next points.
+        byDataset.add(Parallel.map(geometries, limits.concurrency(),
+            g -> new DatasetExtraction(g, crs, options, budget, warnings).run(d)));
+        continue;
+      }
       byDataset.add(extraction.runPoints(points, d, limits.concurrency()));
     }
     List<String> distinct = warnings.stream().distinct().toList();

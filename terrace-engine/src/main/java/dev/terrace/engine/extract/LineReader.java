@@ -22,6 +22,11 @@ final class LineReader {
   private LineReader() {}
 
   static Measurement read(RasterSource raster, int bandNumber, Band band, Geometry pixels, CellAccumulator values) {
+    return PointReader.read(raster, bandNumber, band, cells(pixels), false, values);
+  }
+
+  /** @return the centre of each cell the line passes through, once each, as a MultiPoint in pixel space */
+  static Geometry cells(Geometry pixels) {
     Set<Long> seen = new HashSet<>();
     List<Coordinate> centres = new ArrayList<>();
     for (int g = 0; g < pixels.getNumGeometries(); g++) {
@@ -40,7 +45,6 @@ final class LineReader {
         }
       }
     }
-    Geometry cells = pixels.getFactory().createMultiPointFromCoords(centres.toArray(Coordinate[]::new));
-    return PointReader.read(raster, bandNumber, band, cells, false, values);
+    return pixels.getFactory().createMultiPointFromCoords(centres.toArray(Coordinate[]::new));
   }
 }

@@ -1,10 +1,12 @@
 package dev.terrace.engine.io;
 
 import dev.terrace.engine.raster.RasterIoException;
+import dev.terrace.engine.raster.RasterNotFoundException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -32,7 +34,8 @@ public final class FileByteSource implements ByteSource {
    *
    * @param path the file
    * @return an open source; close it when done
-   * @throws RasterIoException if the file does not exist or cannot be read
+   * @throws RasterNotFoundException if the file does not exist
+   * @throws RasterIoException if it cannot be read
    */
   public static FileByteSource open(Path path) {
     try {
@@ -40,6 +43,8 @@ public final class FileByteSource implements ByteSource {
       FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
       String identity = path.toAbsolutePath().normalize() + "@" + attrs.size() + ":" + attrs.lastModifiedTime().toMillis();
       return new FileByteSource(path, channel, attrs.size(), identity);
+    } catch (NoSuchFileException e) {
+      throw new RasterNotFoundException("cannot open " + path + ": no such file", e);
     } catch (IOException e) {
       throw new RasterIoException("cannot open " + path + ": " + e.getMessage(), e);
     }

@@ -70,7 +70,8 @@ public final class HttpByteSource implements ByteSource {
    * @return an open source; close it when done
    * @throws NullPointerException if {@code uri} is null
    * @throws IllegalArgumentException if {@code uri} is not an absolute http(s) URL with a host
-   * @throws RasterIoException if the file cannot be fetched (not found, denied, server keeps failing)
+   * @throws dev.terrace.engine.raster.RasterNotFoundException if the server answers 404 or 410
+   * @throws RasterIoException if the file cannot be fetched otherwise (denied, server keeps failing)
    */
   public static HttpByteSource open(URI uri) {
     return open(uri, HttpOptions.defaults());
@@ -85,7 +86,8 @@ public final class HttpByteSource implements ByteSource {
    * @return an open source; close it when done
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code uri} is not an absolute http(s) URL with a host
-   * @throws RasterIoException if the file cannot be fetched (not found, denied, server keeps failing)
+   * @throws dev.terrace.engine.raster.RasterNotFoundException if the server answers 404 or 410
+   * @throws RasterIoException if the file cannot be fetched otherwise (denied, server keeps failing)
    */
   public static HttpByteSource open(URI uri, HttpOptions options) {
     Objects.requireNonNull(uri, "uri must not be null");

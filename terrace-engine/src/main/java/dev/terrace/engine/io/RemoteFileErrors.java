@@ -2,6 +2,7 @@ package dev.terrace.engine.io;
 
 import dev.terrace.engine.io.Outcome.Failed;
 import dev.terrace.engine.raster.RasterIoException;
+import dev.terrace.engine.raster.RasterNotFoundException;
 
 /**
  * Builds the exceptions about one remote file, so that every message names the URL the same way and a
@@ -51,7 +52,7 @@ final class RemoteFileErrors {
   RasterIoException forStatus(Failed f, String range, FileVersion known) {
     int s = f.status();
     if (s == 404 || s == 410) {
-      return new RasterIoException("not found: " + name);
+      return new RasterNotFoundException("not found: " + name);
     }
     if (s == 412) {
       return changed("the server no longer matches If-Match: " + (known == null ? null : known.etag())

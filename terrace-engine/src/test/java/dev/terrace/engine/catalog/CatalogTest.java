@@ -17,8 +17,9 @@ class CatalogTest {
   void the_builtin_catalog_serves_the_bundled_samples() {
     try (Catalog catalog = Catalog.builtin()) {
       assertThat(catalog.providers()).extracting(CatalogProvider::slug)
-          .containsExactly("lux", "olinda", "pr_landcover", "landsat_olinda", "bcsd");
-      assertThat(catalog.datasets()).hasSize(11);
+          .containsExactly("lux", "olinda", "pr_landcover", "landsat_olinda", "bcsd", "copernicus_dem",
+              "esa_worldcover");
+      assertThat(catalog.datasets()).hasSize(13);
       CatalogDataset lux = catalog.dataset("lux:elevation").orElseThrow();
       assertThat(lux.units()).contains("m");
       assertThat(lux.raster().grid().width()).isEqualTo(95);
@@ -95,6 +96,53 @@ class CatalogTest {
         """, "providers[0].datasets[0].valid_range: must be [min, max] with min <= max");
     expectError("{\"providers\": []}", "providers: a catalog needs at least one provider");
     expectError("{not json", "not valid JSON for a catalog");
+  }
+
+  @Test
+  void tiled_datasets_need_a_template_with_both_coordinates_and_a_tile_size_that_divides_180() throws Exception {
+    String tiled = "{\"providers\": [{\"slug\": \"t\", \"protocol\": \"cog_tiles\", \"datasets\": [%s]}]}";
+    expectError(tiled.formatted("{\"name\": \"x\", \"tile_degrees\": 1}"),
+        "providers[0].datasets[0].url_template: is required");
+    expectError(tiled.formatted("{\"name\": \"x\", \"url_template\": \"{NS}{lat}{EW}{lon}.tif\"}"),
+        "providers[0].datasets[0].tile_degrees: is required");
+    expectError(tiled.formatted("{\"name\": \"x\", \"tile_degrees\": 7, \"url_template\": \"{NS}{lat}{EW}{lon}\"}"),
+        "providers[0].datasets[0].tile_degrees: must be a whole number of degrees that divides 180");
+    expectError(tiled.formatted("{\"name\": \"x\", \"tile_degrees\": 1, \"url_template\": \"{NS}{lat}{EW}{lng}\"}"),
+        "providers[0].datasets[0].url_template: \"{NS}{lat}{EW}{lng}\" unknown placeholder {lng} at position 13");
+    expectError(tiled.formatted("{\"name\": \"x\", \"tile_degrees\": 1, \"url_template\": \"dem.tif\"}"),
+        "providers[0].datasets[0].url_template: \"dem.tif\" has no {NS}");
+    expectError(tiled.formatted("{\"name\": \"x\", \"tile_degrees\": 1, \"path\": \"x.tif\","
+        + " \"url_template\": \"{NS}{lat}{EW}{lon}\"}"), "providers[0].datasets[0].path: is for protocol cog");
+    expectError("""
+        {"providers": [{"slug": "a", "protocol": "cog", "datasets": [{"name": "x", "path": "x.tif",
+          "url_template": "{NS}{lat}{EW}{lon}.tif"}]}]}
+        """, "providers[0].datasets[0].url_template: is for protocol cog_tiles");
+  }
+
+  @Test
+  void class_names_are_for_categorical_datasets_and_keyed_by_code() throws Exception {
+    expectError("""
+        {"providers": [{"slug": "a", "protocol": "cog", "datasets": [{"name": "x", "path": "x.tif",
+          "classes": {"10": "Trees"}}]}]}
+        """, "providers[0].datasets[0].classes: names the classes of a categorical dataset");
+    expectError("""
+        {"providers": [{"slug": "a", "protocol": "cog", "datasets": [{"name": "x", "path": "x.tif",
+          "data_type": "categorical", "classes": {"trees": "Trees"}}]}]}
+        """, "providers[0].datasets[0].classes: \"trees\" is not a class code");
+    Path yaml = write("classes.yaml", """
+        providers:
+          - slug: a
+            protocol: cog
+            datasets:
+              - name: x
+                path: x.tif
+                data_type: categorical
+                classes: {20: Shrubland, 10: Tree cover}
+        """);
+    try (Catalog catalog = Catalog.load(yaml)) {
+      assertThat(catalog.dataset("a:x").orElseThrow().classes()).containsExactly(
+          java.util.Map.entry("20", "Shrubland"), java.util.Map.entry("10", "Tree cover"));
+    }
   }
 
   private void expectError(String json, String message) throws Exception {
