@@ -37,7 +37,9 @@ import org.locationtech.proj4j.CoordinateReferenceSystem;
  * <p>Ours, each pass from GeoJSON text to numbers, tile cache emptied first (the file stays in the page cache,
  * as for the anchor): every polygon summarised with {@link Zonal#summarise} on the DEM (count, sum, mean, min,
  * max, std, median, p10, p90 in one pass) and on the class COG (majority, variety), polygons spread over a
- * fixed pool of one thread per core; once with the EXACT rule (coverage-weighted) and once with CENTER.
+ * fixed pool of as many threads as {@code extract.batch} runs polygons at once ({@link Limits#defaults()}'s
+ * concurrency, two per core: a thread waiting for a tile another is decoding leaves its core to the others);
+ * once with the EXACT rule (coverage-weighted) and once with CENTER.
  *
  * <pre>
  * terrace-bench/run ZonalBench [--reps 3] [--threads N] [--scripts ../shared/bench] [--no-anchor] [--breakdown]
@@ -81,7 +83,7 @@ public final class ZonalBench {
    */
   public static void main(String[] args) throws Exception {
     int reps = 3;
-    int threads = Runtime.getRuntime().availableProcessors();
+    int threads = Limits.defaults().concurrency();
     Path scripts = Path.of("../shared/bench");
     boolean anchor = true;
     boolean breakdown = false;

@@ -1,6 +1,7 @@
 package dev.terrace.engine.geotiff;
 
 import dev.terrace.engine.raster.RasterFormatException;
+import dev.terrace.engine.raster.SampleType;
 import dev.terrace.engine.raster.Samples;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -37,6 +38,11 @@ final class BlockDecoder {
       } catch (DecodeException e) {
         throw new RasterFormatException(layout.describeBlock(index) + ": " + layout.compression()
             + " data is corrupt: " + e.getMessage(), e);
+      }
+      if (layout.predictor() == 3 && layout.sampleType() == SampleType.FLOAT32) {
+        float[] out = new float[samples];
+        Predictor.undoFloatingPoint(data, rows, layout.blockWidth(), spp, out);
+        return out;
       }
       ByteOrder dataOrder = order;
       if (layout.predictor() == 2) {

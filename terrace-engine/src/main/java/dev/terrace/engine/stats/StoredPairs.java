@@ -90,7 +90,7 @@ final class StoredPairs {
   void sort() {
     if (!sorted) {
       if (weights == null) {
-        Arrays.sort(values, 0, size);
+        RadixSort.sort(values, size);
       } else {
         PairSort.sort(values, weights, size);
       }

@@ -212,10 +212,58 @@ class PredictorTest {
     }
     byte[] expected = samples.array();
     byte[] data = floatingPointDifference(expected, rows, width, samplesPerPixel, bytesPerSample);
+    byte[] copy = data.clone();
 
     Predictor.undoFloatingPoint(data, rows, width, samplesPerPixel, bytesPerSample);
 
     assertThat(data).isEqualTo(expected);
+    if (bytesPerSample == Float.BYTES) {
+      float[] floats = new float[count];
+      Predictor.undoFloatingPoint(copy, rows, width, samplesPerPixel, floats);
+      assertThat(floatBits(floats)).isEqualTo(floatBits(bigEndianFloats(expected)));
+    }
+  }
+
+  @Test
+  void floating_point_undoes_a_libtiff_strip_straight_into_floats() {
+    float[] decoded = new float[8];
+
+    Predictor.undoFloatingPoint(libtiffFloatPlanes(), 2, 4, 1, decoded);
+
+    assertThat(decoded).containsExactly(1.5f, -2.25f, 3.0f, 1e-3f, 100.0f, 100.5f, -0.0f, 7.25f);
+  }
+
+  @Property(tries = 200)
+  void byte_accumulation_carries_across_words_and_wraps(
+      @ForAll @IntRange(min = 1, max = 70) int width, @ForAll boolean wide, @ForAll Random random) {
+    // Long rows of large bytes: every eight-byte word overflows its lanes, and the sums wrap many times.
+    byte[] data = new byte[width * (wide ? 8 : 1)];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = (byte) (random.nextBoolean() ? 0xFF - random.nextInt(4) : random.nextInt(256));
+    }
+    byte[] expected = data.clone();
+    for (int i = 1; i < expected.length; i++) {
+      expected[i] += expected[i - 1];
+    }
+
+    Predictor.undoHorizontal(data, 1, data.length, 1, 1, ByteOrder.LITTLE_ENDIAN);
+
+    assertThat(data).isEqualTo(expected);
+  }
+
+  private static float[] bigEndianFloats(byte[] bytes) {
+    float[] floats = new float[bytes.length / Float.BYTES];
+    ByteBuffer.wrap(bytes).order(ByteOrder.BIG_ENDIAN).asFloatBuffer().get(floats);
+    return floats;
+  }
+
+  /** NaN payloads included: {@code containsExactly} on floats would compare NaNs loosely. */
+  private static int[] floatBits(float[] floats) {
+    int[] bits = new int[floats.length];
+    for (int i = 0; i < floats.length; i++) {
+      bits[i] = Float.floatToRawIntBits(floats[i]);
+    }
+    return bits;
   }
 
   @Provide
