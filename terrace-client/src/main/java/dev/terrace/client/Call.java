@@ -57,11 +57,17 @@ final class Call<T> {
         return timeout;
     }
 
-    /** The request of one attempt to {@code target} (the endpoint, or a same-origin redirect's target). */
+    /**
+     * The request of one attempt to {@code target} (the endpoint, or a same-origin redirect's target).
+     *
+     * @param attemptTimeout the request's timeout, or null when the caller keeps the time itself
+     */
     HttpRequest request(URI target, String authorization, Duration attemptTimeout) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(target)
-                .timeout(attemptTimeout)
-                .header("Content-Type", "application/json")
+        HttpRequest.Builder b = HttpRequest.newBuilder(target);
+        if (attemptTimeout != null) {
+            b.timeout(attemptTimeout);
+        }
+        b.header("Content-Type", "application/json")
                 .header("Accept", "application/json, application/problem+json")
                 .header("User-Agent", USER_AGENT);
         headers.forEach(b::setHeader);

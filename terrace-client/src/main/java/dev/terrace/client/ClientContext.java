@@ -1,8 +1,11 @@
 package dev.terrace.client;
 
+import dev.terrace.api.Operation;
 import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,6 +24,8 @@ final class ClientContext implements AutoCloseable {
     final RetryPolicy retry;
     final Sleeper sleeper;
     private final String authorization;
+    /** Parsing a URI is a measurable part of a small call's client time, so each operation's is made once. */
+    private final Map<Operation, URI> endpoints = new EnumMap<>(Operation.class);
     private final boolean ownsHttp;
     private final ExecutorService ownedExecutor;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -36,6 +41,9 @@ final class ClientContext implements AutoCloseable {
         this.permits = new Permits(maxConcurrentRequests);
         this.retry = retry;
         this.sleeper = sleeper;
+        for (Operation op : Operation.values()) {
+            endpoints.put(op, endpoint(op.operationName()));
+        }
     }
 
     /** The {@code Authorization} header value for a request to {@code target}: only within the base origin. */
@@ -50,6 +58,11 @@ final class ClientContext implements AutoCloseable {
     /** The endpoint of an operation. */
     URI endpoint(String operation) {
         return URI.create(baseUrl + "/v1/op/" + operation);
+    }
+
+    /** The endpoint of a known operation. */
+    URI endpoint(Operation operation) {
+        return endpoints.get(operation);
     }
 
     void checkOpen() {

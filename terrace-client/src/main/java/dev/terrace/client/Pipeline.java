@@ -55,17 +55,17 @@ final class Pipeline {
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(type, "type");
-        if (!OPERATION_NAME.matcher(operation).matches()) {
+        Optional<Operation> known = Operation.find(operation);
+        if (known.isEmpty() && !OPERATION_NAME.matcher(operation).matches()) {
             throw new IllegalArgumentException("Invalid operation name '" + operation
                     + "': expected dotted names such as catalog.datasets.list");
         }
         context.checkOpen();
-        Optional<Operation> known = Operation.find(operation);
         boolean mutating = known.isPresent()
                 && (known.get() == Operation.EXTRACT || known.get() == Operation.EXTRACT_BATCH);
         String key = mutating ? options.idempotencyKey().orElseGet(Pipeline::newIdempotencyKey) : null;
-        return new Call<>(operation, context.endpoint(operation), Json.write(body), type,
-                Call.Settings.of(options), key);
+        URI uri = known.isPresent() ? context.endpoint(known.get()) : context.endpoint(operation);
+        return new Call<>(operation, uri, Json.write(body), type, Call.Settings.of(options), key);
     }
 
     /** Runs a call on the calling thread. */
@@ -184,10 +184,10 @@ final class Pipeline {
 
     private CompletableFuture<HttpResponse<byte[]>> exchangeAsync(Attempt<?, ?> a, URI target, int hops,
                                                                   Duration timeout) {
+        AttemptTimeout<byte[]> limit = new AttemptTimeout<>(HttpResponse.BodyHandlers.ofByteArray());
         CompletableFuture<HttpResponse<byte[]>> sent = a.track(context.http.sendAsync(
-                a.call.request(target, context.authorizationFor(target), timeout),
-                HttpResponse.BodyHandlers.ofByteArray()));
-        return sent.thenCompose(response -> redirect(response, hops)
+                a.call.request(target, context.authorizationFor(target), null), limit));
+        return limit.start(sent, timeout).thenCompose(response -> redirect(response, hops)
                 .map(next -> exchangeAsync(a, next, hops + 1, timeout))
                 .orElseGet(() -> CompletableFuture.completedFuture(response)));
     }

@@ -85,6 +85,48 @@ class AsyncTest {
     }
 
     @Test
+    void a_stalled_server_times_out_every_attempt_and_each_stalled_exchange_is_closed() throws Exception {
+        try (ScriptedServer server = new ScriptedServer();
+             TerraceAsyncClient client = Fixtures.asyncClient(server, new RecordingSleeper())
+                     .timeout(Duration.ofMillis(200)).build()) {
+            server.enqueue(Reply.stall(), Reply.stall(), Reply.stall());
+
+            CompletableFuture<ExtractResponse> call = client.extract(REQUEST);
+
+            assertThatThrownBy(() -> call.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(ApiTimeoutException.class)
+                    .cause().hasMessage("No response to extract within the timeout of PT0.2S (3 attempts)")
+                    .hasCauseInstanceOf(java.net.http.HttpTimeoutException.class);
+            assertThat(server.requests()).hasSize(3);
+            for (int i = 0; i < 3; i++) {
+                assertThat(server.awaitDisconnect()).as("stalled connection %d closed", i).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void an_answer_within_the_attempt_timeout_is_returned_and_a_later_one_times_out() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(request -> {
+                 try {
+                     Thread.sleep(300);          // longer than the timeout, but spent before the answer is sent
+                 } catch (InterruptedException e) {
+                     Thread.currentThread().interrupt();
+                 }
+                 return Reply.json(200, EXTRACT_RESPONSE);
+             });
+             TerraceAsyncClient client = Fixtures.asyncClient(server, new RecordingSleeper())
+                     .timeout(Duration.ofSeconds(5)).build()) {
+
+            ExtractResponse slow = client.extract(REQUEST, RequestOptions.builder().timeout(Duration.ofSeconds(2))
+                    .build()).get(10, TimeUnit.SECONDS);
+            CompletableFuture<ExtractResponse> tooSlow = client.extract(REQUEST,
+                    RequestOptions.builder().timeout(Duration.ofMillis(100)).maxRetries(0).build());
+
+            assertThat(slow.geometryHash()).isEqualTo("g1");
+            assertThatThrownBy(() -> tooSlow.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(ApiTimeoutException.class);
+        }
+    }
+
+    @Test
     void max_concurrent_requests_bounds_the_calls_in_flight() throws Exception {
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
