@@ -265,6 +265,16 @@ final class Conformance {
     return out;
   }
 
+  /**
+   * @param selector a fixture column and the value that picks a raster's rows, {@code band=1} or {@code variable=pr}
+   * @param row a fixture row
+   * @return whether the row is one of that raster's
+   */
+  static boolean selects(String selector, Map<String, String> row) {
+    String[] kv = selector.split("=");
+    return row.get(kv[0]).equals(kv[1]);
+  }
+
   /** @return the field as a double; the field must not be empty */
   static double num(Map<String, String> row, String column) {
     String v = row.get(column);

@@ -36,8 +36,7 @@ class PointConformanceTest {
     }
 
     boolean selects(Map<String, String> row) {
-      String[] kv = layer.split("=");
-      return row.get(kv[0]).equals(kv[1]);
+      return Conformance.selects(layer, row);
     }
 
     String geojson() {

@@ -74,8 +74,7 @@ class PolygonConformanceTest {
     }
 
     boolean selects(Map<String, String> row) {
-      String[] kv = layer.split("=");
-      return row.get(kv[0]).equals(kv[1]);
+      return Conformance.selects(layer, row);
     }
   }
 
