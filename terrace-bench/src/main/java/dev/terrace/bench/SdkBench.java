@@ -18,36 +18,35 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The SDK's cost over bare HTTP: {@code --calls} point {@code extract} calls (20 000) of {@code lux:elevation}
- * at {@code --concurrency} in flight (64), once through {@link TerraceAsyncClient} and once through a bare
+ * at {@code --concurrency} in flight (64), through {@link TerraceAsyncClient} and through a bare
  * {@code java.net.http} loop sending the same bodies, against one in-process server (auth and rate limiting
- * off) in the same run, alternating which goes first, after {@code --warmup} untimed rounds of every variant
- * (3: the three bare variants run the same code, which one round warmed three times over the SDK's, and the
- * SDK's first timed passes were then still its slowest).
+ * off) in the same run, each rep starting with the next variant, after {@code --warmup} untimed rounds of every
+ * variant.
  *
  * <p>The bare loop is what a caller without the SDK would write: the request bodies serialised before the clock
  * starts, a semaphore of 64 around {@code HttpClient.sendAsync}, each response read as bytes, checked for 200 and
- * parsed into an {@link ExtractResponse}. The SDK serialises each request itself and adds its retry, deadline
- * and error machinery, a per-attempt timeout, and an {@code Idempotency-Key} on every {@code extract}, which
- * makes the server record each response; so the bare loop runs three times: with a fresh key and a
- * {@code java.net.http} timeout per call ("bare+key+timeout", the SDK's requests with the same protection), with
- * the key only ("bare+key", the same bytes on the wire as the SDK's) and with neither ("bare"). Every value of
- * every pass is compared with the embedded engine's. Besides calls per second, each pass's process CPU time per
- * call (client and server together) is printed: on a shared machine it is steadier than the wall time.
+ * parsed into an {@link ExtractResponse}. It runs twice: with a fresh {@code Idempotency-Key} on each call, as
+ * the SDK sends them ("bare+key", the same requests as the SDK's), and without ("bare"). The SDK serialises each
+ * request itself and adds its retry, deadline and error machinery; it runs twice too: with all the calls made at
+ * once and {@code maxConcurrentRequests(64)} holding back all but 64 ("sdk"), and with the bare loop's own
+ * semaphore around the calls ("sdk, bounded": the same loop as the bare one). Every value of every pass is
+ * compared with the embedded engine's. Besides calls per second, each pass prints the process's CPU time per
+ * call (client and server together), which a busy machine disturbs less than the wall time, and the client's
+ * share of it.
  *
  * <pre>
  * terrace-bench/run SdkBench [--reps 3] [--warmup 3] [--calls 20000] [--concurrency 64]
@@ -89,15 +88,16 @@ public final class SdkBench {
              .maxConcurrentRequests(concurrency).build();
          HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()) {
       URI extract = server.uri().resolve("/v1/op/extract");
-      Bare guarded = new Bare(http, extract, points, concurrency, true, true);
-      Bare keyed = new Bare(http, extract, points, concurrency, true, false);
-      Bare bare = new Bare(http, extract, points, concurrency, false, false);
+      Bare keyed = new Bare(http, extract, points, concurrency, true);
+      Bare bare = new Bare(http, extract, points, concurrency, false);
       System.out.printf(Locale.ROOT, "%d point extract calls of %s at %d in flight, %d cores, %d warm-up rounds, %d reps;"
           + " server %s%n", calls, DATASET, concurrency, Runtime.getRuntime().availableProcessors(), warmup, reps,
           server.uri());
 
-      String[] names = {"sdk", "bare+key+timeout", "bare+key", "bare"};
-      List<Pass> passes = List.of(() -> sdkPass(sdk, points), guarded::pass, keyed::pass, bare::pass);
+      String[] names = {"sdk", "sdk, bounded", "bare+key", "bare"};
+      int inFlight = concurrency;
+      List<Pass> passes = List.of(() -> sdkPass(sdk, points), () -> boundedSdkPass(sdk, points, inFlight),
+          keyed::pass, bare::pass);
       for (int w = 0; w < warmup; w++) {
         for (int k = 0; k < passes.size(); k++) {
           check("warm-up " + names[k], passes.get(k).run(), expected);
@@ -105,37 +105,33 @@ public final class SdkBench {
       }
       double[][] rates = new double[passes.size()][reps];
       double[][] cpu = new double[passes.size()][reps];
+      double[][] clientCpu = new double[passes.size()][reps];
       for (int r = 0; r < reps; r++) {
         StringBuilder line = new StringBuilder("rep " + (r + 1) + ":");
         for (int j = 0; j < passes.size(); j++) {
           int k = (r + j) % passes.size();                       // each rep starts with the next variant
           double cpuMs = BenchData.cpuMs();
+          double clientMs = clientCpuMs();
           long t = System.nanoTime();
           double[] values = passes.get(k).run();
           double seconds = (System.nanoTime() - t) / 1e9;
           cpu[k][r] = (BenchData.cpuMs() - cpuMs) * 1000 / calls;
+          clientCpu[k][r] = (clientCpuMs() - clientMs) * 1000 / calls;
           check(names[k], values, expected);
           rates[k][r] = calls / seconds;
-          line.append(String.format(Locale.ROOT, " %s %.0f calls/s (%.0f µs CPU)", names[k], rates[k][r],
-              cpu[k][r]));
+          line.append(String.format(Locale.ROOT, " %s %.0f calls/s (%.0f µs CPU, client %.0f)", names[k],
+              rates[k][r], cpu[k][r], clientCpu[k][r]));
         }
         System.out.println(line);
       }
-      for (int k = 1; k < passes.size(); k++) {
-        double[] ratios = new double[reps];
-        double[] cpuRatios = new double[reps];
-        int against = k;
-        Arrays.setAll(ratios, r -> rates[0][r] / rates[against][r]);
-        Arrays.setAll(cpuRatios, r -> cpu[against][r] / cpu[0][r]);
-        System.out.printf(Locale.ROOT, "median: sdk %.0f calls/s, %s %.0f calls/s, sdk/%s %.3f (range %.3f-%.3f; "
-                + "target >= 0.9)%n", Stats.median(rates[0]), names[k], Stats.median(rates[k]), names[k],
-            Stats.median(ratios), Arrays.stream(ratios).min().orElseThrow(),
-            Arrays.stream(ratios).max().orElseThrow());
-        System.out.printf(Locale.ROOT, "  CPU per call (client and server): sdk %.0f µs, %s %.0f µs, %s/sdk %.3f "
-                + "(range %.3f-%.3f)%n", Stats.median(cpu[0]), names[k], Stats.median(cpu[k]), names[k],
-            Stats.median(cpuRatios), Arrays.stream(cpuRatios).min().orElseThrow(),
-            Arrays.stream(cpuRatios).max().orElseThrow());
+      for (int sdkVariant = 0; sdkVariant < 2; sdkVariant++) {
+        for (int k = 2; k < passes.size(); k++) {
+          printRatio(names, rates, cpu, sdkVariant, k);
+        }
       }
+      System.out.printf(Locale.ROOT, "client CPU per call: %s%n", String.join(", ", java.util.stream.IntStream
+          .range(0, passes.size()).mapToObj(k -> String.format(Locale.ROOT, "%s %.1f µs", names[k],
+              Stats.median(clientCpu[k]))).toList()));
       System.out.printf(Locale.ROOT, "first point %s = %s from every variant, as embedded; every value of every "
           + "pass checked%n", coordinates(points.get(0)), expected[0]);
     } finally {
@@ -143,6 +139,39 @@ public final class SdkBench {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
+  }
+
+  /**
+   * The CPU time of the client's side of the process: the caller's thread, java.net.http's and the SDK's
+   * threads, and the common pool, where java.net.http completes {@code sendAsync}'s futures. The server runs on
+   * virtual threads, whose time is their carriers' ({@code ForkJoinPool-N-worker-M}).
+   */
+  private static double clientCpuMs() {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    long nanos = 0;
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      String name = t.getName();
+      if (name.equals("main") || name.startsWith("HttpClient-") || name.startsWith("terrace-client")
+          || name.startsWith("ForkJoinPool.commonPool")) {
+        nanos += Math.max(0, mx.getThreadCpuTime(t.threadId()));
+      }
+    }
+    return nanos / 1e6;
+  }
+
+  /** The median ratio of an SDK variant's calls per second to a bare one's, and of their CPU per call. */
+  private static void printRatio(String[] names, double[][] rates, double[][] cpu, int sdk, int bare) {
+    int reps = rates[0].length;
+    double[] ratios = new double[reps];
+    double[] cpuRatios = new double[reps];
+    Arrays.setAll(ratios, r -> rates[sdk][r] / rates[bare][r]);
+    Arrays.setAll(cpuRatios, r -> cpu[bare][r] / cpu[sdk][r]);
+    System.out.printf(Locale.ROOT, "median: %s %.0f calls/s, %s %.0f calls/s, ratio %.3f (range %.3f-%.3f; target"
+            + " >= 0.9); CPU per call %.0f and %.0f µs, ratio %.3f (range %.3f-%.3f)%n", names[sdk],
+        Stats.median(rates[sdk]), names[bare], Stats.median(rates[bare]), Stats.median(ratios),
+        Arrays.stream(ratios).min().orElseThrow(), Arrays.stream(ratios).max().orElseThrow(),
+        Stats.median(cpu[sdk]), Stats.median(cpu[bare]), Stats.median(cpuRatios),
+        Arrays.stream(cpuRatios).min().orElseThrow(), Arrays.stream(cpuRatios).max().orElseThrow());
   }
 
   /** Points spread over the Luxembourg DEM, the same every run. */
@@ -182,6 +211,22 @@ public final class SdkBench {
     return values;
   }
 
+  /** The same calls made as the bare loop makes them: a semaphore of {@code concurrency} in the caller. */
+  private static double[] boundedSdkPass(TerraceAsyncClient sdk, List<Point> points, int concurrency)
+      throws InterruptedException {
+    double[] values = new double[points.size()];
+    Semaphore inFlight = new Semaphore(concurrency);
+    List<CompletableFuture<Void>> calls = new ArrayList<>(points.size());
+    for (int i = 0; i < points.size(); i++) {
+      int index = i;
+      inFlight.acquire();
+      calls.add(sdk.extract(points.get(i), DATASET).thenAccept(r -> values[index] = value(r))
+          .whenComplete((v, e) -> inFlight.release()));
+    }
+    CompletableFuture.allOf(calls.toArray(new CompletableFuture<?>[0])).join();
+    return values;
+  }
+
   /** One timed pass: the value of every point, in input order. */
   @FunctionalInterface
   private interface Pass {
@@ -189,8 +234,7 @@ public final class SdkBench {
   }
 
   /**
-   * The same calls without the SDK; with {@code idempotencyKey} a fresh key on each, as the SDK sends them, and
-   * with {@code timeout} the SDK's default per-attempt timeout (60 s) set on each request.
+   * The same calls without the SDK; with {@code idempotencyKey} a fresh key on each, as the SDK sends them.
    */
   private static final class Bare {
     private final HttpClient http;
@@ -198,15 +242,12 @@ public final class SdkBench {
     private final List<byte[]> bodies = new ArrayList<>();
     private final int concurrency;
     private final boolean idempotencyKey;
-    private final boolean timeout;
 
-    Bare(HttpClient http, URI uri, List<Point> points, int concurrency, boolean idempotencyKey, boolean timeout)
-        throws Exception {
+    Bare(HttpClient http, URI uri, List<Point> points, int concurrency, boolean idempotencyKey) throws Exception {
       this.http = http;
       this.uri = uri;
       this.concurrency = concurrency;
       this.idempotencyKey = idempotencyKey;
-      this.timeout = timeout;
       for (Point p : points) {
         bodies.add(JSON.writeValueAsBytes(ExtractRequest.of(p, DATASET)));
       }
@@ -224,9 +265,6 @@ public final class SdkBench {
         if (idempotencyKey) {
           request.header("Idempotency-Key", "bare-" + ThreadLocalRandom.current().nextLong() + "-"
               + ThreadLocalRandom.current().nextLong());
-        }
-        if (timeout) {
-          request.timeout(Duration.ofSeconds(60));
         }
         calls.add(http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
             .thenAccept(response -> values[index] = value(parse(response)))

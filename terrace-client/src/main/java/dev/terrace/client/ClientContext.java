@@ -20,6 +20,8 @@ final class ClientContext implements AutoCloseable {
     final URI baseUrl;
     final HttpClient http;
     final Executor executor;
+    /** Whether the {@link HttpClient}'s threads are the executor's, so that responses need no hand-off. */
+    final boolean httpRunsOnExecutor;
     final Permits permits;
     final RetryPolicy retry;
     final Sleeper sleeper;
@@ -37,6 +39,7 @@ final class ClientContext implements AutoCloseable {
         this.http = http;
         this.ownsHttp = ownsHttp;
         this.executor = executor;
+        this.httpRunsOnExecutor = http.executor().filter(e -> e == executor).isPresent();
         this.ownedExecutor = ownedExecutor;
         this.permits = new Permits(maxConcurrentRequests);
         this.retry = retry;

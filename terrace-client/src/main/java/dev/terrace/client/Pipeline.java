@@ -184,10 +184,9 @@ final class Pipeline {
 
     private CompletableFuture<HttpResponse<byte[]>> exchangeAsync(Attempt<?, ?> a, URI target, int hops,
                                                                   Duration timeout) {
-        AttemptTimeout<byte[]> limit = new AttemptTimeout<>(HttpResponse.BodyHandlers.ofByteArray());
-        CompletableFuture<HttpResponse<byte[]>> sent = a.track(context.http.sendAsync(
-                a.call.request(target, context.authorizationFor(target), null), limit));
-        return limit.start(sent, timeout).thenCompose(response -> redirect(response, hops)
+        AsyncExchange exchange = new AsyncExchange(a.call.request(target, context.authorizationFor(target), null),
+                context.executor, context.httpRunsOnExecutor);
+        return exchange.send(context.http, timeout, a::track).thenCompose(response -> redirect(response, hops)
                 .map(next -> exchangeAsync(a, next, hops + 1, timeout))
                 .orElseGet(() -> CompletableFuture.completedFuture(response)));
     }

@@ -170,6 +170,37 @@ class AsyncTest {
     }
 
     @Test
+    void every_stage_runs_on_the_clients_executor_never_the_common_pool() throws Exception {
+        ExecutorService mine = Executors.newCachedThreadPool(r -> new Thread(r, "callers-pool"));
+        try (ScriptedServer server = new ScriptedServer(request -> {
+                 try {
+                     Thread.sleep(100);          // the stages below are attached before the answer comes
+                 } catch (InterruptedException e) {
+                     Thread.currentThread().interrupt();
+                 }
+                 if (request.body().contains("x:missing")) {
+                     return Reply.problem(404, problem(ErrorType.NOT_FOUND, "No dataset 'x:missing'", "req_n"));
+                 }
+                 return request.body().contains("x:reset") ? Reply.reset() : Reply.json(200, EXTRACT_RESPONSE);
+             });
+             TerraceAsyncClient client = Fixtures.asyncClient(server, new RecordingSleeper()).executor(mine)
+                     .maxRetries(0).build()) {
+
+            CompletableFuture<String> success = client.extract(REQUEST).thenApply(r -> Thread.currentThread().getName());
+            CompletableFuture<String> problem = client.extract(ExtractRequest.of(Point.of(6.13, 49.61), "x:missing"))
+                    .handle((r, e) -> e.getClass().getSimpleName() + " on " + Thread.currentThread().getName());
+            CompletableFuture<String> reset = client.extract(ExtractRequest.of(Point.of(6.13, 49.61), "x:reset"))
+                    .handle((r, e) -> e.getClass().getSimpleName() + " on " + Thread.currentThread().getName());
+
+            assertThat(success.get(10, TimeUnit.SECONDS)).isEqualTo("callers-pool");
+            assertThat(problem.get(10, TimeUnit.SECONDS)).isEqualTo("NotFoundException on callers-pool");
+            assertThat(reset.get(10, TimeUnit.SECONDS)).isEqualTo("ApiConnectionException on callers-pool");
+        } finally {
+            mine.shutdownNow();
+        }
+    }
+
+    @Test
     void calls_after_close_are_refused() throws Exception {
         try (ScriptedServer server = new ScriptedServer()) {
             TerraceAsyncClient client = Fixtures.asyncClient(server, new RecordingSleeper()).build();

@@ -17,6 +17,7 @@ final class RateLimiter {
   private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
       .expireAfterAccess(Duration.ofMinutes(10))
       .maximumSize(100_000)
+      .executor(Runnable::run)         // upkeep on the request's thread rather than a common-pool hand-off
       .build();
 
   RateLimiter(double perSecond, int burst, LongSupplier nanoClock) {

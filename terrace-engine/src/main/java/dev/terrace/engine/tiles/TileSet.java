@@ -34,7 +34,8 @@ public final class TileSet implements AutoCloseable {
   private final TileGrid grid;
   private final Function<String, ByteSource> opener;
   private final AsyncCache<Tile, Optional<GeoTiff>> tiles = Caffeine.newBuilder().maximumWeight(KEPT)
-      .<Tile, Optional<GeoTiff>>weigher((tile, opened) -> opened.isPresent() ? 1 : 0).buildAsync();
+      .<Tile, Optional<GeoTiff>>weigher((tile, opened) -> opened.isPresent() ? 1 : 0).executor(Runnable::run)
+      .buildAsync();
 
   /**
    * @param template names each tile
