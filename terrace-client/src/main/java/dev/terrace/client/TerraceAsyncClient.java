@@ -47,7 +47,9 @@ import java.util.concurrent.Executor;
  * <p><b>Threads.</b> No call blocks a thread: waiting for a permit ({@code maxConcurrentRequests}) and between
  * retries is done with futures. Futures complete on the client's executor (set with
  * {@link ClientBuilder#executor}; by default a pool of daemon threads the client makes), which is also the
- * default executor of their {@code *Async} stages: nothing runs on the common pool.
+ * default executor of their {@code *Async} stages: nothing runs on the common pool. The client's HTTP exchanges
+ * run on the same threads, so a stage that blocks on I/O or a lock belongs on an executor of the caller's
+ * ({@code thenApplyAsync(fn, mine)}); waiting on another call's future there is fine.
  *
  * <p><b>Cancellation.</b> Cancelling a returned future aborts its HTTP exchange in flight (the connection is
  * closed) and stops its retries. Cancelling a stage derived from it does not reach back to it.

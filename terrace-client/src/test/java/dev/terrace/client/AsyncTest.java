@@ -201,6 +201,34 @@ class AsyncTest {
     }
 
     @Test
+    void by_default_stages_run_on_the_clients_own_daemon_threads_and_may_wait_on_other_calls() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(request -> {
+                 try {
+                     Thread.sleep(50);           // the stages below are attached before the answers come
+                 } catch (InterruptedException e) {
+                     Thread.currentThread().interrupt();
+                 }
+                 return Reply.json(200, EXTRACT_RESPONSE);
+             });
+             TerraceAsyncClient client = Fixtures.asyncClient(server, new RecordingSleeper()).build()) {
+            int calls = 8 * Runtime.getRuntime().availableProcessors();   // more than the pool has threads
+
+            List<CompletableFuture<Thread>> nested = IntStream.range(0, calls)
+                    .mapToObj(i -> client.extract(REQUEST).thenApply(r -> {
+                        client.sync().extract(REQUEST);       // blocks this thread on another call
+                        return Thread.currentThread();
+                    })).collect(Collectors.toList());
+
+            for (CompletableFuture<Thread> call : nested) {
+                Thread thread = call.get(20, TimeUnit.SECONDS);
+                assertThat(thread.getName()).startsWith("terrace-client-");
+                assertThat(thread.isDaemon()).isTrue();
+            }
+            assertThat(server.requests()).hasSize(2 * calls);
+        }
+    }
+
+    @Test
     void calls_after_close_are_refused() throws Exception {
         try (ScriptedServer server = new ScriptedServer()) {
             TerraceAsyncClient client = Fixtures.asyncClient(server, new RecordingSleeper()).build();
