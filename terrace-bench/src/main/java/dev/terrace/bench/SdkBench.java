@@ -11,6 +11,8 @@ import dev.terrace.server.ServerConfig;
 import dev.terrace.server.TerraceServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,6 +31,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.IntStream;
 
 /**
  * The SDK's cost over bare HTTP: {@code --calls} point {@code extract} calls (20 000) of {@code lux:elevation}
@@ -129,9 +132,8 @@ public final class SdkBench {
           printRatio(names, rates, cpu, sdkVariant, k);
         }
       }
-      System.out.printf(Locale.ROOT, "client CPU per call: %s%n", String.join(", ", java.util.stream.IntStream
-          .range(0, passes.size()).mapToObj(k -> String.format(Locale.ROOT, "%s %.1f µs", names[k],
-              Stats.median(clientCpu[k]))).toList()));
+      System.out.printf(Locale.ROOT, "client CPU per call: %s%n", String.join(", ", IntStream.range(0, passes.size())
+          .mapToObj(k -> String.format(Locale.ROOT, "%s %.1f µs", names[k], Stats.median(clientCpu[k]))).toList()));
       System.out.printf(Locale.ROOT, "first point %s = %s from every variant, as embedded; every value of every "
           + "pass checked%n", coordinates(points.get(0)), expected[0]);
     } finally {
@@ -147,7 +149,7 @@ public final class SdkBench {
    * virtual threads, whose time is their carriers' ({@code ForkJoinPool-N-worker-M}).
    */
   private static double clientCpuMs() {
-    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     long nanos = 0;
     for (Thread t : Thread.getAllStackTraces().keySet()) {
       String name = t.getName();
