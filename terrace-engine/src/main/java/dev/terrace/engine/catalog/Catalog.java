@@ -1,5 +1,7 @@
 package dev.terrace.engine.catalog;
 
+import dev.terrace.engine.geotiff.GeoTiff;
+import dev.terrace.engine.geotiff.Sidecars;
 import dev.terrace.engine.io.FileByteSource;
 import dev.terrace.engine.io.HttpByteSource;
 import dev.terrace.engine.io.MemoryByteSource;
@@ -72,7 +74,7 @@ public final class Catalog implements AutoCloseable {
   public static Catalog builtin() {
     return new Catalog("built-in catalog", CatalogLoader.load("builtin.json", resource("builtin.json"), false,
         where -> isUrl(where) ? remote(where) : new CatalogLoader.Location("built-in " + where,
-            () -> new MemoryByteSource("built-in " + where, resource(where)), null)));
+            () -> new MemoryByteSource("built-in " + where, resource(where)), null, Sidecars.none(), false)));
   }
 
   private static boolean isUrl(String where) {
@@ -82,7 +84,8 @@ public final class Catalog implements AutoCloseable {
 
   private static CatalogLoader.Location remote(String url) {
     URI uri = URI.create(url);
-    return new CatalogLoader.Location(url, () -> HttpByteSource.open(uri), null);
+    return new CatalogLoader.Location(url, () -> HttpByteSource.open(uri), null,
+        Sidecars.of(suffix -> HttpByteSource.open(URI.create(url + suffix))), true);
   }
 
   private static CatalogLoader.Location locate(Path folder, String where) {
@@ -91,7 +94,8 @@ public final class Catalog implements AutoCloseable {
     }
     String lower = where.toLowerCase(Locale.ROOT);
     Path path = lower.startsWith("file:") ? Path.of(URI.create(where)) : folder.resolve(where);
-    return new CatalogLoader.Location(path.toString(), () -> FileByteSource.open(path), path);
+    return new CatalogLoader.Location(path.toString(), () -> FileByteSource.open(path), path, GeoTiff.besides(path),
+        false);
   }
 
   private static byte[] resource(String name) {

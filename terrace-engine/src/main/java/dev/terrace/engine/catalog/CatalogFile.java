@@ -35,7 +35,8 @@ record CatalogFile(List<ProviderEntry> providers) {
       String crs,
       String description,
       Map<String, String> classes,
-      List<TimeStepEntry> timeSteps) {}
+      List<TimeStepEntry> timeSteps,
+      Boolean sidecars) {}
 
   /** One file of a stack of COGs: its timestamp and where it is. */
   record TimeStepEntry(String time, String path, String url) {}

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.terrace.engine.geotiff.Sidecars;
 import dev.terrace.engine.io.ByteSource;
 import dev.terrace.engine.tiles.TileGrid;
 import dev.terrace.engine.tiles.TileSet;
@@ -35,10 +36,18 @@ final class CatalogLoader {
   private static final Set<String> PROTOCOLS = Set.of("cog", "cog_tiles", "netcdf");
 
   /**
-   * Where a dataset's path or URL leads: a label for messages, a way to open its bytes, and the local file when
-   * it is one (for readers that need a file rather than bytes).
+   * Where a dataset's path or URL leads: a label for messages, a way to open its bytes, the local file when it
+   * is one (for readers that need a file rather than bytes), and the files beside it.
+   *
+   * @param remote whether looking beside it costs requests, so that only datasets that ask for it do
    */
-  record Location(String label, Supplier<ByteSource> bytes, Path file) {}
+  record Location(String label, Supplier<ByteSource> bytes, Path file, Sidecars sidecars, boolean remote) {
+
+    /** @return the sidecars to read: beside a local file always, beside a remote one when the entry asks */
+    Sidecars sidecars(Boolean wanted) {
+      return !remote || Boolean.TRUE.equals(wanted) ? sidecars : Sidecars.none();
+    }
+  }
 
   private final String file;
   private final Function<String, Location> resolver;
@@ -153,7 +162,8 @@ final class CatalogLoader {
     }
     String where = where(at, d.path(), d.url());
     Location location = resolver.apply(where);
-    return new CatalogDataset(provider, d, location.label(), new SingleRaster(location.bytes()));
+    return new CatalogDataset(provider, d, location.label(),
+        new SingleRaster(location.bytes(), location.sidecars(d.sidecars())));
   }
 
   /** One variable of a netCDF file; its time axis, if it has one, gives the timestamps. */
@@ -198,7 +208,7 @@ final class CatalogLoader {
       }
       Location location = resolver.apply(where(step, e.path(), e.url()));
       first = first == null ? location.label() : first;
-      steps.add(new RasterSeries.Step(time, location.bytes()));
+      steps.add(new RasterSeries.Step(time, location.bytes(), location.sidecars(d.sidecars())));
     }
     steps.sort(Comparator.comparing(RasterSeries.Step::time));
     return new CatalogDataset(provider, d, first, new RasterSeries(steps));

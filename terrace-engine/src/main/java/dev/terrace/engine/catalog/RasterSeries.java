@@ -1,6 +1,7 @@
 package dev.terrace.engine.catalog;
 
 import dev.terrace.engine.geotiff.GeoTiff;
+import dev.terrace.engine.geotiff.Sidecars;
 import dev.terrace.engine.geotiff.TileCache;
 import dev.terrace.engine.io.ByteSource;
 import dev.terrace.engine.raster.RasterSource;
@@ -15,7 +16,7 @@ import java.util.function.Supplier;
 final class RasterSeries implements RasterAccess {
 
   /** One file of the stack. */
-  record Step(Instant time, Supplier<ByteSource> bytes) {}
+  record Step(Instant time, Supplier<ByteSource> bytes, Sidecars sidecars) {}
 
   private final List<Instant> times;
   private final List<OpenOnce<GeoTiff>> rasters;
@@ -24,7 +25,7 @@ final class RasterSeries implements RasterAccess {
   RasterSeries(List<Step> steps) {
     this.times = steps.stream().map(Step::time).toList();
     this.rasters = steps.stream()
-        .map(s -> new OpenOnce<>(() -> GeoTiff.open(s.bytes().get(), TileCache.shared())))
+        .map(s -> new OpenOnce<>(() -> GeoTiff.open(s.bytes().get(), TileCache.shared(), s.sidecars())))
         .toList();
   }
 

@@ -1,6 +1,7 @@
 package dev.terrace.engine.catalog;
 
 import dev.terrace.engine.geotiff.GeoTiff;
+import dev.terrace.engine.geotiff.Sidecars;
 import dev.terrace.engine.geotiff.TileCache;
 import dev.terrace.engine.io.ByteSource;
 import dev.terrace.engine.raster.RasterSource;
@@ -13,8 +14,8 @@ final class SingleRaster implements RasterAccess {
 
   private final OpenOnce<GeoTiff> raster;
 
-  SingleRaster(Supplier<ByteSource> bytes) {
-    this.raster = new OpenOnce<>(() -> GeoTiff.open(bytes.get(), TileCache.shared()));
+  SingleRaster(Supplier<ByteSource> bytes, Sidecars sidecars) {
+    this.raster = new OpenOnce<>(() -> GeoTiff.open(bytes.get(), TileCache.shared(), sidecars));
   }
 
   @Override

@@ -7,11 +7,8 @@ import dev.terrace.engine.coverage.PixelRule;
 import dev.terrace.engine.raster.Band;
 import dev.terrace.engine.raster.Grid;
 import dev.terrace.engine.raster.RasterSource;
-import dev.terrace.engine.raster.SampleType;
-import dev.terrace.engine.raster.Samples;
 import dev.terrace.engine.raster.Window;
 import dev.terrace.engine.stats.CellAccumulator;
-import java.lang.reflect.Array;
 import java.util.List;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -52,22 +49,18 @@ final class AreaReader {
     Tally[] tallies = new Tally[layers.size()];
     // Sized to the polygon, not to the largest read: most polygons are small, and a full-size buffer for each
     // was a quarter of all the memory a batch of them allocated.
-    Object[] buffers = new Object[layers.size()];
+    CellWindow[] cells = new CellWindow[layers.size()];
     for (int i = 0; i < tallies.length; i++) {
-      tallies[i] = new Tally(layers.get(i).band(), values[i]);
-      buffers[i] = Samples.allocate(layers.get(i).band().type(), readCells(pixels.getEnvelopeInternal()));
+      tallies[i] = new Tally(values[i]);
+      cells[i] = new CellWindow(layers.get(i), readCells(pixels.getEnvelopeInternal()));
     }
     Coverage.visit(pixels, grid.width(), grid.height(), rule, ROWS_PER_BLOCK, (CoverageBlock block) -> {
       for (int c0 = 0; c0 < block.width(); c0 += COLUMNS_PER_READ) {
         int cols = Math.min(COLUMNS_PER_READ, block.width() - c0);
         Window window = Window.of(block.col() + c0, block.row(), cols, block.height());
         for (int i = 0; i < tallies.length; i++) {
-          Layer layer = layers.get(i);
-          if (Array.getLength(buffers[i]) < cols * block.height()) {
-            buffers[i] = Samples.allocate(layer.band().type(), cols * block.height());
-          }
-          layer.raster().readInto(window, layer.bandNumber(), buffers[i]);
-          tallies[i].add(block, c0, cols, buffers[i]);
+          cells[i].read(window);
+          tallies[i].add(block, c0, cols, cells[i]);
         }
       }
     });
@@ -90,25 +83,19 @@ final class AreaReader {
     return (int) (cols * rows);
   }
 
-  /** Folds covered cells into the accumulator and keeps the valid and nodata weights. */
+  /** Folds covered cells into the accumulator and keeps the valid and missing weights. */
   private static final class Tally {
-    private final Band band;
-    private final SampleType type;
-    private final boolean rescale;
     private final CellAccumulator values;
     double valid;
     double missing;
     long validCells;
 
-    Tally(Band band, CellAccumulator values) {
-      this.band = band;
-      this.type = band.type();
-      this.rescale = band.scale() != 1 || band.offset() != 0;
+    Tally(CellAccumulator values) {
       this.values = values;
     }
 
-    /** @param cells the window's values, {@code cols} wide, starting at column {@code c0} of the block */
-    void add(CoverageBlock block, int c0, int cols, Object cells) {
+    /** @param cells the window's cells, {@code cols} wide, starting at column {@code c0} of the block */
+    void add(CoverageBlock block, int c0, int cols, CellWindow cells) {
       double[] fractions = block.fractions();
       for (int r = 0; r < block.height(); r++) {
         int from = r * block.width() + c0;
@@ -117,11 +104,11 @@ final class AreaReader {
           if (w <= 0) {
             continue;
           }
-          double v = Samples.get(type, cells, r * cols + c);
-          if (band.isNodata(v)) {
+          double v = cells.value(r * cols + c);
+          if (Double.isNaN(v)) {
             missing += w;
           } else {
-            values.add(rescale ? band.physical(v) : v, w);
+            values.add(v, w);
             valid += w;
             validCells++;
           }

@@ -3,13 +3,11 @@ package dev.terrace.engine.extract;
 import dev.terrace.api.ExtractResult;
 import dev.terrace.engine.catalog.CatalogDataset;
 import dev.terrace.engine.catalog.Layer;
-import dev.terrace.engine.raster.Band;
 import dev.terrace.engine.raster.Grid;
 import dev.terrace.engine.raster.PixelLocator;
 import dev.terrace.engine.raster.RasterFormatException;
 import dev.terrace.engine.raster.RasterIoException;
 import dev.terrace.engine.raster.RasterSource;
-import dev.terrace.engine.raster.Samples;
 import dev.terrace.engine.raster.Window;
 import dev.terrace.engine.stats.CellAccumulator;
 import java.util.ArrayList;
@@ -83,18 +81,17 @@ final class PointBatch {
   private static void readRun(int[] run, long[] order, double[] col, double[] row, Layer layer,
       CatalogDataset dataset, DatasetExtraction extraction, ExtractResult[] out, int bw, int bh, int across) {
     long start = System.nanoTime();
-    Band band = layer.band();
     Grid grid = layer.raster().grid();
     long block = order[run[0]] >>> 32;
-    Object cells = null;
+    CellWindow cells = null;
     Window window = null;
     if (block != Long.MAX_VALUE >> 32) {
       int c0 = (int) (block % across) * bw;
       int r0 = (int) (block / across) * bh;
       window = Window.of(c0, r0, Math.min(bw, grid.width() - c0), Math.min(bh, grid.height() - r0));
-      cells = Samples.allocate(band.type(), (int) window.cells());
+      cells = new CellWindow(layer, (int) window.cells());
       try {
-        layer.raster().readInto(window, layer.bandNumber(), cells);
+        cells.read(window);
       } catch (RasterIoException | RasterFormatException e) {
         for (int k = run[0]; k < run[1]; k++) {
           out[(int) order[k]] = extraction.failed(dataset, layer.time(), e, start);
@@ -110,11 +107,11 @@ final class PointBatch {
         m = new Measurement(values, 0, 1, 0);
       } else {
         int index = ((int) row[i] - window.row()) * window.width() + (int) col[i] - window.col();
-        double v = Samples.get(band.type(), cells, index);
-        if (band.isNodata(v)) {
+        double v = cells.value(index);
+        if (Double.isNaN(v)) {
           m = new Measurement(values, 0, 1, 0);
         } else {
-          values.add(band.physical(v), 1);
+          values.add(v, 1);
           m = new Measurement(values, 1, 0, 1);
         }
       }

@@ -1,5 +1,6 @@
 package dev.terrace.engine.extract;
 
+import dev.terrace.engine.catalog.Layer;
 import dev.terrace.engine.raster.Band;
 import dev.terrace.engine.raster.RasterSource;
 import dev.terrace.engine.raster.Window;
@@ -39,8 +40,9 @@ final class PointReader {
     if (!(c >= 0 && r >= 0 && c < raster.grid().width() && r < raster.grid().height())) {
       return Double.NaN;
     }
-    double v = raster.read(Window.of((int) c, (int) r, 1, 1), bandNumber).get(0);
-    return band.isNodata(v) ? Double.NaN : band.physical(v);
+    CellWindow cell = new CellWindow(new Layer(null, raster, bandNumber, band), 1);
+    cell.read(Window.of((int) c, (int) r, 1, 1));
+    return cell.value(0);
   }
 
   /**
@@ -55,16 +57,17 @@ final class PointReader {
     if (c0 < 0 || r0 < 0 || c0 + 1 >= raster.grid().width() || r0 + 1 >= raster.grid().height()) {
       return nearest(raster, bandNumber, band, col, row);
     }
-    var cells = raster.read(Window.of(c0, r0, 2, 2), bandNumber);
+    CellWindow cells = new CellWindow(new Layer(null, raster, bandNumber, band), 4);
+    cells.read(Window.of(c0, r0, 2, 2));
     double fx = x - c0;
     double fy = y - r0;
     double[] w = {(1 - fx) * (1 - fy), fx * (1 - fy), (1 - fx) * fy, fx * fy};
     double sum = 0;
     double weight = 0;
     for (int i = 0; i < 4; i++) {
-      double v = cells.get(i);
-      if (!band.isNodata(v)) {
-        sum += w[i] * band.physical(v);
+      double v = cells.value(i);
+      if (!Double.isNaN(v)) {
+        sum += w[i] * v;
         weight += w[i];
       }
     }

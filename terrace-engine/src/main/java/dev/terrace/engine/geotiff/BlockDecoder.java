@@ -29,7 +29,7 @@ final class BlockDecoder {
       }
       return out;
     }
-    int expected = samples * bytesPerSample;
+    int expected = layout.decodedBytes(rows);
     // The decoded bytes live only until they are converted to samples, so they go to a reused array.
     byte[] data = ScratchBuffers.take(expected);
     try {
@@ -38,6 +38,11 @@ final class BlockDecoder {
       } catch (DecodeException e) {
         throw new RasterFormatException(layout.describeBlock(index) + ": " + layout.compression()
             + " data is corrupt: " + e.getMessage(), e);
+      }
+      if (layout.packed()) {
+        Object out = Samples.allocate(layout.sampleType(), samples);
+        PackedSamples.unpack(data, rows, layout.blockWidth() * spp, layout.bitsPerSample(), out);
+        return out;
       }
       if (layout.predictor() == 3 && layout.sampleType() == SampleType.FLOAT32) {
         float[] out = new float[samples];

@@ -20,17 +20,26 @@ final class GdalMetadata {
     if (text == null || text.isBlank()) {
       return OptionalDouble.empty();
     }
-    String t = text.trim().toLowerCase(java.util.Locale.ROOT);
     try {
-      return OptionalDouble.of(switch (t) {
-        case "nan", "-nan" -> Double.NaN;
-        case "inf", "+inf", "infinity" -> Double.POSITIVE_INFINITY;
-        case "-inf", "-infinity" -> Double.NEGATIVE_INFINITY;
-        default -> Double.parseDouble(t);
-      });
+      return OptionalDouble.of(parseNumber(text));
     } catch (NumberFormatException e) {
       throw ifd.error(TiffTag.GDAL_NODATA, "is \"" + text + "\", not a number");
     }
+  }
+
+  /**
+   * Reads a number as GDAL writes it, including {@code nan}, {@code inf} and {@code -inf}.
+   *
+   * @throws NumberFormatException if the text is not a number
+   */
+  static double parseNumber(String text) {
+    String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+    return switch (t) {
+      case "nan", "-nan", "+nan" -> Double.NaN;
+      case "inf", "+inf", "infinity", "+infinity", "1.#inf" -> Double.POSITIVE_INFINITY;
+      case "-inf", "-infinity", "-1.#inf" -> Double.NEGATIVE_INFINITY;
+      default -> Double.parseDouble(t);
+    };
   }
 
   /**

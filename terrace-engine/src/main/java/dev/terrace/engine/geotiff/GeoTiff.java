@@ -51,9 +51,13 @@ public final class GeoTiff implements RasterSource {
   private volatile List<GeoTiff> overviews;
   private final boolean ownsSource;
   private final BlockLoader loader;
+  /** The per-dataset mask (internal or {@code .msk}), or null. */
+  private final GeoTiff mask;
+  /** The 1-based alpha band that masks the others, or 0. */
+  private final int alpha;
 
   private GeoTiff(ByteSource source, TileCache cache, ByteOrder order, ImageLayout layout, Grid grid,
-      List<Band> bands, Supplier<List<GeoTiff>> overviews, boolean ownsSource) {
+      List<Band> bands, Supplier<List<GeoTiff>> overviews, boolean ownsSource, GeoTiff mask) {
     this.source = source;
     this.cache = cache;
     this.order = order;
@@ -62,6 +66,8 @@ public final class GeoTiff implements RasterSource {
     this.bands = bands;
     this.overviewBuilder = overviews;
     this.ownsSource = ownsSource;
+    this.mask = mask;
+    this.alpha = Masks.alphaBand(layout);
     this.loader = new BlockLoader(source, layout, order, fillValue());
   }
 
@@ -74,7 +80,15 @@ public final class GeoTiff implements RasterSource {
    * @throws dev.terrace.engine.raster.RasterFormatException if it is not a GeoTIFF we can decode
    */
   public static GeoTiff open(Path path) {
-    return open(FileByteSource.open(path), TileCache.shared());
+    return open(FileByteSource.open(path), TileCache.shared(), besides(path));
+  }
+
+  /**
+   * @param path a local GeoTIFF
+   * @return the sidecars GDAL would read beside it: {@code path.aux.xml} and {@code path.msk}
+   */
+  public static Sidecars besides(Path path) {
+    return Sidecars.of(suffix -> FileByteSource.open(path.resolveSibling(path.getFileName() + suffix)));
   }
 
   /**
@@ -118,44 +132,69 @@ public final class GeoTiff implements RasterSource {
    * @throws dev.terrace.engine.raster.RasterFormatException if it is not a GeoTIFF we can decode
    */
   public static GeoTiff open(ByteSource source, TileCache cache) {
+    return open(source, cache, Sidecars.none());
+  }
+
+  /**
+   * Opens a GeoTIFF from any byte source, with the sidecars GDAL reads beside it: a PAM {@code .aux.xml}
+   * (its nodata replaces the file's; its scale and offset apply where the file declares none, as in GDAL)
+   * and an external {@code .msk} mask, used when the file holds no internal mask.
+   *
+   * @param source the bytes; the returned image owns and closes them, also when opening fails
+   * @param cache where decoded blocks are kept
+   * @param sidecars where to find the files beside it
+   * @return the full-resolution image
+   * @throws dev.terrace.engine.raster.RasterFormatException if it is not a GeoTIFF we can decode
+   */
+  public static GeoTiff open(ByteSource source, TileCache cache, Sidecars sidecars) {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(cache, "cache");
+    Objects.requireNonNull(sidecars, "sidecars");
     try {
-      return build(source, cache);
+      return build(source, cache, sidecars);
     } catch (RuntimeException e) {
       source.close();
       throw e;
     }
   }
 
-  private static GeoTiff build(ByteSource source, TileCache cache) {
+  private static GeoTiff build(ByteSource source, TileCache cache, Sidecars sidecars) {
     TiffParser.Result tiff = TiffParser.parse(source);
-    List<Ifd> images = new ArrayList<>();
-    for (Ifd ifd : tiff.ifds()) {
-      // Bit 2 marks transparency masks, which are not data.
-      if ((ifd.longValue(TiffTag.NEW_SUBFILE_TYPE, 0) & 4) == 0) {
-        images.add(ifd);
-      }
-    }
-    if (images.isEmpty()) {
-      throw new dev.terrace.engine.raster.RasterFormatException(source.name() + ": holds only mask images");
-    }
-    Ifd main = images.get(0);
+    Subfiles files = Subfiles.of(tiff.ifds());
+    Ifd main = files.main();
     ImageLayout mainLayout = ImageLayout.of(main, source.length());
     GeoKeys keys = GeoKeys.of(main);
     AffineTransform transform = Georeferencing.transform(main, keys);
     CoordinateReferenceSystem crs = CrsFromGeoKeys.build(keys);
-    List<Band> bands = bands(main, mainLayout);
+    List<Band> bands = bands(main, mainLayout, PamSidecar.read(sidecars));
 
     Grid grid = new Grid(mainLayout.width(), mainLayout.height(), transform, crs);
-    List<Ifd> reduced = images.subList(1, images.size());
-    Supplier<List<GeoTiff>> overviews = () -> overviews(source, cache, tiff.order(), mainLayout, reduced, grid, bands);
-    return new GeoTiff(source, cache, tiff.order(), mainLayout, grid, bands, overviews, true);
+    Masks masks = Masks.of(source, cache, tiff.order(), files, sidecars);
+    GeoTiff fullMask = masks.forSize(mainLayout.width(), mainLayout.height(), grid);
+    if (fullMask == null) {
+      masks.closeUnused();
+    }
+    Supplier<List<GeoTiff>> overviews =
+        () -> overviews(source, cache, tiff.order(), mainLayout, files.overviews(), grid, bands, masks);
+    return new GeoTiff(source, cache, tiff.order(), mainLayout, grid, bands, overviews, true, fullMask);
+  }
+
+  /**
+   * Opens one image of a file: an overview, or a mask.
+   *
+   * @param grid where the image's cells are
+   * @param bands what its bands mean
+   * @param mask its mask, or null
+   * @param ownsSource whether closing it closes {@code source}
+   */
+  static GeoTiff image(ByteSource source, TileCache cache, ByteOrder order, ImageLayout layout, Grid grid,
+      List<Band> bands, GeoTiff mask, boolean ownsSource) {
+    return new GeoTiff(source, cache, order, layout, grid, bands, List::of, ownsSource, mask);
   }
 
   /** Builds the overview images; deferred so that opening costs no request for their block arrays. */
   private static List<GeoTiff> overviews(ByteSource source, TileCache cache, ByteOrder order, ImageLayout main,
-      List<Ifd> reduced, Grid grid, List<Band> bands) {
+      List<Ifd> reduced, Grid grid, List<Band> bands, Masks masks) {
     List<GeoTiff> out = new ArrayList<>();
     for (Ifd ifd : reduced) {
       ImageLayout l = ImageLayout.of(ifd, source.length());
@@ -165,19 +204,24 @@ public final class GeoTiff implements RasterSource {
       // GDAL places an overview's cells by the size ratio, whatever the overview's own tags say.
       AffineTransform t = grid.transform().scaled((double) main.width() / l.width(),
           (double) main.height() / l.height());
-      out.add(new GeoTiff(source, cache, order, l, new Grid(l.width(), l.height(), t, grid.crs()), bands, List::of,
-          false));
+      Grid g = new Grid(l.width(), l.height(), t, grid.crs());
+      out.add(image(source, cache, order, l, g, bands, masks.forSize(l.width(), l.height(), g), false));
     }
     out.sort(Comparator.comparingInt((GeoTiff g) -> g.grid.width()).reversed());
     return List.copyOf(out);
   }
 
-  private static List<Band> bands(Ifd ifd, ImageLayout layout) {
+  private static List<Band> bands(Ifd ifd, ImageLayout layout, PamSidecar pam) {
     OptionalDouble nodata = GdalMetadata.nodata(ifd);
     List<Band> out = new ArrayList<>();
     for (int b = 0; b < layout.samplesPerPixel(); b++) {
-      out.add(new Band(layout.sampleType(), nodata, GdalMetadata.bandItem(ifd, "scale", b, 1),
-          GdalMetadata.bandItem(ifd, "offset", b, 0)));
+      PamSidecar.BandValues aux = pam.band(b + 1);
+      double scale = GdalMetadata.bandItem(ifd, "scale", b, Double.NaN);
+      double offset = GdalMetadata.bandItem(ifd, "offset", b, Double.NaN);
+      // GDAL takes nodata from the sidecar first, but scale and offset from the file's own tags first.
+      out.add(new Band(layout.sampleType(), aux.nodata().isPresent() ? aux.nodata() : nodata,
+          !Double.isNaN(scale) ? scale : aux.scale() != null ? aux.scale() : 1,
+          !Double.isNaN(offset) ? offset : aux.offset() != null ? aux.offset() : 0));
     }
     return List.copyOf(out);
   }
@@ -299,6 +343,33 @@ public final class GeoTiff implements RasterSource {
     }
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>A band is masked by the file's per-dataset mask (internal, or a {@code .msk} sidecar) and, in a 2-band
+   * or 4-band image whose last band is alpha, by that alpha band, as GDAL masks it.
+   */
+  @Override
+  public boolean hasMask(int band) {
+    checkBand(band);
+    return mask != null || (alpha != 0 && band != alpha);
+  }
+
+  @Override
+  public void readMask(Window window, int band, byte[] valid) {
+    if (!hasMask(band)) {
+      throw new IllegalArgumentException("band " + band + " of " + name() + " has no mask");
+    }
+    if (mask != null) {
+      mask.readInto(window, 1, valid);
+    } else {
+      java.util.Arrays.fill(valid, 0, Math.toIntExact(window.cells()), (byte) 1);
+    }
+    if (alpha != 0 && band != alpha) {
+      Masks.applyAlpha(read(window, alpha), valid);
+    }
+  }
+
   /** Copies the part of one block that lies in the window, picking the band out of chunky pixels. */
   private void copyBlock(Object block, int br, int bc, Window window, Object out, int spp, int sample) {
     int bw = layout.blockWidth();
@@ -314,9 +385,10 @@ public final class GeoTiff implements RasterSource {
     }
   }
 
+  /** GDAL fills a block the file does not store (a sparse file) with nodata, or zero when there is none. */
   private double fillValue() {
     OptionalDouble nodata = bands.get(0).nodata();
-    return nodata.isPresent() && Double.isFinite(nodata.getAsDouble()) ? nodata.getAsDouble() : 0;
+    return nodata.isPresent() ? layout.sampleType().saturate(nodata.getAsDouble()) : 0;
   }
 
   private void checkBand(int band) {
@@ -326,11 +398,14 @@ public final class GeoTiff implements RasterSource {
     }
   }
 
-  /** Closes the file; overviews share it, so closing an overview does nothing. */
+  /** Closes the file and its mask sidecar; overviews share them, so closing an overview does nothing. */
   @Override
   public void close() {
     if (ownsSource) {
       source.close();
+      if (mask != null) {
+        mask.close();
+      }
     }
   }
 

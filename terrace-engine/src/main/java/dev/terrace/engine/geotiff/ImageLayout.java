@@ -13,6 +13,7 @@ record ImageLayout(
     int height,
     int samplesPerPixel,
     SampleType sampleType,
+    int bitsPerSample,
     boolean planar,
     Compression compression,
     int predictor,
@@ -35,6 +36,7 @@ record ImageLayout(
     }
     int samplesPerPixel = (int) spp;
     SampleType type = sampleType(ifd, samplesPerPixel);
+    int bits = bitsPerSample(ifd);
     long planarConfig = ifd.longValue(TiffTag.PLANAR_CONFIGURATION, 1);
     if (planarConfig != 1 && planarConfig != 2) {
       throw ifd.error(TiffTag.PLANAR_CONFIGURATION, "is " + planarConfig + "; expected 1 (chunky) or 2 (planar)");
@@ -50,6 +52,10 @@ record ImageLayout(
     if (predictor < 1 || predictor > 3 || (predictor == 3 && !type.floatingPoint())) {
       throw ifd.error(TiffTag.PREDICTOR, "is " + predictor + ", not valid for " + type
           + " (1 none, 2 horizontal, 3 floating point)");
+    }
+    if (predictor != 1 && bits != type.bytes() * 8) {
+      throw ifd.error(TiffTag.PREDICTOR, "is " + predictor + " on " + bits + "-bit samples; libtiff applies "
+          + "predictors only to 8, 16, 32 and 64-bit samples");
     }
     boolean tiled = ifd.has(TiffTag.TILE_WIDTH) || ifd.has(TiffTag.TILE_OFFSETS);
     int blockWidth;
@@ -87,7 +93,7 @@ record ImageLayout(
             + " bytes lies past the end of the file (" + fileLength + " bytes)");
       }
     }
-    return new ImageLayout(ifd, width, height, samplesPerPixel, type, planar, compression, predictor,
+    return new ImageLayout(ifd, width, height, samplesPerPixel, type, bits, planar, compression, predictor,
         blockWidth, blockHeight, tiled, offsets, counts);
   }
 
@@ -102,6 +108,17 @@ record ImageLayout(
   /** @return the samples interleaved in each block: all bands when chunky, one when planar */
   int samplesPerBlockPixel() {
     return planar ? 1 : samplesPerPixel;
+  }
+
+  /** @return whether samples are packed in fewer bits than their type holds (GDAL's NBITS) */
+  boolean packed() {
+    return bitsPerSample != sampleType.bytes() * 8;
+  }
+
+  /** @return the bytes a decoded block of {@code rows} rows occupies, before unpacking */
+  int decodedBytes(int rows) {
+    int perRow = blockWidth * samplesPerBlockPixel();
+    return packed() ? rows * PackedSamples.rowBytes(perRow, bitsPerSample) : rows * perRow * sampleType.bytes();
   }
 
   /** @return rows actually stored in block row {@code blockRow}; the last strip of a striped image may be short */
@@ -137,6 +154,10 @@ record ImageLayout(
         throw ifd.error(TiffTag.BITS_PER_SAMPLE, "differs between samples; mixed sample types are not supported");
       }
     }
+    if (f == 1 && b >= 1 && b < 32 && b != 8 && b != 16) {
+      // GDAL's NBITS: unsigned integers packed in fewer bits, read into the smallest type that holds them.
+      return b < 8 ? SampleType.UINT8 : b < 16 ? SampleType.UINT16 : SampleType.UINT32;
+    }
     SampleType type = switch ((int) f * 100 + (int) Math.min(b, 99)) {
       case 108, 408 -> SampleType.UINT8;
       case 208 -> SampleType.INT8;
@@ -150,9 +171,14 @@ record ImageLayout(
     };
     if (type == null) {
       throw ifd.error(TiffTag.BITS_PER_SAMPLE, "is " + b + " with SampleFormat " + f
-          + "; supported: 8/16/32-bit integers, 32/64-bit floats");
+          + "; supported: 8/16/32-bit integers, unsigned integers of 1 to 31 bits, 32/64-bit floats");
     }
     return type;
+  }
+
+  private static int bitsPerSample(Ifd ifd) {
+    long[] bits = ifd.longs(TiffTag.BITS_PER_SAMPLE);
+    return bits == null ? 1 : (int) bits[0];
   }
 
   private static long[] blockArray(Ifd ifd, int tag, long expected) {

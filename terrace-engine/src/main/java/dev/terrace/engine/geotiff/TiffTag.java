@@ -21,6 +21,7 @@ final class TiffTag {
   static final int TILE_LENGTH = 323;
   static final int TILE_OFFSETS = 324;
   static final int TILE_BYTE_COUNTS = 325;
+  static final int EXTRA_SAMPLES = 338;
   static final int SAMPLE_FORMAT = 339;
   static final int MODEL_PIXEL_SCALE = 33550;
   static final int MODEL_TIEPOINT = 33922;
@@ -48,6 +49,7 @@ final class TiffTag {
       Map.entry(TILE_LENGTH, "TileLength"),
       Map.entry(TILE_OFFSETS, "TileOffsets"),
       Map.entry(TILE_BYTE_COUNTS, "TileByteCounts"),
+      Map.entry(EXTRA_SAMPLES, "ExtraSamples"),
       Map.entry(SAMPLE_FORMAT, "SampleFormat"),
       Map.entry(MODEL_PIXEL_SCALE, "ModelPixelScale"),
       Map.entry(MODEL_TIEPOINT, "ModelTiepoint"),

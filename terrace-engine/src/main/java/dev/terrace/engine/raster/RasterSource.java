@@ -74,6 +74,33 @@ public interface RasterSource extends AutoCloseable {
   void readInto(Window window, int band, Object destination);
 
   /**
+   * Whether some cells of a band are masked beyond their nodata value: by a per-dataset mask or an alpha
+   * band that the file declares. Such cells hold no data and never enter a statistic.
+   *
+   * @param band 1-based band number
+   * @return whether {@link #readMask} has anything to say for this band
+   * @throws IllegalArgumentException if there is no such band
+   */
+  default boolean hasMask(int band) {
+    return false;
+  }
+
+  /**
+   * Reads which cells of a band hold data by the file's masks; nodata values are not taken into account.
+   *
+   * @param window the cells, inside {@link #grid()}
+   * @param band 1-based band number with {@link #hasMask}
+   * @param valid at least {@code window.cells()} bytes, filled row-major from index 0: 0 for a masked cell,
+   *     anything else for a valid one
+   * @throws IllegalArgumentException if the band has no mask or the window is not inside the grid
+   * @throws RasterFormatException if the stored mask cannot be decoded
+   * @throws RasterIoException if the mask's bytes cannot be fetched
+   */
+  default void readMask(Window window, int band, byte[] valid) {
+    throw new IllegalArgumentException("band " + band + " of " + name() + " has no mask");
+  }
+
+  /**
    * Reduced-resolution versions of this raster stored alongside it, finest first. They share this source's
    * bytes and cache and are closed with it.
    *

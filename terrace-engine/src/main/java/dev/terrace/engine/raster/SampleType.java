@@ -43,4 +43,43 @@ public enum SampleType {
   public boolean floatingPoint() {
     return floatingPoint;
   }
+
+  /**
+   * The cell value a declared nodata value marks, by GDAL's rule: rounded to Float32 for Float32, truncated
+   * toward zero for integer types when it lies within the type's range.
+   *
+   * @param nodata the declared value
+   * @return the stored value that is nodata, or NaN when no stored value of this type can be
+   */
+  public double nodataCell(double nodata) {
+    return switch (this) {
+      case FLOAT32 -> (float) nodata;
+      case FLOAT64 -> nodata;
+      default -> nodata >= min() && nodata <= max() ? (double) (long) nodata : Double.NaN;
+    };
+  }
+
+  /**
+   * Converts a value to this type as GDAL writes a double into a band (GDALCopyWords): rounded half away from
+   * zero and clamped to the type's range for integers, rounded to Float32 for Float32.
+   *
+   * @param value any value
+   * @return the nearest value this type stores
+   */
+  public double saturate(double value) {
+    return switch (this) {
+      case FLOAT32 -> (float) value;
+      case FLOAT64 -> value;
+      default -> Double.isNaN(value) ? 0
+          : Math.max(min(), Math.min(max(), Math.signum(value) * Math.floor(Math.abs(value) + 0.5)));
+    };
+  }
+
+  private double min() {
+    return signed ? -Math.pow(2, bytes * 8 - 1) : 0;
+  }
+
+  private double max() {
+    return signed ? Math.pow(2, bytes * 8 - 1) - 1 : Math.pow(2, bytes * 8) - 1;
+  }
 }
