@@ -265,7 +265,20 @@ final class DatasetExtraction {
    */
   ExtractResult describe(CatalogDataset dataset, Layer layer, Grid grid, Measurement m, double col, double row,
       long start) {
-    return describe(dataset, m, grid.resolutionMetres(col, row), grid.crsName(), timestamp(layer), start);
+    ExtractResult result = describe(dataset, m, grid.resolutionMetres(col, row), grid.crsName(), timestamp(layer),
+        start);
+    var damage = layer.raster().damage();
+    if (damage.isEmpty() || m.missingWeight() == 0) {
+      return result;
+    }
+    // Some of what was missing may be lost with the damaged part of the file: say so, and never call it good.
+    String warning = dataset.id() + ": " + damage.get();
+    synchronized (warnings) {
+      if (!warnings.contains(warning)) {
+        warnings.add(warning);
+      }
+    }
+    return result.quality() == Quality.MISSING ? result : result.toBuilder().quality(Quality.PARTIAL).build();
   }
 
   private ExtractResult describe(CatalogDataset dataset, Measurement m, Double resolutionM, String crs,

@@ -45,7 +45,11 @@ final class BlockLoader {
     List<BlockKey> keys = List.copyOf(missing);
     List<ByteRange> ranges = new ArrayList<>(keys.size());
     for (BlockKey key : keys) {
-      ranges.add(new ByteRange(layout.offsets()[key.block()], (int) layout.byteCounts()[key.block()]));
+      // A lost block (past the end of a cut file) is not fetched: it decodes as a sparse one, and its mask says
+      // its cells are missing.
+      int block = key.block();
+      ranges.add(layout.lost(block) ? new ByteRange(0, 0)
+          : new ByteRange(layout.offsets()[block], (int) layout.byteCounts()[block]));
     }
     List<byte[]> raw = source.readAll(ranges);
     if (keys.size() == 1) {

@@ -55,6 +55,8 @@ public final class GeoTiff implements RasterSource {
   private final GeoTiff mask;
   /** The 1-based alpha band that masks the others, or 0. */
   private final int alpha;
+  /** The blocks past the end of a file cut short, whose cells read as masked. */
+  private final List<Integer> lost;
 
   private GeoTiff(ByteSource source, TileCache cache, ByteOrder order, ImageLayout layout, Grid grid,
       List<Band> bands, Supplier<List<GeoTiff>> overviews, boolean ownsSource, GeoTiff mask) {
@@ -68,6 +70,7 @@ public final class GeoTiff implements RasterSource {
     this.ownsSource = ownsSource;
     this.mask = mask;
     this.alpha = Masks.alphaBand(layout);
+    this.lost = layout.lostBlocks();
     this.loader = new BlockLoader(source, layout, order, fillValue());
   }
 
@@ -352,7 +355,7 @@ public final class GeoTiff implements RasterSource {
   @Override
   public boolean hasMask(int band) {
     checkBand(band);
-    return mask != null || (alpha != 0 && band != alpha);
+    return mask != null || (alpha != 0 && band != alpha) || !lost.isEmpty();
   }
 
   @Override
@@ -367,6 +370,45 @@ public final class GeoTiff implements RasterSource {
     }
     if (alpha != 0 && band != alpha) {
       Masks.applyAlpha(read(window, alpha), valid);
+    }
+    for (int block : lost) {
+      maskBlock(block, band, window, valid);
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>A file cut short (a truncated download) opens; the blocks past its end read as masked.
+   */
+  @Override
+  public java.util.Optional<String> damage() {
+    if (lost.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    List<Integer> named = lost.subList(0, Math.min(10, lost.size()));
+    return java.util.Optional.of(name() + " is cut short at " + source.length() + " bytes: " + lost.size()
+        + (layout.tiled() ? " tile" : " strip") + (lost.size() == 1 ? "" : "s") + " of IFD " + layout.ifd().index()
+        + " (" + named.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+        + (lost.size() > named.size() ? ", …" : "") + ") lie past its end and read as missing");
+  }
+
+  /** Zeroes the cells of a lost block of this band that lie in the window. */
+  private void maskBlock(int block, int band, Window window, byte[] valid) {
+    int perPlane = layout.blocksAcross() * layout.blocksDown();
+    if (layout.planar() && block / perPlane != band - 1) {
+      return;
+    }
+    int br = (block % perPlane) / layout.blocksAcross();
+    int bc = block % layout.blocksAcross();
+    int c0 = Math.max(window.col(), bc * layout.blockWidth());
+    int c1 = Math.min(window.endCol(), (bc + 1) * layout.blockWidth());
+    for (int r = Math.max(window.row(), br * layout.blockHeight());
+        r < Math.min(window.endRow(), (br + 1) * layout.blockHeight()); r++) {
+      int at = (r - window.row()) * window.width() - window.col();
+      for (int c = c0; c < c1; c++) {
+        valid[at + c] = 0;
+      }
     }
   }
 

@@ -21,7 +21,8 @@ record ImageLayout(
     int blockHeight,
     boolean tiled,
     long[] offsets,
-    long[] byteCounts) {
+    long[] byteCounts,
+    long fileLength) {
 
   /** No block may decode to more than this; a larger claim is corruption, not data. */
   static final long MAX_BLOCK_BYTES = 256L << 20;
@@ -88,13 +89,35 @@ record ImageLayout(
     long[] offsets = blockArray(ifd, offsetsTag, expected);
     long[] counts = blockArray(ifd, countsTag, expected);
     for (int i = 0; i < expected; i++) {
-      if (offsets[i] < 0 || counts[i] < 0 || counts[i] > MAX_BLOCK_BYTES || offsets[i] + counts[i] > fileLength) {
-        throw ifd.error(offsetsTag, "block " + i + " at offset " + offsets[i] + " with " + counts[i]
-            + " bytes lies past the end of the file (" + fileLength + " bytes)");
+      if (offsets[i] < 0 || counts[i] < 0 || counts[i] > MAX_BLOCK_BYTES) {
+        throw ifd.error(offsetsTag, "block " + i + " at offset " + offsets[i] + " claims " + counts[i]
+            + " bytes; expected 0 to " + MAX_BLOCK_BYTES);
       }
     }
     return new ImageLayout(ifd, width, height, samplesPerPixel, type, bits, planar, compression, predictor,
-        blockWidth, blockHeight, tiled, offsets, counts);
+        blockWidth, blockHeight, tiled, offsets, counts, fileLength);
+  }
+
+  /**
+   * A block whose bytes lie past the end of the file is lost: the file was cut short. GDAL opens such a file
+   * and fails only the reads of lost blocks, and so does this reader.
+   *
+   * @return whether block {@code index} lies (partly) past the end of the file
+   */
+  boolean lost(int index) {
+    return offsets[index] + byteCounts[index] > fileLength;
+  }
+
+  /** @return the indices of the {@linkplain #lost lost} blocks, in order */
+  java.util.List<Integer> lostBlocks() {
+    java.util.List<Integer> out = new java.util.ArrayList<>();
+    long blocks = (long) blocksAcross() * blocksDown() * (planar ? samplesPerPixel : 1);
+    for (int i = 0; i < blocks; i++) {
+      if (lost(i)) {
+        out.add(i);
+      }
+    }
+    return out;
   }
 
   int blocksAcross() {

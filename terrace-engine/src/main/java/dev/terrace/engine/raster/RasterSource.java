@@ -101,6 +101,15 @@ public interface RasterSource extends AutoCloseable {
   }
 
   /**
+   * What part of the raster cannot be read, for warnings: a file cut short, say. Such cells read as masked.
+   *
+   * @return a message naming the file and what is lost, or empty when every cell can be read
+   */
+  default java.util.Optional<String> damage() {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * Reduced-resolution versions of this raster stored alongside it, finest first. They share this source's
    * bytes and cache and are closed with it.
    *

@@ -1,9 +1,11 @@
 package dev.terrace.engine.geotiff;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.terrace.engine.io.MemoryByteSource;
 import dev.terrace.engine.raster.RasterFormatException;
+import dev.terrace.engine.raster.Window;
 import java.nio.file.Files;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -24,14 +26,24 @@ class BadInputTest {
     return GeoTiff.open(new MemoryByteSource(NAME, bytes), TileCache.ofMaxBytes(1 << 20));
   }
 
+  /** As GDAL does: a file cut inside its pixel data opens, the intact blocks read, the lost ones are masked. */
   @Test
-  void a_file_cut_short_names_the_block_that_lies_past_the_end() throws Exception {
+  void a_file_cut_short_opens_and_masks_the_block_that_lies_past_the_end() throws Exception {
     byte[] bytes = original();
     byte[] truncated = Arrays.copyOf(bytes, bytes.length - 100);
-    assertThatThrownBy(() -> open(truncated))
-        .isInstanceOf(RasterFormatException.class)
-        .hasMessageContaining(NAME).hasMessageContaining("IFD 0").hasMessageContaining("StripOffsets")
-        .hasMessageContaining("past the end");
+    try (GeoTiff whole = open(bytes); GeoTiff cut = open(truncated)) {
+      assertThat(cut.damage()).hasValueSatisfying(d -> assertThat(d).contains(NAME).contains("1 strip of IFD 0 (8)")
+          .contains("past its end"));
+      assertThat(whole.damage()).isEmpty();
+      Window intact = Window.of(0, 0, 67, 40);
+      assertThat(cut.read(intact, 2).toDoubles()).containsExactly(whole.read(intact, 2).toDoubles());
+      assertThat(cut.hasMask(2)).isTrue();
+      byte[] valid = new byte[67 * 43];
+      cut.readMask(cut.grid().extent(), 2, valid);
+      for (int i = 0; i < valid.length; i++) {
+        assertThat(valid[i]).as("cell %d", i).isEqualTo((byte) (i < 67 * 40 ? 1 : 0));
+      }
+    }
   }
 
   @Test
