@@ -31,7 +31,9 @@ gdal.UseExceptions()
 osr.UseExceptions()
 
 OUT = os.path.dirname(os.path.abspath(__file__))
-SAMPLE_DIR = os.environ.get("SAMPLE_DATA_DIR", "/work/shared/data")
+# The sample rasters and their point answers; by default the committed copies in data/ (kept aside before
+# clean() removes data/).
+SAMPLE_DIR = os.environ.get("SAMPLE_DATA_DIR")
 TMP = None   # temporary folder, created in main()
 CHECKS = []     # lines for checks.txt
 FAILURES = []
@@ -1111,8 +1113,11 @@ def write_csv(path, header, rows):
 
 
 def main():
-    global TMP
+    global TMP, SAMPLE_DIR
     TMP = tempfile.mkdtemp(prefix="geotiff_fixtures_")
+    if SAMPLE_DIR is None:
+        SAMPLE_DIR = os.path.join(TMP, "samples")
+        shutil.copytree(os.path.join(OUT, "data"), SAMPLE_DIR)
     clean()
     log("info GDAL %s, PROJ %d.%d.%d, numpy %s, pyproj %s; GDT_Int8 available: %s" % (
         gdal.__version__, osr.GetPROJVersionMajor(), osr.GetPROJVersionMinor(),

@@ -5,7 +5,7 @@
 #   ./make_fixtures.sh            (no arguments)
 #
 # Needs the Debian packages gdal-bin python3-gdal python3-numpy python3-pyproj
-# (Debian's /usr/bin/python3 is used explicitly) and the sample rasters in /work/shared/data
+# (Debian's /usr/bin/python3 is used explicitly); the sample rasters come from the committed copies in data/
 # (override with SAMPLE_DATA_DIR=...). Deterministic: fixed numpy seeds.
 #
 # The Java tests NEVER run this script and do not need GDAL: they only read the committed files.

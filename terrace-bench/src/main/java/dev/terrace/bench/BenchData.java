@@ -19,7 +19,7 @@ import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
 
 /**
- * What the zonal and point benchmarks share: the reference data made by {@code ../shared/bench/make_bench.sh}
+ * What the zonal and point benchmarks share: the reference data made by {@code terrace-bench/scripts/make_bench.sh}
  * (GeoJSON read with Jackson into JTS, the reference CSVs), a catalog over its two COGs, anchors run as child
  * processes with their wall time and peak RSS, and this JVM's peak RSS.
  */
@@ -55,7 +55,7 @@ final class BenchData {
   static void requireReferenceData(Path... files) {
     for (Path f : files) {
       if (!Files.isRegularFile(f)) {
-        System.err.println(f + " not found: run ../shared/bench/make_bench.sh first");
+        System.err.println(f + " not found: run terrace-bench/scripts/make_bench.sh first");
         System.exit(2);
       }
     }
@@ -182,7 +182,7 @@ final class BenchData {
       double ms = (System.nanoTime() - t) / 1e6;
       if (exit != 0) {
         throw new IllegalStateException(String.join(" ", command) + " failed (exit " + exit
-            + "); install gdal-bin, python3-rasterio (see ../shared/bench/README.md)");
+            + "); install gdal-bin, python3-rasterio (see terrace-bench/scripts/README.md)");
       }
       long kb = -1;
       double cpu = -1;

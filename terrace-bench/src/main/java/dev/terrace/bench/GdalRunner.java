@@ -36,7 +36,7 @@ final class GdalRunner {
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
       if (p.waitFor() != 0) {
         throw new IllegalStateException(PYTHON + " " + script + " failed (exit " + p.exitValue()
-            + "); install gdal-bin and python3-gdal (see ../shared/bench/README.md)");
+            + "); install gdal-bin and python3-gdal (see terrace-bench/scripts/README.md)");
       }
       return out;
     } finally {

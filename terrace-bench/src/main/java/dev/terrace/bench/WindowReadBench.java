@@ -26,7 +26,7 @@ import java.util.Map;
  * </pre>
  *
  * COG defaults to {@code /tmp/terrace-bench/data/bench_dem_cog.tif}, made by
- * {@code ../shared/bench/make_bench.sh}.
+ * {@code terrace-bench/scripts/make_bench.sh}.
  */
 public final class WindowReadBench {
 
@@ -52,7 +52,7 @@ public final class WindowReadBench {
       }
     }
     if (!Files.isRegularFile(cog)) {
-      System.err.println(cog + " not found: run ../shared/bench/make_bench.sh first");
+      System.err.println(cog + " not found: run terrace-bench/scripts/make_bench.sh first");
       System.exit(2);
     }
     Window window = Window.of(col, row, size, size);

@@ -31,7 +31,7 @@ import org.locationtech.proj4j.CoordinateReferenceSystem;
 /**
  * Zonal statistics of the 1000 reference polygons over the 20000² reference COG, with our engine and with the
  * anchor (rasterio: window read + rasterize + masked mean, centre rule, 1 process:
- * {@code ../shared/bench/bench_polygons.py}), in the same run, and every answer checked against
+ * {@code terrace-bench/scripts/bench_polygons.py}), in the same run, and every answer checked against
  * {@code results/ref_polygons.csv}.
  *
  * <p>Ours, each pass from GeoJSON text to numbers, tile cache emptied first (the file stays in the page cache,
@@ -42,7 +42,7 @@ import org.locationtech.proj4j.CoordinateReferenceSystem;
  * once with the EXACT rule (coverage-weighted) and once with CENTER.
  *
  * <pre>
- * terrace-bench/run ZonalBench [--reps 3] [--threads N] [--scripts ../shared/bench] [--no-anchor] [--breakdown]
+ * terrace-bench/run ZonalBench [--reps 3] [--threads N] [--scripts terrace-bench/scripts] [--no-anchor] [--breakdown]
  *     [--exact-only | --center-only] [--input-order]
  * </pre>
  *
@@ -84,7 +84,7 @@ public final class ZonalBench {
   public static void main(String[] args) throws Exception {
     int reps = 3;
     int threads = Limits.defaults().concurrency();
-    Path scripts = Path.of("../shared/bench");
+    Path scripts = Path.of("terrace-bench/scripts");
     boolean anchor = true;
     boolean breakdown = false;
     boolean runExact = true;
