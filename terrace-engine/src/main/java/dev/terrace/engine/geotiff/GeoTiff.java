@@ -14,13 +14,16 @@ import java.net.URI;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 
 /**
@@ -28,9 +31,15 @@ import org.locationtech.proj4j.CoordinateReferenceSystem;
  *
  * <p>Handles TIFF and BigTIFF in both byte orders; tiles and strips; chunky and planar bands; no
  * compression, LZW, DEFLATE, PackBits and ZSTD, with predictors 2 and 3; 8 to 64-bit integer and floating
- * samples; GeoTIFF georeferencing (tiepoint + scale, ModelTransformation, PixelIsPoint) and CRSs from EPSG
- * codes or user-defined parameters; GDAL's nodata, scale and offset. Reduced-resolution images are
- * {@linkplain #overviews() overviews}.
+ * samples, and unsigned integers bit-packed in fewer bits (GDAL's NBITS); GeoTIFF georeferencing (tiepoint +
+ * scale, ModelTransformation, PixelIsPoint) and CRSs from EPSG codes or user-defined parameters; GDAL's nodata,
+ * scale and offset, from the file or its PAM sidecar. Reduced-resolution images are {@linkplain #overviews()
+ * overviews}; other pages are left alone, as GDAL offers them as subdatasets.
+ *
+ * <p>Cells without data are told apart as GDAL tells them: nodata as the band's type holds it ({@link Band}),
+ * then the per-dataset mask (internal, or a {@code .msk} sidecar), then an alpha band; see {@link #hasMask}.
+ * Blocks a sparse file does not store read as nodata. A file cut short opens, and the blocks past its end read
+ * as masked ({@link #damage()}).
  *
  * <p>Opening reads only the header (one request over HTTP for a COG). Reads fetch just the blocks a window
  * touches, merge neighbouring blocks into one request, decode blocks in parallel and keep them in a
@@ -366,7 +375,7 @@ public final class GeoTiff implements RasterSource {
     if (mask != null) {
       mask.readInto(window, 1, valid);
     } else {
-      java.util.Arrays.fill(valid, 0, Math.toIntExact(window.cells()), (byte) 1);
+      Arrays.fill(valid, 0, Math.toIntExact(window.cells()), (byte) 1);
     }
     if (alpha != 0 && band != alpha) {
       Masks.applyAlpha(read(window, alpha), valid);
@@ -382,14 +391,14 @@ public final class GeoTiff implements RasterSource {
    * <p>A file cut short (a truncated download) opens; the blocks past its end read as masked.
    */
   @Override
-  public java.util.Optional<String> damage() {
+  public Optional<String> damage() {
     if (lost.isEmpty()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     List<Integer> named = lost.subList(0, Math.min(10, lost.size()));
-    return java.util.Optional.of(name() + " is cut short at " + source.length() + " bytes: " + lost.size()
+    return Optional.of(name() + " is cut short at " + source.length() + " bytes: " + lost.size()
         + (layout.tiled() ? " tile" : " strip") + (lost.size() == 1 ? "" : "s") + " of IFD " + layout.ifd().index()
-        + " (" + named.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+        + " (" + named.stream().map(String::valueOf).collect(Collectors.joining(", "))
         + (lost.size() > named.size() ? ", …" : "") + ") lie past its end and read as missing");
   }
 

@@ -2,6 +2,8 @@ package dev.terrace.engine.geotiff;
 
 import dev.terrace.engine.raster.RasterFormatException;
 import dev.terrace.engine.raster.SampleType;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * How one image's pixels are cut into blocks (tiles, or strips treated as full-width tiles) and encoded,
@@ -109,8 +111,8 @@ record ImageLayout(
   }
 
   /** @return the indices of the {@linkplain #lost lost} blocks, in order */
-  java.util.List<Integer> lostBlocks() {
-    java.util.List<Integer> out = new java.util.ArrayList<>();
+  List<Integer> lostBlocks() {
+    List<Integer> out = new ArrayList<>();
     long blocks = (long) blocksAcross() * blocksDown() * (planar ? samplesPerPixel : 1);
     for (int i = 0; i < blocks; i++) {
       if (lost(i)) {

@@ -1,6 +1,7 @@
 package dev.terrace.engine.raster;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A raster that can be read window by window: the seam between file formats and everything that computes
@@ -105,8 +106,8 @@ public interface RasterSource extends AutoCloseable {
    *
    * @return a message naming the file and what is lost, or empty when every cell can be read
    */
-  default java.util.Optional<String> damage() {
-    return java.util.Optional.empty();
+  default Optional<String> damage() {
+    return Optional.empty();
   }
 
   /**
