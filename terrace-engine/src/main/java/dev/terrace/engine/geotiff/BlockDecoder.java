@@ -29,6 +29,9 @@ final class BlockDecoder {
       }
       return out;
     }
+    if (SampleBlocks.handles(layout)) {
+      return SampleBlocks.decode(layout, index, raw, order, rows);
+    }
     int expected = samples * bytesPerSample;
     // The decoded bytes live only until they are converted to samples, so they go to a reused array.
     byte[] data = ScratchBuffers.take(expected);

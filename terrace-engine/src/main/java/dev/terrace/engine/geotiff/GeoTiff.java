@@ -27,8 +27,10 @@ import org.locationtech.proj4j.CoordinateReferenceSystem;
  * A GeoTIFF or Cloud-Optimized GeoTIFF, read with our own decoder from a local file or over HTTP.
  *
  * <p>Handles TIFF and BigTIFF in both byte orders; tiles and strips; chunky and planar bands; no
- * compression, LZW, DEFLATE, PackBits and ZSTD, with predictors 2 and 3; 8 to 64-bit integer and floating
- * samples; GeoTIFF georeferencing (tiepoint + scale, ModelTransformation, PixelIsPoint) and CRSs from EPSG
+ * compression, LZW, DEFLATE, PackBits, ZSTD and LZMA, with predictors 2 and 3; JPEG (8-bit grey or RGB, also
+ * stored as YCbCr, with JPEGTables); lossless WebP (lossy WebP is refused); LERC versions 2 to 4, also
+ * wrapped in DEFLATE or ZSTD, with its mask (NaN in floating-point images); 8 to 64-bit integer and
+ * floating samples, and 16-bit floats read as Float32; GeoTIFF georeferencing (tiepoint + scale, ModelTransformation, PixelIsPoint) and CRSs from EPSG
  * codes or user-defined parameters; GDAL's nodata, scale and offset. Reduced-resolution images are
  * {@linkplain #overviews() overviews}.
  *

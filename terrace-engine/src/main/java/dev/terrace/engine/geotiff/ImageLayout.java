@@ -44,12 +44,16 @@ record ImageLayout(
     Compression compression = Compression.forCode(code);
     if (compression == null) {
       throw ifd.error(TiffTag.COMPRESSION, "is " + Compression.describe(code)
-          + ", which this reader does not decode (supported: none, LZW, DEFLATE, PackBits, ZSTD)");
+          + ", which this reader does not decode (supported: none, LZW, DEFLATE, PackBits, ZSTD, LZMA, JPEG, WebP,"
+          + " LERC)");
     }
     int predictor = (int) ifd.longValue(TiffTag.PREDICTOR, 1);
     if (predictor < 1 || predictor > 3 || (predictor == 3 && !type.floatingPoint())) {
       throw ifd.error(TiffTag.PREDICTOR, "is " + predictor + ", not valid for " + type
           + " (1 none, 2 horizontal, 3 floating point)");
+    }
+    if (predictor != 1 && compression.sampleDecompressor() != null) {
+      throw ifd.error(TiffTag.PREDICTOR, "is " + predictor + "; libtiff applies no predictor to " + compression);
     }
     boolean tiled = ifd.has(TiffTag.TILE_WIDTH) || ifd.has(TiffTag.TILE_OFFSETS);
     int blockWidth;
@@ -144,13 +148,13 @@ record ImageLayout(
       case 216 -> SampleType.INT16;
       case 132, 432 -> SampleType.UINT32;
       case 232 -> SampleType.INT32;
-      case 332 -> SampleType.FLOAT32;
+      case 332, 316 -> SampleType.FLOAT32; // 16-bit floats are read as Float32, as GDAL does (SampleBlocks)
       case 364 -> SampleType.FLOAT64;
       default -> null;
     };
     if (type == null) {
       throw ifd.error(TiffTag.BITS_PER_SAMPLE, "is " + b + " with SampleFormat " + f
-          + "; supported: 8/16/32-bit integers, 32/64-bit floats");
+          + "; supported: 8/16/32-bit integers, 16/32/64-bit floats");
     }
     return type;
   }
