@@ -86,18 +86,22 @@ final class LercBitStuffer {
     int end = from + bytes;
     long mask = (1L << bits) - 1;
     if (version >= 3) {
-      // A little-endian bit stream: keep up to 64 bits in an accumulator, refilled a byte at a time.
-      long acc = 0;
-      int have = 0;
-      int p = from;
-      for (int i = 0; i < count; i++) {
-        while (have < bits) {
-          acc |= (long) (d[p++] & 0xFF) << have;
-          have += 8;
+      // A little-endian bit stream: value i is the (bits)-bit field at bit i * bits, read with one unaligned
+      // 64-bit load (a field and its shift take at most 38 bits) wherever 8 bytes are there to load.
+      int i = 0;
+      long bit = (long) from * 8;
+      long room = (long) d.length - 8 - from;
+      int fast = room < 0 ? 0 : (int) Math.min(count, room * 8 / bits + 1);
+      for (; i < fast; i++, bit += bits) {
+        out[at + i] = (int) ((LercCursor.longAt(d, (int) (bit >>> 3)) >>> (bit & 7)) & mask);
+      }
+      for (; i < count; i++, bit += bits) {
+        long v = 0;
+        int p = (int) (bit >>> 3);
+        for (int b = 0; b < 5 && p + b < end; b++) {
+          v |= (long) (d[p + b] & 0xFF) << (8 * b);
         }
-        out[at + i] = (int) (acc & mask);
-        acc >>>= bits;
-        have -= bits;
+        out[at + i] = (int) ((v >>> (bit & 7)) & mask);
       }
     } else {
       // 32-bit little-endian words read most significant bit first; the last word holds its remaining bytes

@@ -118,36 +118,36 @@ final class LercHuffman {
   static final class MsbReader {
     private final LercCursor c;
     private final int start;
+    private final long endBit;
+    /** The data as 32-bit words, two zero words past the end so that peeking never needs a bounds test. */
+    private final int[] words;
     private long bitPos;
 
     MsbReader(LercCursor c) {
       this.c = c;
       this.start = c.position();
-    }
-
-    private long word(long index) {
-      long at = start + 4 * index;
-      if (at + 4 <= c.end()) {
-        return LercCursor.intAt(c.data, (int) at) & 0xFFFFFFFFL;
+      int bytes = c.remaining();
+      this.endBit = 8L * bytes;
+      this.words = new int[(bytes + 3) / 4 + 2];
+      int full = bytes / 4;
+      for (int w = 0; w < full; w++) {
+        words[w] = LercCursor.intAt(c.data, start + 4 * w);
       }
-      long w = 0;
-      for (int b = 0; b < 4 && at + b < c.end(); b++) {
-        w |= (long) (c.data[(int) at + b] & 0xFF) << (8 * b);
+      for (int b = 4 * full; b < bytes; b++) {
+        words[full] |= (c.data[start + b] & 0xFF) << (8 * (b - 4 * full));
       }
-      return w;
     }
 
     /** @return the next {@code n} bits (1 to 32) without consuming them */
     long peek(int n) {
-      long w = bitPos >>> 5;
-      int off = (int) (bitPos & 31);
-      long two = word(w) << 32 | word(w + 1);
-      return (two << off) >>> (64 - n);
+      int w = (int) (bitPos >>> 5);
+      long two = (long) words[w] << 32 | (words[w + 1] & 0xFFFFFFFFL);
+      return (two << (bitPos & 31)) >>> (64 - n);
     }
 
     void skip(int n) throws DecodeException {
       bitPos += n;
-      if (start + ((bitPos + 7) >>> 3) > c.end()) {
+      if (bitPos > endBit) {
         throw new DecodeException("LERC blob ends inside its Huffman-coded data");
       }
     }
