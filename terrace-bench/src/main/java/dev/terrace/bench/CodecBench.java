@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Decodes one 2000 x 2000 window (band 1, not tile-aligned) of a 3000 x 3000 GeoTIFF written with each codec
  * GDAL 3.6 writes beyond the classic ones (LZMA, JPEG, lossless WebP, LERC, Float16), with our reader and
- * with GDAL ({@code ReadAsArray} through Debian's Python) in the same run, repetitions alternating, block
+ * with GDAL ({@code ReadAsArray} through Debian's Python, after an untimed first read) in the same run,
+ * repetitions alternating, block
  * caches empty on both sides (a fresh open per repetition, the file in the page cache), and prints best and
  * median times and the ratio of the medians. Checks that both read the same pixels. Our reader decodes the
  * window's tiles on all cores; GDAL 3.6 by default on one.
@@ -70,7 +71,7 @@ public final class CodecBench {
         Raster r = coldRead(file, w);
         ours[i] = (System.nanoTime() - t) / 1e6;
         sha = sha256(r);
-        json = GdalRunner.run("gdal_window_read.py", Map.of(), file.toString(), Integer.toString(w.col()),
+        json = GdalRunner.run("gdal_codec_read.py", Map.of(), file.toString(), Integer.toString(w.col()),
             Integer.toString(w.row()), Integer.toString(w.width()), Integer.toString(w.height()), "1");
         gdal[i] = Stats.jsonArray(json, "cold_ms")[0];
       }
