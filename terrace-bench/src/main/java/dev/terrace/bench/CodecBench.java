@@ -22,10 +22,11 @@ import java.util.Map;
  * window's tiles on all cores; GDAL 3.6 by default on one.
  *
  * <pre>
- * terrace-bench/run CodecBench [--reps 7] [--dir /tmp/terrace-bench/codecs] [--only LERC]
+ * terrace-bench/run CodecBench [--reps 7] [--dir DIR] [--only LERC]
  * </pre>
  *
- * The input files are written by GDAL on the first run ({@code gdal_codec_files.py}, about a minute).
+ * The input files are written by GDAL on the first run ({@code gdal_codec_files.py}, about a minute), into
+ * {@code DIR}, by default {@code terrace-bench/codecs} in the JVM's temporary directory.
  */
 public final class CodecBench {
 
@@ -37,7 +38,7 @@ public final class CodecBench {
    */
   public static void main(String[] args) throws Exception {
     int reps = 7;
-    String dir = "/tmp/terrace-bench/codecs";
+    String dir = Path.of(System.getProperty("java.io.tmpdir"), "terrace-bench", "codecs").toString();
     String only = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
