@@ -704,9 +704,13 @@ def build_codecs():
     i16 = data('Int16')
     rgb = [data('Byte', b) for b in (1, 2, 3)]
 
-    def codec(name, arrays, dtype, co, desc, comp, bands=(1,), exact=True, bits=None):
+    def codec(name, arrays, dtype, co, desc, comp, bands=(1,), exact=True, bits=None, refusal=''):
         how = translate(name, mem(arrays, dtype), co)
-        v = variant(name, 'codec', desc, bands=bands, dtype=dtype, how=how)
+        if refusal:
+            v = variant(name, 'codec', desc, bands=bands, dtype=dtype, how=how, expect='refuse', refusal=refusal,
+                        points=None, polygons=None)
+        else:
+            v = variant(name, 'codec', desc, bands=bands, dtype=dtype, how=how)
         t = ifd0(v)
         check(t[259][0] == COMPRESSION[comp], '%s: Compression = %d (%s)' % (name, t[259][0], comp))
         if bits is not None:
@@ -725,7 +729,8 @@ def build_codecs():
     codec('codec_webp_lossless_u8.tif', rgb, 'Byte', TILED + ['COMPRESS=WEBP', 'WEBP_LOSSLESS=YES'],
           'Byte, 3 bands, WebP lossless', 'WEBP', bands=(1, 3))
     codec('codec_webp_lossy_u8.tif', rgb, 'Byte', TILED + ['COMPRESS=WEBP', 'WEBP_LEVEL=80'],
-          'Byte, 3 bands, WebP lossy (level 80)', 'WEBP', bands=(1, 3), exact=False)
+          'Byte, 3 bands, WebP lossy (level 80): refused, as no Java decoder matches libwebp', 'WEBP', bands=(1, 3),
+          exact=False, refusal='lossy WebP')
     codec('codec_lerc_f32_z0.tif', [f32], 'Float32', TILED + ['COMPRESS=LERC', 'MAX_Z_ERROR=0'],
           'Float32, LERC with MAX_Z_ERROR 0 (lossless)', 'LERC')
     codec('codec_lerc_f32_z0.01.tif', [f32], 'Float32', TILED + ['COMPRESS=LERC', 'MAX_Z_ERROR=0.01'],

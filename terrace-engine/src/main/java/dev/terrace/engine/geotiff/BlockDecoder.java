@@ -1,6 +1,5 @@
 package dev.terrace.engine.geotiff;
 
-import dev.terrace.engine.raster.RasterFormatException;
 import dev.terrace.engine.raster.SampleType;
 import dev.terrace.engine.raster.Samples;
 import java.nio.ByteBuffer;
@@ -29,6 +28,9 @@ final class BlockDecoder {
       }
       return out;
     }
+    if (SampleBlocks.handles(layout)) {
+      return SampleBlocks.decode(layout, index, raw, order, rows);
+    }
     int expected = layout.decodedBytes(rows);
     // The decoded bytes live only until they are converted to samples, so they go to a reused array.
     byte[] data = ScratchBuffers.take(expected);
@@ -36,8 +38,7 @@ final class BlockDecoder {
       try {
         layout.compression().decompressor().decodeInto(raw, 0, raw.length, data, expected);
       } catch (DecodeException e) {
-        throw new RasterFormatException(layout.describeBlock(index) + ": " + layout.compression()
-            + " data is corrupt: " + e.getMessage(), e);
+        throw e.about(layout, index);
       }
       if (layout.packed()) {
         Object out = Samples.allocate(layout.sampleType(), samples);

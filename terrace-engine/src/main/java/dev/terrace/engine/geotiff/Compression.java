@@ -2,8 +2,12 @@ package dev.terrace.engine.geotiff;
 
 /**
  * The values of the TIFF Compression tag that the reader can decode. Anything else is rejected when the
- * image is opened, with {@link #describe(int)} naming the scheme, because "compression 34887" means
- * nothing to most users while "34887 (LERC)" tells them to re-encode the file.
+ * image is opened, with {@link #describe(int)} naming the scheme, because "compression 50002" means
+ * nothing to most users while "50002 (JPEG XL)" tells them to re-encode the file.
+ *
+ * <p>Most schemes turn a block into bytes that the predictor and byte-order steps then make into samples
+ * ({@link #decompressor()}); JPEG, WebP and LERC produce the samples themselves
+ * ({@link #sampleDecompressor()}), and exactly one of the two is non-null.
  */
 enum Compression {
   NONE(1, new NoCompression()),
@@ -12,14 +16,26 @@ enum Compression {
   /** The code libtiff used for zlib data before Adobe registered code 8; the data is the same. */
   DEFLATE_OLD(32946, DeflateDecoders.FASTEST),
   PACKBITS(32773, new PackBitsDecompressor()),
-  ZSTD(50000, new ZstdBlockDecompressor());
+  ZSTD(50000, new ZstdBlockDecompressor()),
+  LZMA(34925, new LzmaDecompressor()),
+  JPEG(7, new JpegDecompressor()),
+  WEBP(50001, new WebpDecompressor()),
+  LERC(34887, new LercDecompressor());
 
   private final int code;
   private final Decompressor decompressor;
+  private final SampleDecompressor sampleDecompressor;
 
   Compression(int code, Decompressor decompressor) {
     this.code = code;
     this.decompressor = decompressor;
+    this.sampleDecompressor = null;
+  }
+
+  Compression(int code, SampleDecompressor sampleDecompressor) {
+    this.code = code;
+    this.decompressor = null;
+    this.sampleDecompressor = sampleDecompressor;
   }
 
   /** The value of the Compression tag. */
@@ -27,9 +43,14 @@ enum Compression {
     return code;
   }
 
-  /** The decoder for blocks of this scheme; it is thread-safe and shared. */
+  /** The decoder for blocks of this scheme if it decodes to bytes, else null; it is thread-safe and shared. */
   Decompressor decompressor() {
     return decompressor;
+  }
+
+  /** The decoder for blocks of this scheme if it decodes to samples, else null; thread-safe and shared. */
+  SampleDecompressor sampleDecompressor() {
+    return sampleDecompressor;
   }
 
   /**

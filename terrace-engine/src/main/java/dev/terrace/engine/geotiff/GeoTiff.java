@@ -30,11 +30,14 @@ import org.locationtech.proj4j.CoordinateReferenceSystem;
  * A GeoTIFF or Cloud-Optimized GeoTIFF, read with our own decoder from a local file or over HTTP.
  *
  * <p>Handles TIFF and BigTIFF in both byte orders; tiles and strips; chunky and planar bands; no
- * compression, LZW, DEFLATE, PackBits and ZSTD, with predictors 2 and 3; 8 to 64-bit integer and floating
- * samples, and unsigned integers bit-packed in fewer bits (GDAL's NBITS); GeoTIFF georeferencing (tiepoint +
- * scale, ModelTransformation, PixelIsPoint) and CRSs from EPSG codes or user-defined parameters; GDAL's nodata,
- * scale and offset, from the file or its PAM sidecar. Reduced-resolution images are {@linkplain #overviews()
- * overviews}; other pages are left alone, as GDAL offers them as subdatasets.
+ * compression, LZW, DEFLATE, PackBits, ZSTD and LZMA, with predictors 2 and 3; JPEG (8-bit grey or RGB, also
+ * stored as YCbCr, with JPEGTables); lossless WebP (lossy WebP is refused); LERC versions 2 to 4, also
+ * wrapped in DEFLATE or ZSTD, with its mask (NaN in floating-point images); 8 to 64-bit integer and
+ * floating samples, 16-bit floats read as Float32, and unsigned integers bit-packed in fewer bits (GDAL's
+ * NBITS); GeoTIFF georeferencing (tiepoint + scale, ModelTransformation, PixelIsPoint) and CRSs from EPSG
+ * codes or user-defined parameters; GDAL's nodata, scale and offset, from the file or its PAM sidecar.
+ * Reduced-resolution images are {@linkplain #overviews() overviews}; other pages are left alone, as GDAL
+ * offers them as subdatasets.
  *
  * <p>Cells without data are told apart as GDAL tells them: nodata as the band's type holds it ({@link Band}),
  * then the per-dataset mask (internal, or a {@code .msk} sidecar), then an alpha band; see {@link #hasMask}.

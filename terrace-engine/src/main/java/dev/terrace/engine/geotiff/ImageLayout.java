@@ -49,14 +49,18 @@ record ImageLayout(
     Compression compression = Compression.forCode(code);
     if (compression == null) {
       throw ifd.error(TiffTag.COMPRESSION, "is " + Compression.describe(code)
-          + ", which this reader does not decode (supported: none, LZW, DEFLATE, PackBits, ZSTD)");
+          + ", which this reader does not decode (supported: none, LZW, DEFLATE, PackBits, ZSTD, LZMA, JPEG, WebP,"
+          + " LERC)");
     }
     int predictor = (int) ifd.longValue(TiffTag.PREDICTOR, 1);
     if (predictor < 1 || predictor > 3 || (predictor == 3 && !type.floatingPoint())) {
       throw ifd.error(TiffTag.PREDICTOR, "is " + predictor + ", not valid for " + type
           + " (1 none, 2 horizontal, 3 floating point)");
     }
-    if (predictor != 1 && bits != type.bytes() * 8) {
+    if (predictor != 1 && compression.sampleDecompressor() != null) {
+      throw ifd.error(TiffTag.PREDICTOR, "is " + predictor + "; libtiff applies no predictor to " + compression);
+    }
+    if (predictor != 1 && packed(type, bits)) {
       throw ifd.error(TiffTag.PREDICTOR, "is " + predictor + " on " + bits + "-bit samples; libtiff applies "
           + "predictors only to 8, 16, 32 and 64-bit samples");
     }
@@ -135,9 +139,13 @@ record ImageLayout(
     return planar ? 1 : samplesPerPixel;
   }
 
-  /** @return whether samples are packed in fewer bits than their type holds (GDAL's NBITS) */
+  /** @return whether integer samples are packed in fewer bits than their type holds (GDAL's NBITS) */
   boolean packed() {
-    return bitsPerSample != sampleType.bytes() * 8;
+    return packed(sampleType, bitsPerSample);
+  }
+
+  private static boolean packed(SampleType type, int bits) {
+    return !type.floatingPoint() && bits != type.bytes() * 8;
   }
 
   /** @return the bytes a decoded block of {@code rows} rows occupies, before unpacking */
@@ -190,13 +198,13 @@ record ImageLayout(
       case 216 -> SampleType.INT16;
       case 132, 432 -> SampleType.UINT32;
       case 232 -> SampleType.INT32;
-      case 332 -> SampleType.FLOAT32;
+      case 332, 316 -> SampleType.FLOAT32; // 16-bit floats are read as Float32, as GDAL does (SampleBlocks)
       case 364 -> SampleType.FLOAT64;
       default -> null;
     };
     if (type == null) {
       throw ifd.error(TiffTag.BITS_PER_SAMPLE, "is " + b + " with SampleFormat " + f
-          + "; supported: 8/16/32-bit integers, unsigned integers of 1 to 31 bits, 32/64-bit floats");
+          + "; supported: 8/16/32-bit integers, unsigned integers of 1 to 31 bits, 16/32/64-bit floats");
     }
     return type;
   }

@@ -17,11 +17,12 @@ final class TiffTag {
   static final int STRIP_BYTE_COUNTS = 279;
   static final int PLANAR_CONFIGURATION = 284;
   static final int PREDICTOR = 317;
+  static final int EXTRA_SAMPLES = 338;
+  static final int JPEG_TABLES = 347;
   static final int TILE_WIDTH = 322;
   static final int TILE_LENGTH = 323;
   static final int TILE_OFFSETS = 324;
   static final int TILE_BYTE_COUNTS = 325;
-  static final int EXTRA_SAMPLES = 338;
   static final int SAMPLE_FORMAT = 339;
   static final int MODEL_PIXEL_SCALE = 33550;
   static final int MODEL_TIEPOINT = 33922;
@@ -31,6 +32,7 @@ final class TiffTag {
   static final int GEO_ASCII_PARAMS = 34737;
   static final int GDAL_METADATA = 42112;
   static final int GDAL_NODATA = 42113;
+  static final int LERC_PARAMETERS = 50674;
 
   private static final Map<Integer, String> NAMES = Map.ofEntries(
       Map.entry(NEW_SUBFILE_TYPE, "NewSubfileType"),
@@ -45,11 +47,12 @@ final class TiffTag {
       Map.entry(STRIP_BYTE_COUNTS, "StripByteCounts"),
       Map.entry(PLANAR_CONFIGURATION, "PlanarConfiguration"),
       Map.entry(PREDICTOR, "Predictor"),
+      Map.entry(EXTRA_SAMPLES, "ExtraSamples"),
+      Map.entry(JPEG_TABLES, "JPEGTables"),
       Map.entry(TILE_WIDTH, "TileWidth"),
       Map.entry(TILE_LENGTH, "TileLength"),
       Map.entry(TILE_OFFSETS, "TileOffsets"),
       Map.entry(TILE_BYTE_COUNTS, "TileByteCounts"),
-      Map.entry(EXTRA_SAMPLES, "ExtraSamples"),
       Map.entry(SAMPLE_FORMAT, "SampleFormat"),
       Map.entry(MODEL_PIXEL_SCALE, "ModelPixelScale"),
       Map.entry(MODEL_TIEPOINT, "ModelTiepoint"),
@@ -58,7 +61,8 @@ final class TiffTag {
       Map.entry(GEO_DOUBLE_PARAMS, "GeoDoubleParams"),
       Map.entry(GEO_ASCII_PARAMS, "GeoAsciiParams"),
       Map.entry(GDAL_METADATA, "GDAL_METADATA"),
-      Map.entry(GDAL_NODATA, "GDAL_NODATA"));
+      Map.entry(GDAL_NODATA, "GDAL_NODATA"),
+      Map.entry(LERC_PARAMETERS, "LercParameters"));
 
   private TiffTag() {}
 

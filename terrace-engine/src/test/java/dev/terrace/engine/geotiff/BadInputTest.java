@@ -67,11 +67,11 @@ class BadInputTest {
 
   @Test
   void an_unknown_compression_names_the_scheme() throws Exception {
-    byte[] jpeg = TiffPatch.setTag(original(), TiffTag.COMPRESSION, 7);
-    assertThatThrownBy(() -> open(jpeg))
+    byte[] jpeg2000 = TiffPatch.setTag(original(), TiffTag.COMPRESSION, 34712);
+    assertThatThrownBy(() -> open(jpeg2000))
         .isInstanceOf(RasterFormatException.class)
         .hasMessageContaining(NAME).hasMessageContaining("IFD 0").hasMessageContaining("Compression (259)")
-        .hasMessageContaining("JPEG");
+        .hasMessageContaining("34712 (JPEG 2000)").hasMessageContaining("LERC)");
   }
 
   @Test

@@ -49,6 +49,12 @@ class DecompressorMutationTest {
     survivesMutants(Compression.ZSTD, data, random);
   }
 
+  @Property(tries = 100)
+  void lzma_answers_corrupt_blocks_with_a_block_or_a_decode_exception(
+      @ForAll("blocks") byte[] data, @ForAll Random random) {
+    survivesMutants(Compression.LZMA, data, random);
+  }
+
   @Property(tries = 50)
   void uncompressed_answers_corrupt_blocks_with_a_block_or_a_decode_exception(
       @ForAll("blocks") byte[] data, @ForAll Random random) {
@@ -68,6 +74,8 @@ class DecompressorMutationTest {
       case DEFLATE, DEFLATE_OLD -> DeflateDecompressorTest.deflate(data, 6);
       case PACKBITS -> PackBitsTestEncoder.encode(data);
       case ZSTD -> ZstdBlockDecompressorTest.zstd(data);
+      case LZMA -> LzmaDecompressorTest.xz(data);
+      case JPEG, WEBP, LERC -> throw new IllegalArgumentException(compression + " decodes to samples, not bytes");
     };
   }
 

@@ -32,7 +32,9 @@ class MutationFuzzTest {
   private static final List<String> FILES = List.of(
       "u8_lzw_p2_tiled.tif", "i16_deflate_p2_strip5.tif", "f32_deflate_p3_tiled.tif", "f64_zstd_p3_tiled.tif",
       "u16_packbits_p1_tiled.tif", "f32_lzw_p3_strip5_band_be_bigtiff.tif", "i32_none_p1_tiled.tif",
-      "u8_deflate_p2_tiled_bigtiff.tif", "data/elev_lux.tif", "data/lc.tif");
+      "u8_deflate_p2_tiled_bigtiff.tif", "data/elev_lux.tif", "data/lc.tif",
+      "codecs/lerc_f32_nan_tiled.tif", "codecs/lerc_zstd_i16_tiled.tif", "codecs/jpeg_u8_ycbcr_tiled.tif",
+      "codecs/lzma_i16_p2_strips.tif", "codecs/webp_u8_lossless_tiled.tif", "codecs/f16_zstd_p3_tiled.tif");
 
   private static final ExecutorService RUNNER = Executors.newVirtualThreadPerTaskExecutor();
 
