@@ -7,14 +7,16 @@ import dev.terrace.engine.raster.RasterSource;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
+import org.locationtech.proj4j.CoordinateReferenceSystem;
 
 /** A static dataset: one COG. */
 final class SingleRaster implements RasterAccess {
 
   private final OpenOnce<GeoTiff> raster;
 
-  SingleRaster(Supplier<ByteSource> bytes) {
-    this.raster = new OpenOnce<>(() -> GeoTiff.open(bytes.get(), TileCache.shared()));
+  /** @param crs the catalog's CRS for the file, or null to take the file's own */
+  SingleRaster(Supplier<ByteSource> bytes, CoordinateReferenceSystem crs) {
+    this.raster = new OpenOnce<>(() -> GeoTiff.open(bytes.get(), TileCache.shared(), crs));
   }
 
   @Override

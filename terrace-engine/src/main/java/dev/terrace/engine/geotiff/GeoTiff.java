@@ -29,8 +29,12 @@ import org.locationtech.proj4j.CoordinateReferenceSystem;
  * <p>Handles TIFF and BigTIFF in both byte orders; tiles and strips; chunky and planar bands; no
  * compression, LZW, DEFLATE, PackBits and ZSTD, with predictors 2 and 3; 8 to 64-bit integer and floating
  * samples; GeoTIFF georeferencing (tiepoint + scale, ModelTransformation, PixelIsPoint) and CRSs from EPSG
- * codes or user-defined parameters; GDAL's nodata, scale and offset. Reduced-resolution images are
- * {@linkplain #overviews() overviews}.
+ * codes, user-defined parameters or the WKT GDAL stores in a citation, in degrees, grads or radians;
+ * GDAL's nodata, scale and offset. Reduced-resolution images are {@linkplain #overviews() overviews}.
+ *
+ * <p>Nothing is assumed: a file without a geotransform (plain, or with only GCPs or RPCs), without a CRS we
+ * can build, or in a colour space GDAL converts on reading (CMYK, CIELab, raw YCbCr) is refused when opened,
+ * with a message saying what to do.
  *
  * <p>Opening reads only the header (one request over HTTP for a COG). Reads fetch just the blocks a window
  * touches, merge neighbouring blocks into one request, decode blocks in parallel and keep them in a
@@ -118,17 +122,35 @@ public final class GeoTiff implements RasterSource {
    * @throws dev.terrace.engine.raster.RasterFormatException if it is not a GeoTIFF we can decode
    */
   public static GeoTiff open(ByteSource source, TileCache cache) {
+    return open(source, cache, null);
+  }
+
+  /**
+   * Opens a GeoTIFF from any byte source, in a CRS given from outside rather than the file's own: for files
+   * that have none, or one stated wrongly. The returned image owns {@code source} and closes it, also when
+   * opening fails.
+   *
+   * @param source the bytes
+   * @param cache where decoded blocks are kept
+   * @param crs the CRS the geotransform maps into, overriding the file's GeoKeys; null to read the file's. An
+   *     EPSG geographic CRS in grads (such as EPSG:4807) takes the geotransform in grads, as GDAL's
+   *     {@code -a_srs} does
+   * @return the full-resolution image
+   * @throws dev.terrace.engine.raster.RasterFormatException if it is not a GeoTIFF we can decode, has no
+   *     geotransform, or (without {@code crs}) no CRS we can build
+   */
+  public static GeoTiff open(ByteSource source, TileCache cache, CoordinateReferenceSystem crs) {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(cache, "cache");
     try {
-      return build(source, cache);
+      return build(source, cache, crs);
     } catch (RuntimeException e) {
       source.close();
       throw e;
     }
   }
 
-  private static GeoTiff build(ByteSource source, TileCache cache) {
+  private static GeoTiff build(ByteSource source, TileCache cache, CoordinateReferenceSystem givenCrs) {
     TiffParser.Result tiff = TiffParser.parse(source);
     List<Ifd> images = new ArrayList<>();
     for (Ifd ifd : tiff.ifds()) {
@@ -141,13 +163,12 @@ public final class GeoTiff implements RasterSource {
       throw new dev.terrace.engine.raster.RasterFormatException(source.name() + ": holds only mask images");
     }
     Ifd main = images.get(0);
+    Photometric.check(main);
     ImageLayout mainLayout = ImageLayout.of(main, source.length());
-    GeoKeys keys = GeoKeys.of(main);
-    AffineTransform transform = Georeferencing.transform(main, keys);
-    CoordinateReferenceSystem crs = CrsFromGeoKeys.build(keys);
+    Georeferencing.Placement placement = Georeferencing.place(main, GeoKeys.of(main), givenCrs);
     List<Band> bands = bands(main, mainLayout);
 
-    Grid grid = new Grid(mainLayout.width(), mainLayout.height(), transform, crs);
+    Grid grid = new Grid(mainLayout.width(), mainLayout.height(), placement.transform(), placement.crs());
     List<Ifd> reduced = images.subList(1, images.size());
     Supplier<List<GeoTiff>> overviews = () -> overviews(source, cache, tiff.order(), mainLayout, reduced, grid, bands);
     return new GeoTiff(source, cache, tiff.order(), mainLayout, grid, bands, overviews, true);
