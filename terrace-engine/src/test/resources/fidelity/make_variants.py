@@ -1073,9 +1073,10 @@ def rasterize(rings, ct, gt, s, width, height):
     wgt = (gt[0] + c0 * gt[1] + r0 * gt[2], gt[1], gt[2], gt[3] + c0 * gt[4] + r0 * gt[5], gt[4], gt[5])
     target = gdal.GetDriverByName('MEM').Create('', c1 - c0, r1 - r0, 1, gdal.GDT_Byte)
     target.SetGeoTransform(wgt)
-    target.SetSpatialRef(s)
+    # No SRS on either side: the vertices are already in the raster's CRS, and with the ESRI PE Krovak GDAL
+    # 3.6 judges the raster's SRS and the layer's copy of it different and reprojects (swapping the axes).
     layer_ds = ogr.GetDriverByName('Memory').CreateDataSource('')
-    layer = layer_ds.CreateLayer('p', srs=s, geom_type=ogr.wkbPolygon)
+    layer = layer_ds.CreateLayer('p', srs=None, geom_type=ogr.wkbPolygon)
     f = ogr.Feature(layer.GetLayerDefn())
     f.SetGeometry(poly)
     layer.CreateFeature(f)

@@ -25,6 +25,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.locationtech.proj4j.CRSFactory;
+import org.locationtech.proj4j.CoordinateReferenceSystem;
 
 /**
  * Parses and validates a catalog file. Every rule broken is reported with the file and the field path, so a
@@ -34,6 +36,7 @@ final class CatalogLoader {
 
   private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9_\\-]*");
   private static final Set<String> PROTOCOLS = Set.of("cog", "cog_tiles", "netcdf");
+  private static final CRSFactory CRS_FACTORY = new CRSFactory();
 
   /**
    * Where a dataset's path or URL leads: a label for messages, a way to open its bytes, the local file when it
@@ -147,6 +150,11 @@ final class CatalogLoader {
       throw error(at + ".valid_range", "must be [min, max] with min <= max, got " + d.validRange());
     }
     checkClasses(at, d);
+    if (d.crs() != null && !protocol.equals("cog")) {
+      throw error(at + ".crs", "is for protocol cog, whose files may lack a CRS; a " + protocol + " dataset "
+          + (protocol.equals("netcdf") ? "takes its CRS from the file's grid_mapping" : "is a grid of WGS 84 tiles"));
+    }
+    CoordinateReferenceSystem crs = d.crs() == null ? null : crs(at + ".crs", d.crs());
     if (protocol.equals("cog_tiles")) {
       return new CatalogDataset(provider, d, tiles(at, d));
     }
@@ -158,12 +166,31 @@ final class CatalogLoader {
       return netcdf(at, provider, d);
     }
     if (d.timeSteps() != null) {
-      return timeSeries(at, provider, d);
+      return timeSeries(at, provider, d, crs);
     }
     String where = where(at, d.path(), d.url());
     Location location = resolver.apply(where);
-    return new CatalogDataset(provider, d, location.label(),
-        new SingleRaster(location.bytes(), location.sidecars(d.sidecars())));
+    return new CatalogDataset(provider, d, location.label(), new SingleRaster(location.bytes(), location.sidecars(d.sidecars()), crs));
+  }
+
+  /**
+   * A dataset's {@code crs}: an EPSG code or a PROJ definition, used instead of the CRS its files state (or
+   * lack).
+   */
+  private CoordinateReferenceSystem crs(String at, String text) {
+    String t = text.trim();
+    try {
+      if (t.startsWith("+")) {
+        return CRS_FACTORY.createFromParameters(null, t);
+      }
+      if (t.regionMatches(true, 0, "EPSG:", 0, 5)) {
+        return CRS_FACTORY.createFromName("EPSG:" + t.substring(5).trim());
+      }
+    } catch (RuntimeException e) {
+      // proj4j reports an unknown code or a bad parameter with assorted unchecked exceptions.
+      throw error(at, "\"" + text + "\" is not a CRS proj4j knows: " + e.getMessage());
+    }
+    throw error(at, "\"" + text + "\" must be an EPSG code (\"EPSG:32633\") or a PROJ definition (\"+proj=...\")");
   }
 
   /** One variable of a netCDF file; its time axis, if it has one, gives the timestamps. */
@@ -181,7 +208,8 @@ final class CatalogLoader {
   }
 
   /** A stack of COGs, one per timestamp, sorted by time whatever the file's order. */
-  private CatalogDataset timeSeries(String at, String provider, CatalogFile.DatasetEntry d) {
+  private CatalogDataset timeSeries(String at, String provider, CatalogFile.DatasetEntry d,
+      CoordinateReferenceSystem crs) {
     if (d.path() != null || d.url() != null) {
       throw error(at + ".time_steps", "a dataset has either a path/url or time_steps, not both");
     }
@@ -211,7 +239,7 @@ final class CatalogLoader {
       steps.add(new RasterSeries.Step(time, location.bytes(), location.sidecars(d.sidecars())));
     }
     steps.sort(Comparator.comparing(RasterSeries.Step::time));
-    return new CatalogDataset(provider, d, first, new RasterSeries(steps));
+    return new CatalogDataset(provider, d, first, new RasterSeries(steps, crs));
   }
 
   private String where(String at, String path, String url) {

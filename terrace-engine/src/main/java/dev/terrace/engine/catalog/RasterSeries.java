@@ -8,6 +8,7 @@ import dev.terrace.engine.raster.RasterSource;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
+import org.locationtech.proj4j.CoordinateReferenceSystem;
 
 /**
  * A stack of COGs, one per timestamp, as a catalog's {@code time_steps} list them. Each file is opened only when
@@ -21,11 +22,14 @@ final class RasterSeries implements RasterAccess {
   private final List<Instant> times;
   private final List<OpenOnce<GeoTiff>> rasters;
 
-  /** @param steps in ascending time order */
-  RasterSeries(List<Step> steps) {
+  /**
+   * @param steps in ascending time order
+   * @param crs the catalog's CRS for every file, or null to take each file's own
+   */
+  RasterSeries(List<Step> steps, CoordinateReferenceSystem crs) {
     this.times = steps.stream().map(Step::time).toList();
     this.rasters = steps.stream()
-        .map(s -> new OpenOnce<>(() -> GeoTiff.open(s.bytes().get(), TileCache.shared(), s.sidecars())))
+        .map(s -> new OpenOnce<>(() -> GeoTiff.open(s.bytes().get(), TileCache.shared(), s.sidecars(), crs)))
         .toList();
   }
 

@@ -8,14 +8,19 @@ import dev.terrace.engine.raster.RasterSource;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
+import org.locationtech.proj4j.CoordinateReferenceSystem;
 
 /** A static dataset: one COG. */
 final class SingleRaster implements RasterAccess {
 
   private final OpenOnce<GeoTiff> raster;
 
-  SingleRaster(Supplier<ByteSource> bytes, Sidecars sidecars) {
-    this.raster = new OpenOnce<>(() -> GeoTiff.open(bytes.get(), TileCache.shared(), sidecars));
+  /**
+   * @param sidecars the files beside it to read
+   * @param crs the catalog's CRS for the file, or null to take the file's own
+   */
+  SingleRaster(Supplier<ByteSource> bytes, Sidecars sidecars, CoordinateReferenceSystem crs) {
+    this.raster = new OpenOnce<>(() -> GeoTiff.open(bytes.get(), TileCache.shared(), sidecars, crs));
   }
 
   @Override

@@ -1,24 +1,21 @@
 package dev.terrace.engine.geotiff;
 
 import static dev.terrace.engine.geotiff.GeoKeys.*;
+import static dev.terrace.engine.geotiff.ProjectionFromGeoKeys.num;
 
-import java.util.Locale;
+import dev.terrace.engine.raster.RasterFormatException;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
-import org.locationtech.proj4j.Proj4jException;
 
 /**
- * Builds a proj4j CRS from GeoKeys: EPSG codes through proj4j's EPSG table, and user-defined CRSs (code
- * 32767) from their stored projection parameters, datum, ellipsoid and TOWGS84 — the way libgeotiff
- * turns the same keys into a PROJ definition for GDAL.
+ * Builds a proj4j CRS from GeoKeys, as libgeotiff and GDAL read them: EPSG codes through proj4j's EPSG
+ * table; user-defined CRSs (code 32767) from their stored projection method and parameters, datum,
+ * ellipsoid, prime meridian and TOWGS84; and, when the keys name no code and no method, the WKT GDAL leaves
+ * in a citation key ({@code ESRI PE String = ...}). A CRS it cannot build is refused, never guessed.
  */
 final class CrsFromGeoKeys {
 
-  private static final CRSFactory FACTORY = new CRSFactory();
-  /** proj4j re-reads its EPSG table on every lookup (about 10 ms), so each code is looked up once. */
-  private static final Map<Integer, CoordinateReferenceSystem> EPSG = new ConcurrentHashMap<>();
+  private static final String ESRI_PE = "ESRI PE String = ";
 
   /** EPSG ellipsoid codes to PROJ ellipsoid names, for user-defined datums. */
   private static final Map<Integer, String> ELLIPSOIDS = Map.ofEntries(
@@ -27,7 +24,26 @@ final class CrsFromGeoKeys {
       Map.entry(7019, "GRS80"), Map.entry(7022, "intl"), Map.entry(7024, "krass"),
       Map.entry(7030, "WGS84"), Map.entry(7043, "WGS72"));
 
-  private static final Map<Integer, Double> LINEAR_UNITS = Map.of(9001, 1.0, 9002, 0.3048, 9003, 1200.0 / 3937);
+  /** EPSG prime meridian codes to their longitude in degrees. */
+  private static final Map<Integer, Double> PRIME_MERIDIANS = Map.ofEntries(
+      Map.entry(8902, -9.0754862), Map.entry(8903, 2.33722917), Map.entry(8904, -74.08091667),
+      Map.entry(8905, -3.687938889), Map.entry(8906, 12.45233333), Map.entry(8907, 7.439583333),
+      Map.entry(8908, 106.8077194), Map.entry(8909, -17.66666667), Map.entry(8910, 4.367975),
+      Map.entry(8911, 18.05827778), Map.entry(8912, 23.7163375), Map.entry(8913, 10.72291667));
+
+  /** EPSG linear unit codes to metres, for the units GDAL writes as a code without a size. */
+  private static final Map<Integer, Double> LINEAR_UNITS = Map.ofEntries(
+      Map.entry(9001, 1.0), Map.entry(9002, 0.3048), Map.entry(9003, 1200.0 / 3937),
+      Map.entry(9005, 0.3047972654), Map.entry(9014, 1.8288), Map.entry(9030, 1852.0),
+      Map.entry(9031, 1.0000135965), Map.entry(9033, 20.11684023368047), Map.entry(9034, 0.2011684023368047),
+      Map.entry(9035, 1609.347218694437), Map.entry(9036, 1000.0), Map.entry(9037, 0.9143917962),
+      Map.entry(9038, 20.1166195164), Map.entry(9039, 0.201166195164), Map.entry(9040, 0.914398414616029),
+      Map.entry(9041, 0.304799471538676), Map.entry(9042, 20.1167651215526), Map.entry(9043, 0.201167651215526),
+      Map.entry(9050, 0.9143992), Map.entry(9051, 0.304799733333333), Map.entry(9060, 0.914399204289812),
+      Map.entry(9070, 0.304800833333333), Map.entry(9080, 0.304799510248147), Map.entry(9081, 0.30479841),
+      Map.entry(9082, 0.3047996), Map.entry(9083, 0.3047995), Map.entry(9084, 0.914398530744441),
+      Map.entry(9093, 1609.344), Map.entry(9094, 0.304799710181509), Map.entry(9095, 0.3048007491),
+      Map.entry(9096, 0.9144), Map.entry(9097, 20.1168), Map.entry(9098, 0.201168));
 
   private final GeoKeys keys;
 
@@ -36,47 +52,120 @@ final class CrsFromGeoKeys {
   }
 
   /**
-   * @return the CRS, or null when the keys describe none or one we cannot express (the raster is still
-   *     readable in pixel space)
+   * @param keys the file's GeoKeys
+   * @param where the file and IFD, for messages
+   * @return the CRS and the unit of its coordinates; never null
+   * @throws RasterFormatException if the keys describe no CRS, or one we cannot build; the message names the
+   *     keys found and says how to supply the CRS
    */
-  static CoordinateReferenceSystem build(GeoKeys keys) {
-    if (keys.isEmpty()) {
-      return null;
+  static FileCrs build(GeoKeys keys, String where) {
+    if (!keys.describesCrs()) {
+      throw new RasterFormatException(where + ": has no CRS: it is georeferenced but holds no GeoKeys saying in "
+          + "which CRS" + (keys.isEmpty() ? "" : " (only " + keys.describe() + ")") + ". Set \"crs\" for it in the "
+          + "catalog (e.g. \"EPSG:32633\"), or write one into the file: gdal_edit.py -a_srs EPSG:<code> file.tif");
     }
+    FileCrs crs;
     try {
-      return new CrsFromGeoKeys(keys).build();
-    } catch (Proj4jException | IllegalArgumentException | UnsupportedOperationException e) {
-      return null;
+      crs = new CrsFromGeoKeys(keys).build();
+    } catch (RuntimeException e) {
+      // proj4j reports bad parameters with assorted unchecked exceptions; all mean the same here.
+      throw unresolvable(where, keys, e.getMessage(), e);
     }
+    if (crs == null) {
+      throw unresolvable(where, keys, null, null);
+    }
+    return crs;
   }
 
-  private CoordinateReferenceSystem build() {
+  private static RasterFormatException unresolvable(String where, GeoKeys keys, String why, Throwable cause) {
+    return new RasterFormatException(where + ": its CRS cannot be built from its GeoKeys" + (why == null ? ""
+        : " (" + why + ")") + "; the file holds " + keys.describe() + ". Set \"crs\" for it in the catalog "
+        + "(e.g. \"EPSG:32633\" or a PROJ string), or reproject it: gdalwarp -t_srs EPSG:<code> in.tif out.tif",
+        cause);
+  }
+
+  private FileCrs build() {
     int model = keys.code(MODEL_TYPE);
     int pcs = keys.code(PROJECTED_CS_TYPE);
-    if (model == 1 || (model == 0 && pcs > 0)) {
-      if (pcs > 0 && pcs != USER_DEFINED) {
-        return epsg(pcs);
-      }
-      String projection = projection();
-      return projection == null ? null
-          : FACTORY.createFromParameters("user-defined", projection + geographic() + units());
+    int gcs = keys.code(GEOGRAPHIC_TYPE);
+    if (pcs > 0 && pcs != USER_DEFINED) {
+      return FileCrs.of(Proj4jCrs.epsg(pcs));
     }
-    if (model == 2 || keys.has(GEOGRAPHIC_TYPE)) {
-      int gcs = keys.code(GEOGRAPHIC_TYPE);
-      if (gcs > 0 && gcs != USER_DEFINED) {
-        return epsg(gcs);
+    boolean projected = model == 1 || pcs == USER_DEFINED || keys.has(PROJ_COORD_TRANS) || keys.has(PROJECTION);
+    if (projected) {
+      String projection = ProjectionFromGeoKeys.of(keys, unitSize());
+      if (projection != null) {
+        return Proj4jQuirks.define(projection + geographic(1) + units());
       }
-      return FACTORY.createFromParameters("user-defined", "+proj=longlat" + geographic());
+    }
+    // A user-defined model is GDAL's sign that the keys could not hold the CRS and the citation does; the
+    // geographic code it may still write is then only the CRS's base.
+    String wkt = citationWkt();
+    if (wkt != null && (projected || model == USER_DEFINED)) {
+      return WktCrs.parse(wkt);
+    }
+    if (projected) {
+      return null;
+    }
+    if (gcs > 0 && gcs != USER_DEFINED) {
+      return FileCrs.inAngularUnit(Proj4jCrs.epsg(gcs), Proj4jCrs.epsgDegreesPerUnit(gcs));
+    }
+    if (wkt != null) {
+      return WktCrs.parse(wkt);
+    }
+    if (model == 2 || gcs == USER_DEFINED || keys.has(GEODETIC_DATUM) || keys.has(ELLIPSOID)
+        || keys.has(SEMI_MAJOR_AXIS)) {
+      double degrees = angularUnit();
+      return FileCrs.inAngularUnit(Proj4jCrs.define("+proj=longlat" + geographic(degrees) + " +no_defs"), degrees);
     }
     return null;
   }
 
-  private static CoordinateReferenceSystem epsg(int code) {
-    return EPSG.computeIfAbsent(code, c -> FACTORY.createFromName("EPSG:" + c));
+  /** @return the WKT GDAL stores in a citation key when the keys cannot hold the CRS, or null */
+  private String citationWkt() {
+    for (int key : new int[] {PCS_CITATION, GT_CITATION, GEOG_CITATION}) {
+      String text = keys.text(key);
+      if (text == null) {
+        continue;
+      }
+      String t = text.strip();
+      if (t.startsWith(ESRI_PE)) {
+        return t.substring(ESRI_PE.length());
+      }
+      if (t.startsWith("PROJCS[") || t.startsWith("GEOGCS[")) {
+        return t;
+      }
+    }
+    return null;
   }
 
-  /** @return the datum part of a PROJ definition: {@code +datum=...} or {@code +ellps=... +towgs84=...} */
-  private String geographic() {
+  /** @return degrees per unit of a user-defined geographic CRS, from GeogAngularUnitsGeoKey */
+  private double angularUnit() {
+    int code = keys.code(ANGULAR_UNITS);
+    return switch (code) {
+      case 0, 9102, 9122 -> 1;
+      case 9101 -> 180 / Math.PI;
+      case 9103 -> 1.0 / 60;
+      case 9104 -> 1.0 / 3600;
+      case 9105, 9106 -> 0.9;
+      case 9109 -> 180e-6 / Math.PI;
+      case USER_DEFINED -> {
+        double radians = keys.number(ANGULAR_UNIT_SIZE, 0);
+        if (!(radians > 0) || Double.isInfinite(radians)) {
+          throw new IllegalArgumentException("GeogAngularUnitSizeGeoKey is " + radians + ", not a unit size");
+        }
+        yield FileCrs.snap(Math.toDegrees(radians));
+      }
+      default -> throw new IllegalArgumentException("GeogAngularUnitsGeoKey " + code
+          + " is not an angular unit coordinates can be in");
+    };
+  }
+
+  /**
+   * @param degreesPerUnit the unit of GeogPrimeMeridianLongGeoKey, which GDAL reads in the angular unit
+   * @return the datum part of a PROJ definition: {@code +datum=...} or {@code +ellps=... +towgs84=...}
+   */
+  private String geographic(double degreesPerUnit) {
     StringBuilder out = new StringBuilder();
     int gcs = keys.code(GEOGRAPHIC_TYPE);
     int datum = keys.code(GEODETIC_DATUM);
@@ -95,15 +184,16 @@ final class CrsFromGeoKeys {
         out.append(i == 0 ? "" : ",").append(num(towgs84[i]));
       }
     }
-    double pm = keys.number(PRIME_MERIDIAN_LONG, 0);
-    if (pm != 0) {
+    double pm = keys.has(PRIME_MERIDIAN_LONG) ? keys.number(PRIME_MERIDIAN_LONG, 0) * degreesPerUnit
+        : PRIME_MERIDIANS.getOrDefault(keys.code(PRIME_MERIDIAN), 0.0);
+    if (pm != 0 && !out.toString().contains("+pm=")) {
       out.append(" +pm=").append(num(pm));
     }
     return out.toString();
   }
 
   private static String epsgDatum(int gcs) {
-    String params = epsg(gcs).getParameterString();
+    String params = Proj4jCrs.epsg(gcs).getParameterString();
     StringBuilder out = new StringBuilder();
     for (String p : params.trim().split("\\s+")) {
       if (p.startsWith("+datum=") || p.startsWith("+ellps=") || p.startsWith("+towgs84=") || p.startsWith("+a=")
@@ -127,84 +217,27 @@ final class CrsFromGeoKeys {
       double semiMinor = rf > 0 ? a * (1 - 1 / rf) : b > 0 ? b : a;
       return " +a=" + num(a) + " +b=" + num(semiMinor);
     }
+    if (code > 0 && code != USER_DEFINED) {
+      throw new IllegalArgumentException("GeogEllipsoidGeoKey " + code + " is not an ellipsoid we know");
+    }
     return " +ellps=WGS84";
   }
 
   private String units() {
     int code = keys.code(PROJ_LINEAR_UNITS);
-    double size = unitSize();
     if (code == 9001 || code == 0) {
       return " +units=m +no_defs";
     }
-    return " +to_meter=" + num(size) + " +no_defs";
+    return " +to_meter=" + num(unitSize()) + " +no_defs";
   }
 
   private double unitSize() {
     int code = keys.code(PROJ_LINEAR_UNITS);
     Double known = LINEAR_UNITS.get(code);
-    return known != null ? known : keys.number(PROJ_LINEAR_UNIT_SIZE, 1);
-  }
-
-  /** @return the projection part of a PROJ definition, or null for a method we do not know */
-  private String projection() {
-    int code = keys.code(PROJECTION);
-    if (code >= 16001 && code <= 16060) {
-      return "+proj=utm +zone=" + (code - 16000);
+    double size = known != null ? known : keys.number(PROJ_LINEAR_UNIT_SIZE, code == 0 ? 1 : 0);
+    if (!(size > 0) || Double.isInfinite(size)) {
+      throw new IllegalArgumentException("ProjLinearUnitsGeoKey " + code + " is not a linear unit we know");
     }
-    if (code >= 16101 && code <= 16160) {
-      return "+proj=utm +zone=" + (code - 16100) + " +south";
-    }
-    double fe = first(FALSE_EASTING, FALSE_ORIGIN_EASTING, CENTER_EASTING) * unitSize();
-    double fn = first(FALSE_NORTHING, FALSE_ORIGIN_NORTHING, CENTER_NORTHING) * unitSize();
-    String falseOrigin = " +x_0=" + num(fe) + " +y_0=" + num(fn);
-    double lat0 = first(NAT_ORIGIN_LAT, FALSE_ORIGIN_LAT, CENTER_LAT);
-    double lon0 = first(NAT_ORIGIN_LONG, FALSE_ORIGIN_LONG, CENTER_LONG, STRAIGHT_VERT_POLE_LONG);
-    double k = keys.number(SCALE_AT_NAT_ORIGIN, keys.number(SCALE_AT_CENTER, 1));
-    String origin = " +lat_0=" + num(lat0) + " +lon_0=" + num(lon0);
-    return switch (keys.code(PROJ_COORD_TRANS)) {
-      case 1 -> "+proj=tmerc" + origin + " +k=" + num(k) + falseOrigin;
-      case 7 -> "+proj=merc +lon_0=" + num(lon0)
-          + (keys.has(STD_PARALLEL_1) ? " +lat_ts=" + num(keys.number(STD_PARALLEL_1, 0)) : " +k=" + num(k))
-          + falseOrigin;
-      case 8 -> "+proj=lcc +lat_1=" + num(keys.number(STD_PARALLEL_1, 0)) + " +lat_2="
-          + num(keys.number(STD_PARALLEL_2, 0)) + origin + falseOrigin;
-      case 9 -> "+proj=lcc +lat_1=" + num(lat0) + origin + " +k_0=" + num(k) + falseOrigin;
-      case 10 -> "+proj=laea" + origin + falseOrigin;
-      case 11 -> "+proj=aea +lat_1=" + num(keys.number(STD_PARALLEL_1, 0)) + " +lat_2="
-          + num(keys.number(STD_PARALLEL_2, 0)) + origin + falseOrigin;
-      case 12 -> "+proj=aeqd" + origin + falseOrigin;
-      case 14 -> "+proj=stere" + origin + " +k=" + num(k) + falseOrigin;
-      case 15 -> polarStereographic(lat0, falseOrigin, k);
-      case 16 -> "+proj=sterea" + origin + " +k=" + num(k) + falseOrigin;
-      case 17 -> "+proj=eqc +lat_ts=" + num(keys.number(STD_PARALLEL_1, lat0)) + " +lon_0=" + num(lon0) + falseOrigin;
-      case 18 -> "+proj=cass" + origin + falseOrigin;
-      case 24 -> "+proj=sinu +lon_0=" + num(lon0) + falseOrigin;
-      default -> null;
-    };
-  }
-
-  /**
-   * GeoTIFF stores the latitude of true scale in the natural-origin latitude key (variant B) or a scale
-   * factor with the origin at the pole (variant A); the pole itself follows from the sign.
-   */
-  private String polarStereographic(double latTs, String falseOrigin, double k) {
-    double lon0 = first(STRAIGHT_VERT_POLE_LONG, NAT_ORIGIN_LONG, CENTER_LONG);
-    String pole = " +lat_0=" + (latTs < 0 ? "-90" : "90") + " +lon_0=" + num(lon0);
-    String scale = Math.abs(latTs) == 90 ? " +k_0=" + num(k) : " +lat_ts=" + num(latTs);
-    return "+proj=stere" + pole + scale + falseOrigin;
-  }
-
-  private double first(int... candidates) {
-    for (int key : candidates) {
-      if (keys.has(key)) {
-        return keys.number(key, 0);
-      }
-    }
-    return 0;
-  }
-
-  private static String num(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.17g", v)
-        .replaceAll("0+$", "").replaceAll("\\.$", "");
+    return size;
   }
 }

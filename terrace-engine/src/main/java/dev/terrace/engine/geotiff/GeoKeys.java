@@ -12,10 +12,13 @@ final class GeoKeys {
 
   static final int MODEL_TYPE = 1024;
   static final int RASTER_TYPE = 1025;
+  static final int GT_CITATION = 1026;
   static final int GEOGRAPHIC_TYPE = 2048;
+  static final int GEOG_CITATION = 2049;
   static final int GEODETIC_DATUM = 2050;
   static final int PRIME_MERIDIAN = 2051;
   static final int ANGULAR_UNITS = 2054;
+  static final int ANGULAR_UNIT_SIZE = 2055;
   static final int ELLIPSOID = 2056;
   static final int SEMI_MAJOR_AXIS = 2057;
   static final int SEMI_MINOR_AXIS = 2058;
@@ -23,6 +26,7 @@ final class GeoKeys {
   static final int PRIME_MERIDIAN_LONG = 2061;
   static final int TOWGS84 = 2062;
   static final int PROJECTED_CS_TYPE = 3072;
+  static final int PCS_CITATION = 3073;
   static final int PROJECTION = 3074;
   static final int PROJ_COORD_TRANS = 3075;
   static final int PROJ_LINEAR_UNITS = 3076;
@@ -45,6 +49,7 @@ final class GeoKeys {
   static final int SCALE_AT_CENTER = 3093;
   static final int AZIMUTH_ANGLE = 3094;
   static final int STRAIGHT_VERT_POLE_LONG = 3095;
+  static final int RECTIFIED_GRID_ANGLE = 3096;
 
   static final int USER_DEFINED = 32767;
   static final int RASTER_PIXEL_IS_POINT = 2;
@@ -82,6 +87,36 @@ final class GeoKeys {
 
   boolean isEmpty() {
     return values.isEmpty();
+  }
+
+  /**
+   * @return whether any key says something about the CRS; GDAL writes none at all for a georeferenced file
+   *     without one, and the raster type and a bare citation describe no CRS either
+   */
+  boolean describesCrs() {
+    return values.keySet().stream().anyMatch(k -> k != RASTER_TYPE && k != GT_CITATION);
+  }
+
+  /** @return an ASCII key's text, or null when absent or not text */
+  String text(int key) {
+    return values.get(key) instanceof String s ? s : null;
+  }
+
+  /**
+   * @return every key as {@code Name (id) = value}, in key order, for messages that must say what the file
+   *     holds; long texts are cut short
+   */
+  String describe() {
+    StringBuilder out = new StringBuilder();
+    values.keySet().stream().sorted().forEach(k -> {
+      Object v = values.get(k);
+      String value = v instanceof double[] a ? java.util.Arrays.toString(a)
+          : v instanceof Double d && d == Math.rint(d) ? Long.toString(d.longValue())
+          : v instanceof String s ? "\"" + (s.length() > 80 ? s.substring(0, 77) + "..." : s) + "\"" : String.valueOf(v);
+      out.append(out.isEmpty() ? "" : ", ").append(GeoKeyNames.name(k)).append(" (").append(k).append(") = ")
+          .append(value);
+    });
+    return out.toString();
   }
 
   boolean has(int key) {

@@ -35,7 +35,8 @@ import org.locationtech.proj4j.CoordinateReferenceSystem;
  * wrapped in DEFLATE or ZSTD, with its mask (NaN in floating-point images); 8 to 64-bit integer and
  * floating samples, 16-bit floats read as Float32, and unsigned integers bit-packed in fewer bits (GDAL's
  * NBITS); GeoTIFF georeferencing (tiepoint + scale, ModelTransformation, PixelIsPoint) and CRSs from EPSG
- * codes or user-defined parameters; GDAL's nodata, scale and offset, from the file or its PAM sidecar.
+ * codes, user-defined parameters or the WKT GDAL stores in a citation, in degrees, grads or radians; GDAL's
+ * nodata, scale and offset, from the file or its PAM sidecar.
  * Reduced-resolution images are {@linkplain #overviews() overviews}; other pages are left alone, as GDAL
  * offers them as subdatasets.
  *
@@ -43,6 +44,10 @@ import org.locationtech.proj4j.CoordinateReferenceSystem;
  * then the per-dataset mask (internal, or a {@code .msk} sidecar), then an alpha band; see {@link #hasMask}.
  * Blocks a sparse file does not store read as nodata. A file cut short opens, and the blocks past its end read
  * as masked ({@link #damage()}).
+ *
+ * <p>Nothing is assumed: a file without a geotransform (plain, or with only GCPs or RPCs), without a CRS we
+ * can build, or in a colour space GDAL converts on reading (CMYK, CIELab, raw YCbCr) is refused when opened,
+ * with a message saying what to do.
  *
  * <p>Opening reads only the header (one request over HTTP for a COG). Reads fetch just the blocks a window
  * touches, merge neighbouring blocks into one request, decode blocks in parallel and keep them in a
@@ -147,7 +152,7 @@ public final class GeoTiff implements RasterSource {
    * @throws dev.terrace.engine.raster.RasterFormatException if it is not a GeoTIFF we can decode
    */
   public static GeoTiff open(ByteSource source, TileCache cache) {
-    return open(source, cache, Sidecars.none());
+    return open(source, cache, Sidecars.none(), null);
   }
 
   /**
@@ -162,28 +167,46 @@ public final class GeoTiff implements RasterSource {
    * @throws dev.terrace.engine.raster.RasterFormatException if it is not a GeoTIFF we can decode
    */
   public static GeoTiff open(ByteSource source, TileCache cache, Sidecars sidecars) {
+    return open(source, cache, sidecars, null);
+  }
+
+  /**
+   * Opens a GeoTIFF from any byte source with its sidecars, in a CRS given from outside rather than the file's
+   * own: for files that have none, or one stated wrongly.
+   *
+   * @param source the bytes; the returned image owns and closes them, also when opening fails
+   * @param cache where decoded blocks are kept
+   * @param sidecars where to find the files beside it
+   * @param crs the CRS the geotransform maps into, overriding the file's GeoKeys; null to read the file's. An
+   *     EPSG geographic CRS in grads (such as EPSG:4807) takes the geotransform in grads, as GDAL's
+   *     {@code -a_srs} does
+   * @return the full-resolution image
+   * @throws dev.terrace.engine.raster.RasterFormatException if it is not a GeoTIFF we can decode, has no
+   *     geotransform, or (without {@code crs}) no CRS we can build
+   */
+  public static GeoTiff open(ByteSource source, TileCache cache, Sidecars sidecars, CoordinateReferenceSystem crs) {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(cache, "cache");
     Objects.requireNonNull(sidecars, "sidecars");
     try {
-      return build(source, cache, sidecars);
+      return build(source, cache, sidecars, crs);
     } catch (RuntimeException e) {
       source.close();
       throw e;
     }
   }
 
-  private static GeoTiff build(ByteSource source, TileCache cache, Sidecars sidecars) {
+  private static GeoTiff build(ByteSource source, TileCache cache, Sidecars sidecars,
+      CoordinateReferenceSystem givenCrs) {
     TiffParser.Result tiff = TiffParser.parse(source);
     Subfiles files = Subfiles.of(tiff.ifds());
     Ifd main = files.main();
+    Photometric.check(main);
     ImageLayout mainLayout = ImageLayout.of(main, source.length());
-    GeoKeys keys = GeoKeys.of(main);
-    AffineTransform transform = Georeferencing.transform(main, keys);
-    CoordinateReferenceSystem crs = CrsFromGeoKeys.build(keys);
+    Georeferencing.Placement placement = Georeferencing.place(main, GeoKeys.of(main), givenCrs);
     List<Band> bands = bands(main, mainLayout, PamSidecar.read(sidecars));
 
-    Grid grid = new Grid(mainLayout.width(), mainLayout.height(), transform, crs);
+    Grid grid = new Grid(mainLayout.width(), mainLayout.height(), placement.transform(), placement.crs());
     Masks masks = Masks.of(source, cache, tiff.order(), files, sidecars);
     GeoTiff fullMask = masks.forSize(mainLayout.width(), mainLayout.height(), grid);
     if (fullMask == null) {

@@ -33,6 +33,7 @@ final class TiffTag {
   static final int GDAL_METADATA = 42112;
   static final int GDAL_NODATA = 42113;
   static final int LERC_PARAMETERS = 50674;
+  static final int RPC_COEFFICIENTS = 50844;
 
   private static final Map<Integer, String> NAMES = Map.ofEntries(
       Map.entry(NEW_SUBFILE_TYPE, "NewSubfileType"),
@@ -62,7 +63,8 @@ final class TiffTag {
       Map.entry(GEO_ASCII_PARAMS, "GeoAsciiParams"),
       Map.entry(GDAL_METADATA, "GDAL_METADATA"),
       Map.entry(GDAL_NODATA, "GDAL_NODATA"),
-      Map.entry(LERC_PARAMETERS, "LercParameters"));
+      Map.entry(LERC_PARAMETERS, "LercParameters"),
+      Map.entry(RPC_COEFFICIENTS, "RPCCoefficientTag"));
 
   private TiffTag() {}
 

@@ -117,7 +117,9 @@ public final class SyntheticGeoTiff {
    * @param width columns, at least 1
    * @param height rows, at least 1
    * @return a builder with 256 × 256 FLOAT32 uncompressed tiles, no nodata and no georeferencing (no model
-   *     tags unless an origin, a cell size or a CRS is set; origin 0, 0 and cell size 1 by default)
+   *     tags unless an origin, a cell size or a CRS is set; origin 0, 0 and cell size 1 by default). The
+   *     reader refuses a file without model tags, and one without a CRS unless it is given one: set both
+   *     for a file {@code GeoTiff} should open
    * @throws IllegalArgumentException if a size is not positive
    */
   public static Builder builder(int width, int height) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.terrace.engine.geotiff.GeoTiff;
 import dev.terrace.engine.raster.Band;
+import dev.terrace.engine.raster.RasterFormatException;
 import dev.terrace.engine.raster.SampleType;
 import dev.terrace.engine.raster.Samples;
 import dev.terrace.engine.raster.Window;
@@ -161,14 +162,20 @@ class SyntheticGeoTiffTest {
   }
 
   @Test
-  void without_georeferencing_the_raster_is_in_pixel_space() {
+  void without_georeferencing_the_reader_refuses_the_file() {
     Path file = dir.resolve("plain.tif");
     SyntheticGeoTiff.builder(20, 20).tileSize(16).sampleType(SampleType.UINT8).values((c, r) -> c).write(file);
-    try (GeoTiff tiff = GeoTiff.open(file)) {
-      assertThat(tiff.grid().crs()).isNull();
-      assertThat(tiff.grid().transform().toGdal()).containsExactly(0, 1, 0, 0, 0, 1);
-      assertThat(read(tiff, Window.of(17, 3, 2, 1))).containsExactly(17, 18);
-    }
+    assertThatThrownBy(() -> GeoTiff.open(file)).isInstanceOf(RasterFormatException.class)
+        .hasMessageContaining("not georeferenced");
+  }
+
+  @Test
+  void a_grid_without_a_crs_is_refused_by_the_reader() {
+    Path file = dir.resolve("nocrs.tif");
+    SyntheticGeoTiff.builder(20, 20).tileSize(16).sampleType(SampleType.UINT8).values((c, r) -> c)
+        .origin(1, 2).cellSize(3).write(file);
+    assertThatThrownBy(() -> GeoTiff.open(file)).isInstanceOf(RasterFormatException.class)
+        .hasMessageContaining("has no CRS");
   }
 
   @Test
@@ -198,7 +205,8 @@ class SyntheticGeoTiffTest {
     Path file = dir.resolve("repeat.tif");
     // 1000 is no multiple of 256: interior, right-edge, bottom-edge and corner tiles differ (padding).
     Written w = SyntheticGeoTiff.builder(1000, 1000).tileSize(256).sampleType(SampleType.UINT16)
-        .compression(Compression.NONE).values((c, r) -> c % 256 * 256 + r % 256).write(file);
+        .compression(Compression.NONE).values((c, r) -> c % 256 * 256 + r % 256).geographic().origin(10, 50)
+        .cellSize(0.001).write(file);
     assertThat(w.tiles()).isEqualTo(16);
     assertThat(w.distinctTiles()).isEqualTo(4);
     assertThat(w.bytes()).isLessThan(4 * 256 * 256 * 2 + 4096);
@@ -246,7 +254,7 @@ class SyntheticGeoTiffTest {
         .compression(Compression.DEFLATE).tiles((tc, tr) -> {
           Arrays.fill(tile, tr * 10 + tc);
           return tile;
-        }).write(file);
+        }).geographic().origin(10, 50).cellSize(0.01).write(file);
     assertThat(w.distinctTiles()).isEqualTo(9);
     try (GeoTiff tiff = GeoTiff.open(file)) {
       double[] all = read(tiff, tiff.grid().extent());

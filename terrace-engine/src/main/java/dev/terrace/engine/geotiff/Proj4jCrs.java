@@ -1,0 +1,43 @@
+package dev.terrace.engine.geotiff;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.locationtech.proj4j.CRSFactory;
+import org.locationtech.proj4j.CoordinateReferenceSystem;
+
+/** Makes proj4j CRSs from EPSG codes and PROJ definitions, the two forms file CRSs are turned into. */
+final class Proj4jCrs {
+
+  private static final CRSFactory FACTORY = new CRSFactory();
+  /** proj4j re-reads its EPSG table on every lookup (about 10 ms), so each code is looked up once. */
+  private static final Map<Integer, CoordinateReferenceSystem> EPSG = new ConcurrentHashMap<>();
+
+  /** EPSG geographic CRSs whose coordinates are grads rather than degrees (all on the Paris meridian). */
+  private static final Set<Integer> GRADS = Set.of(4807, 4810, 4811, 4816, 4821, 4901, 4902);
+
+  private Proj4jCrs() {}
+
+  /**
+   * @param code an EPSG code
+   * @return proj4j's definition of it
+   * @throws org.locationtech.proj4j.Proj4jException if proj4j does not know the code
+   */
+  static CoordinateReferenceSystem epsg(int code) {
+    return EPSG.computeIfAbsent(code, c -> FACTORY.createFromName("EPSG:" + c));
+  }
+
+  /** @return degrees per unit of the EPSG geographic CRS {@code code}'s coordinates: 0.9 for grads, else 1 */
+  static double epsgDegreesPerUnit(int code) {
+    return GRADS.contains(code) ? 0.9 : 1;
+  }
+
+  /**
+   * @param params a PROJ definition such as {@code +proj=tmerc +lat_0=0 ...}
+   * @return the CRS, named {@code user-defined}
+   * @throws RuntimeException (proj4j's own, or IllegalArgumentException) if proj4j cannot build it
+   */
+  static CoordinateReferenceSystem define(String params) {
+    return FACTORY.createFromParameters("user-defined", params);
+  }
+}
