@@ -36,7 +36,11 @@ final class BlockDecoder {
     byte[] data = ScratchBuffers.take(expected);
     try {
       try {
-        layout.compression().decompressor().decodeInto(raw, 0, raw.length, data, expected);
+        if (layout.streamed()) {
+          RowBands.inflateBand(raw, (long) blockRow * layout.blockHeight() * (expected / rows), data, expected);
+        } else {
+          layout.compression().decompressor().decodeInto(raw, 0, raw.length, data, expected);
+        }
       } catch (DecodeException e) {
         throw e.about(layout, index);
       }

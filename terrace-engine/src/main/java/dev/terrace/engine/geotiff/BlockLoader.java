@@ -51,7 +51,7 @@ final class BlockLoader {
       ranges.add(layout.lost(block) ? new ByteRange(0, 0)
           : new ByteRange(layout.offsets()[block], (int) layout.byteCounts()[block]));
     }
-    List<byte[]> raw = source.readAll(ranges);
+    List<byte[]> raw = readDistinct(ranges);
     if (keys.size() == 1) {
       return CompletableFuture.completedFuture(Map.of(keys.get(0), decode(keys.get(0), raw.get(0))));
     }
@@ -68,6 +68,20 @@ final class BlockLoader {
       }
       return out;
     });
+  }
+
+  /** Fetches each distinct range once: the bands of a streamed strip all decode from the same bytes. */
+  private List<byte[]> readDistinct(List<ByteRange> ranges) {
+    if (!layout.streamed()) {
+      return source.readAll(ranges);
+    }
+    List<ByteRange> distinct = List.copyOf(new java.util.LinkedHashSet<>(ranges));
+    List<byte[]> fetched = source.readAll(distinct);
+    List<byte[]> out = new ArrayList<>(ranges.size());
+    for (ByteRange r : ranges) {
+      out.add(fetched.get(distinct.indexOf(r)));
+    }
+    return out;
   }
 
   /**

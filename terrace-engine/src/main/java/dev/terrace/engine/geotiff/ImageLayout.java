@@ -24,7 +24,8 @@ record ImageLayout(
     boolean tiled,
     long[] offsets,
     long[] byteCounts,
-    long fileLength) {
+    long fileLength,
+    boolean streamed) {
 
   /** No block may decode to more than this; a larger claim is corruption, not data. */
   static final long MAX_BLOCK_BYTES = 256L << 20;
@@ -84,16 +85,27 @@ record ImageLayout(
       offsetsTag = TiffTag.STRIP_OFFSETS;
       countsTag = TiffTag.STRIP_BYTE_COUNTS;
     }
-    long blockBytes = (long) blockWidth * blockHeight * (planar ? 1 : samplesPerPixel) * type.bytes();
+    long rowBytes = packed(type, bits) ? PackedSamples.rowBytes(blockWidth * (planar ? 1 : samplesPerPixel), bits)
+        : (long) blockWidth * (planar ? 1 : samplesPerPixel) * type.bytes();
+    long blockBytes = rowBytes * blockHeight;
+    long planes = planar ? samplesPerPixel : 1;
+    RowBands bands = null;
+    if (blockBytes > MAX_BLOCK_BYTES && !tiled && blockHeight == height && RowBands.supports(compression)) {
+      bands = RowBands.of(blockArray(ifd, offsetsTag, planes), blockArray(ifd, countsTag, planes), height, rowBytes,
+          compression);
+      blockHeight = bands.rows();
+      blockBytes = rowBytes * blockHeight;
+    }
     if (blockBytes > MAX_BLOCK_BYTES) {
       throw ifd.error(tiled ? TiffTag.TILE_WIDTH : TiffTag.ROWS_PER_STRIP, "makes blocks of " + blockWidth + " x "
-          + blockHeight + " pixels (" + blockBytes + " bytes), over the " + (MAX_BLOCK_BYTES >> 20) + " MiB limit");
+          + blockHeight + " pixels (" + blockBytes + " bytes), over the " + (MAX_BLOCK_BYTES >> 20) + " MiB limit"
+          + (tiled ? "" : "; a single strip that large is read in bands when it is uncompressed or DEFLATE"));
     }
     long across = ceilDiv(width, blockWidth);
     long down = ceilDiv(height, blockHeight);
-    long expected = across * down * (planar ? samplesPerPixel : 1);
-    long[] offsets = blockArray(ifd, offsetsTag, expected);
-    long[] counts = blockArray(ifd, countsTag, expected);
+    long expected = across * down * planes;
+    long[] offsets = bands != null ? bands.offsets() : blockArray(ifd, offsetsTag, expected);
+    long[] counts = bands != null ? bands.counts() : blockArray(ifd, countsTag, expected);
     for (int i = 0; i < expected; i++) {
       if (offsets[i] < 0 || counts[i] < 0 || counts[i] > MAX_BLOCK_BYTES) {
         throw ifd.error(offsetsTag, "block " + i + " at offset " + offsets[i] + " claims " + counts[i]
@@ -101,7 +113,7 @@ record ImageLayout(
       }
     }
     return new ImageLayout(ifd, width, height, samplesPerPixel, type, bits, planar, compression, predictor,
-        blockWidth, blockHeight, tiled, offsets, counts, fileLength);
+        blockWidth, blockHeight, tiled, offsets, counts, fileLength, bands != null && bands.streamed());
   }
 
   /**

@@ -56,13 +56,28 @@ class BadInputTest {
 
   @Test
   void an_absurd_block_size_is_refused_before_allocating() throws Exception {
-    byte[] bytes = TiffPatch.setTag(original(), TiffTag.IMAGE_WIDTH, 65535);
-    byte[] tall = TiffPatch.setTag(bytes, TiffTag.IMAGE_LENGTH, 65535);
-    byte[] rows = TiffPatch.setTag(tall, TiffTag.ROWS_PER_STRIP, 65535);
-    assertThatThrownBy(() -> open(rows))
+    byte[] lzw = TiffPatch.setTag(absurdStrip(), TiffTag.COMPRESSION, 5);
+    assertThatThrownBy(() -> open(lzw))
         .isInstanceOf(RasterFormatException.class)
         .hasMessageContaining(NAME).hasMessageContaining("IFD 0").hasMessageContaining("RowsPerStrip")
         .hasMessageContaining("limit");
+  }
+
+  /** An uncompressed strip too large for one block is read in bands of rows, each its own byte range. */
+  @Test
+  void an_uncompressed_strip_too_large_for_one_block_opens_in_bands_of_rows() throws Exception {
+    try (GeoTiff tiff = open(absurdStrip())) {
+      assertThat(tiff.grid().height()).isEqualTo(65535);
+      assertThat(tiff.blockHeight()).isLessThan(65535);
+      assertThat(tiff.damage()).as("the bands past the end of this small file").isPresent();
+    }
+  }
+
+  /** A 65535 x 65535 x 3 image of one strip: 12 GiB of pixels claimed by a file of a few KiB. */
+  private static byte[] absurdStrip() throws Exception {
+    byte[] bytes = TiffPatch.setTag(original(), TiffTag.IMAGE_WIDTH, 65535);
+    byte[] tall = TiffPatch.setTag(bytes, TiffTag.IMAGE_LENGTH, 65535);
+    return TiffPatch.setTag(tall, TiffTag.ROWS_PER_STRIP, 65535);
   }
 
   @Test
