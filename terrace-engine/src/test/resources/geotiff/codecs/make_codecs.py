@@ -43,6 +43,7 @@ def write(name, arrays, gdal_type, options, nan_cells=None):
     """Writes the arrays through an in-memory dataset and gdal_translate-style CreateCopy with options."""
     mem = gdal.GetDriverByName("MEM").Create("", W, H, len(arrays), gdal_type)
     mem.SetGeoTransform((10.0, 0.01, 0.0, 50.0, 0.0, -0.01))
+    mem.SetProjection("EPSG:4326")
     for i, a in enumerate(arrays):
         a = a.copy()
         if nan_cells is not None:

@@ -26,7 +26,7 @@ import java.util.Map;
  * </pre>
  *
  * The input files are written by GDAL on the first run ({@code gdal_codec_files.py}, about a minute), into
- * {@code DIR}, by default {@code terrace-bench/codecs} in the JVM's temporary directory.
+ * {@code DIR}, by default {@code terrace-bench/codecs-crs} in the JVM's temporary directory.
  */
 public final class CodecBench {
 
@@ -38,7 +38,7 @@ public final class CodecBench {
    */
   public static void main(String[] args) throws Exception {
     int reps = 7;
-    String dir = Path.of(System.getProperty("java.io.tmpdir"), "terrace-bench", "codecs").toString();
+    String dir = Path.of(System.getProperty("java.io.tmpdir"), "terrace-bench", "codecs-crs").toString();
     String only = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
