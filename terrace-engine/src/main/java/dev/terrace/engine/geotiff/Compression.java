@@ -18,7 +18,7 @@ enum Compression {
   PACKBITS(32773, new PackBitsDecompressor()),
   ZSTD(50000, new ZstdBlockDecompressor()),
   LZMA(34925, new LzmaDecompressor()),
-  JPEG(7, new JpegDecompressor()),
+  JPEG(7, JpegDecoders.FASTEST),
   WEBP(50001, new WebpDecompressor()),
   LERC(34887, new LercDecompressor());
 

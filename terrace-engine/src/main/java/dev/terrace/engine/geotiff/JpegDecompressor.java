@@ -14,7 +14,9 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Compression 7: a baseline JPEG stream per block, 8-bit, one sample (grey, or one band of a planar image)
- * or three (RGB, or YCbCr converted to RGB), decoded by the JDK's own JPEG reader (native libjpeg).
+ * or three (RGB, or YCbCr converted to RGB), decoded by the JDK's own JPEG reader (native libjpeg). Where
+ * libjpeg-turbo can be called, {@link JpegDecoders} decodes with it instead and hands this class only the
+ * blocks it does not take (damaged streams among them), through {@link #decodeStream}.
  *
  * <p>TIFF writers store the quantisation and Huffman tables once, in the JPEGTables tag (an "abbreviated
  * table specification": SOI, tables, EOI), and each block as an abbreviated stream without them; the two are
@@ -59,13 +61,31 @@ final class JpegDecompressor implements SampleDecompressor {
   @Override
   public Object decode(ImageLayout layout, byte[] src, int srcOff, int srcLen, int rows) throws DecodeException {
     Objects.checkFromIndexSize(srcOff, srcLen, src.length);
+    checkSupported(layout);
+    return decodeStream(layout, spliceTables(layout.ifd().longs(TiffTag.JPEG_TABLES), src, srcOff, srcLen), rows);
+  }
+
+  /** Refuses what neither decoder handles: anything but 8-bit blocks of one or three samples. */
+  static void checkSupported(ImageLayout layout) throws DecodeException {
     int spp = layout.samplesPerBlockPixel();
     if (layout.sampleType() != SampleType.UINT8 || (spp != 1 && spp != 3)) {
       throw new DecodeException("JPEG blocks of " + spp + " x " + layout.sampleType()
           + " samples are not supported (8-bit, 1 or 3 samples per pixel)");
     }
+  }
+
+  /** Whether libtiff would have libjpeg convert the block's samples from YCbCr to RGB (JPEGCOLORMODE_RGB). */
+  static boolean convertsYcbcr(ImageLayout layout) {
+    return layout.samplesPerBlockPixel() == 3 && layout.ifd().longValue(TiffTag.PHOTOMETRIC, 2) == PHOTOMETRIC_YCBCR;
+  }
+
+  /**
+   * Decodes a complete stream (after {@link #spliceTables}) of a block that {@link #checkSupported} accepted;
+   * also the libjpeg-turbo decoder's fallback, so that what it leaves is decoded, or refused, as before.
+   */
+  byte[] decodeStream(ImageLayout layout, byte[] stream, int rows) throws DecodeException {
+    int spp = layout.samplesPerBlockPixel();
     int width = layout.blockWidth();
-    byte[] stream = spliceTables(layout.ifd().longs(TiffTag.JPEG_TABLES), src, srcOff, srcLen);
     Raster raster = read(stream);
     if (raster.getNumBands() != spp || raster.getWidth() < width || raster.getHeight() < rows) {
       throw new DecodeException("JPEG stream is " + raster.getWidth() + " x " + raster.getHeight() + " with "
@@ -83,7 +103,7 @@ final class JpegDecompressor implements SampleDecompressor {
         System.arraycopy(row, 0, out, y * width * spp, width * spp);
       }
     }
-    if (spp == 3 && layout.ifd().longValue(TiffTag.PHOTOMETRIC, 2) == PHOTOMETRIC_YCBCR) {
+    if (convertsYcbcr(layout)) {
       ycbcrToRgb(out);
     }
     return out;
