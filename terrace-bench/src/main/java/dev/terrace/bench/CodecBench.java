@@ -1,7 +1,6 @@
 package dev.terrace.bench;
 
 import dev.terrace.engine.geotiff.GeoTiff;
-import dev.terrace.engine.geotiff.Sidecars;
 import dev.terrace.engine.geotiff.TileCache;
 import dev.terrace.engine.io.FileByteSource;
 import dev.terrace.engine.raster.Raster;
@@ -12,8 +11,6 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
-import org.locationtech.proj4j.CRSFactory;
-import org.locationtech.proj4j.CoordinateReferenceSystem;
 
 /**
  * Decodes one 2000 x 2000 window (band 1, not tile-aligned) of a 3000 x 3000 GeoTIFF written with each codec
@@ -85,15 +82,8 @@ public final class CodecBench {
     }
   }
 
-  /**
-   * The files have a geotransform but no CRS, which the reader refuses unless told one; any CRS will do for
-   * decoding, so they are read in the one the reader's message suggests.
-   */
-  private static final CoordinateReferenceSystem CRS = new CRSFactory().createFromName("EPSG:32633");
-
   private static Raster coldRead(Path file, Window w) {
-    try (GeoTiff tiff = GeoTiff.open(FileByteSource.open(file), TileCache.ofMaxBytes(1L << 30), Sidecars.none(),
-        CRS)) {
+    try (GeoTiff tiff = GeoTiff.open(FileByteSource.open(file), TileCache.ofMaxBytes(1L << 30))) {
       return tiff.read(w, 1);
     }
   }
