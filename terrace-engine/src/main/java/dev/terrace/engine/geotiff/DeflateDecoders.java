@@ -13,14 +13,6 @@ final class DeflateDecoders {
   private DeflateDecoders() {}
 
   static Decompressor fastest(Decompressor inflater) {
-    if (Runtime.version().feature() < 22) {
-      return inflater;
-    }
-    try {
-      return (Decompressor) Class.forName("dev.terrace.engine.geotiff.LibdeflateDecompressor")
-          .getDeclaredConstructor(Decompressor.class).newInstance(inflater);
-    } catch (ReflectiveOperationException | LinkageError e) {
-      return inflater;
-    }
+    return NativeDecoders.fastest("LibdeflateDecompressor", Decompressor.class, inflater);
   }
 }

@@ -15,14 +15,6 @@ final class JpegDecoders {
   private JpegDecoders() {}
 
   static SampleDecompressor fastest(JpegDecompressor imageIo) {
-    if (Runtime.version().feature() < 22) {
-      return imageIo;
-    }
-    try {
-      return (SampleDecompressor) Class.forName("dev.terrace.engine.geotiff.TurboJpegDecompressor")
-          .getDeclaredConstructor(JpegDecompressor.class).newInstance(imageIo);
-    } catch (ReflectiveOperationException | LinkageError e) {
-      return imageIo;
-    }
+    return NativeDecoders.fastest("TurboJpegDecompressor", JpegDecompressor.class, imageIo);
   }
 }
