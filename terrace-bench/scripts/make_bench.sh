@@ -38,11 +38,7 @@ $T $PY "$HERE/ref_polygons.py" "$D/polygons.geojson" "$D/bench_dem_cog.tif" \
     "$D/bench_class_cog.tif" "$R/ref_polygons.csv"
 $PY "$HERE/bench_points.py" blocks "$D/points.geojson" "$D/bench_dem_cog.tif" "$R/ref_points.csv"
 
-if [ -n "${SKIP_TIMINGS:-}" ]; then exit 0; fi
-
-echo "== 4. timings ($REPS reps each; GDAL_CACHEMAX default = 5% of RAM unless stated) =="
-TIM="$R/timings.txt"; : > "$TIM"
-log() { echo "$*" | tee -a "$TIM"; }
+# Points in tile order and the first 10 000 in input order, for gdallocationinfo and terrace-bench's PointsBench.
 $PY - "$D" <<'EOF' >/dev/null
 import csv, sys
 d = sys.argv[1]
@@ -51,6 +47,12 @@ order = sorted(range(len(rows)), key=lambda i: (int(rows[i]['row']) // 512, int(
 open(d + '/pts_lonlat_sorted.txt', 'w').writelines(f"{rows[i]['lon']} {rows[i]['lat']}\n" for i in order)
 open(d + '/pts_lonlat_10k.txt', 'w').writelines(f"{r['lon']} {r['lat']}\n" for r in rows[:10000])
 EOF
+
+if [ -n "${SKIP_TIMINGS:-}" ]; then exit 0; fi
+
+echo "== 4. timings ($REPS reps each; GDAL_CACHEMAX default = 5% of RAM unless stated) =="
+TIM="$R/timings.txt"; : > "$TIM"
+log() { echo "$*" | tee -a "$TIM"; }
 for i in $(seq "$REPS"); do
   log "[polygons rasterio centre 1 proc] $( { $T $PY "$HERE/bench_polygons.py" "$D/polygons.geojson" "$D/bench_dem_cog.tif" "$R/bench_poly_center_w1.csv" 1; } 2>&1 | tr '\n' ' ')"
 done
