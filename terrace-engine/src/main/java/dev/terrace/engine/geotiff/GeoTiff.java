@@ -8,6 +8,7 @@ import dev.terrace.engine.raster.AffineTransform;
 import dev.terrace.engine.raster.Band;
 import dev.terrace.engine.raster.Grid;
 import dev.terrace.engine.raster.RasterSource;
+import dev.terrace.engine.raster.SampleType;
 import dev.terrace.engine.raster.Samples;
 import dev.terrace.engine.raster.Window;
 import java.net.URI;
@@ -28,7 +29,7 @@ import org.locationtech.proj4j.CoordinateReferenceSystem;
  *
  * <p>Handles TIFF and BigTIFF in both byte orders; tiles and strips; chunky and planar bands; no
  * compression, LZW, DEFLATE, PackBits and ZSTD, with predictors 2 and 3; 8 to 64-bit integer and floating
- * samples; GeoTIFF georeferencing (tiepoint + scale, ModelTransformation, PixelIsPoint) and CRSs from EPSG
+ * samples (GDAL's Int64 and UInt64 with their nodata read exactly, as 64-bit integers); GeoTIFF georeferencing (tiepoint + scale, ModelTransformation, PixelIsPoint) and CRSs from EPSG
  * codes or user-defined parameters; GDAL's nodata, scale and offset. Reduced-resolution images are
  * {@linkplain #overviews() overviews}.
  *
@@ -71,7 +72,7 @@ public final class GeoTiff implements RasterSource {
     this.mask = mask;
     this.alpha = Masks.alphaBand(layout);
     this.lost = layout.lostBlocks();
-    this.loader = new BlockLoader(source, layout, order, fillValue());
+    this.loader = new BlockLoader(source, layout, order, SparseFill.of(bands.get(0)));
   }
 
   /**
@@ -216,15 +217,24 @@ public final class GeoTiff implements RasterSource {
 
   private static List<Band> bands(Ifd ifd, ImageLayout layout, PamSidecar pam) {
     OptionalDouble nodata = GdalMetadata.nodata(ifd);
+    SampleType type = layout.sampleType();
     List<Band> out = new ArrayList<>();
     for (int b = 0; b < layout.samplesPerPixel(); b++) {
       PamSidecar.BandValues aux = pam.band(b + 1);
       double scale = GdalMetadata.bandItem(ifd, "scale", b, Double.NaN);
       double offset = GdalMetadata.bandItem(ifd, "offset", b, Double.NaN);
       // GDAL takes nodata from the sidecar first, but scale and offset from the file's own tags first.
-      out.add(new Band(layout.sampleType(), aux.nodata().isPresent() ? aux.nodata() : nodata,
+      Band band = new Band(type, aux.nodata().isPresent() ? aux.nodata() : nodata,
           !Double.isNaN(scale) ? scale : aux.scale() != null ? aux.scale() : 1,
-          !Double.isNaN(offset) ? offset : aux.offset() != null ? aux.offset() : 0));
+          !Double.isNaN(offset) ? offset : aux.offset() != null ? aux.offset() : 0);
+      if (type.wideInteger()) {
+        // GDAL keeps a 64-bit band's nodata as a 64-bit integer read from the text, never through a double.
+        String text = aux.nodata().isPresent() ? aux.nodataText() : ifd.ascii(TiffTag.GDAL_NODATA);
+        if (text != null && !text.isBlank()) {
+          band = band.withNodataBits(Int64Text.parse(text, type == SampleType.INT64));
+        }
+      }
+      out.add(band);
     }
     return List.copyOf(out);
   }
@@ -425,12 +435,6 @@ public final class GeoTiff implements RasterSource {
       int dst = (r - window.row()) * window.width() + (colStart - window.col());
       BlockCopy.copy(block, src, spp, out, dst, colEnd - colStart);
     }
-  }
-
-  /** GDAL fills a block the file does not store (a sparse file) with nodata, or zero when there is none. */
-  private double fillValue() {
-    OptionalDouble nodata = bands.get(0).nodata();
-    return nodata.isPresent() ? layout.sampleType().saturate(nodata.getAsDouble()) : 0;
   }
 
   private void checkBand(int band) {
