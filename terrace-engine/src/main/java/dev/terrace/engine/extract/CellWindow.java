@@ -101,7 +101,7 @@ final class CellWindow {
    */
   boolean holdsData(int index) {
     if (wide) {
-      return !band.isNodata(Samples.getLong(values, index)) && !(masked && mask[index] == 0);
+      return !band.isNodataBits(Samples.getLong(values, index)) && !(masked && mask[index] == 0);
     }
     return !Double.isNaN(value(index));
   }

@@ -13,7 +13,7 @@ import java.util.OptionalLong;
  * declared value truncated toward zero when it lies within the type's range, and nothing when it does not (a
  * Byte band declared 300 has no nodata cells). NaN is always nodata.
  *
- * <p>An INT64 or UINT64 band compares its stored 64 bits with the nodata's ({@link #isNodata(long)}), never
+ * <p>An INT64 or UINT64 band compares its stored 64 bits with the nodata's ({@link #isNodataBits}), never
  * doubles, which cannot tell 2^53 from 2^53 + 1. Its nodata comes exactly from the file's text ({@link
  * #withNodataBits}) or, when declared as a double (a catalog), truncated toward zero as for other integers.
  */
@@ -119,7 +119,7 @@ public final class Band {
   /**
    * @param value a stored value
    * @return whether it is nodata: equal to the declared nodata as the type holds it, or NaN; for INT64 and
-   *     UINT64 bands, whose values beyond 2^53 a double cannot tell apart, use {@link #isNodata(long)}
+   *     UINT64 bands, whose values beyond 2^53 a double cannot tell apart, use {@link #isNodataBits}
    */
   public boolean isNodata(double value) {
     return value != value || (matchesNodata && value == nodataCell);
@@ -129,7 +129,7 @@ public final class Band {
    * @param bits an INT64 or UINT64 stored value, by its bits
    * @return whether it is the nodata value, compared exactly
    */
-  public boolean isNodata(long bits) {
+  public boolean isNodataBits(long bits) {
     return matchesBits && bits == nodataBits;
   }
 

@@ -41,10 +41,10 @@ class Int64ParityTest {
 
       long nodata = new BigInteger(expected.get("nodata")).longValue();
       assertThat(band.nodataBits()).hasValue(nodata);
-      assertThat(band.isNodata(nodata)).isTrue();
+      assertThat(band.isNodataBits(nodata)).isTrue();
       // Both neighbours round to the same double as the nodata; only the bits tell them apart.
-      assertThat(band.isNodata(nodata + 1)).isFalse();
-      assertThat(band.isNodata(nodata - 1)).isFalse();
+      assertThat(band.isNodataBits(nodata + 1)).isFalse();
+      assertThat(band.isNodataBits(nodata - 1)).isFalse();
     }
   }
 
