@@ -314,7 +314,8 @@ final class DatasetExtraction {
     Object raw = values.result(statistic);
     if (raw instanceof Map<?, ?> distribution) {
       Map<String, Double> out = new LinkedHashMap<>();
-      distribution.forEach((k, v) -> out.put(classLabel((Double) k), (Double) v));
+      // 64-bit integer classes come as Long or BigInteger and are labelled as they are, exactly.
+      distribution.forEach((k, v) -> out.put(k instanceof Double d ? classLabel(d) : k.toString(), (Double) v));
       return out;
     }
     return raw;
@@ -333,7 +334,9 @@ final class DatasetExtraction {
     if (fraction < 0.8) {
       return Quality.PARTIAL;
     }
-    if (value instanceof Double v && dataset.validRange().isPresent() && !dataset.categorical()) {
+    if (value instanceof Number n && dataset.validRange().isPresent() && !dataset.categorical()) {
+      // 64-bit integers come exact as Long or BigInteger; the range is a pair of doubles anyway.
+      double v = n.doubleValue();
       List<Double> range = dataset.validRange().get();
       if (v < range.get(0) || v > range.get(1)) {
         return Quality.SUSPECT;

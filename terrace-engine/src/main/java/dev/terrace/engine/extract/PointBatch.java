@@ -107,12 +107,11 @@ final class PointBatch {
         m = new Measurement(values, 0, 1, 0);
       } else {
         int index = ((int) row[i] - window.row()) * window.width() + (int) col[i] - window.col();
-        double v = cells.value(index);
-        if (Double.isNaN(v)) {
-          m = new Measurement(values, 0, 1, 0);
-        } else {
-          values.add(v, 1);
+        if (cells.holdsData(index)) {
+          cells.addTo(values, index, 1);
           m = new Measurement(values, 1, 0, 1);
+        } else {
+          m = new Measurement(values, 0, 1, 0);
         }
       }
       out[i] = extraction.describe(dataset, layer, grid, m, col[i], row[i], start);

@@ -22,15 +22,44 @@ final class PointReader {
     double valid = 0;
     double missing = 0;
     for (Coordinate c : pixels.getCoordinates()) {
-      double v = bilinear ? bilinear(raster, bandNumber, band, c.x, c.y) : nearest(raster, bandNumber, band, c.x, c.y);
-      if (Double.isNaN(v)) {
-        missing++;
+      boolean found;
+      if (bilinear) {
+        double v = bilinear(raster, bandNumber, band, c.x, c.y);
+        found = !Double.isNaN(v);
+        if (found) {
+          values.add(v, 1);
+        }
       } else {
-        values.add(v, 1);
+        found = addNearest(raster, bandNumber, band, c.x, c.y, values);
+      }
+      if (found) {
         valid++;
+      } else {
+        missing++;
       }
     }
     return new Measurement(values, valid, missing, (long) valid);
+  }
+
+  /**
+   * Adds the cell containing (col, row) to the accumulator, exactly for 64-bit integers ({@link CellWindow#addTo}).
+   *
+   * @return whether it held data (false for nodata and outside)
+   */
+  private static boolean addNearest(RasterSource raster, int bandNumber, Band band, double col, double row,
+      CellAccumulator values) {
+    double c = Math.floor(col);
+    double r = Math.floor(row);
+    if (!(c >= 0 && r >= 0 && c < raster.grid().width() && r < raster.grid().height())) {
+      return false;
+    }
+    CellWindow cell = new CellWindow(new Layer(null, raster, bandNumber, band), 1);
+    cell.read(Window.of((int) c, (int) r, 1, 1));
+    if (!cell.holdsData(0)) {
+      return false;
+    }
+    cell.addTo(values, 0, 1);
+    return true;
   }
 
   /** @return the physical value of the cell containing (col, row), or NaN for nodata or outside */

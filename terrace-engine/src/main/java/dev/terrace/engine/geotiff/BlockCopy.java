@@ -32,6 +32,12 @@ final class BlockCopy {
           d[dstPos + i] = s[srcPos + i * stride];
         }
       }
+      case long[] s -> {
+        long[] d = (long[]) dst;
+        for (int i = 0; i < n; i++) {
+          d[dstPos + i] = s[srcPos + i * stride];
+        }
+      }
       case float[] s -> {
         float[] d = (float[]) dst;
         for (int i = 0; i < n; i++) {

@@ -14,7 +14,7 @@ final class BlockDecoder {
 
   private BlockDecoder() {}
 
-  static Object decode(ImageLayout layout, int index, byte[] raw, ByteOrder order, double fill) {
+  static Object decode(ImageLayout layout, int index, byte[] raw, ByteOrder order, SparseFill fill) {
     int blockRow = (index / layout.blocksAcross()) % layout.blocksDown();
     int rows = layout.storedRows(blockRow);
     int spp = layout.samplesPerBlockPixel();
@@ -23,9 +23,7 @@ final class BlockDecoder {
     if (raw.length == 0) {
       // A sparse block: GDAL reads it as nodata, or zero when there is none.
       Object out = Samples.allocate(layout.sampleType(), samples);
-      if (fill != 0) {
-        Samples.fill(layout.sampleType(), out, fill);
-      }
+      fill.fill(layout.sampleType(), out);
       return out;
     }
     if (SampleBlocks.handles(layout)) {
@@ -74,6 +72,7 @@ final class BlockDecoder {
       case byte[] a -> System.arraycopy(data, 0, a, 0, samples);
       case short[] a -> b.asShortBuffer().get(a, 0, samples);
       case int[] a -> b.asIntBuffer().get(a, 0, samples);
+      case long[] a -> b.asLongBuffer().get(a, 0, samples);
       case float[] a -> b.asFloatBuffer().get(a, 0, samples);
       case double[] a -> b.asDoubleBuffer().get(a, 0, samples);
       default -> throw new AssertionError(out.getClass());

@@ -32,9 +32,9 @@ final class BlockLoader {
   private final ByteSource source;
   private final ImageLayout layout;
   private final ByteOrder order;
-  private final double fill;
+  private final SparseFill fill;
 
-  BlockLoader(ByteSource source, ImageLayout layout, ByteOrder order, double fill) {
+  BlockLoader(ByteSource source, ImageLayout layout, ByteOrder order, SparseFill fill) {
     this.source = source;
     this.layout = layout;
     this.order = order;

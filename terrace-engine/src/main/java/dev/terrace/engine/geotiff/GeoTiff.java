@@ -8,6 +8,7 @@ import dev.terrace.engine.raster.AffineTransform;
 import dev.terrace.engine.raster.Band;
 import dev.terrace.engine.raster.Grid;
 import dev.terrace.engine.raster.RasterSource;
+import dev.terrace.engine.raster.SampleType;
 import dev.terrace.engine.raster.Samples;
 import dev.terrace.engine.raster.Window;
 import java.net.URI;
@@ -33,7 +34,7 @@ import org.locationtech.proj4j.CoordinateReferenceSystem;
  * compression, LZW, DEFLATE, PackBits, ZSTD and LZMA, with predictors 2 and 3; JPEG (8-bit grey or RGB, also
  * stored as YCbCr, with JPEGTables); lossless WebP (lossy WebP is refused); LERC versions 2 to 4, also
  * wrapped in DEFLATE or ZSTD, with its mask (NaN in floating-point images); 8 to 64-bit integer and
- * floating samples, 16-bit floats read as Float32, and unsigned integers bit-packed in fewer bits (GDAL's
+ * floating samples (Int64 and UInt64 with their nodata read exactly, as 64-bit integers), 16-bit floats read as Float32, and unsigned integers bit-packed in fewer bits (GDAL's
  * NBITS); GeoTIFF georeferencing (tiepoint + scale, ModelTransformation, PixelIsPoint) and CRSs from EPSG
  * codes, user-defined parameters or the WKT GDAL stores in a citation, in degrees, grads or radians; GDAL's
  * nodata, scale and offset, from the file or its PAM sidecar.
@@ -88,7 +89,7 @@ public final class GeoTiff implements RasterSource {
     this.mask = mask;
     this.alpha = Masks.alphaBand(layout);
     this.lost = layout.lostBlocks();
-    this.loader = new BlockLoader(source, layout, order, fillValue());
+    this.loader = new BlockLoader(source, layout, order, SparseFill.of(bands.get(0)));
   }
 
   /**
@@ -251,15 +252,24 @@ public final class GeoTiff implements RasterSource {
 
   private static List<Band> bands(Ifd ifd, ImageLayout layout, PamSidecar pam) {
     OptionalDouble nodata = GdalMetadata.nodata(ifd);
+    SampleType type = layout.sampleType();
     List<Band> out = new ArrayList<>();
     for (int b = 0; b < layout.samplesPerPixel(); b++) {
       PamSidecar.BandValues aux = pam.band(b + 1);
       double scale = GdalMetadata.bandItem(ifd, "scale", b, Double.NaN);
       double offset = GdalMetadata.bandItem(ifd, "offset", b, Double.NaN);
       // GDAL takes nodata from the sidecar first, but scale and offset from the file's own tags first.
-      out.add(new Band(layout.sampleType(), aux.nodata().isPresent() ? aux.nodata() : nodata,
+      Band band = new Band(type, aux.nodata().isPresent() ? aux.nodata() : nodata,
           !Double.isNaN(scale) ? scale : aux.scale() != null ? aux.scale() : 1,
-          !Double.isNaN(offset) ? offset : aux.offset() != null ? aux.offset() : 0));
+          !Double.isNaN(offset) ? offset : aux.offset() != null ? aux.offset() : 0);
+      if (type.wideInteger()) {
+        // GDAL keeps a 64-bit band's nodata as a 64-bit integer read from the text, never through a double.
+        String text = aux.nodata().isPresent() ? aux.nodataText() : ifd.ascii(TiffTag.GDAL_NODATA);
+        if (text != null && !text.isBlank()) {
+          band = band.withNodataBits(Int64Text.parse(text, type == SampleType.INT64));
+        }
+      }
+      out.add(band);
     }
     return List.copyOf(out);
   }
@@ -460,12 +470,6 @@ public final class GeoTiff implements RasterSource {
       int dst = (r - window.row()) * window.width() + (colStart - window.col());
       BlockCopy.copy(block, src, spp, out, dst, colEnd - colStart);
     }
-  }
-
-  /** GDAL fills a block the file does not store (a sparse file) with nodata, or zero when there is none. */
-  private double fillValue() {
-    OptionalDouble nodata = bands.get(0).nodata();
-    return nodata.isPresent() ? layout.sampleType().saturate(nodata.getAsDouble()) : 0;
   }
 
   private void checkBand(int band) {

@@ -210,13 +210,15 @@ record ImageLayout(
       case 216 -> SampleType.INT16;
       case 132, 432 -> SampleType.UINT32;
       case 232 -> SampleType.INT32;
+      case 164 -> SampleType.UINT64;
+      case 264 -> SampleType.INT64;
       case 332, 316 -> SampleType.FLOAT32; // 16-bit floats are read as Float32, as GDAL does (SampleBlocks)
       case 364 -> SampleType.FLOAT64;
       default -> null;
     };
     if (type == null) {
       throw ifd.error(TiffTag.BITS_PER_SAMPLE, "is " + b + " with SampleFormat " + f
-          + "; supported: 8/16/32-bit integers, unsigned integers of 1 to 31 bits, 16/32/64-bit floats");
+          + "; supported: 8/16/32/64-bit integers, unsigned integers of 1 to 31 bits, 16/32/64-bit floats");
     }
     return type;
   }

@@ -33,6 +33,9 @@ final class LercDecompressor implements SampleDecompressor {
           + ", which is not 0 (none), 1 (deflate) or 2 (zstd)");
     };
     LercType type = LercType.forSamples(layout.sampleType());
+    if (type == null) {
+      throw DecodeException.unsupported("LERC has no " + layout.sampleType() + " type; libtiff writes none");
+    }
     LercBlob.Decoded first = LercBlob.decode(c, null);
     check(first.header(), type, width, rows);
     int depth = first.header().depth();

@@ -31,6 +31,7 @@ enum LercType {
       case UINT32 -> UINT;
       case FLOAT32 -> FLOAT;
       case FLOAT64 -> DOUBLE;
+      case INT64, UINT64 -> null;
     };
   }
 

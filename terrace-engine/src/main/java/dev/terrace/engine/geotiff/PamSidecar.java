@@ -23,9 +23,13 @@ final class PamSidecar {
   /** Larger sidecars hold histograms and attribute tables we do not read; this bounds a hostile one. */
   static final int MAX_BYTES = 16 << 20;
 
-  /** One band's values; absent ones are empty or null. */
-  record BandValues(OptionalDouble nodata, Double scale, Double offset) {
-    static final BandValues NONE = new BandValues(OptionalDouble.empty(), null, null);
+  /**
+   * One band's values; absent ones are empty or null.
+   *
+   * @param nodataText the nodata as written, for 64-bit integer bands, whose nodata GDAL reads as an integer
+   */
+  record BandValues(OptionalDouble nodata, String nodataText, Double scale, Double offset) {
+    static final BandValues NONE = new BandValues(OptionalDouble.empty(), null, null, null);
   }
 
   private final Map<Integer, BandValues> bands;
@@ -66,7 +70,8 @@ final class PamSidecar {
         int b = number.isEmpty() ? 1 : Integer.parseInt(number.trim());
         Double nodata = number(source, band, "NoDataValue");
         bands.put(b, new BandValues(nodata == null ? OptionalDouble.empty() : OptionalDouble.of(nodata),
-            number(source, band, "Scale"), number(source, band, "Offset")));
+            nodata == null ? null : text(band, "NoDataValue"), number(source, band, "Scale"),
+            number(source, band, "Offset")));
       }
       return new PamSidecar(bands);
     } catch (SAXException | IOException | NumberFormatException e) {
@@ -74,12 +79,16 @@ final class PamSidecar {
     }
   }
 
-  private static Double number(ByteSource source, Element band, String name) {
+  private static String text(Element band, String name) {
     NodeList nodes = band.getElementsByTagName(name);
-    if (nodes.getLength() == 0) {
+    return nodes.getLength() == 0 ? null : nodes.item(0).getTextContent().trim();
+  }
+
+  private static Double number(ByteSource source, Element band, String name) {
+    String text = text(band, name);
+    if (text == null) {
       return null;
     }
-    String text = nodes.item(0).getTextContent().trim();
     try {
       return GdalMetadata.parseNumber(text);
     } catch (NumberFormatException e) {

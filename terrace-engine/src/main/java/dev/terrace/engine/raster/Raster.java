@@ -7,8 +7,9 @@ import java.util.Objects;
  * widened, rescaled or masked, so values compare bit for bit with what GDAL returns.
  *
  * <p>The backing array is one of {@code byte[]} (UINT8, INT8), {@code short[]} (UINT16, INT16),
- * {@code int[]} (UINT32, INT32), {@code float[]} or {@code double[]}; unsigned types are read back
- * unsigned by {@link #get}.
+ * {@code int[]} (UINT32, INT32), {@code long[]} (INT64, UINT64), {@code float[]} or {@code double[]};
+ * unsigned types are read back unsigned by {@link #get}. A double holds INT64 and UINT64 values exactly only
+ * up to 2^53 in magnitude: {@link #getLong} reads them exactly.
  */
 public final class Raster {
 
@@ -59,7 +60,8 @@ public final class Raster {
   /**
    * @param col column within the window
    * @param row row within the window
-   * @return the stored value, exactly (every supported type fits a double)
+   * @return the stored value: exactly, except INT64 and UINT64 values beyond 2^53 in magnitude, which are
+   *     rounded to the nearest double
    */
   public double get(int col, int row) {
     return Samples.get(type, data, row * window.width() + col);
@@ -71,6 +73,19 @@ public final class Raster {
    */
   public double get(int index) {
     return Samples.get(type, data, index);
+  }
+
+  /**
+   * @param index row-major index within the window
+   * @return the exact bits of an INT64 or UINT64 value (a UINT64 value above {@link Long#MAX_VALUE} as a
+   *     negative long, to be read unsigned)
+   * @throws IllegalStateException if the type is not INT64 or UINT64
+   */
+  public long getLong(int index) {
+    if (!type.wideInteger()) {
+      throw new IllegalStateException(type + " samples are not stored in longs; use get(index)");
+    }
+    return Samples.getLong(data, index);
   }
 
   /**
@@ -95,6 +110,7 @@ public final class Raster {
       case byte[] a -> b.put(a);
       case short[] a -> b.asShortBuffer().put(a);
       case int[] a -> b.asIntBuffer().put(a);
+      case long[] a -> b.asLongBuffer().put(a);
       case float[] a -> b.asFloatBuffer().put(a);
       case double[] a -> b.asDoubleBuffer().put(a);
       default -> throw new AssertionError(data.getClass());
@@ -102,7 +118,7 @@ public final class Raster {
     return b.array();
   }
 
-  /** @return a copy of all values as doubles, row-major */
+  /** @return a copy of all values as doubles, row-major (INT64 and UINT64 beyond 2^53 rounded, as {@link #get}) */
   public double[] toDoubles() {
     double[] out = new double[(int) window.cells()];
     for (int i = 0; i < out.length; i++) {

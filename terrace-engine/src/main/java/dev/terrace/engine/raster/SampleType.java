@@ -14,6 +14,13 @@ public enum SampleType {
   UINT32(4, false, false),
   /** Signed 32-bit integer. */
   INT32(4, true, false),
+  /**
+   * Signed 64-bit integer (GDAL 3.5's Int64). A double holds its values exactly only up to 2^53 in magnitude:
+   * read them with {@link Samples#getLong} where that matters.
+   */
+  INT64(8, true, false),
+  /** Unsigned 64-bit integer (GDAL 3.5's UInt64), stored in a {@code long} by its bits, like {@link #INT64}. */
+  UINT64(8, false, false),
   /** IEEE 754 single precision. */
   FLOAT32(4, true, true),
   /** IEEE 754 double precision. */
@@ -45,6 +52,14 @@ public enum SampleType {
   }
 
   /**
+   * @return whether this is INT64 or UINT64: integers stored in a {@code long[]}, some of which no double holds,
+   *     so that exact answers must come from the longs
+   */
+  public boolean wideInteger() {
+    return bytes == 8 && !floatingPoint;
+  }
+
+  /**
    * The cell value a declared nodata value marks, by GDAL's rule: rounded to Float32 for Float32, truncated
    * toward zero for integer types when it lies within the type's range.
    *
@@ -55,6 +70,9 @@ public enum SampleType {
     return switch (this) {
       case FLOAT32 -> (float) nodata;
       case FLOAT64 -> nodata;
+      // Every double of magnitude 2^52 or more is an integer already; (long) would clamp those of UINT64.
+      case INT64, UINT64 -> inWideRange(nodata) ? (Math.abs(nodata) >= 0x1p52 ? nodata : (double) (long) nodata)
+          : Double.NaN;
       default -> nodata >= min() && nodata <= max() ? (double) (long) nodata : Double.NaN;
     };
   }
@@ -73,6 +91,11 @@ public enum SampleType {
       default -> Double.isNaN(value) ? 0
           : Math.max(min(), Math.min(max(), Math.signum(value) * Math.floor(Math.abs(value) + 0.5)));
     };
+  }
+
+  /** @return whether truncating {@code value} toward zero gives a value of this 64-bit type */
+  private boolean inWideRange(double value) {
+    return this == INT64 ? value >= -0x1p63 && value < 0x1p63 : value > -1 && value < 0x1p64;
   }
 
   private double min() {

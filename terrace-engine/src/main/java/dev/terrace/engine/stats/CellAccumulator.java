@@ -1,5 +1,6 @@
 package dev.terrace.engine.stats;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -33,6 +34,15 @@ import java.util.TreeMap;
  * <p>Values are compared as doubles: two values are one class of the histogram only if they are the same
  * double (integer and categorical rasters convert exactly), except that -0.0 is taken as 0.0.
  *
+ * <p>64-bit integers (INT64 and UINT64 bands without scale or offset), which doubles hold exactly only up to
+ * 2^53, come in through {@link #add(long, boolean, double)} instead. The accumulator then keeps min, max and
+ * the classes as longs, and {@link #result} answers MIN, MAX, MAJORITY, MINORITY, UNIQUE and DISTRIBUTION's
+ * classes exactly, as {@link Long} or, for UINT64 values above {@link Long#MAX_VALUE}, {@link BigInteger}; so
+ * are MEAN, MEDIAN and PERCENTILE when every cell holds the same value (a point), where they equal it. Otherwise
+ * MEAN, SUM, STD, MEDIAN and PERCENTILE are doubles computed from the values rounded to doubles, and the
+ * {@code double} accessors ({@link #min()}, {@link #unique()}, …) round too. One accumulator takes either
+ * kind of cell, never both.
+ *
  * <p>Not thread-safe: use one accumulator per thread (per tile) and merge them afterwards. Queries may reorder
  * the stored values internally, so they count as writes too.
  */
@@ -64,8 +74,10 @@ public final class CellAccumulator {
   private double varianceMean;
   private double varianceM2;
 
-  /** Null unless a statistic needs the histogram. */
-  private final ValueHistogram histogram;
+  /** Null unless a statistic needs the histogram and the cells are not 64-bit integers. */
+  private ValueHistogram histogram;
+  /** Null until a 64-bit integer cell arrives; then their exact min, max and classes. */
+  private IntegerCells integers;
   /** Null unless a quantile is asked for and there is no histogram to answer it. */
   private final StoredValues stored;
   /** Built on the first quantile query, dropped when a cell arrives. */
@@ -185,6 +197,33 @@ public final class CellAccumulator {
   }
 
   /**
+   * Adds a 64-bit integer cell (INT64 or UINT64, no scale or offset) exactly: see the class documentation.
+   *
+   * @param value the cell's value, or for UINT64 its bits (a value above {@link Long#MAX_VALUE} is negative)
+   * @param unsigned whether the value is UINT64
+   * @param weight the cell's weight, as for {@link #add(double, double)}
+   * @throws IllegalStateException if cells were added as doubles, or with the other signedness
+   */
+  public void add(long value, boolean unsigned, double weight) {
+    if (!(weight > 0 && weight < Double.POSITIVE_INFINITY)) {
+      return;
+    }
+    if (integers == null) {
+      if (cells > 0) {
+        throw new IllegalStateException("64-bit integer cells cannot join cells added as doubles");
+      }
+      integers = new IntegerCells(unsigned, keepHistogram);
+      // The classes live in the integers' own histogram; the double one would merge values beyond 2^53.
+      histogram = null;
+    } else if (integers.unsigned() != unsigned) {
+      throw new IllegalStateException("INT64 and UINT64 cells cannot be mixed");
+    }
+    integers.add(value, weight);
+    // Everything that stays a double (count, sum, variance, stored values) takes the value as a double.
+    add(IntegerCells.toDouble(value, unsigned), weight);
+  }
+
+  /**
    * Adds every cell of {@code other} to this accumulator, as if they had been added here; {@code other} is left
    * as it was.
    *
@@ -203,6 +242,18 @@ public final class CellAccumulator {
     }
     if (other.cells == 0) {
       return;
+    }
+    if ((integers != null || other.integers != null) && cells > 0) {
+      if (integers == null || other.integers == null) {
+        throw new IllegalArgumentException("64-bit integer cells cannot be merged with cells added as doubles");
+      }
+    }
+    if (other.integers != null && integers == null) {
+      integers = new IntegerCells(other.integers.unsigned(), keepHistogram);
+      histogram = null;
+    }
+    if (integers != null) {
+      integers.merge(other.integers);
     }
     boolean wasEmpty = cells == 0;
     cells += other.cells;
@@ -237,7 +288,7 @@ public final class CellAccumulator {
         varianceWeight = newWeight;
       }
     }
-    if (histogram != null) {
+    if (histogram != null && other.histogram != null) {
       histogram.merge(other.histogram);
     }
     if (stored != null) {
@@ -340,7 +391,11 @@ public final class CellAccumulator {
    */
   public OptionalDouble majority() {
     require(keepHistogram, Statistic.MAJORITY);
-    return cells == 0 ? OptionalDouble.empty() : OptionalDouble.of(histogram.extreme(true));
+    if (cells == 0) {
+      return OptionalDouble.empty();
+    }
+    return OptionalDouble.of(exactIntegers() ? integers.toDouble(integers.histogram().extreme(true))
+        : histogram.extreme(true));
   }
 
   /**
@@ -349,7 +404,11 @@ public final class CellAccumulator {
    */
   public OptionalDouble minority() {
     require(keepHistogram, Statistic.MINORITY);
-    return cells == 0 ? OptionalDouble.empty() : OptionalDouble.of(histogram.extreme(false));
+    if (cells == 0) {
+      return OptionalDouble.empty();
+    }
+    return OptionalDouble.of(exactIntegers() ? integers.toDouble(integers.histogram().extreme(false))
+        : histogram.extreme(false));
   }
 
   /**
@@ -358,30 +417,32 @@ public final class CellAccumulator {
    */
   public int variety() {
     require(keepHistogram, Statistic.VARIETY);
-    return histogram.size();
+    return exactIntegers() ? integers.histogram().size() : histogram.size();
   }
 
   /**
-   * @return the distinct values among cells with positive weight, ascending (a new array; empty when empty)
+   * @return the distinct values among cells with positive weight, ascending (a new array; empty when empty);
+   *     64-bit integers rounded to doubles, so two may be equal ({@link #result} has them exactly)
    * @throws IllegalStateException if the accumulator keeps no histogram
    */
   public double[] unique() {
     require(keepHistogram, Statistic.UNIQUE);
-    return histogram.sorted().values();
+    return sortedClasses().values();
   }
 
   /**
    * @return each distinct value's total weight divided by the total weight of all cells, by ascending value
-   *     (unmodifiable; empty when the accumulator is)
+   *     (unmodifiable; empty when the accumulator is); 64-bit integers that round to one double share one entry
+   *     ({@link #result} keeps them apart)
    * @throws IllegalStateException if the accumulator keeps no histogram
    */
   public SortedMap<Double, Double> distribution() {
     require(keepHistogram, Statistic.DISTRIBUTION);
-    ValueHistogram.Sorted sorted = histogram.sorted();
+    ValueHistogram.Sorted sorted = sortedClasses();
     double total = count();
     SortedMap<Double, Double> shares = new TreeMap<>();
     for (int i = 0; i < sorted.values().length; i++) {
-      shares.put(sorted.values()[i], sorted.weights()[i] / total);
+      shares.merge(sorted.values()[i], sorted.weights()[i] / total, Double::sum);
     }
     return Collections.unmodifiableSortedMap(shares);
   }
@@ -423,10 +484,17 @@ public final class CellAccumulator {
    * @return null when the statistic is empty (everything but COUNT, when the accumulator is empty); otherwise
    *     a {@link Double} for the one-number statistics, an unmodifiable {@code List<Double>} of the ascending
    *     distinct values for UNIQUE, and an unmodifiable {@code SortedMap<Double, Double>} of value → share of
-   *     the total weight for DISTRIBUTION
+   *     the total weight for DISTRIBUTION. For 64-bit integer cells the values that are cell values are exact
+   *     instead: see the class documentation.
    * @throws IllegalStateException if the accumulator was not created for the statistic
    */
   public Object result(StatisticRequest request) {
+    if (exactIntegers()) {
+      Object exact = IntegerResults.of(request, integers, count(), keepHistogram, answersQuantiles);
+      if (exact != IntegerResults.NOT_EXACT) {
+        return exact;
+      }
+    }
     switch (request.statistic()) {
       case UNIQUE -> {
         double[] values = unique();
@@ -466,8 +534,35 @@ public final class CellAccumulator {
     return stored.uniformWeights() ? new Quantiles.Numpy(stored.sortedValues(), stored.size()) : stored.weighted();
   }
 
+  /** @return the classes as doubles, from whichever histogram the accumulator keeps */
+  private ValueHistogram.Sorted sortedClasses() {
+    if (!exactIntegers()) {
+      return histogram.sorted();
+    }
+    LongHistogram.Sorted exact = integers.histogram().sorted();
+    double[] values = new double[exact.keys().length];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = integers.toDouble(exact.keys()[i]);
+    }
+    return new ValueHistogram.Sorted(values, exact.weights());
+  }
+
+  /**
+   * @return whether the cells are 64-bit integers
+   * @throws IllegalStateException if some came as integers and some as doubles
+   */
+  private boolean exactIntegers() {
+    if (integers == null) {
+      return false;
+    }
+    if (integers.cells() != cells) {
+      throw new IllegalStateException("64-bit integer cells and cells added as doubles cannot be mixed");
+    }
+    return true;
+  }
+
   private Quantiles fromHistogram() {
-    ValueHistogram.Sorted sorted = histogram.sorted();
+    ValueHistogram.Sorted sorted = sortedClasses();
     if (!uniformWeights) {
       return new Quantiles.Weighted(sorted.values(), sorted.weights());
     }
@@ -481,7 +576,7 @@ public final class CellAccumulator {
     return new Quantiles.Numpy(sorted.values(), counts);
   }
 
-  private static void require(boolean kept, Statistic statistic) {
+  static void require(boolean kept, Statistic statistic) {
     if (!kept) {
       throw new IllegalStateException("the accumulator was not created for " + statistic.key());
     }

@@ -698,7 +698,8 @@ public final class SyntheticGeoTiff {
       case INT8 -> Byte.MIN_VALUE;
       case INT16 -> Short.MIN_VALUE;
       case INT32 -> Integer.MIN_VALUE;
-      case UINT8, UINT16, UINT32 -> 0;
+      case INT64 -> -0x1p63;
+      case UINT8, UINT16, UINT32, UINT64 -> 0;
       case FLOAT32, FLOAT64 -> Double.NEGATIVE_INFINITY;
     };
   }
@@ -711,6 +712,9 @@ public final class SyntheticGeoTiff {
       case UINT16 -> 65535;
       case INT32 -> Integer.MAX_VALUE;
       case UINT32 -> 4294967295.0;
+      // Doubles near 2^63 and 2^64 are coarse: these bounds only reject what no cell holds.
+      case INT64 -> 0x1p63;
+      case UINT64 -> 0x1p64;
       case FLOAT32, FLOAT64 -> Double.POSITIVE_INFINITY;
     };
   }
