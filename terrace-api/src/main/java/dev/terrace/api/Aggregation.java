@@ -24,8 +24,9 @@ import java.util.regex.Pattern;
 public record Aggregation(String name, OptionalDouble percentile) {
 
     /** The statistic names, in documentation order; {@code percentile} is written {@code percentile:P}. */
-    public static final List<String> NAMES = List.of("mean", "sum", "count", "min", "max", "std", "median",
-            "percentile", "majority", "minority", "variety", "unique", "distribution");
+    public static final List<String> NAMES = List.of("mean", "sum", "count", "min", "max", "std", "variance",
+            "coefficient_of_variation", "range", "median", "percentile", "majority", "minority", "variety",
+            "unique", "distribution", "histogram");
 
     /** Coverage-weighted mean of the valid cells (the default). */
     public static final Aggregation MEAN = named("mean");
@@ -39,6 +40,12 @@ public record Aggregation(String name, OptionalDouble percentile) {
     public static final Aggregation MAX = named("max");
     /** Coverage-weighted population standard deviation. */
     public static final Aggregation STD = named("std");
+    /** Coverage-weighted population variance: {@code std} squared. */
+    public static final Aggregation VARIANCE = named("variance");
+    /** {@code std} divided by {@code mean}. */
+    public static final Aggregation COEFFICIENT_OF_VARIATION = named("coefficient_of_variation");
+    /** {@code max} minus {@code min}. */
+    public static final Aggregation RANGE = named("range");
     /** Coverage-weighted median (the 50th percentile). */
     public static final Aggregation MEDIAN = named("median");
     /** The class with the largest covered area. */
@@ -51,6 +58,11 @@ public record Aggregation(String name, OptionalDouble percentile) {
     public static final Aggregation UNIQUE = named("unique");
     /** Each class with the fraction of the covered area it occupies, as an object. */
     public static final Aggregation DISTRIBUTION = named("distribution");
+    /**
+     * Each class with its number of cells (its covered area in cells under the {@code exact} rule), as an
+     * object: what rasterstats' {@code categorical=True} gives.
+     */
+    public static final Aggregation HISTOGRAM = named("histogram");
 
     private static final String PERCENTILE = "percentile";
     private static final Pattern NUMBER = Pattern.compile("\\d+(\\.\\d+)?");
@@ -139,7 +151,7 @@ public record Aggregation(String name, OptionalDouble percentile) {
      * @return {@code false} for {@code distribution} and {@code unique}, {@code true} otherwise
      */
     public boolean isNumeric() {
-        return !name.equals("distribution") && !name.equals("unique");
+        return !name.equals("distribution") && !name.equals("unique") && !name.equals("histogram");
     }
 
     /**

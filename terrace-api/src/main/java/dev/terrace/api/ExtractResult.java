@@ -15,8 +15,8 @@ import java.util.OptionalDouble;
  * One dataset's answer for one geometry (and one timestamp of a time-varying dataset).
  *
  * <p>{@code value} is whatever the statistic yields: a JSON number for most statistics, an object
- * {@code {class: fraction}} for {@code distribution}, an array for {@code unique}, or null when there is no
- * value (then {@code quality} is usually {@code missing}). Read it with {@link #number()},
+ * {@code {class: fraction}} for {@code distribution}, {@code {class: count}} for {@code histogram}, an array
+ * for {@code unique}, or null when there is no value (then {@code quality} is usually {@code missing}). Read it with {@link #number()},
  * {@link #distribution()} or {@link #values()} rather than casting.
  *
  * @param datasetId the dataset's id, {@code provider:name}
@@ -90,7 +90,7 @@ public record ExtractResult(
     }
 
     /**
-     * The value as a number, for every statistic but {@code distribution} and {@code unique}.
+     * The value as a number, for every statistic but {@code distribution}, {@code histogram} and {@code unique}.
      *
      * @return the number, or empty when the value is null or not a number
      */
@@ -100,9 +100,10 @@ public record ExtractResult(
     }
 
     /**
-     * The value of a {@code distribution}: each class with the fraction of the covered area it occupies.
+     * The value of a {@code distribution} (each class with the fraction of the covered area it occupies) or of a
+     * {@code histogram} (each class with its number of cells).
      *
-     * @return class → fraction in the order received (entries whose fraction is not a number are skipped);
+     * @return class → fraction or count in the order received (entries whose fraction is not a number are skipped);
      *     empty when the value is not an object
      */
     @JsonIgnore

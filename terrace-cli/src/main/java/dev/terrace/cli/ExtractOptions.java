@@ -25,8 +25,9 @@ final class ExtractOptions {
   List<String> datasets;
 
   @Option(names = "--aggregation", paramLabel = "STAT", defaultValue = "mean", converter = AggregationValue.class,
-      description = "Statistic over a polygon: mean, sum, count, min, max, std, median, majority, minority, variety,"
-          + " unique, distribution or percentile:P (default: ${DEFAULT-VALUE}).")
+      description = "Statistic over a polygon: mean, sum, count, min, max, std, variance, coefficient_of_variation,"
+          + " range, median, majority, minority, variety, unique, distribution, histogram or percentile:P (default:"
+          + " ${DEFAULT-VALUE}).")
   Aggregation aggregation;
 
   @Option(names = "--pixel-rule", paramLabel = "RULE", defaultValue = "exact", converter = PixelRuleValue.class,

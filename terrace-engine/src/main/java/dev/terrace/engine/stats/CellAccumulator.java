@@ -24,7 +24,7 @@ import java.util.TreeMap;
  * <p>An accumulator is created for the statistics a request asks for and keeps only what they need ({@link
  * Statistic#needsVariance()}, {@link Statistic#needsValues()}, {@link Statistic#needsHistogram()}): count, sum,
  * min and max always; the running variance for STD; the total weight per distinct value (an open-addressing
- * hash on the value's bits) for MAJORITY, MINORITY, VARIETY, UNIQUE and DISTRIBUTION; every (value, weight)
+ * hash on the value's bits) for MAJORITY, MINORITY, VARIETY, UNIQUE, DISTRIBUTION and HISTOGRAM; every (value, weight)
  * pair for MEDIAN and PERCENTILE, unless it keeps the histogram anyway, which answers quantiles too. Asking for
  * a statistic it was not created for throws {@link IllegalStateException}.
  *
@@ -354,6 +354,34 @@ public final class CellAccumulator {
   }
 
   /**
+   * @return the weighted population variance Σ w·(x − mean)² / Σ w (numpy's {@code var} with ddof = 0 for unit
+   *     weights), or empty
+   * @throws IllegalStateException if the accumulator was not created for a statistic that needs it
+   */
+  public OptionalDouble variance() {
+    require(keepVariance, Statistic.VARIANCE);
+    return cells == 0 ? OptionalDouble.empty() : OptionalDouble.of(varianceM2 / varianceWeight);
+  }
+
+  /**
+   * @return {@link #std()} divided by {@link #mean()}, as exactextract defines it; empty when the accumulator is,
+   *     or when the mean is 0 (where exactextract answers NaN or infinity, which JSON cannot carry)
+   * @throws IllegalStateException if the accumulator was not created for a statistic that needs the variance
+   */
+  public OptionalDouble coefficientOfVariation() {
+    require(keepVariance, Statistic.COEFFICIENT_OF_VARIATION);
+    if (cells == 0 || mean().getAsDouble() == 0) {
+      return OptionalDouble.empty();
+    }
+    return OptionalDouble.of(std().getAsDouble() / mean().getAsDouble());
+  }
+
+  /** @return max − min, or empty */
+  public OptionalDouble range() {
+    return cells == 0 ? OptionalDouble.empty() : OptionalDouble.of(max - min);
+  }
+
+  /**
    * @return the median: for equal weights numpy's (the middle value, or the mean of the two middle values), for
    *     other weights exactextract's weighted quantile 0.5 (see {@link #percentile(double)}); or empty
    * @throws IllegalStateException if the accumulator was not created for MEDIAN or PERCENTILE
@@ -448,12 +476,29 @@ public final class CellAccumulator {
   }
 
   /**
+   * @return each distinct value's total weight (the number of its cells for unit weights), by ascending value
+   *     (unmodifiable; empty when the accumulator is); 64-bit integers that round to one double share one entry
+   *     ({@link #result} keeps them apart)
+   * @throws IllegalStateException if the accumulator keeps no histogram
+   */
+  public SortedMap<Double, Double> histogram() {
+    require(keepHistogram, Statistic.HISTOGRAM);
+    ValueHistogram.Sorted sorted = sortedClasses();
+    SortedMap<Double, Double> weights = new TreeMap<>();
+    for (int i = 0; i < sorted.values().length; i++) {
+      weights.merge(sorted.values()[i], sorted.weights()[i], Double::sum);
+    }
+    return Collections.unmodifiableSortedMap(weights);
+  }
+
+  /**
    * A statistic that is one number, by request: what the extraction code asks when it only knows the request.
    *
-   * @param request a statistic other than UNIQUE and DISTRIBUTION
+   * @param request a statistic other than UNIQUE, DISTRIBUTION and HISTOGRAM
    * @return its value; COUNT is always present (0 when empty), every other statistic is empty when the
    *     accumulator is
-   * @throws IllegalArgumentException for UNIQUE and DISTRIBUTION, which are not numbers (use {@link #result})
+   * @throws IllegalArgumentException for UNIQUE, DISTRIBUTION and HISTOGRAM, which are not numbers (use {@link
+   *     #result})
    * @throws IllegalStateException if the accumulator was not created for the statistic
    */
   public OptionalDouble value(StatisticRequest request) {
@@ -464,6 +509,9 @@ public final class CellAccumulator {
       case MIN -> min();
       case MAX -> max();
       case STD -> std();
+      case VARIANCE -> variance();
+      case COEFFICIENT_OF_VARIATION -> coefficientOfVariation();
+      case RANGE -> range();
       case MEDIAN -> median();
       case PERCENTILE -> percentile(request.percentile());
       case MAJORITY -> majority();
@@ -472,7 +520,7 @@ public final class CellAccumulator {
         int variety = variety();
         yield cells == 0 ? OptionalDouble.empty() : OptionalDouble.of(variety);
       }
-      case UNIQUE, DISTRIBUTION ->
+      case UNIQUE, DISTRIBUTION, HISTOGRAM ->
           throw new IllegalArgumentException(request + " is not a single number; ask result()");
     };
   }
@@ -484,7 +532,7 @@ public final class CellAccumulator {
    * @return null when the statistic is empty (everything but COUNT, when the accumulator is empty); otherwise
    *     a {@link Double} for the one-number statistics, an unmodifiable {@code List<Double>} of the ascending
    *     distinct values for UNIQUE, and an unmodifiable {@code SortedMap<Double, Double>} of value → share of
-   *     the total weight for DISTRIBUTION. For 64-bit integer cells the values that are cell values are exact
+   *     the total weight for DISTRIBUTION, of value → total weight for HISTOGRAM. For 64-bit integer cells the values that are cell values are exact
    *     instead: see the class documentation.
    * @throws IllegalStateException if the accumulator was not created for the statistic
    */
@@ -510,6 +558,10 @@ public final class CellAccumulator {
       case DISTRIBUTION -> {
         SortedMap<Double, Double> distribution = distribution();
         return distribution.isEmpty() ? null : distribution;
+      }
+      case HISTOGRAM -> {
+        SortedMap<Double, Double> histogram = histogram();
+        return histogram.isEmpty() ? null : histogram;
       }
       default -> {
         OptionalDouble value = value(request);

@@ -56,16 +56,17 @@ final class IntegerResults {
         }
         yield Collections.unmodifiableList(values);
       }
-      case DISTRIBUTION -> {
+      case DISTRIBUTION, HISTOGRAM -> {
         CellAccumulator.require(histogram, statistic);
         LongHistogram.Sorted sorted = cells.histogram().sorted();
-        SortedMap<Number, Double> shares = new TreeMap<>(BY_VALUE);
+        double per = statistic == Statistic.DISTRIBUTION ? count : 1;
+        SortedMap<Number, Double> weights = new TreeMap<>(BY_VALUE);
         for (int i = 0; i < sorted.keys().length; i++) {
-          shares.put(cells.number(sorted.keys()[i]), sorted.weights()[i] / count);
+          weights.put(cells.number(sorted.keys()[i]), sorted.weights()[i] / per);
         }
-        yield Collections.unmodifiableSortedMap(shares);
+        yield Collections.unmodifiableSortedMap(weights);
       }
-      case COUNT, SUM, STD, VARIETY -> NOT_EXACT;
+      case COUNT, SUM, STD, VARIANCE, COEFFICIENT_OF_VARIATION, RANGE, VARIETY -> NOT_EXACT;
     };
   }
 

@@ -20,6 +20,12 @@ public enum Statistic {
   MAX,
   /** Weighted population standard deviation, {@code sqrt(Σ w·(x − mean)² / Σ w)}. */
   STD,
+  /** Weighted population variance, {@code Σ w·(x − mean)² / Σ w}: STD squared. */
+  VARIANCE,
+  /** STD divided by MEAN (exactextract's {@code coefficient_of_variation}). */
+  COEFFICIENT_OF_VARIATION,
+  /** MAX minus MIN. */
+  RANGE,
   /** Median: numpy's for unit weights, the weighted quantile 0.5 otherwise. */
   MEDIAN,
   /** Percentile P in [0, 100]: numpy's linear interpolation for unit weights, weighted otherwise. */
@@ -33,7 +39,12 @@ public enum Statistic {
   /** The distinct values among cells with positive weight, ascending. */
   UNIQUE,
   /** Value → its share of the total weight, by ascending value. */
-  DISTRIBUTION;
+  DISTRIBUTION,
+  /**
+   * Value → its total weight, by ascending value: the number of cells of each class for unit weights (what
+   * rasterstats' {@code categorical=True} gives), the covered area in cells under the exact rule.
+   */
+  HISTOGRAM;
 
   /**
    * @return whether the statistic is computed from the values themselves in order (MEDIAN, PERCENTILE): the
@@ -48,17 +59,18 @@ public enum Statistic {
    *     VARIETY, UNIQUE, DISTRIBUTION)
    */
   public boolean needsHistogram() {
-    return this == MAJORITY || this == MINORITY || this == VARIETY || this == UNIQUE || this == DISTRIBUTION;
+    return this == MAJORITY || this == MINORITY || this == VARIETY || this == UNIQUE || this == DISTRIBUTION
+        || this == HISTOGRAM;
   }
 
-  /** @return whether the statistic needs the running weighted variance (STD) */
+  /** @return whether the statistic needs the running weighted variance (STD, VARIANCE, COEFFICIENT_OF_VARIATION) */
   public boolean needsVariance() {
-    return this == STD;
+    return this == STD || this == VARIANCE || this == COEFFICIENT_OF_VARIATION;
   }
 
-  /** @return whether the statistic is one number (everything but UNIQUE and DISTRIBUTION) */
+  /** @return whether the statistic is one number (everything but UNIQUE, DISTRIBUTION and HISTOGRAM) */
   public boolean isScalar() {
-    return this != UNIQUE && this != DISTRIBUTION;
+    return this != UNIQUE && this != DISTRIBUTION && this != HISTOGRAM;
   }
 
   /** @return the name a request uses, lower case ({@code "mean"}, {@code "percentile"}, ...) */

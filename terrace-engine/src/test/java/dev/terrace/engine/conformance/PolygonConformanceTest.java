@@ -45,6 +45,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>A std of 0 (all values equal) comes out of float64 arithmetic as up to a few ulps of the values (GEOS
  *       weighted std: 7e-15 for values of 63), so std also accepts an absolute difference of 1e-12 × the largest
  *       |value| in the zone.
+ *   <li>variance, coefficient_of_variation and range are checked against the fixture's std², std / mean (null
+ *       when the mean is 0) and max − min; histogram (class → cells) against its class fractions times its count.
  * </ul>
  *
  * <p>One batch request per (raster, rule, statistic) with all polygons of the raster.
@@ -105,14 +107,15 @@ class PolygonConformanceTest {
     }
 
     List<String> statistics(boolean categorical) {
-      List<String> out = new ArrayList<>(List.of("count", "pixel_count", "sum", "mean", "min", "max", "std"));
+      List<String> out = new ArrayList<>(List.of("count", "pixel_count", "sum", "mean", "min", "max", "std",
+          "variance", "coefficient_of_variation", "range"));
       if (this != EXACT) {
         out.add("median");
       }
       if (categorical) {
         out.addAll(List.of("majority", "minority", "variety"));
         if (this != ALL_TOUCHED) {
-          out.add("distribution");
+          out.addAll(List.of("distribution", "histogram"));
         }
       }
       return out;
@@ -264,13 +267,22 @@ class PolygonConformanceTest {
     double tol = c.rule().tolerance();
     switch (stat) {
       case "sum", "mean", "median" -> near(result.number(), num(c, stat), tol, 0, stat);
-      case "std" -> {
-        double scale = Math.max(Math.abs(num(c, "min")), Math.abs(num(c, "max")));
-        near(result.number(), num(c, stat), tol, STD_FLOOR * scale, stat);
+      case "std" -> near(result.number(), num(c, stat), tol, stdFloor(c), stat);
+      case "variance" -> near(result.number(), square(num(c, "std")), 2 * tol,
+          square(stdFloor(c)) + 2 * num(c, "std") * stdFloor(c), "variance (GDAL's std squared)");
+      case "coefficient_of_variation" -> {
+        if (num(c, "mean") == 0) {
+          assertThat(result.value()).as("coefficient of variation of a zone whose mean is 0").isNull();
+        } else {
+          near(result.number(), num(c, "std") / num(c, "mean"), 2 * tol, stdFloor(c) / Math.abs(num(c, "mean")),
+              "coefficient of variation (GDAL's std / mean)");
+        }
       }
+      case "range" -> assertThat(result.number()).as("range (GDAL's max - min)").hasValue(num(c, "max") - num(c, "min"));
       case "min", "max", "variety" -> assertThat(result.number()).as(stat).hasValue(num(c, stat));
       case "majority", "minority" -> checkClass(c, result);
       case "distribution" -> checkDistribution(c, result);
+      case "histogram" -> checkHistogram(c, result, cells);
       default -> throw new IllegalStateException(stat);
     }
   }
@@ -323,6 +335,33 @@ class PolygonConformanceTest {
       }
     }
     assertThat(wrong).as("distribution %s vs GDAL %s", actual, expected).isEmpty();
+  }
+
+  /** The class counts: GDAL's class fractions times its count, cells (centre) or covered area (exact). */
+  private void checkHistogram(Case c, ExtractResult result, double cells) {
+    double count = c.rule() == Rule.EXACT ? Conformance.num(c.row(), "exact_count") : cells;
+    Map<String, Double> expected = Conformance.fractions(c.expected("frac"));
+    Map<String, Double> actual = result.distribution();
+    Set<String> classes = new TreeSet<>(expected.keySet());
+    classes.addAll(actual.keySet());
+    List<String> wrong = new ArrayList<>();
+    for (String k : classes) {
+      double a = actual.getOrDefault(k, 0.0);
+      double e = expected.getOrDefault(k, 0.0) * count;
+      if (!(Math.abs(a - e) <= c.rule().tolerance() * Math.max(1, count))) {
+        wrong.add("class " + k + ": " + a + " vs " + e);
+      }
+    }
+    assertThat(wrong).as("histogram %s vs GDAL's fractions %s x %s", actual, expected, count).isEmpty();
+  }
+
+  /** A std of 0 comes out of float64 arithmetic as a few ulps of the values: see the class documentation. */
+  private static double stdFloor(Case c) {
+    return STD_FLOOR * Math.max(Math.abs(num(c, "min")), Math.abs(num(c, "max")));
+  }
+
+  private static double square(double x) {
+    return x * x;
   }
 
   private static void near(OptionalDouble actual, double expected, double rel, double abs, String what) {

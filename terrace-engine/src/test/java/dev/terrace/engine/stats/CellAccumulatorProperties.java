@@ -89,8 +89,10 @@ class CellAccumulatorProperties {
     assertRelative(merged.count(), whole.count(), 1e-12, whole.count());
     assertRelative(merged.sum(), whole.sum(), 1e-12, absoluteSum(sample.cells()));
     assertClose(merged.std(), whole.std(), 1e-9 * range(whole));
+    assertThat(merged.range()).isEqualTo(whole.range());
     if (exactWeights) {
       assertThat(merged.count()).isEqualTo(whole.count());
+      assertThat(merged.histogram()).isEqualTo(whole.histogram());
       assertThat(merged.majority()).isEqualTo(whole.majority());
       assertThat(merged.minority()).isEqualTo(whole.minority());
       assertThat(merged.distribution()).isEqualTo(whole.distribution());
