@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
-/** Every record reads from and writes to the snake_case JSON that DESIGN.md specifies. */
+/** Every record reads from and writes to the snake_case JSON of the wire contract. */
 class RecordJsonTest {
 
     private static final String POINT = "{'type':'Point','coordinates':[6.13,49.61]}";

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The catalog file as written (DESIGN.md, "The catalog file"), before validation. Field names are the
+ * The catalog file as written (README, "Extracting values in-process"), before validation. Field names are the
  * snake_case of the file; unknown fields are errors so that a typo does not silently drop a setting.
  */
 record CatalogFile(List<ProviderEntry> providers) {
