@@ -27,11 +27,15 @@ class StatisticRequestTest {
       }
     }
     assertThat(values).containsExactly(Statistic.MEDIAN, Statistic.PERCENTILE);
-    assertThat(histogram).containsExactly(
-        Statistic.MAJORITY, Statistic.MINORITY, Statistic.VARIETY, Statistic.UNIQUE, Statistic.DISTRIBUTION);
+    assertThat(histogram).containsExactly(Statistic.MAJORITY, Statistic.MINORITY, Statistic.VARIETY, Statistic.UNIQUE,
+        Statistic.DISTRIBUTION, Statistic.HISTOGRAM);
     assertThat(Statistic.STD.needsVariance()).isTrue();
+    assertThat(Statistic.VARIANCE.needsVariance()).isTrue();
+    assertThat(Statistic.COEFFICIENT_OF_VARIATION.needsVariance()).isTrue();
     assertThat(Statistic.MEAN.needsVariance()).isFalse();
+    assertThat(Statistic.RANGE.needsVariance()).isFalse();
     assertThat(Statistic.UNIQUE.isScalar()).isFalse();
+    assertThat(Statistic.HISTOGRAM.isScalar()).isFalse();
     assertThat(Statistic.VARIETY.isScalar()).isTrue();
   }
 
