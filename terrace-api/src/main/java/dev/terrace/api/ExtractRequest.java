@@ -34,7 +34,10 @@ import java.util.Objects;
  * @param temporalAggregation how a time series collapses into one result per dataset, or null for one result
  *     per timestamp
  * @param crs the CRS of the geometry's coordinates; {@value #DEFAULT_CRS} when null. Also read from
- *     {@code target_crs}, as attribute-service clients send it
+ *     {@code target_crs}, as attribute-service clients send it. An EPSG code ({@code EPSG:32633}, its URN
+ *     {@code urn:ogc:def:crs:EPSG::32633} or URI {@code http://www.opengis.net/def/crs/EPSG/0/32633}) or
+ *     {@code OGC:CRS84}; coordinates are always x/y (longitude first, as RFC 7946), whatever axis order the
+ *     authority declares
  * @param densify whether to densify long edges before transforming them into each raster's CRS (default false)
  * @param interpolation how points read their value; {@link Interpolation#NEAREST} when null
  */

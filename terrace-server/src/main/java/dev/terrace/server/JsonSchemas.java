@@ -104,6 +104,12 @@ final class JsonSchemas {
     return ref(c);
   }
 
+  /** What a request's {@code crs} accepts and how its coordinates are read; the wire names say neither. */
+  static final String CRS_DESCRIPTION = "The CRS of the geometry's coordinates (alias target_crs): an EPSG code"
+      + " (EPSG:32633, urn:ogc:def:crs:EPSG::32633, http://www.opengis.net/def/crs/EPSG/0/32633) or OGC:CRS84"
+      + " (also as its URN or URI). Coordinates are always x/y, longitude first, as RFC 7946 and GDAL's"
+      + " traditional GIS order, whatever axis order the authority declares. Anything else is a 422.";
+
   /** @return the JSON name of a record component */
   static String wireName(RecordComponent component) {
     JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
@@ -176,6 +182,9 @@ final class JsonSchemas {
         continue;
       }
       ObjectNode optional = nullable(schema);
+      if (name.equals("crs") && INPUTS.contains(c)) {
+        optional.put("description", CRS_DESCRIPTION);
+      }
       JsonNode fallback = defaults.path(name);
       if (!fallback.isMissingNode() && !fallback.isNull() && !(fallback.isContainerNode() && fallback.isEmpty())) {
         optional.set("default", fallback);

@@ -20,8 +20,8 @@ final class OperationDocs {
   static Doc of(Operation op) {
     return switch (op) {
       case EXTRACT -> new Doc("Values of datasets under one geometry",
-          "One GeoJSON geometry (lon/lat unless `crs` names another) against up to 50 datasets: one result per"
-              + " dataset, summarised by `aggregation` over the cells `pixel_rule` selects. A dataset that cannot"
+          "One GeoJSON geometry (lon/lat unless `crs` names another; always x/y order) against up to 50"
+              + " datasets: one result per dataset, summarised by `aggregation` over the cells `pixel_rule` selects. A dataset that cannot"
               + " answer gives a result with a null value and a warning, not an error.",
           EXTRACT_EXAMPLE);
       case EXTRACT_BATCH -> new Doc("Values of datasets under many geometries",

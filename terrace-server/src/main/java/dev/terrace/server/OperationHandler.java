@@ -12,6 +12,7 @@ import dev.terrace.api.ListProvidersRequest;
 import dev.terrace.api.Operation;
 import dev.terrace.api.TerraceApi;
 import dev.terrace.api.geojson.Point;
+import dev.terrace.engine.InvalidRequestException;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
@@ -50,9 +51,10 @@ final class OperationHandler {
     Exchange exchange = begin(op, req);
     byte[] body = BodyReader.read(req, maxBodyBytes);
     Object request = parse(op, body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body);
+    boolean crsAlias = CrsAlias.usedIn(body);
     Optional<String> key = req.headers().first(IDEMPOTENCY_KEY_HEADER);
     if (key.isEmpty() || !mutating(op)) {
-      send(res, 200, run(op, request, exchange.requestId()));
+      send(res, 200, run(op, request, exchange.requestId(), crsAlias));
       return;
     }
     if (!IDEMPOTENCY_KEY.matcher(key.get()).matches()) {
@@ -71,7 +73,7 @@ final class OperationHandler {
       sendBytes(res, first.get().status(), first.get().body());
       return;
     }
-    byte[] answer = Json.MAPPER.writeValueAsBytes(run(op, request, exchange.requestId()));
+    byte[] answer = Json.MAPPER.writeValueAsBytes(run(op, request, exchange.requestId(), crsAlias));
     idempotency.save(owner, key.get(), new IdempotencyStore.Recorded(hash, 200, answer));
     sendBytes(res, 200, answer);
   }
@@ -92,7 +94,8 @@ final class OperationHandler {
     if (pathParameter != null) {
       fields.put(pathParameter, req.path().pathParameters().get(pathParameter));
     }
-    send(res, 200, run(op, Json.MAPPER.treeToValue(fields, op.requestType()), exchange.requestId()));
+    send(res, 200, run(op, Json.MAPPER.treeToValue(fields, op.requestType()), exchange.requestId(),
+        CrsAlias.usedIn(fields)));
   }
 
   private static Object parse(Operation op, byte[] body) throws java.io.IOException {
@@ -113,6 +116,15 @@ final class OperationHandler {
           + "' scope that " + op.operationName() + " needs; ask an admin for a key with it");
     }
     return exchange;
+  }
+
+  /** @param crsAlias whether the request named its CRS {@code target_crs}, so problems with it say so */
+  private Object run(Operation op, Object request, String requestId, boolean crsAlias) throws Exception {
+    try {
+      return run(op, request, requestId);
+    } catch (InvalidRequestException e) {
+      throw crsAlias ? CrsAlias.renamed(e) : e;
+    }
   }
 
   private Object run(Operation op, Object request, String requestId) throws Exception {

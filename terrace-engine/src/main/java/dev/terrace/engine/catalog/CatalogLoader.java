@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.terrace.engine.crs.CrsIdentifier;
+import dev.terrace.engine.crs.ProjCrs;
 import dev.terrace.engine.geotiff.Sidecars;
 import dev.terrace.engine.io.ByteSource;
 import dev.terrace.engine.tiles.TileGrid;
@@ -25,7 +27,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 
 /**
@@ -36,7 +37,6 @@ final class CatalogLoader {
 
   private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9_\\-]*");
   private static final Set<String> PROTOCOLS = Set.of("cog", "cog_tiles", "netcdf");
-  private static final CRSFactory CRS_FACTORY = new CRSFactory();
 
   /**
    * Where a dataset's path or URL leads: a label for messages, a way to open its bytes, the local file when it
@@ -174,17 +174,18 @@ final class CatalogLoader {
   }
 
   /**
-   * A dataset's {@code crs}: an EPSG code or a PROJ definition, used instead of the CRS its files state (or
+   * A dataset's {@code crs}: an EPSG code (in any form {@link CrsIdentifier} reads) or a PROJ definition, used instead of the CRS its files state (or
    * lack).
    */
   private CoordinateReferenceSystem crs(String at, String text) {
     String t = text.trim();
     try {
       if (t.startsWith("+")) {
-        return CRS_FACTORY.createFromParameters(null, t);
+        return ProjCrs.define(null, t);
       }
-      if (t.regionMatches(true, 0, "EPSG:", 0, 5)) {
-        return CRS_FACTORY.createFromName("EPSG:" + t.substring(5).trim());
+      int code = CrsIdentifier.epsgCode(t);
+      if (code >= 0) {
+        return ProjCrs.epsg(code);
       }
     } catch (RuntimeException e) {
       // proj4j reports an unknown code or a bad parameter with assorted unchecked exceptions.

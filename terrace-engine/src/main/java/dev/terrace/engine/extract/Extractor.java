@@ -14,6 +14,7 @@ import dev.terrace.engine.InvalidRequestException.Kind;
 import dev.terrace.engine.Limits;
 import dev.terrace.engine.catalog.Catalog;
 import dev.terrace.engine.catalog.CatalogDataset;
+import dev.terrace.engine.crs.CrsIdentifier;
 import dev.terrace.engine.geometry.GeometryReader;
 import dev.terrace.engine.geometry.RequestGeometry;
 import java.security.MessageDigest;
@@ -23,14 +24,10 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.io.WKBWriter;
-import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
-import org.locationtech.proj4j.Proj4jException;
 
 /**
  * Runs {@code extract} and {@code extract.batch} against a catalog: validates the whole request first (every
@@ -38,8 +35,6 @@ import org.locationtech.proj4j.Proj4jException;
  */
 public final class Extractor {
 
-  private static final CRSFactory CRS_FACTORY = new CRSFactory();
-  private static final Map<String, CoordinateReferenceSystem> CRS_CACHE = new ConcurrentHashMap<>();
   /** Getting a digest looks up the security providers each time; each thread keeps one. */
   private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
     try {
@@ -203,11 +198,15 @@ public final class Extractor {
     return out;
   }
 
+  /**
+   * The request's CRS, named by an identifier only (an EPSG code in any standard form, or OGC:CRS84), never
+   * by a definition or a file; coordinates are read x/y (longitude first) whatever the authority's axis order.
+   */
   private static CoordinateReferenceSystem crs(String name, List<FieldError> errors) {
     try {
-      return CRS_CACHE.computeIfAbsent(name.trim().toUpperCase(java.util.Locale.ROOT), CRS_FACTORY::createFromName);
-    } catch (Proj4jException | IllegalArgumentException e) {
-      errors.add(new FieldError(List.of("crs"), "unknown CRS \"" + name + "\"; use an EPSG code such as EPSG:4326",
+      return CrsIdentifier.resolve(name);
+    } catch (IllegalArgumentException e) {
+      errors.add(new FieldError(List.of("crs"), "unknown CRS \"" + name + "\"; use " + CrsIdentifier.FORMS,
           "unknown_crs"));
       return null;
     }

@@ -1,17 +1,15 @@
 package dev.terrace.engine.geotiff;
 
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import org.locationtech.proj4j.CRSFactory;
+import dev.terrace.engine.crs.ProjCrs;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 
-/** Makes proj4j CRSs from EPSG codes and PROJ definitions, the two forms file CRSs are turned into. */
+/**
+ * Makes proj4j CRSs from EPSG codes and PROJ definitions, the two forms file CRSs are turned into, through
+ * {@link ProjCrs} so they compute what PROJ does (transverse Mercator by the exact series).
+ */
 final class Proj4jCrs {
 
-  private static final CRSFactory FACTORY = new CRSFactory();
-  /** proj4j re-reads its EPSG table on every lookup (about 10 ms), so each code is looked up once. */
-  private static final Map<Integer, CoordinateReferenceSystem> EPSG = new ConcurrentHashMap<>();
 
   /** EPSG geographic CRSs whose coordinates are grads rather than degrees (all on the Paris meridian). */
   private static final Set<Integer> GRADS = Set.of(4807, 4810, 4811, 4816, 4821, 4901, 4902);
@@ -24,7 +22,7 @@ final class Proj4jCrs {
    * @throws org.locationtech.proj4j.Proj4jException if proj4j does not know the code
    */
   static CoordinateReferenceSystem epsg(int code) {
-    return EPSG.computeIfAbsent(code, c -> FACTORY.createFromName("EPSG:" + c));
+    return ProjCrs.epsg(code);
   }
 
   /** @return degrees per unit of the EPSG geographic CRS {@code code}'s coordinates: 0.9 for grads, else 1 */
@@ -38,6 +36,6 @@ final class Proj4jCrs {
    * @throws RuntimeException (proj4j's own, or IllegalArgumentException) if proj4j cannot build it
    */
   static CoordinateReferenceSystem define(String params) {
-    return FACTORY.createFromParameters("user-defined", params);
+    return ProjCrs.define("user-defined", params);
   }
 }

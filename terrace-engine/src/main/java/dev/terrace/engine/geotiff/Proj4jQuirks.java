@@ -12,6 +12,7 @@ import org.locationtech.proj4j.datum.Ellipsoid;
  * Rewrites PROJ definitions that proj4j would compute differently from PROJ (and so from GDAL) into
  * equivalent ones it computes right, and refuses those it cannot compute right at all. Each case was
  * found by comparing proj4j with PROJ 9 on the same definition; see {@code crs/README.md} in the tests.
+ * (Transverse Mercator is not here: every CRS the engine makes gets the exact series, see ProjCrs.)
  */
 final class Proj4jQuirks {
 
@@ -29,7 +30,6 @@ final class Proj4jQuirks {
     Ellipsoid e = Proj4jCrs.define(definition).getProjection().getEllipsoid();
     boolean sphere = e.getEccentricitySquared() == 0;
     switch (proj) {
-      case "tmerc" -> p.put("proj", "etmerc"); // PROJ's tmerc is the exact Poder/Engsager series, proj4j's etmerc
       case "merc" -> {
         // Mercator variant B is variant A with this scale (EPSG Guidance Note 7-2); proj4j ignores lat_ts.
         String latTs = p.remove("lat_ts");

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
-import org.locationtech.proj4j.CRSFactory;
+import dev.terrace.engine.crs.ProjCrs;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.Proj4jException;
 
@@ -16,8 +16,7 @@ import org.locationtech.proj4j.Proj4jException;
  */
 final class CfGridMapping {
 
-  private static final CRSFactory FACTORY = new CRSFactory();
-  private static final CoordinateReferenceSystem WGS84 = FACTORY.createFromName("EPSG:4326");
+  private static final CoordinateReferenceSystem WGS84 = ProjCrs.wgs84();
 
   private final Map<String, Object> attributes;
 
@@ -57,7 +56,7 @@ final class CfGridMapping {
     try {
       String code = CfAttributes.text(attributes, "epsg_code").orElse("");
       if (code.toUpperCase(Locale.ROOT).startsWith("EPSG:")) {
-        return FACTORY.createFromName(code.toUpperCase(Locale.ROOT));
+        return ProjCrs.epsg(Integer.parseInt(code.substring(5).trim()));
       }
       CfGridMapping mapping = new CfGridMapping(attributes);
       String projection = mapping.projection();
@@ -66,7 +65,7 @@ final class CfGridMapping {
       }
       String units = xUnits.equalsIgnoreCase("km") || xUnits.equalsIgnoreCase("kilometre")
           || xUnits.equalsIgnoreCase("kilometer") ? " +units=km" : " +units=m";
-      return FACTORY.createFromParameters("netCDF grid_mapping", projection + mapping.ellipsoid() + units + " +no_defs");
+      return ProjCrs.define("netCDF grid_mapping", projection + mapping.ellipsoid() + units + " +no_defs");
     } catch (Proj4jException | IllegalArgumentException | UnsupportedOperationException e) {
       return null;
     }

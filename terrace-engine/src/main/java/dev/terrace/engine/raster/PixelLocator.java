@@ -3,7 +3,8 @@ package dev.terrace.engine.raster;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.proj4j.CRSFactory;
+import dev.terrace.engine.crs.ProjCrs;
+import dev.terrace.engine.crs.SameCrs;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.CoordinateTransform;
 import org.locationtech.proj4j.CoordinateTransformFactory;
@@ -14,13 +15,14 @@ import org.locationtech.proj4j.ProjCoordinate;
  * in RFC 7946 order unless told otherwise) into the grid's CRS, then through the inverse geotransform, as
  * GDAL's {@code gdallocationinfo -wgs84} does. Geometries are mapped vertex by vertex, so their edges are
  * straight lines in the grid's CRS, as GDAL, rasterio and exactextract treat them. A grid without a CRS is
- * taken to be in WGS 84 degrees.
+ * taken to be in WGS 84 degrees. Coordinates already in the grid's CRS (the same EPSG code or the same
+ * definition, see {@link SameCrs}) are not transformed at all, so a point on a cell edge stays on it.
  *
  * <p>Not thread-safe (proj4j transforms keep scratch state): make one per thread; they are cheap.
  */
 public final class PixelLocator {
 
-  private static final CoordinateReferenceSystem WGS84 = new CRSFactory().createFromName("EPSG:4326");
+  private static final CoordinateReferenceSystem WGS84 = ProjCrs.wgs84();
 
   private final Grid grid;
   private final AffineTransform inverse;
@@ -45,13 +47,7 @@ public final class PixelLocator {
     this.grid = grid;
     this.inverse = grid.transform().inverse();
     CoordinateReferenceSystem to = grid.crs() == null ? WGS84 : grid.crs();
-    this.toGrid = same(from, to) ? null : new CoordinateTransformFactory().createTransform(from, to);
-  }
-
-  /** Two geographic CRSs on one datum need no transform; skipping it keeps lon/lat rasters exact. */
-  private static boolean same(CoordinateReferenceSystem a, CoordinateReferenceSystem b) {
-    return a == b || (a.isGeographic() && b.isGeographic() && a.getDatum().isEqual(b.getDatum())
-        && a.getProjection().getPrimeMeridian().equals(b.getProjection().getPrimeMeridian()));
+    this.toGrid = SameCrs.same(from, to) ? null : new CoordinateTransformFactory().createTransform(from, to);
   }
 
   /** @return WGS 84 longitude/latitude, the default input CRS */
