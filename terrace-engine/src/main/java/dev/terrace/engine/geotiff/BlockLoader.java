@@ -55,6 +55,15 @@ final class BlockLoader {
     if (keys.size() == 1) {
       return CompletableFuture.completedFuture(Map.of(keys.get(0), decode(keys.get(0), raw.get(0))));
     }
+    if (layout.streamed()) {
+      // Bands of a huge strip are large and each inflates the strip from its start: one at a time bounds the
+      // memory a read holds to one band, whatever the heap.
+      Map<BlockKey, Object> out = new HashMap<>();
+      for (int i = 0; i < keys.size(); i++) {
+        out.put(keys.get(i), decode(keys.get(i), raw.get(i)));
+      }
+      return CompletableFuture.completedFuture(out);
+    }
     List<CompletableFuture<Object>> decoded = new ArrayList<>(keys.size());
     for (int i = 0; i < keys.size(); i++) {
       BlockKey key = keys.get(i);

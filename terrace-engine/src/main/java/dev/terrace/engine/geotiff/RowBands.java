@@ -17,7 +17,7 @@ import java.util.zip.Inflater;
 record RowBands(int rows, long[] offsets, long[] counts, boolean streamed) {
 
   /** Bands this size decode in a few milliseconds and sit in the tile cache like ordinary blocks. */
-  static final long BAND_BYTES = 16L << 20;
+  static final long BAND_BYTES = 8L << 20;
 
   /**
    * @param compression the image's compression
