@@ -30,7 +30,8 @@ import java.util.Objects;
  * @param densify whether to densify long edges before transforming them (default false)
  * @param interpolation how points read their value; {@link Interpolation#NEAREST} when null
  * @param repair whether an invalid polygon (a self-intersecting ring, a hole outside its shell or around it) is
- *     repaired with JTS's {@code GeometryFixer}, with a warning, rather than refused (default false)
+ *     repaired with JTS's {@code GeometryFixer}, with a warning, rather than refused (default false; written only
+ *     when true, so that a request without it reads the same to a service that predates it)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -44,7 +45,7 @@ public record BatchExtractRequest(
         @JsonProperty("crs") @JsonAlias("target_crs") String crs,
         @JsonProperty("densify") boolean densify,
         @JsonProperty("interpolation") Interpolation interpolation,
-        @JsonProperty("repair") boolean repair) {
+        @JsonProperty("repair") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean repair) {
 
     /**
      * Applies the defaults, unwraps features and copies the lists.

@@ -38,7 +38,8 @@ import java.util.Objects;
  * @param densify whether to densify long edges before transforming them into each raster's CRS (default false)
  * @param interpolation how points read their value; {@link Interpolation#NEAREST} when null
  * @param repair whether an invalid polygon (a self-intersecting ring, a hole outside its shell or around it) is
- *     repaired with JTS's {@code GeometryFixer}, with a warning, rather than refused (default false)
+ *     repaired with JTS's {@code GeometryFixer}, with a warning, rather than refused (default false; written only
+ *     when true, so that a request without it reads the same to a service that predates it)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -52,7 +53,7 @@ public record ExtractRequest(
         @JsonProperty("crs") @JsonAlias("target_crs") String crs,
         @JsonProperty("densify") boolean densify,
         @JsonProperty("interpolation") Interpolation interpolation,
-        @JsonProperty("repair") boolean repair) {
+        @JsonProperty("repair") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean repair) {
 
     /** The CRS geometries are in unless a request names another: lon/lat WGS 84. */
     public static final String DEFAULT_CRS = "EPSG:4326";
