@@ -29,6 +29,9 @@ import java.util.Objects;
  *     from {@code target_crs}
  * @param densify whether to densify long edges before transforming them (default false)
  * @param interpolation how points read their value; {@link Interpolation#NEAREST} when null
+ * @param repair whether an invalid polygon (a self-intersecting ring, a hole outside its shell or around it) is
+ *     repaired with JTS's {@code GeometryFixer}, with a warning, rather than refused (default false; written only
+ *     when true, so that a request without it reads the same to a service that predates it)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -41,7 +44,8 @@ public record BatchExtractRequest(
         @JsonProperty("temporal_aggregation") TemporalAggregation temporalAggregation,
         @JsonProperty("crs") @JsonAlias("target_crs") String crs,
         @JsonProperty("densify") boolean densify,
-        @JsonProperty("interpolation") Interpolation interpolation) {
+        @JsonProperty("interpolation") Interpolation interpolation,
+        @JsonProperty("repair") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean repair) {
 
     /**
      * Applies the defaults, unwraps features and copies the lists.
@@ -55,6 +59,7 @@ public record BatchExtractRequest(
      * @param crs the geometries' CRS, or null for {@value ExtractRequest#DEFAULT_CRS}
      * @param densify whether to densify long edges
      * @param interpolation how points read their value, or null for {@code nearest}
+     * @param repair whether an invalid polygon is repaired rather than refused
      */
     public BatchExtractRequest {
         if (geometries == null) {
@@ -71,6 +76,26 @@ public record BatchExtractRequest(
         pixelRule = pixelRule == null ? PixelRule.EXACT : pixelRule;
         crs = crs == null ? ExtractRequest.DEFAULT_CRS : crs;
         interpolation = interpolation == null ? Interpolation.NEAREST : interpolation;
+    }
+
+    /**
+     * A request that refuses invalid polygons, as before {@code repair} existed.
+     *
+     * @param geometries the geometries or features, or null for none
+     * @param datasetIds the dataset ids, or null for none
+     * @param aggregation the statistic, or null for {@code mean}
+     * @param pixelRule the pixel rule, or null for {@code exact}
+     * @param timeRange the time range, or null
+     * @param temporalAggregation how a time series collapses, or null for one result per timestamp
+     * @param crs the CRS, or null for {@value ExtractRequest#DEFAULT_CRS}
+     * @param densify whether to densify long edges
+     * @param interpolation how points read their value, or null for {@code nearest}
+     */
+    public BatchExtractRequest(List<Geometry> geometries, List<String> datasetIds, Aggregation aggregation, PixelRule pixelRule,
+            TimeRange timeRange, TemporalAggregation temporalAggregation, String crs, boolean densify,
+            Interpolation interpolation) {
+        this(geometries, datasetIds, aggregation, pixelRule, timeRange, temporalAggregation, crs, densify,
+                interpolation, false);
     }
 
     /**
@@ -102,7 +127,7 @@ public record BatchExtractRequest(
     public Builder toBuilder() {
         return new Builder().geometries(geometries).datasetIds(datasetIds).aggregation(aggregation)
                 .pixelRule(pixelRule).timeRange(timeRange).temporalAggregation(temporalAggregation).crs(crs)
-                .densify(densify).interpolation(interpolation);
+                .densify(densify).interpolation(interpolation).repair(repair);
     }
 
     /**
@@ -113,7 +138,7 @@ public record BatchExtractRequest(
      */
     public BatchExtractRequest withGeometries(List<? extends Geometry> geometries) {
         return new BatchExtractRequest(new ArrayList<>(geometries), datasetIds, aggregation, pixelRule, timeRange,
-                temporalAggregation, crs, densify, interpolation);
+                temporalAggregation, crs, densify, interpolation, repair);
     }
 
     /**
@@ -125,7 +150,7 @@ public record BatchExtractRequest(
      */
     public ExtractRequest request(int index) {
         return new ExtractRequest(geometries.get(index), datasetIds, aggregation, pixelRule, timeRange,
-                temporalAggregation, crs, densify, interpolation);
+                temporalAggregation, crs, densify, interpolation, repair);
     }
 
     /** Builds a {@link BatchExtractRequest}; every setter returns the builder, unset options take their defaults. */
@@ -165,7 +190,7 @@ public record BatchExtractRequest(
          */
         public BatchExtractRequest build() {
             return new BatchExtractRequest(geometries, datasetIds, aggregation, pixelRule, timeRange,
-                    temporalAggregation, crs, densify, interpolation);
+                    temporalAggregation, crs, densify, interpolation, repair);
         }
     }
 }

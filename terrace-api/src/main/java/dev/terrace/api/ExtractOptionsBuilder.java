@@ -30,6 +30,8 @@ public abstract class ExtractOptionsBuilder<B extends ExtractOptionsBuilder<B>> 
     protected boolean densify;
     /** How points read their value, or null for the default. */
     protected Interpolation interpolation;
+    /** Whether an invalid polygon is repaired rather than refused. */
+    protected boolean repair;
 
     /** For the two request builders only. */
     ExtractOptionsBuilder() {
@@ -160,6 +162,18 @@ public abstract class ExtractOptionsBuilder<B extends ExtractOptionsBuilder<B>> 
      */
     public B interpolation(Interpolation value) {
         interpolation = value;
+        return self();
+    }
+
+    /**
+     * Sets whether an invalid polygon (a self-intersecting ring, a hole outside its shell) is repaired with JTS's
+     * {@code GeometryFixer}, and a warning says so, rather than refused with a 422 naming the ring.
+     *
+     * @param value true to repair
+     * @return this builder
+     */
+    public B repair(boolean value) {
+        repair = value;
         return self();
     }
 }

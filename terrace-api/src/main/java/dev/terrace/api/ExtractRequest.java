@@ -40,6 +40,9 @@ import java.util.Objects;
  *     authority declares
  * @param densify whether to densify long edges before transforming them into each raster's CRS (default false)
  * @param interpolation how points read their value; {@link Interpolation#NEAREST} when null
+ * @param repair whether an invalid polygon (a self-intersecting ring, a hole outside its shell or around it) is
+ *     repaired with JTS's {@code GeometryFixer}, with a warning, rather than refused (default false; written only
+ *     when true, so that a request without it reads the same to a service that predates it)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -52,7 +55,8 @@ public record ExtractRequest(
         @JsonProperty("temporal_aggregation") TemporalAggregation temporalAggregation,
         @JsonProperty("crs") @JsonAlias("target_crs") String crs,
         @JsonProperty("densify") boolean densify,
-        @JsonProperty("interpolation") Interpolation interpolation) {
+        @JsonProperty("interpolation") Interpolation interpolation,
+        @JsonProperty("repair") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean repair) {
 
     /** The CRS geometries are in unless a request names another: lon/lat WGS 84. */
     public static final String DEFAULT_CRS = "EPSG:4326";
@@ -69,6 +73,7 @@ public record ExtractRequest(
      * @param crs the geometry's CRS, or null for {@value #DEFAULT_CRS}
      * @param densify whether to densify long edges
      * @param interpolation how points read their value, or null for {@code nearest}
+     * @param repair whether an invalid polygon is repaired rather than refused
      */
     public ExtractRequest {
         geometry = geometry == null ? null : geometry.unwrap();
@@ -77,6 +82,26 @@ public record ExtractRequest(
         pixelRule = pixelRule == null ? PixelRule.EXACT : pixelRule;
         crs = crs == null ? DEFAULT_CRS : crs;
         interpolation = interpolation == null ? Interpolation.NEAREST : interpolation;
+    }
+
+    /**
+     * A request that refuses invalid polygons, as before {@code repair} existed.
+     *
+     * @param geometry the geometry or feature, or null
+     * @param datasetIds the dataset ids, or null for none
+     * @param aggregation the statistic, or null for {@code mean}
+     * @param pixelRule the pixel rule, or null for {@code exact}
+     * @param timeRange the time range, or null
+     * @param temporalAggregation how a time series collapses, or null for one result per timestamp
+     * @param crs the CRS, or null for {@value ExtractRequest#DEFAULT_CRS}
+     * @param densify whether to densify long edges
+     * @param interpolation how points read their value, or null for {@code nearest}
+     */
+    public ExtractRequest(Geometry geometry, List<String> datasetIds, Aggregation aggregation, PixelRule pixelRule,
+            TimeRange timeRange, TemporalAggregation temporalAggregation, String crs, boolean densify,
+            Interpolation interpolation) {
+        this(geometry, datasetIds, aggregation, pixelRule, timeRange, temporalAggregation, crs, densify,
+                interpolation, false);
     }
 
     /**
@@ -107,7 +132,7 @@ public record ExtractRequest(
     public Builder toBuilder() {
         return new Builder().geometry(geometry).datasetIds(datasetIds).aggregation(aggregation).pixelRule(pixelRule)
                 .timeRange(timeRange).temporalAggregation(temporalAggregation).crs(crs).densify(densify)
-                .interpolation(interpolation);
+                .interpolation(interpolation).repair(repair);
     }
 
     /** Builds an {@link ExtractRequest}; every setter returns the builder, unset options take their defaults. */
@@ -135,7 +160,7 @@ public record ExtractRequest(
          */
         public ExtractRequest build() {
             return new ExtractRequest(geometry, datasetIds, aggregation, pixelRule, timeRange, temporalAggregation,
-                    crs, densify, interpolation);
+                    crs, densify, interpolation, repair);
         }
     }
 }

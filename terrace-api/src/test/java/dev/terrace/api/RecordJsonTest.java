@@ -40,7 +40,8 @@ class RecordJsonTest {
                 + "'aggregation':'percentile:90','pixel_rule':'all_touched',"
                 + "'time_range':{'start':'1999-01','end':'1999-06'},'temporal_aggregation':'sum',"
                 + "'crs':'EPSG:4326','densify':true,"
-                + "'interpolation':'bilinear'}"), ExtractRequest.class);
+                + "'interpolation':'bilinear','repair':true}"), ExtractRequest.class);
+        assertThat(r.repair()).isTrue();
         assertThat(r.interpolation()).isEqualTo(Interpolation.BILINEAR);
         assertThat(r.geometry()).isEqualTo(Point.of(6.13, 49.61));
         assertThat(r.datasetIds()).containsExactly("lux:elevation", "bcsd:pr");
@@ -122,16 +123,31 @@ class RecordJsonTest {
         BatchExtractRequest r = roundTrip(q("{'geometries':[" + POINT + ",{'type':'Polygon','coordinates':"
                 + "[[[6.0,49.5],[6.1,49.5],[6.1,49.6],[6.0,49.5]]]}],'dataset_ids':['lux:elevation'],"
                 + "'aggregation':'median','pixel_rule':'center','time_range':{'start':'1999-01','end':'1999-12'},"
-                + "'crs':'EPSG:4326','densify':false,'interpolation':'nearest'}"), BatchExtractRequest.class);
+                + "'crs':'EPSG:4326','densify':false,'interpolation':'nearest','repair':true}"),
+                BatchExtractRequest.class);
         assertThat(r.geometries()).hasSize(2);
+        assertThat(r.request(1).repair()).isTrue();
         assertThat(r.request(1)).isEqualTo(new ExtractRequest(r.geometries().get(1), List.of("lux:elevation"),
                 Aggregation.MEDIAN, PixelRule.CENTER, TimeRange.of("1999-01", "1999-12"), null, "EPSG:4326", false,
-                Interpolation.NEAREST));
+                Interpolation.NEAREST, true));
         BatchExtractRequest defaults = read(q("{'geometries':[" + POINT + "],'dataset_ids':['a:b']}"),
                 BatchExtractRequest.class);
         assertThat(defaults.aggregation()).isEqualTo(Aggregation.MEAN);
         assertThat(defaults.pixelRule()).isEqualTo(PixelRule.EXACT);
         assertThat(defaults.crs()).isEqualTo("EPSG:4326");
+        assertThat(defaults.repair()).isFalse();
+    }
+
+    @Test
+    void aBatchEntryCarriesItsError() {
+        ExtractResponse failed = roundTrip(q("{'request_id':'req_1','results':[],'warnings':[],'elapsed_ms':0.0,"
+                + "'error':{'type':'validation_error','message':'geometries[1].coordinates[0]: not valid',"
+                + "'request_id':'req_1'}}"), ExtractResponse.class);
+        assertThat(failed.error().type()).isEqualTo("validation_error");
+        ExtractResponse answered = read(q("{'request_id':'req_2','results':[],'warnings':[],'elapsed_ms':0.0}"),
+                ExtractResponse.class);
+        assertThat(answered.error()).isNull();
+        assertThat(tree(write(answered)).has("error")).isFalse();
     }
 
     @Test

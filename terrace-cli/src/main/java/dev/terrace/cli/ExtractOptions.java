@@ -44,14 +44,20 @@ final class ExtractOptions {
           + " (default: one value per timestamp).")
   TemporalAggregation temporalAggregation;
 
+  @Option(names = "--repair", description = "Repair invalid polygons (a self-intersecting ring, a hole outside its"
+      + " shell) with JTS's GeometryFixer, with a warning, instead of failing their rows.")
+  boolean repair;
+
   ExtractRequest request(Geometry geometry) {
     return ExtractRequest.builder().geometry(geometry).datasetIds(datasets).aggregation(aggregation)
-        .pixelRule(pixelRule).timeRange(timeRange).temporalAggregation(temporalAggregation).build();
+        .pixelRule(pixelRule).timeRange(timeRange).temporalAggregation(temporalAggregation).repair(repair)
+        .build();
   }
 
   BatchExtractRequest batch(List<Geometry> geometries) {
     return BatchExtractRequest.builder().geometries(geometries).datasetIds(datasets).aggregation(aggregation)
-        .pixelRule(pixelRule).timeRange(timeRange).temporalAggregation(temporalAggregation).build();
+        .pixelRule(pixelRule).timeRange(timeRange).temporalAggregation(temporalAggregation).repair(repair)
+        .build();
   }
 
   /** Reads a value with the API's own parser; its message, which lists the valid values, becomes the error. */

@@ -24,6 +24,9 @@ final class Extraction {
   record Outcome(ExtractResponse response, String error) {
   }
 
+  /** The entry's own index in a batch's field paths, which means nothing in a row that is the entry. */
+  private static final java.util.regex.Pattern ENTRY_PATH = java.util.regex.Pattern.compile("geometries\\[\\d+\\]\\.?");
+
   private Extraction() {
   }
 
@@ -79,7 +82,10 @@ final class Extraction {
           + indexes.length);
     }
     for (int k = 0; k < indexes.length; k++) {
-      out[indexes[k]] = new Outcome(response.responses().get(k), null);
+      ExtractResponse answer = response.responses().get(k);
+      // A geometry the batch could not evaluate fails its row, worded as a rejection naming it would be.
+      out[indexes[k]] = answer.error() == null ? new Outcome(answer, null)
+          : new Outcome(null, ENTRY_PATH.matcher(answer.error().message()).replaceAll(""));
     }
   }
 

@@ -69,6 +69,28 @@ class BatchInputTest {
   }
 
   @Test
+  void aBowtieFailsOnlyItsRowUnlessRepaired() throws Exception {
+    Files.writeString(dir.resolve("shapes.csv"), """
+        id,wkt
+        1,"POLYGON((5 49,7 51,7 49,5 51,5 49))"
+        2,"POLYGON((6 49.6,6.2 49.6,6.2 49.8,6 49.8,6 49.6))"
+        """);
+    String in = dir.resolve("shapes.csv").toString();
+    Cli.Result refused = Cli.run("batch", "-d", "lux:elevation", "--in", in, "--out",
+        dir.resolve("refused.csv").toString());
+    assertThat(refused.exitCode()).as(refused.err()).isEqualTo(1);
+    List<String> rows = Files.readString(dir.resolve("refused.csv")).lines().toList();
+    assertThat(rows.get(1)).contains("coordinates[0]: the polygon is not valid: Self-intersection at [6.0, 50.0]")
+        .doesNotContain("geometries[");
+    assertThat(rows.get(2)).startsWith("2,").endsWith(",");
+    Cli.Result repaired = Cli.run("batch", "-d", "lux:elevation", "--repair", "--in", in, "--out",
+        dir.resolve("repaired.csv").toString());
+    assertThat(repaired.exitCode()).as(repaired.err()).isEqualTo(0);
+    assertThat(Files.readString(dir.resolve("repaired.csv")).lines().skip(1)).allSatisfy(row ->
+        assertThat(row).endsWith(","));
+  }
+
+  @Test
   void anExistingOutputIsKeptUnlessResumedOrOverwritten() throws Exception {
     Files.writeString(dir.resolve("points.csv"), "lon,lat\n6.13,49.61\n");
     Files.writeString(dir.resolve("values.csv"), "precious\n");

@@ -208,6 +208,39 @@ class ContractTest {
     assertThat(withoutRunFacts(backward.responses())).isEqualTo(withoutRunFacts(forward.responses().reversed()));
   }
 
+  /** A bowtie: its two edges cross at 6 50. */
+  static final Polygon BOWTIE = Polygon.of(new double[][] {{5, 49}, {7, 51}, {7, 49}, {5, 51}, {5, 49}});
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("implementations")
+  void anInvalidPolygonInABatchFailsOnlyItsOwnEntry(Implementation impl) {
+    BatchExtractResponse batch = sameAsEmbedded(impl, TerraceApi::batchExtract,
+        BatchExtractRequest.of(List.of(LUX_POINT, BOWTIE, LUX_BOX), ELEVATION));
+
+    assertThat(batch.totalGeometries()).isEqualTo(3);
+    assertThat(batch.responses().get(0).results().get(0).number()).hasValue(300.0);
+    assertThat(batch.responses().get(2).results()).hasSize(1);
+    ExtractResponse failed = batch.responses().get(1);
+    assertThat(failed.results()).isEmpty();
+    assertThat(failed.error().type()).isEqualTo("validation_error");
+    assertThat(failed.error().message()).startsWith("geometries[1].coordinates[0]: ")
+        .contains("Self-intersection at [6.0, 50.0]");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("implementations")
+  void anInvalidPolygonIsAFieldErrorUnlessRepaired(Implementation impl) {
+    Refusal refusal = sameRefusalAsEmbedded(impl, impl.invalid(),
+        api -> api.extract(ExtractRequest.of(BOWTIE, ELEVATION)));
+    ExtractResponse repaired = sameAsEmbedded(impl, TerraceApi::extract,
+        ExtractRequest.builder().geometry(BOWTIE).datasets(ELEVATION).repair(true).build());
+
+    assertThat(refusal).isEqualTo(new Refusal(ErrorType.VALIDATION_ERROR,
+        List.of(List.of("geometry", "coordinates", 0))));
+    assertThat(repaired.results().get(0).number()).isPresent();
+    assertThat(repaired.warnings()).anySatisfy(w -> assertThat(w).contains("GeometryFixer"));
+  }
+
   // --- time series ---
 
   /** bcsd_obs_1999_points_expected.csv, point 1: pr 96.17 in June, 137.32 in July, 114.24 in August 1999. */

@@ -141,7 +141,7 @@ final class OperationHandler {
 
   /** The response's id is the request's, so the body and the {@code X-Request-ID} header agree. */
   private static ExtractResponse sameId(ExtractResponse r, String requestId) {
-    return new ExtractResponse(requestId, r.geometryHash(), r.results(), r.warnings(), r.elapsedMs());
+    return new ExtractResponse(requestId, r.geometryHash(), r.results(), r.warnings(), r.elapsedMs(), r.error());
   }
 
   private static String required(String value, String field) {

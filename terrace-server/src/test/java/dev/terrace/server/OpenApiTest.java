@@ -151,6 +151,18 @@ class OpenApiTest {
   }
 
   @Test
+  void repairIsAnOptionAndABatchEntryCanCarryAnError() {
+    for (String request : List.of("ExtractRequest", "BatchExtractRequest")) {
+      JsonNode repair = doc.at("/components/schemas/" + request + "/properties/repair");
+      assertThat(repair.path("type")).as(request).extracting(JsonNode::asText).contains("boolean");
+      assertThat(repair.path("default").asBoolean(false)).as(request + ": false, or left out").isFalse();
+    }
+    JsonNode error = doc.at("/components/schemas/ExtractResponse/properties/error");
+    assertThat(error.isMissingNode()).isFalse();
+    assertThat(error.toString()).contains("ErrorEnvelope");
+  }
+
+  @Test
   void everyReferenceResolves() {
     List<String> refs = new ArrayList<>();
     collectRefs(doc, refs);

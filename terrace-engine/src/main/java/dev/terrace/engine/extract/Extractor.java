@@ -68,12 +68,12 @@ public final class Extractor {
     List<FieldError> errors = new ArrayList<>();
     List<CatalogDataset> datasets = datasets(request.datasetIds(), errors);
     CoordinateReferenceSystem crs = crs(request.crs(), errors);
-    RequestGeometry geometry = geometry(request.geometry(), crs, errors, "geometry");
+    RequestGeometry geometry = geometry(request.geometry(), crs, request.repair(), errors, "geometry");
     TimeWindow window = TimeWindow.of(request.timeRange(), errors, "time_range");
     checkTemporalAggregation(request.temporalAggregation(), request.aggregation(), errors);
     throwIfAny(errors);
     PixelBudget budget = new PixelBudget(limits.maxCells());
-    List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+    List<String> warnings = Collections.synchronizedList(new ArrayList<>(geometry.warnings()));
     DatasetExtraction extraction = new DatasetExtraction(geometry, crs, Options.of(request, window), budget,
         warnings);
     List<ExtractResult> results = Parallel.map(datasets, limits.concurrency(), extraction::run).stream()
@@ -83,7 +83,9 @@ public final class Extractor {
   }
 
   /**
-   * The {@code extract.batch} operation: every geometry with the same datasets and options.
+   * The {@code extract.batch} operation: every geometry with the same datasets and options. A geometry that is
+   * well-formed but cannot be evaluated — an invalid polygon the request does not ask to repair — fails only its
+   * own entry, which then carries an {@code error}; anything else wrong with the request refuses all of it.
    *
    * @param request the geometries and datasets
    * @return one response per geometry, in input order
@@ -101,12 +103,32 @@ public final class Extractor {
     List<CatalogDataset> datasets = datasets(request.datasetIds(), errors);
     CoordinateReferenceSystem crs = crs(request.crs(), errors);
     List<RequestGeometry> geometries = new ArrayList<>();
+    Map<Integer, ExtractResponse> failed = new java.util.TreeMap<>();
     for (int i = 0; i < request.geometries().size(); i++) {
-      geometries.add(geometry(request.geometries().get(i), crs, errors, "geometries", i));
+      List<FieldError> own = new ArrayList<>();
+      RequestGeometry g = geometry(request.geometries().get(i), crs, request.repair(), own, "geometries", i);
+      if (!own.isEmpty() && own.stream().allMatch(e -> GeometryReader.INVALID_GEOMETRY.equals(e.type()))) {
+        failed.put(i, BatchEntryError.of(requestId(), own));
+      } else {
+        errors.addAll(own);
+        geometries.add(g);
+      }
     }
     TimeWindow window = TimeWindow.of(request.timeRange(), errors, "time_range");
     checkTemporalAggregation(request.temporalAggregation(), request.aggregation(), errors);
     throwIfAny(errors);
+    if (failed.isEmpty()) {
+      return answer(request, geometries, datasets, crs, window, start);
+    }
+    BatchExtractResponse answered = geometries.isEmpty() ? BatchExtractResponse.of(List.of(), 0)
+        : answer(request, geometries, datasets, crs, window, start);
+    List<ExtractResponse> responses = BatchEntryError.merge(answered.responses(), failed);
+    return BatchExtractResponse.of(responses, (System.nanoTime() - start) / 1e6);
+  }
+
+  /** Answers the geometries that could be read, in their order. */
+  private BatchExtractResponse answer(BatchExtractRequest request, List<RequestGeometry> geometries,
+      List<CatalogDataset> datasets, CoordinateReferenceSystem crs, TimeWindow window, long start) {
     Options options = Options.of(request, window);
     PixelBudget budget = new PixelBudget(limits.maxCells());
     if (geometries.size() > 1 && request.interpolation() == Interpolation.NEAREST
@@ -117,7 +139,7 @@ public final class Extractor {
     List<RequestGeometry> neighboursTogether = Arrays.stream(order).mapToObj(geometries::get).toList();
     List<ExtractResponse> computed = Parallel.map(neighboursTogether, limits.concurrency(), g -> {
       long t = System.nanoTime();
-      List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+      List<String> warnings = Collections.synchronizedList(new ArrayList<>(g.warnings()));
       DatasetExtraction extraction = new DatasetExtraction(g, crs, options, budget, warnings);
       List<ExtractResult> results = new ArrayList<>(datasets.size());
       for (CatalogDataset d : datasets) {
@@ -212,10 +234,10 @@ public final class Extractor {
     }
   }
 
-  private RequestGeometry geometry(dev.terrace.api.geojson.Geometry g, CoordinateReferenceSystem crs,
+  private RequestGeometry geometry(dev.terrace.api.geojson.Geometry g, CoordinateReferenceSystem crs, boolean repair,
       List<FieldError> errors, Object... path) {
     try {
-      return GeometryReader.read(g, limits.maxVertices(), crs == null || crs.isGeographic(), path);
+      return GeometryReader.read(g, limits.maxVertices(), crs == null || crs.isGeographic(), repair, path);
     } catch (InvalidRequestException e) {
       if (e.kind() == Kind.REQUEST_LIMIT) {
         throw e;

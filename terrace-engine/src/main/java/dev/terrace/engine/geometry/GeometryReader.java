@@ -17,27 +17,43 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.TopologyException;
 
 /**
  * Turns a request's GeoJSON geometry into JTS, refusing what cannot be measured — unclosed or too-short
  * rings, NaN or infinite coordinates, latitudes beyond ±90, too many vertices — with the path of the
- * offending coordinate. Nothing is repaired silently. Polygons crossing the antimeridian are split.
+ * offending coordinate. Nothing is repaired silently: an invalid polygon (a self-intersecting ring, a hole
+ * outside its shell or around it) is refused naming its ring and JTS's first problem with its coordinate,
+ * unless the request asks for repair, which {@link org.locationtech.jts.geom.util.GeometryFixer} does and a
+ * warning reports. Overlapping parts of a MultiPolygon are not refused: they are read as their union, with a
+ * warning. In longitude/latitude a ring crosses the antimeridian only where one of its edges spans more than
+ * 180° of longitude (RFC 7946); such polygons are split there, everything else is read as the planar polygon it
+ * is, however wide (see {@code Antimeridian}).
  */
 public final class GeometryReader {
+
+  /**
+   * The error type of a well-formed polygon that is not valid (OGC simple features): it can be repaired, and in a
+   * batch it fails only its own entry.
+   */
+  public static final String INVALID_GEOMETRY = "invalid_geometry";
 
   private static final GeometryFactory FACTORY = new GeometryFactory();
 
   private final int maxVertices;
   private final boolean lonLat;
+  private final boolean repair;
   private final List<Object> root;
   private final List<FieldError> errors = new ArrayList<>();
+  private final List<String> warnings = new ArrayList<>();
   /** The path inside the geometry being read, e.g. {@code geometries, 3} within a collection. */
   private final List<Object> prefix = new ArrayList<>();
   private int vertices;
 
-  private GeometryReader(int maxVertices, boolean lonLat, List<Object> root) {
+  private GeometryReader(int maxVertices, boolean lonLat, boolean repair, List<Object> root) {
     this.maxVertices = maxVertices;
     this.lonLat = lonLat;
+    this.repair = repair;
     this.root = root;
   }
 
@@ -46,13 +62,15 @@ public final class GeometryReader {
    * @param maxVertices the most vertices accepted
    * @param lonLat whether coordinates are longitude/latitude (so latitudes must lie in [−90, 90] and
    *     antimeridian crossings are split)
+   * @param repair whether an invalid polygon is repaired (with a warning) rather than refused
    * @param path where the geometry sits in the request, e.g. {@code "geometry"} or {@code "geometries", 3}
-   * @return the validated geometry
-   * @throws InvalidRequestException naming each offending field
+   * @return the validated geometry, with what was done to it in its warnings
+   * @throws InvalidRequestException naming each offending field; an invalid polygon's error has the type
+   *     {@value #INVALID_GEOMETRY}
    */
   public static RequestGeometry read(dev.terrace.api.geojson.Geometry geometry, int maxVertices, boolean lonLat,
-      Object... path) {
-    GeometryReader reader = new GeometryReader(maxVertices, lonLat, List.of(path));
+      boolean repair, Object... path) {
+    GeometryReader reader = new GeometryReader(maxVertices, lonLat, repair, List.of(path));
     RequestGeometry out = reader.read(geometry);
     if (!reader.errors.isEmpty()) {
       throw new InvalidRequestException(Kind.VALIDATION_ERROR, reader.errors);
@@ -94,7 +112,7 @@ public final class GeometryReader {
       case 1 -> RequestGeometry.Kind.LINES;
       default -> RequestGeometry.Kind.AREAS;
     };
-    return new RequestGeometry(jts, kind, vertices);
+    return new RequestGeometry(jts, kind, vertices, warnings);
   }
 
   private Geometry lines(double[][][] lines) {
@@ -116,11 +134,16 @@ public final class GeometryReader {
       return null;
     }
     List<org.locationtech.jts.geom.Polygon> parts = new ArrayList<>();
+    List<Geometry> read = new ArrayList<>();
     for (int i = 0; i < polygons.length; i++) {
       Geometry g = polygon(polygons[i], "coordinates", i);
+      read.add(g);
       for (int k = 0; g != null && k < g.getNumGeometries(); k++) {
         parts.add((org.locationtech.jts.geom.Polygon) g.getGeometryN(k));
       }
+    }
+    if (errors.isEmpty()) {
+      warnIfOverlapping(read);
     }
     return errors.isEmpty() ? FACTORY.createMultiPolygon(parts.toArray(org.locationtech.jts.geom.Polygon[]::new))
         : null;
@@ -173,16 +196,97 @@ public final class GeometryReader {
     if (!errors.isEmpty()) {
       return null;
     }
-    org.locationtech.jts.geom.Polygon polygon = FACTORY.createPolygon(built[0],
+    org.locationtech.jts.geom.Polygon written = FACTORY.createPolygon(built[0],
         java.util.Arrays.copyOfRange(built, 1, built.length));
+    // Validity is judged on the unwrapped polygon: a ring written 179 -> -179 is only self-intersecting when read
+    // the long way round, which is not how it is meant.
+    org.locationtech.jts.geom.Polygon planar = written;
+    if (lonLat) {
+      planar = Antimeridian.unwrap(written);
+      if (planar == null) {
+        planar = written;
+        warn(at, "a ring crosses the antimeridian an odd number of times (it circles a pole), so it cannot be"
+            + " split there; it is read as the planar longitude/latitude polygon its coordinates describe, as GDAL"
+            + " reads it");
+      }
+    }
+    Geometry valid = valid(planar, at);
+    if (valid == null) {
+      return null;
+    }
     if (!lonLat) {
-      return polygon;
+      return valid;
     }
     try {
-      return Antimeridian.split(polygon);
-    } catch (IllegalArgumentException e) {
-      error(e.getMessage(), "value_error", at);
+      List<org.locationtech.jts.geom.Polygon> parts = new ArrayList<>();
+      for (int i = 0; i < valid.getNumGeometries(); i++) {
+        Geometry cut = Antimeridian.cut((org.locationtech.jts.geom.Polygon) valid.getGeometryN(i));
+        for (int k = 0; k < cut.getNumGeometries(); k++) {
+          parts.add((org.locationtech.jts.geom.Polygon) cut.getGeometryN(k));
+        }
+      }
+      return parts.size() == 1 ? parts.get(0)
+          : FACTORY.createMultiPolygon(parts.toArray(org.locationtech.jts.geom.Polygon[]::new));
+    } catch (TopologyException e) {
+      error("the polygon cannot be cut at the antimeridian: " + e.getMessage(), INVALID_GEOMETRY, at);
       return null;
+    }
+  }
+
+  /**
+   * @return the polygon when it is valid, its repair when it is not and the request allows that, otherwise null
+   *     with the error naming the ring and JTS's first problem
+   */
+  private Geometry valid(org.locationtech.jts.geom.Polygon polygon, Object[] at) {
+    RingValidity.Problem problem = RingValidity.check(polygon);
+    if (problem == null) {
+      return polygon;
+    }
+    Object[] ring = append(at, problem.ring());
+    String what = problem.message() + (problem.at() == null ? ""
+        : " at [" + longitude(problem.at().x) + ", " + problem.at().y + "]");
+    if (!repair) {
+      error("the polygon is not valid: " + what + ". Send \"repair\": true to have it repaired", INVALID_GEOMETRY,
+          ring);
+      return null;
+    }
+    Geometry fixed = RingValidity.repair(polygon);
+    List<org.locationtech.jts.geom.Polygon> parts = new ArrayList<>();
+    org.locationtech.jts.geom.util.PolygonExtracter.getPolygons(fixed, parts);
+    parts.removeIf(Geometry::isEmpty);
+    if (parts.isEmpty()) {
+      error("the polygon is not valid (" + what + ") and nothing with an area is left when it is repaired",
+          INVALID_GEOMETRY, ring);
+      return null;
+    }
+    warn(ring, "the polygon was not valid (" + what + "); it was repaired with JTS's GeometryFixer, as the request"
+        + " asked");
+    return FACTORY.createMultiPolygon(parts.toArray(org.locationtech.jts.geom.Polygon[]::new));
+  }
+
+  /** @return a longitude of an unwrapped ring written back into [−180, 180], as the request would have it */
+  private double longitude(double x) {
+    if (!lonLat) {
+      return x;
+    }
+    return x > 180 ? x - 360 : x < -180 ? x + 360 : x;
+  }
+
+  /**
+   * Overlapping parts are not an error: the coverage sweep reads a MultiPolygon as the union of its parts. They
+   * are worth a word, since the caller may have meant to count the overlap twice.
+   */
+  private void warnIfOverlapping(List<Geometry> parts) {
+    for (int i = 0; i < parts.size(); i++) {
+      for (int j = i + 1; j < parts.size(); j++) {
+        Geometry a = parts.get(i);
+        Geometry b = parts.get(j);
+        if (a.getEnvelopeInternal().intersects(b.getEnvelopeInternal()) && a.relate(b, "T********")) {
+          warn(new Object[] {"coordinates"}, "polygons " + i + " and " + j + " of the MultiPolygon overlap; a"
+              + " MultiPolygon is read as the union of its parts, so cells under both count once");
+          return;
+        }
+      }
     }
   }
 
@@ -240,6 +344,13 @@ public final class GeometryReader {
     } finally {
       prefix.remove(prefix.size() - 1);
     }
+  }
+
+  private void warn(Object[] at, String msg) {
+    List<Object> loc = new ArrayList<>(root);
+    loc.addAll(prefix);
+    loc.addAll(List.of(at));
+    warnings.add(new FieldError(loc, msg, "warning").path() + ": " + msg);
   }
 
   private void error(String msg, String type, Object... at) {
