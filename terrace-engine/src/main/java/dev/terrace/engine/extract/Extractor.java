@@ -24,6 +24,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.io.WKBWriter;
@@ -103,7 +105,7 @@ public final class Extractor {
     List<CatalogDataset> datasets = datasets(request.datasetIds(), errors);
     CoordinateReferenceSystem crs = crs(request.crs(), errors);
     List<RequestGeometry> geometries = new ArrayList<>();
-    Map<Integer, ExtractResponse> failed = new java.util.TreeMap<>();
+    Map<Integer, ExtractResponse> failed = new TreeMap<>();
     for (int i = 0; i < request.geometries().size(); i++) {
       List<FieldError> own = new ArrayList<>();
       RequestGeometry g = geometry(request.geometries().get(i), crs, request.repair(), own, "geometries", i);
