@@ -1,8 +1,10 @@
 package dev.terrace.engine.coverage;
 
 /**
- * Which cells a polygon counts, and with what weight. The engine's own rule; the wire enum that requests
- * carry is mapped onto this one.
+ * Which cells a polygon or a line counts, and with what weight. The engine's own rule; the wire enum that
+ * requests carry is mapped onto this one. The constants describe polygons; for lines see {@link
+ * LineCoverage}: the length of line in the cell (EXACT), the cells GDAL's rasterizer burns (CENTER), every
+ * cell the line passes through (ALL_TOUCHED).
  */
 public enum PixelRule {
   /**
