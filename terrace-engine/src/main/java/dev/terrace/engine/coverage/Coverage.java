@@ -21,7 +21,8 @@ import org.locationtech.jts.geom.Geometry;
  * union's area wherever a cell is wholly inside the overlap but more than it in a cell that both parts'
  * boundaries cross. Rings are otherwise taken as valid (closed, not self-intersecting, holes inside their
  * shell). Invalid rings get a defined but unchecked answer: EXACT adds exterior areas and subtracts holes
- * (clamped to [0, 1]); CENTER fills where the winding number is not zero.
+ * (clamped to [0, 1]); CENTER fills a single polygon by the even-odd rule, as GDAL does, and several parts
+ * where the winding number is not zero.
  */
 public final class Coverage {
 

@@ -32,6 +32,8 @@ final class Rings {
    */
   double[] weight;
   int count;
+  /** How many of the rings are exterior rings: with one, no two parts can overlap. */
+  int exteriors;
   int vertices;
   double minX = Double.POSITIVE_INFINITY;
   double minY = Double.POSITIVE_INFINITY;
@@ -139,6 +141,9 @@ final class Rings {
       ry = ay;
     }
     append(rx, ry, n, (hole ? 1.0 : -1.0) * Math.signum(area));
+    if (!hole) {
+      exteriors++;
+    }
   }
 
   private void append(double[] rx, double[] ry, int n, double w) {

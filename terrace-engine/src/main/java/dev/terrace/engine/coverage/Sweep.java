@@ -25,12 +25,14 @@ import java.util.Arrays;
  * and never by a tiny area.
  *
  * <p><b>CENTER.</b> A scanline at {@code y = r + 0.5} per row; an edge counts when {@code ymin <= y <
- * ymax} (each vertex once). Each crossing carries the winding step of its edge (+1 or -1, signed so that
- * the inside of an exterior ring winds +1 and the inside of a hole -1), and between consecutive crossings
- * {@code x1 < x2} the centres in {@code (x1, x2]} are taken where the winding number is not zero, as GDAL's
- * rasterizer takes them. Nonzero rather than even-odd, because GDAL burns a MultiPolygon part by part: where
- * two parts overlap the cells are inside both and must count, while a hole, winding back to zero, still
- * cuts its own polygon. Positive and negative steps are kept in two arrays, each sorted, and merged.
+ * ymax} (each vertex once); between consecutive crossings {@code x1 < x2} the centres in {@code (x1, x2]}
+ * are taken where the polygon is, as GDAL's rasterizer takes them. GDAL fills each polygon by the even-odd
+ * rule and burns a MultiPolygon part by part, so overlapping parts count once. With one exterior ring the
+ * sorted crossings are filled pairwise (even-odd, exactly GDAL's fill). With several, each crossing carries
+ * its edge's winding step (+1 or -1, signed so that the inside of an exterior ring winds +1 and the inside
+ * of a hole -1) and the centres are taken where the winding number is not zero: where parts overlap the
+ * cells count, while a hole, winding back to zero, still cuts its own polygon — GDAL's answer whenever each
+ * part is valid. Positive and negative steps are then kept in two arrays, each sorted, and merged.
  */
 final class Sweep {
 
@@ -59,7 +61,9 @@ final class Sweep {
   private final double[] acc;
   private final double[] carry;
   private final boolean[] hit;
-  // CENTER: the scanline's crossings by edges stepping the winding number up, and by those stepping it down.
+  // CENTER: the scanline's crossings by edges stepping the winding number up, and by those stepping it down;
+  // with a single exterior ring (evenOdd) all crossings go to up.
+  private final boolean evenOdd;
   private double[] up;
   private double[] down;
 
@@ -166,6 +170,7 @@ final class Sweep {
     acc = center ? null : new double[width];
     carry = center ? null : new double[width];
     hit = center ? null : new boolean[width];
+    evenOdd = rings.exteriors <= 1;
     up = center ? new double[16] : null;
     down = center ? new double[16] : null;
   }
@@ -348,7 +353,7 @@ final class Sweep {
       if (ylo <= yc && yc < yhi) {
         double x = xAt(x0, y0, x1, y1, yc);
         // ew has folded in both the ring's weight and the x-reorientation, which also flipped the y order.
-        if (rising == ew[e] > 0) {
+        if (evenOdd || rising == ew[e] > 0) {
           if (nUp == up.length) {
             up = Arrays.copyOf(up, nUp * 2);
           }
@@ -364,9 +369,20 @@ final class Sweep {
     if (nUp + nDown < 2) {
       return;
     }
-    Arrays.sort(up, 0, nUp);
-    Arrays.sort(down, 0, nDown);
     int end = col0 + width - 1;
+    if (evenOdd) {
+      Arrays.sort(up, 0, nUp);
+      for (int i = 0; i + 1 < nUp; i += 2) {
+        fillRun(up[i], up[i + 1], out, off, end);
+      }
+      return;
+    }
+    if (nUp > 1) {
+      Arrays.sort(up, 0, nUp);
+    }
+    if (nDown > 1) {
+      Arrays.sort(down, 0, nDown);
+    }
     int winding = 0;
     double from = 0;
     for (int i = 0, j = 0; i < nUp || j < nDown; ) {
@@ -380,15 +396,19 @@ final class Sweep {
         step = -1;
       }
       if (winding != 0) {
-        // Centres c + 0.5 in (from, x]: c from floor(from - 0.5) + 1 to floor(x - 0.5).
-        int c0 = Math.max(col0, (int) Math.floor(from - 0.5) + 1);
-        int c1 = Math.min(end, (int) Math.floor(x - 0.5));
-        for (int c = c0; c <= c1; c++) {
-          out[off + c - col0] = 1;
-        }
+        fillRun(from, x, out, off, end);
       }
       winding += step;
       from = x;
+    }
+  }
+
+  /** Sets the cells whose centre {@code c + 0.5} lies in {@code (from, to]}, up to column {@code end}. */
+  private void fillRun(double from, double to, double[] out, int off, int end) {
+    int c0 = Math.max(col0, (int) Math.floor(from - 0.5) + 1);
+    int c1 = Math.min(end, (int) Math.floor(to - 0.5));
+    for (int c = c0; c <= c1; c++) {
+      out[off + c - col0] = 1;
     }
   }
 }
