@@ -9,13 +9,19 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * <p>On the wire as {@link #wireName()}; {@link #of(String)} reads it back, ignoring case.
  */
 public enum PixelRule {
-    /** Each cell weighted by the fraction of it the polygon covers (exactextract's semantics; the default): a polygon smaller than a cell still gets a value. */
+    /**
+     * Each cell weighted by the fraction of it the polygon covers (exactextract's semantics; the default): a polygon smaller than a cell still gets a value.
+     * For a line, each cell weighted by the length of line inside it, in cells (a diagonal across a cell weighs √2).
+     */
     EXACT("exact"),
 
-    /** A cell counts, with weight 1, when its centre is inside the polygon (the rasterstats, GDAL, terra and Sedona default). */
+    /**
+     * A cell counts, with weight 1, when its centre is inside the polygon (the rasterstats, GDAL, terra and Sedona default).
+     * For a line, the cells GDAL's rasterizer burns for it without {@code ALL_TOUCHED}, with weight 1.
+     */
     CENTER("center"),
 
-    /** Every cell the polygon touches counts, with weight 1. */
+    /** Every cell the polygon or line touches counts, with weight 1. */
     ALL_TOUCHED("all_touched");
 
     private final String wireName;

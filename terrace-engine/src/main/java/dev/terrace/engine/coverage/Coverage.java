@@ -16,9 +16,13 @@ import org.locationtech.jts.geom.Geometry;
  * covers. Cost is O(cells the boundary crosses + bounding-box cells); nothing is allocated per cell and
  * no JTS operation runs per cell.
  *
- * <p>Input is taken as valid (rings closed and not self-intersecting, holes inside their shell, parts of a
- * multipolygon disjoint). Invalid input gets a defined but unchecked answer: EXACT adds exterior areas and
- * subtracts holes (clamped to [0, 1]); CENTER fills by the even-odd rule.
+ * <p>Parts of a MultiPolygon may overlap: CENTER and ALL_TOUCHED count the cells of their union, as GDAL's
+ * rasterizer does (it burns part after part); EXACT adds the parts' areas, clamped to 1 per cell, which is the
+ * union's area wherever a cell is wholly inside the overlap but more than it in a cell that both parts'
+ * boundaries cross. Rings are otherwise taken as valid (closed, not self-intersecting, holes inside their
+ * shell). Invalid rings get a defined but unchecked answer: EXACT adds exterior areas and subtracts holes
+ * (clamped to [0, 1]); CENTER fills a single polygon by the even-odd rule, as GDAL does, and several parts
+ * where the winding number is not zero.
  */
 public final class Coverage {
 

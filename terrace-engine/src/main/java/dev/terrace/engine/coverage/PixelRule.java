@@ -1,8 +1,10 @@
 package dev.terrace.engine.coverage;
 
 /**
- * Which cells a polygon counts, and with what weight. The engine's own rule; the wire enum that requests
- * carry is mapped onto this one.
+ * Which cells a polygon or a line counts, and with what weight. The engine's own rule; the wire enum that
+ * requests carry is mapped onto this one. The constants describe polygons; for lines see {@link
+ * LineCoverage}: the length of line in the cell (EXACT), the cells GDAL's rasterizer burns (CENTER), every
+ * cell the line passes through (ALL_TOUCHED).
  */
 public enum PixelRule {
   /**
@@ -14,7 +16,8 @@ public enum PixelRule {
    * 1 if the cell centre {@code (col + 0.5, row + 0.5)} is inside the polygon, else 0 (GDAL rasterize's
    * default, rasterio.mask, rasterstats). A centre exactly on an edge follows GDAL's scanline convention:
    * a scanline counts an edge on {@code [ymin, ymax)}, and a run between crossings {@code x1 < x2} takes
-   * the centres in {@code (x1, x2]}.
+   * the centres in {@code (x1, x2]}. Overlapping parts of a MultiPolygon count their union (GDAL burns them
+   * part by part), while a hole still cuts its own polygon.
    */
   CENTER,
   /**

@@ -32,6 +32,8 @@ final class Rings {
    */
   double[] weight;
   int count;
+  /** How many of the rings are exterior rings: with one, no two parts can overlap. */
+  int exteriors;
   int vertices;
   double minX = Double.POSITIVE_INFINITY;
   double minY = Double.POSITIVE_INFINITY;
@@ -139,6 +141,9 @@ final class Rings {
       ry = ay;
     }
     append(rx, ry, n, (hole ? 1.0 : -1.0) * Math.signum(area));
+    if (!hole) {
+      exteriors++;
+    }
   }
 
   private void append(double[] rx, double[] ry, int n, double w) {
@@ -147,9 +152,13 @@ final class Rings {
       xs = Arrays.copyOf(xs, cap);
       ys = Arrays.copyOf(ys, cap);
     }
+    // start holds one entry more than weight (the end of the last ring): each grows on its own bound, or
+    // the two would drift apart as they double.
     if (count + 2 > start.length) {
-      start = Arrays.copyOf(start, start.length * 2);
-      weight = Arrays.copyOf(weight, weight.length * 2);
+      start = Arrays.copyOf(start, Math.max(count + 2, start.length * 2));
+    }
+    if (count + 1 > weight.length) {
+      weight = Arrays.copyOf(weight, Math.max(count + 1, weight.length * 2));
     }
     System.arraycopy(rx, 0, xs, vertices, n);
     System.arraycopy(ry, 0, ys, vertices, n);

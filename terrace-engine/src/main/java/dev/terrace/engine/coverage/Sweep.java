@@ -25,8 +25,14 @@ import java.util.Arrays;
  * and never by a tiny area.
  *
  * <p><b>CENTER.</b> A scanline at {@code y = r + 0.5} per row; an edge counts when {@code ymin <= y <
- * ymax} (each vertex once); the sorted crossings are filled pairwise (even-odd), taking the centres in
- * {@code (x1, x2]} as GDAL's rasterizer does.
+ * ymax} (each vertex once); between consecutive crossings {@code x1 < x2} the centres in {@code (x1, x2]}
+ * are taken where the polygon is, as GDAL's rasterizer takes them. GDAL fills each polygon by the even-odd
+ * rule and burns a MultiPolygon part by part, so overlapping parts count once. With one exterior ring the
+ * sorted crossings are filled pairwise (even-odd, exactly GDAL's fill). With several, each crossing carries
+ * its edge's winding step (+1 or -1, signed so that the inside of an exterior ring winds +1 and the inside
+ * of a hole -1) and the centres are taken where the winding number is not zero: where parts overlap the
+ * cells count, while a hole, winding back to zero, still cuts its own polygon — GDAL's answer whenever each
+ * part is valid. Positive and negative steps are then kept in two arrays, each sorted, and merged.
  */
 final class Sweep {
 
@@ -55,7 +61,11 @@ final class Sweep {
   private final double[] acc;
   private final double[] carry;
   private final boolean[] hit;
-  private double[] crossings;
+  // CENTER: the scanline's crossings by edges stepping the winding number up, and by those stepping it down;
+  // with a single exterior ring (evenOdd) all crossings go to up.
+  private final boolean evenOdd;
+  private double[] up;
+  private double[] down;
 
   /**
    * @param rings the clipped rings
@@ -160,7 +170,9 @@ final class Sweep {
     acc = center ? null : new double[width];
     carry = center ? null : new double[width];
     hit = center ? null : new boolean[width];
-    crossings = center ? new double[16] : null;
+    evenOdd = rings.exteriors <= 1;
+    up = center ? new double[16] : null;
+    down = center ? new double[16] : null;
   }
 
   /**
@@ -327,41 +339,76 @@ final class Sweep {
 
   private void centerRow(int r, double[] out, int off) {
     double yc = r + 0.5;
-    int n = 0;
+    int nUp = 0;
+    int nDown = 0;
     for (int a = 0; a < activeCount; a++) {
       int e = active[a];
       double x0 = ex0[e];
       double y0 = ey0[e];
       double x1 = ex1[e];
       double y1 = ey1[e];
-      double ylo;
-      double yhi;
-      if (y0 < y1) {
-        ylo = y0;
-        yhi = y1;
-      } else {
-        ylo = y1;
-        yhi = y0;
-      }
+      boolean rising = y0 < y1;
+      double ylo = rising ? y0 : y1;
+      double yhi = rising ? y1 : y0;
       if (ylo <= yc && yc < yhi) {
-        if (n == crossings.length) {
-          crossings = Arrays.copyOf(crossings, n * 2);
+        double x = xAt(x0, y0, x1, y1, yc);
+        // ew has folded in both the ring's weight and the x-reorientation, which also flipped the y order.
+        if (evenOdd || rising == ew[e] > 0) {
+          if (nUp == up.length) {
+            up = Arrays.copyOf(up, nUp * 2);
+          }
+          up[nUp++] = x;
+        } else {
+          if (nDown == down.length) {
+            down = Arrays.copyOf(down, nDown * 2);
+          }
+          down[nDown++] = x;
         }
-        crossings[n++] = xAt(x0, y0, x1, y1, yc);
       }
     }
-    if (n < 2) {
+    if (nUp + nDown < 2) {
       return;
     }
-    Arrays.sort(crossings, 0, n);
     int end = col0 + width - 1;
-    for (int i = 0; i + 1 < n; i += 2) {
-      // Centres c + 0.5 in (x1, x2]: c from floor(x1 - 0.5) + 1 to floor(x2 - 0.5).
-      int from = Math.max(col0, (int) Math.floor(crossings[i] - 0.5) + 1);
-      int to = Math.min(end, (int) Math.floor(crossings[i + 1] - 0.5));
-      for (int c = from; c <= to; c++) {
-        out[off + c - col0] = 1;
+    if (evenOdd) {
+      Arrays.sort(up, 0, nUp);
+      for (int i = 0; i + 1 < nUp; i += 2) {
+        fillRun(up[i], up[i + 1], out, off, end);
       }
+      return;
+    }
+    if (nUp > 1) {
+      Arrays.sort(up, 0, nUp);
+    }
+    if (nDown > 1) {
+      Arrays.sort(down, 0, nDown);
+    }
+    int winding = 0;
+    double from = 0;
+    for (int i = 0, j = 0; i < nUp || j < nDown; ) {
+      double x;
+      int step;
+      if (j >= nDown || (i < nUp && up[i] <= down[j])) {
+        x = up[i++];
+        step = 1;
+      } else {
+        x = down[j++];
+        step = -1;
+      }
+      if (winding != 0) {
+        fillRun(from, x, out, off, end);
+      }
+      winding += step;
+      from = x;
+    }
+  }
+
+  /** Sets the cells whose centre {@code c + 0.5} lies in {@code (from, to]}, up to column {@code end}. */
+  private void fillRun(double from, double to, double[] out, int off, int end) {
+    int c0 = Math.max(col0, (int) Math.floor(from - 0.5) + 1);
+    int c1 = Math.min(end, (int) Math.floor(to - 0.5));
+    for (int c = c0; c <= c1; c++) {
+      out[off + c - col0] = 1;
     }
   }
 }

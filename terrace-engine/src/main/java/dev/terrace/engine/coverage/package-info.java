@@ -3,7 +3,9 @@
  * dev.terrace.engine.coverage.PixelRule}), streamed in blocks of rows so that memory stays bounded by the
  * raster width times the block height plus the vertex count, however large the polygon.
  *
- * <p>Entry point: {@link dev.terrace.engine.coverage.Coverage}. Pixel space: x is the fractional column,
+ * <p>Entry points: {@link dev.terrace.engine.coverage.Coverage} for polygons, {@link
+ * dev.terrace.engine.coverage.LineCoverage} for lines (the cells a line passes through, weighted by the
+ * length inside each under EXACT). Pixel space: x is the fractional column,
  * y the fractional row (growing downward); cell (row, col) is the square [col, col+1] x [row, row+1].
  */
 package dev.terrace.engine.coverage;

@@ -213,7 +213,7 @@ final class DatasetExtraction {
       Layer l = layers.get(i);
       out[i] = geometry.kind() == RequestGeometry.Kind.POINTS
           ? PointReader.read(l.raster(), l.bandNumber(), l.band(), pixels, bilinear, values[i])
-          : LineReader.read(l.raster(), l.bandNumber(), l.band(), pixels, values[i]);
+          : LineReader.read(l.raster(), l.bandNumber(), l.band(), pixels, rule, values[i]);
     }
     return out;
   }

@@ -1,50 +1,69 @@
 package dev.terrace.engine.extract;
 
+import dev.terrace.engine.catalog.Layer;
+import dev.terrace.engine.coverage.LineCells;
+import dev.terrace.engine.coverage.LineCoverage;
+import dev.terrace.engine.coverage.PixelRule;
 import dev.terrace.engine.raster.Band;
 import dev.terrace.engine.raster.RasterSource;
+import dev.terrace.engine.raster.Window;
 import dev.terrace.engine.stats.CellAccumulator;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * Reads each cell a line (already in pixel space) passes through, once, with weight 1: the line is walked in
- * steps of a quarter cell, which finds every cell it crosses by more than a sliver, and the cells are then
- * read as points at their centres.
+ * Reads the cells a line (already in pixel space) passes through, each once, weighted as {@link LineCoverage}
+ * says for the pixel rule: by the length of line inside the cell, in cell units (EXACT), or 1 for each cell
+ * GDAL's rasterizer burns (CENTER) or the line touches (ALL_TOUCHED). A cell beyond the raster, or holding
+ * nodata, adds its weight to the missing weight.
  */
 final class LineReader {
 
-  private static final double STEP = 0.25;
-
   private LineReader() {}
 
-  static Measurement read(RasterSource raster, int bandNumber, Band band, Geometry pixels, CellAccumulator values) {
-    return PointReader.read(raster, bandNumber, band, cells(pixels), false, values);
+  static Measurement read(RasterSource raster, int bandNumber, Band band, Geometry pixels, PixelRule rule,
+      CellAccumulator values) {
+    return read(raster, bandNumber, band, LineCoverage.compute(pixels, rule), null, values);
   }
 
-  /** @return the centre of each cell the line passes through, once each, as a MultiPoint in pixel space */
-  static Geometry cells(Geometry pixels) {
-    Set<Long> seen = new HashSet<>();
-    List<Coordinate> centres = new ArrayList<>();
-    for (int g = 0; g < pixels.getNumGeometries(); g++) {
-      Coordinate[] c = pixels.getGeometryN(g).getCoordinates();
-      for (int i = 0; i + 1 < c.length; i++) {
-        double dx = c[i + 1].x - c[i].x;
-        double dy = c[i + 1].y - c[i].y;
-        int steps = (int) Math.ceil(Math.hypot(dx, dy) / STEP);
-        for (int s = 0; s <= steps; s++) {
-          double t = steps == 0 ? 0 : (double) s / steps;
-          double col = Math.floor(c[i].x + t * dx);
-          double row = Math.floor(c[i].y + t * dy);
-          if (seen.add(((long) row << 32) ^ ((long) col & 0xFFFFFFFFL))) {
-            centres.add(new Coordinate(col + 0.5, row + 0.5));
-          }
-        }
+  /**
+   * @param cells the line's cells and weights
+   * @param own if not null, only the cells whose centre lies in this pixel-space box are read; the others are
+   *     neither valid nor missing here (another tile reads them)
+   */
+  static Measurement read(RasterSource raster, int bandNumber, Band band, LineCells cells, Envelope own,
+      CellAccumulator values) {
+    int width = raster.grid().width();
+    int height = raster.grid().height();
+    // One cell is read at a time: a line's cells are scattered along it, and the tile cache makes the
+    // neighbours' reads cheap.
+    CellWindow cell = new CellWindow(new Layer(null, raster, bandNumber, band), 1);
+    double valid = 0;
+    double missing = 0;
+    long validCells = 0;
+    for (int i = 0; i < cells.size(); i++) {
+      int r = cells.row(i);
+      int c = cells.col(i);
+      double w = cells.weight(i);
+      if (own != null && !own.contains(c + 0.5, r + 0.5)) {
+        continue;
+      }
+      if (w <= 0) {
+        continue;
+      }
+      if (r < 0 || c < 0 || r >= height || c >= width) {
+        missing += w;
+        continue;
+      }
+      cell.read(Window.of(c, r, 1, 1));
+      if (cell.holdsData(0)) {
+        cell.addTo(values, 0, w);
+        valid += w;
+        validCells++;
+      } else {
+        missing += w;
       }
     }
-    return pixels.getFactory().createMultiPointFromCoords(centres.toArray(Coordinate[]::new));
+    return new Measurement(values, valid, missing, validCells);
   }
 }

@@ -7,7 +7,8 @@ import dev.terrace.engine.stats.CellAccumulator;
  * geometry they account for.
  *
  * @param values the valid cells' values, weighted by coverage
- * @param validWeight the total weight of valid cells (coverage for the exact rule, cells otherwise)
+ * @param validWeight the total weight of valid cells (for the exact rule coverage, or a line's length in
+ *     cells; cells otherwise)
  * @param missingWeight the weight the geometry asked for but got no value for: nodata cells, and area
  *     beyond the raster's edge
  * @param validCells the number of valid cells read

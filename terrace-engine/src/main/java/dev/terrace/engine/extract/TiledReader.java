@@ -1,6 +1,7 @@
 package dev.terrace.engine.extract;
 
 import dev.terrace.engine.catalog.CatalogDataset;
+import dev.terrace.engine.coverage.LineCoverage;
 import dev.terrace.engine.coverage.PixelRule;
 import dev.terrace.engine.geometry.RequestGeometry;
 import dev.terrace.engine.geotiff.GeoTiff;
@@ -136,7 +137,7 @@ final class TiledReader {
       // fails after a few tiles rather than after opening all of them.
       for (int i = 0; i < wanted.size(); i += OPENING) {
         for (Piece p : Parallel.map(wanted.subList(i, Math.min(wanted.size(), i + OPENING)), OPENING,
-            t -> piece(t, lonLat, areas))) {
+            t -> piece(t, lonLat, areas, rule))) {
           if (p.raster() == null) {
             tally.missing(p.absent());
             continue;
@@ -155,8 +156,8 @@ final class TiledReader {
       double[] res = raster.grid().resolution();
       Measurement m = areas
           ? AreaReader.read(raster, dataset.bandNumber(), dataset.band(raster), p.pixels(), rule, tally.values)
-          : PointReader.read(raster, dataset.bandNumber(), dataset.band(raster),
-              owned(LineReader.cells(p.pixels()), p.own()), false, tally.values);
+          : LineReader.read(raster, dataset.bandNumber(), dataset.band(raster),
+              LineCoverage.compute(p.pixels(), rule), p.own(), tally.values);
       tally.add(m, areas ? res[0] * res[1] : Math.sqrt(res[0] * res[1]), raster.grid(), p.pixels());
     }
   }
@@ -172,11 +173,13 @@ final class TiledReader {
     return out;
   }
 
-  private Piece piece(Tile tile, Geometry lonLat, boolean areas) {
+  private Piece piece(Tile tile, Geometry lonLat, boolean areas, PixelRule rule) {
     Optional<GeoTiff> opened = tiles.open(tile);
     if (opened.isEmpty()) {
       Geometry inBox = clip(lonLat, tile.box(), areas);
-      return new Piece(null, null, null, areas ? inBox.getArea() : stepLength(inBox));
+      // Lines weigh their length under EXACT and their cells otherwise, which the axis steps approximate.
+      double absent = areas ? inBox.getArea() : rule == PixelRule.EXACT ? inBox.getLength() : stepLength(inBox);
+      return new Piece(null, null, null, absent);
     }
     GeoTiff raster = opened.get();
     Envelope own = ownedCells(tile, raster.grid());
@@ -254,17 +257,6 @@ final class TiledReader {
   /** @return the first cell index whose centre ({@code index + 0.5}) is at or past a pixel coordinate */
   private static double firstCentreFrom(double edge) {
     return Math.ceil(edge - 0.5 - ON_THE_LINE);
-  }
-
-  /** @return the cell centres inside a pixel-space box */
-  private static Geometry owned(Geometry centres, Envelope own) {
-    List<Coordinate> kept = new ArrayList<>();
-    for (Coordinate c : centres.getCoordinates()) {
-      if (own.contains(c)) {
-        kept.add(c);
-      }
-    }
-    return centres.getFactory().createMultiPointFromCoords(kept.toArray(Coordinate[]::new));
   }
 
   /** @return the part of {@code g} in {@code box}; for polygons only its polygons, not the edges it touches */
