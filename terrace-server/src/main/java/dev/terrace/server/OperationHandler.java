@@ -48,6 +48,7 @@ final class OperationHandler {
   /** Answers an operation whose request is the JSON body. */
   void fromBody(Operation op, ServerRequest req, ServerResponse res) throws Exception {
     Exchange exchange = begin(op, req);
+    JsonContentType.require(req, res);
     byte[] body = BodyReader.read(req, maxBodyBytes);
     Object request = parse(op, body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body);
     Optional<String> key = req.headers().first(IDEMPOTENCY_KEY_HEADER);
