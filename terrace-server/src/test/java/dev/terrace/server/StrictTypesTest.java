@@ -85,6 +85,7 @@ class StrictTypesTest {
         Arguments.of("limit a NUL", "{\"limit\":\"\\u0000\"}", List.of("limit")),
         Arguments.of("limit a numeric string", "{\"limit\":\"10\"}", List.of("limit")),
         Arguments.of("limit a boolean", "{\"limit\":true}", List.of("limit")),
+        Arguments.of("limit beyond an int", "{\"limit\":99999999999}", List.of("limit")),
         Arguments.of("offset a fraction", "{\"offset\":0.5}", List.of("offset")),
         Arguments.of("provider a number", "{\"provider\":7}", List.of("provider")));
   }
