@@ -170,9 +170,13 @@ record GridLayout(int width, int height, AffineTransform transform, boolean flip
 
   /**
    * A grid whose time steps have no instants, from the file's own x and y coordinates: GDAL's geotransform
-   * from the first and last coordinate, as for every other grid.
+   * from the first and last coordinate, as for every other grid. Only for steps without {@code units}: when
+   * they have units SIS failed for some other reason, and its timestamps must not be silently dropped.
    */
   private static GridLayout steps(int width, int height, int dims, int timeDim, int steps, HorizontalAxes axes) {
+    if (axes.stepsHaveUnits()) {
+      throw new IllegalArgumentException("SIS found no coordinates for its x and y dimensions");
+    }
     if (axes.x().length != width || axes.y().length != height || width < 2 || height < 2) {
       throw new IllegalArgumentException("its x and y coordinate variables (" + axes.x().length + " and "
           + axes.y().length + " values) do not describe its " + width + " x " + height + " grid");

@@ -22,8 +22,10 @@ import java.util.Map;
  * @param x the coordinates of the fastest-varying dimension, in file order
  * @param y the coordinates of the second-fastest dimension, in file order
  * @param xUnits the x coordinate variable's {@code units}, or "" when it has none
+ * @param stepsHaveUnits whether the coordinate variable of the variable's outermost dimension (its steps)
+ *     has {@code units}; when it has, SIS failed for another reason and this is no substitute
  */
-record HorizontalAxes(double[] x, double[] y, String xUnits) {
+record HorizontalAxes(double[] x, double[] y, String xUnits, boolean stepsHaveUnits) {
 
   private static final int NC_DIMENSION = 0x0A;
   private static final int NC_VARIABLE = 0x0B;
@@ -82,8 +84,9 @@ record HorizontalAxes(double[] x, double[] y, String xUnits) {
       }
       Var x = coordinate(vars, dimNames.get(v.dims()[v.dims().length - 1]));
       Var y = coordinate(vars, dimNames.get(v.dims()[v.dims().length - 2]));
+      Var steps = v.dims().length > 2 ? vars.get(dimNames.get(v.dims()[0])) : null;
       return new HorizontalAxes(values(channel, x, dimSizes), values(channel, y, dimSizes),
-          x.text().getOrDefault("units", ""));
+          x.text().getOrDefault("units", ""), steps != null && steps.text().containsKey("units"));
     }
   }
 

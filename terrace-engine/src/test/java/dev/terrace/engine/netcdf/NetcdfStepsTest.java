@@ -39,6 +39,20 @@ class NetcdfStepsTest {
     assertThat(runoff.grid().crsName()).isEqualTo("EPSG:4326");
   }
 
+  /** The header reader finds the same coordinates, and tells steps with units (SIS's to read) apart. */
+  @Test
+  void theHeaderGivesTheCoordinatesAndWhetherTheStepsHaveUnits() throws Exception {
+    HorizontalAxes steps = HorizontalAxes.of(NcFixtures.file("steps_no_units.nc"), "runoff");
+    assertThat(steps.x()).containsExactly(5.25, 5.75);
+    assertThat(steps.y()).containsExactly(50.25, 50.75, 51.25);
+    assertThat(steps.geographic()).isTrue();
+    assertThat(steps.stepsHaveUnits()).isFalse();
+    HorizontalAxes utm = HorizontalAxes.of(NcFixtures.file("utm_tyx.nc"), "temp");
+    assertThat(utm.x()).startsWith(500250.0, 500750.0);
+    assertThat(utm.geographic()).isFalse();
+    assertThat(utm.stepsHaveUnits()).isTrue();
+  }
+
   /** band, row, col, GDAL's value (NaN: GDAL's nodata). */
   @ParameterizedTest
   @CsvSource({"1, 0, 0, 20", "1, 2, 1, 1", "2, 1, 0, 110", "3, 0, 1, 221", "4, 2, 0, 300", "4, 0, 1, NaN",
