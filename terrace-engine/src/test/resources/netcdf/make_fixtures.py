@@ -138,7 +138,40 @@ def lat_asc_360day():
     f.close()
 
 
+def steps_without_units():
+    """(time, lat, lon) float32 whose time coordinate has values but no units: steps without timestamps.
+
+    GDAL reads such a variable as one band per step; so do we (see README.md).
+    """
+    f = netcdf_file(os.path.join(OUT, "steps_no_units.nc"), "w", version=1)
+    f.Conventions = "CF-1.8"
+    f.createDimension("time", 4)
+    f.createDimension("lat", 3)
+    f.createDimension("lon", 2)
+    lat = f.createVariable("lat", "d", ("lat",))
+    lat[:] = [50.25, 50.75, 51.25]
+    lat.units = "degrees_north"
+    lat.standard_name = "latitude"
+    lon = f.createVariable("lon", "d", ("lon",))
+    lon[:] = [5.25, 5.75]
+    lon.units = "degrees_east"
+    lon.standard_name = "longitude"
+    t = f.createVariable("time", "d", ("time",))
+    t[:] = [1.0, 2.0, 3.0, 4.0]
+    t.long_name = "step"
+    v = f.createVariable("runoff", "f", ("time", "lat", "lon"))
+    v.units = "mm"
+    v._FillValue = np.float32(-1.0)
+    # runoff[s, j, i] = 100 s + 10 j + i; j counts from the south.
+    ss, jj, ii = np.meshgrid(np.arange(4), np.arange(3), np.arange(2), indexing="ij")
+    data = (100 * ss + 10 * jj + ii).astype("f4")
+    data[3, 2, 1] = -1.0
+    v[:] = data
+    f.close()
+
+
 if __name__ == "__main__":
     utm_tyx()
     packed_noleap()
     lat_asc_360day()
+    steps_without_units()

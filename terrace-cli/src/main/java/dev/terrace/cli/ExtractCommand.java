@@ -101,7 +101,7 @@ final class ExtractCommand implements Callable<Integer> {
           + " each of its features");
     }
     try {
-      Geometry g = JsonStyle.MAPPER.readValue(text, Geometry.class);
+      Geometry g = JsonStyle.GEOMETRY.readValue(text, Geometry.class);
       if (g == null) {
         throw new IllegalArgumentException(source + " is empty: give a GeoJSON geometry or Feature");
       }

@@ -100,7 +100,7 @@ final class GeoJsonSource implements RowSource {
       return new InputRow(line, fields, null, where + ": the feature has no geometry");
     }
     try {
-      Geometry g = JsonStyle.MAPPER.treeToValue(geometry, Geometry.class);
+      Geometry g = JsonStyle.GEOMETRY.treeToValue(geometry, Geometry.class);
       return new InputRow(line, fields, g, null);
     } catch (JsonProcessingException | IllegalArgumentException e) {
       String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();

@@ -37,6 +37,8 @@ final class OpenApi {
   private static final Set<Integer> RETRY_LATER = Set.of(429, 503);
   /** 413 is a {@code request_limit} on the body's size, sent before the body is read. */
   private static final int TOO_LARGE = 413;
+  /** 415 answers a body declared as something other than JSON, sent before the body is read. */
+  private static final int NOT_JSON = 415;
 
   /** What a route that runs no operation answers with. */
   private record ServiceDoc(String summary, String mediaType, ObjectNode schema) {}
@@ -153,7 +155,7 @@ final class OpenApi {
       boolean applies = switch (status) {
         case 405 -> false;
         case 409 -> mutating;
-        case TOO_LARGE -> body;
+        case TOO_LARGE, NOT_JSON -> body;
         default -> true;
       };
       if (applies) {
@@ -221,8 +223,13 @@ final class OpenApi {
               .append(')');
         }
       }
-      ObjectNode response = responses.putObject("Problem" + status).put("description", status == TOO_LARGE
-          ? "The body is larger than the service accepts (request_limit)" : kinds.toString());
+      ObjectNode response = responses.putObject("Problem" + status).put("description", switch (status) {
+        case TOO_LARGE -> "The body is larger than the service accepts (request_limit)";
+        case NOT_JSON -> "The body is declared as a media type other than " + JsonContentType.ACCEPTED
+            + " (validation_error, its error's type unsupported_media_type); a body without Content-Type is read"
+            + " as JSON";
+        default -> kinds.toString();
+      });
       ObjectNode headers = response.putObject("headers");
       headers.putObject(RequestIds.HEADER).put("$ref", HEADERS + RequestIds.HEADER);
       if (RETRY_LATER.contains(status)) {
@@ -231,13 +238,16 @@ final class OpenApi {
       if (status == ErrorType.METHOD_NOT_ALLOWED.status()) {
         headers.putObject("Allow").put("$ref", HEADERS + "Allow");
       }
+      if (status == NOT_JSON) {
+        headers.putObject("Accept").put("$ref", HEADERS + "Accept");
+      }
       response.putObject("content").putObject(Problem.MEDIA_TYPE).set("schema", problem.deepCopy());
     }
     return responses;
   }
 
   private static List<Integer> errorStatuses() {
-    return Stream.concat(Arrays.stream(ErrorType.values()).map(ErrorType::status), Stream.of(TOO_LARGE))
+    return Stream.concat(Arrays.stream(ErrorType.values()).map(ErrorType::status), Stream.of(TOO_LARGE, NOT_JSON))
         .distinct().sorted().toList();
   }
 
@@ -263,6 +273,7 @@ final class OpenApi {
         "X-RateLimit-Reset", "Seconds until the burst allowance is full again.",
         "Retry-After", "Seconds to wait before retrying.",
         "Allow", "The methods the path accepts.",
+        "Accept", "The media types a request body is read as: " + JsonContentType.ACCEPTED + ".",
         "Idempotent-Replayed", "`true` when this is the recorded answer to an earlier request with this"
             + " Idempotency-Key.")
         .entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> headers.putObject(e.getKey())

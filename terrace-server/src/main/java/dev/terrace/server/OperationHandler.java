@@ -49,6 +49,7 @@ final class OperationHandler {
   /** Answers an operation whose request is the JSON body. */
   void fromBody(Operation op, ServerRequest req, ServerResponse res) throws Exception {
     Exchange exchange = begin(op, req);
+    JsonContentType.require(req, res);
     byte[] body = BodyReader.read(req, maxBodyBytes);
     Object request = parse(op, body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body);
     boolean crsAlias = CrsAlias.usedIn(body);
@@ -81,16 +82,7 @@ final class OperationHandler {
   /** Answers an operation whose request is built from the query string and, if named, a path parameter. */
   void fromQuery(Operation op, ServerRequest req, ServerResponse res, String pathParameter) throws Exception {
     Exchange exchange = begin(op, req);
-    ObjectNode fields = Json.MAPPER.createObjectNode();
-    // Query values are text; numbers among them are sent on as numbers, so "limit=10" reads as the body's 10.
-    req.query().names().forEach(name -> {
-      String value = req.query().get(name);
-      if (value.matches("-?\\d{1,9}")) {
-        fields.put(name, Integer.parseInt(value));
-      } else {
-        fields.put(name, value);
-      }
-    });
+    ObjectNode fields = QueryFields.of(req.query(), op.requestType());
     if (pathParameter != null) {
       fields.put(pathParameter, req.path().pathParameters().get(pathParameter));
     }

@@ -194,18 +194,19 @@ final class CatalogLoader {
     throw error(at, "\"" + text + "\" must be an EPSG code (\"EPSG:32633\") or a PROJ definition (\"+proj=...\")");
   }
 
-  /** One variable of a netCDF file; its time axis, if it has one, gives the timestamps. */
+  /**
+   * One variable of a netCDF file; its time axis, if it has one, gives the timestamps. A time axis without
+   * {@code units} gives steps without timestamps: the dataset is static and {@code band} picks the step.
+   */
   private CatalogDataset netcdf(String at, String provider, CatalogFile.DatasetEntry d) {
     if (d.timeSteps() != null) {
       throw error(at + ".time_steps", "a netcdf dataset takes its timestamps from the file's time axis");
     }
-    if (d.band() != null) {
-      throw error(at + ".band", "a netcdf dataset names a variable, not a band; its bands are the time steps");
-    }
+    // band is checked when the file is opened: only steps without timestamps are chosen by band.
     Location location = resolver.apply(where(at, d.path(), d.url()));
     String variable = d.variable() != null ? d.variable() : d.name();
     return new CatalogDataset(provider, d, location.label(),
-        new NetcdfVariable(location.file(), location.bytes(), variable));
+        new NetcdfVariable(location.file(), location.bytes(), variable, d.band() != null));
   }
 
   /** A stack of COGs, one per timestamp, sorted by time whatever the file's order. */

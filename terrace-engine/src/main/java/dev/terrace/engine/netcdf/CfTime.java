@@ -143,11 +143,11 @@ final class CfTime {
    *
    * @param layout the variable's grid
    * @param attributes the file's attributes
-   * @return one instant per band; empty when the variable has no time axis
+   * @return one instant per band; empty when the variable has no time axis or its steps have no instants
    * @throws IllegalArgumentException if the units or calendar are not ones we can count
    */
   static List<Instant> instants(GridLayout layout, CfAttributes attributes) {
-    if (layout.timeDimension() < 0) {
+    if (layout.timeDimension() < 0 || !layout.timestamped()) {
       return List.of();
     }
     String sisUnits = layout.timeUnits().orElse("");

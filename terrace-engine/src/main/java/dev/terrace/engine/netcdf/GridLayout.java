@@ -2,6 +2,7 @@ package dev.terrace.engine.netcdf;
 
 import dev.terrace.engine.raster.AffineTransform;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import javax.measure.Unit;
 import javax.measure.quantity.Time;
 import org.apache.sis.coverage.grid.GridExtent;
@@ -44,11 +45,13 @@ import org.opengis.referencing.operation.TransformException;
  * @param timeUnits the units of the time axis as SIS names its temporal CRS (the {@code units} attribute)
  * @param geographic whether the horizontal CRS is longitude/latitude
  * @param projected whether the horizontal CRS is projected
+ * @param timestamped whether the time steps have instants; false when the time coordinate has no
+ *     {@code units}, so that the steps are bands known by their index alone (as GDAL reads them)
  */
 record GridLayout(int width, int height, AffineTransform transform, boolean flipRows, boolean flipCols,
     int dimensions, int timeDimension, double[] timeValues, double timeUnitSeconds, Optional<String> timeUnits,
     boolean geographic,
-    boolean projected) {
+    boolean projected, boolean timestamped) {
 
   /** @return the number of bands: time steps, or 1 */
   int bands() {
@@ -61,6 +64,19 @@ record GridLayout(int width, int height, AffineTransform transform, boolean flip
    * @throws IllegalArgumentException with the reason, if the grid is not one we can read as a raster
    */
   static GridLayout of(GridGeometry geometry) {
+    return of(geometry, null);
+  }
+
+  /**
+   * As {@link #of(GridGeometry)}, falling back on coordinates read from the file when SIS has none because of
+   * the time axis.
+   *
+   * @param geometry the grid geometry of the variable's resource
+   * @param fileAxes reads the variable's x and y coordinate variables, or null for no fallback
+   * @return the layout
+   * @throws IllegalArgumentException with the reason, if the grid is not one we can read as a raster
+   */
+  static GridLayout of(GridGeometry geometry, Callable<HorizontalAxes> fileAxes) {
     GridExtent extent = geometry.getExtent();
     int dims = extent.getDimension();
     if (dims < 2) {
@@ -80,6 +96,10 @@ record GridLayout(int width, int height, AffineTransform transform, boolean flip
     int width = Math.toIntExact(extent.getSize(0));
     int height = Math.toIntExact(extent.getSize(1));
     if (!geometry.isDefined(GridGeometry.GRID_TO_CRS | GridGeometry.CRS)) {
+      if (timeDim >= 0 && fileAxes != null) {
+        // SIS gives up on the whole grid when it cannot read the time axis, typically one without units.
+        return steps(width, height, dims, timeDim, Math.toIntExact(extent.getSize(timeDim)), read(fileAxes));
+      }
       throw new IllegalArgumentException("SIS found no coordinates for its x and y dimensions");
     }
     CoordinateReferenceSystem crs = geometry.getCoordinateReferenceSystem();
@@ -130,10 +150,50 @@ record GridLayout(int width, int height, AffineTransform transform, boolean flip
       }
       SingleCRS horizontal = CRS.getHorizontalComponent(crs);
       return new GridLayout(width, height, transform, flipRows, flipCols, dims, timeDim, times, unitSeconds, timeUnits,
-          horizontal instanceof GeographicCRS, horizontal instanceof ProjectedCRS);
+          horizontal instanceof GeographicCRS, horizontal instanceof ProjectedCRS, true);
     } catch (TransformException e) {
       throw new IllegalArgumentException("its grid coordinates cannot be computed: " + e.getMessage(), e);
     }
+  }
+
+  private static HorizontalAxes read(Callable<HorizontalAxes> fileAxes) {
+    try {
+      return fileAxes.call();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("SIS found no coordinates for its x and y dimensions, nor did the file's"
+          + " header: " + e.getMessage(), e);
+    } catch (Exception e) {
+      throw new IllegalArgumentException("SIS found no coordinates for its x and y dimensions, and the file's"
+          + " coordinate variables cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A grid whose time steps have no instants, from the file's own x and y coordinates: GDAL's geotransform
+   * from the first and last coordinate, as for every other grid. Only for steps without {@code units}: when
+   * they have units SIS failed for some other reason, and its timestamps must not be silently dropped.
+   */
+  private static GridLayout steps(int width, int height, int dims, int timeDim, int steps, HorizontalAxes axes) {
+    if (axes.stepsHaveUnits()) {
+      throw new IllegalArgumentException("SIS found no coordinates for its x and y dimensions");
+    }
+    if (axes.x().length != width || axes.y().length != height || width < 2 || height < 2) {
+      throw new IllegalArgumentException("its x and y coordinate variables (" + axes.x().length + " and "
+          + axes.y().length + " values) do not describe its " + width + " x " + height + " grid");
+    }
+    double xFirst = axes.x()[0];
+    double xLast = axes.x()[width - 1];
+    double yFirst = axes.y()[0];
+    double yLast = axes.y()[height - 1];
+    double dx = Math.abs(xLast - xFirst) / (width - 1);
+    double dy = Math.abs(yLast - yFirst) / (height - 1);
+    if (!(dx > 0 && dy > 0 && Double.isFinite(dx) && Double.isFinite(dy))) {
+      throw new IllegalArgumentException("its x and y coordinates are not 1-D axes of a regular grid");
+    }
+    AffineTransform transform = new AffineTransform(Math.min(xFirst, xLast) - dx / 2, dx, 0,
+        Math.max(yFirst, yLast) + dy / 2, 0, -dy);
+    return new GridLayout(width, height, transform, yLast > yFirst, xLast < xFirst, dims, timeDim,
+        new double[steps], 1, Optional.empty(), axes.geographic(), !axes.geographic(), false);
   }
 
   private static int axis(CoordinateSystem cs, AxisDirection direction) {

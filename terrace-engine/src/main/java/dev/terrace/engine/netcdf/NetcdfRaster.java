@@ -20,7 +20,9 @@ import org.apache.sis.storage.DataStoreException;
  * One variable of a netCDF-3 (classic or 64-bit offset) file as a raster, read through Apache SIS.
  *
  * <p><b>Bands</b> are time steps: band {@code i} is time index {@code i - 1}, its instant
- * {@code times().get(i - 1)}. A variable without a time axis has one band and no times. Variables are
+ * {@code times().get(i - 1)}. A variable without a time axis has one band and no times. A time coordinate
+ * without {@code units} gives steps without instants, as GDAL reads them: one band per step and no times; the
+ * grid then comes from the x and y coordinate variables, which SIS does not georeference in such a file. Variables are
  * {@code (time, y, x)} or {@code (y, x)}, where y/x are latitude/longitude or projected coordinates.
  *
  * <p><b>Grid</b>: row 0 is the northern row and column 0 the western one; an ascending latitude (or
@@ -123,7 +125,7 @@ public final class NetcdfRaster implements RasterSource {
       String where = name + ": variable \"" + variable + "\"";
       GridLayout layout;
       try {
-        layout = GridLayout.of(v.geometry());
+        layout = GridLayout.of(v.geometry(), () -> HorizontalAxes.of(store.path(), variable));
       } catch (IllegalArgumentException e) {
         throw new RasterFormatException(where + " is not a raster: " + e.getMessage(), e);
       }

@@ -29,12 +29,19 @@ final class SisStore implements AutoCloseable {
 
   private final String name;
   private final DataStore store;
+  private final Path path;
   private final Path temp;
 
-  private SisStore(String name, DataStore store, Path temp) {
+  private SisStore(String name, DataStore store, Path path, Path temp) {
     this.name = name;
     this.store = store;
+    this.path = path;
     this.temp = temp;
+  }
+
+  /** @return the file SIS reads, for what it does not expose (a variable's coordinates when it gives none) */
+  Path path() {
+    return path;
   }
 
   /** A variable: the SIS resource holding it, its index among the resource's sample dimensions, its grid. */
@@ -92,7 +99,7 @@ final class SisStore implements AutoCloseable {
     try {
       checkSignature(name, path);
       StorageConnector connector = new StorageConnector(path);
-      return new SisStore(name, new NetcdfStoreProvider().open(connector), temp);
+      return new SisStore(name, new NetcdfStoreProvider().open(connector), path, temp);
     } catch (DataStoreException e) {
       delete(temp);
       String message = name + ": cannot be read as a netCDF-3 file: " + e.getMessage();

@@ -78,9 +78,6 @@ class CatalogTest {
           {"time": "1999-01", "path": "a.tif"}, {"time": "1999-01-01", "path": "b.tif"}]}]}]}
         """, "providers[0].datasets[0].time_steps[1].time: \"1999-01-01\" is listed twice");
     expectError("""
-        {"providers": [{"slug": "a", "protocol": "netcdf", "datasets": [{"name": "x", "path": "x.nc", "band": 2}]}]}
-        """, "providers[0].datasets[0].band: a netcdf dataset names a variable, not a band");
-    expectError("""
         {"providers": [{"slug": "a", "protocol": "cog", "datasets": [{"name": "x", "path": "x.tif"}]},
                        {"slug": "a", "protocol": "cog", "datasets": [{"name": "y", "path": "y.tif"}]}]}
         """, "providers[1].slug: \"a\" is used by an earlier provider");
