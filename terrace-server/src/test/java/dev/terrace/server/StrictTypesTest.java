@@ -35,8 +35,8 @@ class StrictTypesTest {
     running.close();
   }
 
-  static String extract(String geometry, String rest) {
-    return "{\"geometry\":" + geometry + ",\"dataset_ids\":[\"lux:elevation\"]" + rest + "}";
+  private static String extract(String geometry, String rest) {
+    return HostileInputTest.extract(geometry, rest);
   }
 
   static Stream<Arguments> extractBodies() {
