@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * A statistic to compute over the cells a geometry covers: {@code mean}, {@code sum}, {@code count},
  * {@code min}, {@code max}, {@code std}, {@code median}, {@code percentile:P}, {@code majority},
- * {@code minority}, {@code variety}, {@code unique} or {@code distribution}.
+ * {@code minority}, {@code variety}, {@code unique}, {@code distribution}, {@code histogram} or
+ * {@code nodata_count}.
  *
  * <p>On the wire as its plain name ({@link #toString()}), for example {@code "mean"} or {@code "percentile:90"};
  * {@link #parse(String)} reads it back, ignoring case. {@code distribution} yields an object (class → covered
@@ -26,7 +27,7 @@ public record Aggregation(String name, OptionalDouble percentile) {
     /** The statistic names, in documentation order; {@code percentile} is written {@code percentile:P}. */
     public static final List<String> NAMES = List.of("mean", "sum", "count", "min", "max", "std", "variance",
             "coefficient_of_variation", "range", "median", "percentile", "majority", "minority", "variety",
-            "unique", "distribution", "histogram");
+            "unique", "distribution", "histogram", "nodata_count");
 
     /** Coverage-weighted mean of the valid cells (the default). */
     public static final Aggregation MEAN = named("mean");
@@ -63,6 +64,13 @@ public record Aggregation(String name, OptionalDouble percentile) {
      * object: what rasterstats' {@code categorical=True} gives.
      */
     public static final Aggregation HISTOGRAM = named("histogram");
+    /**
+     * The weight of covered cells inside the raster that hold no data (nodata, NaN or masked), under the pixel
+     * rule: their number under {@code center} and {@code all_touched}, their covered area in cells under
+     * {@code exact}. Area beyond the raster's edge is not counted. For a point: 1 when the cell under it holds no
+     * data, 0 when it holds data, no value when the point is outside the raster.
+     */
+    public static final Aggregation NODATA_COUNT = named("nodata_count");
 
     private static final String PERCENTILE = "percentile";
     private static final Pattern NUMBER = Pattern.compile("\\d+(\\.\\d+)?");
@@ -176,6 +184,6 @@ public record Aggregation(String name, OptionalDouble percentile) {
     private static IllegalArgumentException unknown(String value) {
         return new IllegalArgumentException((value == null ? "Missing aggregation" : "Unknown aggregation '" + value + "'")
                 + "; expected one of: mean, sum, count, min, max, std, median, percentile:P (P in [0, 100]), "
-                + "majority, minority, variety, unique, distribution");
+                + "majority, minority, variety, unique, distribution, histogram, nodata_count");
     }
 }

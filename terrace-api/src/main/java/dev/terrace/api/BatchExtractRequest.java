@@ -32,6 +32,12 @@ import java.util.Objects;
  * @param repair whether an invalid polygon (a self-intersecting ring, a hole outside its shell or around it) is
  *     repaired with JTS's {@code GeometryFixer}, with a warning, rather than refused (default false; written only
  *     when true, so that a request without it reads the same to a service that predates it)
+ * @param minCoverageFrac cells of a polygon whose coverage fraction is below this, in [0, 1], are ignored: neither
+ *     valid nor missing, as exactextract's {@code min_coverage_frac}; null (omitted from JSON) for 0, every
+ *     covered cell
+ * @param defaultValue the value a covered cell inside the raster that holds no data (nodata, NaN or masked) is
+ *     read as, so that it counts as valid, as exactextract's {@code default_value}; null (omitted from JSON) to
+ *     leave such cells missing
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -45,7 +51,9 @@ public record BatchExtractRequest(
         @JsonProperty("crs") @JsonAlias("target_crs") String crs,
         @JsonProperty("densify") boolean densify,
         @JsonProperty("interpolation") Interpolation interpolation,
-        @JsonProperty("repair") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean repair) {
+        @JsonProperty("repair") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean repair,
+        @JsonProperty("min_coverage_frac") Double minCoverageFrac,
+        @JsonProperty("default_value") Double defaultValue) {
 
     /**
      * Applies the defaults, unwraps features and copies the lists.
@@ -60,6 +68,8 @@ public record BatchExtractRequest(
      * @param densify whether to densify long edges
      * @param interpolation how points read their value, or null for {@code nearest}
      * @param repair whether an invalid polygon is repaired rather than refused
+     * @param minCoverageFrac the smallest coverage fraction a cell needs to count, or null for 0
+     * @param defaultValue the value cells without data are read as, or null to leave them missing
      */
     public BatchExtractRequest {
         if (geometries == null) {
@@ -76,6 +86,27 @@ public record BatchExtractRequest(
         pixelRule = pixelRule == null ? PixelRule.EXACT : pixelRule;
         crs = crs == null ? ExtractRequest.DEFAULT_CRS : crs;
         interpolation = interpolation == null ? Interpolation.NEAREST : interpolation;
+    }
+
+    /**
+     * A request without {@code min_coverage_frac} and {@code default_value}, as before they existed.
+     *
+     * @param geometries the geometries or features, or null
+     * @param datasetIds the dataset ids, or null for none
+     * @param aggregation the statistic, or null for {@code mean}
+     * @param pixelRule the pixel rule, or null for {@code exact}
+     * @param timeRange the time range, or null
+     * @param temporalAggregation how a time series collapses, or null for one result per timestamp
+     * @param crs the CRS, or null for {@value ExtractRequest#DEFAULT_CRS}
+     * @param densify whether to densify long edges
+     * @param interpolation how points read their value, or null for {@code nearest}
+     * @param repair whether an invalid polygon is repaired rather than refused
+     */
+    public BatchExtractRequest(List<Geometry> geometries, List<String> datasetIds, Aggregation aggregation, PixelRule pixelRule,
+            TimeRange timeRange, TemporalAggregation temporalAggregation, String crs, boolean densify,
+            Interpolation interpolation, boolean repair) {
+        this(geometries, datasetIds, aggregation, pixelRule, timeRange, temporalAggregation, crs, densify,
+                interpolation, repair, null, null);
     }
 
     /**
@@ -127,7 +158,8 @@ public record BatchExtractRequest(
     public Builder toBuilder() {
         return new Builder().geometries(geometries).datasetIds(datasetIds).aggregation(aggregation)
                 .pixelRule(pixelRule).timeRange(timeRange).temporalAggregation(temporalAggregation).crs(crs)
-                .densify(densify).interpolation(interpolation).repair(repair);
+                .densify(densify).interpolation(interpolation).repair(repair)
+                .minCoverageFrac(minCoverageFrac).defaultValue(defaultValue);
     }
 
     /**
@@ -138,7 +170,7 @@ public record BatchExtractRequest(
      */
     public BatchExtractRequest withGeometries(List<? extends Geometry> geometries) {
         return new BatchExtractRequest(new ArrayList<>(geometries), datasetIds, aggregation, pixelRule, timeRange,
-                temporalAggregation, crs, densify, interpolation, repair);
+                temporalAggregation, crs, densify, interpolation, repair, minCoverageFrac, defaultValue);
     }
 
     /**
@@ -150,7 +182,7 @@ public record BatchExtractRequest(
      */
     public ExtractRequest request(int index) {
         return new ExtractRequest(geometries.get(index), datasetIds, aggregation, pixelRule, timeRange,
-                temporalAggregation, crs, densify, interpolation, repair);
+                temporalAggregation, crs, densify, interpolation, repair, minCoverageFrac, defaultValue);
     }
 
     /** Builds a {@link BatchExtractRequest}; every setter returns the builder, unset options take their defaults. */
@@ -190,7 +222,7 @@ public record BatchExtractRequest(
          */
         public BatchExtractRequest build() {
             return new BatchExtractRequest(geometries, datasetIds, aggregation, pixelRule, timeRange,
-                    temporalAggregation, crs, densify, interpolation, repair);
+                    temporalAggregation, crs, densify, interpolation, repair, minCoverageFrac, defaultValue);
         }
     }
 }

@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * The options {@code extract} and {@code extract.batch} share — datasets, statistic, pixel rule, time range,
- * temporal aggregation, CRS, densify and interpolation — set once here for both request builders. Every setter
+ * temporal aggregation, CRS, densify, interpolation, repair, minimum coverage and default value — set once here for both request builders. Every setter
  * returns the concrete builder; unset options take their defaults when the request is built.
  *
  * @param <B> the concrete builder
@@ -32,6 +32,10 @@ public abstract class ExtractOptionsBuilder<B extends ExtractOptionsBuilder<B>> 
     protected Interpolation interpolation;
     /** Whether an invalid polygon is repaired rather than refused. */
     protected boolean repair;
+    /** The smallest coverage fraction a cell needs to count, or null for every covered cell. */
+    protected Double minCoverageFrac;
+    /** The value cells without data are read as, or null to leave them missing. */
+    protected Double defaultValue;
 
     /** For the two request builders only. */
     ExtractOptionsBuilder() {
@@ -174,6 +178,30 @@ public abstract class ExtractOptionsBuilder<B extends ExtractOptionsBuilder<B>> 
      */
     public B repair(boolean value) {
         repair = value;
+        return self();
+    }
+
+    /**
+     * Ignores the cells of a polygon whose coverage fraction is below {@code value}: they count neither as valid
+     * nor as missing, as exactextract's {@code min_coverage_frac}. The engine refuses a value outside [0, 1].
+     *
+     * @param value the fraction in [0, 1], or null for the default (0: every covered cell counts)
+     * @return this builder
+     */
+    public B minCoverageFrac(Double value) {
+        minCoverageFrac = value;
+        return self();
+    }
+
+    /**
+     * Reads covered cells inside the raster that hold no data (nodata, NaN or masked) as {@code value}, so that
+     * they count as valid, as exactextract's {@code default_value}. The engine refuses a value that is not finite.
+     *
+     * @param value the value, or null for the default (such cells are missing)
+     * @return this builder
+     */
+    public B defaultValue(Double value) {
+        defaultValue = value;
         return self();
     }
 }

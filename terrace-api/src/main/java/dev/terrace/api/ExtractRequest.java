@@ -43,6 +43,12 @@ import java.util.Objects;
  * @param repair whether an invalid polygon (a self-intersecting ring, a hole outside its shell or around it) is
  *     repaired with JTS's {@code GeometryFixer}, with a warning, rather than refused (default false; written only
  *     when true, so that a request without it reads the same to a service that predates it)
+ * @param minCoverageFrac cells of a polygon whose coverage fraction is below this, in [0, 1], are ignored: neither
+ *     valid nor missing, as exactextract's {@code min_coverage_frac}; null (omitted from JSON) for 0, every
+ *     covered cell
+ * @param defaultValue the value a covered cell inside the raster that holds no data (nodata, NaN or masked) is
+ *     read as, so that it counts as valid, as exactextract's {@code default_value}; null (omitted from JSON) to
+ *     leave such cells missing
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -56,7 +62,9 @@ public record ExtractRequest(
         @JsonProperty("crs") @JsonAlias("target_crs") String crs,
         @JsonProperty("densify") boolean densify,
         @JsonProperty("interpolation") Interpolation interpolation,
-        @JsonProperty("repair") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean repair) {
+        @JsonProperty("repair") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean repair,
+        @JsonProperty("min_coverage_frac") Double minCoverageFrac,
+        @JsonProperty("default_value") Double defaultValue) {
 
     /** The CRS geometries are in unless a request names another: lon/lat WGS 84. */
     public static final String DEFAULT_CRS = "EPSG:4326";
@@ -74,6 +82,8 @@ public record ExtractRequest(
      * @param densify whether to densify long edges
      * @param interpolation how points read their value, or null for {@code nearest}
      * @param repair whether an invalid polygon is repaired rather than refused
+     * @param minCoverageFrac the smallest coverage fraction a cell needs to count, or null for 0
+     * @param defaultValue the value cells without data are read as, or null to leave them missing
      */
     public ExtractRequest {
         geometry = geometry == null ? null : geometry.unwrap();
@@ -82,6 +92,27 @@ public record ExtractRequest(
         pixelRule = pixelRule == null ? PixelRule.EXACT : pixelRule;
         crs = crs == null ? DEFAULT_CRS : crs;
         interpolation = interpolation == null ? Interpolation.NEAREST : interpolation;
+    }
+
+    /**
+     * A request without {@code min_coverage_frac} and {@code default_value}, as before they existed.
+     *
+     * @param geometry the geometry or feature, or null
+     * @param datasetIds the dataset ids, or null for none
+     * @param aggregation the statistic, or null for {@code mean}
+     * @param pixelRule the pixel rule, or null for {@code exact}
+     * @param timeRange the time range, or null
+     * @param temporalAggregation how a time series collapses, or null for one result per timestamp
+     * @param crs the CRS, or null for {@value ExtractRequest#DEFAULT_CRS}
+     * @param densify whether to densify long edges
+     * @param interpolation how points read their value, or null for {@code nearest}
+     * @param repair whether an invalid polygon is repaired rather than refused
+     */
+    public ExtractRequest(Geometry geometry, List<String> datasetIds, Aggregation aggregation, PixelRule pixelRule,
+            TimeRange timeRange, TemporalAggregation temporalAggregation, String crs, boolean densify,
+            Interpolation interpolation, boolean repair) {
+        this(geometry, datasetIds, aggregation, pixelRule, timeRange, temporalAggregation, crs, densify,
+                interpolation, repair, null, null);
     }
 
     /**
@@ -132,7 +163,8 @@ public record ExtractRequest(
     public Builder toBuilder() {
         return new Builder().geometry(geometry).datasetIds(datasetIds).aggregation(aggregation).pixelRule(pixelRule)
                 .timeRange(timeRange).temporalAggregation(temporalAggregation).crs(crs).densify(densify)
-                .interpolation(interpolation).repair(repair);
+                .interpolation(interpolation).repair(repair)
+                .minCoverageFrac(minCoverageFrac).defaultValue(defaultValue);
     }
 
     /** Builds an {@link ExtractRequest}; every setter returns the builder, unset options take their defaults. */
@@ -160,7 +192,7 @@ public record ExtractRequest(
          */
         public ExtractRequest build() {
             return new ExtractRequest(geometry, datasetIds, aggregation, pixelRule, timeRange, temporalAggregation,
-                    crs, densify, interpolation, repair);
+                    crs, densify, interpolation, repair, minCoverageFrac, defaultValue);
         }
     }
 }

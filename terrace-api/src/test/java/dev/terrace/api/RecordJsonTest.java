@@ -139,6 +139,30 @@ class RecordJsonTest {
     }
 
     @Test
+    void minCoverageFracAndDefaultValueAreWrittenOnlyWhenSet() {
+        String plain = q("{'geometry':" + POINT + ",'dataset_ids':['lux:elevation']}");
+        ExtractRequest without = read(plain, ExtractRequest.class);
+        // Written as before the options existed, byte for byte.
+        assertThat(write(without)).isEqualTo(write(new ExtractRequest(without.geometry(), without.datasetIds(),
+                null, null, null, null, null, false, null, false)));
+        assertThat(write(without)).doesNotContain("min_coverage_frac", "default_value");
+        ExtractRequest with = roundTrip(q("{'geometry':" + POINT + ",'dataset_ids':['lux:elevation'],"
+                + "'aggregation':'nodata_count','pixel_rule':'exact','crs':'EPSG:4326','densify':false,"
+                + "'interpolation':'nearest','min_coverage_frac':0.5,'default_value':-1.0}"), ExtractRequest.class);
+        assertThat(with.minCoverageFrac()).isEqualTo(0.5);
+        assertThat(with.defaultValue()).isEqualTo(-1.0);
+        assertThat(with.aggregation()).isEqualTo(Aggregation.NODATA_COUNT);
+        assertThat(with.toBuilder().build()).isEqualTo(with);
+        BatchExtractRequest batch = BatchExtractRequest.builder().geometry(Point.of(6.13, 49.61))
+                .datasets("lux:elevation").minCoverageFrac(0.25).defaultValue(0.0).build();
+        assertThat(roundTrip(write(batch), BatchExtractRequest.class)).isEqualTo(batch);
+        assertThat(batch.request(0).minCoverageFrac()).isEqualTo(0.25);
+        assertThat(batch.withGeometries(List.of(Point.of(6, 49.6))).defaultValue()).isEqualTo(0.0);
+        assertThat(write(batch.toBuilder().minCoverageFrac(null).defaultValue(null).build()))
+                .doesNotContain("min_coverage_frac", "default_value");
+    }
+
+    @Test
     void aBatchEntryCarriesItsError() {
         ExtractResponse failed = roundTrip(q("{'request_id':'req_1','results':[],'warnings':[],'elapsed_ms':0.0,"
                 + "'error':{'type':'validation_error','message':'geometries[1].coordinates[0]: not valid',"

@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * What extract and batch ask for: the datasets, the statistic, the pixel rule, the time range and how a time
- * series collapses.
+ * What extract and batch ask for: the datasets, the statistic, the pixel rule, the time range, how a time
+ * series collapses, polygon repair, the minimum coverage and the default value.
  */
 final class ExtractOptions {
 
@@ -26,7 +26,8 @@ final class ExtractOptions {
 
   @Option(names = "--aggregation", paramLabel = "STAT", defaultValue = "mean", converter = AggregationValue.class,
       description = "Statistic over a polygon: mean, sum, count, min, max, std, variance, coefficient_of_variation,"
-          + " range, median, majority, minority, variety, unique, distribution, histogram or percentile:P (default:"
+          + " range, median, majority, minority, variety, unique, distribution, histogram, nodata_count or percentile:P"
+          + " (default:"
           + " ${DEFAULT-VALUE}).")
   Aggregation aggregation;
 
@@ -48,16 +49,26 @@ final class ExtractOptions {
       + " shell) with JTS's GeometryFixer, with a warning, instead of failing their rows.")
   boolean repair;
 
+  @Option(names = "--min-coverage-frac", paramLabel = "FRACTION",
+      description = "Ignore cells a polygon covers less than this fraction of, in [0, 1] (default: 0, every covered"
+          + " cell).")
+  Double minCoverageFrac;
+
+  @Option(names = "--default-value", paramLabel = "VALUE",
+      description = "Read cells that hold no data (nodata, NaN or masked) as this value, so that they count as"
+          + " valid (default: they are missing).")
+  Double defaultValue;
+
   ExtractRequest request(Geometry geometry) {
     return ExtractRequest.builder().geometry(geometry).datasetIds(datasets).aggregation(aggregation)
         .pixelRule(pixelRule).timeRange(timeRange).temporalAggregation(temporalAggregation).repair(repair)
-        .build();
+        .minCoverageFrac(minCoverageFrac).defaultValue(defaultValue).build();
   }
 
   BatchExtractRequest batch(List<Geometry> geometries) {
     return BatchExtractRequest.builder().geometries(geometries).datasetIds(datasets).aggregation(aggregation)
         .pixelRule(pixelRule).timeRange(timeRange).temporalAggregation(temporalAggregation).repair(repair)
-        .build();
+        .minCoverageFrac(minCoverageFrac).defaultValue(defaultValue).build();
   }
 
   /** Reads a value with the API's own parser; its message, which lists the valid values, becomes the error. */

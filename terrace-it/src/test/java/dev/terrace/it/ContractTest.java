@@ -241,6 +241,41 @@ class ContractTest {
     assertThat(repaired.warnings()).anySatisfy(w -> assertThat(w).contains("GeometryFixer"));
   }
 
+  // --- nodata_count, min_coverage_frac, default_value ---
+
+  /**
+   * Lux rows 1 and 2, columns 29 to 32 (on cell edges): 8 cells, of which 2 hold nodata; and the same columns
+   * over row 1 and half of row 2, where the half cells fall below a minimum coverage of 0.6.
+   */
+  static final Polygon LUX_NODATA_BLOCK = Polygon.rectangle(5.741666666666666 + 29 / 120.0,
+      50.191666666666663 - 3 / 120.0, 5.741666666666666 + 33 / 120.0, 50.191666666666663 - 1 / 120.0);
+  static final Polygon LUX_NODATA_HALF = Polygon.rectangle(5.741666666666666 + 29 / 120.0,
+      50.191666666666663 - 2.5 / 120.0, 5.741666666666666 + 33 / 120.0, 50.191666666666663 - 1 / 120.0);
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("implementations")
+  void nodataCountMinCoverageFracAndDefaultValue(Implementation impl) {
+    ExtractResponse nodata = sameAsEmbedded(impl, TerraceApi::extract, ExtractRequest.builder()
+        .geometry(LUX_NODATA_BLOCK).datasets(ELEVATION).pixelRule(PixelRule.CENTER)
+        .aggregation(Aggregation.NODATA_COUNT).build());
+    ExtractResponse filled = sameAsEmbedded(impl, TerraceApi::extract, ExtractRequest.builder()
+        .geometry(LUX_NODATA_BLOCK).datasets(ELEVATION).pixelRule(PixelRule.CENTER).aggregation(Aggregation.COUNT)
+        .defaultValue(0.0).build());
+    BatchExtractResponse kept = sameAsEmbedded(impl, TerraceApi::batchExtract, BatchExtractRequest.builder()
+        .geometries(List.of(LUX_NODATA_HALF)).datasets(ELEVATION).aggregation(Aggregation.COUNT)
+        .minCoverageFrac(0.6).build());
+    Refusal refusal = sameRefusalAsEmbedded(impl, impl.invalid(), api -> api.extract(ExtractRequest.builder()
+        .geometry(LUX_NODATA_BLOCK).datasets(ELEVATION).minCoverageFrac(1.5).build()));
+
+    assertThat(nodata.results().get(0).number()).hasValue(2);
+    assertThat(filled.results().get(0).number()).hasValue(8);
+    assertThat(filled.results().get(0).coverageFraction()).isEqualTo(1);
+    ExtractResult two = kept.responses().get(0).results().get(0);
+    assertThat(two.number().orElseThrow()).isCloseTo(2, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(two.coverageFraction()).isCloseTo(0.5, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(refusal).isEqualTo(new Refusal(ErrorType.VALIDATION_ERROR, List.of(List.of("min_coverage_frac"))));
+  }
+
   // --- time series ---
 
   /** bcsd_obs_1999_points_expected.csv, point 1: pr 96.17 in June, 137.32 in July, 114.24 in August 1999. */

@@ -163,6 +163,19 @@ class OpenApiTest {
   }
 
   @Test
+  void minCoverageFracAndDefaultValueAreOptionalNumbersAndNodataCountAStatistic() {
+    for (String request : List.of("ExtractRequest", "BatchExtractRequest")) {
+      for (String option : List.of("min_coverage_frac", "default_value")) {
+        JsonNode schema = doc.at("/components/schemas/" + request + "/properties/" + option);
+        assertThat(schema.toString()).as(request + "." + option).contains("number");
+      }
+      JsonNode required = doc.at("/components/schemas/" + request + "/required");
+      assertThat(required).extracting(JsonNode::asText).doesNotContain("min_coverage_frac", "default_value");
+    }
+    assertThat(doc.toString()).contains("nodata_count");
+  }
+
+  @Test
   void everyReferenceResolves() {
     List<String> refs = new ArrayList<>();
     collectRefs(doc, refs);

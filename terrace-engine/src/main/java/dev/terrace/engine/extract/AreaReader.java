@@ -33,7 +33,17 @@ final class AreaReader {
 
   static Measurement read(RasterSource raster, int bandNumber, Band band, Geometry pixels, PixelRule rule,
       CellAccumulator values) {
-    return read(List.of(new Layer(null, raster, bandNumber, band)), pixels, rule, new CellAccumulator[] {values})[0];
+    return read(raster, bandNumber, band, pixels, rule, CellRules.NONE, values);
+  }
+
+  static Measurement read(RasterSource raster, int bandNumber, Band band, Geometry pixels, PixelRule rule,
+      CellRules cellRules, CellAccumulator values) {
+    return read(List.of(new Layer(null, raster, bandNumber, band)), pixels, rule, cellRules,
+        new CellAccumulator[] {values})[0];
+  }
+
+  static Measurement[] read(List<Layer> layers, Geometry pixels, PixelRule rule, CellAccumulator[] values) {
+    return read(layers, pixels, rule, CellRules.NONE, values);
   }
 
   /**
@@ -41,17 +51,19 @@ final class AreaReader {
    * block of coverage is applied to every layer before the next block is swept.
    *
    * @param layers rasters sharing one grid
+   * @param cellRules the request's minimum coverage and default value
    * @param values one accumulator per layer, in the same order
    * @return one measurement per layer
    */
-  static Measurement[] read(List<Layer> layers, Geometry pixels, PixelRule rule, CellAccumulator[] values) {
+  static Measurement[] read(List<Layer> layers, Geometry pixels, PixelRule rule, CellRules cellRules,
+      CellAccumulator[] values) {
     Grid grid = layers.get(0).raster().grid();
     Tally[] tallies = new Tally[layers.size()];
     // Sized to the polygon, not to the largest read: most polygons are small, and a full-size buffer for each
     // was a quarter of all the memory a batch of them allocated.
     CellWindow[] cells = new CellWindow[layers.size()];
     for (int i = 0; i < tallies.length; i++) {
-      tallies[i] = new Tally(values[i]);
+      tallies[i] = new Tally(values[i], cellRules);
       cells[i] = new CellWindow(layers.get(i), readCells(pixels.getEnvelopeInternal()));
     }
     Coverage.visit(pixels, grid.width(), grid.height(), rule, ROWS_PER_BLOCK, (CoverageBlock block) -> {
@@ -68,7 +80,8 @@ final class AreaReader {
     Measurement[] out = new Measurement[tallies.length];
     for (int i = 0; i < out.length; i++) {
       Tally t = tallies[i];
-      out[i] = new Measurement(values[i], t.valid, t.missing + outside, t.validCells);
+      // Every missing cell the tally saw lies inside the raster: only the outside area is beyond the edge.
+      out[i] = new Measurement(values[i], t.valid, t.missing + outside, t.validCells, t.missing);
     }
     return out;
   }
@@ -86,16 +99,23 @@ final class AreaReader {
   /** Folds covered cells into the accumulator and keeps the valid and missing weights. */
   private static final class Tally {
     private final CellAccumulator values;
+    /** Null when the request sets neither option, so that the plain loops run as they did without them. */
+    private final CellRules rules;
     double valid;
     double missing;
     long validCells;
 
-    Tally(CellAccumulator values) {
+    Tally(CellAccumulator values, CellRules rules) {
       this.values = values;
+      this.rules = rules.isNone() ? null : rules;
     }
 
     /** @param cells the window's cells, {@code cols} wide, starting at column {@code c0} of the block */
     void add(CoverageBlock block, int c0, int cols, CellWindow cells) {
+      if (rules != null) {
+        addWithRules(block, c0, cols, cells);
+        return;
+      }
       if (cells.integers()) {
         addIntegers(block, c0, cols, cells);
         return;
@@ -141,6 +161,37 @@ final class AreaReader {
           } else {
             missing += w;
           }
+        }
+      }
+    }
+
+    /**
+     * {@link #add} under {@code min_coverage_frac} and {@code default_value}: a loop apart, so that requests
+     * without them pay nothing for the extra tests.
+     */
+    private void addWithRules(CoverageBlock block, int c0, int cols, CellWindow cells) {
+      double[] fractions = block.fractions();
+      double minCoverage = rules.minCoverage();
+      boolean fills = rules.fillsNodata();
+      double fill = rules.defaultValue();
+      for (int r = 0; r < block.height(); r++) {
+        int from = r * block.width() + c0;
+        for (int c = 0; c < cols; c++) {
+          double w = fractions[from + c];
+          if (w <= 0 || w < minCoverage) {
+            continue;
+          }
+          int index = r * cols + c;
+          if (cells.holdsData(index)) {
+            cells.addTo(values, index, w);
+          } else if (fills) {
+            values.add(fill, w);
+          } else {
+            missing += w;
+            continue;
+          }
+          valid += w;
+          validCells++;
         }
       }
     }

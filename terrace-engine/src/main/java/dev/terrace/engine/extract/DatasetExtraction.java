@@ -14,6 +14,7 @@ import dev.terrace.engine.raster.PixelLocator;
 import dev.terrace.engine.raster.RasterFormatException;
 import dev.terrace.engine.raster.RasterIoException;
 import dev.terrace.engine.stats.CellAccumulator;
+import dev.terrace.engine.stats.Statistic;
 import dev.terrace.engine.stats.StatisticRequest;
 import dev.terrace.engine.tiles.TileSet;
 import dev.terrace.engine.time.Timestamps;
@@ -48,11 +49,12 @@ final class DatasetExtraction {
   private final PixelBudget budget;
   private final TimeWindow window;
   private final TemporalAggregation temporalAggregation;
+  private final CellRules cellRules;
   private final List<String> warnings;
 
   /**
    * @param options the request's options: aggregation, pixel rule, interpolation, densify, time range and
-   *     temporal aggregation
+   *     temporal aggregation, minimum coverage and default value
    */
   DatasetExtraction(RequestGeometry geometry, CoordinateReferenceSystem inputCrs, Options options, PixelBudget budget,
       List<String> warnings) {
@@ -71,6 +73,7 @@ final class DatasetExtraction {
     this.budget = budget;
     this.window = options.window();
     this.temporalAggregation = options.temporalAggregation();
+    this.cellRules = options.cellRules();
     this.warnings = warnings;
   }
 
@@ -206,14 +209,15 @@ final class DatasetExtraction {
     CellAccumulator[] values = new CellAccumulator[layers.size()];
     Arrays.setAll(values, i -> accumulator());
     if (geometry.kind() == RequestGeometry.Kind.AREAS) {
-      return AreaReader.read(layers, pixels, rule, values);
+      return AreaReader.read(layers, pixels, rule, cellRules, values);
     }
     Measurement[] out = new Measurement[layers.size()];
     for (int i = 0; i < out.length; i++) {
       Layer l = layers.get(i);
       out[i] = geometry.kind() == RequestGeometry.Kind.POINTS
-          ? PointReader.read(l.raster(), l.bandNumber(), l.band(), pixels, bilinear, values[i])
-          : LineReader.read(l.raster(), l.bandNumber(), l.band(), pixels, rule, values[i]);
+          ? PointReader.read(l.raster(), l.bandNumber(), l.band(), pixels, bilinear, cellRules,
+              values[i])
+          : LineReader.read(l.raster(), l.bandNumber(), l.band(), pixels, rule, cellRules, values[i]);
     }
     return out;
   }
@@ -253,6 +257,11 @@ final class DatasetExtraction {
         + Timestamps.format(times.get(times.size() - 1));
   }
 
+  /** @return the minimum coverage and default value cells are read with */
+  CellRules cellRules() {
+    return cellRules;
+  }
+
   /** @return a fresh accumulator for the requested statistic */
   CellAccumulator accumulator() {
     return CellAccumulator.of(List.of(statistic));
@@ -283,9 +292,10 @@ final class DatasetExtraction {
 
   private ExtractResult describe(CatalogDataset dataset, Measurement m, Double resolutionM, String crs,
       String timestamp, long start) {
-    Object value = value(m.values());
+    Object value = statistic.statistic() == Statistic.NODATA_COUNT ? nodataCount(m) : value(m.values());
     return new ExtractResult(dataset.id(), dataset.variable(), value, dataset.units().orElse(null), aggregation,
-        wireRule, quality(m, value, dataset), m.coverageFraction(), m.validCells(), resolutionM,
+        wireRule, quality(m, value, dataset, statistic.statistic() == Statistic.NODATA_COUNT),
+        m.coverageFraction(), m.validCells(), resolutionM,
         timestamp, null, dataset.provider(), crs, millis(start));
   }
 
@@ -321,12 +331,25 @@ final class DatasetExtraction {
     return raw;
   }
 
+  /**
+   * The accumulator never sees cells without data, so {@code nodata_count} comes from the measurement. Points
+   * have no value when none of them is on the raster (as their other statistics), a count otherwise; areas and
+   * lines count 0 even when they lie wholly beyond the raster, as {@code count} does.
+   */
+  private Double nodataCount(Measurement m) {
+    // Only batches of single points are read without a geometry of their own.
+    if ((geometry == null || geometry.kind() == RequestGeometry.Kind.POINTS) && !m.reachesRaster()) {
+      return null;
+    }
+    return m.nodataWeight();
+  }
+
   /** Class codes read as integers ("11", not "11.0"), as users and GDAL's attribute tables write them. */
   private static String classLabel(double v) {
     return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
   }
 
-  private static Quality quality(Measurement m, Object value, CatalogDataset dataset) {
+  private static Quality quality(Measurement m, Object value, CatalogDataset dataset, boolean nodataCounted) {
     double fraction = m.coverageFraction();
     if (m.validCells() == 0 || fraction < 0.3) {
       return Quality.MISSING;
@@ -334,7 +357,9 @@ final class DatasetExtraction {
     if (fraction < 0.8) {
       return Quality.PARTIAL;
     }
-    if (value instanceof Number n && dataset.validRange().isPresent() && !dataset.categorical()) {
+    // nodata_count counts cells; it is no reading the valid range could call suspect.
+    if (value instanceof Number n && dataset.validRange().isPresent() && !dataset.categorical()
+        && !nodataCounted) {
       // 64-bit integers come exact as Long or BigInteger; the range is a pair of doubles anyway.
       double v = n.doubleValue();
       List<Double> range = dataset.validRange().get();
@@ -372,7 +397,8 @@ final class DatasetExtraction {
       // Tiles are not open yet to say their cell size; a hundredth of a tile stands in when the catalog is silent.
       Geometry input = densify ? densified(dataset.statedResolutionM().orElse(tiles.grid().size() * 1113.2))
           : geometry.geometry();
-      TiledReader.Read read = new TiledReader(tiles, dataset, (grid, pixels) -> spend(dataset, grid, pixels, 1))
+      TiledReader.Read read = new TiledReader(tiles, dataset, (grid, pixels) -> spend(dataset, grid, pixels, 1),
+          cellRules)
           .read(TiledReader.toLonLat(input, inputCrs), geometry.kind(), rule, bilinear, accumulator());
       return read.grid() == null
           ? describe(dataset, read.measurement(), dataset.statedResolutionM().orElse(null), "EPSG:4326", null, start)

@@ -73,6 +73,7 @@ public final class Extractor {
     RequestGeometry geometry = geometry(request.geometry(), crs, request.repair(), errors, "geometry");
     TimeWindow window = TimeWindow.of(request.timeRange(), errors, "time_range");
     checkTemporalAggregation(request.temporalAggregation(), request.aggregation(), errors);
+    checkCellRules(request.minCoverageFrac(), request.defaultValue(), errors);
     throwIfAny(errors);
     PixelBudget budget = new PixelBudget(limits.maxCells());
     List<String> warnings = Collections.synchronizedList(new ArrayList<>(geometry.warnings()));
@@ -118,6 +119,7 @@ public final class Extractor {
     }
     TimeWindow window = TimeWindow.of(request.timeRange(), errors, "time_range");
     checkTemporalAggregation(request.temporalAggregation(), request.aggregation(), errors);
+    checkCellRules(request.minCoverageFrac(), request.defaultValue(), errors);
     throwIfAny(errors);
     if (failed.isEmpty()) {
       return answer(request, geometries, datasets, crs, window, start);
@@ -196,6 +198,18 @@ public final class Extractor {
       errors.add(new FieldError(List.of("temporal_aggregation"), "temporal_aggregation " + how + " combines"
           + " numbers; aggregation " + aggregation + " does not give one. Use a numeric aggregation such as mean,"
           + " or leave temporal_aggregation out", "invalid_combination"));
+    }
+  }
+
+  /** A fraction outside [0, 1] or a value that is no number would silently skip or poison every cell. */
+  private static void checkCellRules(Double minCoverageFrac, Double defaultValue, List<FieldError> errors) {
+    if (minCoverageFrac != null && !(minCoverageFrac >= 0 && minCoverageFrac <= 1)) {
+      errors.add(new FieldError(List.of("min_coverage_frac"), "min_coverage_frac must be a fraction in [0, 1],"
+          + " got " + minCoverageFrac, "out_of_range"));
+    }
+    if (defaultValue != null && !Double.isFinite(defaultValue)) {
+      errors.add(new FieldError(List.of("default_value"), "default_value must be a finite number, got "
+          + defaultValue, "not_finite"));
     }
   }
 

@@ -23,16 +23,23 @@ final class LineReader {
 
   static Measurement read(RasterSource raster, int bandNumber, Band band, Geometry pixels, PixelRule rule,
       CellAccumulator values) {
-    return read(raster, bandNumber, band, LineCoverage.compute(pixels, rule), null, values);
+    return read(raster, bandNumber, band, pixels, rule, CellRules.NONE, values);
+  }
+
+  static Measurement read(RasterSource raster, int bandNumber, Band band, Geometry pixels, PixelRule rule,
+      CellRules cellRules, CellAccumulator values) {
+    return read(raster, bandNumber, band, LineCoverage.compute(pixels, rule), null, cellRules, values);
   }
 
   /**
    * @param cells the line's cells and weights
    * @param own if not null, only the cells whose centre lies in this pixel-space box are read; the others are
    *     neither valid nor missing here (another tile reads them)
+   * @param cellRules its default value stands for cells that hold no data; a line's weights are lengths, not
+   *     coverage fractions, so the minimum coverage does not apply
    */
   static Measurement read(RasterSource raster, int bandNumber, Band band, LineCells cells, Envelope own,
-      CellAccumulator values) {
+      CellRules cellRules, CellAccumulator values) {
     int width = raster.grid().width();
     int height = raster.grid().height();
     // One cell is read at a time: a line's cells are scattered along it, and the tile cache makes the
@@ -40,6 +47,7 @@ final class LineReader {
     CellWindow cell = new CellWindow(new Layer(null, raster, bandNumber, band), 1);
     double valid = 0;
     double missing = 0;
+    double nodata = 0;
     long validCells = 0;
     for (int i = 0; i < cells.size(); i++) {
       int r = cells.row(i);
@@ -60,10 +68,15 @@ final class LineReader {
         cell.addTo(values, 0, w);
         valid += w;
         validCells++;
+      } else if (cellRules.fillsNodata()) {
+        values.add(cellRules.defaultValue(), w);
+        valid += w;
+        validCells++;
       } else {
         missing += w;
+        nodata += w;
       }
     }
-    return new Measurement(values, valid, missing, validCells);
+    return new Measurement(values, valid, missing, validCells, nodata);
   }
 }

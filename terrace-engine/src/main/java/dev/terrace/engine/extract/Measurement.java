@@ -12,12 +12,20 @@ import dev.terrace.engine.stats.CellAccumulator;
  * @param missingWeight the weight the geometry asked for but got no value for: nodata cells, and area
  *     beyond the raster's edge
  * @param validCells the number of valid cells read
+ * @param nodataWeight the part of {@code missingWeight} that lies on cells inside the raster holding no data,
+ *     what {@code nodata_count} reports; unlike {@code missingWeight} it leaves out what lies beyond the edge
  */
-record Measurement(CellAccumulator values, double validWeight, double missingWeight, long validCells) {
+record Measurement(CellAccumulator values, double validWeight, double missingWeight, long validCells,
+    double nodataWeight) {
 
   /** @return the share of the geometry with valid data, 0 when it covers nothing */
   double coverageFraction() {
     double total = validWeight + missingWeight;
     return total > 0 ? Math.min(1, validWeight / total) : 0;
+  }
+
+  /** @return whether any of the geometry lies on a cell of the raster, with data or without */
+  boolean reachesRaster() {
+    return validWeight > 0 || nodataWeight > 0;
   }
 }

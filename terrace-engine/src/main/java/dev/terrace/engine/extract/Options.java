@@ -16,17 +16,18 @@ import dev.terrace.api.TemporalAggregation;
  * @param densify whether edges are densified in the request's CRS first
  * @param window the timestamps read from time-varying datasets
  * @param temporalAggregation how a time series collapses into one result, or null for one per timestamp
+ * @param cellRules the minimum coverage and default value cells are read with
  */
 record Options(Aggregation aggregation, PixelRule pixelRule, Interpolation interpolation, boolean densify,
-    TimeWindow window, TemporalAggregation temporalAggregation) {
+    TimeWindow window, TemporalAggregation temporalAggregation, CellRules cellRules) {
 
   static Options of(ExtractRequest r, TimeWindow window) {
     return new Options(r.aggregation(), r.pixelRule(), r.interpolation(), r.densify(), window,
-        r.temporalAggregation());
+        r.temporalAggregation(), CellRules.of(r.minCoverageFrac(), r.defaultValue()));
   }
 
   static Options of(BatchExtractRequest r, TimeWindow window) {
     return new Options(r.aggregation(), r.pixelRule(), r.interpolation(), r.densify(), window,
-        r.temporalAggregation());
+        r.temporalAggregation(), CellRules.of(r.minCoverageFrac(), r.defaultValue()));
   }
 }

@@ -104,14 +104,17 @@ final class PointBatch {
       CellAccumulator values = extraction.accumulator();
       Measurement m;
       if (cells == null) {
-        m = new Measurement(values, 0, 1, 0);
+        m = new Measurement(values, 0, 1, 0, 0);
       } else {
         int index = ((int) row[i] - window.row()) * window.width() + (int) col[i] - window.col();
         if (cells.holdsData(index)) {
           cells.addTo(values, index, 1);
-          m = new Measurement(values, 1, 0, 1);
+          m = new Measurement(values, 1, 0, 1, 0);
+        } else if (extraction.cellRules().fillsNodata()) {
+          values.add(extraction.cellRules().defaultValue(), 1);
+          m = new Measurement(values, 1, 0, 1, 0);
         } else {
-          m = new Measurement(values, 0, 1, 0);
+          m = new Measurement(values, 0, 1, 0, 1);
         }
       }
       out[i] = extraction.describe(dataset, layer, grid, m, col[i], row[i], start);

@@ -19,8 +19,15 @@ final class PointReader {
 
   static Measurement read(RasterSource raster, int bandNumber, Band band, Geometry pixels, boolean bilinear,
       CellAccumulator values) {
+    return read(raster, bandNumber, band, pixels, bilinear, CellRules.NONE, values);
+  }
+
+  /** @param cellRules its default value stands for the cell under a point inside the raster that holds no data */
+  static Measurement read(RasterSource raster, int bandNumber, Band band, Geometry pixels, boolean bilinear,
+      CellRules cellRules, CellAccumulator values) {
     double valid = 0;
     double missing = 0;
+    double nodata = 0;
     for (Coordinate c : pixels.getCoordinates()) {
       boolean found;
       if (bilinear) {
@@ -34,11 +41,24 @@ final class PointReader {
       }
       if (found) {
         valid++;
+      } else if (inside(raster, c.x, c.y)) {
+        if (cellRules.fillsNodata()) {
+          values.add(cellRules.defaultValue(), 1);
+          valid++;
+        } else {
+          missing++;
+          nodata++;
+        }
       } else {
         missing++;
       }
     }
-    return new Measurement(values, valid, missing, (long) valid);
+    return new Measurement(values, valid, missing, (long) valid, nodata);
+  }
+
+  /** @return whether (col, row) lies on a cell of the raster */
+  static boolean inside(RasterSource raster, double col, double row) {
+    return col >= 0 && row >= 0 && col < raster.grid().width() && row < raster.grid().height();
   }
 
   /**

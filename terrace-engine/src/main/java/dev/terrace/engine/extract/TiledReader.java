@@ -62,7 +62,8 @@ final class TiledReader {
   }
 
   /**
-   * @param measurement the statistics and the valid and missing weights, in degrees (or points)
+   * @param measurement the statistics and the valid and missing weights, in degrees (or points); the nodata
+   *     weight in cells
    * @param grid the grid of the tile that read the most valid data, to describe the answer; null if none exists
    * @param col where the geometry lies in that grid, as a fractional column
    * @param row likewise, the fractional row
@@ -79,11 +80,18 @@ final class TiledReader {
   private final TileSet tiles;
   private final CatalogDataset dataset;
   private final Budget budget;
+  private final CellRules cellRules;
 
   TiledReader(TileSet tiles, CatalogDataset dataset, Budget budget) {
+    this(tiles, dataset, budget, CellRules.NONE);
+  }
+
+  /** @param cellRules the request's minimum coverage and default value, applied in every tile */
+  TiledReader(TileSet tiles, CatalogDataset dataset, Budget budget, CellRules cellRules) {
     this.tiles = tiles;
     this.dataset = dataset;
     this.budget = budget;
+    this.cellRules = cellRules;
   }
 
   /**
@@ -155,9 +163,10 @@ final class TiledReader {
       GeoTiff raster = p.raster();
       double[] res = raster.grid().resolution();
       Measurement m = areas
-          ? AreaReader.read(raster, dataset.bandNumber(), dataset.band(raster), p.pixels(), rule, tally.values)
+          ? AreaReader.read(raster, dataset.bandNumber(), dataset.band(raster), p.pixels(), rule, cellRules,
+              tally.values)
           : LineReader.read(raster, dataset.bandNumber(), dataset.band(raster),
-              LineCoverage.compute(p.pixels(), rule), p.own(), tally.values);
+              LineCoverage.compute(p.pixels(), rule), p.own(), cellRules, tally.values);
       tally.add(m, areas ? res[0] * res[1] : Math.sqrt(res[0] * res[1]), raster.grid(), p.pixels());
     }
   }
@@ -230,7 +239,7 @@ final class TiledReader {
           Geometry pixels = lonLat.getFactory().createMultiPointFromCoords(here.toArray(Coordinate[]::new));
           budget.spend(raster.grid(), pixels);
           tally.add(PointReader.read(raster, dataset.bandNumber(), dataset.band(raster), pixels, bilinear,
-              tally.values), 1, raster.grid(), pixels);
+              cellRules, tally.values), 1, raster.grid(), pixels);
         }
       }
     }
@@ -298,6 +307,7 @@ final class TiledReader {
     final CellAccumulator values;
     private double valid;
     private double missing;
+    private double nodata;
     private long cells;
     private double most = -1;
     private Grid grid;
@@ -313,6 +323,8 @@ final class TiledReader {
       valid += m.validWeight() * unit;
       missing += m.missingWeight() * unit;
       cells += m.validCells();
+      // Counted in cells, as the accumulator's count is, whatever size each tile's cells are.
+      nodata += m.nodataWeight();
       if (m.validWeight() * unit > most) {
         most = m.validWeight() * unit;
         grid = from;
@@ -327,7 +339,7 @@ final class TiledReader {
     }
 
     Read read() {
-      return new Read(new Measurement(values, valid, missing, cells), grid, col, row);
+      return new Read(new Measurement(values, valid, missing, cells, nodata), grid, col, row);
     }
   }
 }

@@ -520,6 +520,8 @@ public final class CellAccumulator {
         int variety = variety();
         yield cells == 0 ? OptionalDouble.empty() : OptionalDouble.of(variety);
       }
+      // Only the cells with data reach an accumulator: the extraction counts the others.
+      case NODATA_COUNT -> OptionalDouble.empty();
       case UNIQUE, DISTRIBUTION, HISTOGRAM ->
           throw new IllegalArgumentException(request + " is not a single number; ask result()");
     };

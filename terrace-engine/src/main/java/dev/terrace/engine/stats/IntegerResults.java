@@ -66,7 +66,7 @@ final class IntegerResults {
         }
         yield Collections.unmodifiableSortedMap(weights);
       }
-      case COUNT, SUM, STD, VARIANCE, COEFFICIENT_OF_VARIATION, RANGE, VARIETY -> NOT_EXACT;
+      case COUNT, SUM, STD, VARIANCE, COEFFICIENT_OF_VARIATION, RANGE, VARIETY, NODATA_COUNT -> NOT_EXACT;
     };
   }
 

@@ -44,7 +44,12 @@ public enum Statistic {
    * Value → its total weight, by ascending value: the number of cells of each class for unit weights (what
    * rasterstats' {@code categorical=True} gives), the covered area in cells under the exact rule.
    */
-  HISTOGRAM;
+  HISTOGRAM,
+  /**
+   * The weight of covered cells that hold no data. The accumulator sees only cells with data, so it has no value
+   * for this (empty); the extraction answers it from what it tallied beside the accumulator.
+   */
+  NODATA_COUNT;
 
   /**
    * @return whether the statistic is computed from the values themselves in order (MEDIAN, PERCENTILE): the
