@@ -1,13 +1,11 @@
 package dev.terrace.engine.geotiff;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -41,12 +39,8 @@ final class LibdeflateDecompressor implements InPlaceDecompressor {
    * @throws IllegalArgumentException if libdeflate is not installed
    */
   LibdeflateDecompressor(Decompressor fallback) {
-    // Without native access granted the JVM would warn on the first native call; the caller falls back instead.
-    if (!LibdeflateDecompressor.class.getModule().isNativeAccessEnabled()) {
-      throw new IllegalStateException("native access is not enabled");
-    }
     this.fallback = fallback;
-    SymbolLookup library = library();
+    SymbolLookup library = NativeLibrary.load("deflate");
     Linker linker = Linker.nativeLinker();
     allocate = linker.downcallHandle(library.find("libdeflate_alloc_decompressor").orElseThrow(),
         FunctionDescriptor.of(ValueLayout.ADDRESS));
@@ -57,18 +51,6 @@ final class LibdeflateDecompressor implements InPlaceDecompressor {
         FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG,
             ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.ADDRESS),
         Linker.Option.critical(true));
-  }
-
-  private static SymbolLookup library() {
-    IllegalArgumentException missing = new IllegalArgumentException("libdeflate not found");
-    for (String name : List.of(System.mapLibraryName("deflate"), "libdeflate.so.0", "libdeflate.0.dylib")) {
-      try {
-        return SymbolLookup.libraryLookup(name, Arena.global());
-      } catch (IllegalArgumentException e) {
-        missing.addSuppressed(e);
-      }
-    }
-    throw missing;
   }
 
   @Override

@@ -8,7 +8,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -65,16 +64,12 @@ final class TurboJpegDecompressor implements SampleDecompressor {
    *     stream length) is not 64 bits wide on this platform
    */
   TurboJpegDecompressor(JpegDecompressor fallback) {
-    // Without native access granted the JVM would warn on the first native call; the caller falls back instead.
-    if (!TurboJpegDecompressor.class.getModule().isNativeAccessEnabled()) {
-      throw new IllegalStateException("native access is not enabled");
-    }
     this.fallback = fallback;
     Linker linker = Linker.nativeLinker();
     if (!ValueLayout.JAVA_LONG.equals(linker.canonicalLayouts().get("long"))) {
       throw new IllegalArgumentException("C's long is not 64 bits wide here");
     }
-    SymbolLookup library = library();
+    SymbolLookup library = NativeLibrary.load("turbojpeg");
     ValueLayout address = ValueLayout.ADDRESS;
     ValueLayout i32 = ValueLayout.JAVA_INT;
     init = linker.downcallHandle(library.find("tjInitDecompress").orElseThrow(), FunctionDescriptor.of(address));
@@ -85,18 +80,6 @@ final class TurboJpegDecompressor implements SampleDecompressor {
         FunctionDescriptor.of(i32, address, address, ValueLayout.JAVA_LONG, address, i32, i32, i32, i32, i32));
     decompressToPlanes = linker.downcallHandle(library.find("tjDecompressToYUV2").orElseThrow(),
         FunctionDescriptor.of(i32, address, address, ValueLayout.JAVA_LONG, address, i32, i32, i32, i32));
-  }
-
-  private static SymbolLookup library() {
-    IllegalArgumentException missing = new IllegalArgumentException("libturbojpeg not found");
-    for (String name : List.of(System.mapLibraryName("turbojpeg"), "libturbojpeg.so.0", "libturbojpeg.0.dylib")) {
-      try {
-        return SymbolLookup.libraryLookup(name, Arena.global());
-      } catch (IllegalArgumentException e) {
-        missing.addSuppressed(e);
-      }
-    }
-    throw missing;
   }
 
   @Override
