@@ -12,12 +12,13 @@ import java.util.regex.Pattern;
 /**
  * A statistic to compute over the cells a geometry covers: {@code mean}, {@code sum}, {@code count},
  * {@code min}, {@code max}, {@code std}, {@code median}, {@code percentile:P}, {@code majority},
- * {@code minority}, {@code variety}, {@code unique}, {@code distribution}, {@code histogram} or
- * {@code nodata_count}.
+ * {@code minority}, {@code variety}, {@code unique}, {@code distribution}, {@code histogram},
+ * {@code nodata_count}, the {@code weighted_*} statistics of a request with {@code weights}, or {@code cells}.
  *
  * <p>On the wire as its plain name ({@link #toString()}), for example {@code "mean"} or {@code "percentile:90"};
  * {@link #parse(String)} reads it back, ignoring case. {@code distribution} yields an object (class → covered
- * fraction) and {@code unique} an array; every other statistic yields a number.
+ * fraction), {@code histogram} and {@code weighted_frac} an object, {@code unique} and {@code cells} an array;
+ * every other statistic yields a number.
  *
  * @param name the statistic's name, lower case, one of {@link #NAMES}
  * @param percentile for {@code percentile} the requested percentile P in [0, 100], otherwise empty
@@ -27,7 +28,8 @@ public record Aggregation(String name, OptionalDouble percentile) {
     /** The statistic names, in documentation order; {@code percentile} is written {@code percentile:P}. */
     public static final List<String> NAMES = List.of("mean", "sum", "count", "min", "max", "std", "variance",
             "coefficient_of_variation", "range", "median", "percentile", "majority", "minority", "variety",
-            "unique", "distribution", "histogram", "nodata_count");
+            "unique", "distribution", "histogram", "nodata_count", "weighted_mean", "weighted_sum", "weighted_std",
+            "weighted_variance", "weighted_frac", "cells");
 
     /** Coverage-weighted mean of the valid cells (the default). */
     public static final Aggregation MEAN = named("mean");
@@ -71,6 +73,36 @@ public record Aggregation(String name, OptionalDouble percentile) {
      * data, 0 when it holds data, no value when the point is outside the raster.
      */
     public static final Aggregation NODATA_COUNT = named("nodata_count");
+
+    /**
+     * {@code Σ x·c·w / Σ c·w}: the mean of the valid cells, each weighted by its coverage {@code c} and by the
+     * request's {@code weights} dataset {@code w} (exactextract's {@code weighted_mean}).
+     *
+     * <p>How a weight cell is matched to a value cell: on the same grid, cell by cell. When the two grids share
+     * a CRS and are aligned (each cell size a whole multiple of the finer one, and the coarser grid's origin on
+     * a line of the finer one), coverage is computed on the finer of the two grids and each of its cells takes
+     * the value and the weight of the cells it lies in, as exactextract does. Otherwise each value cell takes
+     * the weight of the weight cell under its centre. A covered cell outside the weight raster, or whose weight
+     * is nodata, weighs {@code default_weight}; without one the weighted statistic is null, with a warning.
+     */
+    public static final Aggregation WEIGHTED_MEAN = named("weighted_mean");
+    /** {@code Σ x·c·w}: the sum of the valid cells weighted by coverage and weight (see {@link #WEIGHTED_MEAN}). */
+    public static final Aggregation WEIGHTED_SUM = named("weighted_sum");
+    /** The population standard deviation weighted by coverage and weight (see {@link #WEIGHTED_MEAN}). */
+    public static final Aggregation WEIGHTED_STD = named("weighted_std");
+    /** The population variance weighted by coverage and weight: {@code weighted_std} squared. */
+    public static final Aggregation WEIGHTED_VARIANCE = named("weighted_variance");
+    /**
+     * Each class with its share of the total {@code c·w}, as an object (exactextract's {@code weighted_frac}):
+     * {@code distribution} with weights, for example the share of a population living on each land cover class.
+     */
+    public static final Aggregation WEIGHTED_FRAC = named("weighted_frac");
+    /**
+     * The covered cells themselves rather than a summary, as an array with one object per cell that holds data
+     * (see {@link Cell}), in row-major order: what exactextract's {@code values}, {@code coverage},
+     * {@code center_x}, {@code center_y} and {@code cell_id} give. Bounded by the request's cell budget.
+     */
+    public static final Aggregation CELLS = named("cells");
 
     private static final String PERCENTILE = "percentile";
     private static final Pattern NUMBER = Pattern.compile("\\d+(\\.\\d+)?");

@@ -38,6 +38,16 @@ import java.util.Objects;
  * @param defaultValue the value a covered cell inside the raster that holds no data (nodata, NaN or masked) is
  *     read as, so that it counts as valid, as exactextract's {@code default_value}; null (omitted from JSON) to
  *     leave such cells missing
+ * @param weights the dataset whose cells weigh each value cell in the {@code weighted_*} statistics
+ *     ({@code provider:name}), as exactextract's weighting raster; null (omitted from JSON) for none. Its grid may
+ *     differ from the value raster's: see {@link Aggregation#WEIGHTED_MEAN} for how cells are matched
+ * @param defaultWeight the weight of a covered cell whose weight is nodata, as exactextract's
+ *     {@code default_weight}; null (omitted from JSON) to leave it undefined, which makes the weighted statistic
+ *     of that geometry null, with a warning
+ * @param coverageWeight the weight a covered cell carries in every statistic; null (omitted from JSON) for
+ *     {@link CoverageWeight#FRACTION}
+ * @param tie which value {@code majority} and {@code minority} answer on a tie; null (omitted from JSON) for
+ *     {@link Tie#LOWEST}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -53,7 +63,11 @@ public record BatchExtractRequest(
         @JsonProperty("interpolation") Interpolation interpolation,
         @JsonProperty("repair") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean repair,
         @JsonProperty("min_coverage_frac") Double minCoverageFrac,
-        @JsonProperty("default_value") Double defaultValue) {
+        @JsonProperty("default_value") Double defaultValue,
+        @JsonProperty("weights") String weights,
+        @JsonProperty("default_weight") Double defaultWeight,
+        @JsonProperty("coverage_weight") CoverageWeight coverageWeight,
+        @JsonProperty("tie") Tie tie) {
 
     /**
      * Applies the defaults, unwraps features and copies the lists.
@@ -70,6 +84,10 @@ public record BatchExtractRequest(
      * @param repair whether an invalid polygon is repaired rather than refused
      * @param minCoverageFrac the smallest coverage fraction a cell needs to count, or null for 0
      * @param defaultValue the value cells without data are read as, or null to leave them missing
+     * @param weights the weighting dataset, or null for none
+     * @param defaultWeight the weight of cells whose weight is nodata, or null to leave it undefined
+     * @param coverageWeight the weight of a covered cell, or null for {@code fraction}
+     * @param tie which value {@code majority} and {@code minority} answer on a tie, or null for {@code lowest}
      */
     public BatchExtractRequest {
         if (geometries == null) {
@@ -106,7 +124,7 @@ public record BatchExtractRequest(
             TimeRange timeRange, TemporalAggregation temporalAggregation, String crs, boolean densify,
             Interpolation interpolation, boolean repair) {
         this(geometries, datasetIds, aggregation, pixelRule, timeRange, temporalAggregation, crs, densify,
-                interpolation, repair, null, null);
+                interpolation, repair, null, null, null, null, null, null);
     }
 
     /**
@@ -159,7 +177,8 @@ public record BatchExtractRequest(
         return new Builder().geometries(geometries).datasetIds(datasetIds).aggregation(aggregation)
                 .pixelRule(pixelRule).timeRange(timeRange).temporalAggregation(temporalAggregation).crs(crs)
                 .densify(densify).interpolation(interpolation).repair(repair)
-                .minCoverageFrac(minCoverageFrac).defaultValue(defaultValue);
+                .minCoverageFrac(minCoverageFrac).defaultValue(defaultValue).weights(weights)
+                .defaultWeight(defaultWeight).coverageWeight(coverageWeight).tie(tie);
     }
 
     /**
@@ -170,7 +189,8 @@ public record BatchExtractRequest(
      */
     public BatchExtractRequest withGeometries(List<? extends Geometry> geometries) {
         return new BatchExtractRequest(new ArrayList<>(geometries), datasetIds, aggregation, pixelRule, timeRange,
-                temporalAggregation, crs, densify, interpolation, repair, minCoverageFrac, defaultValue);
+                temporalAggregation, crs, densify, interpolation, repair, minCoverageFrac, defaultValue, weights, defaultWeight,
+                    coverageWeight, tie);
     }
 
     /**
@@ -182,7 +202,8 @@ public record BatchExtractRequest(
      */
     public ExtractRequest request(int index) {
         return new ExtractRequest(geometries.get(index), datasetIds, aggregation, pixelRule, timeRange,
-                temporalAggregation, crs, densify, interpolation, repair, minCoverageFrac, defaultValue);
+                temporalAggregation, crs, densify, interpolation, repair, minCoverageFrac, defaultValue, weights, defaultWeight,
+                    coverageWeight, tie);
     }
 
     /** Builds a {@link BatchExtractRequest}; every setter returns the builder, unset options take their defaults. */
@@ -222,7 +243,8 @@ public record BatchExtractRequest(
          */
         public BatchExtractRequest build() {
             return new BatchExtractRequest(geometries, datasetIds, aggregation, pixelRule, timeRange,
-                    temporalAggregation, crs, densify, interpolation, repair, minCoverageFrac, defaultValue);
+                    temporalAggregation, crs, densify, interpolation, repair, minCoverageFrac, defaultValue, weights, defaultWeight,
+                    coverageWeight, tie);
         }
     }
 }

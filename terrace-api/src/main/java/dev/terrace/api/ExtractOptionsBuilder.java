@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * The options {@code extract} and {@code extract.batch} share — datasets, statistic, pixel rule, time range,
- * temporal aggregation, CRS, densify, interpolation, repair, minimum coverage and default value — set once here for both request builders. Every setter
+ * temporal aggregation, CRS, densify, interpolation,
+ * repair, minimum coverage, default value, weights and ties — set once here for both request builders. Every setter
  * returns the concrete builder; unset options take their defaults when the request is built.
  *
  * @param <B> the concrete builder
@@ -36,6 +37,14 @@ public abstract class ExtractOptionsBuilder<B extends ExtractOptionsBuilder<B>> 
     protected Double minCoverageFrac;
     /** The value cells without data are read as, or null to leave them missing. */
     protected Double defaultValue;
+    /** The weighting dataset, or null for none. */
+    protected String weights;
+    /** The weight of cells whose weight is nodata, or null to leave it undefined. */
+    protected Double defaultWeight;
+    /** The weight of a covered cell, or null for the default. */
+    protected CoverageWeight coverageWeight;
+    /** Which value majority and minority answer on a tie, or null for the default. */
+    protected Tie tie;
 
     /** For the two request builders only. */
     ExtractOptionsBuilder() {
@@ -202,6 +211,52 @@ public abstract class ExtractOptionsBuilder<B extends ExtractOptionsBuilder<B>> 
      */
     public B defaultValue(Double value) {
         defaultValue = value;
+        return self();
+    }
+
+    /**
+     * Names the dataset whose cells weigh each value cell in the {@code weighted_*} statistics, as exactextract's
+     * weighting raster. The engine refuses weights with a statistic that does not use them, and a weighted
+     * statistic without weights.
+     *
+     * @param value a dataset id such as {@code "lux:population"}, or null for none
+     * @return this builder
+     */
+    public B weights(String value) {
+        weights = value;
+        return self();
+    }
+
+    /**
+     * Sets the weight of covered cells whose weight is nodata, as exactextract's {@code default_weight}.
+     *
+     * @param value the weight, or null (the default) to leave it undefined: the weighted statistic is then null
+     * @return this builder
+     */
+    public B defaultWeight(Double value) {
+        defaultWeight = value;
+        return self();
+    }
+
+    /**
+     * Sets the weight a covered cell carries in every statistic.
+     *
+     * @param value the weight, or null for {@link CoverageWeight#FRACTION}
+     * @return this builder
+     */
+    public B coverageWeight(CoverageWeight value) {
+        coverageWeight = value;
+        return self();
+    }
+
+    /**
+     * Sets which value {@code majority} and {@code minority} answer when values tie.
+     *
+     * @param value the rule, or null for {@link Tie#LOWEST}
+     * @return this builder
+     */
+    public B tie(Tie value) {
+        tie = value;
         return self();
     }
 }

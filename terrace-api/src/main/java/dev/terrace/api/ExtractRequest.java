@@ -49,6 +49,16 @@ import java.util.Objects;
  * @param defaultValue the value a covered cell inside the raster that holds no data (nodata, NaN or masked) is
  *     read as, so that it counts as valid, as exactextract's {@code default_value}; null (omitted from JSON) to
  *     leave such cells missing
+ * @param weights the dataset whose cells weigh each value cell in the {@code weighted_*} statistics
+ *     ({@code provider:name}), as exactextract's weighting raster; null (omitted from JSON) for none. Its grid may
+ *     differ from the value raster's: see {@link Aggregation#WEIGHTED_MEAN} for how cells are matched
+ * @param defaultWeight the weight of a covered cell whose weight is nodata, as exactextract's
+ *     {@code default_weight}; null (omitted from JSON) to leave it undefined, which makes the weighted statistic
+ *     of that geometry null, with a warning
+ * @param coverageWeight the weight a covered cell carries in every statistic; null (omitted from JSON) for
+ *     {@link CoverageWeight#FRACTION}
+ * @param tie which value {@code majority} and {@code minority} answer on a tie; null (omitted from JSON) for
+ *     {@link Tie#LOWEST}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -64,7 +74,11 @@ public record ExtractRequest(
         @JsonProperty("interpolation") Interpolation interpolation,
         @JsonProperty("repair") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean repair,
         @JsonProperty("min_coverage_frac") Double minCoverageFrac,
-        @JsonProperty("default_value") Double defaultValue) {
+        @JsonProperty("default_value") Double defaultValue,
+        @JsonProperty("weights") String weights,
+        @JsonProperty("default_weight") Double defaultWeight,
+        @JsonProperty("coverage_weight") CoverageWeight coverageWeight,
+        @JsonProperty("tie") Tie tie) {
 
     /** The CRS geometries are in unless a request names another: lon/lat WGS 84. */
     public static final String DEFAULT_CRS = "EPSG:4326";
@@ -84,6 +98,10 @@ public record ExtractRequest(
      * @param repair whether an invalid polygon is repaired rather than refused
      * @param minCoverageFrac the smallest coverage fraction a cell needs to count, or null for 0
      * @param defaultValue the value cells without data are read as, or null to leave them missing
+     * @param weights the weighting dataset, or null for none
+     * @param defaultWeight the weight of cells whose weight is nodata, or null to leave it undefined
+     * @param coverageWeight the weight of a covered cell, or null for {@code fraction}
+     * @param tie which value {@code majority} and {@code minority} answer on a tie, or null for {@code lowest}
      */
     public ExtractRequest {
         geometry = geometry == null ? null : geometry.unwrap();
@@ -112,7 +130,7 @@ public record ExtractRequest(
             TimeRange timeRange, TemporalAggregation temporalAggregation, String crs, boolean densify,
             Interpolation interpolation, boolean repair) {
         this(geometry, datasetIds, aggregation, pixelRule, timeRange, temporalAggregation, crs, densify,
-                interpolation, repair, null, null);
+                interpolation, repair, null, null, null, null, null, null);
     }
 
     /**
@@ -164,7 +182,8 @@ public record ExtractRequest(
         return new Builder().geometry(geometry).datasetIds(datasetIds).aggregation(aggregation).pixelRule(pixelRule)
                 .timeRange(timeRange).temporalAggregation(temporalAggregation).crs(crs).densify(densify)
                 .interpolation(interpolation).repair(repair)
-                .minCoverageFrac(minCoverageFrac).defaultValue(defaultValue);
+                .minCoverageFrac(minCoverageFrac).defaultValue(defaultValue).weights(weights)
+                .defaultWeight(defaultWeight).coverageWeight(coverageWeight).tie(tie);
     }
 
     /** Builds an {@link ExtractRequest}; every setter returns the builder, unset options take their defaults. */
@@ -192,7 +211,8 @@ public record ExtractRequest(
          */
         public ExtractRequest build() {
             return new ExtractRequest(geometry, datasetIds, aggregation, pixelRule, timeRange, temporalAggregation,
-                    crs, densify, interpolation, repair, minCoverageFrac, defaultValue);
+                    crs, densify, interpolation, repair, minCoverageFrac, defaultValue, weights, defaultWeight,
+                    coverageWeight, tie);
         }
     }
 }

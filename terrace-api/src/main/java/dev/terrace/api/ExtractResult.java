@@ -121,6 +121,27 @@ public record ExtractResult(
     }
 
     /**
+     * The value of {@code cells}: the covered cells, whether the result was built in-process or read from JSON.
+     *
+     * @return the cells in the order received; empty when the value is not an array of cells
+     */
+    @JsonIgnore
+    public List<Cell> cells() {
+        if (!(value instanceof List)) {
+            return List.of();
+        }
+        List<Cell> out = new ArrayList<>();
+        for (Object o : (List<?>) value) {
+            if (o instanceof Cell c) {
+                out.add(c);
+            } else if (o instanceof Map<?, ?> m && m.get("row") instanceof Number) {
+                out.add(Cell.read(m));
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /**
      * The value of {@code unique}: the distinct values.
      *
      * @return the numbers in the order received (elements that are not numbers are skipped); empty when the
