@@ -191,7 +191,8 @@ public record Aggregation(String name, OptionalDouble percentile) {
      * @return {@code false} for {@code distribution} and {@code unique}, {@code true} otherwise
      */
     public boolean isNumeric() {
-        return !name.equals("distribution") && !name.equals("unique") && !name.equals("histogram");
+        return !name.equals("distribution") && !name.equals("unique") && !name.equals("histogram")
+                && !name.equals("weighted_frac") && !name.equals("cells");
     }
 
     /**

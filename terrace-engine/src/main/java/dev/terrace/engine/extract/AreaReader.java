@@ -57,19 +57,34 @@ final class AreaReader {
    */
   static Measurement[] read(List<Layer> layers, Geometry pixels, PixelRule rule, CellRules cellRules,
       CellAccumulator[] values) {
+    return read(layers, pixels, rule, cellRules, null, values);
+  }
+
+  /**
+   * {@link #read(List, Geometry, PixelRule, CellRules, CellAccumulator[])} with cells weighted beyond their
+   * coverage.
+   *
+   * @param weights what each covered cell weighs in the accumulators, or null for its coverage alone; the
+   *     measurement's valid and missing weights stay coverage
+   */
+  static Measurement[] read(List<Layer> layers, Geometry pixels, PixelRule rule, CellRules cellRules,
+      CellWeights weights, CellAccumulator[] values) {
     Grid grid = layers.get(0).raster().grid();
     Tally[] tallies = new Tally[layers.size()];
     // Sized to the polygon, not to the largest read: most polygons are small, and a full-size buffer for each
     // was a quarter of all the memory a batch of them allocated.
     CellWindow[] cells = new CellWindow[layers.size()];
     for (int i = 0; i < tallies.length; i++) {
-      tallies[i] = new Tally(values[i], cellRules);
+      tallies[i] = new Tally(values[i], cellRules, weights);
       cells[i] = new CellWindow(layers.get(i), readCells(pixels.getEnvelopeInternal()));
     }
     Coverage.visit(pixels, grid.width(), grid.height(), rule, ROWS_PER_BLOCK, (CoverageBlock block) -> {
       for (int c0 = 0; c0 < block.width(); c0 += COLUMNS_PER_READ) {
         int cols = Math.min(COLUMNS_PER_READ, block.width() - c0);
         Window window = Window.of(block.col() + c0, block.row(), cols, block.height());
+        if (weights != null) {
+          weights.read(window);
+        }
         for (int i = 0; i < tallies.length; i++) {
           cells[i].read(window);
           tallies[i].add(block, c0, cols, cells[i]);
@@ -81,7 +96,8 @@ final class AreaReader {
     for (int i = 0; i < out.length; i++) {
       Tally t = tallies[i];
       // Every missing cell the tally saw lies inside the raster: only the outside area is beyond the edge.
-      out[i] = new Measurement(values[i], t.valid, t.missing + outside, t.validCells, t.missing);
+      out[i] = new Measurement(values[i], t.valid, t.missing + outside, t.validCells,
+          t.weights == null ? t.missing : t.nodata, t.unweighted);
     }
     return out;
   }
@@ -101,17 +117,27 @@ final class AreaReader {
     private final CellAccumulator values;
     /** Null when the request sets neither option, so that the plain loops run as they did without them. */
     private final CellRules rules;
+    /** Null when cells weigh their coverage alone, likewise. */
+    final CellWeights weights;
     double valid;
     double missing;
     long validCells;
+    /** Under {@link #weights}: the weight of covered cells without data, in the accumulators' units. */
+    double nodata;
+    long unweighted;
 
-    Tally(CellAccumulator values, CellRules rules) {
+    Tally(CellAccumulator values, CellRules rules, CellWeights weights) {
       this.values = values;
       this.rules = rules.isNone() ? null : rules;
+      this.weights = weights;
     }
 
     /** @param cells the window's cells, {@code cols} wide, starting at column {@code c0} of the block */
     void add(CoverageBlock block, int c0, int cols, CellWindow cells) {
+      if (weights != null) {
+        addWeighted(block, c0, cols, cells);
+        return;
+      }
       if (rules != null) {
         addWithRules(block, c0, cols, cells);
         return;
@@ -191,6 +217,46 @@ final class AreaReader {
             continue;
           }
           valid += w;
+          validCells++;
+        }
+      }
+    }
+
+    /**
+     * {@link #add} with {@code coverage_weight} or weights: each valid cell enters the accumulator with its
+     * coverage as counted, times its area and its weight, while the valid and missing tallies stay coverage. A
+     * loop apart, so that requests without weights pay nothing for them.
+     */
+    private void addWeighted(CoverageBlock block, int c0, int cols, CellWindow cells) {
+      double[] fractions = block.fractions();
+      double minCoverage = rules == null ? 0 : rules.minCoverage();
+      boolean fills = rules != null && rules.fillsNodata();
+      double fill = fills ? rules.defaultValue() : Double.NaN;
+      for (int r = 0; r < block.height(); r++) {
+        int from = r * block.width() + c0;
+        double area = weights.area(block.row() + r);
+        for (int c = 0; c < cols; c++) {
+          double f = fractions[from + c];
+          if (f <= 0 || f < minCoverage) {
+            continue;
+          }
+          int index = r * cols + c;
+          double counted = weights.coverage(f) * area;
+          boolean holdsData = cells.holdsData(index);
+          if (!holdsData && !fills) {
+            missing += f;
+            nodata += counted;
+            continue;
+          }
+          double w = counted * weights.weight(index);
+          if (Double.isNaN(w)) {
+            unweighted++;
+          } else if (holdsData) {
+            cells.addTo(values, index, w);
+          } else {
+            values.add(fill, w);
+          }
+          valid += f;
           validCells++;
         }
       }

@@ -50,6 +50,7 @@ final class DatasetExtraction {
   private final TimeWindow window;
   private final TemporalAggregation temporalAggregation;
   private final CellRules cellRules;
+  private final Weighting weighting;
   private final List<String> warnings;
 
   /**
@@ -74,6 +75,7 @@ final class DatasetExtraction {
     this.window = options.window();
     this.temporalAggregation = options.temporalAggregation();
     this.cellRules = options.cellRules();
+    this.weighting = options.weighting();
     this.warnings = warnings;
   }
 
@@ -168,56 +170,73 @@ final class DatasetExtraction {
   /** Slices on one grid: the geometry is projected, budgeted and covered once for all of them. */
   private List<ExtractResult> measure(CatalogDataset dataset, List<Layer> sameGrid, long start) {
     Grid grid = sameGrid.get(0).raster().grid();
+    List<Layer> layers = sameGrid;
+    Layer weights = null;
+    CellWeights cellWeights;
     Geometry pixels;
     try {
+      if (weighting.weights() != null) {
+        weights = weighting.weights().layer(0);
+        grid = Weighting.common(grid, weights.raster().grid());
+        Grid common = grid;
+        layers = sameGrid.stream().map(l -> Weighting.on(l, common)).toList();
+        weights = Weighting.on(weights, grid);
+      }
+      // Points and lines weigh 1 and their length whatever coverage_weight says; only polygons cover area.
+      cellWeights = weighting.isNone() || weights == null && geometry.kind() != RequestGeometry.Kind.AREAS ? null
+          : new CellWeights(geometry.kind() == RequestGeometry.Kind.AREAS ? weighting : weighting.weightsOnly(),
+              grid, weights, 1);
       pixels = new PixelLocator(grid, inputCrs).toPixels(densify ? densified(grid) : geometry.geometry());
-    } catch (IllegalArgumentException | IllegalStateException | Proj4jException e) {
-      // A degenerate geotransform, or a geometry outside the CRS's domain.
+    } catch (RasterIoException | RasterFormatException | IllegalArgumentException | IllegalStateException
+        | Proj4jException e) {
+      // A degenerate geotransform, a geometry outside the CRS's domain, weights that cannot be opened, or an
+      // area asked of a grid that has none.
       return sameGrid.stream().map(layer -> failed(dataset, layer.time(), e, start)).toList();
     }
-    spend(dataset, grid, pixels, sameGrid.size());
+    spend(dataset, grid, pixels, layers.size());
     var centre = pixels.getEnvelopeInternal().centre();
     Measurement[] m;
     try {
-      m = read(sameGrid, pixels);
+      m = read(layers, pixels, cellWeights);
     } catch (RasterIoException | RasterFormatException | IllegalArgumentException e) {
       // The last: coordinates that projected to infinity, which no cell can hold.
-      if (sameGrid.size() == 1) {
-        return List.of(failed(dataset, sameGrid.get(0).time(), e, start));
+      if (layers.size() == 1) {
+        return List.of(failed(dataset, layers.get(0).time(), e, start));
       }
       // One unreadable slice must not sink the others: read them one at a time to find which it is.
-      return sameGrid.stream().map(layer -> readAlone(dataset, layer, pixels, centre, start)).toList();
+      return layers.stream().map(layer -> readAlone(dataset, layer, pixels, cellWeights, centre, start)).toList();
     }
     List<ExtractResult> out = new ArrayList<>(m.length);
     for (int i = 0; i < m.length; i++) {
-      out.add(describe(dataset, sameGrid.get(i), grid, m[i], centre.x, centre.y, start));
+      out.add(describe(dataset, layers.get(i), grid, m[i], centre.x, centre.y, start));
     }
     return out;
   }
 
-  private ExtractResult readAlone(CatalogDataset dataset, Layer layer, Geometry pixels, Coordinate centre,
-      long start) {
+  private ExtractResult readAlone(CatalogDataset dataset, Layer layer, Geometry pixels, CellWeights weights,
+      Coordinate centre, long start) {
     try {
-      Measurement m = read(List.of(layer), pixels)[0];
+      Measurement m = read(List.of(layer), pixels, weights)[0];
       return describe(dataset, layer, layer.raster().grid(), m, centre.x, centre.y, start);
     } catch (RasterIoException | RasterFormatException | IllegalArgumentException e) {
       return failed(dataset, layer.time(), e, start);
     }
   }
 
-  private Measurement[] read(List<Layer> layers, Geometry pixels) {
+  /** @param weights what cells weigh beyond their coverage, or null for nothing more */
+  private Measurement[] read(List<Layer> layers, Geometry pixels, CellWeights weights) {
     CellAccumulator[] values = new CellAccumulator[layers.size()];
     Arrays.setAll(values, i -> accumulator());
     if (geometry.kind() == RequestGeometry.Kind.AREAS) {
-      return AreaReader.read(layers, pixels, rule, cellRules, values);
+      return AreaReader.read(layers, pixels, rule, cellRules, weights, values);
     }
     Measurement[] out = new Measurement[layers.size()];
     for (int i = 0; i < out.length; i++) {
       Layer l = layers.get(i);
       out[i] = geometry.kind() == RequestGeometry.Kind.POINTS
-          ? PointReader.read(l.raster(), l.bandNumber(), l.band(), pixels, bilinear, cellRules,
+          ? PointReader.read(l.raster(), l.bandNumber(), l.band(), pixels, bilinear, cellRules, weights,
               values[i])
-          : LineReader.read(l.raster(), l.bandNumber(), l.band(), pixels, rule, cellRules, values[i]);
+          : LineReader.read(l.raster(), l.bandNumber(), l.band(), pixels, rule, cellRules, weights, values[i]);
     }
     return out;
   }
@@ -227,7 +246,7 @@ final class DatasetExtraction {
     List<List<Layer>> runs = new ArrayList<>();
     List<Layer> run = new ArrayList<>();
     for (Layer layer : layers) {
-      if (!run.isEmpty() && !sameGrid(run.get(0).raster().grid(), layer.raster().grid())) {
+      if (!run.isEmpty() && !run.get(0).raster().grid().sameCells(layer.raster().grid())) {
         runs.add(run);
         run = new ArrayList<>();
       }
@@ -237,11 +256,6 @@ final class DatasetExtraction {
       runs.add(run);
     }
     return runs;
-  }
-
-  private static boolean sameGrid(Grid a, Grid b) {
-    return a == b || a.width() == b.width() && a.height() == b.height() && a.transform().equals(b.transform())
-        && a.crsName().equals(b.crsName());
   }
 
   private List<ExtractResult> collapse(List<ExtractResult> series) {
@@ -281,20 +295,31 @@ final class DatasetExtraction {
       return result;
     }
     // Some of what was missing may be lost with the damaged part of the file: say so, and never call it good.
-    String warning = dataset.id() + ": " + damage.get();
+    warn(dataset.id() + ": " + damage.get());
+    return result.quality() == Quality.MISSING ? result : result.toBuilder().quality(Quality.PARTIAL).build();
+  }
+
+  /** Adds a warning once, however many timestamps or geometries meet it. */
+  private void warn(String warning) {
     synchronized (warnings) {
       if (!warnings.contains(warning)) {
         warnings.add(warning);
       }
     }
-    return result.quality() == Quality.MISSING ? result : result.toBuilder().quality(Quality.PARTIAL).build();
   }
 
   private ExtractResult describe(CatalogDataset dataset, Measurement m, Double resolutionM, String crs,
       String timestamp, long start) {
-    Object value = statistic.statistic() == Statistic.NODATA_COUNT ? nodataCount(m) : value(m.values());
+    if (m.unweighted() > 0) {
+      warn(dataset.id() + ": " + m.unweighted() + " covered cells have no weight in " + weighting.weights().id()
+          + " (nodata there, or beyond its extent), so " + aggregation + " has no value; set default_weight to"
+          + " give them one");
+    }
+    Object value = m.unweighted() > 0 ? null
+        : statistic.statistic() == Statistic.NODATA_COUNT ? nodataCount(m) : value(m.values());
     return new ExtractResult(dataset.id(), dataset.variable(), value, dataset.units().orElse(null), aggregation,
-        wireRule, quality(m, value, dataset, statistic.statistic() == Statistic.NODATA_COUNT),
+        wireRule, m.unweighted() > 0 ? Quality.MISSING
+            : quality(m, value, dataset, statistic.statistic() == Statistic.NODATA_COUNT),
         m.coverageFraction(), m.validCells(), resolutionM,
         timestamp, null, dataset.provider(), crs, millis(start));
   }
@@ -393,6 +418,10 @@ final class DatasetExtraction {
    */
   private ExtractResult tiled(CatalogDataset dataset, TileSet tiles) {
     long start = System.nanoTime();
+    if (!weighting.isNone()) {
+      return failed(dataset, new IllegalArgumentException("a grid of tiles (cog_tiles) is read without weights and"
+          + " coverage_weight; they apply to datasets of single rasters"), start);
+    }
     try {
       // Tiles are not open yet to say their cell size; a hundredth of a tile stands in when the catalog is silent.
       Geometry input = densify ? densified(dataset.statedResolutionM().orElse(tiles.grid().size() * 1113.2))

@@ -74,11 +74,13 @@ public final class Extractor {
     TimeWindow window = TimeWindow.of(request.timeRange(), errors, "time_range");
     checkTemporalAggregation(request.temporalAggregation(), request.aggregation(), errors);
     checkCellRules(request.minCoverageFrac(), request.defaultValue(), errors);
+    Weighting weighting = Weighting.of(request.aggregation(), request.weights(), request.defaultWeight(),
+        request.coverageWeight(), catalog, errors);
     throwIfAny(errors);
     PixelBudget budget = new PixelBudget(limits.maxCells());
     List<String> warnings = Collections.synchronizedList(new ArrayList<>(geometry.warnings()));
-    DatasetExtraction extraction = new DatasetExtraction(geometry, crs, Options.of(request, window), budget,
-        warnings);
+    DatasetExtraction extraction = new DatasetExtraction(geometry, crs, Options.of(request, window, weighting),
+        budget, warnings);
     List<ExtractResult> results = Parallel.map(datasets, limits.concurrency(), extraction::run).stream()
         .flatMap(List::stream).toList();
     return new ExtractResponse(requestId(), hash(geometry), results, List.copyOf(warnings),
@@ -120,22 +122,26 @@ public final class Extractor {
     TimeWindow window = TimeWindow.of(request.timeRange(), errors, "time_range");
     checkTemporalAggregation(request.temporalAggregation(), request.aggregation(), errors);
     checkCellRules(request.minCoverageFrac(), request.defaultValue(), errors);
+    Weighting weighting = Weighting.of(request.aggregation(), request.weights(), request.defaultWeight(),
+        request.coverageWeight(), catalog, errors);
     throwIfAny(errors);
+    Options options = Options.of(request, window, weighting);
     if (failed.isEmpty()) {
-      return answer(request, geometries, datasets, crs, window, start);
+      return answer(request, options, geometries, datasets, crs, start);
     }
     BatchExtractResponse answered = geometries.isEmpty() ? BatchExtractResponse.of(List.of(), 0)
-        : answer(request, geometries, datasets, crs, window, start);
+        : answer(request, options, geometries, datasets, crs, start);
     List<ExtractResponse> responses = BatchEntryError.merge(answered.responses(), failed);
     return BatchExtractResponse.of(responses, (System.nanoTime() - start) / 1e6);
   }
 
   /** Answers the geometries that could be read, in their order. */
-  private BatchExtractResponse answer(BatchExtractRequest request, List<RequestGeometry> geometries,
-      List<CatalogDataset> datasets, CoordinateReferenceSystem crs, TimeWindow window, long start) {
-    Options options = Options.of(request, window);
+  private BatchExtractResponse answer(BatchExtractRequest request, Options options,
+      List<RequestGeometry> geometries, List<CatalogDataset> datasets, CoordinateReferenceSystem crs, long start) {
     PixelBudget budget = new PixelBudget(limits.maxCells());
+    // Weighted points read their weights one geometry at a time, as any other geometry.
     if (geometries.size() > 1 && request.interpolation() == Interpolation.NEAREST
+        && options.weighting().weights() == null
         && geometries.stream().allMatch(Extractor::isSinglePoint)) {
       return points(options, geometries, datasets, crs, budget, start);
     }

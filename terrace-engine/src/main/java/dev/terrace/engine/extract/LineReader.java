@@ -28,7 +28,13 @@ final class LineReader {
 
   static Measurement read(RasterSource raster, int bandNumber, Band band, Geometry pixels, PixelRule rule,
       CellRules cellRules, CellAccumulator values) {
-    return read(raster, bandNumber, band, LineCoverage.compute(pixels, rule), null, cellRules, values);
+    return read(raster, bandNumber, band, pixels, rule, cellRules, null, values);
+  }
+
+  /** @param weights the weights each cell's length is multiplied by, or null for none */
+  static Measurement read(RasterSource raster, int bandNumber, Band band, Geometry pixels, PixelRule rule,
+      CellRules cellRules, CellWeights weights, CellAccumulator values) {
+    return read(raster, bandNumber, band, LineCoverage.compute(pixels, rule), null, cellRules, weights, values);
   }
 
   /**
@@ -40,6 +46,11 @@ final class LineReader {
    */
   static Measurement read(RasterSource raster, int bandNumber, Band band, LineCells cells, Envelope own,
       CellRules cellRules, CellAccumulator values) {
+    return read(raster, bandNumber, band, cells, own, cellRules, null, values);
+  }
+
+  private static Measurement read(RasterSource raster, int bandNumber, Band band, LineCells cells, Envelope own,
+      CellRules cellRules, CellWeights weights, CellAccumulator values) {
     int width = raster.grid().width();
     int height = raster.grid().height();
     // One cell is read at a time: a line's cells are scattered along it, and the tile cache makes the
@@ -49,6 +60,7 @@ final class LineReader {
     double missing = 0;
     double nodata = 0;
     long validCells = 0;
+    long unweighted = 0;
     for (int i = 0; i < cells.size(); i++) {
       int r = cells.row(i);
       int c = cells.col(i);
@@ -63,20 +75,29 @@ final class LineReader {
         missing += w;
         continue;
       }
-      cell.read(Window.of(c, r, 1, 1));
-      if (cell.holdsData(0)) {
-        cell.addTo(values, 0, w);
-        valid += w;
-        validCells++;
-      } else if (cellRules.fillsNodata()) {
-        values.add(cellRules.defaultValue(), w);
-        valid += w;
-        validCells++;
-      } else {
+      Window window = Window.of(c, r, 1, 1);
+      cell.read(window);
+      boolean holdsData = cell.holdsData(0);
+      if (!holdsData && !cellRules.fillsNodata()) {
         missing += w;
         nodata += w;
+        continue;
       }
+      double weighted = w;
+      if (weights != null) {
+        weights.read(window);
+        weighted *= weights.weight(0);
+      }
+      if (Double.isNaN(weighted)) {
+        unweighted++;
+      } else if (holdsData) {
+        cell.addTo(values, 0, weighted);
+      } else {
+        values.add(cellRules.defaultValue(), weighted);
+      }
+      valid += w;
+      validCells++;
     }
-    return new Measurement(values, valid, missing, validCells, nodata);
+    return new Measurement(values, valid, missing, validCells, nodata, unweighted);
   }
 }

@@ -14,9 +14,17 @@ import dev.terrace.engine.stats.CellAccumulator;
  * @param validCells the number of valid cells read
  * @param nodataWeight the part of {@code missingWeight} that lies on cells inside the raster holding no data,
  *     what {@code nodata_count} reports; unlike {@code missingWeight} it leaves out what lies beyond the edge
+ * @param unweighted the number of valid cells a weighted statistic found no weight for (nodata in the weights,
+ *     or beyond them, and no default weight): when there are any, the weighted statistic has no value
  */
 record Measurement(CellAccumulator values, double validWeight, double missingWeight, long validCells,
-    double nodataWeight) {
+    double nodataWeight, long unweighted) {
+
+  /** A measurement with a weight for every valid cell. */
+  Measurement(CellAccumulator values, double validWeight, double missingWeight, long validCells,
+      double nodataWeight) {
+    this(values, validWeight, missingWeight, validCells, nodataWeight, 0);
+  }
 
   /** @return the share of the geometry with valid data, 0 when it covers nothing */
   double coverageFraction() {

@@ -2,7 +2,6 @@ package dev.terrace.engine.extract;
 
 import dev.terrace.api.Aggregation;
 import dev.terrace.api.BatchExtractRequest;
-import dev.terrace.api.CoverageWeight;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.Interpolation;
 import dev.terrace.api.PixelRule;
@@ -19,26 +18,22 @@ import dev.terrace.api.Tie;
  * @param window the timestamps read from time-varying datasets
  * @param temporalAggregation how a time series collapses into one result, or null for one per timestamp
  * @param cellRules the minimum coverage and default value cells are read with
- * @param weights the weighting dataset's id, or null for none
- * @param defaultWeight the weight of cells whose weight is nodata, or null to leave it undefined
- * @param coverageWeight the weight a covered cell carries
+ * @param weighting what covered cells weigh beyond their coverage: coverage_weight and the weights
  * @param tie which value majority and minority answer on a tie
  */
 record Options(Aggregation aggregation, PixelRule pixelRule, Interpolation interpolation, boolean densify,
-    TimeWindow window, TemporalAggregation temporalAggregation, CellRules cellRules, String weights,
-    Double defaultWeight, CoverageWeight coverageWeight, Tie tie) {
+    TimeWindow window, TemporalAggregation temporalAggregation, CellRules cellRules, Weighting weighting,
+    Tie tie) {
 
-  static Options of(ExtractRequest r, TimeWindow window) {
+  static Options of(ExtractRequest r, TimeWindow window, Weighting weighting) {
     return new Options(r.aggregation(), r.pixelRule(), r.interpolation(), r.densify(), window,
-        r.temporalAggregation(), CellRules.of(r.minCoverageFrac(), r.defaultValue()), r.weights(), r.defaultWeight(),
-        r.coverageWeight() == null ? CoverageWeight.FRACTION : r.coverageWeight(),
+        r.temporalAggregation(), CellRules.of(r.minCoverageFrac(), r.defaultValue()), weighting,
         r.tie() == null ? Tie.LOWEST : r.tie());
   }
 
-  static Options of(BatchExtractRequest r, TimeWindow window) {
+  static Options of(BatchExtractRequest r, TimeWindow window, Weighting weighting) {
     return new Options(r.aggregation(), r.pixelRule(), r.interpolation(), r.densify(), window,
-        r.temporalAggregation(), CellRules.of(r.minCoverageFrac(), r.defaultValue()), r.weights(), r.defaultWeight(),
-        r.coverageWeight() == null ? CoverageWeight.FRACTION : r.coverageWeight(),
+        r.temporalAggregation(), CellRules.of(r.minCoverageFrac(), r.defaultValue()), weighting,
         r.tie() == null ? Tie.LOWEST : r.tie());
   }
 }

@@ -25,25 +25,43 @@ final class PointReader {
   /** @param cellRules its default value stands for the cell under a point inside the raster that holds no data */
   static Measurement read(RasterSource raster, int bandNumber, Band band, Geometry pixels, boolean bilinear,
       CellRules cellRules, CellAccumulator values) {
+    return read(raster, bandNumber, band, pixels, bilinear, cellRules, null, values);
+  }
+
+  /**
+   * @param weights the weights each point's value is weighted by — the weight of the cell under it — or null
+   *     for none
+   */
+  static Measurement read(RasterSource raster, int bandNumber, Band band, Geometry pixels, boolean bilinear,
+      CellRules cellRules, CellWeights weights, CellAccumulator values) {
     double valid = 0;
     double missing = 0;
     double nodata = 0;
+    long unweighted = 0;
     for (Coordinate c : pixels.getCoordinates()) {
+      double w = weights == null ? 1 : weightAt(weights, raster, c.x, c.y);
       boolean found;
-      if (bilinear) {
+      if (Double.isNaN(w)) {
+        // Counted below as any point with data, but kept out of the statistic, which then has no value.
+        found = !Double.isNaN(bilinear ? bilinear(raster, bandNumber, band, c.x, c.y)
+            : nearest(raster, bandNumber, band, c.x, c.y));
+        unweighted += found || inside(raster, c.x, c.y) && cellRules.fillsNodata() ? 1 : 0;
+      } else if (bilinear) {
         double v = bilinear(raster, bandNumber, band, c.x, c.y);
         found = !Double.isNaN(v);
         if (found) {
-          values.add(v, 1);
+          values.add(v, w);
         }
       } else {
-        found = addNearest(raster, bandNumber, band, c.x, c.y, values);
+        found = addNearest(raster, bandNumber, band, c.x, c.y, w, values);
       }
       if (found) {
         valid++;
       } else if (inside(raster, c.x, c.y)) {
         if (cellRules.fillsNodata()) {
-          values.add(cellRules.defaultValue(), 1);
+          if (!Double.isNaN(w)) {
+            values.add(cellRules.defaultValue(), w);
+          }
           valid++;
         } else {
           missing++;
@@ -53,7 +71,16 @@ final class PointReader {
         missing++;
       }
     }
-    return new Measurement(values, valid, missing, (long) valid, nodata);
+    return new Measurement(values, valid, missing, (long) valid, nodata, unweighted);
+  }
+
+  /** @return the weight of the cell under (col, row), NaN when it has none or lies beyond the raster */
+  private static double weightAt(CellWeights weights, RasterSource raster, double col, double row) {
+    if (!inside(raster, col, row)) {
+      return Double.NaN;
+    }
+    weights.read(Window.of((int) Math.floor(col), (int) Math.floor(row), 1, 1));
+    return weights.weight(0);
   }
 
   /** @return whether (col, row) lies on a cell of the raster */
@@ -67,7 +94,7 @@ final class PointReader {
    * @return whether it held data (false for nodata and outside)
    */
   private static boolean addNearest(RasterSource raster, int bandNumber, Band band, double col, double row,
-      CellAccumulator values) {
+      double weight, CellAccumulator values) {
     double c = Math.floor(col);
     double r = Math.floor(row);
     if (!(c >= 0 && r >= 0 && c < raster.grid().width() && r < raster.grid().height())) {
@@ -78,7 +105,7 @@ final class PointReader {
     if (!cell.holdsData(0)) {
       return false;
     }
-    cell.addTo(values, 0, 1);
+    cell.addTo(values, 0, weight);
     return true;
   }
 

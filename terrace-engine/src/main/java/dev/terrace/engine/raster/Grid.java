@@ -75,4 +75,13 @@ public record Grid(int width, int height, AffineTransform transform, CoordinateR
     String name = crs.getName();
     return name != null && name.regionMatches(true, 0, "EPSG:", 0, 5) ? name : crs.getParameterString().trim();
   }
+
+  /**
+   * @param other another grid
+   * @return whether both have the same cells: size, geotransform and CRS (by name), whichever objects hold them
+   */
+  public boolean sameCells(Grid other) {
+    return this == other || width == other.width && height == other.height && transform.equals(other.transform)
+        && crsName().equals(other.crsName());
+  }
 }

@@ -12,6 +12,8 @@ import java.util.Objects;
  */
 public record StatisticRequest(Statistic statistic, double percentile) {
 
+  private static final String WEIGHTED = "weighted_";
+
   /**
    * @throws NullPointerException if {@code statistic} is null
    * @throws IllegalArgumentException if a percentile is outside [0, 100], or given for another statistic
@@ -51,11 +53,14 @@ public record StatisticRequest(Statistic statistic, double percentile) {
   }
 
   /**
-   * @param aggregation a statistic as the API names it
-   * @return the same statistic for the engine
+   * @param aggregation a statistic as the API names it; a {@code weighted_*} statistic is the same statistic
+   *     computed with other weights ({@code weighted_frac} is {@code distribution}), which the reader supplies
+   * @return the statistic for the engine
    */
   public static StatisticRequest from(Aggregation aggregation) {
-    Statistic statistic = Statistic.fromKey(aggregation.name());
+    String name = aggregation.name();
+    Statistic statistic = name.equals("weighted_frac") ? Statistic.DISTRIBUTION
+        : Statistic.fromKey(name.startsWith(WEIGHTED) ? name.substring(WEIGHTED.length()) : name);
     return statistic == Statistic.PERCENTILE
         ? percentile(aggregation.percentile().orElseThrow())
         : of(statistic);
