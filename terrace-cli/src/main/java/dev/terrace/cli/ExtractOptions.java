@@ -2,6 +2,8 @@ package dev.terrace.cli;
 
 import dev.terrace.api.Aggregation;
 import dev.terrace.api.BatchExtractRequest;
+import dev.terrace.api.CoverageWeight;
+import dev.terrace.api.ExtractOptionsBuilder;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.PixelRule;
 import dev.terrace.api.TemporalAggregation;
@@ -15,7 +17,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * What extract and batch ask for: the datasets, the statistic, the pixel rule, the time range, how a time
- * series collapses, polygon repair, the minimum coverage and the default value.
+ * series collapses, polygon repair, the minimum coverage, the default value, weights and coverage weights.
  */
 final class ExtractOptions {
 
@@ -26,8 +28,8 @@ final class ExtractOptions {
 
   @Option(names = "--aggregation", paramLabel = "STAT", defaultValue = "mean", converter = AggregationValue.class,
       description = "Statistic over a polygon: mean, sum, count, min, max, std, variance, coefficient_of_variation,"
-          + " range, median, majority, minority, variety, unique, distribution, histogram, nodata_count or percentile:P"
-          + " (default:"
+          + " range, median, majority, minority, variety, unique, distribution, histogram, nodata_count, percentile:P,"
+          + " or with --weights weighted_mean, weighted_sum, weighted_std, weighted_variance, weighted_frac (default:"
           + " ${DEFAULT-VALUE}).")
   Aggregation aggregation;
 
@@ -59,16 +61,32 @@ final class ExtractOptions {
           + " valid (default: they are missing).")
   Double defaultValue;
 
+  @Option(names = "--weights", paramLabel = "ID",
+      description = "Dataset whose cells weigh each value cell in the weighted_* statistics (provider:name).")
+  String weights;
+
+  @Option(names = "--default-weight", paramLabel = "WEIGHT",
+      description = "Weight of covered cells whose weight is nodata (default: none, and the weighted statistic of"
+          + " such a geometry is empty).")
+  Double defaultWeight;
+
+  @Option(names = "--coverage-weight", paramLabel = "HOW", converter = CoverageWeightValue.class,
+      description = "What a polygon's covered cell weighs: fraction (default), none, area_cartesian or"
+          + " area_spherical_m2.")
+  CoverageWeight coverageWeight;
+
   ExtractRequest request(Geometry geometry) {
-    return ExtractRequest.builder().geometry(geometry).datasetIds(datasets).aggregation(aggregation)
-        .pixelRule(pixelRule).timeRange(timeRange).temporalAggregation(temporalAggregation).repair(repair)
-        .minCoverageFrac(minCoverageFrac).defaultValue(defaultValue).build();
+    return options(ExtractRequest.builder().geometry(geometry)).build();
   }
 
   BatchExtractRequest batch(List<Geometry> geometries) {
-    return BatchExtractRequest.builder().geometries(geometries).datasetIds(datasets).aggregation(aggregation)
-        .pixelRule(pixelRule).timeRange(timeRange).temporalAggregation(temporalAggregation).repair(repair)
-        .minCoverageFrac(minCoverageFrac).defaultValue(defaultValue).build();
+    return options(BatchExtractRequest.builder().geometries(geometries)).build();
+  }
+
+  private <B extends ExtractOptionsBuilder<B>> B options(B builder) {
+    return builder.datasetIds(datasets).aggregation(aggregation).pixelRule(pixelRule).timeRange(timeRange)
+        .temporalAggregation(temporalAggregation).repair(repair).minCoverageFrac(minCoverageFrac)
+        .defaultValue(defaultValue).weights(weights).defaultWeight(defaultWeight).coverageWeight(coverageWeight);
   }
 
   /** Reads a value with the API's own parser; its message, which lists the valid values, becomes the error. */
@@ -84,6 +102,13 @@ final class ExtractOptions {
     @Override
     public Aggregation convert(String text) {
       return ExtractOptions.convert(text, Aggregation::parse);
+    }
+  }
+
+  static final class CoverageWeightValue implements ITypeConverter<CoverageWeight> {
+    @Override
+    public CoverageWeight convert(String text) {
+      return ExtractOptions.convert(text, CoverageWeight::of);
     }
   }
 
