@@ -1,6 +1,7 @@
 package dev.terrace.server;
 
 import dev.terrace.api.ErrorType;
+import dev.terrace.engine.extract.Deadline;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -22,6 +23,11 @@ final class WorkQueue implements AutoCloseable {
 
   /** How often the watchdog looks for requests past their deadline; a deadline is met to within this. */
   private static final long WATCHDOG_TICK_MILLIS = 20;
+  /**
+   * How long past its deadline a request is waited for before it is answered 504. The engine answers by the
+   * deadline itself, with what it could read; this is for work that cannot stop in time at all.
+   */
+  private static final long GRACE_NANOS = 250_000_000L;
 
   private final Semaphore admitted;
   private final Semaphore running;
@@ -58,16 +64,19 @@ final class WorkQueue implements AutoCloseable {
     }
     inFlight.incrementAndGet();
     long start = System.nanoTime();
+    long until = start + deadline.toNanos();
+    // The time spent waiting for a turn counts: the engine answers by the request's deadline, not its own.
+    Callable<T> bounded = () -> Deadline.call(until, work);
     try {
       if (!running.tryAcquire(deadline.toNanos(), TimeUnit.NANOSECONDS)) {
         throw timedOut();
       }
       try {
         if (quick) {
-          return runHere(work, start + deadline.toNanos());
+          return runHere(bounded, until + GRACE_NANOS);
         }
-        Future<T> future = workers.submit(work);
-        long left = deadline.toNanos() - (System.nanoTime() - start);
+        Future<T> future = workers.submit(bounded);
+        long left = until + GRACE_NANOS - System.nanoTime();
         try {
           return future.get(left, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -144,7 +153,8 @@ final class WorkQueue implements AutoCloseable {
 
   private ProblemException timedOut() {
     return ProblemException.of(ErrorType.TIMEOUT, "the request did not finish within the service's "
-        + deadline.toMillis() + " ms deadline; send fewer geometries or datasets per request");
+        + deadline.toMillis() + " ms deadline, not even with the datasets it could not read marked missing: the"
+        + " service is overloaded; retry later");
   }
 
   /** Refuses new work and waits up to {@code grace} for the work in flight. */

@@ -395,6 +395,19 @@ final class DatasetExtraction {
     return Quality.GOOD;
   }
 
+  /**
+   * What stands for a dataset not read by the request's deadline: {@code missing}, with a warning that says so.
+   *
+   * @param start when the request started ({@link System#nanoTime()})
+   * @param until its deadline
+   */
+  ExtractResult late(CatalogDataset dataset, long start, long until) {
+    warn(dataset.id() + ": not read within the request's deadline of " + Math.round((until - start) / 1e6) + " ms; its"
+        + " source (" + dataset.location() + ") is slow or not answering. The other results stand");
+    return new ExtractResult(dataset.id(), dataset.variable(), null, dataset.units().orElse(null), aggregation,
+        wireRule, Quality.MISSING, 0.0, 0, null, null, null, dataset.provider(), null, millis(start));
+  }
+
   ExtractResult failed(CatalogDataset dataset, RuntimeException e, long start) {
     return failed(dataset, null, e, start);
   }

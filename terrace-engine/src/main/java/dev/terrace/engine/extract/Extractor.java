@@ -25,8 +25,10 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.io.WKBWriter;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
@@ -81,8 +83,9 @@ public final class Extractor {
     List<String> warnings = Collections.synchronizedList(new ArrayList<>(geometry.warnings()));
     DatasetExtraction extraction = new DatasetExtraction(geometry, crs, Options.of(request, window, weighting),
         budget, warnings);
-    List<ExtractResult> results = Parallel.map(datasets, limits.concurrency(), extraction::run).stream()
-        .flatMap(List::stream).toList();
+    OptionalLong until = Deadline.of(start, limits.timeout());
+    List<ExtractResult> results = parallel(datasets, limits.concurrency(), extraction::run, until,
+        d -> List.of(extraction.late(d, start, until.getAsLong()))).stream().flatMap(List::stream).toList();
     return new ExtractResponse(requestId(), hash(geometry), results, List.copyOf(warnings),
         (System.nanoTime() - start) / 1e6);
   }
@@ -139,15 +142,16 @@ public final class Extractor {
   private BatchExtractResponse answer(BatchExtractRequest request, Options options,
       List<RequestGeometry> geometries, List<CatalogDataset> datasets, CoordinateReferenceSystem crs, long start) {
     PixelBudget budget = new PixelBudget(limits.maxCells());
+    OptionalLong until = Deadline.of(start, limits.timeout());
     // Weighted points read their weights one geometry at a time, as any other geometry.
     if (geometries.size() > 1 && request.interpolation() == Interpolation.NEAREST
         && options.weighting().weights() == null
         && geometries.stream().allMatch(Extractor::isSinglePoint)) {
-      return points(options, geometries, datasets, crs, budget, start);
+      return points(options, geometries, datasets, crs, budget, start, until);
     }
     int[] order = LocalityOrder.of(geometries.stream().map(RequestGeometry::geometry).toList());
     List<RequestGeometry> neighboursTogether = Arrays.stream(order).mapToObj(geometries::get).toList();
-    List<ExtractResponse> computed = Parallel.map(neighboursTogether, limits.concurrency(), g -> {
+    List<ExtractResponse> computed = parallel(neighboursTogether, limits.concurrency(), g -> {
       long t = System.nanoTime();
       List<String> warnings = Collections.synchronizedList(new ArrayList<>(g.warnings()));
       DatasetExtraction extraction = new DatasetExtraction(g, crs, options, budget, warnings);
@@ -157,6 +161,11 @@ public final class Extractor {
       }
       return new ExtractResponse(requestId(), hash(g), results, List.copyOf(warnings),
           (System.nanoTime() - t) / 1e6);
+    }, until, g -> {
+      List<String> warnings = Collections.synchronizedList(new ArrayList<>(g.warnings()));
+      DatasetExtraction extraction = new DatasetExtraction(g, crs, options, budget, warnings);
+      List<ExtractResult> results = datasets.stream().map(d -> extraction.late(d, start, until.getAsLong())).toList();
+      return new ExtractResponse(requestId(), hash(g), results, List.copyOf(warnings), 0);
     });
     List<ExtractResponse> responses = LocalityOrder.inInputOrder(order, computed);
     int total = responses.stream().mapToInt(r -> r.results().size()).sum();
@@ -169,20 +178,24 @@ public final class Extractor {
 
   /** A batch of single points: each dataset is read block by block (see {@link PointBatch}). */
   private BatchExtractResponse points(Options options, List<RequestGeometry> geometries,
-      List<CatalogDataset> datasets, CoordinateReferenceSystem crs, PixelBudget budget, long start) {
+      List<CatalogDataset> datasets, CoordinateReferenceSystem crs, PixelBudget budget, long start,
+      OptionalLong until) {
     List<String> warnings = Collections.synchronizedList(new ArrayList<>());
     List<Coordinate> points = geometries.stream().map(g -> g.geometry().getCoordinate()).toList();
     DatasetExtraction extraction = new DatasetExtraction(null, crs, options, budget, warnings);
-    List<List<List<ExtractResult>>> byDataset = new ArrayList<>();
-    for (CatalogDataset d : datasets) {
+    // One dataset at a time, each read by many threads; a dataset not read by the deadline is missing for all.
+    List<List<List<ExtractResult>>> byDataset = parallel(datasets, 1, d -> {
       if (d.tiles().isPresent()) {
         // Each point finds its own tile; the tiles stay open, and their blocks cached, for the next points.
-        byDataset.add(Parallel.map(geometries, limits.concurrency(),
-            g -> new DatasetExtraction(g, crs, options, budget, warnings).run(d)));
-        continue;
+        return parallel(geometries, limits.concurrency(),
+            g -> new DatasetExtraction(g, crs, options, budget, warnings).run(d), until,
+            g -> List.of(extraction.late(d, start, until.getAsLong())));
       }
-      byDataset.add(extraction.runPoints(points, d, limits.concurrency()));
-    }
+      return extraction.runPoints(points, d, limits.concurrency());
+    }, until, d -> {
+      ExtractResult late = extraction.late(d, start, until.getAsLong());
+      return points.stream().map(p -> List.of(late)).toList();
+    });
     List<String> distinct = warnings.stream().distinct().toList();
     List<ExtractResponse> responses = new ArrayList<>(points.size());
     for (int i = 0; i < points.size(); i++) {
@@ -195,6 +208,19 @@ public final class Extractor {
     }
     int total = responses.stream().mapToInt(r -> r.results().size()).sum();
     return new BatchExtractResponse(responses, responses.size(), total, (System.nanoTime() - start) / 1e6);
+  }
+
+  /** The margin kept before a deadline for what follows the reads: building and sending the response. */
+  private static final long RESPONSE_MARGIN_NANOS = 100_000_000L;
+
+  /**
+   * Maps items in parallel, with the request's deadline when it has one: an item not done by then (less the
+   * time it takes to send the response) is answered by {@code late}.
+   */
+  private static <T, R> List<R> parallel(List<T> items, int concurrency, Function<T, R> task, OptionalLong until,
+      Function<T, R> late) {
+    return until.isEmpty() ? Parallel.map(items, concurrency, task)
+        : Parallel.map(items, concurrency, task, until.getAsLong() - RESPONSE_MARGIN_NANOS, late);
   }
 
   /** Series collapse into a number, so only statistics that give one can be combined over time. */

@@ -7,7 +7,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Maps a list on virtual threads with a bound on how many run at once, keeping input order. Reads block on
@@ -53,5 +56,64 @@ final class Parallel {
       }
     }
     return out;
+  }
+
+  /**
+   * {@link #map} with a deadline: an item not done by {@code until} is given up — its thread interrupted, which
+   * cancels the HTTP exchange it waits on — and {@code late} answers for it. Items always run on threads of
+   * their own, so that the caller is free at the deadline whatever they are stuck in.
+   *
+   * @param until the {@link System#nanoTime()} by which every item must be answered
+   * @param late what stands for an item given up
+   */
+  static <T, R> List<R> map(List<T> items, int concurrency, Function<T, R> task, long until, Function<T, R> late) {
+    Semaphore permits = new Semaphore(concurrency);
+    List<Future<R>> futures = new ArrayList<>(items.size());
+    // Not closed: closing waits for every task, and a task stuck past the deadline is left to end on its own.
+    ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    for (T item : items) {
+      boolean admitted = false;
+      try {
+        admitted = permits.tryAcquire(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (!admitted) {
+        futures.add(null);
+        continue;
+      }
+      futures.add(threads.submit(() -> {
+        try {
+          return task.apply(item);
+        } finally {
+          permits.release();
+        }
+      }));
+    }
+    List<R> out = new ArrayList<>(futures.size());
+    for (int i = 0; i < futures.size(); i++) {
+      T item = items.get(i);
+      Future<R> f = futures.get(i);
+      out.add(f == null ? late.apply(item) : within(f, until, () -> late.apply(item)));
+    }
+    return out;
+  }
+
+  private static <R> R within(Future<R> f, long until, Supplier<R> late) {
+    try {
+      return f.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      f.cancel(true);
+      return late.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      f.cancel(true);
+      return late.get();
+    }
   }
 }

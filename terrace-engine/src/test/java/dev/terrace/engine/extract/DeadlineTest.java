@@ -1,0 +1,116 @@
+package dev.terrace.engine.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.terrace.api.BatchExtractRequest;
+import dev.terrace.api.BatchExtractResponse;
+import dev.terrace.api.ExtractRequest;
+import dev.terrace.api.ExtractResponse;
+import dev.terrace.api.ExtractResult;
+import dev.terrace.api.Quality;
+import dev.terrace.api.geojson.Point;
+import dev.terrace.api.geojson.Polygon;
+import dev.terrace.engine.Limits;
+import dev.terrace.engine.Terrace;
+import dev.terrace.engine.catalog.Catalog;
+import dev.terrace.engine.io.RangeServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A request with a deadline is answered by it: a dataset whose server stalls becomes {@code missing} with a
+ * warning, and the healthy datasets beside it are answered as without it. The stalled exchange is abandoned.
+ */
+class DeadlineTest {
+
+  /** gdallocationinfo -wgs84 elev_lux.tif 6.13 49.61 reads 300. */
+  private static final Point POINT = Point.of(6.13, 49.61);
+  private static final Polygon BOX = Polygon.rectangle(6.0, 49.6, 6.1, 49.7);
+  private static final Duration TIMEOUT = Duration.ofMillis(1500);
+
+  @TempDir
+  static Path dir;
+  private static RangeServer server;
+  private static Terrace terrace;
+
+  @BeforeAll
+  static void start() throws Exception {
+    byte[] tiff = DeadlineTest.class.getResourceAsStream("/dev/terrace/engine/samples/elev_lux.tif").readAllBytes();
+    Files.write(dir.resolve("elev.tif"), tiff);
+    server = RangeServer.start();
+    server.serve("/elev.tif", tiff);
+    Path catalog = dir.resolve("catalog.json");
+    Files.writeString(catalog, """
+        {"providers": [{"slug": "s", "protocol": "cog", "datasets": [
+          {"name": "local", "path": "elev.tif"},
+          {"name": "remote", "url": "%s"}]}]}""".formatted(server.uri("/elev.tif")));
+    terrace = Terrace.embedded(Catalog.load(catalog), Limits.defaults().withTimeout(TIMEOUT),
+        Executors.newVirtualThreadPerTaskExecutor());
+    // A first request in a fresh JVM loads classes for longer than the deadline allows: not what is tested here.
+    terrace.extract(ExtractRequest.of(BOX, "s:local"));
+  }
+
+  @AfterAll
+  static void stop() {
+    terrace.close();
+    server.close();
+  }
+
+  @BeforeEach
+  void stallTheRemoteServer() {
+    server.clearFaults("/elev.tif");
+    // Every request, headers included: the file cannot even be opened.
+    server.stallFor("/elev.tif", Duration.ofSeconds(60), 0, 1000);
+  }
+
+  @Test
+  void a_stalled_source_is_missing_by_the_deadline_and_the_healthy_one_is_answered() {
+    long start = System.nanoTime();
+    ExtractResponse r = terrace.extract(ExtractRequest.of(BOX, "s:local", "s:remote"));
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertThat(millis).isLessThan(TIMEOUT.toMillis() + 250);
+    ExtractResult local = r.results().get(0);
+    assertThat(local.quality()).isEqualTo(Quality.GOOD);
+    assertThat(local.number()).isPresent();
+    ExtractResult remote = r.results().get(1);
+    assertThat(remote.datasetId()).isEqualTo("s:remote");
+    assertThat(remote.quality()).isEqualTo(Quality.MISSING);
+    assertThat(remote.value()).isNull();
+    assertThat(r.warnings()).anyMatch(w -> w.startsWith("s:remote: not read within the request's deadline of 1500 ms")
+        && w.contains(server.uri("/elev.tif").toString()));
+  }
+
+  @Test
+  void batches_of_polygons_and_of_points_keep_what_was_read_in_time() {
+    BatchExtractResponse polygons = terrace.batchExtract(BatchExtractRequest.builder().geometry(BOX)
+        .geometry(POINT).datasets("s:local", "s:remote").build());
+    assertThat(polygons.responses()).allSatisfy(entry -> {
+      assertThat(entry.results()).extracting(ExtractResult::quality).contains(Quality.MISSING);
+      assertThat(entry.warnings()).anyMatch(w -> w.contains("deadline"));
+    });
+    BatchExtractResponse points = terrace.batchExtract(BatchExtractRequest.builder().geometry(POINT)
+        .geometry(Point.of(6.1, 49.7)).datasets("s:local", "s:remote").build());
+    assertThat(points.responses()).allSatisfy(entry -> {
+      assertThat(entry.results().get(0).quality()).isEqualTo(Quality.GOOD);
+      assertThat(entry.results().get(1).quality()).isEqualTo(Quality.MISSING);
+    });
+    assertThat(points.responses().get(0).results().get(0).number()).hasValue(300.0);
+  }
+
+  @Test
+  void a_callers_deadline_counts_the_time_spent_before_the_call() {
+    long start = System.nanoTime();
+    ExtractResponse r = Deadline.within(start + Duration.ofMillis(600).toNanos(),
+        () -> terrace.extract(ExtractRequest.of(POINT, "s:remote", "s:local")));
+    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(600 + 250);
+    assertThat(r.results()).extracting(ExtractResult::quality).containsExactly(Quality.MISSING, Quality.GOOD);
+    assertThat(r.warnings()).anyMatch(w -> w.matches("s:remote: not read within the request's deadline of (59\\d|600) ms.*"));
+  }
+}
