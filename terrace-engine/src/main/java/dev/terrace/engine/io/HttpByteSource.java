@@ -55,7 +55,7 @@ public final class HttpByteSource implements ByteSource {
     this.options = options;
     this.errors = new RemoteFileErrors(name);
     this.requester = new RangeRequester(uri, options, traffic, errors);
-    this.fetcher = new RetryingFetcher(requester, options, traffic, errors);
+    this.fetcher = new RetryingFetcher(uri, requester, options, traffic, errors);
     Fetched first = fetcher.fetch(0, options.prefetchBytes(), null);
     this.version = new FileVersion(first.total(), first.etag(), first.lastModified());
     this.prefix = first.bytes();

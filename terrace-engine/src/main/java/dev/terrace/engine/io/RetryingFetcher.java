@@ -3,6 +3,7 @@ package dev.terrace.engine.io;
 import dev.terrace.engine.io.Outcome.Failed;
 import dev.terrace.engine.io.Outcome.Fetched;
 import dev.terrace.engine.raster.RasterIoException;
+import java.net.URI;
 import java.time.Duration;
 
 /**
@@ -16,9 +17,13 @@ final class RetryingFetcher {
   private final HttpOptions.Sleeper sleeper;
   private final TrafficCounters traffic;
   private final RemoteFileErrors errors;
+  private final Breaker host;
+  private final Breaker file;
 
-  RetryingFetcher(RangeRequester requester, HttpOptions options, TrafficCounters traffic,
+  RetryingFetcher(URI uri, RangeRequester requester, HttpOptions options, TrafficCounters traffic,
       RemoteFileErrors errors) {
+    this.host = SourceBreakers.shared().host(uri);
+    this.file = SourceBreakers.shared().file(uri);
     this.requester = requester;
     this.policy = new RetryPolicy(options);
     this.sleeper = options.sleeper();
@@ -34,6 +39,43 @@ final class RetryingFetcher {
    * @throws RasterIoException if the bytes cannot be fetched, the file changed, or the source is closed
    */
   Fetched fetch(long offset, int length, FileVersion known) {
+    String refused = host.admit();
+    if (refused == null) {
+      refused = file.admit();
+      if (refused != null) {
+        host.released();
+      }
+    }
+    if (refused != null) {
+      throw errors.io("not read: " + refused);
+    }
+    long start = System.nanoTime();
+    boolean[] hostAnswered = {false};
+    try {
+      Fetched f = fetchWithRetries(offset, length, known, hostAnswered);
+      host.succeeded();
+      file.succeeded();
+      return f;
+    } catch (RasterIoException e) {
+      boolean abandoned = Thread.currentThread().isInterrupted() || requester.isClosed();
+      if (abandoned && System.nanoTime() - start < SourceBreakers.SLOW.toNanos()) {
+        host.released();
+        file.released();
+      } else {
+        String why = abandoned ? "no answer in " + (System.nanoTime() - start) / 1_000_000 + " ms" : e.getMessage();
+        file.failed(why);
+        if (hostAnswered[0]) {
+          host.succeeded();
+        } else {
+          host.failed(why);
+        }
+      }
+      throw e;
+    }
+  }
+
+  /** @param hostAnswered set when the server answered with a status that retrying cannot change */
+  private Fetched fetchWithRetries(long offset, int length, FileVersion known, boolean[] hostAnswered) {
     int attempts = policy.maxAttempts();
     String range = RangeRequester.rangeHeader(offset, length);
     for (int attempt = 1; ; attempt++) {
@@ -50,6 +92,7 @@ final class RetryingFetcher {
         }
         Failed f = (Failed) o;
         if (!RetryPolicy.isRetryable(f.status())) {
+          hostAnswered[0] = true;
           throw errors.forStatus(f, range, known);
         }
         problem = "HTTP " + f.status() + RemoteFileErrors.snippetSuffix(f.snippet());

@@ -1,0 +1,94 @@
+package dev.terrace.engine.io;
+
+import java.time.Duration;
+
+/**
+ * A circuit breaker for one remote source: closed while it answers; open, refusing at once, for a cool-down
+ * after {@code threshold} consecutive failures; then half open, letting one probe through, whose outcome closes
+ * or reopens it. Thread-safe.
+ */
+final class Breaker {
+
+  /** A breaker's state, as metrics report it. */
+  enum State {
+    CLOSED, OPEN, HALF_OPEN
+  }
+
+  private final String source;
+  private final int threshold;
+  private final long coolDownNanos;
+  private State state = State.CLOSED;
+  private int failures;
+  private long openedAt;
+  private boolean probing;
+  private long opened;
+  private String lastFailure;
+
+  Breaker(String source, int threshold, Duration coolDown) {
+    this.source = source;
+    this.threshold = threshold;
+    this.coolDownNanos = coolDown.toNanos();
+  }
+
+  /**
+   * Asks to send a request to the source.
+   *
+   * @return null when it may be sent, else why not (the breaker is open, or another request is probing)
+   */
+  synchronized String admit() {
+    if (state == State.OPEN && System.nanoTime() - openedAt >= coolDownNanos) {
+      state = State.HALF_OPEN;
+    }
+    if (state == State.CLOSED) {
+      return null;
+    }
+    if (state == State.HALF_OPEN && !probing) {
+      probing = true;
+      return null;
+    }
+    long left = Math.max(0, coolDownNanos - (System.nanoTime() - openedAt)) / 1_000_000;
+    return source + " failed " + failures + " times in a row (last: " + lastFailure + "); not asked again for "
+        + (state == State.HALF_OPEN ? "a moment, while one request probes it" : left + " ms");
+  }
+
+  synchronized void succeeded() {
+    state = State.CLOSED;
+    failures = 0;
+    probing = false;
+  }
+
+  /** @param why the failure, for the message of the requests refused while the breaker is open */
+  synchronized void failed(String why) {
+    failures++;
+    lastFailure = why;
+    if (state == State.HALF_OPEN || failures >= threshold) {
+      if (state != State.OPEN) {
+        opened++;
+      }
+      state = State.OPEN;
+      openedAt = System.nanoTime();
+    }
+    probing = false;
+  }
+
+  /** A request that ended without telling anything about the source, such as one abandoned early. */
+  synchronized void released() {
+    probing = false;
+  }
+
+  synchronized State state() {
+    if (state == State.OPEN && System.nanoTime() - openedAt >= coolDownNanos) {
+      return State.HALF_OPEN;
+    }
+    return state;
+  }
+
+  /** @return how many times the breaker has opened */
+  synchronized long timesOpened() {
+    return opened;
+  }
+
+  synchronized String lastFailure() {
+    return lastFailure;
+  }
+}
