@@ -124,6 +124,24 @@ final class PeerRasters {
     m.put("md_all_missing", numpy(new double[][] {{NA, NA}, {NA, NA}}, SampleType.FLOAT32, NA));
     m.put("md_all_defined", numpy(new double[][] {{1, 2}, {3, 4}}, SampleType.FLOAT32, NA));
     m.put("md_some_defined", numpy(new double[][] {{1, 2}, {NA, NA}}, SampleType.FLOAT32, NA));
+    // test_stats.cpp "Weighted multiresolution stats": values on {0, 0, 8, 6} by 1, weights on it by 2,
+    // fill_by_row(values, 1, 1) and fill_by_row(weights, 5, 5).
+    m.put("mr_values", new Spec(byRow(6, 8, 1, 1), SampleType.FLOAT64, null, 0, 6, 1, 1, false));
+    m.put("mr_weights", new Spec(byRow(3, 4, 5, 5), SampleType.FLOAT64, null, 0, 6, 2, 2, false));
+    // test_stats.cpp "Unweighted stats consider all values when part of polygon is inside value raster but
+    // outside weighting raster": values on {0, 0, 5, 5}, weights on {0, 2, 5, 5}.
+    m.put("partial_w_values", new Spec(byRow(5, 5, 1, 1), SampleType.FLOAT64, null, 0, 5, 1, 1, false));
+    m.put("partial_w_weights", new Spec(byRow(3, 5, 0.1, 0.05), SampleType.FLOAT64, null, 0, 5, 1, 1, false));
+    // test_stats.cpp variance and quantile cases: the observations in a row of cells, each covered whole, so
+    // that every observation weighs the same (the coverage); the unequal weights come as a weighting raster.
+    m.put("obs8", numpy(new double[][] {{3.4, 2.9, 1.7, 8.8, -12.7, 100.4, 8.4, 11.3}}, SampleType.FLOAT64, null));
+    m.put("obs9", numpy(new double[][] {{3.4, 2.9, 1.7, 8.8, -12.7, 100.4, 8.4, 11.3, 50}}, SampleType.FLOAT64,
+        null));
+    m.put("obs9_weights", numpy(new double[][] {{1.0, 0.1, 1.0, 0.2, 0.44, 0.3, 0.3, 0.83, 0}}, SampleType.FLOAT64,
+        null));
+    m.put("int9", numpy(new double[][] {{1, 2, 3, 4, 5, 6, 7, 8, 9}}, SampleType.FLOAT64, null));
+    m.put("int9_weights_zeros", numpy(new double[][] {{0, 0, 0, 0, 0, 0, 0.25, 0.5, 0.25}}, SampleType.FLOAT64,
+        null));
     // exactextract test/test_raster_cell_intersection.cpp: the grids, holding ones.
     m.put("grid_0_0_2_2", grid(0, 0, 2, 2, 1, 1));
     m.put("grid_0_m1_2_2", grid(0, -1, 2, 2, 1, 1));
@@ -146,6 +164,19 @@ final class PeerRasters {
     m.put("rs_no_properties", new Spec(new double[][] {{100, 1}, {100, 1}}, SampleType.INT64, null,
         0, 2, 1, 1, false));
     return m;
+  }
+
+  /** test_stats.cpp's {@code fill_by_row}: {@code start}, then each cell {@code step} more, row by row. */
+  private static double[][] byRow(int rows, int cols, double start, double step) {
+    double[][] out = new double[rows][cols];
+    double v = start;
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < cols; c++) {
+        out[r][c] = v;
+        v += step;
+      }
+    }
+    return out;
   }
 
   private static Spec unsigned(double max, SampleType type) {
