@@ -3,7 +3,9 @@ package dev.terrace.engine.conformance.peers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.terrace.api.Cell;
@@ -146,13 +148,16 @@ record PeerCase(String name, String source, String dataset, String geometry, Str
     } else {
       assertThat(result.number()).as(what).isPresent();
       assertThat(result.number().getAsDouble()).as(what)
-          .isCloseTo(Double.parseDouble(e), org.assertj.core.api.Assertions.within(tolerance));
+          .isCloseTo(Double.parseDouble(e), within(tolerance));
     }
   }
 
+  /** The field of each cell in row-major order, the order exactextract's per-cell outputs come in. */
   private List<Double> cellValues(List<Cell> cells) {
+    List<Cell> sorted = new ArrayList<>(cells);
+    sorted.sort(java.util.Comparator.comparingLong(Cell::row).thenComparingLong(Cell::col));
     List<Double> out = new ArrayList<>();
-    for (Cell c : cells) {
+    for (Cell c : sorted) {
       out.add(switch (cellField()) {
         case "value" -> c.value();
         case "coverage" -> c.coverage();
@@ -184,7 +189,7 @@ record PeerCase(String name, String source, String dataset, String geometry, Str
     assertThat(g).as(what).hasSize(want.length);
     for (int i = 0; i < want.length; i++) {
       assertThat(g.get(i)).as(what + " [" + i + "]")
-          .isCloseTo(want[i], org.assertj.core.api.Assertions.within(tolerance));
+          .isCloseTo(want[i], within(tolerance));
     }
   }
 
@@ -205,7 +210,7 @@ record PeerCase(String name, String source, String dataset, String geometry, Str
       assertThat(byNumber).as(what + " has class " + w.getKey()).containsKey(w.getKey());
       if (!w.getValue().equals("*")) {
         assertThat(byNumber.get(w.getKey())).as(what + " class " + w.getKey())
-            .isCloseTo(Double.parseDouble(w.getValue()), org.assertj.core.api.Assertions.within(tolerance));
+            .isCloseTo(Double.parseDouble(w.getValue()), within(tolerance));
       }
     }
     if (!open) {
@@ -233,7 +238,7 @@ record PeerCase(String name, String source, String dataset, String geometry, Str
         String key = (row0 + i) + "," + (col0 + j);
         double have = byCell.getOrDefault(key, 0.0);
         assertThat(have).as(what + " cell (row, col) " + key)
-            .isCloseTo(m[i][j], org.assertj.core.api.Assertions.within(tolerance));
+            .isCloseTo(m[i][j], within(tolerance));
         byCell.remove(key);
       }
     }
@@ -250,7 +255,7 @@ record PeerCase(String name, String source, String dataset, String geometry, Str
     return b;
   }
 
-  private static void visit(com.fasterxml.jackson.databind.JsonNode node, double[] b) {
+  private static void visit(JsonNode node, double[] b) {
     if (node.isArray() && node.size() >= 2 && node.get(0).isNumber()) {
       b[0] = Math.min(b[0], node.get(0).asDouble());
       b[1] = Math.min(b[1], node.get(1).asDouble());

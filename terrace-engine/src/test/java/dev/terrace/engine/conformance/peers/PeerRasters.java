@@ -3,6 +3,7 @@ package dev.terrace.engine.conformance.peers;
 import dev.terrace.engine.raster.SampleType;
 import dev.terrace.engine.testing.SyntheticGeoTiff;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -70,7 +71,7 @@ final class PeerRasters {
     int rows = (int) Math.round((ymax - ymin) / dy);
     double[][] v = new double[rows][cols];
     for (double[] r : v) {
-      java.util.Arrays.fill(r, 1);
+      Arrays.fill(r, 1);
     }
     return new Spec(v, SampleType.INT32, null, xmin, ymax, dx, dy, false);
   }
@@ -112,7 +113,7 @@ final class PeerRasters {
     // test_gh_178: 72 × 34 cells filled with 1, on a lon/lat grid of non-square cells.
     double[][] gh178 = new double[34][72];
     for (double[] r : gh178) {
-      java.util.Arrays.fill(r, 1);
+      Arrays.fill(r, 1);
     }
     m.put("gh178", new Spec(gh178, SampleType.FLOAT64, null, 117.09683458943421, 4.273195975028152,
         8.983152841204135e-05, 8.983152841195037e-05, true));
