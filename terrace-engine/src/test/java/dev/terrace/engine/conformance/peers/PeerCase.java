@@ -95,6 +95,9 @@ record PeerCase(String name, String source, String dataset, String geometry, Str
     PeerRasters.Spec raster = raster();
     if (raster != null) {
       node.put("crs", raster.crs());
+    } else if (dataset.startsWith("ee:")) {
+      // make_exactextract_fixtures.py's rasters are in EPSG:3857, as PeerRasters' projected ones.
+      node.put("crs", "EPSG:" + PeerRasters.PROJECTED);
     }
     if (!options.isBlank()) {
       for (String kv : options.split(";")) {

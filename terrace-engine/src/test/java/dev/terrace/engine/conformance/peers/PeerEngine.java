@@ -14,8 +14,9 @@ import java.util.stream.Stream;
 
 /**
  * One embedded engine over a catalog built for the peer cases: provider {@code rs} holds python-rasterstats' test
- * rasters (copied into {@code conformance/peers/rasterstats/}), provider {@code np} the rasters the peers'
- * tests build in memory ({@link PeerRasters}), written to a temporary folder. Opened once, closed (and the
+ * rasters (copied into {@code conformance/peers/rasterstats/}), provider {@code ee} the few GeoTIFFs of
+ * exactextract's tests the test tree's writer cannot express ({@code conformance/peers/exactextract/}), provider
+ * {@code np} the rasters the peers' tests build in memory ({@link PeerRasters}), written to a temporary folder. Opened once, closed (and the
  * folder removed) at JVM exit.
  */
 final class PeerEngine {
@@ -23,6 +24,20 @@ final class PeerEngine {
   /** python-rasterstats' rasters: dataset name (and file name) to whether the dataset is categorical. */
   private static final Map<String, Boolean> RASTERSTATS = Map.of(
       "slope", false, "slope_classes", true, "slope_nodata", false, "all_nodata", false, "dataset_mask", false);
+
+  /**
+   * The GeoTIFFs of exactextract's tests written by {@code make_exactextract_fixtures.py} (in
+   * {@code conformance/peers/exactextract/}): dataset name to file and band.
+   */
+  private static final Map<String, Map.Entry<String, Integer>> EXACTEXTRACT = Map.of(
+      "scale_offset", Map.entry("scale_offset.tif", 1),
+      "mask_band", Map.entry("mask_band.tif", 1),
+      "invalid_nodata", Map.entry("invalid_nodata.tif", 1),
+      "rotated", Map.entry("rotated.tif", 1),
+      "multiband1_b1", Map.entry("multiband1.tif", 1),
+      "multiband1_b2", Map.entry("multiband1.tif", 2),
+      "multiband2_b1", Map.entry("multiband2.tif", 1),
+      "multiband2_b2", Map.entry("multiband2.tif", 2));
 
   private static volatile Terrace engine;
 
@@ -55,6 +70,18 @@ final class PeerEngine {
       d.put("name", name);
       d.put("data_type", categorical ? "categorical" : "continuous");
       d.put("path", PeerCsv.resource("rasterstats/" + name + ".tif").toString());
+    });
+    ObjectNode ee = providers.addObject();
+    ee.put("slug", "ee");
+    ee.put("name", "exactextract test rasters");
+    ee.put("protocol", "cog");
+    ArrayNode eeData = ee.putArray("datasets");
+    EXACTEXTRACT.forEach((name, file) -> {
+      ObjectNode d = eeData.addObject();
+      d.put("name", name);
+      d.put("band", file.getValue());
+      d.put("data_type", "continuous");
+      d.put("path", PeerCsv.resource("exactextract/" + file.getKey()).toString());
     });
     try {
       Path dir = Files.createTempDirectory("terrace-peers");
