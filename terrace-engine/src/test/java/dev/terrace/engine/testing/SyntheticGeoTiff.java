@@ -48,6 +48,7 @@ public final class SyntheticGeoTiff {
   private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle FLOAT = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle DOUBLE =
       MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -488,6 +489,11 @@ public final class SyntheticGeoTiff {
             INT.set(raw, i << 2, (int) integer(v[i], i));
           }
         }
+        case INT64, UINT64 -> {
+          for (int i = 0; i < n; i++) {
+            LONG.set(raw, i << 3, integer(v[i], i));
+          }
+        }
       }
     }
 
@@ -495,7 +501,8 @@ public final class SyntheticGeoTiff {
       if (!(v >= min(b.type) - 0.5 && v < max(b.type) + 0.5)) {
         throw new IllegalArgumentException("value " + v + " (tile cell " + index + ") does not fit " + b.type);
       }
-      return (long) Math.rint(v);
+      // A UINT64 at or above 2^63 is stored as the signed long with the same bits.
+      return v >= 0x1p63 ? (long) (v - 0x1p64) : (long) Math.rint(v);
     }
 
     /** @return a stored tile with the same bytes as {@link #raw}, or null */

@@ -54,6 +54,9 @@ class SyntheticGeoTiffTest {
         new Case(SampleType.INT16, (c, r) -> c * 437 - r * 601, -32768),
         new Case(SampleType.UINT32, (c, r) -> 3e9 + c * 100_003 + r, 4294967295.0),
         new Case(SampleType.INT32, (c, r) -> c * 28_000_001 - r * 40_000_003, -2147483648),
+        // 64-bit samples were once written as zeros: values beyond 32 bits, and beyond 2^63 unsigned.
+        new Case(SampleType.INT64, (c, r) -> c * 3_000_000_007L - r * 5_000_000_011L, -9999),
+        new Case(SampleType.UINT64, (c, r) -> 0x1p63 + c * 4096.0 + r * 1_048_576.0, 7),
         // 0.1 is no float: the writer must store the float nearest to it, and the reader then match cells.
         new Case(SampleType.FLOAT32, (c, r) -> 100 + c * 0.25 - r * 1.5 + 0.1 * ((c + r) % 3), 0.1),
         new Case(SampleType.FLOAT64, (c, r) -> c * Math.PI - r * 1e-7, Double.NaN));
