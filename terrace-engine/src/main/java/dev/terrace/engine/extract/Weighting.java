@@ -47,11 +47,6 @@ record Weighting(CatalogDataset weights, double defaultWeight, CoverageWeight co
     if (weighted && weights == null) {
       errors.add(new FieldError(List.of("weights"), aggregation + " needs weights: name the dataset that weighs"
           + " each cell (provider:name, as catalog.datasets.list shows them)", "missing"));
-    } else if (!weighted && weights != null) {
-      errors.add(new FieldError(List.of("weights"), "weights apply to the weighted statistics only (weighted_mean,"
-          + " weighted_sum, weighted_std, weighted_variance, weighted_frac); aggregation " + aggregation
-          + " does not use them: ask for weighted_" + baseName(aggregation) + " or leave weights out",
-          "invalid_combination"));
     } else if (weights != null) {
       Optional<CatalogDataset> found = catalog.dataset(weights);
       if (found.isEmpty()) {
@@ -71,15 +66,15 @@ record Weighting(CatalogDataset weights, double defaultWeight, CoverageWeight co
       errors.add(new FieldError(List.of("default_weight"), "default_weight is the weight of cells without one in"
           + " the weights dataset: set weights too, or leave default_weight out", "invalid_combination"));
     }
+    // An unweighted statistic reads no weights, as in exactextract, where they serve the other statistics.
+    if (!weighted) {
+      dataset = null;
+    }
     if (dataset == null && (coverage == null || coverage == CoverageWeight.FRACTION)) {
       return NONE;
     }
     return new Weighting(dataset, defaultWeight == null ? Double.NaN : defaultWeight,
         coverage == null ? CoverageWeight.FRACTION : coverage);
-  }
-
-  private static String baseName(Aggregation aggregation) {
-    return aggregation.name().equals("distribution") ? "frac" : aggregation.isNumeric() ? aggregation.name() : "mean";
   }
 
   /** @return the same weights, with coverage counted as the pixel rule weighs it: for points and lines */
