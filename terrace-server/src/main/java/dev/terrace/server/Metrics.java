@@ -3,6 +3,8 @@ package dev.terrace.server;
 import dev.terrace.engine.geotiff.CacheStats;
 import dev.terrace.engine.geotiff.TileCache;
 import dev.terrace.engine.io.ReadTotals;
+import dev.terrace.engine.io.SourceBreakers;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -90,7 +92,35 @@ final class Metrics {
     gauge(out, "terrace_http_bytes_read_total", "counter", "Bytes received from remote rasters.", read.httpBytes());
     gauge(out, "terrace_http_requests_total", "counter", "Range requests sent to remote rasters.",
         read.httpRequests());
+    breakers(out);
     return out.toString();
+  }
+
+  /** Each remote source that has failed: whether its breaker is open, and how often it opened. */
+  private static void breakers(StringBuilder out) {
+    List<SourceBreakers.Status> sources = SourceBreakers.shared().statuses();
+    out.append("# HELP terrace_source_breaker_state A failing remote source's breaker: 0 closed, 1 half open,"
+        + " 2 open.\n# TYPE terrace_source_breaker_state gauge\n");
+    for (SourceBreakers.Status s : sources) {
+      int state = switch (s.state()) {
+        case "open" -> 2;
+        case "half_open" -> 1;
+        default -> 0;
+      };
+      out.append("terrace_source_breaker_state{source=\"").append(escape(s.source())).append("\"} ").append(state)
+          .append('\n');
+    }
+    out.append("# HELP terrace_source_breaker_opened_total Times a remote source's breaker opened.\n"
+        + "# TYPE terrace_source_breaker_opened_total counter\n");
+    for (SourceBreakers.Status s : sources) {
+      out.append("terrace_source_breaker_opened_total{source=\"").append(escape(s.source())).append("\"} ")
+          .append(s.timesOpened()).append('\n');
+    }
+  }
+
+  /** A Prometheus label value: backslash, quote and newline escaped. */
+  private static String escape(String v) {
+    return v.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
   }
 
   private static void gauge(StringBuilder out, String name, String type, String help, long value) {

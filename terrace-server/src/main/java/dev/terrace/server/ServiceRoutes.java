@@ -2,6 +2,7 @@ package dev.terrace.server;
 
 import dev.terrace.engine.geotiff.CacheStats;
 import dev.terrace.engine.geotiff.TileCache;
+import dev.terrace.engine.io.SourceBreakers;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
@@ -50,13 +51,27 @@ final class ServiceRoutes {
     cacheBody.put("hit_ratio", cache.requests() == 0 ? 0.0 : (double) cache.hits() / cache.requests());
     cacheBody.put("bytes", cache.bytes());
     cacheBody.put("max_bytes", cache.maxBytes());
+    // A failing source degrades the service, which still answers every other dataset: 200, with the sources named.
+    List<Map<String, Object>> failing = SourceBreakers.shared().statuses().stream()
+        .filter(s -> !s.state().equals("closed")).map(ServiceRoutes::source).toList();
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", stopping ? "draining" : "ok");
+    body.put("status", stopping ? "draining" : failing.isEmpty() ? "ok" : "degraded");
     body.putAll(facts);
     body.put("uptime_s", Duration.between(started, Instant.now()).toSeconds());
     body.put("in_flight", inFlight.getAsInt());
     body.put("tile_cache", cacheBody);
+    if (!failing.isEmpty()) {
+      body.put("failing_sources", failing);
+    }
     OperationHandler.send(res, stopping ? 503 : 200, body);
+  }
+
+  private static Map<String, Object> source(SourceBreakers.Status s) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("source", s.source());
+    out.put("breaker", s.state());
+    out.put("last_failure", s.lastFailure());
+    return out;
   }
 
   private void metrics(ServerRequest req, ServerResponse res) {

@@ -82,7 +82,7 @@ class OverloadTest {
       assertThat(body.path("total_geometries").asInt()).isEqualTo(1000);
       JsonNode last = body.path("responses").get(999);
       assertThat(last.path("results").get(0).path("quality").asText()).isEqualTo("missing");
-      assertThat(last.path("warnings").get(0).asText()).contains("not read within the request's deadline");
+      assertThat(last.path("warnings").get(0).asText()).contains("not read within its share (half) of the request's");
       assertThat(running.get("/health").statusCode()).isEqualTo(200);
     }
   }

@@ -402,8 +402,8 @@ final class DatasetExtraction {
    * @param until its deadline
    */
   ExtractResult late(CatalogDataset dataset, long start, long until) {
-    warn(dataset.id() + ": not read within the request's deadline of " + Math.round((until - start) / 1e6) + " ms; its"
-        + " source (" + dataset.location() + ") is slow or not answering. The other results stand");
+    warn(dataset.id() + ": not read within its share (half) of the request's " + Math.round((until - start) / 1e6)
+        + " ms deadline; its source (" + dataset.location() + ") is slow or not answering. The other results stand");
     return new ExtractResult(dataset.id(), dataset.variable(), null, dataset.units().orElse(null), aggregation,
         wireRule, Quality.MISSING, 0.0, 0, null, null, null, dataset.provider(), null, millis(start));
   }

@@ -86,7 +86,7 @@ public final class Extractor {
     OptionalLong until = Deadline.of(start, limits.timeout());
     List<ExtractResult> results = parallel(datasets, limits.concurrency(), extraction::run, until,
         d -> List.of(extraction.late(d, start, until.getAsLong()))).stream().flatMap(List::stream).toList();
-    return new ExtractResponse(requestId(), hash(geometry), results, List.copyOf(warnings),
+    return new ExtractResponse(requestId(), hash(geometry), results, snapshot(warnings),
         (System.nanoTime() - start) / 1e6);
   }
 
@@ -159,17 +159,27 @@ public final class Extractor {
       for (CatalogDataset d : datasets) {
         results.addAll(extraction.run(d));
       }
-      return new ExtractResponse(requestId(), hash(g), results, List.copyOf(warnings),
+      return new ExtractResponse(requestId(), hash(g), results, snapshot(warnings),
           (System.nanoTime() - t) / 1e6);
     }, until, g -> {
       List<String> warnings = Collections.synchronizedList(new ArrayList<>(g.warnings()));
       DatasetExtraction extraction = new DatasetExtraction(g, crs, options, budget, warnings);
       List<ExtractResult> results = datasets.stream().map(d -> extraction.late(d, start, until.getAsLong())).toList();
-      return new ExtractResponse(requestId(), hash(g), results, List.copyOf(warnings), 0);
+      return new ExtractResponse(requestId(), hash(g), results, snapshot(warnings), 0);
     });
     List<ExtractResponse> responses = LocalityOrder.inInputOrder(order, computed);
     int total = responses.stream().mapToInt(r -> r.results().size()).sum();
     return new BatchExtractResponse(responses, responses.size(), total, (System.nanoTime() - start) / 1e6);
+  }
+
+  /**
+   * The warnings so far, each once. Reads given up at the deadline may still be adding to the list, so it is
+   * read under its lock.
+   */
+  private static List<String> snapshot(List<String> warnings) {
+    synchronized (warnings) {
+      return warnings.stream().distinct().toList();
+    }
   }
 
   private static boolean isSinglePoint(RequestGeometry g) {
@@ -196,7 +206,7 @@ public final class Extractor {
       ExtractResult late = extraction.late(d, start, until.getAsLong());
       return points.stream().map(p -> List.of(late)).toList();
     });
-    List<String> distinct = warnings.stream().distinct().toList();
+    List<String> distinct = snapshot(warnings);
     List<ExtractResponse> responses = new ArrayList<>(points.size());
     for (int i = 0; i < points.size(); i++) {
       List<ExtractResult> results = new ArrayList<>(datasets.size());
@@ -215,12 +225,17 @@ public final class Extractor {
 
   /**
    * Maps items in parallel, with the request's deadline when it has one: an item not done by then (less the
-   * time it takes to send the response) is answered by {@code late}.
+   * time it takes to send the response), or after half the time the request had left when it started, is
+   * answered by {@code late}. The half kept back is what lets a request that waited for its turn behind others
+   * stalled on a failing source still answer its healthy datasets.
    */
   private static <T, R> List<R> parallel(List<T> items, int concurrency, Function<T, R> task, OptionalLong until,
       Function<T, R> late) {
-    return until.isEmpty() ? Parallel.map(items, concurrency, task)
-        : Parallel.map(items, concurrency, task, until.getAsLong() - RESPONSE_MARGIN_NANOS, late);
+    if (until.isEmpty()) {
+      return Parallel.map(items, concurrency, task);
+    }
+    long end = until.getAsLong() - RESPONSE_MARGIN_NANOS;
+    return Parallel.map(items, concurrency, task, end, Math.max(0, end - System.nanoTime()) / 2, late);
   }
 
   /** Series collapse into a number, so only statistics that give one can be combined over time. */

@@ -59,16 +59,20 @@ final class Parallel {
   }
 
   /**
-   * {@link #map} with a deadline: an item not done by {@code until} is given up — its thread interrupted, which
-   * cancels the HTTP exchange it waits on — and {@code late} answers for it. Items always run on threads of
-   * their own, so that the caller is free at the deadline whatever they are stuck in.
+   * {@link #map} with a deadline: an item not done by {@code until}, or {@code budget} after it started, is given
+   * up — its thread interrupted, which cancels the HTTP exchange it waits on — and {@code late} answers for it.
+   * Items always run on threads of their own, so that the caller is free at the deadline whatever they are stuck
+   * in.
    *
    * @param until the {@link System#nanoTime()} by which every item must be answered
+   * @param budget the most time one item may take, in nanoseconds
    * @param late what stands for an item given up
    */
-  static <T, R> List<R> map(List<T> items, int concurrency, Function<T, R> task, long until, Function<T, R> late) {
+  static <T, R> List<R> map(List<T> items, int concurrency, Function<T, R> task, long until, long budget,
+      Function<T, R> late) {
     Semaphore permits = new Semaphore(concurrency);
     List<Future<R>> futures = new ArrayList<>(items.size());
+    long[] due = new long[items.size()];
     // Not closed: closing waits for every task, and a task stuck past the deadline is left to end on its own.
     ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     for (T item : items) {
@@ -82,6 +86,8 @@ final class Parallel {
         futures.add(null);
         continue;
       }
+      long now = System.nanoTime();
+      due[futures.size()] = until - (now + budget) < 0 ? until : now + budget;
       futures.add(threads.submit(() -> {
         try {
           return task.apply(item);
@@ -94,7 +100,7 @@ final class Parallel {
     for (int i = 0; i < futures.size(); i++) {
       T item = items.get(i);
       Future<R> f = futures.get(i);
-      out.add(f == null ? late.apply(item) : within(f, until, () -> late.apply(item)));
+      out.add(f == null ? late.apply(item) : within(f, due[i], () -> late.apply(item)));
     }
     return out;
   }

@@ -19,7 +19,7 @@ public final class SourceBreakers {
   /** How long an open breaker refuses before it lets a probe through. */
   static final Duration COOL_DOWN = Duration.ofSeconds(10);
   /** A read abandoned sooner than this says nothing about its source: the request's deadline was short. */
-  static final Duration SLOW = Duration.ofSeconds(1);
+  static final Duration SLOW = Duration.ofMillis(500);
 
   private static final SourceBreakers SHARED = new SourceBreakers();
 
