@@ -135,7 +135,9 @@ public final class Extractor {
       List<CatalogDataset> datasets, CoordinateReferenceSystem crs, TimeWindow window, long start) {
     Options options = Options.of(request, window);
     PixelBudget budget = new PixelBudget(limits.maxCells());
+    // The block-by-block path summarises each point; cells are read one geometry at a time.
     if (geometries.size() > 1 && request.interpolation() == Interpolation.NEAREST
+        && !request.aggregation().equals(Aggregation.CELLS)
         && geometries.stream().allMatch(Extractor::isSinglePoint)) {
       return points(options, geometries, datasets, crs, budget, start);
     }

@@ -1,12 +1,14 @@
 package dev.terrace.engine.extract;
 
+import dev.terrace.api.Cell;
 import dev.terrace.engine.stats.CellAccumulator;
+import java.util.List;
 
 /**
- * What reading one geometry from one dataset found: the statistics of the valid cells, and how much of the
- * geometry they account for.
+ * What reading one geometry from one dataset found: the statistics of the valid cells (or, for {@code cells},
+ * the cells themselves), and how much of the geometry they account for.
  *
- * @param values the valid cells' values, weighted by coverage
+ * @param values the valid cells' values, weighted by coverage; null when the cells themselves are kept
  * @param validWeight the total weight of valid cells (for the exact rule coverage, or a line's length in
  *     cells; cells otherwise)
  * @param missingWeight the weight the geometry asked for but got no value for: nodata cells, and area
@@ -14,9 +16,21 @@ import dev.terrace.engine.stats.CellAccumulator;
  * @param validCells the number of valid cells read
  * @param nodataWeight the part of {@code missingWeight} that lies on cells inside the raster holding no data,
  *     what {@code nodata_count} reports; unlike {@code missingWeight} it leaves out what lies beyond the edge
+ * @param cells for the {@code cells} aggregation the valid cells in row-major order, otherwise null
  */
 record Measurement(CellAccumulator values, double validWeight, double missingWeight, long validCells,
-    double nodataWeight) {
+    double nodataWeight, List<Cell> cells) {
+
+  /** A summary: the valid cells are folded into {@code values}, not kept. */
+  Measurement(CellAccumulator values, double validWeight, double missingWeight, long validCells,
+      double nodataWeight) {
+    this(values, validWeight, missingWeight, validCells, nodataWeight, null);
+  }
+
+  /** @return the measurement of the cells themselves, one valid cell each */
+  static Measurement ofCells(List<Cell> cells, double validWeight, double missingWeight, double nodataWeight) {
+    return new Measurement(null, validWeight, missingWeight, cells.size(), nodataWeight, List.copyOf(cells));
+  }
 
   /** @return the share of the geometry with valid data, 0 when it covers nothing */
   double coverageFraction() {
