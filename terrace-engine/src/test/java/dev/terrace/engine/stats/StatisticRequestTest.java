@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.terrace.api.Aggregation;
 import java.util.EnumSet;
+import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
@@ -80,9 +81,11 @@ class StatisticRequestTest {
 
   @Test
   void convertsEveryApiAggregationBothWays() {
-    assertThat(Aggregation.NAMES).containsExactly(
+    // cells returns the cells themselves: no statistic accumulates it.
+    List<String> statistics = Aggregation.NAMES.stream().filter(name -> !name.equals("cells")).toList();
+    assertThat(statistics).containsExactly(
         java.util.Arrays.stream(Statistic.values()).map(Statistic::key).toArray(String[]::new));
-    for (String name : Aggregation.NAMES) {
+    for (String name : statistics) {
       Aggregation aggregation = name.equals("percentile") ? Aggregation.percentile(12.5) : Aggregation.parse(name);
       StatisticRequest request = StatisticRequest.from(aggregation);
       assertThat(request.statistic().key()).isEqualTo(name);
