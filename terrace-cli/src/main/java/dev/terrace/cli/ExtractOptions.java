@@ -28,7 +28,7 @@ final class ExtractOptions {
       description = "Statistic over a polygon: mean, sum, count, min, max, std, variance, coefficient_of_variation,"
           + " range, median, majority, minority, variety, unique, distribution, histogram, nodata_count or percentile:P"
           + " (default:"
-          + " ${DEFAULT-VALUE}).")
+          + " ${DEFAULT-VALUE}); or cells for the covered cells themselves, one output row per cell.")
   Aggregation aggregation;
 
   @Option(names = "--pixel-rule", paramLabel = "RULE", defaultValue = "exact", converter = PixelRuleValue.class,
