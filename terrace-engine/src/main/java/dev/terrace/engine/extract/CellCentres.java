@@ -8,6 +8,7 @@ import dev.terrace.engine.raster.PixelLocator;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.CoordinateTransform;
 import org.locationtech.proj4j.CoordinateTransformFactory;
+import org.locationtech.proj4j.Proj4jException;
 import org.locationtech.proj4j.ProjCoordinate;
 
 /**
@@ -41,7 +42,8 @@ final class CellCentres {
    * @param value the value it is read as
    * @param coverage its weight under the pixel rule
    * @return the cell with its centre in both CRSs
-   * @throws org.locationtech.proj4j.Proj4jException if the centre lies outside the request CRS's domain
+   * @throws IllegalArgumentException if the centre lies outside the request CRS's domain, which fails the
+   *     dataset's result as any unreadable geometry does
    */
   Cell cell(int row, int col, double value, double coverage) {
     double x = transform.x(col + 0.5, row + 0.5);
@@ -51,7 +53,19 @@ final class CellCentres {
     }
     in.x = x;
     in.y = y;
-    toRequest.transform(in, out);
+    try {
+      toRequest.transform(in, out);
+    } catch (Proj4jException e) {
+      throw outside(row, col, e);
+    }
+    if (!Double.isFinite(out.x) || !Double.isFinite(out.y)) {
+      throw outside(row, col, null);
+    }
     return new Cell(row, col, value, coverage, out.x, out.y, x, y);
+  }
+
+  private static IllegalArgumentException outside(int row, int col, Proj4jException cause) {
+    return new IllegalArgumentException("the centre of cell (" + row + ", " + col + ") has no coordinates in the"
+        + " request's CRS", cause);
   }
 }
