@@ -7,7 +7,8 @@ package dev.terrace.engine;
  * @param maxDatasets dataset ids per request
  * @param maxGeometries geometries per batch
  * @param maxVertices vertices per geometry
- * @param maxCells cells one request may read, summed over its geometries and datasets (the pixel budget)
+ * @param maxCells cells one request may read, summed over its geometries and datasets (the pixel budget); with
+ *     the {@code cells} aggregation the cells it returns count as well
  * @param concurrency how many dataset-geometry reads run at once
  */
 public record Limits(int maxDatasets, int maxGeometries, int maxVertices, long maxCells, int concurrency) {
