@@ -186,9 +186,11 @@ public record Aggregation(String name, OptionalDouble percentile) {
     }
 
     /**
-     * Whether this statistic yields a number ({@code distribution} yields an object, {@code unique} an array).
+     * Whether this statistic yields a number ({@code distribution} and {@code histogram} yield an object,
+     * {@code unique} and {@code cells} an array).
      *
-     * @return {@code false} for {@code distribution} and {@code unique}, {@code true} otherwise
+     * @return {@code false} for {@code distribution}, {@code histogram}, {@code unique} and {@code cells},
+     *     {@code true} otherwise
      */
     public boolean isNumeric() {
         return !name.equals("distribution") && !name.equals("unique") && !name.equals("histogram")

@@ -10,10 +10,11 @@ import java.util.Map;
  *
  * @param row the cell's row in the raster read, from 0 at the top
  * @param col the cell's column, from 0 at the left
- * @param value the cell's physical value (scale and offset applied; {@code default_value} for a cell without data
- *     when the request sets one)
+ * @param value the cell's physical value as a double (scale and offset applied; {@code default_value} for a
+ *     cell without data when the request sets one); 64-bit integers beyond 2^53 are rounded
  * @param coverage the cell's weight under the pixel rule: its covered fraction under {@code exact} (for a line,
- *     the length of line inside it, in cells), 1 under {@code center} and {@code all_touched}
+ *     the length of line inside it, in cells), 1 under {@code center} and {@code all_touched}; for points, the
+ *     number of them in the cell
  * @param centerX the x (longitude) of the cell's centre in the request's CRS
  * @param centerY the y (latitude) of the cell's centre in the request's CRS
  * @param rasterX the x of the cell's centre in the raster's CRS

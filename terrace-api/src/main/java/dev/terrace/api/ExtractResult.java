@@ -16,13 +16,15 @@ import java.util.OptionalDouble;
  *
  * <p>{@code value} is whatever the statistic yields: a JSON number for most statistics, an object
  * {@code {class: fraction}} for {@code distribution}, {@code {class: count}} for {@code histogram}, an array
- * for {@code unique}, or null when there is no value (then {@code quality} is usually {@code missing}). Read it with {@link #number()},
- * {@link #distribution()} or {@link #values()} rather than casting.
+ * for {@code unique}, an array of cells for {@code cells}, or null when there is no value (then {@code quality} is
+ * usually {@code missing}). Read it with {@link #number()}, {@link #distribution()}, {@link #values()} or
+ * {@link #cells()} rather than casting.
  *
  * @param datasetId the dataset's id, {@code provider:name}
  * @param variable the variable (or band) read
- * @param value a {@link Number}, a {@code Map<String, ?>} of numbers, a {@code List} of numbers, or null; maps
- *     and lists are copied unmodifiable, map keys turned into strings as JSON writes them
+ * @param value a {@link Number}, a {@code Map<String, ?>} of numbers, a {@code List} of numbers, a {@code List}
+ *     of {@link Cell} (in-process) or of cell objects read from JSON, or null; maps and lists are copied
+ *     unmodifiable, map keys turned into strings as JSON writes them
  * @param units the value's units, for example {@code "m"}, or null when unitless or unknown
  * @param aggregation the statistic computed
  * @param pixelRule the pixel rule applied

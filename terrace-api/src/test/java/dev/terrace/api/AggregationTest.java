@@ -40,6 +40,7 @@ class AggregationTest {
         assertThat(Aggregation.parse("distribution")).isEqualTo(Aggregation.DISTRIBUTION);
         assertThat(Aggregation.UNIQUE.isNumeric()).isFalse();
         assertThat(Aggregation.DISTRIBUTION.isNumeric()).isFalse();
+        assertThat(Aggregation.CELLS.isNumeric()).isFalse();
         assertThat(Aggregation.MAJORITY.isNumeric()).isTrue();
     }
 

@@ -209,6 +209,24 @@ class RecordJsonTest {
     }
 
     @Test
+    void extractResultCellsReadTheSameBuiltOrFromJson() {
+        Cell cell = new Cell(70, 30, 301.0, 0.5, 5.995833333333333, 49.60416666666667, 5.995833333333333,
+                49.60416666666667);
+        ExtractResult built = ExtractResult.builder().datasetId("lux:elevation").value(List.of(cell))
+                .aggregation(Aggregation.CELLS).pixelRule(PixelRule.EXACT).quality(Quality.GOOD).pixelCount(1)
+                .provider("lux").elapsedMs(1).build();
+        assertThat(tree(write(built)).at("/value/0").toString()).isEqualTo("{\"row\":70,\"col\":30,\"value\":301.0,"
+                + "\"coverage\":0.5,\"center_x\":5.995833333333333,\"center_y\":49.60416666666667,"
+                + "\"raster_x\":5.995833333333333,\"raster_y\":49.60416666666667}");
+
+        ExtractResult read = read(write(built), ExtractResult.class);
+        assertThat(read.value()).asList().first().isInstanceOf(Map.class);
+        assertThat(read.cells()).containsExactly(cell).isEqualTo(built.cells());
+        assertThat(read.values()).as("cells are no numbers").isEmpty();
+        assertThat(ExtractResult.builder().value(List.of(1.0)).build().cells()).isEmpty();
+    }
+
+    @Test
     void extractResultBuilderAndValueCopies() {
         Map<Integer, Double> classes = new java.util.LinkedHashMap<>();
         classes.put(10, 0.5);

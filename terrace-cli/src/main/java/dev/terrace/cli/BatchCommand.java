@@ -1,5 +1,6 @@
 package dev.terrace.cli;
 
+import dev.terrace.api.Aggregation;
 import dev.terrace.api.geojson.Geometry;
 import dev.terrace.client.PermissionDeniedException;
 import java.io.IOException;
@@ -149,6 +150,10 @@ final class BatchCommand implements Callable<Integer> {
     if (resume && overwrite) {
       throw new IllegalArgumentException("--resume and --overwrite both given: keep the rows in " + out
           + " (--resume) or replace them (--overwrite)");
+    }
+    if (resume && options.aggregation.equals(Aggregation.CELLS)) {
+      throw new IllegalArgumentException("--resume cannot continue --aggregation cells: the output has a row per"
+          + " cell, not per input row; run again with --overwrite");
     }
     if (resume && outFormat == Format.GEOJSON) {
       throw new IllegalArgumentException("--resume works with CSV and NDJSON output, not GeoJSON: write " + out

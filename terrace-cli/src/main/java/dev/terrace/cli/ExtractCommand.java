@@ -1,6 +1,8 @@
 package dev.terrace.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.terrace.api.Aggregation;
+import dev.terrace.api.Cell;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.ExtractResult;
 import dev.terrace.api.geojson.Geometry;
@@ -62,17 +64,34 @@ final class ExtractCommand implements Callable<Integer> {
     if (format == Format.json) {
       out.println(json.write(response));
     } else {
-      Table table = new Table("DATASET", "VALUE", "UNITS", "QUALITY", "COVERAGE", "PIXELS", "TIMESTAMP");
-      for (ExtractResult r : response.results()) {
-        table.row(r.datasetId(), r.value() == null ? null : Cells.text(r.value()), r.units(), r.quality(), r.coverageFraction(), r.pixelCount(),
-            r.timestamp());
-      }
-      table.print(out);
+      (options.aggregation.equals(Aggregation.CELLS) ? cellTable(response) : table(response)).print(out);
       response.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
     }
     out.flush();
     spec.commandLine().getErr().flush();
     return Main.OK;
+  }
+
+  private static Table table(ExtractResponse response) {
+    Table table = new Table("DATASET", "VALUE", "UNITS", "QUALITY", "COVERAGE", "PIXELS", "TIMESTAMP");
+    for (ExtractResult r : response.results()) {
+      table.row(r.datasetId(), r.value() == null ? null : Cells.text(r.value()), r.units(), r.quality(), r.coverageFraction(), r.pixelCount(),
+          r.timestamp());
+    }
+    return table;
+  }
+
+  /** One line per cell, as {@code batch} writes them. */
+  private static Table cellTable(ExtractResponse response) {
+    Table table = new Table("DATASET", "TIMESTAMP", "ROW", "COL", "VALUE", "COVERAGE", "CENTER_X", "CENTER_Y",
+        "RASTER_X", "RASTER_Y");
+    for (ExtractResult r : response.results()) {
+      for (Cell c : r.cells()) {
+        table.row(r.datasetId(), r.timestamp(), c.row(), c.col(), c.value(), c.coverage(), c.centerX(), c.centerY(),
+            c.rasterX(), c.rasterY());
+      }
+    }
+    return table;
   }
 
   /** Inline GeoJSON, {@code @FILE} or {@code -}. */

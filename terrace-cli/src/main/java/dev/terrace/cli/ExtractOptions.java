@@ -29,8 +29,8 @@ final class ExtractOptions {
   @Option(names = "--aggregation", paramLabel = "STAT", defaultValue = "mean", converter = AggregationValue.class,
       description = "Statistic over a polygon: mean, sum, count, min, max, std, variance, coefficient_of_variation,"
           + " range, median, majority, minority, variety, unique, distribution, histogram, nodata_count, percentile:P,"
-          + " or with --weights weighted_mean, weighted_sum, weighted_std, weighted_variance, weighted_frac (default:"
-          + " ${DEFAULT-VALUE}).")
+          + " with --weights weighted_mean, weighted_sum, weighted_std, weighted_variance or weighted_frac (default:"
+          + " ${DEFAULT-VALUE}); or cells for the covered cells themselves, one output row per cell.")
   Aggregation aggregation;
 
   @Option(names = "--pixel-rule", paramLabel = "RULE", defaultValue = "exact", converter = PixelRuleValue.class,

@@ -10,17 +10,29 @@ import java.util.Map;
 /**
  * The columns a batch adds to each row: one per dataset × statistic ({@code lux:elevation_mean}), then
  * {@code error}. A time-varying dataset's cell holds the list of its values, one per timestamp, in time order.
+ * With {@code cells} an input row becomes one row per cell instead, with the cell's columns ({@link CellRows}).
  */
 final class ResultColumns {
 
   static final String ERROR = "error";
 
   private final List<String> datasets;
+  private final boolean cells;
   private final List<String> names = new ArrayList<>();
 
   ResultColumns(List<String> datasets, Aggregation aggregation) {
     this.datasets = List.copyOf(datasets);
-    datasets.forEach(d -> names.add(d + "_" + aggregation));
+    this.cells = aggregation.equals(Aggregation.CELLS);
+    if (cells) {
+      names.addAll(CellRows.NAMES);
+    } else {
+      datasets.forEach(d -> names.add(d + "_" + aggregation));
+    }
+  }
+
+  /** @return whether each input row becomes one output row per cell, so that output rows are not input rows */
+  boolean perCell() {
+    return cells;
   }
 
   /** The value columns, without {@code error}. */
@@ -49,10 +61,13 @@ final class ResultColumns {
     return values.isEmpty() ? null : values.size() == 1 ? values.get(0) : values;
   }
 
-  /** The row as the output holds it: its input columns, then the added ones. */
-  Map<String, Object> record(InputRow row, Extraction.Outcome outcome) {
+  /** The rows as the output holds them: the input columns, then the added ones; one row, or one per cell. */
+  List<Map<String, Object>> records(InputRow row, Extraction.Outcome outcome) {
+    if (cells) {
+      return CellRows.records(row.fields(), outcome);
+    }
     Map<String, Object> record = new LinkedHashMap<>(row.fields());
     addTo(record, outcome);
-    return record;
+    return List.of(record);
   }
 }

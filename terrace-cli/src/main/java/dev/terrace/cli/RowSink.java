@@ -73,18 +73,22 @@ abstract class RowSink implements AutoCloseable {
 
     @Override
     void write(InputRow row, Extraction.Outcome outcome) throws IOException {
-      Map<String, Object> record = results.record(row, outcome);
-      List<String> cells = new ArrayList<>(columns.size());
-      for (String c : columns) {
-        cells.add(Cells.text(record.get(c)));
+      for (Map<String, Object> record : results.records(row, outcome)) {
+        List<String> cells = new ArrayList<>(columns.size());
+        for (String c : columns) {
+          cells.add(Cells.text(record.get(c)));
+        }
+        line.setLength(0);
+        Csv.append(line, cells);
+        out.write(line.toString());
       }
-      line.setLength(0);
-      Csv.append(line, cells);
-      out.write(line.toString());
     }
   }
 
-  /** NDJSON: one JSON object per line, the input's columns and the added ones; {@code error} only on failure. */
+  /**
+   * NDJSON: one JSON object per line (per cell with {@code cells}), the input's columns and the added ones;
+   * {@code error} only on failure.
+   */
   static final class NdjsonSink extends RowSink {
     NdjsonSink(Path file, boolean append, ResultColumns results) throws IOException {
       super(file, append, results);
@@ -92,12 +96,17 @@ abstract class RowSink implements AutoCloseable {
 
     @Override
     void write(InputRow row, Extraction.Outcome outcome) throws IOException {
-      out.write(JsonStyle.MAPPER.writeValueAsString(results.record(row, outcome)));
-      out.write('\n');
+      for (Map<String, Object> record : results.records(row, outcome)) {
+        out.write(JsonStyle.MAPPER.writeValueAsString(record));
+        out.write('\n');
+      }
     }
   }
 
-  /** A GeoJSON FeatureCollection: each row a feature, its geometry and its columns as properties. */
+  /**
+   * A GeoJSON FeatureCollection: each row a feature, its geometry and its columns as properties; with
+   * {@code cells} each cell a feature, a point at its centre.
+   */
   static final class GeoJsonSink extends RowSink {
     private static final ObjectWriter FEATURE = JsonStyle.MAPPER.writerFor(Geometry.class);
     private boolean first = true;
@@ -109,12 +118,15 @@ abstract class RowSink implements AutoCloseable {
 
     @Override
     void write(InputRow row, Extraction.Outcome outcome) throws IOException {
-      if (!first) {
-        out.write(",\n");
+      for (Map<String, Object> record : results.records(row, outcome)) {
+        if (!first) {
+          out.write(",\n");
+        }
+        first = false;
+        // A cell's feature is its centre; written as a Geometry so that Jackson adds the "type" members.
+        Geometry geometry = results.perCell() ? CellRows.geometry(row.geometry(), record) : row.geometry();
+        out.write(FEATURE.writeValueAsString(new Feature(geometry, record)));
       }
-      first = false;
-      // Written as a Geometry so that Jackson adds the "type" members, the feature's and its geometry's.
-      out.write(FEATURE.writeValueAsString(new Feature(row.geometry(), results.record(row, outcome))));
     }
 
     @Override

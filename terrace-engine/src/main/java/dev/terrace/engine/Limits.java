@@ -9,7 +9,8 @@ import java.time.Duration;
  * @param maxDatasets dataset ids per request
  * @param maxGeometries geometries per batch
  * @param maxVertices vertices per geometry
- * @param maxCells cells one request may read, summed over its geometries and datasets (the pixel budget)
+ * @param maxCells cells one request may read, summed over its geometries and datasets (the pixel budget); with
+ *     the {@code cells} aggregation the cells it returns count as well
  * @param concurrency how many dataset-geometry reads run at once
  * @param timeout how long one request may take, or null for as long as it needs: by then it is answered with what
  *     was read, each dataset not read in time marked {@code missing} with a warning (see

@@ -189,6 +189,25 @@ class ContractTest {
     }
   }
 
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("pixelRules")
+  void cellsAreTheSameCellsThroughEveryDoor(Implementation impl, PixelRule rule) {
+    ExtractRequest request = ExtractRequest.builder().geometry(LUX_OFFSET_BOX).datasets(ELEVATION)
+        .aggregation(Aggregation.CELLS).pixelRule(rule).build();
+    ExtractResult result = sameAsEmbedded(impl, TerraceApi::extract, request).results().get(0);
+    ExtractResult reference = embedded.extract(request).results().get(0);
+
+    assertThat(result.cells()).as("cells() however the result came").isEqualTo(reference.cells())
+        .hasSize((int) result.pixelCount());
+    double[] expected = LUX_OFFSET_BOX_MEAN.get(rule);
+    if (expected != null) {
+      // rasterio.mask's cells: their number and mean
+      assertThat(result.cells()).hasSize((int) expected[1]);
+      assertThat(result.cells().stream().mapToDouble(c -> c.value()).average().orElseThrow())
+          .isCloseTo(expected[0], org.assertj.core.data.Offset.offset(1e-9));
+    }
+  }
+
   // --- extract.batch ---
 
   @ParameterizedTest(name = "{0}")

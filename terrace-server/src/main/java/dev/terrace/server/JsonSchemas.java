@@ -12,7 +12,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.terrace.api.Aggregation;
 import dev.terrace.api.BatchExtractRequest;
+import dev.terrace.api.Cell;
 import dev.terrace.api.ExtractRequest;
+import dev.terrace.api.ExtractResult;
 import dev.terrace.api.GetDatasetRequest;
 import dev.terrace.api.GetProviderRequest;
 import dev.terrace.api.Operation;
@@ -176,7 +178,8 @@ final class JsonSchemas {
       if (discriminator != null || primitive && !INPUTS.contains(c)) {
         required.add(name);
       }
-      ObjectNode schema = schema(component.getGenericType());
+      ObjectNode schema = c == ExtractResult.class && name.equals("value") ? resultValue()
+          : schema(component.getGenericType());
       if (required.contains(name)) {
         properties.set(name, schema);
         continue;
@@ -197,6 +200,22 @@ final class JsonSchemas {
       required.forEach(names::add);
     }
     return object;
+  }
+
+  /**
+   * A result's value is typed {@code Object} in Java, which says nothing: the schema lists what the statistics
+   * yield, so that a client generator knows, for one, that {@code cells} gives an array of {@link Cell} objects.
+   */
+  private ObjectNode resultValue() {
+    ObjectNode value = NODES.objectNode().put("description", "What the aggregation yields: a number for most"
+        + " statistics; an object of class to number for distribution, histogram and weighted_frac; an array of"
+        + " numbers for unique; an array of Cell objects, one per covered cell with data in row-major order, for"
+        + " cells; null when there is no value.");
+    value.putArray("oneOf").add(typed("number"))
+        .add(typed("object").set("additionalProperties", typed("number")))
+        .add(array(typed("number")))
+        .add(array(schema(Cell.class)));
+    return value;
   }
 
   /** @return what the record holds when read from {@code {}}: the defaults it fills in; empty if it refuses */

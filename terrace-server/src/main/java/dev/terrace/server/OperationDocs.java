@@ -22,7 +22,9 @@ final class OperationDocs {
       case EXTRACT -> new Doc("Values of datasets under one geometry",
           "One GeoJSON geometry (lon/lat unless `crs` names another; always x/y order) against up to 50"
               + " datasets: one result per dataset, summarised by `aggregation` over the cells `pixel_rule` selects. A dataset that cannot"
-              + " answer gives a result with a null value and a warning, not an error.",
+              + " answer gives a result with a null value and a warning, not an error. `aggregation: cells` returns the"
+              + " covered cells themselves (an array of `Cell`, row-major); each counts against the pixel budget, and"
+              + " going over is a 422 naming `aggregation`.",
           EXTRACT_EXAMPLE);
       case EXTRACT_BATCH -> new Doc("Values of datasets under many geometries",
           "Up to 1000 geometries against the same datasets; `responses` keeps the input order.",

@@ -176,6 +176,21 @@ class OpenApiTest {
   }
 
   @Test
+  void aResultsValueListsWhatTheStatisticsYieldCellsAnArrayOfCells() {
+    JsonNode value = doc.at("/components/schemas/ExtractResult/properties/value");
+    assertThat(value.toString()).contains("cells");
+    JsonNode alternatives = value.path("anyOf").get(0).path("oneOf");
+    assertThat(alternatives).extracting(n -> n.path("type").asText()).containsExactly("number", "object", "array",
+        "array");
+    assertThat(alternatives.get(3).at("/items/$ref").asText()).isEqualTo(JsonSchemas.REF + "Cell");
+    JsonNode cell = doc.at("/components/schemas/Cell");
+    assertThat(propertyNames(cell)).containsExactlyInAnyOrder("row", "col", "value", "coverage", "center_x", "center_y",
+        "raster_x", "raster_y");
+    assertThat(cell.path("required")).hasSize(8);
+    assertThat(cell.at("/properties/row/type").asText()).isEqualTo("integer");
+  }
+
+  @Test
   void everyReferenceResolves() {
     List<String> refs = new ArrayList<>();
     collectRefs(doc, refs);

@@ -103,7 +103,7 @@ final class AreaReader {
   }
 
   /** The cells of the largest read a polygon with this pixel envelope needs, with a cell to spare each way. */
-  private static int readCells(Envelope e) {
+  static int readCells(Envelope e) {
     if (e.isNull()) {
       return 1;
     }
@@ -264,7 +264,7 @@ final class AreaReader {
   }
 
   /** The part of the polygon beyond the raster's edge counts as missing data, in cells. */
-  private static double areaOutside(Geometry pixels, int width, int height) {
+  static double areaOutside(Geometry pixels, int width, int height) {
     Envelope raster = new Envelope(0, width, 0, height);
     if (raster.contains(pixels.getEnvelopeInternal())) {
       return 0;

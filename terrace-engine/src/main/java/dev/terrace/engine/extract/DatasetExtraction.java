@@ -41,6 +41,8 @@ final class DatasetExtraction {
   private final RequestGeometry geometry;
   private final CoordinateReferenceSystem inputCrs;
   private final Aggregation aggregation;
+  /** Whether the cells themselves are returned ({@code cells}); then there is no statistic. */
+  private final boolean cells;
   private final StatisticRequest statistic;
   private final dev.terrace.api.PixelRule wireRule;
   private final PixelRule rule;
@@ -62,7 +64,8 @@ final class DatasetExtraction {
     this.geometry = geometry;
     this.inputCrs = inputCrs;
     this.aggregation = options.aggregation();
-    this.statistic = StatisticRequest.from(aggregation);
+    this.cells = aggregation.equals(Aggregation.CELLS);
+    this.statistic = cells ? null : StatisticRequest.from(aggregation);
     this.bilinear = options.interpolation() == Interpolation.BILINEAR;
     this.densify = options.densify();
     this.wireRule = options.pixelRule();
@@ -84,10 +87,11 @@ final class DatasetExtraction {
    *     series collapsed into one; none (and a warning) when no timestamp lies in the request's time range
    */
   List<ExtractResult> run(CatalogDataset dataset) {
-    if (dataset.tiles().isPresent()) {
-      return List.of(tiled(dataset, dataset.tiles().get()));
-    }
     long start = System.nanoTime();
+    if (dataset.tiles().isPresent()) {
+      return List.of(cells ? failed(dataset, new UnsupportedOperationException(CellsReader.NOT_TILED), start)
+          : tiled(dataset, dataset.tiles().get()));
+    }
     List<Slice> slices = open(dataset, start);
     ExtractResult[] out = new ExtractResult[slices.size()];
     List<Layer> readable = new ArrayList<>();
@@ -206,6 +210,9 @@ final class DatasetExtraction {
       // One unreadable slice must not sink the others: read them one at a time to find which it is.
       return layers.stream().map(layer -> readAlone(dataset, layer, pixels, cellWeights, centre, start)).toList();
     }
+    if (cells) {
+      budget.spendReturned(Arrays.stream(m).mapToLong(Measurement::validCells).sum(), dataset.id());
+    }
     List<ExtractResult> out = new ArrayList<>(m.length);
     for (int i = 0; i < m.length; i++) {
       out.add(describe(dataset, layers.get(i), grid, m[i], centre.x, centre.y, start));
@@ -217,6 +224,9 @@ final class DatasetExtraction {
       Coordinate centre, long start) {
     try {
       Measurement m = read(List.of(layer), pixels, weights)[0];
+      if (cells) {
+        budget.spendReturned(m.validCells(), dataset.id());
+      }
       return describe(dataset, layer, layer.raster().grid(), m, centre.x, centre.y, start);
     } catch (RasterIoException | RasterFormatException | IllegalArgumentException e) {
       return failed(dataset, layer.time(), e, start);
@@ -225,6 +235,10 @@ final class DatasetExtraction {
 
   /** @param weights what cells weigh beyond their coverage, or null for nothing more */
   private Measurement[] read(List<Layer> layers, Geometry pixels, CellWeights weights) {
+    if (cells) {
+      return new CellsReader(rule, cellRules, new CellCentres(layers.get(0).raster().grid(), inputCrs))
+          .read(layers, pixels, geometry.kind());
+    }
     CellAccumulator[] values = new CellAccumulator[layers.size()];
     Arrays.setAll(values, i -> accumulator());
     if (geometry.kind() == RequestGeometry.Kind.AREAS) {
@@ -315,11 +329,10 @@ final class DatasetExtraction {
           + " (nodata there, or beyond its extent), so " + aggregation + " has no value; set default_weight to"
           + " give them one");
     }
-    Object value = m.unweighted() > 0 ? null
-        : statistic.statistic() == Statistic.NODATA_COUNT ? nodataCount(m) : value(m.values());
+    boolean nodataCount = !cells && statistic.statistic() == Statistic.NODATA_COUNT;
+    Object value = m.unweighted() > 0 ? null : cells ? m.cells() : nodataCount ? nodataCount(m) : value(m.values());
     return new ExtractResult(dataset.id(), dataset.variable(), value, dataset.units().orElse(null), aggregation,
-        wireRule, m.unweighted() > 0 ? Quality.MISSING
-            : quality(m, value, dataset, statistic.statistic() == Statistic.NODATA_COUNT),
+        wireRule, m.unweighted() > 0 ? Quality.MISSING : quality(m, value, dataset, nodataCount),
         m.coverageFraction(), m.validCells(), resolutionM,
         timestamp, null, dataset.provider(), crs, millis(start));
   }

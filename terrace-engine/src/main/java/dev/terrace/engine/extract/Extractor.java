@@ -143,9 +143,10 @@ public final class Extractor {
       List<RequestGeometry> geometries, List<CatalogDataset> datasets, CoordinateReferenceSystem crs, long start) {
     PixelBudget budget = new PixelBudget(limits.maxCells());
     OptionalLong until = Deadline.of(start, limits.timeout());
-    // Weighted points read their weights one geometry at a time, as any other geometry.
+    // The block-by-block path summarises each point without weights; weighted points and cells are read one
+    // geometry at a time, as any other geometry.
     if (geometries.size() > 1 && request.interpolation() == Interpolation.NEAREST
-        && options.weighting().weights() == null
+        && options.weighting().weights() == null && !request.aggregation().equals(Aggregation.CELLS)
         && geometries.stream().allMatch(Extractor::isSinglePoint)) {
       return points(options, geometries, datasets, crs, budget, start, until);
     }

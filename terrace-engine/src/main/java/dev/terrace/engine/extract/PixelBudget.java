@@ -3,7 +3,7 @@ package dev.terrace.engine.extract;
 import dev.terrace.engine.InvalidRequestException;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The cells one request may still read, shared by its geometries and datasets. */
+/** The cells one request may still read (and, for {@code cells}, return), shared by its geometries and datasets. */
 final class PixelBudget {
 
   private final long limit;
@@ -20,6 +20,20 @@ final class PixelBudget {
       throw InvalidRequestException.of(InvalidRequestException.Kind.REQUEST_LIMIT, "the request would read more"
           + " cells than the pixel budget of " + limit + " allows (" + datasetId + " alone needs about " + cells
           + "); split the geometries or use a coarser dataset", "pixel_budget_exceeded", "geometry");
+    }
+  }
+
+  /**
+   * Takes the cells a {@code cells} request returns from the budget, on top of the cells read: each becomes an
+   * object in the response. Refuses the request naming its aggregation, the choice that made the answer this
+   * large, where a summary statistic over the same geometry would still fit.
+   */
+  void spendReturned(long cells, String datasetId) {
+    if (left.addAndGet(-cells) < 0) {
+      throw InvalidRequestException.of(InvalidRequestException.Kind.REQUEST_LIMIT, "aggregation cells would"
+          + " return more cells than the pixel budget of " + limit + " allows, counted with the cells read ("
+          + datasetId + " alone returns " + cells + "); use a smaller geometry, or a summary statistic such as"
+          + " mean or histogram", "pixel_budget_exceeded", "aggregation");
     }
   }
 }
