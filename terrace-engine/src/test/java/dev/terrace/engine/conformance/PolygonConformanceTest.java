@@ -34,8 +34,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>{@code all_touched}: where touched_geom_diff is 0 the answers must match GDAL's exactly / to 1e-9; where it
  *       is positive (edges along pixel edges) the count may be GDAL's or exact_ncells, and the statistics are
  *       compared only when it is GDAL's.
- *   <li>{@code exact}: coverage-weighted count, sum, mean and std to 1e-6 relative, min and max (unweighted, over
- *       cells with positive coverage) exactly, majority, minority and variety exactly, the distribution to 1e-6;
+ *   <li>{@code exact}: coverage-weighted count, sum, mean and std to 1e-9 relative, min and max (unweighted, over
+ *       cells with positive coverage) exactly, majority, minority and variety exactly, the distribution to 1e-9;
  *       the pixel count must be exact_ncells.
  *   <li>A statistic listed in the {@code ties} column may be any of the tied classes: for centre and exact the
  *       tie is read from the fixture's class distribution, for all-touched (no fixture distribution) from the
@@ -54,7 +54,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PolygonConformanceTest {
 
   private static final double REL_CELLS = 1e-9;
-  private static final double REL_EXACT = 1e-6;
+  private static final double REL_EXACT = 1e-9;
   private static final double STD_FLOOR = 1e-12;
 
   /**
