@@ -5,6 +5,7 @@ import dev.terrace.api.ExtractResult;
 import dev.terrace.api.Interpolation;
 import dev.terrace.api.Quality;
 import dev.terrace.api.TemporalAggregation;
+import dev.terrace.api.Tie;
 import dev.terrace.engine.catalog.CatalogDataset;
 import dev.terrace.engine.catalog.Layer;
 import dev.terrace.engine.coverage.PixelRule;
@@ -42,6 +43,7 @@ final class DatasetExtraction {
   private final CoordinateReferenceSystem inputCrs;
   private final Aggregation aggregation;
   private final StatisticRequest statistic;
+  private final Tie tie;
   private final dev.terrace.api.PixelRule wireRule;
   private final PixelRule rule;
   private final boolean bilinear;
@@ -54,7 +56,7 @@ final class DatasetExtraction {
 
   /**
    * @param options the request's options: aggregation, pixel rule, interpolation, densify, time range and
-   *     temporal aggregation, minimum coverage and default value
+   *     temporal aggregation, minimum coverage and default value, tie rule
    */
   DatasetExtraction(RequestGeometry geometry, CoordinateReferenceSystem inputCrs, Options options, PixelBudget budget,
       List<String> warnings) {
@@ -62,6 +64,7 @@ final class DatasetExtraction {
     this.inputCrs = inputCrs;
     this.aggregation = options.aggregation();
     this.statistic = StatisticRequest.from(aggregation);
+    this.tie = options.tie();
     this.bilinear = options.interpolation() == Interpolation.BILINEAR;
     this.densify = options.densify();
     this.wireRule = options.pixelRule();
@@ -262,9 +265,12 @@ final class DatasetExtraction {
     return cellRules;
   }
 
-  /** @return a fresh accumulator for the requested statistic */
+  /**
+   * @return a fresh accumulator for the requested statistic and tie rule: the one every reader (areas, lines,
+   *     points, batches of points, tiles) fills
+   */
   CellAccumulator accumulator() {
-    return CellAccumulator.of(List.of(statistic));
+    return CellAccumulator.of(List.of(statistic), tie);
   }
 
   /**
@@ -292,7 +298,8 @@ final class DatasetExtraction {
 
   private ExtractResult describe(CatalogDataset dataset, Measurement m, Double resolutionM, String crs,
       String timestamp, long start) {
-    Object value = statistic.statistic() == Statistic.NODATA_COUNT ? nodataCount(m) : value(m.values());
+    Object value = pointsOffRaster(m) ? null
+        : statistic.statistic() == Statistic.NODATA_COUNT ? m.nodataWeight() : value(m.values());
     return new ExtractResult(dataset.id(), dataset.variable(), value, dataset.units().orElse(null), aggregation,
         wireRule, quality(m, value, dataset, statistic.statistic() == Statistic.NODATA_COUNT),
         m.coverageFraction(), m.validCells(), resolutionM,
@@ -332,16 +339,14 @@ final class DatasetExtraction {
   }
 
   /**
-   * The accumulator never sees cells without data, so {@code nodata_count} comes from the measurement. Points
-   * have no value when none of them is on the raster (as their other statistics), a count otherwise; areas and
-   * lines count 0 even when they lie wholly beyond the raster, as {@code count} does.
+   * Points none of which is on the raster have no cell, so no zone, and no statistic at all: not even the 0 that
+   * {@code count}, {@code sum}, {@code variety} and {@code nodata_count} answer for an empty zone, which areas and
+   * lines wholly beyond the raster do answer, as exactextract's polygons. ({@code nodata_count} comes from the
+   * measurement: the accumulator never sees cells without data.)
    */
-  private Double nodataCount(Measurement m) {
+  private boolean pointsOffRaster(Measurement m) {
     // Only batches of single points are read without a geometry of their own.
-    if ((geometry == null || geometry.kind() == RequestGeometry.Kind.POINTS) && !m.reachesRaster()) {
-      return null;
-    }
-    return m.nodataWeight();
+    return (geometry == null || geometry.kind() == RequestGeometry.Kind.POINTS) && !m.reachesRaster();
   }
 
   /** Class codes read as integers ("11", not "11.0"), as users and GDAL's attribute tables write them. */
