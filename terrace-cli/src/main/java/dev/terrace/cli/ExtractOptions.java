@@ -5,6 +5,7 @@ import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.PixelRule;
 import dev.terrace.api.TemporalAggregation;
+import dev.terrace.api.Tie;
 import dev.terrace.api.TimeRange;
 import dev.terrace.api.geojson.Geometry;
 import java.util.List;
@@ -15,7 +16,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * What extract and batch ask for: the datasets, the statistic, the pixel rule, the time range, how a time
- * series collapses, polygon repair, the minimum coverage and the default value.
+ * series collapses, polygon repair, the minimum coverage, the default value and the tie rule.
  */
 final class ExtractOptions {
 
@@ -59,16 +60,20 @@ final class ExtractOptions {
           + " valid (default: they are missing).")
   Double defaultValue;
 
+  @Option(names = "--tie", paramLabel = "RULE", converter = TieValue.class,
+      description = "Which value majority and minority give when several tie: lowest or highest (default: lowest).")
+  Tie tie;
+
   ExtractRequest request(Geometry geometry) {
     return ExtractRequest.builder().geometry(geometry).datasetIds(datasets).aggregation(aggregation)
         .pixelRule(pixelRule).timeRange(timeRange).temporalAggregation(temporalAggregation).repair(repair)
-        .minCoverageFrac(minCoverageFrac).defaultValue(defaultValue).build();
+        .minCoverageFrac(minCoverageFrac).defaultValue(defaultValue).tie(tie).build();
   }
 
   BatchExtractRequest batch(List<Geometry> geometries) {
     return BatchExtractRequest.builder().geometries(geometries).datasetIds(datasets).aggregation(aggregation)
         .pixelRule(pixelRule).timeRange(timeRange).temporalAggregation(temporalAggregation).repair(repair)
-        .minCoverageFrac(minCoverageFrac).defaultValue(defaultValue).build();
+        .minCoverageFrac(minCoverageFrac).defaultValue(defaultValue).tie(tie).build();
   }
 
   /** Reads a value with the API's own parser; its message, which lists the valid values, becomes the error. */
@@ -98,6 +103,13 @@ final class ExtractOptions {
     @Override
     public TimeRange convert(String text) {
       return ExtractOptions.convert(text, TimeRange::parse);
+    }
+  }
+
+  static final class TieValue implements ITypeConverter<Tie> {
+    @Override
+    public Tie convert(String text) {
+      return ExtractOptions.convert(text, Tie::of);
     }
   }
 
