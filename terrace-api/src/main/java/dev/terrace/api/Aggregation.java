@@ -20,6 +20,17 @@ import java.util.regex.Pattern;
  * fraction), {@code histogram} and {@code weighted_frac} an object, {@code unique} and {@code cells} an array;
  * every other statistic yields a number.
  *
+ * <p><b>An empty zone</b> (no valid cell: a polygon over nodata only, beyond the raster's edge, or too small to
+ * hold a cell centre under {@code center}) answers as exactextract does: {@code count}, {@code sum}, {@code
+ * variety} and {@code weighted_sum} 0; {@code unique} an empty array; {@code distribution}, {@code histogram}
+ * and {@code weighted_frac} an empty object; {@code nodata_count} the nodata it covers; every statistic of the
+ * values themselves ({@code mean}, {@code min}, {@code max}, {@code range}, {@code std}, {@code variance},
+ * {@code coefficient_of_variation}, {@code median}, {@code percentile:P}, {@code majority}, {@code minority}
+ * and the other {@code weighted_*}) null, where exactextract writes NaN or null. The result's quality is {@code
+ * missing}. A point on a cell without data is such a zone of one cell; a point beyond the raster has no cell,
+ * hence no zone, and every statistic is null. A {@code temporal_aggregation} leaves out the timestamps of an
+ * empty zone, so that their 0 does not count as a reading ({@code nodata_count} excepted).
+ *
  * @param name the statistic's name, lower case, one of {@link #NAMES}
  * @param percentile for {@code percentile} the requested percentile P in [0, 100], otherwise empty
  */
@@ -51,9 +62,16 @@ public record Aggregation(String name, OptionalDouble percentile) {
     public static final Aggregation RANGE = named("range");
     /** Coverage-weighted median (the 50th percentile). */
     public static final Aggregation MEDIAN = named("median");
-    /** The class with the largest covered area. */
+    /**
+     * The class with the largest covered area. When several share it, the request's {@link Tie} picks one: the
+     * lowest class by default, the highest with {@code tie: highest} (exactextract's {@code majority} takes the
+     * highest). 64-bit integer classes are compared exactly.
+     */
     public static final Aggregation MAJORITY = named("majority");
-    /** The class with the smallest covered area. */
+    /**
+     * The class with the smallest covered area; among several, the lowest class, or the highest with {@code tie:
+     * highest} (exactextract's {@code minority} takes the lowest).
+     */
     public static final Aggregation MINORITY = named("minority");
     /** The number of distinct classes. */
     public static final Aggregation VARIETY = named("variety");

@@ -7,6 +7,7 @@ import dev.terrace.api.ExtractOptionsBuilder;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.PixelRule;
 import dev.terrace.api.TemporalAggregation;
+import dev.terrace.api.Tie;
 import dev.terrace.api.TimeRange;
 import dev.terrace.api.geojson.Geometry;
 import java.util.List;
@@ -17,7 +18,8 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * What extract and batch ask for: the datasets, the statistic, the pixel rule, the time range, how a time
- * series collapses, polygon repair, the minimum coverage, the default value, weights and coverage weights.
+ * series collapses, polygon repair, the minimum coverage, the default value, weights, coverage weights and
+ * the tie rule.
  */
 final class ExtractOptions {
 
@@ -75,6 +77,10 @@ final class ExtractOptions {
           + " area_spherical_m2.")
   CoverageWeight coverageWeight;
 
+  @Option(names = "--tie", paramLabel = "RULE", converter = TieValue.class,
+      description = "Which value majority and minority give when several tie: lowest or highest (default: lowest).")
+  Tie tie;
+
   ExtractRequest request(Geometry geometry) {
     return options(ExtractRequest.builder().geometry(geometry)).build();
   }
@@ -86,7 +92,8 @@ final class ExtractOptions {
   private <B extends ExtractOptionsBuilder<B>> B options(B builder) {
     return builder.datasetIds(datasets).aggregation(aggregation).pixelRule(pixelRule).timeRange(timeRange)
         .temporalAggregation(temporalAggregation).repair(repair).minCoverageFrac(minCoverageFrac)
-        .defaultValue(defaultValue).weights(weights).defaultWeight(defaultWeight).coverageWeight(coverageWeight);
+        .defaultValue(defaultValue).weights(weights).defaultWeight(defaultWeight).coverageWeight(coverageWeight)
+        .tie(tie);
   }
 
   /** Reads a value with the API's own parser; its message, which lists the valid values, becomes the error. */
@@ -123,6 +130,13 @@ final class ExtractOptions {
     @Override
     public TimeRange convert(String text) {
       return ExtractOptions.convert(text, TimeRange::parse);
+    }
+  }
+
+  static final class TieValue implements ITypeConverter<Tie> {
+    @Override
+    public Tie convert(String text) {
+      return ExtractOptions.convert(text, Tie::of);
     }
   }
 

@@ -112,6 +112,17 @@ final class JsonSchemas {
       + " (also as its URN or URI). Coordinates are always x/y, longitude first, as RFC 7946 and GDAL's"
       + " traditional GIS order, whatever axis order the authority declares. Anything else is a 422.";
 
+  /**
+   * Bounds and meanings of request members that their Java types cannot state: the engine answers 422 outside
+   * them. {@code default_value} and {@code default_weight} must be finite, which every JSON number is.
+   */
+  private static final Map<String, ObjectNode> INPUT_NOTES = Map.of(
+      "crs", NODES.objectNode().put("description", CRS_DESCRIPTION),
+      "min_coverage_frac", NODES.objectNode().put("minimum", 0).put("maximum", 1).put("description",
+          "Cells a polygon covers less than this fraction of are ignored (default 0: every covered cell)."),
+      "tie", NODES.objectNode().put("description", "Which value majority and minority answer when several values"
+          + " share the largest (smallest) weight: the lowest (default) or the highest."));
+
   /** @return the JSON name of a record component */
   static String wireName(RecordComponent component) {
     JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
@@ -185,8 +196,8 @@ final class JsonSchemas {
         continue;
       }
       ObjectNode optional = nullable(schema);
-      if (name.equals("crs") && INPUTS.contains(c)) {
-        optional.put("description", CRS_DESCRIPTION);
+      if (INPUTS.contains(c) && INPUT_NOTES.containsKey(name)) {
+        optional.setAll(INPUT_NOTES.get(name));
       }
       JsonNode fallback = defaults.path(name);
       if (!fallback.isMissingNode() && !fallback.isNull() && !(fallback.isContainerNode() && fallback.isEmpty())) {

@@ -191,6 +191,24 @@ class OpenApiTest {
   }
 
   @Test
+  void boundedAndEnumeratedOptionsSayTheirBoundsAndValues() {
+    for (String request : List.of("ExtractRequest", "BatchExtractRequest")) {
+      JsonNode properties = doc.at("/components/schemas/" + request + "/properties");
+      JsonNode fraction = properties.path("min_coverage_frac");
+      assertThat(fraction.path("minimum").asDouble(-1)).as(request).isEqualTo(0.0);
+      assertThat(fraction.path("maximum").asDouble(-1)).as(request).isEqualTo(1.0);
+      assertThat(properties.path("default_weight").path("type")).extracting(JsonNode::asText)
+          .containsExactly("number", "null");
+      assertThat(properties.path("tie").path("description").asText()).contains("lowest", "highest");
+      assertThat(properties.path("tie").toString()).contains(JsonSchemas.REF + "Tie");
+      assertThat(properties.path("coverage_weight").toString()).contains(JsonSchemas.REF + "CoverageWeight");
+    }
+    assertThat(doc.at("/components/schemas/Tie/enum")).extracting(JsonNode::asText)
+        .containsExactly("lowest", "highest");
+    assertThat(doc.at("/components/schemas/CoverageWeight/enum").isArray()).isTrue();
+  }
+
+  @Test
   void everyReferenceResolves() {
     List<String> refs = new ArrayList<>();
     collectRefs(doc, refs);

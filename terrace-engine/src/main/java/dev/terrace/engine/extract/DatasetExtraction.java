@@ -5,6 +5,7 @@ import dev.terrace.api.ExtractResult;
 import dev.terrace.api.Interpolation;
 import dev.terrace.api.Quality;
 import dev.terrace.api.TemporalAggregation;
+import dev.terrace.api.Tie;
 import dev.terrace.engine.catalog.CatalogDataset;
 import dev.terrace.engine.catalog.Layer;
 import dev.terrace.engine.coverage.PixelRule;
@@ -44,6 +45,7 @@ final class DatasetExtraction {
   /** Whether the cells themselves are returned ({@code cells}); then there is no statistic. */
   private final boolean cells;
   private final StatisticRequest statistic;
+  private final Tie tie;
   private final dev.terrace.api.PixelRule wireRule;
   private final PixelRule rule;
   private final boolean bilinear;
@@ -57,7 +59,7 @@ final class DatasetExtraction {
 
   /**
    * @param options the request's options: aggregation, pixel rule, interpolation, densify, time range and
-   *     temporal aggregation, minimum coverage and default value
+   *     temporal aggregation, minimum coverage and default value, tie rule
    */
   DatasetExtraction(RequestGeometry geometry, CoordinateReferenceSystem inputCrs, Options options, PixelBudget budget,
       List<String> warnings) {
@@ -66,6 +68,7 @@ final class DatasetExtraction {
     this.aggregation = options.aggregation();
     this.cells = aggregation.equals(Aggregation.CELLS);
     this.statistic = cells ? null : StatisticRequest.from(aggregation);
+    this.tie = options.tie();
     this.bilinear = options.interpolation() == Interpolation.BILINEAR;
     this.densify = options.densify();
     this.wireRule = options.pixelRule();
@@ -290,9 +293,12 @@ final class DatasetExtraction {
     return cellRules;
   }
 
-  /** @return a fresh accumulator for the requested statistic */
+  /**
+   * @return a fresh accumulator for the requested statistic and tie rule: the one every reader (areas, lines,
+   *     points, batches of points, tiles) fills
+   */
   CellAccumulator accumulator() {
-    return CellAccumulator.of(List.of(statistic));
+    return CellAccumulator.of(List.of(statistic), tie);
   }
 
   /**
@@ -330,7 +336,8 @@ final class DatasetExtraction {
           + " give them one");
     }
     boolean nodataCount = !cells && statistic.statistic() == Statistic.NODATA_COUNT;
-    Object value = m.unweighted() > 0 ? null : cells ? m.cells() : nodataCount ? nodataCount(m) : value(m.values());
+    Object value = cells ? m.cells() : m.unweighted() > 0 || pointsOffRaster(m) ? null
+        : nodataCount ? m.nodataWeight() : value(m.values());
     return new ExtractResult(dataset.id(), dataset.variable(), value, dataset.units().orElse(null), aggregation,
         wireRule, m.unweighted() > 0 ? Quality.MISSING : quality(m, value, dataset, nodataCount),
         m.coverageFraction(), m.validCells(), resolutionM,
@@ -370,16 +377,14 @@ final class DatasetExtraction {
   }
 
   /**
-   * The accumulator never sees cells without data, so {@code nodata_count} comes from the measurement. Points
-   * have no value when none of them is on the raster (as their other statistics), a count otherwise; areas and
-   * lines count 0 even when they lie wholly beyond the raster, as {@code count} does.
+   * Points none of which is on the raster have no cell, so no zone, and no statistic at all: not even the 0 that
+   * {@code count}, {@code sum}, {@code variety} and {@code nodata_count} answer for an empty zone, which areas and
+   * lines wholly beyond the raster do answer, as exactextract's polygons. ({@code nodata_count} comes from the
+   * measurement: the accumulator never sees cells without data.)
    */
-  private Double nodataCount(Measurement m) {
+  private boolean pointsOffRaster(Measurement m) {
     // Only batches of single points are read without a geometry of their own.
-    if ((geometry == null || geometry.kind() == RequestGeometry.Kind.POINTS) && !m.reachesRaster()) {
-      return null;
-    }
-    return m.nodataWeight();
+    return (geometry == null || geometry.kind() == RequestGeometry.Kind.POINTS) && !m.reachesRaster();
   }
 
   /** Class codes read as integers ("11", not "11.0"), as users and GDAL's attribute tables write them. */

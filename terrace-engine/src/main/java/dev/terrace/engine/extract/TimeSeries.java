@@ -1,5 +1,6 @@
 package dev.terrace.engine.extract;
 
+import dev.terrace.api.Aggregation;
 import dev.terrace.api.ExtractResult;
 import dev.terrace.api.Quality;
 import dev.terrace.api.TemporalAggregation;
@@ -8,6 +9,11 @@ import java.util.List;
 /**
  * Collapses one dataset's results over time into one, as {@code temporal_aggregation} asks: the timestamps'
  * values combined, timestamps without a value left out.
+ *
+ * <p>A timestamp whose zone holds no valid cell is left out too, though {@code count}, {@code sum} and {@code
+ * variety} answer 0 there: that 0 says nothing was read, and would drag a mean over the other timestamps toward
+ * 0. When every timestamp is left out so, the series answers what each of them did (0). {@code nodata_count} is
+ * the exception: it counts the cells without data, so a timestamp without valid cells is a reading like any.
  */
 final class TimeSeries {
 
@@ -28,12 +34,15 @@ final class TimeSeries {
       case MEAN, SUM -> 0;
     };
     int valued = 0;
+    Double empty = null;
     Quality worst = Quality.GOOD;
     double coverage = 0;
     long cells = 0;
     double elapsed = 0;
     for (ExtractResult r : steps) {
-      if (r.value() instanceof Number n) {
+      if (r.value() instanceof Number n && readNothing(r)) {
+        empty = n.doubleValue();
+      } else if (r.value() instanceof Number n) {
         double v = n.doubleValue();
         combined = switch (how) {
           case MIN -> Math.min(combined, v);
@@ -43,13 +52,15 @@ final class TimeSeries {
         valued++;
       }
       // A timestamp without any value leaves the others standing: the series is partial, not missing.
-      Quality q = r.value() == null && r.quality() == Quality.MISSING ? Quality.PARTIAL : r.quality();
+      Quality q = (r.value() == null || readNothing(r)) && r.quality() == Quality.MISSING ? Quality.PARTIAL
+          : r.quality();
       worst = BEST_FIRST.indexOf(q) > BEST_FIRST.indexOf(worst) ? q : worst;
       coverage += r.coverageFraction() == null ? 0 : r.coverageFraction();
       cells = Math.max(cells, r.pixelCount());
       elapsed += r.elapsedMs();
     }
-    Double value = valued == 0 ? null : how == TemporalAggregation.MEAN ? combined / valued : combined;
+    Double value = valued == 0 ? empty
+        : Double.valueOf(how == TemporalAggregation.MEAN ? combined / valued : combined);
     return steps.get(0).toBuilder()
         .value(value)
         .quality(valued == 0 ? Quality.MISSING : worst)
@@ -59,5 +70,10 @@ final class TimeSeries {
         .temporalAggregation(how)
         .elapsedMs(elapsed)
         .build();
+  }
+
+  /** @return whether the result is a zone without a valid cell, whose value is a statistic's 0 for nothing */
+  private static boolean readNothing(ExtractResult r) {
+    return r.pixelCount() == 0 && !Aggregation.NODATA_COUNT.equals(r.aggregation());
   }
 }

@@ -5,6 +5,7 @@ import static dev.terrace.engine.geotiff.ProjectionFromGeoKeys.num;
 
 import dev.terrace.engine.raster.RasterFormatException;
 import java.util.Map;
+import java.util.Optional;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 
 /**
@@ -215,12 +216,33 @@ final class CrsFromGeoKeys {
       double b = keys.number(SEMI_MINOR_AXIS, 0);
       // proj4j mishandles +rf, so the semi-minor axis is always given.
       double semiMinor = rf > 0 ? a * (1 - 1 / rf) : b > 0 ? b : a;
-      return " +a=" + num(a) + " +b=" + num(semiMinor);
+      return named(a, semiMinor).map(name -> " +ellps=" + name).orElse(" +a=" + num(a) + " +b=" + num(semiMinor));
     }
     if (code > 0 && code != USER_DEFINED) {
       throw new IllegalArgumentException("GeogEllipsoidGeoKey " + code + " is not an ellipsoid we know");
     }
     return " +ellps=WGS84";
+  }
+
+  /**
+   * proj4j takes a zero TOWGS84 for no datum shift, as PROJ does, only on an ellipsoid it knows by name as WGS 84's
+   * or GRS 80's; on the same ellipsoid given by its axes it converts through geocentric coordinates between the
+   * two, which moves points by a tenth of a millimetre (1e-6 of a 90 m cell) for GRS 80. So the axes of those two
+   * are written as their names.
+   *
+   * @return "GRS80" or "WGS84" when the axes are theirs (the semi-minor axis to a micrometre), else empty
+   */
+  private static Optional<String> named(double a, double b) {
+    if (a != 6378137) {
+      return Optional.empty();
+    }
+    if (Math.abs(b - 6378137 * (1 - 1 / 298.257222101)) < 1e-6) {
+      return Optional.of("GRS80");
+    }
+    if (Math.abs(b - 6378137 * (1 - 1 / 298.257223563)) < 1e-6) {
+      return Optional.of("WGS84");
+    }
+    return Optional.empty();
   }
 
   private String units() {

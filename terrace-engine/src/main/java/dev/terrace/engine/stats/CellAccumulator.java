@@ -1,5 +1,6 @@
 package dev.terrace.engine.stats;
 
+import dev.terrace.api.Tie;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,8 +29,14 @@ import java.util.TreeMap;
  * pair for MEDIAN and PERCENTILE, unless it keeps the histogram anyway, which answers quantiles too. Asking for
  * a statistic it was not created for throws {@link IllegalStateException}.
  *
- * <p>Empty accumulators (no cell with positive weight: everything was nodata, outside, or not covered) have
- * count 0 and every other statistic empty, as the reference data has it.
+ * <p>An empty accumulator (no cell with positive weight: everything was nodata, outside, or not covered) answers
+ * as exactextract does: COUNT, SUM and VARIETY 0; UNIQUE, DISTRIBUTION and HISTOGRAM with no value and no class;
+ * and no value for the statistics of the values themselves (MEAN, MIN, MAX, RANGE, STD, VARIANCE,
+ * COEFFICIENT_OF_VARIATION, MEDIAN, PERCENTILE, MAJORITY, MINORITY), where exactextract has NaN or null.
+ *
+ * <p>MAJORITY and MINORITY answer one value when several share the largest (smallest) total weight: the lowest
+ * of them or the highest, by the {@link Tie} the accumulator was created with (lowest unless told otherwise).
+ * exactextract's {@code majority} takes the highest and its {@code minority} the lowest.
  *
  * <p>Values are compared as doubles: two values are one class of the histogram only if they are the same
  * double (integer and categorical rasters convert exactly), except that -0.0 is taken as 0.0.
@@ -51,6 +58,7 @@ public final class CellAccumulator {
   private final boolean keepVariance;
   private final boolean keepHistogram;
   private final boolean answersQuantiles;
+  private final Tie tie;
 
   /** Cells with positive weight. */
   private long cells;
@@ -83,31 +91,41 @@ public final class CellAccumulator {
   /** Built on the first quantile query, dropped when a cell arrives. */
   private Quantiles quantiles;
 
-  private CellAccumulator(boolean keepVariance, boolean keepHistogram, boolean answersQuantiles) {
+  private CellAccumulator(boolean keepVariance, boolean keepHistogram, boolean answersQuantiles, Tie tie) {
     this.keepVariance = keepVariance;
     this.keepHistogram = keepHistogram;
     this.answersQuantiles = answersQuantiles;
+    this.tie = Objects.requireNonNull(tie, "tie");
     this.histogram = keepHistogram ? new ValueHistogram() : null;
     this.stored = answersQuantiles && !keepHistogram ? new StoredValues() : null;
   }
 
   /**
    * @param requests the statistics that will be asked of the accumulator
-   * @return an empty accumulator keeping what they need
+   * @return an empty accumulator keeping what they need, whose MAJORITY and MINORITY take the lowest of a tie
    */
   public static CellAccumulator of(Collection<StatisticRequest> requests) {
-    return keeping(requests.stream().map(StatisticRequest::statistic).toList());
+    return of(requests, Tie.LOWEST);
+  }
+
+  /**
+   * @param requests the statistics that will be asked of the accumulator
+   * @param tie which of the values tied for MAJORITY or MINORITY to answer
+   * @return an empty accumulator keeping what they need
+   */
+  public static CellAccumulator of(Collection<StatisticRequest> requests, Tie tie) {
+    return keeping(requests.stream().map(StatisticRequest::statistic).toList(), tie);
   }
 
   /**
    * @param statistics the statistics that will be asked of the accumulator (PERCENTILE allows every P)
-   * @return an empty accumulator keeping what they need
+   * @return an empty accumulator keeping what they need, whose MAJORITY and MINORITY take the lowest of a tie
    */
   public static CellAccumulator of(Statistic... statistics) {
-    return keeping(List.of(statistics));
+    return keeping(List.of(statistics), Tie.LOWEST);
   }
 
-  private static CellAccumulator keeping(List<Statistic> statistics) {
+  private static CellAccumulator keeping(List<Statistic> statistics, Tie tie) {
     boolean variance = false;
     boolean histogram = false;
     boolean values = false;
@@ -116,12 +134,15 @@ public final class CellAccumulator {
       histogram |= statistic.needsHistogram();
       values |= statistic.needsValues();
     }
-    return new CellAccumulator(variance, histogram, values);
+    return new CellAccumulator(variance, histogram, values, tie);
   }
 
-  /** @return a new, empty accumulator keeping what this one keeps: the partial accumulator for another tile */
+  /**
+   * @return a new, empty accumulator keeping what this one keeps, with its tie rule: the partial accumulator for
+   *     another tile
+   */
   public CellAccumulator emptyCopy() {
-    return new CellAccumulator(keepVariance, keepHistogram, answersQuantiles);
+    return new CellAccumulator(keepVariance, keepHistogram, answersQuantiles, tie);
   }
 
   /**
@@ -227,8 +248,9 @@ public final class CellAccumulator {
    * Adds every cell of {@code other} to this accumulator, as if they had been added here; {@code other} is left
    * as it was.
    *
-   * @param other an accumulator created for the same statistics (by {@link #emptyCopy()}, say)
-   * @throws IllegalArgumentException if {@code other} keeps different things, or is this accumulator
+   * @param other an accumulator created for the same statistics and tie rule (by {@link #emptyCopy()}, say)
+   * @throws IllegalArgumentException if {@code other} keeps different things or breaks ties otherwise, or is
+   *     this accumulator
    */
   public void merge(CellAccumulator other) {
     Objects.requireNonNull(other, "other");
@@ -237,8 +259,9 @@ public final class CellAccumulator {
     }
     if (other.keepVariance != keepVariance
         || other.keepHistogram != keepHistogram
-        || other.answersQuantiles != answersQuantiles) {
-      throw new IllegalArgumentException("accumulators for different statistics cannot be merged");
+        || other.answersQuantiles != answersQuantiles
+        || other.tie != tie) {
+      throw new IllegalArgumentException("accumulators for different statistics or tie rules cannot be merged");
     }
     if (other.cells == 0) {
       return;
@@ -315,7 +338,7 @@ public final class CellAccumulator {
     return Compensated.value(count, countComp);
   }
 
-  /** @return Σ w·x; 0 when empty (but {@link #value} reports SUM of an empty accumulator as empty) */
+  /** @return Σ w·x; 0 when empty */
   public double sum() {
     return Compensated.value(sum, sumComp);
   }
@@ -413,31 +436,35 @@ public final class CellAccumulator {
   }
 
   /**
-   * @return the value with the largest total weight (cell count for unit weights), ties broken towards the
-   *     smallest value; or empty
+   * @return the value with the largest total weight (cell count for unit weights), of tied values the lowest or
+   *     the highest by the accumulator's {@link Tie}; or empty
    * @throws IllegalStateException if the accumulator keeps no histogram
    */
   public OptionalDouble majority() {
     require(keepHistogram, Statistic.MAJORITY);
-    if (cells == 0) {
-      return OptionalDouble.empty();
-    }
-    return OptionalDouble.of(exactIntegers() ? integers.toDouble(integers.histogram().extreme(true))
-        : histogram.extreme(true));
+    return extreme(true);
   }
 
   /**
-   * @return the value with the smallest positive total weight, ties broken towards the smallest value; or empty
+   * @return the value with the smallest positive total weight, of tied values the lowest or the highest by the
+   *     accumulator's {@link Tie}; or empty
    * @throws IllegalStateException if the accumulator keeps no histogram
    */
   public OptionalDouble minority() {
     require(keepHistogram, Statistic.MINORITY);
+    return extreme(false);
+  }
+
+  private OptionalDouble extreme(boolean largest) {
     if (cells == 0) {
       return OptionalDouble.empty();
     }
-    return OptionalDouble.of(exactIntegers() ? integers.toDouble(integers.histogram().extreme(false))
-        : histogram.extreme(false));
+    boolean highest = tie == Tie.HIGHEST;
+    return OptionalDouble.of(exactIntegers()
+        ? integers.toDouble(integers.histogram().extreme(largest, highest))
+        : histogram.extreme(largest, highest));
   }
+
 
   /**
    * @return the number of distinct values among cells with positive weight; 0 when empty
@@ -495,8 +522,8 @@ public final class CellAccumulator {
    * A statistic that is one number, by request: what the extraction code asks when it only knows the request.
    *
    * @param request a statistic other than UNIQUE, DISTRIBUTION and HISTOGRAM
-   * @return its value; COUNT is always present (0 when empty), every other statistic is empty when the
-   *     accumulator is
+   * @return its value; COUNT, SUM and VARIETY are always present (0 when empty), NODATA_COUNT never (the
+   *     extraction counts it), every other statistic is empty when the accumulator is
    * @throws IllegalArgumentException for UNIQUE, DISTRIBUTION and HISTOGRAM, which are not numbers (use {@link
    *     #result})
    * @throws IllegalStateException if the accumulator was not created for the statistic
@@ -504,7 +531,7 @@ public final class CellAccumulator {
   public OptionalDouble value(StatisticRequest request) {
     return switch (request.statistic()) {
       case COUNT -> OptionalDouble.of(count());
-      case SUM -> cells == 0 ? OptionalDouble.empty() : OptionalDouble.of(sum());
+      case SUM -> OptionalDouble.of(sum());
       case MEAN -> mean();
       case MIN -> min();
       case MAX -> max();
@@ -516,10 +543,7 @@ public final class CellAccumulator {
       case PERCENTILE -> percentile(request.percentile());
       case MAJORITY -> majority();
       case MINORITY -> minority();
-      case VARIETY -> {
-        int variety = variety();
-        yield cells == 0 ? OptionalDouble.empty() : OptionalDouble.of(variety);
-      }
+      case VARIETY -> OptionalDouble.of(variety());
       // Only the cells with data reach an accumulator: the extraction counts the others.
       case NODATA_COUNT -> OptionalDouble.empty();
       case UNIQUE, DISTRIBUTION, HISTOGRAM ->
@@ -531,45 +555,37 @@ public final class CellAccumulator {
    * Any statistic, by request, as the JSON result carries it.
    *
    * @param request the statistic
-   * @return null when the statistic is empty (everything but COUNT, when the accumulator is empty); otherwise
-   *     a {@link Double} for the one-number statistics, an unmodifiable {@code List<Double>} of the ascending
-   *     distinct values for UNIQUE, and an unmodifiable {@code SortedMap<Double, Double>} of value → share of
-   *     the total weight for DISTRIBUTION, of value → total weight for HISTOGRAM. For 64-bit integer cells the values that are cell values are exact
-   *     instead: see the class documentation.
+   * @return null when a one-number statistic is empty (see {@link #value}); otherwise a {@link Double} for the
+   *     one-number statistics, an unmodifiable {@code List<Double>} of the ascending distinct values for UNIQUE,
+   *     and an unmodifiable {@code SortedMap<Double, Double>} of value → share of the total weight for
+   *     DISTRIBUTION, of value → total weight for HISTOGRAM; the list and the maps are empty, not null, when the
+   *     accumulator is. For 64-bit integer cells the values that are cell values are exact instead: see the
+   *     class documentation.
    * @throws IllegalStateException if the accumulator was not created for the statistic
    */
   public Object result(StatisticRequest request) {
     if (exactIntegers()) {
-      Object exact = IntegerResults.of(request, integers, count(), keepHistogram, answersQuantiles);
+      Object exact = IntegerResults.of(request, integers, count(), keepHistogram, answersQuantiles, tie);
       if (exact != IntegerResults.NOT_EXACT) {
         return exact;
       }
     }
-    switch (request.statistic()) {
+    return switch (request.statistic()) {
       case UNIQUE -> {
         double[] values = unique();
-        if (values.length == 0) {
-          return null;
-        }
         List<Double> list = new ArrayList<>(values.length);
         for (double v : values) {
           list.add(v);
         }
-        return Collections.unmodifiableList(list);
+        yield Collections.unmodifiableList(list);
       }
-      case DISTRIBUTION -> {
-        SortedMap<Double, Double> distribution = distribution();
-        return distribution.isEmpty() ? null : distribution;
-      }
-      case HISTOGRAM -> {
-        SortedMap<Double, Double> histogram = histogram();
-        return histogram.isEmpty() ? null : histogram;
-      }
+      case DISTRIBUTION -> distribution();
+      case HISTOGRAM -> histogram();
       default -> {
         OptionalDouble value = value(request);
-        return value.isPresent() ? value.getAsDouble() : null;
+        yield value.isPresent() ? value.getAsDouble() : null;
       }
-    }
+    };
   }
 
   @Override

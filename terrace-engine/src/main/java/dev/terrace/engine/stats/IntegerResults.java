@@ -1,5 +1,6 @@
 package dev.terrace.engine.stats;
 
+import dev.terrace.api.Tie;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,11 +30,12 @@ final class IntegerResults {
    * @param count the accumulator's total weight
    * @param histogram whether the accumulator keeps a histogram
    * @param quantiles whether it answers quantiles
+   * @param tie which of tied classes MAJORITY and MINORITY answer
    * @return the statistic as {@link CellAccumulator#result} returns it, or {@link #NOT_EXACT}
    * @throws IllegalStateException if the accumulator was not created for the statistic
    */
   static Object of(StatisticRequest request, IntegerCells cells, double count, boolean histogram,
-      boolean quantiles) {
+      boolean quantiles, Tie tie) {
     Statistic statistic = request.statistic();
     return switch (statistic) {
       case MIN -> cells.number(cells.min());
@@ -45,7 +47,7 @@ final class IntegerResults {
       }
       case MAJORITY, MINORITY -> {
         CellAccumulator.require(histogram, statistic);
-        yield cells.number(cells.histogram().extreme(statistic == Statistic.MAJORITY));
+        yield cells.number(cells.histogram().extreme(statistic == Statistic.MAJORITY, tie == Tie.HIGHEST));
       }
       case UNIQUE -> {
         CellAccumulator.require(histogram, statistic);

@@ -79,16 +79,18 @@ final class LongHistogram {
 
   /**
    * @param largest whether to look for the largest total weight (majority) or the smallest (minority)
-   * @return the key whose total weight is the largest (or smallest), among equal weights the smallest key;
-   *     undefined when empty
+   * @param highest whether equal weights go to the highest key rather than the lowest
+   * @return the key whose total weight is the largest (or smallest), among equal weights the lowest or the
+   *     highest key; undefined when empty
    */
-  long extreme(boolean largest) {
+  long extreme(boolean largest, boolean highest) {
     Sorted sorted = sorted();
+    double[] weights = sorted.weights();
     int best = 0;
-    for (int i = 1; i < sorted.keys().length; i++) {
-      double w = sorted.weights()[i];
-      // Ascending keys: only a strictly better weight moves the answer, so ties keep the smallest key.
-      if (largest ? w > sorted.weights()[best] : w < sorted.weights()[best]) {
+    for (int i = 1; i < weights.length; i++) {
+      // Ascending keys: a strictly better weight keeps the lowest of a tie, an equal one too moves to the highest.
+      boolean better = largest ? weights[i] > weights[best] : weights[i] < weights[best];
+      if (better || highest && weights[i] == weights[best]) {
         best = i;
       }
     }

@@ -30,9 +30,12 @@ public enum Statistic {
   MEDIAN,
   /** Percentile P in [0, 100]: numpy's linear interpolation for unit weights, weighted otherwise. */
   PERCENTILE,
-  /** The value with the largest total weight; ties go to the smallest value. */
+  /** The value with the largest total weight; of tied values the lowest, or the highest by the request's tie rule. */
   MAJORITY,
-  /** The value with the smallest positive total weight; ties go to the smallest value. */
+  /**
+   * The value with the smallest positive total weight; of tied values the lowest, or the highest by the request's
+   * tie rule.
+   */
   MINORITY,
   /** The number of distinct values among cells with positive weight. */
   VARIETY,

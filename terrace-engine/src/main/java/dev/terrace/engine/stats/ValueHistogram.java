@@ -76,10 +76,11 @@ final class ValueHistogram {
 
   /**
    * @param largest whether to look for the largest total weight (majority) or the smallest (minority)
-   * @return the value whose total weight is the largest (or smallest); among equal weights the smallest
-   *     value; NaN if the histogram is empty
+   * @param highest whether equal weights go to the highest value rather than the lowest
+   * @return the value whose total weight is the largest (or smallest), among equal weights the lowest or the
+   *     highest value; NaN if the histogram is empty
    */
-  double extreme(boolean largest) {
+  double extreme(boolean largest, boolean highest) {
     double bestValue = Double.NaN;
     double bestWeight = Double.NaN;
     for (int i = 0; i < keys.length; i++) {
@@ -93,8 +94,8 @@ final class ValueHistogram {
       if (Double.isNaN(bestValue)) {
         better = true;
       } else if (weight == bestWeight) {
-        // Hash order is arbitrary, so the tie rule must not depend on it: the smallest value wins.
-        better = value < bestValue;
+        // Hash order is arbitrary, so the tie rule must not depend on it.
+        better = highest ? value > bestValue : value < bestValue;
       } else {
         better = largest ? weight > bestWeight : weight < bestWeight;
       }

@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.terrace.api.Tie;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,12 @@ class CellAccumulatorTest {
   /** Every statistic: the histogram is kept, and answers the quantiles too. */
   static CellAccumulator all() {
     return CellAccumulator.of(Statistic.values());
+  }
+
+  /** Every statistic, ties to the highest value. */
+  static CellAccumulator highest() {
+    return CellAccumulator.of(Arrays.stream(Statistic.values()).map(s -> s == PERCENTILE
+        ? StatisticRequest.percentile(50) : StatisticRequest.of(s)).toList(), Tie.HIGHEST);
   }
 
   /** The quantiles alone: values are stored. */
@@ -319,6 +326,33 @@ class CellAccumulatorTest {
     }
 
     @Test
+    void tieHighestTakesTheLargestOfTheTiedValues() {
+      assertThat(unit(highest(), 3, 3, 1, 1, 2).majority()).hasValue(3);
+      assertThat(unit(highest(), 2, 1, 1, 3, 3).majority()).hasValue(3);
+      assertThat(unit(highest(), 3, 3, 1, 1, 2).minority()).hasValue(2); // no tie: the rule changes nothing
+      assertThat(unit(highest(), 9, 5, 5, 7).minority()).hasValue(9);
+      assertThat(unit(highest(), -1, 9, 5, 5, 7).minority()).hasValue(9);
+      CellAccumulator weighted = filled(highest(), new double[] {4, 2, 4, 9}, new double[] {0.5, 0.75, 0.25, 0.125});
+      assertThat(weighted.majority()).hasValue(4);
+      assertThat(weighted.result(StatisticRequest.of(MAJORITY))).isEqualTo(4.0);
+    }
+
+    @Test
+    void tieRuleSurvivesHashOrderGrowthAndMerging() {
+      // Enough classes to grow the table several times; every class has two cells, so all tie.
+      CellAccumulator left = highest();
+      CellAccumulator right = left.emptyCopy();
+      for (int i = 0; i < 100; i++) {
+        left.add(i * 0.5 - 20);
+        right.add(i * 0.5 - 20);
+      }
+      left.merge(right);
+      assertThat(left.majority()).hasValue(29.5);
+      assertThat(left.minority()).hasValue(29.5);
+      assertThatThrownBy(() -> left.merge(all())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void varietyUniqueAndDistribution() {
       double[] values = {5, 0, 1, 0};
       double[] weights = {0.25, 1, 0.25, 0.5};
@@ -395,7 +429,7 @@ class CellAccumulatorTest {
     }
 
     @Test
-    void emptyAccumulatorHasCountZeroAndNothingElse() {
+    void emptyAccumulatorAnswersZeroForCountSumAndVarietyAndNothingForTheValues() {
       assertEmpty(all());
       assertEmpty(quantilesOnly());
     }
@@ -410,19 +444,24 @@ class CellAccumulatorTest {
       assertThat(acc.max()).isEmpty();
       assertThat(acc.median()).isEmpty();
       assertThat(acc.percentile(90)).isEmpty();
-      assertThat(acc.value(StatisticRequest.of(COUNT))).hasValue(0);
-      assertThat(acc.result(StatisticRequest.of(COUNT))).isEqualTo(0.0);
       for (Statistic statistic : Statistic.values()) {
-        if (statistic == COUNT) {
-          continue;
-        }
         StatisticRequest request =
             statistic == PERCENTILE ? StatisticRequest.percentile(50) : StatisticRequest.of(statistic);
-        if (statistic.isScalar() && isAnswerable(acc, statistic)) {
-          assertThat(acc.value(request)).as(statistic.key()).isEmpty();
+        if (!isAnswerable(acc, statistic)) {
+          continue;
         }
-        if (isAnswerable(acc, statistic)) {
-          assertThat(acc.result(request)).as(statistic.key()).isNull();
+        Object result = acc.result(request);
+        switch (statistic) {
+          case COUNT, SUM, VARIETY -> {
+            assertThat(acc.value(request)).as(statistic.key()).hasValue(0);
+            assertThat(result).as(statistic.key()).isEqualTo(0.0);
+          }
+          case UNIQUE -> assertThat(result).as(statistic.key()).isEqualTo(List.of());
+          case DISTRIBUTION, HISTOGRAM -> assertThat(result).as(statistic.key()).isEqualTo(Map.of());
+          default -> {
+            assertThat(acc.value(request)).as(statistic.key()).isEmpty();
+            assertThat(result).as(statistic.key()).isNull();
+          }
         }
       }
     }

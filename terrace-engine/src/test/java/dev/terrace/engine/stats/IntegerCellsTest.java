@@ -3,6 +3,7 @@ package dev.terrace.engine.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.terrace.api.Tie;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,32 @@ class IntegerCellsTest {
     // Statistics that are not cell values stay doubles.
     assertThat(result(a, Statistic.MEAN)).isInstanceOf(Double.class);
     assertThat(result(a, Statistic.SUM)).isInstanceOf(Double.class);
+  }
+
+  @Test
+  void ties_go_to_the_lowest_or_the_highest_exact_integer() {
+    // Through doubles 2^53 + 1 and 2^53 + 3 would round to 2^53 and 2^53 + 4: the tie must be decided on the longs.
+    long[] values = {P53 + 3, P53 + 1, P53 + 3, P53 + 1, P53 + 2, P53};
+    CellAccumulator lowest = CellAccumulator.of(Statistic.MAJORITY, Statistic.MINORITY);
+    CellAccumulator highest = CellAccumulator.of(
+        List.of(StatisticRequest.of(Statistic.MAJORITY), StatisticRequest.of(Statistic.MINORITY)), Tie.HIGHEST);
+    for (long v : values) {
+      lowest.add(v, false, 1);
+      highest.add(v, false, 1);
+    }
+    assertThat(result(lowest, Statistic.MAJORITY)).isEqualTo(P53 + 1);
+    assertThat(result(lowest, Statistic.MINORITY)).isEqualTo(P53);
+    assertThat(result(highest, Statistic.MAJORITY)).isEqualTo(P53 + 3);
+    assertThat(result(highest, Statistic.MINORITY)).isEqualTo(P53 + 2);
+  }
+
+  @Test
+  void unsigned_ties_go_to_the_highest_in_unsigned_order() {
+    CellAccumulator highest = CellAccumulator.of(List.of(StatisticRequest.of(Statistic.MAJORITY)), Tie.HIGHEST);
+    highest.add(-1L, true, 1); // 2^64 - 1
+    highest.add(Long.MIN_VALUE, true, 1); // 2^63
+    highest.add(5, true, 1);
+    assertThat(result(highest, Statistic.MAJORITY)).isEqualTo(new BigInteger("18446744073709551615"));
   }
 
   @Test

@@ -55,7 +55,7 @@ class ValueHistogramTest {
   void emptyHistogram() {
     ValueHistogram histogram = new ValueHistogram();
     assertThat(histogram.size()).isZero();
-    assertThat(histogram.extreme(true)).isNaN();
+    assertThat(histogram.extreme(true, false)).isNaN();
     assertThat(histogram.sorted().values()).isEmpty();
   }
 

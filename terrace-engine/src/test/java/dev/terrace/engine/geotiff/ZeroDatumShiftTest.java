@@ -1,0 +1,40 @@
+package dev.terrace.engine.geotiff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.terrace.engine.crs.ProjCrs;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.locationtech.proj4j.CoordinateReferenceSystem;
+import org.locationtech.proj4j.CoordinateTransformFactory;
+import org.locationtech.proj4j.ProjCoordinate;
+
+/**
+ * A user-defined ellipsoid with GRS 80's axes and TOWGS84 0,0,0 (the olinda DEM: UTM 25S as GDAL writes a
+ * BOUNDCRS) shifts nothing, as in PROJ, so WGS 84 coordinates project as into EPSG:31985 (SIRGAS 2000 / UTM 25S).
+ * Converting through geocentric coordinates between the two ellipsoids would move them by about 0.1 mm.
+ */
+class ZeroDatumShiftTest {
+
+  @Test
+  void grs80_axes_with_a_zero_towgs84_project_as_epsg_31985() throws Exception {
+    Path file = Path.of(getClass().getResource("/dev/terrace/engine/samples/olinda_dem_utm25s.tif").toURI());
+    try (GeoTiff tiff = GeoTiff.open(file)) {
+      CoordinateReferenceSystem crs = tiff.grid().crs();
+      assertThat(crs.getParameterString()).contains("+ellps=GRS80");
+      ProjCoordinate fromFile = project(crs);
+      ProjCoordinate reference = project(ProjCrs.epsg(31985));
+      assertThat(fromFile.x).isCloseTo(reference.x, within(1e-9));
+      assertThat(fromFile.y).isCloseTo(reference.y, within(1e-9));
+    }
+  }
+
+  /** A point in Olinda, 0.15° from the zone's central meridian and 8° from the equator. */
+  private static ProjCoordinate project(CoordinateReferenceSystem to) {
+    ProjCoordinate out = new ProjCoordinate();
+    new CoordinateTransformFactory().createTransform(ProjCrs.wgs84(), to)
+        .transform(new ProjCoordinate(-34.85, -8.0), out);
+    return out;
+  }
+}
