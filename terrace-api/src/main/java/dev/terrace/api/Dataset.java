@@ -27,6 +27,10 @@ import java.util.Map;
  * @param band the 1-based band read, or null for a netCDF variable
  * @param classes for a categorical dataset, the name of each class code (code as a string, for example
  *     {@code "10"}, to name, for example {@code "Tree cover"}); null when the catalog names none
+ * @param available whether the dataset's rasters could be opened; true when null. An unavailable dataset is
+ *     listed from the catalog alone (no extent, CRS or resolution) and its extractions answer {@code missing}
+ * @param unavailableReason why the dataset is unavailable (the last failure to open it, or that it is being
+ *     opened), or null when it is available
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -45,7 +49,9 @@ public record Dataset(
         @JsonProperty("bbox") BoundingBox bbox,
         @JsonProperty("temporal") Temporal temporal,
         @JsonProperty("band") Integer band,
-        @JsonProperty("classes") Map<String, String> classes) {
+        @JsonProperty("classes") Map<String, String> classes,
+        @JsonProperty("available") Boolean available,
+        @JsonProperty("unavailable_reason") String unavailableReason) {
 
     /**
      * Applies the default time axis.
@@ -65,9 +71,12 @@ public record Dataset(
      * @param temporal the time axis, or null for static
      * @param band the band, or null
      * @param classes the class names by code, or null
+     * @param available whether the rasters could be opened, or null for true
+     * @param unavailableReason why not, or null
      */
     public Dataset {
         temporal = temporal == null ? Temporal.STATIC : temporal;
+        available = available == null ? Boolean.TRUE : available;
         classes = classes == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(classes));
     }
 
@@ -94,5 +103,42 @@ public record Dataset(
             Temporal temporal, Integer band) {
         this(id, provider, name, variable, description, units, dataType, nodata, validRange, resolutionM, crs, bbox,
                 temporal, band, null);
+    }
+
+    /**
+     * An available dataset.
+     *
+     * @param id the id
+     * @param provider the provider's slug
+     * @param name the name
+     * @param variable the variable, or null
+     * @param description the description, or null
+     * @param units the units, or null
+     * @param dataType the data type
+     * @param nodata the nodata value, or null
+     * @param validRange the valid range, or null
+     * @param resolutionM the resolution in metres, or null
+     * @param crs the CRS, or null
+     * @param bbox the extent, or null
+     * @param temporal the time axis, or null for static
+     * @param band the band, or null
+     * @param classes the class names by code, or null
+     */
+    public Dataset(String id, String provider, String name, String variable, String description, String units,
+            DataType dataType, Double nodata, ValueRange validRange, Double resolutionM, String crs, BoundingBox bbox,
+            Temporal temporal, Integer band, Map<String, String> classes) {
+        this(id, provider, name, variable, description, units, dataType, nodata, validRange, resolutionM, crs, bbox,
+                temporal, band, classes, true, null);
+    }
+
+    /**
+     * This dataset marked unavailable.
+     *
+     * @param reason why its rasters cannot be opened
+     * @return the copy
+     */
+    public Dataset unavailable(String reason) {
+        return new Dataset(id, provider, name, variable, description, units, dataType, nodata, validRange, resolutionM,
+                crs, bbox, temporal, band, classes, false, reason);
     }
 }

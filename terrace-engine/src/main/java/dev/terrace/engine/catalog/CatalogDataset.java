@@ -1,5 +1,6 @@
 package dev.terrace.engine.catalog;
 
+import dev.terrace.api.Dataset;
 import dev.terrace.engine.raster.Band;
 import dev.terrace.engine.raster.RasterSource;
 import dev.terrace.engine.tiles.TileSet;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One dataset of a catalog: what the file says about it, and its rasters — one, or one slice per timestamp —
@@ -34,6 +36,11 @@ public final class CatalogDataset {
   private final RasterAccess access;
   private final Map<String, String> classes;
   private final TileSet tiles;
+  /** What the rasters said when last opened, so that a listing never waits on a source twice. */
+  private volatile Dataset described;
+  /** Why the rasters could not be opened, when the last try failed. */
+  private volatile String unavailable;
+  private final AtomicBoolean describing = new AtomicBoolean();
 
   /** A tiled dataset: its location is the template that names its tiles. */
   CatalogDataset(String provider, CatalogFile.DatasetEntry entry, TileSet tiles) {
@@ -127,6 +134,43 @@ public final class CatalogDataset {
   /** @return the tiles, for a dataset stored as a global grid of them; empty otherwise */
   public Optional<TileSet> tiles() {
     return Optional.ofNullable(tiles);
+  }
+
+  /** @return whether the dataset's rasters are fetched over the network, where opening one may take long */
+  public boolean remote() {
+    return tiles == null && (location.startsWith("http://") || location.startsWith("https://"));
+  }
+
+  /** @return the description read from the rasters, or null when they have not been opened yet */
+  Dataset described() {
+    return described;
+  }
+
+  /** @return why the rasters could not be opened the last time, or null */
+  String unavailable() {
+    return unavailable;
+  }
+
+  void describedAs(Dataset d) {
+    described = d;
+    unavailable = null;
+  }
+
+  void unavailable(String why) {
+    unavailable = why;
+  }
+
+  /** Runs {@code describe} on a thread of its own, unless it is running already. */
+  void describeInBackground(Runnable describe) {
+    if (describing.compareAndSet(false, true)) {
+      Thread.ofVirtual().name("terrace-describe-" + id).start(() -> {
+        try {
+          describe.run();
+        } finally {
+          describing.set(false);
+        }
+      });
+    }
   }
 
   /** @return the file path or URL the dataset reads (the first, for a stack of files), or its tiles' template */

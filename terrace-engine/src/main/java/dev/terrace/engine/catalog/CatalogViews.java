@@ -43,24 +43,49 @@ public final class CatalogViews {
   }
 
   /**
+   * Describes a dataset without waiting on its source: from what its rasters said when last opened; a local
+   * dataset not opened yet is opened now; a remote one is opened in the background, and meanwhile listed from the
+   * catalog alone, as unavailable, with why.
+   *
    * @param d a catalog dataset
    * @return the API record
    */
   public static Dataset dataset(CatalogDataset d) {
-    Grid grid = null;
-    Band band = null;
-    Temporal temporal = null;
-    // A grid of tiles is described from the catalog alone: its tiles are opened only to be read.
-    boolean tiled = d.tiles().isPresent();
-    try {
-      if (!tiled) {
-        grid = d.raster().grid();
-        band = d.band();
-        temporal = Temporal.of(d.times().stream().map(Timestamps::format).toArray(String[]::new));
-      }
-    } catch (RasterIoException | RasterFormatException | IllegalArgumentException e) {
-      // Listing the catalog must not fail because one remote file is down; its details stay empty.
+    if (d.tiles().isPresent()) {
+      // A grid of tiles is described from the catalog alone: its tiles are opened only to be read.
+      return describe(d, null, null, null);
     }
+    Dataset known = d.described();
+    if (known != null) {
+      return known;
+    }
+    if (!d.remote()) {
+      return open(d);
+    }
+    d.describeInBackground(() -> open(d));
+    String why = d.unavailable();
+    return describe(d, null, null, null).unavailable(why != null ? why
+        : "being opened: listings do not wait for " + d.location() + "; ask again in a moment");
+  }
+
+  /** Opens the dataset's rasters and describes them, remembering the description or why there is none. */
+  private static Dataset open(CatalogDataset d) {
+    try {
+      Grid grid = d.raster().grid();
+      Band band = d.band();
+      Temporal temporal = Temporal.of(d.times().stream().map(Timestamps::format).toArray(String[]::new));
+      Dataset described = describe(d, grid, band, temporal);
+      d.describedAs(described);
+      return described;
+    } catch (RasterIoException | RasterFormatException | IllegalArgumentException e) {
+      // Listing the catalog must not fail because one file is down; its details stay empty until it is back.
+      d.unavailable(e.getMessage());
+      return describe(d, null, null, null).unavailable(e.getMessage());
+    }
+  }
+
+  private static Dataset describe(CatalogDataset d, Grid grid, Band band, Temporal temporal) {
+    boolean tiled = d.tiles().isPresent();
     OptionalDouble nodata = band != null ? band.nodata() : d.statedNodata();
     List<Double> range = d.validRange().orElse(null);
     return new Dataset(d.id(), d.provider(), d.name(), d.variable(), d.description().orElse(null),
