@@ -4,8 +4,9 @@ import java.time.Duration;
 
 /**
  * A circuit breaker for one remote source: closed while it answers; open, refusing at once, for a cool-down
- * after {@code threshold} consecutive failures; then half open, letting one probe through, whose outcome closes
- * or reopens it. Thread-safe.
+ * after {@code threshold} consecutive failures, or after one stall (a request it left unanswered until the
+ * request was given up); then half open, letting one probe through, whose outcome closes or reopens it.
+ * Thread-safe.
  */
 final class Breaker {
 
@@ -57,9 +58,13 @@ final class Breaker {
     probing = false;
   }
 
-  /** @param why the failure, for the message of the requests refused while the breaker is open */
-  synchronized void failed(String why) {
-    failures++;
+  /**
+   * @param why the failure, for the message of the requests refused while the breaker is open
+   * @param stalled whether the source left a request unanswered until it was given up: every request behind it
+   *     would wait as long, so one is enough to open the breaker
+   */
+  synchronized void failed(String why, boolean stalled) {
+    failures = stalled ? Math.max(failures + 1, threshold) : failures + 1;
     lastFailure = why;
     if (state == State.HALF_OPEN || failures >= threshold) {
       if (state != State.OPEN) {

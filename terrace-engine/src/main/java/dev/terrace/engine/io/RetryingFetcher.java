@@ -57,17 +57,18 @@ final class RetryingFetcher {
       file.succeeded();
       return f;
     } catch (RasterIoException e) {
-      boolean abandoned = Thread.currentThread().isInterrupted() || requester.isClosed();
-      if (abandoned && System.nanoTime() - start < SourceBreakers.SLOW.toNanos()) {
+      // Closing the source is the caller's doing, and a read given up early says nothing about the server.
+      boolean abandoned = Thread.currentThread().isInterrupted();
+      if (requester.isClosed() || abandoned && System.nanoTime() - start < SourceBreakers.SLOW.toNanos()) {
         host.released();
         file.released();
       } else {
         String why = abandoned ? "no answer in " + (System.nanoTime() - start) / 1_000_000 + " ms" : e.getMessage();
-        file.failed(why);
+        file.failed(why, abandoned);
         if (hostAnswered[0]) {
           host.succeeded();
         } else {
-          host.failed(why);
+          host.failed(why, abandoned);
         }
       }
       throw e;

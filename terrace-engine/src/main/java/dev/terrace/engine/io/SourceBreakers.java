@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The circuit breakers of every remote source this process reads, one per host and one per file: a host that
  * stops answering, or a file that keeps failing, is refused at once for a cool-down instead of holding every
  * request that names it until its deadline, then probed by one request. Failures are what a retry cannot cure:
- * errors and timeouts after the retries, and reads abandoned after waiting long, at a request's deadline.
+ * errors and timeouts after the retries; a read abandoned at a request's deadline after waiting long is a stall,
+ * which opens the breaker at once.
  */
 public final class SourceBreakers {
 
@@ -48,6 +49,11 @@ public final class SourceBreakers {
         .map(e -> new Status(e.getKey(), e.getValue().state().name().toLowerCase(java.util.Locale.ROOT),
             e.getValue().timesOpened(), e.getValue().lastFailure()))
         .toList();
+  }
+
+  /** Forgets every source's failures and closes every breaker: for an operator who knows the sources are back. */
+  public void reset() {
+    breakers.clear();
   }
 
   Breaker host(URI uri) {

@@ -6,12 +6,14 @@ import dev.terrace.api.Dataset;
 import dev.terrace.api.ListDatasetsRequest;
 import dev.terrace.engine.Terrace;
 import dev.terrace.engine.io.RangeServer;
+import dev.terrace.engine.io.SourceBreakers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,6 +70,11 @@ class ListingWithoutWaitingTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
       }
     }
+  }
+
+  @AfterEach
+  void forgetTheStall() {
+    SourceBreakers.shared().reset();
   }
 
   private static Map<String, Dataset> list(Terrace terrace) {

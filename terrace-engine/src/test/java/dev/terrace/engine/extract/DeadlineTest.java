@@ -14,6 +14,7 @@ import dev.terrace.engine.Limits;
 import dev.terrace.engine.Terrace;
 import dev.terrace.engine.catalog.Catalog;
 import dev.terrace.engine.io.RangeServer;
+import dev.terrace.engine.io.SourceBreakers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,6 +72,8 @@ class DeadlineTest {
   void stop() {
     terrace.close();
     server.close();
+    // The stalls opened this server's breaker; a later test may get the same port.
+    SourceBreakers.shared().reset();
   }
 
   @Test
