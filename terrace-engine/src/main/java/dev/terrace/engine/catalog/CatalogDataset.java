@@ -2,6 +2,9 @@ package dev.terrace.engine.catalog;
 
 import dev.terrace.api.Dataset;
 import dev.terrace.engine.raster.Band;
+import dev.terrace.engine.raster.Grid;
+import dev.terrace.engine.raster.RasterFormatException;
+import dev.terrace.engine.raster.RasterIoException;
 import dev.terrace.engine.raster.RasterSource;
 import dev.terrace.engine.tiles.TileSet;
 import java.time.Instant;
@@ -139,6 +142,24 @@ public final class CatalogDataset {
   /** @return whether the dataset's rasters are fetched over the network, where opening one may take long */
   public boolean remote() {
     return tiles == null && (location.startsWith("http://") || location.startsWith("https://"));
+  }
+
+  /**
+   * The grid of the dataset's raster when it can be had without waiting on a source: a local file's (opened now
+   * if need be) or a remote one's already opened; empty for tiles, and for a remote raster not opened yet or a
+   * file that cannot be opened.
+   *
+   * @return the grid, or empty
+   */
+  public Optional<Grid> gridWithoutWaiting() {
+    if (tiles != null || remote() && described == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(raster().grid());
+    } catch (RasterIoException | RasterFormatException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   /** @return the description read from the rasters, or null when they have not been opened yet */

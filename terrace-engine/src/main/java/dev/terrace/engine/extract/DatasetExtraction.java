@@ -217,8 +217,12 @@ final class DatasetExtraction {
       budget.spendReturned(Arrays.stream(m).mapToLong(Measurement::validCells).sum(), dataset.id());
     }
     List<ExtractResult> out = new ArrayList<>(m.length);
+    // The resolution and CRS reported are the dataset's own, even when cells were matched on a finer grid.
+    Grid own = sameGrid.get(0).raster().grid();
+    double scaleCol = (double) own.width() / grid.width();
+    double scaleRow = (double) own.height() / grid.height();
     for (int i = 0; i < m.length; i++) {
-      out.add(describe(dataset, layers.get(i), grid, m[i], centre.x, centre.y, start));
+      out.add(describe(dataset, layers.get(i), own, m[i], centre.x * scaleCol, centre.y * scaleRow, start));
     }
     return out;
   }
@@ -360,9 +364,7 @@ final class DatasetExtraction {
 
   /** Counts the cells this read may touch in every slice against the request's budget, before reading any. */
   private void spend(CatalogDataset dataset, Grid grid, Geometry pixels, int slices) {
-    Envelope e = pixels.getEnvelopeInternal().intersection(new Envelope(0, grid.width(), 0, grid.height()));
-    long cells = e.isNull() ? 0 : (long) (Math.ceil(e.getWidth()) + 1) * (long) (Math.ceil(e.getHeight()) + 1);
-    budget.spend(cells * slices, dataset.id());
+    budget.spend(PixelBudget.cells(pixels.getEnvelopeInternal(), grid) * slices, dataset.id());
   }
 
   private Object value(CellAccumulator values) {

@@ -80,6 +80,7 @@ public final class Extractor {
         request.coverageWeight(), catalog, errors);
     throwIfAny(errors);
     PixelBudget budget = new PixelBudget(limits.maxCells());
+    UpFrontBudget.check(List.of(geometry), datasets, crs, budget);
     List<String> warnings = Collections.synchronizedList(new ArrayList<>(geometry.warnings()));
     DatasetExtraction extraction = new DatasetExtraction(geometry, crs, Options.of(request, window, weighting),
         budget, warnings);
@@ -142,6 +143,7 @@ public final class Extractor {
   private BatchExtractResponse answer(BatchExtractRequest request, Options options,
       List<RequestGeometry> geometries, List<CatalogDataset> datasets, CoordinateReferenceSystem crs, long start) {
     PixelBudget budget = new PixelBudget(limits.maxCells());
+    UpFrontBudget.check(geometries, datasets, crs, budget);
     OptionalLong until = Deadline.of(start, limits.timeout());
     // The block-by-block path summarises each point without weights; weighted points and cells are read one
     // geometry at a time, as any other geometry.
