@@ -1,0 +1,182 @@
+#!/usr/bin/python3
+"""Writes the weights fixtures: small synthetic GeoTIFFs, seeded polygons, and exactextract's answers.
+
+Run from this folder: python3 make_weights.py [path to the exactextract CLI]. Everything is derived from fixed
+seeds, so a rerun with the same GDAL and exactextract writes the same files. See README.md.
+"""
+import csv
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+
+import numpy as np
+from osgeo import gdal, osr
+from shapely.geometry import Polygon, box, mapping
+
+gdal.UseExceptions()
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+EXACTEXTRACT = sys.argv[1] if len(sys.argv) > 1 else "exactextract"
+
+# The value grid: 36 x 24 cells of 0.01 degree, north-up, from (10.00, 50.00).
+X0, Y0, CELL, COLS, ROWS = 10.0, 50.0, 0.01, 36, 24
+MERC_X0, MERC_Y0, MERC_CELL = 1112900.5, 6446700.25, 1500.0
+
+
+def write(name, array, x0, y0, cell, gdal_type, nodata, epsg=4326):
+    path = os.path.join(HERE, name)
+    rows, cols = array.shape
+    ds = gdal.GetDriverByName("GTiff").Create(path, cols, rows, 1, gdal_type, ["COMPRESS=DEFLATE"])
+    ds.SetGeoTransform((x0, cell, 0, y0, 0, -cell))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(epsg)
+    ds.SetProjection(srs.ExportToWkt())
+    band = ds.GetRasterBand(1)
+    if nodata is not None:
+        band.SetNoDataValue(nodata)
+    band.WriteArray(array)
+    ds = None
+
+
+def rasters():
+    rng = np.random.default_rng(20261207)
+    values = np.round(rng.normal(100, 30, (ROWS, COLS)) * 4) / 4
+    values[rng.random((ROWS, COLS)) < 0.06] = -9999
+    write("values.tif", values.astype(np.float32), X0, Y0, CELL, gdal.GDT_Float32, -9999)
+
+    # Classes in blocks of 3 x 3 cells, a few flipped, some nodata: land cover for weighted_frac.
+    blocks = rng.integers(1, 5, (ROWS // 3, COLS // 3))
+    classes = np.kron(blocks, np.ones((3, 3), dtype=np.int64))
+    flip = rng.random((ROWS, COLS)) < 0.1
+    classes[flip] = rng.integers(1, 5, int(flip.sum()))
+    classes[rng.random((ROWS, COLS)) < 0.04] = 255
+    write("classes.tif", classes.astype(np.uint8), X0, Y0, CELL, gdal.GDT_Byte, 255)
+
+    def weights(rows, cols, holes):
+        w = np.round(rng.uniform(0, 3, (rows, cols)) * 16) / 16
+        if holes:
+            w[rng.random((rows, cols)) < holes] = -1
+        return w.astype(np.float32)
+
+    write("w_same.tif", weights(ROWS, COLS, 0), X0, Y0, CELL, gdal.GDT_Float32, -1)
+    write("w_holes.tif", weights(ROWS, COLS, 0.1), X0, Y0, CELL, gdal.GDT_Float32, -1)
+    write("w_coarse.tif", weights(ROWS // 2, COLS // 2, 0.03), X0, Y0, 2 * CELL, gdal.GDT_Float32, -1)
+    write("w_fine2.tif", weights(ROWS * 2, COLS * 2, 0.02), X0, Y0, CELL / 2, gdal.GDT_Float32, -1)
+    write("w_fine3.tif", weights(ROWS * 3, COLS * 3, 0), X0, Y0, CELL / 3, gdal.GDT_Float32, -1)
+    # Columns 10 to 25 and rows 6 to 17 of the value grid only.
+    write("w_small.tif", weights(12, 16, 0), X0 + 10 * CELL, Y0 - 6 * CELL, CELL, gdal.GDT_Float32, -1)
+    # Web Mercator cells of 1500 m over the value grid, weighing 1 + col % 7 + (row % 5) / 4: exactextract refuses
+    # weights in another CRS; Terrace takes the weight under each value cell's centre (OtherCrsWeightsTest).
+    row, col = np.mgrid[0:29, 0:28]
+    write("w_mercator.tif", (1 + col % 7 + (row % 5) / 4).astype(np.float32), MERC_X0, MERC_Y0, MERC_CELL,
+          gdal.GDT_Float32, -1, 3857)
+
+
+def polygons():
+    rng = np.random.default_rng(7)
+    out = []
+    for _ in range(14):
+        cx = X0 + rng.uniform(-0.02, COLS * CELL + 0.02)
+        cy = Y0 - rng.uniform(-0.02, ROWS * CELL + 0.02)
+        radius = rng.uniform(0.015, 0.07)
+        n = int(rng.integers(5, 10))
+        angles = np.sort(rng.uniform(0, 2 * math.pi, n))
+        radii = radius * rng.uniform(0.5, 1.0, n)
+        out.append(Polygon([(cx + r * math.cos(a), cy + r * math.sin(a)) for a, r in zip(angles, radii)]))
+    # On cell edges; a donut; wholly outside w_small; across the value grid's west edge.
+    out.append(box(X0 + 3 * CELL, Y0 - 9 * CELL, X0 + 8 * CELL, Y0 - 4 * CELL))
+    out.append(box(10.14, 49.84, 10.24, 49.92).difference(box(10.17, 49.86, 10.205, 49.895)))
+    out.append(box(10.285, 49.775, 10.335, 49.815))
+    out.append(box(9.98, 49.905, 10.035, 49.955))
+    features = []
+    for i, p in enumerate(out, start=1):
+        p = Polygon([(round(x, 6), round(y, 6)) for x, y in p.exterior.coords],
+                    [[(round(x, 6), round(y, 6)) for x, y in r.coords] for r in p.interiors])
+        assert p.is_valid, i
+        features.append({"type": "Feature", "properties": {"id": i}, "geometry": mapping(p)})
+    with open(os.path.join(HERE, "polygons.geojson"), "w") as f:
+        json.dump({"type": "FeatureCollection", "features": features}, f, indent=None, separators=(",", ":"))
+        f.write("\n")
+
+
+# Each case is one exactextract run: values, weights (or none), options, statistics.
+STATS4 = ["weighted_mean", "weighted_sum", "weighted_std", "weighted_variance"]
+CASES = [
+    ("same", "values", "w_same", {}, STATS4),
+    ("coarse", "values", "w_coarse", {}, STATS4),
+    ("fine2", "values", "w_fine2", {}, STATS4),
+    ("fine3", "values", "w_fine3", {}, ["weighted_mean", "weighted_sum"]),
+    ("holes", "values", "w_holes", {}, ["weighted_mean", "weighted_sum"]),
+    ("holes_default", "values", "w_holes", {"default_weight": "0.5"}, STATS4),
+    ("small", "values", "w_small", {}, ["weighted_mean"]),
+    ("small_default", "values", "w_small", {"default_weight": "1.5"}, ["weighted_mean", "weighted_sum"]),
+    ("frac_same", "classes", "w_same", {}, ["weighted_frac"]),
+    ("frac_coarse", "classes", "w_coarse", {}, ["weighted_frac"]),
+    ("frac_fine2", "classes", "w_fine2", {}, ["weighted_frac"]),
+    ("cov_none", "values", None, {"coverage_weight": "none"}, ["mean", "sum", "count"]),
+    ("cov_cartesian", "values", None, {"coverage_weight": "area_cartesian"}, ["mean", "sum", "count"]),
+    ("cov_spherical", "values", None, {"coverage_weight": "area_spherical_m2"}, ["mean", "sum", "count"]),
+    ("same_none", "values", "w_same", {"coverage_weight": "none"}, ["weighted_mean", "weighted_sum"]),
+    ("same_spherical", "values", "w_same", {"coverage_weight": "area_spherical_m2"},
+     ["weighted_mean", "weighted_sum"]),
+    ("fine2_spherical", "values", "w_fine2", {"coverage_weight": "area_spherical_m2"},
+     ["weighted_mean", "weighted_sum"]),
+    ("same_min_cov", "values", "w_same", {"min_coverage_frac": "0.5"}, ["weighted_mean", "weighted_sum"]),
+    ("holes_default_value", "values", "w_holes", {"default_value": "50", "default_weight": "1"},
+     ["weighted_mean", "weighted_sum"]),
+]
+OPTIONS = ["default_weight", "coverage_weight", "min_coverage_frac", "default_value"]
+
+
+def number(text):
+    """exactextract's CSV field as written, or empty for NaN (no value)."""
+    if text == "" or text.lower() in ("nan", "-nan"):
+        return ""
+    return repr(float(text))
+
+
+def run(case, values, weights, options, stats, work):
+    args = "".join(",%s=%s" % kv for kv in options.items())
+    operand = values if weights is None else values + "," + weights
+    out = os.path.join(work, case + ".csv")
+    cmd = [EXACTEXTRACT, "-p", "polygons.geojson", "-f", "id", "-r", values + ":" + values + ".tif", "-o", out]
+    if weights is not None:
+        cmd += ["-r", weights + ":" + weights + ".tif"]
+    for s in stats:
+        cmd += ["-s", "%s=%s(%s%s)" % (s, s, operand, args)]
+        if s == "weighted_frac":
+            cmd += ["-s", "classes=unique(%s%s)" % (operand, args)]
+    subprocess.run(cmd, cwd=HERE, check=True)
+    rows = []
+    with open(out, newline="") as f:
+        for r in csv.DictReader(f):
+            base = [case, values, weights or "", *(options.get(o, "") for o in OPTIONS), r["id"]]
+            for s in stats:
+                if s == "weighted_frac":
+                    classes = json.loads(r["classes"].replace("{", "[").replace("}", "]") or "[]")
+                    fracs = json.loads(r[s].replace("{", "[").replace("}", "]") or "[]")
+                    for c, v in zip(classes, fracs):
+                        rows.append(base + [s, str(int(c)), number(str(v))])
+                else:
+                    rows.append(base + [s, "", number(r[s])])
+    return rows
+
+
+def main():
+    rasters()
+    polygons()
+    rows = []
+    with tempfile.TemporaryDirectory() as work:
+        for case in CASES:
+            rows.extend(run(*case, work))
+    with open(os.path.join(HERE, "expected.csv"), "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["case", "values", "weights", *OPTIONS, "id", "aggregation", "class", "value"])
+        w.writerows(rows)
+
+
+if __name__ == "__main__":
+    main()
