@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class OtherCrsWeightsTest {
 
-  private static final double CELL = 0.01;
+  private static final double CELL = 1.0 / 64;
   private static final double WEST = 10;
   private static final double NORTH = 50;
   private static final double R = 6_378_137;
