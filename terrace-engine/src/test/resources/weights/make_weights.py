@@ -70,6 +70,12 @@ def rasters():
     write("w_fine3.tif", weights(ROWS * 3, COLS * 3, 0), X0, Y0, CELL / 3, gdal.GDT_Float32, -1)
     # Columns 10 to 25 and rows 6 to 17 of the value grid only.
     write("w_small.tif", weights(12, 16, 0), X0 + 10 * CELL, Y0 - 6 * CELL, CELL, gdal.GDT_Float32, -1)
+    # Aligned, but their origins are not the value grid's: a value cell's west and north of the coarse one, and
+    # half a value cell east and south of the fine one.
+    write("w_coarse_off.tif", weights(ROWS // 2 + 1, COLS // 2 + 1, 0), X0 - CELL, Y0 + CELL, 2 * CELL,
+          gdal.GDT_Float32, -1)
+    write("w_fine2_off.tif", weights(ROWS * 2, COLS * 2, 0), X0 + CELL / 2, Y0 - CELL / 2, CELL / 2,
+          gdal.GDT_Float32, -1)
     # Web Mercator cells of 1500 m over the value grid, weighing 1 + col % 7 + (row % 5) / 4: exactextract refuses
     # weights in another CRS; Terrace takes the weight under each value cell's centre (OtherCrsWeightsTest).
     row, col = np.mgrid[0:46, 0:32]
@@ -116,6 +122,8 @@ CASES = [
     ("coarse", "values", "w_coarse", {}, STATS4),
     ("fine2", "values", "w_fine2", {}, STATS4),
     ("fine3", "values", "w_fine3", {}, ["weighted_mean", "weighted_sum"]),
+    ("coarse_off", "values", "w_coarse_off", {}, ["weighted_mean", "weighted_sum"]),
+    ("fine2_off", "values", "w_fine2_off", {"default_weight": "2"}, ["weighted_mean", "weighted_sum"]),
     ("holes", "values", "w_holes", {}, ["weighted_mean", "weighted_sum"]),
     ("holes_default", "values", "w_holes", {"default_weight": "0.5"}, STATS4),
     ("small", "values", "w_small", {}, ["weighted_mean"]),
