@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Named;
@@ -90,6 +92,24 @@ class WeightsConformanceTest {
     assertThat(got).as("no value: %s", result).isNotNull();
     assertThat(Math.abs(got - row.expected())).as("%s vs exactextract %s", got, row.expected())
         .isLessThanOrEqualTo(Math.max(REL * Math.abs(row.expected()), floor(row)));
+  }
+
+  /** weighted_frac names no class exactextract does not: the rows above check only exactextract's. */
+  @ParameterizedTest
+  @MethodSource("fracPolygons")
+  void weighted_frac_has_exactextracts_classes(List<Row> rows) {
+    ExtractResult result = answer(rows.get(0));
+    Set<Double> theirs = rows.stream().map(r -> Double.valueOf(r.classValue())).collect(Collectors.toSet());
+    Set<Double> ours = result.value() == null ? Set.of()
+        : result.distribution().keySet().stream().map(Double::valueOf).collect(Collectors.toSet());
+    assertThat(ours).as("%s", result).isSubsetOf(theirs);
+  }
+
+  static Stream<Arguments> fracPolygons() {
+    Map<String, List<Row>> byPolygon = new LinkedHashMap<>();
+    Conformance.csv(DIR + "expected.csv").stream().map(Row::of).filter(r -> !r.classValue().isEmpty())
+        .forEach(r -> byPolygon.computeIfAbsent(r.request() + " polygon " + r.id(), k -> new ArrayList<>()).add(r));
+    return byPolygon.entrySet().stream().map(e -> Arguments.of(Named.of(e.getKey(), e.getValue())));
   }
 
   private static double floor(Row row) {
