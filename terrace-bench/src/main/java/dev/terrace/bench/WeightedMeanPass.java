@@ -108,6 +108,11 @@ final class WeightedMeanPass {
       return new Agreement(bad, theirs.means().size(), both, tolerance, worst);
     }
 
+    /** @return this or {@code other}, whichever has more differing polygons, then the larger worst difference */
+    Agreement worse(Agreement other) {
+      return other.differing > differing || other.differing == differing && other.worst > worst ? other : this;
+    }
+
     @Override
     public String toString() {
       return String.format(Locale.ROOT, "%d of %d polygons (%d with a value on both sides) differ by more than"
