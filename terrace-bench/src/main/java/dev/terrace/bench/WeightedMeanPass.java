@@ -29,7 +29,10 @@ final class WeightedMeanPass {
   /** The rasters' CRS, into which ogr2ogr projects the polygons for exactextract. */
   private static final String RASTER_CRS = "EPSG:32725";
 
-  /** The means by polygon id (null = no value), the time from GeoJSON text to the last one, and CPU time. */
+  /**
+   * The means by polygon id (null = no value), the time from GeoJSON text to the last one, CPU time, and the
+   * peak RSS of the anchor's process (-1 for ours, which the JVM's VmHWM reports once for the whole run).
+   */
   record Answers(Map<Integer, Double> means, double totalMs, double cpuMs, long maxRssKb) {}
 
   private WeightedMeanPass() {}
