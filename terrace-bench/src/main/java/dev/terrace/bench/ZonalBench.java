@@ -43,7 +43,7 @@ import org.locationtech.proj4j.CoordinateReferenceSystem;
  *
  * <pre>
  * terrace-bench/run ZonalBench [--reps 3] [--threads N] [--scripts terrace-bench/scripts] [--no-anchor] [--breakdown]
- *     [--exact-only | --center-only] [--input-order]
+ *     [--exact-only | --center-only] [--input-order] [--exactextract PATH] [--weighted-only | --no-weighted]
  * </pre>
  *
  * The polygons are handed to the threads in {@link Zonal#localityOrder} (answers still in input order), the
@@ -51,6 +51,11 @@ import org.locationtech.proj4j.CoordinateReferenceSystem;
  * out in input order instead, which decodes many tiles more than once when the cache is small.
  *
  * {@code --breakdown} also times the EXACT rule's parts (DEM mean only; DEM all statistics; class only).
+ *
+ * <p>Then the {@code weighted_mean} pass ({@link WeightedMeanPass}): the DEM weighted by the class COG through
+ * {@code extract.batch}, against exactextract's {@code weighted_mean} (the program {@code --exactextract} names,
+ * {@code exactextract} on the PATH by default; skipped with {@code --no-anchor}), answers compared to 1e-6
+ * relative. {@code --weighted-only} runs that pass alone; {@code --no-weighted} leaves it out.
  */
 public final class ZonalBench {
 
@@ -78,7 +83,8 @@ public final class ZonalBench {
   private ZonalBench() {}
 
   /**
-   * @param args {@code --reps/--threads/--scripts/--no-anchor/--breakdown/--exact-only/--center-only/--input-order}
+   * @param args {@code --reps/--threads/--scripts/--no-anchor/--breakdown/--exact-only/--center-only/--input-order/
+   *     --exactextract/--weighted-only/--no-weighted}
    * @throws Exception on any failure; the benchmark is a tool, not a service
    */
   public static void main(String[] args) throws Exception {
@@ -89,6 +95,8 @@ public final class ZonalBench {
     boolean breakdown = false;
     boolean runExact = true;
     boolean runCenter = true;
+    boolean runWeighted = true;
+    String exactextract = "exactextract";
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--reps" -> reps = Integer.parseInt(args[++i]);
@@ -99,6 +107,12 @@ public final class ZonalBench {
         case "--exact-only" -> runCenter = false;
         case "--center-only" -> runExact = false;
         case "--input-order" -> inputOrder = true;
+        case "--exactextract" -> exactextract = args[++i];
+        case "--weighted-only" -> {
+          runExact = false;
+          runCenter = false;
+        }
+        case "--no-weighted" -> runWeighted = false;
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
@@ -132,67 +146,69 @@ public final class ZonalBench {
         checks.check(PixelRule.CENTER, pass(PixelRule.CENTER, DEM_ALL, CLASS, dem, cls, polygons, pool, threads));
       }
 
-      double[] exact = new double[reps];
-      double[] center = new double[reps];
-      double[] exactCpu = new double[reps];
-      double[] centerCpu = new double[reps];
-      double[] anchorTotal = new double[reps];
-      double[] anchorWall = new double[reps];
-      double[] anchorCpu = new double[reps];
-      long anchorRss = -1;
-      String anchorLine = "";
-      Path anchorCsv = Files.createTempFile("terrace-bench-poly-", ".csv");
-      for (int r = 0; r < reps; r++) {
-        Pass e = runExact ? pass(PixelRule.EXACT, DEM_ALL, CLASS, dem, cls, polygons, pool, threads) : NONE;
-        exact[r] = e.totalMs();
-        exactCpu[r] = e.cpuMs();
-        if (runExact) {
-          checks.check(PixelRule.EXACT, e);
-        }
-        Pass c = runCenter ? pass(PixelRule.CENTER, DEM_ALL, CLASS, dem, cls, polygons, pool, threads) : NONE;
-        center[r] = c.totalMs();
-        centerCpu[r] = c.cpuMs();
-        if (runCenter) {
-          checks.check(PixelRule.CENTER, c);
-        }
-        String line = String.format(Locale.ROOT, "  pass %d: terrace EXACT %.0f ms (parse %.0f, CPU %.0f, %d blocks"
-            + " decoded), CENTER %.0f ms (CPU %.0f, %d blocks)", r + 1, e.totalMs(), e.parseMs(), e.cpuMs(),
-            e.decodedBlocks(), c.totalMs(), c.cpuMs(), c.decodedBlocks());
-        if (anchor) {
-          BenchData.Run run = BenchData.run(List.of(GdalRunner.PYTHON, script.toString(), polygons.toString(),
-              BenchData.data("bench_dem_cog.tif").toString(), anchorCsv.toString(), "1"), null, null);
-          Matcher m = Pattern.compile("total=([0-9.]+)s").matcher(run.stdout());
-          if (!m.find()) {
-            throw new IllegalStateException("no total= in the anchor's output: " + run.stdout());
+      if (runExact || runCenter) {
+        double[] exact = new double[reps];
+        double[] center = new double[reps];
+        double[] exactCpu = new double[reps];
+        double[] centerCpu = new double[reps];
+        double[] anchorTotal = new double[reps];
+        double[] anchorWall = new double[reps];
+        double[] anchorCpu = new double[reps];
+        long anchorRss = -1;
+        String anchorLine = "";
+        Path anchorCsv = Files.createTempFile("terrace-bench-poly-", ".csv");
+        for (int r = 0; r < reps; r++) {
+          Pass e = runExact ? pass(PixelRule.EXACT, DEM_ALL, CLASS, dem, cls, polygons, pool, threads) : NONE;
+          exact[r] = e.totalMs();
+          exactCpu[r] = e.cpuMs();
+          if (runExact) {
+            checks.check(PixelRule.EXACT, e);
           }
-          anchorTotal[r] = Double.parseDouble(m.group(1)) * 1000;
-          anchorWall[r] = run.wallMs();
-          anchorCpu[r] = run.cpuMs();
-          anchorRss = Math.max(anchorRss, run.maxRssKb());
-          anchorLine = run.stdout();
-          line += String.format(Locale.ROOT, "; rasterio total=%.0f ms (process wall %.0f, CPU %.0f)",
-              anchorTotal[r], anchorWall[r], anchorCpu[r]);
+          Pass c = runCenter ? pass(PixelRule.CENTER, DEM_ALL, CLASS, dem, cls, polygons, pool, threads) : NONE;
+          center[r] = c.totalMs();
+          centerCpu[r] = c.cpuMs();
+          if (runCenter) {
+            checks.check(PixelRule.CENTER, c);
+          }
+          String line = String.format(Locale.ROOT, "  pass %d: terrace EXACT %.0f ms (parse %.0f, CPU %.0f, %d blocks"
+              + " decoded), CENTER %.0f ms (CPU %.0f, %d blocks)", r + 1, e.totalMs(), e.parseMs(), e.cpuMs(),
+              e.decodedBlocks(), c.totalMs(), c.cpuMs(), c.decodedBlocks());
+          if (anchor) {
+            BenchData.Run run = BenchData.run(List.of(GdalRunner.PYTHON, script.toString(), polygons.toString(),
+                BenchData.data("bench_dem_cog.tif").toString(), anchorCsv.toString(), "1"), null, null);
+            Matcher m = Pattern.compile("total=([0-9.]+)s").matcher(run.stdout());
+            if (!m.find()) {
+              throw new IllegalStateException("no total= in the anchor's output: " + run.stdout());
+            }
+            anchorTotal[r] = Double.parseDouble(m.group(1)) * 1000;
+            anchorWall[r] = run.wallMs();
+            anchorCpu[r] = run.cpuMs();
+            anchorRss = Math.max(anchorRss, run.maxRssKb());
+            anchorLine = run.stdout();
+            line += String.format(Locale.ROOT, "; rasterio total=%.0f ms (process wall %.0f, CPU %.0f)",
+                anchorTotal[r], anchorWall[r], anchorCpu[r]);
+          }
+          System.out.println(line);
         }
-        System.out.println(line);
-      }
 
-      System.out.println();
-      double a = anchor ? Stats.median(anchorTotal) : Double.NaN;
-      System.out.println("1000 polygons, median ms                          ms   / rasterio centre mean");
-      row("terrace EXACT, all statistics + majority", Stats.median(exact), a);
-      row("terrace CENTER, all statistics + majority", Stats.median(center), a);
-      if (anchor) {
-        row("rasterio CENTER mean, 1 process (total=)", a, a);
-        row("  same, process wall incl. Python start", Stats.median(anchorWall), a);
-        double ac = Stats.median(anchorCpu);
-        System.out.println("CPU time (user + system, all threads; robust to a busy machine)");
-        row("terrace EXACT, all statistics + majority", Stats.median(exactCpu), ac);
-        row("terrace CENTER, all statistics + majority", Stats.median(centerCpu), ac);
-        row("rasterio CENTER mean, whole process", ac, ac);
-        System.out.println("  anchor: " + anchorLine + ", peak RSS " + BenchData.mb(anchorRss));
-        System.out.println("  anchor answers vs ref mean: " + anchorCheck(anchorCsv, ref));
+        System.out.println();
+        double a = anchor ? Stats.median(anchorTotal) : Double.NaN;
+        System.out.println("1000 polygons, median ms                          ms   / rasterio centre mean");
+        row("terrace EXACT, all statistics + majority", Stats.median(exact), a);
+        row("terrace CENTER, all statistics + majority", Stats.median(center), a);
+        if (anchor) {
+          row("rasterio CENTER mean, 1 process (total=)", a, a);
+          row("  same, process wall incl. Python start", Stats.median(anchorWall), a);
+          double ac = Stats.median(anchorCpu);
+          System.out.println("CPU time (user + system, all threads; robust to a busy machine)");
+          row("terrace EXACT, all statistics + majority", Stats.median(exactCpu), ac);
+          row("terrace CENTER, all statistics + majority", Stats.median(centerCpu), ac);
+          row("rasterio CENTER mean, whole process", ac, ac);
+          System.out.println("  anchor: " + anchorLine + ", peak RSS " + BenchData.mb(anchorRss));
+          System.out.println("  anchor answers vs ref mean: " + anchorCheck(anchorCsv, ref));
+        }
+        Files.deleteIfExists(anchorCsv);
       }
-      Files.deleteIfExists(anchorCsv);
 
       if (breakdown) {
         System.out.println();
@@ -215,15 +231,72 @@ public final class ZonalBench {
         }
       }
 
-      System.out.println();
-      checks.report();
+      WeightedMeanPass.Agreement agreement = null;
+      if (runWeighted) {
+        agreement = weighted(terrace, polygons, reps, anchor ? exactextract : null);
+      }
+
+      if (runExact || runCenter) {
+        System.out.println();
+        checks.report();
+      }
       System.out.println("JVM peak RSS (VmHWM): " + BenchData.mb(BenchData.peakRssKb()));
-      if (checks.mismatches > 0) {
+      if (checks.mismatches > 0 || agreement != null && agreement.differing() > 0) {
         System.exit(1);
       }
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * The weighted_mean pass, ours and exactextract's alternately after one untimed run of each.
+   *
+   * @param exactextract the anchor's program, or null to time ours alone
+   * @return how our answers agree with exactextract's, or null without it
+   */
+  private static WeightedMeanPass.Agreement weighted(Terrace terrace, Path polygons, int reps, String exactextract)
+      throws Exception {
+    Path gpkg = exactextract == null ? null : WeightedMeanPass.projected(polygons);
+    Path csv = Files.createTempFile("terrace-bench-weighted-", ".csv");
+    WeightedMeanPass.Answers ours = WeightedMeanPass.terrace(terrace, polygons);
+    WeightedMeanPass.Answers theirs = gpkg == null ? null : WeightedMeanPass.exactextract(exactextract, gpkg, csv);
+    double[] wall = new double[reps];
+    double[] cpu = new double[reps];
+    double[] anchorWall = new double[reps];
+    double[] anchorCpu = new double[reps];
+    WeightedMeanPass.Agreement agreement = gpkg == null ? null : WeightedMeanPass.Agreement.of(ours, theirs, 1e-6);
+    System.out.println();
+    for (int r = 0; r < reps; r++) {
+      ours = WeightedMeanPass.terrace(terrace, polygons);
+      wall[r] = ours.totalMs();
+      cpu[r] = ours.cpuMs();
+      String line = String.format(Locale.ROOT, "  weighted pass %d: terrace %.0f ms (CPU %.0f)", r + 1, wall[r],
+          cpu[r]);
+      if (gpkg != null) {
+        theirs = WeightedMeanPass.exactextract(exactextract, gpkg, csv);
+        anchorWall[r] = theirs.totalMs();
+        anchorCpu[r] = theirs.cpuMs();
+        line += String.format(Locale.ROOT, "; exactextract %.0f ms (CPU %.0f, peak RSS %s)", anchorWall[r],
+            anchorCpu[r], BenchData.mb(theirs.maxRssKb()));
+        agreement = agreement.worse(WeightedMeanPass.Agreement.of(ours, theirs, 1e-6));
+      }
+      System.out.println(line);
+    }
+    Files.deleteIfExists(csv);
+    double a = gpkg == null ? Double.NaN : Stats.median(anchorWall);
+    System.out.println("1000 polygons, weighted_mean of the DEM by the class COG, median ms   ms   / exactextract");
+    row("terrace EXACT weighted_mean, extract.batch", Stats.median(wall), a);
+    if (gpkg == null) {
+      return null;
+    }
+    row("exactextract weighted_mean, process wall", a, a);
+    double ac = Stats.median(anchorCpu);
+    System.out.println("CPU time (user + system, all threads; robust to a busy machine)");
+    row("terrace EXACT weighted_mean, extract.batch", Stats.median(cpu), ac);
+    row("exactextract weighted_mean, whole process", ac, ac);
+    System.out.println("  terrace vs exactextract weighted_mean, the worst of " + (reps + 1) + " passes: " + agreement);
+    return agreement;
   }
 
   private static void row(String label, double ms, double anchorMs) {
