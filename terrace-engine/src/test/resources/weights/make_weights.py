@@ -210,9 +210,7 @@ def run(case, values, weights, options, stats, work):
             cls = r["classes"] if s == "weighted_frac" else ""
             value = number(r[s])
             terrace, why = "", ""
-            if s in ("sum", "weighted_sum") and float(r["cells"]) == 0:
-                terrace, why = "null", "no_valid_cell"
-            elif r["id"] in plain and float(r["cells"]) > 0 and not box(*shapes[int(r["id"])].bounds).intersects(extent(weights)):
+            if r["id"] in plain and float(r["cells"]) > 0 and not box(*shapes[int(r["id"])].bounds).intersects(extent(weights)):
                 assert value == "" or float(value) == 0, (case, r["id"], s, value)
                 p = plain[r["id"]]
                 d = float(options["default_weight"])

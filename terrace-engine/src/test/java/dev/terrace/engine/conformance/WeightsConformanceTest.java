@@ -29,9 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * null where exactextract answered NaN (a covered cell without a weight and no {@code default_weight}).
  *
  * <p>Where Terrace deliberately answers otherwise the row's {@code terrace} column holds its answer and
- * {@code why} the reason, and that is asserted instead: {@code no_valid_cell}, a sum over no valid cell, which
- * exactextract writes as 0 and Terrace as no value (quality {@code missing}), as for every statistic;
- * {@code outside_weights}, a polygon whose box misses the weights' extent, which exactextract skips even with a
+ * {@code why} the reason, and that is asserted instead: {@code outside_weights}, a polygon whose box misses the weights' extent, which exactextract skips even with a
  * {@code default_weight} while Terrace weighs its cells {@code default_weight} as it does a polygon partly
  * outside the weights, so that its answers are exactextract's unweighted mean and its sum times the weight.
  *
