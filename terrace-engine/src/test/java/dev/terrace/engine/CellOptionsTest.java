@@ -1,5 +1,10 @@
 package dev.terrace.engine;
 
+import static dev.terrace.engine.LuxCells.CELL;
+import static dev.terrace.engine.LuxCells.NORTH;
+import static dev.terrace.engine.LuxCells.WEST;
+import static dev.terrace.engine.LuxCells.cells;
+import static dev.terrace.engine.LuxCells.centre;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -26,9 +31,6 @@ import org.junit.jupiter.api.Test;
  */
 class CellOptionsTest {
 
-  private static final double CELL = 1.0 / 120;
-  private static final double WEST = 5.741666666666666;
-  private static final double NORTH = 50.191666666666663;
 
   private static Terrace terrace;
 
@@ -40,15 +42,6 @@ class CellOptionsTest {
   @AfterAll
   static void close() {
     terrace.close();
-  }
-
-  /** Columns {@code c0} to {@code c1} (exclusive) and rows {@code r0} to {@code r1}, in fractional cells. */
-  private static Polygon cells(double c0, double c1, double r0, double r1) {
-    return Polygon.rectangle(WEST + c0 * CELL, NORTH - r1 * CELL, WEST + c1 * CELL, NORTH - r0 * CELL);
-  }
-
-  private static Point centre(int col, int row) {
-    return Point.of(WEST + (col + 0.5) * CELL, NORTH - (row + 0.5) * CELL);
   }
 
   private static ExtractResult one(ExtractRequest.Builder request) {

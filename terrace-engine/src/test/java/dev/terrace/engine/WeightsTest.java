@@ -1,5 +1,10 @@
 package dev.terrace.engine;
 
+import static dev.terrace.engine.LuxCells.CELL;
+import static dev.terrace.engine.LuxCells.NORTH;
+import static dev.terrace.engine.LuxCells.WEST;
+import static dev.terrace.engine.LuxCells.cells;
+import static dev.terrace.engine.LuxCells.centre;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -28,9 +33,6 @@ import org.junit.jupiter.api.Test;
  */
 class WeightsTest {
 
-  private static final double CELL = 1.0 / 120;
-  private static final double WEST = 5.741666666666666;
-  private static final double NORTH = 50.191666666666663;
   /** exactextract's sphere. */
   private static final double R = 6_378_137;
 
@@ -46,12 +48,8 @@ class WeightsTest {
     terrace.close();
   }
 
-  private static Polygon cells(double c0, double c1, double r0, double r1) {
-    return Polygon.rectangle(WEST + c0 * CELL, NORTH - r1 * CELL, WEST + c1 * CELL, NORTH - r0 * CELL);
-  }
-
   private static double cell(int col, int row) {
-    return number(ExtractRequest.builder().geometry(Point.of(WEST + (col + 0.5) * CELL, NORTH - (row + 0.5) * CELL)));
+    return number(ExtractRequest.builder().geometry(centre(col, row)));
   }
 
   private static ExtractResult one(ExtractRequest.Builder request) {

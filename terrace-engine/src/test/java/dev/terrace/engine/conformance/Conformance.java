@@ -30,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * answers, so that each (dataset, geometries, rule, statistic) is one batch request however many test cases read
  * it.
  */
-final class Conformance {
+public final class Conformance {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, Map<Integer, List<ExtractResult>>> ANSWERS = new ConcurrentHashMap<>();
@@ -78,7 +78,7 @@ final class Conformance {
    * @param resource a test resource path, such as {@code conformance/lc_polygons.geojson}
    * @return the file
    */
-  static Path resource(String resource) {
+  public static Path resource(String resource) {
     URL url = Conformance.class.getClassLoader().getResource(resource);
     if (url == null) {
       throw new IllegalStateException("missing test resource " + resource);
@@ -92,12 +92,13 @@ final class Conformance {
 
   /**
    * Reads a CSV with a header line; fields may be quoted ({@code "..."}, with {@code ""} for a quote), as Python's
-   * csv module writes the JSON columns.
+   * csv module writes the JSON columns. Lines starting with {@code #} are comments, so that a table can say where
+   * its rows come from.
    *
    * @param resource the test resource
    * @return one map per row, column name to the field as written (empty string for an empty field)
    */
-  static List<Map<String, String>> csv(String resource) {
+  public static List<Map<String, String>> csv(String resource) {
     String text;
     try {
       text = Files.readString(resource(resource), StandardCharsets.UTF_8);
@@ -108,8 +109,15 @@ final class Conformance {
     List<String> record = new ArrayList<>();
     StringBuilder field = new StringBuilder();
     boolean quoted = false;
+    boolean lineStart = true;
     for (int i = 0; i < text.length(); i++) {
       char ch = text.charAt(i);
+      if (lineStart && !quoted && ch == '#') {
+        int end = text.indexOf('\n', i);
+        i = end < 0 ? text.length() : end;
+        continue;
+      }
+      lineStart = (ch == '\n' || ch == '\r') && !quoted;
       if (quoted) {
         if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
           field.append('"');
