@@ -28,7 +28,7 @@ class RecordJsonTest {
     private static final String DATASET = "{'id':'lux:elevation','provider':'lux','name':'elevation',"
             + "'variable':'elevation','description':'Elevation above sea level','units':'m',"
             + "'data_type':'continuous','nodata':-9999.0,'valid_range':[-500.0,9000.0],'resolution_m':25.0,"
-            + "'crs':'EPSG:2169','bbox':[5.7,49.4,6.6,50.2],'temporal':'static','band':1}";
+            + "'crs':'EPSG:2169','bbox':[5.7,49.4,6.6,50.2],'temporal':'static','band':1,'available':true}";
 
     private static final String PROVIDER = "{'slug':'lux','name':'Luxembourg elevation','protocol':'cog',"
             + "'base_url':'file:///data/','license':'GPL-3.0','citation':'Geoportail Luxembourg',"
@@ -271,12 +271,16 @@ class RecordJsonTest {
 
         Dataset series = roundTrip(q("{'id':'bcsd:pr','provider':'bcsd','name':'pr','variable':'pr',"
                 + "'units':'mm/month','data_type':'continuous','temporal':['1999-01-16T00:00:00Z',"
-                + "'1999-02-15T00:00:00Z']}"), Dataset.class);
+                + "'1999-02-15T00:00:00Z'],'available':true}"), Dataset.class);
         assertThat(series.temporal().isStatic()).isFalse();
         assertThat(series.temporal().timestamps()).hasSize(2);
 
         Dataset noTemporal = read(q("{'id':'x:y','data_type':'categorical'}"), Dataset.class);
         assertThat(noTemporal.temporal()).isEqualTo(Temporal.STATIC);
+        assertThat(noTemporal.available()).as("a server that predates the field lists available datasets").isTrue();
+        Dataset down = roundTrip(q("{'id':'x:y','data_type':'categorical','temporal':'static','available':false,"
+                + "'unavailable_reason':'not found: https://example.org/x.tif'}"), Dataset.class);
+        assertThat(down.unavailableReason()).contains("not found");
         assertThat(Temporal.fromJson("STATIC")).isEqualTo(Temporal.STATIC);
         assertThatThrownBy(() -> Temporal.fromJson("monthly")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("static");
