@@ -152,8 +152,8 @@ final class OpenApi {
     }
     ok.putObject("content").putObject("application/json").set("schema", schemas.schema(op.responseType()));
     for (int status : errorStatuses()) {
+      // 405 answers the other methods on this path; OpenAPI has no place for it but the path's operations.
       boolean applies = switch (status) {
-        case 405 -> false;
         case 409 -> mutating;
         case TOO_LARGE, NOT_JSON -> body;
         default -> true;
@@ -199,6 +199,8 @@ final class OpenApi {
     if (path.equals("/health")) {
       responses.putObject("503").put("description", "Draining before shutdown").set("content", ok.get("content"));
     }
+    // The only problem a service route can give: these routes need no key, no body and no rate allowance.
+    responses.putObject("405").put("$ref", RESPONSES + "Problem" + ErrorType.METHOD_NOT_ALLOWED.status());
     return o;
   }
 
