@@ -20,7 +20,7 @@ import dev.terrace.openapi.client.model.ExtractRequest;
 import dev.terrace.openapi.client.model.ExtractResult;
 import dev.terrace.openapi.client.model.GetDatasetRequest;
 import dev.terrace.openapi.client.model.GetProviderRequest;
-import dev.terrace.openapi.client.model.Health200Response;
+import dev.terrace.openapi.client.model.Health;
 import dev.terrace.openapi.client.model.ListDatasetsRequest;
 import dev.terrace.openapi.client.model.ListProvidersRequest;
 import dev.terrace.openapi.client.model.PixelRule;
@@ -218,7 +218,7 @@ class GeneratedClientTest {
 
   @Test
   void healthMetricsAndTheDocsPageAnswer() throws Exception {
-    assertThat(service.health().getStatus()).isEqualTo(Health200Response.StatusEnum.OK);
+    assertThat(service.health().getStatus()).isEqualTo(Health.StatusEnum.OK);
     assertThat(service.metrics()).contains("# TYPE");
     // The native library reads a body as text only when it is text/plain: the page arrives and is then read as
     // JSON. The document is right to call it text/html; the page itself is DocsTest's in terrace-server.

@@ -31,6 +31,7 @@ final class OpenApi {
   private static final String RESPONSES = "#/components/responses/";
   private static final String HEADERS = "#/components/headers/";
   private static final String PARAMETERS = "#/components/parameters/";
+  private static final String HEALTH = "Health";
   private static final List<String> RATE_HEADERS =
       List.of("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset");
   /** The answers a client should retry after a delay, and so carry {@code Retry-After}. */
@@ -86,7 +87,12 @@ final class OpenApi {
     components.set("parameters", parameters());
     components.set("headers", headers());
     components.set("securitySchemes", securitySchemes());
-    components.set("schemas", NODES.objectNode().setAll(new TreeMap<String, JsonNode>(schemas.definitions())));
+    TreeMap<String, JsonNode> named = new TreeMap<>(schemas.definitions());
+    // Named, so that generated clients call it Health rather than after its route and status.
+    if (named.putIfAbsent(HEALTH, health()) != null) {
+      throw new IllegalStateException("a wire record is named " + HEALTH + " too");
+    }
+    components.set("schemas", NODES.objectNode().setAll(named));
     return doc;
   }
 
@@ -183,7 +189,7 @@ final class OpenApi {
   private ObjectNode service(String path) {
     ServiceDoc doc = switch (path) {
       case "/health" -> new ServiceDoc("Liveness and readiness: 200 while serving, 503 while draining",
-          "application/json", health());
+          "application/json", NODES.objectNode().put("$ref", JsonSchemas.REF + HEALTH));
       case "/metrics" -> new ServiceDoc("Prometheus metrics", "text/plain", typed("string"));
       case "/openapi.json" -> new ServiceDoc("This document", "application/json", typed("object"));
       case "/docs" -> new ServiceDoc("The API's documentation as a web page", "text/html", typed("string"));
