@@ -3,6 +3,7 @@ package dev.terrace.openapi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +19,7 @@ import dev.terrace.openapi.client.model.DatasetPage;
 import dev.terrace.openapi.client.model.ErrorType;
 import dev.terrace.openapi.client.model.ExtractRequest;
 import dev.terrace.openapi.client.model.ExtractResult;
+import dev.terrace.openapi.client.model.Geometry;
 import dev.terrace.openapi.client.model.GetDatasetRequest;
 import dev.terrace.openapi.client.model.GetProviderRequest;
 import dev.terrace.openapi.client.model.Health;
@@ -30,15 +32,20 @@ import dev.terrace.openapi.client.model.ProviderPage;
 import dev.terrace.openapi.client.model.Quality;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The client openapi-generator makes from /openapi.json, unchanged, against a live server: every operation the
  * document describes, in both route styles, with values known from GDAL and rasterio (see terrace-it's
  * ContractTest) or worked out here from the raster's grid.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GeneratedClientTest {
 
   private static final String ELEVATION = "lux:elevation";
@@ -65,18 +72,24 @@ class GeneratedClientTest {
   }
 
   @AfterAll
-  static void everyDescribedOperationWasCalled() throws Exception {
+  static void stop() throws Exception {
+    server.close();
+  }
+
+  /** Last, so that it sees every call the other tests made; unordered tests run before it. */
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void everyDescribedOperationWasCalled() throws Exception {
     JsonNode document = client.getObjectMapper().valueToTree(service.openapi());
     List<String> described = new ArrayList<>();
     List<String> missed = new ArrayList<>();
-    document.path("paths").properties().forEach(path -> path.getValue().fieldNames().forEachRemaining(method -> {
-      String pattern = method.toUpperCase() + " " + path.getKey().replaceAll("\\{[^}]+}", "[^/]+");
-      described.add(pattern);
-      if (server.called().stream().noneMatch(call -> call.matches(pattern))) {
-        missed.add(method + " " + path.getKey());
+    document.path("paths").properties().forEach(path -> path.getValue().fieldNames().forEachRemaining(m -> {
+      String call = m.toUpperCase(Locale.ROOT) + " " + path.getKey().replaceAll("\\{[^}]+}", "[^/]+");
+      described.add(call);
+      if (server.called().stream().noneMatch(c -> c.matches(call))) {
+        missed.add(m + " " + path.getKey());
       }
     }));
-    server.close();
     assertThat(described).as("operations described").hasSizeGreaterThanOrEqualTo(16);
     assertThat(missed).as("operations no test called").isEmpty();
   }
@@ -199,8 +212,7 @@ class GeneratedClientTest {
     for (DatasetPage page : List.of(byName, byResource)) {
       assertThat(page.getDatasets()).extracting(Dataset::getId).containsExactly("bcsd:pr", "bcsd:tas");
       // a monthly series: its timestamps, not "static"
-      assertThat(page.getDatasets().get(0).getTemporal()).asInstanceOf(
-          org.assertj.core.api.InstanceOfAssertFactories.LIST).hasSize(12);
+      assertThat(page.getDatasets().get(0).getTemporal()).asInstanceOf(LIST).hasSize(12);
     }
   }
 
@@ -226,16 +238,16 @@ class GeneratedClientTest {
     assertThat(page.getCause()).isInstanceOf(JsonParseException.class).hasMessageContaining("'<'");
   }
 
-  private static ExtractRequest request(dev.terrace.openapi.client.model.Geometry geometry) {
+  private static ExtractRequest request(Geometry geometry) {
     return new ExtractRequest().geometry(geometry).datasetIds(List.of(ELEVATION));
   }
 
-  private static ExtractResult sum(dev.terrace.openapi.client.model.Geometry geometry) throws ApiException {
+  private static ExtractResult sum(Geometry geometry) throws ApiException {
     return only(extract.extract(request(geometry).aggregation("sum").pixelRule(PixelRule.CENTER), null, null)
         .getResults());
   }
 
-  private static double count(dev.terrace.openapi.client.model.Geometry geometry, PixelRule rule)
+  private static double count(Geometry geometry, PixelRule rule)
       throws ApiException {
     return number(only(extract.extract(request(geometry).aggregation("count").pixelRule(rule), null, null)
         .getResults()).getValue());
