@@ -116,7 +116,7 @@ class GeneratedClientTest {
 
   @Test
   void aMultiPolygonSummarisesItsPartsTogether() throws Exception {
-    // Two grid-aligned boxes a cell-and-a-half column apart: 12 × 12 and 9 × 12 cells.
+    // Two grid-aligned boxes three columns apart: 12 × 12 and 9 × 12 cells.
     double[] west = {6.0, 49.6, 6.1, 49.7};
     double[] east = {6.125, 49.7, 6.2, 49.8};
     ExtractResult both = sum(Geo.boxes(west, east));
