@@ -178,7 +178,7 @@ final class JsonSchemas {
     Set<String> required = new LinkedHashSet<>(REQUIRED_INPUTS.getOrDefault(c, List.of()));
     String[] discriminator = discriminator(c);
     if (discriminator != null) {
-      properties.set(discriminator[0], NODES.objectNode().put("const", discriminator[1]));
+      properties.set(discriminator[0], typed("string").put("const", discriminator[1]));
       required.add(discriminator[0]);
     }
     JsonNode defaults = INPUTS.contains(c) ? defaults(c) : NODES.objectNode();
@@ -292,7 +292,7 @@ final class JsonSchemas {
     if (c == Temporal.class) {
       ObjectNode schema = NODES.objectNode().put("description",
           "\"static\" for a dataset without time, otherwise its timestamps (ISO 8601).");
-      schema.putArray("oneOf").add(NODES.objectNode().put("const", Temporal.STATIC_NAME))
+      schema.putArray("oneOf").add(typed("string").put("const", Temporal.STATIC_NAME))
           .add(array(typed("string")));
       return schema;
     }

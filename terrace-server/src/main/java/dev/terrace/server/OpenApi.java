@@ -31,6 +31,7 @@ final class OpenApi {
   private static final String RESPONSES = "#/components/responses/";
   private static final String HEADERS = "#/components/headers/";
   private static final String PARAMETERS = "#/components/parameters/";
+  private static final String HEALTH = "Health";
   private static final List<String> RATE_HEADERS =
       List.of("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset");
   /** The answers a client should retry after a delay, and so carry {@code Retry-After}. */
@@ -86,7 +87,12 @@ final class OpenApi {
     components.set("parameters", parameters());
     components.set("headers", headers());
     components.set("securitySchemes", securitySchemes());
-    components.set("schemas", NODES.objectNode().setAll(new TreeMap<String, JsonNode>(schemas.definitions())));
+    TreeMap<String, JsonNode> named = new TreeMap<>(schemas.definitions());
+    // Named, so that generated clients call it Health rather than after its route and status.
+    if (named.putIfAbsent(HEALTH, health()) != null) {
+      throw new IllegalStateException("a wire record is named " + HEALTH + " too");
+    }
+    components.set("schemas", NODES.objectNode().setAll(named));
     return doc;
   }
 
@@ -152,8 +158,8 @@ final class OpenApi {
     }
     ok.putObject("content").putObject("application/json").set("schema", schemas.schema(op.responseType()));
     for (int status : errorStatuses()) {
+      // 405 answers the other methods on this path; OpenAPI has no place for it but the path's operations.
       boolean applies = switch (status) {
-        case 405 -> false;
         case 409 -> mutating;
         case TOO_LARGE, NOT_JSON -> body;
         default -> true;
@@ -183,7 +189,7 @@ final class OpenApi {
   private ObjectNode service(String path) {
     ServiceDoc doc = switch (path) {
       case "/health" -> new ServiceDoc("Liveness and readiness: 200 while serving, 503 while draining",
-          "application/json", health());
+          "application/json", NODES.objectNode().put("$ref", JsonSchemas.REF + HEALTH));
       case "/metrics" -> new ServiceDoc("Prometheus metrics", "text/plain", typed("string"));
       case "/openapi.json" -> new ServiceDoc("This document", "application/json", typed("object"));
       case "/docs" -> new ServiceDoc("The API's documentation as a web page", "text/html", typed("string"));
@@ -199,6 +205,8 @@ final class OpenApi {
     if (path.equals("/health")) {
       responses.putObject("503").put("description", "Draining before shutdown").set("content", ok.get("content"));
     }
+    // The only problem a service route can give: these routes need no key, no body and no rate allowance.
+    responses.putObject("405").put("$ref", RESPONSES + "Problem" + ErrorType.METHOD_NOT_ALLOWED.status());
     return o;
   }
 

@@ -17,6 +17,7 @@ import java.lang.reflect.Type;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -27,6 +28,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The served OpenAPI document against the routes, the operations and the wire records it claims to describe. */
 class OpenApiTest {
@@ -60,6 +62,13 @@ class OpenApiTest {
         .isEqualTo("bearer");
     assertThat(doc.path("components").path("securitySchemes").path("apiKeyAuth").path("name").asText())
         .isEqualTo("X-API-Key");
+  }
+
+  @Test
+  void openApiFileWritesTheServedDocument(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("docs/openapi.json");
+    OpenApiFile.main(new String[] {file.toString()});
+    assertThat(JSON.readTree(file.toFile())).isEqualTo(doc);
   }
 
   @Test
@@ -136,6 +145,104 @@ class OpenApiTest {
     assertThat(geometry.at("/discriminator/propertyName").asText()).isEqualTo("type");
     assertThat(doc.at("/components/schemas/Point/properties/type/const").asText()).isEqualTo("Point");
     assertThat(doc.at("/components/schemas/Point/properties/coordinates/items/type").asText()).isEqualTo("number");
+  }
+
+  @Test
+  void geometryTypesAreStringConstantsTheDiscriminatorMaps() {
+    JsonNode mapping = doc.at("/components/schemas/Geometry/discriminator/mapping");
+    assertThat(mapping.size()).isEqualTo(doc.at("/components/schemas/Geometry/oneOf").size());
+    for (var entry : mapping.properties()) {
+      JsonNode type = resolve(entry.getValue().asText()).at("/properties/type");
+      assertThat(type.path("type").asText()).as(entry.getKey()).isEqualTo("string");
+      assertThat(type.path("const").asText()).as(entry.getKey()).isEqualTo(entry.getKey());
+    }
+  }
+
+  /** Generators type a {@code const} or {@code enum} by its {@code type}: without one they cannot tell oneOf apart. */
+  @Test
+  void everyConstAndEnumSaysItsType() {
+    List<String> untyped = new ArrayList<>();
+    int seen = checkTyped(doc, "", new SchemaCheck(doc), untyped);
+    assertThat(untyped).isEmpty();
+    assertThat(seen).as("schemas with const or enum").isGreaterThanOrEqualTo(10);
+  }
+
+  /** @return how many schemas with {@code const} or {@code enum} are at or below {@code node} */
+  private static int checkTyped(JsonNode node, String at, SchemaCheck check, List<String> untyped) {
+    if (!node.isContainerNode()) {
+      return 0;
+    }
+    int seen = 0;
+    List<JsonNode> values = new ArrayList<>();
+    node.path("enum").forEach(values::add);
+    if (node.has("const")) {
+      values.add(node.get("const"));
+    }
+    if (node.has("enum") || node.has("const")) {
+      seen++;
+      JsonNode type = node.get("type");
+      if (type == null) {
+        untyped.add(at + ": no type");
+      } else {
+        JsonNode typeOnly = JSON.createObjectNode().set("type", type);
+        values.forEach(v -> untyped.addAll(check.errors(v, typeOnly).stream().map(e -> at + e).toList()));
+      }
+    }
+    for (var child : node.properties()) {
+      if (child.getKey().equals("example") || child.getKey().equals("examples")) {
+        continue;
+      }
+      if (child.getKey().equals("properties")) {
+        for (var property : child.getValue().properties()) {
+          seen += checkTyped(property.getValue(), at + "/properties/" + property.getKey(), check, untyped);
+        }
+        continue;
+      }
+      seen += checkTyped(child.getValue(), at + "/" + child.getKey(), check, untyped);
+    }
+    for (int i = 0; node.isArray() && i < node.size(); i++) {
+      seen += checkTyped(node.get(i), at + "/" + i, check, untyped);
+    }
+    return seen;
+  }
+
+  @Test
+  void everyOperationDocumentsItsProblemsWithTheOneProblemSchema() {
+    for (var path : doc.path("paths").properties()) {
+      for (var method : path.getValue().properties()) {
+        String where = method.getKey() + " " + path.getKey();
+        List<String> clientErrors = new ArrayList<>();
+        for (var response : method.getValue().path("responses").properties()) {
+          String status = response.getKey();
+          if (status.startsWith("4")) {
+            clientErrors.add(status);
+            assertThat(response.getValue().has("$ref")).as("%s %s", where, status).isTrue();
+          }
+          // Only /health's 503 is inline: it is the health answer while draining, not a problem.
+          if (response.getValue().has("$ref")) {
+            JsonNode schema = resolve(response.getValue().path("$ref").asText())
+                .at("/content/application~1problem+json/schema/$ref");
+            assertThat(schema.asText()).as("%s %s", where, status).isEqualTo(JsonSchemas.REF + "Problem");
+          }
+        }
+        assertThat(clientErrors).as(where).contains("405");
+      }
+    }
+  }
+
+  @Test
+  void everyComponentIsUsed() {
+    List<String> refs = new ArrayList<>();
+    collectRefs(doc, refs);
+    for (var kind : doc.path("components").properties()) {
+      if (kind.getKey().equals("securitySchemes")) {
+        continue;
+      }
+      for (String name : (Iterable<String>) kind.getValue()::fieldNames) {
+        assertThat(refs).as("components.%s.%s", kind.getKey(), name)
+            .contains("#/components/" + kind.getKey() + "/" + name);
+      }
+    }
   }
 
   @Test
