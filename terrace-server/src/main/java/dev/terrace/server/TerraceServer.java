@@ -6,6 +6,7 @@ import io.helidon.http.DirectHandler;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,6 +108,11 @@ public final class TerraceServer implements AutoCloseable {
   /** @return the port listened on, the chosen one when the configuration said 0 */
   public int port() {
     return web.port();
+  }
+
+  /** @return the address listened on, the configured host resolved, with {@link #port()} */
+  public InetSocketAddress address() {
+    return new InetSocketAddress(config.host(), port());
   }
 
   /** @return the base URI to call, on loopback when listening on all interfaces */
