@@ -113,10 +113,28 @@ class HttpFaultsTest {
     assertThat(a.status()).as(a.toString()).isEqualTo(200);
     assertThat(Json.MAPPER.readTree(a.body()).path("status").asText()).isEqualTo("ok");
     assertThat(a.header("connection")).isEqualTo("close");
+    // without half-closing: an HTTP/1.0 connection closes after its answer
     Answer post = exchange("POST " + EXTRACT + " HTTP/1.0\r\nContent-Type: application/json\r\nContent-Length: "
-        + BODY.length() + "\r\n\r\n" + BODY);
+        + BODY.length() + "\r\n\r\n" + BODY, false);
     assertThat(post.status()).as(post.toString()).isEqualTo(200);
     assertThat(Json.MAPPER.readTree(post.body()).path("results").get(0).path("value").isNumber()).isTrue();
+  }
+
+  /** A client typing by hand, or a small TCP segment, may send the request line in pieces. */
+  @Test
+  void anHttp10RequestLineInPiecesIsServed() throws Exception {
+    URI uri = running.uri("/");
+    try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+      socket.setSoTimeout(10_000);
+      socket.setTcpNoDelay(true);
+      socket.getOutputStream().write("GET /health HT".getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      Thread.sleep(200);
+      socket.getOutputStream().write("TP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(answer).startsWith("HTTP/1.1 200").contains("\"status\":\"ok\"");
+    }
   }
 
   @Test
@@ -157,12 +175,18 @@ class HttpFaultsTest {
 
   /** Writes the request, half-closes, and reads the whole answer until the server closes. */
   Answer exchange(String request) throws IOException {
+    return exchange(request, true);
+  }
+
+  Answer exchange(String request, boolean halfClose) throws IOException {
     URI uri = running.uri("/");
     try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
       socket.setSoTimeout(10_000);
       socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
       socket.getOutputStream().flush();
-      socket.shutdownOutput();
+      if (halfClose) {
+        socket.shutdownOutput();
+      }
       String raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       int end = raw.indexOf("\r\n\r\n");
       assertThat(end).as("an answer to " + request.substring(0, Math.min(80, request.length()))).isPositive();
