@@ -17,6 +17,8 @@ final class HttpFaults {
   private HttpFaults() {}
 
   /**
+   * The problem to answer, with Helidon's status unless it is a plain 400 for what has its own status.
+   *
    * @param status the status Helidon chose
    * @param message Helidon's message when it is safe to repeat, or null
    */
