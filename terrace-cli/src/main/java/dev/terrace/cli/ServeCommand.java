@@ -4,8 +4,11 @@ import dev.terrace.engine.Limits;
 import dev.terrace.server.ServerConfig;
 import dev.terrace.server.TerraceServer;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,7 +24,8 @@ import picocli.CommandLine.Spec;
     footer = {"%nEvery option also reads TERRACE_<NAME> from the environment (--rate-limit: TERRACE_RATE_LIMIT)"
         + " and <name> from the --config file.",
         "%nExamples:",
-        "  terrace serve                # port 8000, the built-in catalog, SQLite in ./terrace.db",
+        "  terrace serve                # 127.0.0.1:8000, the built-in catalog, SQLite in ./terrace.db",
+        "  terrace serve --host 0.0.0.0 --auth   # every interface, API keys required",
         "  terrace serve --port 8080 --catalog catalog.json --auth --rate-limit 50/s",
         "  TERRACE_DB='jdbc:postgresql://db/terrace?user=terrace' terrace serve --auth",
         "  terrace serve --config terrace.yaml"})
@@ -47,8 +51,8 @@ final class ServeCommand implements Callable<Integer> {
       + " (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--host", paramLabel = "HOST", defaultValue = "0.0.0.0", description = "Address to listen on (default: ${DEFAULT-VALUE}"
-      + "; 127.0.0.1 for this machine only).")
+  @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1", description = "Address to listen on"
+      + " (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for every interface, with --auth).")
   String host;
 
   @Option(names = "--auth", paramLabel = "true|false", arity = "0..1", fallbackValue = "true", defaultValue = "false",
@@ -110,17 +114,35 @@ final class ServeCommand implements Callable<Integer> {
       err.println("Terrace stopped.");
       err.flush();
     }, "terrace-shutdown"));
-    out.println(listening(server, settings));
+    out.println(listening(server.address(), server.uri(), settings));
     out.println("Try: " + example(server, settings));
     out.flush();
+    exposure(server.address(), settings.auth()).ifPresent(warning -> {
+      err.println(warning);
+      err.flush();
+    });
     server.awaitStop();
     return Main.OK;
   }
 
-  private static String listening(TerraceServer server, ServerConfig settings) {
-    return "Terrace listening on " + server.uri() + " (bound to " + settings.host() + ":" + server.port()
-        + ", auth " + (settings.auth() ? "on" : "off") + ", catalog "
+  static String listening(InetSocketAddress bound, URI uri, ServerConfig settings) {
+    return "Terrace listening on " + uri + " (bound to " + hostAndPort(bound) + ", auth "
+        + (settings.auth() ? "on" : "off") + ", catalog "
         + (settings.catalog() == null ? "built-in" : settings.catalog()) + "). Stop with Ctrl-C.";
+  }
+
+  /** A warning when other machines can reach a service that asks them for no key. */
+  static Optional<String> exposure(InetSocketAddress bound, boolean auth) {
+    if (auth || bound.getAddress().isLoopbackAddress()) {
+      return Optional.empty();
+    }
+    return Optional.of("Warning: " + hostAndPort(bound) + " can be reached from other machines and auth is off:"
+        + " anyone who reaches it can use the service. Add --auth, or --host 127.0.0.1 to serve this machine only.");
+  }
+
+  private static String hostAndPort(InetSocketAddress address) {
+    String host = address.getAddress().getHostAddress();
+    return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
   }
 
   private static String example(TerraceServer server, ServerConfig settings) {

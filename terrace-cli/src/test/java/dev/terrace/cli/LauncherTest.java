@@ -52,12 +52,13 @@ class LauncherTest {
   @Test
   void serveAnswersHealthAndStopsGracefullyOnSigterm() throws Exception {
     Path err = dir.resolve("stderr.txt");
-    Process p = launcher("serve", "--port", "0", "--host", "127.0.0.1", "--db",
-        "jdbc:sqlite:" + dir.resolve("terrace.db")).redirectError(err.toFile()).start();
+    Process p = launcher("serve", "--port", "0", "--db", "jdbc:sqlite:" + dir.resolve("terrace.db"))
+        .redirectError(err.toFile()).start();
     try {
       BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
       String line = CompletableFuture.supplyAsync(() -> firstMatch(out)).get(120, TimeUnit.SECONDS);
       assertThat(line).as(Files.readString(err)).isNotNull();
+      assertThat(line).as("loopback unless --host says otherwise").contains("(bound to 127.0.0.1:");
       Matcher m = LISTENING.matcher(line);
       assertThat(m.find()).isTrue();
       URI base = URI.create(m.group(1));
@@ -73,7 +74,27 @@ class LauncherTest {
       assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
       // 128 + 15: the JVM's status after SIGTERM, reached once the shutdown hook has closed the server.
       assertThat(p.exitValue()).isEqualTo(143);
-      assertThat(Files.readString(err)).contains("Terrace stopping", "Terrace stopped.").doesNotContain("Exception");
+      assertThat(Files.readString(err)).contains("Terrace stopping", "Terrace stopped.").doesNotContain("Exception")
+          .doesNotContain("Warning");
+    } finally {
+      p.destroyForcibly();
+    }
+  }
+
+  @Test
+  void servingEveryInterfaceWithoutAuthWarnsOnStderr() throws Exception {
+    Path err = dir.resolve("stderr.txt");
+    Process p = launcher("serve", "--port", "0", "--host", "0.0.0.0", "--db",
+        "jdbc:sqlite:" + dir.resolve("terrace.db")).redirectError(err.toFile()).start();
+    try {
+      BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      String line = CompletableFuture.supplyAsync(() -> firstMatch(out)).get(120, TimeUnit.SECONDS);
+      assertThat(line).as(Files.readString(err)).contains("(bound to 0.0.0.0:");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (!Files.readString(err).contains("Warning") && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertThat(Files.readString(err)).contains("can be reached from other machines and auth is off", "--auth");
     } finally {
       p.destroyForcibly();
     }

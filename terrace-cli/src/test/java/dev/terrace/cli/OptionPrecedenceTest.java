@@ -21,7 +21,7 @@ class OptionPrecedenceTest {
   void withNothingSetServeUsesTheDocumentedDefaults() {
     ServerConfig c = Cli.parseServe(Map.of()).serverConfig();
     assertThat(c.port()).isEqualTo(8000);
-    assertThat(c.host()).isEqualTo("0.0.0.0");
+    assertThat(c.host()).isEqualTo("127.0.0.1");
     assertThat(c.catalog()).isNull();
     assertThat(c.auth()).isFalse();
     assertThat(c.databaseUrl()).isEqualTo("jdbc:sqlite:terrace.db");

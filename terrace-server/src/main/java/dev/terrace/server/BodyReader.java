@@ -2,6 +2,7 @@ package dev.terrace.server;
 
 import dev.terrace.api.ErrorType;
 import io.helidon.common.buffers.DataReader;
+import io.helidon.http.RequestException;
 import io.helidon.webserver.http.ServerRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -38,6 +39,10 @@ final class BodyReader {
         out.write(chunk, 0, n);
       }
       return out.toByteArray();
+    } catch (RequestException e) {
+      // A framing fault, such as a malformed chunk: answered here, where the request id and metrics label are
+      // known, rather than by Helidon's direct handler.
+      throw HttpFaults.of(e.status().code(), e.safeMessage() ? e.getMessage() : null);
     } catch (IOException e) {
       throw new UncheckedIOException("reading the request body: " + e.getMessage(), e);
     }

@@ -5,6 +5,9 @@ package dev.terrace.server;
  */
 final class Exchange {
 
+  /** The metrics label of a request no route took. */
+  static final String UNMATCHED = "unmatched";
+
   private final String requestId;
   private volatile Principal principal;
   private volatile String label;

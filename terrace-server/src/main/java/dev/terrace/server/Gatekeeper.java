@@ -20,6 +20,9 @@ final class Gatekeeper implements Filter {
   private static final String BEARER = "bearer ";
   private static final HeaderName REQUEST_ID = HeaderNames.create(RequestIds.HEADER);
   private static final HeaderName API_KEY = HeaderNames.create("X-API-Key");
+  private static final String POLICY = "\"default\"";
+  /** RFC 9110 §11.6.1: a 401 names how to authenticate; the key travels as a bearer token (RFC 6750). */
+  private static final String CHALLENGE = "Bearer realm=\"terrace\"";
 
   private final boolean auth;
   private final KeyVerifier keys;
@@ -38,10 +41,16 @@ final class Gatekeeper implements Filter {
     long start = System.nanoTime();
     String requestId = RequestIds.keepOrMake(req.headers().first(REQUEST_ID).orElse(null));
     String path = req.path().path();
-    Exchange exchange = new Exchange(requestId, "unmatched");
+    Exchange exchange = new Exchange(requestId, Exchange.UNMATCHED);
     req.context().register(exchange);
     res.header(RequestIds.HEADER, requestId);
     try {
+      if (path == null) {
+        // CONNECT's authority-form target, as a proxy would be sent, leaves Helidon no path
+        throw ProblemException.of(ErrorType.VALIDATION_ERROR,
+            "the request target is not a path: this service is not a proxy; ask for a path such as /health")
+            .withStatus(400);
+      }
       if (isApi(path)) {
         admit(req, res, exchange);
       }
@@ -64,9 +73,13 @@ final class Gatekeeper implements Filter {
     String caller = principal.map(Principal::id).orElse("ip:" + address);
     if (limiter.enabled()) {
       RateLimiter.Decision d = limiter.take(caller);
-      res.header("X-RateLimit-Limit", Integer.toString(d.limit()));
+      RateLimiter.Quota quota = limiter.quota();
+      res.header("X-RateLimit-Limit", Long.toString(quota.requests()));
       res.header("X-RateLimit-Remaining", Integer.toString(d.remaining()));
       res.header("X-RateLimit-Reset", Long.toString(d.resetSeconds()));
+      // draft-ietf-httpapi-ratelimit-headers: the policy, then this caller's standing under it
+      res.header("RateLimit-Policy", POLICY + ";q=" + quota.requests() + ";w=" + quota.windowSeconds());
+      res.header("RateLimit", POLICY + ";r=" + d.remaining() + ";t=" + d.resetSeconds());
       if (!d.allowed()) {
         throw ProblemException.retryLater(ErrorType.RATE_LIMITED, "this " + (principal.isPresent() ? "API key"
             : "address") + " is over its rate limit (" + limiter.describe() + "); retry after "
@@ -78,6 +91,7 @@ final class Gatekeeper implements Filter {
       return;
     }
     if (principal.isEmpty()) {
+      res.header("WWW-Authenticate", presented.isEmpty() ? CHALLENGE : CHALLENGE + ", error=\"invalid_token\"");
       throw ProblemException.of(ErrorType.UNAUTHORIZED, presented.isEmpty()
           ? "this service requires an API key: send it as 'Authorization: Bearer trc_…' or 'X-API-Key: trc_…'"
           : "the API key is unknown or revoked; create one with 'terrace keys create'");

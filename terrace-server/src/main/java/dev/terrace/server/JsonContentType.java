@@ -4,6 +4,7 @@ import dev.terrace.api.ErrorType;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -27,9 +28,16 @@ final class JsonContentType {
    * Checks the declared body type; on a 415 the response also carries {@code Accept} listing the accepted types,
    * as RFC 9110 §15.5.16 suggests.
    *
-   * @throws ProblemException a 415 when the request declares a body type that is not JSON
+   * @throws ProblemException a 415 when the request declares a body type that is not JSON, a 400 when it declares
+   *     more than one
    */
   static void require(ServerRequest req, ServerResponse res) {
+    if (req.headers().all(HeaderNames.CONTENT_TYPE, List::of).size() > 1) {
+      // RFC 9110 §5.3: a field that takes one value is invalid when sent twice; either reading could be wrong.
+      throw ProblemException.field(ErrorType.VALIDATION_ERROR, "the body is declared with more than one "
+          + "Content-Type: send exactly one, application/json", "duplicate_header", "header", "Content-Type")
+          .withStatus(400);
+    }
     Optional<String> declared = req.headers().first(HeaderNames.CONTENT_TYPE);
     if (declared.isPresent() && !isJson(declared.get())) {
       res.header("Accept", ACCEPTED);

@@ -14,14 +14,17 @@ final class ProblemWriter {
       return;
     }
     Problems.Answer answer = Problems.answer(failure, requestId, path);
-    Problem problem = answer.problem();
-    res.status(problem.status());
+    res.status(answer.problem().status());
     if (answer.retryAfterSeconds() > 0) {
       res.header("Retry-After", Long.toString(answer.retryAfterSeconds()));
     }
     res.header("Content-Type", Problem.MEDIA_TYPE);
+    res.send(json(answer.problem()));
+  }
+
+  static byte[] json(Problem problem) {
     try {
-      res.send(Json.MAPPER.writeValueAsBytes(problem));
+      return Json.MAPPER.writeValueAsBytes(problem);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

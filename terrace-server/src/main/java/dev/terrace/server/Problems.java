@@ -13,6 +13,7 @@ import dev.terrace.api.FieldError;
 import dev.terrace.api.Problem;
 import dev.terrace.engine.InvalidRequestException;
 import dev.terrace.engine.NotFoundException;
+import io.helidon.http.HttpException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -20,10 +21,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Turns whatever a request raised into the problem the client receives; a 500 never carries internals. */
+/**
+ * Turns whatever a request raised into the problem the client receives; a 500 never carries internals, and no
+ * answer repeats more than {@link #MAX_TEXT} characters of any one text, however much of the request it quotes.
+ */
 final class Problems {
 
   private static final Logger LOG = Logger.getLogger(Problems.class.getName());
+
+  /** Enough for any message of ours with a quoted value in it; a quoted megabyte stops here. */
+  static final int MAX_TEXT = 300;
 
   /** A problem and the delay a client should wait before retrying (0: not applicable). */
   record Answer(Problem problem, long retryAfterSeconds) {}
@@ -33,8 +40,9 @@ final class Problems {
   static Answer answer(Throwable failure, String requestId, String path) {
     Throwable t = unwrap(failure);
     Answer answer = switch (t) {
-      case ProblemException p -> new Answer(problem(p.type(), p.getMessage(), requestId, p.errors())
-          .withStatus(p.status()), p.retryAfterSeconds());
+      case ProblemException p -> answer(p, requestId);
+      // Helidon's, such as a request target it cannot decode
+      case HttpException e -> answer(HttpFaults.of(e.status().code(), e.getMessage()), requestId);
       case InvalidRequestException e -> new Answer(invalidRequest(e, requestId), 0);
       case NotFoundException e -> new Answer(Problem.of(ErrorType.NOT_FOUND, e.getMessage(), requestId), 0);
       case JsonProcessingException e when constraint(e) != null -> new Answer(problem(ErrorType.REQUEST_LIMIT,
@@ -48,7 +56,26 @@ final class Problems {
             "the service failed to answer; quote request id " + requestId + " when reporting it", requestId), 0);
       }
     };
-    return new Answer(answer.problem().withInstance(path), answer.retryAfterSeconds());
+    return new Answer(capped(answer.problem().withInstance(path)), answer.retryAfterSeconds());
+  }
+
+  private static Answer answer(ProblemException p, String requestId) {
+    return new Answer(problem(p.type(), p.getMessage(), requestId, p.errors()).withStatus(p.status()),
+        p.retryAfterSeconds());
+  }
+
+  /** The problem with each text it repeats, which may quote the request, cut to {@link #MAX_TEXT}. */
+  private static Problem capped(Problem p) {
+    Problem capped = Problem.of(p.errorType(), cap(p.detail()), p.requestId()).withStatus(p.status())
+        .withInstance(cap(p.instance()));
+    return p.errors() == null ? capped : capped.withErrors(p.errors().stream()
+        .map(e -> new FieldError(e.loc().stream().map(part -> part instanceof String s ? cap(s) : part).toList(),
+            cap(e.msg()), e.type()))
+        .toList());
+  }
+
+  static String cap(String text) {
+    return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
   }
 
   private static Throwable unwrap(Throwable t) {
@@ -179,10 +206,9 @@ final class Problems {
       return "";
     }
     int nl = message.indexOf('\n');
-    String line = (nl < 0 ? message : message.substring(0, nl))
+    return (nl < 0 ? message : message.substring(0, nl))
         .replaceAll(": enable `[^`]*` to allow", "")
         .replaceAll(" ?\\(set [^)]*\\)", "")
         .replaceAll("(class )?dev\\.terrace\\.[\\w.]*\\.(\\w+)", "$2");
-    return line.length() > 300 ? line.substring(0, 300) + "…" : line;
   }
 }

@@ -67,14 +67,14 @@ public record ServerConfig(
   }
 
   /**
-   * Port 8000 on all interfaces, the built-in catalog, auth off, SQLite in {@code terrace.db}, the engine's
+   * Port 8000 on loopback only, the built-in catalog, auth off, SQLite in {@code terrace.db}, the engine's
    * default limits, a 16 MiB body cap, a 30 s deadline, 8 active requests per core with 512 queued, and 100
    * requests per second per key with bursts of 200.
    *
    * @return the defaults
    */
   public static ServerConfig defaults() {
-    return new ServerConfig("0.0.0.0", DEFAULT_PORT, null, false, "jdbc:sqlite:terrace.db", Limits.defaults(),
+    return new ServerConfig("127.0.0.1", DEFAULT_PORT, null, false, "jdbc:sqlite:terrace.db", Limits.defaults(),
         16L << 20, Duration.ofSeconds(30), 8 * Runtime.getRuntime().availableProcessors(), 512, 100, 200,
         Duration.ofSeconds(10));
   }

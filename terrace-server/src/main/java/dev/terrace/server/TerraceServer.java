@@ -2,8 +2,11 @@ package dev.terrace.server;
 
 import dev.terrace.engine.Terrace;
 import dev.terrace.engine.catalog.Catalog;
+import io.helidon.http.DirectHandler;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,11 +70,20 @@ public final class TerraceServer implements AutoCloseable {
     routing.any(new Fallback(ROUTES))
         .error(Throwable.class, (req, res, t) -> ProblemWriter.send(res, t,
             req.context().get(Exchange.class).map(Exchange::requestId).orElse("unknown"), req.path().path()));
+    DirectProblems problems = new DirectProblems(metrics);
+    DirectHandlers.Builder direct = DirectHandlers.builder();
+    for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+      direct.addHandler(type, problems);
+    }
     this.web = WebServer.builder()
         .host(config.host())
         .port(config.port())
         // The body cap is enforced while reading, so that an oversized body gets a problem, not a closed socket.
         .maxPayloadSize(-1)
+        .addConnectionSelector(new Http1Wire())
+        .directHandlers(direct.build())
+        // Hands Helidon's messages to the direct handlers, which repeat those it marks safe in their problems.
+        .errorHandling(e -> e.includeEntity(true))
         .shutdownGracePeriod(config.shutdownGrace())
         .routing(routing)
         .build()
@@ -96,6 +108,11 @@ public final class TerraceServer implements AutoCloseable {
   /** @return the port listened on, the chosen one when the configuration said 0 */
   public int port() {
     return web.port();
+  }
+
+  /** @return the address listened on, the configured host resolved, with {@link #port()} */
+  public InetSocketAddress address() {
+    return new InetSocketAddress(config.host(), port());
   }
 
   /** @return the base URI to call, on loopback when listening on all interfaces */

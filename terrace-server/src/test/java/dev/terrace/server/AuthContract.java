@@ -56,6 +56,7 @@ abstract class AuthContract {
     HttpResponse<String> r = running.post("/v1/op/extract", POINT);
     assertProblem(r, 401, "unauthorized");
     assertThat(json(r).path("detail").asText()).contains("Authorization: Bearer");
+    assertThat(r.headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"terrace\"");
     assertThat(r.headers().firstValue("X-RateLimit-Limit")).isPresent();
   }
 
@@ -63,7 +64,10 @@ abstract class AuthContract {
   void unknownAndMalformedKeysAreRefused() throws Exception {
     String real = key(Scope.EXTRACT);
     String forged = real.substring(0, real.length() - 4) + "abcd";
-    assertProblem(running.post("/v1/op/extract", POINT, "Authorization", "Bearer " + forged), 401, "unauthorized");
+    HttpResponse<String> refused = running.post("/v1/op/extract", POINT, "Authorization", "Bearer " + forged);
+    assertProblem(refused, 401, "unauthorized");
+    assertThat(refused.headers().firstValue("WWW-Authenticate"))
+        .contains("Bearer realm=\"terrace\", error=\"invalid_token\"");
     assertProblem(running.post("/v1/op/extract", POINT, "X-API-Key", "trc_short"), 401, "unauthorized");
     assertProblem(running.post("/v1/op/extract", POINT, "Authorization", "Basic dXNlcjpwYXNz"), 401,
         "unauthorized");

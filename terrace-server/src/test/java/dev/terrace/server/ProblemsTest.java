@@ -27,4 +27,25 @@ class ProblemsTest {
     assertThat(a.retryAfterSeconds()).isEqualTo(3);
     assertThat(a.problem().error().message()).isEqualTo("busy");
   }
+
+  @Test
+  void everyTextAProblemRepeatsIsCutToTheCap() {
+    String huge = "x".repeat(1 << 20);
+    ProblemException quoting = ProblemException.field(ErrorType.VALIDATION_ERROR, "unknown dataset '" + huge + "'",
+        "value_error", "dataset_ids", 0, huge);
+    Problem p = Problems.answer(quoting, "r", "/" + huge).problem();
+    assertThat(p.detail()).hasSize(Problems.MAX_TEXT).startsWith("unknown dataset 'xxx").endsWith("x…");
+    assertThat(p.error().message()).isEqualTo(p.detail());
+    assertThat(p.instance()).hasSize(Problems.MAX_TEXT);
+    assertThat(p.errors().getFirst().msg()).hasSize(Problems.MAX_TEXT);
+    assertThat(p.errors().getFirst().loc()).containsExactly("dataset_ids", 0, "x".repeat(Problems.MAX_TEXT - 1) + "…");
+    assertThat(p.status()).isEqualTo(422);
+  }
+
+  @Test
+  void aShortProblemIsLeftAsItIs() {
+    Problem p = Problems.answer(ProblemException.of(ErrorType.NOT_FOUND, "no route /x"), "r", "/x").problem();
+    assertThat(p.detail()).isEqualTo("no route /x");
+    assertThat(p.instance()).isEqualTo("/x");
+  }
 }

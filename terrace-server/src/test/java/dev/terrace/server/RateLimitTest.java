@@ -15,9 +15,14 @@ class RateLimitTest {
       for (int remaining = 2; remaining >= 0; remaining--) {
         HttpResponse<String> r = running.get("/api/v1/providers");
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.headers().firstValue("X-RateLimit-Limit")).contains("3");
+        // 0.01 per second is one request per 100 s
+        assertThat(r.headers().firstValue("X-RateLimit-Limit")).contains("1");
+        assertThat(r.headers().firstValue("RateLimit-Policy")).contains("\"default\";q=1;w=100");
         assertThat(r.headers().firstValue("X-RateLimit-Remaining")).contains(Integer.toString(remaining));
-        assertThat(Long.parseLong(r.headers().firstValue("X-RateLimit-Reset").orElseThrow())).isPositive();
+        String reset = r.headers().firstValue("X-RateLimit-Reset").orElseThrow();
+        assertThat(Long.parseLong(reset)).isPositive();
+        assertThat(r.headers().firstValue("RateLimit"))
+            .contains("\"default\";r=" + remaining + ";t=" + reset);
       }
       HttpResponse<String> refused = running.post("/v1/op/extract", AuthContract.POINT);
       AuthContract.assertProblem(refused, 429, "rate_limited");
@@ -25,6 +30,23 @@ class RateLimitTest {
       assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(90L, 100L);
       assertThat(refused.headers().firstValue("X-RateLimit-Remaining")).contains("0");
       assertThat(running.get("/health").statusCode()).as("probes are not rate limited").isEqualTo(200);
+    }
+  }
+
+  /** The limit is the sustained rate, not the burst a caller may spend at once. */
+  @Test
+  void theLimitIsTheRateAndThePolicyFollowsTheRateLimitHeadersDraft() throws Exception {
+    try (RunningServer running = RunningServer.start(b -> b.rateLimit(50, 100))) {
+      HttpResponse<String> r = running.get("/api/v1/providers");
+      assertThat(r.headers().firstValue("X-RateLimit-Limit")).contains("50");
+      assertThat(r.headers().firstValue("X-RateLimit-Remaining")).contains("99");
+      assertThat(r.headers().firstValue("RateLimit-Policy")).contains("\"default\";q=50;w=1");
+      assertThat(r.headers().firstValue("RateLimit")).hasValueSatisfying(v -> assertThat(v)
+          .matches("\"default\";r=99;t=\\d+"));
+    }
+    try (RunningServer running = RunningServer.start(b -> b.rateLimit(2.5, 5))) {
+      assertThat(running.get("/api/v1/providers").headers().firstValue("RateLimit-Policy"))
+          .contains("\"default\";q=5;w=2");
     }
   }
 
