@@ -45,6 +45,7 @@ import java.util.stream.Stream;
 final class JsonSchemas {
 
   static final String REF = "#/components/schemas/";
+  private static final String RESULT_VALUE = "ResultValue";
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -216,8 +217,17 @@ final class JsonSchemas {
   /**
    * A result's value is typed {@code Object} in Java, which says nothing: the schema lists what the statistics
    * yield, so that a client generator knows, for one, that {@code cells} gives an array of {@link Cell} objects.
+   * It is a named definition, {@code ResultValue}, so that a generator that cannot build the union can be told
+   * to read it as a plain JSON value.
    */
   private ObjectNode resultValue() {
+    if (!definitions.containsKey(RESULT_VALUE)) {
+      definitions.put(RESULT_VALUE, resultValueSchema());
+    }
+    return NODES.objectNode().put("$ref", REF + RESULT_VALUE);
+  }
+
+  private ObjectNode resultValueSchema() {
     ObjectNode value = NODES.objectNode().put("description", "What the aggregation yields: a number for most"
         + " statistics; an object of class to number for distribution, histogram and weighted_frac; an array of"
         + " numbers for unique; an array of Cell objects, one per covered cell with data in row-major order, for"

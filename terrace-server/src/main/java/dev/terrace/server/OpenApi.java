@@ -33,7 +33,8 @@ final class OpenApi {
   private static final String PARAMETERS = "#/components/parameters/";
   private static final String HEALTH = "Health";
   private static final List<String> RATE_HEADERS =
-      List.of("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset");
+      List.of("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "RateLimit", "RateLimit-Policy");
+  private static final int UNAUTHORIZED = 401;
   /** The answers a client should retry after a delay, and so carry {@code Retry-After}. */
   private static final Set<Integer> RETRY_LATER = Set.of(429, 503);
   /** 413 is a {@code request_limit} on the body's size, sent before the body is read. */
@@ -74,7 +75,8 @@ final class OpenApi {
     doc.putObject("info").put("title", "Terrace").put("version", TerraceServer.version()).put("description",
         "Values of raster datasets under GeoJSON geometries. Every operation is `POST /v1/op/{operation}` with"
             + " its request as the JSON body; the `/api/v1/...` routes are the same operations in resource style."
-            + " A human-readable page is at /docs.");
+            + " A human-readable page is at /docs.")
+        .putObject("license").put("name", "Apache 2.0").put("identifier", "Apache-2.0");
     doc.putArray("servers").addObject().put("url", "/");
     doc.putArray("security").add(requirement("bearerAuth")).add(requirement("apiKeyAuth")).addObject();
     ArrayNode tags = doc.putArray("tags");
@@ -249,6 +251,9 @@ final class OpenApi {
       if (status == NOT_JSON) {
         headers.putObject("Accept").put("$ref", HEADERS + "Accept");
       }
+      if (status == UNAUTHORIZED) {
+        headers.putObject("WWW-Authenticate").put("$ref", HEADERS + "WWW-Authenticate");
+      }
       response.putObject("content").putObject(Problem.MEDIA_TYPE).set("schema", problem.deepCopy());
     }
     return responses;
@@ -274,16 +279,22 @@ final class OpenApi {
 
   private static ObjectNode headers() {
     ObjectNode headers = NODES.objectNode();
-    Map.of(
-        RequestIds.HEADER, "The request's id; quote it when reporting a problem.",
-        "X-RateLimit-Limit", "Requests allowed in a burst (sent when rate limiting is on).",
-        "X-RateLimit-Remaining", "Requests left in the current burst.",
-        "X-RateLimit-Reset", "Seconds until the burst allowance is full again.",
-        "Retry-After", "Seconds to wait before retrying.",
-        "Allow", "The methods the path accepts.",
-        "Accept", "The media types a request body is read as: " + JsonContentType.ACCEPTED + ".",
-        "Idempotent-Replayed", "`true` when this is the recorded answer to an earlier request with this"
-            + " Idempotency-Key.")
+    Map.ofEntries(
+        Map.entry(RequestIds.HEADER, "The request's id; quote it when reporting a problem."),
+        Map.entry("X-RateLimit-Limit", "Requests allowed per second, sustained (sent when rate limiting is on)."),
+        Map.entry("X-RateLimit-Remaining",
+            "Requests that may still be sent at once: what is left of the burst allowance."),
+        Map.entry("X-RateLimit-Reset", "Seconds until the burst allowance is full again."),
+        Map.entry("RateLimit", "The IETF RateLimit field: `\"default\";r=<remaining>;t=<seconds to reset>`."),
+        Map.entry("RateLimit-Policy",
+            "The IETF RateLimit-Policy field: `\"default\";q=<requests>;w=<window in seconds>`."),
+        Map.entry("WWW-Authenticate", "The challenge of a 401: `Bearer realm=\"terrace\"`, with"
+            + " `error=\"invalid_token\"` when the key sent is not known."),
+        Map.entry("Retry-After", "Seconds to wait before retrying."),
+        Map.entry("Allow", "The methods the path accepts."),
+        Map.entry("Accept", "The media types a request body is read as: " + JsonContentType.ACCEPTED + "."),
+        Map.entry("Idempotent-Replayed",
+            "`true` when this is the recorded answer to an earlier request with this Idempotency-Key."))
         .entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> headers.putObject(e.getKey())
             .put("description", e.getValue()).set("schema", typed(e.getKey().startsWith("X-Rate")
                 || e.getKey().equals("Retry-After") ? "integer" : "string")));

@@ -284,9 +284,11 @@ class OpenApiTest {
 
   @Test
   void aResultsValueListsWhatTheStatisticsYieldCellsAnArrayOfCells() {
-    JsonNode value = doc.at("/components/schemas/ExtractResult/properties/value");
+    JsonNode property = doc.at("/components/schemas/ExtractResult/properties/value");
+    assertThat(property.path("anyOf").get(0).path("$ref").asText()).isEqualTo(JsonSchemas.REF + "ResultValue");
+    JsonNode value = doc.at("/components/schemas/ResultValue");
     assertThat(value.toString()).contains("cells");
-    JsonNode alternatives = value.path("anyOf").get(0).path("oneOf");
+    JsonNode alternatives = value.path("oneOf");
     assertThat(alternatives).extracting(n -> n.path("type").asText()).containsExactly("number", "object", "array",
         "array");
     assertThat(alternatives.get(3).at("/items/$ref").asText()).isEqualTo(JsonSchemas.REF + "Cell");
