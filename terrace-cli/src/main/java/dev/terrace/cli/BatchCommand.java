@@ -29,10 +29,10 @@ import picocli.CommandLine.Spec;
         "A progress bar with rate and time left shows on stderr when it is a terminal. --resume continues an"
             + " interrupted run (CSV and NDJSON output) without redoing or repeating rows."},
     footer = {"%nExamples:",
-        "  terrace batch --dataset lux:elevation --in points.csv --out values.csv",
-        "  terrace batch --dataset lux:elevation --in points.csv --out values.csv --resume",
-        "  terrace batch --dataset lux:elevation --aggregation max --in parcels.geojson --out parcels-max.geojson",
-        "  terrace batch --url http://localhost:8000 --dataset lux:elevation --in points.csv --out values.ndjson"})
+        "  terrace batch --dataset lux:elevation --in examples/points.csv --out values.csv",
+        "  terrace batch --dataset lux:elevation --in examples/points.csv --out values.csv --resume",
+        "  terrace batch --dataset lux:elevation --aggregation max --in examples/parcels.geojson --out parcels-max.geojson",
+        "  terrace batch --url http://localhost:8000 --dataset lux:elevation --in examples/points.csv --out values.ndjson"})
 final class BatchCommand implements Callable<Integer> {
 
   /** Rows reported one by one on stderr; the rest are counted (each is in the output's error column). */

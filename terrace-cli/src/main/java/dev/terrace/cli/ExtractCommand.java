@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
             + " same JSON."},
     footer = {"%nExamples:",
         "  terrace extract --dataset lux:elevation --geometry '{\"type\":\"Point\",\"coordinates\":[6.13,49.61]}'",
-        "  terrace extract --dataset lux:elevation --geometry @parcel.geojson --aggregation max --format table",
-        "  terrace extract --url http://localhost:8000 --dataset lux:elevation --geometry @parcel.geojson"})
+        "  terrace extract --dataset lux:elevation --geometry @examples/parcel.geojson --aggregation max --format table",
+        "  terrace extract --url http://localhost:8000 --dataset lux:elevation --geometry @examples/parcel.geojson"})
 final class ExtractCommand implements Callable<Integer> {
 
   @Spec
