@@ -8,8 +8,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,6 +49,9 @@ final class BatchCommand implements Callable<Integer> {
   @Mixin
   ExtractOptions options;
 
+  @Mixin
+  TimeoutOption timeout;
+
   @Option(names = "--in", required = true, paramLabel = "FILE",
       description = "Input: .csv with a header (lon,lat or wkt columns) or .geojson / .json (a FeatureCollection).")
   Path in;
@@ -76,7 +81,7 @@ final class BatchCommand implements Callable<Integer> {
     check(outFormat);
     PrintWriter err = spec.commandLine().getErr();
     long started = System.nanoTime();
-    try (Service s = service.open(batchSize); RowSource source = open(inFormat)) {
+    try (Service s = service.open(batchSize, timeout.value()); RowSource source = open(inFormat)) {
       checkDatasets(s);
       ResultColumns results = new ResultColumns(options.datasets, options.aggregation);
       String header = RowSink.CsvSink.headerLine(source.columns(), results);
@@ -99,6 +104,8 @@ final class BatchCommand implements Callable<Integer> {
   private long[] run(Service s, RowSource source, RowSink sink, Progress progress) throws IOException {
     long rows = 0;
     long failed = 0;
+    // Each warning once (a slow source warns for every row it was not read for), the first REPORTED of them.
+    Set<String> warned = new HashSet<>();
     try (sink) {
       List<InputRow> chunk = new ArrayList<>(batchSize);
       while (true) {
@@ -119,6 +126,10 @@ final class BatchCommand implements Callable<Integer> {
             if (failed++ < REPORTED) {
               progress.message(r.geometry() == null ? r.error() : "line " + r.line() + ": " + o.error());
             }
+          }
+          if (o.response() != null) {
+            o.response().warnings().stream().filter(w -> warned.size() < REPORTED && warned.add(w))
+                .forEach(w -> progress.message("warning: " + w));
           }
           sink.write(r, o);
         }
