@@ -8,8 +8,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,10 +31,10 @@ import picocli.CommandLine.Spec;
         "A progress bar with rate and time left shows on stderr when it is a terminal. --resume continues an"
             + " interrupted run (CSV and NDJSON output) without redoing or repeating rows."},
     footer = {"%nExamples:",
-        "  terrace batch --dataset lux:elevation --in points.csv --out values.csv",
-        "  terrace batch --dataset lux:elevation --in points.csv --out values.csv --resume",
-        "  terrace batch --dataset lux:elevation --aggregation max --in parcels.geojson --out parcels-max.geojson",
-        "  terrace batch --url http://localhost:8000 --dataset lux:elevation --in points.csv --out values.ndjson"})
+        "  terrace batch --dataset lux:elevation --in examples/points.csv --out values.csv",
+        "  terrace batch --dataset lux:elevation --in examples/points.csv --out values.csv --resume",
+        "  terrace batch --dataset lux:elevation --aggregation max --in examples/parcels.geojson --out parcels-max.geojson",
+        "  terrace batch --url http://localhost:8000 --dataset lux:elevation --in examples/points.csv --out values.ndjson"})
 final class BatchCommand implements Callable<Integer> {
 
   /** Rows reported one by one on stderr; the rest are counted (each is in the output's error column). */
@@ -46,6 +48,9 @@ final class BatchCommand implements Callable<Integer> {
 
   @Mixin
   ExtractOptions options;
+
+  @Mixin
+  TimeoutOption timeout;
 
   @Option(names = "--in", required = true, paramLabel = "FILE",
       description = "Input: .csv with a header (lon,lat or wkt columns) or .geojson / .json (a FeatureCollection).")
@@ -76,7 +81,7 @@ final class BatchCommand implements Callable<Integer> {
     check(outFormat);
     PrintWriter err = spec.commandLine().getErr();
     long started = System.nanoTime();
-    try (Service s = service.open(batchSize); RowSource source = open(inFormat)) {
+    try (Service s = service.open(batchSize, timeout.value()); RowSource source = open(inFormat)) {
       checkDatasets(s);
       ResultColumns results = new ResultColumns(options.datasets, options.aggregation);
       String header = RowSink.CsvSink.headerLine(source.columns(), results);
@@ -99,6 +104,8 @@ final class BatchCommand implements Callable<Integer> {
   private long[] run(Service s, RowSource source, RowSink sink, Progress progress) throws IOException {
     long rows = 0;
     long failed = 0;
+    // Each warning once (a slow source warns for every row it was not read for), the first REPORTED of them.
+    Set<String> warned = new HashSet<>();
     try (sink) {
       List<InputRow> chunk = new ArrayList<>(batchSize);
       while (true) {
@@ -119,6 +126,10 @@ final class BatchCommand implements Callable<Integer> {
             if (failed++ < REPORTED) {
               progress.message(r.geometry() == null ? r.error() : "line " + r.line() + ": " + o.error());
             }
+          }
+          if (o.response() != null) {
+            o.response().warnings().stream().filter(w -> warned.size() < REPORTED && warned.add(w))
+                .forEach(w -> progress.message("warning: " + w));
           }
           sink.write(r, o);
         }

@@ -34,7 +34,7 @@ abstract class CatalogListing implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Service s = service.open(1)) {
+    try (Service s = service.open(1, null)) {
       print(s);
     }
     spec.commandLine().getOut().flush();

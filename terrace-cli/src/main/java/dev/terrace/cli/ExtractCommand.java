@@ -26,8 +26,10 @@ import picocli.CommandLine.Spec;
             + " same JSON."},
     footer = {"%nExamples:",
         "  terrace extract --dataset lux:elevation --geometry '{\"type\":\"Point\",\"coordinates\":[6.13,49.61]}'",
-        "  terrace extract --dataset lux:elevation --geometry @parcel.geojson --aggregation max --format table",
-        "  terrace extract --url http://localhost:8000 --dataset lux:elevation --geometry @parcel.geojson"})
+        "  terrace extract --dataset lux:elevation --geometry @examples/parcel.geojson --aggregation max --format table",
+        "  terrace extract --catalog examples/catalog.yaml --dataset my_dem:elevation --geometry @examples/parcel.geojson"
+            + " --timeout 10s",
+        "  terrace extract --url http://localhost:8000 --dataset lux:elevation --geometry @examples/parcel.geojson"})
 final class ExtractCommand implements Callable<Integer> {
 
   @Spec
@@ -38,6 +40,9 @@ final class ExtractCommand implements Callable<Integer> {
 
   @Mixin
   ExtractOptions options;
+
+  @Mixin
+  TimeoutOption timeout;
 
   @Mixin
   JsonStyle json;
@@ -57,7 +62,7 @@ final class ExtractCommand implements Callable<Integer> {
   public Integer call() {
     Geometry shape = parse(geometry);
     ExtractResponse response;
-    try (Service s = service.open(1)) {
+    try (Service s = service.open(1, timeout.value())) {
       response = s.api().extract(options.request(shape));
     }
     PrintWriter out = spec.commandLine().getOut();

@@ -5,6 +5,7 @@ import dev.terrace.engine.Terrace;
 import dev.terrace.engine.catalog.Catalog;
 import dev.terrace.client.TerraceClient;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import picocli.CommandLine.Option;
 
@@ -34,9 +35,10 @@ final class ServiceOptions {
    * Opens the engine or the client.
    *
    * @param maxGeometries the most geometries one local batch may hold (a service keeps its own limit)
+   * @param timeout the deadline of each local request, or null for none (a service keeps its own)
    * @throws IllegalArgumentException when both --catalog and --url are given, or the URL is unusable
    */
-  Service open(int maxGeometries) {
+  Service open(int maxGeometries, Duration timeout) {
     if (url != null && catalog != null) {
       throw new IllegalArgumentException("--catalog and --url both given: use --catalog FILE to extract here, or"
           + " --url URL to ask a service, not both");
@@ -52,7 +54,7 @@ final class ServiceOptions {
     }
     Limits defaults = Limits.defaults();
     Limits limits = new Limits(defaults.maxDatasets(), Math.max(maxGeometries, defaults.maxGeometries()),
-        defaults.maxVertices(), defaults.maxCells(), defaults.concurrency());
+        defaults.maxVertices(), defaults.maxCells(), defaults.concurrency()).withTimeout(timeout);
     Catalog loaded = catalog == null ? Catalog.builtin() : Catalog.load(catalog);
     Terrace engine = Terrace.embedded(loaded, limits, Executors.newVirtualThreadPerTaskExecutor());
     return new Service(engine, limits.maxGeometries(), catalog == null ? "the built-in catalog" : catalog.toString(),

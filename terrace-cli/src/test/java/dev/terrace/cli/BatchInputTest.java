@@ -18,7 +18,7 @@ class BatchInputTest {
 
   @Test
   void malformedRowsAreReportedWithTheirLineAndWrittenWithTheirError() throws Exception {
-    Files.writeString(dir.resolve("points.csv"), """
+    Files.writeString(Files.createDirectories(dir.resolve(Examples.INPUTS)).resolve("points.csv"), """
         id,lon,lat,name
         1,6.13,49.61,"a, b"
         2,abc,49.7,x

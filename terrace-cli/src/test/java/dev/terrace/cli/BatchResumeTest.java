@@ -35,7 +35,7 @@ class BatchResumeTest {
     for (int i = 0; i < POINTS; i++) {
       csv.append(i).append(',').append(points[i][0]).append(',').append(points[i][1]).append('\n');
     }
-    Files.writeString(dir.resolve("points.csv"), csv);
+    Files.writeString(Files.createDirectories(dir.resolve(Examples.INPUTS)).resolve("points.csv"), csv);
     Path out = dir.resolve("values.csv");
 
     Process first = Launcher.command(dir, Launcher.split(Examples.BATCH)).redirectErrorStream(true)

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,12 +35,7 @@ class LocalAndRemoteTest {
     server = TerraceServer.start(ServerConfig.defaults().toBuilder().host("127.0.0.1").port(0)
         .databaseUrl("jdbc:sqlite:" + dir.resolve("terrace.db")).rateLimit(0, 1).build());
     for (String where : List.of("local", "remote")) {
-      Path d = Files.createDirectories(dir.resolve(where));
-      Files.writeString(d.resolve("parcel.geojson"), Examples.PARCEL);
-      Files.writeString(d.resolve("parcels.geojson"), "{\"type\":\"FeatureCollection\",\"features\":["
-          + Examples.PARCEL + "," + Examples.PARCEL.replace("parcel\"", "second\"").replace("6.2,49.8", "6.3,49.9")
-          + "]}");
-      Files.writeString(d.resolve("points.csv"), points(300));
+      Examples.copyInto(Files.createDirectories(dir.resolve(where)));
     }
   }
 
@@ -50,16 +44,6 @@ class LocalAndRemoteTest {
     if (server != null) {
       server.close();
     }
-  }
-
-  /** {@code id,lon,lat,name} for n points spread over Luxembourg, a name with a comma among them. */
-  static String points(int n) {
-    StringBuilder csv = new StringBuilder("id,lon,lat,name\n");
-    for (int i = 0; i < n; i++) {
-      csv.append(String.format(Locale.ROOT, "%d,%.5f,%.5f,%s%n", i, 5.75 + (i * 0.37 % 1) * 0.75,
-          49.45 + (i * 0.61 % 1) * 0.7, i % 7 == 0 ? "\"farm, north\"" : "p" + i));
-    }
-    return csv.toString();
   }
 
   private record Both(Launcher.Result local, Launcher.Result remote) {
@@ -148,14 +132,14 @@ class LocalAndRemoteTest {
     String local = Files.readString(dir.resolve("local/values.csv"));
     assertThat(local).isEqualTo(Files.readString(dir.resolve("remote/values.csv")));
     List<String> lines = local.lines().toList();
-    assertThat(lines).hasSize(301);
-    assertThat(lines.get(0)).isEqualTo("id,lon,lat,name,lux:elevation_mean,error");
-    assertThat(lines.get(1)).matches("0,5\\.75000,49\\.45000,\"farm, north\",.*,");
-    assertThat(run.local().err()).contains("Wrote 300 rows to values.csv");
+    assertThat(lines).hasSize(6);
+    assertThat(lines.get(0)).isEqualTo("id,lon,lat,lux:elevation_mean,error");
+    assertThat(lines.get(1)).isEqualTo("1,6.13,49.61,300.0,");
+    assertThat(run.local().err()).contains("Wrote 5 rows to values.csv");
 
     Both resumed = both(Examples.RESUME);
     assertThat(resumed.local().exitCode()).as(resumed.local().err()).isZero();
-    assertThat(resumed.local().err()).contains("Wrote 0 rows", "after the 300 already there");
+    assertThat(resumed.local().err()).contains("Wrote 0 rows", "after the 5 already there");
     assertThat(Files.readString(dir.resolve("local/values.csv"))).isEqualTo(local);
     assertThat(Files.readString(dir.resolve("remote/values.csv"))).isEqualTo(local);
   }
@@ -165,16 +149,16 @@ class LocalAndRemoteTest {
     Both run = both(Examples.BATCH_GEOJSON);
     assertThat(run.local().exitCode()).as(run.local().err()).isZero();
     List<String> local = Files.readAllLines(dir.resolve("local/parcels.ndjson"));
-    assertThat(local).isEqualTo(Files.readAllLines(dir.resolve("remote/parcels.ndjson"))).hasSize(2);
+    assertThat(local).isEqualTo(Files.readAllLines(dir.resolve("remote/parcels.ndjson"))).hasSize(5);
     JsonNode first = JSON.readTree(local.get(0));
-    assertThat(first.get("name").asText()).isEqualTo("parcel");
+    assertThat(first.get("id").asText()).isEqualTo("lux-1");
     assertThat(first.get("lux:elevation_max").asDouble()).isEqualTo(427.0);
     assertThat(first.has("error")).isFalse();
   }
 
   @Test
   void anUnknownDatasetIsAUsageErrorBothWays() throws Exception {
-    Both run = both("terrace extract --dataset lux:nope --geometry @parcel.geojson");
+    Both run = both("terrace extract --dataset lux:nope --geometry @examples/parcel.geojson");
     assertThat(run.local().exitCode()).isEqualTo(2);
     assertThat(run.remote().exitCode()).isEqualTo(2);
     assertThat(run.local().err()).contains("lux:nope", "--help");

@@ -1,5 +1,6 @@
 package dev.terrace.engine.catalog;
 
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -9,34 +10,48 @@ import java.util.function.Supplier;
 final class OpenOnce<T extends AutoCloseable> {
 
   private final Supplier<T> opener;
-  private volatile T value;
+  private final AtomicReference<T> value = new AtomicReference<>();
+  private volatile boolean closed;
 
   OpenOnce(Supplier<T> opener) {
     this.opener = opener;
   }
 
   T get() {
-    T v = value;
+    T v = value.get();
     if (v == null) {
       synchronized (this) {
-        v = value;
+        v = value.get();
         if (v == null) {
           v = opener.get();
-          value = v;
+          value.set(v);
+          // Closed while opening: nobody else will close it. The CAS makes sure only one of the two does.
+          if (closed && value.compareAndSet(v, null)) {
+            closeQuietly(v);
+          }
         }
       }
     }
     return v;
   }
 
-  synchronized void close() {
-    if (value != null) {
-      try {
-        value.close();
-      } catch (Exception e) {
-        // Closing releases a file handle or a connection; there is nothing left to do if that fails.
-      }
-      value = null;
+  /**
+   * Closes what is open. An open still under way is not waited for (a stalled source would hold the caller, a
+   * command exiting or a service stopping, for as long as it stalls): it closes what it opens when it is done.
+   */
+  void close() {
+    closed = true;
+    T v = value.getAndSet(null);
+    if (v != null) {
+      closeQuietly(v);
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable v) {
+    try {
+      v.close();
+    } catch (Exception e) {
+      // Closing releases a file handle or a connection; there is nothing left to do if that fails.
     }
   }
 }
