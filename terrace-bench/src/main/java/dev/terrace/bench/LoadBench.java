@@ -194,7 +194,7 @@ public final class LoadBench {
     }
   }
 
-  private static Wrk wrk(String wrk, Path script, String url, int connections, int threads, int seconds)
+  static Wrk wrk(String wrk, Path script, String url, int connections, int threads, int seconds)
       throws IOException, InterruptedException {
     String load = loadAverage();
     List<String> command = List.of(wrk, "-c", Integer.toString(connections), "-t", Integer.toString(threads),
@@ -222,7 +222,7 @@ public final class LoadBench {
   }
 
   /** Printed by both scripts when wrk finishes; {@code status} counts answers outside 2xx/3xx. */
-  private static final String DONE = """
+  static final String DONE = """
       done = function(summary, latency, requests)
         local e = summary.errors
         io.write(string.format("TERRACE-WRK requests=%d duration_us=%d status=%d connect=%d read=%d write=%d"
@@ -233,7 +233,7 @@ public final class LoadBench {
       """;
 
   /** POSTs the points in turn; each wrk thread starts at its own offset in the list. */
-  private static String extractScript(double[][] points) {
+  static String extractScript(double[][] points) {
     StringBuilder s = new StringBuilder("local bodies = {\n");
     for (double[] p : points) {
       s.append("  '").append(body(p[0], p[1])).append("',\n");
@@ -266,7 +266,7 @@ public final class LoadBench {
    * embedded engine finds a value (the box's corners lie outside Luxembourg, where the raster is nodata), so that
    * every request reads a cell.
    */
-  private static double[][] points(int n) {
+  static double[][] points(int n) {
     Random random = new Random(20240604L);
     double[][] out = new double[n][];
     try (Terrace terrace = Terrace.embedded()) {
@@ -329,7 +329,7 @@ public final class LoadBench {
     return wrong;
   }
 
-  private static void requireWrk(String wrk) throws InterruptedException {
+  static void requireWrk(String wrk) throws InterruptedException {
     try {
       new ProcessBuilder(wrk, "--version").redirectErrorStream(true).start().waitFor();
     } catch (IOException e) {
@@ -337,7 +337,7 @@ public final class LoadBench {
     }
   }
 
-  private static String loadAverage() {
+  static String loadAverage() {
     try {
       String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
       return f[0] + " " + f[1] + " " + f[2];
@@ -346,7 +346,7 @@ public final class LoadBench {
     }
   }
 
-  private static String summary(List<Wrk> runs, java.util.function.ToDoubleFunction<Wrk> f, String format) {
+  static String summary(List<Wrk> runs, java.util.function.ToDoubleFunction<Wrk> f, String format) {
     double[] v = runs.stream().mapToDouble(f).toArray();
     return String.format(Locale.ROOT, format + " (" + format + "–" + format + ")", Stats.median(v), Stats.min(v),
         Stats.max(v));
