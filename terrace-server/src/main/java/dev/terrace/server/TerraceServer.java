@@ -49,6 +49,9 @@ public final class TerraceServer implements AutoCloseable {
     this.config = config;
     Catalog catalog = config.catalog() == null ? Catalog.builtin() : Catalog.load(config.catalog());
     this.database = Database.open(config.databaseUrl());
+    DescriptionStore descriptions = new DescriptionStore(database);
+    catalog.restore(descriptions.load());
+    catalog.onDescribed(descriptions::save);
     this.engine = Terrace.embedded(catalog, config.limits(), Executors.newVirtualThreadPerTaskExecutor());
     this.queue = new WorkQueue(config.maxActiveRequests(), config.maxQueuedRequests(), config.requestTimeout());
     ApiKeyStore keys = new ApiKeyStore(database);

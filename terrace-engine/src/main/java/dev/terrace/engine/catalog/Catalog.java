@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * The providers and datasets Terrace can read, from a catalog file (JSON, or YAML with the same shape) or the
@@ -138,6 +139,26 @@ public final class Catalog implements AutoCloseable {
    */
   public Optional<CatalogDataset> dataset(String id) {
     return Optional.ofNullable(datasets.get(id));
+  }
+
+  /**
+   * Gives back what an earlier run learned about the datasets, so that they are listed described at once; a
+   * description of another location than the dataset's now (the catalog changed) is ignored.
+   *
+   * @param known descriptions by dataset id
+   */
+  public void restore(Map<String, Description> known) {
+    known.forEach((id, d) -> dataset(id).filter(ds -> ds.location().equals(d.location()))
+        .ifPresent(ds -> ds.restore(d.dataset())));
+  }
+
+  /**
+   * Tells {@code listener} about each description learned from a dataset's rasters from now on, for keeping.
+   *
+   * @param listener called with the dataset's id and its description, on the thread that opened the rasters
+   */
+  public void onDescribed(BiConsumer<String, Description> listener) {
+    datasets.values().forEach(d -> d.onDescribed(listener));
   }
 
   /** Closes every raster this catalog opened. */

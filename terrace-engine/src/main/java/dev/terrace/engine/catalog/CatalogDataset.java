@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 
 /**
  * One dataset of a catalog: what the file says about it, and its rasters — one, or one slice per timestamp —
@@ -44,6 +45,8 @@ public final class CatalogDataset {
   /** Why the rasters could not be opened, when the last try failed. */
   private volatile String unavailable;
   private final AtomicBoolean describing = new AtomicBoolean();
+  private volatile BiConsumer<String, Description> onDescribed;
+  private volatile boolean restored;
 
   /** A tiled dataset: its location is the template that names its tiles. */
   CatalogDataset(String provider, CatalogFile.DatasetEntry entry, TileSet tiles) {
@@ -173,8 +176,29 @@ public final class CatalogDataset {
   }
 
   void describedAs(Dataset d) {
+    boolean learned = !d.equals(described);
     described = d;
+    restored = false;
     unavailable = null;
+    BiConsumer<String, Description> listener = onDescribed;
+    if (learned && listener != null) {
+      listener.accept(id, new Description(location, d));
+    }
+  }
+
+  /** Takes a description kept from an earlier run, without telling the listener, which kept it. */
+  void restore(Dataset d) {
+    described = d;
+    restored = true;
+  }
+
+  /** @return whether the description was kept from an earlier run and not yet read again in this one */
+  boolean restored() {
+    return restored;
+  }
+
+  void onDescribed(BiConsumer<String, Description> listener) {
+    onDescribed = listener;
   }
 
   void unavailable(String why) {

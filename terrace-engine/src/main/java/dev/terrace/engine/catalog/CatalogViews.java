@@ -57,6 +57,10 @@ public final class CatalogViews {
     }
     Dataset known = d.described();
     if (known != null) {
+      if (d.restored()) {
+        // Kept from an earlier run: answer with it, and read the file again behind the answer.
+        d.describeInBackground(() -> open(d));
+      }
       return known;
     }
     if (!d.remote()) {
