@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLHandshakeException;
@@ -80,6 +81,7 @@ final class RangeRequester {
     long hedgeAfter = options.hedging() ? latencies.hedgeAfterNanos() : -1;
     CompletableFuture<HttpResponse<Outcome>> primary = send(request, offset, length, known);
     CompletableFuture<HttpResponse<Outcome>> hedge = null;
+    long hedgeSent = 0;
     try {
       // The whole exchange, body included: HttpRequest.timeout only covers the headers, so a server that
       // stalls mid-body would otherwise hold this thread forever.
@@ -91,15 +93,18 @@ final class RangeRequester {
           response = primary.get(hedgeAfter, TimeUnit.NANOSECONDS);
         } catch (TimeoutException slow) {
           traffic.countHedge();
+          hedgeSent = System.nanoTime();
           hedge = send(request, offset, length, known);
           response = FirstFetched.of(primary, hedge).get(timeout - (System.nanoTime() - start), TimeUnit.NANOSECONDS);
         }
       }
       Outcome o = response.body();
       if (o instanceof Outcome.Fetched) {
-        // The wait the reader saw, whichever exchange answered: were hedged answers left out, the window
-        // would keep only the fast ones and its percentile, and so the threshold, would sink.
-        latencies.record(System.nanoTime() - start);
+        // The winner's own answer time; the loser's is unknown. The reader's wait would not do: a hedged
+        // answer always comes after the threshold, so with hedges as common as the percentile's tail each
+        // one would push the threshold up, until nothing was hedged.
+        boolean hedgeWon = hedge != null && hedge.state() == Future.State.SUCCESS && hedge.resultNow() == response;
+        latencies.record(System.nanoTime() - (hedgeWon ? hedgeSent : start));
       }
       return o;
     } catch (TimeoutException e) {
