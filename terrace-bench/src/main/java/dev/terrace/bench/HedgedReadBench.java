@@ -19,7 +19,7 @@ import java.util.Locale;
  * that delays a seeded random share of the range requests, by one source with hedging and one without, in the
  * same run, alternating which goes first, the tile cache emptied before every read. Both sources stay open, as
  * a service keeps its datasets open, so the hedged one knows its source's usual answer time after the untimed
- * warm-up reads. Prints p50, p99 and the bytes and requests each needed, and checks that every read returned
+ * warm-up reads. Prints percentiles of the read time and the bytes and requests each needed, and checks that every read returned
  * the same pixels.
  *
  * <pre>
@@ -126,8 +126,10 @@ public final class HedgedReadBench {
     HttpStats h = minus(hedged.source().stats(), hedgedBefore);
     System.out.println();
     System.out.println("                          no hedging      hedging   hedging / none");
-    timeRow("p50 ms", Stats.percentile(plain.ms(), 50), Stats.percentile(hedged.ms(), 50));
-    timeRow("p99 ms", Stats.percentile(plain.ms(), 99), Stats.percentile(hedged.ms(), 99));
+    for (double p : new double[] {50, 90, 95, 98, 99}) {
+      timeRow(String.format(Locale.ROOT, "p%.0f ms", p), Stats.percentile(plain.ms(), p),
+          Stats.percentile(hedged.ms(), p));
+    }
     timeRow("max ms", Stats.max(plain.ms()), Stats.max(hedged.ms()));
     countRow("bytes received", p.bytesReceived(), h.bytesReceived());
     countRow("requests", p.requests(), h.requests());

@@ -17,7 +17,7 @@ final class Stats {
     return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
   }
 
-  /** @return the nearest-rank {@code p}th percentile: the smallest value at least {@code p} % of them do not exceed */
+  /** @return the nearest-rank {@code p}th percentile: the smallest value that {@code p} % of them do not exceed */
   static double percentile(double[] values, double p) {
     double[] s = values.clone();
     Arrays.sort(s);

@@ -95,7 +95,8 @@ final class RangeRequester {
           traffic.countHedge();
           hedgeSent = System.nanoTime();
           hedge = send(request, offset, length, known);
-          response = FirstFetched.of(primary, hedge).get(timeout - (System.nanoTime() - start), TimeUnit.NANOSECONDS);
+          long left = timeout - (System.nanoTime() - start);
+          response = FirstFetched.of(primary, hedge).get(left, TimeUnit.NANOSECONDS);
         }
       }
       Outcome o = response.body();

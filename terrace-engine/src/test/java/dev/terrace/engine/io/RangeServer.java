@@ -48,8 +48,8 @@ import java.util.regex.Pattern;
  *
  * <p>Per path it counts requests and body bytes sent and logs the {@code Range} headers received, and it
  * can inject faults, consumed in the order they were scripted by the next requests to that path: error
- * statuses, stalls, truncated bodies; and it can delay a seeded random share of the requests. Each request runs on its own virtual thread, so stalls and
- * concurrent requests do not block each other.
+ * statuses, stalls, truncated bodies; and it can delay a seeded random share of the requests. Each request
+ * runs on its own virtual thread, so stalls and concurrent requests do not block each other.
  *
  * <p>Thread-safe. Close it to stop the server, abort stalled responses and close served files.
  */
