@@ -19,8 +19,8 @@ import java.util.Locale;
  * that delays a seeded random share of the range requests, by one source with hedging and one without, in the
  * same run, alternating which goes first, the tile cache emptied before every read. Both sources stay open, as
  * a service keeps its datasets open, so the hedged one knows its source's usual answer time after the untimed
- * warm-up reads. Prints percentiles of the read time and the bytes and requests each needed, and checks that every read returned
- * the same pixels.
+ * warm-up reads. Prints percentiles of the read time and the bytes and requests each needed, and checks that
+ * every read returned the same pixels.
  *
  * <pre>
  * terrace-bench/run HedgedReadBench [COG] [--col 4321] [--row 5678] [--size 2000] [--reps 300] [--warmup 10]
@@ -126,9 +126,9 @@ public final class HedgedReadBench {
     HttpStats h = minus(hedged.source().stats(), hedgedBefore);
     System.out.println();
     System.out.println("                          no hedging      hedging   hedging / none");
-    for (double p : new double[] {50, 90, 95, 98, 99}) {
-      timeRow(String.format(Locale.ROOT, "p%.0f ms", p), Stats.percentile(plain.ms(), p),
-          Stats.percentile(hedged.ms(), p));
+    for (double pct : new double[] {50, 90, 95, 98, 99}) {
+      timeRow(String.format(Locale.ROOT, "p%.0f ms", pct), Stats.percentile(plain.ms(), pct),
+          Stats.percentile(hedged.ms(), pct));
     }
     timeRow("max ms", Stats.max(plain.ms()), Stats.max(hedged.ms()));
     countRow("bytes received", p.bytesReceived(), h.bytesReceived());
