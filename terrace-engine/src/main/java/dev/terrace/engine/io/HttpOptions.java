@@ -209,7 +209,7 @@ public final class HttpOptions {
    * Whether slow requests are hedged.
    *
    * @return true if a request still unanswered after the source's usual time (its 95th percentile, at
-   *     least 50 ms) is sent once more and the first answer used
+   *     least 50 ms) is sent once more and the first to bring the bytes used
    */
   public boolean hedging() {
     return hedging;

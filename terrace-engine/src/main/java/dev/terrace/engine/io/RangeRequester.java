@@ -20,9 +20,9 @@ import javax.net.ssl.SSLHandshakeException;
 
 /**
  * Makes single attempts at ranged GETs of one remote file, each bounded as a whole by the request
- * timeout and hedged when slow, and sorts what goes wrong into worth retrying ({@link TransientFailure}) or final
- * ({@link RasterIoException}). Keeps track of the exchanges under way so that {@link #close()} can abort
- * them instead of letting them run on.
+ * timeout and hedged when slow, and sorts what goes wrong into worth retrying ({@link TransientFailure})
+ * or final ({@link RasterIoException}). Keeps track of the exchanges under way so that {@link #close()}
+ * can abort them instead of letting them run on.
  */
 final class RangeRequester {
 
