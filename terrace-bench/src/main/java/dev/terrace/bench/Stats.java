@@ -2,7 +2,10 @@ package dev.terrace.bench;
 
 import java.util.Arrays;
 
-/** The summaries the benchmark prints: medians, because a shared machine's outliers are noise. */
+/**
+ * The summaries the benchmark prints: medians, because a shared machine's outliers are noise; percentiles where
+ * the outliers are what is measured.
+ */
 final class Stats {
 
   private Stats() {}
@@ -12,6 +15,13 @@ final class Stats {
     Arrays.sort(s);
     int n = s.length;
     return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+  }
+
+  /** @return the nearest-rank {@code p}th percentile: the smallest value that {@code p} % of them do not exceed */
+  static double percentile(double[] values, double p) {
+    double[] s = values.clone();
+    Arrays.sort(s);
+    return s[Math.max(0, (int) Math.ceil(p / 100 * s.length) - 1)];
   }
 
   static double min(double[] values) {

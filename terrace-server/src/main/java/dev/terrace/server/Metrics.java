@@ -92,6 +92,8 @@ final class Metrics {
     gauge(out, "terrace_http_bytes_read_total", "counter", "Bytes received from remote rasters.", read.httpBytes());
     gauge(out, "terrace_http_requests_total", "counter", "Range requests sent to remote rasters.",
         read.httpRequests());
+    gauge(out, "terrace_http_hedged_requests_total", "counter",
+        "Range requests sent again because the first went unanswered for long.", read.httpHedges());
     breakers(out);
     return out.toString();
   }

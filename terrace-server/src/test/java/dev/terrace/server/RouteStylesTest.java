@@ -152,6 +152,7 @@ class RouteStylesTest {
         .containsPattern("terrace_requests_total\\{operation=\"extract\",status=\"200\"} [1-9]")
         .containsPattern("terrace_requests_total\\{operation=\"extract\",status=\"422\"} [1-9]")
         .contains("terrace_request_duration_seconds_bucket{operation=\"extract\",status=\"200\",le=\"+Inf\"}")
-        .contains("terrace_tile_cache_hits_total").contains("terrace_file_bytes_read_total");
+        .contains("terrace_tile_cache_hits_total").contains("terrace_file_bytes_read_total")
+        .contains("# TYPE terrace_http_hedged_requests_total counter");
   }
 }

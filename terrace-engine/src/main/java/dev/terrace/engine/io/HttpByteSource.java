@@ -22,7 +22,8 @@ import java.util.Objects;
  * mixed: a change is a {@link RasterIoException} telling the caller to reopen.
  *
  * <p>Failures: 5xx, 408, 429, timeouts of the whole exchange, connection errors and truncated bodies are
- * retried with capped exponential backoff and jitter; other 4xx are not. A server that ignores
+ * retried with capped exponential backoff and jitter; other 4xx are not. A request the server is slow to
+ * answer is {@linkplain HttpOptions.Builder#hedging(boolean) hedged}. A server that ignores
  * {@code Range} and sends the entire file is handled: small files are kept in memory, large ones streamed
  * with only the requested bytes kept. Sizes from response headers are checked against the request before
  * anything is allocated.
@@ -175,7 +176,7 @@ public final class HttpByteSource implements ByteSource {
   /**
    * Counts the traffic so far, atomically per counter, for tests and benchmarks.
    *
-   * @return the requests, body bytes and retries so far, the open request included
+   * @return the requests, body bytes, retries and hedges so far, the open request included
    */
   public HttpStats stats() {
     return traffic.snapshot();

@@ -13,15 +13,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLHandshakeException;
 
 /**
  * Makes single attempts at ranged GETs of one remote file, each bounded as a whole by the request
- * timeout, and sorts what goes wrong into worth retrying ({@link TransientFailure}) or final
- * ({@link RasterIoException}). Keeps track of the exchanges under way so that {@link #close()} can abort
- * them instead of letting them run on.
+ * timeout and hedged when slow, and sorts what goes wrong into worth retrying ({@link TransientFailure})
+ * or final ({@link RasterIoException}). Keeps track of the exchanges under way so that {@link #close()}
+ * can abort them instead of letting them run on.
  */
 final class RangeRequester {
 
@@ -31,6 +32,7 @@ final class RangeRequester {
   private final TrafficCounters traffic;
   private final RemoteFileErrors errors;
   private final ResponseValidator validator;
+  private final LatencyWindow latencies = new LatencyWindow();
   private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
@@ -62,7 +64,10 @@ final class RangeRequester {
   }
 
   /**
-   * One attempt: sends the request and waits for the whole body, within the request timeout.
+   * One attempt: sends the request and waits for the whole body, within the request timeout. If hedging
+   * is on and the answer takes longer than the source usually needs ({@link LatencyWindow}), the same
+   * request is sent once more and the first to bring the bytes wins; the other exchange is aborted. The
+   * hedge shares the attempt's timeout: it is a second chance within the attempt, not a retry.
    *
    * @param known the version the file was opened as; null while opening
    * @return the bytes, or a non-2xx status for the caller to judge
@@ -71,20 +76,41 @@ final class RangeRequester {
    */
   Outcome attempt(long offset, int length, FileVersion known) throws TransientFailure {
     HttpRequest request = request(offset, length, known);
-    traffic.countRequest();
-    CompletableFuture<HttpResponse<Outcome>> cf =
-        client.sendAsync(request, info -> validator.subscriberFor(info, offset, length, known));
-    inFlight.add(cf);
-    Duration timeout = options.requestTimeout();
+    long start = System.nanoTime();
+    long timeout = options.requestTimeout().toNanos();
+    long hedgeAfter = options.hedging() ? latencies.hedgeAfterNanos() : -1;
+    CompletableFuture<HttpResponse<Outcome>> primary = send(request, offset, length, known);
+    CompletableFuture<HttpResponse<Outcome>> hedge = null;
+    long hedgeSent = 0;
     try {
       // The whole exchange, body included: HttpRequest.timeout only covers the headers, so a server that
       // stalls mid-body would otherwise hold this thread forever.
-      return cf.get(timeout.toNanos(), TimeUnit.NANOSECONDS).body();
+      HttpResponse<Outcome> response;
+      if (hedgeAfter < 0 || hedgeAfter >= timeout) {
+        response = primary.get(timeout, TimeUnit.NANOSECONDS);
+      } else {
+        try {
+          response = primary.get(hedgeAfter, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException slow) {
+          traffic.countHedge();
+          hedgeSent = System.nanoTime();
+          hedge = send(request, offset, length, known);
+          long left = timeout - (System.nanoTime() - start);
+          response = FirstFetched.of(primary, hedge).get(left, TimeUnit.NANOSECONDS);
+        }
+      }
+      Outcome o = response.body();
+      if (o instanceof Outcome.Fetched) {
+        // The winner's own answer time; the loser's is unknown. The reader's wait would not do: a hedged
+        // answer always comes after the threshold, so with hedges as common as the percentile's tail each
+        // one would push the threshold up, until nothing was hedged.
+        boolean hedgeWon = hedge != null && hedge.state() == Future.State.SUCCESS && hedge.resultNow() == response;
+        latencies.record(System.nanoTime() - (hedgeWon ? hedgeSent : start));
+      }
+      return o;
     } catch (TimeoutException e) {
-      cf.cancel(true);
-      throw new TransientFailure("no complete response within " + timeout.toMillis() + " ms", e);
+      throw new TransientFailure("no complete response within " + options.requestTimeout().toMillis() + " ms", e);
     } catch (InterruptedException e) {
-      cf.cancel(true);
       Thread.currentThread().interrupt();
       throw errors.io("interrupted while reading " + rangeHeader(offset, length), e);
     } catch (CancellationException e) {
@@ -109,8 +135,31 @@ final class RangeRequester {
       }
       throw errors.io("request failed: " + RemoteFileErrors.describe(c), c);
     } finally {
-      inFlight.remove(cf);
+      // Aborts whatever is still running: the loser of a race, or everything on a timeout or an interrupt.
+      // A settled exchange ignores it.
+      abandon(primary);
+      if (hedge != null) {
+        abandon(hedge);
+      }
     }
+  }
+
+  private CompletableFuture<HttpResponse<Outcome>> send(HttpRequest request, long offset, int length,
+      FileVersion known) {
+    traffic.countRequest();
+    CompletableFuture<HttpResponse<Outcome>> cf =
+        client.sendAsync(request, info -> validator.subscriberFor(info, offset, length, known));
+    inFlight.add(cf);
+    if (closed) {
+      // close() may have passed over it while it was being added.
+      cf.cancel(true);
+    }
+    return cf;
+  }
+
+  private void abandon(CompletableFuture<?> exchange) {
+    exchange.cancel(true);
+    inFlight.remove(exchange);
   }
 
   private HttpRequest request(long offset, int length, FileVersion known) {

@@ -7,13 +7,15 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * @param fileBytes bytes read from local files
  * @param httpBytes response body bytes received over HTTP
- * @param httpRequests HTTP requests sent, retries included
+ * @param httpRequests HTTP requests sent, retries and hedges included
+ * @param httpHedges HTTP requests sent again because the first went unanswered for long
  */
-public record ReadTotals(long fileBytes, long httpBytes, long httpRequests) {
+public record ReadTotals(long fileBytes, long httpBytes, long httpRequests, long httpHedges) {
 
   private static final LongAdder FILE_BYTES = new LongAdder();
   private static final LongAdder HTTP_BYTES = new LongAdder();
   private static final LongAdder HTTP_REQUESTS = new LongAdder();
+  private static final LongAdder HTTP_HEDGES = new LongAdder();
 
   /**
    * The totals now, each counter read atomically but not all at one instant.
@@ -21,7 +23,7 @@ public record ReadTotals(long fileBytes, long httpBytes, long httpRequests) {
    * @return the totals
    */
   public static ReadTotals now() {
-    return new ReadTotals(FILE_BYTES.sum(), HTTP_BYTES.sum(), HTTP_REQUESTS.sum());
+    return new ReadTotals(FILE_BYTES.sum(), HTTP_BYTES.sum(), HTTP_REQUESTS.sum(), HTTP_HEDGES.sum());
   }
 
   static void countFileBytes(long n) {
@@ -34,5 +36,9 @@ public record ReadTotals(long fileBytes, long httpBytes, long httpRequests) {
 
   static void countHttpRequest() {
     HTTP_REQUESTS.increment();
+  }
+
+  static void countHttpHedge() {
+    HTTP_HEDGES.increment();
   }
 }

@@ -8,6 +8,7 @@ final class TrafficCounters {
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong bytesReceived = new AtomicLong();
   private final AtomicLong retries = new AtomicLong();
+  private final AtomicLong hedges = new AtomicLong();
 
   void countRequest() {
     requests.incrementAndGet();
@@ -23,8 +24,14 @@ final class TrafficCounters {
     retries.incrementAndGet();
   }
 
+  /** A hedge is also a request: {@link #countRequest()} counts it when it is sent. */
+  void countHedge() {
+    hedges.incrementAndGet();
+    ReadTotals.countHttpHedge();
+  }
+
   /** @return the counts so far, each read atomically but not all at one instant */
   HttpStats snapshot() {
-    return new HttpStats(requests.get(), bytesReceived.get(), retries.get());
+    return new HttpStats(requests.get(), bytesReceived.get(), retries.get(), hedges.get());
   }
 }

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -47,8 +48,8 @@ import java.util.regex.Pattern;
  *
  * <p>Per path it counts requests and body bytes sent and logs the {@code Range} headers received, and it
  * can inject faults, consumed in the order they were scripted by the next requests to that path: error
- * statuses, stalls, truncated bodies. Each request runs on its own virtual thread, so stalls and
- * concurrent requests do not block each other.
+ * statuses, stalls, truncated bodies; and it can delay a seeded random share of the requests. Each request
+ * runs on its own virtual thread, so stalls and concurrent requests do not block each other.
  *
  * <p>Thread-safe. Close it to stop the server, abort stalled responses and close served files.
  */
@@ -239,6 +240,24 @@ public final class RangeServer implements AutoCloseable {
   }
 
   /**
+   * Delays a random share of the {@code GET} requests to {@code path}, from now on, before their headers:
+   * a source with a slow tail. The draws come from {@code seed} in the order the requests arrive. Scripted
+   * faults take precedence: a request that consumes one is not delayed as well.
+   *
+   * @param path an absolute path
+   * @param share from 0 (none, which ends the delays) to 1 (all)
+   * @param delay how long a delayed request waits
+   * @param seed the seed of the draws
+   */
+  public void delaySome(String path, double share, Duration delay, long seed) {
+    Objects.requireNonNull(delay, "delay must not be null");
+    if (!(share >= 0 && share <= 1) || delay.isNegative()) {
+      throw new IllegalArgumentException("share must be 0-1 and delay not negative: " + share + ", " + delay);
+    }
+    entry(path).delays = new Delays(share, delay, new Random(seed));
+  }
+
+  /**
    * Makes the next {@code times} requests to {@code path} declare the full {@code Content-Length}, send
    * only {@code bytesToSend} body bytes, and close the connection.
    *
@@ -329,11 +348,19 @@ public final class RangeServer implements AutoCloseable {
 
   private record Fault(FaultKind kind, int status, Duration duration, long bytes) {}
 
+  /** Delays a request with probability {@code share}; {@link Random} is thread-safe. */
+  private record Delays(double share, Duration delay, Random random) {
+    boolean next() {
+      return random.nextDouble() < share;
+    }
+  }
+
   private static final class Entry {
     volatile Resource resource;
     volatile boolean ignoreRange;
     volatile boolean ignoreIfMatch;
     volatile boolean omitEtag;
+    volatile Delays delays;
     final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
     final AtomicInteger requests = new AtomicInteger();
     final AtomicLong bytesSent = new AtomicLong();
@@ -490,6 +517,10 @@ public final class RangeServer implements AutoCloseable {
         sendText(ex, e, fault.status(), "injected failure " + fault.status(), head);
         return;
       }
+      Delays delays = e.delays;
+      if (fault == null && !head && delays != null && delays.next()) {
+        pause(delays.delay());
+      }
       Resource r = e.resource;
       if (r == null) {
         sendText(ex, e, 404, "not found: " + path, head);
@@ -550,13 +581,17 @@ public final class RangeServer implements AutoCloseable {
       long before = fault.bytes() < 0 ? count / 2 : Math.min(fault.bytes(), count);
       r.write(out, from, before, e.bytesSent);
       out.flush();
-      try {
-        Thread.sleep(fault.duration());
-      } catch (InterruptedException ie) {
-        Thread.currentThread().interrupt();
-        throw new IOException("stall interrupted by close");
-      }
+      pause(fault.duration());
       r.write(out, from + before, count - before, e.bytesSent);
+    }
+  }
+
+  private static void pause(Duration d) throws IOException {
+    try {
+      Thread.sleep(d);
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+      throw new IOException("stall interrupted by close");
     }
   }
 
