@@ -118,7 +118,8 @@ class DeadlineTest {
         () -> terrace.extract(ExtractRequest.of(POINT, "s:remote", "s:local")));
     assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(600 + 250);
     assertThat(r.results()).extracting(ExtractResult::quality).containsExactly(Quality.MISSING, Quality.GOOD);
-    assertThat(r.warnings()).anyMatch(
-        w -> w.matches("s:remote: not read within its share \\(half\\) of the request's (59\\d|600) ms deadline.*"));
+    // The deadline left when the engine starts: a little under 600 ms, less on a busy machine.
+    assertThat(r.warnings()).anyMatch(w -> w.matches("s:remote: not read within its share \\(half\\) of the request's"
+        + " (5\\d\\d|600) ms deadline.*"));
   }
 }
