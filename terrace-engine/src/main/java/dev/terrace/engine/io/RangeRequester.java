@@ -26,6 +26,9 @@ import javax.net.ssl.SSLHandshakeException;
  */
 final class RangeRequester {
 
+  /** The most hedges one attempt sends, each replacing a late one. */
+  private static final int MAX_HEDGES = 3;
+
   private final URI uri;
   private final HttpOptions options;
   private final HttpClient client;
@@ -66,8 +69,10 @@ final class RangeRequester {
   /**
    * One attempt: sends the request and waits for the whole body, within the request timeout. If hedging
    * is on and the answer takes longer than the source usually needs ({@link LatencyWindow}), the same
-   * request is sent once more and the first to bring the bytes wins; the other exchange is aborted. The
-   * hedge shares the attempt's timeout: it is a second chance within the attempt, not a retry.
+   * request is sent once more and the first to bring the bytes wins; the other exchange is aborted. A hedge
+   * itself late by as much is aborted and sent anew, up to {@value #MAX_HEDGES} times, so that one hedge at
+   * most is in flight. Hedges share the attempt's timeout: they are a second chance within the attempt, not
+   * retries.
    *
    * @param known the version the file was opened as; null while opening
    * @return the bytes, or a non-2xx status for the caller to judge
@@ -92,11 +97,30 @@ final class RangeRequester {
         try {
           response = primary.get(hedgeAfter, TimeUnit.NANOSECONDS);
         } catch (TimeoutException slow) {
-          traffic.countHedge();
-          hedgeSent = System.nanoTime();
-          hedge = send(request, offset, length, known);
-          long left = timeout - (System.nanoTime() - start);
-          response = FirstFetched.of(primary, hedge).get(left, TimeUnit.NANOSECONDS);
+          response = null;
+          for (int hedges = 1; response == null; hedges++) {
+            traffic.countHedge();
+            hedgeSent = System.nanoTime();
+            hedge = send(request, offset, length, known);
+            long left = timeout - (hedgeSent - start);
+            // A hedge as late as the primary was is replaced, so that one hedge delayed like the primary does
+            // not hold the read: still one hedge in flight at a time, and at most MAX_HEDGES.
+            boolean last = hedges == MAX_HEDGES || left <= hedgeAfter;
+            try {
+              response = FirstFetched.of(primary, hedge).get(last ? left : hedgeAfter, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException stillSlow) {
+              if (last) {
+                throw stillSlow;
+              }
+              if (hedge.isDone()) {
+                // The hedge failed (a changed file, say): asking again would fail again; the primary is left.
+                response = FirstFetched.of(primary, hedge).get(timeout - (System.nanoTime() - start),
+                    TimeUnit.NANOSECONDS);
+              } else {
+                abandon(hedge);
+              }
+            }
+          }
         }
       }
       Outcome o = response.body();
