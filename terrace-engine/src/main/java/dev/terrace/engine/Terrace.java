@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
@@ -46,11 +47,19 @@ public final class Terrace implements TerraceApi, AutoCloseable {
   private final Catalog catalog;
   private final Extractor extractor;
   private final Executor asyncExecutor;
+  /** The executor this engine made for itself, shut down with it; null when the caller gave one, which it keeps. */
+  private final ExecutorService ownExecutor;
 
-  private Terrace(Catalog catalog, Limits limits, Executor asyncExecutor) {
+  private Terrace(Catalog catalog, Limits limits, Executor asyncExecutor, ExecutorService ownExecutor) {
     this.catalog = catalog;
     this.extractor = new Extractor(catalog, limits);
     this.asyncExecutor = asyncExecutor;
+    this.ownExecutor = ownExecutor;
+  }
+
+  private static Terrace withOwnExecutor(Catalog catalog) {
+    ExecutorService own = Executors.newVirtualThreadPerTaskExecutor();
+    return new Terrace(catalog, Limits.defaults(), own, own);
   }
 
   /**
@@ -59,7 +68,7 @@ public final class Terrace implements TerraceApi, AutoCloseable {
    * @return a new engine
    */
   public static Terrace embedded() {
-    return new Terrace(Catalog.builtin(), Limits.defaults(), Executors.newVirtualThreadPerTaskExecutor());
+    return withOwnExecutor(Catalog.builtin());
   }
 
   /**
@@ -70,7 +79,7 @@ public final class Terrace implements TerraceApi, AutoCloseable {
    * @throws dev.terrace.engine.catalog.CatalogException if the file cannot be used; the message names the field
    */
   public static Terrace embedded(Path catalogFile) {
-    return new Terrace(Catalog.load(catalogFile), Limits.defaults(), Executors.newVirtualThreadPerTaskExecutor());
+    return withOwnExecutor(Catalog.load(catalogFile));
   }
 
   /**
@@ -78,12 +87,12 @@ public final class Terrace implements TerraceApi, AutoCloseable {
    *
    * @param catalog the catalog; closed with the engine
    * @param limits what a request may ask for
-   * @param asyncExecutor runs the work of asynchronous calls
+   * @param asyncExecutor runs the work of asynchronous calls; the caller's, left running when the engine closes
    * @return a new engine
    */
   public static Terrace embedded(Catalog catalog, Limits limits, Executor asyncExecutor) {
     return new Terrace(Objects.requireNonNull(catalog, "catalog"), Objects.requireNonNull(limits, "limits"),
-        Objects.requireNonNull(asyncExecutor, "asyncExecutor"));
+        Objects.requireNonNull(asyncExecutor, "asyncExecutor"), null);
   }
 
   /** @return the catalog this engine reads */
@@ -144,9 +153,15 @@ public final class Terrace implements TerraceApi, AutoCloseable {
         .orElseThrow(() -> new NotFoundException("dataset", id, "list them with catalog.datasets.list"));
   }
 
-  /** Closes the rasters the catalog opened. */
+  /**
+   * Closes the rasters the catalog opened, and the executor of {@link #async()} calls if the engine made it (the
+   * one-argument and no-argument {@code embedded}); asynchronous calls made after closing are refused.
+   */
   @Override
   public void close() {
+    if (ownExecutor != null) {
+      ownExecutor.shutdown();
+    }
     catalog.close();
   }
 

@@ -78,19 +78,33 @@ public final class TerraceServer implements AutoCloseable {
     for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
       direct.addHandler(type, problems);
     }
-    this.web = WebServer.builder()
-        .host(config.host())
-        .port(config.port())
-        // The body cap is enforced while reading, so that an oversized body gets a problem, not a closed socket.
-        .maxPayloadSize(-1)
-        .addConnectionSelector(new Http1Wire())
-        .directHandlers(direct.build())
-        // Hands Helidon's messages to the direct handlers, which repeat those it marks safe in their problems.
-        .errorHandling(e -> e.includeEntity(true))
-        .shutdownGracePeriod(config.shutdownGrace())
-        .routing(routing)
-        .build()
-        .start();
+    try {
+      this.web = WebServer.builder()
+          .host(config.host())
+          .port(config.port())
+          // The body cap is enforced while reading, so that an oversized body gets a problem, not a closed socket.
+          .maxPayloadSize(-1)
+          .addConnectionSelector(new Http1Wire())
+          .directHandlers(direct.build())
+          // Hands Helidon's messages to the direct handlers, which repeat those it marks safe in their problems.
+          .errorHandling(e -> e.includeEntity(true))
+          .shutdownGracePeriod(config.shutdownGrace())
+          .routing(routing)
+          .build()
+          .start();
+      // Helidon logs a port it cannot bind and starts without a listener rather than failing.
+      if (!web.isRunning() || web.port() < 0) {
+        web.stop();
+        throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port()
+            + "; is another process using that port? Choose another with --port");
+      }
+    } catch (RuntimeException e) {
+      // The port is taken, say: what was opened for the server that will not run is closed, not left behind.
+      queue.close();
+      engine.close();
+      database.close();
+      throw e;
+    }
     LOG.info(() -> "Terrace " + version() + " serving " + catalog.providers().size() + " providers on "
         + uri() + (config.auth() ? " with API keys required" : " without auth") + ", database "
         + Database.redact(config.databaseUrl()));
