@@ -66,6 +66,17 @@ public enum Operation {
     }
 
     /**
+     * Whether the operation is work sent with {@code POST} ({@code extract}, {@code extract.batch}), which an
+     * {@code Idempotency-Key} makes safe to send again: the service replays its first answer. Catalog reads need
+     * no key.
+     *
+     * @return true for the operations that take an {@code Idempotency-Key}
+     */
+    public boolean takesIdempotencyKey() {
+        return this == EXTRACT || this == EXTRACT_BATCH;
+    }
+
+    /**
      * Finds an operation by its dotted name (exact, case-sensitive, as in a URL path).
      *
      * @param name the dotted name

@@ -74,6 +74,8 @@ class ApiSurfaceTest {
         assertThat(Operation.find("extract.stream")).isEmpty();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Operation.of("extract.stream"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("catalog.datasets.get");
+        assertThat(Arrays.stream(Operation.values()).filter(Operation::takesIdempotencyKey))
+                .containsExactly(Operation.EXTRACT, Operation.EXTRACT_BATCH);
     }
 
     @Test

@@ -61,9 +61,8 @@ final class Pipeline {
                     + "': expected dotted names such as catalog.datasets.list");
         }
         context.checkOpen();
-        boolean mutating = known.isPresent()
-                && (known.get() == Operation.EXTRACT || known.get() == Operation.EXTRACT_BATCH);
-        String key = mutating ? options.idempotencyKey().orElseGet(Pipeline::newIdempotencyKey) : null;
+        String key = known.isPresent() && known.get().takesIdempotencyKey()
+                ? options.idempotencyKey().orElseGet(Pipeline::newIdempotencyKey) : null;
         URI uri = known.isPresent() ? context.endpoint(known.get()) : context.endpoint(operation);
         return new Call<>(operation, uri, Json.write(body), type, Call.Settings.of(options), key);
     }

@@ -145,7 +145,7 @@ final class OpenApi {
     ObjectNode o = NODES.objectNode();
     o.putArray("tags").add(op.operationName().split("\\.")[0]);
     o.put("summary", doc.summary()).put("description", doc.description() + note).put("operationId", operationId);
-    boolean mutating = OperationHandler.mutating(op);
+    boolean mutating = op.takesIdempotencyKey();
     if (mutating) {
       o.putArray("parameters").addObject().put("$ref", PARAMETERS + "IdempotencyKey");
     }

@@ -54,7 +54,7 @@ final class OperationHandler {
     Object request = parse(op, body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body);
     boolean crsAlias = CrsAlias.usedIn(body);
     Optional<String> key = req.headers().first(IDEMPOTENCY_KEY_HEADER);
-    if (key.isEmpty() || !mutating(op)) {
+    if (key.isEmpty() || !op.takesIdempotencyKey()) {
       send(res, 200, run(op, request, exchange.requestId(), crsAlias));
       return;
     }
@@ -141,10 +141,6 @@ final class OperationHandler {
       throw ProblemException.field(ErrorType.VALIDATION_ERROR, field + " is required", "missing", field);
     }
     return value;
-  }
-
-  static boolean mutating(Operation op) {
-    return op == Operation.EXTRACT || op == Operation.EXTRACT_BATCH;
   }
 
   private static String hash(Operation op, byte[] body) throws CloneNotSupportedException {
