@@ -18,9 +18,6 @@ import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -30,7 +27,6 @@ import java.util.regex.Pattern;
  */
 final class OperationHandler {
 
-  private static final MessageDigest SHA_256 = sha256();
   private static final HeaderName IDEMPOTENCY_KEY_HEADER = HeaderNames.create("Idempotency-Key");
   static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
 
@@ -143,20 +139,8 @@ final class OperationHandler {
     return value;
   }
 
-  private static String hash(Operation op, byte[] body) throws CloneNotSupportedException {
-    // A clone skips the provider lookup that getInstance repeats on every keyed request.
-    MessageDigest sha = (MessageDigest) SHA_256.clone();
-    sha.update(op.operationName().getBytes(StandardCharsets.UTF_8));
-    sha.update((byte) 0);
-    return HexFormat.of().formatHex(sha.digest(body));
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
+  private static String hash(Operation op, byte[] body) {
+    return Sha256.hex(op.operationName().getBytes(StandardCharsets.UTF_8), new byte[] {0}, body);
   }
 
   static void send(ServerResponse res, int status, Object body) throws Exception {
