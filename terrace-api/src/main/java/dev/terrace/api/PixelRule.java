@@ -17,11 +17,19 @@ public enum PixelRule {
 
     /**
      * A cell counts, with weight 1, when its centre is inside the polygon (the rasterstats, GDAL, terra and Sedona default).
-     * For a line, the cells GDAL's rasterizer burns for it without {@code ALL_TOUCHED}, with weight 1.
+     * A centre exactly on an edge follows GDAL's scanline convention: a scanline counts an edge on
+     * {@code [ymin, ymax)}, and a run between crossings {@code x1 < x2} takes the centres in {@code (x1, x2]}.
+     * Overlapping parts of a MultiPolygon count their union (GDAL burns them part by part), while a hole still
+     * cuts its own polygon. For a line, the cells GDAL's rasterizer burns for it without {@code ALL_TOUCHED},
+     * with weight 1.
      */
     CENTER("center"),
 
-    /** Every cell the polygon or line touches counts, with weight 1. */
+    /**
+     * Every cell the polygon's interior or the line touches counts, with weight 1 (GDAL's {@code ALL_TOUCHED=TRUE}).
+     * Where an edge runs exactly along a cell edge GDAL's answer depends on its rounding; there this rule takes
+     * exactly the cells with positive {@link #EXACT} coverage.
+     */
     ALL_TOUCHED("all_touched");
 
     private final String wireName;

@@ -1,5 +1,7 @@
 package dev.terrace.engine.coverage;
 
+import dev.terrace.api.PixelRule;
+
 import java.util.Objects;
 import org.locationtech.jts.geom.Geometry;
 

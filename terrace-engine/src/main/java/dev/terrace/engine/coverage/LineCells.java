@@ -1,5 +1,7 @@
 package dev.terrace.engine.coverage;
 
+import dev.terrace.api.PixelRule;
+
 import java.util.Arrays;
 import java.util.Objects;
 

@@ -1,6 +1,6 @@
 /**
  * Cell coverage of a polygon in pixel space under the three pixel rules ({@link
- * dev.terrace.engine.coverage.PixelRule}), streamed in blocks of rows so that memory stays bounded by the
+ * dev.terrace.api.PixelRule}), streamed in blocks of rows so that memory stays bounded by the
  * raster width times the block height plus the vertex count, however large the polygon.
  *
  * <p>Entry points: {@link dev.terrace.engine.coverage.Coverage} for polygons, {@link

@@ -3,7 +3,7 @@ package dev.terrace.engine.extract;
 import dev.terrace.engine.catalog.Layer;
 import dev.terrace.engine.coverage.Coverage;
 import dev.terrace.engine.coverage.CoverageBlock;
-import dev.terrace.engine.coverage.PixelRule;
+import dev.terrace.api.PixelRule;
 import dev.terrace.engine.raster.Band;
 import dev.terrace.engine.raster.Grid;
 import dev.terrace.engine.raster.RasterSource;

@@ -6,7 +6,7 @@ import dev.terrace.engine.coverage.Coverage;
 import dev.terrace.engine.coverage.CoverageBlock;
 import dev.terrace.engine.coverage.LineCells;
 import dev.terrace.engine.coverage.LineCoverage;
-import dev.terrace.engine.coverage.PixelRule;
+import dev.terrace.api.PixelRule;
 import dev.terrace.engine.geometry.RequestGeometry;
 import dev.terrace.engine.raster.Grid;
 import dev.terrace.engine.raster.Window;

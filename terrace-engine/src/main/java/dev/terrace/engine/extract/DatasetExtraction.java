@@ -8,7 +8,7 @@ import dev.terrace.api.TemporalAggregation;
 import dev.terrace.api.Tie;
 import dev.terrace.engine.catalog.CatalogDataset;
 import dev.terrace.engine.catalog.Layer;
-import dev.terrace.engine.coverage.PixelRule;
+import dev.terrace.api.PixelRule;
 import dev.terrace.engine.geometry.RequestGeometry;
 import dev.terrace.engine.raster.Grid;
 import dev.terrace.engine.raster.PixelLocator;
@@ -46,7 +46,6 @@ final class DatasetExtraction {
   private final boolean cells;
   private final StatisticRequest statistic;
   private final Tie tie;
-  private final dev.terrace.api.PixelRule wireRule;
   private final PixelRule rule;
   private final boolean bilinear;
   private final boolean densify;
@@ -71,12 +70,7 @@ final class DatasetExtraction {
     this.tie = options.tie();
     this.bilinear = options.interpolation() == Interpolation.BILINEAR;
     this.densify = options.densify();
-    this.wireRule = options.pixelRule();
-    this.rule = switch (wireRule) {
-      case EXACT -> PixelRule.EXACT;
-      case CENTER -> PixelRule.CENTER;
-      case ALL_TOUCHED -> PixelRule.ALL_TOUCHED;
-    };
+    this.rule = options.pixelRule();
     this.budget = budget;
     this.window = options.window();
     this.temporalAggregation = options.temporalAggregation();
@@ -343,7 +337,7 @@ final class DatasetExtraction {
     Object value = cells ? m.cells() : m.unweighted() > 0 || pointsOffRaster(m) ? null
         : nodataCount ? m.nodataWeight() : value(m.values());
     return new ExtractResult(dataset.id(), dataset.variable(), value, dataset.units().orElse(null), aggregation,
-        wireRule, m.unweighted() > 0 ? Quality.MISSING : quality(m, value, dataset, nodataCount),
+        rule, m.unweighted() > 0 ? Quality.MISSING : quality(m, value, dataset, nodataCount),
         m.coverageFraction(), m.validCells(), resolutionM,
         timestamp, null, dataset.provider(), crs, millis(start));
   }
@@ -425,7 +419,7 @@ final class DatasetExtraction {
     warn(dataset.id() + ": not read within its share (half) of the request's " + Math.round((until - start) / 1e6)
         + " ms deadline; its source (" + dataset.location() + ") is slow or not answering. The other results stand");
     return new ExtractResult(dataset.id(), dataset.variable(), null, dataset.units().orElse(null), aggregation,
-        wireRule, Quality.MISSING, 0.0, 0, null, null, null, dataset.provider(), null, millis(start));
+        rule, Quality.MISSING, 0.0, 0, null, null, null, dataset.provider(), null, millis(start));
   }
 
   ExtractResult failed(CatalogDataset dataset, RuntimeException e, long start) {
@@ -437,7 +431,7 @@ final class DatasetExtraction {
     String time = when == null ? null : Timestamps.format(when);
     warnings.add(dataset.id() + (time == null ? "" : " at " + time) + ": " + e.getMessage());
     return new ExtractResult(dataset.id(), dataset.variable(), null, dataset.units().orElse(null), aggregation,
-        wireRule, Quality.MISSING, 0.0, 0, null, time, null, dataset.provider(), null, millis(start));
+        rule, Quality.MISSING, 0.0, 0, null, time, null, dataset.provider(), null, millis(start));
   }
 
   private static String timestamp(Layer layer) {

@@ -1,6 +1,6 @@
 package dev.terrace.engine.extract;
 
-import dev.terrace.engine.coverage.PixelRule;
+import dev.terrace.api.PixelRule;
 import dev.terrace.engine.raster.Band;
 import dev.terrace.engine.raster.PixelLocator;
 import dev.terrace.engine.raster.RasterSource;

@@ -357,7 +357,7 @@ class GdalVariantsTest {
           .map(p -> new Coordinate(p[0], p[1])).toArray(Coordinate[]::new))).toArray(LinearRing[]::new);
       CellAccumulator stats = Zonal.summarise(ov, v.band(), gf.createPolygon(rings[0],
           Arrays.copyOfRange(rings, 1, rings.length)), PixelLocator.wgs84(),
-          dev.terrace.engine.coverage.PixelRule.CENTER,
+          PixelRule.CENTER,
           List.of(StatisticRequest.of(Statistic.COUNT), StatisticRequest.of(Statistic.SUM)));
       long count = Long.parseLong(row.get("count"));
       if (stat.equals("count")) {

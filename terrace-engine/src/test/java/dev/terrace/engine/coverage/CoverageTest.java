@@ -1,5 +1,7 @@
 package dev.terrace.engine.coverage;
 
+import dev.terrace.api.PixelRule;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

@@ -1,5 +1,7 @@
 package dev.terrace.engine.coverage;
 
+import dev.terrace.api.PixelRule;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -159,7 +159,7 @@ class TiledExtractionTest extends TiledWorld {
       String aggregation) {
     ExtractResult r = terrace.extract(ExtractRequest.builder().geometry(across).datasets(tiled)
         .aggregation(aggregation).pixelRule(rule).build()).results().get(0);
-    dev.terrace.engine.coverage.PixelRule engineRule = dev.terrace.engine.coverage.PixelRule.valueOf(rule.name());
+    PixelRule engineRule = PixelRule.valueOf(rule.name());
     StatisticRequest statistic = StatisticRequest.from(Aggregation.parse(aggregation));
     CellAccumulator both = CellAccumulator.of(List.of(statistic));
     for (Object[] side : new Object[][] {{"east_", east}, {"west_", west}}) {
