@@ -96,7 +96,7 @@ final class Extraction {
   private static Map<Integer, String> geometryErrors(RuntimeException e, int size) {
     List<FieldError> errors = new ArrayList<>();
     if (e instanceof InvalidRequestException invalid) {
-      invalid.errors().forEach(f -> errors.add(new FieldError(f.loc(), f.msg(), f.type())));
+      errors.addAll(invalid.errors());
     } else if (e instanceof UnprocessableEntityException unprocessable) {
       errors.addAll(unprocessable.fieldErrors());
     }

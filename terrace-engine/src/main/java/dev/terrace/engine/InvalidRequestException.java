@@ -1,5 +1,6 @@
 package dev.terrace.engine;
 
+import dev.terrace.api.FieldError;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -17,36 +18,6 @@ public class InvalidRequestException extends TerraceEngineException {
     VALIDATION_ERROR,
     /** The input is well-formed but larger than a configured limit. */
     REQUEST_LIMIT
-  }
-
-  /**
-   * One problem with one field.
-   *
-   * @param loc the path to the field: names and 0-based indexes from the request's root
-   * @param msg what is wrong, with the limit where one applies
-   * @param type a machine-readable code, such as {@code value_error} or {@code too_many_vertices}
-   */
-  public record FieldError(List<Object> loc, String msg, String type) {
-
-    /** Copies the path. */
-    public FieldError {
-      loc = List.copyOf(loc);
-      Objects.requireNonNull(msg, "msg");
-      Objects.requireNonNull(type, "type");
-    }
-
-    /** @return the path written as {@code geometry.coordinates[0][3]} */
-    public String path() {
-      StringBuilder out = new StringBuilder();
-      for (Object part : loc) {
-        if (part instanceof Integer i) {
-          out.append('[').append(i).append(']');
-        } else {
-          out.append(out.isEmpty() ? "" : ".").append(part);
-        }
-      }
-      return out.toString();
-    }
   }
 
   private final Kind kind;

@@ -17,7 +17,7 @@ import dev.terrace.api.Interpolation;
 import dev.terrace.api.PixelRule;
 import dev.terrace.api.geojson.Point;
 import dev.terrace.api.geojson.Polygon;
-import dev.terrace.engine.InvalidRequestException.FieldError;
+import dev.terrace.api.FieldError;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

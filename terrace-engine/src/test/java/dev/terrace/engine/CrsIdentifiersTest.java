@@ -1,5 +1,6 @@
 package dev.terrace.engine;
 
+import dev.terrace.api.FieldError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -52,7 +53,7 @@ class CrsIdentifiersTest {
   void anything_else_is_a_validation_error_naming_crs(String crs) {
     assertThatThrownBy(() -> value(crs)).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
       assertThat(e.kind()).isEqualTo(Kind.VALIDATION_ERROR);
-      assertThat(e.errors()).extracting(InvalidRequestException.FieldError::path).containsExactly("crs");
+      assertThat(e.errors()).extracting(FieldError::path).containsExactly("crs");
     });
   }
 }

@@ -1,5 +1,6 @@
 package dev.terrace.engine;
 
+import dev.terrace.api.FieldError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -121,7 +122,7 @@ class TerraceTest {
         .datasets("lux:elevation", "nope:nothing").build();
     assertThatThrownBy(() -> terrace.extract(bad)).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
       assertThat(e.kind()).isEqualTo(Kind.VALIDATION_ERROR);
-      assertThat(e.errors()).extracting(InvalidRequestException.FieldError::path)
+      assertThat(e.errors()).extracting(FieldError::path)
           .containsExactlyInAnyOrder("dataset_ids[1]", "geometry.coordinates[0][2]");
     });
     double[][] unclosed = {{6, 49.6}, {6.1, 49.6}, {6.1, 49.7}, {6.2, 49.7}};

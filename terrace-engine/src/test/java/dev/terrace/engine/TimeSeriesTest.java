@@ -13,7 +13,7 @@ import dev.terrace.api.Quality;
 import dev.terrace.api.TemporalAggregation;
 import dev.terrace.api.TimeRange;
 import dev.terrace.api.geojson.Point;
-import dev.terrace.engine.InvalidRequestException.FieldError;
+import dev.terrace.api.FieldError;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

@@ -33,7 +33,7 @@ record Implementation(String name, TerraceApi api, Class<? extends RuntimeExcept
         case InvalidRequestException invalid -> new Refusal(
             invalid.kind() == InvalidRequestException.Kind.REQUEST_LIMIT
                 ? ErrorType.REQUEST_LIMIT : ErrorType.VALIDATION_ERROR,
-            invalid.errors().stream().map(InvalidRequestException.FieldError::loc).toList());
+            invalid.errors().stream().map(FieldError::loc).toList());
         case NotFoundException notFound -> new Refusal(ErrorType.NOT_FOUND, List.of());
         case ApiException api -> new Refusal(
             api.errorType().orElseThrow(() -> new AssertionError("no problem in " + api.body())),

@@ -1,5 +1,6 @@
 package dev.terrace.server;
 
+import dev.terrace.api.FieldError;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.terrace.engine.InvalidRequestException;
 import java.io.IOException;
@@ -38,13 +39,13 @@ final class CrsAlias {
 
   /** @return {@code e} with errors about {@code crs} reported as {@code target_crs} */
   static InvalidRequestException renamed(InvalidRequestException e) {
-    List<InvalidRequestException.FieldError> errors = new ArrayList<>(e.errors().size());
+    List<FieldError> errors = new ArrayList<>(e.errors().size());
     boolean changed = false;
-    for (InvalidRequestException.FieldError f : e.errors()) {
+    for (FieldError f : e.errors()) {
       if (!f.loc().isEmpty() && "crs".equals(f.loc().get(0))) {
         List<Object> loc = new ArrayList<>(f.loc());
         loc.set(0, ALIAS);
-        errors.add(new InvalidRequestException.FieldError(loc, f.msg(), f.type()));
+        errors.add(new FieldError(loc, f.msg(), f.type()));
         changed = true;
       } else {
         errors.add(f);

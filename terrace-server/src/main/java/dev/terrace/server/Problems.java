@@ -103,10 +103,7 @@ final class Problems {
   private static Problem invalidRequest(InvalidRequestException e, String requestId) {
     ErrorType type = e.kind() == InvalidRequestException.Kind.REQUEST_LIMIT
         ? ErrorType.REQUEST_LIMIT : ErrorType.VALIDATION_ERROR;
-    List<FieldError> errors = e.errors().stream()
-        .map(f -> new FieldError(f.loc(), f.msg(), f.type()))
-        .toList();
-    return problem(type, e.getMessage(), requestId, errors);
+    return problem(type, e.getMessage(), requestId, e.errors());
   }
 
   private static Problem malformed(JsonProcessingException e, String requestId) {

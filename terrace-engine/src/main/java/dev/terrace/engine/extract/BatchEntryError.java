@@ -3,7 +3,7 @@ package dev.terrace.engine.extract;
 import dev.terrace.api.ErrorEnvelope;
 import dev.terrace.api.ErrorType;
 import dev.terrace.api.ExtractResponse;
-import dev.terrace.engine.InvalidRequestException.FieldError;
+import dev.terrace.api.FieldError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +25,7 @@ final class BatchEntryError {
    */
   static ExtractResponse of(String requestId, List<FieldError> errors) {
     String message = errors.stream().map(e -> e.path() + ": " + e.msg()).collect(Collectors.joining("; "));
-    List<dev.terrace.api.FieldError> detail = errors.stream()
-        .map(e -> new dev.terrace.api.FieldError(e.loc(), e.msg(), e.type())).toList();
-    ErrorEnvelope error = new ErrorEnvelope(ErrorType.VALIDATION_ERROR.wireName(), message, requestId, detail);
+    ErrorEnvelope error = new ErrorEnvelope(ErrorType.VALIDATION_ERROR.wireName(), message, requestId, errors);
     return new ExtractResponse(requestId, null, List.of(), List.of(), 0, error);
   }
 

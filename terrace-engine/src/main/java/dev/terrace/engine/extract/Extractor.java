@@ -9,7 +9,7 @@ import dev.terrace.api.ExtractResult;
 import dev.terrace.api.Interpolation;
 import dev.terrace.api.TemporalAggregation;
 import dev.terrace.engine.InvalidRequestException;
-import dev.terrace.engine.InvalidRequestException.FieldError;
+import dev.terrace.api.FieldError;
 import dev.terrace.engine.InvalidRequestException.Kind;
 import dev.terrace.engine.Limits;
 import dev.terrace.engine.catalog.Catalog;

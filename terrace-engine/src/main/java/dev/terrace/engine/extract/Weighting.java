@@ -2,7 +2,7 @@ package dev.terrace.engine.extract;
 
 import dev.terrace.api.Aggregation;
 import dev.terrace.api.CoverageWeight;
-import dev.terrace.engine.InvalidRequestException.FieldError;
+import dev.terrace.api.FieldError;
 import dev.terrace.engine.catalog.Catalog;
 import dev.terrace.engine.catalog.CatalogDataset;
 import dev.terrace.engine.catalog.Layer;

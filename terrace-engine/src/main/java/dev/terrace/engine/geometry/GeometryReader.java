@@ -9,7 +9,7 @@ import dev.terrace.api.geojson.MultiPolygon;
 import dev.terrace.api.geojson.Point;
 import dev.terrace.api.geojson.Polygon;
 import dev.terrace.engine.InvalidRequestException;
-import dev.terrace.engine.InvalidRequestException.FieldError;
+import dev.terrace.api.FieldError;
 import dev.terrace.engine.InvalidRequestException.Kind;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.terrace.engine.extract;
 
+import dev.terrace.api.FieldError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -179,7 +180,7 @@ class CellsExtractionTest {
       assertThatThrownBy(() -> series.extract(ExtractRequest.builder().geometry(box).datasets("bcsd_stack:pr")
           .aggregation(Aggregation.CELLS).temporalAggregation(TemporalAggregation.MEAN).build()))
           .isInstanceOfSatisfying(InvalidRequestException.class,
-              e -> assertThat(e.errors()).extracting(InvalidRequestException.FieldError::path)
+              e -> assertThat(e.errors()).extracting(FieldError::path)
                   .containsExactly("temporal_aggregation"));
     }
   }

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.terrace.api.geojson.MultiPolygon;
 import dev.terrace.api.geojson.Polygon;
 import dev.terrace.engine.InvalidRequestException;
-import dev.terrace.engine.InvalidRequestException.FieldError;
+import dev.terrace.api.FieldError;
 import org.junit.jupiter.api.Test;
 
 /** How request polygons are read: the antimeridian rule, polar rings, and invalid polygons refused or repaired. */
