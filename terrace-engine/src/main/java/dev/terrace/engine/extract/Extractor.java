@@ -29,6 +29,7 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.io.WKBWriter;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
@@ -154,25 +155,53 @@ public final class Extractor {
     }
     int[] order = LocalityOrder.of(geometries.stream().map(RequestGeometry::geometry).toList());
     List<RequestGeometry> neighboursTogether = Arrays.stream(order).mapToObj(geometries::get).toList();
-    List<ExtractResponse> computed = parallel(neighboursTogether, limits.concurrency(), g -> {
+    // What each geometry has read so far, so that one given up at the deadline keeps the datasets it had read.
+    GeometryProgress[] progress = new GeometryProgress[neighboursTogether.size()];
+    Arrays.setAll(progress, i -> new GeometryProgress(neighboursTogether.get(i), crs, options, budget));
+    List<Integer> indices = IntStream.range(0, progress.length).boxed().toList();
+    List<ExtractResponse> computed = parallel(indices, limits.concurrency(), i -> {
       long t = System.nanoTime();
-      List<String> warnings = Collections.synchronizedList(new ArrayList<>(g.warnings()));
-      DatasetExtraction extraction = new DatasetExtraction(g, crs, options, budget, warnings);
-      List<ExtractResult> results = new ArrayList<>(datasets.size());
+      GeometryProgress p = progress[i];
       for (CatalogDataset d : datasets) {
-        results.addAll(extraction.run(d));
+        p.add(p.extraction.run(d));
       }
-      return new ExtractResponse(requestId(), hash(g), results, snapshot(warnings),
+      return new ExtractResponse(requestId(), hash(neighboursTogether.get(i)), p.results(), snapshot(p.warnings),
           (System.nanoTime() - t) / 1e6);
-    }, until, g -> {
-      List<String> warnings = Collections.synchronizedList(new ArrayList<>(g.warnings()));
-      DatasetExtraction extraction = new DatasetExtraction(g, crs, options, budget, warnings);
-      List<ExtractResult> results = datasets.stream().map(d -> extraction.late(d, start, until.getAsLong())).toList();
-      return new ExtractResponse(requestId(), hash(g), results, snapshot(warnings), 0);
+    }, until, i -> {
+      GeometryProgress p = progress[i];
+      List<ExtractResult> results = new ArrayList<>(p.results());
+      for (CatalogDataset d : datasets.subList(p.datasetsRead(), datasets.size())) {
+        results.add(p.extraction.late(d, start, until.getAsLong()));
+      }
+      return new ExtractResponse(requestId(), hash(neighboursTogether.get(i)), results, snapshot(p.warnings), 0);
     });
     List<ExtractResponse> responses = LocalityOrder.inInputOrder(order, computed);
     int total = responses.stream().mapToInt(r -> r.results().size()).sum();
     return new BatchExtractResponse(responses, responses.size(), total, (System.nanoTime() - start) / 1e6);
+  }
+
+  /** One geometry of a batch as its datasets are read: the results so far, in dataset order, and the warnings. */
+  private static final class GeometryProgress {
+    final List<String> warnings;
+    final DatasetExtraction extraction;
+    private final List<List<ExtractResult>> byDataset = new ArrayList<>();
+
+    GeometryProgress(RequestGeometry g, CoordinateReferenceSystem crs, Options options, PixelBudget budget) {
+      this.warnings = Collections.synchronizedList(new ArrayList<>(g.warnings()));
+      this.extraction = new DatasetExtraction(g, crs, options, budget, warnings);
+    }
+
+    synchronized void add(List<ExtractResult> results) {
+      byDataset.add(results);
+    }
+
+    synchronized int datasetsRead() {
+      return byDataset.size();
+    }
+
+    synchronized List<ExtractResult> results() {
+      return byDataset.stream().flatMap(List::stream).toList();
+    }
   }
 
   /**
