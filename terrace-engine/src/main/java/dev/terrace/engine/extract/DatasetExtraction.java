@@ -416,10 +416,14 @@ final class DatasetExtraction {
    * @param until its deadline
    */
   ExtractResult late(CatalogDataset dataset, long start, long until) {
-    warn(dataset.id() + ": not read within its share (half) of the request's " + Math.round((until - start) / 1e6)
-        + " ms deadline; its source (" + dataset.location() + ") is slow or not answering. The other results stand");
+    warn(lateWarning(dataset, Math.round((until - start) / 1e6) + " ms "));
     return new ExtractResult(dataset.id(), dataset.variable(), null, dataset.units().orElse(null), aggregation,
         rule, Quality.MISSING, 0.0, 0, null, null, null, dataset.provider(), null, millis(start));
+  }
+
+  private static String lateWarning(CatalogDataset dataset, String deadline) {
+    return dataset.id() + ": not read within its share (half) of the request's " + deadline + "deadline; its source ("
+        + dataset.location() + ") is slow or not answering. The other results stand";
   }
 
   ExtractResult failed(CatalogDataset dataset, RuntimeException e, long start) {
@@ -429,7 +433,12 @@ final class DatasetExtraction {
   /** @param when the timestamp that could not be read, or null for a static dataset or the dataset as a whole */
   ExtractResult failed(CatalogDataset dataset, Instant when, RuntimeException e, long start) {
     String time = when == null ? null : Timestamps.format(when);
-    warnings.add(dataset.id() + (time == null ? "" : " at " + time) + ": " + e.getMessage());
+    if (Thread.currentThread().isInterrupted()) {
+      // Given up at the deadline, which is what the user needs to hear, not the read it interrupted.
+      warn(lateWarning(dataset, ""));
+    } else {
+      warnings.add(dataset.id() + (time == null ? "" : " at " + time) + ": " + e.getMessage());
+    }
     return new ExtractResult(dataset.id(), dataset.variable(), null, dataset.units().orElse(null), aggregation,
         rule, Quality.MISSING, 0.0, 0, null, time, null, dataset.provider(), null, millis(start));
   }
