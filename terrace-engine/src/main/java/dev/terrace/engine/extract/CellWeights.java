@@ -31,8 +31,8 @@ final class CellWeights {
    */
   CellWeights(Weighting weighting, Grid grid, Layer weights, int capacity) {
     this.mode = weighting.coverage();
-    this.transform = grid.transform();
     AffineTransform t = grid.transform();
+    this.transform = t;
     this.cellArea = Math.abs(t.dxCol() * t.dyRow() - t.dxRow() * t.dyCol());
     if (mode == CoverageWeight.AREA_SPHERICAL_M2 && (grid.crs() != null && !grid.crs().isGeographic()
         || !t.northUp())) {

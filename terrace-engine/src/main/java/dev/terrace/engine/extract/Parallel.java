@@ -32,13 +32,7 @@ final class Parallel {
     try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
       for (T item : items) {
         permits.acquireUninterruptibly();
-        futures.add(threads.submit(() -> {
-          try {
-            return task.apply(item);
-          } finally {
-            permits.release();
-          }
-        }));
+        futures.add(submit(threads, permits, task, item));
       }
     }
     List<R> out = new ArrayList<>(futures.size());
@@ -46,10 +40,7 @@ final class Parallel {
       try {
         out.add(f.get());
       } catch (ExecutionException e) {
-        if (e.getCause() instanceof RuntimeException r) {
-          throw r;
-        }
-        throw new IllegalStateException(e.getCause());
+        throw rethrown(e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new java.util.concurrent.CancellationException("interrupted");
@@ -88,13 +79,7 @@ final class Parallel {
       }
       long now = System.nanoTime();
       due[futures.size()] = until - (now + budget) < 0 ? until : now + budget;
-      futures.add(threads.submit(() -> {
-        try {
-          return task.apply(item);
-        } finally {
-          permits.release();
-        }
-      }));
+      futures.add(submit(threads, permits, task, item));
     }
     List<R> out = new ArrayList<>(futures.size());
     for (int i = 0; i < futures.size(); i++) {
@@ -112,14 +97,27 @@ final class Parallel {
       f.cancel(true);
       return late.get();
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException(e.getCause());
+      throw rethrown(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       f.cancel(true);
       return late.get();
     }
+  }
+
+  /** Runs one item on its own thread, giving its permit back when it ends. */
+  private static <T, R> Future<R> submit(ExecutorService threads, Semaphore permits, Function<T, R> task, T item) {
+    return threads.submit(() -> {
+      try {
+        return task.apply(item);
+      } finally {
+        permits.release();
+      }
+    });
+  }
+
+  /** The item's own failure, as it threw it: the engine's exceptions are unchecked. */
+  private static RuntimeException rethrown(ExecutionException e) {
+    return e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
   }
 }

@@ -39,14 +39,13 @@ final class PointReader {
     double nodata = 0;
     long unweighted = 0;
     for (Coordinate c : pixels.getCoordinates()) {
-      double w = weights == null ? 1 : weightAt(weights, raster, c.x, c.y);
+      double weight = weights == null ? 1 : weightAt(weights, raster, c.x, c.y);
+      // A point without a weight is read and counted as any other, but enters the statistic with weight 0,
+      // which the accumulator ignores; the statistic then has no value.
+      boolean noWeight = Double.isNaN(weight);
+      double w = noWeight ? 0 : weight;
       boolean found;
-      if (Double.isNaN(w)) {
-        // Counted below as any point with data, but kept out of the statistic, which then has no value.
-        found = !Double.isNaN(bilinear ? bilinear(raster, bandNumber, band, c.x, c.y)
-            : nearest(raster, bandNumber, band, c.x, c.y));
-        unweighted += found || inside(raster, c.x, c.y) && cellRules.fillsNodata() ? 1 : 0;
-      } else if (bilinear) {
+      if (bilinear) {
         double v = bilinear(raster, bandNumber, band, c.x, c.y);
         found = !Double.isNaN(v);
         if (found) {
@@ -55,20 +54,16 @@ final class PointReader {
       } else {
         found = addNearest(raster, bandNumber, band, c.x, c.y, w, values);
       }
+      if (!found && inside(raster, c.x, c.y) && cellRules.fillsNodata()) {
+        values.add(cellRules.defaultValue(), w);
+        found = true;
+      }
       if (found) {
         valid++;
-      } else if (inside(raster, c.x, c.y)) {
-        if (cellRules.fillsNodata()) {
-          if (!Double.isNaN(w)) {
-            values.add(cellRules.defaultValue(), w);
-          }
-          valid++;
-        } else {
-          missing++;
-          nodata++;
-        }
+        unweighted += noWeight ? 1 : 0;
       } else {
         missing++;
+        nodata += inside(raster, c.x, c.y) ? 1 : 0;
       }
     }
     return new Measurement(values, valid, missing, (long) valid, nodata, unweighted);

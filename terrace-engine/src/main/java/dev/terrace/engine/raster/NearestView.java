@@ -16,6 +16,8 @@ public final class NearestView implements RasterSource {
 
   private final RasterSource source;
   private final Grid grid;
+  /** The last window's gather: a read asks for a window's values and then its mask, which need the same one. */
+  private volatile Gather last;
 
   /**
    * @param source the raster to read
@@ -94,12 +96,22 @@ public final class NearestView implements RasterSource {
   /**
    * Which source cells a target window needs.
    *
+   * @param window the target window
    * @param from the source window holding them all, or null when every centre falls outside the source
    * @param index for each target cell, row-major, its index in {@code from}, or -1 when outside the source
    */
-  private record Gather(Window from, int[] index) {}
+  private record Gather(Window window, Window from, int[] index) {}
 
   private Gather gather(Window window) {
+    Gather g = last;
+    if (g == null || !g.window().equals(window)) {
+      g = locate(window);
+      last = g;
+    }
+    return g;
+  }
+
+  private Gather locate(Window window) {
     // One locator per call: proj4j transforms are not thread-safe, and a call covers a whole window.
     PixelLocator locator = new PixelLocator(source.grid(), grid.crs() == null ? PixelLocator.wgs84() : grid.crs());
     AffineTransform t = grid.transform();
@@ -133,13 +145,13 @@ public final class NearestView implements RasterSource {
     if (maxCol < 0) {
       int[] none = new int[n];
       Arrays.fill(none, -1);
-      return new Gather(null, none);
+      return new Gather(window, null, none);
     }
     Window from = Window.of(minCol, minRow, maxCol - minCol + 1, maxRow - minRow + 1);
     int[] index = new int[n];
     for (int i = 0; i < n; i++) {
       index[i] = cols[i] < 0 ? -1 : (rows[i] - minRow) * from.width() + cols[i] - minCol;
     }
-    return new Gather(from, index);
+    return new Gather(window, from, index);
   }
 }
