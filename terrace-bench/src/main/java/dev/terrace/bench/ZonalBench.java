@@ -1,9 +1,9 @@
 package dev.terrace.bench;
 
+import dev.terrace.api.PixelRule;
 import dev.terrace.engine.Limits;
 import dev.terrace.engine.Terrace;
 import dev.terrace.engine.catalog.Catalog;
-import dev.terrace.api.PixelRule;
 import dev.terrace.engine.extract.Zonal;
 import dev.terrace.engine.geotiff.TileCache;
 import dev.terrace.engine.raster.PixelLocator;

@@ -1,10 +1,10 @@
 package dev.terrace.engine;
 
-import dev.terrace.api.FieldError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.terrace.api.ExtractRequest;
+import dev.terrace.api.FieldError;
 import dev.terrace.api.geojson.Point;
 import dev.terrace.engine.InvalidRequestException.Kind;
 import org.junit.jupiter.api.AfterAll;

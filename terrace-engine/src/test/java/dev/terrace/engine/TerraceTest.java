@@ -1,6 +1,5 @@
 package dev.terrace.engine;
 
-import dev.terrace.api.FieldError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -8,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResult;
+import dev.terrace.api.FieldError;
 import dev.terrace.api.Interpolation;
 import dev.terrace.api.ListDatasetsRequest;
 import dev.terrace.api.ListProvidersRequest;

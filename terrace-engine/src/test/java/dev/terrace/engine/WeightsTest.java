@@ -19,7 +19,6 @@ import dev.terrace.api.PixelRule;
 import dev.terrace.api.Quality;
 import dev.terrace.api.geojson.Point;
 import dev.terrace.api.geojson.Polygon;
-import dev.terrace.api.FieldError;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

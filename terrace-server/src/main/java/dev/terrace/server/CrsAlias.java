@@ -1,7 +1,7 @@
 package dev.terrace.server;
 
-import dev.terrace.api.FieldError;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.terrace.api.FieldError;
 import dev.terrace.engine.InvalidRequestException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,6 @@
 package dev.terrace.engine.coverage;
 
 import dev.terrace.api.PixelRule;
-
 import java.util.Objects;
 import org.locationtech.jts.geom.Geometry;
 

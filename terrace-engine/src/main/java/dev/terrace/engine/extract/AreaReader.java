@@ -1,9 +1,9 @@
 package dev.terrace.engine.extract;
 
+import dev.terrace.api.PixelRule;
 import dev.terrace.engine.catalog.Layer;
 import dev.terrace.engine.coverage.Coverage;
 import dev.terrace.engine.coverage.CoverageBlock;
-import dev.terrace.api.PixelRule;
 import dev.terrace.engine.raster.Band;
 import dev.terrace.engine.raster.Grid;
 import dev.terrace.engine.raster.RasterSource;
@@ -71,24 +71,15 @@ final class AreaReader {
       CellWeights weights, CellAccumulator[] values) {
     Grid grid = layers.get(0).raster().grid();
     Tally[] tallies = new Tally[layers.size()];
-    // Sized to the polygon, not to the largest read: most polygons are small, and a full-size buffer for each
-    // was a quarter of all the memory a batch of them allocated.
-    CellWindow[] cells = new CellWindow[layers.size()];
     for (int i = 0; i < tallies.length; i++) {
       tallies[i] = new Tally(values[i], cellRules, weights);
-      cells[i] = new CellWindow(layers.get(i), readCells(pixels.getEnvelopeInternal()));
     }
-    Coverage.visit(pixels, grid.width(), grid.height(), rule, ROWS_PER_BLOCK, (CoverageBlock block) -> {
-      for (int c0 = 0; c0 < block.width(); c0 += COLUMNS_PER_READ) {
-        int cols = Math.min(COLUMNS_PER_READ, block.width() - c0);
-        Window window = Window.of(block.col() + c0, block.row(), cols, block.height());
-        if (weights != null) {
-          weights.read(window);
-        }
-        for (int i = 0; i < tallies.length; i++) {
-          cells[i].read(window);
-          tallies[i].add(block, c0, cols, cells[i]);
-        }
+    sweep(layers, pixels, rule, (block, c0, cols, window, cells) -> {
+      if (weights != null) {
+        weights.read(window);
+      }
+      for (int i = 0; i < tallies.length; i++) {
+        tallies[i].add(block, c0, cols, cells[i]);
       }
     });
     double outside = areaOutside(pixels, grid.width(), grid.height());
@@ -100,6 +91,44 @@ final class AreaReader {
           t.weights == null ? t.missing : t.nodata, t.unweighted);
     }
     return out;
+  }
+
+  /** What is done with each window of a polygon's coverage, once every layer's cells of it are read. */
+  interface WindowVisitor {
+    /**
+     * @param block the block of coverage the window belongs to
+     * @param c0 the window's first column within the block
+     * @param cols the window's width
+     * @param window the window, in the grid
+     * @param cells each layer's cells of the window, indexed row-major from 0
+     */
+    void visit(CoverageBlock block, int c0, int cols, Window window, CellWindow[] cells);
+  }
+
+  /**
+   * Computes a polygon's coverage block by block (a few hundred rows at a time) and reads each block's cells
+   * for every layer, {@link #COLUMNS_PER_READ} columns at a time, into arrays reused from window to window.
+   *
+   * @param layers rasters sharing one grid
+   */
+  static void sweep(List<Layer> layers, Geometry pixels, PixelRule rule, WindowVisitor visitor) {
+    Grid grid = layers.get(0).raster().grid();
+    // Sized to the polygon, not to the largest read: most polygons are small, and a full-size buffer for each
+    // was a quarter of all the memory a batch of them allocated.
+    CellWindow[] cells = new CellWindow[layers.size()];
+    for (int i = 0; i < cells.length; i++) {
+      cells[i] = new CellWindow(layers.get(i), readCells(pixels.getEnvelopeInternal()));
+    }
+    Coverage.visit(pixels, grid.width(), grid.height(), rule, ROWS_PER_BLOCK, (CoverageBlock block) -> {
+      for (int c0 = 0; c0 < block.width(); c0 += COLUMNS_PER_READ) {
+        int cols = Math.min(COLUMNS_PER_READ, block.width() - c0);
+        Window window = Window.of(block.col() + c0, block.row(), cols, block.height());
+        for (CellWindow c : cells) {
+          c.read(window);
+        }
+        visitor.visit(block, c0, cols, window, cells);
+      }
+    });
   }
 
   /** The cells of the largest read a polygon with this pixel envelope needs, with a cell to spare each way. */

@@ -1,16 +1,16 @@
 package dev.terrace.engine.extract;
 
 import dev.terrace.api.Cell;
+import dev.terrace.api.PixelRule;
 import dev.terrace.engine.catalog.Layer;
 import dev.terrace.engine.coverage.Coverage;
-import dev.terrace.engine.coverage.CoverageBlock;
 import dev.terrace.engine.coverage.LineCells;
 import dev.terrace.engine.coverage.LineCoverage;
-import dev.terrace.api.PixelRule;
 import dev.terrace.engine.geometry.RequestGeometry;
 import dev.terrace.engine.raster.Grid;
 import dev.terrace.engine.raster.Window;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.locationtech.jts.geom.Coordinate;
@@ -71,35 +71,24 @@ final class CellsReader {
   private Measurement[] areas(List<Layer> layers, Geometry pixels) {
     Grid grid = layers.get(0).raster().grid();
     Found[] found = new Found[layers.size()];
-    CellWindow[] cells = new CellWindow[layers.size()];
-    for (int i = 0; i < found.length; i++) {
-      found[i] = new Found();
-      cells[i] = new CellWindow(layers.get(i), AreaReader.readCells(pixels.getEnvelopeInternal()));
-    }
-    Coverage.visit(pixels, grid.width(), grid.height(), rule, AreaReader.ROWS_PER_BLOCK, (CoverageBlock block) -> {
-      int[] blockStart = new int[found.length];
-      for (int i = 0; i < found.length; i++) {
-        blockStart[i] = found[i].cells.size();
-      }
+    Arrays.setAll(found, i -> new Found());
+    int[] blockStart = new int[found.length];
+    AreaReader.sweep(layers, pixels, rule, (block, c0, cols, window, cells) -> {
       double[] fractions = block.fractions();
-      for (int c0 = 0; c0 < block.width(); c0 += AreaReader.COLUMNS_PER_READ) {
-        int cols = Math.min(AreaReader.COLUMNS_PER_READ, block.width() - c0);
-        Window window = Window.of(block.col() + c0, block.row(), cols, block.height());
-        for (int i = 0; i < found.length; i++) {
-          cells[i].read(window);
-          for (int r = 0; r < block.height(); r++) {
-            for (int c = 0; c < cols; c++) {
-              double w = fractions[r * block.width() + c0 + c];
-              if (w > 0 && w >= rules.minCoverage()) {
-                take(found[i], cells[i], r * cols + c, block.row() + r, block.col() + c0 + c, w);
-              }
+      for (int i = 0; i < found.length; i++) {
+        if (c0 == 0) {
+          blockStart[i] = found[i].cells.size();
+        }
+        for (int r = 0; r < block.height(); r++) {
+          for (int c = 0; c < cols; c++) {
+            double w = fractions[r * block.width() + c0 + c];
+            if (w > 0 && w >= rules.minCoverage()) {
+              take(found[i], cells[i], r * cols + c, block.row() + r, block.col() + c0 + c, w);
             }
           }
         }
-      }
-      if (block.width() > AreaReader.COLUMNS_PER_READ) {
-        // Read a slice of columns at a time, a block's cells came slice after slice, not row after row.
-        for (int i = 0; i < found.length; i++) {
+        if (c0 + cols == block.width() && c0 > 0) {
+          // Read a slice of columns at a time, a block's cells came slice after slice, not row after row.
           found[i].cells.subList(blockStart[i], found[i].cells.size()).sort(ROW_MAJOR);
         }
       }

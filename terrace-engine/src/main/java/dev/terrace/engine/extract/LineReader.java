@@ -1,9 +1,9 @@
 package dev.terrace.engine.extract;
 
+import dev.terrace.api.PixelRule;
 import dev.terrace.engine.catalog.Layer;
 import dev.terrace.engine.coverage.LineCells;
 import dev.terrace.engine.coverage.LineCoverage;
-import dev.terrace.api.PixelRule;
 import dev.terrace.engine.raster.Band;
 import dev.terrace.engine.raster.RasterSource;
 import dev.terrace.engine.raster.Window;

@@ -1,8 +1,8 @@
 package dev.terrace.engine.extract;
 
+import dev.terrace.api.PixelRule;
 import dev.terrace.engine.catalog.CatalogDataset;
 import dev.terrace.engine.coverage.LineCoverage;
-import dev.terrace.api.PixelRule;
 import dev.terrace.engine.geometry.RequestGeometry;
 import dev.terrace.engine.geotiff.GeoTiff;
 import dev.terrace.engine.raster.AffineTransform;

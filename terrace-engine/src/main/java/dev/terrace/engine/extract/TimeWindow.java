@@ -1,7 +1,7 @@
 package dev.terrace.engine.extract;
 
-import dev.terrace.api.TimeRange;
 import dev.terrace.api.FieldError;
+import dev.terrace.api.TimeRange;
 import dev.terrace.engine.time.Timestamps;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.terrace.engine.geometry;
 
+import dev.terrace.api.FieldError;
 import dev.terrace.api.geojson.Feature;
 import dev.terrace.api.geojson.GeometryCollection;
 import dev.terrace.api.geojson.LineString;
@@ -8,9 +9,8 @@ import dev.terrace.api.geojson.MultiPoint;
 import dev.terrace.api.geojson.MultiPolygon;
 import dev.terrace.api.geojson.Point;
 import dev.terrace.api.geojson.Polygon;
-import dev.terrace.engine.InvalidRequestException;
-import dev.terrace.api.FieldError;
 import dev.terrace.engine.InvalidRequestException.Kind;
+import dev.terrace.engine.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.List;
 import org.locationtech.jts.geom.Coordinate;

@@ -1,10 +1,9 @@
 package dev.terrace.engine.coverage;
 
-import dev.terrace.api.PixelRule;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.terrace.api.PixelRule;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,11 +1,10 @@
 package dev.terrace.engine.coverage;
 
-import dev.terrace.api.PixelRule;
-
 import static dev.terrace.engine.coverage.CoverageTest.assertRaster;
 import static dev.terrace.engine.coverage.CoverageTest.wkt;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.terrace.api.PixelRule;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Geometry;
 

@@ -1,10 +1,9 @@
 package dev.terrace.engine.coverage;
 
-import dev.terrace.api.PixelRule;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.terrace.api.PixelRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -1,11 +1,10 @@
 package dev.terrace.engine.coverage;
 
-import dev.terrace.api.PixelRule;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.terrace.api.PixelRule;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,11 @@
 package dev.terrace.engine.coverage;
 
-import dev.terrace.api.PixelRule;
-
 import static dev.terrace.engine.coverage.CoverageTest.wkt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.terrace.api.PixelRule;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 

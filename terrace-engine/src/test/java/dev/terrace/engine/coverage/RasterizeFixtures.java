@@ -1,7 +1,6 @@
 package dev.terrace.engine.coverage;
 
 import dev.terrace.api.PixelRule;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -2,8 +2,8 @@ package dev.terrace.engine.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.terrace.engine.catalog.Layer;
 import dev.terrace.api.PixelRule;
+import dev.terrace.engine.catalog.Layer;
 import dev.terrace.engine.geotiff.GeoTiff;
 import dev.terrace.engine.raster.RasterSource;
 import dev.terrace.engine.raster.Window;

@@ -1,6 +1,5 @@
 package dev.terrace.engine.extract;
 
-import dev.terrace.api.FieldError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -11,6 +10,7 @@ import dev.terrace.api.Cell;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.ExtractResult;
+import dev.terrace.api.FieldError;
 import dev.terrace.api.PixelRule;
 import dev.terrace.api.Quality;
 import dev.terrace.api.TemporalAggregation;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.terrace.api.Cell;
-import dev.terrace.engine.catalog.Layer;
 import dev.terrace.api.PixelRule;
+import dev.terrace.engine.catalog.Layer;
 import dev.terrace.engine.geometry.RequestGeometry;
 import dev.terrace.engine.geotiff.GeoTiff;
 import dev.terrace.engine.raster.PixelLocator;

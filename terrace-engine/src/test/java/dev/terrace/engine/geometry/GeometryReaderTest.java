@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.terrace.api.FieldError;
 import dev.terrace.api.geojson.MultiPolygon;
 import dev.terrace.api.geojson.Polygon;
 import dev.terrace.engine.InvalidRequestException;
-import dev.terrace.api.FieldError;
 import org.junit.jupiter.api.Test;
 
 /** How request polygons are read: the antimeridian rule, polar rings, and invalid polygons refused or repaired. */

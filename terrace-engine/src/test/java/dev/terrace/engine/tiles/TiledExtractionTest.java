@@ -3,6 +3,7 @@ package dev.terrace.engine.tiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.terrace.api.Aggregation;
 import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
@@ -13,7 +14,6 @@ import dev.terrace.api.geojson.LineString;
 import dev.terrace.api.geojson.MultiPoint;
 import dev.terrace.api.geojson.Point;
 import dev.terrace.api.geojson.Polygon;
-import dev.terrace.api.Aggregation;
 import dev.terrace.engine.extract.Zonal;
 import dev.terrace.engine.geotiff.GeoTiff;
 import dev.terrace.engine.raster.PixelLocator;
