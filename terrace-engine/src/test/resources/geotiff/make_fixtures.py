@@ -645,7 +645,7 @@ def copy_samples():
         src = os.path.join(SAMPLE_DIR, f)
         shutil.copyfile(src, os.path.join(dd, f))
         os.chmod(os.path.join(dd, f), 0o644)
-        check(sha256_file(os.path.join(dd, f)) == sha, "data/%s SHA-256 = %s (as in shared README)" % (f, sha))
+        check(sha256_file(os.path.join(dd, f)) == sha, "data/%s SHA-256 = %s (as in the SET 1 fixture set's README, copied in README.md)" % (f, sha))
         names.append("data/" + f)
         stem = f[:-4]
         for extra in ("_points_expected.csv", "_points.geojson"):
