@@ -25,7 +25,8 @@ import org.locationtech.jts.geom.Polygon;
  */
 final class BenchData {
 
-  static final Path ROOT = Path.of("/tmp/terrace-bench");
+  /** Where {@code make_bench.sh} writes: {@code $TMPDIR/terrace-bench}, {@code /tmp} without TMPDIR. */
+  static final Path ROOT = Path.of(System.getenv().getOrDefault("TMPDIR", "/tmp"), "terrace-bench");
   static final ObjectMapper JSON = new ObjectMapper();
   private static final GeometryFactory JTS = new GeometryFactory();
 

@@ -27,7 +27,7 @@ import java.util.Locale;
  *     [--share 0.05] [--delay-ms 500] [--seed 1]
  * </pre>
  *
- * COG defaults to {@code /tmp/terrace-bench/data/bench_dem_cog.tif}, made by
+ * COG defaults to {@code $TMPDIR/terrace-bench/data/bench_dem_cog.tif}, made by
  * {@code terrace-bench/scripts/make_bench.sh}.
  */
 public final class HedgedReadBench {
@@ -42,7 +42,7 @@ public final class HedgedReadBench {
    * @throws Exception on any failure; the benchmark is a tool, not a service
    */
   public static void main(String[] args) throws Exception {
-    Path cog = Path.of("/tmp/terrace-bench/data/bench_dem_cog.tif");
+    Path cog = BenchData.ROOT.resolve("data/bench_dem_cog.tif");
     int col = 4321;
     int row = 5678;
     int size = 2000;

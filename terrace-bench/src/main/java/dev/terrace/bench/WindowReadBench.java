@@ -25,7 +25,7 @@ import java.util.Map;
  * terrace-bench/run WindowReadBench [COG] [--col 4321] [--row 5678] [--size 2000] [--reps 7]
  * </pre>
  *
- * COG defaults to {@code /tmp/terrace-bench/data/bench_dem_cog.tif}, made by
+ * COG defaults to {@code $TMPDIR/terrace-bench/data/bench_dem_cog.tif}, made by
  * {@code terrace-bench/scripts/make_bench.sh}.
  */
 public final class WindowReadBench {
@@ -37,7 +37,7 @@ public final class WindowReadBench {
    * @throws Exception on any failure; the benchmark is a tool, not a service
    */
   public static void main(String[] args) throws Exception {
-    Path cog = Path.of("/tmp/terrace-bench/data/bench_dem_cog.tif");
+    Path cog = BenchData.ROOT.resolve("data/bench_dem_cog.tif");
     int col = 4321;
     int row = 5678;
     int size = 2000;

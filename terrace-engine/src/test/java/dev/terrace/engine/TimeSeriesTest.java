@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Time-varying datasets through the embedded API: {@code time_range} selecting timestamps, open ends, a range
  * outside the series, {@code temporal_aggregation}, a static dataset alongside, and one unreadable file of a
  * stack. The stack is {@code src/test/resources/timeseries/}: the shared netCDF fixture bcsd_obs_1999.nc split
- * into one COG per month by GDAL; expected values are the shared fixture's GDAL answers.
+ * into one COG per month by GDAL; expected values are the fixture set's GDAL answers.
  */
 class TimeSeriesTest {
 

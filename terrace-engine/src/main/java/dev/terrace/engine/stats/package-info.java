@@ -9,7 +9,7 @@
  * Each {@link dev.terrace.engine.stats.Statistic} declares what it needs (a variance, stored values, a value
  * histogram) so that an accumulator keeps only that.
  *
- * <p>Semantics follow the conventions of the reference data ({@code shared/data/README.md}): nodata and NaN never
+ * <p>Semantics follow the conventions of GDAL, rasterstats and exactextract that the reference answers use: nodata and NaN never
  * enter a statistic; {@code min} and {@code max} are unweighted over cells with positive weight; {@code std} is
  * the weighted population standard deviation; with unit weights {@code median} and {@code percentile} are
  * numpy's; {@code majority} and {@code minority} break ties towards the smallest value.

@@ -31,7 +31,7 @@ final class NcFixtures {
     }
   }
 
-  /** Reads a CSV without quoted fields (the shared point files) into one map per row. */
+  /** Reads a CSV without quoted fields (the fixture set's point files) into one map per row. */
   static List<Map<String, String>> csv(String name) {
     try {
       List<String> lines = Files.readAllLines(file(name));

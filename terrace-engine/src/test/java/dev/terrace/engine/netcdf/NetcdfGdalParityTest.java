@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * bcsd_obs_1999.nc against GDAL: the geotransform of {@code gdalinfo NETCDF:"bcsd_obs_1999.nc":pr}, and every
- * row of the shared point answers (200 points x 2 variables x 12 months): the cell GDAL found, its value
+ * row of the fixture set's point answers (200 points x 2 variables x 12 months): the cell GDAL found, its value
  * exactly, nodata where GDAL found none, and the month's time stamp.
  */
 class NetcdfGdalParityTest {
