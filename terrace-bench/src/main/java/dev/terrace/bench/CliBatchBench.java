@@ -1,8 +1,7 @@
 package dev.terrace.bench;
 
-import dev.terrace.engine.Limits;
+import dev.terrace.engine.config.Limits;
 import dev.terrace.engine.Terrace;
-import dev.terrace.engine.catalog.Catalog;
 import dev.terrace.engine.geotiff.TileCache;
 import java.io.BufferedWriter;
 import java.nio.file.Files;
@@ -159,7 +158,7 @@ public final class CliBatchBench {
     Limits defaults = Limits.defaults();
     Limits limits = new Limits(defaults.maxDatasets(), Math.max(batch, defaults.maxGeometries()),
         defaults.maxVertices(), defaults.maxCells(), defaults.concurrency());
-    return Terrace.embedded(Catalog.load(catalog), limits, Executors.newVirtualThreadPerTaskExecutor());
+    return Terrace.embedded(catalog, limits, Executors.newVirtualThreadPerTaskExecutor());
   }
 
   /** The job through the API: chunks of {@code batch} points, the values kept, nothing written. */

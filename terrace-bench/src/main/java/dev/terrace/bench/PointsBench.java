@@ -5,9 +5,8 @@ import dev.terrace.api.BatchExtractResponse;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.geojson.Geometry;
 import dev.terrace.api.geojson.Point;
-import dev.terrace.engine.Limits;
+import dev.terrace.engine.config.Limits;
 import dev.terrace.engine.Terrace;
-import dev.terrace.engine.catalog.Catalog;
 import dev.terrace.engine.geotiff.TileCache;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +68,7 @@ public final class PointsBench {
 
     Limits limits = new Limits(1, Math.max(batch, 1000), 10_000, 500_000_000L,
         2 * Runtime.getRuntime().availableProcessors());
-    try (Terrace terrace = Terrace.embedded(Catalog.load(BenchData.catalog()), limits,
+    try (Terrace terrace = Terrace.embedded(BenchData.catalog(), limits,
         Executors.newVirtualThreadPerTaskExecutor())) {
       System.out.printf(Locale.ROOT, "%d points in input order, batches of %d, %d cores, max heap %d MB, "
           + "tile cache %d MB, %d reps; points.geojson parsed in %.0f ms (not in the times below)%n", n, batch,

@@ -5,7 +5,7 @@ import dev.terrace.api.Aggregation;
 import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.BatchExtractResponse;
 import dev.terrace.api.geojson.Geometry;
-import dev.terrace.engine.Terrace;
+import dev.terrace.api.TerraceApi;
 import dev.terrace.engine.geotiff.TileCache;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +38,7 @@ final class WeightedMeanPass {
   private WeightedMeanPass() {}
 
   /** Parses the polygons and asks for every weighted mean in one batch, the tile cache emptied first. */
-  static Answers terrace(Terrace terrace, Path geojson) throws IOException {
+  static Answers terrace(TerraceApi terrace, Path geojson) throws IOException {
     TileCache.shared().invalidateAll();
     double cpu = BenchData.cpuMs();
     long t0 = System.nanoTime();

@@ -1,8 +1,8 @@
 package dev.terrace.bench;
 
+import dev.terrace.engine.internal.Engine;
 import dev.terrace.api.PixelRule;
-import dev.terrace.engine.Limits;
-import dev.terrace.engine.Terrace;
+import dev.terrace.engine.config.Limits;
 import dev.terrace.engine.catalog.Catalog;
 import dev.terrace.engine.extract.Zonal;
 import dev.terrace.engine.geotiff.TileCache;
@@ -129,7 +129,7 @@ public final class ZonalBench {
 
     Catalog catalog = Catalog.load(BenchData.catalog());
     ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try (Terrace terrace = Terrace.embedded(catalog, Limits.defaults(), Executors.newVirtualThreadPerTaskExecutor())) {
+    try (Engine terrace = Engine.open(catalog, Limits.defaults(), Executors.newVirtualThreadPerTaskExecutor())) {
       RasterSource dem = terrace.catalog().dataset("bench:dem").orElseThrow().raster();
       RasterSource cls = terrace.catalog().dataset("bench:class").orElseThrow().raster();
       System.out.printf(Locale.ROOT, "%d polygons (%s), %d threads, %d cores, max heap %d MB, tile cache %d MB, "
@@ -255,7 +255,7 @@ public final class ZonalBench {
    * @param exactextract the anchor's program, or null to time ours alone
    * @return how our answers agree with exactextract's, or null without it
    */
-  private static WeightedMeanPass.Agreement weighted(Terrace terrace, Path polygons, int reps, String exactextract)
+  private static WeightedMeanPass.Agreement weighted(Engine terrace, Path polygons, int reps, String exactextract)
       throws Exception {
     Path gpkg = exactextract == null ? null : WeightedMeanPass.projected(polygons);
     Path csv = Files.createTempFile("terrace-bench-weighted-", ".csv");

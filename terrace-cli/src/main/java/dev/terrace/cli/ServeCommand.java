@@ -1,6 +1,6 @@
 package dev.terrace.cli;
 
-import dev.terrace.engine.Limits;
+import dev.terrace.engine.config.Limits;
 import dev.terrace.server.ServerConfig;
 import dev.terrace.server.TerraceServer;
 import java.io.PrintWriter;

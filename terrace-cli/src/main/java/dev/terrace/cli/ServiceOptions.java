@@ -1,6 +1,7 @@
 package dev.terrace.cli;
 
-import dev.terrace.engine.Limits;
+import dev.terrace.engine.internal.Engine;
+import dev.terrace.engine.config.Limits;
 import dev.terrace.engine.Terrace;
 import dev.terrace.engine.catalog.Catalog;
 import dev.terrace.client.TerraceClient;
@@ -56,7 +57,7 @@ final class ServiceOptions {
     Limits limits = new Limits(defaults.maxDatasets(), Math.max(maxGeometries, defaults.maxGeometries()),
         defaults.maxVertices(), defaults.maxCells(), defaults.concurrency()).withTimeout(timeout);
     Catalog loaded = catalog == null ? Catalog.builtin() : Catalog.load(catalog);
-    Terrace engine = Terrace.embedded(loaded, limits, Executors.newVirtualThreadPerTaskExecutor());
+    Engine engine = Engine.open(loaded, limits, Executors.newVirtualThreadPerTaskExecutor());
     return new Service(engine, limits.maxGeometries(), catalog == null ? "the built-in catalog" : catalog.toString(),
         engine);
   }

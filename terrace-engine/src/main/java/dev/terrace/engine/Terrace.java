@@ -12,19 +12,12 @@ import dev.terrace.api.Provider;
 import dev.terrace.api.ProviderPage;
 import dev.terrace.api.TerraceApi;
 import dev.terrace.api.TerraceAsyncApi;
+import dev.terrace.engine.config.Limits;
+import dev.terrace.engine.internal.Engine;
 import dev.terrace.engine.catalog.Catalog;
-import dev.terrace.engine.catalog.CatalogDataset;
-import dev.terrace.engine.catalog.CatalogProvider;
-import dev.terrace.engine.catalog.CatalogViews;
-import dev.terrace.engine.extract.Extractor;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.Supplier;
 
 /**
  * Terrace in-process: the {@link TerraceApi} answered by the engine itself, no service to deploy. Code
@@ -44,22 +37,10 @@ import java.util.function.Supplier;
  */
 public final class Terrace implements TerraceApi, AutoCloseable {
 
-  private final Catalog catalog;
-  private final Extractor extractor;
-  private final Executor asyncExecutor;
-  /** The executor this engine made for itself, shut down with it; null when the caller gave one, which it keeps. */
-  private final ExecutorService ownExecutor;
+  private final Engine engine;
 
-  private Terrace(Catalog catalog, Limits limits, Executor asyncExecutor, ExecutorService ownExecutor) {
-    this.catalog = catalog;
-    this.extractor = new Extractor(catalog, limits);
-    this.asyncExecutor = asyncExecutor;
-    this.ownExecutor = ownExecutor;
-  }
-
-  private static Terrace withOwnExecutor(Catalog catalog) {
-    ExecutorService own = Executors.newVirtualThreadPerTaskExecutor();
-    return new Terrace(catalog, Limits.defaults(), own, own);
+  private Terrace(Engine engine) {
+    this.engine = engine;
   }
 
   /**
@@ -68,7 +49,7 @@ public final class Terrace implements TerraceApi, AutoCloseable {
    * @return a new engine
    */
   public static Terrace embedded() {
-    return withOwnExecutor(Catalog.builtin());
+    return new Terrace(Engine.open(Catalog.builtin(), Limits.defaults()));
   }
 
   /**
@@ -76,28 +57,23 @@ public final class Terrace implements TerraceApi, AutoCloseable {
    *
    * @param catalogFile the catalog
    * @return a new engine
-   * @throws dev.terrace.engine.catalog.CatalogException if the file cannot be used; the message names the field
+   * @throws TerraceEngineException if the file cannot be used; the message names the field
    */
   public static Terrace embedded(Path catalogFile) {
-    return withOwnExecutor(Catalog.load(catalogFile));
+    return new Terrace(Engine.open(Catalog.load(catalogFile), Limits.defaults()));
   }
 
   /**
-   * The engine over any catalog, with chosen limits and an executor for {@link #async()} calls.
+   * The engine over a catalog file, with chosen limits and an executor for {@link #async()} calls.
    *
-   * @param catalog the catalog; closed with the engine
+   * @param catalogFile the catalog (JSON or YAML)
    * @param limits what a request may ask for
    * @param asyncExecutor runs the work of asynchronous calls; the caller's, left running when the engine closes
    * @return a new engine
+   * @throws TerraceEngineException if the file cannot be used; the message names the field
    */
-  public static Terrace embedded(Catalog catalog, Limits limits, Executor asyncExecutor) {
-    return new Terrace(Objects.requireNonNull(catalog, "catalog"), Objects.requireNonNull(limits, "limits"),
-        Objects.requireNonNull(asyncExecutor, "asyncExecutor"), null);
-  }
-
-  /** @return the catalog this engine reads */
-  public Catalog catalog() {
-    return catalog;
+  public static Terrace embedded(Path catalogFile, Limits limits, Executor asyncExecutor) {
+    return new Terrace(Engine.open(Catalog.load(catalogFile), limits, asyncExecutor));
   }
 
   /**
@@ -107,50 +83,37 @@ public final class Terrace implements TerraceApi, AutoCloseable {
    * @return a view sharing this engine
    */
   public TerraceAsyncApi async() {
-    return new AsyncTerrace(this, asyncExecutor);
+    return engine.async();
   }
 
   @Override
   public ExtractResponse extract(ExtractRequest request) {
-    return extractor.extract(Objects.requireNonNull(request, "request"));
+    return engine.extract(Objects.requireNonNull(request, "request"));
   }
 
   @Override
   public BatchExtractResponse batchExtract(BatchExtractRequest request) {
-    return extractor.batchExtract(Objects.requireNonNull(request, "request"));
+    return engine.batchExtract(Objects.requireNonNull(request, "request"));
   }
 
   @Override
   public ProviderPage providers(ListProvidersRequest request) {
-    Paging.check(request.limit(), request.offset());
-    List<CatalogProvider> all = catalog.providers();
-    List<Provider> page = Paging.slice(all, request.limit(), request.offset()).stream()
-        .map(p -> CatalogViews.provider(p, false)).toList();
-    return ProviderPage.of(all.size(), request.limit(), request.offset(), page);
+    return engine.providers(request);
   }
 
   @Override
   public Provider provider(String slug) {
-    return catalog.provider(slug).map(p -> CatalogViews.provider(p, true))
-        .orElseThrow(() -> new NotFoundException("provider", slug, "list them with catalog.providers.list"));
+    return engine.provider(slug);
   }
 
   @Override
   public DatasetPage datasets(ListDatasetsRequest request) {
-    Paging.check(request.limit(), request.offset());
-    List<CatalogDataset> all = request.provider() == null ? catalog.datasets()
-        : catalog.provider(request.provider()).map(CatalogProvider::datasets)
-            .orElseThrow(() -> new NotFoundException("provider", request.provider(),
-                "list them with catalog.providers.list"));
-    List<Dataset> page = Paging.slice(all, request.limit(), request.offset()).stream()
-        .map(CatalogViews::dataset).toList();
-    return DatasetPage.of(all.size(), request.limit(), request.offset(), page);
+    return engine.datasets(request);
   }
 
   @Override
   public Dataset dataset(String id) {
-    return catalog.dataset(id).map(CatalogViews::dataset)
-        .orElseThrow(() -> new NotFoundException("dataset", id, "list them with catalog.datasets.list"));
+    return engine.dataset(id);
   }
 
   /**
@@ -159,47 +122,6 @@ public final class Terrace implements TerraceApi, AutoCloseable {
    */
   @Override
   public void close() {
-    if (ownExecutor != null) {
-      ownExecutor.shutdown();
-    }
-    catalog.close();
-  }
-
-  /** The asynchronous view: every call is the blocking one, run on the executor. */
-  private record AsyncTerrace(Terrace engine, Executor executor) implements TerraceAsyncApi {
-
-    private <T> CompletableFuture<T> run(Supplier<T> call) {
-      return CompletableFuture.supplyAsync(call, executor);
-    }
-
-    @Override
-    public CompletableFuture<ExtractResponse> extract(ExtractRequest request) {
-      return run(() -> engine.extract(request));
-    }
-
-    @Override
-    public CompletableFuture<BatchExtractResponse> batchExtract(BatchExtractRequest request) {
-      return run(() -> engine.batchExtract(request));
-    }
-
-    @Override
-    public CompletableFuture<ProviderPage> providers(ListProvidersRequest request) {
-      return run(() -> engine.providers(request));
-    }
-
-    @Override
-    public CompletableFuture<Provider> provider(String slug) {
-      return run(() -> engine.provider(slug));
-    }
-
-    @Override
-    public CompletableFuture<DatasetPage> datasets(ListDatasetsRequest request) {
-      return run(() -> engine.datasets(request));
-    }
-
-    @Override
-    public CompletableFuture<Dataset> dataset(String id) {
-      return run(() -> engine.dataset(id));
-    }
+    engine.close();
   }
 }

@@ -1,5 +1,7 @@
 package dev.terrace.engine;
 
+import dev.terrace.engine.config.Limits;
+import dev.terrace.engine.internal.Engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,7 +29,7 @@ class LifecycleTest {
   @Test
   void closingLeavesTheCallersExecutorRunning() throws Exception {
     try (ExecutorService mine = Executors.newVirtualThreadPerTaskExecutor()) {
-      Terrace terrace = Terrace.embedded(Catalog.builtin(), Limits.defaults(), mine);
+      Engine terrace = Engine.open(Catalog.builtin(), Limits.defaults(), mine);
       terrace.close();
       assertThat(mine.isShutdown()).isFalse();
       assertThat(mine.submit(() -> 1).get()).isEqualTo(1);

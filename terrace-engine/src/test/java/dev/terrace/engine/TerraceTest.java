@@ -1,5 +1,7 @@
 package dev.terrace.engine;
 
+import dev.terrace.engine.config.Limits;
+import dev.terrace.engine.internal.Engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -156,7 +158,7 @@ class TerraceTest {
           assertThat(e.kind()).isEqualTo(Kind.REQUEST_LIMIT);
           assertThat(e.getMessage()).contains("10002 vertices").contains("10000");
         });
-    try (Terrace tiny = Terrace.embedded(Catalog.builtin(), new Limits(50, 1000, 10_000, 100, 2),
+    try (Engine tiny = Engine.open(Catalog.builtin(), new Limits(50, 1000, 10_000, 100, 2),
         Executors.newVirtualThreadPerTaskExecutor())) {
       assertThatThrownBy(() -> tiny.extract(ExtractRequest.of(Polygon.rectangle(5.8, 49.5, 6.4, 50.1),
           "lux:elevation"))).isInstanceOfSatisfying(InvalidRequestException.class,

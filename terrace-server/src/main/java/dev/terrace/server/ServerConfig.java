@@ -1,6 +1,6 @@
 package dev.terrace.server;
 
-import dev.terrace.engine.Limits;
+import dev.terrace.engine.config.Limits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package dev.terrace.server;
 
+import dev.terrace.engine.internal.Engine;
 import dev.terrace.engine.Terrace;
 import dev.terrace.engine.catalog.Catalog;
 import io.helidon.http.DirectHandler;
@@ -38,7 +39,7 @@ public final class TerraceServer implements AutoCloseable {
   private static final long IDEMPOTENT_RESPONSE_BYTES = 64L << 20;
 
   private final ServerConfig config;
-  private final Terrace engine;
+  private final Engine engine;
   private final Database database;
   private final WorkQueue queue;
   private final WebServer web;
@@ -52,7 +53,7 @@ public final class TerraceServer implements AutoCloseable {
     DescriptionStore descriptions = new DescriptionStore(database);
     catalog.restore(descriptions.load());
     catalog.onDescribed(descriptions::save);
-    this.engine = Terrace.embedded(catalog, config.limits(), Executors.newVirtualThreadPerTaskExecutor());
+    this.engine = Engine.open(catalog, config.limits(), Executors.newVirtualThreadPerTaskExecutor());
     this.queue = new WorkQueue(config.maxActiveRequests(), config.maxQueuedRequests(), config.requestTimeout());
     ApiKeyStore keys = new ApiKeyStore(database);
     Metrics metrics = new Metrics(queue::inFlight);
@@ -139,7 +140,7 @@ public final class TerraceServer implements AutoCloseable {
   }
 
   /** @return the engine answering requests */
-  public Terrace engine() {
+  public Engine engine() {
     return engine;
   }
 

@@ -8,7 +8,7 @@ import dev.terrace.api.Aggregation;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.PixelRule;
 import dev.terrace.api.geojson.Polygon;
-import dev.terrace.engine.Limits;
+import dev.terrace.engine.config.Limits;
 import dev.terrace.engine.Terrace;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;

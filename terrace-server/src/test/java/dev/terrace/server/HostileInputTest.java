@@ -3,7 +3,7 @@ package dev.terrace.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.terrace.engine.Limits;
+import dev.terrace.engine.config.Limits;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

@@ -11,7 +11,7 @@ import dev.terrace.api.Interpolation;
 import dev.terrace.api.TemporalAggregation;
 import dev.terrace.engine.InvalidRequestException.Kind;
 import dev.terrace.engine.InvalidRequestException;
-import dev.terrace.engine.Limits;
+import dev.terrace.engine.config.Limits;
 import dev.terrace.engine.catalog.Catalog;
 import dev.terrace.engine.catalog.CatalogDataset;
 import dev.terrace.engine.crs.CrsIdentifier;

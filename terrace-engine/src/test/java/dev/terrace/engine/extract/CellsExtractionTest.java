@@ -1,5 +1,6 @@
 package dev.terrace.engine.extract;
 
+import dev.terrace.engine.internal.Engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -19,7 +20,7 @@ import dev.terrace.api.geojson.LineString;
 import dev.terrace.api.geojson.Point;
 import dev.terrace.api.geojson.Polygon;
 import dev.terrace.engine.InvalidRequestException;
-import dev.terrace.engine.Limits;
+import dev.terrace.engine.config.Limits;
 import dev.terrace.engine.Terrace;
 import dev.terrace.engine.catalog.Catalog;
 import java.nio.charset.StandardCharsets;
@@ -142,7 +143,7 @@ class CellsExtractionTest {
   @Test
   void the_cells_returned_count_against_the_pixel_budget_and_going_over_names_the_aggregation() {
     // LUX_BOX reads about 625 cells and returns 576: a mean fits in 1000, its cells do not.
-    try (Terrace tight = Terrace.embedded(Catalog.builtin(), new Limits(50, 1000, 10_000, 1000, 2),
+    try (Engine tight = Engine.open(Catalog.builtin(), new Limits(50, 1000, 10_000, 1000, 2),
         Executors.newVirtualThreadPerTaskExecutor())) {
       assertThat(tight.extract(ExtractRequest.of(LUX_BOX, "lux:elevation")).results().get(0).number()).isPresent();
       assertThatThrownBy(() -> tight.extract(request(LUX_BOX).build()))

@@ -1,5 +1,6 @@
 package dev.terrace.engine.extract;
 
+import dev.terrace.engine.internal.Engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.terrace.api.BatchExtractRequest;
@@ -10,7 +11,7 @@ import dev.terrace.api.ExtractResult;
 import dev.terrace.api.Quality;
 import dev.terrace.api.geojson.Point;
 import dev.terrace.api.geojson.Polygon;
-import dev.terrace.engine.Limits;
+import dev.terrace.engine.config.Limits;
 import dev.terrace.engine.Terrace;
 import dev.terrace.engine.catalog.Catalog;
 import dev.terrace.engine.io.RangeServer;
@@ -40,7 +41,7 @@ class DeadlineTest {
   static Path dir;
   private static byte[] tiff;
   private RangeServer server;
-  private Terrace terrace;
+  private Engine terrace;
 
   @BeforeAll
   static void copySample() throws Exception {
@@ -62,7 +63,7 @@ class DeadlineTest {
         {"providers": [{"slug": "s", "protocol": "cog", "datasets": [
           {"name": "local", "path": "elev.tif"},
           {"name": "remote", "url": "%s"}]}]}""".formatted(server.uri("/elev.tif")));
-    terrace = Terrace.embedded(Catalog.load(catalog), Limits.defaults().withTimeout(TIMEOUT),
+    terrace = Engine.open(Catalog.load(catalog), Limits.defaults().withTimeout(TIMEOUT),
         Executors.newVirtualThreadPerTaskExecutor());
     // Every request, headers included: the file cannot even be opened.
     server.stallFor("/elev.tif", Duration.ofSeconds(60), 0, 1000);

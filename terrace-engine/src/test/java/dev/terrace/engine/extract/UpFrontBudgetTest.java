@@ -1,5 +1,6 @@
 package dev.terrace.engine.extract;
 
+import dev.terrace.engine.internal.Engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +9,7 @@ import dev.terrace.api.ListDatasetsRequest;
 import dev.terrace.api.geojson.Geometry;
 import dev.terrace.api.geojson.Polygon;
 import dev.terrace.engine.InvalidRequestException;
-import dev.terrace.engine.Limits;
+import dev.terrace.engine.config.Limits;
 import dev.terrace.engine.Terrace;
 import dev.terrace.engine.catalog.Catalog;
 import dev.terrace.engine.io.ReadTotals;
@@ -30,7 +31,7 @@ class UpFrontBudgetTest {
       boxes.add(Polygon.rectangle(x, y, x + 0.1, y + 0.1));
     }
     Limits small = new Limits(50, 1000, 10_000, 100_000, 2);
-    try (Terrace terrace = Terrace.embedded(Catalog.builtin(), small, Executors.newVirtualThreadPerTaskExecutor())) {
+    try (Engine terrace = Engine.open(Catalog.builtin(), small, Executors.newVirtualThreadPerTaskExecutor())) {
       terrace.datasets(ListDatasetsRequest.FIRST_PAGE);
       long before = ReadTotals.now().fileBytes();
       BatchExtractRequest request = BatchExtractRequest.builder().geometries(boxes).datasets("lux:elevation").build();

@@ -1,5 +1,6 @@
 package dev.terrace.engine.tiles;
 
+import dev.terrace.engine.internal.Engine;
 import static dev.terrace.engine.tiles.TiledExtractionTest.CORNER;
 import static dev.terrace.engine.tiles.TiledExtractionTest.HOLED;
 import static dev.terrace.engine.tiles.TiledExtractionTest.INSIDE;
@@ -17,7 +18,7 @@ import dev.terrace.api.geojson.Geometry;
 import dev.terrace.api.geojson.Point;
 import dev.terrace.api.geojson.Polygon;
 import dev.terrace.engine.InvalidRequestException;
-import dev.terrace.engine.Limits;
+import dev.terrace.engine.config.Limits;
 import dev.terrace.engine.Terrace;
 import dev.terrace.engine.catalog.Catalog;
 import dev.terrace.engine.raster.SampleType;
@@ -83,7 +84,7 @@ class MissingTilesTest extends TiledWorld {
   @Test
   void the_pixel_budget_counts_the_cells_of_every_tile() {
     // HOLED covers parts of twelve tiles of 8 × 8 cells; a budget of 200 cells is spent after a few.
-    try (Terrace small = Terrace.embedded(Catalog.load(dir.resolve("catalog.json")),
+    try (Engine small = Engine.open(Catalog.load(dir.resolve("catalog.json")),
         new Limits(50, 1000, 10_000, 200, 2), Executors.newVirtualThreadPerTaskExecutor())) {
       assertThatThrownBy(() -> small.extract(ExtractRequest.of(HOLED, "tiled:value")))
           .isInstanceOf(InvalidRequestException.class).hasMessageContaining("pixel budget of 200")

@@ -1,5 +1,6 @@
-package dev.terrace.engine;
+package dev.terrace.engine.internal;
 
+import dev.terrace.engine.InvalidRequestException;
 import java.util.List;
 
 /** Limit/offset paging of catalog listings, with the API's bounds. */

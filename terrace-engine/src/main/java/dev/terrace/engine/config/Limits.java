@@ -1,10 +1,10 @@
-package dev.terrace.engine;
+package dev.terrace.engine.config;
 
 import java.time.Duration;
 
 /**
- * The limits an engine enforces on each request; exceeding one is an {@link InvalidRequestException} of kind
- * {@link InvalidRequestException.Kind#REQUEST_LIMIT} naming the field and the limit.
+ * The limits an engine enforces on each request; exceeding one is an {@link dev.terrace.engine.InvalidRequestException} of kind
+ * {@link dev.terrace.engine.InvalidRequestException.Kind#REQUEST_LIMIT} naming the field and the limit.
  *
  * @param maxDatasets dataset ids per request
  * @param maxGeometries geometries per batch
@@ -13,8 +13,8 @@ import java.time.Duration;
  *     the {@code cells} aggregation the cells it returns count as well
  * @param concurrency how many dataset-geometry reads run at once
  * @param timeout how long one request may take, or null for as long as it needs: by then it is answered with what
- *     was read, each dataset not read in time marked {@code missing} with a warning (see
- *     {@link dev.terrace.engine.extract.Deadline} for a deadline that counts time spent waiting to start)
+ *     was read, each dataset not read in time marked {@code missing} with a warning (the deadline
+ *     counts time spent waiting to start)
  */
 public record Limits(int maxDatasets, int maxGeometries, int maxVertices, long maxCells, int concurrency,
     Duration timeout) {

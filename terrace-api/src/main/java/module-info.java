@@ -1,0 +1,9 @@
+/**
+ * Terrace's contract: the requests, responses and models that every door (in-process, HTTP, SDK) speaks.
+ */
+module dev.terrace.api {
+  requires transitive com.fasterxml.jackson.annotation;
+
+  exports dev.terrace.api;
+  exports dev.terrace.api.geojson;
+}
