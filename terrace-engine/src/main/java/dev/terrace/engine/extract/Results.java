@@ -105,19 +105,14 @@ final class Results {
       // Given up at the deadline, which is what the user needs to hear, not the read it interrupted.
       warn(lateWarning(dataset, ""));
     } else {
-      warnings.add(dataset.id() + (time == null ? "" : " at " + time) + ": " + failure.getMessage());
+      warn(dataset.id() + (time == null ? "" : " at " + time) + ": " + failure.getMessage());
     }
     return new ExtractResult(dataset.id(), dataset.variable(), null, dataset.units().orElse(null), aggregation,
         rule, Quality.MISSING, 0.0, 0, null, time, null, dataset.provider(), null, millis(start));
   }
 
-  /** Adds a warning as it is, however many times it was added before. */
-  void add(String warning) {
-    warnings.add(warning);
-  }
-
   /** Adds a warning once, however many timestamps or geometries meet it. */
-  private void warn(String warning) {
+  void warn(String warning) {
     synchronized (warnings) {
       if (!warnings.contains(warning)) {
         warnings.add(warning);

@@ -37,7 +37,7 @@ final class Slices {
       return List.of(new Slice(null, results.failed(dataset, null, e, start)));
     }
     if (steps.isEmpty()) {
-      results.add(noTimestampInRange(dataset, window));
+      results.warn(noTimestampInRange(dataset, window));
     }
     List<Slice> out = new ArrayList<>(steps.size());
     for (int step : steps) {

@@ -3,10 +3,13 @@ package dev.terrace.engine.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.terrace.api.BatchExtractRequest;
+import dev.terrace.api.BatchExtractResponse;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.ExtractResult;
 import dev.terrace.api.Quality;
+import dev.terrace.api.geojson.Point;
 import dev.terrace.api.geojson.Polygon;
 import dev.terrace.engine.Limits;
 import dev.terrace.engine.Terrace;
@@ -59,6 +62,23 @@ class ExpectedFailuresTest {
       assertThat(response.warnings()).containsExactly("s:third_band: band 3 does not exist in "
           + dir.resolve("elev.tif") + "; it has 1 band");
       assertThat(response.results().get(1).quality()).isEqualTo(Quality.GOOD);
+    }
+  }
+
+  @Test
+  void a_batch_of_points_on_a_band_the_file_lacks_is_missing_at_every_point_with_one_warning() {
+    try (Terrace terrace = Terrace.embedded(Catalog.load(catalog), Limits.defaults(),
+        Executors.newVirtualThreadPerTaskExecutor())) {
+      BatchExtractResponse batch = terrace.batchExtract(BatchExtractRequest.builder()
+          .geometries(List.of(Point.of(6.13, 49.61), Point.of(6.05, 49.65))).datasets("s:third_band").build());
+      for (ExtractResponse point : batch.responses()) {
+        assertThat(point.results()).singleElement().satisfies(r -> {
+          assertThat(r.quality()).isEqualTo(Quality.MISSING);
+          assertThat(r.value()).isNull();
+        });
+        assertThat(point.warnings()).containsExactly("s:third_band: band 3 does not exist in "
+            + dir.resolve("elev.tif") + "; it has 1 band");
+      }
     }
   }
 
