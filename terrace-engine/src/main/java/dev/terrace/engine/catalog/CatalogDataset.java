@@ -6,6 +6,7 @@ import dev.terrace.engine.raster.Grid;
 import dev.terrace.engine.raster.RasterFormatException;
 import dev.terrace.engine.raster.RasterIoException;
 import dev.terrace.engine.raster.RasterSource;
+import dev.terrace.engine.raster.UnreadableException;
 import dev.terrace.engine.tiles.TileSet;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -293,7 +294,7 @@ public final class CatalogDataset {
    * @return the slice, its raster open
    * @throws dev.terrace.engine.raster.RasterIoException if its raster cannot be fetched
    * @throws dev.terrace.engine.raster.RasterFormatException if it cannot be decoded
-   * @throws IllegalArgumentException if the catalog names a band the file does not have
+   * @throws UnreadableException if the catalog names a band the file does not have
    */
   public Layer layer(int step) {
     List<Instant> times = single().times();
@@ -315,7 +316,13 @@ public final class CatalogDataset {
   }
 
   private Band band(RasterSource r, int number) {
-    Band fromFile = r.band(number);
+    Band fromFile;
+    try {
+      fromFile = r.band(number);
+    } catch (IllegalArgumentException e) {
+      // The band the catalog names is not in the file; the file's own message says which bands it has.
+      throw new UnreadableException(e.getMessage(), e);
+    }
     return nodata.isPresent() ? new Band(fromFile.type(), nodata, fromFile.scale(), fromFile.offset()) : fromFile;
   }
 

@@ -4,6 +4,7 @@ import dev.terrace.engine.io.ByteSource;
 import dev.terrace.engine.netcdf.NetcdfRaster;
 import dev.terrace.engine.raster.RasterIoException;
 import dev.terrace.engine.raster.RasterSource;
+import dev.terrace.engine.raster.UnreadableException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -62,7 +63,7 @@ final class NetcdfVariable implements RasterAccess {
       return configured;
     }
     if (bandNamed) {
-      throw new IllegalArgumentException("the catalog names a band of netCDF variable \"" + variable + "\", whose"
+      throw new UnreadableException("the catalog names a band of netCDF variable \"" + variable + "\", whose"
           + " steps have timestamps: a request's time_range selects them");
     }
     return step + 1;

@@ -20,6 +20,7 @@ interface RasterAccess {
    * @param step an index into {@link #times()}, or 0 for a static dataset
    * @param configured the band the catalog names (1 when it names none)
    * @return the 1-based band holding that step
+   * @throws dev.terrace.engine.raster.UnreadableException if the catalog's band cannot be read as that step
    */
   int band(int step, int configured);
 

@@ -5,6 +5,7 @@ import dev.terrace.engine.crs.SameCrs;
 import dev.terrace.engine.raster.AffineTransform;
 import dev.terrace.engine.raster.Grid;
 import dev.terrace.engine.raster.PixelLocator;
+import dev.terrace.engine.raster.UnreadableException;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.CoordinateTransform;
 import org.locationtech.proj4j.CoordinateTransformFactory;
@@ -42,7 +43,7 @@ final class CellCentres {
    * @param value the value it is read as
    * @param coverage its weight under the pixel rule
    * @return the cell with its centre in both CRSs
-   * @throws IllegalArgumentException if the centre lies outside the request CRS's domain, which fails the
+   * @throws UnreadableException if the centre lies outside the request CRS's domain, which fails the
    *     dataset's result as any unreadable geometry does
    */
   Cell cell(int row, int col, double value, double coverage) {
@@ -64,8 +65,8 @@ final class CellCentres {
     return new Cell(row, col, value, coverage, out.x, out.y, x, y);
   }
 
-  private static IllegalArgumentException outside(int row, int col, Proj4jException cause) {
-    return new IllegalArgumentException("the centre of cell (" + row + ", " + col + ") has no coordinates in the"
+  private static UnreadableException outside(int row, int col, Proj4jException cause) {
+    return new UnreadableException("the centre of cell (" + row + ", " + col + ") has no coordinates in the"
         + " request's CRS", cause);
   }
 }

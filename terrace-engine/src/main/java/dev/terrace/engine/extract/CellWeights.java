@@ -4,6 +4,7 @@ import dev.terrace.api.CoverageWeight;
 import dev.terrace.engine.catalog.Layer;
 import dev.terrace.engine.raster.AffineTransform;
 import dev.terrace.engine.raster.Grid;
+import dev.terrace.engine.raster.UnreadableException;
 import dev.terrace.engine.raster.Window;
 
 /**
@@ -26,7 +27,7 @@ final class CellWeights {
    * @param grid the grid cells are read on
    * @param weights the weights seen on {@code grid}, or null when the statistic is not weighted
    * @param capacity the cells of the largest window expected
-   * @throws IllegalArgumentException when {@code area_spherical_m2} is asked of a grid that is not a north-up
+   * @throws UnreadableException when {@code area_spherical_m2} is asked of a grid that is not a north-up
    *     longitude/latitude grid
    */
   CellWeights(Weighting weighting, Grid grid, Layer weights, int capacity) {
@@ -36,7 +37,7 @@ final class CellWeights {
     this.cellArea = Math.abs(t.dxCol() * t.dyRow() - t.dxRow() * t.dyCol());
     if (mode == CoverageWeight.AREA_SPHERICAL_M2 && (grid.crs() != null && !grid.crs().isGeographic()
         || !t.northUp())) {
-      throw new IllegalArgumentException("coverage_weight area_spherical_m2 needs a north-up longitude/latitude"
+      throw new UnreadableException("coverage_weight area_spherical_m2 needs a north-up longitude/latitude"
           + " grid, and this one is in " + grid.crsName() + "; use area_cartesian for the area in its own units");
     }
     this.weights = weights == null ? null : new CellWindow(weights, capacity);

@@ -83,11 +83,12 @@ public final class Extractor {
     PixelBudget budget = new PixelBudget(limits.maxCells());
     UpFrontBudget.check(List.of(geometry), datasets, crs, budget);
     List<String> warnings = Collections.synchronizedList(new ArrayList<>(geometry.warnings()));
-    DatasetExtraction extraction = new DatasetExtraction(geometry, crs, Options.of(request, window, weighting),
-        budget, warnings);
+    Options options = Options.of(request, window, weighting);
+    Results described = new Results(options, geometry.kind(), warnings);
+    DatasetExtraction extraction = new DatasetExtraction(geometry, crs, options, budget, described);
     OptionalLong until = Deadline.of(start, limits.timeout());
     List<ExtractResult> results = parallel(datasets, limits.concurrency(), extraction::run, until,
-        d -> List.of(extraction.late(d, start, until.getAsLong()))).stream().flatMap(List::stream).toList();
+        d -> List.of(described.late(d, start, until.getAsLong()))).stream().flatMap(List::stream).toList();
     return new ExtractResponse(requestId(), hash(geometry), results, snapshot(warnings),
         (System.nanoTime() - start) / 1e6);
   }
@@ -171,7 +172,7 @@ public final class Extractor {
       GeometryProgress p = progress[i];
       List<ExtractResult> results = new ArrayList<>(p.results());
       for (CatalogDataset d : datasets.subList(p.datasetsRead(), datasets.size())) {
-        results.add(p.extraction.late(d, start, until.getAsLong()));
+        results.add(p.results.late(d, start, until.getAsLong()));
       }
       return new ExtractResponse(requestId(), hash(neighboursTogether.get(i)), results, snapshot(p.warnings), 0);
     });
@@ -183,12 +184,14 @@ public final class Extractor {
   /** One geometry of a batch as its datasets are read: the results so far, in dataset order, and the warnings. */
   private static final class GeometryProgress {
     final List<String> warnings;
+    final Results results;
     final DatasetExtraction extraction;
     private final List<List<ExtractResult>> byDataset = new ArrayList<>();
 
     GeometryProgress(RequestGeometry g, CoordinateReferenceSystem crs, Options options, PixelBudget budget) {
       this.warnings = Collections.synchronizedList(new ArrayList<>(g.warnings()));
-      this.extraction = new DatasetExtraction(g, crs, options, budget, warnings);
+      this.results = new Results(options, g.kind(), warnings);
+      this.extraction = new DatasetExtraction(g, crs, options, budget, results);
     }
 
     synchronized void add(List<ExtractResult> results) {
@@ -224,18 +227,19 @@ public final class Extractor {
       OptionalLong until) {
     List<String> warnings = Collections.synchronizedList(new ArrayList<>());
     List<Coordinate> points = geometries.stream().map(g -> g.geometry().getCoordinate()).toList();
-    DatasetExtraction extraction = new DatasetExtraction(null, crs, options, budget, warnings);
+    Results described = new Results(options, RequestGeometry.Kind.POINTS, warnings);
+    PointsExtraction extraction = new PointsExtraction(points, crs, options, described);
     // One dataset at a time, each read by many threads; a dataset not read by the deadline is missing for all.
     List<List<List<ExtractResult>>> byDataset = parallel(datasets, 1, d -> {
       if (d.tiles().isPresent()) {
         // Each point finds its own tile; the tiles stay open, and their blocks cached, for the next points.
         return parallel(geometries, limits.concurrency(),
-            g -> new DatasetExtraction(g, crs, options, budget, warnings).run(d), until,
-            g -> List.of(extraction.late(d, start, until.getAsLong())));
+            g -> new DatasetExtraction(g, crs, options, budget, described).run(d), until,
+            g -> List.of(described.late(d, start, until.getAsLong())));
       }
-      return extraction.runPoints(points, d, limits.concurrency());
+      return extraction.run(d, limits.concurrency());
     }, until, d -> {
-      ExtractResult late = extraction.late(d, start, until.getAsLong());
+      ExtractResult late = described.late(d, start, until.getAsLong());
       return points.stream().map(p -> List.of(late)).toList();
     });
     List<String> distinct = snapshot(warnings);

@@ -6,7 +6,6 @@ import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.Interpolation;
 import dev.terrace.api.PixelRule;
 import dev.terrace.api.TemporalAggregation;
-import dev.terrace.api.Tie;
 
 /**
  * What every geometry of a request is read with: the options {@code extract} and {@code extract.batch} share.
@@ -19,21 +18,21 @@ import dev.terrace.api.Tie;
  * @param temporalAggregation how a time series collapses into one result, or null for one per timestamp
  * @param cellRules the minimum coverage and default value cells are read with
  * @param weighting what covered cells weigh beyond their coverage: coverage_weight and the weights
- * @param tie which value majority and minority answer on a tie
+ * @param values the statistic the aggregation is, and how a result's value is made of what was read
  */
 record Options(Aggregation aggregation, PixelRule pixelRule, Interpolation interpolation, boolean densify,
     TimeWindow window, TemporalAggregation temporalAggregation, CellRules cellRules, Weighting weighting,
-    Tie tie) {
+    ResultValues values) {
 
   static Options of(ExtractRequest r, TimeWindow window, Weighting weighting) {
     return new Options(r.aggregation(), r.pixelRule(), r.interpolation(), r.densify(), window,
         r.temporalAggregation(), CellRules.of(r.minCoverageFrac(), r.defaultValue()), weighting,
-        r.tie() == null ? Tie.LOWEST : r.tie());
+        new ResultValues(r.aggregation(), r.tie()));
   }
 
   static Options of(BatchExtractRequest r, TimeWindow window, Weighting weighting) {
     return new Options(r.aggregation(), r.pixelRule(), r.interpolation(), r.densify(), window,
         r.temporalAggregation(), CellRules.of(r.minCoverageFrac(), r.defaultValue()), weighting,
-        r.tie() == null ? Tie.LOWEST : r.tie());
+        new ResultValues(r.aggregation(), r.tie()));
   }
 }

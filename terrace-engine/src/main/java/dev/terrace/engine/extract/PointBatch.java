@@ -18,21 +18,37 @@ import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.Proj4jException;
 
 /**
- * Reads a batch of single points from one dataset grouped by the block (tile or strip) each falls in: every
- * block is read once, as one window, however many points share it and however small the tile cache is.
+ * Reads a batch of single points from one slice of a dataset grouped by the block (tile or strip) each falls in:
+ * every block is read once, as one window, however many points share it and however small the tile cache is.
  * Points in input order would decode popular tiles over and over once the raster outgrows the cache.
  */
 final class PointBatch {
 
-  private PointBatch() {}
+  private final CatalogDataset dataset;
+  private final Layer layer;
+  private final ResultValues values;
+  private final CellRules cellRules;
+  private final Results results;
+
+  /**
+   * @param layer the slice of the dataset to read
+   * @param values what each point's accumulator is
+   * @param cellRules the default value a cell without data reads, if any
+   * @param results where each point's reading is described
+   */
+  PointBatch(CatalogDataset dataset, Layer layer, ResultValues values, CellRules cellRules, Results results) {
+    this.dataset = dataset;
+    this.layer = layer;
+    this.values = values;
+    this.cellRules = cellRules;
+    this.results = results;
+  }
 
   /**
    * @param points the points, in the request's CRS
-   * @param layer the slice of the dataset to read
    * @return one result per point, in input order
    */
-  static ExtractResult[] read(List<Coordinate> points, CatalogDataset dataset, Layer layer,
-      CoordinateReferenceSystem crs, DatasetExtraction extraction, int concurrency) {
+  ExtractResult[] read(List<Coordinate> points, CoordinateReferenceSystem crs, int concurrency) {
     ExtractResult[] out = new ExtractResult[points.size()];
     RasterSource raster = layer.raster();
     Grid grid = raster.grid();
@@ -63,7 +79,7 @@ final class PointBatch {
       s = e;
     }
     Parallel.map(runs, concurrency, run -> {
-      readRun(run, order, col, row, layer, dataset, extraction, out, bw, bh, across);
+      readRun(run, order, col, row, out, bw, bh, across);
       return null;
     });
     return out;
@@ -78,8 +94,8 @@ final class PointBatch {
     }
   }
 
-  private static void readRun(int[] run, long[] order, double[] col, double[] row, Layer layer,
-      CatalogDataset dataset, DatasetExtraction extraction, ExtractResult[] out, int bw, int bh, int across) {
+  private void readRun(int[] run, long[] order, double[] col, double[] row, ExtractResult[] out, int bw, int bh,
+      int across) {
     long start = System.nanoTime();
     Grid grid = layer.raster().grid();
     long block = order[run[0]] >>> 32;
@@ -94,30 +110,30 @@ final class PointBatch {
         cells.read(window);
       } catch (RasterIoException | RasterFormatException e) {
         for (int k = run[0]; k < run[1]; k++) {
-          out[(int) order[k]] = extraction.failed(dataset, layer.time(), e, start);
+          out[(int) order[k]] = results.failed(dataset, layer.time(), e, start);
         }
         return;
       }
     }
     for (int k = run[0]; k < run[1]; k++) {
       int i = (int) order[k];
-      CellAccumulator values = extraction.accumulator();
+      CellAccumulator accumulator = values.accumulator();
       Measurement m;
       if (cells == null) {
-        m = new Measurement(values, 0, 1, 0, 0);
+        m = new Measurement(accumulator, 0, 1, 0, 0);
       } else {
         int index = ((int) row[i] - window.row()) * window.width() + (int) col[i] - window.col();
         if (cells.holdsData(index)) {
-          cells.addTo(values, index, 1);
-          m = new Measurement(values, 1, 0, 1, 0);
-        } else if (extraction.cellRules().fillsNodata()) {
-          values.add(extraction.cellRules().defaultValue(), 1);
-          m = new Measurement(values, 1, 0, 1, 0);
+          cells.addTo(accumulator, index, 1);
+          m = new Measurement(accumulator, 1, 0, 1, 0);
+        } else if (cellRules.fillsNodata()) {
+          accumulator.add(cellRules.defaultValue(), 1);
+          m = new Measurement(accumulator, 1, 0, 1, 0);
         } else {
-          m = new Measurement(values, 0, 1, 0, 1);
+          m = new Measurement(accumulator, 0, 1, 0, 1);
         }
       }
-      out[i] = extraction.describe(dataset, layer, grid, m, col[i], row[i], start);
+      out[i] = results.measured(dataset, layer, grid, m, col[i], row[i], start);
     }
   }
 }

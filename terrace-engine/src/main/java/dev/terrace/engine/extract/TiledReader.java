@@ -8,6 +8,7 @@ import dev.terrace.engine.geotiff.GeoTiff;
 import dev.terrace.engine.raster.AffineTransform;
 import dev.terrace.engine.raster.Grid;
 import dev.terrace.engine.raster.PixelLocator;
+import dev.terrace.engine.raster.UnreadableException;
 import dev.terrace.engine.stats.CellAccumulator;
 import dev.terrace.engine.tiles.Tile;
 import dev.terrace.engine.tiles.TileSet;
@@ -277,7 +278,7 @@ final class TiledReader {
     try {
       cut = g.intersection(g.getFactory().toGeometry(box));
     } catch (TopologyException e) {
-      throw new IllegalArgumentException("the geometry cannot be cut along the tiles' edges: " + e.getMessage(), e);
+      throw new UnreadableException("the geometry cannot be cut along the tiles' edges: " + e.getMessage(), e);
     }
     if (!areas) {
       return cut;

@@ -24,6 +24,16 @@ final class TimeSeries {
   private TimeSeries() {}
 
   /**
+   * @param series one dataset's results, one per timestamp read, in time order (one for a static dataset)
+   * @param how the request's temporal aggregation, or null for a result per timestamp
+   * @return the series as the response carries it: collapsed into one result when asked and time-varying
+   */
+  static List<ExtractResult> answer(List<ExtractResult> series, TemporalAggregation how) {
+    boolean timeVarying = !series.isEmpty() && series.get(0).timestamp() != null;
+    return how == null || !timeVarying ? series : List.of(collapse(series, how));
+  }
+
+  /**
    * @param steps one result per timestamp, in time order, at least one
    * @return one result whose timestamp is the interval {@code FIRST/LAST} of the steps
    */

@@ -4,12 +4,13 @@ import dev.terrace.engine.catalog.CatalogDataset;
 import dev.terrace.engine.geometry.RequestGeometry;
 import dev.terrace.engine.raster.Grid;
 import dev.terrace.engine.raster.PixelLocator;
+import dev.terrace.engine.raster.RasterFormatException;
+import dev.terrace.engine.raster.UnreadableException;
 import java.util.ArrayList;
 import java.util.List;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
-import org.locationtech.proj4j.Proj4jException;
 
 /**
  * Counts, before any cell is read, the cells a request's geometries cover in the grids of its datasets, so that
@@ -49,7 +50,7 @@ final class UpFrontBudget {
       PixelLocator locator;
       try {
         locator = new PixelLocator(grids.get(i), crs);
-      } catch (IllegalStateException e) {
+      } catch (RasterFormatException e) {
         continue;
       }
       long cells = 0;
@@ -82,7 +83,7 @@ final class UpFrontBudget {
     Geometry pixels;
     try {
       pixels = locator.toPixels(geometry);
-    } catch (IllegalArgumentException | IllegalStateException | Proj4jException e) {
+    } catch (UnreadableException e) {
       return 0;
     }
     return PixelBudget.cells(pixels.getEnvelopeInternal(), grid);

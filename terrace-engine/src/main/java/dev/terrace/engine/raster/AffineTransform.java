@@ -50,12 +50,12 @@ public record AffineTransform(double x0, double dxCol, double dxRow, double y0, 
 
   /**
    * @return the transform from the raster's CRS back to pixel space
-   * @throws IllegalStateException if the transform is degenerate (determinant 0)
+   * @throws RasterFormatException if the transform is degenerate (determinant 0), as a file's may be
    */
   public AffineTransform inverse() {
     double det = dxCol * dyRow - dxRow * dyCol;
     if (det == 0 || !Double.isFinite(det)) {
-      throw new IllegalStateException("geotransform is not invertible: " + this);
+      throw new RasterFormatException("geotransform is not invertible: " + this);
     }
     double ia = dyRow / det;
     double ib = -dxRow / det;

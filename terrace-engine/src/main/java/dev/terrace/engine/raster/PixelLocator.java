@@ -8,6 +8,7 @@ import dev.terrace.engine.crs.SameCrs;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.CoordinateTransform;
 import org.locationtech.proj4j.CoordinateTransformFactory;
+import org.locationtech.proj4j.Proj4jException;
 import org.locationtech.proj4j.ProjCoordinate;
 
 /**
@@ -32,7 +33,7 @@ public final class PixelLocator {
 
   /**
    * @param grid the grid to locate cells in, for WGS 84 longitude/latitude input
-   * @throws IllegalStateException if the grid's transform is not invertible
+   * @throws RasterFormatException if the grid's transform is not invertible
    */
   public PixelLocator(Grid grid) {
     this(grid, WGS84);
@@ -41,13 +42,18 @@ public final class PixelLocator {
   /**
    * @param grid the grid to locate cells in
    * @param from the CRS of the coordinates that will be given
-   * @throws IllegalStateException if the grid's transform is not invertible
+   * @throws RasterFormatException if the grid's transform is not invertible
+   * @throws UnreadableException if there is no transform from {@code from} to the grid's CRS
    */
   public PixelLocator(Grid grid, CoordinateReferenceSystem from) {
     this.grid = grid;
     this.inverse = grid.transform().inverse();
     CoordinateReferenceSystem to = grid.crs() == null ? WGS84 : grid.crs();
-    this.toGrid = SameCrs.same(from, to) ? null : new CoordinateTransformFactory().createTransform(from, to);
+    try {
+      this.toGrid = SameCrs.same(from, to) ? null : new CoordinateTransformFactory().createTransform(from, to);
+    } catch (Proj4jException e) {
+      throw new UnreadableException(e.getMessage(), e);
+    }
   }
 
   /** @return WGS 84 longitude/latitude, the default input CRS */
@@ -76,13 +82,25 @@ public final class PixelLocator {
   /**
    * @param geometry a geometry in the input CRS
    * @return a copy with every vertex in pixel space (x = fractional column, y = fractional row)
+   * @throws UnreadableException if a vertex lies outside the domain of the grid's projection, or is mapped to
+   *     infinity
    */
   public Geometry toPixels(Geometry geometry) {
     Geometry copy = geometry.copy();
     copy.apply(new CoordinateSequenceFilter() {
       @Override
       public void filter(CoordinateSequence seq, int i) {
-        double[] p = pixel(seq.getX(i), seq.getY(i));
+        double[] p;
+        try {
+          p = pixel(seq.getX(i), seq.getY(i));
+        } catch (Proj4jException e) {
+          throw new UnreadableException(e.getMessage(), e);
+        }
+        if (!Double.isFinite(p[0]) || !Double.isFinite(p[1])) {
+          // Some projections answer infinity rather than fail outside their domain; no cell holds it.
+          throw new UnreadableException("(" + seq.getX(i) + ", " + seq.getY(i) + ") has no finite coordinates in "
+              + grid.crsName());
+        }
         seq.setOrdinate(i, 0, p[0]);
         seq.setOrdinate(i, 1, p[1]);
       }

@@ -1,6 +1,5 @@
 package dev.terrace.engine.stats;
 
-import dev.terrace.api.Tie;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,7 +34,7 @@ import java.util.TreeMap;
  * COEFFICIENT_OF_VARIATION, MEDIAN, PERCENTILE, MAJORITY, MINORITY), where exactextract has NaN or null.
  *
  * <p>MAJORITY and MINORITY answer one value when several share the largest (smallest) total weight: the lowest
- * of them or the highest, by the {@link Tie} the accumulator was created with (lowest unless told otherwise).
+ * of them or the highest, by the {@link TieBreak} the accumulator was created with (lowest unless told otherwise).
  * exactextract's {@code majority} takes the highest and its {@code minority} the lowest.
  *
  * <p>Values are compared as doubles: two values are one class of the histogram only if they are the same
@@ -58,7 +57,7 @@ public final class CellAccumulator {
   private final boolean keepVariance;
   private final boolean keepHistogram;
   private final boolean answersQuantiles;
-  private final Tie tie;
+  private final TieBreak tie;
 
   /** Cells with positive weight. */
   private long cells;
@@ -91,7 +90,7 @@ public final class CellAccumulator {
   /** Built on the first quantile query, dropped when a cell arrives. */
   private Quantiles quantiles;
 
-  private CellAccumulator(boolean keepVariance, boolean keepHistogram, boolean answersQuantiles, Tie tie) {
+  private CellAccumulator(boolean keepVariance, boolean keepHistogram, boolean answersQuantiles, TieBreak tie) {
     this.keepVariance = keepVariance;
     this.keepHistogram = keepHistogram;
     this.answersQuantiles = answersQuantiles;
@@ -105,7 +104,7 @@ public final class CellAccumulator {
    * @return an empty accumulator keeping what they need, whose MAJORITY and MINORITY take the lowest of a tie
    */
   public static CellAccumulator of(Collection<StatisticRequest> requests) {
-    return of(requests, Tie.LOWEST);
+    return of(requests, TieBreak.LOWEST);
   }
 
   /**
@@ -113,7 +112,7 @@ public final class CellAccumulator {
    * @param tie which of the values tied for MAJORITY or MINORITY to answer
    * @return an empty accumulator keeping what they need
    */
-  public static CellAccumulator of(Collection<StatisticRequest> requests, Tie tie) {
+  public static CellAccumulator of(Collection<StatisticRequest> requests, TieBreak tie) {
     return keeping(requests.stream().map(StatisticRequest::statistic).toList(), tie);
   }
 
@@ -122,10 +121,10 @@ public final class CellAccumulator {
    * @return an empty accumulator keeping what they need, whose MAJORITY and MINORITY take the lowest of a tie
    */
   public static CellAccumulator of(Statistic... statistics) {
-    return keeping(List.of(statistics), Tie.LOWEST);
+    return keeping(List.of(statistics), TieBreak.LOWEST);
   }
 
-  private static CellAccumulator keeping(List<Statistic> statistics, Tie tie) {
+  private static CellAccumulator keeping(List<Statistic> statistics, TieBreak tie) {
     boolean variance = false;
     boolean histogram = false;
     boolean values = false;
@@ -437,7 +436,7 @@ public final class CellAccumulator {
 
   /**
    * @return the value with the largest total weight (cell count for unit weights), of tied values the lowest or
-   *     the highest by the accumulator's {@link Tie}; or empty
+   *     the highest by the accumulator's {@link TieBreak}; or empty
    * @throws IllegalStateException if the accumulator keeps no histogram
    */
   public OptionalDouble majority() {
@@ -447,7 +446,7 @@ public final class CellAccumulator {
 
   /**
    * @return the value with the smallest positive total weight, of tied values the lowest or the highest by the
-   *     accumulator's {@link Tie}; or empty
+   *     accumulator's {@link TieBreak}; or empty
    * @throws IllegalStateException if the accumulator keeps no histogram
    */
   public OptionalDouble minority() {
@@ -459,7 +458,7 @@ public final class CellAccumulator {
     if (cells == 0) {
       return OptionalDouble.empty();
     }
-    boolean highest = tie == Tie.HIGHEST;
+    boolean highest = tie == TieBreak.HIGHEST;
     return OptionalDouble.of(exactIntegers()
         ? integers.toDouble(integers.histogram().extreme(largest, highest))
         : histogram.extreme(largest, highest));

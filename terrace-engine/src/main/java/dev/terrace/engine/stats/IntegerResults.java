@@ -1,6 +1,5 @@
 package dev.terrace.engine.stats;
 
-import dev.terrace.api.Tie;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,7 +34,7 @@ final class IntegerResults {
    * @throws IllegalStateException if the accumulator was not created for the statistic
    */
   static Object of(StatisticRequest request, IntegerCells cells, double count, boolean histogram,
-      boolean quantiles, Tie tie) {
+      boolean quantiles, TieBreak tie) {
     Statistic statistic = request.statistic();
     return switch (statistic) {
       case MIN -> cells.number(cells.min());
@@ -47,7 +46,7 @@ final class IntegerResults {
       }
       case MAJORITY, MINORITY -> {
         CellAccumulator.require(histogram, statistic);
-        yield cells.number(cells.histogram().extreme(statistic == Statistic.MAJORITY, tie == Tie.HIGHEST));
+        yield cells.number(cells.histogram().extreme(statistic == Statistic.MAJORITY, tie == TieBreak.HIGHEST));
       }
       case UNIQUE -> {
         CellAccumulator.require(histogram, statistic);

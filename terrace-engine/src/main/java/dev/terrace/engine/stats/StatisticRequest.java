@@ -1,18 +1,15 @@
 package dev.terrace.engine.stats;
 
-import dev.terrace.api.Aggregation;
+import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * One statistic a request asks for: a {@link Statistic} and, for {@link Statistic#PERCENTILE}, which one. The
- * engine's side of the API's {@link Aggregation}, into which it converts both ways.
+ * One statistic a request asks for: a {@link Statistic} and, for {@link Statistic#PERCENTILE}, which one.
  *
  * @param statistic the statistic
  * @param percentile P in [0, 100] for {@link Statistic#PERCENTILE}; NaN for every other statistic
  */
 public record StatisticRequest(Statistic statistic, double percentile) {
-
-  private static final String WEIGHTED = "weighted_";
 
   /**
    * @throws NullPointerException if {@code statistic} is null
@@ -53,40 +50,12 @@ public record StatisticRequest(Statistic statistic, double percentile) {
   }
 
   /**
-   * @param aggregation a statistic as the API names it; a {@code weighted_*} statistic is the same statistic
-   *     computed with other weights ({@code weighted_frac} is {@code distribution}), which the reader supplies
-   * @return the statistic for the engine
+   * @return the statistic as a request writes it: {@code "mean"}, {@code "percentile:90"}, {@code
+   *     "percentile:2.5"}
    */
-  public static StatisticRequest from(Aggregation aggregation) {
-    String name = aggregation.name();
-    Statistic statistic = name.equals("weighted_frac") ? Statistic.DISTRIBUTION
-        : Statistic.fromKey(name.startsWith(WEIGHTED) ? name.substring(WEIGHTED.length()) : name);
-    return statistic == Statistic.PERCENTILE
-        ? percentile(aggregation.percentile().orElseThrow())
-        : of(statistic);
-  }
-
-  /** @return the same statistic as the API names it */
-  public Aggregation toAggregation() {
-    return statistic == Statistic.PERCENTILE ? Aggregation.percentile(percentile) : Aggregation.parse(statistic.key());
-  }
-
-  /**
-   * Parses a request's {@code aggregation} as the API does ({@link Aggregation#parse(String)}): a statistic's name
-   * in any case ({@code "mean"}, {@code "MAJORITY"}) or {@code "percentile:P"} with P a plain decimal in [0, 100]
-   * ({@code "percentile:90"}, {@code "percentile:2.5"}).
-   *
-   * @param text the aggregation
-   * @return the request
-   * @throws IllegalArgumentException if the text names no statistic, or P is missing or out of range
-   */
-  public static StatisticRequest parse(String text) {
-    return from(Aggregation.parse(text));
-  }
-
-  /** @return the aggregation's wire form: {@code "mean"}, {@code "percentile:90"}, {@code "percentile:2.5"} */
   @Override
   public String toString() {
-    return toAggregation().toString();
+    return statistic != Statistic.PERCENTILE ? statistic.key()
+        : statistic.key() + ":" + BigDecimal.valueOf(percentile).stripTrailingZeros().toPlainString();
   }
 }

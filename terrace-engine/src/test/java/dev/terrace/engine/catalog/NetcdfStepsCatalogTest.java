@@ -9,6 +9,7 @@ import dev.terrace.api.ExtractResult;
 import dev.terrace.api.Temporal;
 import dev.terrace.api.geojson.Point;
 import dev.terrace.engine.Terrace;
+import dev.terrace.engine.raster.UnreadableException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,9 +60,9 @@ class NetcdfStepsCatalogTest {
   void aBandTheVariableLacksOrOnTimestampedStepsIsRefusedWhenRead() {
     try (Catalog c = Catalog.load(catalog)) {
       assertThatThrownBy(() -> c.dataset("basin:runoff_step9").orElseThrow().layer(0))
-          .isInstanceOf(IllegalArgumentException.class);
+          .isInstanceOf(UnreadableException.class).hasMessageContaining("band 9 does not exist");
       assertThatThrownBy(() -> c.dataset("basin:sst_band2").orElseThrow().layer(0))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("time_range");
+          .isInstanceOf(UnreadableException.class).hasMessageContaining("time_range");
     }
   }
 

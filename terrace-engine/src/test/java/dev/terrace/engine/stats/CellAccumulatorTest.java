@@ -17,7 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.terrace.api.Tie;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,7 @@ class CellAccumulatorTest {
   /** Every statistic, ties to the highest value. */
   static CellAccumulator highest() {
     return CellAccumulator.of(Arrays.stream(Statistic.values()).map(s -> s == PERCENTILE
-        ? StatisticRequest.percentile(50) : StatisticRequest.of(s)).toList(), Tie.HIGHEST);
+        ? StatisticRequest.percentile(50) : StatisticRequest.of(s)).toList(), TieBreak.HIGHEST);
   }
 
   /** The quantiles alone: values are stored. */

@@ -3,7 +3,6 @@ package dev.terrace.engine.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.terrace.api.Tie;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +43,7 @@ class IntegerCellsTest {
     long[] values = {P53 + 3, P53 + 1, P53 + 3, P53 + 1, P53 + 2, P53};
     CellAccumulator lowest = CellAccumulator.of(Statistic.MAJORITY, Statistic.MINORITY);
     CellAccumulator highest = CellAccumulator.of(
-        List.of(StatisticRequest.of(Statistic.MAJORITY), StatisticRequest.of(Statistic.MINORITY)), Tie.HIGHEST);
+        List.of(StatisticRequest.of(Statistic.MAJORITY), StatisticRequest.of(Statistic.MINORITY)), TieBreak.HIGHEST);
     for (long v : values) {
       lowest.add(v, false, 1);
       highest.add(v, false, 1);
@@ -57,7 +56,7 @@ class IntegerCellsTest {
 
   @Test
   void unsigned_ties_go_to_the_highest_in_unsigned_order() {
-    CellAccumulator highest = CellAccumulator.of(List.of(StatisticRequest.of(Statistic.MAJORITY)), Tie.HIGHEST);
+    CellAccumulator highest = CellAccumulator.of(List.of(StatisticRequest.of(Statistic.MAJORITY)), TieBreak.HIGHEST);
     highest.add(-1L, true, 1); // 2^64 - 1
     highest.add(Long.MIN_VALUE, true, 1); // 2^63
     highest.add(5, true, 1);

@@ -3,7 +3,6 @@ package dev.terrace.engine.tiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.terrace.api.Aggregation;
 import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
@@ -18,6 +17,7 @@ import dev.terrace.engine.extract.Zonal;
 import dev.terrace.engine.geotiff.GeoTiff;
 import dev.terrace.engine.raster.PixelLocator;
 import dev.terrace.engine.stats.CellAccumulator;
+import dev.terrace.engine.stats.Statistic;
 import dev.terrace.engine.stats.StatisticRequest;
 import java.util.List;
 import java.util.Map;
@@ -160,7 +160,7 @@ class TiledExtractionTest extends TiledWorld {
     ExtractResult r = terrace.extract(ExtractRequest.builder().geometry(across).datasets(tiled)
         .aggregation(aggregation).pixelRule(rule).build()).results().get(0);
     PixelRule engineRule = PixelRule.valueOf(rule.name());
-    StatisticRequest statistic = StatisticRequest.from(Aggregation.parse(aggregation));
+    StatisticRequest statistic = StatisticRequest.of(Statistic.fromKey(aggregation));
     CellAccumulator both = CellAccumulator.of(List.of(statistic));
     for (Object[] side : new Object[][] {{"east_", east}, {"west_", west}}) {
       try (GeoTiff raster = GeoTiff.open(dir.resolve(side[0] + variant + ".tif"))) {
