@@ -83,8 +83,14 @@ public final class Catalog implements AutoCloseable {
     return lower.startsWith("http://") || lower.startsWith("https://");
   }
 
+  /**
+   * @throws IllegalArgumentException if the URL is malformed or has no host
+   */
   private static CatalogLoader.Location remote(String url) {
     URI uri = URI.create(url);
+    if (uri.getHost() == null) {
+      throw new IllegalArgumentException("URL has no host: " + url);
+    }
     return new CatalogLoader.Location(url, () -> HttpByteSource.open(uri), null,
         Sidecars.of(suffix -> HttpByteSource.open(URI.create(url + suffix))), true);
   }

@@ -168,8 +168,7 @@ final class CatalogLoader {
     if (d.timeSteps() != null) {
       return timeSeries(at, provider, d, crs);
     }
-    String where = where(at, d.path(), d.url());
-    Location location = resolver.apply(where);
+    Location location = locate(at, d.path(), d.url());
     return new CatalogDataset(provider, d, location.label(), new SingleRaster(location.bytes(), location.sidecars(d.sidecars()), crs));
   }
 
@@ -203,7 +202,7 @@ final class CatalogLoader {
       throw error(at + ".time_steps", "a netcdf dataset takes its timestamps from the file's time axis");
     }
     // band is checked when the file is opened: only steps without timestamps are chosen by band.
-    Location location = resolver.apply(where(at, d.path(), d.url()));
+    Location location = locate(at, d.path(), d.url());
     String variable = d.variable() != null ? d.variable() : d.name();
     return new CatalogDataset(provider, d, location.label(),
         new NetcdfVariable(location.file(), location.bytes(), variable, d.band() != null));
@@ -236,7 +235,7 @@ final class CatalogLoader {
       if (!seen.add(time)) {
         throw error(step + ".time", "\"" + e.time() + "\" is listed twice");
       }
-      Location location = resolver.apply(where(step, e.path(), e.url()));
+      Location location = locate(step, e.path(), e.url());
       first = first == null ? location.label() : first;
       steps.add(new RasterSeries.Step(time, location.bytes(), location.sidecars(d.sidecars())));
     }
@@ -244,12 +243,17 @@ final class CatalogLoader {
     return new CatalogDataset(provider, d, first, new RasterSeries(steps, crs));
   }
 
-  private String where(String at, String path, String url) {
+  /** Where a dataset's bytes are, refused now rather than at its first read if the URL cannot be opened. */
+  private Location locate(String at, String path, String url) {
     String where = path != null ? path : url;
     if (where == null || where.isBlank()) {
       throw error(at + ".path", "a dataset needs a path or a url");
     }
-    return where;
+    try {
+      return resolver.apply(where);
+    } catch (IllegalArgumentException bad) {
+      throw error(at + (path != null ? ".path" : ".url"), bad.getMessage());
+    }
   }
 
   /** A global grid of tiles: each tile's name from the template is a path or URL like a cog dataset's. */

@@ -153,6 +153,16 @@ class CatalogTest {
   }
 
   @Test
+  void a_url_that_cannot_be_opened_is_refused_when_the_catalog_is_read() throws Exception {
+    expectError("""
+        {"providers": [{"slug": "a", "protocol": "cog", "datasets": [{"name": "x", "url": "http:///x.tif"}]}]}
+        """, "providers[0].datasets[0].url: URL has no host: http:///x.tif");
+    expectError("""
+        {"providers": [{"slug": "a", "protocol": "cog", "datasets": [{"name": "x", "url": "https://a b/x.tif"}]}]}
+        """, "providers[0].datasets[0].url: Illegal character in authority");
+  }
+
+  @Test
   void a_missing_file_says_so() {
     assertThatThrownBy(() -> Catalog.load(dir.resolve("absent.json"))).isInstanceOf(CatalogException.class)
         .hasMessageContaining("absent.json: cannot be read");

@@ -11,7 +11,7 @@ import dev.terrace.api.ExtractResult;
 import dev.terrace.api.Quality;
 import dev.terrace.api.geojson.Point;
 import dev.terrace.api.geojson.Polygon;
-import dev.terrace.engine.Limits;
+import dev.terrace.engine.config.Limits;
 import dev.terrace.engine.Terrace;
 import dev.terrace.engine.catalog.Catalog;
 import dev.terrace.engine.catalog.CatalogDataset;
@@ -53,7 +53,7 @@ class ExpectedFailuresTest {
 
   @Test
   void a_band_the_file_lacks_is_missing_with_the_files_own_words_and_the_other_dataset_stands() {
-    try (Terrace terrace = Terrace.embedded(Catalog.load(catalog), Limits.defaults(),
+    try (Terrace terrace = Terrace.embedded(catalog, Limits.defaults(),
         Executors.newVirtualThreadPerTaskExecutor())) {
       ExtractResponse response = terrace.extract(ExtractRequest.of(BOX, "s:third_band", "s:elevation"));
       ExtractResult lacking = response.results().get(0);
@@ -67,7 +67,7 @@ class ExpectedFailuresTest {
 
   @Test
   void a_batch_of_points_on_a_band_the_file_lacks_is_missing_at_every_point_with_one_warning() {
-    try (Terrace terrace = Terrace.embedded(Catalog.load(catalog), Limits.defaults(),
+    try (Terrace terrace = Terrace.embedded(catalog, Limits.defaults(),
         Executors.newVirtualThreadPerTaskExecutor())) {
       BatchExtractResponse batch = terrace.batchExtract(BatchExtractRequest.builder()
           .geometries(List.of(Point.of(6.13, 49.61), Point.of(6.05, 49.65))).datasets("s:third_band").build());
