@@ -7,7 +7,9 @@ import dev.terrace.api.DatasetPage;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.ListDatasetsRequest;
+import dev.terrace.api.InvalidRequestException;
 import dev.terrace.api.ListProvidersRequest;
+import dev.terrace.api.NotFoundException;
 import dev.terrace.api.Provider;
 import dev.terrace.api.ProviderPage;
 import dev.terrace.api.TerraceApi;
@@ -37,10 +39,11 @@ import java.util.function.Supplier;
  * }
  * }</pre>
  *
- * <p>Errors are unchecked: {@link InvalidRequestException} (bad input or a limit, with field paths),
- * {@link NotFoundException} (unknown provider or dataset). A dataset that cannot be read does not fail the
- * request: its result has quality {@code missing} and the response a warning. Thread-safe; close it to
- * release the rasters it opened.
+ * <p>Errors are the API's, unchecked, the same classes the SDK throws for the same refusal:
+ * {@link InvalidRequestException} (bad input or a limit, with field paths), {@link NotFoundException} (unknown
+ * provider or dataset), each carrying the problem the service would answer with. A dataset that cannot be read
+ * does not fail the request: its result has quality {@code missing} and the response a warning. Thread-safe;
+ * close it to release the rasters it opened.
  */
 public final class Terrace implements TerraceApi, AutoCloseable {
 
@@ -132,7 +135,7 @@ public final class Terrace implements TerraceApi, AutoCloseable {
   @Override
   public Provider provider(String slug) {
     return catalog.provider(slug).map(p -> CatalogViews.provider(p, true))
-        .orElseThrow(() -> new NotFoundException("provider", slug, "list them with catalog.providers.list"));
+        .orElseThrow(() -> notFound("provider", slug, "list them with catalog.providers.list"));
   }
 
   @Override
@@ -140,7 +143,7 @@ public final class Terrace implements TerraceApi, AutoCloseable {
     Paging.check(request.limit(), request.offset());
     List<CatalogDataset> all = request.provider() == null ? catalog.datasets()
         : catalog.provider(request.provider()).map(CatalogProvider::datasets)
-            .orElseThrow(() -> new NotFoundException("provider", request.provider(),
+            .orElseThrow(() -> notFound("provider", request.provider(),
                 "list them with catalog.providers.list"));
     List<Dataset> page = Paging.slice(all, request.limit(), request.offset()).stream()
         .map(CatalogViews::dataset).toList();
@@ -150,7 +153,16 @@ public final class Terrace implements TerraceApi, AutoCloseable {
   @Override
   public Dataset dataset(String id) {
     return catalog.dataset(id).map(CatalogViews::dataset)
-        .orElseThrow(() -> new NotFoundException("dataset", id, "list them with catalog.datasets.list"));
+        .orElseThrow(() -> notFound("dataset", id, "list them with catalog.datasets.list"));
+  }
+
+  /**
+   * @param kind what was looked up, {@code "provider"} or {@code "dataset"}
+   * @param id the id asked for
+   * @param hint how to find the valid ids
+   */
+  private static NotFoundException notFound(String kind, String id, String hint) {
+    return new NotFoundException("no " + kind + " \"" + id + "\" in the catalog; " + hint);
   }
 
   /**
