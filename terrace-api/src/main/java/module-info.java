@@ -6,4 +6,5 @@ module dev.terrace.api {
 
   exports dev.terrace.api;
   exports dev.terrace.api.geojson;
+  exports dev.terrace.api.retry;
 }

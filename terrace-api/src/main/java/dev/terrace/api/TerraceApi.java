@@ -4,13 +4,15 @@ package dev.terrace.api;
  * The Terrace API, blocking: the same contract whether it runs in-process ({@code Terrace.embedded(...)}) or
  * over HTTP ({@code TerraceClient}). Code written against this interface runs unchanged on either.
  *
- * <p><b>Errors.</b> Implementations throw unchecked exceptions only. Each failure corresponds to an
- * {@link ErrorType} and can be described by a {@link Problem}: an invalid request is a
- * {@link ErrorType#VALIDATION_ERROR} naming the offending fields, a request over a configured limit a
- * {@link ErrorType#REQUEST_LIMIT}, an unknown provider or dataset a {@link ErrorType#NOT_FOUND}; over HTTP also
- * {@link ErrorType#UNAUTHORIZED}, {@link ErrorType#FORBIDDEN}, {@link ErrorType#RATE_LIMITED}, and connection
- * failures and timeouts. The exception types are the implementation's (the engine's and the SDK's own
- * hierarchies). A dataset that fails during an extraction does not fail the call: its result has quality
+ * <p><b>Errors.</b> Every failure is a {@link TerraceException}, unchecked, of the same class on either side, so
+ * that one {@code catch} per kind of failure serves both: {@link InvalidRequestException} for an invalid request
+ * ({@link ErrorType#VALIDATION_ERROR}, naming the offending fields in {@link TerraceException#fieldErrors()}) or
+ * one over a configured limit ({@link ErrorType#REQUEST_LIMIT}), {@link NotFoundException} for an unknown
+ * provider or dataset, {@link ServiceException} when the service or the engine fails. Over HTTP also
+ * {@link AuthenticationException}, {@link PermissionDeniedException}, {@link RateLimitException},
+ * {@link ConflictException}, and the SDK's own subclasses for a connection failure, a timeout or an answer it
+ * cannot read. Each carries its {@link Problem}, the RFC 9457 body the service sends for it (in-process the one
+ * it would send). A dataset that fails during an extraction does not fail the call: its result has quality
  * {@link Quality#MISSING} and the response carries a warning.
  *
  * <p>{@link TerraceAsyncApi} has the same methods, returning {@code CompletableFuture}s.
@@ -22,9 +24,16 @@ public interface TerraceApi {
      *
      * @param request the geometry, datasets and options
      * @return one result per dataset (and per timestamp of a time-varying dataset), in request order
-     * @throws RuntimeException a validation error ({@code validation_error}: bad geometry, no or too many
-     *     dataset ids, unknown aggregation), {@code request_limit}, or {@code not_found} for an unknown
-     *     dataset id; over HTTP also authentication, rate-limit and connection failures
+     * @throws InvalidRequestException {@code validation_error} for an invalid request (a bad geometry, no dataset
+     *     id, an unknown dataset id or aggregation), naming each offending field; {@code request_limit} for one
+     *     over a limit (datasets, vertices, the pixel budget)
+     * @throws ConflictException over HTTP, for an {@code Idempotency-Key} reused with another request
+     * @throws AuthenticationException over HTTP, for a missing, unknown or revoked API key
+     * @throws PermissionDeniedException over HTTP, for a key without the scope the operation needs
+     * @throws RateLimitException over HTTP, for too many calls, once the SDK's retries are spent
+     * @throws ServiceException when the service or the engine fails
+     * @throws TerraceException over HTTP also the SDK's own failures: no answer (connection, timeout) or one it
+     *     cannot read
      */
     ExtractResponse extract(ExtractRequest request);
 
@@ -33,8 +42,16 @@ public interface TerraceApi {
      *
      * @param request the geometries, datasets and options
      * @return one response per geometry, in input order
-     * @throws RuntimeException as {@link #extract(ExtractRequest)}; validation errors locate the geometry by
-     *     index ({@code geometries[3]})
+     * @throws InvalidRequestException as {@link #extract(ExtractRequest)}, field errors locating the geometry by
+     *     index ({@code geometries[3]}); an invalid polygon fails only its own entry of the response instead;
+     *     {@code request_limit} also for too many geometries
+     * @throws ConflictException over HTTP, for an {@code Idempotency-Key} reused with another request
+     * @throws AuthenticationException over HTTP, for a missing, unknown or revoked API key
+     * @throws PermissionDeniedException over HTTP, for a key without the scope the operation needs
+     * @throws RateLimitException over HTTP, for too many calls, once the SDK's retries are spent
+     * @throws ServiceException when the service or the engine fails
+     * @throws TerraceException over HTTP also the SDK's own failures: no answer (connection, timeout) or one it
+     *     cannot read
      */
     BatchExtractResponse batchExtract(BatchExtractRequest request);
 
@@ -43,8 +60,13 @@ public interface TerraceApi {
      *
      * @param request the page to return
      * @return the page
-     * @throws RuntimeException a validation error for a limit outside 1 to 1000 or a negative offset; over HTTP
-     *     also authentication, rate-limit and connection failures
+     * @throws InvalidRequestException for a limit outside 1 to 1000 or a negative offset
+     * @throws AuthenticationException over HTTP, for a missing, unknown or revoked API key
+     * @throws PermissionDeniedException over HTTP, for a key without the scope the operation needs
+     * @throws RateLimitException over HTTP, for too many calls, once the SDK's retries are spent
+     * @throws ServiceException when the service or the engine fails
+     * @throws TerraceException over HTTP also the SDK's own failures: no answer (connection, timeout) or one it
+     *     cannot read
      */
     ProviderPage providers(ListProvidersRequest request);
 
@@ -52,7 +74,7 @@ public interface TerraceApi {
      * Operation {@code catalog.providers.list} for the first page at the default size (100 providers).
      *
      * @return the first page
-     * @throws RuntimeException as {@link #providers(ListProvidersRequest)}
+     * @throws TerraceException as {@link #providers(ListProvidersRequest)}
      */
     default ProviderPage providers() {
         return providers(ListProvidersRequest.FIRST_PAGE);
@@ -63,8 +85,13 @@ public interface TerraceApi {
      *
      * @param slug the provider's slug
      * @return the provider, {@link Provider#datasets()} included
-     * @throws RuntimeException {@code not_found} for an unknown slug; over HTTP also authentication,
-     *     rate-limit and connection failures
+     * @throws NotFoundException for an unknown slug
+     * @throws AuthenticationException over HTTP, for a missing, unknown or revoked API key
+     * @throws PermissionDeniedException over HTTP, for a key without the scope the operation needs
+     * @throws RateLimitException over HTTP, for too many calls, once the SDK's retries are spent
+     * @throws ServiceException when the service or the engine fails
+     * @throws TerraceException over HTTP also the SDK's own failures: no answer (connection, timeout) or one it
+     *     cannot read
      */
     Provider provider(String slug);
 
@@ -73,9 +100,14 @@ public interface TerraceApi {
      *
      * @param request the provider filter and the page to return
      * @return the page
-     * @throws RuntimeException a validation error for a limit outside 1 to 1000 or a negative offset,
-     *     {@code not_found} for an unknown provider; over HTTP also authentication, rate-limit and connection
-     *     failures
+     * @throws InvalidRequestException for a limit outside 1 to 1000 or a negative offset
+     * @throws NotFoundException for an unknown provider
+     * @throws AuthenticationException over HTTP, for a missing, unknown or revoked API key
+     * @throws PermissionDeniedException over HTTP, for a key without the scope the operation needs
+     * @throws RateLimitException over HTTP, for too many calls, once the SDK's retries are spent
+     * @throws ServiceException when the service or the engine fails
+     * @throws TerraceException over HTTP also the SDK's own failures: no answer (connection, timeout) or one it
+     *     cannot read
      */
     DatasetPage datasets(ListDatasetsRequest request);
 
@@ -83,7 +115,7 @@ public interface TerraceApi {
      * Operation {@code catalog.datasets.list} for the first page of all datasets at the default size (100).
      *
      * @return the first page
-     * @throws RuntimeException as {@link #datasets(ListDatasetsRequest)}
+     * @throws TerraceException as {@link #datasets(ListDatasetsRequest)}
      */
     default DatasetPage datasets() {
         return datasets(ListDatasetsRequest.FIRST_PAGE);
@@ -94,8 +126,13 @@ public interface TerraceApi {
      *
      * @param id the dataset's id, {@code provider:name}
      * @return the dataset
-     * @throws RuntimeException {@code not_found} for an unknown id; over HTTP also authentication, rate-limit
-     *     and connection failures
+     * @throws NotFoundException for an unknown id
+     * @throws AuthenticationException over HTTP, for a missing, unknown or revoked API key
+     * @throws PermissionDeniedException over HTTP, for a key without the scope the operation needs
+     * @throws RateLimitException over HTTP, for too many calls, once the SDK's retries are spent
+     * @throws ServiceException when the service or the engine fails
+     * @throws TerraceException over HTTP also the SDK's own failures: no answer (connection, timeout) or one it
+     *     cannot read
      */
     Dataset dataset(String id);
 }

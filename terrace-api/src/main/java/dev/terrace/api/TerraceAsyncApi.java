@@ -7,10 +7,10 @@ import java.util.concurrent.CompletableFuture;
  * {@link CompletableFuture} of the blocking method's result.
  *
  * <p><b>Errors.</b> Methods do not throw for failures of the operation: the future completes exceptionally with
- * the unchecked exception the blocking method would have thrown ({@link CompletableFuture#join()} wraps it in a
- * {@link java.util.concurrent.CompletionException}, {@link CompletableFuture#get()} in an
- * {@link java.util.concurrent.ExecutionException}). See {@link TerraceApi} for which failures each operation
- * reports.
+ * the {@link TerraceException} the blocking method would have thrown, of the same class in-process and over HTTP
+ * ({@link CompletableFuture#join()} wraps it in a {@link java.util.concurrent.CompletionException},
+ * {@link CompletableFuture#get()} in an {@link java.util.concurrent.ExecutionException}, whose
+ * {@code getCause()} is it). See {@link TerraceApi} for which failures each operation reports.
  */
 public interface TerraceAsyncApi {
 

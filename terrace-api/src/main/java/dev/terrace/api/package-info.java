@@ -15,7 +15,11 @@
  *       {@link dev.terrace.api.Page}s {@link dev.terrace.api.ProviderPage} and
  *       {@link dev.terrace.api.DatasetPage}.</li>
  *   <li>Errors: {@link dev.terrace.api.Problem} (RFC 9457) with {@link dev.terrace.api.ErrorType},
- *       {@link dev.terrace.api.FieldError} and {@link dev.terrace.api.ErrorEnvelope}.</li>
+ *       {@link dev.terrace.api.FieldError} and {@link dev.terrace.api.ErrorEnvelope}; the exceptions both the
+ *       engine and the SDK throw, {@link dev.terrace.api.TerraceException} and its subclasses
+ *       ({@link dev.terrace.api.InvalidRequestException}, {@link dev.terrace.api.NotFoundException}, …), each
+ *       holding its {@link dev.terrace.api.ErrorResponse}, with {@link dev.terrace.api.RateLimitInfo}.
+ *       Retrying over HTTP is in {@link dev.terrace.api.retry}.</li>
  * </ul>
  *
  * <p>JSON conventions: member names are snake_case; optional members are omitted when null; unknown members

@@ -1,8 +1,8 @@
 package dev.terrace.cli;
 
 import dev.terrace.api.Aggregation;
+import dev.terrace.api.PermissionDeniedException;
 import dev.terrace.api.geojson.Geometry;
-import dev.terrace.client.PermissionDeniedException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

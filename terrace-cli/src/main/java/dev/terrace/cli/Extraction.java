@@ -3,10 +3,9 @@ package dev.terrace.cli;
 import dev.terrace.api.BatchExtractResponse;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.FieldError;
+import dev.terrace.api.InvalidRequestException;
 import dev.terrace.api.TerraceApi;
 import dev.terrace.api.geojson.Geometry;
-import dev.terrace.client.UnprocessableEntityException;
-import dev.terrace.engine.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -96,9 +95,7 @@ final class Extraction {
   private static Map<Integer, String> geometryErrors(RuntimeException e, int size) {
     List<FieldError> errors = new ArrayList<>();
     if (e instanceof InvalidRequestException invalid) {
-      errors.addAll(invalid.errors());
-    } else if (e instanceof UnprocessableEntityException unprocessable) {
-      errors.addAll(unprocessable.fieldErrors());
+      errors.addAll(invalid.fieldErrors());
     }
     Map<Integer, String> named = new TreeMap<>();
     for (FieldError f : errors) {

@@ -1,17 +1,16 @@
 package dev.terrace.cli;
 
+import dev.terrace.api.AuthenticationException;
+import dev.terrace.api.InvalidRequestException;
+import dev.terrace.api.NotFoundException;
+import dev.terrace.api.PermissionDeniedException;
+import dev.terrace.api.RateLimitException;
 import dev.terrace.client.ApiConnectionException;
 import dev.terrace.client.ApiTimeoutException;
-import dev.terrace.client.AuthenticationException;
-import dev.terrace.client.BadRequestException;
-import dev.terrace.client.PermissionDeniedException;
-import dev.terrace.client.RateLimitException;
-import dev.terrace.client.UnprocessableEntityException;
-import dev.terrace.engine.InvalidRequestException;
 
 /**
- * The exit code of a failure and what to do about it. The engine's and the SDK's exceptions of the same kind
- * (an unknown dataset, a bad geometry) end the same way, so a local and a remote run fail alike.
+ * The exit code of a failure and what to do about it. The engine and the SDK throw the same API exception for
+ * the same kind of failure (an unknown dataset, a bad geometry), so a local and a remote run fail alike.
  */
 final class Failures {
 
@@ -35,9 +34,7 @@ final class Failures {
 
   /** A request the engine or the service rejected as wrong: a bad geometry or option, an unknown id. */
   static boolean isBadRequest(Throwable ex) {
-    return ex instanceof InvalidRequestException || ex instanceof dev.terrace.engine.NotFoundException
-        || ex instanceof BadRequestException || ex instanceof UnprocessableEntityException
-        || ex instanceof dev.terrace.client.NotFoundException;
+    return ex instanceof InvalidRequestException || ex instanceof NotFoundException;
   }
 
   /** A failure that would fail every row alike, so a batch stops rather than writing it into each row. */
@@ -64,7 +61,7 @@ final class Failures {
     if (ex instanceof RateLimitException) {
       return text + "; wait and run again (batch: with --resume), or ask for a higher --rate-limit";
     }
-    if (ex instanceof dev.terrace.engine.NotFoundException || ex instanceof dev.terrace.client.NotFoundException) {
+    if (ex instanceof NotFoundException) {
       return text + " ('terrace catalog datasets' lists the dataset ids)";
     }
     return text;

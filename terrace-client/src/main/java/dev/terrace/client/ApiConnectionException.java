@@ -1,9 +1,11 @@
 package dev.terrace.client;
 
+import dev.terrace.api.TerraceException;
+
 /**
  * The call got no answer because connecting, sending or receiving failed (refused, reset, closed early,
  * interrupted), after the retries the client's {@code maxRetries} allow. The cause is the underlying
- * {@link java.io.IOException} or {@link InterruptedException}.
+ * {@link java.io.IOException} or {@link InterruptedException}. SDK only: it has no problem, status or request id.
  */
 public final class ApiConnectionException extends TerraceException {
 

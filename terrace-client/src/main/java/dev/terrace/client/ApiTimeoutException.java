@@ -1,9 +1,12 @@
 package dev.terrace.client;
 
+import dev.terrace.api.TerraceException;
+
 /**
  * The call got no answer in time: an attempt outlived the client's {@code timeout} and no retry was left, or
  * the overall {@code totalTimeout} across attempts ran out. The cause, when there is one, is the
- * {@link java.net.http.HttpTimeoutException} of the last attempt.
+ * {@link java.net.http.HttpTimeoutException} of the last attempt. SDK only: it has no problem, status or request
+ * id (a service that ran out of its own time answers a {@link dev.terrace.api.ServiceException} instead).
  */
 public final class ApiTimeoutException extends TerraceException {
 

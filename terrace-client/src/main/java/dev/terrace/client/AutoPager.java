@@ -1,5 +1,6 @@
 package dev.terrace.client;
 
+import dev.terrace.api.TerraceException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;

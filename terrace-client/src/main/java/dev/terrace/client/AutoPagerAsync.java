@@ -1,5 +1,6 @@
 package dev.terrace.client;
 
+import dev.terrace.api.TerraceException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -1,6 +1,7 @@
 package dev.terrace.client;
 
 import dev.terrace.api.Page;
+import dev.terrace.api.TerraceException;
 import java.util.NoSuchElementException;
 import java.util.function.IntFunction;
 

@@ -1,5 +1,8 @@
 package dev.terrace.client;
 
+import dev.terrace.api.RateLimitException;
+import dev.terrace.api.retry.RetryPolicy;
+import dev.terrace.api.retry.Sleeper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -214,7 +217,8 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
 
     /**
      * Sets the longest {@code Retry-After} the client waits out before retrying; a longer one ends the call
-     * with the response (a {@link RateLimitException} for a 429), so that the caller decides.
+     * with the response (a {@link RateLimitException} for a 429), so that the caller decides. Retries follow the
+     * {@link RetryPolicy} the engine's reader of remote rasters shares.
      *
      * @param value zero or more; default 60 s
      * @return this builder

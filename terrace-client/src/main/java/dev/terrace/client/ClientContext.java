@@ -1,19 +1,24 @@
 package dev.terrace.client;
 
 import dev.terrace.api.Operation;
+import dev.terrace.api.retry.RetryPolicy;
+import dev.terrace.api.retry.Sleeper;
+import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What a client and all its copies and views share: the base URL and key, the {@link HttpClient} and its
- * connection pool, the executor, the in-flight permits and the retry policy. Closed once, by whichever of them
- * is closed first.
+ * connection pool, the executor, the in-flight permits and the retry policy. Closed once, by the client the
+ * builder made (the {@link Pipeline} that owns it); closing a copy or view leaves it open.
  */
 final class ClientContext implements AutoCloseable {
 
@@ -75,9 +80,36 @@ final class ClientContext implements AutoCloseable {
     }
 
     /**
+     * The wait before the next attempt of {@code call}, or empty to stop and report this outcome: after a
+     * connection failure or timeout, and after a status the shared {@link RetryPolicy} retries, waiting what it
+     * says (the {@code Retry-After} asked, if no longer than the cap, else backoff); never past the call's
+     * retries or its deadline.
+     *
+     * @param attempts the attempts made so far, this one included
+     */
+    Optional<Duration> nextDelay(int attempts, Outcome outcome, Call<?> call) {
+        if (attempts > call.maxRetries) {
+            return Optional.empty();
+        }
+        Optional<Duration> wait;
+        if (outcome.failure() != null) {
+            if (!(outcome.failure() instanceof IOException)) {
+                return Optional.empty();
+            }
+            wait = Optional.of(retry.backoff(attempts));
+        } else {
+            if (!RetryPolicy.isRetryable(outcome.response().statusCode())) {
+                return Optional.empty();
+            }
+            wait = retry.delay(attempts, outcome.response().headers().firstValue(Headers.RETRY_AFTER).orElse(null));
+        }
+        return wait.filter(w -> call.remaining().compareTo(w) > 0);
+    }
+
+    /**
      * Stops the executor and the {@link HttpClient} if the client made them; a caller's are left alone. Calls in
-     * flight fail. On Java 21 and later the made {@code HttpClient} is shut down at once; on Java 17, which
-     * cannot close one, its threads end once it is unreachable.
+     * flight fail. Called by the owning handle only. On Java 21 and later the made {@code HttpClient} is shut down
+     * at once; on Java 17, which cannot close one, its threads end once it is unreachable.
      */
     @Override
     public void close() {

@@ -1,7 +1,9 @@
 package dev.terrace.client;
 
-import dev.terrace.api.ListDatasetsRequest;
 import dev.terrace.api.Dataset;
+import dev.terrace.api.ListDatasetsRequest;
+import dev.terrace.api.NotFoundException;
+import dev.terrace.api.TerraceException;
 
 /** Operations {@code catalog.datasets.list} and {@code catalog.datasets.get} of a {@link TerraceClient}. */
 public final class DatasetService {

@@ -1,7 +1,8 @@
 package dev.terrace.client;
 
-import dev.terrace.api.ListDatasetsRequest;
 import dev.terrace.api.Dataset;
+import dev.terrace.api.ListDatasetsRequest;
+import dev.terrace.api.NotFoundException;
 import java.util.concurrent.CompletableFuture;
 
 /**

@@ -4,6 +4,7 @@ import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.BatchExtractResponse;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
+import dev.terrace.api.TerraceException;
 import java.util.List;
 
 /** Operations {@code extract} and {@code extract.batch} of a {@link TerraceClient}, and the fan-out over both. */

@@ -2,8 +2,11 @@ package dev.terrace.client;
 
 import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.BatchExtractResponse;
+import dev.terrace.api.ErrorResponse;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.FieldError;
+import dev.terrace.api.InvalidRequestException;
+import dev.terrace.api.TerraceException;
 import dev.terrace.api.geojson.Geometry;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -101,7 +104,7 @@ final class FanOut {
         if (error == null) {
             if (response.responses().size() != indexes.length) {
                 fail(indexes, new InvalidResponseException("extract.batch answered " + response.responses().size()
-                        + " geometries for " + indexes.length, 200, null, null));
+                        + " geometries for " + indexes.length, new ErrorResponse(200, null, null, null), null));
             } else {
                 for (int k = 0; k < indexes.length; k++) {
                     results.set(indexes[k], ItemResult.success(indexes[k], response.responses().get(k)));
@@ -112,8 +115,8 @@ final class FanOut {
         if (!(error instanceof TerraceException)) {
             return CompletableFuture.failedFuture(error);
         }
-        Set<Integer> named = error instanceof UnprocessableEntityException
-                ? namedGeometries((UnprocessableEntityException) error, indexes.length) : Set.of();
+        Set<Integer> named = error instanceof InvalidRequestException
+                ? namedGeometries((InvalidRequestException) error, indexes.length) : Set.of();
         if (named.isEmpty() || named.size() == indexes.length) {
             fail(indexes, (TerraceException) error);
             return CompletableFuture.completedFuture(null);
@@ -134,7 +137,7 @@ final class FanOut {
      * The batch positions a 422's field errors name ({@code geometries[k]...}); empty unless every field error
      * names one, since an error elsewhere (the dataset ids, say) concerns every item.
      */
-    private static Set<Integer> namedGeometries(UnprocessableEntityException e, int size) {
+    private static Set<Integer> namedGeometries(InvalidRequestException e, int size) {
         Set<Integer> named = new TreeSet<>();
         for (FieldError fe : e.fieldErrors()) {
             List<Object> loc = fe.loc();

@@ -1,5 +1,6 @@
 package dev.terrace.client;
 
+import dev.terrace.api.TerraceException;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -57,7 +58,7 @@ public final class ItemResult<T> {
     }
 
     /**
-     * What failed the item: for example an {@link UnprocessableEntityException} naming its geometry, or the
+     * What failed the item: for example an {@link dev.terrace.api.InvalidRequestException} naming its geometry, or the
      * {@link ApiConnectionException} that failed its whole batch.
      *
      * @return the exception, or empty when the item succeeded

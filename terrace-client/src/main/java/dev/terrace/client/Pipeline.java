@@ -1,6 +1,7 @@
 package dev.terrace.client;
 
 import dev.terrace.api.Operation;
+import dev.terrace.api.TerraceException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,25 +13,60 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
  * The one path every call takes, blocking ({@link HttpClient#send}) or not ({@link HttpClient#sendAsync}):
- * write the body once, then attempt, follow same-origin redirects, retry by the {@link RetryPolicy} within the
- * deadline, each attempt holding one of the shared {@link Permits}; and turn what came back into a
- * {@link RawResponse} or a {@link TerraceException}.
+ * write the body once, then attempt, follow same-origin redirects, retry by the shared
+ * {@link dev.terrace.api.retry.RetryPolicy} within the deadline, each attempt holding one of the shared
+ * {@link Permits}; and turn what came back into a {@link RawResponse} or a {@link TerraceException}.
+ *
+ * <p>Each client handle has its own pipeline over the shared {@link ClientContext}: the one the builder made owns
+ * the context, and closing it closes the context for every handle; a copy or view ({@link #borrow()}) closes
+ * only itself, as a client given an {@code HttpClient} leaves it open.
  */
-final class Pipeline {
+final class Pipeline implements AutoCloseable {
 
     private static final Pattern OPERATION_NAME = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
     private static final int MAX_REDIRECTS = 5;
 
     final ClientContext context;
+    /** Whether this handle made the context, and so closes it. */
+    private final boolean owner;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
+    /** The pipeline of a client the builder made, which owns the context. */
     Pipeline(ClientContext context) {
+        this(context, true);
+    }
+
+    private Pipeline(ClientContext context, boolean owner) {
         this.context = context;
+        this.owner = owner;
+    }
+
+    /** The pipeline of a copy or view of this handle: the same context, which it does not close. */
+    Pipeline borrow() {
+        return new Pipeline(context, false);
+    }
+
+    /** Closes this handle; the owner also closes the shared context, and with it every other handle. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true) && owner) {
+            context.close();
+        }
+    }
+
+    private void checkOpen() {
+        context.checkOpen();
+        if (closed.get()) {
+            throw new IllegalStateException("This copy of the Terrace client is closed; the connection pool it"
+                    + " shares stays open until the client the builder made is closed");
+        }
     }
 
     <T> T call(String operation, Object body, Class<T> type, RequestOptions options) {
@@ -60,7 +96,7 @@ final class Pipeline {
             throw new IllegalArgumentException("Invalid operation name '" + operation
                     + "': expected dotted names such as catalog.datasets.list");
         }
-        context.checkOpen();
+        checkOpen();
         String key = known.isPresent() && known.get().takesIdempotencyKey()
                 ? options.idempotencyKey().orElseGet(Pipeline::newIdempotencyKey) : null;
         URI uri = known.isPresent() ? context.endpoint(known.get()) : context.endpoint(operation);
@@ -81,7 +117,7 @@ final class Pipeline {
                 } finally {
                     context.permits.release();
                 }
-                Optional<Duration> wait = context.retry.nextDelay(attempt, outcome, call);
+                Optional<Duration> wait = context.nextDelay(attempt, outcome, call);
                 if (wait.isEmpty()) {
                     return finish(call, outcome, attempt);
                 }
@@ -166,7 +202,7 @@ final class Pipeline {
                     return;
                 }
                 Outcome outcome = new Outcome(response, Futures.unwrap(error));
-                Optional<Duration> wait = context.retry.nextDelay(attempt, outcome, a.call);
+                Optional<Duration> wait = context.nextDelay(attempt, outcome, a.call);
                 if (wait.isEmpty()) {
                     try {
                         a.result.complete(a.finish.apply(finish(a.call, outcome, attempt)));

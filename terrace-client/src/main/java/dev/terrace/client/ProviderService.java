@@ -1,7 +1,9 @@
 package dev.terrace.client;
 
 import dev.terrace.api.ListProvidersRequest;
+import dev.terrace.api.NotFoundException;
 import dev.terrace.api.Provider;
+import dev.terrace.api.TerraceException;
 
 /** Operations {@code catalog.providers.list} and {@code catalog.providers.get} of a {@link TerraceClient}. */
 public final class ProviderService {

@@ -1,6 +1,7 @@
 package dev.terrace.client;
 
 import dev.terrace.api.ListProvidersRequest;
+import dev.terrace.api.NotFoundException;
 import dev.terrace.api.Provider;
 import java.util.concurrent.CompletableFuture;
 

@@ -1,7 +1,10 @@
 package dev.terrace.client;
 
 import com.fasterxml.jackson.core.JacksonException;
+import dev.terrace.api.ErrorResponse;
 import dev.terrace.api.Problem;
+import dev.terrace.api.RateLimitInfo;
+import dev.terrace.api.TerraceException;
 import java.io.IOException;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
@@ -87,7 +90,7 @@ public final class RawResponse<T> {
      *     response carried no {@code X-RateLimit-*} headers
      */
     public Optional<RateLimitInfo> rateLimit() {
-        return RateLimitInfo.from(headers);
+        return RateLimitInfo.from(headers.map());
     }
 
     /**
@@ -135,22 +138,22 @@ public final class RawResponse<T> {
     /**
      * The exception this response stands for, as the non-raw client would throw it.
      *
-     * @return for example a {@link NotFoundException} for a 404; empty for a success
+     * @return for example a {@link dev.terrace.api.NotFoundException} for a 404; empty for a success
      */
-    public Optional<ApiException> error() {
+    public Optional<TerraceException> error() {
         return isSuccess() ? Optional.empty()
-                : Optional.of(ApiException.of(new ErrorResponse(statusCode, headers, bodyText(), problem)));
+                : Optional.of(ErrorResponses.exception(statusCode, headers, bodyText(), problem));
     }
 
     /**
      * The value, or the exception the status calls for, as the non-raw client returns or throws.
      *
      * @return the value (null only for an empty success body)
-     * @throws ApiException the status's subclass for an error status
+     * @throws TerraceException the error's class (see {@link #error()}) for an error status
      * @throws InvalidResponseException if a success's body is not the JSON the operation promises
      */
     public T parse() {
-        Optional<ApiException> error = error();
+        Optional<TerraceException> error = error();
         if (error.isPresent()) {
             throw error.get();
         }
@@ -162,12 +165,16 @@ public final class RawResponse<T> {
             return Json.MAPPER.readValue(body, type);
         } catch (JacksonException e) {
             throw new InvalidResponseException("HTTP " + statusCode + " response is not a valid "
-                    + type.getSimpleName() + ": " + e.getOriginalMessage(), statusCode,
-                    headers.firstValue(Headers.REQUEST_ID).orElse(null), e);
+                    + type.getSimpleName() + ": " + e.getOriginalMessage(), unreadable(), e);
         } catch (IOException e) {
             throw new InvalidResponseException("HTTP " + statusCode + " response could not be read: " + e,
-                    statusCode, headers.firstValue(Headers.REQUEST_ID).orElse(null), e);
+                    unreadable(), e);
         }
+    }
+
+    /** The response as the exception keeps it: status and headers, not the body, which may be large. */
+    private ErrorResponse unreadable() {
+        return new ErrorResponse(statusCode, headers.map(), "", null);
     }
 
     /**

@@ -13,6 +13,7 @@ import dev.terrace.api.ListProvidersRequest;
 import dev.terrace.api.Operation;
 import dev.terrace.api.Provider;
 import dev.terrace.api.ProviderPage;
+import dev.terrace.api.TerraceException;
 
 /**
  * The view of a {@link TerraceClient} whose methods return each {@link RawResponse} (status, headers, request

@@ -10,10 +10,12 @@ import dev.terrace.api.GetDatasetRequest;
 import dev.terrace.api.GetProviderRequest;
 import dev.terrace.api.ListDatasetsRequest;
 import dev.terrace.api.ListProvidersRequest;
+import dev.terrace.api.NotFoundException;
 import dev.terrace.api.Operation;
 import dev.terrace.api.Provider;
 import dev.terrace.api.ProviderPage;
 import dev.terrace.api.TerraceAsyncApi;
+import dev.terrace.api.TerraceException;
 import dev.terrace.api.geojson.Geometry;
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +39,8 @@ import java.util.concurrent.Executor;
  *
  * <p><b>Failures.</b> A failed call completes its future exceptionally with the same {@link TerraceException}
  * the blocking client throws, itself, not wrapped: {@code whenComplete}, {@code handle} and
- * {@code exceptionally} on the returned future see, say, the {@link NotFoundException}. As for any
+ * {@code exceptionally} on the returned future see, say, the {@link NotFoundException}, the class the engine's
+ * asynchronous view fails with too. As for any
  * {@code CompletableFuture}, {@link CompletableFuture#join()} rethrows it wrapped in a
  * {@link java.util.concurrent.CompletionException}, {@link CompletableFuture#get()} in an
  * {@link java.util.concurrent.ExecutionException}, and stages derived from the future see it wrapped in a
@@ -54,7 +57,8 @@ import java.util.concurrent.Executor;
  * <p><b>Cancellation.</b> Cancelling a returned future aborts its HTTP exchange in flight (the connection is
  * closed) and stops its retries. Cancelling a stage derived from it does not reach back to it.
  *
- * <p>{@link #sync()} is the blocking view over the same connection pool; closing either closes both.
+ * <p>{@link #sync()} is the blocking view over the same connection pool. Closing the client the builder made
+ * closes the pool for it and every copy and view; closing a copy or view ends only that one.
  */
 public final class TerraceAsyncClient implements TerraceAsyncApi, AutoCloseable {
 
@@ -88,11 +92,12 @@ public final class TerraceAsyncClient implements TerraceAsyncApi, AutoCloseable 
 
     /**
      * The blocking view of this client, sharing its connection pool, executor, settings and in-flight bound.
+     * Closing the view does not close what it shares.
      *
      * @return the blocking client
      */
     public TerraceClient sync() {
-        return new TerraceClient(pipeline, defaults);
+        return new TerraceClient(pipeline.borrow(), defaults);
     }
 
     /**
@@ -106,13 +111,14 @@ public final class TerraceAsyncClient implements TerraceAsyncApi, AutoCloseable 
     }
 
     /**
-     * A copy of this client with other settings for every call, sharing the connection pool.
+     * A copy of this client with other settings for every call, sharing the connection pool. Closing the copy
+     * ends the copy only: the pool stays open for this client, which closes it.
      *
      * @param options the settings that override this client's (headers are added)
      * @return the copy
      */
     public TerraceAsyncClient withOptions(RequestOptions options) {
-        return new TerraceAsyncClient(pipeline, defaults.overriddenBy(options));
+        return new TerraceAsyncClient(pipeline.borrow(), defaults.overriddenBy(options));
     }
 
     /**
@@ -352,12 +358,15 @@ public final class TerraceAsyncClient implements TerraceAsyncApi, AutoCloseable 
     }
 
     /**
-     * Closes the connection pool and executor the client made (a caller's are left alone), for this client and
-     * every copy and view of it; calls in flight fail. Calls after closing throw {@link IllegalStateException}.
+     * For the client the builder made: closes the connection pool and executor it made (a caller's are left
+     * alone), for this client and every copy and view of it; calls in flight fail. For a copy or view
+     * ({@code with*}, {@link #sync()}, {@link TerraceClient#async()}): ends this copy only, leaving the pool it
+     * shares open and its calls in flight running. Either way, calls through a closed client throw
+     * {@link IllegalStateException}.
      */
     @Override
     public void close() {
-        pipeline.context.close();
+        pipeline.close();
     }
 
     /**

@@ -10,10 +10,12 @@ import dev.terrace.api.GetDatasetRequest;
 import dev.terrace.api.GetProviderRequest;
 import dev.terrace.api.ListDatasetsRequest;
 import dev.terrace.api.ListProvidersRequest;
+import dev.terrace.api.NotFoundException;
 import dev.terrace.api.Operation;
 import dev.terrace.api.Provider;
 import dev.terrace.api.ProviderPage;
 import dev.terrace.api.TerraceApi;
+import dev.terrace.api.TerraceException;
 import dev.terrace.api.geojson.Geometry;
 import java.time.Duration;
 import java.util.List;
@@ -33,15 +35,20 @@ import java.util.Map;
  * }</pre>
  *
  * <p>Every operation is {@code POST {baseUrl}/v1/op/{operation}} with the request record as its JSON body.
- * Failures throw a {@link TerraceException}: an {@link ApiException} subclass per error status, an
- * {@link ApiConnectionException} or an {@link ApiTimeoutException}. Connection failures, timeouts, 408, 429,
- * 502, 503 and 504 are retried first ({@code maxRetries}, default 2) with exponential backoff or the
- * {@code Retry-After} the service asks for, within the call's total timeout; {@code extract} and
- * {@code extract.batch} send one {@code Idempotency-Key} with every attempt.
+ * Failures throw a {@link TerraceException}, the API's: for an error response the class the engine throws
+ * in-process for the same error ({@link dev.terrace.api.InvalidRequestException},
+ * {@link NotFoundException}, …, chosen by the problem's {@code error_type}), so that one {@code catch} serves
+ * both; and the SDK's own {@link ApiConnectionException}, {@link ApiTimeoutException},
+ * {@link InvalidResponseException} and {@link UnexpectedStatusException}. Connection failures, timeouts, 408,
+ * 429, 500, 502, 503 and 504 are retried first ({@code maxRetries}, default 2) with exponential backoff or the
+ * {@code Retry-After} the service asks for, by the {@link dev.terrace.api.retry.RetryPolicy} the engine shares,
+ * within the call's total timeout; {@code extract} and {@code extract.batch} send one {@code Idempotency-Key}
+ * with every attempt.
  *
  * <p>Thread-safe. {@link #async()}, {@link #withRawResponse()} and the {@code with*} copies share this client's
- * connection pool, executor and in-flight bound; closing any of them closes them all.
- * {@link TerraceAsyncClient} has the same methods, returning {@code CompletableFuture}s.
+ * connection pool, executor and in-flight bound. Closing the client the builder made closes them for all of
+ * them; closing a copy or view ends only that copy or view and leaves what it shares open, since it did not make
+ * it. {@link TerraceAsyncClient} has the same methods, returning {@code CompletableFuture}s.
  */
 public final class TerraceClient implements TerraceApi, AutoCloseable {
 
@@ -75,11 +82,12 @@ public final class TerraceClient implements TerraceApi, AutoCloseable {
 
     /**
      * The asynchronous view of this client, sharing its connection pool, executor, settings and in-flight bound.
+     * Closing the view does not close what it shares.
      *
      * @return the asynchronous client
      */
     public TerraceAsyncClient async() {
-        return new TerraceAsyncClient(pipeline, defaults);
+        return new TerraceAsyncClient(pipeline.borrow(), defaults);
     }
 
     /**
@@ -93,13 +101,14 @@ public final class TerraceClient implements TerraceApi, AutoCloseable {
     }
 
     /**
-     * A copy of this client with other settings for every call, sharing the connection pool.
+     * A copy of this client with other settings for every call, sharing the connection pool. Closing the copy
+     * ends the copy only: the pool stays open for this client, which closes it.
      *
      * @param options the settings that override this client's (headers are added)
      * @return the copy
      */
     public TerraceClient withOptions(RequestOptions options) {
-        return new TerraceClient(pipeline, defaults.overriddenBy(options));
+        return new TerraceClient(pipeline.borrow(), defaults.overriddenBy(options));
     }
 
     /**
@@ -346,12 +355,14 @@ public final class TerraceClient implements TerraceApi, AutoCloseable {
     }
 
     /**
-     * Closes the connection pool and executor the client made (a caller's are left alone), for this client and
-     * every copy and view of it. Calls after closing throw {@link IllegalStateException}.
+     * For the client the builder made: closes the connection pool and executor it made (a caller's are left
+     * alone), for this client and every copy and view of it. For a copy or view ({@code with*}, {@link #async()},
+     * {@link TerraceAsyncClient#sync()}): ends this copy only, leaving the pool it shares open. Either way, calls
+     * through a closed client throw {@link IllegalStateException}.
      */
     @Override
     public void close() {
-        pipeline.context.close();
+        pipeline.close();
     }
 
     /**

@@ -12,17 +12,25 @@
  *   <li>Settings: {@link dev.terrace.client.ClientBuilder} for the client, {@link dev.terrace.client.RequestOptions}
  *       per call or per copy ({@code withOptions}, {@code withHeaders}, {@code withTimeout}).</li>
  *   <li>Responses: the parsed records, or with {@code withRawResponse()} a {@link dev.terrace.client.RawResponse}
- *       with status, headers, request id and {@link dev.terrace.client.RateLimitInfo}.</li>
- *   <li>Failures: unchecked {@link dev.terrace.client.TerraceException}s:
- *       {@link dev.terrace.client.ApiException} with one subclass per status,
- *       {@link dev.terrace.client.ApiConnectionException}, {@link dev.terrace.client.ApiTimeoutException},
- *       {@link dev.terrace.client.InvalidResponseException}.</li>
+ *       with status, headers, request id and {@link dev.terrace.api.RateLimitInfo}.</li>
+ *   <li>Failures: unchecked {@link dev.terrace.api.TerraceException}s, the API's, which the embedded engine
+ *       throws too: for an error response the class its {@code error_type} names
+ *       ({@link dev.terrace.api.InvalidRequestException}, {@link dev.terrace.api.NotFoundException},
+ *       {@link dev.terrace.api.RateLimitException}, …), with the response's status, headers and problem; and the
+ *       SDK's own {@link dev.terrace.client.ApiConnectionException}, {@link dev.terrace.client.ApiTimeoutException},
+ *       {@link dev.terrace.client.InvalidResponseException} and
+ *       {@link dev.terrace.client.UnexpectedStatusException}.</li>
  *   <li>Catalog listings: {@link dev.terrace.client.CatalogPage} with {@code nextPage()} and
  *       {@link dev.terrace.client.AutoPager}; {@link dev.terrace.client.CatalogPageAsync} and
  *       {@link dev.terrace.client.AutoPagerAsync} for the asynchronous client.</li>
  *   <li>Geometry input: the {@link dev.terrace.api.geojson} records, GeoJSON text or maps
  *       ({@link dev.terrace.client.Geometries}); Features are unwrapped.</li>
  * </ul>
+ *
+ * <p>Lifecycle: the client a builder makes owns its connection pool and executor (not a caller's
+ * {@code HttpClient} or executor, which it never closes); its copies ({@code withOptions}, {@code withHeaders},
+ * {@code withTimeout}) and views ({@code async()}, {@code sync()}) share them, and closing one of those ends
+ * only that one.
  *
  * <p>The wire: every operation is {@code POST {baseUrl}/v1/op/{operation}} with the request record as JSON.
  * HTTPS is required except to a loopback host; the API key goes only to the base URL's origin (redirects are

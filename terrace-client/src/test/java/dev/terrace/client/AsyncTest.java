@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.terrace.api.ErrorType;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
+import dev.terrace.api.NotFoundException;
 import dev.terrace.api.geojson.Point;
 import dev.terrace.client.ScriptedServer.Reply;
 import java.time.Duration;

@@ -11,6 +11,10 @@ import dev.terrace.client.ScriptedServer.Reply;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,12 +91,75 @@ class ClientOptionsTest {
     }
 
     @Test
-    void copies_share_the_pool_so_closing_one_closes_all() {
+    void closing_a_copy_ends_the_copy_and_leaves_the_pool_it_shares_open() {
+        ExecutorService pool = (ExecutorService) client.async().executor();
         TerraceClient copy = client.withTimeout(Duration.ofSeconds(5));
+        TerraceClient tagged = client.withOptions(RequestOptions.builder().header("X-Job", "nightly").build());
+        copy.dataset("lux:elevation");
+
+        copy.close();
         copy.close();
 
-        assertThatThrownBy(() -> client.dataset("lux:elevation")).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> client.async().dataset("lux:elevation")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> copy.dataset("lux:elevation")).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("This copy of the Terrace client is closed");
+        assertThat(pool.isShutdown()).as("the pool the builder made, which the copy did not").isFalse();
+        client.dataset("lux:elevation");
+        tagged.dataset("lux:elevation");
+        client.async().dataset("lux:elevation").join();
+        assertThat(server.requests()).hasSize(4);
+    }
+
+    @Test
+    void closing_a_view_ends_the_view_only() {
+        TerraceAsyncClient async = client.async();
+        TerraceClient syncOfAsync = async.sync();
+        TerraceAsyncClient asyncCopy = async.withTimeout(Duration.ofSeconds(5));
+
+        async.close();
+        syncOfAsync.close();
+
+        assertThatThrownBy(() -> async.dataset("lux:elevation")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> syncOfAsync.dataset("lux:elevation")).isInstanceOf(IllegalStateException.class);
+        client.dataset("lux:elevation");
+        asyncCopy.dataset("lux:elevation").join();
+        assertThat(server.requests()).hasSize(2);
+    }
+
+    @Test
+    void closing_the_client_the_builder_made_closes_the_pool_for_every_copy_and_view() {
+        ExecutorService pool = (ExecutorService) client.async().executor();
+        TerraceClient copy = client.withTimeout(Duration.ofSeconds(5));
+        TerraceAsyncClient view = client.async();
+        RawResponseClient raw = copy.withRawResponse();
+
+        client.close();
+
+        assertThat(pool.isShutdown()).isTrue();
+        for (ThrowingCallable call : List.<ThrowingCallable>of(() -> client.dataset("lux:elevation"),
+                () -> copy.dataset("lux:elevation"), () -> view.dataset("lux:elevation"),
+                () -> raw.dataset("lux:elevation"), () -> client.withHeaders(Map.of("X-A", "b")).dataset("x:y"))) {
+            assertThatThrownBy(call).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("The Terrace client is closed");
+        }
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void a_callers_executor_outlives_the_client() {
+        ExecutorService mine = Executors.newSingleThreadExecutor();
+        try {
+            TerraceClient own = Fixtures.client(server, new RecordingSleeper()).executor(mine).build();
+            own.withTimeout(Duration.ofSeconds(5)).close();
+            own.dataset("lux:elevation");
+            own.close();
+
+            assertThat(mine.isShutdown()).isFalse();
+            assertThat(mine.submit(() -> "still running").get(10, TimeUnit.SECONDS)).isEqualTo("still running");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        } finally {
+            mine.shutdownNow();
+        }
     }
 
     @Test

@@ -6,9 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.terrace.api.AuthenticationException;
 import dev.terrace.api.ErrorType;
 import dev.terrace.api.FieldError;
+import dev.terrace.api.InvalidRequestException;
 import dev.terrace.api.ListProvidersRequest;
+import dev.terrace.api.NotFoundException;
+import dev.terrace.api.RateLimitException;
+import dev.terrace.api.RateLimitInfo;
+import dev.terrace.api.TerraceException;
 import dev.terrace.client.ScriptedServer.Reply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,15 +41,16 @@ class ErrorsTest {
 
     @ParameterizedTest
     @CsvSource({
-        "400, BadRequestException", "401, AuthenticationException", "403, PermissionDeniedException",
-        "404, NotFoundException", "409, ConflictException", "422, UnprocessableEntityException",
-        "429, RateLimitException", "500, InternalServerException", "502, InternalServerException",
-        "503, InternalServerException", "405, UnexpectedStatusException", "418, UnexpectedStatusException"})
-    void each_status_has_its_exception(int status, String type) {
+        "400, InvalidRequestException", "401, AuthenticationException", "403, PermissionDeniedException",
+        "404, NotFoundException", "409, ConflictException", "413, InvalidRequestException",
+        "422, InvalidRequestException", "429, RateLimitException", "500, ServiceException",
+        "502, ServiceException", "503, ServiceException", "405, UnexpectedStatusException",
+        "418, UnexpectedStatusException"})
+    void a_problem_without_an_error_type_has_its_statuss_exception(int status, String type) {
         server.enqueue(Reply.problem(status, "{\"title\":\"T\",\"status\":" + status + ",\"detail\":\"D\"}")
                 .header("X-Request-ID", "req_" + status));
 
-        ApiException e = catchThrowableOfType(ApiException.class, () -> client.provider("lux"));
+        TerraceException e = catchThrowableOfType(TerraceException.class, () -> client.provider("lux"));
 
         assertThat(e.getClass().getSimpleName()).isEqualTo(type);
         assertThat(e.statusCode()).isEqualTo(status);
@@ -52,13 +59,35 @@ class ErrorsTest {
         assertThat(e.getMessage()).isEqualTo("HTTP " + status + " T: D (request id req_" + status + ")");
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "validation_error, 422, InvalidRequestException", "validation_error, 400, InvalidRequestException",
+        "validation_error, 415, InvalidRequestException", "request_limit, 413, InvalidRequestException",
+        "request_limit, 422, InvalidRequestException", "unauthorized, 401, AuthenticationException",
+        "forbidden, 403, PermissionDeniedException", "not_found, 404, NotFoundException",
+        "conflict, 409, ConflictException", "rate_limited, 429, RateLimitException",
+        "internal_error, 500, ServiceException", "upstream_error, 502, ServiceException",
+        "overloaded, 503, ServiceException", "timeout, 504, ServiceException",
+        "method_not_allowed, 405, UnexpectedStatusException"})
+    void the_problems_error_type_chooses_the_exception_the_engine_throws_for_it(String errorType, int status,
+                                                                                String type) {
+        server.enqueue(Reply.problem(status, problem(ErrorType.of(errorType), "D", "req_t")));
+
+        TerraceException e = catchThrowableOfType(TerraceException.class, () -> client.provider("lux"));
+
+        assertThat(e.getClass().getSimpleName()).isEqualTo(type);
+        assertThat(e.errorType()).hasValue(ErrorType.of(errorType));
+        assertThat(e.statusCode()).isEqualTo(status);
+        assertThat(e.requestId()).hasValue("req_t");
+    }
+
     @Test
     void a_422_names_its_field_errors() {
         server.enqueue(Reply.problem(422, Fixtures.validationProblem("req_v",
                 FieldError.of("value_error", "ring is not closed", "geometries", 3, "coordinates"),
                 FieldError.of("too_long", "at most 50", "dataset_ids"))));
 
-        UnprocessableEntityException e = catchThrowableOfType(UnprocessableEntityException.class,
+        InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class,
                 () -> client.providers(ListProvidersRequest.FIRST_PAGE));
 
         assertThat(e.fieldErrors()).extracting(FieldError::path).containsExactly("geometries[3].coordinates",
@@ -117,7 +146,7 @@ class ErrorsTest {
         assertThat(auth).isInstanceOf(AuthenticationException.class);
         assertThat(reset).isInstanceOf(ApiConnectionException.class);
         assertThat(server.requests().get(0).header("Authorization")).isEqualTo("Bearer " + KEY);
-        for (Object shown : new Object[] {auth, reset, client, client.async(), ((ApiException) auth).headers()}) {
+        for (Object shown : new Object[] {auth, reset, client, client.async(), ((TerraceException) auth).headers()}) {
             assertThat(String.valueOf(shown)).doesNotContain(KEY);
         }
         assertThat(client.toString()).isEqualTo("TerraceClient[baseUrl=" + server.url() + ", apiKey=(set)]");

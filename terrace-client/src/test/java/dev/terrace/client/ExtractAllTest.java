@@ -7,6 +7,7 @@ import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.BatchExtractResponse;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.FieldError;
+import dev.terrace.api.InvalidRequestException;
 import dev.terrace.api.geojson.Geometry;
 import dev.terrace.api.geojson.Point;
 import dev.terrace.client.ScriptedServer.Recorded;
@@ -82,7 +83,7 @@ class ExtractAllTest {
                 assertThat(item.index()).isEqualTo(i);
                 if (i == 1234) {
                     assertThat(item.isSuccess()).isFalse();
-                    UnprocessableEntityException e = (UnprocessableEntityException) item.error().orElseThrow();
+                    InvalidRequestException e = (InvalidRequestException) item.error().orElseThrow();
                     assertThat(e.fieldErrors()).extracting(FieldError::path)
                             .containsExactly("geometries[234].coordinates[0]");
                 } else {

@@ -8,7 +8,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.terrace.api.ErrorType;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
+import dev.terrace.api.InvalidRequestException;
+import dev.terrace.api.NotFoundException;
 import dev.terrace.api.Provider;
+import dev.terrace.api.RateLimitInfo;
 import dev.terrace.api.geojson.Point;
 import dev.terrace.client.ScriptedServer.Reply;
 import java.time.Duration;
@@ -95,7 +98,7 @@ class RawResponseTest {
 
         assertThat(raw.statusCode()).isEqualTo(422);
         assertThat(raw.requestId()).hasValue("req_a");
-        assertThat(raw.error().orElseThrow()).isInstanceOf(UnprocessableEntityException.class);
+        assertThat(raw.error().orElseThrow()).isInstanceOf(InvalidRequestException.class);
     }
 
     @Test

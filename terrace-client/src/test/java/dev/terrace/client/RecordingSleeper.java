@@ -1,5 +1,6 @@
 package dev.terrace.client;
 
+import dev.terrace.api.retry.Sleeper;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

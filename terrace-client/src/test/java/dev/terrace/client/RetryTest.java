@@ -9,10 +9,17 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.terrace.api.ErrorType;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
+import dev.terrace.api.RateLimitException;
+import dev.terrace.api.ServiceException;
+import dev.terrace.api.TerraceException;
 import dev.terrace.api.geojson.Point;
+import dev.terrace.api.retry.RetryPolicy;
 import dev.terrace.client.ScriptedServer.Recorded;
 import dev.terrace.client.ScriptedServer.Reply;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,27 +89,56 @@ class RetryTest {
     }
 
     @Test
-    void without_retry_after_the_backoff_starts_at_half_a_second_and_doubles_with_jitter() {
+    void without_retry_after_the_backoff_starts_at_half_a_second_and_doubles_with_equal_jitter() {
         server.enqueue(Reply.text(502, "bad gateway"), Reply.text(504, "gateway timeout"),
                 Reply.text(502, "<html>bad gateway</html>"));
 
-        InternalServerException e = catchThrowableOfType(InternalServerException.class,
+        ServiceException e = catchThrowableOfType(ServiceException.class,
                 () -> client.extract(REQUEST));
 
         assertThat(e.statusCode()).isEqualTo(502);
         assertThat(e.problem()).isEmpty();
         assertThat(e.getMessage()).isEqualTo("HTTP 502: <html>bad gateway</html>");
         assertThat(sleeper.waits).hasSize(2);
-        assertThat(sleeper.waits.get(0)).isBetween(Duration.ofMillis(375), Duration.ofMillis(500));
-        assertThat(sleeper.waits.get(1)).isBetween(Duration.ofMillis(750), Duration.ofMillis(1000));
+        assertThat(sleeper.waits.get(0)).isBetween(Duration.ofMillis(250), Duration.ofMillis(500));
+        assertThat(sleeper.waits.get(1)).isBetween(Duration.ofMillis(500), Duration.ofMillis(1000));
     }
 
     @Test
-    void the_backoff_is_capped_at_eight_seconds() {
-        RetryPolicy policy = new RetryPolicy(Duration.ofMillis(500), Duration.ofSeconds(8), Duration.ofSeconds(60));
+    void the_backoff_is_the_shared_policys_capped_at_eight_seconds() {
+        try (Pipeline pipeline = TerraceClient.builder().pipeline()) {
+            RetryPolicy policy = pipeline.context.retry;
 
-        assertThat(policy.backoff(5)).isBetween(Duration.ofSeconds(6), Duration.ofSeconds(8));
-        assertThat(policy.backoff(40)).isBetween(Duration.ofSeconds(6), Duration.ofSeconds(8));
+            assertThat(policy).hasToString("RetryPolicy[initialBackoff=PT0.5S, maxBackoff=PT8S, maxRetryAfter=PT1M]");
+            assertThat(policy.backoff(5)).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(8));
+            assertThat(policy.backoff(40)).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(8));
+        }
+    }
+
+    @Test
+    void a_500_is_retried_as_the_engine_retries_it() {
+        server.enqueue(Reply.problem(500, problem(ErrorType.INTERNAL_ERROR, "oops", "req_a")),
+                Reply.json(200, EXTRACT_RESPONSE));
+
+        assertThat(client.extract(REQUEST).geometryHash()).isEqualTo("g1");
+        assertThat(server.requests()).hasSize(2);
+    }
+
+    @Test
+    void a_retry_after_http_date_in_the_past_is_no_wait_and_one_past_the_cap_is_not_waited_out() {
+        DateTimeFormatter http = DateTimeFormatter.RFC_1123_DATE_TIME;
+        server.enqueue(Reply.text(503, "busy").header("Retry-After",
+                        http.format(ZonedDateTime.now(ZoneOffset.UTC).minusMinutes(5))),
+                Reply.json(200, EXTRACT_RESPONSE),
+                Reply.problem(429, problem(ErrorType.RATE_LIMITED, "slow down", "req_2")).header("Retry-After",
+                        http.format(ZonedDateTime.now(ZoneOffset.UTC).plusHours(2))));
+
+        client.extract(REQUEST);
+        RateLimitException e = catchThrowableOfType(RateLimitException.class, () -> client.extract(REQUEST));
+
+        assertThat(sleeper.waits).containsExactly(Duration.ZERO);
+        assertThat(server.requests()).hasSize(3);
+        assertThat(e.retryAfter().orElseThrow()).isGreaterThan(Duration.ofHours(1));
     }
 
     @Test
@@ -163,13 +199,13 @@ class RetryTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"400, BadRequestException", "401, AuthenticationException", "404, NotFoundException",
-        "422, UnprocessableEntityException"})
+    @CsvSource({"400, InvalidRequestException", "401, AuthenticationException", "404, NotFoundException",
+        "409, ConflictException", "422, InvalidRequestException", "501, ServiceException"})
     void a_client_error_is_not_retried(int status, String exception) {
         server.enqueue(Reply.problem(status, "{\"status\":" + status + "}"), Reply.json(200, EXTRACT_RESPONSE));
 
         assertThatThrownBy(() -> client.extract(REQUEST))
-                .isInstanceOf(ApiException.class)
+                .isInstanceOf(TerraceException.class)
                 .satisfies(e -> assertThat(e.getClass().getSimpleName()).isEqualTo(exception));
         assertThat(server.requests()).hasSize(1);
         assertThat(sleeper.waits).isEmpty();
@@ -206,7 +242,7 @@ class RetryTest {
         server.enqueue(Reply.text(503, "busy"), Reply.json(200, EXTRACT_RESPONSE));
 
         assertThatThrownBy(() -> client.extract(REQUEST, RequestOptions.builder().maxRetries(0).build()))
-                .isInstanceOf(InternalServerException.class);
+                .isInstanceOf(ServiceException.class);
         assertThat(server.requests()).hasSize(1);
     }
 }

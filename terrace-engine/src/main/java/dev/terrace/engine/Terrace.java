@@ -7,9 +7,12 @@ import dev.terrace.api.DatasetPage;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.ListDatasetsRequest;
+import dev.terrace.api.InvalidRequestException;
 import dev.terrace.api.ListProvidersRequest;
+import dev.terrace.api.NotFoundException;
 import dev.terrace.api.Provider;
 import dev.terrace.api.ProviderPage;
+import dev.terrace.api.ServiceException;
 import dev.terrace.api.TerraceApi;
 import dev.terrace.api.TerraceAsyncApi;
 import dev.terrace.engine.config.Limits;
@@ -30,10 +33,11 @@ import java.util.concurrent.Executor;
  * }
  * }</pre>
  *
- * <p>Errors are unchecked: {@link InvalidRequestException} (bad input or a limit, with field paths),
- * {@link NotFoundException} (unknown provider or dataset). A dataset that cannot be read does not fail the
- * request: its result has quality {@code missing} and the response a warning. Thread-safe; close it to
- * release the rasters it opened.
+ * <p>Errors are the API's, unchecked, the same classes the SDK throws for the same refusal:
+ * {@link InvalidRequestException} (bad input or a limit, with field paths), {@link NotFoundException} (unknown
+ * provider or dataset), each carrying the problem the service would answer with. A dataset that cannot be read
+ * does not fail the request: its result has quality {@code missing} and the response a warning. Thread-safe;
+ * close it to release the rasters it opened.
  */
 public final class Terrace implements TerraceApi, AutoCloseable {
 
@@ -57,7 +61,7 @@ public final class Terrace implements TerraceApi, AutoCloseable {
    *
    * @param catalogFile the catalog
    * @return a new engine
-   * @throws TerraceEngineException if the file cannot be used; the message names the field
+   * @throws ServiceException if the file cannot be used; the message names the field
    */
   public static Terrace embedded(Path catalogFile) {
     return new Terrace(Engine.open(Catalog.load(catalogFile), Limits.defaults()));
@@ -70,7 +74,7 @@ public final class Terrace implements TerraceApi, AutoCloseable {
    * @param limits what a request may ask for
    * @param asyncExecutor runs the work of asynchronous calls; the caller's, left running when the engine closes
    * @return a new engine
-   * @throws TerraceEngineException if the file cannot be used; the message names the field
+   * @throws ServiceException if the file cannot be used; the message names the field
    */
   public static Terrace embedded(Path catalogFile, Limits limits, Executor asyncExecutor) {
     return new Terrace(Engine.open(Catalog.load(catalogFile), limits, asyncExecutor));

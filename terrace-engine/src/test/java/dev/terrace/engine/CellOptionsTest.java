@@ -15,6 +15,7 @@ import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResult;
 import dev.terrace.api.FieldError;
 import dev.terrace.api.Interpolation;
+import dev.terrace.api.InvalidRequestException;
 import dev.terrace.api.PixelRule;
 import dev.terrace.api.geojson.Point;
 import dev.terrace.api.geojson.Polygon;
@@ -181,13 +182,13 @@ class CellOptionsTest {
       ExtractRequest request = ExtractRequest.builder().geometry(centre(31, 1)).datasets("lux:elevation")
           .minCoverageFrac(bad).build();
       assertThatThrownBy(() -> terrace.extract(request)).isInstanceOfSatisfying(InvalidRequestException.class,
-          e -> assertThat(e.errors()).extracting(FieldError::path).containsExactly("min_coverage_frac"));
+          e -> assertThat(e.fieldErrors()).extracting(FieldError::path).containsExactly("min_coverage_frac"));
     }
     for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY}) {
       BatchExtractRequest request = BatchExtractRequest.builder().geometry(centre(31, 1)).datasets("lux:elevation")
           .defaultValue(bad).minCoverageFrac(2.0).build();
       assertThatThrownBy(() -> terrace.batchExtract(request)).isInstanceOfSatisfying(InvalidRequestException.class,
-          e -> assertThat(e.errors()).extracting(FieldError::path)
+          e -> assertThat(e.fieldErrors()).extracting(FieldError::path)
               .containsExactlyInAnyOrder("min_coverage_frac", "default_value"));
     }
   }

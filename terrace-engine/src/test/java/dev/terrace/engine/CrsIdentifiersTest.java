@@ -3,10 +3,11 @@ package dev.terrace.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.terrace.api.ErrorType;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.FieldError;
+import dev.terrace.api.InvalidRequestException;
 import dev.terrace.api.geojson.Point;
-import dev.terrace.engine.InvalidRequestException.Kind;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,8 +53,8 @@ class CrsIdentifiersTest {
       "world:mercator", ""})
   void anything_else_is_a_validation_error_naming_crs(String crs) {
     assertThatThrownBy(() -> value(crs)).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
-      assertThat(e.kind()).isEqualTo(Kind.VALIDATION_ERROR);
-      assertThat(e.errors()).extracting(FieldError::path).containsExactly("crs");
+      assertThat(e.errorType()).hasValue(ErrorType.VALIDATION_ERROR);
+      assertThat(e.fieldErrors()).extracting(FieldError::path).containsExactly("crs");
     });
   }
 }

@@ -4,26 +4,34 @@ import dev.terrace.engine.config.Limits;
 import dev.terrace.engine.internal.Engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.terrace.api.BatchExtractRequest;
+import dev.terrace.api.ErrorType;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResult;
 import dev.terrace.api.FieldError;
 import dev.terrace.api.Interpolation;
+import dev.terrace.api.InvalidRequestException;
 import dev.terrace.api.ListDatasetsRequest;
 import dev.terrace.api.ListProvidersRequest;
+import dev.terrace.api.NotFoundException;
+import dev.terrace.api.Problem;
 import dev.terrace.api.Quality;
+import dev.terrace.api.ServiceException;
+import dev.terrace.api.TerraceException;
 import dev.terrace.api.geojson.Feature;
 import dev.terrace.api.geojson.Point;
 import dev.terrace.api.geojson.Polygon;
-import dev.terrace.engine.InvalidRequestException.Kind;
 import dev.terrace.engine.catalog.Catalog;
+import dev.terrace.engine.raster.RasterIoException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -123,8 +131,8 @@ class TerraceTest {
         .geometry(new Polygon(new double[][][] {{{6, 49.6}, {6.1, 49.6}, {6.1, Double.NaN}, {6.2, 49.7}}}))
         .datasets("lux:elevation", "nope:nothing").build();
     assertThatThrownBy(() -> terrace.extract(bad)).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
-      assertThat(e.kind()).isEqualTo(Kind.VALIDATION_ERROR);
-      assertThat(e.errors()).extracting(FieldError::path)
+      assertThat(e.errorType()).hasValue(ErrorType.VALIDATION_ERROR);
+      assertThat(e.fieldErrors()).extracting(FieldError::path)
           .containsExactlyInAnyOrder("dataset_ids[1]", "geometry.coordinates[0][2]");
     });
     double[][] unclosed = {{6, 49.6}, {6.1, 49.6}, {6.1, 49.7}, {6.2, 49.7}};
@@ -144,7 +152,7 @@ class TerraceTest {
     List<String> many = Collections.nCopies(51, "lux:elevation");
     assertThatThrownBy(() -> terrace.extract(ExtractRequest.builder().geometry(Point.of(6, 49.6)).datasetIds(many)
         .build())).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
-          assertThat(e.kind()).isEqualTo(Kind.REQUEST_LIMIT);
+          assertThat(e.errorType()).hasValue(ErrorType.REQUEST_LIMIT);
           assertThat(e.getMessage()).contains("dataset_ids").contains("50");
         });
     double[][] ring = new double[10_002][];
@@ -155,14 +163,14 @@ class TerraceTest {
     ring[10_001] = ring[0];
     assertThatThrownBy(() -> terrace.extract(ExtractRequest.of(new Polygon(new double[][][] {ring}), "lux:elevation")))
         .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
-          assertThat(e.kind()).isEqualTo(Kind.REQUEST_LIMIT);
+          assertThat(e.errorType()).hasValue(ErrorType.REQUEST_LIMIT);
           assertThat(e.getMessage()).contains("10002 vertices").contains("10000");
         });
     try (Engine tiny = Engine.open(Catalog.builtin(), new Limits(50, 1000, 10_000, 100, 2),
         Executors.newVirtualThreadPerTaskExecutor())) {
       assertThatThrownBy(() -> tiny.extract(ExtractRequest.of(Polygon.rectangle(5.8, 49.5, 6.4, 50.1),
           "lux:elevation"))).isInstanceOfSatisfying(InvalidRequestException.class,
-              e -> assertThat(e.errors().get(0).type()).isEqualTo("pixel_budget_exceeded"));
+              e -> assertThat(e.fieldErrors().get(0).type()).isEqualTo("pixel_budget_exceeded"));
     }
   }
 
@@ -209,6 +217,23 @@ class TerraceTest {
   }
 
   @Test
+  void refusals_are_the_apis_exceptions_with_the_problem_the_service_would_send() {
+    NotFoundException missing = catchThrowableOfType(NotFoundException.class, () -> terrace.dataset("lux:nope"));
+
+    assertThat(missing).isInstanceOf(TerraceException.class);
+    assertThat(missing.problem().orElseThrow()).isEqualTo(Problem.of(ErrorType.NOT_FOUND,
+        "no dataset \"lux:nope\" in the catalog; list them with catalog.datasets.list", null));
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(missing.requestId()).isEmpty();
+    ExecutionException async = catchThrowableOfType(ExecutionException.class,
+        () -> terrace.async().provider("nowhere").get());
+    assertThat(async).as("the asynchronous view fails with the same class").hasCauseInstanceOf(NotFoundException.class);
+    assertThat(new RasterIoException("cannot read x.tif")).as("the engine's own failures")
+        .isInstanceOf(ServiceException.class)
+        .satisfies(e -> assertThat(((ServiceException) e).errorType()).hasValue(ErrorType.INTERNAL_ERROR));
+  }
+
+  @Test
   void the_async_surface_answers_the_same() throws Exception {
     var request = ExtractRequest.of(Point.of(6.0262083180620785, 49.60306260768918), "lux:elevation");
     assertThat(terrace.async().extract(request).get().results().get(0).number()).hasValue(297);
@@ -220,7 +245,7 @@ class TerraceTest {
     try {
       terrace.extract(request);
     } catch (InvalidRequestException e) {
-      e.errors().forEach(f -> paths.add(f.path()));
+      e.fieldErrors().forEach(f -> paths.add(f.path()));
     }
     return paths;
   }

@@ -10,6 +10,7 @@ import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.ExtractResult;
 import dev.terrace.api.FieldError;
+import dev.terrace.api.InvalidRequestException;
 import dev.terrace.api.Quality;
 import dev.terrace.api.TemporalAggregation;
 import dev.terrace.api.TimeRange;
@@ -142,13 +143,13 @@ class TimeSeriesTest {
   void bad_time_ranges_name_the_field() {
     assertThatThrownBy(() -> extract(TimeRange.of("1999-06", "1999-01"), null, "bcsd_stack:pr"))
         .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
-          FieldError error = e.errors().get(0);
+          FieldError error = e.fieldErrors().get(0);
           assertThat(error.loc()).containsExactly("time_range", "start");
           assertThat(error.msg()).contains("after");
         });
     assertThatThrownBy(() -> extract(TimeRange.of("1999-01", "June 1999"), null, "bcsd_stack:pr"))
         .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
-          assertThat(e.errors()).singleElement().satisfies(error -> {
+          assertThat(e.fieldErrors()).singleElement().satisfies(error -> {
             assertThat(error.loc()).containsExactly("time_range", "end");
             assertThat(error.msg()).contains("June 1999", "ISO-8601");
           });
@@ -157,7 +158,7 @@ class TimeSeriesTest {
         .datasets("bcsd_stack:pr").aggregation(Aggregation.DISTRIBUTION)
         .temporalAggregation(TemporalAggregation.MEAN).build()))
         .isInstanceOfSatisfying(InvalidRequestException.class,
-            e -> assertThat(e.errors().get(0).loc()).containsExactly("temporal_aggregation"));
+            e -> assertThat(e.fieldErrors().get(0).loc()).containsExactly("temporal_aggregation"));
   }
 
   /** March's file is missing: March alone is missing, with a warning that names it; the other months stand. */

@@ -15,6 +15,7 @@ import dev.terrace.api.CoverageWeight;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.ExtractResult;
+import dev.terrace.api.InvalidRequestException;
 import dev.terrace.api.PixelRule;
 import dev.terrace.api.Quality;
 import dev.terrace.api.geojson.Point;
@@ -154,7 +155,7 @@ class WeightsTest {
 
   private static void assertRefused(ExtractRequest.Builder request, String field, String message) {
     assertThatThrownBy(() -> one(request)).isInstanceOfSatisfying(InvalidRequestException.class,
-        e -> assertThat(e.errors()).singleElement().satisfies(error -> {
+        e -> assertThat(e.fieldErrors()).singleElement().satisfies(error -> {
           assertThat(error.path()).isEqualTo(field);
           assertThat(error.msg()).contains(message);
         }));

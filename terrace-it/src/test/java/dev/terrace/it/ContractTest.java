@@ -1,7 +1,6 @@
 package dev.terrace.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchRuntimeException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,14 +14,17 @@ import dev.terrace.api.ErrorType;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.ExtractResult;
+import dev.terrace.api.InvalidRequestException;
 import dev.terrace.api.ListDatasetsRequest;
 import dev.terrace.api.ListProvidersRequest;
+import dev.terrace.api.NotFoundException;
 import dev.terrace.api.PixelRule;
 import dev.terrace.api.Provider;
 import dev.terrace.api.ProviderPage;
 import dev.terrace.api.Quality;
 import dev.terrace.api.TemporalAggregation;
 import dev.terrace.api.TerraceApi;
+import dev.terrace.api.TerraceException;
 import dev.terrace.api.TimeRange;
 import dev.terrace.api.geojson.Geometry;
 import dev.terrace.api.geojson.Point;
@@ -46,12 +48,14 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * One contract, three implementations: the engine in-process ({@code Terrace.embedded()}), and the blocking and
- * asynchronous SDK clients talking to a real server on loopback. Every call is made on the implementation under
- * test and on the embedded engine, and the two answers must be the same model once the run facts
- * ({@code request_id}, {@code elapsed_ms} at every level) are set aside. Where a value is cheap to know
- * independently it is asserted too: the point values are {@code gdallocationinfo -wgs84}'s, the polygon
- * statistics {@code rasterio.mask}'s (centre rule, and {@code all_touched=True} for that rule).
+ * One contract, four implementations: the engine in-process ({@code Terrace.embedded()}) and its asynchronous
+ * view, and the blocking and asynchronous SDK clients talking to a real server on loopback. Every call is made on
+ * the implementation under test and on the embedded engine, and the two answers must be the same model once the
+ * run facts ({@code request_id}, {@code elapsed_ms} at every level) are set aside. A refusal is caught with one
+ * {@code catch} per kind, the API's exception ({@link InvalidRequestException}, {@link NotFoundException}),
+ * whichever implementation refused: they throw the same classes, carrying the same problem. Where a value is
+ * cheap to know independently it is asserted too: the point values are {@code gdallocationinfo -wgs84}'s, the
+ * polygon statistics {@code rasterio.mask}'s (centre rule, and {@code all_touched=True} for that rule).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContractTest {
@@ -112,12 +116,10 @@ class ContractTest {
 
   Stream<Implementation> implementations() {
     return Stream.of(
-        new Implementation("embedded", embedded, dev.terrace.engine.InvalidRequestException.class,
-            dev.terrace.engine.NotFoundException.class),
-        new Implementation("client", client, dev.terrace.client.UnprocessableEntityException.class,
-            dev.terrace.client.NotFoundException.class),
-        new Implementation("async", new JoinedAsyncApi(asyncClient),
-            dev.terrace.client.UnprocessableEntityException.class, dev.terrace.client.NotFoundException.class));
+        new Implementation("embedded", embedded, false),
+        new Implementation("embedded async", new JoinedAsyncApi(embedded.async()), false),
+        new Implementation("client", client, true),
+        new Implementation("async", new JoinedAsyncApi(asyncClient), true));
   }
 
   Stream<Arguments> aggregations() {
@@ -249,8 +251,7 @@ class ContractTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("implementations")
   void anInvalidPolygonIsAFieldErrorUnlessRepaired(Implementation impl) {
-    Refusal refusal = sameRefusalAsEmbedded(impl, impl.invalid(),
-        api -> api.extract(ExtractRequest.of(BOWTIE, ELEVATION)));
+    Refusal refusal = invalid(impl, api -> api.extract(ExtractRequest.of(BOWTIE, ELEVATION)));
     ExtractResponse repaired = sameAsEmbedded(impl, TerraceApi::extract,
         ExtractRequest.builder().geometry(BOWTIE).datasets(ELEVATION).repair(true).build());
 
@@ -283,7 +284,7 @@ class ContractTest {
     BatchExtractResponse kept = sameAsEmbedded(impl, TerraceApi::batchExtract, BatchExtractRequest.builder()
         .geometries(List.of(LUX_NODATA_HALF)).datasets(ELEVATION).aggregation(Aggregation.COUNT)
         .minCoverageFrac(0.6).build());
-    Refusal refusal = sameRefusalAsEmbedded(impl, impl.invalid(), api -> api.extract(ExtractRequest.builder()
+    Refusal refusal = invalid(impl, api -> api.extract(ExtractRequest.builder()
         .geometry(LUX_NODATA_BLOCK).datasets(ELEVATION).minCoverageFrac(1.5).build()));
 
     assertThat(nodata.results().get(0).number()).hasValue(2);
@@ -322,7 +323,7 @@ class ContractTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("implementations")
   void aTimeRangeStartingAfterItsEndIsAFieldError(Implementation impl) {
-    Refusal refusal = sameRefusalAsEmbedded(impl, impl.invalid(), api -> api.extract(ExtractRequest.builder()
+    Refusal refusal = invalid(impl, api -> api.extract(ExtractRequest.builder()
         .geometry(LUX_POINT).datasets("bcsd:pr").timeRange("1999-08", "1999-06").build()));
 
     assertThat(refusal).isEqualTo(new Refusal(ErrorType.VALIDATION_ERROR, List.of(List.of("time_range", "start"))));
@@ -384,8 +385,7 @@ class ContractTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("implementations")
   void anUnknownDatasetInAnExtractIsAFieldError(Implementation impl) {
-    Refusal refusal = sameRefusalAsEmbedded(impl, impl.invalid(), api -> api.extract(
-        ExtractRequest.of(LUX_POINT, ELEVATION, "nowhere:nothing")));
+    Refusal refusal = invalid(impl, api -> api.extract(ExtractRequest.of(LUX_POINT, ELEVATION, "nowhere:nothing")));
 
     assertThat(refusal).isEqualTo(new Refusal(ErrorType.VALIDATION_ERROR, List.of(List.of("dataset_ids", 1))));
   }
@@ -393,7 +393,7 @@ class ContractTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("implementations")
   void anUnknownDatasetInABatchIsAFieldError(Implementation impl) {
-    Refusal refusal = sameRefusalAsEmbedded(impl, impl.invalid(), api -> api.batchExtract(
+    Refusal refusal = invalid(impl, api -> api.batchExtract(
         BatchExtractRequest.of(List.of(LUX_POINT, LUX_POINT_2), "nowhere:nothing")));
 
     assertThat(refusal.errorType()).isEqualTo(ErrorType.VALIDATION_ERROR);
@@ -403,8 +403,7 @@ class ContractTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("implementations")
   void aPageSizeOutOfRangeIsAFieldError(Implementation impl) {
-    Refusal refusal = sameRefusalAsEmbedded(impl, impl.invalid(), api -> api.providers(
-        new ListProvidersRequest(0, 0)));
+    Refusal refusal = invalid(impl, api -> api.providers(new ListProvidersRequest(0, 0)));
 
     assertThat(refusal).isEqualTo(new Refusal(ErrorType.VALIDATION_ERROR, List.of(List.of("limit"))));
   }
@@ -412,9 +411,8 @@ class ContractTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("implementations")
   void anUnknownProviderIsNotFound(Implementation impl) {
-    Refusal get = sameRefusalAsEmbedded(impl, impl.notFound(), api -> api.provider("nowhere"));
-    Refusal list = sameRefusalAsEmbedded(impl, impl.notFound(),
-        api -> api.datasets(ListDatasetsRequest.ofProvider("nowhere")));
+    Refusal get = notFound(impl, api -> api.provider("nowhere"));
+    Refusal list = notFound(impl, api -> api.datasets(ListDatasetsRequest.ofProvider("nowhere")));
 
     assertThat(get).isEqualTo(new Refusal(ErrorType.NOT_FOUND, List.of()));
     assertThat(list).isEqualTo(get);
@@ -423,7 +421,7 @@ class ContractTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("implementations")
   void anUnknownDatasetIdIsNotFound(Implementation impl) {
-    Refusal refusal = sameRefusalAsEmbedded(impl, impl.notFound(), api -> api.dataset("nowhere:nothing"));
+    Refusal refusal = notFound(impl, api -> api.dataset("nowhere:nothing"));
 
     assertThat(refusal).isEqualTo(new Refusal(ErrorType.NOT_FOUND, List.of()));
   }
@@ -439,21 +437,60 @@ class ContractTest {
   }
 
   /**
-   * Makes the failing call on {@code impl} and on the embedded engine, asserts the implementation's exception
-   * type, and that both refusals say the same.
+   * Makes a call that every implementation refuses as invalid, on {@code impl} and on the embedded engine, with
+   * one {@code catch} for all of them: the API's {@link InvalidRequestException}. Any other outcome fails the test.
    */
-  private Refusal sameRefusalAsEmbedded(Implementation impl, Class<? extends RuntimeException> type,
-                                        Function<TerraceApi, ?> call) {
-    RuntimeException thrown = catchRuntimeException(() -> call.apply(impl.api()));
-    assertThat(thrown).as(impl.name()).isInstanceOf(type);
-    if (thrown instanceof dev.terrace.client.ApiException api) {
-      assertThat(api.problem()).as("the problem the server sent").isPresent();
-      assertThat(api.requestId()).isPresent();
-    }
+  private Refusal invalid(Implementation impl, Function<TerraceApi, ?> call) {
+    return sameRefusalAsEmbedded(impl, api -> {
+      try {
+        call.apply(api);
+      } catch (InvalidRequestException e) {
+        return e;
+      }
+      throw new AssertionError(impl + " answered what it should have refused as invalid");
+    });
+  }
+
+  /** As {@link #invalid}, for a call every implementation answers with the API's {@link NotFoundException}. */
+  private Refusal notFound(Implementation impl, Function<TerraceApi, ?> call) {
+    return sameRefusalAsEmbedded(impl, api -> {
+      try {
+        call.apply(api);
+      } catch (NotFoundException e) {
+        return e;
+      }
+      throw new AssertionError(impl + " found what does not exist");
+    });
+  }
+
+  /**
+   * Refuses on {@code impl} and on the embedded engine, and asserts that both refusals say the same: error type,
+   * field errors, status and problem; and that one over HTTP carries the request id the service gave it.
+   */
+  private Refusal sameRefusalAsEmbedded(Implementation impl, Function<TerraceApi, TerraceException> refuse) {
+    TerraceException thrown = refuse.apply(impl.api());
+    TerraceException reference = refuse.apply(embedded);
+
+    assertThat(thrown.problem()).as("%s: the problem", impl).isPresent();
+    assertThat(thrown.requestId().isPresent()).as("%s: a request id over HTTP only", impl).isEqualTo(impl.overHttp());
+    assertThat(thrown.statusCode()).as("%s: the status", impl).isEqualTo(reference.statusCode());
+    assertThat(problemFacts(thrown)).as("%s: the problem vs embedded", impl).isEqualTo(problemFacts(reference));
     Refusal refusal = Refusal.of(thrown);
-    assertThat(refusal).as("%s refusal vs embedded", impl).isEqualTo(Refusal.of(catchRuntimeException(
-        () -> call.apply(embedded))));
+    assertThat(refusal).as("%s refusal vs embedded", impl).isEqualTo(Refusal.of(reference));
     return refusal;
+  }
+
+  /**
+   * A refusal's problem without what differs by the way it travelled: the request id and the occurrence
+   * ({@code instance}), and the texts, which the service shortens past a length.
+   */
+  private static JsonNode problemFacts(TerraceException e) {
+    JsonNode tree = withoutRunFacts(e.problem().orElseThrow());
+    ((ObjectNode) tree).remove(List.of("instance", "detail", "error"));
+    for (JsonNode error : tree.path("errors")) {
+      ((ObjectNode) error).remove("msg");
+    }
+    return tree;
   }
 
   /** The model as JSON, with {@code request_id} and {@code elapsed_ms} removed at every level. */

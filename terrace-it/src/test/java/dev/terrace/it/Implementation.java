@@ -3,44 +3,30 @@ package dev.terrace.it;
 import dev.terrace.api.ErrorType;
 import dev.terrace.api.FieldError;
 import dev.terrace.api.TerraceApi;
-import dev.terrace.client.ApiException;
-import dev.terrace.engine.InvalidRequestException;
-import dev.terrace.engine.NotFoundException;
+import dev.terrace.api.TerraceException;
 import java.util.List;
 
 /**
- * One implementation of {@link TerraceApi} under the contract, with the exception types it refuses requests
- * with.
+ * One implementation of {@link TerraceApi} under the contract. Every one refuses a request with the same API
+ * exception, so the suite catches each kind with one {@code catch} whichever it is.
  *
  * @param name how test reports name it
  * @param api the implementation
- * @param invalid the type thrown for an invalid request
- * @param notFound the type thrown for an unknown provider or dataset
+ * @param overHttp whether calls travel over HTTP, so that refusals carry the request id the service gave
  */
-record Implementation(String name, TerraceApi api, Class<? extends RuntimeException> invalid,
-                      Class<? extends RuntimeException> notFound) {
+record Implementation(String name, TerraceApi api, boolean overHttp) {
 
   /**
-   * What a refusal says, in terms both the engine's and the SDK's exceptions can express.
+   * What a refusal says: its error type and the location of each field error.
    *
    * @param errorType the API's error type
    * @param locs the location of each field error, in order; empty when the refusal names no field
    */
   record Refusal(ErrorType errorType, List<List<Object>> locs) {
 
-    static Refusal of(RuntimeException e) {
-      return switch (e) {
-        case InvalidRequestException invalid -> new Refusal(
-            invalid.kind() == InvalidRequestException.Kind.REQUEST_LIMIT
-                ? ErrorType.REQUEST_LIMIT : ErrorType.VALIDATION_ERROR,
-            invalid.errors().stream().map(FieldError::loc).toList());
-        case NotFoundException notFound -> new Refusal(ErrorType.NOT_FOUND, List.of());
-        case ApiException api -> new Refusal(
-            api.errorType().orElseThrow(() -> new AssertionError("no problem in " + api.body())),
-            api.problem().map(p -> p.errors() == null ? List.<FieldError>of() : p.errors()).orElseThrow()
-                .stream().map(FieldError::loc).toList());
-        default -> throw new AssertionError("not a refusal", e);
-      };
+    static Refusal of(TerraceException e) {
+      return new Refusal(e.errorType().orElseThrow(() -> new AssertionError("no error type in " + e, e)),
+          e.fieldErrors().stream().map(FieldError::loc).toList());
     }
   }
 

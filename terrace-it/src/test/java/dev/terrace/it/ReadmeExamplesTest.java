@@ -7,23 +7,23 @@ import dev.terrace.api.Dataset;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.ExtractResult;
+import dev.terrace.api.InvalidRequestException;
 import dev.terrace.api.ListDatasetsRequest;
+import dev.terrace.api.NotFoundException;
 import dev.terrace.api.PixelRule;
+import dev.terrace.api.RateLimitException;
 import dev.terrace.api.TemporalAggregation;
 import dev.terrace.api.TerraceApi;
+import dev.terrace.api.TerraceException;
 import dev.terrace.api.geojson.Point;
 import dev.terrace.api.geojson.Polygon;
 import dev.terrace.client.ApiConnectionException;
-import dev.terrace.client.ApiException;
 import dev.terrace.client.ApiTimeoutException;
 import dev.terrace.client.CatalogPage;
 import dev.terrace.client.ItemResult;
-import dev.terrace.client.NotFoundException;
-import dev.terrace.client.RateLimitException;
 import dev.terrace.client.RawResponse;
 import dev.terrace.client.TerraceAsyncClient;
 import dev.terrace.client.TerraceClient;
-import dev.terrace.client.UnprocessableEntityException;
 import dev.terrace.engine.Terrace;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -187,16 +187,16 @@ class ReadmeExamplesTest {
       // README: error handling
       try (TerraceClient client = TerraceClient.builder().baseUrl(baseUrl).apiKey(apiKey).build()) {
         client.extract(Point.of(6.13, 49.61), "lux:elevation", "lux:nothing");
-      } catch (UnprocessableEntityException e) {                               // 422: which fields, and why
+      } catch (InvalidRequestException e) {                                    // 422: which fields, and why
         e.fieldErrors().forEach(f -> System.out.println(f.path() + " " + f.type()));  // dataset_ids[1] unknown_dataset
       } catch (NotFoundException e) {                                          // 404: no such provider or dataset
         System.out.println(e.problem().orElseThrow().detail());
       } catch (RateLimitException e) {                                         // 429, still after the retries
         System.out.println("retry after " + e.retryAfter().orElseThrow());
-      } catch (ApiException e) {                                               // any other status; all carry the problem
-        System.out.println(e.statusCode() + " " + e.requestId().orElse("-"));  // and the request id
       } catch (ApiConnectionException | ApiTimeoutException e) {               // no answer, after the retries
         System.out.println(e.getMessage());
+      } catch (TerraceException e) {                                           // anything else; all carry the problem
+        System.out.println(e.statusCode() + " " + e.requestId().orElse("-"));  // and the request id
       }
       // README: end
     });

@@ -2,7 +2,7 @@ package dev.terrace.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.terrace.api.FieldError;
-import dev.terrace.engine.InvalidRequestException;
+import dev.terrace.api.InvalidRequestException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -39,9 +39,9 @@ final class CrsAlias {
 
   /** @return {@code e} with errors about {@code crs} reported as {@code target_crs} */
   static InvalidRequestException renamed(InvalidRequestException e) {
-    List<FieldError> errors = new ArrayList<>(e.errors().size());
+    List<FieldError> errors = new ArrayList<>(e.fieldErrors().size());
     boolean changed = false;
-    for (FieldError f : e.errors()) {
+    for (FieldError f : e.fieldErrors()) {
       if (!f.loc().isEmpty() && "crs".equals(f.loc().get(0))) {
         List<Object> loc = new ArrayList<>(f.loc());
         loc.set(0, ALIAS);
@@ -51,7 +51,7 @@ final class CrsAlias {
         errors.add(f);
       }
     }
-    return changed ? new InvalidRequestException(e.kind(), errors) : e;
+    return changed ? new InvalidRequestException(e.errorType().orElseThrow(), errors) : e;
   }
 
   private static boolean contains(byte[] haystack, byte[] needle) {

@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.terrace.api.ErrorType;
 import dev.terrace.api.FieldError;
 import dev.terrace.api.Problem;
-import dev.terrace.engine.InvalidRequestException;
-import dev.terrace.engine.NotFoundException;
+import dev.terrace.api.ServiceException;
+import dev.terrace.api.TerraceException;
 import io.helidon.http.HttpException;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,8 +43,10 @@ final class Problems {
       case ProblemException p -> answer(p, requestId);
       // Helidon's, such as a request target it cannot decode
       case HttpException e -> answer(HttpFaults.of(e.status().code(), e.getMessage()), requestId);
-      case InvalidRequestException e -> new Answer(invalidRequest(e, requestId), 0);
-      case NotFoundException e -> new Answer(Problem.of(ErrorType.NOT_FOUND, e.getMessage(), requestId), 0);
+      // The API's refusals, the engine's (InvalidRequestException, NotFoundException): the problem they carry.
+      // Its failures (ServiceException) fall through to a 500 that does not repeat what failed.
+      case TerraceException e when !(e instanceof ServiceException) && e.problem().isPresent()
+          && e.errorType().isPresent() -> new Answer(refusal(e.problem().get(), requestId), 0);
       case JsonProcessingException e when constraint(e) != null -> new Answer(problem(ErrorType.REQUEST_LIMIT,
           "the JSON body exceeds a parser limit: " + firstLine(constraint(e).getOriginalMessage()), requestId,
           List.of(FieldError.of("json_limit", firstLine(constraint(e).getOriginalMessage()), "body"))), 0);
@@ -100,10 +102,9 @@ final class Problems {
     return errors == null ? p : p.withErrors(errors);
   }
 
-  private static Problem invalidRequest(InvalidRequestException e, String requestId) {
-    ErrorType type = e.kind() == InvalidRequestException.Kind.REQUEST_LIMIT
-        ? ErrorType.REQUEST_LIMIT : ErrorType.VALIDATION_ERROR;
-    return problem(type, e.getMessage(), requestId, e.errors());
+  /** The problem a refusal carries, for this request: its type, detail, status and field errors. */
+  private static Problem refusal(Problem p, String requestId) {
+    return problem(p.errorType(), p.detail(), requestId, p.errors()).withStatus(p.status());
   }
 
   private static Problem malformed(JsonProcessingException e, String requestId) {

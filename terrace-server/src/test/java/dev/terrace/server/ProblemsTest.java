@@ -3,7 +3,11 @@ package dev.terrace.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.terrace.api.ErrorType;
+import dev.terrace.api.InvalidRequestException;
+import dev.terrace.api.NotFoundException;
 import dev.terrace.api.Problem;
+import dev.terrace.api.ServiceException;
+import dev.terrace.engine.raster.RasterIoException;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +22,27 @@ class ProblemsTest {
     assertThat(p.detail()).isEqualTo("the service failed to answer; quote request id req_1 when reporting it");
     assertThat(p.instance()).isEqualTo("/v1/op/extract");
     assertThat(p.errors()).isNull();
+  }
+
+  @Test
+  void theApisRefusalsAreAnsweredWithTheProblemTheyCarry() {
+    InvalidRequestException invalid = InvalidRequestException.of(ErrorType.REQUEST_LIMIT, "at most 50", "too_long",
+        "dataset_ids");
+    Problem p = Problems.answer(new CompletionException(invalid), "req_2", "/v1/op/extract").problem();
+    assertThat(p).isEqualTo(Problem.of(ErrorType.REQUEST_LIMIT, "dataset_ids: at most 50", "req_2")
+        .withErrors(invalid.fieldErrors()).withInstance("/v1/op/extract"));
+
+    Problem missing = Problems.answer(new NotFoundException("no dataset \"x:y\""), "req_3", "/x").problem();
+    assertThat(missing).isEqualTo(Problem.of(ErrorType.NOT_FOUND, "no dataset \"x:y\"", "req_3").withInstance("/x"));
+  }
+
+  @Test
+  void anEngineFailureIsA500ThatDoesNotRepeatWhatFailed() {
+    ServiceException failed = new RasterIoException("cannot read /secret/path/dem.tif: disk error");
+    Problem p = Problems.answer(failed, "req_4", "/v1/op/catalog.datasets.get").problem();
+    assertThat(p.status()).isEqualTo(500);
+    assertThat(p.errorType()).isEqualTo(ErrorType.INTERNAL_ERROR);
+    assertThat(p.detail()).isEqualTo("the service failed to answer; quote request id req_4 when reporting it");
   }
 
   @Test

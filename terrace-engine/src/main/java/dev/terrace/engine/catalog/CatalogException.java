@@ -1,6 +1,6 @@
 package dev.terrace.engine.catalog;
 
-import dev.terrace.engine.TerraceEngineException;
+import dev.terrace.engine.failure.TerraceEngineException;
 
 /**
  * A catalog file that cannot be used: unreadable, not JSON or YAML, or breaking a rule. The message names

@@ -3,8 +3,8 @@ package dev.terrace.engine.config;
 import java.time.Duration;
 
 /**
- * The limits an engine enforces on each request; exceeding one is an {@link dev.terrace.engine.InvalidRequestException} of kind
- * {@link dev.terrace.engine.InvalidRequestException.Kind#REQUEST_LIMIT} naming the field and the limit.
+ * The limits an engine enforces on each request; exceeding one is an {@link dev.terrace.api.InvalidRequestException}
+ * of type {@link dev.terrace.api.ErrorType#REQUEST_LIMIT} naming the field and the limit.
  *
  * @param maxDatasets dataset ids per request
  * @param maxGeometries geometries per batch

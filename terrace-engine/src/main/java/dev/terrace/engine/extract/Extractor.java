@@ -3,14 +3,14 @@ package dev.terrace.engine.extract;
 import dev.terrace.api.Aggregation;
 import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.BatchExtractResponse;
+import dev.terrace.api.ErrorType;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.ExtractResult;
 import dev.terrace.api.FieldError;
 import dev.terrace.api.Interpolation;
+import dev.terrace.api.InvalidRequestException;
 import dev.terrace.api.TemporalAggregation;
-import dev.terrace.engine.InvalidRequestException.Kind;
-import dev.terrace.engine.InvalidRequestException;
 import dev.terrace.engine.config.Limits;
 import dev.terrace.engine.catalog.Catalog;
 import dev.terrace.engine.catalog.CatalogDataset;
@@ -108,7 +108,7 @@ public final class Extractor {
     if (request.geometries().isEmpty()) {
       errors.add(new FieldError(List.of("geometries"), "at least one geometry is required", "missing"));
     } else if (request.geometries().size() > limits.maxGeometries()) {
-      throw InvalidRequestException.of(Kind.REQUEST_LIMIT, request.geometries().size() + " geometries; the limit"
+      throw InvalidRequestException.of(ErrorType.REQUEST_LIMIT, request.geometries().size() + " geometries; the limit"
           + " is " + limits.maxGeometries() + " per batch", "too_many_geometries", "geometries");
     }
     List<CatalogDataset> datasets = datasets(request.datasetIds(), errors);
@@ -302,7 +302,7 @@ public final class Extractor {
       return List.of();
     }
     if (ids.size() > limits.maxDatasets()) {
-      throw InvalidRequestException.of(Kind.REQUEST_LIMIT, ids.size() + " dataset ids; the limit is "
+      throw InvalidRequestException.of(ErrorType.REQUEST_LIMIT, ids.size() + " dataset ids; the limit is "
           + limits.maxDatasets() + " per request", "too_many_datasets", "dataset_ids");
     }
     List<CatalogDataset> out = new ArrayList<>(ids.size());
@@ -338,17 +338,17 @@ public final class Extractor {
     try {
       return GeometryReader.read(g, limits.maxVertices(), crs == null || crs.isGeographic(), repair, path);
     } catch (InvalidRequestException e) {
-      if (e.kind() == Kind.REQUEST_LIMIT) {
+      if (e.errorType().orElseThrow() == ErrorType.REQUEST_LIMIT) {
         throw e;
       }
-      errors.addAll(e.errors());
+      errors.addAll(e.fieldErrors());
       return null;
     }
   }
 
   private static void throwIfAny(List<FieldError> errors) {
     if (!errors.isEmpty()) {
-      throw new InvalidRequestException(Kind.VALIDATION_ERROR, errors);
+      throw new InvalidRequestException(ErrorType.VALIDATION_ERROR, errors);
     }
   }
 

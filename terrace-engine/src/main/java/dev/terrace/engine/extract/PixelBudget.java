@@ -1,6 +1,7 @@
 package dev.terrace.engine.extract;
 
-import dev.terrace.engine.InvalidRequestException;
+import dev.terrace.api.ErrorType;
+import dev.terrace.api.InvalidRequestException;
 import dev.terrace.engine.raster.Grid;
 import java.util.concurrent.atomic.AtomicLong;
 import org.locationtech.jts.geom.Envelope;
@@ -47,7 +48,7 @@ final class PixelBudget {
   }
 
   private InvalidRequestException overBudget(String datasetId, long cells) {
-    return InvalidRequestException.of(InvalidRequestException.Kind.REQUEST_LIMIT, "the request would read more"
+    return InvalidRequestException.of(ErrorType.REQUEST_LIMIT, "the request would read more"
         + " cells than the pixel budget of " + limit + " allows (" + datasetId + " alone needs about " + cells
         + "); split the geometries or use a coarser dataset", "pixel_budget_exceeded", "geometry");
   }
@@ -59,7 +60,7 @@ final class PixelBudget {
    */
   void spendReturned(long cells, String datasetId) {
     if (left.addAndGet(-cells) < 0) {
-      throw InvalidRequestException.of(InvalidRequestException.Kind.REQUEST_LIMIT, "aggregation cells would"
+      throw InvalidRequestException.of(ErrorType.REQUEST_LIMIT, "aggregation cells would"
           + " return more cells than the pixel budget of " + limit + " allows, counted with the cells read ("
           + datasetId + " alone returns " + cells + "); use a smaller geometry, or a summary statistic such as"
           + " mean or histogram", "pixel_budget_exceeded", "aggregation");

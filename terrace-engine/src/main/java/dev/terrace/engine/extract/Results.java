@@ -4,7 +4,7 @@ import dev.terrace.api.Aggregation;
 import dev.terrace.api.ExtractResult;
 import dev.terrace.api.PixelRule;
 import dev.terrace.api.Quality;
-import dev.terrace.engine.TerraceEngineException;
+import dev.terrace.engine.failure.TerraceEngineException;
 import dev.terrace.engine.catalog.CatalogDataset;
 import dev.terrace.engine.catalog.Layer;
 import dev.terrace.engine.geometry.RequestGeometry;

@@ -24,7 +24,7 @@ final class UpFrontBudget {
 
   /**
    * @param crs the geometries' CRS
-   * @throws dev.terrace.engine.InvalidRequestException if the count is over the budget
+   * @throws dev.terrace.api.InvalidRequestException if the count is over the budget
    */
   static void check(List<RequestGeometry> geometries, List<CatalogDataset> datasets, CoordinateReferenceSystem crs,
       PixelBudget budget) {

@@ -1,6 +1,8 @@
 package dev.terrace.engine.geometry;
 
+import dev.terrace.api.ErrorType;
 import dev.terrace.api.FieldError;
+import dev.terrace.api.InvalidRequestException;
 import dev.terrace.api.geojson.Feature;
 import dev.terrace.api.geojson.GeometryCollection;
 import dev.terrace.api.geojson.LineString;
@@ -9,8 +11,6 @@ import dev.terrace.api.geojson.MultiPoint;
 import dev.terrace.api.geojson.MultiPolygon;
 import dev.terrace.api.geojson.Point;
 import dev.terrace.api.geojson.Polygon;
-import dev.terrace.engine.InvalidRequestException.Kind;
-import dev.terrace.engine.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.List;
 import org.locationtech.jts.geom.Coordinate;
@@ -73,10 +73,10 @@ public final class GeometryReader {
     GeometryReader reader = new GeometryReader(maxVertices, lonLat, repair, List.of(path));
     RequestGeometry out = reader.read(geometry);
     if (!reader.errors.isEmpty()) {
-      throw new InvalidRequestException(Kind.VALIDATION_ERROR, reader.errors);
+      throw new InvalidRequestException(ErrorType.VALIDATION_ERROR, reader.errors);
     }
     if (reader.vertices > maxVertices) {
-      throw InvalidRequestException.of(Kind.REQUEST_LIMIT, "the geometry has " + reader.vertices
+      throw InvalidRequestException.of(ErrorType.REQUEST_LIMIT, "the geometry has " + reader.vertices
           + " vertices; the limit is " + maxVertices, "too_many_vertices", path);
     }
     return out;

@@ -8,11 +8,11 @@ import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.ListDatasetsRequest;
 import dev.terrace.api.ListProvidersRequest;
+import dev.terrace.api.NotFoundException;
 import dev.terrace.api.Provider;
 import dev.terrace.api.ProviderPage;
 import dev.terrace.api.TerraceApi;
 import dev.terrace.api.TerraceAsyncApi;
-import dev.terrace.engine.NotFoundException;
 import dev.terrace.engine.config.Limits;
 import dev.terrace.engine.catalog.Catalog;
 import dev.terrace.engine.catalog.CatalogDataset;
@@ -110,7 +110,7 @@ public final class Engine implements TerraceApi, AutoCloseable {
   @Override
   public Provider provider(String slug) {
     return catalog.provider(slug).map(p -> CatalogViews.provider(p, true))
-        .orElseThrow(() -> new NotFoundException("provider", slug, "list them with catalog.providers.list"));
+        .orElseThrow(() -> notFound("provider", slug, "list them with catalog.providers.list"));
   }
 
   @Override
@@ -118,7 +118,7 @@ public final class Engine implements TerraceApi, AutoCloseable {
     Paging.check(request.limit(), request.offset());
     List<CatalogDataset> all = request.provider() == null ? catalog.datasets()
         : catalog.provider(request.provider()).map(CatalogProvider::datasets)
-            .orElseThrow(() -> new NotFoundException("provider", request.provider(),
+            .orElseThrow(() -> notFound("provider", request.provider(),
                 "list them with catalog.providers.list"));
     List<Dataset> page = Paging.slice(all, request.limit(), request.offset()).stream()
         .map(CatalogViews::dataset).toList();
@@ -128,7 +128,16 @@ public final class Engine implements TerraceApi, AutoCloseable {
   @Override
   public Dataset dataset(String id) {
     return catalog.dataset(id).map(CatalogViews::dataset)
-        .orElseThrow(() -> new NotFoundException("dataset", id, "list them with catalog.datasets.list"));
+        .orElseThrow(() -> notFound("dataset", id, "list them with catalog.datasets.list"));
+  }
+
+  /**
+   * @param kind what was looked up, {@code "provider"} or {@code "dataset"}
+   * @param id the id asked for
+   * @param hint how to find the valid ids
+   */
+  private static NotFoundException notFound(String kind, String id, String hint) {
+    return new NotFoundException("no " + kind + " \"" + id + "\" in the catalog; " + hint);
   }
 
   /**

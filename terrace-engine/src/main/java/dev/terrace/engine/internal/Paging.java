@@ -1,6 +1,7 @@
 package dev.terrace.engine.internal;
 
-import dev.terrace.engine.InvalidRequestException;
+import dev.terrace.api.ErrorType;
+import dev.terrace.api.InvalidRequestException;
 import java.util.List;
 
 /** Limit/offset paging of catalog listings, with the API's bounds. */
@@ -12,11 +13,11 @@ final class Paging {
 
   static void check(int limit, int offset) {
     if (limit < 1 || limit > MAX_LIMIT) {
-      throw InvalidRequestException.of(InvalidRequestException.Kind.VALIDATION_ERROR,
+      throw InvalidRequestException.of(ErrorType.VALIDATION_ERROR,
           "limit must be between 1 and " + MAX_LIMIT + ", got " + limit, "out_of_range", "limit");
     }
     if (offset < 0) {
-      throw InvalidRequestException.of(InvalidRequestException.Kind.VALIDATION_ERROR,
+      throw InvalidRequestException.of(ErrorType.VALIDATION_ERROR,
           "offset must not be negative, got " + offset, "out_of_range", "offset");
     }
   }

@@ -1,5 +1,7 @@
 package dev.terrace.engine.io;
 
+import dev.terrace.api.retry.RetryPolicy;
+import dev.terrace.api.retry.Sleeper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,23 +33,6 @@ public final class HttpOptions {
       "range", "if-match", "if-none-match", "if-range", "if-modified-since", "if-unmodified-since");
 
   private static final HttpOptions DEFAULTS = builder().build();
-
-  /** Pauses between retries; tests substitute one that records instead of sleeping. */
-  @FunctionalInterface
-  interface Sleeper {
-    /**
-     * @param duration how long to pause, never negative
-     * @throws InterruptedException if the waiting thread is interrupted
-     */
-    void sleep(Duration duration) throws InterruptedException;
-
-    /** The real one. */
-    Sleeper SYSTEM = d -> {
-      if (!d.isZero()) {
-        Thread.sleep(d);
-      }
-    };
-  }
 
   private final HttpClient httpClient;
   private final Duration requestTimeout;
@@ -152,7 +137,8 @@ public final class HttpOptions {
   /**
    * The backoff cap.
    *
-   * @return the longest pause between two attempts, also the cap on a server's {@code Retry-After}
+   * @return the longest pause between two attempts, also the longest {@code Retry-After} waited out: a server
+   *     asking for more is not asked again
    */
   public Duration maxBackoff() {
     return maxBackoff;
@@ -226,6 +212,11 @@ public final class HttpOptions {
 
   Sleeper sleeper() {
     return sleeper;
+  }
+
+  /** @return the retry policy these options describe, shared with the SDK: its statuses, jitter and cap */
+  RetryPolicy retryPolicy() {
+    return new RetryPolicy(initialBackoff, maxBackoff, maxBackoff);
   }
 
   /**
@@ -309,8 +300,9 @@ public final class HttpOptions {
     }
 
     /**
-     * Sets how often a failed request is repeated. Only transient failures are retried: 5xx, 408, 429,
-     * timeouts, connection errors and truncated bodies.
+     * Sets how often a failed request is repeated. Only transient failures are retried: the statuses
+     * {@link RetryPolicy#isRetryable(int)} names (408, 429, 500, 502, 503, 504), timeouts, connection errors and
+     * truncated bodies.
      *
      * @param retries from 0 (one attempt only) to 100
      * @return this builder
@@ -324,7 +316,8 @@ public final class HttpOptions {
     }
 
     /**
-     * Sets the pause before the first retry; it doubles with each further retry, with jitter.
+     * Sets the pause before the first retry; it doubles with each further retry, with jitter, as the shared
+     * {@link RetryPolicy} does.
      *
      * @param backoff zero or positive, at most a day
      * @return this builder
@@ -340,7 +333,8 @@ public final class HttpOptions {
     }
 
     /**
-     * Caps the pause between attempts, including one a server asks for with {@code Retry-After}.
+     * Caps the pause between attempts, and the {@code Retry-After} a server may ask for: a longer one ends the
+     * retries rather than hold up the extraction (see {@link RetryPolicy} for why the SDK waits longer).
      *
      * @param backoff zero or positive, at most a day, and not below the initial backoff (checked by
      *     {@link #build()})

@@ -1,20 +1,25 @@
 package dev.terrace.engine.io;
 
+import dev.terrace.api.retry.RetryPolicy;
+import dev.terrace.api.retry.Sleeper;
 import dev.terrace.engine.io.Outcome.Failed;
 import dev.terrace.engine.io.Outcome.Fetched;
 import dev.terrace.engine.raster.RasterIoException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
- * Fetches bytes of a remote file, repeating attempts that failed transiently as {@link RetryPolicy}
- * allows.
+ * Fetches bytes of a remote file, repeating attempts that failed transiently as the shared {@link RetryPolicy}
+ * allows: the statuses it names and failures without an answer, after its backoff or the server's
+ * {@code Retry-After}, up to {@link HttpOptions#maxRetries()} times.
  */
 final class RetryingFetcher {
 
   private final RangeRequester requester;
   private final RetryPolicy policy;
-  private final HttpOptions.Sleeper sleeper;
+  private final int maxAttempts;
+  private final Sleeper sleeper;
   private final TrafficCounters traffic;
   private final RemoteFileErrors errors;
   private final Breaker host;
@@ -25,7 +30,8 @@ final class RetryingFetcher {
     this.host = SourceBreakers.shared().host(uri);
     this.file = SourceBreakers.shared().file(uri);
     this.requester = requester;
-    this.policy = new RetryPolicy(options);
+    this.policy = options.retryPolicy();
+    this.maxAttempts = options.maxRetries() + 1;
     this.sleeper = options.sleeper();
     this.traffic = traffic;
     this.errors = errors;
@@ -77,7 +83,7 @@ final class RetryingFetcher {
 
   /** @param hostAnswered set when the server answered with a status that retrying cannot change */
   private Fetched fetchWithRetries(long offset, int length, FileVersion known, boolean[] hostAnswered) {
-    int attempts = policy.maxAttempts();
+    int attempts = maxAttempts;
     String range = RangeRequester.rangeHeader(offset, length);
     for (int attempt = 1; ; attempt++) {
       if (requester.isClosed()) {
@@ -85,7 +91,7 @@ final class RetryingFetcher {
       }
       String problem;
       Throwable cause = null;
-      Duration retryAfter = null;
+      String retryAfter = null;
       try {
         Outcome o = requester.attempt(offset, length, known);
         if (o instanceof Fetched f) {
@@ -97,7 +103,7 @@ final class RetryingFetcher {
           throw errors.forStatus(f, range, known);
         }
         problem = "HTTP " + f.status() + RemoteFileErrors.snippetSuffix(f.snippet());
-        retryAfter = RetryPolicy.retryAfter(f.headers());
+        retryAfter = f.headers().firstValue("Retry-After").orElse(null);
       } catch (TransientFailure t) {
         problem = t.getMessage();
         cause = t.getCause();
@@ -106,9 +112,15 @@ final class RetryingFetcher {
         throw errors.io("cannot read " + range + " after " + attempts
             + (attempts == 1 ? " attempt" : " attempts") + "; last failure: " + problem, cause);
       }
+      Optional<Duration> pause = policy.delay(attempt, retryAfter);
+      if (pause.isEmpty()) {
+        throw errors.io("cannot read " + range + ": " + problem + " asks to retry after " + retryAfter.strip()
+            + ", longer than the " + policy.maxRetryAfter().toMillis() + " ms this reader waits; not retried",
+            cause);
+      }
       traffic.countRetry();
       try {
-        sleeper.sleep(policy.backoff(attempt, retryAfter));
+        sleeper.sleep(pause.get());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw errors.io("interrupted while waiting to retry " + range, e);

@@ -1,6 +1,6 @@
 package dev.terrace.engine.raster;
 
-import dev.terrace.engine.TerraceEngineException;
+import dev.terrace.engine.failure.TerraceEngineException;
 
 /**
  * The bytes were read but do not make a raster we can decode: a truncated file, an offset past the end, an

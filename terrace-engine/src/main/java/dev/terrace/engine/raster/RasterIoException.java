@@ -1,6 +1,6 @@
 package dev.terrace.engine.raster;
 
-import dev.terrace.engine.TerraceEngineException;
+import dev.terrace.engine.failure.TerraceEngineException;
 
 /**
  * The bytes of a raster could not be fetched: a file that cannot be opened, a server that keeps failing or

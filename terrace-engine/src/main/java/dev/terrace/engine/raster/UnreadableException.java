@@ -1,6 +1,6 @@
 package dev.terrace.engine.raster;
 
-import dev.terrace.engine.TerraceEngineException;
+import dev.terrace.engine.failure.TerraceEngineException;
 
 /**
  * A dataset cannot answer a request, though its bytes were fetched and decoded: the geometry has no coordinates

@@ -8,10 +8,12 @@ import static org.assertj.core.api.Assertions.within;
 import dev.terrace.api.Aggregation;
 import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.Cell;
+import dev.terrace.api.ErrorType;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.ExtractResult;
 import dev.terrace.api.FieldError;
+import dev.terrace.api.InvalidRequestException;
 import dev.terrace.api.PixelRule;
 import dev.terrace.api.Quality;
 import dev.terrace.api.TemporalAggregation;
@@ -19,7 +21,6 @@ import dev.terrace.api.geojson.Geometry;
 import dev.terrace.api.geojson.LineString;
 import dev.terrace.api.geojson.Point;
 import dev.terrace.api.geojson.Polygon;
-import dev.terrace.engine.InvalidRequestException;
 import dev.terrace.engine.config.Limits;
 import dev.terrace.engine.Terrace;
 import dev.terrace.engine.catalog.Catalog;
@@ -148,11 +149,11 @@ class CellsExtractionTest {
       assertThat(tight.extract(ExtractRequest.of(LUX_BOX, "lux:elevation")).results().get(0).number()).isPresent();
       assertThatThrownBy(() -> tight.extract(request(LUX_BOX).build()))
           .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
-            assertThat(e.kind()).isEqualTo(InvalidRequestException.Kind.REQUEST_LIMIT);
-            assertThat(e.errors()).hasSize(1);
-            assertThat(e.errors().get(0).loc()).containsExactly("aggregation");
-            assertThat(e.errors().get(0).type()).isEqualTo("pixel_budget_exceeded");
-            assertThat(e.errors().get(0).msg()).contains("1000").contains("576").contains("smaller geometry")
+            assertThat(e.errorType()).hasValue(ErrorType.REQUEST_LIMIT);
+            assertThat(e.fieldErrors()).hasSize(1);
+            assertThat(e.fieldErrors().get(0).loc()).containsExactly("aggregation");
+            assertThat(e.fieldErrors().get(0).type()).isEqualTo("pixel_budget_exceeded");
+            assertThat(e.fieldErrors().get(0).msg()).contains("1000").contains("576").contains("smaller geometry")
                 .contains("summary statistic");
           });
     }
@@ -181,7 +182,7 @@ class CellsExtractionTest {
       assertThatThrownBy(() -> series.extract(ExtractRequest.builder().geometry(box).datasets("bcsd_stack:pr")
           .aggregation(Aggregation.CELLS).temporalAggregation(TemporalAggregation.MEAN).build()))
           .isInstanceOfSatisfying(InvalidRequestException.class,
-              e -> assertThat(e.errors()).extracting(FieldError::path)
+              e -> assertThat(e.fieldErrors()).extracting(FieldError::path)
                   .containsExactly("temporal_aggregation"));
     }
   }

@@ -8,8 +8,8 @@ import dev.terrace.api.BatchExtractResponse;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.FieldError;
+import dev.terrace.api.InvalidRequestException;
 import dev.terrace.api.geojson.Polygon;
-import dev.terrace.engine.InvalidRequestException;
 import dev.terrace.engine.Terrace;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -43,7 +43,7 @@ class InvalidGeometryExtractionTest {
   void a_bowtie_is_refused_rather_than_answered_null() {
     assertThatThrownBy(() -> extract(ExtractRequest.builder().geometry(Polygon.of(BOWTIE))))
         .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
-          assertThat(e.errors()).singleElement().satisfies(f -> {
+          assertThat(e.fieldErrors()).singleElement().satisfies(f -> {
             assertThat(f.path()).isEqualTo("geometry.coordinates[0]");
             assertThat(f.msg()).contains("Self-intersection at [6.0, 50.0]");
           });
@@ -62,7 +62,7 @@ class InvalidGeometryExtractionTest {
   void a_hole_outside_its_shell_is_refused() {
     double[][] hole = {{20, 20}, {21, 20}, {21, 21}, {20, 21}, {20, 20}};
     assertThatThrownBy(() -> extract(ExtractRequest.builder().geometry(new Polygon(new double[][][] {BOX, hole}))))
-        .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors().get(0).path())
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.fieldErrors().get(0).path())
             .isEqualTo("geometry.coordinates[1]"));
   }
 

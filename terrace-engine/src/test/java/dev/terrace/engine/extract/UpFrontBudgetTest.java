@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.terrace.api.BatchExtractRequest;
+import dev.terrace.api.ErrorType;
+import dev.terrace.api.InvalidRequestException;
 import dev.terrace.api.ListDatasetsRequest;
 import dev.terrace.api.geojson.Geometry;
 import dev.terrace.api.geojson.Polygon;
-import dev.terrace.engine.InvalidRequestException;
 import dev.terrace.engine.config.Limits;
 import dev.terrace.engine.Terrace;
 import dev.terrace.engine.catalog.Catalog;
@@ -37,7 +38,7 @@ class UpFrontBudgetTest {
       BatchExtractRequest request = BatchExtractRequest.builder().geometries(boxes).datasets("lux:elevation").build();
       assertThatThrownBy(() -> terrace.batchExtract(request)).isInstanceOfSatisfying(InvalidRequestException.class,
           e -> {
-            assertThat(e.kind()).isEqualTo(InvalidRequestException.Kind.REQUEST_LIMIT);
+            assertThat(e.errorType()).hasValue(ErrorType.REQUEST_LIMIT);
             assertThat(e.getMessage()).contains("pixel budget of 100000", "lux:elevation");
           });
       assertThat(ReadTotals.now().fileBytes()).as("bytes read").isEqualTo(before);

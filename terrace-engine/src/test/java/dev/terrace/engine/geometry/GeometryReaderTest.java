@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.terrace.api.FieldError;
+import dev.terrace.api.InvalidRequestException;
 import dev.terrace.api.geojson.MultiPolygon;
 import dev.terrace.api.geojson.Polygon;
-import dev.terrace.engine.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 
 /** How request polygons are read: the antimeridian rule, polar rings, and invalid polygons refused or repaired. */
@@ -20,8 +20,8 @@ class GeometryReaderTest {
   private static FieldError refusal(double[][]... rings) {
     InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class, () -> read(false, rings));
     assertThat(e).as("refused").isNotNull();
-    assertThat(e.errors()).hasSize(1);
-    return e.errors().get(0);
+    assertThat(e.fieldErrors()).hasSize(1);
+    return e.fieldErrors().get(0);
   }
 
   @Test
