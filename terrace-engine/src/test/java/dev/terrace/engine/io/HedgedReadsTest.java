@@ -3,6 +3,7 @@ package dev.terrace.engine.io;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.terrace.engine.raster.RasterIoException;
+import dev.terrace.testkit.http.RangeServer;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
