@@ -35,8 +35,6 @@ class HttpByteSourceTest {
   private static final String PATH = "/data.bin";
   private static final int SIZE = 100_000;
   private static final int PREFETCH = 16_384;
-  /** A stall no read waits out before the class's timeout fails the test. */
-  private static final Duration STALL_LONGER_THAN_THE_TEST = Duration.ofMinutes(10);
 
   private RangeServer server;
   private byte[] data;
@@ -230,9 +228,9 @@ class HttpByteSourceTest {
   void bodyStalledMidwayTimesOutAndIsRetried() {
     HttpOptions o = options().requestTimeout(Duration.ofMillis(300)).build();
     try (HttpByteSource src = HttpByteSource.open(server.uri(PATH), o)) {
-      // The stall outlasts the test's timeout: the read gets through only by giving up on it, which the
-      // second request for the range shows.
-      server.stallFor(PATH, STALL_LONGER_THAN_THE_TEST, 1);
+      // The response is held until the server closes: the read gets through only by giving up on it, which
+      // the second request for the range shows.
+      server.holdUntilReleased(PATH, -1, 1);
       assertThat(src.read(50_000, 20_000)).isEqualTo(slice(50_000, 20_000));
       assertThat(server.requests(PATH)).isEqualTo(1 + 2);
       assertThat(src.stats().retries()).isEqualTo(1);
@@ -497,9 +495,9 @@ class HttpByteSourceTest {
   @Test
   void closeAbortsAReadUnderWay() throws Exception {
     HttpByteSource src = open();
-    // Headers and 1 KB arrive at once, then the body stalls for longer than the test may last: the read ends
-    // only if close aborts it.
-    server.stallFor(PATH, STALL_LONGER_THAN_THE_TEST, 1000, 1);
+    // Headers and 1 KB arrive at once, then the body is held until the server closes: the read ends only if
+    // close aborts it.
+    server.holdUntilReleased(PATH, 1000, 1);
     try (ExecutorService pool = Executors.newSingleThreadExecutor()) {
       CompletableFuture<Thread> reader = new CompletableFuture<>();
       Future<byte[]> read = pool.submit(() -> {

@@ -1,6 +1,7 @@
 package dev.terrace.testkit.http;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 
 /** Everything the server holds for one path: the content, how to misbehave, and the counts. */
 final class PathState {
@@ -11,6 +12,8 @@ final class PathState {
   volatile Delays delays;
   final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
   final PathStats stats = new PathStats();
+  /** What the holds scripted since the last release wait for. */
+  volatile CountDownLatch release = new CountDownLatch(1);
 
   /** Puts {@code r} in place, newer than what it replaces, and closes that. */
   void install(Resource r) {

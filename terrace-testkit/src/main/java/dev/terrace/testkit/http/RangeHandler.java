@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 
 /** Answers one request as a static file server would, playing the path's next scripted fault if any. */
@@ -109,7 +110,11 @@ final class RangeHandler {
       long before = fault.bytes() < 0 ? count / 2 : Math.min(fault.bytes(), count);
       r.write(out, from, before, e.stats.bytesSent);
       out.flush();
-      pause(fault.duration());
+      if (fault.duration() != null) {
+        pause(fault.duration());
+      } else {
+        awaitRelease(fault.release());
+      }
       r.write(out, from + before, count - before, e.stats.bytesSent);
     }
   }
@@ -120,6 +125,15 @@ final class RangeHandler {
     } catch (InterruptedException ie) {
       Thread.currentThread().interrupt();
       throw new IOException("stall interrupted by close");
+    }
+  }
+
+  private static void awaitRelease(CountDownLatch release) throws IOException {
+    try {
+      release.await();
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+      throw new IOException("hold interrupted by close");
     }
   }
 

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -32,7 +33,7 @@ import java.util.concurrent.Executors;
  *
  * <p>Per path it counts requests and body bytes sent and logs the {@code Range} headers received, and it
  * can inject faults, consumed in the order they were scripted by the next requests to that path: error
- * statuses, stalls, truncated bodies; and it can delay a seeded random share of the requests. Each request
+ * statuses, stalls, holds until released, truncated bodies; and it can delay a seeded random share of the requests. Each request
  * runs on its own virtual thread, so stalls and concurrent requests do not block each other.
  *
  * <p>Thread-safe. Close it to stop the server, abort stalled responses and close served files.
@@ -214,6 +215,35 @@ public final class RangeServer implements AutoCloseable {
       throw new IllegalArgumentException("duration and bytesBeforeStall must not be negative");
     }
     script(path, Fault.stall(duration, bytesBeforeStall), times);
+  }
+
+  /**
+   * Makes the next {@code times} requests to {@code path} send their headers and {@code bytesBeforeHold} body
+   * bytes, then wait for {@link #release} (or {@link #close}) before sending the rest: a stall exactly as
+   * long as a test needs, so that a test shows that something does not wait for the source by getting its
+   * answer while the source is still held, without a clock.
+   *
+   * @param path an absolute path
+   * @param bytesBeforeHold body bytes sent before the hold; -1 for half the body
+   * @param times how many requests, at least 1
+   */
+  public void holdUntilReleased(String path, long bytesBeforeHold, int times) {
+    if (bytesBeforeHold < -1) {
+      throw new IllegalArgumentException("bytesBeforeHold must not be negative: " + bytesBeforeHold);
+    }
+    script(path, Fault.hold(entry(path).release, bytesBeforeHold), times);
+  }
+
+  /**
+   * Lets the responses held at {@code path} go on; holds scripted afterwards wait for the next release.
+   *
+   * @param path an absolute path
+   */
+  public void release(String path) {
+    PathState e = entry(path);
+    CountDownLatch held = e.release;
+    e.release = new CountDownLatch(1);
+    held.countDown();
   }
 
   /**
