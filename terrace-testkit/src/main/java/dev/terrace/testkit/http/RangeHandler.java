@@ -26,9 +26,17 @@ final class RangeHandler {
   }
 
   void handle(HttpExchange ex) throws IOException {
+    String path = ex.getRequestURI().getPath();
+    PathState e = paths.apply(path);
+    try {
+      respond(ex, path, e);
+    } finally {
+      e.stats.ended.incrementAndGet();
+    }
+  }
+
+  private static void respond(HttpExchange ex, String path, PathState e) throws IOException {
     try (ex) {
-      String path = ex.getRequestURI().getPath();
-      PathState e = paths.apply(path);
       String rangeHeader = ex.getRequestHeaders().getFirst("Range");
       e.stats.received(rangeHeader);
       // Drain any request body so the connection stays usable.

@@ -300,6 +300,18 @@ public final class RangeServer implements AutoCloseable {
   }
 
   /**
+   * Counts the requests whose handling is over: answered in full, failed, cut, or ended because the client
+   * went away. Equal to {@link #requests} once nothing is in flight.
+   *
+   * @param path an absolute path
+   * @return responses ended for {@code path} since the start or the last {@link #resetCounters()}
+   */
+  public int responsesEnded(String path) {
+    PathState e = entries.get(path);
+    return e == null ? 0 : e.stats.ended.get();
+  }
+
+  /**
    * Counts response body bytes.
    *
    * @param path an absolute path
@@ -322,7 +334,7 @@ public final class RangeServer implements AutoCloseable {
     return e == null ? List.of() : List.copyOf(e.stats.rangeLog);
   }
 
-  /** Zeroes the request and byte counts and clears the range logs of all paths. Faults stay scripted. */
+  /** Zeroes the request, response and byte counts and clears the range logs of all paths. Faults stay scripted. */
   public void resetCounters() {
     for (PathState e : entries.values()) {
       e.stats.reset();
