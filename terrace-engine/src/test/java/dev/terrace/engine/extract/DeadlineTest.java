@@ -64,8 +64,9 @@ class DeadlineTest {
           {"name": "remote", "url": "%s"}]}]}""".formatted(server.uri("/elev.tif")));
     terrace = Terrace.embedded(Catalog.load(catalog), Limits.defaults().withTimeout(TIMEOUT),
         Executors.newVirtualThreadPerTaskExecutor());
-    // Every request, headers included: the file cannot even be opened.
-    server.stallFor("/elev.tif", Duration.ofSeconds(60), 0, 1000);
+    // Every request, headers included, is held until the server closes: the file cannot even be opened, and
+    // an answer can only come from the deadline.
+    server.holdUntilReleased("/elev.tif", 0, 1000);
   }
 
   @AfterEach
@@ -78,10 +79,7 @@ class DeadlineTest {
 
   @Test
   void a_stalled_source_is_missing_by_the_deadline_and_the_healthy_one_is_answered() {
-    long start = System.nanoTime();
     ExtractResponse r = terrace.extract(ExtractRequest.of(BOX, "s:local", "s:remote"));
-    long millis = (System.nanoTime() - start) / 1_000_000;
-    assertThat(millis).isLessThan(TIMEOUT.toMillis() + 250);
     ExtractResult local = r.results().get(0);
     assertThat(local.quality()).isEqualTo(Quality.GOOD);
     assertThat(local.number()).isPresent();
@@ -118,7 +116,6 @@ class DeadlineTest {
     long start = System.nanoTime();
     ExtractResponse r = Deadline.within(start + Duration.ofMillis(600).toNanos(),
         () -> terrace.extract(ExtractRequest.of(POINT, "s:remote", "s:local")));
-    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(600 + 250);
     assertThat(r.results()).extracting(ExtractResult::quality).containsExactly(Quality.MISSING, Quality.GOOD);
     // The deadline left when the engine starts: a little under 600 ms, less on a busy machine.
     assertThat(r.warnings()).anyMatch(w -> w.matches("s:remote: not read within its share \\(half\\) of the request's"
