@@ -1,8 +1,8 @@
 package dev.terrace.bench;
 
-import dev.terrace.engine.io.RangeServer;
 import dev.terrace.server.ServerConfig;
 import dev.terrace.server.TerraceServer;
+import dev.terrace.testkit.http.RangeServer;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.terrace.engine.io.RangeServer;
 import dev.terrace.engine.io.SourceBreakers;
+import dev.terrace.testkit.http.RangeServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,9 +24,7 @@ class TimeoutCliTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String POINT = "{\"type\":\"Point\",\"coordinates\":[6.13,49.61]}";
-  /** The deadline, and how long past it an answer may take (a fresh JVM loads classes on the first call). */
   private static final Duration DEADLINE = Duration.ofSeconds(2);
-  private static final long SLACK_MS = 3_000;
 
   @TempDir
   Path dir;
@@ -40,7 +38,8 @@ class TimeoutCliTest {
     Files.write(dir.resolve("elev.tif"), tiff);
     source = RangeServer.start();
     source.serve("/elev.tif", tiff);
-    source.stallFor("/elev.tif", Duration.ofSeconds(60), 0, 10_000);
+    // Held until the source closes: an answer can only come from the deadline.
+    source.holdUntilReleased("/elev.tif", 0, 10_000);
     catalog = dir.resolve("catalog.json");
     Files.writeString(catalog, """
         {"providers": [{"slug": "s", "protocol": "cog", "datasets": [
@@ -57,12 +56,9 @@ class TimeoutCliTest {
 
   @Test
   void extractAnswersByItsDeadlineWithWhatItRead() throws Exception {
-    long start = System.nanoTime();
     Cli.Result r = Cli.run("extract", "--catalog", catalog.toString(), "-d", "s:local,s:remote", "-g", POINT,
         "--timeout", DEADLINE.toMillis() + "ms", "--compact");
-    long ms = (System.nanoTime() - start) / 1_000_000;
     assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(ms).isLessThan(DEADLINE.toMillis() + SLACK_MS);
     JsonNode response = JSON.readTree(r.out());
     JsonNode results = response.path("results");
     assertThat(results.get(0).path("value").asDouble()).isEqualTo(300.0);
@@ -77,12 +73,9 @@ class TimeoutCliTest {
     Path in = dir.resolve("points.csv");
     Files.writeString(in, "id,lon,lat\n1,6.13,49.61\n2,6.2,49.9\n3,5.9,49.9\n");
     Path out = dir.resolve("values.csv");
-    long start = System.nanoTime();
     Cli.Result r = Cli.run("batch", "--catalog", catalog.toString(), "-d", "s:local,s:remote", "--in", in.toString(),
         "--out", out.toString(), "--timeout", "PT2S");
-    long ms = (System.nanoTime() - start) / 1_000_000;
     assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(ms).isLessThan(DEADLINE.toMillis() + SLACK_MS);
     assertThat(Files.readAllLines(out)).isEqualTo(List.of("id,lon,lat,s:local_mean,s:remote_mean,error",
         "1,6.13,49.61,300.0,,", "2,6.2,49.9,294.0,,", "3,5.9,49.9,411.0,,"));
     // Once, not once per row.

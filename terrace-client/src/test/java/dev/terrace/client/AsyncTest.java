@@ -73,9 +73,7 @@ class AsyncTest {
                      .maxConcurrentRequests(1).build()) {
             server.enqueue(Reply.stall(), Reply.json(200, EXTRACT_RESPONSE));
             CompletableFuture<ExtractResponse> stalled = client.extract(REQUEST);
-            while (server.requests().isEmpty()) {
-                Thread.sleep(5);
-            }
+            assertThat(server.awaitRequest()).isTrue();
 
             assertThat(stalled.cancel(true)).isTrue();
 
@@ -173,12 +171,9 @@ class AsyncTest {
     @Test
     void every_stage_runs_on_the_clients_executor_never_the_common_pool() throws Exception {
         ExecutorService mine = Executors.newCachedThreadPool(r -> new Thread(r, "callers-pool"));
+        CountDownLatch attached = new CountDownLatch(1);
         try (ScriptedServer server = new ScriptedServer(request -> {
-                 try {
-                     Thread.sleep(100);          // the stages below are attached before the answer comes
-                 } catch (InterruptedException e) {
-                     Thread.currentThread().interrupt();
-                 }
+                 await(attached);                // the stages below are attached before the answer comes
                  if (request.body().contains("x:missing")) {
                      return Reply.problem(404, problem(ErrorType.NOT_FOUND, "No dataset 'x:missing'", "req_n"));
                  }
@@ -192,6 +187,7 @@ class AsyncTest {
                     .handle((r, e) -> e.getClass().getSimpleName() + " on " + Thread.currentThread().getName());
             CompletableFuture<String> reset = client.extract(ExtractRequest.of(Point.of(6.13, 49.61), "x:reset"))
                     .handle((r, e) -> e.getClass().getSimpleName() + " on " + Thread.currentThread().getName());
+            attached.countDown();
 
             assertThat(success.get(10, TimeUnit.SECONDS)).isEqualTo("callers-pool");
             assertThat(problem.get(10, TimeUnit.SECONDS)).isEqualTo("NotFoundException on callers-pool");
@@ -203,12 +199,9 @@ class AsyncTest {
 
     @Test
     void by_default_stages_run_on_the_clients_own_daemon_threads_and_may_wait_on_other_calls() throws Exception {
+        CountDownLatch attached = new CountDownLatch(1);
         try (ScriptedServer server = new ScriptedServer(request -> {
-                 try {
-                     Thread.sleep(50);           // the stages below are attached before the answers come
-                 } catch (InterruptedException e) {
-                     Thread.currentThread().interrupt();
-                 }
+                 await(attached);                // the stages below are attached before the answers come
                  return Reply.json(200, EXTRACT_RESPONSE);
              });
              TerraceAsyncClient client = Fixtures.asyncClient(server, new RecordingSleeper()).build()) {
@@ -219,6 +212,7 @@ class AsyncTest {
                         client.sync().extract(REQUEST);       // blocks this thread on another call
                         return Thread.currentThread();
                     })).collect(Collectors.toList());
+            attached.countDown();
 
             for (CompletableFuture<Thread> call : nested) {
                 Thread thread = call.get(20, TimeUnit.SECONDS);
@@ -239,6 +233,15 @@ class AsyncTest {
             assertThatThrownBy(() -> client.extract(REQUEST)).isInstanceOf(IllegalStateException.class)
                     .hasMessage("The Terrace client is closed");
             assertThatThrownBy(() -> view.extract(REQUEST)).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    /** Holds a scripted answer until the test has attached its stages. */
+    private static void await(CountDownLatch attached) {
+        try {
+            attached.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -84,6 +84,7 @@ final class ScriptedServer implements AutoCloseable {
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private final Semaphore disconnects = new Semaphore(0);
+    private final Semaphore received = new Semaphore(0);
     private volatile boolean closed;
 
     ScriptedServer() throws IOException {
@@ -122,6 +123,11 @@ final class ScriptedServer implements AutoCloseable {
         return new ArrayList<>(requests);
     }
 
+    /** Waits until a request, one not waited for before, has been received. */
+    boolean awaitRequest() throws InterruptedException {
+        return received.tryAcquire(10, TimeUnit.SECONDS);
+    }
+
     /** Waits until the client has closed a stalled connection. */
     boolean awaitDisconnect() throws InterruptedException {
         return disconnects.tryAcquire(10, TimeUnit.SECONDS);
@@ -151,6 +157,7 @@ final class ScriptedServer implements AutoCloseable {
                     return;
                 }
                 requests.add(request);
+                received.release();
                 Reply reply = dispatcher.apply(request);
                 if (reply.reset) {
                     s.setSoLinger(true, 0);

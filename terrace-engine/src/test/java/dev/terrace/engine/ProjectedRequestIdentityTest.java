@@ -9,7 +9,7 @@ import dev.terrace.api.PixelRule;
 import dev.terrace.api.geojson.Geometry;
 import dev.terrace.api.geojson.Point;
 import dev.terrace.api.geojson.Polygon;
-import dev.terrace.engine.testing.SyntheticGeoTiff;
+import dev.terrace.testkit.tiff.SyntheticGeoTiff;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;

@@ -26,6 +26,7 @@ import dev.terrace.api.geojson.Point;
 import dev.terrace.api.geojson.Polygon;
 import dev.terrace.engine.catalog.Catalog;
 import dev.terrace.engine.raster.RasterIoException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -177,8 +178,10 @@ class TerraceTest {
   @Test
   void a_dataset_that_cannot_be_read_is_missing_with_a_warning_and_the_rest_stands(@TempDir Path dir)
       throws Exception {
-    Files.copy(Path.of(getClass().getResource("/dev/terrace/engine/samples/elev_lux.tif").toURI()),
-        dir.resolve("elev.tif"));
+    // The engine's samples are in its jar, which the tests run on: copied out, not opened in place.
+    try (InputStream in = getClass().getResourceAsStream("/dev/terrace/engine/samples/elev_lux.tif")) {
+      Files.copy(in, dir.resolve("elev.tif"));
+    }
     Files.writeString(dir.resolve("gone.tif"), "not a tiff at all");
     Path catalog = Files.writeString(dir.resolve("catalog.json"), """
         {"providers": [{"slug": "t", "protocol": "cog", "datasets": [

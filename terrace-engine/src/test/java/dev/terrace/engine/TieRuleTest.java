@@ -8,8 +8,8 @@ import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.PixelRule;
 import dev.terrace.api.Tie;
 import dev.terrace.api.geojson.Polygon;
-import dev.terrace.engine.raster.SampleType;
-import dev.terrace.engine.testing.SyntheticGeoTiff;
+import dev.terrace.testkit.tiff.SyntheticGeoTiff;
+import dev.terrace.testkit.tiff.TiffSampleType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -32,7 +32,7 @@ class TieRuleTest {
   @BeforeAll
   static void open(@TempDir Path dir) throws Exception {
     Path classes = dir.resolve("classes.tif");
-    SyntheticGeoTiff.builder(6, 1).sampleType(SampleType.INT16).geographic().origin(10, 50).cellSize(0.01)
+    SyntheticGeoTiff.builder(6, 1).sampleType(TiffSampleType.INT16).geographic().origin(10, 50).cellSize(0.01)
         .values((col, row) -> ROW[col]).write(classes);
     Path wide = Path.of(TieRuleTest.class.getResource("/geotiff/int64/i64_none_strip5.tif").toURI());
     ObjectMapper json = new ObjectMapper();

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The client openapi-generator makes from /openapi.json, unchanged, against a live server: every operation the
  * document describes, in both route styles, with values known from GDAL and rasterio (see terrace-it's
- * ContractTest) or worked out here from the raster's grid.
+ * ContractIT) or worked out here from the raster's grid.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GeneratedClientTest {

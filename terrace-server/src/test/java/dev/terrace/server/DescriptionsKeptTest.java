@@ -3,8 +3,8 @@ package dev.terrace.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.terrace.engine.io.RangeServer;
 import dev.terrace.engine.io.SourceBreakers;
+import dev.terrace.testkit.http.RangeServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,11 +40,10 @@ class DescriptionsKeptTest {
         assertThat(first.path("bbox").isArray()).as(first.toString()).isTrue();
       }
 
-      source.stallFor("/elev.tif", Duration.ofSeconds(60), 0, 1000);
+      // Held until the source closes: the restarted service answers from what it kept, without waiting.
+      source.holdUntilReleased("/elev.tif", 0, 1000);
       try (RunningServer restarted = RunningServer.start(b -> b.catalog(catalog).databaseUrl(db))) {
-        long start = System.nanoTime();
         JsonNode again = remote(restarted);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
         assertThat(again).isEqualTo(first);
       }
     } finally {

@@ -1,6 +1,7 @@
 package dev.terrace.engine.io;
 
 import java.time.Duration;
+import java.util.function.LongSupplier;
 
 /**
  * A circuit breaker for one remote source: closed while it answers; open, refusing at once, for a cool-down
@@ -18,6 +19,7 @@ final class Breaker {
   private final String source;
   private final int threshold;
   private final long coolDownNanos;
+  private final LongSupplier clock;
   private State state = State.CLOSED;
   private int failures;
   private long openedAt;
@@ -26,9 +28,15 @@ final class Breaker {
   private String lastFailure;
 
   Breaker(String source, int threshold, Duration coolDown) {
+    this(source, threshold, coolDown, System::nanoTime);
+  }
+
+  /** @param clock nanoseconds, as {@link System#nanoTime}; tests pass one they move themselves */
+  Breaker(String source, int threshold, Duration coolDown, LongSupplier clock) {
     this.source = source;
     this.threshold = threshold;
     this.coolDownNanos = coolDown.toNanos();
+    this.clock = clock;
   }
 
   /**
@@ -37,7 +45,7 @@ final class Breaker {
    * @return null when it may be sent, else why not (the breaker is open, or another request is probing)
    */
   synchronized String admit() {
-    if (state == State.OPEN && System.nanoTime() - openedAt >= coolDownNanos) {
+    if (state == State.OPEN && clock.getAsLong() - openedAt >= coolDownNanos) {
       state = State.HALF_OPEN;
     }
     if (state == State.CLOSED) {
@@ -47,7 +55,7 @@ final class Breaker {
       probing = true;
       return null;
     }
-    long left = Math.max(0, coolDownNanos - (System.nanoTime() - openedAt)) / 1_000_000;
+    long left = Math.max(0, coolDownNanos - (clock.getAsLong() - openedAt)) / 1_000_000;
     return source + " failed " + failures + " times in a row (last: " + lastFailure + "); not asked again for "
         + (state == State.HALF_OPEN ? "a moment, while one request probes it" : left + " ms");
   }
@@ -71,7 +79,7 @@ final class Breaker {
         opened++;
       }
       state = State.OPEN;
-      openedAt = System.nanoTime();
+      openedAt = clock.getAsLong();
     }
     probing = false;
   }
@@ -82,7 +90,7 @@ final class Breaker {
   }
 
   synchronized State state() {
-    if (state == State.OPEN && System.nanoTime() - openedAt >= coolDownNanos) {
+    if (state == State.OPEN && clock.getAsLong() - openedAt >= coolDownNanos) {
       return State.HALF_OPEN;
     }
     return state;

@@ -3,6 +3,7 @@ package dev.terrace.engine.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -37,8 +38,10 @@ class CatalogTest {
 
   @Test
   void paths_are_relative_to_the_catalog_file_and_yaml_works_too() throws Exception {
-    Files.copy(Path.of(getClass().getResource("/dev/terrace/engine/samples/elev_lux.tif").toURI()),
-        dir.resolve("elev.tif"));
+    // The engine's samples are in its jar, which the tests run on: copied out, not opened in place.
+    try (InputStream in = getClass().getResourceAsStream("/dev/terrace/engine/samples/elev_lux.tif")) {
+      Files.copy(in, dir.resolve("elev.tif"));
+    }
     Path yaml = write("catalog.yaml", """
         providers:
           - slug: mine

@@ -7,7 +7,7 @@ import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.Quality;
 import dev.terrace.api.geojson.Point;
 import dev.terrace.engine.Terrace;
-import dev.terrace.engine.io.RangeServer;
+import dev.terrace.testkit.http.RangeServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;

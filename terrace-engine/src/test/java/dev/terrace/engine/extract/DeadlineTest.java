@@ -14,8 +14,8 @@ import dev.terrace.api.geojson.Polygon;
 import dev.terrace.engine.config.Limits;
 import dev.terrace.engine.Terrace;
 import dev.terrace.engine.catalog.Catalog;
-import dev.terrace.engine.io.RangeServer;
 import dev.terrace.engine.io.SourceBreakers;
+import dev.terrace.testkit.http.RangeServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,8 +65,9 @@ class DeadlineTest {
           {"name": "remote", "url": "%s"}]}]}""".formatted(server.uri("/elev.tif")));
     terrace = Engine.open(Catalog.load(catalog), Limits.defaults().withTimeout(TIMEOUT),
         Executors.newVirtualThreadPerTaskExecutor());
-    // Every request, headers included: the file cannot even be opened.
-    server.stallFor("/elev.tif", Duration.ofSeconds(60), 0, 1000);
+    // Every request, headers included, is held until the server closes: the file cannot even be opened, and
+    // an answer can only come from the deadline.
+    server.holdUntilReleased("/elev.tif", 0, 1000);
   }
 
   @AfterEach
@@ -79,10 +80,7 @@ class DeadlineTest {
 
   @Test
   void a_stalled_source_is_missing_by_the_deadline_and_the_healthy_one_is_answered() {
-    long start = System.nanoTime();
     ExtractResponse r = terrace.extract(ExtractRequest.of(BOX, "s:local", "s:remote"));
-    long millis = (System.nanoTime() - start) / 1_000_000;
-    assertThat(millis).isLessThan(TIMEOUT.toMillis() + 250);
     ExtractResult local = r.results().get(0);
     assertThat(local.quality()).isEqualTo(Quality.GOOD);
     assertThat(local.number()).isPresent();
@@ -119,7 +117,6 @@ class DeadlineTest {
     long start = System.nanoTime();
     ExtractResponse r = Deadline.within(start + Duration.ofMillis(600).toNanos(),
         () -> terrace.extract(ExtractRequest.of(POINT, "s:remote", "s:local")));
-    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(600 + 250);
     assertThat(r.results()).extracting(ExtractResult::quality).containsExactly(Quality.MISSING, Quality.GOOD);
     // The deadline left when the engine starts: a little under 600 ms, less on a busy machine.
     assertThat(r.warnings()).anyMatch(w -> w.matches("s:remote: not read within its share \\(half\\) of the request's"

@@ -62,7 +62,7 @@ class DeflateDecodersTest {
     }
   }
 
-  private static boolean libdeflateInstalled() {
+  static boolean libdeflateInstalled() {
     return Files.exists(Path.of("/lib/x86_64-linux-gnu/libdeflate.so.0"))
         || Files.exists(Path.of("/usr/lib/x86_64-linux-gnu/libdeflate.so.0"));
   }

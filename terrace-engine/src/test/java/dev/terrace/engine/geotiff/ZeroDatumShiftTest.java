@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.terrace.engine.crs.ProjCrs;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.CoordinateTransformFactory;
 import org.locationtech.proj4j.ProjCoordinate;
@@ -18,8 +21,12 @@ import org.locationtech.proj4j.ProjCoordinate;
 class ZeroDatumShiftTest {
 
   @Test
-  void grs80_axes_with_a_zero_towgs84_project_as_epsg_31985() throws Exception {
-    Path file = Path.of(getClass().getResource("/dev/terrace/engine/samples/olinda_dem_utm25s.tif").toURI());
+  void grs80_axes_with_a_zero_towgs84_project_as_epsg_31985(@TempDir Path dir) throws Exception {
+    // The engine's samples are in its jar, which the tests run on: copied out to be opened as a file.
+    Path file = dir.resolve("olinda_dem_utm25s.tif");
+    try (InputStream in = getClass().getResourceAsStream("/dev/terrace/engine/samples/olinda_dem_utm25s.tif")) {
+      Files.copy(in, file);
+    }
     try (GeoTiff tiff = GeoTiff.open(file)) {
       CoordinateReferenceSystem crs = tiff.grid().crs();
       assertThat(crs.getParameterString()).contains("+ellps=GRS80");

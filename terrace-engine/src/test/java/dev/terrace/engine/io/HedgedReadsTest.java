@@ -3,6 +3,7 @@ package dev.terrace.engine.io;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.terrace.engine.raster.RasterIoException;
+import dev.terrace.testkit.http.RangeServer;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
@@ -20,7 +21,6 @@ class HedgedReadsTest {
 
   private static final String PATH = "/hedged.bin";
   private static final int PREFETCH = 16_384;
-  private static final Duration STALL = Duration.ofSeconds(1);
   private static final int OFFSET = 400_000;
   private static final int LENGTH = 300_000;
 
@@ -60,13 +60,11 @@ class HedgedReadsTest {
     long hedgesBefore = ReadTotals.now().httpHedges();
     try (HttpByteSource src = open(true)) {
       answer(src, LatencyWindow.MIN_SAMPLES);
-      server.stallFor(PATH, STALL, 1);
-      long t = System.nanoTime();
+      // Held until released: only the hedge can answer the read.
+      server.holdUntilReleased(PATH, -1, 1);
       byte[] got = src.read(OFFSET, LENGTH);
-      long ms = (System.nanoTime() - t) / 1_000_000;
 
       assertThat(got).isEqualTo(expected());
-      assertThat(ms).isLessThan(STALL.toMillis() / 2);
       assertThat(server.requests(PATH)).isEqualTo(LatencyWindow.MIN_SAMPLES + 2);
       HttpStats stats = src.stats();
       assertThat(stats.hedges()).isEqualTo(1);
@@ -84,12 +82,10 @@ class HedgedReadsTest {
   void aHedgeAsLateAsThePrimaryIsReplacedByAnother() {
     try (HttpByteSource src = open(true)) {
       answer(src, LatencyWindow.MIN_SAMPLES);
-      // The primary and the first hedge stall; the second hedge answers.
-      server.stallFor(PATH, STALL, 2);
-      long t = System.nanoTime();
+      // The primary and the first hedge are held until the server closes; only the second hedge can answer.
+      server.holdUntilReleased(PATH, -1, 2);
       assertThat(src.read(OFFSET, LENGTH)).isEqualTo(expected());
 
-      assertThat((System.nanoTime() - t) / 1_000_000).isLessThan(STALL.toMillis() / 2);
       assertThat(server.requests(PATH)).isEqualTo(LatencyWindow.MIN_SAMPLES + 3);
       assertThat(src.stats().hedges()).isEqualTo(2);
       assertThat(src.stats().retries()).isZero();
@@ -97,14 +93,16 @@ class HedgedReadsTest {
   }
 
   @Test
-  void withHedgingOffAStalledRequestIsWaitedFor() {
+  void withHedgingOffAStalledRequestIsWaitedFor() throws Exception {
     try (HttpByteSource src = open(false)) {
       answer(src, LatencyWindow.MIN_SAMPLES);
-      server.stallFor(PATH, Duration.ofMillis(300), 1);
-      long t = System.nanoTime();
-      assertThat(src.read(OFFSET, LENGTH)).isEqualTo(expected());
+      server.holdUntilReleased(PATH, -1, 1);
+      CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> src.read(OFFSET, LENGTH));
+      awaitEquals(LatencyWindow.MIN_SAMPLES + 1, () -> server.requests(PATH), Duration.ofSeconds(2));
+      assertThat(read).as("read while its request is held").isNotDone();
+      server.release(PATH);
+      assertThat(read.get()).isEqualTo(expected());
 
-      assertThat((System.nanoTime() - t) / 1_000_000).isGreaterThanOrEqualTo(300);
       assertThat(server.requests(PATH)).isEqualTo(LatencyWindow.MIN_SAMPLES + 1);
       assertThat(src.stats().hedges()).isZero();
     }
@@ -145,8 +143,8 @@ class HedgedReadsTest {
   void anInterruptedReadAbortsTheRequestAndItsHedge() throws Exception {
     try (HttpByteSource src = open(true)) {
       answer(src, LatencyWindow.MIN_SAMPLES);
-      // The primary and every hedge stall.
-      server.stallFor(PATH, STALL, 4);
+      // The primary and every hedge are held.
+      server.holdUntilReleased(PATH, -1, 4);
       AtomicReference<Throwable> failure = new AtomicReference<>();
       Thread reader = Thread.ofVirtual().start(() -> {
         try {
@@ -185,11 +183,12 @@ class HedgedReadsTest {
   }
 
   /**
-   * Waits out the stall: had an abandoned exchange been left running, the rest of its body would arrive and
-   * be counted.
+   * Releases the held responses and waits until the server is done with them: had an abandoned exchange been
+   * left running, the rest of its body would have arrived and been counted.
    */
-  private static void assertLoserAborted(HttpByteSource src, long bytesReceived) {
-    sleep(STALL.plusMillis(300));
+  private void assertLoserAborted(HttpByteSource src, long bytesReceived) {
+    server.release(PATH);
+    awaitEquals(server.requests(PATH), () -> server.responsesEnded(PATH), Duration.ofSeconds(5));
     assertThat(src.stats().bytesReceived()).isEqualTo(bytesReceived);
   }
 

@@ -11,8 +11,8 @@ import dev.terrace.api.PixelRule;
 import dev.terrace.api.Quality;
 import dev.terrace.api.geojson.Polygon;
 import dev.terrace.engine.Terrace;
-import dev.terrace.engine.raster.SampleType;
-import dev.terrace.engine.testing.SyntheticGeoTiff;
+import dev.terrace.testkit.tiff.SyntheticGeoTiff;
+import dev.terrace.testkit.tiff.TiffSampleType;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -58,7 +58,7 @@ class LargePolygonMemoryTest {
     long start = System.nanoTime();
     SyntheticGeoTiff.Written w = SyntheticGeoTiff.builder(SIZE, SIZE)
         .tileSize(TILE)
-        .sampleType(SampleType.FLOAT32)
+        .sampleType(TiffSampleType.FLOAT32)
         .compression(SyntheticGeoTiff.Compression.DEFLATE)
         .values((col, row) -> col % TILE + row % TILE)
         .projected(32725)

@@ -9,8 +9,10 @@ import dev.terrace.engine.raster.RasterFormatException;
 import dev.terrace.engine.raster.SampleType;
 import dev.terrace.engine.raster.Samples;
 import dev.terrace.engine.raster.Window;
-import dev.terrace.engine.testing.SyntheticGeoTiff.Compression;
-import dev.terrace.engine.testing.SyntheticGeoTiff.Written;
+import dev.terrace.testkit.tiff.SyntheticGeoTiff;
+import dev.terrace.testkit.tiff.SyntheticGeoTiff.Compression;
+import dev.terrace.testkit.tiff.SyntheticGeoTiff.Written;
+import dev.terrace.testkit.tiff.TiffSampleType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -92,7 +94,7 @@ class SyntheticGeoTiffTest {
     Path file = dir.resolve(k.type() + "-" + compression + ".tif");
     Written w = SyntheticGeoTiff.builder(WIDTH, HEIGHT)
         .tileSize(32, 16)
-        .sampleType(k.type())
+        .sampleType(TiffSampleType.valueOf(k.type().name()))
         .compression(compression)
         .values((c, r) -> isNodataCell(c, r) ? k.nodata() : k.values().at(c, r))
         .nodata(k.nodata())
@@ -153,7 +155,7 @@ class SyntheticGeoTiffTest {
   @Test
   void geographic_rasters_name_epsg_4326() {
     Path file = dir.resolve("geo.tif");
-    SyntheticGeoTiff.builder(40, 20).tileSize(16).sampleType(SampleType.INT16)
+    SyntheticGeoTiff.builder(40, 20).tileSize(16).sampleType(TiffSampleType.INT16)
         .values((c, r) -> c - r).geographic().origin(-10, 50).cellSize(0.25, 0.125).write(file);
     try (GeoTiff tiff = GeoTiff.open(file)) {
       assertThat(tiff.grid().crsName()).isEqualTo("EPSG:4326");
@@ -167,7 +169,7 @@ class SyntheticGeoTiffTest {
   @Test
   void without_georeferencing_the_reader_refuses_the_file() {
     Path file = dir.resolve("plain.tif");
-    SyntheticGeoTiff.builder(20, 20).tileSize(16).sampleType(SampleType.UINT8).values((c, r) -> c).write(file);
+    SyntheticGeoTiff.builder(20, 20).tileSize(16).sampleType(TiffSampleType.UINT8).values((c, r) -> c).write(file);
     assertThatThrownBy(() -> GeoTiff.open(file)).isInstanceOf(RasterFormatException.class)
         .hasMessageContaining("not georeferenced");
   }
@@ -175,7 +177,7 @@ class SyntheticGeoTiffTest {
   @Test
   void a_grid_without_a_crs_is_refused_by_the_reader() {
     Path file = dir.resolve("nocrs.tif");
-    SyntheticGeoTiff.builder(20, 20).tileSize(16).sampleType(SampleType.UINT8).values((c, r) -> c)
+    SyntheticGeoTiff.builder(20, 20).tileSize(16).sampleType(TiffSampleType.UINT8).values((c, r) -> c)
         .origin(1, 2).cellSize(3).write(file);
     assertThatThrownBy(() -> GeoTiff.open(file)).isInstanceOf(RasterFormatException.class)
         .hasMessageContaining("has no CRS");
@@ -184,7 +186,7 @@ class SyntheticGeoTiffTest {
   @Test
   void big_tiff_when_asked() throws IOException {
     Path file = dir.resolve("big.tif");
-    Written w = SyntheticGeoTiff.builder(70, 33).tileSize(16, 32).sampleType(SampleType.FLOAT64)
+    Written w = SyntheticGeoTiff.builder(70, 33).tileSize(16, 32).sampleType(TiffSampleType.FLOAT64)
         .compression(Compression.DEFLATE).values((c, r) -> c * 1e6 + r).nodata(-1).projected(32725)
         .origin(1, 2).cellSize(3).bigTiff(true).write(file);
     assertThat(w.bigTiff()).isTrue();
@@ -207,7 +209,7 @@ class SyntheticGeoTiffTest {
   void identical_tiles_are_stored_once() {
     Path file = dir.resolve("repeat.tif");
     // 1000 is no multiple of 256: interior, right-edge, bottom-edge and corner tiles differ (padding).
-    Written w = SyntheticGeoTiff.builder(1000, 1000).tileSize(256).sampleType(SampleType.UINT16)
+    Written w = SyntheticGeoTiff.builder(1000, 1000).tileSize(256).sampleType(TiffSampleType.UINT16)
         .compression(Compression.NONE).values((c, r) -> c % 256 * 256 + r % 256).geographic().origin(10, 50)
         .cellSize(0.001).write(file);
     assertThat(w.tiles()).isEqualTo(16);
@@ -227,7 +229,7 @@ class SyntheticGeoTiffTest {
   void a_20000_square_raster_of_repeating_tiles_is_small_and_quick() {
     Path file = dir.resolve("huge.tif");
     long start = System.nanoTime();
-    Written w = SyntheticGeoTiff.builder(20_000, 20_000).tileSize(512).sampleType(SampleType.FLOAT32)
+    Written w = SyntheticGeoTiff.builder(20_000, 20_000).tileSize(512).sampleType(TiffSampleType.FLOAT32)
         .compression(Compression.DEFLATE).values((c, r) -> c % 512 + r % 512).projected(32725)
         .origin(280_000, 9_130_000).cellSize(0.5).write(file);
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -253,7 +255,7 @@ class SyntheticGeoTiffTest {
   void tiles_can_come_from_a_per_tile_supplier() {
     Path file = dir.resolve("tiles.tif");
     double[] tile = new double[16 * 16];
-    Written w = SyntheticGeoTiff.builder(40, 40).tileSize(16).sampleType(SampleType.UINT8)
+    Written w = SyntheticGeoTiff.builder(40, 40).tileSize(16).sampleType(TiffSampleType.UINT8)
         .compression(Compression.DEFLATE).tiles((tc, tr) -> {
           Arrays.fill(tile, tr * 10 + tc);
           return tile;
@@ -274,13 +276,13 @@ class SyntheticGeoTiffTest {
     assertThatThrownBy(() -> SyntheticGeoTiff.builder(0, 10)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> SyntheticGeoTiff.builder(10, 10).write(dir.resolve("none.tif")))
         .isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> SyntheticGeoTiff.builder(10, 10).sampleType(SampleType.UINT8).values((c, r) -> 256)
+    assertThatThrownBy(() -> SyntheticGeoTiff.builder(10, 10).sampleType(TiffSampleType.UINT8).values((c, r) -> 256)
         .write(dir.resolve("overflow.tif")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not fit UINT8");
-    assertThatThrownBy(() -> SyntheticGeoTiff.builder(10, 10).sampleType(SampleType.INT16).values((c, r) -> 0)
+    assertThatThrownBy(() -> SyntheticGeoTiff.builder(10, 10).sampleType(TiffSampleType.INT16).values((c, r) -> 0)
         .nodata(1.5).write(dir.resolve("nodata.tif")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nodata");
-    assertThatThrownBy(() -> SyntheticGeoTiff.builder(10, 10).sampleType(SampleType.INT16).values((c, r) -> 0)
+    assertThatThrownBy(() -> SyntheticGeoTiff.builder(10, 10).sampleType(TiffSampleType.INT16).values((c, r) -> 0)
         .nodata(Double.NaN).write(dir.resolve("nan.tif")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nodata");
   }

@@ -12,7 +12,7 @@ import dev.terrace.api.Quality;
 import dev.terrace.api.geojson.Point;
 import dev.terrace.engine.Terrace;
 import dev.terrace.engine.catalog.Catalog;
-import dev.terrace.engine.io.RangeServer;
+import dev.terrace.testkit.http.RangeServer;
 import java.io.InputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;

@@ -21,8 +21,8 @@ import dev.terrace.api.geojson.Polygon;
 import dev.terrace.engine.config.Limits;
 import dev.terrace.engine.Terrace;
 import dev.terrace.engine.catalog.Catalog;
-import dev.terrace.engine.raster.SampleType;
-import dev.terrace.engine.testing.SyntheticGeoTiff;
+import dev.terrace.testkit.tiff.SyntheticGeoTiff;
+import dev.terrace.testkit.tiff.TiffSampleType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -102,9 +102,9 @@ class MissingTilesTest extends TiledWorld {
   @Test
   void coverage_weighs_area_across_tiles_of_different_cell_sizes() throws Exception {
     Path grid = Files.createDirectories(dir.resolve("local/tiles"));
-    SyntheticGeoTiff.builder(16, 16).tileSize(16).sampleType(SampleType.FLOAT32).nodata(-1).geographic()
+    SyntheticGeoTiff.builder(16, 16).tileSize(16).sampleType(TiffSampleType.FLOAT32).nodata(-1).geographic()
         .origin(0, 1).cellSize(1.0 / 16).values((c, r) -> 1).write(grid.resolve("N00E000.tif"));
-    SyntheticGeoTiff.builder(8, 8).tileSize(16).sampleType(SampleType.FLOAT32).nodata(-1).geographic()
+    SyntheticGeoTiff.builder(8, 8).tileSize(16).sampleType(TiffSampleType.FLOAT32).nodata(-1).geographic()
         .origin(0, 0).cellSize(1.0 / 8).values((c, r) -> -1).write(grid.resolve("S01E000.tif"));
     Path catalog = Files.writeString(dir.resolve("local/catalog.yaml"), """
         providers:

@@ -1,8 +1,8 @@
 package dev.terrace.engine.tiles;
 
-import dev.terrace.engine.io.RangeServer;
-import dev.terrace.engine.raster.SampleType;
-import dev.terrace.engine.testing.SyntheticGeoTiff;
+import dev.terrace.testkit.http.RangeServer;
+import dev.terrace.testkit.tiff.SyntheticGeoTiff;
+import dev.terrace.testkit.tiff.TiffSampleType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -75,13 +75,13 @@ final class TileFixture {
       int west = t[0];
       int south = t[1];
       String name = UrlTemplate.parse(NAME).format(new Tile(west, south, 1));
-      server.serve("/value/" + name, tile(dir, "value_" + name, west, south, 0, 0, SampleType.FLOAT32, NODATA,
+      server.serve("/value/" + name, tile(dir, "value_" + name, west, south, 0, 0, TiffSampleType.FLOAT32, NODATA,
           TileFixture::value));
-      server.serve("/class/" + name, tile(dir, "class_" + name, west, south, 0, 0, SampleType.UINT8, 0,
+      server.serve("/class/" + name, tile(dir, "class_" + name, west, south, 0, 0, TiffSampleType.UINT8, 0,
           TileFixture::classOf));
-      server.serve("/centred/" + name, tile(dir, "centred_" + name, west, south, CELL / 2, 0, SampleType.FLOAT32,
+      server.serve("/centred/" + name, tile(dir, "centred_" + name, west, south, CELL / 2, 0, TiffSampleType.FLOAT32,
           NODATA, TileFixture::value));
-      server.serve("/overlap/" + name, tile(dir, "overlap_" + name, west, south, CELL / 2, 1, SampleType.FLOAT32,
+      server.serve("/overlap/" + name, tile(dir, "overlap_" + name, west, south, CELL / 2, 1, TiffSampleType.FLOAT32,
           NODATA, TileFixture::value));
       if (!name.equals("N00E000.tif")) {
         server.serve("/hole/" + name, dir.resolve("value_" + name));
@@ -89,15 +89,15 @@ final class TileFixture {
       server.serve("/flaky/" + name, dir.resolve("value_" + name));
     }
     server.failWith("/flaky/S01W001.tif", 500, 1_000_000);
-    merged(dir, "merged_value.tif", -2, 2, 4, 4, 0, SampleType.FLOAT32, NODATA, TileFixture::value);
-    merged(dir, "merged_class.tif", -2, 2, 4, 4, 0, SampleType.UINT8, 0, TileFixture::classOf);
-    merged(dir, "merged_centred.tif", -2, 2, 4, 4, CELL / 2, SampleType.FLOAT32, NODATA, TileFixture::value);
-    merged(dir, "merged_hole.tif", -2, 2, 4, 4, 0, SampleType.FLOAT32, NODATA,
+    merged(dir, "merged_value.tif", -2, 2, 4, 4, 0, TiffSampleType.FLOAT32, NODATA, TileFixture::value);
+    merged(dir, "merged_class.tif", -2, 2, 4, 4, 0, TiffSampleType.UINT8, 0, TileFixture::classOf);
+    merged(dir, "merged_centred.tif", -2, 2, 4, 4, CELL / 2, TiffSampleType.FLOAT32, NODATA, TileFixture::value);
+    merged(dir, "merged_hole.tif", -2, 2, 4, 4, 0, TiffSampleType.FLOAT32, NODATA,
         (gx, gy) -> inHole(gx, gy) ? NODATA : value(gx, gy));
-    merged(dir, "east_value.tif", 178, 1, 2, 2, 0, SampleType.FLOAT32, NODATA, TileFixture::value);
-    merged(dir, "west_value.tif", -180, 1, 2, 2, 0, SampleType.FLOAT32, NODATA, TileFixture::value);
-    merged(dir, "east_class.tif", 178, 1, 2, 2, 0, SampleType.UINT8, 0, TileFixture::classOf);
-    merged(dir, "west_class.tif", -180, 1, 2, 2, 0, SampleType.UINT8, 0, TileFixture::classOf);
+    merged(dir, "east_value.tif", 178, 1, 2, 2, 0, TiffSampleType.FLOAT32, NODATA, TileFixture::value);
+    merged(dir, "west_value.tif", -180, 1, 2, 2, 0, TiffSampleType.FLOAT32, NODATA, TileFixture::value);
+    merged(dir, "east_class.tif", 178, 1, 2, 2, 0, TiffSampleType.UINT8, 0, TileFixture::classOf);
+    merged(dir, "west_class.tif", -180, 1, 2, 2, 0, TiffSampleType.UINT8, 0, TileFixture::classOf);
     String base = "http://127.0.0.1:" + server.port();
     String catalog = """
         {"providers": [
@@ -130,20 +130,20 @@ final class TileFixture {
   }
 
   /** @param extra cells added east and south of the tile's own, to overlap the neighbours */
-  private static Path tile(Path dir, String file, int west, int south, double shift, int extra, SampleType type,
+  private static Path tile(Path dir, String file, int west, int south, double shift, int extra, TiffSampleType type,
       double nodata, Values values) {
     return write(dir, file, west, south + 1, PER_DEGREE + extra, PER_DEGREE + extra, shift, type, nodata, values);
   }
 
   /** A merged raster, {@code degreesWide} × {@code degreesHigh} from its north-west corner. */
   private static void merged(Path dir, String file, int west, int north, int degreesWide, int degreesHigh,
-      double shift, SampleType type, double nodata, Values values) {
+      double shift, TiffSampleType type, double nodata, Values values) {
     write(dir, file, west, north, degreesWide * PER_DEGREE, degreesHigh * PER_DEGREE, shift, type, nodata, values);
   }
 
   /** @param shift how far west and north of the degree lines the raster starts: half a cell for centred cells */
   private static Path write(Path dir, String file, int west, int north, int width, int height, double shift,
-      SampleType type, double nodata, Values values) {
+      TiffSampleType type, double nodata, Values values) {
     int gx0 = (west + 180) * PER_DEGREE;
     int gy0 = (90 - north) * PER_DEGREE;
     Path path = dir.resolve(file);

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.terrace.engine.geotiff.GeoTiff;
 import dev.terrace.engine.io.HttpByteSource;
-import dev.terrace.engine.io.RangeServer;
 import dev.terrace.engine.raster.RasterIoException;
-import dev.terrace.engine.raster.SampleType;
 import dev.terrace.engine.raster.Window;
-import dev.terrace.engine.testing.SyntheticGeoTiff;
+import dev.terrace.testkit.http.RangeServer;
+import dev.terrace.testkit.tiff.SyntheticGeoTiff;
+import dev.terrace.testkit.tiff.TiffSampleType;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +36,7 @@ class TileSetTest {
   @BeforeEach
   void serve() {
     server = RangeServer.start();
-    server.serve("/N49E006.tif", SyntheticGeoTiff.builder(16, 16).sampleType(SampleType.UINT8).geographic()
+    server.serve("/N49E006.tif", SyntheticGeoTiff.builder(16, 16).sampleType(TiffSampleType.UINT8).geographic()
         .origin(6, 50).cellSize(1.0 / 16).values((c, r) -> c + r).write(dir.resolve("t.tif")).path());
     tiles = new TileSet(UrlTemplate.parse("/{NS}{lat:02}{EW}{lon:03}.tif"), TileGrid.of(1),
         name -> HttpByteSource.open(URI.create("http://127.0.0.1:" + server.port() + name)));

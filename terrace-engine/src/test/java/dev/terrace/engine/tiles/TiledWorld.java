@@ -1,7 +1,7 @@
 package dev.terrace.engine.tiles;
 
 import dev.terrace.engine.Terrace;
-import dev.terrace.engine.io.RangeServer;
+import dev.terrace.testkit.http.RangeServer;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,7 +1,8 @@
 package dev.terrace.engine.conformance.peers;
 
 import dev.terrace.engine.raster.SampleType;
-import dev.terrace.engine.testing.SyntheticGeoTiff;
+import dev.terrace.testkit.tiff.SyntheticGeoTiff;
+import dev.terrace.testkit.tiff.TiffSampleType;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -204,7 +205,7 @@ final class PeerRasters {
     double[][] rows = spec.rows();
     SyntheticGeoTiff.Builder b = SyntheticGeoTiff.builder(spec.width(), spec.height())
         .tileSize(16 * ((Math.max(spec.width(), spec.height()) + 15) / 16))
-        .sampleType(spec.type()).values((col, row) -> rows[row][col])
+        .sampleType(TiffSampleType.valueOf(spec.type().name())).values((col, row) -> rows[row][col])
         .origin(spec.x0(), spec.y0()).cellSize(spec.cellWidth(), spec.cellHeight());
     if (spec.geographic()) {
       b.geographic();

@@ -58,7 +58,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * polygon statistics {@code rasterio.mask}'s (centre rule, and {@code all_touched=True} for that rule).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ContractTest {
+class ContractIT {
 
   /** In Luxembourg; gdallocationinfo -valonly -wgs84 elev_lux.tif 6.13 49.61 → 300. */
   static final Point LUX_POINT = Point.of(6.13, 49.61);

@@ -39,10 +39,10 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The README's examples, run against a real server on loopback (rate limits on, as by default). The code between
  * {@code // README: name} and {@code // README: end} is what README.md shows, character for character
- * ({@link ReadmeMatchesExamplesTest} checks it); the examples print, and the tests check what they printed.
+ * ({@link ReadmeMatchesExamplesIT} checks it); the examples print, and the tests check what they printed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReadmeExamplesTest {
+class ReadmeExamplesIT {
 
   private LoopbackServer server;
   private String baseUrl;

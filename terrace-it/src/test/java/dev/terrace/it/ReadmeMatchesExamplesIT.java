@@ -14,13 +14,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * README.md's Java examples are the code of {@link ReadmeExamplesTest}: each region marked
+ * README.md's Java examples are the code of {@link ReadmeExamplesIT}: each region marked
  * {@code // README: name} … {@code // README: end} appears in README.md verbatim (indentation removed), and every
  * Java block of README.md's in-process and SDK sections is one of those regions.
  */
-class ReadmeMatchesExamplesTest {
+class ReadmeMatchesExamplesIT {
 
-  private static final Path EXAMPLES = Path.of("src/test/java/dev/terrace/it/ReadmeExamplesTest.java");
+  private static final Path EXAMPLES = Path.of("src/test/java/dev/terrace/it/ReadmeExamplesIT.java");
   private static final Path README = Path.of("../README.md");
   private static final Pattern REGION = Pattern.compile("(?m)^( *)// README: (.+)\\n((?s:.*?))^ *// README: end$");
   private static final Pattern JAVA_BLOCK = Pattern.compile("(?ms)^```java\\n(.*?)^```$");
