@@ -83,10 +83,10 @@ class AggregationTest {
         assertThatThrownBy(() -> Aggregation.percentile(-0.1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("[0, 100]");
         assertThatThrownBy(() -> Aggregation.percentile(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Aggregation("mean", OptionalDouble.of(5)))
+        assertThatThrownBy(() -> new Aggregation(Aggregation.Kind.MEAN, OptionalDouble.of(5)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Aggregation("percentile", OptionalDouble.empty()))
+        assertThatThrownBy(() -> new Aggregation(Aggregation.Kind.PERCENTILE, OptionalDouble.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(new Aggregation("MEAN", OptionalDouble.empty())).isEqualTo(Aggregation.MEAN);
+        assertThat(Aggregation.of(Aggregation.Kind.MEAN)).isEqualTo(Aggregation.MEAN);
     }
 }

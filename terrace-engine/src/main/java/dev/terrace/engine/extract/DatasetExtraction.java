@@ -5,6 +5,7 @@ import dev.terrace.api.ExtractResult;
 import dev.terrace.api.Interpolation;
 import dev.terrace.api.PixelRule;
 import dev.terrace.api.Quality;
+import dev.terrace.api.ResultValue;
 import dev.terrace.api.TemporalAggregation;
 import dev.terrace.api.Tie;
 import dev.terrace.engine.catalog.CatalogDataset;
@@ -335,7 +336,8 @@ final class DatasetExtraction {
     boolean nodataCount = !cells && statistic.statistic() == Statistic.NODATA_COUNT;
     Object value = cells ? m.cells() : m.unweighted() > 0 || pointsOffRaster(m) ? null
         : nodataCount ? m.nodataWeight() : value(m.values());
-    return new ExtractResult(dataset.id(), dataset.variable(), value, dataset.units().orElse(null), aggregation,
+    return new ExtractResult(dataset.id(), dataset.variable(), ResultValue.from(value, aggregation),
+        dataset.units().orElse(null), aggregation,
         rule, m.unweighted() > 0 ? Quality.MISSING : quality(m, value, dataset, nodataCount),
         m.coverageFraction(), m.validCells(), resolutionM,
         timestamp, null, dataset.provider(), crs, millis(start));

@@ -12,8 +12,6 @@ import java.util.Objects;
  */
 public record StatisticRequest(Statistic statistic, double percentile) {
 
-  private static final String WEIGHTED = "weighted_";
-
   /**
    * @throws NullPointerException if {@code statistic} is null
    * @throws IllegalArgumentException if a percentile is outside [0, 100], or given for another statistic
@@ -58,9 +56,7 @@ public record StatisticRequest(Statistic statistic, double percentile) {
    * @return the statistic for the engine
    */
   public static StatisticRequest from(Aggregation aggregation) {
-    String name = aggregation.name();
-    Statistic statistic = name.equals("weighted_frac") ? Statistic.DISTRIBUTION
-        : Statistic.fromKey(name.startsWith(WEIGHTED) ? name.substring(WEIGHTED.length()) : name);
+    Statistic statistic = Statistic.of(aggregation.kind());
     return statistic == Statistic.PERCENTILE
         ? percentile(aggregation.percentile().orElseThrow())
         : of(statistic);
@@ -68,7 +64,7 @@ public record StatisticRequest(Statistic statistic, double percentile) {
 
   /** @return the same statistic as the API names it */
   public Aggregation toAggregation() {
-    return statistic == Statistic.PERCENTILE ? Aggregation.percentile(percentile) : Aggregation.parse(statistic.key());
+    return statistic == Statistic.PERCENTILE ? Aggregation.percentile(percentile) : Aggregation.of(statistic.kind());
   }
 
   /**
