@@ -45,6 +45,19 @@ class AggregationTest {
     }
 
     @Test
+    void aKindCarriesTheWireNameAndTheParameterOnlyForPercentile() {
+        assertThat(Aggregation.NAMES).hasSize(Aggregation.Kind.values().length).startsWith("mean", "sum")
+                .endsWith("weighted_frac", "cells");
+        assertThat(Aggregation.Kind.COEFFICIENT_OF_VARIATION.wireName()).isEqualTo("coefficient_of_variation");
+        assertThat(Aggregation.percentile(90).kind()).isEqualTo(Aggregation.Kind.PERCENTILE);
+        assertThat(Aggregation.WEIGHTED_FRAC.kind().isWeighted()).isTrue();
+        assertThat(Aggregation.Kind.DISTRIBUTION.isWeighted()).isFalse();
+        assertThat(Aggregation.WEIGHTED_FRAC.isNumeric()).isFalse();
+        assertThatThrownBy(() -> Aggregation.of(Aggregation.Kind.PERCENTILE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("percentile:P");
+    }
+
+    @Test
     void parsesPercentiles() {
         Aggregation p90 = Aggregation.parse("percentile:90");
         assertThat(p90.name()).isEqualTo("percentile");

@@ -107,6 +107,17 @@ class StatisticRequestTest {
     assertThat(StatisticRequest.from(Aggregation.WEIGHTED_FRAC).statistic()).isEqualTo(Statistic.DISTRIBUTION);
   }
 
+  @Test
+  void eachStatisticIsNamedByItsApiKindAndCellsIsNone() {
+    for (Statistic statistic : Statistic.values()) {
+      assertThat(Statistic.of(statistic.kind())).isSameAs(statistic);
+    }
+    assertThat(Statistic.NODATA_COUNT.kind()).isEqualTo(Aggregation.Kind.NODATA_COUNT);
+    assertThat(Statistic.COEFFICIENT_OF_VARIATION.key()).isEqualTo("coefficient_of_variation");
+    assertThatThrownBy(() -> Statistic.of(Aggregation.Kind.CELLS)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unknown statistic: cells");
+  }
+
   @Property
   void toStringParsesBack(@ForAll @DoubleRange(min = 0, max = 100) double p) {
     StatisticRequest request = StatisticRequest.percentile(p);
