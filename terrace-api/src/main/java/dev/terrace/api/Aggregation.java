@@ -301,7 +301,7 @@ public record Aggregation(Kind kind, OptionalDouble percentile) {
      *     [0, 100]; the message lists the valid names
      */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-    public static Aggregation parse(@Nullable String value) {
+    public static Aggregation parse(String value) {
         if (value == null) {
             throw unknown(null);
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -149,6 +150,36 @@ public record ExtractResult(
             out.add(v.asDouble());
         }
         return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * The time of this value as instants, whichever form {@link #timestamp()} takes.
+     *
+     * @return the instant of a single timestamp (start and end alike), the span from the first timestamp to the
+     *     last of a series collapsed by {@code temporalAggregation}, or null for a static dataset
+     * @throws IllegalArgumentException if the timestamp is not ISO 8601
+     */
+    @JsonIgnore
+    public @Nullable TimeInterval timeInterval() {
+        if (timestamp == null) {
+            return null;
+        }
+        int slash = timestamp.indexOf('/');
+        return slash < 0 ? TimeInterval.of(timestamp)
+                : TimeInterval.between(timestamp.substring(0, slash), timestamp.substring(slash + 1));
+    }
+
+    /**
+     * The timestamp of a time-varying dataset's value as an instant.
+     *
+     * @return the instant, or null for a static dataset and for a collapsed series, which spans an interval
+     *     ({@link #timeInterval()})
+     * @throws IllegalArgumentException if the timestamp is not ISO 8601
+     */
+    @JsonIgnore
+    public @Nullable Instant timestampInstant() {
+        TimeInterval interval = timeInterval();
+        return interval != null && interval.isInstant() ? interval.start() : null;
     }
 
     /**

@@ -25,4 +25,7 @@
  * by index), and request defaults are applied on construction. Records validate nothing beyond their own
  * invariants; the engine validates requests and reports the offending field.
  */
+@NullMarked
 package dev.terrace.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -29,4 +29,7 @@
  * followed only within it) and never appears in messages or {@code toString()}. Compiled for Java 17; needs
  * nothing beyond {@code terrace-api} and Jackson.
  */
+@NullMarked
 package dev.terrace.client;
+
+import org.jspecify.annotations.NullMarked;
