@@ -33,8 +33,9 @@ public sealed interface ResultValue
      *     is {@link Real}), a {@code Map} of class to number, a {@code List} of numbers, a {@code List} of
      *     {@link Cell}s or of cell objects, a {@code ResultValue} (returned as is), or null
      * @param aggregation the statistic that yielded the value, or null when unknown
-     * @return the typed value, or null when {@code value} is null
-     * @throws IllegalArgumentException for any other shape, or a class or unique value that is not a number
+     * @return the typed value, or null when {@code value} is null; a class, unique value or cell that is not a
+     *     number (or a cell object) is left out, as a newer service's additions would be
+     * @throws IllegalArgumentException if {@code value} is neither a number, a map nor a list
      */
     static @Nullable ResultValue from(@Nullable Object value, @Nullable Aggregation aggregation) {
         Aggregation.@Nullable Kind kind = aggregation == null ? null : aggregation.kind();
@@ -47,10 +48,9 @@ public sealed interface ResultValue
         if (value instanceof Map) {
             Map<String, Double> classes = new LinkedHashMap<>();
             for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
-                if (!(e.getValue() instanceof Number)) {
-                    throw new IllegalArgumentException("class " + e.getKey() + " has no number: " + e.getValue());
+                if (e.getValue() instanceof Number) {
+                    classes.put(String.valueOf(e.getKey()), ((Number) e.getValue()).doubleValue());
                 }
-                classes.put(String.valueOf(e.getKey()), ((Number) e.getValue()).doubleValue());
             }
             return kind == Aggregation.Kind.HISTOGRAM ? new Histogram(classes) : new Distribution(classes);
         }
@@ -308,10 +308,9 @@ public sealed interface ResultValue
         private static Uniques of(List<?> json) {
             List<Scalar> values = new ArrayList<>(json.size());
             for (Object o : json) {
-                if (!(o instanceof Number)) {
-                    throw new IllegalArgumentException("a unique value is a number, not " + o);
+                if (o instanceof Number) {
+                    values.add(Scalar.of((Number) o));
                 }
-                values.add(Scalar.of((Number) o));
             }
             return new Uniques(values);
         }
@@ -351,10 +350,8 @@ public sealed interface ResultValue
             for (Object o : json) {
                 if (o instanceof Cell) {
                     cells.add((Cell) o);
-                } else if (o instanceof Map) {
+                } else if (o instanceof Map && ((Map<?, ?>) o).get("row") instanceof Number) {
                     cells.add(Cell.read((Map<?, ?>) o));
-                } else {
-                    throw new IllegalArgumentException("a cell is an object, not " + o);
                 }
             }
             return new Cells(cells);

@@ -147,11 +147,14 @@ class ResultValueTest {
     }
 
     @Test
-    void anythingElseIsRefused() {
-        assertThatThrownBy(() -> ResultValue.from("12", Aggregation.MEAN)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ResultValue.from(Map.of("1", "x"), Aggregation.DISTRIBUTION))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ResultValue.from(List.of("x"), Aggregation.UNIQUE))
-                .isInstanceOf(IllegalArgumentException.class);
+    void elementsThatAreNoNumbersAreLeftOutAndOtherShapesRefused() {
+        assertThat(ResultValue.from(Map.of("1", "x"), Aggregation.DISTRIBUTION))
+                .isEqualTo(new ResultValue.Distribution(Map.of()));
+        assertThat(ResultValue.from(List.of("x", 2.0), Aggregation.UNIQUE))
+                .isEqualTo(new ResultValue.Uniques(List.of(new ResultValue.Real(2.0))));
+        assertThat(ResultValue.from(List.of(Map.of("note", "x")), Aggregation.CELLS))
+                .isEqualTo(new ResultValue.Cells(List.of()));
+        assertThatThrownBy(() -> ResultValue.from("12", Aggregation.MEAN)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a result's value is a number, an object or an array, not 12");
     }
 }
