@@ -3,6 +3,7 @@
  */
 module dev.terrace.api {
   requires transitive com.fasterxml.jackson.annotation;
+  requires transitive org.jspecify;
 
   exports dev.terrace.api;
   exports dev.terrace.api.geojson;

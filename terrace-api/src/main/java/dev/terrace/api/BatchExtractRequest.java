@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code extract.batch} request: M geometries (1 to 1000) sharing the same datasets and options. The
@@ -56,18 +57,18 @@ public record BatchExtractRequest(
         @JsonProperty("dataset_ids") List<String> datasetIds,
         @JsonProperty("aggregation") Aggregation aggregation,
         @JsonProperty("pixel_rule") PixelRule pixelRule,
-        @JsonProperty("time_range") TimeRange timeRange,
-        @JsonProperty("temporal_aggregation") TemporalAggregation temporalAggregation,
+        @JsonProperty("time_range") @Nullable TimeRange timeRange,
+        @JsonProperty("temporal_aggregation") @Nullable TemporalAggregation temporalAggregation,
         @JsonProperty("crs") @JsonAlias("target_crs") String crs,
         @JsonProperty("densify") boolean densify,
         @JsonProperty("interpolation") Interpolation interpolation,
         @JsonProperty("repair") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean repair,
-        @JsonProperty("min_coverage_frac") Double minCoverageFrac,
-        @JsonProperty("default_value") Double defaultValue,
-        @JsonProperty("weights") String weights,
-        @JsonProperty("default_weight") Double defaultWeight,
-        @JsonProperty("coverage_weight") CoverageWeight coverageWeight,
-        @JsonProperty("tie") Tie tie) {
+        @JsonProperty("min_coverage_frac") @Nullable Double minCoverageFrac,
+        @JsonProperty("default_value") @Nullable Double defaultValue,
+        @JsonProperty("weights") @Nullable String weights,
+        @JsonProperty("default_weight") @Nullable Double defaultWeight,
+        @JsonProperty("coverage_weight") @Nullable CoverageWeight coverageWeight,
+        @JsonProperty("tie") @Nullable Tie tie) {
 
     /**
      * Applies the defaults, unwraps features and copies the lists.
@@ -120,9 +121,10 @@ public record BatchExtractRequest(
      * @param interpolation how points read their value, or null for {@code nearest}
      * @param repair whether an invalid polygon is repaired rather than refused
      */
-    public BatchExtractRequest(List<Geometry> geometries, List<String> datasetIds, Aggregation aggregation, PixelRule pixelRule,
-            TimeRange timeRange, TemporalAggregation temporalAggregation, String crs, boolean densify,
-            Interpolation interpolation, boolean repair) {
+    public BatchExtractRequest(@Nullable List<Geometry> geometries, @Nullable List<String> datasetIds,
+            @Nullable Aggregation aggregation, @Nullable PixelRule pixelRule,
+            @Nullable TimeRange timeRange, @Nullable TemporalAggregation temporalAggregation, @Nullable String crs,
+            boolean densify, @Nullable Interpolation interpolation, boolean repair) {
         this(geometries, datasetIds, aggregation, pixelRule, timeRange, temporalAggregation, crs, densify,
                 interpolation, repair, null, null, null, null, null, null);
     }
@@ -140,9 +142,10 @@ public record BatchExtractRequest(
      * @param densify whether to densify long edges
      * @param interpolation how points read their value, or null for {@code nearest}
      */
-    public BatchExtractRequest(List<Geometry> geometries, List<String> datasetIds, Aggregation aggregation, PixelRule pixelRule,
-            TimeRange timeRange, TemporalAggregation temporalAggregation, String crs, boolean densify,
-            Interpolation interpolation) {
+    public BatchExtractRequest(@Nullable List<Geometry> geometries, @Nullable List<String> datasetIds,
+            @Nullable Aggregation aggregation, @Nullable PixelRule pixelRule,
+            @Nullable TimeRange timeRange, @Nullable TemporalAggregation temporalAggregation, @Nullable String crs,
+            boolean densify, @Nullable Interpolation interpolation) {
         this(geometries, datasetIds, aggregation, pixelRule, timeRange, temporalAggregation, crs, densify,
                 interpolation, false);
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A dataset of the catalog: one variable (band) of a provider's rasters. Returned by
@@ -38,20 +39,20 @@ public record Dataset(
         @JsonProperty("id") String id,
         @JsonProperty("provider") String provider,
         @JsonProperty("name") String name,
-        @JsonProperty("variable") String variable,
-        @JsonProperty("description") String description,
-        @JsonProperty("units") String units,
+        @JsonProperty("variable") @Nullable String variable,
+        @JsonProperty("description") @Nullable String description,
+        @JsonProperty("units") @Nullable String units,
         @JsonProperty("data_type") DataType dataType,
-        @JsonProperty("nodata") Double nodata,
-        @JsonProperty("valid_range") ValueRange validRange,
-        @JsonProperty("resolution_m") Double resolutionM,
-        @JsonProperty("crs") String crs,
-        @JsonProperty("bbox") BoundingBox bbox,
+        @JsonProperty("nodata") @Nullable Double nodata,
+        @JsonProperty("valid_range") @Nullable ValueRange validRange,
+        @JsonProperty("resolution_m") @Nullable Double resolutionM,
+        @JsonProperty("crs") @Nullable String crs,
+        @JsonProperty("bbox") @Nullable BoundingBox bbox,
         @JsonProperty("temporal") Temporal temporal,
-        @JsonProperty("band") Integer band,
-        @JsonProperty("classes") Map<String, String> classes,
+        @JsonProperty("band") @Nullable Integer band,
+        @JsonProperty("classes") @Nullable Map<String, String> classes,
         @JsonProperty("available") Boolean available,
-        @JsonProperty("unavailable_reason") String unavailableReason) {
+        @JsonProperty("unavailable_reason") @Nullable String unavailableReason) {
 
     /**
      * Applies the default time axis.
@@ -98,9 +99,10 @@ public record Dataset(
      * @param temporal the time axis, or null for static
      * @param band the band, or null
      */
-    public Dataset(String id, String provider, String name, String variable, String description, String units,
-            DataType dataType, Double nodata, ValueRange validRange, Double resolutionM, String crs, BoundingBox bbox,
-            Temporal temporal, Integer band) {
+    public Dataset(String id, String provider, String name, @Nullable String variable, @Nullable String description,
+            @Nullable String units, DataType dataType, @Nullable Double nodata, @Nullable ValueRange validRange,
+            @Nullable Double resolutionM, @Nullable String crs, @Nullable BoundingBox bbox, @Nullable Temporal temporal,
+            @Nullable Integer band) {
         this(id, provider, name, variable, description, units, dataType, nodata, validRange, resolutionM, crs, bbox,
                 temporal, band, null);
     }
@@ -124,9 +126,10 @@ public record Dataset(
      * @param band the band, or null
      * @param classes the class names by code, or null
      */
-    public Dataset(String id, String provider, String name, String variable, String description, String units,
-            DataType dataType, Double nodata, ValueRange validRange, Double resolutionM, String crs, BoundingBox bbox,
-            Temporal temporal, Integer band, Map<String, String> classes) {
+    public Dataset(String id, String provider, String name, @Nullable String variable, @Nullable String description,
+            @Nullable String units, DataType dataType, @Nullable Double nodata, @Nullable ValueRange validRange,
+            @Nullable Double resolutionM, @Nullable String crs, @Nullable BoundingBox bbox, @Nullable Temporal temporal,
+            @Nullable Integer band, @Nullable Map<String, String> classes) {
         this(id, provider, name, variable, description, units, dataType, nodata, validRange, resolutionM, crs, bbox,
                 temporal, band, classes, true, null);
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The options {@code extract} and {@code extract.batch} share — datasets, statistic, pixel rule, time range,
@@ -18,33 +19,33 @@ public abstract class ExtractOptionsBuilder<B extends ExtractOptionsBuilder<B>> 
     /** The dataset ids added so far. */
     protected final List<String> datasetIds = new ArrayList<>();
     /** The statistic, or null for the default. */
-    protected Aggregation aggregation;
+    protected @Nullable Aggregation aggregation;
     /** The pixel rule, or null for the default. */
-    protected PixelRule pixelRule;
+    protected @Nullable PixelRule pixelRule;
     /** The time range, or null for every timestamp. */
-    protected TimeRange timeRange;
+    protected @Nullable TimeRange timeRange;
     /** How a time series collapses, or null for one result per timestamp. */
-    protected TemporalAggregation temporalAggregation;
+    protected @Nullable TemporalAggregation temporalAggregation;
     /** The geometry's CRS, or null for the default. */
-    protected String crs;
+    protected @Nullable String crs;
     /** Whether long edges are densified. */
     protected boolean densify;
     /** How points read their value, or null for the default. */
-    protected Interpolation interpolation;
+    protected @Nullable Interpolation interpolation;
     /** Whether an invalid polygon is repaired rather than refused. */
     protected boolean repair;
     /** The smallest coverage fraction a cell needs to count, or null for every covered cell. */
-    protected Double minCoverageFrac;
+    protected @Nullable Double minCoverageFrac;
     /** The value cells without data are read as, or null to leave them missing. */
-    protected Double defaultValue;
+    protected @Nullable Double defaultValue;
     /** The weighting dataset, or null for none. */
-    protected String weights;
+    protected @Nullable String weights;
     /** The weight of cells whose weight is nodata, or null to leave it undefined. */
-    protected Double defaultWeight;
+    protected @Nullable Double defaultWeight;
     /** The weight of a covered cell, or null for the default. */
-    protected CoverageWeight coverageWeight;
+    protected @Nullable CoverageWeight coverageWeight;
     /** Which value majority and minority answer on a tie, or null for the default. */
-    protected Tie tie;
+    protected @Nullable Tie tie;
 
     /** For the two request builders only. */
     ExtractOptionsBuilder() {
@@ -84,7 +85,7 @@ public abstract class ExtractOptionsBuilder<B extends ExtractOptionsBuilder<B>> 
      * @param value the statistic, or null for the default
      * @return this builder
      */
-    public B aggregation(Aggregation value) {
+    public B aggregation(@Nullable Aggregation value) {
         aggregation = value;
         return self();
     }
@@ -106,7 +107,7 @@ public abstract class ExtractOptionsBuilder<B extends ExtractOptionsBuilder<B>> 
      * @param value the rule, or null for the default
      * @return this builder
      */
-    public B pixelRule(PixelRule value) {
+    public B pixelRule(@Nullable PixelRule value) {
         pixelRule = value;
         return self();
     }
@@ -117,7 +118,7 @@ public abstract class ExtractOptionsBuilder<B extends ExtractOptionsBuilder<B>> 
      * @param value the range, or null for every timestamp
      * @return this builder
      */
-    public B timeRange(TimeRange value) {
+    public B timeRange(@Nullable TimeRange value) {
         timeRange = value;
         return self();
     }
@@ -129,7 +130,7 @@ public abstract class ExtractOptionsBuilder<B extends ExtractOptionsBuilder<B>> 
      * @param end the last instant included, or null for no upper bound
      * @return this builder
      */
-    public B timeRange(String start, String end) {
+    public B timeRange(@Nullable String start, @Nullable String end) {
         return timeRange(TimeRange.of(start, end));
     }
 
@@ -140,7 +141,7 @@ public abstract class ExtractOptionsBuilder<B extends ExtractOptionsBuilder<B>> 
      *     one result per timestamp (the default)
      * @return this builder
      */
-    public B temporalAggregation(TemporalAggregation value) {
+    public B temporalAggregation(@Nullable TemporalAggregation value) {
         temporalAggregation = value;
         return self();
     }
@@ -151,7 +152,7 @@ public abstract class ExtractOptionsBuilder<B extends ExtractOptionsBuilder<B>> 
      * @param value for example {@code "EPSG:3035"}, or null for the default
      * @return this builder
      */
-    public B crs(String value) {
+    public B crs(@Nullable String value) {
         crs = value;
         return self();
     }
@@ -173,7 +174,7 @@ public abstract class ExtractOptionsBuilder<B extends ExtractOptionsBuilder<B>> 
      * @param value {@code nearest} (the default) or {@code bilinear}
      * @return this builder
      */
-    public B interpolation(Interpolation value) {
+    public B interpolation(@Nullable Interpolation value) {
         interpolation = value;
         return self();
     }
@@ -197,7 +198,7 @@ public abstract class ExtractOptionsBuilder<B extends ExtractOptionsBuilder<B>> 
      * @param value the fraction in [0, 1], or null for the default (0: every covered cell counts)
      * @return this builder
      */
-    public B minCoverageFrac(Double value) {
+    public B minCoverageFrac(@Nullable Double value) {
         minCoverageFrac = value;
         return self();
     }
@@ -209,7 +210,7 @@ public abstract class ExtractOptionsBuilder<B extends ExtractOptionsBuilder<B>> 
      * @param value the value, or null for the default (such cells are missing)
      * @return this builder
      */
-    public B defaultValue(Double value) {
+    public B defaultValue(@Nullable Double value) {
         defaultValue = value;
         return self();
     }
@@ -222,7 +223,7 @@ public abstract class ExtractOptionsBuilder<B extends ExtractOptionsBuilder<B>> 
      * @param value a dataset id such as {@code "lux:population"}, or null for none
      * @return this builder
      */
-    public B weights(String value) {
+    public B weights(@Nullable String value) {
         weights = value;
         return self();
     }
@@ -233,7 +234,7 @@ public abstract class ExtractOptionsBuilder<B extends ExtractOptionsBuilder<B>> 
      * @param value the weight, or null (the default) to leave it undefined: the weighted statistic is then null
      * @return this builder
      */
-    public B defaultWeight(Double value) {
+    public B defaultWeight(@Nullable Double value) {
         defaultWeight = value;
         return self();
     }
@@ -244,7 +245,7 @@ public abstract class ExtractOptionsBuilder<B extends ExtractOptionsBuilder<B>> 
      * @param value the weight, or null for {@link CoverageWeight#FRACTION}
      * @return this builder
      */
-    public B coverageWeight(CoverageWeight value) {
+    public B coverageWeight(@Nullable CoverageWeight value) {
         coverageWeight = value;
         return self();
     }
@@ -255,7 +256,7 @@ public abstract class ExtractOptionsBuilder<B extends ExtractOptionsBuilder<B>> 
      * @param value the rule, or null for {@link Tie#LOWEST}
      * @return this builder
      */
-    public B tie(Tie value) {
+    public B tie(@Nullable Tie value) {
         tie = value;
         return self();
     }

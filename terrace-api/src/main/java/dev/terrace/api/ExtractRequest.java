@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code extract} request: one geometry × N datasets (× the timestamps in {@code time_range}).
@@ -63,22 +64,22 @@ import java.util.Objects;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ExtractRequest(
-        @JsonProperty("geometry") Geometry geometry,
+        @JsonProperty("geometry") @Nullable Geometry geometry,
         @JsonProperty("dataset_ids") List<String> datasetIds,
         @JsonProperty("aggregation") Aggregation aggregation,
         @JsonProperty("pixel_rule") PixelRule pixelRule,
-        @JsonProperty("time_range") TimeRange timeRange,
-        @JsonProperty("temporal_aggregation") TemporalAggregation temporalAggregation,
+        @JsonProperty("time_range") @Nullable TimeRange timeRange,
+        @JsonProperty("temporal_aggregation") @Nullable TemporalAggregation temporalAggregation,
         @JsonProperty("crs") @JsonAlias("target_crs") String crs,
         @JsonProperty("densify") boolean densify,
         @JsonProperty("interpolation") Interpolation interpolation,
         @JsonProperty("repair") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean repair,
-        @JsonProperty("min_coverage_frac") Double minCoverageFrac,
-        @JsonProperty("default_value") Double defaultValue,
-        @JsonProperty("weights") String weights,
-        @JsonProperty("default_weight") Double defaultWeight,
-        @JsonProperty("coverage_weight") CoverageWeight coverageWeight,
-        @JsonProperty("tie") Tie tie) {
+        @JsonProperty("min_coverage_frac") @Nullable Double minCoverageFrac,
+        @JsonProperty("default_value") @Nullable Double defaultValue,
+        @JsonProperty("weights") @Nullable String weights,
+        @JsonProperty("default_weight") @Nullable Double defaultWeight,
+        @JsonProperty("coverage_weight") @Nullable CoverageWeight coverageWeight,
+        @JsonProperty("tie") @Nullable Tie tie) {
 
     /** The CRS geometries are in unless a request names another: lon/lat WGS 84. */
     public static final String DEFAULT_CRS = "EPSG:4326";
@@ -126,9 +127,10 @@ public record ExtractRequest(
      * @param interpolation how points read their value, or null for {@code nearest}
      * @param repair whether an invalid polygon is repaired rather than refused
      */
-    public ExtractRequest(Geometry geometry, List<String> datasetIds, Aggregation aggregation, PixelRule pixelRule,
-            TimeRange timeRange, TemporalAggregation temporalAggregation, String crs, boolean densify,
-            Interpolation interpolation, boolean repair) {
+    public ExtractRequest(@Nullable Geometry geometry, @Nullable List<String> datasetIds,
+            @Nullable Aggregation aggregation, @Nullable PixelRule pixelRule,
+            @Nullable TimeRange timeRange, @Nullable TemporalAggregation temporalAggregation, @Nullable String crs,
+            boolean densify, @Nullable Interpolation interpolation, boolean repair) {
         this(geometry, datasetIds, aggregation, pixelRule, timeRange, temporalAggregation, crs, densify,
                 interpolation, repair, null, null, null, null, null, null);
     }
@@ -146,9 +148,10 @@ public record ExtractRequest(
      * @param densify whether to densify long edges
      * @param interpolation how points read their value, or null for {@code nearest}
      */
-    public ExtractRequest(Geometry geometry, List<String> datasetIds, Aggregation aggregation, PixelRule pixelRule,
-            TimeRange timeRange, TemporalAggregation temporalAggregation, String crs, boolean densify,
-            Interpolation interpolation) {
+    public ExtractRequest(@Nullable Geometry geometry, @Nullable List<String> datasetIds,
+            @Nullable Aggregation aggregation, @Nullable PixelRule pixelRule,
+            @Nullable TimeRange timeRange, @Nullable TemporalAggregation temporalAggregation, @Nullable String crs,
+            boolean densify, @Nullable Interpolation interpolation) {
         this(geometry, datasetIds, aggregation, pixelRule, timeRange, temporalAggregation, crs, densify,
                 interpolation, false);
     }
@@ -188,7 +191,7 @@ public record ExtractRequest(
 
     /** Builds an {@link ExtractRequest}; every setter returns the builder, unset options take their defaults. */
     public static final class Builder extends ExtractOptionsBuilder<Builder> {
-        private Geometry geometry;
+        private @Nullable Geometry geometry;
 
         private Builder() {
         }
@@ -199,7 +202,7 @@ public record ExtractRequest(
          * @param geometry the geometry or feature
          * @return this builder
          */
-        public Builder geometry(Geometry geometry) {
+        public Builder geometry(@Nullable Geometry geometry) {
             this.geometry = geometry;
             return this;
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code extract} response: one result per dataset (and per timestamp of a time-varying dataset).
@@ -28,7 +29,7 @@ public record ExtractResponse(
         @JsonProperty("results") List<ExtractResult> results,
         @JsonProperty("warnings") List<String> warnings,
         @JsonProperty("elapsed_ms") double elapsedMs,
-        @JsonProperty("error") ErrorEnvelope error) {
+        @JsonProperty("error") @Nullable ErrorEnvelope error) {
 
     /**
      * Copies the lists.
@@ -54,8 +55,8 @@ public record ExtractResponse(
      * @param warnings the warnings, or null for none
      * @param elapsedMs the time spent, in milliseconds
      */
-    public ExtractResponse(String requestId, String geometryHash, List<ExtractResult> results, List<String> warnings,
-            double elapsedMs) {
+    public ExtractResponse(String requestId, String geometryHash, @Nullable List<ExtractResult> results,
+            @Nullable List<String> warnings, double elapsedMs) {
         this(requestId, geometryHash, results, warnings, elapsedMs, null);
     }
 }

@@ -1,30 +1,31 @@
 package dev.terrace.api;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One dataset's answer for one geometry (and one timestamp of a time-varying dataset).
  *
- * <p>{@code value} is whatever the statistic yields: a JSON number for most statistics, an object
- * {@code {class: fraction}} for {@code distribution}, {@code {class: count}} for {@code histogram}, an array
- * for {@code unique}, an array of cells for {@code cells}, or null when there is no value (then {@code quality} is
- * usually {@code missing}). Read it with {@link #number()}, {@link #distribution()}, {@link #values()} or
- * {@link #cells()} rather than casting.
+ * <p>{@code value} is whatever the statistic yields, typed as a {@link ResultValue}: a number for most
+ * statistics, an object {@code {class: fraction}} for {@code distribution}, {@code {class: count}} for
+ * {@code histogram}, an array for {@code unique}, an array of cells for {@code cells}, or null when there is no
+ * value (then {@code quality} is usually {@code missing}). Match on it, read the kind expected with its
+ * {@code as*} accessors ({@link ResultValue#asDouble()}, …), or use {@link #number()}, {@link #distribution()},
+ * {@link #values()} or {@link #cells()}, which answer empty for another kind.
  *
  * @param datasetId the dataset's id, {@code provider:name}
  * @param variable the variable (or band) read
- * @param value a {@link Number}, a {@code Map<String, ?>} of numbers, a {@code List} of numbers, a {@code List}
- *     of {@link Cell} (in-process) or of cell objects read from JSON, or null; maps and lists are copied
- *     unmodifiable, map keys turned into strings as JSON writes them
+ * @param value the statistic's value, or null when there is none
  * @param units the value's units, for example {@code "m"}, or null when unitless or unknown
  * @param aggregation the statistic computed
  * @param pixelRule the pixel rule applied
@@ -46,121 +47,139 @@ import java.util.OptionalDouble;
 public record ExtractResult(
         @JsonProperty("dataset_id") String datasetId,
         @JsonProperty("variable") String variable,
-        @JsonProperty("value") @JsonInclude(JsonInclude.Include.ALWAYS) Object value,
-        @JsonProperty("units") String units,
+        @JsonProperty("value") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable ResultValue value,
+        @JsonProperty("units") @Nullable String units,
         @JsonProperty("aggregation") Aggregation aggregation,
         @JsonProperty("pixel_rule") PixelRule pixelRule,
         @JsonProperty("quality") Quality quality,
-        @JsonProperty("coverage_fraction") Double coverageFraction,
+        @JsonProperty("coverage_fraction") @Nullable Double coverageFraction,
         @JsonProperty("pixel_count") long pixelCount,
-        @JsonProperty("resolution_m") Double resolutionM,
-        @JsonProperty("timestamp") String timestamp,
-        @JsonProperty("temporal_aggregation") TemporalAggregation temporalAggregation,
+        @JsonProperty("resolution_m") @Nullable Double resolutionM,
+        @JsonProperty("timestamp") @Nullable String timestamp,
+        @JsonProperty("temporal_aggregation") @Nullable TemporalAggregation temporalAggregation,
         @JsonProperty("provider") String provider,
-        @JsonProperty("crs") String crs,
+        @JsonProperty("crs") @Nullable String crs,
         @JsonProperty("elapsed_ms") double elapsedMs) {
 
     /**
-     * Copies a map or list {@code value} into an unmodifiable one.
+     * Reads a result from JSON, where the value's kind follows from its shape and the aggregation.
      *
-     * @param datasetId the dataset's id
-     * @param variable the variable read
-     * @param value the value: a number, a map, a list, or null
-     * @param units the units, or null
-     * @param aggregation the statistic
-     * @param pixelRule the pixel rule
-     * @param quality the quality flag
-     * @param coverageFraction the valid coverage fraction, or null
-     * @param pixelCount the number of cells read
-     * @param resolutionM the resolution read in metres, or null
-     * @param timestamp the timestamp, or null
-     * @param temporalAggregation how a series was collapsed, or null
-     * @param provider the provider's slug
-     * @param crs the CRS read, or null
-     * @param elapsedMs the time spent, in milliseconds
+     * @param value the value as parsed: a number, a map, a list or null ({@link ResultValue#from})
      */
-    public ExtractResult {
-        if (value instanceof Map) {
-            Map<String, Object> copy = new LinkedHashMap<>();
-            for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
-                copy.put(String.valueOf(e.getKey()), e.getValue());
-            }
-            value = Collections.unmodifiableMap(copy);
-        } else if (value instanceof List) {
-            value = Collections.unmodifiableList(new ArrayList<>((List<?>) value));
-        }
+    @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+    static ExtractResult fromJson(
+            @JsonProperty("dataset_id") String datasetId,
+            @JsonProperty("variable") String variable,
+            @JsonProperty("value") @Nullable Object value,
+            @JsonProperty("units") @Nullable String units,
+            @JsonProperty("aggregation") Aggregation aggregation,
+            @JsonProperty("pixel_rule") PixelRule pixelRule,
+            @JsonProperty("quality") Quality quality,
+            @JsonProperty("coverage_fraction") @Nullable Double coverageFraction,
+            @JsonProperty("pixel_count") long pixelCount,
+            @JsonProperty("resolution_m") @Nullable Double resolutionM,
+            @JsonProperty("timestamp") @Nullable String timestamp,
+            @JsonProperty("temporal_aggregation") @Nullable TemporalAggregation temporalAggregation,
+            @JsonProperty("provider") String provider,
+            @JsonProperty("crs") @Nullable String crs,
+            @JsonProperty("elapsed_ms") double elapsedMs) {
+        return new ExtractResult(datasetId, variable, ResultValue.from(value, aggregation), units, aggregation,
+                pixelRule, quality, coverageFraction, pixelCount, resolutionM, timestamp, temporalAggregation,
+                provider, crs, elapsedMs);
     }
 
     /**
-     * The value as a number, for every statistic but {@code distribution}, {@code histogram} and {@code unique}.
+     * The value in its plain JSON form, for code that handles any JSON value alike (a table cell, a CSV column).
+     *
+     * @return {@link ResultValue#toJson()}: a {@link Double}, a {@link Long} or {@link java.math.BigInteger}, a
+     *     {@code Map} or a {@code List}; null when there is no value
+     */
+    @JsonIgnore
+    public @Nullable Object jsonValue() {
+        return value == null ? null : value.toJson();
+    }
+
+    /**
+     * The value as a number, for every statistic but {@code distribution}, {@code histogram}, {@code weighted_frac},
+     * {@code unique} and {@code cells}.
      *
      * @return the number, or empty when the value is null or not a number
      */
     @JsonIgnore
     public OptionalDouble number() {
-        return value instanceof Number ? OptionalDouble.of(((Number) value).doubleValue()) : OptionalDouble.empty();
+        return value instanceof ResultValue.Scalar ? OptionalDouble.of(value.asDouble()) : OptionalDouble.empty();
     }
 
     /**
-     * The value of a {@code distribution} (each class with the fraction of the covered area it occupies) or of a
-     * {@code histogram} (each class with its number of cells).
+     * The value of a {@code distribution} or {@code weighted_frac} (each class with the fraction of the covered
+     * area it occupies) or of a {@code histogram} (each class with its number of cells).
      *
-     * @return class → fraction or count in the order received (entries whose fraction is not a number are skipped);
-     *     empty when the value is not an object
+     * @return class → fraction or count in the order received; empty when the value is neither
      */
     @JsonIgnore
     public Map<String, Double> distribution() {
-        if (!(value instanceof Map)) {
-            return Map.of();
+        if (value instanceof ResultValue.Distribution) {
+            return value.asDistribution();
         }
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
-            if (e.getValue() instanceof Number) {
-                out.put(String.valueOf(e.getKey()), ((Number) e.getValue()).doubleValue());
-            }
-        }
-        return Collections.unmodifiableMap(out);
+        return value instanceof ResultValue.Histogram ? value.asHistogram() : Map.of();
     }
 
     /**
      * The value of {@code cells}: the covered cells, whether the result was built in-process or read from JSON.
      *
-     * @return the cells in the order received; empty when the value is not an array of cells
+     * @return the cells in the order received; empty when the value is not cells
      */
     @JsonIgnore
     public List<Cell> cells() {
-        if (!(value instanceof List)) {
-            return List.of();
-        }
-        List<Cell> out = new ArrayList<>();
-        for (Object o : (List<?>) value) {
-            if (o instanceof Cell c) {
-                out.add(c);
-            } else if (o instanceof Map<?, ?> m && m.get("row") instanceof Number) {
-                out.add(Cell.read(m));
-            }
-        }
-        return Collections.unmodifiableList(out);
+        return value instanceof ResultValue.Cells ? value.asCells() : List.of();
     }
 
     /**
      * The value of {@code unique}: the distinct values.
      *
-     * @return the numbers in the order received (elements that are not numbers are skipped); empty when the
-     *     value is not an array
+     * @return the numbers in the order received, 64-bit integers beyond 2^53 rounded; empty when the value is
+     *     not a list of unique values
      */
     @JsonIgnore
     public List<Double> values() {
-        if (!(value instanceof List)) {
+        if (!(value instanceof ResultValue.Uniques)) {
             return List.of();
         }
         List<Double> out = new ArrayList<>();
-        for (Object o : (List<?>) value) {
-            if (o instanceof Number) {
-                out.add(((Number) o).doubleValue());
-            }
+        for (ResultValue.Scalar v : value.asUniques()) {
+            out.add(v.asDouble());
         }
         return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * The time of this value as instants, whichever form {@link #timestamp()} takes.
+     *
+     * @return the instant of a single timestamp (start and end alike), the span from the first timestamp to the
+     *     last of a series collapsed by {@code temporalAggregation}, or null for a static dataset
+     * @throws IllegalArgumentException if the timestamp is not ISO 8601
+     */
+    @JsonIgnore
+    public @Nullable TimeInterval timeInterval() {
+        if (timestamp == null) {
+            return null;
+        }
+        int slash = timestamp.indexOf('/');
+        return slash < 0 ? TimeInterval.of(timestamp)
+                : TimeInterval.between(timestamp.substring(0, slash), timestamp.substring(slash + 1));
+    }
+
+    /**
+     * The timestamp of a time-varying dataset's value as an instant.
+     *
+     * @return the instant, or null for a static dataset and for a collapsed series, which spans an interval
+     *     ({@link #timeInterval()})
+     * @throws IllegalArgumentException if the timestamp is not ISO 8601
+     */
+    @JsonIgnore
+    public @Nullable Instant timestampInstant() {
+        TimeInterval interval = timeInterval();
+        return interval != null && interval.isInstant() ? interval.start() : null;
     }
 
     /**
@@ -186,20 +205,20 @@ public record ExtractResult(
 
     /** Builds an {@link ExtractResult}; every setter returns the builder. */
     public static final class Builder {
-        private String datasetId;
-        private String variable;
-        private Object value;
-        private String units;
-        private Aggregation aggregation;
-        private PixelRule pixelRule;
-        private Quality quality;
-        private Double coverageFraction;
+        private @Nullable String datasetId;
+        private @Nullable String variable;
+        private @Nullable ResultValue value;
+        private @Nullable String units;
+        private @Nullable Aggregation aggregation;
+        private @Nullable PixelRule pixelRule;
+        private @Nullable Quality quality;
+        private @Nullable Double coverageFraction;
         private long pixelCount;
-        private Double resolutionM;
-        private String timestamp;
-        private TemporalAggregation temporalAggregation;
-        private String provider;
-        private String crs;
+        private @Nullable Double resolutionM;
+        private @Nullable String timestamp;
+        private @Nullable TemporalAggregation temporalAggregation;
+        private @Nullable String provider;
+        private @Nullable String crs;
         private double elapsedMs;
 
         private Builder() {
@@ -230,10 +249,10 @@ public record ExtractResult(
         /**
          * Sets the value.
          *
-         * @param value a number, a map (distribution), a list (unique), or null
+         * @param value the statistic's value, or null when there is none
          * @return this builder
          */
-        public Builder value(Object value) {
+        public Builder value(@Nullable ResultValue value) {
             this.value = value;
             return this;
         }
@@ -244,7 +263,7 @@ public record ExtractResult(
          * @param units for example {@code "m"}
          * @return this builder
          */
-        public Builder units(String units) {
+        public Builder units(@Nullable String units) {
             this.units = units;
             return this;
         }
@@ -288,7 +307,7 @@ public record ExtractResult(
          * @param coverageFraction in [0, 1], or null
          * @return this builder
          */
-        public Builder coverageFraction(Double coverageFraction) {
+        public Builder coverageFraction(@Nullable Double coverageFraction) {
             this.coverageFraction = coverageFraction;
             return this;
         }
@@ -310,7 +329,7 @@ public record ExtractResult(
          * @param resolutionM metres, or null
          * @return this builder
          */
-        public Builder resolutionM(Double resolutionM) {
+        public Builder resolutionM(@Nullable Double resolutionM) {
             this.resolutionM = resolutionM;
             return this;
         }
@@ -321,7 +340,7 @@ public record ExtractResult(
          * @param timestamp ISO-8601, or null
          * @return this builder
          */
-        public Builder timestamp(String timestamp) {
+        public Builder timestamp(@Nullable String timestamp) {
             this.timestamp = timestamp;
             return this;
         }
@@ -332,7 +351,7 @@ public record ExtractResult(
          * @param temporalAggregation the temporal aggregation, or null
          * @return this builder
          */
-        public Builder temporalAggregation(TemporalAggregation temporalAggregation) {
+        public Builder temporalAggregation(@Nullable TemporalAggregation temporalAggregation) {
             this.temporalAggregation = temporalAggregation;
             return this;
         }
@@ -354,7 +373,7 @@ public record ExtractResult(
          * @param crs for example {@code "EPSG:2169"}, or null
          * @return this builder
          */
-        public Builder crs(String crs) {
+        public Builder crs(@Nullable String crs) {
             this.crs = crs;
             return this;
         }

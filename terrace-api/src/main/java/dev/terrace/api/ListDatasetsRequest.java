@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code catalog.datasets.list} request: datasets across all providers, or one provider's. Ranges are
@@ -16,7 +17,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ListDatasetsRequest(
-        @JsonProperty("provider") String provider,
+        @JsonProperty("provider") @Nullable String provider,
         @JsonProperty("limit") int limit,
         @JsonProperty("offset") int offset) {
 
@@ -33,9 +34,9 @@ public record ListDatasetsRequest(
      * @return the request
      */
     @JsonCreator
-    public static ListDatasetsRequest of(@JsonProperty("provider") String provider,
-                                         @JsonProperty("limit") Integer limit,
-                                         @JsonProperty("offset") Integer offset) {
+    public static ListDatasetsRequest of(@JsonProperty("provider") @Nullable String provider,
+                                         @JsonProperty("limit") @Nullable Integer limit,
+                                         @JsonProperty("offset") @Nullable Integer offset) {
         return new ListDatasetsRequest(provider, limit == null ? ListProvidersRequest.DEFAULT_LIMIT : limit,
                 offset == null ? 0 : offset);
     }

@@ -3,6 +3,7 @@ package dev.terrace.api;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code catalog.providers.list} request. Ranges ({@code limit} 1 to 1000, {@code offset} ≥ 0) are checked
@@ -28,8 +29,8 @@ public record ListProvidersRequest(@JsonProperty("limit") int limit, @JsonProper
      * @return the request
      */
     @JsonCreator
-    public static ListProvidersRequest of(@JsonProperty("limit") Integer limit,
-                                          @JsonProperty("offset") Integer offset) {
+    public static ListProvidersRequest of(@JsonProperty("limit") @Nullable Integer limit,
+                                          @JsonProperty("offset") @Nullable Integer offset) {
         return new ListProvidersRequest(limit == null ? DEFAULT_LIMIT : limit, offset == null ? 0 : offset);
     }
 

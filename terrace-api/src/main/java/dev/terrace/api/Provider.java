@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A data provider of the catalog: a source of one or more datasets reached the same way.
@@ -27,12 +28,12 @@ public record Provider(
         @JsonProperty("slug") String slug,
         @JsonProperty("name") String name,
         @JsonProperty("protocol") Protocol protocol,
-        @JsonProperty("base_url") String baseUrl,
-        @JsonProperty("license") String license,
-        @JsonProperty("citation") String citation,
-        @JsonProperty("description") String description,
+        @JsonProperty("base_url") @Nullable String baseUrl,
+        @JsonProperty("license") @Nullable String license,
+        @JsonProperty("citation") @Nullable String citation,
+        @JsonProperty("description") @Nullable String description,
         @JsonProperty("dataset_count") int datasetCount,
-        @JsonProperty("datasets") List<Dataset> datasets) {
+        @JsonProperty("datasets") @Nullable List<Dataset> datasets) {
 
     /**
      * Copies the datasets.

@@ -2,7 +2,11 @@ package dev.terrace.api;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A dataset's time axis: {@code "static"} on the wire for a dataset without time, or the array of its
@@ -71,6 +75,31 @@ public record Temporal(List<String> timestamps) {
      */
     public boolean isStatic() {
         return timestamps.isEmpty();
+    }
+
+    /**
+     * The timestamps as instants.
+     *
+     * @return the instant each timestamp names, in order (a coarse timestamp such as {@code 1999-06} read as its
+     *     first instant); empty for a static dataset
+     * @throws IllegalArgumentException if a timestamp is not ISO 8601
+     */
+    public List<Instant> instants() {
+        List<Instant> instants = new ArrayList<>(timestamps.size());
+        for (String t : timestamps) {
+            instants.add(TimeInterval.of(t).start());
+        }
+        return Collections.unmodifiableList(instants);
+    }
+
+    /**
+     * The span of the time axis.
+     *
+     * @return from the first timestamp to the end of the last, or null for a static dataset
+     * @throws IllegalArgumentException if a timestamp is not ISO 8601
+     */
+    public @Nullable TimeInterval extent() {
+        return isStatic() ? null : TimeInterval.between(timestamps.get(0), timestamps.get(timestamps.size() - 1));
     }
 
     /**

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An inclusive span of time selecting the timestamps of time-varying datasets.
@@ -21,7 +23,9 @@ import java.util.Objects;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TimeRange(@JsonProperty("start") String start, @JsonProperty("end") String end) {
+public record TimeRange(
+        @JsonProperty("start") @Nullable String start,
+        @JsonProperty("end") @Nullable String end) {
 
     /** ISO 8601's mark for an open end of an interval. */
     private static final String OPEN = "..";
@@ -45,7 +49,7 @@ public record TimeRange(@JsonProperty("start") String start, @JsonProperty("end"
      * @param end the last instant included, or null for no upper bound
      * @return the range
      */
-    public static TimeRange of(String start, String end) {
+    public static TimeRange of(@Nullable String start, @Nullable String end) {
         return new TimeRange(start, end);
     }
 
@@ -69,7 +73,7 @@ public record TimeRange(@JsonProperty("start") String start, @JsonProperty("end"
         return new TimeRange(null, Objects.requireNonNull(end, "end"));
     }
 
-    private static String openIfBlank(String bound) {
+    private static @Nullable String openIfBlank(@Nullable String bound) {
         return bound == null || bound.isBlank() || bound.strip().equals(OPEN) ? null : bound.strip();
     }
 
@@ -104,6 +108,28 @@ public record TimeRange(@JsonProperty("start") String start, @JsonProperty("end"
             throw new IllegalArgumentException("Invalid time_range " + bounds + ": write [START, END]");
         }
         return new TimeRange(bounds.get(0), bounds.get(1));
+    }
+
+    /**
+     * The lower bound as an instant.
+     *
+     * @return the first instant of the period {@code start} names ({@code 2020-01} starts on January 1 at
+     *     midnight UTC), or null for an open start
+     * @throws IllegalArgumentException if the bound is not ISO 8601
+     */
+    public @Nullable Instant startInstant() {
+        return start == null ? null : TimeInterval.of(start).start();
+    }
+
+    /**
+     * The upper bound as an instant.
+     *
+     * @return the last instant of the period {@code end} names ({@code 2020-06} ends on June 30 at
+     *     23:59:59.999999999 UTC), or null for an open end
+     * @throws IllegalArgumentException if the bound is not ISO 8601
+     */
+    public @Nullable Instant endInstant() {
+        return end == null ? null : TimeInterval.of(end).end();
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /** Helpers shared by the records and enums of this package: wire-name lookups and defensive copies. */
 final class Wire {
@@ -16,7 +17,8 @@ final class Wire {
      *
      * @throws IllegalArgumentException naming the field and listing the valid values
      */
-    static <E extends Enum<E>> E lookup(E[] values, Function<E, String> wireName, String value, String field) {
+    static <E extends Enum<E>> E lookup(E[] values, Function<E, String> wireName, @Nullable String value,
+            String field) {
         if (value != null) {
             String wanted = value.strip();
             for (E e : values) {
@@ -34,12 +36,12 @@ final class Wire {
     }
 
     /** An unmodifiable copy that keeps null elements (so that validation can name them by index), or null. */
-    static <T> List<T> copy(List<? extends T> list) {
+    static <T> @Nullable List<T> copy(@Nullable List<? extends T> list) {
         return list == null ? null : Collections.unmodifiableList(new ArrayList<>(list));
     }
 
     /** An unmodifiable copy that keeps null elements; empty when {@code list} is null. */
-    static <T> List<T> copyOrEmpty(List<? extends T> list) {
+    static <T> List<T> copyOrEmpty(@Nullable List<? extends T> list) {
         return list == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(list));
     }
 }

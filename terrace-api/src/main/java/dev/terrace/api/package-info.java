@@ -28,5 +28,11 @@
  * lists and maps are copied into unmodifiable ones (null elements are kept, so that the engine can report them
  * by index), and request defaults are applied on construction. Records validate nothing beyond their own
  * invariants; the engine validates requests and reports the offending field.
+ *
+ * <p>Nullness is declared with JSpecify ({@code @NullMarked}): nothing is null unless marked {@code @Nullable},
+ * as the members a message may omit are.
  */
+@NullMarked
 package dev.terrace.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -45,6 +45,19 @@ class AggregationTest {
     }
 
     @Test
+    void aKindCarriesTheWireNameAndTheParameterOnlyForPercentile() {
+        assertThat(Aggregation.NAMES).hasSize(Aggregation.Kind.values().length).startsWith("mean", "sum")
+                .endsWith("weighted_frac", "cells");
+        assertThat(Aggregation.Kind.COEFFICIENT_OF_VARIATION.wireName()).isEqualTo("coefficient_of_variation");
+        assertThat(Aggregation.percentile(90).kind()).isEqualTo(Aggregation.Kind.PERCENTILE);
+        assertThat(Aggregation.WEIGHTED_FRAC.kind().isWeighted()).isTrue();
+        assertThat(Aggregation.Kind.DISTRIBUTION.isWeighted()).isFalse();
+        assertThat(Aggregation.WEIGHTED_FRAC.isNumeric()).isFalse();
+        assertThatThrownBy(() -> Aggregation.of(Aggregation.Kind.PERCENTILE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("percentile:P");
+    }
+
+    @Test
     void parsesPercentiles() {
         Aggregation p90 = Aggregation.parse("percentile:90");
         assertThat(p90.name()).isEqualTo("percentile");
@@ -83,10 +96,10 @@ class AggregationTest {
         assertThatThrownBy(() -> Aggregation.percentile(-0.1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("[0, 100]");
         assertThatThrownBy(() -> Aggregation.percentile(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Aggregation("mean", OptionalDouble.of(5)))
+        assertThatThrownBy(() -> new Aggregation(Aggregation.Kind.MEAN, OptionalDouble.of(5)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Aggregation("percentile", OptionalDouble.empty()))
+        assertThatThrownBy(() -> new Aggregation(Aggregation.Kind.PERCENTILE, OptionalDouble.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(new Aggregation("MEAN", OptionalDouble.empty())).isEqualTo(Aggregation.MEAN);
+        assertThat(Aggregation.of(Aggregation.Kind.MEAN)).isEqualTo(Aggregation.MEAN);
     }
 }

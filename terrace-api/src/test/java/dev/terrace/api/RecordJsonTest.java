@@ -212,7 +212,7 @@ class RecordJsonTest {
     void extractResultCellsReadTheSameBuiltOrFromJson() {
         Cell cell = new Cell(70, 30, 301.0, 0.5, 5.995833333333333, 49.60416666666667, 5.995833333333333,
                 49.60416666666667);
-        ExtractResult built = ExtractResult.builder().datasetId("lux:elevation").value(List.of(cell))
+        ExtractResult built = ExtractResult.builder().datasetId("lux:elevation").value(new ResultValue.Cells(List.of(cell)))
                 .aggregation(Aggregation.CELLS).pixelRule(PixelRule.EXACT).quality(Quality.GOOD).pixelCount(1)
                 .provider("lux").elapsedMs(1).build();
         assertThat(tree(write(built)).at("/value/0").toString()).isEqualTo("{\"row\":70,\"col\":30,\"value\":301.0,"
@@ -220,10 +220,10 @@ class RecordJsonTest {
                 + "\"raster_x\":5.995833333333333,\"raster_y\":49.60416666666667}");
 
         ExtractResult read = read(write(built), ExtractResult.class);
-        assertThat(read.value()).asList().first().isInstanceOf(Map.class);
+        assertThat(read.value()).isEqualTo(new ResultValue.Cells(List.of(cell)));
         assertThat(read.cells()).containsExactly(cell).isEqualTo(built.cells());
         assertThat(read.values()).as("cells are no numbers").isEmpty();
-        assertThat(ExtractResult.builder().value(List.of(1.0)).build().cells()).isEmpty();
+        assertThat(ExtractResult.builder().value(ResultValue.from(List.of(1.0), null)).build().cells()).isEmpty();
     }
 
     @Test
@@ -231,7 +231,8 @@ class RecordJsonTest {
         Map<Integer, Double> classes = new java.util.LinkedHashMap<>();
         classes.put(10, 0.5);
         classes.put(20, 0.5);
-        ExtractResult r = ExtractResult.builder().datasetId("esa:worldcover").value(classes)
+        ExtractResult r = ExtractResult.builder().datasetId("esa:worldcover")
+                .value(ResultValue.from(classes, Aggregation.DISTRIBUTION))
                 .aggregation(Aggregation.DISTRIBUTION).pixelRule(PixelRule.EXACT).quality(Quality.GOOD)
                 .pixelCount(4).provider("esa").elapsedMs(2).build();
         classes.put(30, 1.0);

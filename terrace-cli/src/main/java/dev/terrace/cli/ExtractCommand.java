@@ -80,7 +80,7 @@ final class ExtractCommand implements Callable<Integer> {
   private static Table table(ExtractResponse response) {
     Table table = new Table("DATASET", "VALUE", "UNITS", "QUALITY", "COVERAGE", "PIXELS", "TIMESTAMP");
     for (ExtractResult r : response.results()) {
-      table.row(r.datasetId(), r.value() == null ? null : Cells.text(r.value()), r.units(), r.quality(), r.coverageFraction(), r.pixelCount(),
+      table.row(r.datasetId(), r.value() == null ? null : Cells.text(r.jsonValue()), r.units(), r.quality(), r.coverageFraction(), r.pixelCount(),
           r.timestamp());
     }
     return table;

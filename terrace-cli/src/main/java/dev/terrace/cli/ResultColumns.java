@@ -55,7 +55,7 @@ final class ResultColumns {
     List<Object> values = new ArrayList<>(1);
     for (ExtractResult r : results) {
       if (dataset.equals(r.datasetId())) {
-        values.add(r.value());
+        values.add(r.jsonValue());
       }
     }
     return values.isEmpty() ? null : values.size() == 1 ? values.get(0) : values;

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One logical call: the operation, its body written once, and the settings every attempt shares, including the
@@ -21,10 +22,10 @@ final class Call<T> {
     private final Duration timeout;
     private final Duration totalTimeout;
     private final Map<String, String> headers;
-    private final String idempotencyKey;
+    private final @Nullable String idempotencyKey;
     private final long startNanos = System.nanoTime();
 
-    Call(String operation, URI uri, byte[] body, Class<T> type, Settings settings, String idempotencyKey) {
+    Call(String operation, URI uri, byte[] body, Class<T> type, Settings settings, @Nullable String idempotencyKey) {
         this.operation = operation;
         this.uri = uri;
         this.body = body;
@@ -62,7 +63,7 @@ final class Call<T> {
      *
      * @param attemptTimeout the request's timeout, or null when the caller keeps the time itself
      */
-    HttpRequest request(URI target, String authorization, Duration attemptTimeout) {
+    HttpRequest request(URI target, @Nullable String authorization, @Nullable Duration attemptTimeout) {
         HttpRequest.Builder b = HttpRequest.newBuilder(target);
         if (attemptTimeout != null) {
             b.timeout(attemptTimeout);

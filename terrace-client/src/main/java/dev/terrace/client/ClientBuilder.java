@@ -15,6 +15,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The settings of a {@link TerraceClient} or {@link TerraceAsyncClient}, shared by their two builders. Each
@@ -50,13 +51,13 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
     public static final Duration DEFAULT_MAX_RETRY_AFTER = Duration.ofSeconds(60);
 
     private URI baseUrl = Origins.checkBaseUrl(DEFAULT_BASE_URL);
-    private String apiKey;
+    private @Nullable String apiKey;
     private Duration timeout = DEFAULT_TIMEOUT;
     private Duration totalTimeout = DEFAULT_TOTAL_TIMEOUT;
     private int maxRetries = DEFAULT_MAX_RETRIES;
     private final Map<String, String> headers = new LinkedHashMap<>();
-    private HttpClient httpClient;
-    private Executor executor;
+    private @Nullable HttpClient httpClient;
+    private @Nullable Executor executor;
     private int maxConcurrentRequests = DEFAULT_MAX_CONCURRENT_REQUESTS;
     private Duration maxRetryAfter = DEFAULT_MAX_RETRY_AFTER;
     private Duration initialBackoff = Duration.ofMillis(500);
@@ -94,7 +95,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
      * @return this builder
      * @throws IllegalArgumentException if the key is blank or contains a line break
      */
-    public B apiKey(String value) {
+    public B apiKey(@Nullable String value) {
         apiKey = value == null ? null : RequestOptions.headerValue(value.strip());
         return self();
     }

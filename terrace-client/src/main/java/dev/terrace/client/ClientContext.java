@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a client and all its copies and views share: the base URL and key, the {@link HttpClient} and its
@@ -30,15 +31,15 @@ final class ClientContext implements AutoCloseable {
     final Permits permits;
     final RetryPolicy retry;
     final Sleeper sleeper;
-    private final String authorization;
+    private final @Nullable String authorization;
     /** Parsing a URI is a measurable part of a small call's client time, so each operation's is made once. */
     private final Map<Operation, URI> endpoints = new EnumMap<>(Operation.class);
     private final boolean ownsHttp;
-    private final ExecutorService ownedExecutor;
+    private final @Nullable ExecutorService ownedExecutor;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    ClientContext(URI baseUrl, String apiKey, HttpClient http, boolean ownsHttp, Executor executor,
-                  ExecutorService ownedExecutor, int maxConcurrentRequests, RetryPolicy retry, Sleeper sleeper) {
+    ClientContext(URI baseUrl, @Nullable String apiKey, HttpClient http, boolean ownsHttp, Executor executor,
+                  @Nullable ExecutorService ownedExecutor, int maxConcurrentRequests, RetryPolicy retry, Sleeper sleeper) {
         this.baseUrl = baseUrl;
         this.authorization = apiKey == null ? null : "Bearer " + apiKey;
         this.http = http;
@@ -55,7 +56,7 @@ final class ClientContext implements AutoCloseable {
     }
 
     /** The {@code Authorization} header value for a request to {@code target}: only within the base origin. */
-    String authorizationFor(URI target) {
+    @Nullable String authorizationFor(URI target) {
         return Origins.sameOrigin(baseUrl, target) ? authorization : null;
     }
 

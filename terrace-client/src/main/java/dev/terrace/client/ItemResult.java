@@ -3,6 +3,7 @@ package dev.terrace.client;
 import dev.terrace.api.TerraceException;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of one item of a fan-out ({@link TerraceClient#extractAll}): its value, or the exception that
@@ -13,10 +14,10 @@ import java.util.Optional;
 public final class ItemResult<T> {
 
     private final int index;
-    private final T value;
-    private final TerraceException error;
+    private final @Nullable T value;
+    private final @Nullable TerraceException error;
 
-    private ItemResult(int index, T value, TerraceException error) {
+    private ItemResult(int index, @Nullable T value, @Nullable TerraceException error) {
         this.index = index;
         this.value = value;
         this.error = error;

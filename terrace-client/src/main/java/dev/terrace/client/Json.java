@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.terrace.api.Problem;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /** The one JSON mapper of the client: the API's records need nothing but a plain one. */
 final class Json {
@@ -30,7 +31,7 @@ final class Json {
      * The problem an error body holds, or null when it holds none. An {@code error_type} this client does not
      * know (a newer service's) is dropped rather than losing the whole problem.
      */
-    static Problem problem(byte[] body) {
+    static @Nullable Problem problem(byte[] body) {
         JsonNode tree;
         try {
             tree = MAPPER.readTree(body);

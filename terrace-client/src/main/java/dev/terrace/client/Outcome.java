@@ -1,7 +1,8 @@
 package dev.terrace.client;
 
 import java.net.http.HttpResponse;
+import org.jspecify.annotations.Nullable;
 
 /** What one attempt ended with: a response (of any status) or the failure that left it without one. */
-record Outcome(HttpResponse<byte[]> response, Throwable failure) {
+record Outcome(@Nullable HttpResponse<byte[]> response, @Nullable Throwable failure) {
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A response as it came, after retries: status, headers, request id, rate-limit state and body, with the parsed
@@ -35,8 +36,8 @@ public final class RawResponse<T> {
     private final HttpHeaders headers;
     private final byte[] body;
     private final Class<T> type;
-    private final Problem problem;
-    private volatile Optional<T> value;
+    private final @Nullable Problem problem;
+    private volatile @Nullable Optional<T> value;
 
     RawResponse(int statusCode, HttpHeaders headers, byte[] body, Class<T> type) {
         this.statusCode = statusCode;
@@ -152,7 +153,7 @@ public final class RawResponse<T> {
      * @throws TerraceException the error's class (see {@link #error()}) for an error status
      * @throws InvalidResponseException if a success's body is not the JSON the operation promises
      */
-    public T parse() {
+    public @Nullable T parse() {
         Optional<TerraceException> error = error();
         if (error.isPresent()) {
             throw error.get();
@@ -160,7 +161,7 @@ public final class RawResponse<T> {
         return value().orElse(null);
     }
 
-    private T read() {
+    private @Nullable T read() {
         try {
             return Json.MAPPER.readValue(body, type);
         } catch (JacksonException e) {

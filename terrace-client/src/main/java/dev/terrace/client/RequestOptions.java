@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Settings for one call, or for a copy of a client ({@link TerraceClient#withOptions(RequestOptions)}): each
@@ -22,11 +23,11 @@ public final class RequestOptions {
 
     private static final RequestOptions NONE = new Builder().build();
 
-    private final Duration timeout;
-    private final Duration totalTimeout;
-    private final Integer maxRetries;
+    private final @Nullable Duration timeout;
+    private final @Nullable Duration totalTimeout;
+    private final @Nullable Integer maxRetries;
     private final Map<String, String> headers;
-    private final String idempotencyKey;
+    private final @Nullable String idempotencyKey;
 
     private RequestOptions(Builder b) {
         this.timeout = b.timeout;
@@ -135,11 +136,11 @@ public final class RequestOptions {
 
     /** Builds {@link RequestOptions}; each setter checks its argument and returns the builder. */
     public static final class Builder {
-        private Duration timeout;
-        private Duration totalTimeout;
-        private Integer maxRetries;
+        private @Nullable Duration timeout;
+        private @Nullable Duration totalTimeout;
+        private @Nullable Integer maxRetries;
         private final Map<String, String> headers = new LinkedHashMap<>();
-        private String idempotencyKey;
+        private @Nullable String idempotencyKey;
 
         private Builder() {
         }

@@ -35,6 +35,11 @@
  * <p>The wire: every operation is {@code POST {baseUrl}/v1/op/{operation}} with the request record as JSON.
  * HTTPS is required except to a loopback host; the API key goes only to the base URL's origin (redirects are
  * followed only within it) and never appears in messages or {@code toString()}. Compiled for Java 17; needs
- * nothing beyond {@code terrace-api} and Jackson.
+ * nothing beyond {@code terrace-api}, Jackson and the JSpecify annotations.
+ *
+ * <p>Nullness is declared with JSpecify ({@code @NullMarked}): nothing is null unless marked {@code @Nullable}.
  */
+@NullMarked
 package dev.terrace.client;
+
+import org.jspecify.annotations.NullMarked;

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.NullMarked;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -103,5 +105,10 @@ class SurfaceTest {
         "ExtractionService, 6", "RawResponseClient, 14"})
     void the_surfaces_have_the_designed_size(String blockingName, int count) throws Exception {
         assertThat(methods(Class.forName("dev.terrace.client." + blockingName))).hasSize(count);
+    }
+
+    @Test
+    void the_package_declares_its_nullness() {
+        assertThat(TerraceClient.class.getPackage().isAnnotationPresent(NullMarked.class)).isTrue();
     }
 }

@@ -111,7 +111,7 @@ class CellOptionsTest {
     var batch = terrace.batchExtract(BatchExtractRequest.builder()
         .geometries(List.of(centre(29, 1), centre(31, 1), Point.of(-120, 40))).datasets("lux:elevation")
         .aggregation(Aggregation.NODATA_COUNT).build());
-    assertThat(batch.responses()).extracting(x -> x.results().get(0).value()).containsExactly(1.0, 0.0, null);
+    assertThat(batch.responses()).extracting(x -> x.results().get(0).jsonValue()).containsExactly(1.0, 0.0, null);
   }
 
   /** default_value: the two nodata cells of the block are read as 1000 and count as valid. */

@@ -33,7 +33,7 @@ class CrsIdentifiersTest {
 
   private static Object value(String crs) {
     return terrace.extract(ExtractRequest.builder().geometry(Point.of(6.13, 49.61)).datasets("lux:elevation")
-        .crs(crs).build()).results().get(0).value();
+        .crs(crs).build()).results().get(0).jsonValue();
   }
 
   @ParameterizedTest(name = "{0}")

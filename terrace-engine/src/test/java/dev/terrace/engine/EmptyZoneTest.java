@@ -64,21 +64,21 @@ class EmptyZoneTest {
       assertEmptyZone(OVER_NODATA, rule);
     }
     assertThat(answer(OVER_NODATA, PixelRule.EXACT, "nodata_count").number()).hasValueCloseTo(1.44, within(1e-12));
-    assertThat(answer(OVER_NODATA, PixelRule.CENTER, "nodata_count").value()).isEqualTo(2.0);
+    assertThat(answer(OVER_NODATA, PixelRule.CENTER, "nodata_count").jsonValue()).isEqualTo(2.0);
   }
 
   @Test
   void a_polygon_beyond_the_raster_is_an_empty_zone_without_nodata() {
     for (PixelRule rule : PixelRule.values()) {
       assertEmptyZone(OUTSIDE, rule);
-      assertThat(answer(OUTSIDE, rule, "nodata_count").value()).as(rule.wireName()).isEqualTo(0.0);
+      assertThat(answer(OUTSIDE, rule, "nodata_count").jsonValue()).as(rule.wireName()).isEqualTo(0.0);
     }
   }
 
   @Test
   void a_point_on_nodata_is_an_empty_zone_of_one_nodata_cell() {
     assertEmptyZone(ON_NODATA, PixelRule.EXACT);
-    assertThat(answer(ON_NODATA, PixelRule.EXACT, "nodata_count").value()).isEqualTo(1.0);
+    assertThat(answer(ON_NODATA, PixelRule.EXACT, "nodata_count").jsonValue()).isEqualTo(1.0);
   }
 
   @Test
@@ -88,7 +88,7 @@ class EmptyZoneTest {
         continue;
       }
       ExtractResult r = answer(BEYOND, PixelRule.EXACT, aggregation);
-      assertThat(r.value()).as(aggregation).isNull();
+      assertThat(r.jsonValue()).as(aggregation).isNull();
       assertThat(r.quality()).as(aggregation).isEqualTo(Quality.MISSING);
     }
   }
@@ -99,9 +99,9 @@ class EmptyZoneTest {
       List<ExtractResult> results = terrace.batchExtract(BatchExtractRequest.builder()
           .geometries(List.of(ON_NODATA, BEYOND)).datasets("lux:elevation").aggregation(aggregation).build())
           .responses().stream().map(r -> r.results().get(0)).toList();
-      assertThat(results.get(0).value()).as(aggregation)
-          .isEqualTo(answer(ON_NODATA, PixelRule.EXACT, aggregation).value());
-      assertThat(results.get(1).value()).as(aggregation).isNull();
+      assertThat(results.get(0).jsonValue()).as(aggregation)
+          .isEqualTo(answer(ON_NODATA, PixelRule.EXACT, aggregation).jsonValue());
+      assertThat(results.get(1).jsonValue()).as(aggregation).isNull();
     }
   }
 
@@ -109,16 +109,16 @@ class EmptyZoneTest {
     String where = zone.getClass().getSimpleName() + " " + rule.wireName() + " ";
     for (String zero : List.of("count", "sum", "variety")) {
       ExtractResult r = answer(zone, rule, zero);
-      assertThat(r.value()).as(where + zero).isEqualTo(0.0);
+      assertThat(r.jsonValue()).as(where + zero).isEqualTo(0.0);
       assertThat(r.quality()).as(where + zero).isEqualTo(Quality.MISSING);
       assertThat(r.pixelCount()).as(where + zero).isZero();
     }
-    assertThat(answer(zone, rule, "unique").value()).as(where + "unique").isEqualTo(List.of());
-    assertThat(answer(zone, rule, "distribution").value()).as(where + "distribution").isEqualTo(Map.of());
-    assertThat(answer(zone, rule, "histogram").value()).as(where + "histogram").isEqualTo(Map.of());
+    assertThat(answer(zone, rule, "unique").jsonValue()).as(where + "unique").isEqualTo(List.of());
+    assertThat(answer(zone, rule, "distribution").jsonValue()).as(where + "distribution").isEqualTo(Map.of());
+    assertThat(answer(zone, rule, "histogram").jsonValue()).as(where + "histogram").isEqualTo(Map.of());
     for (String none : VALUELESS) {
       ExtractResult r = answer(zone, rule, none);
-      assertThat(r.value()).as(where + none).isNull();
+      assertThat(r.jsonValue()).as(where + none).isNull();
       assertThat(r.quality()).as(where + none).isEqualTo(Quality.MISSING);
     }
   }

@@ -76,10 +76,10 @@ class Int64ExtractionTest {
     Point point = Point.of(Double.parseDouble(expected.get("lon")), Double.parseDouble(expected.get("lat")));
     ExtractResult r = terrace.extract(ExtractRequest.of(point, dataset(expected))).results().get(0);
     if (expected.get("value").isEmpty()) {
-      assertThat(r.value()).isNull();
+      assertThat(r.jsonValue()).isNull();
     } else {
-      assertThat(exact(r.value())).isEqualTo(new BigInteger(expected.get("value")));
-      assertThat(r.value()).isInstanceOfAny(Long.class, BigInteger.class);
+      assertThat(exact(r.jsonValue())).isEqualTo(new BigInteger(expected.get("value")));
+      assertThat(r.jsonValue()).isInstanceOfAny(Long.class, BigInteger.class);
     }
   }
 
@@ -108,7 +108,7 @@ class Int64ExtractionTest {
 
   private static Object value(Polygon polygon, Map<String, String> expected, String aggregation) {
     return terrace.extract(ExtractRequest.builder().geometry(polygon).datasets(dataset(expected))
-        .aggregation(aggregation).pixelRule(PixelRule.CENTER).build()).results().get(0).value();
+        .aggregation(aggregation).pixelRule(PixelRule.CENTER).build()).results().get(0).jsonValue();
   }
 
   /** Exact values come as Long, or BigInteger beyond a long; a Double here would have lost digits. */

@@ -51,7 +51,7 @@ class ProjectedRequestIdentityTest {
 
   private static Object read(Geometry g, String dataset, String crs, Aggregation aggregation) {
     return terrace.extract(ExtractRequest.builder().geometry(g).datasets("p:" + dataset).crs(crs)
-        .aggregation(aggregation).pixelRule(PixelRule.EXACT).build()).results().get(0).value();
+        .aggregation(aggregation).pixelRule(PixelRule.EXACT).build()).results().get(0).jsonValue();
   }
 
   @Test

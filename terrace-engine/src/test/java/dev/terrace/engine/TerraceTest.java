@@ -121,7 +121,7 @@ class TerraceTest {
     assertThat(response.totalResults()).isEqualTo(4);
     assertThat(response.responses().get(0).results().get(0).number()).hasValue(297);
     assertThat(response.responses().get(1).results()).allSatisfy(r -> {
-      assertThat(r.value()).isNull();
+      assertThat(r.jsonValue()).isNull();
       assertThat(r.quality()).isEqualTo(Quality.MISSING);
     });
   }

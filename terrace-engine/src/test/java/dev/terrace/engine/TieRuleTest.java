@@ -52,7 +52,7 @@ class TieRuleTest {
 
   private static Object value(String dataset, Polygon zone, PixelRule rule, Aggregation aggregation, Tie tie) {
     return terrace.extract(ExtractRequest.builder().geometry(zone).datasets(dataset).pixelRule(rule)
-        .aggregation(aggregation).tie(tie).build()).results().get(0).value();
+        .aggregation(aggregation).tie(tie).build()).results().get(0).jsonValue();
   }
 
   @Test

@@ -134,7 +134,7 @@ class WeightsTest {
         .geometry(Polygon.rectangle(-34.86, -8.02, -34.85, -8.01)).datasets("olinda:elevation", "lux:elevation")
         .coverageWeight(CoverageWeight.AREA_SPHERICAL_M2).build());
     assertThat(response.results().get(0).quality()).isEqualTo(Quality.MISSING);
-    assertThat(response.results().get(0).value()).isNull();
+    assertThat(response.results().get(0).jsonValue()).isNull();
     assertThat(response.warnings()).anyMatch(w -> w.startsWith("olinda:elevation") && w.contains("area_cartesian"));
   }
 

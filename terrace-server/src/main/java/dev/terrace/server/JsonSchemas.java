@@ -215,10 +215,11 @@ final class JsonSchemas {
   }
 
   /**
-   * A result's value is typed {@code Object} in Java, which says nothing: the schema lists what the statistics
-   * yield, so that a client generator knows, for one, that {@code cells} gives an array of {@link Cell} objects.
-   * It is a named definition, {@code ResultValue}, so that a generator that cannot build the union can be told
-   * to read it as a plain JSON value.
+   * A result's value is a {@link dev.terrace.api.ResultValue} in Java, whose records travel as plain JSON values
+   * with no type property to tell them apart: the schema lists what the statistics yield, so that a client
+   * generator knows, for one, that {@code cells} gives an array of {@link Cell} objects. It is a named
+   * definition, {@code ResultValue} as in Java, so that a generator that cannot build the union can be told to
+   * read it as a plain JSON value.
    */
   private ObjectNode resultValue() {
     if (!definitions.containsKey(RESULT_VALUE)) {

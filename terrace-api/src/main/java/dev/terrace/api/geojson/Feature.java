@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A GeoJSON {@code Feature}: a geometry with properties. Accepted wherever a geometry is expected; only its
@@ -20,8 +21,9 @@ import java.util.Map;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Feature(
-        @JsonProperty("geometry") @JsonInclude(JsonInclude.Include.ALWAYS) Geometry geometry,
-        @JsonProperty("properties") @JsonInclude(JsonInclude.Include.ALWAYS) Map<String, Object> properties)
+        @JsonProperty("geometry") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Geometry geometry,
+        @JsonProperty("properties") @JsonInclude(JsonInclude.Include.ALWAYS)
+        Map<String, @Nullable Object> properties)
         implements Geometry {
 
     /**
@@ -51,7 +53,7 @@ public record Feature(
      * @return the plain geometry, or {@code null} when the feature has none
      */
     @Override
-    public Geometry unwrap() {
+    public @Nullable Geometry unwrap() {
         return geometry == null ? null : geometry.unwrap();
     }
 }

@@ -2,6 +2,7 @@ package dev.terrace.api.geojson;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A GeoJSON geometry (RFC 7946), discriminated on the wire by its {@code "type"} member.
@@ -29,7 +30,7 @@ public sealed interface Geometry
      * @return this geometry itself, or for a {@link Feature} its (unwrapped) geometry, which is {@code null}
      *     for a feature without one
      */
-    default Geometry unwrap() {
+    default @Nullable Geometry unwrap() {
         return this;
     }
 }

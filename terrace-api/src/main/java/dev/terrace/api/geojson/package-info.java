@@ -10,4 +10,7 @@
  * limits): the engine does that and reports the offending field path. Coordinate arrays are held as given and
  * not copied, so that large polygons cost nothing to pass around; treat them as read-only.
  */
+@NullMarked
 package dev.terrace.api.geojson;
+
+import org.jspecify.annotations.NullMarked;

@@ -4,6 +4,7 @@ import dev.terrace.api.Aggregation;
 import dev.terrace.api.ExtractResult;
 import dev.terrace.api.PixelRule;
 import dev.terrace.api.Quality;
+import dev.terrace.api.ResultValue;
 import dev.terrace.engine.failure.TerraceEngineException;
 import dev.terrace.engine.catalog.CatalogDataset;
 import dev.terrace.engine.catalog.Layer;
@@ -73,7 +74,8 @@ final class Results {
       warn(dataset.id() + ": " + damage.get());
     }
     Object value = values.of(m, points && !m.reachesRaster());
-    return new ExtractResult(dataset.id(), dataset.variable(), value, dataset.units().orElse(null), aggregation,
+    return new ExtractResult(dataset.id(), dataset.variable(), ResultValue.from(value, aggregation),
+        dataset.units().orElse(null), aggregation,
         rule, Grading.of(m, value, dataset, values.countsNodata(), damaged), m.coverageFraction(), m.validCells(),
         resolutionM, timestamp, null, dataset.provider(), crs, millis(start));
   }

@@ -3,6 +3,7 @@ package dev.terrace.engine.extract;
 import dev.terrace.api.Aggregation;
 import dev.terrace.api.ExtractResult;
 import dev.terrace.api.Quality;
+import dev.terrace.api.ResultValue;
 import dev.terrace.api.TemporalAggregation;
 import java.util.List;
 
@@ -50,10 +51,10 @@ final class TimeSeries {
     long cells = 0;
     double elapsed = 0;
     for (ExtractResult r : steps) {
-      if (r.value() instanceof Number n && readNothing(r)) {
-        empty = n.doubleValue();
-      } else if (r.value() instanceof Number n) {
-        double v = n.doubleValue();
+      if (r.value() instanceof ResultValue.Scalar n && readNothing(r)) {
+        empty = n.asDouble();
+      } else if (r.value() instanceof ResultValue.Scalar n) {
+        double v = n.asDouble();
         combined = switch (how) {
           case MIN -> Math.min(combined, v);
           case MAX -> Math.max(combined, v);
@@ -72,7 +73,7 @@ final class TimeSeries {
     Double value = valued == 0 ? empty
         : Double.valueOf(how == TemporalAggregation.MEAN ? combined / valued : combined);
     return steps.get(0).toBuilder()
-        .value(value)
+        .value(value == null ? null : new ResultValue.Real(value))
         .quality(valued == 0 ? Quality.MISSING : worst)
         .coverageFraction(coverage / steps.size())
         .pixelCount(cells)

@@ -42,7 +42,7 @@ record Weighting(CatalogDataset weights, double defaultWeight, CoverageWeight co
    */
   static Weighting of(Aggregation aggregation, String weights, Double defaultWeight, CoverageWeight coverage,
       Catalog catalog, List<FieldError> errors) {
-    boolean weighted = aggregation.name().startsWith("weighted_");
+    boolean weighted = aggregation.kind().isWeighted();
     CatalogDataset dataset = null;
     if (weighted && weights == null) {
       errors.add(new FieldError(List.of("weights"), aggregation + " needs weights: name the dataset that weighs"

@@ -1,14 +1,7 @@
 package dev.terrace.engine.time;
 
-import java.time.DateTimeException;
+import dev.terrace.api.TimeInterval;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.Year;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 
 /**
  * ISO-8601 times as people write them in requests and catalogs: a year ({@code 1999}), a month
@@ -26,7 +19,7 @@ public final class Timestamps {
    * @throws IllegalArgumentException saying which forms are accepted
    */
   public static Instant start(String text) {
-    return parse(text, false);
+    return TimeInterval.of(text).start();
   }
 
   /**
@@ -35,7 +28,7 @@ public final class Timestamps {
    * @throws IllegalArgumentException saying which forms are accepted
    */
   public static Instant end(String text) {
-    return parse(text, true);
+    return TimeInterval.of(text).end();
   }
 
   /**
@@ -44,44 +37,5 @@ public final class Timestamps {
    */
   public static String format(Instant time) {
     return time.toString();
-  }
-
-  private static Instant parse(String text, boolean end) {
-    String t = text.strip();
-    try {
-      if (t.contains("T") || t.contains("t")) {
-        return dateTime(t);
-      }
-      LocalDate first;
-      LocalDate next;
-      switch (t.length()) {
-        case 4 -> {
-          first = Year.parse(t).atDay(1);
-          next = first.plusYears(1);
-        }
-        case 7 -> {
-          first = YearMonth.parse(t).atDay(1);
-          next = first.plusMonths(1);
-        }
-        default -> {
-          first = LocalDate.parse(t);
-          next = first.plusDays(1);
-        }
-      }
-      LocalDate day = end ? next : first;
-      Instant instant = day.atStartOfDay().toInstant(ZoneOffset.UTC);
-      return end ? instant.minusNanos(1) : instant;
-    } catch (DateTimeException e) {
-      throw new IllegalArgumentException("\"" + text + "\" is not an ISO-8601 date or date-time; write 1999, 1999-06,"
-          + " 1999-06-30 or 1999-06-30T12:00:00Z", e);
-    }
-  }
-
-  private static Instant dateTime(String t) {
-    try {
-      return OffsetDateTime.parse(t).toInstant();
-    } catch (DateTimeParseException e) {
-      return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
-    }
   }
 }

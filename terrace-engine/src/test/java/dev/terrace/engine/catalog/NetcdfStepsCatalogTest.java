@@ -51,7 +51,7 @@ class NetcdfStepsCatalogTest {
       // Cell (row 0, col 1), lat 51.25 lon 5.75: GDAL band 3 reads 221.
       ExtractResult third = terrace.extract(ExtractRequest.of(Point.of(5.75, 51.25), "basin:runoff_step3"))
           .results().get(0);
-      assertThat(((Number) third.value()).doubleValue()).isEqualTo(221.0);
+      assertThat(((Number) third.jsonValue()).doubleValue()).isEqualTo(221.0);
       assertThat(third.timestamp()).isNull();
     }
   }
@@ -67,7 +67,7 @@ class NetcdfStepsCatalogTest {
   }
 
   private static double value(Terrace terrace, String dataset, double lon, double lat) {
-    Object v = terrace.extract(ExtractRequest.of(Point.of(lon, lat), dataset)).results().get(0).value();
+    Object v = terrace.extract(ExtractRequest.of(Point.of(lon, lat), dataset)).results().get(0).jsonValue();
     return ((Number) v).doubleValue();
   }
 }

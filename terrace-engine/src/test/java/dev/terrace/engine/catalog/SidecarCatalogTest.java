@@ -65,7 +65,7 @@ class SidecarCatalogTest {
   void a_local_sidecars_nodata_replaces_the_files() throws Exception {
     Files.writeString(dir.resolve("elev.tif.aux.xml"), NODATA_300);
     var result = extract("{\"name\": \"dem\", \"path\": \"elev.tif\"}").results().get(0);
-    assertThat(result.value()).isNull();
+    assertThat(result.jsonValue()).isNull();
     assertThat(result.quality()).isEqualTo(Quality.MISSING);
   }
 

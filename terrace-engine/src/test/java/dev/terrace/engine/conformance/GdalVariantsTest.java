@@ -280,11 +280,11 @@ class GdalVariantsTest {
     assertThat(result).as("result for point %d", id).isNotNull();
     switch (status) {
       case "nodata" -> {
-        assertThat(result.value()).as("value (GDAL: nodata, masked or outside)").isNull();
+        assertThat(result.jsonValue()).as("value (GDAL: nodata, masked or outside)").isNull();
         assertThat(result.quality()).as("quality").isEqualTo(Quality.MISSING);
       }
       case "error" -> {
-        assertThat(result.value()).as("value (GDAL cannot read this cell: its tile is lost)").isNull();
+        assertThat(result.jsonValue()).as("value (GDAL cannot read this cell: its tile is lost)").isNull();
         assertThat(result.quality()).as("quality").isEqualTo(Quality.MISSING);
         assertThat(response.warnings()).as("warnings (a lost tile must be reported)").isNotEmpty();
       }
@@ -292,7 +292,7 @@ class GdalVariantsTest {
         assertThat(result.value()).as("value (GDAL: %s; warnings %s)", row.get("value"), response.warnings())
             .isNotNull();
         if (v.sixtyFourBit()) {
-          exact(result.value(), row.get("value"), "value");
+          exact(result.jsonValue(), row.get("value"), "value");
         } else {
           double expected = Double.parseDouble(row.get("value"));
           double actual = result.number().orElseThrow();
@@ -328,14 +328,14 @@ class GdalVariantsTest {
     }
     if (count == 0) {
       // As exactextract: a sum over no cell is 0, the statistics of the values have none.
-      assertThat(result.value()).as("%s of a zone without a valid cell", stat)
+      assertThat(result.jsonValue()).as("%s of a zone without a valid cell", stat)
           .isEqualTo(stat.equals("sum") ? 0.0 : null);
       assertThat(result.quality()).as("quality of an empty zone").isEqualTo(Quality.MISSING);
       return;
     }
-    assertThat(result.value()).as("%s (warnings %s)", stat, response.warnings()).isNotNull();
+    assertThat(result.jsonValue()).as("%s (warnings %s)", stat, response.warnings()).isNotNull();
     if (v.sixtyFourBit() && (stat.equals("min") || stat.equals("max"))) {
-      exact(result.value(), row.get(stat), stat);
+      exact(result.jsonValue(), row.get(stat), stat);
     } else {
       near(result.number().orElseThrow(), Double.parseDouble(row.get(stat)), REL, stat);
     }
@@ -453,7 +453,7 @@ class GdalVariantsTest {
   /** @return whether the request failed, or gave no geometry a value and warned about the dataset each time */
   private static boolean unreadable(Outcome outcome) {
     return outcome.failure() != null || outcome.answers().values().stream().allMatch(a -> a.result() != null
-        && a.result().value() == null && a.result().quality() == Quality.MISSING && !a.warnings().isEmpty());
+        && a.result().jsonValue() == null && a.result().quality() == Quality.MISSING && !a.warnings().isEmpty());
   }
 
   private static String key(Transport transport, Variant v, String kind, String aggregation) {

@@ -70,7 +70,7 @@ class NodataCountConformanceTest {
     List<ExtractResponse> responses = response.responses();
     int i = 0;
     for (int id : features.keySet()) {
-      Object v = responses.get(i++).results().get(0).value();
+      Object v = responses.get(i++).results().get(0).jsonValue();
       out.put(id, v == null ? 0.0 : ((Number) v).doubleValue());
     }
     return out;

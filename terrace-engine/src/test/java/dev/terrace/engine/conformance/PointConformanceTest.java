@@ -92,7 +92,7 @@ class PointConformanceTest {
         : Conformance.at(Conformance.series(layer.datasetId(), layer.geojson(), null, null).get(id), time);
     assertThat(result).as("result for point %d", id).isNotNull();
     if (row.get("value").isEmpty()) {
-      assertThat(result.value()).as("value (GDAL: outside the raster or nodata; row %s col %s)", row.get("row"),
+      assertThat(result.jsonValue()).as("value (GDAL: outside the raster or nodata; row %s col %s)", row.get("row"),
           row.get("col")).isNull();
       assertThat(result.quality()).as("quality").isEqualTo(Quality.MISSING);
       return;

@@ -80,7 +80,7 @@ class SingleRequestConformanceTest {
       ExtractResult batched = batch.get(i);
       String what = p.datasetId() + " " + p.geojson() + " #" + p.id() + " " + p.rule() + " " + p.aggregation() + " "
           + batched.timestamp();
-      assertThat(single.value()).as("value of %s", what).isEqualTo(batched.value());
+      assertThat(single.jsonValue()).as("value of %s", what).isEqualTo(batched.jsonValue());
       assertThat(single.quality()).as("quality of %s", what).isEqualTo(batched.quality());
       assertThat(single.pixelCount()).as("pixel count of %s", what).isEqualTo(batched.pixelCount());
       assertThat(single.coverageFraction()).as("coverage fraction of %s", what).isEqualTo(batched.coverageFraction());

@@ -81,7 +81,7 @@ class WeightsConformanceTest {
   @MethodSource("rows")
   void matches_exactextract(Row row) {
     ExtractResult result = answer(row);
-    Double got = row.classValue().isEmpty() ? (result.value() == null ? null : result.number().orElseThrow())
+    Double got = row.classValue().isEmpty() ? (result.jsonValue() == null ? null : result.number().orElseThrow())
         : share(result, row.classValue());
     if (row.expected() == null) {
       assertThat(got).as("no value expected: %s", result).isNull();
@@ -98,7 +98,7 @@ class WeightsConformanceTest {
   void weighted_frac_has_exactextracts_classes(List<Row> rows) {
     ExtractResult result = answer(rows.get(0));
     Set<Double> theirs = rows.stream().map(r -> Double.valueOf(r.classValue())).collect(Collectors.toSet());
-    Set<Double> ours = result.value() == null ? Set.of()
+    Set<Double> ours = result.jsonValue() == null ? Set.of()
         : result.distribution().keySet().stream().map(Double::valueOf).collect(Collectors.toSet());
     assertThat(ours).as("%s", result).isSubsetOf(theirs);
   }
@@ -117,7 +117,7 @@ class WeightsConformanceTest {
 
   /** A class's share in weighted_frac's object, whose keys may be written "1" or "1.0". */
   private static Double share(ExtractResult result, String classValue) {
-    if (result.value() == null) {
+    if (result.jsonValue() == null) {
       return null;
     }
     double wanted = Double.parseDouble(classValue);

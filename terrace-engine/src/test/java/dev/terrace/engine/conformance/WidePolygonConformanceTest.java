@@ -79,10 +79,10 @@ class WidePolygonConformanceTest {
             .mapToLong(row -> Long.parseLong(row.get("pixel_count"))).findFirst().orElseThrow();
         assertThat((double) r.pixelCount()).isBetween(area, (double) touched);
       }
-      assertThat(r.value()).isNotNull();
+      assertThat(r.jsonValue()).isNotNull();
       return;
     }
     assertThat(r.pixelCount()).as("pixel_count").isEqualTo(Long.parseLong(count));
-    assertThat(((Number) r.value()).doubleValue()).as("mean").isCloseTo(Double.parseDouble(mean), within(1e-9));
+    assertThat(((Number) r.jsonValue()).doubleValue()).as("mean").isCloseTo(Double.parseDouble(mean), within(1e-9));
   }
 }

@@ -203,7 +203,7 @@ class CellsExtractionTest {
           .datasets("local:tiled").aggregation(Aggregation.CELLS).build());
 
       assertThat(response.results().get(0).quality()).isEqualTo(Quality.MISSING);
-      assertThat(response.results().get(0).value()).isNull();
+      assertThat(response.results().get(0).jsonValue()).isNull();
       assertThat(response.warnings()).singleElement().asString().startsWith("local:tiled: ").contains("cog_tiles");
     }
   }

@@ -87,7 +87,7 @@ class DeadlineTest {
     ExtractResult remote = r.results().get(1);
     assertThat(remote.datasetId()).isEqualTo("s:remote");
     assertThat(remote.quality()).isEqualTo(Quality.MISSING);
-    assertThat(remote.value()).isNull();
+    assertThat(remote.jsonValue()).isNull();
     assertThat(r.warnings()).anyMatch(w -> w.startsWith("s:remote: not read within its share (half) of the request's"
         + " 1500 ms deadline")
         && w.contains(server.uri("/elev.tif").toString()));

@@ -53,7 +53,7 @@ class InvalidGeometryExtractionTest {
   @Test
   void a_repaired_bowtie_is_measured_with_a_warning() {
     ExtractResponse r = extract(ExtractRequest.builder().geometry(Polygon.of(BOWTIE)).repair(true));
-    assertThat(r.results().get(0).value()).isNotNull();
+    assertThat(r.results().get(0).jsonValue()).isNotNull();
     assertThat(r.results().get(0).pixelCount()).isPositive();
     assertThat(r.warnings()).anySatisfy(w -> assertThat(w).contains("GeometryFixer"));
   }
@@ -72,7 +72,7 @@ class InvalidGeometryExtractionTest {
     double[][] wide340 = {{-164, 49}, {6, 49}, {176, 49}, {176, 51}, {6, 51}, {-164, 51}, {-164, 49}};
     for (double[][] ring : List.of(BOX, wide200, wide340)) {
       var r = extract(ExtractRequest.builder().geometry(Polygon.of(ring))).results().get(0);
-      assertThat(r.value()).isEqualTo(LUX_MEAN);
+      assertThat(r.jsonValue()).isEqualTo(LUX_MEAN);
       assertThat(r.pixelCount()).isEqualTo(4608);
     }
   }
@@ -82,8 +82,8 @@ class InvalidGeometryExtractionTest {
     BatchExtractResponse r = engine.batchExtract(BatchExtractRequest.builder()
         .geometry(Polygon.of(BOX), Polygon.of(BOWTIE), Polygon.of(BOX)).datasets("lux:elevation").build());
     assertThat(r.responses()).hasSize(3);
-    assertThat(r.responses().get(0).results().get(0).value()).isEqualTo(LUX_MEAN);
-    assertThat(r.responses().get(2).results().get(0).value()).isEqualTo(LUX_MEAN);
+    assertThat(r.responses().get(0).results().get(0).jsonValue()).isEqualTo(LUX_MEAN);
+    assertThat(r.responses().get(2).results().get(0).jsonValue()).isEqualTo(LUX_MEAN);
     ExtractResponse failed = r.responses().get(1);
     assertThat(failed.results()).isEmpty();
     assertThat(failed.error()).isNotNull();

@@ -76,6 +76,17 @@ class ResultValuesTest {
     assertThat(ResultValues.statistic(Aggregation.WEIGHTED_FRAC).statistic()).isEqualTo(Statistic.DISTRIBUTION);
   }
 
+  @Test
+  void eachApiKindNamesOneStatisticAndCellsNone() {
+    for (Aggregation.Kind kind : Aggregation.Kind.values()) {
+      if (kind != Aggregation.Kind.CELLS && kind != Aggregation.Kind.PERCENTILE && !kind.isWeighted()) {
+        assertThat(ResultValues.statistic(Aggregation.of(kind)).statistic().key()).isEqualTo(kind.wireName());
+      }
+    }
+    assertThatThrownBy(() -> ResultValues.statistic(Aggregation.CELLS)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unknown statistic: cells");
+  }
+
   @Property
   void toStringParsesBack(@ForAll @DoubleRange(min = 0, max = 100) double p) {
     StatisticRequest request = StatisticRequest.percentile(p);

@@ -81,7 +81,7 @@ class TransverseMercatorParityTest {
     Point point = Point.of(Double.parseDouble(p.get("x")), Double.parseDouble(p.get("y")));
     ExtractRequest request = ExtractRequest.builder().geometry(point)
         .datasets("tm:" + p.get("fine_file").replace(".tif", "")).crs("EPSG:" + p.get("code")).build();
-    Object value = terrace.extract(request).results().get(0).value();
+    Object value = terrace.extract(request).results().get(0).jsonValue();
     assertThat(value).as("the 1e-8° cell holding PROJ's point").isEqualTo(Double.parseDouble(p.get("fine_value")));
   }
 }

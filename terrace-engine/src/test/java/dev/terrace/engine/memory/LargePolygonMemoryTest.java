@@ -124,7 +124,7 @@ class LargePolygonMemoryTest {
     assertThat(response.results()).hasSize(1);
     ExtractResult r = response.results().get(0);
     System.out.printf("LargePolygonMemoryTest: %s = %s over %d cells in %.2f s; heap used peaked at %d MB"
-        + " (sampled), %d MB (sum of pool peaks)%n", aggregation, r.value(), r.pixelCount(), seconds,
+        + " (sampled), %d MB (sum of pool peaks)%n", aggregation, r.jsonValue(), r.pixelCount(), seconds,
         used[0] >> 20, used[1] >> 20);
     return r;
   }

@@ -93,7 +93,7 @@ class BuiltinTilesTest {
             "esa_worldcover:land_cover"));
         assertThat(r.results()).allSatisfy(result -> {
           assertThat(result.quality()).isEqualTo(Quality.MISSING);
-          assertThat(result.value()).isNull();
+          assertThat(result.jsonValue()).isNull();
         });
         assertThat(r.warnings()).singleElement().asString().startsWith("esa_worldcover:land_cover: ");
         assertThat(empty.requests("/Copernicus_DSM_COG_10_N49_00_E006_00_DEM/Copernicus_DSM_COG_10_N49_00_E006_00_DEM"

@@ -50,7 +50,7 @@ class MissingTilesTest extends TiledWorld {
       }
     }
     ExtractResult whole = terrace.extract(ExtractRequest.of(TILE, "tiled:hole")).results().get(0);
-    assertThat(whole.value()).isNull();
+    assertThat(whole.jsonValue()).isNull();
     assertThat(whole.quality()).isEqualTo(Quality.MISSING);
     assertThat(whole.coverageFraction()).isZero();
     List<ExtractResult> corner = terrace.extract(ExtractRequest.of(CORNER, "tiled:hole", "tiled:value")).results();
@@ -66,7 +66,7 @@ class MissingTilesTest extends TiledWorld {
         .datasets("tiled:flaky", "tiled:value", "merged:value").build());
     ExtractResult flaky = r.results().get(0);
     assertThat(flaky.quality()).isEqualTo(Quality.MISSING);
-    assertThat(flaky.value()).isNull();
+    assertThat(flaky.jsonValue()).isNull();
     assertThat(r.warnings()).singleElement().asString().startsWith("tiled:flaky: ").contains("S01W001.tif")
         .contains("HTTP 500");
     assertThat(r.results().get(1).quality()).isEqualTo(Quality.GOOD);

@@ -176,7 +176,7 @@ class TiledExtractionTest extends TiledWorld {
       distribution.forEach((k, v) -> labelled.put(Long.toString(((Double) k).longValue()), (Double) v));
       expected = labelled;
     }
-    assertClose(r.value(), expected, what);
+    assertClose(r.jsonValue(), expected, what);
   }
 
   /**
@@ -195,7 +195,7 @@ class TiledExtractionTest extends TiledWorld {
       String what = aggregation + ", " + rule + ", geometry " + i;
       assertThat(responses.get(i).warnings()).as(what).isEmpty();
       assertThat(a.pixelCount()).as(what).isEqualTo(b.pixelCount());
-      assertClose(a.value(), b.value(), what);
+      assertClose(a.jsonValue(), b.jsonValue(), what);
       if (sameCoverage) {
         assertThat(a.coverageFraction()).as(what).isCloseTo(b.coverageFraction(), within(1e-9));
         assertThat(a.quality()).as(what).isEqualTo(b.quality());

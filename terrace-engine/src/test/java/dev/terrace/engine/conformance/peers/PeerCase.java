@@ -130,12 +130,12 @@ record PeerCase(String name, String source, String dataset, String geometry, Str
   }
 
   void check(ExtractResult result) {
-    String what = label() + " (got " + result.value() + ", quality " + result.quality() + ")";
+    String what = label() + " (got " + result.jsonValue() + ", quality " + result.quality() + ")";
     String e = expected.strip();
     if (e.equals("null")) {
-      assertThat(result.value()).as(what).isNull();
+      assertThat(result.jsonValue()).as(what).isNull();
     } else if (e.equals("nan")) {
-      if (result.value() != null) {
+      if (result.jsonValue() != null) {
         assertThat(result.number()).as(what).isPresent();
         assertThat(result.number().getAsDouble()).as(what).isNaN();
       }
