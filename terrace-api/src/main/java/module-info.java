@@ -8,4 +8,7 @@ module dev.terrace.api {
   exports dev.terrace.api;
   exports dev.terrace.api.geojson;
   exports dev.terrace.api.retry;
+
+  // Jackson reads a result through a package-private creator (ExtractResult.fromJson); open for reflection only.
+  opens dev.terrace.api;
 }

@@ -3,6 +3,7 @@ package dev.terrace.api;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code error} member of every error body: the envelope that existing attribute-service clients parse on
@@ -19,6 +20,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record ErrorEnvelope(
         @JsonProperty("type") String type,
         @JsonProperty("message") String message,
-        @JsonProperty("request_id") String requestId,
-        @JsonProperty("detail") Object detail) {
+        @JsonProperty("request_id") @Nullable String requestId,
+        @JsonProperty("detail") @Nullable Object detail) {
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An error as it was answered, which every {@link TerraceException} standing for an answer holds: over HTTP the
@@ -21,7 +22,7 @@ import java.util.TreeMap;
  * @param body the body as text, empty when null
  * @param problem the RFC 9457 body, or null when the body is not a problem document
  */
-public record ErrorResponse(int status, Map<String, List<String>> headers, String body, Problem problem) {
+public record ErrorResponse(int status, Map<String, List<String>> headers, String body, @Nullable Problem problem) {
 
     /** The header carrying the id the service gave the request. */
     public static final String REQUEST_ID = "X-Request-ID";

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An error body: RFC 9457 {@code application/problem+json} with Terrace's extension members.
@@ -35,11 +36,11 @@ public record Problem(
         @JsonProperty("title") String title,
         @JsonProperty("status") int status,
         @JsonProperty("detail") String detail,
-        @JsonProperty("instance") String instance,
-        @JsonProperty("request_id") String requestId,
-        @JsonProperty("error_type") ErrorType errorType,
-        @JsonProperty("errors") List<FieldError> errors,
-        @JsonProperty("error") ErrorEnvelope error) {
+        @JsonProperty("instance") @Nullable String instance,
+        @JsonProperty("request_id") @Nullable String requestId,
+        @JsonProperty("error_type") @Nullable ErrorType errorType,
+        @JsonProperty("errors") @Nullable List<FieldError> errors,
+        @JsonProperty("error") @Nullable ErrorEnvelope error) {
 
     /** The media type of a problem body. */
     public static final String MEDIA_TYPE = "application/problem+json";

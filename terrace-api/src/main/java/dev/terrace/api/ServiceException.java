@@ -1,5 +1,7 @@
 package dev.terrace.api;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The service or the engine failed rather than refused the request. Over HTTP a 5xx:
  * {@link ErrorType#INTERNAL_ERROR} (500), {@link ErrorType#UPSTREAM_ERROR} (502), {@link ErrorType#OVERLOADED}
@@ -29,7 +31,7 @@ public class ServiceException extends TerraceException {
      * @param detail what failed
      * @param cause the underlying failure, or null
      */
-    public ServiceException(String detail, Throwable cause) {
+    public ServiceException(String detail, @Nullable Throwable cause) {
         super(detail, inProcess(ErrorType.INTERNAL_ERROR, detail), cause);
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The root of every failure of a {@link TerraceApi} or {@link TerraceAsyncApi} call, in-process or over HTTP;
@@ -39,7 +40,7 @@ public abstract class TerraceException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** The answer; null when there was none. Not serialized: records are not {@code Serializable}. */
-    private final transient ErrorResponse response;
+    private final transient @Nullable ErrorResponse response;
 
     /**
      * A failure without an answer, such as a connection that failed.
@@ -47,7 +48,7 @@ public abstract class TerraceException extends RuntimeException {
      * @param message what went wrong
      * @param cause the underlying failure, or null
      */
-    protected TerraceException(String message, Throwable cause) {
+    protected TerraceException(String message, @Nullable Throwable cause) {
         this(message, null, cause);
     }
 
@@ -58,7 +59,7 @@ public abstract class TerraceException extends RuntimeException {
      * @param response the answer, or null when there was none
      * @param cause the underlying failure, or null
      */
-    protected TerraceException(String message, ErrorResponse response, Throwable cause) {
+    protected TerraceException(String message, @Nullable ErrorResponse response, @Nullable Throwable cause) {
         super(message, cause);
         this.response = response;
     }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * When to send an HTTP request again, and how long to wait first: one policy for the SDK's calls to a Terrace
@@ -181,7 +182,7 @@ public final class RetryPolicy {
      * @return the {@code Retry-After} wait when the header is readable and the wait no longer than
      *     {@link #maxRetryAfter()}; empty when it is longer, meaning: do not retry; otherwise {@link #backoff(int)}
      */
-    public Optional<Duration> delay(int attempt, String retryAfter) {
+    public Optional<Duration> delay(int attempt, @Nullable String retryAfter) {
         if (retryAfter != null) {
             Optional<Duration> asked = retryAfter(retryAfter, clock.instant());
             if (asked.isPresent()) {
@@ -199,7 +200,7 @@ public final class RetryPolicy {
      * @param now the time the answer came
      * @return the wait; zero for a date in the past; empty for a negative number or anything else unreadable
      */
-    public static Optional<Duration> retryAfter(String value, Instant now) {
+    public static Optional<Duration> retryAfter(@Nullable String value, Instant now) {
         String v = value == null ? "" : value.strip();
         if (v.isEmpty()) {
             return Optional.empty();

@@ -5,4 +5,7 @@
  * {@link dev.terrace.api.retry.Sleeper} does the waiting. Not part of the wire contract; dependency-free and
  * compiled for Java 17 like the rest of this module.
  */
+@NullMarked
 package dev.terrace.api.retry;
+
+import org.jspecify.annotations.NullMarked;
