@@ -2,7 +2,7 @@ package dev.terrace.bench;
 
 import dev.terrace.engine.config.Limits;
 import dev.terrace.engine.Terrace;
-import dev.terrace.engine.geotiff.TileCache;
+import dev.terrace.engine.internal.geotiff.TileCache;
 import java.io.BufferedWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package dev.terrace.bench;
 
-import dev.terrace.engine.geotiff.GeoTiff;
-import dev.terrace.engine.geotiff.TileCache;
-import dev.terrace.engine.io.FileByteSource;
-import dev.terrace.engine.raster.Raster;
-import dev.terrace.engine.raster.Window;
+import dev.terrace.engine.internal.geotiff.GeoTiff;
+import dev.terrace.engine.internal.geotiff.TileCache;
+import dev.terrace.engine.internal.io.FileByteSource;
+import dev.terrace.engine.internal.raster.Raster;
+import dev.terrace.engine.internal.raster.Window;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.security.MessageDigest;

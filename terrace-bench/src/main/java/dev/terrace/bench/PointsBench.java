@@ -7,7 +7,7 @@ import dev.terrace.api.geojson.Geometry;
 import dev.terrace.api.geojson.Point;
 import dev.terrace.engine.config.Limits;
 import dev.terrace.engine.Terrace;
-import dev.terrace.engine.geotiff.TileCache;
+import dev.terrace.engine.internal.geotiff.TileCache;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.BatchExtractResponse;
 import dev.terrace.api.geojson.Geometry;
 import dev.terrace.api.TerraceApi;
-import dev.terrace.engine.geotiff.TileCache;
+import dev.terrace.engine.internal.geotiff.TileCache;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,12 +1,12 @@
 package dev.terrace.bench;
 
-import dev.terrace.engine.geotiff.GeoTiff;
-import dev.terrace.engine.geotiff.TileCache;
-import dev.terrace.engine.io.FileByteSource;
-import dev.terrace.engine.io.HttpByteSource;
-import dev.terrace.engine.io.HttpOptions;
-import dev.terrace.engine.raster.Raster;
-import dev.terrace.engine.raster.Window;
+import dev.terrace.engine.internal.geotiff.GeoTiff;
+import dev.terrace.engine.internal.geotiff.TileCache;
+import dev.terrace.engine.internal.io.FileByteSource;
+import dev.terrace.engine.internal.io.HttpByteSource;
+import dev.terrace.engine.internal.io.HttpOptions;
+import dev.terrace.engine.internal.raster.Raster;
+import dev.terrace.engine.internal.raster.Window;
 import dev.terrace.testkit.http.RangeServer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;

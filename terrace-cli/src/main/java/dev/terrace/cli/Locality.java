@@ -9,7 +9,7 @@ import dev.terrace.api.geojson.MultiPoint;
 import dev.terrace.api.geojson.MultiPolygon;
 import dev.terrace.api.geojson.Point;
 import dev.terrace.api.geojson.Polygon;
-import dev.terrace.engine.extract.Zonal;
+import dev.terrace.engine.internal.extract.Zonal;
 import java.util.ArrayList;
 import java.util.List;
 import org.locationtech.jts.geom.Coordinate;

@@ -3,7 +3,7 @@ package dev.terrace.cli;
 import dev.terrace.engine.internal.Engine;
 import dev.terrace.engine.config.Limits;
 import dev.terrace.engine.Terrace;
-import dev.terrace.engine.catalog.Catalog;
+import dev.terrace.engine.internal.catalog.Catalog;
 import dev.terrace.client.TerraceClient;
 import java.nio.file.Path;
 import java.time.Duration;

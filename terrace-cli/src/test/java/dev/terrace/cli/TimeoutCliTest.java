@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.terrace.engine.io.SourceBreakers;
+import dev.terrace.engine.internal.io.SourceBreakers;
 import dev.terrace.testkit.http.RangeServer;
 import java.nio.file.Files;
 import java.nio.file.Path;

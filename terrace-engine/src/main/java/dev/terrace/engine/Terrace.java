@@ -17,7 +17,7 @@ import dev.terrace.api.TerraceApi;
 import dev.terrace.api.TerraceAsyncApi;
 import dev.terrace.engine.config.Limits;
 import dev.terrace.engine.internal.Engine;
-import dev.terrace.engine.catalog.Catalog;
+import dev.terrace.engine.internal.catalog.Catalog;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.Executor;

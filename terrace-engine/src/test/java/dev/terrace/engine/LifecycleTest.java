@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.geojson.Point;
-import dev.terrace.engine.catalog.Catalog;
+import dev.terrace.engine.internal.catalog.Catalog;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;

@@ -51,7 +51,7 @@ class PackageGraphTest {
 
   @Test
   void statisticsDoNotSpeakTheWireFormat() {
-    noClasses().that().resideInAPackage("dev.terrace.engine.stats..")
+    noClasses().that().resideInAPackage("dev.terrace.engine.internal.stats..")
         .should().dependOnClassesThat().resideInAPackage("dev.terrace.api..")
         .check(ENGINE);
   }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * docs/architecture.md names only what exists: every class it writes in backticks ({@code TileCache}, {@code
  * Outer.Inner}, {@code Class.method}) is declared in some module's {@code src/main/java} (or, in the section
  * that says its classes are tests, in a {@code src/test/java}), and every package it writes in backticks
- * ({@code dev.terrace.engine.io}) is a folder of some module's sources. A rename that forgets the page fails here.
+ * ({@code dev.terrace.engine.internal.io}) is a folder of some module's sources. A rename that forgets the page fails here.
  */
 class ArchitectureDocTest {
 

@@ -2,7 +2,7 @@ package dev.terrace.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.terrace.api.Dataset;
-import dev.terrace.engine.catalog.Description;
+import dev.terrace.engine.internal.catalog.Description;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

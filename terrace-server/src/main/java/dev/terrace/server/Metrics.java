@@ -1,9 +1,9 @@
 package dev.terrace.server;
 
-import dev.terrace.engine.geotiff.CacheStats;
-import dev.terrace.engine.geotiff.TileCache;
-import dev.terrace.engine.io.ReadTotals;
-import dev.terrace.engine.io.SourceBreakers;
+import dev.terrace.engine.internal.geotiff.CacheStats;
+import dev.terrace.engine.internal.geotiff.TileCache;
+import dev.terrace.engine.internal.io.ReadTotals;
+import dev.terrace.engine.internal.io.SourceBreakers;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,8 +1,8 @@
 package dev.terrace.server;
 
-import dev.terrace.engine.geotiff.CacheStats;
-import dev.terrace.engine.geotiff.TileCache;
-import dev.terrace.engine.io.SourceBreakers;
+import dev.terrace.engine.internal.geotiff.CacheStats;
+import dev.terrace.engine.internal.geotiff.TileCache;
+import dev.terrace.engine.internal.io.SourceBreakers;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;

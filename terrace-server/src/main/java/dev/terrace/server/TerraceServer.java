@@ -2,7 +2,7 @@ package dev.terrace.server;
 
 import dev.terrace.engine.internal.Engine;
 import dev.terrace.engine.Terrace;
-import dev.terrace.engine.catalog.Catalog;
+import dev.terrace.engine.internal.catalog.Catalog;
 import io.helidon.http.DirectHandler;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.DirectHandlers;
@@ -117,7 +117,7 @@ public final class TerraceServer implements AutoCloseable {
    * @param config how to run
    * @return the running server
    * @throws IllegalStateException if the database cannot be opened or the port is taken
-   * @throws dev.terrace.engine.catalog.CatalogException if the catalog file is invalid
+   * @throws dev.terrace.engine.internal.catalog.CatalogException if the catalog file is invalid
    */
   public static TerraceServer start(ServerConfig config) {
     return new TerraceServer(config);

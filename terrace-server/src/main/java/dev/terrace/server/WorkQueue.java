@@ -1,7 +1,7 @@
 package dev.terrace.server;
 
 import dev.terrace.api.ErrorType;
-import dev.terrace.engine.extract.Deadline;
+import dev.terrace.engine.internal.extract.Deadline;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Callable;

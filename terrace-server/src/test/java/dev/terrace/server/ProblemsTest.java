@@ -7,7 +7,7 @@ import dev.terrace.api.InvalidRequestException;
 import dev.terrace.api.NotFoundException;
 import dev.terrace.api.Problem;
 import dev.terrace.api.ServiceException;
-import dev.terrace.engine.raster.RasterIoException;
+import dev.terrace.engine.internal.raster.RasterIoException;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package dev.terrace.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.terrace.engine.io.SourceBreakers;
+import dev.terrace.engine.internal.io.SourceBreakers;
 import dev.terrace.testkit.http.RangeServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

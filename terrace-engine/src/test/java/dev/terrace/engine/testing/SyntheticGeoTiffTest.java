@@ -3,12 +3,12 @@ package dev.terrace.engine.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.terrace.engine.geotiff.GeoTiff;
-import dev.terrace.engine.raster.Band;
-import dev.terrace.engine.raster.RasterFormatException;
-import dev.terrace.engine.raster.SampleType;
-import dev.terrace.engine.raster.Samples;
-import dev.terrace.engine.raster.Window;
+import dev.terrace.engine.internal.geotiff.GeoTiff;
+import dev.terrace.engine.internal.raster.Band;
+import dev.terrace.engine.internal.raster.RasterFormatException;
+import dev.terrace.engine.internal.raster.SampleType;
+import dev.terrace.engine.internal.raster.Samples;
+import dev.terrace.engine.internal.raster.Window;
 import dev.terrace.testkit.tiff.SyntheticGeoTiff;
 import dev.terrace.testkit.tiff.SyntheticGeoTiff.Compression;
 import dev.terrace.testkit.tiff.SyntheticGeoTiff.Written;

@@ -1,6 +1,6 @@
 package dev.terrace.engine.conformance.peers;
 
-import dev.terrace.engine.raster.SampleType;
+import dev.terrace.engine.internal.raster.SampleType;
 import dev.terrace.testkit.tiff.SyntheticGeoTiff;
 import dev.terrace.testkit.tiff.TiffSampleType;
 import java.nio.file.Path;

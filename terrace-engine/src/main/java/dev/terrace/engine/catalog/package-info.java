@@ -1,5 +1,0 @@
-/**
- * The catalog: providers and datasets from a catalog file or the built-in samples ({@link
- * dev.terrace.engine.catalog.Catalog}). Everything a file does not say is read from the raster itself.
- */
-package dev.terrace.engine.catalog;

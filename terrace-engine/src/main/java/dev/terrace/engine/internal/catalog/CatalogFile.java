@@ -1,0 +1,43 @@
+package dev.terrace.engine.internal.catalog;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The catalog file as written (README, "Extracting values in-process"), before validation. Field names are the
+ * snake_case of the file; unknown fields are errors so that a typo does not silently drop a setting.
+ */
+record CatalogFile(List<ProviderEntry> providers) {
+
+  record ProviderEntry(
+      String slug,
+      String name,
+      String protocol,
+      String baseUrl,
+      String license,
+      String citation,
+      String description,
+      List<DatasetEntry> datasets) {}
+
+  record DatasetEntry(
+      String name,
+      String path,
+      String url,
+      String urlTemplate,
+      Double tileDegrees,
+      Integer band,
+      String variable,
+      String units,
+      String dataType,
+      Double nodata,
+      List<Double> validRange,
+      Double resolutionM,
+      String crs,
+      String description,
+      Map<String, String> classes,
+      List<TimeStepEntry> timeSteps,
+      Boolean sidecars) {}
+
+  /** One file of a stack of COGs: its timestamp and where it is. */
+  record TimeStepEntry(String time, String path, String url) {}
+}

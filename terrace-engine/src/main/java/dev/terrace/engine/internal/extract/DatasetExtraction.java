@@ -1,0 +1,251 @@
+package dev.terrace.engine.internal.extract;
+
+import dev.terrace.api.ExtractResult;
+import dev.terrace.api.Interpolation;
+import dev.terrace.api.PixelRule;
+import dev.terrace.api.TemporalAggregation;
+import dev.terrace.engine.internal.catalog.CatalogDataset;
+import dev.terrace.engine.internal.catalog.Layer;
+import dev.terrace.engine.internal.geometry.RequestGeometry;
+import dev.terrace.engine.internal.raster.Grid;
+import dev.terrace.engine.internal.raster.PixelLocator;
+import dev.terrace.engine.internal.raster.RasterFormatException;
+import dev.terrace.engine.internal.raster.RasterIoException;
+import dev.terrace.engine.internal.raster.UnreadableException;
+import dev.terrace.engine.internal.stats.CellAccumulator;
+import dev.terrace.engine.internal.tiles.TileSet;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.locationtech.jts.densify.Densifier;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.proj4j.CoordinateReferenceSystem;
+
+/**
+ * One geometry read from one dataset: project it into the raster's pixel space, measure it — once per timestamp
+ * of a time series, with the coverage computed once — and describe each answer with {@link Results}. A dataset
+ * that cannot be read — one of the engine's expected failures: {@link RasterIoException}, {@link
+ * RasterFormatException}, {@link UnreadableException} — yields a {@code missing} result and a warning; the rest
+ * of the response stands. Anything else is a fault of the engine and fails the request.
+ */
+final class DatasetExtraction {
+
+  private final RequestGeometry geometry;
+  private final CoordinateReferenceSystem inputCrs;
+  private final ResultValues values;
+  private final PixelRule rule;
+  private final boolean bilinear;
+  private final boolean densify;
+  private final PixelBudget budget;
+  private final TimeWindow window;
+  private final TemporalAggregation temporalAggregation;
+  private final CellRules cellRules;
+  private final Weighting weighting;
+  private final Results results;
+
+  /**
+   * @param options the request's options: aggregation, pixel rule, interpolation, densify, time range and
+   *     temporal aggregation, minimum coverage and default value, tie rule
+   * @param results where what is read is described, and the warnings go
+   */
+  DatasetExtraction(RequestGeometry geometry, CoordinateReferenceSystem inputCrs, Options options, PixelBudget budget,
+      Results results) {
+    this.geometry = geometry;
+    this.inputCrs = inputCrs;
+    this.values = options.values();
+    this.bilinear = options.interpolation() == Interpolation.BILINEAR;
+    this.densify = options.densify();
+    this.rule = options.pixelRule();
+    this.budget = budget;
+    this.window = options.window();
+    this.temporalAggregation = options.temporalAggregation();
+    this.cellRules = options.cellRules();
+    this.weighting = options.weighting();
+    this.results = results;
+  }
+
+  /**
+   * @return one result per timestamp read — one for a static dataset — or, with a temporal aggregation, the
+   *     series collapsed into one; none (and a warning) when no timestamp lies in the request's time range
+   */
+  List<ExtractResult> run(CatalogDataset dataset) {
+    long start = System.nanoTime();
+    if (dataset.tiles().isPresent()) {
+      return List.of(values.cells()
+          ? results.failed(dataset, null, new UnreadableException(CellsReader.NOT_TILED), start)
+          : tiled(dataset, dataset.tiles().get()));
+    }
+    List<Slices.Slice> slices = Slices.open(dataset, window, results, start);
+    ExtractResult[] out = new ExtractResult[slices.size()];
+    List<Layer> readable = new ArrayList<>();
+    List<Integer> at = new ArrayList<>();
+    for (int i = 0; i < out.length; i++) {
+      if (slices.get(i).failure() != null) {
+        out[i] = slices.get(i).failure();
+      } else {
+        readable.add(slices.get(i).layer());
+        at.add(i);
+      }
+    }
+    int k = 0;
+    for (List<Layer> sameGrid : bySharedGrid(readable)) {
+      for (ExtractResult r : measure(dataset, sameGrid, start)) {
+        out[at.get(k++)] = r;
+      }
+    }
+    return TimeSeries.answer(Arrays.asList(out), temporalAggregation);
+  }
+
+  /** Slices on one grid: the geometry is projected, budgeted and covered once for all of them. */
+  private List<ExtractResult> measure(CatalogDataset dataset, List<Layer> sameGrid, long start) {
+    Grid grid = sameGrid.get(0).raster().grid();
+    List<Layer> layers = sameGrid;
+    Layer weights = null;
+    CellWeights cellWeights;
+    Geometry pixels;
+    try {
+      if (weighting.weights() != null) {
+        weights = weighting.weights().layer(0);
+        grid = Weighting.common(grid, weights.raster().grid());
+        Grid common = grid;
+        layers = sameGrid.stream().map(l -> Weighting.on(l, common)).toList();
+        weights = Weighting.on(weights, grid);
+      }
+      // Points and lines weigh 1 and their length whatever coverage_weight says; only polygons cover area.
+      cellWeights = weighting.isNone() || weights == null && geometry.kind() != RequestGeometry.Kind.AREAS ? null
+          : new CellWeights(geometry.kind() == RequestGeometry.Kind.AREAS ? weighting : weighting.weightsOnly(),
+              grid, weights, 1);
+      pixels = new PixelLocator(grid, inputCrs).toPixels(densify ? densified(grid) : geometry.geometry());
+    } catch (RasterIoException | RasterFormatException | UnreadableException e) {
+      // Weights that cannot be opened, a degenerate geotransform, a geometry outside the CRS's domain, or an
+      // area asked of a grid that has none.
+      return sameGrid.stream().map(layer -> results.failed(dataset, layer.time(), e, start)).toList();
+    }
+    spend(dataset, grid, pixels, layers.size());
+    var centre = pixels.getEnvelopeInternal().centre();
+    Measurement[] m;
+    try {
+      m = read(layers, pixels, cellWeights);
+    } catch (RasterIoException | RasterFormatException | UnreadableException e) {
+      if (layers.size() == 1) {
+        return List.of(results.failed(dataset, layers.get(0).time(), e, start));
+      }
+      // One unreadable slice must not sink the others: read them one at a time to find which it is.
+      return layers.stream().map(layer -> readAlone(dataset, layer, pixels, cellWeights, centre, start)).toList();
+    }
+    if (values.cells()) {
+      budget.spendReturned(Arrays.stream(m).mapToLong(Measurement::validCells).sum(), dataset.id());
+    }
+    List<ExtractResult> out = new ArrayList<>(m.length);
+    // The resolution and CRS reported are the dataset's own, even when cells were matched on a finer grid.
+    Grid own = sameGrid.get(0).raster().grid();
+    double scaleCol = (double) own.width() / grid.width();
+    double scaleRow = (double) own.height() / grid.height();
+    for (int i = 0; i < m.length; i++) {
+      out.add(results.measured(dataset, layers.get(i), own, m[i], centre.x * scaleCol, centre.y * scaleRow,
+          start));
+    }
+    return out;
+  }
+
+  private ExtractResult readAlone(CatalogDataset dataset, Layer layer, Geometry pixels, CellWeights weights,
+      Coordinate centre, long start) {
+    try {
+      Measurement m = read(List.of(layer), pixels, weights)[0];
+      if (values.cells()) {
+        budget.spendReturned(m.validCells(), dataset.id());
+      }
+      return results.measured(dataset, layer, layer.raster().grid(), m, centre.x, centre.y, start);
+    } catch (RasterIoException | RasterFormatException | UnreadableException e) {
+      return results.failed(dataset, layer.time(), e, start);
+    }
+  }
+
+  /** @param weights what cells weigh beyond their coverage, or null for nothing more */
+  private Measurement[] read(List<Layer> layers, Geometry pixels, CellWeights weights) {
+    if (values.cells()) {
+      return new CellsReader(rule, cellRules, new CellCentres(layers.get(0).raster().grid(), inputCrs))
+          .read(layers, pixels, geometry.kind());
+    }
+    CellAccumulator[] accumulators = new CellAccumulator[layers.size()];
+    Arrays.setAll(accumulators, i -> values.accumulator());
+    if (geometry.kind() == RequestGeometry.Kind.AREAS) {
+      return AreaReader.read(layers, pixels, rule, cellRules, weights, accumulators);
+    }
+    Measurement[] out = new Measurement[layers.size()];
+    for (int i = 0; i < out.length; i++) {
+      Layer l = layers.get(i);
+      out[i] = geometry.kind() == RequestGeometry.Kind.POINTS
+          ? PointReader.read(l.raster(), l.bandNumber(), l.band(), pixels, bilinear, cellRules, weights,
+              accumulators[i])
+          : LineReader.read(l.raster(), l.bandNumber(), l.band(), pixels, rule, cellRules, weights,
+              accumulators[i]);
+    }
+    return out;
+  }
+
+  /** Runs of consecutive slices on the same grid; a stack of files usually is one run. */
+  private static List<List<Layer>> bySharedGrid(List<Layer> layers) {
+    List<List<Layer>> runs = new ArrayList<>();
+    List<Layer> run = new ArrayList<>();
+    for (Layer layer : layers) {
+      if (!run.isEmpty() && !run.get(0).raster().grid().sameCells(layer.raster().grid())) {
+        runs.add(run);
+        run = new ArrayList<>();
+      }
+      run.add(layer);
+    }
+    if (!run.isEmpty()) {
+      runs.add(run);
+    }
+    return runs;
+  }
+
+  /**
+   * The geometry with extra vertices so that no edge is longer than about one cell of the raster, for
+   * requests that want edges to follow their own CRS's straight lines (great circles in lon/lat, roughly)
+   * rather than the raster's.
+   */
+  private Geometry densified(Grid grid) {
+    return densified(grid.resolutionMetres(grid.width() / 2.0, grid.height() / 2.0));
+  }
+
+  private Geometry densified(double cellMetres) {
+    double step = inputCrs.isGeographic() ? cellMetres / 111_320 : cellMetres * inputCrs.getProjection().getFromMetres();
+    return Densifier.densify(geometry.geometry(), step);
+  }
+
+  /** Counts the cells this read may touch in every slice against the request's budget, before reading any. */
+  private void spend(CatalogDataset dataset, Grid grid, Geometry pixels, int slices) {
+    budget.spend(PixelBudget.cells(pixels.getEnvelopeInternal(), grid) * slices, dataset.id());
+  }
+
+  /**
+   * A dataset stored as a global grid of tiles: each tile the geometry reaches is read, and the answer is the
+   * one a single raster of all of them would give. When no tile exists there, the catalog's resolution is
+   * reported.
+   */
+  private ExtractResult tiled(CatalogDataset dataset, TileSet tiles) {
+    long start = System.nanoTime();
+    if (!weighting.isNone()) {
+      return results.failed(dataset, null, new UnreadableException("a grid of tiles (cog_tiles) is read without"
+          + " weights and coverage_weight; they apply to datasets of single rasters"), start);
+    }
+    try {
+      // Tiles are not open yet to say their cell size; a hundredth of a tile stands in when the catalog is silent.
+      Geometry input = densify ? densified(dataset.statedResolutionM().orElse(tiles.grid().size() * 1113.2))
+          : geometry.geometry();
+      TiledReader.Read read = new TiledReader(tiles, dataset, (grid, pixels) -> spend(dataset, grid, pixels, 1),
+          cellRules)
+          .read(TiledReader.toLonLat(input, inputCrs), geometry.kind(), rule, bilinear, values.accumulator());
+      return read.grid() == null
+          ? results.measured(dataset, read.measurement(), dataset.statedResolutionM().orElse(null), "EPSG:4326",
+              start)
+          : results.measured(dataset, read.measurement(), read.grid().resolutionMetres(read.col(), read.row()),
+              read.grid().crsName(), start);
+    } catch (RasterIoException | RasterFormatException | UnreadableException e) {
+      return results.failed(dataset, null, e, start);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Times as requests and catalogs write them. */
+package dev.terrace.engine.internal.time;

@@ -1,2 +1,0 @@
-/** Times as requests and catalogs write them. */
-package dev.terrace.engine.time;

@@ -1,0 +1,97 @@
+package dev.terrace.engine.internal.geotiff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HexFormat;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+class PackBitsDecompressorTest {
+
+  private static final HexFormat HEX = HexFormat.of();
+
+  private final PackBitsDecompressor packBits = new PackBitsDecompressor();
+
+  @Test
+  void packbits_unpacks_the_example_from_the_tiff_6_spec() throws DecodeException {
+    byte[] packed = bytes("FE AA 02 80 00 2A FD AA 03 80 00 2A 22 F7 AA");
+
+    assertThat(packBits.decode(packed, 0, packed.length, 24))
+        .isEqualTo(bytes("AA AA AA 80 00 2A AA AA AA AA 80 00 2A 22 AA AA AA AA AA AA AA AA AA AA"));
+  }
+
+  @Test
+  void packbits_skips_the_no_op_header() throws DecodeException {
+    byte[] packed = bytes("80 00 01 80 FF FF 80");
+
+    assertThat(packBits.decode(packed, 0, packed.length, 3)).containsExactly(0x01, 0xFF, 0xFF);
+  }
+
+  @Test
+  void packbits_cuts_a_run_that_passes_the_end_of_the_block() throws DecodeException {
+    byte[] packed = HEX.parseHex("F9AA02010203");
+
+    assertThat(packBits.decode(packed, 0, packed.length, 5)).containsExactly(0xAA, 0xAA, 0xAA, 0xAA, 0xAA);
+  }
+
+  @Test
+  void packbits_cuts_a_literal_that_passes_the_end_of_the_block() throws DecodeException {
+    byte[] packed = HEX.parseHex("FFAA0401020304057F");
+
+    assertThat(packBits.decode(packed, 0, packed.length, 4)).containsExactly(0xAA, 0xAA, 0x01, 0x02);
+  }
+
+  @Test
+  void packbits_rejects_data_that_ends_short() {
+    byte[] packed = HEX.parseHex("FEAA0101");
+
+    assertThatThrownBy(() -> packBits.decode(packed, 0, packed.length, 6))
+        .isInstanceOf(DecodeException.class)
+        .hasMessageContaining("3 of 6");
+  }
+
+  @Test
+  void packbits_rejects_a_literal_whose_bytes_are_missing_as_libtiff_does() {
+    // libtiff copies nothing of a literal it cannot complete, even the bytes that are there.
+    byte[] packed = HEX.parseHex("FEAA05010203");
+
+    assertThatThrownBy(() -> packBits.decode(packed, 0, packed.length, 6))
+        .isInstanceOf(DecodeException.class)
+        .hasMessageContaining("3 of 6");
+  }
+
+  @Test
+  void packbits_rejects_a_run_header_without_its_byte() {
+    byte[] packed = HEX.parseHex("FEAAFE");
+
+    assertThatThrownBy(() -> packBits.decode(packed, 0, packed.length, 6))
+        .isInstanceOf(DecodeException.class);
+  }
+
+  @Test
+  void packbits_reads_a_block_at_an_offset() throws DecodeException {
+    byte[] framed = HEX.parseHex("0000FEAA00FF0000");
+
+    assertThat(packBits.decode(framed, 2, 4, 4)).containsExactly(0xAA, 0xAA, 0xAA, 0xFF);
+  }
+
+  @Property(tries = 200)
+  void packbits_round_trips_any_bytes(@ForAll("blocks") byte[] data) throws DecodeException {
+    byte[] packed = PackBitsTestEncoder.encode(data);
+
+    assertThat(packBits.decode(packed, 0, packed.length, data.length)).isEqualTo(data);
+  }
+
+  @Provide
+  Arbitrary<byte[]> blocks() {
+    return TestBlocks.mixed();
+  }
+
+  private static byte[] bytes(String spacedHex) {
+    return HEX.parseHex(spacedHex.replace(" ", ""));
+  }
+}
