@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * that says its classes are tests, in a {@code src/test/java}), and every package it writes in backticks
  * ({@code dev.terrace.engine.internal.io}) is a folder of some module's sources. A rename that forgets the page fails here.
  */
-class ArchitectureDocTest {
+class ArchitectureDocIT {
 
   private static final Path ROOT = Path.of("..");
   private static final Path DOC = ROOT.resolve("docs/architecture.md");
