@@ -30,7 +30,7 @@ class AsyncTest {
     private static final ExtractRequest REQUEST = ExtractRequest.of(Point.of(6.13, 49.61), "lux:elevation");
 
     @Test
-    void a_failed_call_completes_with_the_same_exception_unwrapped() throws Exception {
+    void aFailedCallCompletesWithTheSameExceptionUnwrapped() throws Exception {
         try (ScriptedServer server = new ScriptedServer();
              TerraceAsyncClient client = Fixtures.asyncClient(server, new RecordingSleeper()).build()) {
             server.enqueue(Reply.problem(404, problem(ErrorType.NOT_FOUND, "No dataset 'x:y'", "req_n")),
@@ -51,7 +51,7 @@ class AsyncTest {
     }
 
     @Test
-    void retries_wait_without_blocking_and_share_the_blocking_clients_pool() throws Exception {
+    void retriesWaitWithoutBlockingAndShareTheBlockingClientsPool() throws Exception {
         RecordingSleeper sleeper = new RecordingSleeper();
         try (ScriptedServer server = new ScriptedServer();
              TerraceClient blocking = Fixtures.client(server, sleeper).build()) {
@@ -67,7 +67,7 @@ class AsyncTest {
     }
 
     @Test
-    void cancelling_a_future_aborts_its_exchange_and_frees_its_permit() throws Exception {
+    void cancellingAFutureAbortsItsExchangeAndFreesItsPermit() throws Exception {
         try (ScriptedServer server = new ScriptedServer();
              TerraceAsyncClient client = Fixtures.asyncClient(server, new RecordingSleeper())
                      .maxConcurrentRequests(1).build()) {
@@ -84,7 +84,7 @@ class AsyncTest {
     }
 
     @Test
-    void a_stalled_server_times_out_every_attempt_and_each_stalled_exchange_is_closed() throws Exception {
+    void aStalledServerTimesOutEveryAttemptAndEachStalledExchangeIsClosed() throws Exception {
         try (ScriptedServer server = new ScriptedServer();
              TerraceAsyncClient client = Fixtures.asyncClient(server, new RecordingSleeper())
                      .timeout(Duration.ofMillis(200)).build()) {
@@ -103,7 +103,7 @@ class AsyncTest {
     }
 
     @Test
-    void an_answer_within_the_attempt_timeout_is_returned_and_a_later_one_times_out() throws Exception {
+    void anAnswerWithinTheAttemptTimeoutIsReturnedAndALaterOneTimesOut() throws Exception {
         try (ScriptedServer server = new ScriptedServer(request -> {
                  try {
                      Thread.sleep(300);          // longer than the timeout, but spent before the answer is sent
@@ -126,7 +126,7 @@ class AsyncTest {
     }
 
     @Test
-    void max_concurrent_requests_bounds_the_calls_in_flight() throws Exception {
+    void maxConcurrentRequestsBoundsTheCallsInFlight() throws Exception {
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
         CountDownLatch firstTwo = new CountDownLatch(2);
@@ -154,7 +154,7 @@ class AsyncTest {
     }
 
     @Test
-    void dependent_stages_without_an_executor_run_on_the_clients_executor() throws Exception {
+    void dependentStagesWithoutAnExecutorRunOnTheClientsExecutor() throws Exception {
         ExecutorService mine = Executors.newFixedThreadPool(2, r -> new Thread(r, "callers-pool"));
         try (ScriptedServer server = new ScriptedServer();
              TerraceAsyncClient client = Fixtures.asyncClient(server, new RecordingSleeper()).executor(mine).build()) {
@@ -169,7 +169,7 @@ class AsyncTest {
     }
 
     @Test
-    void every_stage_runs_on_the_clients_executor_never_the_common_pool() throws Exception {
+    void everyStageRunsOnTheClientsExecutorNeverTheCommonPool() throws Exception {
         ExecutorService mine = Executors.newCachedThreadPool(r -> new Thread(r, "callers-pool"));
         CountDownLatch attached = new CountDownLatch(1);
         try (ScriptedServer server = new ScriptedServer(request -> {
@@ -198,7 +198,7 @@ class AsyncTest {
     }
 
     @Test
-    void by_default_stages_run_on_the_clients_own_daemon_threads_and_may_wait_on_other_calls() throws Exception {
+    void byDefaultStagesRunOnTheClientsOwnDaemonThreadsAndMayWaitOnOtherCalls() throws Exception {
         CountDownLatch attached = new CountDownLatch(1);
         try (ScriptedServer server = new ScriptedServer(request -> {
                  await(attached);                // the stages below are attached before the answers come
@@ -224,7 +224,7 @@ class AsyncTest {
     }
 
     @Test
-    void calls_after_close_are_refused() throws Exception {
+    void callsAfterCloseAreRefused() throws Exception {
         try (ScriptedServer server = new ScriptedServer()) {
             TerraceAsyncClient client = Fixtures.asyncClient(server, new RecordingSleeper()).build();
             TerraceClient view = client.sync();

@@ -46,7 +46,7 @@ class ClientOptionsTest {
     }
 
     @Test
-    void geometry_goes_in_as_a_record_text_map_or_feature_and_travels_the_same() {
+    void geometryGoesInAsARecordTextMapOrFeatureAndTravelsTheSame() {
         client.extract(Point.of(6.13, 49.61), "lux:elevation");
         client.extract("{\"type\":\"Point\",\"coordinates\":[6.13,49.61]}", "lux:elevation");
         client.extract(Map.of("type", "Point", "coordinates", List.of(6.13, 49.61)), "lux:elevation");
@@ -60,7 +60,7 @@ class ClientOptionsTest {
     }
 
     @Test
-    void text_that_is_not_geojson_is_refused_before_sending() {
+    void textThatIsNotGeojsonIsRefusedBeforeSending() {
         assertThatThrownBy(() -> client.extract("{\"type\":\"Circle\"}", "lux:elevation"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("Not a GeoJSON geometry");
         assertThatThrownBy(() -> Geometries.parse("{\"type\":\"Feature\",\"geometry\":null,\"properties\":{}}"))
@@ -69,7 +69,7 @@ class ClientOptionsTest {
     }
 
     @Test
-    void with_headers_makes_a_copy_and_leaves_the_original_alone() {
+    void withHeadersMakesACopyAndLeavesTheOriginalAlone() {
         TerraceClient tagged = client.withHeaders(Map.of("X-Job", "nightly"));
 
         tagged.dataset("lux:elevation");
@@ -82,7 +82,7 @@ class ClientOptionsTest {
     }
 
     @Test
-    void per_call_headers_override_the_clients() {
+    void perCallHeadersOverrideTheClients() {
         client.dataset("lux:elevation", RequestOptions.builder().header("X-Team", "water").build());
 
         assertThat(last().header("X-Team")).isEqualTo("water");
@@ -91,7 +91,7 @@ class ClientOptionsTest {
     }
 
     @Test
-    void closing_a_copy_ends_the_copy_and_leaves_the_pool_it_shares_open() {
+    void closingACopyEndsTheCopyAndLeavesThePoolItSharesOpen() {
         ExecutorService pool = (ExecutorService) client.async().executor();
         TerraceClient copy = client.withTimeout(Duration.ofSeconds(5));
         TerraceClient tagged = client.withOptions(RequestOptions.builder().header("X-Job", "nightly").build());
@@ -110,7 +110,7 @@ class ClientOptionsTest {
     }
 
     @Test
-    void closing_a_view_ends_the_view_only() {
+    void closingAViewEndsTheViewOnly() {
         TerraceAsyncClient async = client.async();
         TerraceClient syncOfAsync = async.sync();
         TerraceAsyncClient asyncCopy = async.withTimeout(Duration.ofSeconds(5));
@@ -126,7 +126,7 @@ class ClientOptionsTest {
     }
 
     @Test
-    void closing_the_client_the_builder_made_closes_the_pool_for_every_copy_and_view() {
+    void closingTheClientTheBuilderMadeClosesThePoolForEveryCopyAndView() {
         ExecutorService pool = (ExecutorService) client.async().executor();
         TerraceClient copy = client.withTimeout(Duration.ofSeconds(5));
         TerraceAsyncClient view = client.async();
@@ -145,7 +145,7 @@ class ClientOptionsTest {
     }
 
     @Test
-    void a_callers_executor_outlives_the_client() {
+    void aCallersExecutorOutlivesTheClient() {
         ExecutorService mine = Executors.newSingleThreadExecutor();
         try {
             TerraceClient own = Fixtures.client(server, new RecordingSleeper()).executor(mine).build();
@@ -163,7 +163,7 @@ class ClientOptionsTest {
     }
 
     @Test
-    void calls_by_operation_name_post_to_that_operation() {
+    void callsByOperationNamePostToThatOperation() {
         Map<?, ?> answer = client.call("catalog.providers.get", Map.of("slug", "lux"), Map.class);
 
         assertThat(answer.get("geometry_hash")).isEqualTo("g1");
@@ -174,7 +174,7 @@ class ClientOptionsTest {
     }
 
     @Test
-    void settings_are_checked_when_set() {
+    void settingsAreCheckedWhenSet() {
         assertThatThrownBy(() -> TerraceClient.builder().maxRetries(-1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("maxRetries must not be negative, got -1");
         assertThatThrownBy(() -> TerraceClient.builder().timeout(Duration.ZERO))

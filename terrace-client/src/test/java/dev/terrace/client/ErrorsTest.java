@@ -46,7 +46,7 @@ class ErrorsTest {
         "422, InvalidRequestException", "429, RateLimitException", "500, ServiceException",
         "502, ServiceException", "503, ServiceException", "405, UnexpectedStatusException",
         "418, UnexpectedStatusException"})
-    void a_problem_without_an_error_type_has_its_statuss_exception(int status, String type) {
+    void aProblemWithoutAnErrorTypeHasItsStatussException(int status, String type) {
         server.enqueue(Reply.problem(status, "{\"title\":\"T\",\"status\":" + status + ",\"detail\":\"D\"}")
                 .header("X-Request-ID", "req_" + status));
 
@@ -69,7 +69,7 @@ class ErrorsTest {
         "internal_error, 500, ServiceException", "upstream_error, 502, ServiceException",
         "overloaded, 503, ServiceException", "timeout, 504, ServiceException",
         "method_not_allowed, 405, UnexpectedStatusException"})
-    void the_problems_error_type_chooses_the_exception_the_engine_throws_for_it(String errorType, int status,
+    void theProblemsErrorTypeChoosesTheExceptionTheEngineThrowsForIt(String errorType, int status,
                                                                                 String type) {
         server.enqueue(Reply.problem(status, problem(ErrorType.of(errorType), "D", "req_t")));
 
@@ -82,7 +82,7 @@ class ErrorsTest {
     }
 
     @Test
-    void a_422_names_its_field_errors() {
+    void a422NamesItsFieldErrors() {
         server.enqueue(Reply.problem(422, Fixtures.validationProblem("req_v",
                 FieldError.of("value_error", "ring is not closed", "geometries", 3, "coordinates"),
                 FieldError.of("too_long", "at most 50", "dataset_ids"))));
@@ -100,7 +100,7 @@ class ErrorsTest {
     }
 
     @Test
-    void a_problem_of_an_unknown_error_type_keeps_its_other_members() {
+    void aProblemOfAnUnknownErrorTypeKeepsItsOtherMembers() {
         server.enqueue(Reply.problem(404, "{\"title\":\"Gone\",\"status\":404,\"error_type\":\"gone_fishing\","
                 + "\"request_id\":\"req_x\"}"));
 
@@ -112,7 +112,7 @@ class ErrorsTest {
     }
 
     @Test
-    void a_rate_limit_exception_reports_the_rate_limit_headers() {
+    void aRateLimitExceptionReportsTheRateLimitHeaders() {
         server.enqueue(Reply.problem(429, problem(ErrorType.RATE_LIMITED, "slow down", "req_r"))
                 .header("Retry-After", "7").header("X-RateLimit-Limit", "60")
                 .header("X-RateLimit-Remaining", "0").header("X-RateLimit-Reset", "7"));
@@ -124,7 +124,7 @@ class ErrorsTest {
     }
 
     @Test
-    void an_unreadable_success_body_is_an_invalid_response() {
+    void anUnreadableSuccessBodyIsAnInvalidResponse() {
         server.enqueue(Reply.text(200, "<html>login</html>").header("X-Request-ID", "req_h"));
 
         InvalidResponseException e = catchThrowableOfType(InvalidResponseException.class,
@@ -136,7 +136,7 @@ class ErrorsTest {
     }
 
     @Test
-    void the_key_appears_in_no_message_and_no_to_string() {
+    void theKeyAppearsInNoMessageAndNoToString() {
         server.enqueue(Reply.problem(401, problem(ErrorType.UNAUTHORIZED, "unknown key", "req_k")),
                 Reply.reset());
 

@@ -70,7 +70,7 @@ class ExtractAllTest {
     }
 
     @Test
-    void results_come_back_in_input_order_with_the_bad_geometry_failed_alone() throws Exception {
+    void resultsComeBackInInputOrderWithTheBadGeometryFailedAlone() throws Exception {
         try (ScriptedServer server = new ScriptedServer(ExtractAllTest::serve);
              TerraceClient client = Fixtures.client(server, new RecordingSleeper())
                      .maxConcurrentRequests(2).build()) {
@@ -95,7 +95,7 @@ class ExtractAllTest {
     }
 
     @Test
-    void a_batch_that_fails_fails_each_of_its_items_and_only_those() throws Exception {
+    void aBatchThatFailsFailsEachOfItsItemsAndOnlyThose() throws Exception {
         BatchExtractRequest request = request(1500);
         List<Geometry> geometries = new ArrayList<>(request.geometries());
         geometries.set(1200, Point.of(-1, 0));
@@ -113,7 +113,7 @@ class ExtractAllTest {
     }
 
     @Test
-    void no_geometries_make_no_request() throws Exception {
+    void noGeometriesMakeNoRequest() throws Exception {
         try (ScriptedServer server = new ScriptedServer(ExtractAllTest::serve);
              TerraceClient client = Fixtures.client(server, new RecordingSleeper()).build()) {
 

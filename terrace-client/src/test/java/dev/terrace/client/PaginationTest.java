@@ -75,7 +75,7 @@ class PaginationTest {
     }
 
     @Test
-    void the_auto_pager_walks_every_page() {
+    void theAutoPagerWalksEveryPage() {
         CatalogPage<Dataset> first = client.catalog().datasets().list(new ListDatasetsRequest(null, 2, 0));
 
         List<String> ids = new ArrayList<>();
@@ -88,7 +88,7 @@ class PaginationTest {
     }
 
     @Test
-    void a_stream_stopped_early_fetches_no_further_page() {
+    void aStreamStoppedEarlyFetchesNoFurtherPage() {
         List<String> ids = client.catalog().datasets().list(new ListDatasetsRequest(null, 2, 0))
                 .autoPager().stream().limit(3).map(Dataset::id).collect(Collectors.toList());
 
@@ -97,7 +97,7 @@ class PaginationTest {
     }
 
     @Test
-    void next_page_keeps_the_filter_and_size_and_stops_at_the_last() {
+    void nextPageKeepsTheFilterAndSizeAndStopsAtTheLast() {
         CatalogPage<Dataset> page = client.catalog().datasets().list(new ListDatasetsRequest("p", 3, 0));
         CatalogPage<Dataset> last = page.nextPage();
 
@@ -111,7 +111,7 @@ class PaginationTest {
     }
 
     @Test
-    void the_async_pager_collects_every_page() throws Exception {
+    void theAsyncPagerCollectsEveryPage() throws Exception {
         List<Provider> all = client.async().catalog().providers().list(new ListProvidersRequest(1, 0))
                 .thenCompose(page -> page.autoPager().toList()).get();
 
@@ -120,7 +120,7 @@ class PaginationTest {
     }
 
     @Test
-    void the_async_pager_stops_when_the_action_says_so() throws Exception {
+    void theAsyncPagerStopsWhenTheActionSaysSo() throws Exception {
         List<String> seen = new ArrayList<>();
 
         client.async().catalog().datasets().list(new ListDatasetsRequest(null, 2, 0))
@@ -131,7 +131,7 @@ class PaginationTest {
     }
 
     @Test
-    void the_async_next_page_after_the_last_fails() throws Exception {
+    void theAsyncNextPageAfterTheLastFails() throws Exception {
         CatalogPageAsync<Dataset> last = client.async().catalog().datasets()
                 .list(new ListDatasetsRequest(null, 10, 0)).get();
 

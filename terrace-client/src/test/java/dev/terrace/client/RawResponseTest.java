@@ -44,7 +44,7 @@ class RawResponseTest {
     }
 
     @Test
-    void a_success_carries_its_headers_rate_limit_body_and_value() {
+    void aSuccessCarriesItsHeadersRateLimitBodyAndValue() {
         server.enqueue(Reply.json(200, EXTRACT_RESPONSE).header("X-Request-ID", "req_raw")
                 .header("X-RateLimit-Limit", "100").header("X-RateLimit-Remaining", "99")
                 .header("X-RateLimit-Reset", "30"));
@@ -64,7 +64,7 @@ class RawResponseTest {
     }
 
     @Test
-    void a_parsed_value_is_typed_as_the_engine_types_it_with_its_timestamps_as_instants() {
+    void aParsedValueIsTypedAsTheEngineTypesItWithItsTimestampsAsInstants() {
         server.enqueue(Reply.json(200, "{\"request_id\":\"req_1\",\"geometry_hash\":\"g1\",\"results\":["
                 + result("18446744073709551615", "majority", "2020-01-31T00:00:00Z") + ","
                 + result("{\"11\":2.0,\"12\":1.0}", "histogram", "2020-01-31T00:00:00Z/2020-03-31T00:00:00Z")
@@ -88,7 +88,7 @@ class RawResponseTest {
     }
 
     @Test
-    void an_error_status_is_returned_with_its_problem_not_thrown() {
+    void anErrorStatusIsReturnedWithItsProblemNotThrown() {
         server.enqueue(Reply.problem(404, problem(ErrorType.NOT_FOUND, "No provider 'nope'", "req_404"))
                 .header("X-Request-ID", "req_404"));
 
@@ -106,7 +106,7 @@ class RawResponseTest {
     }
 
     @Test
-    void rate_limit_info_belongs_to_each_response() {
+    void rateLimitInfoBelongsToEachResponse() {
         server.enqueue(Reply.json(200, EXTRACT_RESPONSE).header("X-RateLimit-Limit", "10")
                         .header("X-RateLimit-Remaining", "9").header("X-RateLimit-Reset", "1.5"),
                 Reply.json(200, EXTRACT_RESPONSE).header("X-RateLimit-Limit", "10")
@@ -120,7 +120,7 @@ class RawResponseTest {
     }
 
     @Test
-    void the_async_raw_view_completes_with_the_error_response() throws Exception {
+    void theAsyncRawViewCompletesWithTheErrorResponse() throws Exception {
         server.enqueue(Reply.problem(422, Fixtures.validationProblem("req_a")).header("X-Request-ID", "req_a"));
 
         RawResponse<ExtractResponse> raw = client.async().withRawResponse().extract(REQUEST).get();
@@ -131,7 +131,7 @@ class RawResponseTest {
     }
 
     @Test
-    void a_raw_call_by_operation_name_reads_any_type() {
+    void aRawCallByOperationNameReadsAnyType() {
         server.enqueue(Reply.json(200, "{\"status\":\"ok\"}"));
 
         RawResponse<java.util.Map> raw = client.withRawResponse().call("health.check", java.util.Map.of(),

@@ -48,7 +48,7 @@ class RetryTest {
     }
 
     @Test
-    void a_503_is_retried_after_its_retry_after_and_the_200_returned() {
+    void a503IsRetriedAfterItsRetryAfterAndThe200Returned() {
         server.enqueue(Reply.problem(503, problem(ErrorType.INTERNAL_ERROR, "overloaded", "req_a"))
                         .header("Retry-After", "1"),
                 Reply.json(200, EXTRACT_RESPONSE));
@@ -61,7 +61,7 @@ class RetryTest {
     }
 
     @Test
-    void a_429_is_retried_and_raised_with_its_retry_after_once_the_retries_are_spent() {
+    void a429IsRetriedAndRaisedWithItsRetryAfterOnceTheRetriesAreSpent() {
         for (int i = 0; i < 3; i++) {
             server.enqueue(Reply.problem(429, problem(ErrorType.RATE_LIMITED, "slow down", "req_" + i))
                     .header("Retry-After", "2").header("X-Request-ID", "req_" + i));
@@ -77,7 +77,7 @@ class RetryTest {
     }
 
     @Test
-    void a_retry_after_longer_than_the_cap_is_not_waited_out() {
+    void aRetryAfterLongerThanTheCapIsNotWaitedOut() {
         server.enqueue(Reply.problem(429, problem(ErrorType.RATE_LIMITED, "slow down", "req_1"))
                 .header("Retry-After", "120"));
 
@@ -89,7 +89,7 @@ class RetryTest {
     }
 
     @Test
-    void without_retry_after_the_backoff_starts_at_half_a_second_and_doubles_with_equal_jitter() {
+    void withoutRetryAfterTheBackoffStartsAtHalfASecondAndDoublesWithEqualJitter() {
         server.enqueue(Reply.text(502, "bad gateway"), Reply.text(504, "gateway timeout"),
                 Reply.text(502, "<html>bad gateway</html>"));
 
@@ -105,7 +105,7 @@ class RetryTest {
     }
 
     @Test
-    void the_backoff_is_the_shared_policys_capped_at_eight_seconds() {
+    void theBackoffIsTheSharedPolicysCappedAtEightSeconds() {
         try (Pipeline pipeline = TerraceClient.builder().pipeline()) {
             RetryPolicy policy = pipeline.context.retry;
 
@@ -116,7 +116,7 @@ class RetryTest {
     }
 
     @Test
-    void a_500_is_retried_as_the_engine_retries_it() {
+    void a500IsRetriedAsTheEngineRetriesIt() {
         server.enqueue(Reply.problem(500, problem(ErrorType.INTERNAL_ERROR, "oops", "req_a")),
                 Reply.json(200, EXTRACT_RESPONSE));
 
@@ -125,7 +125,7 @@ class RetryTest {
     }
 
     @Test
-    void a_retry_after_http_date_in_the_past_is_no_wait_and_one_past_the_cap_is_not_waited_out() {
+    void aRetryAfterHttpDateInThePastIsNoWaitAndOnePastTheCapIsNotWaitedOut() {
         DateTimeFormatter http = DateTimeFormatter.RFC_1123_DATE_TIME;
         server.enqueue(Reply.text(503, "busy").header("Retry-After",
                         http.format(ZonedDateTime.now(ZoneOffset.UTC).minusMinutes(5))),
@@ -142,7 +142,7 @@ class RetryTest {
     }
 
     @Test
-    void a_408_is_retried() {
+    void a408IsRetried() {
         server.enqueue(Reply.text(408, "timeout"), Reply.json(200, EXTRACT_RESPONSE));
 
         assertThat(client.extract(REQUEST).requestId()).isEqualTo("req_1");
@@ -150,7 +150,7 @@ class RetryTest {
     }
 
     @Test
-    void a_reset_connection_is_retried() {
+    void aResetConnectionIsRetried() {
         server.enqueue(Reply.reset(), Reply.json(200, EXTRACT_RESPONSE));
 
         assertThat(client.extract(REQUEST).geometryHash()).isEqualTo("g1");
@@ -158,7 +158,7 @@ class RetryTest {
     }
 
     @Test
-    void connections_reset_on_every_attempt_raise_a_connection_exception() {
+    void connectionsResetOnEveryAttemptRaiseAConnectionException() {
         server.enqueue(Reply.reset(), Reply.reset(), Reply.reset());
 
         ApiConnectionException e = catchThrowableOfType(ApiConnectionException.class,
@@ -171,7 +171,7 @@ class RetryTest {
     }
 
     @Test
-    void every_attempt_of_a_mutating_call_carries_the_same_idempotency_key_and_the_next_call_another() {
+    void everyAttemptOfAMutatingCallCarriesTheSameIdempotencyKeyAndTheNextCallAnother() {
         server.enqueue(Reply.text(503, "busy"), Reply.text(503, "busy"), Reply.json(200, EXTRACT_RESPONSE),
                 Reply.json(200, EXTRACT_RESPONSE));
 
@@ -187,7 +187,7 @@ class RetryTest {
     }
 
     @Test
-    void a_caller_chosen_idempotency_key_is_sent_and_reads_carry_none() {
+    void aCallerChosenIdempotencyKeyIsSentAndReadsCarryNone() {
         server.enqueue(Reply.json(200, EXTRACT_RESPONSE), Reply.json(200,
                 "{\"id\":\"lux:elevation\",\"provider\":\"lux\",\"name\":\"elevation\"}"));
 
@@ -201,7 +201,7 @@ class RetryTest {
     @ParameterizedTest
     @CsvSource({"400, InvalidRequestException", "401, AuthenticationException", "404, NotFoundException",
         "409, ConflictException", "422, InvalidRequestException", "501, ServiceException"})
-    void a_client_error_is_not_retried(int status, String exception) {
+    void aClientErrorIsNotRetried(int status, String exception) {
         server.enqueue(Reply.problem(status, "{\"status\":" + status + "}"), Reply.json(200, EXTRACT_RESPONSE));
 
         assertThatThrownBy(() -> client.extract(REQUEST))
@@ -212,7 +212,7 @@ class RetryTest {
     }
 
     @Test
-    void a_stalled_server_times_out_every_attempt() {
+    void aStalledServerTimesOutEveryAttempt() {
         server.enqueue(Reply.stall(), Reply.stall(), Reply.stall());
         TerraceClient quick = client.withTimeout(Duration.ofMillis(200));
 
@@ -225,7 +225,7 @@ class RetryTest {
     }
 
     @Test
-    void a_stalled_server_meets_the_overall_deadline_however_long_the_attempt_timeout() {
+    void aStalledServerMeetsTheOverallDeadlineHoweverLongTheAttemptTimeout() {
         server.enqueue(Reply.stall(), Reply.stall(), Reply.stall());
         TerraceClient bounded = client.withOptions(RequestOptions.builder()
                 .timeout(Duration.ofSeconds(30)).totalTimeout(Duration.ofMillis(300)).build());
@@ -238,7 +238,7 @@ class RetryTest {
     }
 
     @Test
-    void max_retries_zero_makes_one_attempt() {
+    void maxRetriesZeroMakesOneAttempt() {
         server.enqueue(Reply.text(503, "busy"), Reply.json(200, EXTRACT_RESPONSE));
 
         assertThatThrownBy(() -> client.extract(REQUEST, RequestOptions.builder().maxRetries(0).build()))

@@ -22,7 +22,7 @@ class SecurityTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"http://example.com", "http://10.0.0.7:8000", "http://terrace.internal/api"})
-    void plain_http_to_another_host_is_refused(String url) {
+    void plainHttpToAnotherHostIsRefused(String url) {
         assertThatThrownBy(() -> TerraceClient.builder().baseUrl(url))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("Refusing plain http:// to ")
@@ -32,19 +32,19 @@ class SecurityTest {
     @ParameterizedTest
     @ValueSource(strings = {"http://localhost:8000", "http://127.0.0.1:9", "http://127.1.2.3", "http://[::1]:8000",
         "https://terrace.example.com", "https://terrace.example.com/base/"})
-    void https_and_loopback_http_are_accepted(String url) {
+    void httpsAndLoopbackHttpAreAccepted(String url) {
         assertThatCode(() -> TerraceClient.builder().baseUrl(url)).doesNotThrowAnyException();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"terrace.example.com", "ftp://terrace.example.com", "https://h/x?key=1"})
-    void malformed_base_urls_are_refused(String url) {
+    void malformedBaseUrlsAreRefused(String url) {
         assertThatThrownBy(() -> TerraceClient.builder().baseUrl(url))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("Invalid base URL");
     }
 
     @Test
-    void a_redirect_to_another_origin_is_not_followed_and_never_gets_the_key() throws Exception {
+    void aRedirectToAnotherOriginIsNotFollowedAndNeverGetsTheKey() throws Exception {
         try (ScriptedServer elsewhere = new ScriptedServer("127.0.0.1", null);
              ScriptedServer server = new ScriptedServer();
              TerraceClient client = Fixtures.client(server, new RecordingSleeper()).build()) {
@@ -65,7 +65,7 @@ class SecurityTest {
     }
 
     @Test
-    void a_redirect_within_the_origin_is_followed_with_the_key_and_the_body() throws Exception {
+    void aRedirectWithinTheOriginIsFollowedWithTheKeyAndTheBody() throws Exception {
         try (ScriptedServer server = new ScriptedServer();
              TerraceClient client = Fixtures.client(server, new RecordingSleeper()).build()) {
             server.enqueue(Reply.text(308, "").header("Location", "/v2/op/extract"),
@@ -82,7 +82,7 @@ class SecurityTest {
     }
 
     @Test
-    void an_http_client_that_follows_redirects_is_refused() {
+    void anHttpClientThatFollowsRedirectsIsRefused() {
         HttpClient following = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
 
         assertThatThrownBy(() -> TerraceClient.builder().httpClient(following))
@@ -91,7 +91,7 @@ class SecurityTest {
     }
 
     @Test
-    void from_env_reads_the_base_url_and_the_key() throws Exception {
+    void fromEnvReadsTheBaseUrlAndTheKey() throws Exception {
         try (ScriptedServer server = new ScriptedServer();
              TerraceClient client = TerraceClient.builder()
                      .fromEnv(Map.of("TERRACE_BASE_URL", server.url(), "TERRACE_API_KEY", "trc_env")::get)
@@ -106,7 +106,7 @@ class SecurityTest {
     }
 
     @Test
-    void without_a_key_no_authorization_is_sent() throws Exception {
+    void withoutAKeyNoAuthorizationIsSent() throws Exception {
         try (ScriptedServer server = new ScriptedServer();
              TerraceClient client = TerraceClient.builder().baseUrl(server.url()).build()) {
             server.enqueue(Reply.json(200, EXTRACT_RESPONSE));

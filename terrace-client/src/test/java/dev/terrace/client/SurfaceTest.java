@@ -69,7 +69,7 @@ class SurfaceTest {
     @ParameterizedTest
     @CsvSource({"TerraceClient", "TerraceClient$Builder", "RawResponseClient", "CatalogService", "ProviderService",
         "DatasetService", "ExtractionService"})
-    void the_async_twin_has_the_same_methods_returning_futures(String blockingName) throws Exception {
+    void theAsyncTwinHasTheSameMethodsReturningFutures(String blockingName) throws Exception {
         Class<?> blocking = Class.forName("dev.terrace.client." + blockingName);
         Class<?> async = Class.forName("dev.terrace.client." + TWINS.get(blockingName));
         Map<String, Method> b = methods(blocking);
@@ -103,12 +103,12 @@ class SurfaceTest {
     @ParameterizedTest
     @CsvSource({"TerraceClient, 32", "CatalogService, 2", "ProviderService, 5", "DatasetService, 5",
         "ExtractionService, 6", "RawResponseClient, 14"})
-    void the_surfaces_have_the_designed_size(String blockingName, int count) throws Exception {
+    void theSurfacesHaveTheDesignedSize(String blockingName, int count) throws Exception {
         assertThat(methods(Class.forName("dev.terrace.client." + blockingName))).hasSize(count);
     }
 
     @Test
-    void the_package_declares_its_nullness() {
+    void thePackageDeclaresItsNullness() {
         assertThat(TerraceClient.class.getPackage().isAnnotationPresent(NullMarked.class)).isTrue();
     }
 }

@@ -66,7 +66,7 @@ class CellOptionsTest {
   }
 
   @Test
-  void nodata_count_counts_the_covered_cells_without_data_under_every_rule() {
+  void nodataCountCountsTheCoveredCellsWithoutDataUnderEveryRule() {
     Polygon block = block(PixelRule.EXACT);
     for (PixelRule rule : PixelRule.values()) {
       ExtractRequest.Builder r = ExtractRequest.builder().geometry(block(rule)).pixelRule(rule);
@@ -80,7 +80,7 @@ class CellOptionsTest {
 
   /** Half of each of columns 29 to 32 of row 1 under exact: nodata_count is their covered area, 2 × 0.5. */
   @Test
-  void under_exact_nodata_count_is_the_covered_area_in_cells() {
+  void underExactNodataCountIsTheCoveredAreaInCells() {
     ExtractRequest.Builder r = ExtractRequest.builder().geometry(cells(29, 33, 1, 1.5))
         .aggregation(Aggregation.NODATA_COUNT);
     assertThat(number(r)).isCloseTo(1, within(1e-9));
@@ -88,7 +88,7 @@ class CellOptionsTest {
 
   /** Columns -2 to 2 of rows 0 and 1: four nodata cells inside the raster, four cells of area beyond its edge. */
   @Test
-  void area_beyond_the_edge_is_not_nodata() {
+  void areaBeyondTheEdgeIsNotNodata() {
     ExtractRequest.Builder r = ExtractRequest.builder().geometry(cells(-2, 2, 0, 2))
         .aggregation(Aggregation.NODATA_COUNT);
     assertThat(number(r)).isCloseTo(4, within(1e-9));
@@ -100,7 +100,7 @@ class CellOptionsTest {
 
   /** Cell (0, 0) and its neighbours hold nodata, so bilinear finds none either. */
   @Test
-  void a_point_counts_1_on_nodata_0_on_data_and_nothing_outside() {
+  void aPointCounts1OnNodata0OnDataAndNothingOutside() {
     for (Interpolation how : Interpolation.values()) {
       ExtractRequest.Builder r = ExtractRequest.builder().aggregation(Aggregation.NODATA_COUNT).interpolation(how);
       assertThat(number(r.geometry(centre(0, 0)))).as(how.toString()).isEqualTo(1);
@@ -116,7 +116,7 @@ class CellOptionsTest {
 
   /** default_value: the two nodata cells of the block are read as 1000 and count as valid. */
   @Test
-  void default_value_reads_nodata_cells_as_valid() {
+  void defaultValueReadsNodataCellsAsValid() {
     double sum = number(ExtractRequest.builder().geometry(block(PixelRule.CENTER)).aggregation(Aggregation.SUM));
     for (PixelRule rule : PixelRule.values()) {
       ExtractRequest.Builder r = ExtractRequest.builder().geometry(block(rule)).pixelRule(rule).defaultValue(1000.0);
@@ -149,7 +149,7 @@ class CellOptionsTest {
    * minimum of 0.6 drops the half cells entirely — not missing, so coverage stays 1.
    */
   @Test
-  void min_coverage_frac_ignores_cells_covered_less() {
+  void minCoverageFracIgnoresCellsCoveredLess() {
     Polygon p = cells(31, 33, 1, 2.5);
     ExtractRequest.Builder r = ExtractRequest.builder().geometry(p).aggregation(Aggregation.COUNT);
     assertThat(number(r)).isCloseTo(3, within(1e-9));
@@ -177,7 +177,7 @@ class CellOptionsTest {
   }
 
   @Test
-  void options_out_of_range_name_their_field() {
+  void optionsOutOfRangeNameTheirField() {
     for (double bad : new double[] {-0.1, 1.5, Double.NaN}) {
       ExtractRequest request = ExtractRequest.builder().geometry(centre(31, 1)).datasets("lux:elevation")
           .minCoverageFrac(bad).build();

@@ -41,7 +41,7 @@ class CrsIdentifiersTest {
       "http://www.opengis.net/def/crs/EPSG/0/4326", "http://www.opengis.net/def/crs/OGC/1.3/CRS84",
       "https://www.opengis.net/def/crs/EPSG/0/4326", "urn:ogc:def:crs:EPSG:6.6:4326", "CRS:84", " epsg:4326 ",
       "urn:ogc:def:crs:OGC::CRS84"})
-  void every_standard_form_of_wgs84_reads_longitude_first(String crs) {
+  void everyStandardFormOfWgs84ReadsLongitudeFirst(String crs) {
     Object expected = value("EPSG:4326");
     assertThat(expected).isNotNull();
     assertThat(value(crs)).isEqualTo(expected);
@@ -51,7 +51,7 @@ class CrsIdentifiersTest {
   @ValueSource(strings = {"FOO:1", "+init=epsg:4326", "file:///etc/passwd", "EPSG:999999", "+proj=longlat",
       "EPSG:", "urn:ogc:def:crs:EPSG::", "http://example.com/def/crs/EPSG/0/4326", "ESRI:54009", "nad27:1",
       "world:mercator", ""})
-  void anything_else_is_a_validation_error_naming_crs(String crs) {
+  void anythingElseIsAValidationErrorNamingCrs(String crs) {
     assertThatThrownBy(() -> value(crs)).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
       assertThat(e.errorType()).hasValue(ErrorType.VALIDATION_ERROR);
       assertThat(e.fieldErrors()).extracting(FieldError::path).containsExactly("crs");

@@ -59,7 +59,7 @@ class EmptyZoneTest {
   }
 
   @Test
-  void a_polygon_over_nodata_counts_zero_valid_cells_and_its_nodata() {
+  void aPolygonOverNodataCountsZeroValidCellsAndItsNodata() {
     for (PixelRule rule : PixelRule.values()) {
       assertEmptyZone(OVER_NODATA, rule);
     }
@@ -68,7 +68,7 @@ class EmptyZoneTest {
   }
 
   @Test
-  void a_polygon_beyond_the_raster_is_an_empty_zone_without_nodata() {
+  void aPolygonBeyondTheRasterIsAnEmptyZoneWithoutNodata() {
     for (PixelRule rule : PixelRule.values()) {
       assertEmptyZone(OUTSIDE, rule);
       assertThat(answer(OUTSIDE, rule, "nodata_count").jsonValue()).as(rule.wireName()).isEqualTo(0.0);
@@ -76,13 +76,13 @@ class EmptyZoneTest {
   }
 
   @Test
-  void a_point_on_nodata_is_an_empty_zone_of_one_nodata_cell() {
+  void aPointOnNodataIsAnEmptyZoneOfOneNodataCell() {
     assertEmptyZone(ON_NODATA, PixelRule.EXACT);
     assertThat(answer(ON_NODATA, PixelRule.EXACT, "nodata_count").jsonValue()).isEqualTo(1.0);
   }
 
   @Test
-  void a_point_beyond_the_raster_has_no_zone_and_no_statistic() {
+  void aPointBeyondTheRasterHasNoZoneAndNoStatistic() {
     for (String aggregation : Aggregation.NAMES) {
       if (aggregation.startsWith("weighted_") || aggregation.equals("cells") || aggregation.equals("percentile")) {
         continue;
@@ -94,7 +94,7 @@ class EmptyZoneTest {
   }
 
   @Test
-  void a_batch_of_points_answers_as_single_points() {
+  void aBatchOfPointsAnswersAsSinglePoints() {
     for (String aggregation : List.of("count", "sum", "mean", "unique", "nodata_count")) {
       List<ExtractResult> results = terrace.batchExtract(BatchExtractRequest.builder()
           .geometries(List.of(ON_NODATA, BEYOND)).datasets("lux:elevation").aggregation(aggregation).build())

@@ -72,7 +72,7 @@ class Int64ExtractionTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("points")
-  void a_point_reads_the_exact_integer(Map<String, String> expected) {
+  void aPointReadsTheExactInteger(Map<String, String> expected) {
     Point point = Point.of(Double.parseDouble(expected.get("lon")), Double.parseDouble(expected.get("lat")));
     ExtractResult r = terrace.extract(ExtractRequest.of(point, dataset(expected))).results().get(0);
     if (expected.get("value").isEmpty()) {
@@ -85,7 +85,7 @@ class Int64ExtractionTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("zones")
-  void a_polygon_gives_the_exact_min_max_majority_minority_and_classes(Map<String, String> expected) {
+  void aPolygonGivesTheExactMinMaxMajorityMinorityAndClasses(Map<String, String> expected) {
     Polygon polygon = Polygon.of(polygons.get(expected.get("polygon")));
     assertThat(exact(value(polygon, expected, "min"))).isEqualTo(new BigInteger(expected.get("min")));
     assertThat(exact(value(polygon, expected, "max"))).isEqualTo(new BigInteger(expected.get("max")));

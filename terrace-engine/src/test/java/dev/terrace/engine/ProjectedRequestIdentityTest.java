@@ -55,7 +55,7 @@ class ProjectedRequestIdentityTest {
   }
 
   @Test
-  void nine_whole_cells_in_epsg_32145_count_nine() {
+  void nineWholeCellsInEpsg32145CountNine() {
     // Cells 5..7 x 5..7: x 500050..500080, y 99920..99950.
     Polygon square = Polygon.of(new double[][] {{500_050, 99_920}, {500_080, 99_920}, {500_080, 99_950},
         {500_050, 99_950}, {500_050, 99_920}});
@@ -65,7 +65,7 @@ class ProjectedRequestIdentityTest {
   }
 
   @Test
-  void the_same_crs_by_another_identifier_is_the_identity_too() {
+  void theSameCrsByAnotherIdentifierIsTheIdentityToo() {
     Polygon square = Polygon.of(new double[][] {{500_050, 99_920}, {500_080, 99_920}, {500_080, 99_950},
         {500_050, 99_950}, {500_050, 99_920}});
     assertThat(read(square, "vermont", "urn:ogc:def:crs:EPSG::32145", Aggregation.COUNT)).isEqualTo(9.0);
@@ -83,7 +83,7 @@ class ProjectedRequestIdentityTest {
       // On a vertical edge only.
       "500070, 4999855, 14, 7",
       "500000, 4999995, 0, 0"})
-  void a_point_on_an_edge_reads_the_cell_below_and_right(double x, double y, int row, int col) {
+  void aPointOnAnEdgeReadsTheCellBelowAndRight(double x, double y, int row, int col) {
     assertThat(read(Point.of(x, y), "utm", "EPSG:32633", Aggregation.MEAN)).isEqualTo((double) (row * 100 + col));
   }
 }

@@ -56,7 +56,7 @@ class TerraceTest {
 
   /** Point 0 of elev_lux_points_expected.csv: GDAL reads 297 at row 70, column 34. */
   @Test
-  void a_point_reads_the_cell_under_it_and_a_feature_is_unwrapped() {
+  void aPointReadsTheCellUnderItAndAFeatureIsUnwrapped() {
     ExtractResult r = terrace.extract(ExtractRequest.of(Feature.of(Point.of(6.0262083180620785, 49.60306260768918)),
         "lux:elevation")).results().get(0);
     assertThat(r.number()).hasValue(297);
@@ -68,7 +68,7 @@ class TerraceTest {
 
   /** Two whole cells of lux: 1/120 degree, so a rectangle on cell edges covers them exactly. */
   @Test
-  void a_polygon_on_cell_edges_averages_exactly_the_cells_it_covers() {
+  void aPolygonOnCellEdgesAveragesExactlyTheCellsItCovers() {
     double cell = 1.0 / 120;
     double west = 5.741666666666666 + 34 * cell;
     double north = 50.191666666666663 - 70 * cell;
@@ -88,7 +88,7 @@ class TerraceTest {
 
   /** Cells (70, 34) and (70, 35) of lux hold 297 and 294 (elev_lux_points_expected.csv and a point read). */
   @Test
-  void bilinear_points_interpolate_between_cell_centres() {
+  void bilinearPointsInterpolateBetweenCellCentres() {
     double cell = 1.0 / 120;
     double lat = 50.191666666666663 - 70.5 * cell;
     double centre34 = 5.741666666666666 + 34.5 * cell;
@@ -102,7 +102,7 @@ class TerraceTest {
 
   /** On a lon/lat raster edges are straight in lon/lat either way, so densifying changes nothing. */
   @Test
-  void densifying_edges_on_request_keeps_lon_lat_answers() {
+  void densifyingEdgesOnRequestKeepsLonLatAnswers() {
     ExtractRequest plain = ExtractRequest.builder().geometry(Polygon.rectangle(5.9, 49.6, 6.1, 49.8))
         .datasets("lux:elevation").build();
     double mean = terrace.extract(plain).results().get(0).number().getAsDouble();
@@ -112,7 +112,7 @@ class TerraceTest {
   }
 
   @Test
-  void a_batch_keeps_input_order_and_reports_outside_points_as_missing() {
+  void aBatchKeepsInputOrderAndReportsOutsidePointsAsMissing() {
     var far = Point.of(-120, 40);
     var response = terrace.batchExtract(BatchExtractRequest.builder()
         .geometries(List.of(Point.of(6.0262083180620785, 49.60306260768918), far))
@@ -127,7 +127,7 @@ class TerraceTest {
   }
 
   @Test
-  void bad_requests_name_every_offending_field() {
+  void badRequestsNameEveryOffendingField() {
     ExtractRequest bad = ExtractRequest.builder()
         .geometry(new Polygon(new double[][][] {{{6, 49.6}, {6.1, 49.6}, {6.1, Double.NaN}, {6.2, 49.7}}}))
         .datasets("lux:elevation", "nope:nothing").build();
@@ -149,7 +149,7 @@ class TerraceTest {
   }
 
   @Test
-  void limits_are_request_limit_errors_that_name_the_limit() {
+  void limitsAreRequestLimitErrorsThatNameTheLimit() {
     List<String> many = Collections.nCopies(51, "lux:elevation");
     assertThatThrownBy(() -> terrace.extract(ExtractRequest.builder().geometry(Point.of(6, 49.6)).datasetIds(many)
         .build())).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
@@ -176,7 +176,7 @@ class TerraceTest {
   }
 
   @Test
-  void a_dataset_that_cannot_be_read_is_missing_with_a_warning_and_the_rest_stands(@TempDir Path dir)
+  void aDatasetThatCannotBeReadIsMissingWithAWarningAndTheRestStands(@TempDir Path dir)
       throws Exception {
     // The engine's samples are in its jar, which the tests run on: copied out, not opened in place.
     try (InputStream in = getClass().getResourceAsStream("/dev/terrace/engine/samples/elev_lux.tif")) {
@@ -197,7 +197,7 @@ class TerraceTest {
   }
 
   @Test
-  void the_catalog_pages_and_unknown_ids_are_not_found() {
+  void theCatalogPagesAndUnknownIdsAreNotFound() {
     var first = terrace.providers(new ListProvidersRequest(2, 0));
     assertThat(first.total()).isEqualTo(7);
     assertThat(first.providers()).extracting(p -> p.slug()).containsExactly("lux", "olinda");
@@ -220,7 +220,7 @@ class TerraceTest {
   }
 
   @Test
-  void refusals_are_the_apis_exceptions_with_the_problem_the_service_would_send() {
+  void refusalsAreTheApisExceptionsWithTheProblemTheServiceWouldSend() {
     NotFoundException missing = catchThrowableOfType(NotFoundException.class, () -> terrace.dataset("lux:nope"));
 
     assertThat(missing).isInstanceOf(TerraceException.class);
@@ -237,7 +237,7 @@ class TerraceTest {
   }
 
   @Test
-  void the_async_surface_answers_the_same() throws Exception {
+  void theAsyncSurfaceAnswersTheSame() throws Exception {
     var request = ExtractRequest.of(Point.of(6.0262083180620785, 49.60306260768918), "lux:elevation");
     assertThat(terrace.async().extract(request).get().results().get(0).number()).hasValue(297);
     assertThat(terrace.async().providers().get().total()).isEqualTo(7);

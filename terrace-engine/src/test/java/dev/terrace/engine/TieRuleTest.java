@@ -56,7 +56,7 @@ class TieRuleTest {
   }
 
   @Test
-  void lowest_is_the_default_and_highest_takes_the_largest_tied_class() {
+  void lowestIsTheDefaultAndHighestTakesTheLargestTiedClass() {
     // The centre rule counts each cell once; the exact rule, on a polygon enclosing the row, covers each wholly.
     Polygon centres = Polygon.rectangle(10.001, 49.991, 10.059, 49.999);
     Polygon enclosing = Polygon.rectangle(9.99, 49.98, 10.07, 50.01);
@@ -76,7 +76,7 @@ class TieRuleTest {
   }
 
   @Test
-  void int64_ties_are_decided_on_the_exact_integers() {
+  void int64TiesAreDecidedOnTheExactIntegers() {
     // Rows 0 and 1, columns 11 to 14 hold 2^53 + (3·row + col) % 5 - 1: 2^53, 2^53 + 1 and 2^53 + 3 twice each,
     // 2^53 - 1 and 2^53 + 2 once. As doubles 2^53 + 1 would join 2^53 and make it the one majority.
     Polygon zone = Polygon.rectangle(10.111, 49.981, 10.149, 49.999);

@@ -64,7 +64,7 @@ class TimeSeriesTest {
   }
 
   @Test
-  void without_a_time_range_every_timestamp_gives_a_result_in_time_order() {
+  void withoutATimeRangeEveryTimestampGivesAResultInTimeOrder() {
     List<ExtractResult> results = extract(null, null, "bcsd_stack:pr").results();
     assertThat(results).hasSize(12);
     for (int m = 0; m < 12; m++) {
@@ -74,7 +74,7 @@ class TimeSeriesTest {
   }
 
   @Test
-  void a_time_range_is_inclusive_and_a_month_stands_for_all_its_days() {
+  void aTimeRangeIsInclusiveAndAMonthStandsForAllItsDays() {
     List<ExtractResult> results = extract(TimeRange.of("1999-03", "1999-05"), null, "bcsd_stack:pr").results();
     assertThat(results).extracting(ExtractResult::timestamp)
         .containsExactly("1999-03-31T00:00:00Z", "1999-04-30T00:00:00Z", "1999-05-31T00:00:00Z");
@@ -84,7 +84,7 @@ class TimeSeriesTest {
   }
 
   @Test
-  void open_ends_reach_the_ends_of_the_series() {
+  void openEndsReachTheEndsOfTheSeries() {
     assertThat(extract(TimeRange.from("1999-11-01"), null, "bcsd_stack:pr").results())
         .extracting(ExtractResult::number).containsExactly(java.util.OptionalDouble.of(PR[10]),
             java.util.OptionalDouble.of(PR[11]));
@@ -92,7 +92,7 @@ class TimeSeriesTest {
   }
 
   @Test
-  void a_range_outside_the_series_gives_no_result_and_a_warning_not_an_error() {
+  void aRangeOutsideTheSeriesGivesNoResultAndAWarningNotAnError() {
     ExtractResponse r = extract(TimeRange.of("2001-01", "2001-12"), null, "bcsd_stack:pr", "lux:elevation");
     assertThat(r.results()).extracting(ExtractResult::datasetId).containsExactly("lux:elevation");
     assertThat(r.results().get(0).timestamp()).as("a static dataset ignores the range").isNull();
@@ -101,7 +101,7 @@ class TimeSeriesTest {
   }
 
   @Test
-  void temporal_aggregation_collapses_the_series_into_one_result() {
+  void temporalAggregationCollapsesTheSeriesIntoOneResult() {
     double sum = 0;
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
@@ -129,7 +129,7 @@ class TimeSeriesTest {
   }
 
   @Test
-  void a_batch_of_points_reads_every_timestamp_for_every_point() {
+  void aBatchOfPointsReadsEveryTimestampForEveryPoint() {
     var response = terrace.batchExtract(BatchExtractRequest.builder().geometries(List.of(POINT, POINT))
         .datasets("bcsd_stack:tas", "bcsd_stack:pr").timeRange(TimeRange.of("1999-06", "1999-07")).build());
     assertThat(response.totalResults()).isEqualTo(8);
@@ -140,7 +140,7 @@ class TimeSeriesTest {
   }
 
   @Test
-  void bad_time_ranges_name_the_field() {
+  void badTimeRangesNameTheField() {
     assertThatThrownBy(() -> extract(TimeRange.of("1999-06", "1999-01"), null, "bcsd_stack:pr"))
         .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
           FieldError error = e.fieldErrors().get(0);
@@ -163,7 +163,7 @@ class TimeSeriesTest {
 
   /** March's file is missing: March alone is missing, with a warning that names it; the other months stand. */
   @Test
-  void an_unreadable_file_fails_its_own_timestamp_only(@TempDir Path dir) throws Exception {
+  void anUnreadableFileFailsItsOwnTimestampOnly(@TempDir Path dir) throws Exception {
     String catalog = Files.readString(stack().resolve("catalog.json"))
         .replace("bcsd_pr_1999-03.tif", "no_such_file.tif");
     for (String month : MONTH_ENDS) {

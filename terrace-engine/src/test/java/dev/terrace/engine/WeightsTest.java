@@ -61,7 +61,7 @@ class WeightsTest {
   }
 
   @Test
-  void a_dataset_weighted_by_itself_gives_the_sum_of_squares_over_the_sum() {
+  void aDatasetWeightedByItselfGivesTheSumOfSquaresOverTheSum() {
     double a = cell(30, 2);
     double b = cell(31, 2);
     // Half of column 30 and all of column 31: coverage 0.5 and 1.
@@ -83,7 +83,7 @@ class WeightsTest {
   }
 
   @Test
-  void a_weighted_point_answers_its_own_value_and_batches_of_points_too() {
+  void aWeightedPointAnswersItsOwnValueAndBatchesOfPointsToo() {
     Point p = Point.of(WEST + 31.5 * CELL, NORTH - 2.5 * CELL);
     double value = cell(31, 2);
     assertThat(number(ExtractRequest.builder().geometry(p).aggregation(Aggregation.WEIGHTED_MEAN)
@@ -98,7 +98,7 @@ class WeightsTest {
   }
 
   @Test
-  void coverage_weight_none_counts_every_touched_cell_as_whole() {
+  void coverageWeightNoneCountsEveryTouchedCellAsWhole() {
     // Two by two cells, centred on a cell: nine cells touched, four covered in all.
     Polygon quarters = cells(30.5, 32.5, 2.5, 4.5);
     assertThat(number(ExtractRequest.builder().geometry(quarters).aggregation(Aggregation.COUNT)))
@@ -112,7 +112,7 @@ class WeightsTest {
   }
 
   @Test
-  void area_weights_count_cells_by_their_area_in_degrees_or_on_the_sphere() {
+  void areaWeightsCountCellsByTheirAreaInDegreesOrOnTheSphere() {
     Polygon twoCells = cells(30, 32, 2, 3);
     assertThat(number(ExtractRequest.builder().geometry(twoCells).aggregation(Aggregation.COUNT)
         .coverageWeight(CoverageWeight.AREA_CARTESIAN))).isCloseTo(2 * CELL * CELL, within(1e-15));
@@ -129,7 +129,7 @@ class WeightsTest {
   }
 
   @Test
-  void spherical_areas_of_a_projected_grid_are_refused_for_that_dataset_with_a_warning() {
+  void sphericalAreasOfAProjectedGridAreRefusedForThatDatasetWithAWarning() {
     ExtractResponse response = terrace.extract(ExtractRequest.builder()
         .geometry(Polygon.rectangle(-34.86, -8.02, -34.85, -8.01)).datasets("olinda:elevation", "lux:elevation")
         .coverageWeight(CoverageWeight.AREA_SPHERICAL_M2).build());
@@ -139,7 +139,7 @@ class WeightsTest {
   }
 
   @Test
-  void weighted_statistics_need_weights_that_exist_or_are_refused_naming_the_field() {
+  void weightedStatisticsNeedWeightsThatExistOrAreRefusedNamingTheField() {
     Polygon p = cells(30, 32, 2, 3);
     assertRefused(ExtractRequest.builder().geometry(p).aggregation(Aggregation.WEIGHTED_MEAN), "weights",
         "needs weights");
@@ -162,7 +162,7 @@ class WeightsTest {
   }
 
   @Test
-  void pixel_rules_apply_before_the_weights() {
+  void pixelRulesApplyBeforeTheWeights() {
     // Under center, the half-covered column 30 does not count at all.
     ExtractRequest.Builder r = ExtractRequest.builder().geometry(cells(30.6, 32, 2, 3)).weights("lux:elevation")
         .aggregation(Aggregation.WEIGHTED_MEAN).pixelRule(PixelRule.CENTER);

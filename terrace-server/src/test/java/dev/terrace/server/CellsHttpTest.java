@@ -27,7 +27,7 @@ class CellsHttpTest {
       + "\"aggregation\":\"cells\",\"pixel_rule\":\"exact\"}";
 
   @Test
-  void the_cells_travel_as_the_engine_writes_them() throws Exception {
+  void theCellsTravelAsTheEngineWritesThem() throws Exception {
     JsonNode http;
     try (RunningServer running = RunningServer.start()) {
       HttpResponse<String> r = running.post("/v1/op/extract", BODY);
@@ -56,7 +56,7 @@ class CellsHttpTest {
   }
 
   @Test
-  void cells_beyond_the_pixel_budget_are_a_422_naming_the_aggregation() throws Exception {
+  void cellsBeyondThePixelBudgetAreA422NamingTheAggregation() throws Exception {
     // The box reads about 625 cells and returns 576: within a budget of 1000 only as a summary.
     try (RunningServer running = RunningServer.start(b -> b.limits(new Limits(50, 1000, 10_000, 1000, 2)))) {
       HttpResponse<String> summary = running.post("/v1/op/extract", BODY.replace("\"cells\"", "\"mean\""));

@@ -38,7 +38,7 @@ class CrsIdentifierContractTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"OGC:CRS84", "urn:ogc:def:crs:EPSG::4326", "urn:ogc:def:crs:OGC:1.3:CRS84",
       "http://www.opengis.net/def/crs/EPSG/0/4326", "http://www.opengis.net/def/crs/OGC/1.3/CRS84"})
-  void standard_forms_answer_as_epsg_4326_does(String crs) throws Exception {
+  void standardFormsAnswerAsEpsg4326Does(String crs) throws Exception {
     HttpResponse<String> reference = extract("crs", "EPSG:4326");
     assertThat(reference.statusCode()).as(reference.body()).isEqualTo(200);
     for (String field : new String[] {"crs", "target_crs"}) {
@@ -51,7 +51,7 @@ class CrsIdentifierContractTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"FOO:1", "+init=epsg:4326", "file:///etc/passwd", "EPSG:999999"})
-  void anything_else_is_a_422_naming_the_field_used(String crs) throws Exception {
+  void anythingElseIsA422NamingTheFieldUsed(String crs) throws Exception {
     HostileInputTest.assertProblem(extract("crs", crs), 422, "validation_error", "crs");
     HttpResponse<String> alias = extract("target_crs", crs);
     HostileInputTest.assertProblem(alias, 422, "validation_error", "target_crs");

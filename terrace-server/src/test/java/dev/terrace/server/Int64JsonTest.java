@@ -67,14 +67,14 @@ class Int64JsonTest {
 
   /** Cell (col 2, row 0) of each file, as expected_points.csv of the engine's fixtures has it from GDAL. */
   @Test
-  void a_point_value_is_the_exact_integer() throws Exception {
+  void aPointValueIsTheExactInteger() throws Exception {
     assertThat(value(point(10.025, 49.995, "wide:i64"))).isEqualTo("9007199254740993");
     assertThat(value(point(10.025, 49.995, "wide:u64"))).isEqualTo("18446744073709551611");
   }
 
   /** The "left" polygon of expected_zonal.csv, centre rule. */
   @Test
-  void zonal_min_max_majority_and_classes_are_exact_integers() throws Exception {
+  void zonalMinMaxMajorityAndClassesAreExactIntegers() throws Exception {
     assertThat(value(polygon("wide:i64", "min"))).isEqualTo("-9223372036854775808");
     assertThat(value(polygon("wide:i64", "majority"))).isEqualTo("9007199254740991");
     assertThat(value(polygon("wide:u64", "max"))).isEqualTo("18446744073709551615");

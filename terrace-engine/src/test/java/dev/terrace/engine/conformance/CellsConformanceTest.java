@@ -29,7 +29,7 @@ class CellsConformanceTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("sources")
-  void center_cells_count_and_sum_to_gdal(String fixture, String datasetId) {
+  void centerCellsCountAndSumToGdal(String fixture, String datasetId) {
     Map<Integer, ExtractResult> answers = answers(fixture, datasetId, PixelRule.CENTER);
     int compared = 0;
     for (Map<String, String> row : rows(fixture)) {
@@ -48,7 +48,7 @@ class CellsConformanceTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("sources")
-  void all_touched_cells_count_and_sum_to_gdal(String fixture, String datasetId) {
+  void allTouchedCellsCountAndSumToGdal(String fixture, String datasetId) {
     Map<Integer, ExtractResult> answers = answers(fixture, datasetId, PixelRule.ALL_TOUCHED);
     int compared = 0;
     for (Map<String, String> row : rows(fixture)) {
@@ -68,7 +68,7 @@ class CellsConformanceTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("sources")
-  void exact_coverages_sum_to_the_covered_area(String fixture, String datasetId) {
+  void exactCoveragesSumToTheCoveredArea(String fixture, String datasetId) {
     Map<Integer, ExtractResult> answers = answers(fixture, datasetId, PixelRule.EXACT);
     for (Map<String, String> row : rows(fixture)) {
       List<Cell> cells = cellsOf(answers, row);

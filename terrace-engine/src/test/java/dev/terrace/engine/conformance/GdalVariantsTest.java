@@ -208,7 +208,7 @@ class GdalVariantsTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("refusals")
-  void refuses_what_gdal_cannot_place(Transport transport, Variant v) {
+  void refusesWhatGdalCannotPlace(Transport transport, Variant v) {
     named(transport, v.label() + " refusal", () -> {
       try (GeoTiff tiff = open(transport, v.file())) {
         // Some refusals need a block's bytes (lossy WebP is told apart from lossless only inside a tile).
@@ -224,7 +224,7 @@ class GdalVariantsTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("overviewCounts")
-  void has_gdals_overviews(Transport transport, Variant v) {
+  void hasGdalsOverviews(Transport transport, Variant v) {
     named(transport, v.file() + " overviews", () -> {
       try (GeoTiff tiff = open(transport, v.file())) {
         assertThat(tiff.overviews()).as("overviews of %s (GDAL: %s)", v.file(), v.overviews())
@@ -235,13 +235,13 @@ class GdalVariantsTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("points")
-  void point_gives_gdals_value(Transport transport, Variant v, Map<String, String> row) {
+  void pointGivesGdalsValue(Transport transport, Variant v, Map<String, String> row) {
     named(transport, v.label() + " point #" + row.get("point_id"), () -> checkPoint(transport, v, row));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("polygons")
-  void polygon_statistic_is_gdals(Transport transport, Variant v, Map<String, String> row, String stat) {
+  void polygonStatisticIsGdals(Transport transport, Variant v, Map<String, String> row, String stat) {
     named(transport, v.label() + " level " + row.get("level") + " polygon #" + row.get("polygon_id") + " " + stat,
         () -> {
           if (row.get("level").equals("0")) {

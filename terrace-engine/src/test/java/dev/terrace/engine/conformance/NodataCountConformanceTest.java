@@ -25,7 +25,7 @@ class NodataCountConformanceTest {
   private static final String CSV = "conformance/elev_lux_polygons_expected.csv";
 
   @Test
-  void center_nodata_count_is_all_centred_cells_less_gdal_count() {
+  void centerNodataCountIsAllCentredCellsLessGdalCount() {
     Map<Integer, Double> nodata = answers(PixelRule.CENTER, Aggregation.NODATA_COUNT, null);
     Map<Integer, Double> all = answers(PixelRule.CENTER, Aggregation.COUNT, -1.0);
     int compared = 0;
@@ -48,7 +48,7 @@ class NodataCountConformanceTest {
   }
 
   @Test
-  void exact_nodata_count_is_the_covered_area_less_gdal_exact_count() {
+  void exactNodataCountIsTheCoveredAreaLessGdalExactCount() {
     Map<Integer, Double> nodata = answers(PixelRule.EXACT, Aggregation.NODATA_COUNT, null);
     Map<Integer, Double> all = answers(PixelRule.EXACT, Aggregation.COUNT, -1.0);
     for (Map<String, String> row : Conformance.csv(CSV)) {

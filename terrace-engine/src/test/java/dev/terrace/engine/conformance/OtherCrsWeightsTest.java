@@ -75,7 +75,7 @@ class OtherCrsWeightsTest {
   }
 
   @Test
-  void each_cell_weighs_the_weight_under_its_centre() {
+  void eachCellWeighsTheWeightUnderItsCentre() {
     double c0 = 11.6;
     double c1 = 19.3;
     double r0 = 7.7;

@@ -74,7 +74,7 @@ class PointConformanceTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("points")
-  void point_reads_gdals_value(Layer layer, Map<String, String> row) {
+  void pointReadsGdalsValue(Layer layer, Map<String, String> row) {
     try {
       check(layer, row);
     } catch (AssertionError e) {

@@ -169,7 +169,7 @@ class PolygonConformanceTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void statistic_matches_gdal(Case c) {
+  void statisticMatchesGdal(Case c) {
     try {
       check(c);
     } catch (AssertionError e) {

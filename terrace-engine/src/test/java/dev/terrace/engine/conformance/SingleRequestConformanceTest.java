@@ -63,7 +63,7 @@ class SingleRequestConformanceTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("probes")
-  void extract_answers_as_the_batch_does(Probe p) {
+  void extractAnswersAsTheBatchDoes(Probe p) {
     Map<Integer, Geometry> features = Conformance.features(p.geojson());
     ExtractRequest.Builder request = ExtractRequest.builder().geometry(features.get(p.id())).datasets(p.datasetId());
     if (p.rule() != null) {

@@ -79,7 +79,7 @@ class WeightsConformanceTest {
 
   @ParameterizedTest
   @MethodSource("rows")
-  void matches_exactextract(Row row) {
+  void matchesExactextract(Row row) {
     ExtractResult result = answer(row);
     Double got = row.classValue().isEmpty() ? (result.jsonValue() == null ? null : result.number().orElseThrow())
         : share(result, row.classValue());
@@ -95,7 +95,7 @@ class WeightsConformanceTest {
   /** weighted_frac names no class exactextract does not: the rows above check only exactextract's. */
   @ParameterizedTest
   @MethodSource("fracPolygons")
-  void weighted_frac_has_exactextracts_classes(List<Row> rows) {
+  void weightedFracHasExactextractsClasses(List<Row> rows) {
     ExtractResult result = answer(rows.get(0));
     Set<Double> theirs = rows.stream().map(r -> Double.valueOf(r.classValue())).collect(Collectors.toSet());
     Set<Double> ours = result.jsonValue() == null ? Set.of()

@@ -63,7 +63,7 @@ class WidePolygonConformanceTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("cases")
-  void counts_and_means_are_gdals(String id, String rule, Geometry geometry, String count, String mean) {
+  void countsAndMeansAreGdals(String id, String rule, Geometry geometry, String count, String mean) {
     ExtractResponse response = engine.extract(ExtractRequest.builder().geometry(geometry)
         .datasets("wideband:value").pixelRule(PixelRule.of(rule)).build());
     ExtractResult r = response.results().get(0);

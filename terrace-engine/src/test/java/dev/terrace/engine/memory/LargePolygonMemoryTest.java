@@ -82,7 +82,7 @@ class LargePolygonMemoryTest {
   private static final double EXPECTED_MEAN = 2 * (39 * 130_816 + 496) / (double) SIZE;
 
   @Test
-  void the_mean_of_a_polygon_over_the_whole_raster_is_exact_in_a_small_heap() {
+  void theMeanOfAPolygonOverTheWholeRasterIsExactInASmallHeap() {
     assertThat(EXPECTED_MEAN).isEqualTo(510.232, within(1e-12));
     // The corners exactly on the raster's corners (x east, y north, in the raster's own CRS).
     double x1 = X0 + SIZE * CELL;

@@ -90,7 +90,7 @@ class SyntheticGeoTiffTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("typesAndCompressions")
-  void every_type_round_trips_through_the_reader(Case k, Compression compression) {
+  void everyTypeRoundTripsThroughTheReader(Case k, Compression compression) {
     Path file = dir.resolve(k.type() + "-" + compression + ".tif");
     Written w = SyntheticGeoTiff.builder(WIDTH, HEIGHT)
         .tileSize(32, 16)
@@ -153,7 +153,7 @@ class SyntheticGeoTiffTest {
   }
 
   @Test
-  void geographic_rasters_name_epsg_4326() {
+  void geographicRastersNameEpsg4326() {
     Path file = dir.resolve("geo.tif");
     SyntheticGeoTiff.builder(40, 20).tileSize(16).sampleType(TiffSampleType.INT16)
         .values((c, r) -> c - r).geographic().origin(-10, 50).cellSize(0.25, 0.125).write(file);
@@ -167,7 +167,7 @@ class SyntheticGeoTiffTest {
   }
 
   @Test
-  void without_georeferencing_the_reader_refuses_the_file() {
+  void withoutGeoreferencingTheReaderRefusesTheFile() {
     Path file = dir.resolve("plain.tif");
     SyntheticGeoTiff.builder(20, 20).tileSize(16).sampleType(TiffSampleType.UINT8).values((c, r) -> c).write(file);
     assertThatThrownBy(() -> GeoTiff.open(file)).isInstanceOf(RasterFormatException.class)
@@ -175,7 +175,7 @@ class SyntheticGeoTiffTest {
   }
 
   @Test
-  void a_grid_without_a_crs_is_refused_by_the_reader() {
+  void aGridWithoutACrsIsRefusedByTheReader() {
     Path file = dir.resolve("nocrs.tif");
     SyntheticGeoTiff.builder(20, 20).tileSize(16).sampleType(TiffSampleType.UINT8).values((c, r) -> c)
         .origin(1, 2).cellSize(3).write(file);
@@ -184,7 +184,7 @@ class SyntheticGeoTiffTest {
   }
 
   @Test
-  void big_tiff_when_asked() throws IOException {
+  void bigTiffWhenAsked() throws IOException {
     Path file = dir.resolve("big.tif");
     Written w = SyntheticGeoTiff.builder(70, 33).tileSize(16, 32).sampleType(TiffSampleType.FLOAT64)
         .compression(Compression.DEFLATE).values((c, r) -> c * 1e6 + r).nodata(-1).projected(32725)
@@ -206,7 +206,7 @@ class SyntheticGeoTiffTest {
   }
 
   @Test
-  void identical_tiles_are_stored_once() {
+  void identicalTilesAreStoredOnce() {
     Path file = dir.resolve("repeat.tif");
     // 1000 is no multiple of 256: interior, right-edge, bottom-edge and corner tiles differ (padding).
     Written w = SyntheticGeoTiff.builder(1000, 1000).tileSize(256).sampleType(TiffSampleType.UINT16)
@@ -226,7 +226,7 @@ class SyntheticGeoTiffTest {
   }
 
   @Test
-  void a_20000_square_raster_of_repeating_tiles_is_small_and_quick() {
+  void a20000SquareRasterOfRepeatingTilesIsSmallAndQuick() {
     Path file = dir.resolve("huge.tif");
     long start = System.nanoTime();
     Written w = SyntheticGeoTiff.builder(20_000, 20_000).tileSize(512).sampleType(TiffSampleType.FLOAT32)
@@ -252,7 +252,7 @@ class SyntheticGeoTiffTest {
   }
 
   @Test
-  void tiles_can_come_from_a_per_tile_supplier() {
+  void tilesCanComeFromAPerTileSupplier() {
     Path file = dir.resolve("tiles.tif");
     double[] tile = new double[16 * 16];
     Written w = SyntheticGeoTiff.builder(40, 40).tileSize(16).sampleType(TiffSampleType.UINT8)
@@ -270,7 +270,7 @@ class SyntheticGeoTiffTest {
   }
 
   @Test
-  void rejects_what_tiff_or_the_sample_type_cannot_hold() {
+  void rejectsWhatTiffOrTheSampleTypeCannotHold() {
     assertThatThrownBy(() -> SyntheticGeoTiff.builder(10, 10).tileSize(20))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("multiples of 16");
     assertThatThrownBy(() -> SyntheticGeoTiff.builder(0, 10)).isInstanceOf(IllegalArgumentException.class);

@@ -18,7 +18,7 @@ class ExactextractCoverageWeightCasesTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void peer_case(PeerCase c) {
+  void peerCase(PeerCase c) {
     c.run();
   }
 }

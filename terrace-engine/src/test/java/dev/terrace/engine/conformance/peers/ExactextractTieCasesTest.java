@@ -19,7 +19,7 @@ class ExactextractTieCasesTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void peer_case(PeerCase c) {
+  void peerCase(PeerCase c) {
     c.run();
   }
 }

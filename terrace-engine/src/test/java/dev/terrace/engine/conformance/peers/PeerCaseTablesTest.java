@@ -15,7 +15,7 @@ class PeerCaseTablesTest {
       List.of("rasterstats_zonal.csv", "rasterstats_point.csv", "exactextract.csv");
 
   @Test
-  void every_row_belongs_to_a_test_class_and_builds_a_request() {
+  void everyRowBelongsToATestClassAndBuildsARequest() {
     int rows = 0;
     for (String table : TABLES) {
       for (var row : PeerCsv.read(table)) {

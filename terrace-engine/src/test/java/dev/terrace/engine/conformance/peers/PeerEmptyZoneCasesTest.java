@@ -19,7 +19,7 @@ class PeerEmptyZoneCasesTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void peer_case(PeerCase c) {
+  void peerCase(PeerCase c) {
     c.run();
   }
 }

@@ -23,7 +23,7 @@ class RasterstatsRelationsTest {
 
   @Test
   @DisplayName("python-rasterstats tests/test_zonal.py::test_optional_stats — min <= median <= max")
-  void optional_stats() {
+  void optionalStats() {
     assertThat(stat(0, Aggregation.MIN)).isLessThanOrEqualTo(stat(0, Aggregation.MEDIAN));
     assertThat(stat(0, Aggregation.MEDIAN)).isLessThanOrEqualTo(stat(0, Aggregation.MAX));
   }
@@ -39,7 +39,7 @@ class RasterstatsRelationsTest {
 
   @Test
   @DisplayName("python-rasterstats tests/test_zonal.py::test_percentile_good — percentile_50 == median <= percentile_90")
-  void percentile_good() {
+  void percentileGood() {
     double p50 = stat(0, Aggregation.percentile(50));
     assertThat(p50).isEqualTo(stat(0, Aggregation.MEDIAN));
     assertThat(p50).isLessThanOrEqualTo(stat(0, Aggregation.percentile(90)));

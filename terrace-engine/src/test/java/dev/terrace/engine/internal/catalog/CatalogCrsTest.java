@@ -36,7 +36,7 @@ class CatalogCrsTest {
   }
 
   @Test
-  void the_catalogs_crs_places_a_file_that_has_none() throws Exception {
+  void theCatalogsCrsPlacesAFileThatHasNone() throws Exception {
     try (Catalog catalog = Catalog.load(catalog("EPSG:32633"))) {
       assertThat(catalog.dataset("p:d").orElseThrow().raster().grid().crsName()).isEqualTo("EPSG:32633");
     }
@@ -48,7 +48,7 @@ class CatalogCrsTest {
   }
 
   @Test
-  void without_it_the_file_is_refused() throws Exception {
+  void withoutItTheFileIsRefused() throws Exception {
     try (Catalog catalog = Catalog.load(catalog(null))) {
       assertThatThrownBy(() -> catalog.dataset("p:d").orElseThrow().raster())
           .isInstanceOf(RasterFormatException.class).hasMessageContaining("has no CRS")
@@ -57,7 +57,7 @@ class CatalogCrsTest {
   }
 
   @Test
-  void a_crs_proj4j_does_not_know_is_a_catalog_error() throws Exception {
+  void aCrsProj4jDoesNotKnowIsACatalogError() throws Exception {
     assertThatThrownBy(() -> Catalog.load(catalog("EPSG:999999"))).isInstanceOf(CatalogException.class)
         .hasMessageContaining("providers[0].datasets[0].crs");
     Files.delete(dir.resolve("nocrs.tif"));
@@ -66,7 +66,7 @@ class CatalogCrsTest {
   }
 
   @Test
-  void crs_is_only_for_cog_datasets() throws Exception {
+  void crsIsOnlyForCogDatasets() throws Exception {
     Path file = Files.writeString(dir.resolve("tiles.json"), """
         {"providers": [{"slug": "p", "protocol": "cog_tiles", "datasets": [{"name": "d",
           "url_template": "{lat}{lon}.tif", "tile_degrees": 1, "crs": "EPSG:4326"}]}]}

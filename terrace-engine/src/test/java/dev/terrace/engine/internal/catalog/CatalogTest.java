@@ -15,7 +15,7 @@ class CatalogTest {
   Path dir;
 
   @Test
-  void the_builtin_catalog_serves_the_bundled_samples() {
+  void theBuiltinCatalogServesTheBundledSamples() {
     try (Catalog catalog = Catalog.builtin()) {
       assertThat(catalog.providers()).extracting(CatalogProvider::slug)
           .containsExactly("lux", "olinda", "pr_landcover", "landsat_olinda", "bcsd", "copernicus_dem",
@@ -37,7 +37,7 @@ class CatalogTest {
   }
 
   @Test
-  void paths_are_relative_to_the_catalog_file_and_yaml_works_too() throws Exception {
+  void pathsAreRelativeToTheCatalogFileAndYamlWorksToo() throws Exception {
     // The engine's samples are in its jar, which the tests run on: copied out, not opened in place.
     try (InputStream in = getClass().getResourceAsStream("/dev/terrace/engine/samples/elev_lux.tif")) {
       Files.copy(in, dir.resolve("elev.tif"));
@@ -62,7 +62,7 @@ class CatalogTest {
   }
 
   @Test
-  void broken_catalogs_name_the_file_and_field() throws Exception {
+  void brokenCatalogsNameTheFileAndField() throws Exception {
     expectError("""
         {"providers": [{"slug": "a", "protocol": "cog", "datasets": [{"name": "x", "path": "x.tif", "bnd": 2}]}]}
         """, "providers[0].datasets[0].bnd: unknown field \"bnd\"");
@@ -99,7 +99,7 @@ class CatalogTest {
   }
 
   @Test
-  void tiled_datasets_need_a_template_with_both_coordinates_and_a_tile_size_that_divides_180() throws Exception {
+  void tiledDatasetsNeedATemplateWithBothCoordinatesAndATileSizeThatDivides180() throws Exception {
     String tiled = "{\"providers\": [{\"slug\": \"t\", \"protocol\": \"cog_tiles\", \"datasets\": [%s]}]}";
     expectError(tiled.formatted("{\"name\": \"x\", \"tile_degrees\": 1}"),
         "providers[0].datasets[0].url_template: is required");
@@ -120,7 +120,7 @@ class CatalogTest {
   }
 
   @Test
-  void class_names_are_for_categorical_datasets_and_keyed_by_code() throws Exception {
+  void classNamesAreForCategoricalDatasetsAndKeyedByCode() throws Exception {
     expectError("""
         {"providers": [{"slug": "a", "protocol": "cog", "datasets": [{"name": "x", "path": "x.tif",
           "classes": {"10": "Trees"}}]}]}
@@ -156,7 +156,7 @@ class CatalogTest {
   }
 
   @Test
-  void a_url_that_cannot_be_opened_is_refused_when_the_catalog_is_read() throws Exception {
+  void aUrlThatCannotBeOpenedIsRefusedWhenTheCatalogIsRead() throws Exception {
     expectError("""
         {"providers": [{"slug": "a", "protocol": "cog", "datasets": [{"name": "x", "url": "http:///x.tif"}]}]}
         """, "providers[0].datasets[0].url: URL has no host: http:///x.tif");
@@ -166,7 +166,7 @@ class CatalogTest {
   }
 
   @Test
-  void a_missing_file_says_so() {
+  void aMissingFileSaysSo() {
     assertThatThrownBy(() -> Catalog.load(dir.resolve("absent.json"))).isInstanceOf(CatalogException.class)
         .hasMessageContaining("absent.json: cannot be read");
   }

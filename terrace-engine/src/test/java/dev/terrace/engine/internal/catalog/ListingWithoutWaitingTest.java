@@ -28,7 +28,7 @@ class ListingWithoutWaitingTest {
   Path dir;
 
   @Test
-  void a_stalled_source_is_listed_at_once_as_unavailable_then_described_once_it_answers() throws Exception {
+  void aStalledSourceIsListedAtOnceAsUnavailableThenDescribedOnceItAnswers() throws Exception {
     byte[] tiff = getClass().getResourceAsStream("/dev/terrace/engine/samples/elev_lux.tif").readAllBytes();
     Files.write(dir.resolve("elev.tif"), tiff);
     try (RangeServer server = RangeServer.start()) {

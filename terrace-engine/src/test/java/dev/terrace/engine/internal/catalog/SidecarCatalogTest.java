@@ -55,14 +55,14 @@ class SidecarCatalogTest {
   }
 
   @Test
-  void a_local_sidecar_scales_the_values_of_a_file_that_declares_no_scale() throws Exception {
+  void aLocalSidecarScalesTheValuesOfAFileThatDeclaresNoScale() throws Exception {
     assertThat(extract("{\"name\": \"dem\", \"path\": \"elev.tif\"}").results().get(0).number()).hasValue(300.0);
     Files.writeString(dir.resolve("elev.tif.aux.xml"), SCALED);
     assertThat(extract("{\"name\": \"dem\", \"path\": \"elev.tif\"}").results().get(0).number()).hasValue(601.0);
   }
 
   @Test
-  void a_local_sidecars_nodata_replaces_the_files() throws Exception {
+  void aLocalSidecarsNodataReplacesTheFiles() throws Exception {
     Files.writeString(dir.resolve("elev.tif.aux.xml"), NODATA_300);
     var result = extract("{\"name\": \"dem\", \"path\": \"elev.tif\"}").results().get(0);
     assertThat(result.jsonValue()).isNull();
@@ -70,7 +70,7 @@ class SidecarCatalogTest {
   }
 
   @Test
-  void a_remote_sidecar_is_read_only_when_the_dataset_asks_for_it() throws Exception {
+  void aRemoteSidecarIsReadOnlyWhenTheDatasetAsksForIt() throws Exception {
     try (RangeServer server = RangeServer.start()) {
       server.serve("/elev.tif", tiff);
       server.serve("/elev.tif.aux.xml", SCALED.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -87,7 +87,7 @@ class SidecarCatalogTest {
   }
 
   @Test
-  void a_remote_dataset_asking_for_sidecars_that_do_not_exist_reads_as_before() throws Exception {
+  void aRemoteDatasetAskingForSidecarsThatDoNotExistReadsAsBefore() throws Exception {
     try (RangeServer server = RangeServer.start()) {
       server.serve("/elev.tif", tiff);
       String url = server.uri("/elev.tif").toString();

@@ -24,7 +24,7 @@ class CoverageLargeTest {
   }
 
   @Test
-  void a_20000_by_20000_cell_square_streams_in_256_row_blocks() {
+  void a20000By20000CellSquareStreamsIn256RowBlocks() {
     // Offset by a quarter / half cell so the first and last rows and columns are partly covered.
     Geometry g = CoverageTest.wkt(
         "POLYGON((0.25 0.5, 20000.25 0.5, 20000.25 20000.5, 0.25 20000.5, 0.25 0.5))");
@@ -54,7 +54,7 @@ class CoverageLargeTest {
   }
 
   @Test
-  void a_polygon_far_larger_than_the_raster_costs_only_the_raster() {
+  void aPolygonFarLargerThanTheRasterCostsOnlyTheRaster() {
     Geometry g = CoverageTest.wkt("POLYGON((-1e7 -1e7, 1e7 -1e7, 1e7 1e7, -1e7 1e7, -1e7 -1e7))");
     long before = allocatedBytes();
 
@@ -68,7 +68,7 @@ class CoverageLargeTest {
   }
 
   @Test
-  void a_10000_cell_polygon_with_30_vertices_is_covered_under_every_rule() {
+  void a10000CellPolygonWith30VerticesIsCoveredUnderEveryRule() {
     // Radii in [0.5 R, R] with R = 70 give roughly 10 000 cells. How fast this is belongs to the benchmarks.
     Polygon g = Shapes.star(new Random(7), 100.3, 100.7, 70, false, 0, 30);
     double area = g.getArea();

@@ -19,7 +19,7 @@ class CoverageManyPartsTest {
 
   @ParameterizedTest
   @ValueSource(ints = {10, 17, 1_000, 10_000})
-  void many_disjoint_parts_cover_what_each_part_covers_alone(int parts) {
+  void manyDisjointPartsCoverWhatEachPartCoversAlone(int parts) {
     Random rnd = new Random(parts);
     int perRow = (int) Math.ceil(Math.sqrt(parts));
     int size = perRow * 10;

@@ -15,7 +15,7 @@ import org.locationtech.jts.geom.Geometry;
 class CoverageOverlappingPartsTest {
 
   @Test
-  void two_squares_overlapping_by_one_column_count_the_six_cells_of_their_union() {
+  void twoSquaresOverlappingByOneColumnCountTheSixCellsOfTheirUnion() {
     Geometry g = wkt("MULTIPOLYGON (((1 1, 3 1, 3 3, 1 3, 1 1)), ((2 1, 4 1, 4 3, 2 3, 2 1)))");
     double[][] union = {
       {0, 0, 0, 0, 0},
@@ -30,14 +30,14 @@ class CoverageOverlappingPartsTest {
   }
 
   @Test
-  void the_same_squares_with_opposite_orientations_count_the_same() {
+  void theSameSquaresWithOppositeOrientationsCountTheSame() {
     // The second square runs clockwise: the winding of the overlap is then 1 - 1 only if orientation leaks.
     Geometry g = wkt("MULTIPOLYGON (((1 1, 3 1, 3 3, 1 3, 1 1)), ((2 1, 2 3, 4 3, 4 1, 2 1)))");
     assertThat(Coverage.compute(g, 5, 4, PixelRule.CENTER).sum()).isEqualTo(6);
   }
 
   @Test
-  void a_hole_cuts_its_polygon_but_not_another_part_inside_it() {
+  void aHoleCutsItsPolygonButNotAnotherPartInsideIt() {
     Geometry g = wkt("MULTIPOLYGON (((0 0, 6 0, 6 6, 0 6, 0 0), (1 1, 5 1, 5 5, 1 5, 1 1)),"
         + " ((2 2, 4 2, 4 4, 2 4, 2 2)), ((3 3, 7 3, 7 5, 3 5, 3 3)))");
     double[][] expected = {

@@ -37,7 +37,7 @@ class CoveragePropertiesTest {
   }
 
   @Property(tries = 300)
-  void exact_matches_jts_cell_intersection_area(@ForAll long seed) {
+  void exactMatchesJtsCellIntersectionArea(@ForAll long seed) {
     // Centres from just outside to just inside the grid: many polygons are clipped by the raster edge.
     Geometry g = validShape(seed, -3, GRID + 3, 7, 0);
 
@@ -59,7 +59,7 @@ class CoveragePropertiesTest {
   }
 
   @Property(tries = 300)
-  void exact_stays_exact_with_vertices_on_grid_lines(
+  void exactStaysExactWithVerticesOnGridLines(
       @ForAll long seed, @ForAll @IntRange(min = 1, max = 2) int perCell) {
     // Vertices snapped to whole or half cells: edges along grid lines and through cell corners.
     Geometry g = validShape(seed, 0, GRID, 6, 1.0 / perCell);
@@ -78,7 +78,7 @@ class CoveragePropertiesTest {
   }
 
   @Property(tries = 200)
-  void coverage_sums_to_the_area_when_the_polygon_is_inside(@ForAll long seed) {
+  void coverageSumsToTheAreaWhenThePolygonIsInside(@ForAll long seed) {
     Random rnd = new Random(seed);
     int size = 64;
     double radius = 0.3 + rnd.nextDouble() * 30;
@@ -93,7 +93,7 @@ class CoveragePropertiesTest {
   }
 
   @Property(tries = 300)
-  void center_matches_point_in_polygon_of_cell_centres(@ForAll long seed) {
+  void centerMatchesPointInPolygonOfCellCentres(@ForAll long seed) {
     Geometry g = validShape(seed, -3, GRID + 3, 7, 0);
     IndexedPointInAreaLocator locator = new IndexedPointInAreaLocator(g);
     Geometry boundary = g.getBoundary();
@@ -114,7 +114,7 @@ class CoveragePropertiesTest {
   }
 
   @Property(tries = 200)
-  void streaming_in_blocks_gives_the_same_fractions_as_one_block(
+  void streamingInBlocksGivesTheSameFractionsAsOneBlock(
       @ForAll long seed, @ForAll @IntRange(min = 1, max = 7) int rowsPerBlock) {
     Geometry g = validShape(seed, -3, GRID + 3, 7, 0);
 
@@ -137,7 +137,7 @@ class CoveragePropertiesTest {
   }
 
   @Property(tries = 300)
-  void all_touched_lies_between_positive_coverage_and_the_envelope(@ForAll long seed) {
+  void allTouchedLiesBetweenPositiveCoverageAndTheEnvelope(@ForAll long seed) {
     Geometry g = validShape(seed, -3, GRID + 3, 7, 0);
     Envelope env = g.getEnvelopeInternal();
 

@@ -46,7 +46,7 @@ class CoverageTest {
   }
 
   @Test
-  void square_offset_by_half_a_cell_covers_corners_a_quarter_and_edges_a_half() {
+  void squareOffsetByHalfACellCoversCornersAQuarterAndEdgesAHalf() {
     Geometry g = wkt("POLYGON((0.5 0.5, 2.5 0.5, 2.5 2.5, 0.5 2.5, 0.5 0.5))");
 
     CoverageBlock exact = Coverage.compute(g, 3, 3, PixelRule.EXACT);
@@ -67,7 +67,7 @@ class CoverageTest {
   }
 
   @Test
-  void orientation_of_the_ring_does_not_matter() {
+  void orientationOfTheRingDoesNotMatter() {
     Geometry ccw = wkt("POLYGON((0.5 0.5, 2.5 0.5, 2.5 2.5, 0.5 2.5, 0.5 0.5))");
     Geometry cw = wkt("POLYGON((0.5 0.5, 0.5 2.5, 2.5 2.5, 2.5 0.5, 0.5 0.5))");
 
@@ -79,7 +79,7 @@ class CoverageTest {
   }
 
   @Test
-  void sub_pixel_triangle_still_covers_its_cell_partly() {
+  void subPixelTriangleStillCoversItsCellPartly() {
     // Legs 0.6 and 0.6 inside cell (0, 0); the hypotenuse x + y = 0.8 passes below the centre (sum 1.0).
     Geometry g = wkt("POLYGON((0.1 0.1, 0.7 0.1, 0.1 0.7, 0.1 0.1))");
 
@@ -92,7 +92,7 @@ class CoverageTest {
   }
 
   @Test
-  void small_triangle_split_over_three_cells_touches_the_fourth_only_at_a_corner() {
+  void smallTriangleSplitOverThreeCellsTouchesTheFourthOnlyAtACorner() {
     // Hypotenuse x + y = 2 passes exactly through the corner (1, 1) of cell (1, 1).
     Geometry g = wkt("POLYGON((0.5 0.5, 1.5 0.5, 0.5 1.5, 0.5 0.5))");
 
@@ -108,7 +108,7 @@ class CoverageTest {
   }
 
   @Test
-  void hole_subtracts_its_area_whatever_its_orientation() {
+  void holeSubtractsItsAreaWhateverItsOrientation() {
     // Hole [1.2, 2.8]^2 takes 0.8 * 0.8 out of each of the four inner cells.
     String shell = "(0 0, 4 0, 4 4, 0 4, 0 0)";
     Geometry sameWay = wkt("POLYGON(" + shell + ", (1.2 1.2, 2.8 1.2, 2.8 2.8, 1.2 2.8, 1.2 1.2))");
@@ -130,7 +130,7 @@ class CoverageTest {
   }
 
   @Test
-  void hole_covering_whole_cells_leaves_them_empty() {
+  void holeCoveringWholeCellsLeavesThemEmpty() {
     Geometry g = wkt("POLYGON((0 0, 4 0, 4 4, 0 4, 0 0), (1 1, 3 1, 3 3, 1 3, 1 1))");
 
     for (PixelRule rule : PixelRule.values()) {
@@ -140,7 +140,7 @@ class CoverageTest {
   }
 
   @Test
-  void multipolygon_sums_its_parts() {
+  void multipolygonSumsItsParts() {
     Geometry g = wkt("MULTIPOLYGON(((0.5 0.5, 1.5 0.5, 1.5 1.5, 0.5 1.5, 0.5 0.5)),"
         + " ((3 2, 4 2, 4 3, 3 3, 3 2)))");
 
@@ -161,7 +161,7 @@ class CoverageTest {
   }
 
   @Test
-  void polygon_partly_outside_counts_only_its_inside_part() {
+  void polygonPartlyOutsideCountsOnlyItsInsidePart() {
     // Inside part: [0, 1.5] x [0, 1.5].
     Geometry g = wkt("POLYGON((-1.5 -0.5, 1.5 -0.5, 1.5 1.5, -1.5 1.5, -1.5 -0.5))");
 
@@ -181,7 +181,7 @@ class CoverageTest {
   }
 
   @Test
-  void concave_polygon_leaving_and_reentering_the_raster_leaves_no_trace_of_its_outside_part() {
+  void concavePolygonLeavingAndReenteringTheRasterLeavesNoTraceOfItsOutsidePart() {
     // Two bars joined outside the raster, left of x = 0: clipping leaves a zero-width spike along x = 0
     // between them, which must neither add area nor touch row 1.
     Geometry g = wkt("POLYGON((-2 0, 3 0, 3 1, -1 1, -1 2, 3 2, 3 3, -2 3, -2 0))");
@@ -193,7 +193,7 @@ class CoverageTest {
   }
 
   @Test
-  void polygon_bigger_than_the_raster_covers_every_cell_fully() {
+  void polygonBiggerThanTheRasterCoversEveryCellFully() {
     Geometry g = wkt("POLYGON((-100.3 -50.7, 1000.2 -50.7, 1000.2 700.9, -100.3 700.9, -100.3 -50.7))");
 
     for (PixelRule rule : PixelRule.values()) {
@@ -205,7 +205,7 @@ class CoverageTest {
   }
 
   @Test
-  void big_triangle_clipped_to_the_raster_keeps_its_diagonal_exact() {
+  void bigTriangleClippedToTheRasterKeepsItsDiagonalExact() {
     // Inside the 6 x 6 raster the hypotenuse is x + y = 10: cells with col + row <= 8 are full, those with
     // col + row = 9 are halved, (5, 5) is empty.
     Geometry g = wkt("POLYGON((-10 -10, 20 -10, -10 20, -10 -10))");
@@ -223,7 +223,7 @@ class CoverageTest {
   }
 
   @Test
-  void vertices_and_edges_on_grid_lines_stay_exact() {
+  void verticesAndEdgesOnGridLinesStayExact() {
     // Legs along the grid, hypotenuse x + y = 4 through cell corners.
     Geometry g = wkt("POLYGON((0 0, 4 0, 0 4, 0 0))");
 
@@ -248,7 +248,7 @@ class CoverageTest {
   }
 
   @Test
-  void pixel_aligned_square_covers_exactly_its_cells_under_every_rule() {
+  void pixelAlignedSquareCoversExactlyItsCellsUnderEveryRule() {
     Geometry g = wkt("POLYGON((1 1, 3 1, 3 3, 1 3, 1 1))");
 
     for (PixelRule rule : PixelRule.values()) {
@@ -260,7 +260,7 @@ class CoverageTest {
   }
 
   @Test
-  void vertical_edges_inside_a_column_cut_its_cells() {
+  void verticalEdgesInsideAColumnCutItsCells() {
     Geometry g = wkt("POLYGON((0.5 0, 2.5 0, 2.5 3, 0.5 3, 0.5 0))");
 
     assertRaster(Coverage.compute(g, 3, 3, PixelRule.EXACT), new double[][] {
@@ -269,7 +269,7 @@ class CoverageTest {
   }
 
   @Test
-  void thin_sliver_along_a_row_line() {
+  void thinSliverAlongARowLine() {
     // 0.001 high, 2 wide, straddling the line y = 1: half in row 0, half in row 1.
     Geometry g = wkt("POLYGON((0 0.9995, 2 0.9995, 2 1.0005, 0 1.0005, 0 0.9995))");
 
@@ -281,7 +281,7 @@ class CoverageTest {
   }
 
   @Test
-  void blocks_stream_top_down_with_at_most_the_asked_rows() {
+  void blocksStreamTopDownWithAtMostTheAskedRows() {
     Geometry g = wkt("POLYGON((0.5 0.25, 3.5 0.25, 3.5 9.75, 0.5 9.75, 0.5 0.25))");
     List<int[]> windows = new ArrayList<>();
     double[] sum = {0};
@@ -297,7 +297,7 @@ class CoverageTest {
   }
 
   @Test
-  void nothing_is_visited_for_a_polygon_outside_the_raster_or_without_area() {
+  void nothingIsVisitedForAPolygonOutsideTheRasterOrWithoutArea() {
     List<Geometry> none = List.of(
         wkt("POLYGON((10 10, 12 10, 12 12, 10 12, 10 10))"),
         wkt("POLYGON((-2 0, 0 0, 0 2, -2 2, -2 0))"),
@@ -316,7 +316,7 @@ class CoverageTest {
   }
 
   @Test
-  void fraction_checks_its_index_and_fraction_at_is_zero_outside_the_window() {
+  void fractionChecksItsIndexAndFractionAtIsZeroOutsideTheWindow() {
     CoverageBlock block = Coverage.compute(wkt("POLYGON((1 1, 2 1, 2 2, 1 2, 1 1))"), 4, 4, PixelRule.EXACT);
 
     assertThat(block.size()).isEqualTo(1);
@@ -327,7 +327,7 @@ class CoverageTest {
   }
 
   @Test
-  void rejects_what_has_no_area_to_cover_and_bad_arguments() {
+  void rejectsWhatHasNoAreaToCoverAndBadArguments() {
     Geometry square = wkt("POLYGON((0 0, 1 0, 1 1, 0 1, 0 0))");
 
     assertThatThrownBy(() -> Coverage.compute(wkt("LINESTRING(0 0, 1 1)"), 4, 4, PixelRule.EXACT))

@@ -15,7 +15,7 @@ class LineCoverageTest {
   private static final double EPS = 1e-12;
 
   @Test
-  void a_diagonal_through_two_cells_weighs_root_two_in_each_under_exact() {
+  void aDiagonalThroughTwoCellsWeighsRootTwoInEachUnderExact() {
     LineCells cells = LineCoverage.compute(wkt("LINESTRING (0 0, 2 2)"), PixelRule.EXACT);
     assertThat(cells.size()).isEqualTo(2);
     assertThat(cells.weightAt(0, 0)).isCloseTo(Math.sqrt(2), within(EPS));
@@ -25,7 +25,7 @@ class LineCoverageTest {
   }
 
   @Test
-  void weights_add_up_to_the_length_and_follow_each_cell() {
+  void weightsAddUpToTheLengthAndFollowEachCell() {
     // (0.5, 0.5) to (3.5, 1.5): crosses x = 1 at y = 2/3, x = 2 at y = 1, x = 3 at y = 4/3.
     LineCells cells = LineCoverage.compute(wkt("LINESTRING (0.5 0.5, 3.5 1.5)"), PixelRule.EXACT);
     double perX = Math.sqrt(1 + 1.0 / 9); // length per unit of x along a slope of 1/3
@@ -37,7 +37,7 @@ class LineCoverageTest {
   }
 
   @Test
-  void a_line_along_a_cell_side_is_counted_once_in_the_cell_below_it() {
+  void aLineAlongACellSideIsCountedOnceInTheCellBelowIt() {
     LineCells cells = LineCoverage.compute(wkt("LINESTRING (0.5 2, 2.5 2)"), PixelRule.EXACT);
     assertThat(cells.sum()).isCloseTo(2, within(EPS));
     assertThat(cells.weightAt(2, 0)).isCloseTo(0.5, within(EPS));
@@ -47,7 +47,7 @@ class LineCoverageTest {
   }
 
   @Test
-  void parts_add_their_lengths_under_exact_and_count_a_cell_once_otherwise() {
+  void partsAddTheirLengthsUnderExactAndCountACellOnceOtherwise() {
     String twice = "MULTILINESTRING ((0.25 0.5, 0.75 0.5), (0.5 0.25, 0.5 0.75))";
     assertThat(LineCoverage.compute(wkt(twice), PixelRule.EXACT).weightAt(0, 0)).isCloseTo(1, within(EPS));
     assertThat(LineCoverage.compute(wkt(twice), PixelRule.CENTER).weightAt(0, 0)).isEqualTo(1);
@@ -55,7 +55,7 @@ class LineCoverageTest {
   }
 
   @Test
-  void a_line_inside_one_cell_counts_that_cell_and_cells_beyond_the_raster_are_reported() {
+  void aLineInsideOneCellCountsThatCellAndCellsBeyondTheRasterAreReported() {
     LineCells inside = LineCoverage.compute(wkt("LINESTRING (2.2 3.3, 2.7 3.9)"), PixelRule.CENTER);
     assertThat(inside.size()).isEqualTo(1);
     assertThat(inside.weightAt(3, 2)).isEqualTo(1);
@@ -66,7 +66,7 @@ class LineCoverageTest {
   }
 
   @Test
-  void rejects_what_is_not_a_line_and_non_finite_coordinates() {
+  void rejectsWhatIsNotALineAndNonFiniteCoordinates() {
     assertThatThrownBy(() -> LineCoverage.compute(wkt("POLYGON ((0 0, 1 0, 1 1, 0 0))"), PixelRule.EXACT))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> LineCoverage.compute(

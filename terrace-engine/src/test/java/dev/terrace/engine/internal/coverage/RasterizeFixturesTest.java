@@ -23,7 +23,7 @@ class RasterizeFixturesTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("rows")
-  void cells_and_weights_match_the_fixture(RasterizeFixtures.Row row) {
+  void cellsAndWeightsMatchTheFixture(RasterizeFixtures.Row row) {
     Geometry g = CoverageTest.wkt(row.wkt());
     Map<String, Double> expected = new TreeMap<>();
     if (!row.cells().isEmpty()) {

@@ -29,7 +29,7 @@ class AreaReaderLayersTest {
       new Coordinate(2.3, 1.7), new Coordinate(77.9, 4.2), new Coordinate(40.1, 31.6), new Coordinate(2.3, 1.7)});
 
   @Test
-  void one_pass_over_several_layers_equals_each_layer_read_alone() throws Exception {
+  void onePassOverSeveralLayersEqualsEachLayerReadAlone() throws Exception {
     List<Layer> layers = new ArrayList<>();
     List<AtomicInteger> reads = new ArrayList<>();
     for (String month : List.of("01", "07", "12")) {

@@ -59,7 +59,7 @@ class CellsExtractionTest {
   }
 
   @Test
-  void points_on_a_projected_raster_give_the_cell_gdal_finds_with_its_centre_in_both_crs() throws Exception {
+  void pointsOnAProjectedRasterGiveTheCellGdalFindsWithItsCentreInBothCrs() throws Exception {
     List<String> rows = Files.readAllLines(Path.of(getClass().getResource("/cells/olinda_points.csv").toURI()),
         StandardCharsets.UTF_8);
     List<Geometry> points = new ArrayList<>();
@@ -89,7 +89,7 @@ class CellsExtractionTest {
   }
 
   @Test
-  void a_line_returns_its_cells_weighted_by_length_under_exact_with_the_values_points_read() {
+  void aLineReturnsItsCellsWeightedByLengthUnderExactWithTheValuesPointsRead() {
     double lat = NORTH - 70.5 * CELL;
     LineString line = new LineString(new double[][] {{WEST + 30.5 * CELL, lat}, {WEST + 35.5 * CELL, lat}});
     List<Cell> exact = cells(ExtractRequest.builder().geometry(line).datasets("lux:elevation")
@@ -114,7 +114,7 @@ class CellsExtractionTest {
   }
 
   @Test
-  void cells_without_data_are_left_out_unless_default_value_fills_them() {
+  void cellsWithoutDataAreLeftOutUnlessDefaultValueFillsThem() {
     // Rows 0 to 11, columns 30 to 41: the northern tip of Luxembourg, the rest nodata (31 cells, GDAL says).
     Polygon corner = Polygon.rectangle(WEST + 30 * CELL, NORTH - 12 * CELL, WEST + 42 * CELL, NORTH);
     double count = number(corner, "count");
@@ -133,7 +133,7 @@ class CellsExtractionTest {
   }
 
   @Test
-  void min_coverage_frac_leaves_out_the_cells_covered_less() {
+  void minCoverageFracLeavesOutTheCellsCoveredLess() {
     List<Cell> all = cells(request(LUX_OFFSET_BOX).pixelRule(PixelRule.EXACT).build());
     List<Cell> most = cells(request(LUX_OFFSET_BOX).pixelRule(PixelRule.EXACT).minCoverageFrac(0.5).build());
 
@@ -142,7 +142,7 @@ class CellsExtractionTest {
   }
 
   @Test
-  void the_cells_returned_count_against_the_pixel_budget_and_going_over_names_the_aggregation() {
+  void theCellsReturnedCountAgainstThePixelBudgetAndGoingOverNamesTheAggregation() {
     // LUX_BOX reads about 625 cells and returns 576: a mean fits in 1000, its cells do not.
     try (Engine tight = Engine.open(Catalog.builtin(), new Limits(50, 1000, 10_000, 1000, 2),
         Executors.newVirtualThreadPerTaskExecutor())) {
@@ -160,7 +160,7 @@ class CellsExtractionTest {
   }
 
   @Test
-  void a_series_gives_one_result_per_timestamp_and_cannot_be_collapsed() throws Exception {
+  void aSeriesGivesOneResultPerTimestampAndCannotBeCollapsed() throws Exception {
     try (Terrace series = Terrace.embedded(Path.of(getClass().getResource("/timeseries/catalog.json").toURI()))) {
       Polygon box = Polygon.rectangle(-80.1, 35.1, -79.6, 35.6);
       ExtractResponse response = series.extract(ExtractRequest.builder().geometry(box).datasets("bcsd_stack:pr")
@@ -188,7 +188,7 @@ class CellsExtractionTest {
   }
 
   @Test
-  void a_dataset_stored_as_tiles_is_missing_with_a_warning(@TempDir Path dir) throws Exception {
+  void aDatasetStoredAsTilesIsMissingWithAWarning(@TempDir Path dir) throws Exception {
     Path catalog = Files.writeString(dir.resolve("catalog.yaml"), """
         providers:
           - slug: local

@@ -84,7 +84,7 @@ class CellsReaderTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("fixtures")
-  void the_cells_are_those_gdal_burns_with_their_values_in_row_major_order(Fixture fixture) throws ParseException {
+  void theCellsAreThoseGdalBurnsWithTheirValuesInRowMajorOrder(Fixture fixture) throws ParseException {
     Geometry g = new WKTReader().read(fixture.wkt());
     RequestGeometry.Kind kind = g.getDimension() == 1 ? RequestGeometry.Kind.LINES : RequestGeometry.Kind.AREAS;
     Measurement m = reader(fixture.rule(), CellRules.NONE).read(List.of(layer), g, kind)[0];
@@ -107,7 +107,7 @@ class CellsReaderTest {
   }
 
   @Test
-  void a_line_leaving_the_raster_returns_its_cells_inside_and_counts_the_rest_missing() throws ParseException {
+  void aLineLeavingTheRasterReturnsItsCellsInsideAndCountsTheRestMissing() throws ParseException {
     Geometry g = new WKTReader().read("LINESTRING (14.5 5.5, 18.5 5.5)");
     Measurement m = reader(PixelRule.EXACT, CellRules.NONE).read(List.of(layer), g, RequestGeometry.Kind.LINES)[0];
 
@@ -118,7 +118,7 @@ class CellsReaderTest {
   }
 
   @Test
-  void points_in_one_cell_make_one_cell_weighing_their_number() throws ParseException {
+  void pointsInOneCellMakeOneCellWeighingTheirNumber() throws ParseException {
     Geometry g = new WKTReader().read("MULTIPOINT ((3.2 4.7), (1.5 0.5), (3.9 4.1), (20 1))");
     Measurement m = reader(PixelRule.CENTER, CellRules.NONE).read(List.of(layer), g, RequestGeometry.Kind.POINTS)[0];
 
@@ -129,7 +129,7 @@ class CellsReaderTest {
   }
 
   @Test
-  void min_coverage_frac_leaves_out_cells_covered_less() throws ParseException {
+  void minCoverageFracLeavesOutCellsCoveredLess() throws ParseException {
     // Columns 1 and 4 a quarter covered, 2 and 3 wholly, over rows 1 and 2.
     Geometry g = new WKTReader().read("POLYGON ((1.75 1, 4.25 1, 4.25 3, 1.75 3, 1.75 1))");
     Measurement all = reader(PixelRule.EXACT, CellRules.NONE).read(List.of(layer), g, RequestGeometry.Kind.AREAS)[0];

@@ -79,7 +79,7 @@ class DeadlineTest {
   }
 
   @Test
-  void a_stalled_source_is_missing_by_the_deadline_and_the_healthy_one_is_answered() {
+  void aStalledSourceIsMissingByTheDeadlineAndTheHealthyOneIsAnswered() {
     ExtractResponse r = terrace.extract(ExtractRequest.of(BOX, "s:local", "s:remote"));
     ExtractResult local = r.results().get(0);
     assertThat(local.quality()).isEqualTo(Quality.GOOD);
@@ -94,7 +94,7 @@ class DeadlineTest {
   }
 
   @Test
-  void batches_of_polygons_and_of_points_keep_what_was_read_in_time() {
+  void batchesOfPolygonsAndOfPointsKeepWhatWasReadInTime() {
     BatchExtractResponse polygons = terrace.batchExtract(BatchExtractRequest.builder().geometry(BOX)
         .geometry(POINT).datasets("s:local", "s:remote").build());
     // Each geometry keeps the local value it read; the remote is missing, given up at the deadline, or refused by
@@ -113,7 +113,7 @@ class DeadlineTest {
   }
 
   @Test
-  void a_callers_deadline_counts_the_time_spent_before_the_call() {
+  void aCallersDeadlineCountsTheTimeSpentBeforeTheCall() {
     long start = System.nanoTime();
     ExtractResponse r = Deadline.within(start + Duration.ofMillis(600).toNanos(),
         () -> terrace.extract(ExtractRequest.of(POINT, "s:remote", "s:local")));

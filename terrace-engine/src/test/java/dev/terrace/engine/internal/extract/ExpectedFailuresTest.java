@@ -52,7 +52,7 @@ class ExpectedFailuresTest {
   }
 
   @Test
-  void a_band_the_file_lacks_is_missing_with_the_files_own_words_and_the_other_dataset_stands() {
+  void aBandTheFileLacksIsMissingWithTheFilesOwnWordsAndTheOtherDatasetStands() {
     try (Terrace terrace = Terrace.embedded(catalog, Limits.defaults(),
         Executors.newVirtualThreadPerTaskExecutor())) {
       ExtractResponse response = terrace.extract(ExtractRequest.of(BOX, "s:third_band", "s:elevation"));
@@ -66,7 +66,7 @@ class ExpectedFailuresTest {
   }
 
   @Test
-  void a_batch_of_points_on_a_band_the_file_lacks_is_missing_at_every_point_with_one_warning() {
+  void aBatchOfPointsOnABandTheFileLacksIsMissingAtEveryPointWithOneWarning() {
     try (Terrace terrace = Terrace.embedded(catalog, Limits.defaults(),
         Executors.newVirtualThreadPerTaskExecutor())) {
       BatchExtractResponse batch = terrace.batchExtract(BatchExtractRequest.builder()
@@ -83,7 +83,7 @@ class ExpectedFailuresTest {
   }
 
   @Test
-  void a_fault_of_the_engine_fails_the_request_instead_of_making_the_dataset_missing() {
+  void aFaultOfTheEngineFailsTheRequestInsteadOfMakingTheDatasetMissing() {
     try (Catalog c = Catalog.load(catalog)) {
       CatalogDataset elevation = c.dataset("s:elevation").orElseThrow();
       // No reader of the engine makes an area of a line: covering it as one is a bug, not a property of the data.

@@ -40,7 +40,7 @@ class InvalidGeometryExtractionTest {
   }
 
   @Test
-  void a_bowtie_is_refused_rather_than_answered_null() {
+  void aBowtieIsRefusedRatherThanAnsweredNull() {
     assertThatThrownBy(() -> extract(ExtractRequest.builder().geometry(Polygon.of(BOWTIE))))
         .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
           assertThat(e.fieldErrors()).singleElement().satisfies(f -> {
@@ -51,7 +51,7 @@ class InvalidGeometryExtractionTest {
   }
 
   @Test
-  void a_repaired_bowtie_is_measured_with_a_warning() {
+  void aRepairedBowtieIsMeasuredWithAWarning() {
     ExtractResponse r = extract(ExtractRequest.builder().geometry(Polygon.of(BOWTIE)).repair(true));
     assertThat(r.results().get(0).jsonValue()).isNotNull();
     assertThat(r.results().get(0).pixelCount()).isPositive();
@@ -59,7 +59,7 @@ class InvalidGeometryExtractionTest {
   }
 
   @Test
-  void a_hole_outside_its_shell_is_refused() {
+  void aHoleOutsideItsShellIsRefused() {
     double[][] hole = {{20, 20}, {21, 20}, {21, 21}, {20, 21}, {20, 20}};
     assertThatThrownBy(() -> extract(ExtractRequest.builder().geometry(new Polygon(new double[][][] {BOX, hole}))))
         .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.fieldErrors().get(0).path())
@@ -67,7 +67,7 @@ class InvalidGeometryExtractionTest {
   }
 
   @Test
-  void wide_boxes_whose_edges_are_at_most_180_degrees_are_the_planar_boxes() {
+  void wideBoxesWhoseEdgesAreAtMost180DegreesAreThePlanarBoxes() {
     double[][] wide200 = {{-94, 49}, {6, 49}, {106, 49}, {106, 51}, {6, 51}, {-94, 51}, {-94, 49}};
     double[][] wide340 = {{-164, 49}, {6, 49}, {176, 49}, {176, 51}, {6, 51}, {-164, 51}, {-164, 49}};
     for (double[][] ring : List.of(BOX, wide200, wide340)) {
@@ -78,7 +78,7 @@ class InvalidGeometryExtractionTest {
   }
 
   @Test
-  void in_a_batch_an_invalid_polygon_fails_only_its_own_entry() {
+  void inABatchAnInvalidPolygonFailsOnlyItsOwnEntry() {
     BatchExtractResponse r = engine.batchExtract(BatchExtractRequest.builder()
         .geometry(Polygon.of(BOX), Polygon.of(BOWTIE), Polygon.of(BOX)).datasets("lux:elevation").build());
     assertThat(r.responses()).hasSize(3);
@@ -96,7 +96,7 @@ class InvalidGeometryExtractionTest {
   }
 
   @Test
-  void in_a_batch_a_repaired_polygon_is_answered() {
+  void inABatchARepairedPolygonIsAnswered() {
     BatchExtractResponse r = engine.batchExtract(BatchExtractRequest.builder()
         .geometry(Polygon.of(BOWTIE)).datasets("lux:elevation").repair(true).build());
     assertThat(r.responses().get(0).error()).isNull();
@@ -104,7 +104,7 @@ class InvalidGeometryExtractionTest {
   }
 
   @Test
-  void a_malformed_geometry_still_refuses_the_batch() {
+  void aMalformedGeometryStillRefusesTheBatch() {
     double[][] open = {{5, 49}, {7, 49}, {7, 51}, {5, 51}};
     assertThatThrownBy(() -> engine.batchExtract(BatchExtractRequest.builder()
         .geometry(Polygon.of(BOX), new Polygon(new double[][][] {open})).datasets("lux:elevation").build()))

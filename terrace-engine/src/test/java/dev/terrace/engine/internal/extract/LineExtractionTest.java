@@ -26,7 +26,7 @@ class LineExtractionTest {
       new LineString(new double[][] {{WEST + 30.5 * CELL, LAT}, {WEST + 35.5 * CELL, LAT}});
 
   @Test
-  void exact_weighs_each_cell_by_the_length_of_line_inside_it() {
+  void exactWeighsEachCellByTheLengthOfLineInsideIt() {
     try (Terrace terrace = Terrace.embedded()) {
       double[] v = new double[36];
       for (int c = 30; c <= 35; c++) {
@@ -47,7 +47,7 @@ class LineExtractionTest {
   }
 
   @Test
-  void a_diagonal_across_two_cells_weighs_root_two_in_each_under_exact() {
+  void aDiagonalAcrossTwoCellsWeighsRootTwoInEachUnderExact() {
     // From the top-left corner of cell (70, 30) to the bottom-right corner of cell (71, 31).
     LineString diagonal = new LineString(new double[][] {
         {WEST + 30 * CELL, NORTH - 70 * CELL}, {WEST + 32 * CELL, NORTH - 72 * CELL}});

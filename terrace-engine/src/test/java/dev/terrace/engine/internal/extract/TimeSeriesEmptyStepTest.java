@@ -29,7 +29,7 @@ class TimeSeriesEmptyStepTest {
   }
 
   @Test
-  void an_empty_step_does_not_drag_the_mean_toward_zero() {
+  void anEmptyStepDoesNotDragTheMeanTowardZero() {
     ExtractResult mean = TimeSeries.collapse(sums(0.0, 0), TemporalAggregation.MEAN);
     assertThat(mean.jsonValue()).isEqualTo(8.0);
     assertThat(mean.quality()).isEqualTo(Quality.PARTIAL);
@@ -40,7 +40,7 @@ class TimeSeriesEmptyStepTest {
   }
 
   @Test
-  void a_series_of_empty_steps_answers_what_each_step_does() {
+  void aSeriesOfEmptyStepsAnswersWhatEachStepDoes() {
     List<ExtractResult> empty = List.of(step(Aggregation.COUNT, "2020-01-01", 0.0, 0, Quality.MISSING),
         step(Aggregation.COUNT, "2020-02-01", 0.0, 0, Quality.MISSING));
     ExtractResult collapsed = TimeSeries.collapse(empty, TemporalAggregation.MEAN);
@@ -51,7 +51,7 @@ class TimeSeriesEmptyStepTest {
   }
 
   @Test
-  void nodata_count_counts_every_step_that_reached_the_raster() {
+  void nodataCountCountsEveryStepThatReachedTheRaster() {
     List<ExtractResult> nodata = List.of(step(Aggregation.NODATA_COUNT, "2020-01-01", 4.0, 0, Quality.MISSING),
         step(Aggregation.NODATA_COUNT, "2020-02-01", 0.0, 4, Quality.GOOD));
     assertThat(TimeSeries.collapse(nodata, TemporalAggregation.SUM).jsonValue()).isEqualTo(4.0);

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class UpFrontBudgetTest {
 
   @Test
-  void a_batch_over_the_budget_is_refused_without_reading_a_cell() {
+  void aBatchOverTheBudgetIsRefusedWithoutReadingACell() {
     // 1000 boxes of 0.1° over Luxembourg: 13 × 13 cells of lux:elevation each, about 169 000 in all.
     List<Geometry> boxes = new ArrayList<>();
     for (int i = 0; i < 1000; i++) {

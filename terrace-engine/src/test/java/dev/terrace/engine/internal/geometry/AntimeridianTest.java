@@ -15,13 +15,13 @@ class AntimeridianTest {
   }
 
   @Test
-  void a_polygon_within_the_world_is_returned_as_it_is() throws Exception {
+  void aPolygonWithinTheWorldIsReturnedAsItIs() throws Exception {
     Polygon p = polygon("POLYGON ((10 10, 20 10, 20 20, 10 20, 10 10))");
     assertThat(Antimeridian.split(p)).isSameAs(p);
   }
 
   @Test
-  void longitudes_past_180_are_cut_at_the_line_and_wrapped() throws Exception {
+  void longitudesPast180AreCutAtTheLineAndWrapped() throws Exception {
     Geometry g = Antimeridian.split(polygon("POLYGON ((170 -10, 190 -10, 190 10, 170 10, 170 -10))"));
     assertThat(g.getNumGeometries()).isEqualTo(2);
     assertThat(g.getArea()).isCloseTo(20 * 20, within(1e-9));
@@ -31,7 +31,7 @@ class AntimeridianTest {
   }
 
   @Test
-  void an_edge_jumping_across_the_line_is_read_as_the_short_way_round() throws Exception {
+  void anEdgeJumpingAcrossTheLineIsReadAsTheShortWayRound() throws Exception {
     Geometry g = Antimeridian.split(polygon("POLYGON ((175 -5, -175 -5, -175 5, 175 5, 175 -5))"));
     assertThat(g.getNumGeometries()).isEqualTo(2);
     assertThat(g.getArea()).as("10 degrees wide, not 350").isCloseTo(10 * 10, within(1e-9));

@@ -25,7 +25,7 @@ class GeometryReaderTest {
   }
 
   @Test
-  void a_band_from_minus_180_to_180_is_the_full_width_band_in_either_winding() {
+  void aBandFromMinus180To180IsTheFullWidthBandInEitherWinding() {
     double[][] ccw = {{-180, 66}, {180, 66}, {180, 72}, {-180, 72}, {-180, 66}};
     double[][] cw = {{-180, 66}, {-180, 72}, {180, 72}, {180, 66}, {-180, 66}};
     for (double[][] ring : new double[][][] {ccw, cw}) {
@@ -37,14 +37,14 @@ class GeometryReaderTest {
   }
 
   @Test
-  void a_ring_around_the_pole_closed_along_the_antimeridian_is_the_planar_band() {
+  void aRingAroundThePoleClosedAlongTheAntimeridianIsThePlanarBand() {
     RequestGeometry g = read(false, new double[][] {{-180, 66}, {-90, 66}, {0, 66}, {90, 66}, {180, 66},
         {180, 72}, {-180, 72}, {-180, 66}});
     assertThat(g.geometry().getArea()).isCloseTo(360 * 6, within(1e-9));
   }
 
   @Test
-  void a_ring_crossing_an_odd_number_of_times_is_read_as_written_and_refused_only_if_invalid_as_such() {
+  void aRingCrossingAnOddNumberOfTimesIsReadAsWrittenAndRefusedOnlyIfInvalidAsSuch() {
     // 120 -> -120 is the only crossing; written planar the ring runs back over itself.
     FieldError e = refusal(new double[][] {{0, 66}, {120, 66}, {-120, 72}, {0, 72}, {0, 66}});
     assertThat(e.type()).isEqualTo(GeometryReader.INVALID_GEOMETRY);
@@ -55,7 +55,7 @@ class GeometryReaderTest {
   }
 
   @Test
-  void only_an_edge_longer_than_180_degrees_crosses_the_antimeridian_whatever_the_width() {
+  void onlyAnEdgeLongerThan180DegreesCrossesTheAntimeridianWhateverTheWidth() {
     RequestGeometry wide = read(false, new double[][] {{-100, 40}, {0, 40}, {100, 40}, {100, 60}, {0, 60},
         {-100, 60}, {-100, 40}});
     assertThat(wide.geometry().getArea()).as("the 200-degree box").isCloseTo(200 * 20, within(1e-9));
@@ -70,7 +70,7 @@ class GeometryReaderTest {
   }
 
   @Test
-  void a_bowtie_is_refused_naming_its_ring_and_the_self_intersection() {
+  void aBowtieIsRefusedNamingItsRingAndTheSelfIntersection() {
     FieldError e = refusal(new double[][] {{5, 49}, {7, 51}, {7, 49}, {5, 51}, {5, 49}});
     assertThat(e.type()).isEqualTo(GeometryReader.INVALID_GEOMETRY);
     assertThat(e.path()).isEqualTo("geometry.coordinates[0]");
@@ -78,7 +78,7 @@ class GeometryReaderTest {
   }
 
   @Test
-  void a_hole_outside_its_shell_is_refused_naming_the_hole() {
+  void aHoleOutsideItsShellIsRefusedNamingTheHole() {
     FieldError e = refusal(new double[][] {{0, 0}, {4, 0}, {4, 4}, {0, 4}, {0, 0}},
         new double[][] {{10, 10}, {11, 10}, {11, 11}, {10, 11}, {10, 10}});
     assertThat(e.path()).isEqualTo("geometry.coordinates[1]");
@@ -86,7 +86,7 @@ class GeometryReaderTest {
   }
 
   @Test
-  void a_hole_around_its_shell_is_refused_naming_the_hole() {
+  void aHoleAroundItsShellIsRefusedNamingTheHole() {
     FieldError e = refusal(new double[][] {{1, 1}, {2, 1}, {2, 2}, {1, 2}, {1, 1}},
         new double[][] {{0, 0}, {4, 0}, {4, 4}, {0, 4}, {0, 0}});
     assertThat(e.path()).isEqualTo("geometry.coordinates[1]");
@@ -94,7 +94,7 @@ class GeometryReaderTest {
   }
 
   @Test
-  void repair_mends_a_bowtie_into_its_two_triangles_and_says_so() {
+  void repairMendsABowtieIntoItsTwoTrianglesAndSaysSo() {
     RequestGeometry g = read(true, new double[][] {{5, 49}, {7, 51}, {7, 49}, {5, 51}, {5, 49}});
     assertThat(g.geometry().isValid()).isTrue();
     assertThat(g.geometry().getArea()).isCloseTo(2, within(1e-12));
@@ -103,7 +103,7 @@ class GeometryReaderTest {
   }
 
   @Test
-  void overlapping_parts_of_a_multipolygon_are_read_with_a_warning_not_refused() {
+  void overlappingPartsOfAMultipolygonAreReadWithAWarningNotRefused() {
     double[][][] a = {{{0, 0}, {2, 0}, {2, 2}, {0, 2}, {0, 0}}};
     double[][][] b = {{{1, 1}, {3, 1}, {3, 3}, {1, 3}, {1, 1}}};
     RequestGeometry g = GeometryReader.read(new MultiPolygon(new double[][][][] {a, b}), 1000, true, false,

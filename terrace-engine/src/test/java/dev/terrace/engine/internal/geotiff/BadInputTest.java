@@ -28,7 +28,7 @@ class BadInputTest {
 
   /** As GDAL does: a file cut inside its pixel data opens, the intact blocks read, the lost ones are masked. */
   @Test
-  void a_file_cut_short_opens_and_masks_the_block_that_lies_past_the_end() throws Exception {
+  void aFileCutShortOpensAndMasksTheBlockThatLiesPastTheEnd() throws Exception {
     byte[] bytes = original();
     byte[] truncated = Arrays.copyOf(bytes, bytes.length - 100);
     try (GeoTiff whole = open(bytes); GeoTiff cut = open(truncated)) {
@@ -47,7 +47,7 @@ class BadInputTest {
   }
 
   @Test
-  void an_ifd_offset_past_the_end_is_named() throws Exception {
+  void anIfdOffsetPastTheEndIsNamed() throws Exception {
     byte[] bytes = original();
     assertThatThrownBy(() -> open(TiffPatch.setFirstIfdOffset(bytes, bytes.length + 1000)))
         .isInstanceOf(RasterFormatException.class)
@@ -55,7 +55,7 @@ class BadInputTest {
   }
 
   @Test
-  void an_absurd_block_size_is_refused_before_allocating() throws Exception {
+  void anAbsurdBlockSizeIsRefusedBeforeAllocating() throws Exception {
     byte[] lzw = TiffPatch.setTag(absurdStrip(), TiffTag.COMPRESSION, 5);
     assertThatThrownBy(() -> open(lzw))
         .isInstanceOf(RasterFormatException.class)
@@ -65,7 +65,7 @@ class BadInputTest {
 
   /** An uncompressed strip too large for one block is read in bands of rows, each its own byte range. */
   @Test
-  void an_uncompressed_strip_too_large_for_one_block_opens_in_bands_of_rows() throws Exception {
+  void anUncompressedStripTooLargeForOneBlockOpensInBandsOfRows() throws Exception {
     try (GeoTiff tiff = open(absurdStrip())) {
       assertThat(tiff.grid().height()).isEqualTo(65535);
       assertThat(tiff.blockHeight()).isLessThan(65535);
@@ -81,7 +81,7 @@ class BadInputTest {
   }
 
   @Test
-  void an_unknown_compression_names_the_scheme() throws Exception {
+  void anUnknownCompressionNamesTheScheme() throws Exception {
     byte[] jpeg2000 = TiffPatch.setTag(original(), TiffTag.COMPRESSION, 34712);
     assertThatThrownBy(() -> open(jpeg2000))
         .isInstanceOf(RasterFormatException.class)
@@ -90,13 +90,13 @@ class BadInputTest {
   }
 
   @Test
-  void a_file_that_is_not_a_tiff_says_so() {
+  void aFileThatIsNotATiffSaysSo() {
     assertThatThrownBy(() -> open("GIF89a and more bytes".getBytes()))
         .isInstanceOf(RasterFormatException.class).hasMessageContaining(NAME).hasMessageContaining("not a TIFF");
   }
 
   @Test
-  void corrupt_compressed_data_names_the_block() throws Exception {
+  void corruptCompressedDataNamesTheBlock() throws Exception {
     String name = "u8_deflate_p1_tiled.tif";
     byte[] bytes = Files.readAllBytes(Fixtures.file(name));
     Ifd ifd = TiffParser.parse(new MemoryByteSource(name, bytes)).ifds().get(0);

@@ -74,7 +74,7 @@ class CodecCorruptionTest {
       "webp_u8_lossless_tiled.tif, 12, 100000, WEBP", // the RIFF chunks
       "webp_u8_rgba_lossless_tiled.tif, 20, 30, WEBP", // the VP8L header
   })
-  void a_damaged_block_fails_naming_the_block(String file, int from, int to, String codec) throws Exception {
+  void aDamagedBlockFailsNamingTheBlock(String file, int from, int to, String codec) throws Exception {
     byte[] bytes = damaged(file, from, to, (byte) 0);
     assertThatThrownBy(() -> read(file, bytes))
         .isInstanceOf(RasterFormatException.class)
@@ -86,7 +86,7 @@ class CodecCorruptionTest {
   @ValueSource(strings = {"lerc_f32_nan_tiled.tif", "lerc_u8_gray_strips.tif", "lerc_f64_tiled.tif",
       "lerc_u16_z2_tiled.tif", "lzma_i16_p2_strips.tif", "jpeg_u8_rgb_tiled.tif", "jpeg_u8_ycbcr_strips.tif",
       "webp_u8_lossless_tiled.tif", "f16_zstd_p3_tiled.tif"})
-  void random_damage_gives_a_block_or_a_raster_format_exception(String file) throws Exception {
+  void randomDamageGivesABlockOrARasterFormatException(String file) throws Exception {
     byte[] clean = Files.readAllBytes(Fixtures.file("codecs/" + file));
     long[] block = firstBlock(clean);
     Random random = new Random(file.hashCode());
@@ -110,7 +110,7 @@ class CodecCorruptionTest {
   }
 
   @Test
-  void lossy_webp_is_told_apart_from_lossless_by_its_chunk() throws Exception {
+  void lossyWebpIsToldApartFromLosslessByItsChunk() throws Exception {
     byte[] lossy = Files.readAllBytes(Fixtures.file("codecs/webp_u8_lossy_tiled.tif"));
     long[] b = firstBlock(lossy);
     assertThat(WebpDecompressor.lossy(lossy, (int) b[0], (int) b[1])).isTrue();

@@ -33,7 +33,7 @@ class CodecParityTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("bands")
-  void decodes_exactly_what_gdal_decodes(Map<String, String> expected) throws Exception {
+  void decodesExactlyWhatGdalDecodes(Map<String, String> expected) throws Exception {
     try (GeoTiff tiff = GeoTiff.open(Fixtures.file("codecs/" + expected.get("file")))) {
       int band = Integer.parseInt(expected.get("band"));
       assertThat(tiff.grid().width()).isEqualTo(Integer.parseInt(expected.get("width")));
@@ -57,7 +57,7 @@ class CodecParityTest {
   /** Lossy WebP is refused (see {@link WebpDecompressor}), naming the block, rather than decoded differently. */
   @ParameterizedTest(name = "{0}")
   @MethodSource("lossyWebpFiles")
-  void lossy_webp_is_refused_naming_the_block(String file) {
+  void lossyWebpIsRefusedNamingTheBlock(String file) {
     try (GeoTiff tiff = GeoTiff.open(Fixtures.file("codecs/" + file))) {
       assertThatThrownBy(() -> tiff.read(tiff.grid().extent(), 1))
           .isInstanceOf(RasterFormatException.class)

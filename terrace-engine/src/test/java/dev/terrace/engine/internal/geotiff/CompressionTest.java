@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class CompressionTest {
 
   @Test
-  void compression_codes_map_to_their_schemes() {
+  void compressionCodesMapToTheirSchemes() {
     assertThat(Compression.forCode(1)).isEqualTo(Compression.NONE);
     assertThat(Compression.forCode(5)).isEqualTo(Compression.LZW);
     assertThat(Compression.forCode(8)).isEqualTo(Compression.DEFLATE);
@@ -33,7 +33,7 @@ class CompressionTest {
   }
 
   @Test
-  void unsupported_compression_codes_map_to_null() {
+  void unsupportedCompressionCodesMapToNull() {
     assertThat(Compression.forCode(6)).isNull();
     assertThat(Compression.forCode(34712)).isNull();
     assertThat(Compression.forCode(50002)).isNull();
@@ -42,7 +42,7 @@ class CompressionTest {
   }
 
   @Test
-  void compression_codes_are_described_by_name_when_well_known() {
+  void compressionCodesAreDescribedByNameWhenWellKnown() {
     assertThat(Compression.describe(7)).isEqualTo("7 (JPEG)");
     assertThat(Compression.describe(34887)).isEqualTo("34887 (LERC)");
     assertThat(Compression.describe(50001)).isEqualTo("50001 (WebP)");
@@ -51,7 +51,7 @@ class CompressionTest {
   }
 
   @Test
-  void old_deflate_code_reads_the_same_zlib_data() throws DecodeException {
+  void oldDeflateCodeReadsTheSameZlibData() throws DecodeException {
     byte[] data = TestBlocks.twoBitNoise(1000);
     byte[] packed = DeflateDecompressorTest.deflate(data, 6);
 
@@ -59,7 +59,7 @@ class CompressionTest {
   }
 
   @Test
-  void every_codec_decodes_blocks_on_many_threads_at_once() throws Exception {
+  void everyCodecDecodesBlocksOnManyThreadsAtOnce() throws Exception {
     byte[] data = TestBlocks.twoBitNoise(50_000);
     List<Callable<Boolean>> jobs = new ArrayList<>();
     for (Compression c : Compression.values()) {

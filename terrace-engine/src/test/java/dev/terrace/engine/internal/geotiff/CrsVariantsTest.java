@@ -33,7 +33,7 @@ class CrsVariantsTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("points")
-  void lon_lat_lands_where_gdal_puts_it(Map<String, String> p) {
+  void lonLatLandsWhereGdalPutsIt(Map<String, String> p) {
     String given = p.get("crs_given");
     CoordinateReferenceSystem crs = given.isEmpty() ? null : new CRSFactory().createFromName(given);
     try (GeoTiff tiff = GeoTiff.open(FileByteSource.open(Fixtures.file("crs/" + p.get("file"))), TileCache.shared(), Sidecars.none(),

@@ -20,43 +20,43 @@ class DecompressorMutationTest {
   private static final int MUTANTS_PER_TRY = 10;
 
   @Property(tries = 200)
-  void lzw_answers_corrupt_blocks_with_a_block_or_a_decode_exception(
+  void lzwAnswersCorruptBlocksWithABlockOrADecodeException(
       @ForAll("blocks") byte[] data, @ForAll Random random) {
     survivesMutants(Compression.LZW, data, random);
   }
 
   @Property(tries = 100)
-  void old_style_lzw_answers_corrupt_blocks_with_a_block_or_a_decode_exception(
+  void oldStyleLzwAnswersCorruptBlocksWithABlockOrADecodeException(
       @ForAll("blocks") byte[] data, @ForAll Random random) {
     survivesMutants(Compression.LZW.decompressor(), LzwTestEncoder.encodeCompat(data), data.length, random);
   }
 
   @Property(tries = 200)
-  void deflate_answers_corrupt_blocks_with_a_block_or_a_decode_exception(
+  void deflateAnswersCorruptBlocksWithABlockOrADecodeException(
       @ForAll("blocks") byte[] data, @ForAll Random random) {
     survivesMutants(Compression.DEFLATE, data, random);
   }
 
   @Property(tries = 200)
-  void packbits_answers_corrupt_blocks_with_a_block_or_a_decode_exception(
+  void packbitsAnswersCorruptBlocksWithABlockOrADecodeException(
       @ForAll("blocks") byte[] data, @ForAll Random random) {
     survivesMutants(Compression.PACKBITS, data, random);
   }
 
   @Property(tries = 200)
-  void zstd_answers_corrupt_blocks_with_a_block_or_a_decode_exception(
+  void zstdAnswersCorruptBlocksWithABlockOrADecodeException(
       @ForAll("blocks") byte[] data, @ForAll Random random) {
     survivesMutants(Compression.ZSTD, data, random);
   }
 
   @Property(tries = 100)
-  void lzma_answers_corrupt_blocks_with_a_block_or_a_decode_exception(
+  void lzmaAnswersCorruptBlocksWithABlockOrADecodeException(
       @ForAll("blocks") byte[] data, @ForAll Random random) {
     survivesMutants(Compression.LZMA, data, random);
   }
 
   @Property(tries = 50)
-  void uncompressed_answers_corrupt_blocks_with_a_block_or_a_decode_exception(
+  void uncompressedAnswersCorruptBlocksWithABlockOrADecodeException(
       @ForAll("blocks") byte[] data, @ForAll Random random) {
     survivesMutants(Compression.NONE, data, random);
   }

@@ -19,7 +19,7 @@ class DeflateDecompressorTest {
   private final DeflateDecompressor deflate = new DeflateDecompressor();
 
   @Property(tries = 200)
-  void deflate_round_trips_random_data_at_every_level(
+  void deflateRoundTripsRandomDataAtEveryLevel(
       @ForAll @Size(max = 20_000) byte[] data, @ForAll @IntRange(min = 0, max = 9) int level)
       throws DecodeException {
     byte[] packed = deflate(data, level);
@@ -28,7 +28,7 @@ class DeflateDecompressorTest {
   }
 
   @Test
-  void deflate_decodes_a_strip_written_by_libtiff() throws DecodeException {
+  void deflateDecodesAStripWrittenByLibtiff() throws DecodeException {
     // GDAL 3.6.2, COMPRESS=DEFLATE PREDICTOR=3: a 4x2 Float32 strip, still in predictor-3 byte planes.
     byte[] packed = HexFormat.of().parseHex(
         "789cb36f6cf8d51660e05ccbc020f48e8121df89c1ee4007a3f90b0906080000af5a0870");
@@ -37,7 +37,7 @@ class DeflateDecompressorTest {
   }
 
   @Test
-  void deflate_reads_a_block_at_an_offset() throws DecodeException {
+  void deflateReadsABlockAtAnOffset() throws DecodeException {
     byte[] data = noise(5000);
     byte[] packed = deflate(data, 6);
     byte[] framed = new byte[packed.length + 20];
@@ -47,7 +47,7 @@ class DeflateDecompressorTest {
   }
 
   @Test
-  void deflate_ignores_bytes_decoded_past_the_block() throws DecodeException {
+  void deflateIgnoresBytesDecodedPastTheBlock() throws DecodeException {
     byte[] data = noise(5000);
     byte[] packed = deflate(data, 6);
 
@@ -55,7 +55,7 @@ class DeflateDecompressorTest {
   }
 
   @Test
-  void deflate_rejects_a_stream_that_ends_short() {
+  void deflateRejectsAStreamThatEndsShort() {
     byte[] packed = deflate(noise(100), 6);
 
     assertThatThrownBy(() -> deflate.decode(packed, 0, packed.length, 101))
@@ -64,7 +64,7 @@ class DeflateDecompressorTest {
   }
 
   @Test
-  void deflate_rejects_a_truncated_stream() {
+  void deflateRejectsATruncatedStream() {
     byte[] data = noise(5000);
     byte[] packed = deflate(data, 6);
 
@@ -74,7 +74,7 @@ class DeflateDecompressorTest {
   }
 
   @Test
-  void deflate_rejects_garbage() {
+  void deflateRejectsGarbage() {
     byte[] garbage = noise(1000);
 
     assertThatThrownBy(() -> deflate.decode(garbage, 0, garbage.length, 1000))
@@ -83,7 +83,7 @@ class DeflateDecompressorTest {
   }
 
   @Test
-  void deflate_rejects_a_stream_that_needs_a_preset_dictionary() {
+  void deflateRejectsAStreamThatNeedsAPresetDictionary() {
     Deflater deflater = new Deflater();
     deflater.setDictionary(new byte[] {1, 2, 3});
     byte[] packed = deflate(deflater, new byte[] {1, 2, 3, 1, 2, 3});
@@ -94,7 +94,7 @@ class DeflateDecompressorTest {
   }
 
   @Test
-  void deflate_still_decodes_after_rejecting_corrupt_blocks() throws DecodeException {
+  void deflateStillDecodesAfterRejectingCorruptBlocks() throws DecodeException {
     byte[] garbage = noise(1000);
     byte[] data = noise(2000);
     byte[] packed = deflate(data, 6);

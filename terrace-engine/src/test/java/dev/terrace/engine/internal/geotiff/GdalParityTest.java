@@ -42,7 +42,7 @@ class GdalParityTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("images")
-  void decodes_exactly_what_gdal_decodes(Map<String, String> expected) throws Exception {
+  void decodesExactlyWhatGdalDecodes(Map<String, String> expected) throws Exception {
     try (GeoTiff tiff = GeoTiff.open(Fixtures.file(expected.get("file")))) {
       int level = Integer.parseInt(expected.get("level"));
       RasterSource image = level == 0 ? tiff : tiff.overviews().get(level - 1);

@@ -52,7 +52,7 @@ class GeoTiffHttpTest {
 
   /** The level-0 tiles lie after the header and overviews; one merged request fetches them all. */
   @Test
-  void a_cog_opens_with_one_request_and_reads_every_tile_with_one_more() throws Exception {
+  void aCogOpensWithOneRequestAndReadsEveryTileWithOneMore() throws Exception {
     ImageLayout full = ImageLayout.of(TiffParser.parse(new MemoryByteSource(COG, bytes)).ifds().get(0), bytes.length);
     long first = Long.MAX_VALUE;
     long end = 0;
@@ -77,7 +77,7 @@ class GeoTiffHttpTest {
   }
 
   @Test
-  void overviews_read_over_http_match_gdal() throws Exception {
+  void overviewsReadOverHttpMatchGdal() throws Exception {
     try (GeoTiff tiff = open(TileCache.ofMaxBytes(16 << 20))) {
       for (int level = 1; level <= tiff.overviews().size(); level++) {
         GeoTiff overview = tiff.overviews().get(level - 1);
@@ -88,7 +88,7 @@ class GeoTiffHttpTest {
   }
 
   @Test
-  void concurrent_readers_of_the_same_tiles_fetch_and_decode_them_once() throws Exception {
+  void concurrentReadersOfTheSameTilesFetchAndDecodeThemOnce() throws Exception {
     TileCache cache = TileCache.ofMaxBytes(16 << 20);
     Window window = Window.of(20, 20, 40, 40);
     int blocks = 3 * 3; // columns and rows 20..59 span 16-pixel tiles 1..3
@@ -122,7 +122,7 @@ class GeoTiffHttpTest {
   }
 
   @Test
-  void a_file_replaced_on_the_server_fails_the_next_read_clearly() throws Exception {
+  void aFileReplacedOnTheServerFailsTheNextReadClearly() throws Exception {
     try (GeoTiff tiff = open(TileCache.ofMaxBytes(16 << 20))) {
       byte[] changed = bytes.clone();
       changed[changed.length - 1] ^= 1;

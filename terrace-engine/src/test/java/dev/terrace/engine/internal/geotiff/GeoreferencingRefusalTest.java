@@ -21,28 +21,28 @@ class GeoreferencingRefusalTest {
   }
 
   @Test
-  void a_plain_tiff_is_not_georeferenced() {
+  void aPlainTiffIsNotGeoreferenced() {
     assertThatThrownBy(() -> open("nogeo_plain.tif")).isInstanceOf(RasterFormatException.class)
         .hasMessageContaining("nogeo_plain.tif").hasMessageContaining("not georeferenced")
         .hasMessageContaining("ModelTransformation").hasMessageContaining("gdal_translate -a_ullr");
   }
 
   @Test
-  void ground_control_points_alone_are_not_georeferencing() {
+  void groundControlPointsAloneAreNotGeoreferencing() {
     assertThatThrownBy(() -> open("nogeo_gcps.tif")).isInstanceOf(RasterFormatException.class)
         .hasMessageContaining("not georeferenced").hasMessageContaining("4 ground control points (GCPs")
         .hasMessageContaining("gdalwarp");
   }
 
   @Test
-  void rpcs_alone_are_not_georeferencing() {
+  void rpcsAloneAreNotGeoreferencing() {
     assertThatThrownBy(() -> open("nogeo_rpc.tif")).isInstanceOf(RasterFormatException.class)
         .hasMessageContaining("not georeferenced").hasMessageContaining("RPCs: RPCCoefficientTag 50844")
         .hasMessageContaining("gdalwarp -rpc");
   }
 
   @Test
-  void a_geotransform_without_geokeys_has_no_crs_until_one_is_given() {
+  void aGeotransformWithoutGeokeysHasNoCrsUntilOneIsGiven() {
     assertThatThrownBy(() -> open("nocrs_utm33n_geotransform.tif")).isInstanceOf(RasterFormatException.class)
         .hasMessageContaining("has no CRS").hasMessageContaining("\"crs\"").hasMessageContaining("catalog");
     try (GeoTiff tiff = GeoTiff.open(FileByteSource.open(Fixtures.file("crs/nocrs_utm33n_geotransform.tif")),
@@ -52,7 +52,7 @@ class GeoreferencingRefusalTest {
   }
 
   @Test
-  void a_given_crs_overrides_the_files() {
+  void aGivenCrsOverridesTheFiles() {
     try (GeoTiff tiff = GeoTiff.open(FileByteSource.open(Fixtures.file("crs/pe_flavor_epsg32633.tif")),
         TileCache.shared(), Sidecars.none(), new CRSFactory().createFromName("EPSG:32634"))) {
       assertThat(tiff.grid().crsName()).isEqualTo("EPSG:32634");
@@ -62,20 +62,20 @@ class GeoreferencingRefusalTest {
   @ParameterizedTest
   @ValueSource(strings = {"unresolvable_tpeqd.tif", "unresolvable_sinu_wgs84.tif", "unresolvable_eqdc_wgs84.tif",
       "unresolvable_ortho_wgs84.tif", "unresolvable_poly_wgs84.tif"})
-  void a_crs_proj4j_cannot_compute_is_refused_naming_the_geokeys(String file) {
+  void aCrsProj4jCannotComputeIsRefusedNamingTheGeokeys(String file) {
     assertThatThrownBy(() -> open(file)).isInstanceOf(RasterFormatException.class)
         .hasMessageContaining(file).hasMessageContaining("CRS cannot be built")
         .hasMessageContaining("GTModelTypeGeoKey (1024)").hasMessageContaining("\"crs\"");
   }
 
   @Test
-  void the_refusal_of_an_esri_pe_string_names_its_projection() {
+  void theRefusalOfAnEsriPeStringNamesItsProjection() {
     assertThatThrownBy(() -> open("unresolvable_tpeqd.tif")).hasMessageContaining("Two_Point_Equidistant")
         .hasMessageContaining("PCSCitationGeoKey (3073)");
   }
 
   @Test
-  void a_crs_that_is_built_is_never_null_nor_named_epsg_4326() {
+  void aCrsThatIsBuiltIsNeverNullNorNamedEpsg4326() {
     try (GeoTiff tiff = open("pe_krovak_bessel.tif")) {
       assertThat(tiff.grid().crs()).isNotNull();
       assertThat(tiff.grid().crsName()).contains("+proj=krovak");

@@ -28,7 +28,7 @@ class Int64ParityTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("files")
-  void decodes_exactly_the_longs_gdal_decodes(Map<String, String> expected) throws Exception {
+  void decodesExactlyTheLongsGdalDecodes(Map<String, String> expected) throws Exception {
     try (GeoTiff tiff = GeoTiff.open(Fixtures.file("int64/" + expected.get("file")))) {
       Band band = tiff.band(1);
       SampleType type = expected.get("data_type").equals("Int64") ? SampleType.INT64 : SampleType.UINT64;
@@ -53,7 +53,7 @@ class Int64ParityTest {
    * bytes for it): GDAL reads it as the nodata, and so must we, exactly.
    */
   @Test
-  void a_tile_the_file_leaves_out_reads_as_the_exact_nodata() {
+  void aTileTheFileLeavesOutReadsAsTheExactNodata() {
     Map<String, Long> nodata = Map.of("i64_deflate_p2_tiled.tif", -Long.MAX_VALUE,
         "u64_deflate_p2_tiled.tif", Long.parseUnsignedLong("18446744073709551614"));
     nodata.forEach((file, bits) -> {

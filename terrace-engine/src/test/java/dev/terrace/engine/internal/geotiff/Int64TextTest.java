@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class Int64TextTest {
 
   @Test
-  void integers_beyond_two_to_the_53_stay_exact() {
+  void integersBeyondTwoToThe53StayExact() {
     assertThat(Int64Text.parse("9007199254740993", true)).isEqualTo(9007199254740993L);
     assertThat(Int64Text.parse("-9223372036854775807", true)).isEqualTo(-9223372036854775807L);
     assertThat(Int64Text.parse("-9223372036854775808", true)).isEqualTo(Long.MIN_VALUE);
@@ -16,14 +16,14 @@ class Int64TextTest {
   }
 
   @Test
-  void the_leading_integer_counts_and_the_rest_is_ignored() {
+  void theLeadingIntegerCountsAndTheRestIsIgnored() {
     assertThat(Int64Text.parse("  -9999.5", true)).isEqualTo(-9999);
     assertThat(Int64Text.parse("+42abc", true)).isEqualTo(42);
     assertThat(Int64Text.parse("nan", true)).isZero();
   }
 
   @Test
-  void values_beyond_the_range_clamp_and_unsigned_negatives_wrap_as_in_c() {
+  void valuesBeyondTheRangeClampAndUnsignedNegativesWrapAsInC() {
     assertThat(Int64Text.parse("9223372036854775808", true)).isEqualTo(Long.MAX_VALUE);
     assertThat(Int64Text.parse("-99999999999999999999", true)).isEqualTo(Long.MIN_VALUE);
     assertThat(Int64Text.parse("18446744073709551616", false)).isEqualTo(-1L);

@@ -25,7 +25,7 @@ class LzmaDecompressorTest {
   }
 
   @Test
-  void decodes_a_block_and_ignores_what_follows_it() throws DecodeException {
+  void decodesABlockAndIgnoresWhatFollowsIt() throws DecodeException {
     byte[] data = TestBlocks.twoBitNoise(5000);
     byte[] packed = xz(data);
 
@@ -34,7 +34,7 @@ class LzmaDecompressorTest {
   }
 
   @Test
-  void short_or_truncated_streams_are_corrupt() {
+  void shortOrTruncatedStreamsAreCorrupt() {
     byte[] packed = xz(TestBlocks.twoBitNoise(5000));
 
     assertThatThrownBy(() -> new LzmaDecompressor().decode(packed, 0, packed.length, 5001))

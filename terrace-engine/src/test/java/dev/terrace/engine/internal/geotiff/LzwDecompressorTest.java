@@ -64,7 +64,7 @@ class LzwDecompressorTest {
   private final LzwDecompressor lzw = new LzwDecompressor();
 
   @Test
-  void lzw_decodes_a_repeated_pattern() throws DecodeException {
+  void lzwDecodesARepeatedPattern() throws DecodeException {
     // ClearCode, 7, 258 (= 7 7), 7, EndOfInformation
     byte[] packed = codes9(256, 7, 258, 7, 257);
 
@@ -73,7 +73,7 @@ class LzwDecompressorTest {
   }
 
   @Test
-  void lzw_decodes_a_code_that_is_defined_by_its_own_use() throws DecodeException {
+  void lzwDecodesACodeThatIsDefinedByItsOwnUse() throws DecodeException {
     // 258 is read before the decoder has defined it (the KwKwK case): it is 1 followed by its own first byte.
     byte[] packed = codes9(256, 1, 258, 257);
 
@@ -81,27 +81,27 @@ class LzwDecompressorTest {
   }
 
   @Test
-  void lzw_decodes_a_strip_written_by_libtiff() throws DecodeException {
+  void lzwDecodesAStripWrittenByLibtiff() throws DecodeException {
     byte[] packed = HEX.parseHex(LIBTIFF_SMALL_IMAGE);
 
     assertThat(lzw.decode(packed, 0, packed.length, 64)).isEqualTo(smallImage());
   }
 
   @Test
-  void lzw_decodes_a_libtiff_strip_whose_codes_grow_to_11_bits() throws DecodeException {
+  void lzwDecodesALibtiffStripWhoseCodesGrowTo11Bits() throws DecodeException {
     byte[] packed = HEX.parseHex(LIBTIFF_NOISE_4000);
 
     assertThat(lzw.decode(packed, 0, packed.length, 4000)).isEqualTo(twoBitNoise(4000));
   }
 
   @Test
-  void lzw_test_encoder_writes_what_libtiff_writes() {
+  void lzwTestEncoderWritesWhatLibtiffWrites() {
     assertThat(HEX.formatHex(LzwTestEncoder.encode(smallImage()))).isEqualTo(LIBTIFF_SMALL_IMAGE);
     assertThat(HEX.formatHex(LzwTestEncoder.encode(twoBitNoise(4000)))).isEqualTo(LIBTIFF_NOISE_4000);
   }
 
   @Test
-  void lzw_decodes_old_style_codes_packed_least_significant_bit_first() throws DecodeException {
+  void lzwDecodesOldStyleCodesPackedLeastSignificantBitFirst() throws DecodeException {
     // ClearCode, 7, 258, 7, EndOfInformation in 9-bit codes, least significant bit first.
     byte[] packed = HEX.parseHex("000f083c1010");
 
@@ -109,7 +109,7 @@ class LzwDecompressorTest {
   }
 
   @Test
-  void lzw_round_trips_input_that_fills_the_table_many_times() throws DecodeException {
+  void lzwRoundTripsInputThatFillsTheTableManyTimes() throws DecodeException {
     byte[] data = new byte[60_000];
     new Random(42).nextBytes(data);
 
@@ -118,7 +118,7 @@ class LzwDecompressorTest {
   }
 
   @Test
-  void lzw_reads_a_block_at_an_offset() throws DecodeException {
+  void lzwReadsABlockAtAnOffset() throws DecodeException {
     byte[] packed = codes9(256, 7, 258, 7, 257);
     byte[] framed = new byte[packed.length + 5];
     System.arraycopy(packed, 0, framed, 3, packed.length);
@@ -127,7 +127,7 @@ class LzwDecompressorTest {
   }
 
   @Test
-  void lzw_ignores_bytes_decoded_past_the_block() throws DecodeException {
+  void lzwIgnoresBytesDecodedPastTheBlock() throws DecodeException {
     byte[] data = twoBitNoise(1000);
     byte[] packed = LzwTestEncoder.encode(data);
 
@@ -135,14 +135,14 @@ class LzwDecompressorTest {
   }
 
   @Test
-  void lzw_accepts_a_full_block_without_end_of_information() throws DecodeException {
+  void lzwAcceptsAFullBlockWithoutEndOfInformation() throws DecodeException {
     byte[] packed = codes9(256, 7, 258, 7);
 
     assertThat(lzw.decode(packed, 0, packed.length, 4)).containsExactly(7, 7, 7, 7);
   }
 
   @Test
-  void lzw_rejects_a_block_that_decodes_short() {
+  void lzwRejectsABlockThatDecodesShort() {
     byte[] packed = codes9(256, 7, 258, 7, 257);
 
     assertThatThrownBy(() -> lzw.decode(packed, 0, packed.length, 5))
@@ -151,7 +151,7 @@ class LzwDecompressorTest {
   }
 
   @Test
-  void lzw_rejects_a_truncated_block() {
+  void lzwRejectsATruncatedBlock() {
     byte[] data = twoBitNoise(2000);
     byte[] packed = LzwTestEncoder.encode(data);
 
@@ -160,7 +160,7 @@ class LzwDecompressorTest {
   }
 
   @Test
-  void lzw_rejects_a_code_that_is_not_in_the_table() {
+  void lzwRejectsACodeThatIsNotInTheTable() {
     byte[] packed = codes9(256, 7, 300, 257);
 
     assertThatThrownBy(() -> lzw.decode(packed, 0, packed.length, 4))
@@ -169,7 +169,7 @@ class LzwDecompressorTest {
   }
 
   @Test
-  void lzw_rejects_a_string_code_right_after_a_clear_code() {
+  void lzwRejectsAStringCodeRightAfterAClearCode() {
     byte[] packed = codes9(256, 7, 256, 258, 257);
 
     assertThatThrownBy(() -> lzw.decode(packed, 0, packed.length, 4))
@@ -178,12 +178,12 @@ class LzwDecompressorTest {
   }
 
   @Property(tries = 200)
-  void lzw_round_trips_any_bytes(@ForAll("blocks") byte[] data) throws DecodeException {
+  void lzwRoundTripsAnyBytes(@ForAll("blocks") byte[] data) throws DecodeException {
     assertThat(roundTrip(LzwTestEncoder.encode(data), data.length)).isEqualTo(data);
   }
 
   @Property(tries = 100)
-  void lzw_round_trips_any_bytes_in_old_style_codes(@ForAll("blocks") byte[] data) throws DecodeException {
+  void lzwRoundTripsAnyBytesInOldStyleCodes(@ForAll("blocks") byte[] data) throws DecodeException {
     assertThat(roundTrip(LzwTestEncoder.encodeCompat(data), data.length)).isEqualTo(data);
   }
 

@@ -52,7 +52,7 @@ class MutationFuzzTest {
   }
 
   @Property(tries = 1000)
-  void mutated_files_fail_only_with_raster_exceptions(@ForAll("mutations") Mutation m) throws Exception {
+  void mutatedFilesFailOnlyWithRasterExceptions(@ForAll("mutations") Mutation m) throws Exception {
     byte[] bytes = mutate(Files.readAllBytes(Fixtures.file(m.file())), m);
     Future<?> run = RUNNER.submit(() -> {
       readEverything(m.file(), bytes);

@@ -10,7 +10,7 @@ class NoCompressionTest {
   private final NoCompression none = new NoCompression();
 
   @Test
-  void uncompressed_block_is_copied_from_its_offset() throws DecodeException {
+  void uncompressedBlockIsCopiedFromItsOffset() throws DecodeException {
     byte[] src = {9, 1, 2, 3, 9};
 
     byte[] out = none.decode(src, 1, 3, 3);
@@ -21,12 +21,12 @@ class NoCompressionTest {
   }
 
   @Test
-  void uncompressed_block_ignores_padding() throws DecodeException {
+  void uncompressedBlockIgnoresPadding() throws DecodeException {
     assertThat(none.decode(new byte[] {1, 2, 3, 4}, 0, 4, 2)).containsExactly(1, 2);
   }
 
   @Test
-  void uncompressed_block_that_is_short_is_rejected() {
+  void uncompressedBlockThatIsShortIsRejected() {
     assertThatThrownBy(() -> none.decode(new byte[] {1, 2, 3}, 0, 3, 4))
         .isInstanceOf(DecodeException.class)
         .hasMessageContaining("3 bytes, expected 4");

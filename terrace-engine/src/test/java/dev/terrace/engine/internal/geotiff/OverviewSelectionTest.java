@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class OverviewSelectionTest {
 
   @Test
-  void overviews_come_finest_first_and_scale_the_geotransform_by_the_size_ratio() {
+  void overviewsComeFinestFirstAndScaleTheGeotransformByTheSizeRatio() {
     try (GeoTiff tiff = GeoTiff.open(Fixtures.file("ovr_cog_u16_deflate_p2_150x110.tif"))) {
       assertThat(tiff.overviews()).extracting(o -> o.grid().width()).containsExactly(75, 37, 18, 9);
       GeoTiff third = tiff.overviews().get(2);
@@ -23,7 +23,7 @@ class OverviewSelectionTest {
   }
 
   @Test
-  void a_cell_size_picks_the_coarsest_image_no_coarser_than_asked() {
+  void aCellSizePicksTheCoarsestImageNoCoarserThanAsked() {
     try (GeoTiff tiff = GeoTiff.open(Fixtures.file("ovr_cog_u16_deflate_p2_150x110.tif"))) {
       double cell = tiff.grid().resolution()[0];
       assertThat(tiff.forCellSize(cell)).isSameAs(tiff);

@@ -17,7 +17,7 @@ class PackBitsDecompressorTest {
   private final PackBitsDecompressor packBits = new PackBitsDecompressor();
 
   @Test
-  void packbits_unpacks_the_example_from_the_tiff_6_spec() throws DecodeException {
+  void packbitsUnpacksTheExampleFromTheTiff6Spec() throws DecodeException {
     byte[] packed = bytes("FE AA 02 80 00 2A FD AA 03 80 00 2A 22 F7 AA");
 
     assertThat(packBits.decode(packed, 0, packed.length, 24))
@@ -25,28 +25,28 @@ class PackBitsDecompressorTest {
   }
 
   @Test
-  void packbits_skips_the_no_op_header() throws DecodeException {
+  void packbitsSkipsTheNoOpHeader() throws DecodeException {
     byte[] packed = bytes("80 00 01 80 FF FF 80");
 
     assertThat(packBits.decode(packed, 0, packed.length, 3)).containsExactly(0x01, 0xFF, 0xFF);
   }
 
   @Test
-  void packbits_cuts_a_run_that_passes_the_end_of_the_block() throws DecodeException {
+  void packbitsCutsARunThatPassesTheEndOfTheBlock() throws DecodeException {
     byte[] packed = HEX.parseHex("F9AA02010203");
 
     assertThat(packBits.decode(packed, 0, packed.length, 5)).containsExactly(0xAA, 0xAA, 0xAA, 0xAA, 0xAA);
   }
 
   @Test
-  void packbits_cuts_a_literal_that_passes_the_end_of_the_block() throws DecodeException {
+  void packbitsCutsALiteralThatPassesTheEndOfTheBlock() throws DecodeException {
     byte[] packed = HEX.parseHex("FFAA0401020304057F");
 
     assertThat(packBits.decode(packed, 0, packed.length, 4)).containsExactly(0xAA, 0xAA, 0x01, 0x02);
   }
 
   @Test
-  void packbits_rejects_data_that_ends_short() {
+  void packbitsRejectsDataThatEndsShort() {
     byte[] packed = HEX.parseHex("FEAA0101");
 
     assertThatThrownBy(() -> packBits.decode(packed, 0, packed.length, 6))
@@ -55,7 +55,7 @@ class PackBitsDecompressorTest {
   }
 
   @Test
-  void packbits_rejects_a_literal_whose_bytes_are_missing_as_libtiff_does() {
+  void packbitsRejectsALiteralWhoseBytesAreMissingAsLibtiffDoes() {
     // libtiff copies nothing of a literal it cannot complete, even the bytes that are there.
     byte[] packed = HEX.parseHex("FEAA05010203");
 
@@ -65,7 +65,7 @@ class PackBitsDecompressorTest {
   }
 
   @Test
-  void packbits_rejects_a_run_header_without_its_byte() {
+  void packbitsRejectsARunHeaderWithoutItsByte() {
     byte[] packed = HEX.parseHex("FEAAFE");
 
     assertThatThrownBy(() -> packBits.decode(packed, 0, packed.length, 6))
@@ -73,14 +73,14 @@ class PackBitsDecompressorTest {
   }
 
   @Test
-  void packbits_reads_a_block_at_an_offset() throws DecodeException {
+  void packbitsReadsABlockAtAnOffset() throws DecodeException {
     byte[] framed = HEX.parseHex("0000FEAA00FF0000");
 
     assertThat(packBits.decode(framed, 2, 4, 4)).containsExactly(0xAA, 0xAA, 0xAA, 0xFF);
   }
 
   @Property(tries = 200)
-  void packbits_round_trips_any_bytes(@ForAll("blocks") byte[] data) throws DecodeException {
+  void packbitsRoundTripsAnyBytes(@ForAll("blocks") byte[] data) throws DecodeException {
     byte[] packed = PackBitsTestEncoder.encode(data);
 
     assertThat(packBits.decode(packed, 0, packed.length, data.length)).isEqualTo(data);

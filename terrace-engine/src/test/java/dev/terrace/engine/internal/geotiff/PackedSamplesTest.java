@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class PackedSamplesTest {
 
   @Test
-  void one_bit_rows_start_on_a_byte_boundary() {
+  void oneBitRowsStartOnAByteBoundary() {
     // Two rows of 10 one-bit samples: 1011001110 and 0000000001, each padded to 2 bytes.
     byte[] data = {(byte) 0b1011_0011, (byte) 0b1000_0000, 0, (byte) 0b0100_0000};
     byte[] out = new byte[20];
@@ -17,7 +17,7 @@ class PackedSamplesTest {
   }
 
   @Test
-  void two_and_four_bit_samples() {
+  void twoAndFourBitSamples() {
     byte[] two = new byte[5];
     PackedSamples.unpack(new byte[] {(byte) 0b11_10_01_00, (byte) 0b10_000000}, 1, 5, 2, two);
     assertThat(two).containsExactly(3, 2, 1, 0, 2);
@@ -27,7 +27,7 @@ class PackedSamplesTest {
   }
 
   @Test
-  void twelve_bit_samples_cross_byte_boundaries() {
+  void twelveBitSamplesCrossByteBoundaries() {
     short[] out = new short[3];
     PackedSamples.unpack(new byte[] {(byte) 0xAB, (byte) 0xCD, (byte) 0xEF, (byte) 0xFF, (byte) 0xF0}, 1, 3, 12, out);
     assertThat(out).containsExactly((short) 0xABC, (short) 0xDEF, (short) 0xFFF);
@@ -35,7 +35,7 @@ class PackedSamplesTest {
   }
 
   @Test
-  void widths_up_to_31_bits_fill_an_int() {
+  void widthsUpTo31BitsFillAnInt() {
     int[] out = new int[2];
     PackedSamples.unpack(new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFE, 0, 0, 0, 4}, 1, 2, 31, out);
     assertThat(out).containsExactly(0x7FFFFFFF, 1);

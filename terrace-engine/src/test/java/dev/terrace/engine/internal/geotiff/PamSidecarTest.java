@@ -17,7 +17,7 @@ class PamSidecarTest {
   }
 
   @Test
-  void reads_each_bands_nodata_scale_and_offset_as_gdal_writes_them() {
+  void readsEachBandsNodataScaleAndOffsetAsGdalWritesThem() {
     PamSidecar pam = parse("""
         <PAMDataset>
           <PAMRasterBand band="1">
@@ -36,12 +36,12 @@ class PamSidecarTest {
   }
 
   @Test
-  void no_sidecar_says_nothing() {
+  void noSidecarSaysNothing() {
     assertThat(PamSidecar.read(Sidecars.none()).band(1).nodata()).isEmpty();
   }
 
   @Test
-  void a_sidecar_that_is_not_pam_xml_or_declares_a_doctype_is_refused_by_name() {
+  void aSidecarThatIsNotPamXmlOrDeclaresADoctypeIsRefusedByName() {
     assertThatThrownBy(() -> parse("not xml")).isInstanceOf(RasterFormatException.class)
         .hasMessageContaining("f.tif.aux.xml");
     assertThatThrownBy(() -> parse("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><PAMDataset>&e;</PAMDataset>"))

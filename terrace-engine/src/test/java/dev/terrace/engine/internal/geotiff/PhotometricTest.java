@@ -27,28 +27,28 @@ class PhotometricTest {
   }
 
   @Test
-  void cmyk_is_refused() throws Exception {
+  void cmykIsRefused() throws Exception {
     assertThatThrownBy(() -> open("cmyk", bytes("photometric_cmyk.tif"))).isInstanceOf(RasterFormatException.class)
         .hasMessageContaining("PhotometricInterpretation (262)").hasMessageContaining("CMYK")
         .hasMessageContaining(TO_RGB);
   }
 
   @Test
-  void cielab_is_refused() throws Exception {
+  void cielabIsRefused() throws Exception {
     assertThatThrownBy(() -> open("lab", bytes("photometric_cielab.tif"))).isInstanceOf(RasterFormatException.class)
         .hasMessageContaining("CIELab").hasMessageContaining(TO_RGB);
   }
 
   @ParameterizedTest
   @CsvSource({"9, ICCLab", "10, ITULab"})
-  void the_other_lab_spaces_are_refused(int photometric, String name) throws Exception {
+  void theOtherLabSpacesAreRefused(int photometric, String name) throws Exception {
     byte[] patched = TiffPatch.setTag(bytes("photometric_cielab.tif"), TiffTag.PHOTOMETRIC, photometric);
     assertThatThrownBy(() -> open("lab", patched)).isInstanceOf(RasterFormatException.class)
         .hasMessageContaining(name).hasMessageContaining("CIELab").hasMessageContaining(TO_RGB);
   }
 
   @Test
-  void ycbcr_without_jpeg_is_refused() throws Exception {
+  void ycbcrWithoutJpegIsRefused() throws Exception {
     // GDAL refuses to write raw YCbCr, so an RGB-sized uncompressed file is relabelled.
     byte[] patched = TiffPatch.setTag(bytes("photometric_cielab.tif"), TiffTag.PHOTOMETRIC, 6);
     assertThatThrownBy(() -> open("ycbcr", patched)).isInstanceOf(RasterFormatException.class)
@@ -56,7 +56,7 @@ class PhotometricTest {
   }
 
   @Test
-  void ycbcr_inside_jpeg_is_left_to_the_jpeg_codec() throws Exception {
+  void ycbcrInsideJpegIsLeftToTheJpegCodec() throws Exception {
     byte[] bytes = bytes("photometric_ycbcr_jpeg.tif");
     Ifd ifd = TiffParser.parse(new MemoryByteSource("jpeg", bytes)).ifds().get(0);
     assertThatCode(() -> Photometric.check(ifd)).doesNotThrowAnyException();

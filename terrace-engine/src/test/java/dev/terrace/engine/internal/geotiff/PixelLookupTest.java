@@ -44,7 +44,7 @@ class PixelLookupTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("points")
-  void lon_lat_finds_gdals_cell_and_value(String file, Map<String, String> expected) {
+  void lonLatFindsGdalsCellAndValue(String file, Map<String, String> expected) {
     Path path = Fixtures.file(file);
     assertThat(Files.exists(path)).isTrue();
     try (GeoTiff tiff = GeoTiff.open(path)) {

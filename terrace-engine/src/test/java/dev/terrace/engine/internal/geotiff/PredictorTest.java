@@ -20,7 +20,7 @@ class PredictorTest {
   private static final HexFormat HEX = HexFormat.of();
 
   @Test
-  void horizontal_accumulates_bytes_within_each_row() {
+  void horizontalAccumulatesBytesWithinEachRow() {
     byte[] data = {1, 1, 1, 1, 5, 1, 1, 1};
 
     Predictor.undoHorizontal(data, 2, 4, 1, 1, ByteOrder.LITTLE_ENDIAN);
@@ -29,7 +29,7 @@ class PredictorTest {
   }
 
   @Test
-  void horizontal_wraps_bytes_around() {
+  void horizontalWrapsBytesAround() {
     byte[] data = {(byte) 250, 10};
 
     Predictor.undoHorizontal(data, 1, 2, 1, 1, ByteOrder.BIG_ENDIAN);
@@ -38,7 +38,7 @@ class PredictorTest {
   }
 
   @Test
-  void horizontal_accumulates_each_sample_of_a_pixel_separately() {
+  void horizontalAccumulatesEachSampleOfAPixelSeparately() {
     byte[] data = {1, 10, 1, 1, 1, 1};
 
     Predictor.undoHorizontal(data, 1, 3, 2, 1, ByteOrder.LITTLE_ENDIAN);
@@ -47,7 +47,7 @@ class PredictorTest {
   }
 
   @Test
-  void horizontal_adds_16_bit_little_endian_samples_with_wraparound() {
+  void horizontalAdds16BitLittleEndianSamplesWithWraparound() {
     byte[] data = HEX.parseHex("ffff0200");
 
     Predictor.undoHorizontal(data, 1, 2, 1, 2, ByteOrder.LITTLE_ENDIAN);
@@ -56,7 +56,7 @@ class PredictorTest {
   }
 
   @Test
-  void horizontal_adds_16_bit_big_endian_samples_with_wraparound() {
+  void horizontalAdds16BitBigEndianSamplesWithWraparound() {
     byte[] data = HEX.parseHex("ffff0002");
 
     Predictor.undoHorizontal(data, 1, 2, 1, 2, ByteOrder.BIG_ENDIAN);
@@ -65,7 +65,7 @@ class PredictorTest {
   }
 
   @Test
-  void horizontal_undoes_16_bit_strips_written_by_libtiff_in_both_byte_orders() {
+  void horizontalUndoes16BitStripsWrittenByLibtiffInBothByteOrders() {
     // GDAL 3.6.2, COMPRESS=DEFLATE PREDICTOR=2, UInt16 rows [1000, 65535, 2, 300] and [7, 7, 8, 65000],
     // inflated but not yet un-differenced.
     byte[] little = HEX.parseHex("e80317fc03002a01070000000100e0fd");
@@ -80,7 +80,7 @@ class PredictorTest {
   }
 
   @Test
-  void horizontal_adds_32_bit_samples_with_carries_across_bytes() {
+  void horizontalAdds32BitSamplesWithCarriesAcrossBytes() {
     for (ByteOrder order : new ByteOrder[] {ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN}) {
       byte[] data = ByteBuffer.allocate(12).order(order).putInt(0x7fffffff).putInt(1).putInt(-1).array();
 
@@ -94,7 +94,7 @@ class PredictorTest {
   }
 
   @Test
-  void horizontal_adds_64_bit_samples_with_carries_across_words() {
+  void horizontalAdds64BitSamplesWithCarriesAcrossWords() {
     for (ByteOrder order : new ByteOrder[] {ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN}) {
       byte[] data = ByteBuffer.allocate(24).order(order).putLong(0xffffffffL).putLong(1).putLong(-2).array();
 
@@ -108,7 +108,7 @@ class PredictorTest {
   }
 
   @Test
-  void horizontal_undoes_float32_differenced_as_32_bit_words() {
+  void horizontalUndoesFloat32DifferencedAs32BitWords() {
     float[] values = {1.5f, -2.25f, 3.0e-3f, 1.0e9f, 0.0f, -7.25f};
     for (ByteOrder order : new ByteOrder[] {ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN}) {
       // Three RGB-like pixels of two samples each: every word minus the word one pixel before.
@@ -128,7 +128,7 @@ class PredictorTest {
   }
 
   @Test
-  void horizontal_leaves_bytes_after_the_rows_alone() {
+  void horizontalLeavesBytesAfterTheRowsAlone() {
     byte[] data = {1, 1, 1, 1, 9, 9, 9};
 
     Predictor.undoHorizontal(data, 1, 2, 1, 2, ByteOrder.LITTLE_ENDIAN);
@@ -137,7 +137,7 @@ class PredictorTest {
   }
 
   @Property(tries = 200)
-  void horizontal_round_trips_libtiffs_forward_differencing(
+  void horizontalRoundTripsLibtiffsForwardDifferencing(
       @ForAll @IntRange(min = 1, max = 4) int rows,
       @ForAll @IntRange(min = 1, max = 40) int width,
       @ForAll @IntRange(min = 1, max = 4) int samplesPerPixel,
@@ -169,7 +169,7 @@ class PredictorTest {
   }
 
   @Test
-  void floating_point_undoes_a_strip_written_by_libtiff_into_big_endian_floats() {
+  void floatingPointUndoesAStripWrittenByLibtiffIntoBigEndianFloats() {
     byte[] data = libtiffFloatPlanes();
 
     Predictor.undoFloatingPoint(data, 2, 4, 1, 4);
@@ -180,7 +180,7 @@ class PredictorTest {
   }
 
   @Test
-  void floating_point_leaves_bytes_after_the_rows_alone() {
+  void floatingPointLeavesBytesAfterTheRowsAlone() {
     byte[] samples = ByteBuffer.allocate(8).putFloat(1.5f).putFloat(2.5f).array();
     byte[] data = Arrays.copyOf(floatingPointDifference(samples, 1, 2, 1, 4), 11);
     data[8] = 7;
@@ -192,7 +192,7 @@ class PredictorTest {
   }
 
   @Property(tries = 200)
-  void floating_point_round_trips_libtiffs_forward_transform(
+  void floatingPointRoundTripsLibtiffsForwardTransform(
       @ForAll @IntRange(min = 1, max = 4) int rows,
       @ForAll @IntRange(min = 1, max = 40) int width,
       @ForAll boolean rgb,
@@ -225,7 +225,7 @@ class PredictorTest {
   }
 
   @Test
-  void floating_point_undoes_a_libtiff_strip_straight_into_floats() {
+  void floatingPointUndoesALibtiffStripStraightIntoFloats() {
     float[] decoded = new float[8];
 
     Predictor.undoFloatingPoint(libtiffFloatPlanes(), 2, 4, 1, decoded);
@@ -234,7 +234,7 @@ class PredictorTest {
   }
 
   @Property(tries = 200)
-  void byte_accumulation_carries_across_words_and_wraps(
+  void byteAccumulationCarriesAcrossWordsAndWraps(
       @ForAll @IntRange(min = 1, max = 70) int width, @ForAll boolean wide, @ForAll Random random) {
     // Long rows of large bytes: every eight-byte word overflows its lanes, and the sums wrap many times.
     byte[] data = new byte[width * (wide ? 8 : 1)];

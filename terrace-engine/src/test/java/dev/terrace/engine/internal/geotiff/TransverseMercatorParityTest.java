@@ -61,7 +61,7 @@ class TransverseMercatorParityTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("points")
-  void a_raster_in_a_tm_crs_places_lon_lat_where_proj_does(Map<String, String> p) {
+  void aRasterInATmCrsPlacesLonLatWhereProjDoes(Map<String, String> p) {
     try (GeoTiff tiff = GeoTiff.open(FileByteSource.open(Fixtures.file("tm/" + p.get("file"))), TileCache.shared(),
         Sidecars.none(), null)) {
       Grid grid = tiff.grid();
@@ -77,7 +77,7 @@ class TransverseMercatorParityTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("points")
-  void a_point_given_in_a_tm_crs_reads_the_cell_gdal_reads(Map<String, String> p) {
+  void aPointGivenInATmCrsReadsTheCellGdalReads(Map<String, String> p) {
     Point point = Point.of(Double.parseDouble(p.get("x")), Double.parseDouble(p.get("y")));
     ExtractRequest request = ExtractRequest.builder().geometry(point)
         .datasets("tm:" + p.get("fine_file").replace(".tif", "")).crs("EPSG:" + p.get("code")).build();

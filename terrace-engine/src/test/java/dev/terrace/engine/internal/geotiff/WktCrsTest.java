@@ -33,7 +33,7 @@ class WktCrsTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void projects_where_proj_projects(Map<String, String> c) {
+  void projectsWhereProjProjects(Map<String, String> c) {
     if (ELLIPSOIDAL_ONLY_IN_PROJ.contains(c.get("name"))) {
       assertThatThrownBy(() -> WktCrs.parse(c.get("wkt"))).isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("proj4j");
@@ -61,7 +61,7 @@ class WktCrsTest {
   }
 
   @Test
-  void broken_wkt_is_an_illegal_argument() {
+  void brokenWktIsAnIllegalArgument() {
     assertThatThrownBy(() -> WktCrs.parse("PROJCS[\"x\",GEOGCS[")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> WktCrs.parse("PROJCS[\"x\"] trailing")).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("after the end");
@@ -72,7 +72,7 @@ class WktCrsTest {
   }
 
   @Test
-  void an_unknown_projection_is_named() {
+  void anUnknownProjectionIsNamed() {
     String wkt = "PROJCS[\"x\",GEOGCS[\"g\",DATUM[\"D_WGS_1984\",SPHEROID[\"WGS_1984\",6378137.0,298.257223563]],"
         + "PRIMEM[\"Greenwich\",0.0],UNIT[\"Degree\",0.0174532925199433]],PROJECTION[\"Two_Point_Equidistant\"],"
         + "UNIT[\"Meter\",1.0]]";

@@ -21,7 +21,7 @@ import org.locationtech.proj4j.ProjCoordinate;
 class ZeroDatumShiftTest {
 
   @Test
-  void grs80_axes_with_a_zero_towgs84_project_as_epsg_31985(@TempDir Path dir) throws Exception {
+  void grs80AxesWithAZeroTowgs84ProjectAsEpsg31985(@TempDir Path dir) throws Exception {
     // The engine's samples are in its jar, which the tests run on: copied out to be opened as a file.
     Path file = dir.resolve("olinda_dem_utm25s.tif");
     try (InputStream in = getClass().getResourceAsStream("/dev/terrace/engine/samples/olinda_dem_utm25s.tif")) {

@@ -18,7 +18,7 @@ class ZstdBlockDecompressorTest {
   private final ZstdBlockDecompressor zstd = new ZstdBlockDecompressor();
 
   @Property(tries = 100)
-  void zstd_round_trips_any_bytes(@ForAll("blocks") byte[] data) throws DecodeException {
+  void zstdRoundTripsAnyBytes(@ForAll("blocks") byte[] data) throws DecodeException {
     byte[] packed = zstd(data);
 
     assertThat(zstd.decode(packed, 0, packed.length, data.length)).isEqualTo(data);
@@ -30,7 +30,7 @@ class ZstdBlockDecompressorTest {
   }
 
   @Test
-  void zstd_decodes_a_strip_written_by_libtiff() throws DecodeException {
+  void zstdDecodesAStripWrittenByLibtiff() throws DecodeException {
     // GDAL 3.6.2 with COMPRESS=ZSTD (libzstd) for TestBlocks.smallImage().
     byte[] packed = HexFormat.of().parseHex("28b52ffd006075010054020001020304050603040506070809060708090a0b0c"
         + "090a0b0c0d0e0f090a0b0c0d0e0f090a0344070600a804");
@@ -39,7 +39,7 @@ class ZstdBlockDecompressorTest {
   }
 
   @Test
-  void zstd_reads_a_block_at_an_offset() throws DecodeException {
+  void zstdReadsABlockAtAnOffset() throws DecodeException {
     byte[] data = noise(5000);
     byte[] packed = zstd(data);
     byte[] framed = new byte[packed.length + 20];
@@ -49,7 +49,7 @@ class ZstdBlockDecompressorTest {
   }
 
   @Test
-  void zstd_ignores_bytes_decoded_past_the_block() throws DecodeException {
+  void zstdIgnoresBytesDecodedPastTheBlock() throws DecodeException {
     byte[] data = TestBlocks.twoBitNoise(5000 + ZstdBlockDecompressor.MAX_EXCESS);
     byte[] packed = zstd(data);
 
@@ -57,7 +57,7 @@ class ZstdBlockDecompressorTest {
   }
 
   @Test
-  void zstd_rejects_a_frame_that_decodes_to_far_more_than_the_block() {
+  void zstdRejectsAFrameThatDecodesToFarMoreThanTheBlock() {
     byte[] packed = zstd(new byte[5001 + ZstdBlockDecompressor.MAX_EXCESS]);
 
     assertThatThrownBy(() -> zstd.decode(packed, 0, packed.length, 5000))
@@ -66,7 +66,7 @@ class ZstdBlockDecompressorTest {
   }
 
   @Test
-  void zstd_rejects_bytes_after_the_frame() {
+  void zstdRejectsBytesAfterTheFrame() {
     byte[] frame = zstd(TestBlocks.twoBitNoise(5000));
     byte[] padded = Arrays.copyOf(frame, frame.length + 16);
 
@@ -74,7 +74,7 @@ class ZstdBlockDecompressorTest {
   }
 
   @Test
-  void zstd_rejects_a_frame_that_decodes_short() {
+  void zstdRejectsAFrameThatDecodesShort() {
     byte[] packed = zstd(noise(100));
 
     assertThatThrownBy(() -> zstd.decode(packed, 0, packed.length, 101))
@@ -83,7 +83,7 @@ class ZstdBlockDecompressorTest {
   }
 
   @Test
-  void zstd_rejects_a_truncated_frame() {
+  void zstdRejectsATruncatedFrame() {
     byte[] data = TestBlocks.twoBitNoise(5000);
     byte[] packed = zstd(data);
 
@@ -92,7 +92,7 @@ class ZstdBlockDecompressorTest {
   }
 
   @Test
-  void zstd_rejects_garbage() {
+  void zstdRejectsGarbage() {
     byte[] garbage = noise(1000);
 
     assertThatThrownBy(() -> zstd.decode(garbage, 0, garbage.length, 1000))

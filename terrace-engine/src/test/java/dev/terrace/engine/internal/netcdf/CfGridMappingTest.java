@@ -25,7 +25,7 @@ class CfGridMappingTest {
   }
 
   @Test
-  void lambert_conformal_conic_with_two_parallels_on_grs80() {
+  void lambertConformalConicWithTwoParallelsOnGrs80() {
     Map<String, Object> a = Map.of("grid_mapping_name", "lambert_conformal_conic",
         "standard_parallel", new Object[] {33.0, 45.0}, "latitude_of_projection_origin", 39.0,
         "longitude_of_central_meridian", -96.0, "false_easting", 0.0, "false_northing", 0.0,
@@ -37,7 +37,7 @@ class CfGridMappingTest {
   }
 
   @Test
-  void albers_equal_area_defaults_to_wgs84() {
+  void albersEqualAreaDefaultsToWgs84() {
     Map<String, Object> a = Map.of("grid_mapping_name", "albers_conical_equal_area",
         "standard_parallel", new Object[] {29.5, 45.5}, "latitude_of_projection_origin", 23.0,
         "longitude_of_central_meridian", -96.0);
@@ -48,7 +48,7 @@ class CfGridMappingTest {
   }
 
   @Test
-  void polar_stereographic_with_a_standard_parallel() {
+  void polarStereographicWithAStandardParallel() {
     Map<String, Object> a = Map.of("grid_mapping_name", "polar_stereographic",
         "latitude_of_projection_origin", 90.0, "straight_vertical_longitude_from_pole", -45.0,
         "standard_parallel", 70.0, "false_easting", 0.0, "false_northing", 0.0,
@@ -60,7 +60,7 @@ class CfGridMappingTest {
   }
 
   @Test
-  void lambert_azimuthal_equal_area_in_kilometres() {
+  void lambertAzimuthalEqualAreaInKilometres() {
     Map<String, Object> a = Map.of("grid_mapping_name", "lambert_azimuthal_equal_area",
         "latitude_of_projection_origin", 52.0, "longitude_of_projection_origin", 10.0,
         "false_easting", 4321000.0, "false_northing", 3210000.0);
@@ -71,7 +71,7 @@ class CfGridMappingTest {
   }
 
   @Test
-  void an_epsg_code_wins() {
+  void anEpsgCodeWins() {
     Map<String, Object> a = Map.of("grid_mapping_name", "transverse_mercator", "epsg_code", "EPSG:32633");
     CoordinateReferenceSystem crs = CfGridMapping.crs(a, "m");
     assertThat(crs.getName()).isEqualTo("EPSG:32633");
@@ -80,7 +80,7 @@ class CfGridMappingTest {
   }
 
   @Test
-  void unknown_or_incomplete_mappings_give_no_crs() {
+  void unknownOrIncompleteMappingsGiveNoCrs() {
     assertThat(CfGridMapping.crs(Map.of("grid_mapping_name", "rotated_latitude_longitude"), "m")).isNull();
     assertThat(CfGridMapping.crs(Map.of(), "m")).isNull();
     // Lambert conformal conic needs its standard parallel(s).

@@ -66,12 +66,12 @@ class CfTimeTest {
       days since 1500-02-28          | standard            | 2      | 1500-03-01T00:00:00Z
       days since 1500-02-28          | proleptic_gregorian | 1      | 1500-03-01T00:00:00Z
       """)
-  void values_become_instants(String units, String calendar, double value, String expected) {
+  void valuesBecomeInstants(String units, String calendar, double value, String expected) {
     assertThat(at(units, calendar, value)).isEqualTo(Instant.parse(expected));
   }
 
   @Test
-  void values_far_from_the_reference_are_exact() {
+  void valuesFarFromTheReferenceAreExact() {
     // 1970-01-01 + 32503680000 s = 3000-01-01 (1030 years, 250 of them leap: 376200 days * 86400 s).
     assertThat(at("seconds since 1970-01-01", "standard", 32_503_680_000.0)).isEqualTo(Instant.parse("3000-01-01T00:00:00Z"));
     // 0001-01-01 + 730119 days = 2000-01-01 in the proleptic Gregorian calendar.
@@ -81,7 +81,7 @@ class CfTimeTest {
   }
 
   @Test
-  void calendar_names_are_case_insensitive_and_default_to_standard() {
+  void calendarNamesAreCaseInsensitiveAndDefaultToStandard() {
     assertThat(CfCalendar.of("NoLeap")).isEqualTo(CfCalendar.NOLEAP);
     assertThat(CfCalendar.of(null)).isEqualTo(CfCalendar.STANDARD);
     assertThat(CfCalendar.of(" ")).isEqualTo(CfCalendar.STANDARD);
@@ -89,7 +89,7 @@ class CfTimeTest {
   }
 
   @Test
-  void calendars_count_back_and_forth() {
+  void calendarsCountBackAndForth() {
     for (CfCalendar c : CfCalendar.values()) {
       for (long day = c.day(1499, 1, 1); day < c.day(1700, 1, 1); day += 7) {
         int[] d = c.date(day);
@@ -99,7 +99,7 @@ class CfTimeTest {
   }
 
   @Test
-  void unsupported_units_and_calendars_are_refused_with_the_reason() {
+  void unsupportedUnitsAndCalendarsAreRefusedWithTheReason() {
     assertThatThrownBy(() -> CfTime.parse("months since 2000-01-01", "standard"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("months").hasMessageContaining("days, hours");
     assertThatThrownBy(() -> CfTime.parse("days after 2000-01-01", "standard"))

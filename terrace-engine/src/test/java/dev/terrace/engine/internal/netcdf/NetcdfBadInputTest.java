@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class NetcdfBadInputTest {
 
   @Test
-  void a_missing_variable_lists_the_variables_there_are() {
+  void aMissingVariableListsTheVariablesThereAre() {
     assertThatThrownBy(() -> NetcdfRaster.open(NcFixtures.file("bcsd_obs_1999.nc"), "precip"))
         .isInstanceOf(RasterFormatException.class)
         .hasMessageContaining("bcsd_obs_1999.nc").hasMessageContaining("no variable \"precip\"")
@@ -23,14 +23,14 @@ class NetcdfBadInputTest {
   }
 
   @Test
-  void a_coordinate_variable_is_not_a_raster() {
+  void aCoordinateVariableIsNotARaster() {
     assertThatThrownBy(() -> NetcdfRaster.open(NcFixtures.file("utm_tyx.nc"), "time"))
         .isInstanceOf(RasterFormatException.class).hasMessageContaining("utm_tyx.nc")
         .hasMessageContaining("\"time\" is not a gridded").hasMessageContaining("gridded variables: temp");
   }
 
   @Test
-  void garbage_bytes_are_not_netcdf() {
+  void garbageBytesAreNotNetcdf() {
     byte[] garbage = "this is not a netCDF file at all".getBytes(StandardCharsets.US_ASCII);
     assertThatThrownBy(() -> NetcdfRaster.open("garbage.nc", garbage, "pr"))
         .isInstanceOf(RasterFormatException.class).hasMessageContaining("garbage.nc")
@@ -40,7 +40,7 @@ class NetcdfBadInputTest {
   }
 
   @Test
-  void garbage_after_a_netcdf_signature_is_a_format_error(@TempDir Path dir) throws Exception {
+  void garbageAfterANetcdfSignatureIsAFormatError(@TempDir Path dir) throws Exception {
     byte[] bytes = new byte[400];
     Arrays.fill(bytes, (byte) 0x7f);
     bytes[0] = 'C';
@@ -54,7 +54,7 @@ class NetcdfBadInputTest {
   }
 
   @Test
-  void netcdf4_is_named() {
+  void netcdf4IsNamed() {
     byte[] hdf5 = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n', 0, 0};
     assertThatThrownBy(() -> NetcdfRaster.open("model.nc", hdf5, "tas"))
         .isInstanceOf(RasterFormatException.class).hasMessageContaining("model.nc")
@@ -62,14 +62,14 @@ class NetcdfBadInputTest {
   }
 
   @Test
-  void a_missing_file_is_an_io_error(@TempDir Path dir) {
+  void aMissingFileIsAnIoError(@TempDir Path dir) {
     Path missing = dir.resolve("nowhere.nc");
     assertThatThrownBy(() -> NetcdfRaster.open(missing, "pr"))
         .isInstanceOf(RasterIoException.class).hasMessageContaining("nowhere.nc").hasMessageContaining("\"pr\"");
   }
 
   @Test
-  void a_truncated_file_fails_typed_when_opened_or_read(@TempDir Path dir) throws Exception {
+  void aTruncatedFileFailsTypedWhenOpenedOrRead(@TempDir Path dir) throws Exception {
     byte[] all = NcFixtures.bytes("bcsd_obs_1999.nc");
     Path file = dir.resolve("truncated.nc");
     Files.write(file, Arrays.copyOf(all, all.length / 2));
@@ -81,7 +81,7 @@ class NetcdfBadInputTest {
   }
 
   @Test
-  void an_unknown_calendar_is_named() {
+  void anUnknownCalendarIsNamed() {
     byte[] bytes = NcFixtures.bytes("packed_noleap.nc");
     replace(bytes, "noleap", "noleep");
     assertThatThrownBy(() -> NetcdfRaster.open("patched.nc", bytes, "sst"))

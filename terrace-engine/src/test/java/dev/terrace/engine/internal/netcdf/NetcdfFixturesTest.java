@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class NetcdfFixturesTest {
 
   @Test
-  void projected_time_y_x_with_a_transverse_mercator_grid_mapping() {
+  void projectedTimeYXWithATransverseMercatorGridMapping() {
     try (NetcdfRaster r = NetcdfRaster.open(NcFixtures.file("utm_tyx.nc"), "temp")) {
       // gdalinfo: Origin = (500000, 9002000), Pixel Size = (500, -500); y ascending in the file is flipped.
       assertThat(r.grid().width()).isEqualTo(5);
@@ -58,7 +58,7 @@ class NetcdfFixturesTest {
   }
 
   @Test
-  void packed_int16_is_unpacked_and_its_fill_value_is_nodata() {
+  void packedInt16IsUnpackedAndItsFillValueIsNodata() {
     try (NetcdfRaster r = NetcdfRaster.open(NcFixtures.file("packed_noleap.nc"), "sst")) {
       // Latitude descends in the file: no flip. gdalinfo: Origin = (100, 11), Pixel Size = (1, -1).
       assertThat(r.grid().transform().toGdal()).containsExactly(100.0, 1.0, 0.0, 11.0, 0.0, -1.0);
@@ -86,7 +86,7 @@ class NetcdfFixturesTest {
   }
 
   @Test
-  void noleap_calendar_counts_365_day_years() {
+  void noleapCalendarCounts365DayYears() {
     try (NetcdfRaster r = NetcdfRaster.open(NcFixtures.file("packed_noleap.nc"), "sst")) {
       // days since 2000-01-01: 0, 59, 365, 424.5. Without 2000-02-29, day 59 is March 1 and day 365 is
       // 2001-01-01 (the standard calendar would give 2000-02-29 and 2000-12-31).
@@ -96,7 +96,7 @@ class NetcdfFixturesTest {
   }
 
   @Test
-  void a_variable_without_time_has_one_band_and_no_times() {
+  void aVariableWithoutTimeHasOneBandAndNoTimes() {
     try (NetcdfRaster r = NetcdfRaster.open(NcFixtures.file("packed_noleap.nc"), "frac")) {
       assertThat(r.bandCount()).isEqualTo(1);
       assertThat(r.times()).isEmpty();
@@ -113,7 +113,7 @@ class NetcdfFixturesTest {
   }
 
   @Test
-  void ascending_latitude_is_flipped_and_missing_value_is_nodata() {
+  void ascendingLatitudeIsFlippedAndMissingValueIsNodata() {
     try (NetcdfRaster r = NetcdfRaster.open(NcFixtures.file("lat_asc_360day.nc"), "pr")) {
       // latitude -45.25, -44.75 (ascending); gdalinfo: Origin = (-1, -44.5), Pixel Size = (0.5, -0.5).
       assertThat(r.grid().transform().toGdal()).containsExactly(-1.0, 0.5, 0.0, -44.5, 0.0, -0.5);
@@ -139,7 +139,7 @@ class NetcdfFixturesTest {
   }
 
   @Test
-  void calendar_360_day_clamps_february_30() {
+  void calendar360DayClampsFebruary30() {
     try (NetcdfRaster r = NetcdfRaster.open(NcFixtures.file("lat_asc_360day.nc"), "pr")) {
       // days since 2000-01-01 in 30-day months: 0 -> 2000-01-01; 59 -> 2000-02-30, which has no instant and is
       // clamped to 2000-02-29; 390.25 -> 360 + 30 + 0.25 -> 2001-02-01T06:00.

@@ -42,7 +42,7 @@ class NetcdfGdalParityTest {
   }
 
   @Test
-  void grid_is_gdals() {
+  void gridIsGdals() {
     for (NetcdfRaster r : List.of(pr, tas)) {
       assertThat(r.grid().width()).isEqualTo(81);
       assertThat(r.grid().height()).isEqualTo(33);
@@ -57,7 +57,7 @@ class NetcdfGdalParityTest {
   }
 
   @Test
-  void times_are_the_stored_month_ends() {
+  void timesAreTheStoredMonthEnds() {
     // days since 1950-01-01, standard calendar: 17927 ... 18261
     List<LocalDate> expected = Stream.of("1999-01-31", "1999-02-28", "1999-03-31", "1999-04-30", "1999-05-31",
         "1999-06-30", "1999-07-31", "1999-08-31", "1999-09-30", "1999-10-31", "1999-11-30", "1999-12-31")
@@ -74,7 +74,7 @@ class NetcdfGdalParityTest {
 
   @ParameterizedTest(name = "{0} month {1}")
   @MethodSource("layers")
-  void every_point_reads_gdals_cell_and_value(String variable, int month) {
+  void everyPointReadsGdalsCellAndValue(String variable, int month) {
     NetcdfRaster raster = variable.equals("pr") ? pr : tas;
     PixelLocator locator = new PixelLocator(raster.grid());
     List<Map<String, String>> rows = POINTS.stream()

@@ -35,7 +35,7 @@ class NetcdfReadTest {
   }
 
   @Test
-  void windows_across_many_small_blocks_read_the_same_cells() {
+  void windowsAcrossManySmallBlocksReadTheSameCells() {
     // 12 bands x 4 bytes x 30 cells: blocks of 30 columns on one row, so 3 blocks per row and 99 in all.
     try (NetcdfRaster whole = NetcdfRaster.open(BCSD, "tas");
         NetcdfRaster small = NetcdfRaster.open(BCSD, "tas", 12 * 4 * 30)) {
@@ -59,7 +59,7 @@ class NetcdfReadTest {
   }
 
   @Test
-  void single_cell_blocks_on_a_projected_grid() {
+  void singleCellBlocksOnAProjectedGrid() {
     try (NetcdfRaster whole = NetcdfRaster.open(NcFixtures.file("utm_tyx.nc"), "temp");
         NetcdfRaster tiny = NetcdfRaster.open(NcFixtures.file("utm_tyx.nc"), "temp", 1)) {
       assertThat(all(tiny)).isEqualTo(all(whole));
@@ -67,7 +67,7 @@ class NetcdfReadTest {
   }
 
   @Test
-  void in_memory_files_read_like_local_ones_and_leave_no_temporary_file() throws IOException {
+  void inMemoryFilesReadLikeLocalOnesAndLeaveNoTemporaryFile() throws IOException {
     Set<Path> before = temporaryCopies();
     NetcdfRaster fromBytes = NetcdfRaster.open("samples/bcsd_obs_1999.nc", NcFixtures.bytes("bcsd_obs_1999.nc"), "pr");
     try (NetcdfRaster fromFile = NetcdfRaster.open(BCSD, "pr")) {
@@ -89,7 +89,7 @@ class NetcdfReadTest {
   }
 
   @Test
-  void many_threads_read_the_same_cells_as_one() throws Exception {
+  void manyThreadsReadTheSameCellsAsOne() throws Exception {
     List<List<Double>> expected;
     try (NetcdfRaster r = NetcdfRaster.open(BCSD, "pr")) {
       expected = all(r);
@@ -122,7 +122,7 @@ class NetcdfReadTest {
   }
 
   @Test
-  void read_into_checks_its_arguments() {
+  void readIntoChecksItsArguments() {
     try (NetcdfRaster r = NetcdfRaster.open(BCSD, "pr")) {
       assertThatThrownBy(() -> r.read(new Window(0, 0, 1, 1), 0)).isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("band 0").hasMessageContaining("12 bands");
@@ -141,7 +141,7 @@ class NetcdfReadTest {
   }
 
   @Test
-  void a_closed_raster_refuses_to_read_and_closes_once() {
+  void aClosedRasterRefusesToReadAndClosesOnce() {
     NetcdfRaster r = NetcdfRaster.open(BCSD, "pr");
     r.read(new Window(0, 0, 1, 1), 1);
     r.close();

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class UnpackerTest {
 
   @Test
-  void packed_short_with_float_attributes_is_float32() {
+  void packedShortWithFloatAttributesIsFloat32() {
     Unpacker u = Unpacker.of(Map.of("scale_factor", 0.25f, "add_offset", -10f, "_FillValue", (short) -32768),
         DataBuffer.TYPE_SHORT);
     assertThat(u.type()).isEqualTo(SampleType.FLOAT32);
@@ -22,14 +22,14 @@ class UnpackerTest {
   }
 
   @Test
-  void a_double_scale_factor_makes_float64() {
+  void aDoubleScaleFactorMakesFloat64() {
     assertThat(Unpacker.of(Map.of("scale_factor", 0.5), DataBuffer.TYPE_SHORT).type()).isEqualTo(SampleType.FLOAT64);
     assertThat(Unpacker.of(Map.of("add_offset", 1.0, "scale_factor", 2f), DataBuffer.TYPE_BYTE).type())
         .isEqualTo(SampleType.FLOAT64);
   }
 
   @Test
-  void unpacked_types_keep_every_value_exactly() {
+  void unpackedTypesKeepEveryValueExactly() {
     assertThat(Unpacker.of(Map.of(), DataBuffer.TYPE_BYTE).type()).isEqualTo(SampleType.FLOAT32);
     assertThat(Unpacker.of(Map.of(), DataBuffer.TYPE_SHORT).type()).isEqualTo(SampleType.FLOAT32);
     assertThat(Unpacker.of(Map.of(), DataBuffer.TYPE_FLOAT).type()).isEqualTo(SampleType.FLOAT32);
@@ -38,7 +38,7 @@ class UnpackerTest {
   }
 
   @Test
-  void bytes_are_signed_unless_declared_unsigned() {
+  void bytesAreSignedUnlessDeclaredUnsigned() {
     Unpacker signed = Unpacker.of(Map.of("_FillValue", (byte) -1), DataBuffer.TYPE_BYTE);
     assertThat(signed.unpack(255)).isNaN();
     assertThat(signed.unpack(254)).isEqualTo(-2.0);
@@ -51,13 +51,13 @@ class UnpackerTest {
   }
 
   @Test
-  void unsigned_shorts_read_past_32767() {
+  void unsignedShortsReadPast32767() {
     Unpacker u = Unpacker.of(Map.of("_Unsigned", "true", "scale_factor", 0.5f), DataBuffer.TYPE_SHORT);
     assertThat(u.unpack(-1)).isEqualTo(65535 * 0.5);
   }
 
   @Test
-  void every_missing_value_and_the_valid_range_are_missing() {
+  void everyMissingValueAndTheValidRangeAreMissing() {
     Unpacker u = Unpacker.of(Map.of("missing_value", new Object[] {(short) -5, (short) -6},
         "valid_range", new Object[] {(short) -10, (short) 100}), DataBuffer.TYPE_SHORT);
     assertThat(u.unpack(-5)).isNaN();
@@ -72,7 +72,7 @@ class UnpackerTest {
   }
 
   @Test
-  void float_fill_values_match_in_float_precision_and_the_default_fill_is_missing() {
+  void floatFillValuesMatchInFloatPrecisionAndTheDefaultFillIsMissing() {
     Unpacker u = Unpacker.of(Map.of("_FillValue", 1e20), DataBuffer.TYPE_FLOAT);
     assertThat(u.unpack(1e20f)).isNaN();
     Unpacker noFill = Unpacker.of(Map.of(), DataBuffer.TYPE_FLOAT);

@@ -16,7 +16,7 @@ class BandTest {
   }
 
   @Test
-  void a_float32_band_matches_its_nodata_rounded_to_float32() {
+  void aFloat32BandMatchesItsNodataRoundedToFloat32() {
     Band band = band(SampleType.FLOAT32, -9999.9);
     assertThat(band.isNodata((float) -9999.9)).isTrue();
     assertThat(band.nodata()).hasValue(-9999.900390625);
@@ -25,7 +25,7 @@ class BandTest {
   }
 
   @Test
-  void an_integer_band_matches_its_nodata_truncated_when_in_range_and_nothing_otherwise() {
+  void anIntegerBandMatchesItsNodataTruncatedWhenInRangeAndNothingOtherwise() {
     assertThat(band(SampleType.INT16, -9999.9).isNodata(-9999)).isTrue();
     assertThat(band(SampleType.INT16, -9999.9).isNodata(-10000)).isFalse();
     assertThat(band(SampleType.INT16, -9999.9).nodata()).hasValue(-9999.9);
@@ -37,7 +37,7 @@ class BandTest {
   }
 
   @Test
-  void nan_is_nodata_always_and_fills_floating_point_bands_declared_nan() {
+  void nanIsNodataAlwaysAndFillsFloatingPointBandsDeclaredNan() {
     assertThat(new Band(SampleType.FLOAT64, OptionalDouble.empty(), 1, 0).isNodata(Double.NaN)).isTrue();
     assertThat(band(SampleType.FLOAT32, Double.NaN).nodataCell().getAsDouble()).isNaN();
     assertThat(band(SampleType.FLOAT32, Double.NEGATIVE_INFINITY).nodataCell()).hasValue(Double.NEGATIVE_INFINITY);
@@ -45,7 +45,7 @@ class BandTest {
   }
 
   @Test
-  void values_are_written_into_a_type_as_gdal_copies_words() {
+  void valuesAreWrittenIntoATypeAsGdalCopiesWords() {
     assertThat(SampleType.INT16.saturate(-9999.9)).isEqualTo(-10000);
     assertThat(SampleType.INT16.saturate(-2.5)).isEqualTo(-3);
     assertThat(SampleType.UINT8.saturate(300)).isEqualTo(255);

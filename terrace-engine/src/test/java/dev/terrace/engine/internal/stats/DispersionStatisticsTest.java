@@ -21,7 +21,7 @@ class DispersionStatisticsTest {
   }
 
   @Test
-  void unit_weights_give_numpys_population_variance() {
+  void unitWeightsGiveNumpysPopulationVariance() {
     // np.var([1, 2, 4, 7]) = 5.25; np.std(...) / np.mean(...) = 0.6546536707079771
     CellAccumulator a = of(new double[] {1, 2, 4, 7}, new double[] {1, 1, 1, 1});
     assertThat(a.variance().getAsDouble()).isCloseTo(5.25, within(1e-15));
@@ -33,7 +33,7 @@ class DispersionStatisticsTest {
   }
 
   @Test
-  void coverage_weights_weigh_the_variance_and_the_histogram() {
+  void coverageWeightsWeighTheVarianceAndTheHistogram() {
     // mean = (0.5·10 + 1.5·20) / 2 = 17.5; variance = (0.5·7.5² + 1.5·2.5²) / 2 = 18.75
     CellAccumulator a = of(new double[] {10, 20, 20}, new double[] {0.5, 1, 0.5});
     assertThat(a.variance().getAsDouble()).isCloseTo(18.75, within(1e-12));
@@ -42,7 +42,7 @@ class DispersionStatisticsTest {
   }
 
   @Test
-  void an_empty_zone_and_a_zero_mean_have_no_variation() {
+  void anEmptyZoneAndAZeroMeanHaveNoVariation() {
     CellAccumulator empty = CellAccumulator.of(Statistic.values());
     assertThat(empty.variance()).isEmpty();
     assertThat(empty.range()).isEmpty();

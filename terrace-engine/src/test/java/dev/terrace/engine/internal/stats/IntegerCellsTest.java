@@ -18,7 +18,7 @@ class IntegerCellsTest {
   }
 
   @Test
-  void values_a_double_cannot_tell_apart_stay_apart() {
+  void valuesADoubleCannotTellApartStayApart() {
     CellAccumulator a = CellAccumulator.of(Statistic.values());
     // 2^53 + 1 rounds to 2^53 as a double: through doubles these would be one class of three cells.
     a.add(P53 + 1, false, 1);
@@ -38,7 +38,7 @@ class IntegerCellsTest {
   }
 
   @Test
-  void ties_go_to_the_lowest_or_the_highest_exact_integer() {
+  void tiesGoToTheLowestOrTheHighestExactInteger() {
     // Through doubles 2^53 + 1 and 2^53 + 3 would round to 2^53 and 2^53 + 4: the tie must be decided on the longs.
     long[] values = {P53 + 3, P53 + 1, P53 + 3, P53 + 1, P53 + 2, P53};
     CellAccumulator lowest = CellAccumulator.of(Statistic.MAJORITY, Statistic.MINORITY);
@@ -55,7 +55,7 @@ class IntegerCellsTest {
   }
 
   @Test
-  void unsigned_ties_go_to_the_highest_in_unsigned_order() {
+  void unsignedTiesGoToTheHighestInUnsignedOrder() {
     CellAccumulator highest = CellAccumulator.of(List.of(StatisticRequest.of(Statistic.MAJORITY)), TieBreak.HIGHEST);
     highest.add(-1L, true, 1); // 2^64 - 1
     highest.add(Long.MIN_VALUE, true, 1); // 2^63
@@ -64,7 +64,7 @@ class IntegerCellsTest {
   }
 
   @Test
-  void a_single_value_is_its_own_exact_mean_and_median() {
+  void aSingleValueIsItsOwnExactMeanAndMedian() {
     CellAccumulator a = CellAccumulator.of(Statistic.MEAN, Statistic.MEDIAN);
     a.add(P53 + 1, false, 1);
     assertThat(result(a, Statistic.MEAN)).isEqualTo(P53 + 1);
@@ -72,7 +72,7 @@ class IntegerCellsTest {
   }
 
   @Test
-  void unsigned_values_above_long_max_are_big_integers_in_unsigned_order() {
+  void unsignedValuesAboveLongMaxAreBigIntegersInUnsignedOrder() {
     CellAccumulator a = CellAccumulator.of(Statistic.MIN, Statistic.MAX, Statistic.UNIQUE);
     a.add(-1L, true, 1); // 2^64 - 1
     a.add(Long.MIN_VALUE, true, 1); // 2^63
@@ -86,7 +86,7 @@ class IntegerCellsTest {
 
   /** The accumulator's contract: partial accumulators, merged in any grouping, answer as one fed every cell. */
   @Test
-  void partial_accumulators_merge_exactly() {
+  void partialAccumulatorsMergeExactly() {
     long[] values = {P53 + 1, -(1L << 62), Long.MIN_VALUE, Long.MAX_VALUE, P53 + 1, P53 + 3, P53 + 3, P53 + 3};
     CellAccumulator whole = CellAccumulator.of(Statistic.values());
     for (long v : values) {
@@ -110,7 +110,7 @@ class IntegerCellsTest {
   }
 
   @Test
-  void integer_and_double_cells_do_not_mix() {
+  void integerAndDoubleCellsDoNotMix() {
     CellAccumulator ints = CellAccumulator.of(Statistic.MIN);
     ints.add(1L, false, 1);
     CellAccumulator doubles = CellAccumulator.of(Statistic.MIN);

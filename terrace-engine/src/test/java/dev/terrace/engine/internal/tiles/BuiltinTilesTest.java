@@ -34,7 +34,7 @@ class BuiltinTilesTest {
   Path dir;
 
   @Test
-  void the_builtin_catalog_names_the_public_tiles() {
+  void theBuiltinCatalogNamesThePublicTiles() {
     try (Catalog builtin = Catalog.builtin()) {
       TileSet dem = builtin.dataset("copernicus_dem:elevation").orElseThrow().tiles().orElseThrow();
       TileSet worldCover = builtin.dataset("esa_worldcover:land_cover").orElseThrow().tiles().orElseThrow();
@@ -50,7 +50,7 @@ class BuiltinTilesTest {
   }
 
   @Test
-  void the_global_datasets_are_described_from_the_catalog_without_reading_a_tile() {
+  void theGlobalDatasetsAreDescribedFromTheCatalogWithoutReadingATile() {
     try (Terrace terrace = Terrace.embedded()) {
       Dataset dem = terrace.dataset("copernicus_dem:elevation");
       assertThat(dem.crs()).isEqualTo("EPSG:4326");
@@ -75,7 +75,7 @@ class BuiltinTilesTest {
    * ocean) and the land cover's port refuses connections.
    */
   @Test
-  void tiles_that_are_absent_or_unreachable_leave_the_response_standing() throws Exception {
+  void tilesThatAreAbsentOrUnreachableLeaveTheResponseStanding() throws Exception {
     String builtin;
     try (InputStream in = Catalog.class.getResourceAsStream("/dev/terrace/engine/samples/builtin.json")) {
       builtin = new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -41,7 +41,7 @@ class MissingTilesTest extends TiledWorld {
    * all_touched rules of the merged raster count that share in whole cells, so there only values are compared.
    */
   @Test
-  void a_tile_that_does_not_exist_is_nodata_and_is_asked_for_once() {
+  void aTileThatDoesNotExistIsNodataAndIsAskedForOnce() {
     List<Geometry> over = List.of(CORNER, HOLED, TILE, INSIDE);
     for (PixelRule rule : PixelRule.values()) {
       for (String aggregation : List.of("mean", "count", "sum", "max")) {
@@ -60,7 +60,7 @@ class MissingTilesTest extends TiledWorld {
   }
 
   @Test
-  void a_tile_that_fails_degrades_only_its_result_and_is_asked_for_again() {
+  void aTileThatFailsDegradesOnlyItsResultAndIsAskedForAgain() {
     int before = server.requests("/flaky/S01W001.tif");
     ExtractResponse r = terrace.extract(ExtractRequest.builder().geometry(CORNER)
         .datasets("tiled:flaky", "tiled:value", "merged:value").build());
@@ -82,7 +82,7 @@ class MissingTilesTest extends TiledWorld {
   }
 
   @Test
-  void the_pixel_budget_counts_the_cells_of_every_tile() {
+  void thePixelBudgetCountsTheCellsOfEveryTile() {
     // HOLED covers parts of twelve tiles of 8 × 8 cells; a budget of 200 cells is spent after a few.
     try (Engine small = Engine.open(Catalog.load(dir.resolve("catalog.json")),
         new Limits(50, 1000, 10_000, 200, 2), Executors.newVirtualThreadPerTaskExecutor())) {
@@ -100,7 +100,7 @@ class MissingTilesTest extends TiledWorld {
    * coarse ones; weighing cells would say 0.8.
    */
   @Test
-  void coverage_weighs_area_across_tiles_of_different_cell_sizes() throws Exception {
+  void coverageWeighsAreaAcrossTilesOfDifferentCellSizes() throws Exception {
     Path grid = Files.createDirectories(dir.resolve("local/tiles"));
     SyntheticGeoTiff.builder(16, 16).tileSize(16).sampleType(TiffSampleType.FLOAT32).nodata(-1).geographic()
         .origin(0, 1).cellSize(1.0 / 16).values((c, r) -> 1).write(grid.resolve("N00E000.tif"));

@@ -49,7 +49,7 @@ class TileSetTest {
   }
 
   @Test
-  void requests_for_a_tile_being_opened_wait_for_that_one_opening() throws Exception {
+  void requestsForATileBeingOpenedWaitForThatOneOpening() throws Exception {
     server.stallFor("/N49E006.tif", Duration.ofMillis(300), 0, 1);
     List<Future<Optional<GeoTiff>>> opened = new ArrayList<>();
     try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -65,7 +65,7 @@ class TileSetTest {
   }
 
   @Test
-  void an_absent_tile_is_asked_for_once_and_a_failing_one_every_time() {
+  void anAbsentTileIsAskedForOnceAndAFailingOneEveryTime() {
     Tile ocean = new Tile(-30, 0, 1);
     assertThat(tiles.open(ocean)).isEmpty();
     assertThat(tiles.open(ocean)).isEmpty();
@@ -78,7 +78,7 @@ class TileSetTest {
   }
 
   @Test
-  void after_closing_a_tile_is_opened_again() {
+  void afterClosingATileIsOpenedAgain() {
     GeoTiff before = tiles.open(TILE).orElseThrow();
     int opening = server.requests("/N49E006.tif");
     assertThat(before.read(Window.of(3, 2, 1, 1), 1).get(0)).isEqualTo(5);

@@ -55,7 +55,7 @@ class TiledExtractionTest extends TiledWorld {
   static final List<Geometry> POLYGONS = List.of(CORNER, EDGE, HOLED, INSIDE, TILE, SLIVER);
 
   @Test
-  void polygons_across_tile_edges_and_corners_read_as_the_merged_raster() {
+  void polygonsAcrossTileEdgesAndCornersReadAsTheMergedRaster() {
     for (PixelRule rule : PixelRule.values()) {
       for (String aggregation : NUMERIC) {
         assertSameAnswers("tiled:value", "merged:value", POLYGONS, rule, aggregation, true);
@@ -72,7 +72,7 @@ class TiledExtractionTest extends TiledWorld {
    * one tile, the one whose box holds its centre; a geometry within half a cell of a box reads the next tile.
    */
   @Test
-  void tiles_with_cells_centred_on_the_degree_lines_read_as_the_merged_raster() {
+  void tilesWithCellsCentredOnTheDegreeLinesReadAsTheMergedRaster() {
     Polygon nearEdges = Polygon.rectangle(0.95, -1.03, 0.99, 0.97);
     for (String tiled : List.of("tiled:centred", "tiled:overlap")) {
       for (PixelRule rule : PixelRule.values()) {
@@ -91,7 +91,7 @@ class TiledExtractionTest extends TiledWorld {
       Point.of(1.999, 1.999), Point.of(0.97, 0.01), Point.of(-0.01, -0.97));
 
   @Test
-  void points_read_the_cell_under_them_in_the_tile_that_holds_it() {
+  void pointsReadTheCellUnderThemInTheTileThatHoldsIt() {
     assertSameAnswers("tiled:value", "merged:value", POINTS, PixelRule.EXACT, "mean", true);
     ExtractResult three = terrace.extract(ExtractRequest.builder().geometry(new MultiPoint(new double[][] {
         {0.4, 0.7}, {-1.2, 1.4}, {1.06, -0.94}})).datasets("tiled:value").aggregation("sum").build()).results().get(0);
@@ -102,7 +102,7 @@ class TiledExtractionTest extends TiledWorld {
 
   /** 180° and −180° are one meridian, the west edge of the tiles W180, as of a raster from −180° to 180°. */
   @Test
-  void points_on_the_antimeridian_read_the_tile_east_of_it() {
+  void pointsOnTheAntimeridianReadTheTileEastOfIt() {
     for (double[] p : new double[][] {{180, 0.3}, {-180, 0.3}, {179.99, -0.2}, {-179.9, -0.7}}) {
       ExtractResult r = terrace.extract(ExtractRequest.of(Point.of(p[0], p[1]), "tiled:value")).results().get(0);
       assertThat(r.number().orElseThrow()).as("%s, %s", p[0], p[1]).isEqualTo(expectedValue(p[0], p[1]));
@@ -120,7 +120,7 @@ class TiledExtractionTest extends TiledWorld {
 
   /** Along a row of cell centres and down a column of them, across tile edges. */
   @Test
-  void lines_read_each_cell_they_cross_once() {
+  void linesReadEachCellTheyCrossOnce() {
     List<Geometry> lines = List.of(new LineString(new double[][] {{-1.3, 0.4375}, {1.7, 0.4375}}),
         new LineString(new double[][] {{-0.0625, -1.6}, {-0.0625, 1.3}, {1.3, 1.3}}));
     for (String aggregation : List.of("mean", "count", "min")) {
@@ -135,7 +135,7 @@ class TiledExtractionTest extends TiledWorld {
    * raster across the line would give.
    */
   @Test
-  void a_polygon_across_the_antimeridian_reads_both_sides_as_one_raster() throws Exception {
+  void aPolygonAcrossTheAntimeridianReadsBothSidesAsOneRaster() throws Exception {
     Polygon across = Polygon.of(new double[] {179.3, -0.6}, new double[] {180.55, -0.8}, new double[] {180.4, 0.45},
         new double[] {179.7, 0.6});
     org.locationtech.jts.geom.Geometry unwrapped = new WKTReader().read(

@@ -14,7 +14,7 @@ class UrlTemplateTest {
   }
 
   @Test
-  void tiles_are_named_after_their_south_west_corner() {
+  void tilesAreNamedAfterTheirSouthWestCorner() {
     TileGrid one = TileGrid.of(1);
     assertThat(name(one, 6.3, 0.5)).isEqualTo("N00E006");
     assertThat(name(one, -0.2, 89.5)).isEqualTo("N89W001");
@@ -23,14 +23,14 @@ class UrlTemplateTest {
   }
 
   @Test
-  void longitude_180_is_the_antimeridian_tile_west_of_greenwich() {
+  void longitude180IsTheAntimeridianTileWestOfGreenwich() {
     assertThat(name(TileGrid.of(1), 180, 10.5)).isEqualTo("N10W180");
     assertThat(name(TileGrid.of(1), -180, 10.5)).isEqualTo("N10W180");
     assertThat(name(TileGrid.of(1), 179.99, 10.5)).isEqualTo("N10E179");
   }
 
   @Test
-  void padding_is_optional_and_literal_text_is_kept() {
+  void paddingIsOptionalAndLiteralTextIsKept() {
     UrlTemplate copernicus = UrlTemplate.parse("https://example.org/Copernicus_DSM_COG_10_{NS}{lat:02}_00_{EW}"
         + "{lon:03}_00_DEM/Copernicus_DSM_COG_10_{NS}{lat:02}_00_{EW}{lon:03}_00_DEM.tif");
     assertThat(copernicus.format(new Tile(6, 49, 1))).isEqualTo("https://example.org/Copernicus_DSM_COG_10_N49_00"
@@ -41,7 +41,7 @@ class UrlTemplateTest {
   }
 
   @Test
-  void unknown_placeholders_and_stray_braces_are_refused_by_name() {
+  void unknownPlaceholdersAndStrayBracesAreRefusedByName() {
     assertThatThrownBy(() -> UrlTemplate.parse("x/{NS}{lat}{EW}{lon}{year}.tif"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("unknown placeholder {year} at position 20; the placeholders are {NS}, {EW}");
@@ -52,7 +52,7 @@ class UrlTemplateTest {
   }
 
   @Test
-  void a_template_must_place_both_coordinates_with_their_hemispheres() {
+  void aTemplateMustPlaceBothCoordinatesWithTheirHemispheres() {
     assertThatThrownBy(() -> UrlTemplate.parse("https://example.org/{NS}{lat}.tif"))
         .hasMessage("has no {EW}: a tile's name needs {lat} and {lon} with their hemispheres {NS} and {EW}");
     assertThatThrownBy(() -> UrlTemplate.parse("{lat}{EW}{lon}")).hasMessageStartingWith("has no {NS}");
