@@ -1,5 +1,6 @@
 /**
- * Terrace's contract: the requests, responses and models that every door (in-process, HTTP, SDK) speaks.
+ * Terrace's contract: the requests, responses and models that every door (in-process, HTTP, SDK)
+ * speaks.
  */
 module dev.terrace.api {
   requires transitive com.fasterxml.jackson.annotation;
@@ -9,6 +10,7 @@ module dev.terrace.api {
   exports dev.terrace.api.geojson;
   exports dev.terrace.api.retry;
 
-  // Jackson reads a result through a package-private creator (ExtractResult.fromJson); open for reflection only.
+  // Jackson reads a result through a package-private creator (ExtractResult.fromJson); open for
+  // reflection only.
   opens dev.terrace.api;
 }

@@ -1,6 +1,6 @@
 /**
- * The Java SDK for a Terrace service: {@code TerraceClient} (blocking) and {@code TerraceAsyncClient}, over the
- * JDK's HTTP client.
+ * The Java SDK for a Terrace service: {@code TerraceClient} (blocking) and {@code
+ * TerraceAsyncClient}, over the JDK's HTTP client.
  */
 module dev.terrace.client {
   requires transitive dev.terrace.api;

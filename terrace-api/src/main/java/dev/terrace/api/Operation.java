@@ -5,117 +5,136 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Optional;
 
 /**
- * The operations of the API by their dotted names, each with its request and response record. Every operation
- * is invoked as {@code POST /v1/op/{operation}} with the request record as its JSON body.
+ * The operations of the API by their dotted names, each with its request and response record. Every
+ * operation is invoked as {@code POST /v1/op/{operation}} with the request record as its JSON body.
  */
 public enum Operation {
-    /** {@code extract}: one geometry × N datasets ({@link TerraceApi#extract(ExtractRequest)}). */
-    EXTRACT("extract", ExtractRequest.class, ExtractResponse.class),
+  /** {@code extract}: one geometry × N datasets ({@link TerraceApi#extract(ExtractRequest)}). */
+  EXTRACT("extract", ExtractRequest.class, ExtractResponse.class),
 
-    /** {@code extract.batch}: M geometries × N datasets ({@link TerraceApi#batchExtract(BatchExtractRequest)}). */
-    EXTRACT_BATCH("extract.batch", BatchExtractRequest.class, BatchExtractResponse.class),
+  /**
+   * {@code extract.batch}: M geometries × N datasets ({@link
+   * TerraceApi#batchExtract(BatchExtractRequest)}).
+   */
+  EXTRACT_BATCH("extract.batch", BatchExtractRequest.class, BatchExtractResponse.class),
 
-    /** {@code catalog.providers.list}: a page of providers ({@link TerraceApi#providers(ListProvidersRequest)}). */
-    CATALOG_PROVIDERS_LIST("catalog.providers.list", ListProvidersRequest.class, ProviderPage.class),
+  /**
+   * {@code catalog.providers.list}: a page of providers ({@link
+   * TerraceApi#providers(ListProvidersRequest)}).
+   */
+  CATALOG_PROVIDERS_LIST("catalog.providers.list", ListProvidersRequest.class, ProviderPage.class),
 
-    /** {@code catalog.providers.get}: one provider with its datasets ({@link TerraceApi#provider(String)}). */
-    CATALOG_PROVIDERS_GET("catalog.providers.get", GetProviderRequest.class, Provider.class),
+  /**
+   * {@code catalog.providers.get}: one provider with its datasets ({@link
+   * TerraceApi#provider(String)}).
+   */
+  CATALOG_PROVIDERS_GET("catalog.providers.get", GetProviderRequest.class, Provider.class),
 
-    /** {@code catalog.datasets.list}: a page of datasets ({@link TerraceApi#datasets(ListDatasetsRequest)}). */
-    CATALOG_DATASETS_LIST("catalog.datasets.list", ListDatasetsRequest.class, DatasetPage.class),
+  /**
+   * {@code catalog.datasets.list}: a page of datasets ({@link
+   * TerraceApi#datasets(ListDatasetsRequest)}).
+   */
+  CATALOG_DATASETS_LIST("catalog.datasets.list", ListDatasetsRequest.class, DatasetPage.class),
 
-    /** {@code catalog.datasets.get}: one dataset ({@link TerraceApi#dataset(String)}). */
-    CATALOG_DATASETS_GET("catalog.datasets.get", GetDatasetRequest.class, Dataset.class);
+  /** {@code catalog.datasets.get}: one dataset ({@link TerraceApi#dataset(String)}). */
+  CATALOG_DATASETS_GET("catalog.datasets.get", GetDatasetRequest.class, Dataset.class);
 
-    private final String operationName;
-    private final Class<? extends Record> requestType;
-    private final Class<? extends Record> responseType;
+  private final String operationName;
+  private final Class<? extends Record> requestType;
+  private final Class<? extends Record> responseType;
 
-    Operation(String operationName, Class<? extends Record> requestType, Class<? extends Record> responseType) {
-        this.operationName = operationName;
-        this.requestType = requestType;
-        this.responseType = responseType;
+  Operation(
+      String operationName,
+      Class<? extends Record> requestType,
+      Class<? extends Record> responseType) {
+    this.operationName = operationName;
+    this.requestType = requestType;
+    this.responseType = responseType;
+  }
+
+  /**
+   * The dotted name, as it appears in {@code /v1/op/{operation}}.
+   *
+   * @return for example {@code "catalog.providers.list"}
+   */
+  @JsonValue
+  public String operationName() {
+    return operationName;
+  }
+
+  /**
+   * The record a request body is read into.
+   *
+   * @return for example {@code ExtractRequest.class}
+   */
+  public Class<? extends Record> requestType() {
+    return requestType;
+  }
+
+  /**
+   * The record a successful response body is read into.
+   *
+   * @return for example {@code ExtractResponse.class}
+   */
+  public Class<? extends Record> responseType() {
+    return responseType;
+  }
+
+  /**
+   * Whether the operation is work sent with {@code POST} ({@code extract}, {@code extract.batch}),
+   * which an {@code Idempotency-Key} makes safe to send again: the service replays its first
+   * answer. Catalog reads need no key.
+   *
+   * @return true for the operations that take an {@code Idempotency-Key}
+   */
+  public boolean takesIdempotencyKey() {
+    return this == EXTRACT || this == EXTRACT_BATCH;
+  }
+
+  /**
+   * Finds an operation by its dotted name (exact, case-sensitive, as in a URL path).
+   *
+   * @param name the dotted name
+   * @return the operation, or empty when there is none of that name
+   */
+  public static Optional<Operation> find(String name) {
+    for (Operation op : values()) {
+      if (op.operationName.equals(name)) {
+        return Optional.of(op);
+      }
     }
+    return Optional.empty();
+  }
 
-    /**
-     * The dotted name, as it appears in {@code /v1/op/{operation}}.
-     *
-     * @return for example {@code "catalog.providers.list"}
-     */
-    @JsonValue
-    public String operationName() {
-        return operationName;
-    }
-
-    /**
-     * The record a request body is read into.
-     *
-     * @return for example {@code ExtractRequest.class}
-     */
-    public Class<? extends Record> requestType() {
-        return requestType;
-    }
-
-    /**
-     * The record a successful response body is read into.
-     *
-     * @return for example {@code ExtractResponse.class}
-     */
-    public Class<? extends Record> responseType() {
-        return responseType;
-    }
-
-    /**
-     * Whether the operation is work sent with {@code POST} ({@code extract}, {@code extract.batch}), which an
-     * {@code Idempotency-Key} makes safe to send again: the service replays its first answer. Catalog reads need
-     * no key.
-     *
-     * @return true for the operations that take an {@code Idempotency-Key}
-     */
-    public boolean takesIdempotencyKey() {
-        return this == EXTRACT || this == EXTRACT_BATCH;
-    }
-
-    /**
-     * Finds an operation by its dotted name (exact, case-sensitive, as in a URL path).
-     *
-     * @param name the dotted name
-     * @return the operation, or empty when there is none of that name
-     */
-    public static Optional<Operation> find(String name) {
-        for (Operation op : values()) {
-            if (op.operationName.equals(name)) {
-                return Optional.of(op);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * Reads an operation's dotted name.
-     *
-     * @param name the dotted name
-     * @return the operation
-     * @throws IllegalArgumentException if there is none of that name; the message lists the valid names
-     */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-    public static Operation of(String name) {
-        return find(name).orElseThrow(() -> {
-            StringBuilder names = new StringBuilder();
-            for (Operation op : values()) {
+  /**
+   * Reads an operation's dotted name.
+   *
+   * @param name the dotted name
+   * @return the operation
+   * @throws IllegalArgumentException if there is none of that name; the message lists the valid
+   *     names
+   */
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  public static Operation of(String name) {
+    return find(name)
+        .orElseThrow(
+            () -> {
+              StringBuilder names = new StringBuilder();
+              for (Operation op : values()) {
                 names.append(names.length() == 0 ? "" : ", ").append(op.operationName);
-            }
-            return new IllegalArgumentException("Unknown operation '" + name + "'; expected one of: " + names);
-        });
-    }
+              }
+              return new IllegalArgumentException(
+                  "Unknown operation '" + name + "'; expected one of: " + names);
+            });
+  }
 
-    /**
-     * The dotted name.
-     *
-     * @return {@link #operationName()}
-     */
-    @Override
-    public String toString() {
-        return operationName;
-    }
+  /**
+   * The dotted name.
+   *
+   * @return {@link #operationName()}
+   */
+  @Override
+  public String toString() {
+    return operationName;
+  }
 }

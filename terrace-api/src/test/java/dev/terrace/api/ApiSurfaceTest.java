@@ -14,110 +14,130 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The blocking and asynchronous interfaces must stay twins: same names, same parameters, wrapped returns. */
+/**
+ * The blocking and asynchronous interfaces must stay twins: same names, same parameters, wrapped
+ * returns.
+ */
 class ApiSurfaceTest {
 
-    private static Map<String, Method> methods(Class<?> type) {
-        Map<String, Method> out = new TreeMap<>();
-        for (Method m : type.getMethods()) {
-            if (!Modifier.isStatic(m.getModifiers())) {
-                String key = m.getName() + Arrays.stream(m.getParameterTypes()).map(Class::getName)
-                        .collect(Collectors.joining(",", "(", ")"));
-                out.put(key, m);
-            }
-        }
-        return out;
+  private static Map<String, Method> methods(Class<?> type) {
+    Map<String, Method> out = new TreeMap<>();
+    for (Method m : type.getMethods()) {
+      if (!Modifier.isStatic(m.getModifiers())) {
+        String key =
+            m.getName()
+                + Arrays.stream(m.getParameterTypes())
+                    .map(Class::getName)
+                    .collect(Collectors.joining(",", "(", ")"));
+        out.put(key, m);
+      }
     }
+    return out;
+  }
 
-    @Test
-    void asyncApiMirrorsBlockingApi() {
-        Map<String, Method> blocking = methods(TerraceApi.class);
-        Map<String, Method> async = methods(TerraceAsyncApi.class);
-        assertThat(async.keySet()).isEqualTo(blocking.keySet());
-        for (Map.Entry<String, Method> e : blocking.entrySet()) {
-            Method b = e.getValue();
-            Method a = async.get(e.getKey());
-            assertThat(a.getReturnType()).as(e.getKey()).isEqualTo(CompletableFuture.class);
-            Type generic = a.getGenericReturnType();
-            assertThat(generic).as(e.getKey()).isInstanceOf(ParameterizedType.class);
-            assertThat(((ParameterizedType) generic).getActualTypeArguments())
-                    .as(e.getKey()).containsExactly(b.getGenericReturnType());
-            assertThat(a.isDefault()).as(e.getKey() + " default in both or neither").isEqualTo(b.isDefault());
-        }
+  @Test
+  void asyncApiMirrorsBlockingApi() {
+    Map<String, Method> blocking = methods(TerraceApi.class);
+    Map<String, Method> async = methods(TerraceAsyncApi.class);
+    assertThat(async.keySet()).isEqualTo(blocking.keySet());
+    for (Map.Entry<String, Method> e : blocking.entrySet()) {
+      Method b = e.getValue();
+      Method a = async.get(e.getKey());
+      assertThat(a.getReturnType()).as(e.getKey()).isEqualTo(CompletableFuture.class);
+      Type generic = a.getGenericReturnType();
+      assertThat(generic).as(e.getKey()).isInstanceOf(ParameterizedType.class);
+      assertThat(((ParameterizedType) generic).getActualTypeArguments())
+          .as(e.getKey())
+          .containsExactly(b.getGenericReturnType());
+      assertThat(a.isDefault())
+          .as(e.getKey() + " default in both or neither")
+          .isEqualTo(b.isDefault());
     }
+  }
 
-    @Test
-    void theSurfaceIsTheDesignedOne() {
-        assertThat(methods(TerraceApi.class).keySet()).containsExactly(
-                "batchExtract(dev.terrace.api.BatchExtractRequest)",
-                "dataset(java.lang.String)",
-                "datasets()",
-                "datasets(dev.terrace.api.ListDatasetsRequest)",
-                "extract(dev.terrace.api.ExtractRequest)",
-                "provider(java.lang.String)",
-                "providers()",
-                "providers(dev.terrace.api.ListProvidersRequest)");
+  @Test
+  void theSurfaceIsTheDesignedOne() {
+    assertThat(methods(TerraceApi.class).keySet())
+        .containsExactly(
+            "batchExtract(dev.terrace.api.BatchExtractRequest)",
+            "dataset(java.lang.String)",
+            "datasets()",
+            "datasets(dev.terrace.api.ListDatasetsRequest)",
+            "extract(dev.terrace.api.ExtractRequest)",
+            "provider(java.lang.String)",
+            "providers()",
+            "providers(dev.terrace.api.ListProvidersRequest)");
+  }
+
+  @Test
+  void operationsNameTheirRecordsAndMatchTheInterface() {
+    assertThat(Arrays.stream(Operation.values()).map(Operation::operationName))
+        .containsExactly(
+            "extract",
+            "extract.batch",
+            "catalog.providers.list",
+            "catalog.providers.get",
+            "catalog.datasets.list",
+            "catalog.datasets.get");
+    List<Class<?>> returns =
+        methods(TerraceApi.class).values().stream()
+            .map(Method::getReturnType)
+            .distinct()
+            .collect(Collectors.toList());
+    for (Operation op : Operation.values()) {
+      assertThat(op.requestType().isRecord()).isTrue();
+      assertThat(returns).as(op.operationName()).contains(op.responseType());
+      assertThat(Operation.of(op.operationName())).isSameAs(op);
     }
+    assertThat(Operation.find("extract.stream")).isEmpty();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Operation.of("extract.stream"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("catalog.datasets.get");
+    assertThat(Arrays.stream(Operation.values()).filter(Operation::takesIdempotencyKey))
+        .containsExactly(Operation.EXTRACT, Operation.EXTRACT_BATCH);
+  }
 
-    @Test
-    void operationsNameTheirRecordsAndMatchTheInterface() {
-        assertThat(Arrays.stream(Operation.values()).map(Operation::operationName)).containsExactly(
-                "extract", "extract.batch", "catalog.providers.list", "catalog.providers.get",
-                "catalog.datasets.list", "catalog.datasets.get");
-        List<Class<?>> returns = methods(TerraceApi.class).values().stream().map(Method::getReturnType)
-                .distinct().collect(Collectors.toList());
-        for (Operation op : Operation.values()) {
-            assertThat(op.requestType().isRecord()).isTrue();
-            assertThat(returns).as(op.operationName()).contains(op.responseType());
-            assertThat(Operation.of(op.operationName())).isSameAs(op);
-        }
-        assertThat(Operation.find("extract.stream")).isEmpty();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Operation.of("extract.stream"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("catalog.datasets.get");
-        assertThat(Arrays.stream(Operation.values()).filter(Operation::takesIdempotencyKey))
-                .containsExactly(Operation.EXTRACT, Operation.EXTRACT_BATCH);
-    }
+  @Test
+  void defaultsAskForTheFirstPage() {
+    ListProvidersRequest[] providers = new ListProvidersRequest[1];
+    ListDatasetsRequest[] datasets = new ListDatasetsRequest[1];
+    TerraceApi api =
+        new TerraceApi() {
+          @Override
+          public ExtractResponse extract(ExtractRequest request) {
+            throw new UnsupportedOperationException();
+          }
 
-    @Test
-    void defaultsAskForTheFirstPage() {
-        ListProvidersRequest[] providers = new ListProvidersRequest[1];
-        ListDatasetsRequest[] datasets = new ListDatasetsRequest[1];
-        TerraceApi api = new TerraceApi() {
-            @Override
-            public ExtractResponse extract(ExtractRequest request) {
-                throw new UnsupportedOperationException();
-            }
+          @Override
+          public BatchExtractResponse batchExtract(BatchExtractRequest request) {
+            throw new UnsupportedOperationException();
+          }
 
-            @Override
-            public BatchExtractResponse batchExtract(BatchExtractRequest request) {
-                throw new UnsupportedOperationException();
-            }
+          @Override
+          public ProviderPage providers(ListProvidersRequest request) {
+            providers[0] = request;
+            return ProviderPage.of(0, request.limit(), request.offset(), List.of());
+          }
 
-            @Override
-            public ProviderPage providers(ListProvidersRequest request) {
-                providers[0] = request;
-                return ProviderPage.of(0, request.limit(), request.offset(), List.of());
-            }
+          @Override
+          public Provider provider(String slug) {
+            throw new UnsupportedOperationException();
+          }
 
-            @Override
-            public Provider provider(String slug) {
-                throw new UnsupportedOperationException();
-            }
+          @Override
+          public DatasetPage datasets(ListDatasetsRequest request) {
+            datasets[0] = request;
+            return DatasetPage.of(0, request.limit(), request.offset(), List.of());
+          }
 
-            @Override
-            public DatasetPage datasets(ListDatasetsRequest request) {
-                datasets[0] = request;
-                return DatasetPage.of(0, request.limit(), request.offset(), List.of());
-            }
-
-            @Override
-            public Dataset dataset(String id) {
-                throw new UnsupportedOperationException();
-            }
+          @Override
+          public Dataset dataset(String id) {
+            throw new UnsupportedOperationException();
+          }
         };
-        assertThat(api.providers().limit()).isEqualTo(100);
-        assertThat(providers[0]).isEqualTo(new ListProvidersRequest(100, 0));
-        assertThat(api.datasets().offset()).isZero();
-        assertThat(datasets[0]).isEqualTo(new ListDatasetsRequest(null, 100, 0));
-    }
+    assertThat(api.providers().limit()).isEqualTo(100);
+    assertThat(providers[0]).isEqualTo(new ListProvidersRequest(100, 0));
+    assertThat(api.datasets().offset()).isZero();
+    assertThat(datasets[0]).isEqualTo(new ListDatasetsRequest(null, 100, 0));
+  }
 }

@@ -19,14 +19,18 @@ import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
 
 /**
- * What the zonal and point benchmarks share: the reference data made by {@code terrace-bench/scripts/make_bench.sh}
- * (GeoJSON read with Jackson into JTS, the reference CSVs), a catalog over its two COGs, anchors run as child
- * processes with their wall time and peak RSS, and this JVM's peak RSS.
+ * What the zonal and point benchmarks share: the reference data made by {@code
+ * terrace-bench/scripts/make_bench.sh} (GeoJSON read with Jackson into JTS, the reference CSVs), a
+ * catalog over its two COGs, anchors run as child processes with their wall time and peak RSS, and
+ * this JVM's peak RSS.
  */
 final class BenchData {
 
-  /** Where {@code make_bench.sh} writes: {@code $TMPDIR/terrace-bench}, {@code /tmp} without TMPDIR. */
+  /**
+   * Where {@code make_bench.sh} writes: {@code $TMPDIR/terrace-bench}, {@code /tmp} without TMPDIR.
+   */
   static final Path ROOT = Path.of(System.getenv().getOrDefault("TMPDIR", "/tmp"), "terrace-bench");
+
   static final ObjectMapper JSON = new ObjectMapper();
   private static final GeometryFactory JTS = new GeometryFactory();
 
@@ -66,33 +70,39 @@ final class BenchData {
   static Path catalog() throws IOException {
     Path file = Files.createTempFile("terrace-bench-catalog-", ".json");
     file.toFile().deleteOnExit();
-    String json = """
+    String json =
+        """
         {"providers":[{"slug":"bench","name":"Benchmark","protocol":"cog","datasets":[
           {"name":"dem","path":"%s","units":"m","data_type":"continuous"},
           {"name":"class","path":"%s","data_type":"categorical"}]}]}
-        """.formatted(data("bench_dem_cog.tif"), data("bench_class_cog.tif"));
+        """
+            .formatted(data("bench_dem_cog.tif"), data("bench_class_cog.tif"));
     Files.writeString(file, json);
     return file;
   }
 
-  /** Polygons and multipolygons of a GeoJSON FeatureCollection with integer {@code id} and string {@code kind}. */
+  /**
+   * Polygons and multipolygons of a GeoJSON FeatureCollection with integer {@code id} and string
+   * {@code kind}.
+   */
   static List<Feature> polygons(Path geojson) throws IOException {
     JsonNode features = JSON.readTree(geojson.toFile()).get("features");
     List<Feature> out = new ArrayList<>(features.size());
     for (JsonNode f : features) {
       JsonNode g = f.get("geometry");
       JsonNode c = g.get("coordinates");
-      Geometry geometry = switch (g.get("type").asText()) {
-        case "Polygon" -> polygon(c);
-        case "MultiPolygon" -> {
-          Polygon[] parts = new Polygon[c.size()];
-          for (int i = 0; i < parts.length; i++) {
-            parts[i] = polygon(c.get(i));
-          }
-          yield JTS.createMultiPolygon(parts);
-        }
-        default -> throw new IllegalArgumentException("not a polygon: " + g.get("type"));
-      };
+      Geometry geometry =
+          switch (g.get("type").asText()) {
+            case "Polygon" -> polygon(c);
+            case "MultiPolygon" -> {
+              Polygon[] parts = new Polygon[c.size()];
+              for (int i = 0; i < parts.length; i++) {
+                parts[i] = polygon(c.get(i));
+              }
+              yield JTS.createMultiPolygon(parts);
+            }
+            default -> throw new IllegalArgumentException("not a polygon: " + g.get("type"));
+          };
       JsonNode p = f.get("properties");
       out.add(new Feature(p.get("id").asInt(), p.path("kind").asText(""), geometry));
     }
@@ -154,13 +164,14 @@ final class BenchData {
   }
 
   /**
-   * Runs a command, timing it from start to exit with {@link System#nanoTime()}, under {@code /usr/bin/time}
-   * (when installed) for its peak RSS and CPU time (user + system; -1 without it).
+   * Runs a command, timing it from start to exit with {@link System#nanoTime()}, under {@code
+   * /usr/bin/time} (when installed) for its peak RSS and CPU time (user + system; -1 without it).
    *
    * @param stdin a file for its standard input, or null
    * @param stdout a file for its standard output, or null to capture it
    */
-  static Run run(List<String> command, Path stdin, Path stdout) throws IOException, InterruptedException {
+  static Run run(List<String> command, Path stdin, Path stdout)
+      throws IOException, InterruptedException {
     Path rss = Files.createTempFile("terrace-bench-rss-", ".txt");
     try {
       List<String> full = new ArrayList<>();
@@ -178,19 +189,28 @@ final class BenchData {
       }
       long t = System.nanoTime();
       Process p = pb.start();
-      String out = stdout == null ? new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim() : "";
+      String out =
+          stdout == null
+              ? new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim()
+              : "";
       int exit = p.waitFor();
       double ms = (System.nanoTime() - t) / 1e6;
       if (exit != 0) {
-        throw new IllegalStateException(String.join(" ", command) + " failed (exit " + exit
-            + "); install gdal-bin, python3-rasterio (see terrace-bench/scripts/README.md)");
+        throw new IllegalStateException(
+            String.join(" ", command)
+                + " failed (exit "
+                + exit
+                + "); install gdal-bin, python3-rasterio (see terrace-bench/scripts/README.md)");
       }
       long kb = -1;
       double cpu = -1;
       if (timed) {
-        // The last line: "maxrss_kB user_s system_s" (earlier lines would be the command's own complaints).
+        // The last line: "maxrss_kB user_s system_s" (earlier lines would be the command's own
+        // complaints).
         String[] lines = Files.readString(rss).strip().split("\n");
-        Matcher m = Pattern.compile("^(\\d+) ([0-9.]+) ([0-9.]+)$").matcher(lines[lines.length - 1].strip());
+        Matcher m =
+            Pattern.compile("^(\\d+) ([0-9.]+) ([0-9.]+)$")
+                .matcher(lines[lines.length - 1].strip());
         if (m.find()) {
           kb = Long.parseLong(m.group(1));
           cpu = (Double.parseDouble(m.group(2)) + Double.parseDouble(m.group(3))) * 1000;
@@ -202,7 +222,10 @@ final class BenchData {
     }
   }
 
-  /** @return this process's peak resident set size in kB ({@code VmHWM}), or -1 where /proc is missing */
+  /**
+   * @return this process's peak resident set size in kB ({@code VmHWM}), or -1 where /proc is
+   *     missing
+   */
   static long peakRssKb() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
@@ -216,10 +239,14 @@ final class BenchData {
     return -1;
   }
 
-  /** @return CPU time this JVM has used so far, all threads (JIT and GC included), in ms */
+  /**
+   * @return CPU time this JVM has used so far, all threads (JIT and GC included), in ms
+   */
   static double cpuMs() {
-    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-        .getOperatingSystemMXBean()).getProcessCpuTime() / 1e6;
+    return ((com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime()
+        / 1e6;
   }
 
   static String mb(long kb) {
@@ -228,6 +255,8 @@ final class BenchData {
 
   /** The empty string and "nan" are null; anything else a double. */
   static Double number(String cell) {
-    return cell == null || cell.isEmpty() || cell.equalsIgnoreCase("nan") ? null : Double.valueOf(cell);
+    return cell == null || cell.isEmpty() || cell.equalsIgnoreCase("nan")
+        ? null
+        : Double.valueOf(cell);
   }
 }

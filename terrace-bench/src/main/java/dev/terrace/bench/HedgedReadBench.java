@@ -15,27 +15,31 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * What hedged range reads do to the tail: a window of the reference COG read over loopback HTTP from a server
- * that delays a seeded random share of the range requests, by one source with hedging and one without, in the
- * same run, alternating which goes first, the tile cache emptied before every read. Both sources stay open, as
- * a service keeps its datasets open, so the hedged one knows its source's usual answer time after the untimed
- * warm-up reads. Prints percentiles of the read time and the bytes and requests each needed, and checks that
- * every read returned the same pixels.
+ * What hedged range reads do to the tail: a window of the reference COG read over loopback HTTP
+ * from a server that delays a seeded random share of the range requests, by one source with hedging
+ * and one without, in the same run, alternating which goes first, the tile cache emptied before
+ * every read. Both sources stay open, as a service keeps its datasets open, so the hedged one knows
+ * its source's usual answer time after the untimed warm-up reads. Prints percentiles of the read
+ * time and the bytes and requests each needed, and checks that every read returned the same pixels.
  *
  * <pre>
  * terrace-bench/run HedgedReadBench [COG] [--col 4321] [--row 5678] [--size 2000] [--reps 300] [--warmup 10]
  *     [--share 0.05] [--delay-ms 500] [--seed 1]
  * </pre>
  *
- * COG defaults to {@code $TMPDIR/terrace-bench/data/bench_dem_cog.tif}, made by
- * {@code terrace-bench/scripts/make_bench.sh}.
+ * COG defaults to {@code $TMPDIR/terrace-bench/data/bench_dem_cog.tif}, made by {@code
+ * terrace-bench/scripts/make_bench.sh}.
  */
 public final class HedgedReadBench {
 
   private HedgedReadBench() {}
 
-  /** One side of the comparison: an open source, its image and its cache, and what its timed reads took. */
-  private record Side(String path, HttpByteSource source, GeoTiff tiff, TileCache cache, double[] ms) {}
+  /**
+   * One side of the comparison: an open source, its image and its cache, and what its timed reads
+   * took.
+   */
+  private record Side(
+      String path, HttpByteSource source, GeoTiff tiff, TileCache cache, double[] ms) {}
 
   /**
    * @param args optional COG path and the options above
@@ -69,9 +73,18 @@ public final class HedgedReadBench {
       System.exit(2);
     }
     Window window = Window.of(col, row, size, size);
-    System.out.printf(Locale.ROOT, "window %s of %s over loopback HTTP, %.0f %% of range requests delayed %d ms"
-        + " (seed %d), %d repetitions after %d warm-up reads, %d cores%n", window, cog, share * 100,
-        delay.toMillis(), seed, reps, warmup, Runtime.getRuntime().availableProcessors());
+    System.out.printf(
+        Locale.ROOT,
+        "window %s of %s over loopback HTTP, %.0f %% of range requests delayed %d ms"
+            + " (seed %d), %d repetitions after %d warm-up reads, %d cores%n",
+        window,
+        cog,
+        share * 100,
+        delay.toMillis(),
+        seed,
+        reps,
+        warmup,
+        Runtime.getRuntime().availableProcessors());
     try (RangeServer server = RangeServer.start()) {
       Side plain = open(server, cog, "/plain.tif", false, reps);
       Side hedged = open(server, cog, "/hedged.tif", true, reps);
@@ -103,7 +116,8 @@ public final class HedgedReadBench {
 
   private static Side open(RangeServer server, Path cog, String path, boolean hedging, int reps) {
     server.serve(path, cog);
-    HttpByteSource source = HttpByteSource.open(server.uri(path), HttpOptions.builder().hedging(hedging).build());
+    HttpByteSource source =
+        HttpByteSource.open(server.uri(path), HttpOptions.builder().hedging(hedging).build());
     TileCache cache = TileCache.ofMaxBytes(256L << 20);
     return new Side(path, source, GeoTiff.open(source, cache), cache, new double[reps]);
   }
@@ -113,7 +127,9 @@ public final class HedgedReadBench {
     return side.tiff().read(w, 1).toBytes(ByteOrder.LITTLE_ENDIAN);
   }
 
-  /** @return 1 if the read returned other pixels than {@code expected}, else 0 */
+  /**
+   * @return 1 if the read returned other pixels than {@code expected}, else 0
+   */
   private static int timed(Side side, Window w, int rep, byte[] expected) {
     long t = System.nanoTime();
     byte[] got = read(side, w);
@@ -121,13 +137,16 @@ public final class HedgedReadBench {
     return Arrays.equals(got, expected) ? 0 : 1;
   }
 
-  private static void report(Side plain, HttpStats plainBefore, Side hedged, HttpStats hedgedBefore) {
+  private static void report(
+      Side plain, HttpStats plainBefore, Side hedged, HttpStats hedgedBefore) {
     HttpStats p = minus(plain.source().stats(), plainBefore);
     HttpStats h = minus(hedged.source().stats(), hedgedBefore);
     System.out.println();
     System.out.println("                          no hedging      hedging   hedging / none");
     for (double pct : new double[] {50, 90, 95, 98, 99}) {
-      timeRow(String.format(Locale.ROOT, "p%.0f ms", pct), Stats.percentile(plain.ms(), pct),
+      timeRow(
+          String.format(Locale.ROOT, "p%.0f ms", pct),
+          Stats.percentile(plain.ms(), pct),
           Stats.percentile(hedged.ms(), pct));
     }
     timeRow("max ms", Stats.max(plain.ms()), Stats.max(hedged.ms()));
@@ -138,16 +157,25 @@ public final class HedgedReadBench {
   }
 
   private static HttpStats minus(HttpStats after, HttpStats before) {
-    return new HttpStats(after.requests() - before.requests(), after.bytesReceived() - before.bytesReceived(),
-        after.retries() - before.retries(), after.hedges() - before.hedges());
+    return new HttpStats(
+        after.requests() - before.requests(),
+        after.bytesReceived() - before.bytesReceived(),
+        after.retries() - before.retries(),
+        after.hedges() - before.hedges());
   }
 
   private static void timeRow(String label, double plain, double hedged) {
-    System.out.printf(Locale.ROOT, "  %-20s %12.1f %12.1f %12.2f%n", label, plain, hedged, hedged / plain);
+    System.out.printf(
+        Locale.ROOT, "  %-20s %12.1f %12.1f %12.2f%n", label, plain, hedged, hedged / plain);
   }
 
   private static void countRow(String label, long plain, long hedged) {
-    System.out.printf(Locale.ROOT, "  %-20s %12d %12d %12.3f%n", label, plain, hedged,
+    System.out.printf(
+        Locale.ROOT,
+        "  %-20s %12d %12d %12.3f%n",
+        label,
+        plain,
+        hedged,
         plain == 0 ? Double.NaN : (double) hedged / plain);
   }
 }

@@ -5,8 +5,8 @@ import dev.terrace.api.BatchExtractResponse;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.geojson.Geometry;
 import dev.terrace.api.geojson.Point;
-import dev.terrace.engine.config.Limits;
 import dev.terrace.engine.Terrace;
+import dev.terrace.engine.config.Limits;
 import dev.terrace.engine.internal.geotiff.TileCache;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,15 +20,16 @@ import java.util.OptionalDouble;
 import java.util.concurrent.Executors;
 
 /**
- * Values of the 100 000 reference points (the cell each falls in, no interpolation) from the 20000² reference
- * COG: our engine, the points in input order as one {@code extract.batch} (or batches of {@code --batch}),
- * against {@code gdallocationinfo -valonly -wgs84} fed the points sorted by tile ({@code
- * data/pts_lonlat_sorted.txt}), in the same run. Every value is compared with {@code results/ref_points.csv}
- * (as float32; empty = nodata or outside).
+ * Values of the 100 000 reference points (the cell each falls in, no interpolation) from the 20000²
+ * reference COG: our engine, the points in input order as one {@code extract.batch} (or batches of
+ * {@code --batch}), against {@code gdallocationinfo -valonly -wgs84} fed the points sorted by tile
+ * ({@code data/pts_lonlat_sorted.txt}), in the same run. Every value is compared with {@code
+ * results/ref_points.csv} (as float32; empty = nodata or outside).
  *
- * <p>Ours is timed from parsed coordinates to the last number (building the GeoJSON points, the request, its
- * validation, and the responses included; the tile cache emptied first); parsing {@code points.geojson} is
- * timed apart. gdallocationinfo is timed around its process, reading its text input included.
+ * <p>Ours is timed from parsed coordinates to the last number (building the GeoJSON points, the
+ * request, its validation, and the responses included; the tile cache emptied first); parsing
+ * {@code points.geojson} is timed apart. gdallocationinfo is timed around its process, reading its
+ * text input included.
  *
  * <pre>
  * terrace-bench/run PointsBench [--reps 3] [--batch 100000] [--no-anchor]
@@ -66,14 +67,27 @@ public final class PointsBench {
     double parseMs = (System.nanoTime() - t) / 1e6;
     int n = points.size();
 
-    Limits limits = new Limits(1, Math.max(batch, 1000), 10_000, 500_000_000L,
-        2 * Runtime.getRuntime().availableProcessors());
-    try (Terrace terrace = Terrace.embedded(BenchData.catalog(), limits,
-        Executors.newVirtualThreadPerTaskExecutor())) {
-      System.out.printf(Locale.ROOT, "%d points in input order, batches of %d, %d cores, max heap %d MB, "
-          + "tile cache %d MB, %d reps; points.geojson parsed in %.0f ms (not in the times below)%n", n, batch,
-          Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
-          TileCache.shared().maxBytes() >> 20, reps, parseMs);
+    Limits limits =
+        new Limits(
+            1,
+            Math.max(batch, 1000),
+            10_000,
+            500_000_000L,
+            2 * Runtime.getRuntime().availableProcessors());
+    try (Terrace terrace =
+        Terrace.embedded(
+            BenchData.catalog(), limits, Executors.newVirtualThreadPerTaskExecutor())) {
+      System.out.printf(
+          Locale.ROOT,
+          "%d points in input order, batches of %d, %d cores, max heap %d MB, "
+              + "tile cache %d MB, %d reps; points.geojson parsed in %.0f ms (not in the times below)%n",
+          n,
+          batch,
+          Runtime.getRuntime().availableProcessors(),
+          Runtime.getRuntime().maxMemory() >> 20,
+          TileCache.shared().maxBytes() >> 20,
+          reps,
+          parseMs);
 
       long checks = 0;
       long mismatches = 0;
@@ -102,16 +116,27 @@ public final class PointsBench {
         counted = check(p.values, points, ref, first);
         checks += counted[0];
         mismatches += counted[1];
-        String line = String.format(Locale.ROOT, "  pass %d: terrace %.0f ms (CPU %.0f, %d blocks decoded)", r + 1,
-            p.ms, p.cpuMs, p.decodedBlocks);
+        String line =
+            String.format(
+                Locale.ROOT,
+                "  pass %d: terrace %.0f ms (CPU %.0f, %d blocks decoded)",
+                r + 1,
+                p.ms,
+                p.cpuMs,
+                p.decodedBlocks);
         if (anchor) {
-          BenchData.Run run = BenchData.run(List.of("gdallocationinfo", "-valonly", "-wgs84", dem.toString()),
-              sorted, gdalOut);
+          BenchData.Run run =
+              BenchData.run(
+                  List.of("gdallocationinfo", "-valonly", "-wgs84", dem.toString()),
+                  sorted,
+                  gdalOut);
           gdal[r] = run.wallMs();
           gdalCpu[r] = run.cpuMs();
           gdalRss = Math.max(gdalRss, run.maxRssKb());
           gdalCheck = checkGdal(gdalOut, ref);
-          line += String.format(Locale.ROOT, "; gdallocationinfo %.0f ms (CPU %.0f)", run.wallMs(), run.cpuMs());
+          line +=
+              String.format(
+                  Locale.ROOT, "; gdallocationinfo %.0f ms (CPU %.0f)", run.wallMs(), run.cpuMs());
         }
         System.out.println(line);
       }
@@ -120,17 +145,37 @@ public final class PointsBench {
       System.out.println();
       double g = anchor ? Stats.median(gdal) : Double.NaN;
       double gc = anchor ? Stats.median(gdalCpu) : Double.NaN;
-      System.out.println("100 000 points, median                       wall ms  / gdalloc    CPU ms  / gdalloc");
-      System.out.printf(Locale.ROOT, "  %-40s %8.0f   %6.2f  %8.0f   %6.2f%n", "terrace batchExtract, input order",
-          Stats.median(ours), Stats.median(ours) / g, Stats.median(oursCpu), Stats.median(oursCpu) / gc);
+      System.out.println(
+          "100 000 points, median                       wall ms  / gdalloc    CPU ms  / gdalloc");
+      System.out.printf(
+          Locale.ROOT,
+          "  %-40s %8.0f   %6.2f  %8.0f   %6.2f%n",
+          "terrace batchExtract, input order",
+          Stats.median(ours),
+          Stats.median(ours) / g,
+          Stats.median(oursCpu),
+          Stats.median(oursCpu) / gc);
       if (anchor) {
-        System.out.printf(Locale.ROOT, "  %-40s %8.0f   %6.2f  %8.0f   %6.2f%n", "gdallocationinfo, tile-sorted input",
-            g, 1.0, gc, 1.0);
-        System.out.println("  gdallocationinfo: peak RSS " + BenchData.mb(gdalRss) + "; its values vs ref_points: "
-            + gdalCheck);
+        System.out.printf(
+            Locale.ROOT,
+            "  %-40s %8.0f   %6.2f  %8.0f   %6.2f%n",
+            "gdallocationinfo, tile-sorted input",
+            g,
+            1.0,
+            gc,
+            1.0);
+        System.out.println(
+            "  gdallocationinfo: peak RSS "
+                + BenchData.mb(gdalRss)
+                + "; its values vs ref_points: "
+                + gdalCheck);
       }
-      System.out.printf(Locale.ROOT, "%nvalues checked against ref_points.csv over %d passes: %d checks, %d mismatches%n",
-          passes, checks, mismatches);
+      System.out.printf(
+          Locale.ROOT,
+          "%nvalues checked against ref_points.csv over %d passes: %d checks, %d mismatches%n",
+          passes,
+          checks,
+          mismatches);
       if (!first.isEmpty()) {
         System.out.println("  first mismatches:");
         first.forEach(s -> System.out.println("    " + s));
@@ -151,10 +196,14 @@ public final class PointsBench {
     long t = System.nanoTime();
     double[] values = values(terrace, points, batch);
     double ms = (System.nanoTime() - t) / 1e6;
-    return new Pass(values, ms, BenchData.cpuMs() - cpu, TileCache.shared().decodedBlocks() - decoded);
+    return new Pass(
+        values, ms, BenchData.cpuMs() - cpu, TileCache.shared().decodedBlocks() - decoded);
   }
 
-  /** The points' {@code bench:dem} values through {@code batchExtract} in batches of {@code batch}; NaN for none. */
+  /**
+   * The points' {@code bench:dem} values through {@code batchExtract} in batches of {@code batch};
+   * NaN for none.
+   */
   static double[] values(Terrace terrace, BenchData.Points points, int batch) {
     int n = points.size();
     double[] values = new double[n];
@@ -164,8 +213,12 @@ public final class PointsBench {
       for (int i = from; i < to; i++) {
         geometries.add(Point.of(points.lon()[i], points.lat()[i]));
       }
-      BatchExtractResponse response = terrace.batchExtract(BatchExtractRequest.builder().geometries(geometries)
-          .datasetIds(List.of("bench:dem")).build());
+      BatchExtractResponse response =
+          terrace.batchExtract(
+              BatchExtractRequest.builder()
+                  .geometries(geometries)
+                  .datasetIds(List.of("bench:dem"))
+                  .build());
       List<ExtractResponse> results = response.responses();
       for (int i = from; i < to; i++) {
         OptionalDouble v = results.get(i - from).results().get(0).number();
@@ -175,22 +228,37 @@ public final class PointsBench {
     return values;
   }
 
-  /** @return {checks, mismatches}; the first mismatches are added to {@code first} */
-  private static long[] check(double[] values, BenchData.Points points, Map<Integer, Map<String, String>> ref,
+  /**
+   * @return {checks, mismatches}; the first mismatches are added to {@code first}
+   */
+  private static long[] check(
+      double[] values,
+      BenchData.Points points,
+      Map<Integer, Map<String, String>> ref,
       List<String> first) {
     long mismatches = 0;
     for (int i = 0; i < values.length; i++) {
       Map<String, String> r = ref.get(points.ids()[i]);
       Double want = r == null ? Double.valueOf(Double.NaN) : BenchData.number(r.get("value"));
       double v = values[i];
-      boolean ok = want == null ? Double.isNaN(v)
-          : !Double.isNaN(v) && (float) v == want.floatValue() && (double) (float) v == v;
+      boolean ok =
+          want == null
+              ? Double.isNaN(v)
+              : !Double.isNaN(v) && (float) v == want.floatValue() && (double) (float) v == v;
       if (!ok) {
         mismatches++;
         if (first.size() < 10) {
-          first.add(String.format(Locale.ROOT, "point %d (%s, %s): ours %s, reference %s (row %s, col %s)",
-              points.ids()[i], points.lon()[i], points.lat()[i], Double.isNaN(v) ? "empty" : v,
-              want == null ? "empty" : want, r == null ? "?" : r.get("row"), r == null ? "?" : r.get("col")));
+          first.add(
+              String.format(
+                  Locale.ROOT,
+                  "point %d (%s, %s): ours %s, reference %s (row %s, col %s)",
+                  points.ids()[i],
+                  points.lon()[i],
+                  points.lat()[i],
+                  Double.isNaN(v) ? "empty" : v,
+                  want == null ? "empty" : want,
+                  r == null ? "?" : r.get("row"),
+                  r == null ? "?" : r.get("col")));
         }
       }
     }
@@ -198,16 +266,22 @@ public final class PointsBench {
   }
 
   /**
-   * The anchor's output against the reference, in the order make_bench.sh wrote pts_lonlat_sorted.txt (a
-   * stable sort of the reference rows by tile row, then tile column); -9999 is its nodata.
+   * The anchor's output against the reference, in the order make_bench.sh wrote
+   * pts_lonlat_sorted.txt (a stable sort of the reference rows by tile row, then tile column);
+   * -9999 is its nodata.
    */
-  private static String checkGdal(Path out, Map<Integer, Map<String, String>> ref) throws Exception {
+  private static String checkGdal(Path out, Map<Integer, Map<String, String>> ref)
+      throws Exception {
     List<String> lines = Files.readAllLines(out);
     Integer[] order = ref.keySet().stream().sorted().toArray(Integer[]::new);
-    Arrays.sort(order, Comparator.comparingLong((Integer id) -> {
-      Map<String, String> r = ref.get(id);
-      return Math.floorDiv(Long.parseLong(r.get("row")), 512) * 1_000_000 + Math.floorDiv(Long.parseLong(r.get("col")), 512);
-    }));
+    Arrays.sort(
+        order,
+        Comparator.comparingLong(
+            (Integer id) -> {
+              Map<String, String> r = ref.get(id);
+              return Math.floorDiv(Long.parseLong(r.get("row")), 512) * 1_000_000
+                  + Math.floorDiv(Long.parseLong(r.get("col")), 512);
+            }));
     if (lines.size() != order.length) {
       return lines.size() + " lines for " + order.length + " points";
     }

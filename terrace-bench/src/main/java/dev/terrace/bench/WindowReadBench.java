@@ -17,16 +17,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads one non-tile-aligned window of the reference COG with our reader and with GDAL, in the same run,
- * and prints both times and their ratio; then reads it over loopback HTTP and prints the requests and
- * bytes each needed, as counted by the server. Checks that both read the same bytes.
+ * Reads one non-tile-aligned window of the reference COG with our reader and with GDAL, in the same
+ * run, and prints both times and their ratio; then reads it over loopback HTTP and prints the
+ * requests and bytes each needed, as counted by the server. Checks that both read the same bytes.
  *
  * <pre>
  * terrace-bench/run WindowReadBench [COG] [--col 4321] [--row 5678] [--size 2000] [--reps 7]
  * </pre>
  *
- * COG defaults to {@code $TMPDIR/terrace-bench/data/bench_dem_cog.tif}, made by
- * {@code terrace-bench/scripts/make_bench.sh}.
+ * COG defaults to {@code $TMPDIR/terrace-bench/data/bench_dem_cog.tif}, made by {@code
+ * terrace-bench/scripts/make_bench.sh}.
  */
 public final class WindowReadBench {
 
@@ -56,7 +56,12 @@ public final class WindowReadBench {
       System.exit(2);
     }
     Window window = Window.of(col, row, size, size);
-    System.out.printf(Locale.ROOT, "window %s of %s, %d repetitions, %d cores%n", window, cog, reps,
+    System.out.printf(
+        Locale.ROOT,
+        "window %s of %s, %d repetitions, %d cores%n",
+        window,
+        cog,
+        reps,
         Runtime.getRuntime().availableProcessors());
     local(cog, window, reps);
     http(cog, window);
@@ -94,13 +99,27 @@ public final class WindowReadBench {
         warmBuffer[i] = (System.nanoTime() - t) / 1e6;
       }
     }
-    String json = GdalRunner.run("gdal_window_read.py", Map.of(), cog.toString(), Integer.toString(w.col()),
-        Integer.toString(w.row()), Integer.toString(w.width()), Integer.toString(w.height()), Integer.toString(reps));
+    String json =
+        GdalRunner.run(
+            "gdal_window_read.py",
+            Map.of(),
+            cog.toString(),
+            Integer.toString(w.col()),
+            Integer.toString(w.row()),
+            Integer.toString(w.width()),
+            Integer.toString(w.height()),
+            Integer.toString(reps));
     System.out.println();
     System.out.println("local file, median ms            terrace      GDAL   terrace/GDAL");
-    row("cold: decode (empty caches)", Stats.median(cold), Stats.median(Stats.jsonArray(json, "cold_ms")));
+    row(
+        "cold: decode (empty caches)",
+        Stats.median(cold),
+        Stats.median(Stats.jsonArray(json, "cold_ms")));
     row("warm: blocks cached", Stats.median(warm), Stats.median(Stats.jsonArray(json, "warm_ms")));
-    row("warm: into a reused array", Stats.median(warmBuffer), Stats.median(Stats.jsonArray(json, "warm_buf_ms")));
+    row(
+        "warm: into a reused array",
+        Stats.median(warmBuffer),
+        Stats.median(Stats.jsonArray(json, "warm_buf_ms")));
     System.out.println("same pixels as GDAL: " + ours.equals(Stats.jsonString(json, "sha256")));
   }
 
@@ -123,19 +142,36 @@ public final class WindowReadBench {
       long ourBytes = server.bytesSent("/bench.tif");
       var ourRanges = server.rangeLog("/bench.tif");
       server.resetCounters();
-      String json = GdalRunner.run("gdal_window_read.py", Map.of("GDAL_DISABLE_READDIR_ON_OPEN", "EMPTY_DIR"),
-          "/vsicurl/" + uri, Integer.toString(w.col()), Integer.toString(w.row()), Integer.toString(w.width()),
-          Integer.toString(w.height()), "0");
+      String json =
+          GdalRunner.run(
+              "gdal_window_read.py",
+              Map.of("GDAL_DISABLE_READDIR_ON_OPEN", "EMPTY_DIR"),
+              "/vsicurl/" + uri,
+              Integer.toString(w.col()),
+              Integer.toString(w.row()),
+              Integer.toString(w.width()),
+              Integer.toString(w.height()),
+              "0");
       long gdalRequests = server.requests("/bench.tif");
       long gdalBytes = server.bytesSent("/bench.tif");
       var gdalRanges = server.rangeLog("/bench.tif");
       System.out.println();
-      System.out.println("loopback HTTP, one cold open + read   terrace        GDAL /vsicurl/   terrace/GDAL");
-      System.out.printf(Locale.ROOT, "  requests                           %8d   %14d   %10.2f%n", ourRequests, gdalRequests,
+      System.out.println(
+          "loopback HTTP, one cold open + read   terrace        GDAL /vsicurl/   terrace/GDAL");
+      System.out.printf(
+          Locale.ROOT,
+          "  requests                           %8d   %14d   %10.2f%n",
+          ourRequests,
+          gdalRequests,
           (double) ourRequests / gdalRequests);
-      System.out.printf(Locale.ROOT, "  bytes                            %10d   %14d   %10.2f%n", ourBytes, gdalBytes,
+      System.out.printf(
+          Locale.ROOT,
+          "  bytes                            %10d   %14d   %10.2f%n",
+          ourBytes,
+          gdalBytes,
           (double) ourBytes / gdalBytes);
-      System.out.println("same pixels as GDAL: " + sha256(raster).equals(Stats.jsonString(json, "sha256")));
+      System.out.println(
+          "same pixels as GDAL: " + sha256(raster).equals(Stats.jsonString(json, "sha256")));
       System.out.println("  terrace ranges: " + ourRanges);
       System.out.println("  GDAL ranges:    " + gdalRanges);
     }
@@ -146,6 +182,7 @@ public final class WindowReadBench {
   }
 
   private static String sha256(Raster r) throws Exception {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(r.toBytes(ByteOrder.LITTLE_ENDIAN)));
+    return HexFormat.of()
+        .formatHex(MessageDigest.getInstance("SHA-256").digest(r.toBytes(ByteOrder.LITTLE_ENDIAN)));
   }
 }

@@ -20,59 +20,84 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code terrace batch}: every row of a CSV or GeoJSON file through {@code extract.batch}, streamed in chunks of
- * {@code --batch-size} (read, extract, write, flush), so memory stays bounded whatever the file's size.
+ * {@code terrace batch}: every row of a CSV or GeoJSON file through {@code extract.batch}, streamed
+ * in chunks of {@code --batch-size} (read, extract, write, flush), so memory stays bounded whatever
+ * the file's size.
  */
-@Command(name = "batch", mixinStandardHelpOptions = true, versionProvider = Version.class,
-    description = {"Extracts the datasets' values for every row of a CSV (lon,lat or wkt columns) or GeoJSON"
-        + " FeatureCollection and writes them as CSV, GeoJSON or NDJSON, by the --out file's extension.",
-        "Each row keeps its input columns and gains one per dataset × statistic (lux:elevation_mean) and an error"
-            + " column: a row that fails is written with its error, never dropped, and reported with its line.",
-        "A progress bar with rate and time left shows on stderr when it is a terminal. --resume continues an"
-            + " interrupted run (CSV and NDJSON output) without redoing or repeating rows."},
-    footer = {"%nExamples:",
-        "  terrace batch --dataset lux:elevation --in examples/points.csv --out values.csv",
-        "  terrace batch --dataset lux:elevation --in examples/points.csv --out values.csv --resume",
-        "  terrace batch --dataset lux:elevation --aggregation max --in examples/parcels.geojson --out parcels-max.geojson",
-        "  terrace batch --url http://localhost:8000 --dataset lux:elevation --in examples/points.csv --out values.ndjson"})
+@Command(
+    name = "batch",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+      "Extracts the datasets' values for every row of a CSV (lon,lat or wkt columns) or GeoJSON"
+          + " FeatureCollection and writes them as CSV, GeoJSON or NDJSON, by the --out file's extension.",
+      "Each row keeps its input columns and gains one per dataset × statistic (lux:elevation_mean) and an error"
+          + " column: a row that fails is written with its error, never dropped, and reported with its line.",
+      "A progress bar with rate and time left shows on stderr when it is a terminal. --resume continues an"
+          + " interrupted run (CSV and NDJSON output) without redoing or repeating rows."
+    },
+    footer = {
+      "%nExamples:",
+      "  terrace batch --dataset lux:elevation --in examples/points.csv --out values.csv",
+      "  terrace batch --dataset lux:elevation --in examples/points.csv --out values.csv --resume",
+      "  terrace batch --dataset lux:elevation --aggregation max --in examples/parcels.geojson --out parcels-max.geojson",
+      "  terrace batch --url http://localhost:8000 --dataset lux:elevation --in examples/points.csv --out values.ndjson"
+    })
 final class BatchCommand implements Callable<Integer> {
 
-  /** Rows reported one by one on stderr; the rest are counted (each is in the output's error column). */
+  /**
+   * Rows reported one by one on stderr; the rest are counted (each is in the output's error
+   * column).
+   */
   private static final int REPORTED = 20;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Mixin
-  ServiceOptions service;
+  @Mixin ServiceOptions service;
 
-  @Mixin
-  ExtractOptions options;
+  @Mixin ExtractOptions options;
 
-  @Mixin
-  TimeoutOption timeout;
+  @Mixin TimeoutOption timeout;
 
-  @Option(names = "--in", required = true, paramLabel = "FILE",
-      description = "Input: .csv with a header (lon,lat or wkt columns) or .geojson / .json (a FeatureCollection).")
+  @Option(
+      names = "--in",
+      required = true,
+      paramLabel = "FILE",
+      description =
+          "Input: .csv with a header (lon,lat or wkt columns) or .geojson / .json (a FeatureCollection).")
   Path in;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE",
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "FILE",
       description = "Output: .csv, .geojson or .ndjson (one JSON object per line).")
   Path out;
 
-  @Option(names = "--batch-size", paramLabel = "N", defaultValue = "10000",
-      description = "Rows read, extracted and written at a time (default: ${DEFAULT-VALUE}); a service gets them"
-          + " in requests of at most 1000, neighbours together.")
+  @Option(
+      names = "--batch-size",
+      paramLabel = "N",
+      defaultValue = "10000",
+      description =
+          "Rows read, extracted and written at a time (default: ${DEFAULT-VALUE}); a service gets them"
+              + " in requests of at most 1000, neighbours together.")
   int batchSize;
 
-  @Option(names = "--resume", description = "Continue an interrupted run: keep the rows already in --out (CSV or"
-      + " NDJSON) and extract only the rest.")
+  @Option(
+      names = "--resume",
+      description =
+          "Continue an interrupted run: keep the rows already in --out (CSV or"
+              + " NDJSON) and extract only the rest.")
   boolean resume;
 
   @Option(names = "--overwrite", description = "Replace --out if it exists.")
   boolean overwrite;
 
-  enum Format { CSV, GEOJSON, NDJSON }
+  enum Format {
+    CSV,
+    GEOJSON,
+    NDJSON
+  }
 
   @Override
   public Integer call() throws IOException {
@@ -81,15 +106,26 @@ final class BatchCommand implements Callable<Integer> {
     check(outFormat);
     PrintWriter err = spec.commandLine().getErr();
     long started = System.nanoTime();
-    try (Service s = service.open(batchSize, timeout.value()); RowSource source = open(inFormat)) {
+    try (Service s = service.open(batchSize, timeout.value());
+        RowSource source = open(inFormat)) {
       checkDatasets(s);
       ResultColumns results = new ResultColumns(options.datasets, options.aggregation);
       String header = RowSink.CsvSink.headerLine(source.columns(), results);
-      Resume.State state = resume ? Resume.prepare(out, outFormat == Format.CSV, header) : new Resume.State(0, false);
+      Resume.State state =
+          resume
+              ? Resume.prepare(out, outFormat == Format.CSV, header)
+              : new Resume.State(0, false);
       for (long skipped = 0; skipped < state.rows(); skipped++) {
         if (source.next() == null) {
-          throw new IllegalArgumentException(out + " has " + state.rows() + " rows but " + in + " only " + skipped
-              + ": it is not the output of this input; start over with --overwrite");
+          throw new IllegalArgumentException(
+              out
+                  + " has "
+                  + state.rows()
+                  + " rows but "
+                  + in
+                  + " only "
+                  + skipped
+                  + ": it is not the output of this input; start over with --overwrite");
         }
       }
       Progress progress = new Progress(err, Terminal.stderr(), Files.size(in), source.bytesRead());
@@ -100,11 +136,15 @@ final class BatchCommand implements Callable<Integer> {
     }
   }
 
-  /** @return {rows written, rows failed} */
-  private long[] run(Service s, RowSource source, RowSink sink, Progress progress) throws IOException {
+  /**
+   * @return {rows written, rows failed}
+   */
+  private long[] run(Service s, RowSource source, RowSink sink, Progress progress)
+      throws IOException {
     long rows = 0;
     long failed = 0;
-    // Each warning once (a slow source warns for every row it was not read for), the first REPORTED of them.
+    // Each warning once (a slow source warns for every row it was not read for), the first REPORTED
+    // of them.
     Set<String> warned = new HashSet<>();
     try (sink) {
       List<InputRow> chunk = new ArrayList<>(batchSize);
@@ -118,17 +158,21 @@ final class BatchCommand implements Callable<Integer> {
         }
         List<Geometry> geometries = new ArrayList<>(chunk.size());
         chunk.stream().filter(r -> r.geometry() != null).forEach(r -> geometries.add(r.geometry()));
-        List<Extraction.Outcome> outcomes = Extraction.run(s.api(), options, geometries, s.maxBatch());
+        List<Extraction.Outcome> outcomes =
+            Extraction.run(s.api(), options, geometries, s.maxBatch());
         int next = 0;
         for (InputRow r : chunk) {
-          Extraction.Outcome o = r.geometry() == null ? new Extraction.Outcome(null, r.error()) : outcomes.get(next++);
+          Extraction.Outcome o =
+              r.geometry() == null ? new Extraction.Outcome(null, r.error()) : outcomes.get(next++);
           if (o.error() != null) {
             if (failed++ < REPORTED) {
-              progress.message(r.geometry() == null ? r.error() : "line " + r.line() + ": " + o.error());
+              progress.message(
+                  r.geometry() == null ? r.error() : "line " + r.line() + ": " + o.error());
             }
           }
           if (o.response() != null) {
-            o.response().warnings().stream().filter(w -> warned.size() < REPORTED && warned.add(w))
+            o.response().warnings().stream()
+                .filter(w -> warned.size() < REPORTED && warned.add(w))
                 .forEach(w -> progress.message("warning: " + w));
           }
           sink.write(r, o);
@@ -146,33 +190,42 @@ final class BatchCommand implements Callable<Integer> {
       try {
         s.api().dataset(id);
       } catch (PermissionDeniedException e) {
-        return; // A key may extract without reading the catalog; the first request then checks the ids.
+        return; // A key may extract without reading the catalog; the first request then checks the
+        // ids.
       }
     }
   }
 
   private void check(Format outFormat) throws IOException {
     if (batchSize < 1 || batchSize > 100_000) {
-      throw new IllegalArgumentException("--batch-size must be between 1 and 100000, not " + batchSize);
+      throw new IllegalArgumentException(
+          "--batch-size must be between 1 and 100000, not " + batchSize);
     }
     if (!Files.isRegularFile(in)) {
       throw new IllegalArgumentException("--in " + in + ": no such file");
     }
     if (resume && overwrite) {
-      throw new IllegalArgumentException("--resume and --overwrite both given: keep the rows in " + out
-          + " (--resume) or replace them (--overwrite)");
+      throw new IllegalArgumentException(
+          "--resume and --overwrite both given: keep the rows in "
+              + out
+              + " (--resume) or replace them (--overwrite)");
     }
     if (resume && options.aggregation.equals(Aggregation.CELLS)) {
-      throw new IllegalArgumentException("--resume cannot continue --aggregation cells: the output has a row per"
-          + " cell, not per input row; run again with --overwrite");
+      throw new IllegalArgumentException(
+          "--resume cannot continue --aggregation cells: the output has a row per"
+              + " cell, not per input row; run again with --overwrite");
     }
     if (resume && outFormat == Format.GEOJSON) {
-      throw new IllegalArgumentException("--resume works with CSV and NDJSON output, not GeoJSON: write " + out
-          + " as .csv or .ndjson, or run again with --overwrite");
+      throw new IllegalArgumentException(
+          "--resume works with CSV and NDJSON output, not GeoJSON: write "
+              + out
+              + " as .csv or .ndjson, or run again with --overwrite");
     }
     if (!resume && !overwrite && Files.exists(out) && Files.size(out) > 0) {
-      throw new IllegalArgumentException(out + " exists: continue an interrupted run with --resume, or replace it"
-          + " with --overwrite");
+      throw new IllegalArgumentException(
+          out
+              + " exists: continue an interrupted run with --resume, or replace it"
+              + " with --overwrite");
     }
     if (Files.exists(out) && Files.isSameFile(in, out)) {
       throw new IllegalArgumentException("--in and --out are the same file: write to another");
@@ -181,13 +234,20 @@ final class BatchCommand implements Callable<Integer> {
 
   private static Format format(Path file, String option, List<Format> allowed) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    Format f = name.endsWith(".csv") ? Format.CSV
-        : name.endsWith(".geojson") || name.endsWith(".json") ? Format.GEOJSON
-        : name.endsWith(".ndjson") || name.endsWith(".jsonl") ? Format.NDJSON : null;
+    Format f =
+        name.endsWith(".csv")
+            ? Format.CSV
+            : name.endsWith(".geojson") || name.endsWith(".json")
+                ? Format.GEOJSON
+                : name.endsWith(".ndjson") || name.endsWith(".jsonl") ? Format.NDJSON : null;
     if (f == null || !allowed.contains(f)) {
-      throw new IllegalArgumentException(option + " " + file + ": name it "
-          + (allowed.size() == 2 ? ".csv or .geojson" : ".csv, .geojson or .ndjson")
-          + " so that its format is known");
+      throw new IllegalArgumentException(
+          option
+              + " "
+              + file
+              + ": name it "
+              + (allowed.size() == 2 ? ".csv or .geojson" : ".csv, .geojson or .ndjson")
+              + " so that its format is known");
     }
     return f;
   }
@@ -196,7 +256,8 @@ final class BatchCommand implements Callable<Integer> {
     return f == Format.CSV ? new CsvSource(in) : new GeoJsonSource(in);
   }
 
-  private RowSink open(Format f, List<String> columns, ResultColumns results, Resume.State state) throws IOException {
+  private RowSink open(Format f, List<String> columns, ResultColumns results, Resume.State state)
+      throws IOException {
     return switch (f) {
       case CSV -> {
         RowSink.CsvSink csv = new RowSink.CsvSink(out, resume, columns, results);
@@ -211,13 +272,15 @@ final class BatchCommand implements Callable<Integer> {
   }
 
   private void summary(PrintWriter err, long kept, long[] counts, double seconds) {
-    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "Wrote %,d rows to %s in %.1f s", counts[0], out,
-        seconds));
+    StringBuilder line =
+        new StringBuilder(
+            String.format(Locale.ROOT, "Wrote %,d rows to %s in %.1f s", counts[0], out, seconds));
     if (kept > 0) {
       line.append(String.format(Locale.ROOT, " after the %,d already there", kept));
     }
     if (counts[1] > 0) {
-      line.append(String.format(Locale.ROOT, "; %,d failed: their error column says why", counts[1]));
+      line.append(
+          String.format(Locale.ROOT, "; %,d failed: their error column says why", counts[1]));
       if (counts[1] > REPORTED) {
         line.append(String.format(Locale.ROOT, " (the first %d are listed above)", REPORTED));
       }

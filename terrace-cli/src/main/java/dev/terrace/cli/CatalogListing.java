@@ -17,20 +17,23 @@ abstract class CatalogListing implements Callable<Integer> {
   /** Items per catalog call: the most a page may hold. */
   static final int PAGE = 1000;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Mixin
-  ServiceOptions service;
+  @Mixin ServiceOptions service;
 
-  @Mixin
-  JsonStyle json;
+  @Mixin JsonStyle json;
 
-  @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
+  @Option(
+      names = "--format",
+      paramLabel = "table|json",
+      defaultValue = "table",
       description = "table, or json as the API answers (default: ${DEFAULT-VALUE}).")
   Format format;
 
-  enum Format { table, json }
+  enum Format {
+    table,
+    json
+  }
 
   @Override
   public Integer call() {

@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The output rows of {@code --aggregation cells}: one per cell of each result, carrying the input row's columns,
- * the result's dataset and timestamp, and the cell's fields under their API names. An input row without a cell
- * (failed, or covering no cell with data) still gets one row, with empty cell columns, so none is dropped.
+ * The output rows of {@code --aggregation cells}: one per cell of each result, carrying the input
+ * row's columns, the result's dataset and timestamp, and the cell's fields under their API names.
+ * An input row without a cell (failed, or covering no cell with data) still gets one row, with
+ * empty cell columns, so none is dropped.
  */
 final class CellRows {
 
@@ -20,11 +21,20 @@ final class CellRows {
   static final String CENTER_Y = "center_y";
 
   /** The columns added to the input's, before {@code error}. */
-  static final List<String> NAMES = List.of("dataset_id", "timestamp", "row", "col", "value", "coverage", CENTER_X,
-      CENTER_Y, "raster_x", "raster_y");
+  static final List<String> NAMES =
+      List.of(
+          "dataset_id",
+          "timestamp",
+          "row",
+          "col",
+          "value",
+          "coverage",
+          CENTER_X,
+          CENTER_Y,
+          "raster_x",
+          "raster_y");
 
-  private CellRows() {
-  }
+  private CellRows() {}
 
   /**
    * @param input the input row's columns
@@ -62,9 +72,13 @@ final class CellRows {
     return out;
   }
 
-  /** @return a cell's centre as a point, in the request's CRS; the input's geometry for a row without a cell */
+  /**
+   * @return a cell's centre as a point, in the request's CRS; the input's geometry for a row
+   *     without a cell
+   */
   static Geometry geometry(Geometry input, Map<String, Object> record) {
-    return record.get(CENTER_X) instanceof Double x && record.get(CENTER_Y) instanceof Double y ? Point.of(x, y)
+    return record.get(CENTER_X) instanceof Double x && record.get(CENTER_Y) instanceof Double y
+        ? Point.of(x, y)
         : input;
   }
 }

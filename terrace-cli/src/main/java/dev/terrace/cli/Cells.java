@@ -2,11 +2,13 @@ package dev.terrace.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-/** How a result's value reads as text: a number as Java writes it, a map or list as JSON, null as empty. */
+/**
+ * How a result's value reads as text: a number as Java writes it, a map or list as JSON, null as
+ * empty.
+ */
 final class Cells {
 
-  private Cells() {
-  }
+  private Cells() {}
 
   static String text(Object value) {
     if (value == null) {

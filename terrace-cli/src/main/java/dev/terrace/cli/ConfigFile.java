@@ -13,13 +13,13 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * A settings file: {@code .properties}, or YAML / JSON (any other name), holding flat {@code name: value}
- * pairs named like the long options ({@code port: 8080}, {@code rate-limit: 50/s}; {@code rate_limit} works too).
+ * A settings file: {@code .properties}, or YAML / JSON (any other name), holding flat {@code name:
+ * value} pairs named like the long options ({@code port: 8080}, {@code rate-limit: 50/s}; {@code
+ * rate_limit} works too).
  */
 final class ConfigFile {
 
-  private ConfigFile() {
-  }
+  private ConfigFile() {}
 
   /**
    * @return the settings, keys in the options' spelling ({@code max-body})
@@ -44,18 +44,24 @@ final class ConfigFile {
         return out;
       }
       if (!root.isObject()) {
-        throw new IllegalArgumentException("the config file " + file + " must hold name: value pairs");
+        throw new IllegalArgumentException(
+            "the config file " + file + " must hold name: value pairs");
       }
       for (Map.Entry<String, JsonNode> e : root.properties()) {
         if (e.getValue().isContainerNode()) {
-          throw new IllegalArgumentException("setting '" + e.getKey() + "' in " + file
-              + " must be a single value, not a list or a map");
+          throw new IllegalArgumentException(
+              "setting '"
+                  + e.getKey()
+                  + "' in "
+                  + file
+                  + " must be a single value, not a list or a map");
         }
         out.put(normal(e.getKey()), e.getValue().asText());
       }
       return out;
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read the config file " + file + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot read the config file " + file + ": " + e.getMessage(), e);
     }
   }
 

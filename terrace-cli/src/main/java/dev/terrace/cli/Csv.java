@@ -1,24 +1,24 @@
 package dev.terrace.cli;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * CSV as RFC 4180 has it: comma-separated, fields with a comma, quote or line break in double quotes, a quote
- * inside doubled. Records are read one at a time, so a file of any length streams.
+ * CSV as RFC 4180 has it: comma-separated, fields with a comma, quote or line break in double
+ * quotes, a quote inside doubled. Records are read one at a time, so a file of any length streams.
  */
 final class Csv {
 
-  private Csv() {
-  }
+  private Csv() {}
 
   /** One record and the line it starts on (1 is the first line of the file). */
-  record Record(long line, List<String> fields) {
-  }
+  record Record(long line, List<String> fields) {}
 
-  /** Reads records, buffering itself (it reads a character at a time); a quoted field may span lines. */
+  /**
+   * Reads records, buffering itself (it reads a character at a time); a quoted field may span
+   * lines.
+   */
   static final class Reader implements AutoCloseable {
     private final java.io.Reader in;
     private final char[] buffer = new char[1 << 16];
@@ -31,7 +31,9 @@ final class Csv {
       this.in = in;
     }
 
-    /** @return the next record, or null at the end */
+    /**
+     * @return the next record, or null at the end
+     */
     Record next() throws IOException {
       long start = line;
       int c = read();
@@ -45,8 +47,8 @@ final class Csv {
       while (true) {
         if (quoted) {
           if (c == -1) {
-            throw new IllegalArgumentException("line " + start + ": a quoted field is not closed before the end of"
-                + " the file");
+            throw new IllegalArgumentException(
+                "line " + start + ": a quoted field is not closed before the end of" + " the file");
           }
           if (c == '"') {
             int d = read();

@@ -14,8 +14,8 @@ import java.util.Map;
 
 /**
  * A CSV with a header: the geometry from {@code lon} and {@code lat} columns (also {@code lng},
- * {@code longitude}, {@code latitude}), or from a {@code wkt} column; every column is carried to the output.
- * Blank lines are skipped.
+ * {@code longitude}, {@code latitude}), or from a {@code wkt} column; every column is carried to
+ * the output. Blank lines are skipped.
  */
 final class CsvSource implements RowSource {
 
@@ -38,7 +38,8 @@ final class CsvSource implements RowSource {
     Csv.Record first = reader.next();
     if (first == null) {
       reader.close();
-      throw new IllegalArgumentException(file + " is empty: a CSV needs a header with lon,lat or wkt columns");
+      throw new IllegalArgumentException(
+          file + " is empty: a CSV needs a header with lon,lat or wkt columns");
     }
     // A byte order mark, as spreadsheets write, is not part of the first column's name.
     header = first.fields().stream().map(h -> h.replace("\uFEFF", "").strip()).toList();
@@ -47,8 +48,11 @@ final class CsvSource implements RowSource {
     wkt = column("wkt", "geometry_wkt");
     if ((lon < 0 || lat < 0) && wkt < 0) {
       reader.close();
-      throw new IllegalArgumentException(file + " has no lon,lat columns and no wkt column (its header: "
-          + String.join(",", header) + ")");
+      throw new IllegalArgumentException(
+          file
+              + " has no lon,lat columns and no wkt column (its header: "
+              + String.join(",", header)
+              + ")");
     }
   }
 
@@ -83,8 +87,19 @@ final class CsvSource implements RowSource {
       fields.put(header.get(i), i < cells.size() ? cells.get(i) : "");
     }
     if (cells.size() != header.size()) {
-      return new InputRow(r.line(), fields, null, "line " + r.line() + ": " + cells.size() + " fields where the"
-          + " header of " + file.getFileName() + " has " + header.size());
+      return new InputRow(
+          r.line(),
+          fields,
+          null,
+          "line "
+              + r.line()
+              + ": "
+              + cells.size()
+              + " fields where the"
+              + " header of "
+              + file.getFileName()
+              + " has "
+              + header.size());
     }
     try {
       return new InputRow(r.line(), fields, geometry(cells), null);

@@ -15,9 +15,9 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * Where an option not given on the command line takes its value from: the environment variable
- * {@code TERRACE_<NAME>} ({@code --rate-limit} reads {@code TERRACE_RATE_LIMIT}), then the {@code --config}
- * file's {@code <name>} key ({@code rate-limit} or {@code rate_limit}), then the option's own default. So a flag
- * beats the environment, which beats the file.
+ * {@code TERRACE_<NAME>} ({@code --rate-limit} reads {@code TERRACE_RATE_LIMIT}), then the {@code
+ * --config} file's {@code <name>} key ({@code rate-limit} or {@code rate_limit}), then the option's
+ * own default. So a flag beats the environment, which beats the file.
  */
 final class Defaults implements IDefaultValueProvider {
 
@@ -69,23 +69,33 @@ final class Defaults implements IDefaultValueProvider {
   }
 
   private Map<String, String> settings(Path file, CommandSpec root) {
-    return files.computeIfAbsent(file, f -> {
-      Map<String, String> settings = ConfigFile.read(f);
-      Set<String> known = new TreeSet<>();
-      collectKeys(root, known);
-      Set<String> unknown = new HashSet<>(settings.keySet());
-      unknown.removeAll(known);
-      if (!unknown.isEmpty()) {
-        throw new IllegalArgumentException("unknown setting(s) " + new TreeSet<>(unknown) + " in " + f
-            + "; the settings are: " + String.join(", ", known));
-      }
-      return settings;
-    });
+    return files.computeIfAbsent(
+        file,
+        f -> {
+          Map<String, String> settings = ConfigFile.read(f);
+          Set<String> known = new TreeSet<>();
+          collectKeys(root, known);
+          Set<String> unknown = new HashSet<>(settings.keySet());
+          unknown.removeAll(known);
+          if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException(
+                "unknown setting(s) "
+                    + new TreeSet<>(unknown)
+                    + " in "
+                    + f
+                    + "; the settings are: "
+                    + String.join(", ", known));
+          }
+          return settings;
+        });
   }
 
   private static void collectKeys(CommandSpec command, Set<String> into) {
-    command.options().stream().filter(o -> !o.usageHelp() && !o.versionHelp()).map(Defaults::key)
-        .filter(k -> !CONFIG.equals(k)).forEach(into::add);
+    command.options().stream()
+        .filter(o -> !o.usageHelp() && !o.versionHelp())
+        .map(Defaults::key)
+        .filter(k -> !CONFIG.equals(k))
+        .forEach(into::add);
     command.subcommands().values().forEach(sub -> collectKeys(sub.getCommandSpec(), into));
   }
 

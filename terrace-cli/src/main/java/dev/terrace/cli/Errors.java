@@ -9,9 +9,10 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * Turns failures into one readable message on stderr and an exit code: a wrong command line (or a value out of
- * range, or a request the engine or service rejects) is 2 with a pointer to {@code --help}, a service out of
- * reach 3, a service refusing the key 4, anything else 1 (see {@link Failures}). No stack traces.
+ * Turns failures into one readable message on stderr and an exit code: a wrong command line (or a
+ * value out of range, or a request the engine or service rejects) is 2 with a pointer to {@code
+ * --help}, a service out of reach 3, a service refusing the key 4, anything else 1 (see {@link
+ * Failures}). No stack traces.
  */
 final class Errors implements IExecutionExceptionHandler, IParameterExceptionHandler {
 
@@ -35,7 +36,11 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
   }
 
   private static int usage(CommandLine cmd) {
-    cmd.getErr().println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options and examples.");
+    cmd.getErr()
+        .println(
+            "Run '"
+                + cmd.getCommandSpec().qualifiedName()
+                + " --help' for the options and examples.");
     cmd.getErr().flush();
     return Main.USAGE;
   }

@@ -17,68 +17,114 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * What extract and batch ask for: the datasets, the statistic, the pixel rule, the time range, how a time
- * series collapses, polygon repair, the minimum coverage, the default value, weights, coverage weights and
- * the tie rule.
+ * What extract and batch ask for: the datasets, the statistic, the pixel rule, the time range, how
+ * a time series collapses, polygon repair, the minimum coverage, the default value, weights,
+ * coverage weights and the tie rule.
  */
 final class ExtractOptions {
 
-  @Option(names = {"-d", "--dataset"}, required = true, paramLabel = "ID", split = ",",
-      description = "Dataset id (provider:name), repeatable or comma-separated; 'terrace catalog datasets' lists"
-          + " them.")
+  @Option(
+      names = {"-d", "--dataset"},
+      required = true,
+      paramLabel = "ID",
+      split = ",",
+      description =
+          "Dataset id (provider:name), repeatable or comma-separated; 'terrace catalog datasets' lists"
+              + " them.")
   List<String> datasets;
 
-  @Option(names = "--aggregation", paramLabel = "STAT", defaultValue = "mean", converter = AggregationValue.class,
-      description = "Statistic over a polygon: mean, sum, count, min, max, std, variance, coefficient_of_variation,"
-          + " range, median, majority, minority, variety, unique, distribution, histogram, nodata_count, percentile:P,"
-          + " with --weights weighted_mean, weighted_sum, weighted_std, weighted_variance or weighted_frac (default:"
-          + " ${DEFAULT-VALUE}); or cells for the covered cells themselves, one output row per cell.")
+  @Option(
+      names = "--aggregation",
+      paramLabel = "STAT",
+      defaultValue = "mean",
+      converter = AggregationValue.class,
+      description =
+          "Statistic over a polygon: mean, sum, count, min, max, std, variance, coefficient_of_variation,"
+              + " range, median, majority, minority, variety, unique, distribution, histogram, nodata_count, percentile:P,"
+              + " with --weights weighted_mean, weighted_sum, weighted_std, weighted_variance or weighted_frac (default:"
+              + " ${DEFAULT-VALUE}); or cells for the covered cells themselves, one output row per cell.")
   Aggregation aggregation;
 
-  @Option(names = "--pixel-rule", paramLabel = "RULE", defaultValue = "exact", converter = PixelRuleValue.class,
-      description = "Which cells a polygon counts: exact (weighted by coverage), center or all_touched"
-          + " (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--pixel-rule",
+      paramLabel = "RULE",
+      defaultValue = "exact",
+      converter = PixelRuleValue.class,
+      description =
+          "Which cells a polygon counts: exact (weighted by coverage), center or all_touched"
+              + " (default: ${DEFAULT-VALUE}).")
   PixelRule pixelRule;
 
-  @Option(names = "--time-range", paramLabel = "START/END", converter = TimeRangeValue.class,
-      description = "Timestamps to read from time-varying datasets, e.g. 2020-01-01/2020-12-31 (default: all).")
+  @Option(
+      names = "--time-range",
+      paramLabel = "START/END",
+      converter = TimeRangeValue.class,
+      description =
+          "Timestamps to read from time-varying datasets, e.g. 2020-01-01/2020-12-31 (default: all).")
   TimeRange timeRange;
 
-  @Option(names = "--temporal-aggregation", paramLabel = "HOW", converter = TemporalAggregationValue.class,
-      description = "Collapse each time series into one value: mean, min, max or sum of the timestamps' values"
-          + " (default: one value per timestamp).")
+  @Option(
+      names = "--temporal-aggregation",
+      paramLabel = "HOW",
+      converter = TemporalAggregationValue.class,
+      description =
+          "Collapse each time series into one value: mean, min, max or sum of the timestamps' values"
+              + " (default: one value per timestamp).")
   TemporalAggregation temporalAggregation;
 
-  @Option(names = "--repair", description = "Repair invalid polygons (a self-intersecting ring, a hole outside its"
-      + " shell) with JTS's GeometryFixer, with a warning, instead of failing their rows.")
+  @Option(
+      names = "--repair",
+      description =
+          "Repair invalid polygons (a self-intersecting ring, a hole outside its"
+              + " shell) with JTS's GeometryFixer, with a warning, instead of failing their rows.")
   boolean repair;
 
-  @Option(names = "--min-coverage-frac", paramLabel = "FRACTION",
-      description = "Ignore cells a polygon covers less than this fraction of, in [0, 1] (default: 0, every covered"
-          + " cell).")
+  @Option(
+      names = "--min-coverage-frac",
+      paramLabel = "FRACTION",
+      description =
+          "Ignore cells a polygon covers less than this fraction of, in [0, 1] (default: 0, every covered"
+              + " cell).")
   Double minCoverageFrac;
 
-  @Option(names = "--default-value", paramLabel = "VALUE",
-      description = "Read cells that hold no data (nodata, NaN or masked) as this value, so that they count as"
-          + " valid (default: they are missing).")
+  @Option(
+      names = "--default-value",
+      paramLabel = "VALUE",
+      description =
+          "Read cells that hold no data (nodata, NaN or masked) as this value, so that they count as"
+              + " valid (default: they are missing).")
   Double defaultValue;
 
-  @Option(names = "--weights", paramLabel = "ID",
-      description = "Dataset whose cells weigh each value cell in the weighted_* statistics (provider:name).")
+  @Option(
+      names = "--weights",
+      paramLabel = "ID",
+      description =
+          "Dataset whose cells weigh each value cell in the weighted_* statistics (provider:name).")
   String weights;
 
-  @Option(names = "--default-weight", paramLabel = "WEIGHT",
-      description = "Weight of covered cells whose weight is nodata (default: none, and the weighted statistic of"
-          + " such a geometry is empty).")
+  @Option(
+      names = "--default-weight",
+      paramLabel = "WEIGHT",
+      description =
+          "Weight of covered cells whose weight is nodata (default: none, and the weighted statistic of"
+              + " such a geometry is empty).")
   Double defaultWeight;
 
-  @Option(names = "--coverage-weight", paramLabel = "HOW", converter = CoverageWeightValue.class,
-      description = "What a polygon's covered cell weighs: fraction (default), none, area_cartesian or"
-          + " area_spherical_m2.")
+  @Option(
+      names = "--coverage-weight",
+      paramLabel = "HOW",
+      converter = CoverageWeightValue.class,
+      description =
+          "What a polygon's covered cell weighs: fraction (default), none, area_cartesian or"
+              + " area_spherical_m2.")
   CoverageWeight coverageWeight;
 
-  @Option(names = "--tie", paramLabel = "RULE", converter = TieValue.class,
-      description = "Which value majority and minority give when several tie: lowest or highest (default: lowest).")
+  @Option(
+      names = "--tie",
+      paramLabel = "RULE",
+      converter = TieValue.class,
+      description =
+          "Which value majority and minority give when several tie: lowest or highest (default: lowest).")
   Tie tie;
 
   ExtractRequest request(Geometry geometry) {
@@ -90,13 +136,25 @@ final class ExtractOptions {
   }
 
   private <B extends ExtractOptionsBuilder<B>> B options(B builder) {
-    return builder.datasetIds(datasets).aggregation(aggregation).pixelRule(pixelRule).timeRange(timeRange)
-        .temporalAggregation(temporalAggregation).repair(repair).minCoverageFrac(minCoverageFrac)
-        .defaultValue(defaultValue).weights(weights).defaultWeight(defaultWeight).coverageWeight(coverageWeight)
+    return builder
+        .datasetIds(datasets)
+        .aggregation(aggregation)
+        .pixelRule(pixelRule)
+        .timeRange(timeRange)
+        .temporalAggregation(temporalAggregation)
+        .repair(repair)
+        .minCoverageFrac(minCoverageFrac)
+        .defaultValue(defaultValue)
+        .weights(weights)
+        .defaultWeight(defaultWeight)
+        .coverageWeight(coverageWeight)
         .tie(tie);
   }
 
-  /** Reads a value with the API's own parser; its message, which lists the valid values, becomes the error. */
+  /**
+   * Reads a value with the API's own parser; its message, which lists the valid values, becomes the
+   * error.
+   */
   private static <T> T convert(String text, Function<String, T> parse) {
     try {
       return parse.apply(text);

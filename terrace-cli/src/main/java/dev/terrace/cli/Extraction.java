@@ -12,29 +12,31 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A batch's geometries through {@code extract.batch}, one outcome per geometry in input order. A request
- * rejected for some of its geometries fails those rows and is sent again without them, so that one bad geometry
- * does not fail its neighbours. The engine and the service are handled alike (by their field errors), so a local
- * and a remote run write the same rows.
+ * A batch's geometries through {@code extract.batch}, one outcome per geometry in input order. A
+ * request rejected for some of its geometries fails those rows and is sent again without them, so
+ * that one bad geometry does not fail its neighbours. The engine and the service are handled alike
+ * (by their field errors), so a local and a remote run write the same rows.
  */
 final class Extraction {
 
   /** One geometry's answer, or why it has none. */
-  record Outcome(ExtractResponse response, String error) {
-  }
+  record Outcome(ExtractResponse response, String error) {}
 
-  /** The entry's own index in a batch's field paths, which means nothing in a row that is the entry. */
-  private static final java.util.regex.Pattern ENTRY_PATH = java.util.regex.Pattern.compile("geometries\\[\\d+\\]\\.?");
+  /**
+   * The entry's own index in a batch's field paths, which means nothing in a row that is the entry.
+   */
+  private static final java.util.regex.Pattern ENTRY_PATH =
+      java.util.regex.Pattern.compile("geometries\\[\\d+\\]\\.?");
 
-  private Extraction() {
-  }
+  private Extraction() {}
 
   /**
    * @param maxBatch the most geometries per call
-   * @throws RuntimeException a failure that concerns the whole request (an unknown dataset, an unreachable
-   *     service), which no row can be written for
+   * @throws RuntimeException a failure that concerns the whole request (an unknown dataset, an
+   *     unreachable service), which no row can be written for
    */
-  static List<Outcome> run(TerraceApi api, ExtractOptions options, List<Geometry> geometries, int maxBatch) {
+  static List<Outcome> run(
+      TerraceApi api, ExtractOptions options, List<Geometry> geometries, int maxBatch) {
     Outcome[] out = new Outcome[geometries.size()];
     int[] order = geometries.size() > maxBatch ? Locality.order(geometries) : null;
     for (int from = 0; from < geometries.size(); from += maxBatch) {
@@ -47,7 +49,11 @@ final class Extraction {
     return List.of(out);
   }
 
-  private static void send(TerraceApi api, ExtractOptions options, List<Geometry> geometries, int[] indexes,
+  private static void send(
+      TerraceApi api,
+      ExtractOptions options,
+      List<Geometry> geometries,
+      int[] indexes,
       Outcome[] out) {
     List<Geometry> part = new ArrayList<>(indexes.length);
     for (int i : indexes) {
@@ -77,20 +83,27 @@ final class Extraction {
       return;
     }
     if (response.responses().size() != indexes.length) {
-      throw new IllegalStateException("extract.batch answered " + response.responses().size() + " geometries for "
-          + indexes.length);
+      throw new IllegalStateException(
+          "extract.batch answered "
+              + response.responses().size()
+              + " geometries for "
+              + indexes.length);
     }
     for (int k = 0; k < indexes.length; k++) {
       ExtractResponse answer = response.responses().get(k);
-      // A geometry the batch could not evaluate fails its row, worded as a rejection naming it would be.
-      out[indexes[k]] = answer.error() == null ? new Outcome(answer, null)
-          : new Outcome(null, ENTRY_PATH.matcher(answer.error().message()).replaceAll(""));
+      // A geometry the batch could not evaluate fails its row, worded as a rejection naming it
+      // would be.
+      out[indexes[k]] =
+          answer.error() == null
+              ? new Outcome(answer, null)
+              : new Outcome(null, ENTRY_PATH.matcher(answer.error().message()).replaceAll(""));
     }
   }
 
   /**
-   * What is wrong with each geometry a rejection names, by position in the request; empty unless every field
-   * error names a geometry (an error elsewhere, in the dataset ids say, concerns every row).
+   * What is wrong with each geometry a rejection names, by position in the request; empty unless
+   * every field error names a geometry (an error elsewhere, in the dataset ids say, concerns every
+   * row).
    */
   private static Map<Integer, String> geometryErrors(RuntimeException e, int size) {
     List<FieldError> errors = new ArrayList<>();
@@ -100,8 +113,11 @@ final class Extraction {
     Map<Integer, String> named = new TreeMap<>();
     for (FieldError f : errors) {
       List<Object> loc = f.loc();
-      if (loc.size() < 2 || !"geometries".equals(loc.get(0)) || !(loc.get(1) instanceof Number n)
-          || n.intValue() < 0 || n.intValue() >= size) {
+      if (loc.size() < 2
+          || !"geometries".equals(loc.get(0))
+          || !(loc.get(1) instanceof Number n)
+          || n.intValue() < 0
+          || n.intValue() >= size) {
         return Map.of();
       }
       String path = new FieldError(loc.subList(2, loc.size()), f.msg(), f.type()).path();

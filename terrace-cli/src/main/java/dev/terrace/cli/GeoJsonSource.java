@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A GeoJSON FeatureCollection read feature by feature with Jackson's streaming parser, so that only one
- * feature is in memory at a time. Each feature's properties are carried to the output; the columns are the first
- * feature's property names.
+ * A GeoJSON FeatureCollection read feature by feature with Jackson's streaming parser, so that only
+ * one feature is in memory at a time. Each feature's properties are carried to the output; the
+ * columns are the first feature's property names.
  */
 final class GeoJsonSource implements RowSource {
 
@@ -33,7 +33,8 @@ final class GeoJsonSource implements RowSource {
     this.parser = JsonStyle.MAPPER.getFactory().createParser(Files.newInputStream(file));
     try {
       if (parser.nextToken() != JsonToken.START_OBJECT || !toFeatures()) {
-        throw new IllegalArgumentException(file + " is not a GeoJSON FeatureCollection with a \"features\" array");
+        throw new IllegalArgumentException(
+            file + " is not a GeoJSON FeatureCollection with a \"features\" array");
       }
       peeked = read();
     } catch (JsonProcessingException e) {
@@ -89,8 +90,12 @@ final class GeoJsonSource implements RowSource {
     Map<String, Object> fields = new LinkedHashMap<>();
     JsonNode properties = feature.path("properties");
     if (properties.isObject()) {
-      properties.properties().forEach(e -> fields.put(e.getKey(), JsonStyle.MAPPER.convertValue(e.getValue(),
-          Object.class)));
+      properties
+          .properties()
+          .forEach(
+              e ->
+                  fields.put(
+                      e.getKey(), JsonStyle.MAPPER.convertValue(e.getValue(), Object.class)));
     }
     if (!feature.isObject() || !"Feature".equals(feature.path("type").asText())) {
       return new InputRow(line, fields, null, where + ": not a Feature");
@@ -103,14 +108,20 @@ final class GeoJsonSource implements RowSource {
       Geometry g = JsonStyle.GEOMETRY.treeToValue(geometry, Geometry.class);
       return new InputRow(line, fields, g, null);
     } catch (JsonProcessingException | IllegalArgumentException e) {
-      String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+      String message =
+          e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
       return new InputRow(line, fields, null, where + ": geometry is not GeoJSON: " + message);
     }
   }
 
   private IllegalArgumentException notJson(JsonProcessingException e) {
-    return new IllegalArgumentException(file + " line " + e.getLocation().getLineNr() + ": not valid JSON: "
-        + e.getOriginalMessage(), e);
+    return new IllegalArgumentException(
+        file
+            + " line "
+            + e.getLocation().getLineNr()
+            + ": not valid JSON: "
+            + e.getOriginalMessage(),
+        e);
   }
 
   @Override

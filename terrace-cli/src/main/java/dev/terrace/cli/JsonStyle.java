@@ -8,19 +8,28 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.terrace.server.StrictJson;
 import picocli.CommandLine.Option;
 
-/** {@code --pretty} / {@code --compact}: how JSON is printed; by default pretty on a terminal, compact in a pipe. */
+/**
+ * {@code --pretty} / {@code --compact}: how JSON is printed; by default pretty on a terminal,
+ * compact in a pipe.
+ */
 final class JsonStyle {
 
-  /** The mapper of every JSON the commands read and write: the API's records need nothing but a plain one. */
-  static final ObjectMapper MAPPER = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  /**
+   * The mapper of every JSON the commands read and write: the API's records need nothing but a
+   * plain one.
+   */
+  static final ObjectMapper MAPPER =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   /**
-   * The mapper geometries are read with, as strict as the service's: {@code [null, 49.7]} is an error here
-   * too, not longitude 0 for the embedded engine.
+   * The mapper geometries are read with, as strict as the service's: {@code [null, 49.7]} is an
+   * error here too, not longitude 0 for the embedded engine.
    */
-  static final ObjectMapper GEOMETRY = StrictJson.strict(JsonMapper.builder()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)).build();
+  static final ObjectMapper GEOMETRY =
+      StrictJson.strict(
+              JsonMapper.builder()
+                  .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false))
+          .build();
 
   @Option(names = "--pretty", description = "Indented JSON even in a pipe.")
   boolean pretty;
@@ -37,9 +46,11 @@ final class JsonStyle {
     }
     boolean indent = pretty || (!compact && Terminal.stdout());
     try {
-      return (indent ? MAPPER.writer(SerializationFeature.INDENT_OUTPUT) : MAPPER.writer()).writeValueAsString(value);
+      return (indent ? MAPPER.writer(SerializationFeature.INDENT_OUTPUT) : MAPPER.writer())
+          .writeValueAsString(value);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write the answer as JSON: " + e.getOriginalMessage(), e);
+      throw new IllegalStateException(
+          "cannot write the answer as JSON: " + e.getOriginalMessage(), e);
     }
   }
 }

@@ -16,25 +16,36 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code terrace keys create}: makes a key and prints it, the only time it can be seen. */
-@Command(name = "create", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(
+    name = "create",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
     description = "Creates an API key and prints it once: only its hash is stored.",
-    footer = {"%nExamples:", "  terrace keys create --name etl --scope extract --scope catalog:read",
-        "  terrace keys create --name ops --scope admin --db 'jdbc:postgresql://db/terrace?user=terrace'"})
+    footer = {
+      "%nExamples:",
+      "  terrace keys create --name etl --scope extract --scope catalog:read",
+      "  terrace keys create --name ops --scope admin --db 'jdbc:postgresql://db/terrace?user=terrace'"
+    })
 final class KeysCreateCommand implements Callable<Integer> {
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Mixin
-  ConfigOption config;
+  @Mixin ConfigOption config;
 
-  @Mixin
-  DatabaseOption db;
+  @Mixin DatabaseOption db;
 
-  @Option(names = "--name", required = true, description = "What the key is for, e.g. the client's name.")
+  @Option(
+      names = "--name",
+      required = true,
+      description = "What the key is for, e.g. the client's name.")
   String name;
 
-  @Option(names = "--scope", required = true, paramLabel = "SCOPE", split = ",", converter = ScopeValue.class,
+  @Option(
+      names = "--scope",
+      required = true,
+      paramLabel = "SCOPE",
+      split = ",",
+      converter = ScopeValue.class,
       description = "What the key may do, repeatable: extract, catalog:read, admin.")
   List<Scope> scopes;
 
@@ -50,9 +61,16 @@ final class KeysCreateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.println(created.secret());
     PrintWriter err = spec.commandLine().getErr();
-    err.println("Created key " + created.key().id() + " (" + created.key().name() + ") with scopes "
-        + KeysListCommand.scopeText(created.key().scopes()) + ".");
-    err.println("Store it now: it is shown only once. Send it as 'Authorization: Bearer <key>' or 'X-API-Key'.");
+    err.println(
+        "Created key "
+            + created.key().id()
+            + " ("
+            + created.key().name()
+            + ") with scopes "
+            + KeysListCommand.scopeText(created.key().scopes())
+            + ".");
+    err.println(
+        "Store it now: it is shown only once. Send it as 'Authorization: Bearer <key>' or 'X-API-Key'.");
     out.flush();
     err.flush();
     return Main.OK;

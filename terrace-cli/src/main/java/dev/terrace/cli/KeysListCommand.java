@@ -22,20 +22,28 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code terrace keys list}: every key, revoked ones included, as a table or JSON. Never the secrets. */
-@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Version.class,
-    description = "Lists the API keys (id, name, scopes, created, revoked), oldest first; secrets are never shown.",
-    footer = {"%nExamples:", "  terrace keys list", "  terrace keys list --json --db jdbc:sqlite:/var/lib/terrace.db"})
+/**
+ * {@code terrace keys list}: every key, revoked ones included, as a table or JSON. Never the
+ * secrets.
+ */
+@Command(
+    name = "list",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description =
+        "Lists the API keys (id, name, scopes, created, revoked), oldest first; secrets are never shown.",
+    footer = {
+      "%nExamples:",
+      "  terrace keys list",
+      "  terrace keys list --json --db jdbc:sqlite:/var/lib/terrace.db"
+    })
 final class KeysListCommand implements Callable<Integer> {
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Mixin
-  ConfigOption config;
+  @Mixin ConfigOption config;
 
-  @Mixin
-  DatabaseOption db;
+  @Mixin DatabaseOption db;
 
   @Option(names = "--json", description = "Print a JSON array instead of a table.")
   boolean json;
@@ -48,15 +56,26 @@ final class KeysListCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-          .writeValueAsString(keys.stream().map(KeysListCommand::jsonOf).toList()));
+      out.println(
+          new ObjectMapper()
+              .enable(SerializationFeature.INDENT_OUTPUT)
+              .writeValueAsString(keys.stream().map(KeysListCommand::jsonOf).toList()));
     } else if (keys.isEmpty()) {
-      spec.commandLine().getErr().println("No API keys yet: create one with 'terrace keys create --name NAME"
-          + " --scope extract'.");
+      spec.commandLine()
+          .getErr()
+          .println(
+              "No API keys yet: create one with 'terrace keys create --name NAME"
+                  + " --scope extract'.");
     } else {
       Table table = new Table("ID", "NAME", "SCOPES", "CREATED", "REVOKED");
-      keys.forEach(k -> table.row(k.id(), k.name(), scopeText(k.scopes()), time(k.createdAt()),
-          k.revokedAt() == null ? null : time(k.revokedAt())));
+      keys.forEach(
+          k ->
+              table.row(
+                  k.id(),
+                  k.name(),
+                  scopeText(k.scopes()),
+                  time(k.createdAt()),
+                  k.revokedAt() == null ? null : time(k.revokedAt())));
       table.print(out);
     }
     out.flush();

@@ -16,8 +16,9 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 
 /**
- * Puts the rows of a chunk in an order where neighbours follow each other, so that each request of at most
- * {@code maxBatch} geometries covers few tiles: rows in file order are often scattered over the whole raster.
+ * Puts the rows of a chunk in an order where neighbours follow each other, so that each request of
+ * at most {@code maxBatch} geometries covers few tiles: rows in file order are often scattered over
+ * the whole raster.
  */
 final class Locality {
 
@@ -30,13 +31,18 @@ final class Locality {
     List<org.locationtech.jts.geom.Geometry> points = new ArrayList<>(geometries.size());
     for (Geometry g : geometries) {
       double[] xy = vertex(g);
-      points.add(xy == null || xy.length < 2 || !Double.isFinite(xy[0]) || !Double.isFinite(xy[1])
-          ? JTS.createPoint() : JTS.createPoint(new Coordinate(xy[0], xy[1])));
+      points.add(
+          xy == null || xy.length < 2 || !Double.isFinite(xy[0]) || !Double.isFinite(xy[1])
+              ? JTS.createPoint()
+              : JTS.createPoint(new Coordinate(xy[0], xy[1])));
     }
     return Zonal.localityOrder(points);
   }
 
-  /** One vertex of a geometry, or null if it has none; malformed geometries fail later, in the request. */
+  /**
+   * One vertex of a geometry, or null if it has none; malformed geometries fail later, in the
+   * request.
+   */
   private static double[] vertex(Geometry g) {
     try {
       return switch (g) {
@@ -46,7 +52,8 @@ final class Locality {
         case MultiLineString m -> m.coordinates()[0][0];
         case Polygon p -> p.coordinates()[0][0];
         case MultiPolygon m -> m.coordinates()[0][0][0];
-        case GeometryCollection c -> c.geometries().isEmpty() ? null : vertex(c.geometries().get(0));
+        case GeometryCollection c ->
+            c.geometries().isEmpty() ? null : vertex(c.geometries().get(0));
         case Feature f -> f.geometry() == null ? null : vertex(f.geometry());
       };
     } catch (RuntimeException e) {

@@ -4,8 +4,9 @@ import java.util.Map;
 import picocli.CommandLine;
 
 /**
- * The {@code terrace} command: {@code serve} runs the HTTP service, {@code keys} manages its API keys,
- * {@code extract}, {@code batch} and {@code catalog} ask the engine here or a service elsewhere.
+ * The {@code terrace} command: {@code serve} runs the HTTP service, {@code keys} manages its API
+ * keys, {@code extract}, {@code batch} and {@code catalog} ask the engine here or a service
+ * elsewhere.
  *
  * <pre>{@code
  * terrace serve --port 8000 --auth
@@ -13,8 +14,9 @@ import picocli.CommandLine;
  * terrace extract --dataset lux:elevation --geometry '{"type":"Point","coordinates":[6.13,49.61]}'
  * }</pre>
  *
- * Exit codes: 0 when the command succeeded, 1 when it failed (or some batch rows failed), 2 when the command
- * line or the request was wrong, 3 when the service could not be reached, 4 when it refused the API key.
+ * Exit codes: 0 when the command succeeded, 1 when it failed (or some batch rows failed), 2 when
+ * the command line or the request was wrong, 3 when the service could not be reached, 4 when it
+ * refused the API key.
  */
 public final class Main {
 
@@ -24,8 +26,7 @@ public final class Main {
   static final int UNREACHABLE = 3;
   static final int REFUSED = 4;
 
-  private Main() {
-  }
+  private Main() {}
 
   /**
    * Runs the command line and exits with its exit code.
@@ -38,7 +39,8 @@ public final class Main {
   }
 
   /**
-   * The command tree, reading option defaults from {@code env} and then from the {@code --config} file.
+   * The command tree, reading option defaults from {@code env} and then from the {@code --config}
+   * file.
    */
   static CommandLine commandLine(Map<String, String> env) {
     CommandLine cli = new CommandLine(new TerraceCommand());

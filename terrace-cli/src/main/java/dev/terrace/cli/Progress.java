@@ -4,9 +4,9 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
- * The batch progress bar on stderr: rows done, rate and time left, redrawn in place at most four times a second.
- * Progress is measured in bytes of the input read, so that it needs no first pass to count the rows. Silent
- * when stderr is not a terminal.
+ * The batch progress bar on stderr: rows done, rate and time left, redrawn in place at most four
+ * times a second. Progress is measured in bytes of the input read, so that it needs no first pass
+ * to count the rows. Silent when stderr is not a terminal.
  */
 final class Progress {
 
@@ -56,8 +56,16 @@ final class Progress {
     int filled = (int) Math.round(fraction * WIDTH);
     double done = bytes - startBytes;
     String eta = done <= 0 ? "--:--" : clock(seconds * (totalBytes - bytes) / done);
-    err.print(String.format(Locale.ROOT, "\r[%s%s] %3.0f%%  %,d rows  %,.0f rows/s  ETA %s ", "#".repeat(filled),
-        ".".repeat(WIDTH - filled), fraction * 100, rows, seconds > 0 ? rows / seconds : 0.0, eta));
+    err.print(
+        String.format(
+            Locale.ROOT,
+            "\r[%s%s] %3.0f%%  %,d rows  %,.0f rows/s  ETA %s ",
+            "#".repeat(filled),
+            ".".repeat(WIDTH - filled),
+            fraction * 100,
+            rows,
+            seconds > 0 ? rows / seconds : 0.0,
+            eta));
     err.flush();
     drawn = true;
   }
@@ -74,7 +82,8 @@ final class Progress {
 
   static String clock(double seconds) {
     long s = Math.max(0, Math.round(seconds));
-    return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+    return s >= 3600
+        ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
         : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
   }
 }

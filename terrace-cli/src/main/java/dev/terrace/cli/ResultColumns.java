@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The columns a batch adds to each row: one per dataset × statistic ({@code lux:elevation_mean}), then
- * {@code error}. A time-varying dataset's cell holds the list of its values, one per timestamp, in time order.
- * With {@code cells} an input row becomes one row per cell instead, with the cell's columns ({@link CellRows}).
+ * The columns a batch adds to each row: one per dataset × statistic ({@code lux:elevation_mean}),
+ * then {@code error}. A time-varying dataset's cell holds the list of its values, one per
+ * timestamp, in time order. With {@code cells} an input row becomes one row per cell instead, with
+ * the cell's columns ({@link CellRows}).
  */
 final class ResultColumns {
 
@@ -30,7 +31,10 @@ final class ResultColumns {
     }
   }
 
-  /** @return whether each input row becomes one output row per cell, so that output rows are not input rows */
+  /**
+   * @return whether each input row becomes one output row per cell, so that output rows are not
+   *     input rows
+   */
   boolean perCell() {
     return cells;
   }
@@ -40,11 +44,14 @@ final class ResultColumns {
     return names;
   }
 
-  /** Adds the value columns and, for a failed row, {@code error}; a failed row's values are null. */
+  /**
+   * Adds the value columns and, for a failed row, {@code error}; a failed row's values are null.
+   */
   void addTo(Map<String, Object> record, Extraction.Outcome outcome) {
     for (int i = 0; i < datasets.size(); i++) {
-      record.put(names.get(i), outcome.response() == null ? null : value(outcome.response().results(),
-          datasets.get(i)));
+      record.put(
+          names.get(i),
+          outcome.response() == null ? null : value(outcome.response().results(), datasets.get(i)));
     }
     if (outcome.error() != null) {
       record.put(ERROR, outcome.error());
@@ -61,7 +68,10 @@ final class ResultColumns {
     return values.isEmpty() ? null : values.size() == 1 ? values.get(0) : values;
   }
 
-  /** The rows as the output holds them: the input columns, then the added ones; one row, or one per cell. */
+  /**
+   * The rows as the output holds them: the input columns, then the added ones; one row, or one per
+   * cell.
+   */
   List<Map<String, Object>> records(InputRow row, Extraction.Outcome outcome) {
     if (cells) {
       return CellRows.records(row.fields(), outcome);

@@ -9,9 +9,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Where an interrupted batch's output stops. Every row is one record ending in a line break (a CSV record may
- * hold line breaks inside quotes), written in input order; so the complete records are the rows done, and
- * anything after the last line break is a row cut off midway, removed before appending.
+ * Where an interrupted batch's output stops. Every row is one record ending in a line break (a CSV
+ * record may hold line breaks inside quotes), written in input order; so the complete records are
+ * the rows done, and anything after the last line break is a row cut off midway, removed before
+ * appending.
  */
 final class Resume {
 
@@ -21,16 +22,15 @@ final class Resume {
    * @param rows the complete rows, the header not counted
    * @param header whether a CSV header is there
    */
-  record State(long rows, boolean header) {
-  }
+  record State(long rows, boolean header) {}
 
-  private Resume() {
-  }
+  private Resume() {}
 
   /**
    * Counts the complete records and cuts off a partial last one.
    *
-   * @param csv whether the file is CSV (its first record is the header, and quotes may hide line breaks)
+   * @param csv whether the file is CSV (its first record is the header, and quotes may hide line
+   *     breaks)
    * @param header the header line this run writes, checked against the file's
    * @throws IllegalArgumentException when the file's header is another run's
    */
@@ -70,11 +70,17 @@ final class Resume {
     }
     String first;
     try (InputStream in = Files.newInputStream(file)) {
-      first = new String(in.readNBytes(header.getBytes(StandardCharsets.UTF_8).length), StandardCharsets.UTF_8);
+      first =
+          new String(
+              in.readNBytes(header.getBytes(StandardCharsets.UTF_8).length),
+              StandardCharsets.UTF_8);
     }
     if (!first.equals(header)) {
-      throw new IllegalArgumentException(file + " has other columns than this run writes (" + header.strip()
-          + "): resume with the same --in, --dataset and --aggregation, or start over with --overwrite");
+      throw new IllegalArgumentException(
+          file
+              + " has other columns than this run writes ("
+              + header.strip()
+              + "): resume with the same --in, --dataset and --aggregation, or start over with --overwrite");
     }
     return new State(records - 1, true);
   }

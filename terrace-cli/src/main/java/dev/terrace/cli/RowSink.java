@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A batch's output, written row by row in input order and flushed after every chunk, so that an interrupted run
- * leaves complete rows (and at most one partial last line) for {@code --resume} to continue from.
+ * A batch's output, written row by row in input order and flushed after every chunk, so that an
+ * interrupted run leaves complete rows (and at most one partial last line) for {@code --resume} to
+ * continue from.
  */
 abstract class RowSink implements AutoCloseable {
 
@@ -26,9 +27,16 @@ abstract class RowSink implements AutoCloseable {
 
   RowSink(Path file, boolean append, ResultColumns results) throws IOException {
     this.results = results;
-    this.out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file, StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE, append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING),
-        StandardCharsets.UTF_8), 1 << 16);
+    this.out =
+        new BufferedWriter(
+            new OutputStreamWriter(
+                Files.newOutputStream(
+                    file,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE,
+                    append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING),
+                StandardCharsets.UTF_8),
+            1 << 16);
   }
 
   abstract void write(InputRow row, Extraction.Outcome outcome) throws IOException;
@@ -42,12 +50,16 @@ abstract class RowSink implements AutoCloseable {
     out.close();
   }
 
-  /** CSV: the input's columns, one per dataset × statistic, then {@code error} (empty when the row succeeded). */
+  /**
+   * CSV: the input's columns, one per dataset × statistic, then {@code error} (empty when the row
+   * succeeded).
+   */
   static final class CsvSink extends RowSink {
     private final List<String> columns;
     private final StringBuilder line = new StringBuilder();
 
-    CsvSink(Path file, boolean append, List<String> inputColumns, ResultColumns results) throws IOException {
+    CsvSink(Path file, boolean append, List<String> inputColumns, ResultColumns results)
+        throws IOException {
       super(file, append, results);
       this.columns = header(inputColumns, results);
     }
@@ -86,8 +98,8 @@ abstract class RowSink implements AutoCloseable {
   }
 
   /**
-   * NDJSON: one JSON object per line (per cell with {@code cells}), the input's columns and the added ones;
-   * {@code error} only on failure.
+   * NDJSON: one JSON object per line (per cell with {@code cells}), the input's columns and the
+   * added ones; {@code error} only on failure.
    */
   static final class NdjsonSink extends RowSink {
     NdjsonSink(Path file, boolean append, ResultColumns results) throws IOException {
@@ -104,8 +116,8 @@ abstract class RowSink implements AutoCloseable {
   }
 
   /**
-   * A GeoJSON FeatureCollection: each row a feature, its geometry and its columns as properties; with
-   * {@code cells} each cell a feature, a point at its centre.
+   * A GeoJSON FeatureCollection: each row a feature, its geometry and its columns as properties;
+   * with {@code cells} each cell a feature, a point at its centre.
    */
   static final class GeoJsonSink extends RowSink {
     private static final ObjectWriter FEATURE = JsonStyle.MAPPER.writerFor(Geometry.class);
@@ -123,8 +135,10 @@ abstract class RowSink implements AutoCloseable {
           out.write(",\n");
         }
         first = false;
-        // A cell's feature is its centre; written as a Geometry so that Jackson adds the "type" members.
-        Geometry geometry = results.perCell() ? CellRows.geometry(row.geometry(), record) : row.geometry();
+        // A cell's feature is its centre; written as a Geometry so that Jackson adds the "type"
+        // members.
+        Geometry geometry =
+            results.perCell() ? CellRows.geometry(row.geometry(), record) : row.geometry();
         out.write(FEATURE.writeValueAsString(new Feature(geometry, record)));
       }
     }

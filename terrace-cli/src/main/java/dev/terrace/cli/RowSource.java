@@ -6,13 +6,20 @@ import java.util.List;
 /** A batch's input, read one row at a time so that a file of any size streams. */
 interface RowSource extends AutoCloseable {
 
-  /** The columns carried to the output, in order: a CSV's header, or the first feature's property names. */
+  /**
+   * The columns carried to the output, in order: a CSV's header, or the first feature's property
+   * names.
+   */
   List<String> columns();
 
-  /** @return the next row (a malformed one carries its error), or null after the last */
+  /**
+   * @return the next row (a malformed one carries its error), or null after the last
+   */
   InputRow next() throws IOException;
 
-  /** @return the bytes of the file read so far, for the progress bar */
+  /**
+   * @return the bytes of the file read so far, for the progress bar
+   */
   long bytesRead();
 
   @Override

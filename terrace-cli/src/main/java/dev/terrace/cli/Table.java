@@ -25,11 +25,12 @@ final class Table {
 
   void print(PrintWriter out) {
     int[] width = new int[rows.get(0).length];
-    rows.forEach(r -> {
-      for (int i = 0; i < r.length; i++) {
-        width[i] = Math.max(width[i], r[i].length());
-      }
-    });
+    rows.forEach(
+        r -> {
+          for (int i = 0; i < r.length; i++) {
+            width[i] = Math.max(width[i], r[i].length());
+          }
+        });
     for (String[] r : rows) {
       StringBuilder line = new StringBuilder();
       for (int i = 0; i < r.length; i++) {

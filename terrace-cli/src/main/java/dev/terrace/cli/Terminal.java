@@ -4,15 +4,14 @@ import java.io.Console;
 import java.lang.reflect.Method;
 
 /**
- * Whether stdout and stderr are a terminal: JSON is pretty there and compact in a pipe, and the batch progress
- * bar shows only there. The launcher tests each stream ({@code [ -t 1 ]}, {@code [ -t 2 ]}) and passes the
- * answer as {@code terrace.stdout.tty} / {@code terrace.stderr.tty}; without it (plain {@code java -jar}) the
- * console decides for both.
+ * Whether stdout and stderr are a terminal: JSON is pretty there and compact in a pipe, and the
+ * batch progress bar shows only there. The launcher tests each stream ({@code [ -t 1 ]}, {@code [
+ * -t 2 ]}) and passes the answer as {@code terrace.stdout.tty} / {@code terrace.stderr.tty};
+ * without it (plain {@code java -jar}) the console decides for both.
  */
 final class Terminal {
 
-  private Terminal() {
-  }
+  private Terminal() {}
 
   static boolean stdout() {
     return is("terrace.stdout.tty");
@@ -27,7 +26,10 @@ final class Terminal {
     return told != null ? Boolean.parseBoolean(told) : console();
   }
 
-  /** Java 22 and later return a console even when redirected; its isTerminal() then says which it is. */
+  /**
+   * Java 22 and later return a console even when redirected; its isTerminal() then says which it
+   * is.
+   */
   private static boolean console() {
     Console console = System.console();
     if (console == null) {

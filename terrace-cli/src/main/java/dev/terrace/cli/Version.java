@@ -11,8 +11,10 @@ final class Version implements IVersionProvider {
 
   @Override
   public String[] getVersion() {
-    return new String[] {"terrace " + number(), "Java " + Runtime.version() + " (" + System.getProperty("java.vendor")
-        + ")"};
+    return new String[] {
+      "terrace " + number(),
+      "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
+    };
   }
 
   static String number() {

@@ -60,7 +60,8 @@ final class Wkt {
         }
         yield new GeometryCollection(parts);
       }
-      default -> throw new IllegalArgumentException("wkt holds an unsupported " + g.getGeometryType());
+      default ->
+          throw new IllegalArgumentException("wkt holds an unsupported " + g.getGeometryType());
     };
   }
 

@@ -8,11 +8,9 @@ import picocli.CommandLine;
 /** Runs the command line in this JVM with a given environment, capturing what it prints. */
 final class Cli {
 
-  record Result(int exitCode, String out, String err) {
-  }
+  record Result(int exitCode, String out, String err) {}
 
-  private Cli() {
-  }
+  private Cli() {}
 
   static Result run(Map<String, String> env, String... args) {
     CommandLine cli = Main.commandLine(env);
@@ -28,7 +26,10 @@ final class Cli {
     return run(Map.of(), args);
   }
 
-  /** The {@code serve} command as the arguments, environment and config file set it up, without starting it. */
+  /**
+   * The {@code serve} command as the arguments, environment and config file set it up, without
+   * starting it.
+   */
   static ServeCommand parseServe(Map<String, String> env, String... args) {
     CommandLine cli = Main.commandLine(env);
     String[] all = new String[args.length + 1];

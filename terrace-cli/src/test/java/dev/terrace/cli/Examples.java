@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The command lines the tests run, each exactly as the README's "Command line" section shows it (a test checks
- * the README holds them verbatim, and that it shows no other). Run from the repository's root, they read the
- * example inputs in {@code examples/}.
+ * The command lines the tests run, each exactly as the README's "Command line" section shows it (a
+ * test checks the README holds them verbatim, and that it shows no other). Run from the
+ * repository's root, they read the example inputs in {@code examples/}.
  */
 final class Examples {
 
@@ -22,27 +22,41 @@ final class Examples {
       "terrace extract --dataset lux:elevation --aggregation max --geometry @examples/parcel.geojson --format table";
   static final String EXTRACT_CATALOG =
       "terrace extract --catalog examples/catalog.yaml --dataset my_dem:elevation --geometry @examples/parcel.geojson";
-  static final String EXTRACT_SERIES = "terrace extract --dataset bcsd:pr --time-range 1999-06/1999-08"
-      + " --geometry '{\"type\":\"Point\",\"coordinates\":[-80.986,36.275]}' --format table";
+  static final String EXTRACT_SERIES =
+      "terrace extract --dataset bcsd:pr --time-range 1999-06/1999-08"
+          + " --geometry '{\"type\":\"Point\",\"coordinates\":[-80.986,36.275]}' --format table";
   static final String PROVIDERS = "terrace catalog providers";
   static final String DATASETS = "terrace catalog datasets --provider lux --format json";
   static final String DATASET = "terrace catalog dataset lux:elevation";
-  static final String BATCH = "terrace batch --dataset lux:elevation --in examples/points.csv --out values.csv";
+  static final String BATCH =
+      "terrace batch --dataset lux:elevation --in examples/points.csv --out values.csv";
   static final String RESUME =
       "terrace batch --dataset lux:elevation --in examples/points.csv --out values.csv --resume";
-  static final String BATCH_GEOJSON = "terrace batch --dataset lux:elevation --aggregation max"
-      + " --in examples/parcels.geojson --out parcels.ndjson";
-  static final String BATCH_LAND_COVER = "terrace batch --dataset pr_landcover:land_cover --aggregation majority"
-      + " --in examples/parcels.geojson --out landcover.csv";
+  static final String BATCH_GEOJSON =
+      "terrace batch --dataset lux:elevation --aggregation max"
+          + " --in examples/parcels.geojson --out parcels.ndjson";
+  static final String BATCH_LAND_COVER =
+      "terrace batch --dataset pr_landcover:land_cover --aggregation majority"
+          + " --in examples/parcels.geojson --out landcover.csv";
 
-  static final List<String> ALL = List.of(EXTRACT_POINT, EXTRACT_TABLE, EXTRACT_CATALOG, EXTRACT_SERIES, PROVIDERS,
-      DATASETS, DATASET, BATCH, RESUME, BATCH_GEOJSON, BATCH_LAND_COVER);
+  static final List<String> ALL =
+      List.of(
+          EXTRACT_POINT,
+          EXTRACT_TABLE,
+          EXTRACT_CATALOG,
+          EXTRACT_SERIES,
+          PROVIDERS,
+          DATASETS,
+          DATASET,
+          BATCH,
+          RESUME,
+          BATCH_GEOJSON,
+          BATCH_LAND_COVER);
 
   /** How the README shows a remote run: the same command line with this option. */
   static final String REMOTE = " --url http://localhost:8000";
 
-  private Examples() {
-  }
+  private Examples() {}
 
   /** The repository's {@code examples/}, the inputs the README's command lines read. */
   static Path shipped() {
@@ -50,8 +64,8 @@ final class Examples {
   }
 
   /**
-   * Copies the shipped inputs into {@code dir}'s own {@code examples/}, so that the command lines run there as
-   * they would at the repository's root, their output written beside them.
+   * Copies the shipped inputs into {@code dir}'s own {@code examples/}, so that the command lines
+   * run there as they would at the repository's root, their output written beside them.
    */
   static void copyInto(Path dir) throws IOException {
     Path to = Files.createDirectories(dir.resolve(INPUTS));

@@ -15,18 +15,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's command lines that read the shipped {@code examples/}, run in this JVM as a newcomer would run
- * them at the repository's root, with the values they give. Here the JVM runs in {@code terrace-cli}, so the
- * files a command line reads are resolved against the repository's root and those it writes against a
- * temporary folder; nothing else changes.
+ * The README's command lines that read the shipped {@code examples/}, run in this JVM as a newcomer
+ * would run them at the repository's root, with the values they give. Here the JVM runs in {@code
+ * terrace-cli}, so the files a command line reads are resolved against the repository's root and
+ * those it writes against a temporary folder; nothing else changes.
  */
 class ExamplesTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> READS = Set.of("--in", "--catalog");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Cli.Result run(String example) {
     List<String> words = Launcher.split(example);
@@ -34,9 +33,12 @@ class ExamplesTest {
     for (int i = 0; i < words.size(); i++) {
       String w = words.get(i);
       String option = i > 0 ? words.get(i - 1) : "";
-      args.add(READS.contains(option) ? Launcher.ROOT.resolve(w).toString()
-          : w.startsWith("@") ? "@" + Launcher.ROOT.resolve(w.substring(1))
-          : option.equals("--out") ? dir.resolve(w).toString() : w);
+      args.add(
+          READS.contains(option)
+              ? Launcher.ROOT.resolve(w).toString()
+              : w.startsWith("@")
+                  ? "@" + Launcher.ROOT.resolve(w.substring(1))
+                  : option.equals("--out") ? dir.resolve(w).toString() : w);
     }
     Cli.Result r = Cli.run(args.toArray(String[]::new));
     assertThat(r.exitCode()).as("%s: %s", example, r.err()).isZero();
@@ -57,23 +59,39 @@ class ExamplesTest {
     assertThat(lines[1]).matches("lux:elevation\\s+427\\.0\\s+m\\s+good\\s+1\\.0\\s+324\\s+-\\s*");
   }
 
-  /** The example catalog reads its copy of the sample, so it answers as {@code lux:elevation} does. */
+  /**
+   * The example catalog reads its copy of the sample, so it answers as {@code lux:elevation} does.
+   */
   @Test
   void theExampleCatalog() throws Exception {
     JsonNode own = JSON.readTree(run(Examples.EXTRACT_CATALOG).out()).path("results").get(0);
     assertThat(own.path("dataset_id").asText()).isEqualTo("my_dem:elevation");
     assertThat(own.path("units").asText()).isEqualTo("m");
-    JsonNode sample = JSON.readTree(run(Examples.EXTRACT_CATALOG.replace("--catalog examples/catalog.yaml ", "")
-        .replace("my_dem:", "lux:")).out()).path("results").get(0);
-    assertThat(own.path("value").asDouble()).isEqualTo(sample.path("value").asDouble()).isBetween(300.0, 427.0);
+    JsonNode sample =
+        JSON.readTree(
+                run(Examples.EXTRACT_CATALOG
+                        .replace("--catalog examples/catalog.yaml ", "")
+                        .replace("my_dem:", "lux:"))
+                    .out())
+            .path("results")
+            .get(0);
+    assertThat(own.path("value").asDouble())
+        .isEqualTo(sample.path("value").asDouble())
+        .isBetween(300.0, 427.0);
   }
 
   @Test
   void pointsFromCsvThenResumed() throws Exception {
     Cli.Result batch = run(Examples.BATCH);
     assertThat(batch.err()).contains("Wrote 5 rows to");
-    List<String> expected = List.of("id,lon,lat,lux:elevation_mean,error", "1,6.13,49.61,300.0,",
-        "2,6.2,49.9,294.0,", "3,5.9,49.9,411.0,", "4,6.01,49.71,333.0,", "5,6.35,49.55,205.0,");
+    List<String> expected =
+        List.of(
+            "id,lon,lat,lux:elevation_mean,error",
+            "1,6.13,49.61,300.0,",
+            "2,6.2,49.9,294.0,",
+            "3,5.9,49.9,411.0,",
+            "4,6.01,49.71,333.0,",
+            "5,6.35,49.55,205.0,");
     assertThat(Files.readAllLines(dir.resolve("values.csv"))).isEqualTo(expected);
 
     assertThat(run(Examples.RESUME).err()).contains("Wrote 0 rows", "after the 5 already there");
@@ -102,19 +120,23 @@ class ExamplesTest {
   @Test
   void landCoverOfTheParcels() throws Exception {
     run(Examples.BATCH_LAND_COVER);
-    assertThat(Files.readAllLines(dir.resolve("landcover.csv"))).containsExactly(
-        "id,name,pr_landcover:land_cover_majority,error",
-        "lux-1,Luxembourg City,,",
-        "lux-2,Oesling,,",
-        "lux-3,Moselle,,",
-        "pr-1,San Juan,23.0,",
-        "pr-2,Cordillera Central,42.0,");
+    assertThat(Files.readAllLines(dir.resolve("landcover.csv")))
+        .containsExactly(
+            "id,name,pr_landcover:land_cover_majority,error",
+            "lux-1,Luxembourg City,,",
+            "lux-2,Oesling,,",
+            "lux-3,Moselle,,",
+            "pr-1,San Juan,23.0,",
+            "pr-2,Cordillera Central,42.0,");
   }
 
   @Test
   void theServiceSettingsFile() {
-    ServeCommand serve = Cli.parseServe(Map.of("TERRACE_PORT", "9000"), "--config",
-        Examples.shipped().resolve("terrace.yaml").toString());
+    ServeCommand serve =
+        Cli.parseServe(
+            Map.of("TERRACE_PORT", "9000"),
+            "--config",
+            Examples.shipped().resolve("terrace.yaml").toString());
     assertThat(serve.port).isEqualTo(9000);
     assertThat(serve.auth).isTrue();
     assertThat(serve.db.url).isEqualTo("jdbc:sqlite:terrace.db");

@@ -16,8 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class KeysCommandTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private String db() {
     return "jdbc:sqlite:" + dir.resolve("keys.db");
@@ -25,37 +24,62 @@ class KeysCommandTest {
 
   @Test
   void aCreatedKeyAuthenticatesOverHttpUntilItIsRevoked() throws Exception {
-    Cli.Result created = Cli.run("keys", "create", "--name", "etl", "--scope", "extract", "--scope",
-        "catalog:read", "--db", db());
+    Cli.Result created =
+        Cli.run(
+            "keys",
+            "create",
+            "--name",
+            "etl",
+            "--scope",
+            "extract",
+            "--scope",
+            "catalog:read",
+            "--db",
+            db());
     assertThat(created.exitCode()).as(created.err()).isZero();
     String key = created.out().strip();
     assertThat(key).startsWith("trc_").doesNotContain("\n");
     String id = key.substring(4, key.indexOf('_', 4));
-    assertThat(created.err()).contains("Created key " + id + " (etl) with scopes extract,catalog:read")
+    assertThat(created.err())
+        .contains("Created key " + id + " (etl) with scopes extract,catalog:read")
         .contains("shown only once");
 
-    ServerConfig config = ServerConfig.defaults().toBuilder().host("127.0.0.1").port(0).auth(true)
-        .databaseUrl(db()).build();
-    try (TerraceServer server = TerraceServer.start(config); HttpClient http = HttpClient.newHttpClient()) {
-      HttpRequest.Builder providers = HttpRequest.newBuilder(server.uri().resolve("/api/v1/providers"));
-      assertThat(status(http, providers.copy().header("Authorization", "Bearer " + key))).isEqualTo(200);
+    ServerConfig config =
+        ServerConfig.defaults().toBuilder()
+            .host("127.0.0.1")
+            .port(0)
+            .auth(true)
+            .databaseUrl(db())
+            .build();
+    try (TerraceServer server = TerraceServer.start(config);
+        HttpClient http = HttpClient.newHttpClient()) {
+      HttpRequest.Builder providers =
+          HttpRequest.newBuilder(server.uri().resolve("/api/v1/providers"));
+      assertThat(status(http, providers.copy().header("Authorization", "Bearer " + key)))
+          .isEqualTo(200);
       assertThat(status(http, providers.copy().header("X-API-Key", key))).isEqualTo(200);
       assertThat(status(http, providers.copy())).isEqualTo(401);
 
       Cli.Result revoked = Cli.run("keys", "revoke", id, "--db", db());
       assertThat(revoked.exitCode()).as(revoked.err()).isZero();
       assertThat(revoked.out()).contains("Revoked key " + id);
-      assertThat(status(http, providers.copy().header("Authorization", "Bearer " + key))).isEqualTo(401);
+      assertThat(status(http, providers.copy().header("Authorization", "Bearer " + key)))
+          .isEqualTo(401);
     }
 
     Cli.Result again = Cli.run("keys", "revoke", id, "--db", db());
     assertThat(again.exitCode()).isEqualTo(1);
-    assertThat(again.err()).contains("no active key with id '" + id + "'").contains("terrace keys list");
+    assertThat(again.err())
+        .contains("no active key with id '" + id + "'")
+        .contains("terrace keys list");
   }
 
   @Test
   void listPrintsATableAndJsonWithoutSecrets() throws Exception {
-    String first = Cli.run("keys", "create", "--name", "etl", "--scope", "extract", "--db", db()).out().strip();
+    String first =
+        Cli.run("keys", "create", "--name", "etl", "--scope", "extract", "--db", db())
+            .out()
+            .strip();
     Cli.run("keys", "create", "--name", "ops", "--scope", "admin", "--db", db());
     Cli.run("keys", "revoke", first, "--db", db());
 
@@ -90,8 +114,9 @@ class KeysCommandTest {
   void anUnknownScopeIsAUsageErrorListingTheValidOnes() {
     Cli.Result r = Cli.run("keys", "create", "--name", "x", "--scope", "write", "--db", db());
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).contains("unknown scope 'write'", "extract, catalog:read, admin",
-        "terrace keys create --help");
+    assertThat(r.err())
+        .contains(
+            "unknown scope 'write'", "extract, catalog:read, admin", "terrace keys create --help");
     assertThat(r.out()).isEmpty();
   }
 
@@ -108,11 +133,16 @@ class KeysCommandTest {
     try (ServerSocket s = new ServerSocket(0)) {
       closedPort = s.getLocalPort();
     }
-    String url = "jdbc:postgresql://127.0.0.1:" + closedPort + "/terrace?user=terrace&password=hunter2";
+    String url =
+        "jdbc:postgresql://127.0.0.1:" + closedPort + "/terrace?user=terrace&password=hunter2";
     Cli.Result r = Cli.run("keys", "list", "--db", url);
     assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err()).contains("jdbc:postgresql://127.0.0.1:" + closedPort + "/terrace?user=terrace&password=***")
-        .contains("Check --db").doesNotContain("hunter2").doesNotContain("\tat ");
+    assertThat(r.err())
+        .contains(
+            "jdbc:postgresql://127.0.0.1:" + closedPort + "/terrace?user=terrace&password=***")
+        .contains("Check --db")
+        .doesNotContain("hunter2")
+        .doesNotContain("\tat ");
   }
 
   @Test
@@ -124,14 +154,17 @@ class KeysCommandTest {
 
   @Test
   void everyCommandHasHelpWithAnExampleAndTheExitCodes() {
-    for (String[] command : new String[][] {{}, {"serve"}, {"keys"}, {"keys", "create"}, {"keys", "list"},
-        {"keys", "revoke"}}) {
+    for (String[] command :
+        new String[][] {
+          {}, {"serve"}, {"keys"}, {"keys", "create"}, {"keys", "list"}, {"keys", "revoke"}
+        }) {
       String[] args = java.util.Arrays.copyOf(command, command.length + 1);
       args[command.length] = "--help";
       Cli.Result r = Cli.run(args);
       assertThat(r.exitCode()).isZero();
-      assertThat(r.out()).as(String.join(" ", args)).contains("Usage: terrace", "Examples:", "Exit codes:",
-          "2   wrong command line");
+      assertThat(r.out())
+          .as(String.join(" ", args))
+          .contains("Usage: terrace", "Examples:", "Exit codes:", "2   wrong command line");
     }
   }
 

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the real {@code ./terrace} script as a subprocess. The tests run before the jar is packaged, so the script
- * is pointed at this module's classes with {@code TERRACE_CLASSPATH} instead of building; no other
- * {@code TERRACE_*} variable of the calling environment leaks in.
+ * Runs the real {@code ./terrace} script as a subprocess. The tests run before the jar is packaged,
+ * so the script is pointed at this module's classes with {@code TERRACE_CLASSPATH} instead of
+ * building; no other {@code TERRACE_*} variable of the calling environment leaks in.
  */
 final class Launcher {
 
@@ -21,13 +21,13 @@ final class Launcher {
   static final Path SCRIPT = ROOT.resolve("terrace");
 
   /** What a finished run printed. */
-  record Result(int exitCode, String out, String err) {
-  }
+  record Result(int exitCode, String out, String err) {}
 
-  private Launcher() {
-  }
+  private Launcher() {}
 
-  /** The script with these arguments, run in {@code dir}; stdout and stderr are left to the caller. */
+  /**
+   * The script with these arguments, run in {@code dir}; stdout and stderr are left to the caller.
+   */
   static ProcessBuilder command(Path dir, List<String> args) {
     String classpath = System.getProperty("java.class.path");
     assertThat(classpath).contains("picocli");
@@ -40,7 +40,9 @@ final class Launcher {
     return pb;
   }
 
-  /** Runs a command line written as in a shell (see {@link #split}) to its end, at most two minutes. */
+  /**
+   * Runs a command line written as in a shell (see {@link #split}) to its end, at most two minutes.
+   */
   static Result run(Path dir, String commandLine) throws IOException, InterruptedException {
     return run(dir, split(commandLine));
   }
@@ -54,13 +56,15 @@ final class Launcher {
     } finally {
       p.destroyForcibly();
     }
-    return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+    return new Result(
+        p.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));
   }
 
   /**
-   * The arguments of a command line as a shell splits it, for the examples here and in the README: words apart
-   * by spaces, single-quoted words kept whole; the leading {@code terrace} dropped.
+   * The arguments of a command line as a shell splits it, for the examples here and in the README:
+   * words apart by spaces, single-quoted words kept whole; the leading {@code terrace} dropped.
    */
   static List<String> split(String commandLine) {
     List<String> words = new ArrayList<>();

@@ -20,23 +20,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the real {@code ./terrace} script as a subprocess: its JDK lookup, argument passing and signal delivery.
- * The tests run before the jar is packaged, so the script is pointed at this module's classes with
- * {@code TERRACE_CLASSPATH} instead of building; the build-on-first-use path is what a fresh clone exercises.
+ * Runs the real {@code ./terrace} script as a subprocess: its JDK lookup, argument passing and
+ * signal delivery. The tests run before the jar is packaged, so the script is pointed at this
+ * module's classes with {@code TERRACE_CLASSPATH} instead of building; the build-on-first-use path
+ * is what a fresh clone exercises.
  */
 class LauncherTest {
 
   private static final Path LAUNCHER = Launcher.SCRIPT;
   private static final Pattern LISTENING = Pattern.compile("Terrace listening on (http://\\S+) ");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void theScriptIsValidBash() throws Exception {
-    Process p = new ProcessBuilder("bash", "-n", LAUNCHER.toString()).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder("bash", "-n", LAUNCHER.toString()).redirectErrorStream(true).start();
     assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+    assertThat(p.exitValue())
+        .as(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+        .isZero();
     assertThat(Files.isExecutable(LAUNCHER)).isTrue();
   }
 
@@ -52,10 +55,13 @@ class LauncherTest {
   @Test
   void serveAnswersHealthAndStopsGracefullyOnSigterm() throws Exception {
     Path err = dir.resolve("stderr.txt");
-    Process p = launcher("serve", "--port", "0", "--db", "jdbc:sqlite:" + dir.resolve("terrace.db"))
-        .redirectError(err.toFile()).start();
+    Process p =
+        launcher("serve", "--port", "0", "--db", "jdbc:sqlite:" + dir.resolve("terrace.db"))
+            .redirectError(err.toFile())
+            .start();
     try {
-      BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader out =
+          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
       String line = CompletableFuture.supplyAsync(() -> firstMatch(out)).get(120, TimeUnit.SECONDS);
       assertThat(line).as(Files.readString(err)).isNotNull();
       assertThat(line).as("loopback unless --host says otherwise").contains("(bound to 127.0.0.1:");
@@ -64,17 +70,22 @@ class LauncherTest {
       URI base = URI.create(m.group(1));
 
       try (HttpClient http = HttpClient.newHttpClient()) {
-        HttpResponse<String> health = http.send(HttpRequest.newBuilder(base.resolve("/health")).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> health =
+            http.send(
+                HttpRequest.newBuilder(base.resolve("/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"ok\"");
       }
 
       p.destroy(); // SIGTERM
       assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      // 128 + 15: the JVM's status after SIGTERM, reached once the shutdown hook has closed the server.
+      // 128 + 15: the JVM's status after SIGTERM, reached once the shutdown hook has closed the
+      // server.
       assertThat(p.exitValue()).isEqualTo(143);
-      assertThat(Files.readString(err)).contains("Terrace stopping", "Terrace stopped.").doesNotContain("Exception")
+      assertThat(Files.readString(err))
+          .contains("Terrace stopping", "Terrace stopped.")
+          .doesNotContain("Exception")
           .doesNotContain("Warning");
     } finally {
       p.destroyForcibly();
@@ -84,17 +95,28 @@ class LauncherTest {
   @Test
   void servingEveryInterfaceWithoutAuthWarnsOnStderr() throws Exception {
     Path err = dir.resolve("stderr.txt");
-    Process p = launcher("serve", "--port", "0", "--host", "0.0.0.0", "--db",
-        "jdbc:sqlite:" + dir.resolve("terrace.db")).redirectError(err.toFile()).start();
+    Process p =
+        launcher(
+                "serve",
+                "--port",
+                "0",
+                "--host",
+                "0.0.0.0",
+                "--db",
+                "jdbc:sqlite:" + dir.resolve("terrace.db"))
+            .redirectError(err.toFile())
+            .start();
     try {
-      BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader out =
+          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
       String line = CompletableFuture.supplyAsync(() -> firstMatch(out)).get(120, TimeUnit.SECONDS);
       assertThat(line).as(Files.readString(err)).contains("(bound to 0.0.0.0:");
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       while (!Files.readString(err).contains("Warning") && System.nanoTime() < deadline) {
         Thread.sleep(50);
       }
-      assertThat(Files.readString(err)).contains("can be reached from other machines and auth is off", "--auth");
+      assertThat(Files.readString(err))
+          .contains("can be reached from other machines and auth is off", "--auth");
     } finally {
       p.destroyForcibly();
     }

@@ -17,23 +17,28 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every example command run through the real launcher twice, against the engine in its own process and against
- * a service (started here on a loopback port, the same built-in catalog) with {@code --url}: the same exit code
- * and the same output, request ids and timings aside.
+ * Every example command run through the real launcher twice, against the engine in its own process
+ * and against a service (started here on a loopback port, the same built-in catalog) with {@code
+ * --url}: the same exit code and the same output, request ids and timings aside.
  */
 class LocalAndRemoteTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private static TerraceServer server;
 
   @BeforeAll
   static void startService() throws Exception {
-    server = TerraceServer.start(ServerConfig.defaults().toBuilder().host("127.0.0.1").port(0)
-        .databaseUrl("jdbc:sqlite:" + dir.resolve("terrace.db")).rateLimit(0, 1).build());
+    server =
+        TerraceServer.start(
+            ServerConfig.defaults().toBuilder()
+                .host("127.0.0.1")
+                .port(0)
+                .databaseUrl("jdbc:sqlite:" + dir.resolve("terrace.db"))
+                .rateLimit(0, 1)
+                .build());
     for (String where : List.of("local", "remote")) {
       Examples.copyInto(Files.createDirectories(dir.resolve(where)));
     }
@@ -46,14 +51,14 @@ class LocalAndRemoteTest {
     }
   }
 
-  private record Both(Launcher.Result local, Launcher.Result remote) {
-  }
+  private record Both(Launcher.Result local, Launcher.Result remote) {}
 
   private static Both both(String example) throws Exception {
     List<String> args = Launcher.split(example);
     List<String> remote = new ArrayList<>(args);
     remote.addAll(List.of("--url", server.uri().toString()));
-    return new Both(Launcher.run(dir.resolve("local"), args), Launcher.run(dir.resolve("remote"), remote));
+    return new Both(
+        Launcher.run(dir.resolve("local"), args), Launcher.run(dir.resolve("remote"), remote));
   }
 
   private static JsonNode withoutRunDetails(String json) throws Exception {
@@ -90,7 +95,8 @@ class LocalAndRemoteTest {
     assertThat(run.local().exitCode()).as(run.local().err()).isZero();
     assertThat(run.local().out()).isEqualTo(run.remote().out());
     String[] lines = run.local().out().split("\\R");
-    assertThat(lines[0]).matches("DATASET\\s+VALUE\\s+UNITS\\s+QUALITY\\s+COVERAGE\\s+PIXELS\\s+TIMESTAMP");
+    assertThat(lines[0])
+        .matches("DATASET\\s+VALUE\\s+UNITS\\s+QUALITY\\s+COVERAGE\\s+PIXELS\\s+TIMESTAMP");
     assertThat(lines[1]).startsWith("lux:elevation").contains(" m ", "good");
   }
 
@@ -102,7 +108,9 @@ class LocalAndRemoteTest {
     assertThat(run.local().out()).isEqualTo(run.remote().out());
     String[] lines = run.local().out().split("\\R");
     assertThat(lines).hasSize(4);
-    assertThat(lines[1]).startsWith("bcsd:pr").contains("96.16999816894531", "mm/month", "1999-06-30T00:00:00Z");
+    assertThat(lines[1])
+        .startsWith("bcsd:pr")
+        .contains("96.16999816894531", "mm/month", "1999-06-30T00:00:00Z");
     assertThat(lines[3]).contains("114.24000549316406", "1999-08-31T00:00:00Z");
   }
 
@@ -110,7 +118,9 @@ class LocalAndRemoteTest {
   void catalogCommandsPrintTheSameLocallyAndRemotely() throws Exception {
     Both providers = both(Examples.PROVIDERS);
     assertThat(providers.local().exitCode()).as(providers.local().err()).isZero();
-    assertThat(providers.local().out()).isEqualTo(providers.remote().out()).contains("lux", "olinda");
+    assertThat(providers.local().out())
+        .isEqualTo(providers.remote().out())
+        .contains("lux", "olinda");
 
     Both datasets = both(Examples.DATASETS);
     assertThat(datasets.local().exitCode()).as(datasets.local().err()).isZero();
@@ -121,7 +131,9 @@ class LocalAndRemoteTest {
 
     Both dataset = both(Examples.DATASET);
     assertThat(dataset.local().exitCode()).as(dataset.local().err()).isZero();
-    assertThat(dataset.local().out()).isEqualTo(dataset.remote().out()).contains("units", "continuous");
+    assertThat(dataset.local().out())
+        .isEqualTo(dataset.remote().out())
+        .contains("units", "continuous");
   }
 
   @Test
@@ -149,7 +161,9 @@ class LocalAndRemoteTest {
     Both run = both(Examples.BATCH_GEOJSON);
     assertThat(run.local().exitCode()).as(run.local().err()).isZero();
     List<String> local = Files.readAllLines(dir.resolve("local/parcels.ndjson"));
-    assertThat(local).isEqualTo(Files.readAllLines(dir.resolve("remote/parcels.ndjson"))).hasSize(5);
+    assertThat(local)
+        .isEqualTo(Files.readAllLines(dir.resolve("remote/parcels.ndjson")))
+        .hasSize(5);
     JsonNode first = JSON.readTree(local.get(0));
     assertThat(first.get("id").asText()).isEqualTo("lux-1");
     assertThat(first.get("lux:elevation_max").asDouble()).isEqualTo(427.0);
@@ -167,9 +181,13 @@ class LocalAndRemoteTest {
 
   @Test
   void anUnreachableServiceExitsThreeAndSaysWhatToCheck() throws Exception {
-    Launcher.Result run = Launcher.run(dir.resolve("local"), List.of("catalog", "providers", "--url",
-        "http://127.0.0.1:9"));
+    Launcher.Result run =
+        Launcher.run(
+            dir.resolve("local"), List.of("catalog", "providers", "--url", "http://127.0.0.1:9"));
     assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
-    assertThat(run.err()).startsWith("error: ").contains("check --url", "terrace serve").doesNotContain("Exception");
+    assertThat(run.err())
+        .startsWith("error: ")
+        .contains("check --url", "terrace serve")
+        .doesNotContain("Exception");
   }
 }

@@ -14,8 +14,7 @@ import picocli.CommandLine.ParameterException;
 
 class OptionPrecedenceTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void withNothingSetServeUsesTheDocumentedDefaults() {
@@ -36,7 +35,10 @@ class OptionPrecedenceTest {
 
   @Test
   void aFlagBeatsTheEnvironmentWhichBeatsTheConfigFile() throws Exception {
-    Path yaml = Files.writeString(dir.resolve("terrace.yaml"), """
+    Path yaml =
+        Files.writeString(
+            dir.resolve("terrace.yaml"),
+            """
         port: 7001
         host: 127.0.0.1
         rate_limit: 7/s
@@ -59,8 +61,17 @@ class OptionPrecedenceTest {
     assertThat(envAndFile.auth()).isTrue();
     assertThat(envAndFile.rateBurst()).as("set nowhere: the default").isEqualTo(200);
 
-    ServerConfig all = Cli.parseServe(env, "--config", yaml.toString(), "--port", "7003", "--auth=false",
-        "--timeout", "500ms").serverConfig();
+    ServerConfig all =
+        Cli.parseServe(
+                env,
+                "--config",
+                yaml.toString(),
+                "--port",
+                "7003",
+                "--auth=false",
+                "--timeout",
+                "500ms")
+            .serverConfig();
     assertThat(all.port()).isEqualTo(7003);
     assertThat(all.auth()).isFalse();
     assertThat(all.requestTimeout()).isEqualTo(Duration.ofMillis(500));
@@ -69,14 +80,18 @@ class OptionPrecedenceTest {
 
   @Test
   void theConfigFileCanComeFromTheEnvironmentAndBeAPropertiesFile() throws Exception {
-    Path props = Files.writeString(dir.resolve("terrace.properties"), """
+    Path props =
+        Files.writeString(
+            dir.resolve("terrace.properties"),
+            """
         db = jdbc:sqlite:/var/lib/terrace/keys.db
         max-datasets = 5
         max_vertices = 40
         rate-limit = off
         """);
-    ServerConfig c = Cli.parseServe(Map.of("TERRACE_CONFIG", props.toString(), "TERRACE_MAX_GEOMETRIES", "9"))
-        .serverConfig();
+    ServerConfig c =
+        Cli.parseServe(Map.of("TERRACE_CONFIG", props.toString(), "TERRACE_MAX_GEOMETRIES", "9"))
+            .serverConfig();
     assertThat(c.databaseUrl()).isEqualTo("jdbc:sqlite:/var/lib/terrace/keys.db");
     assertThat(c.limits().maxDatasets()).isEqualTo(5);
     assertThat(c.limits().maxVertices()).isEqualTo(40);
@@ -87,15 +102,23 @@ class OptionPrecedenceTest {
   @Test
   void theDatabaseOfKeysCommandsComesFromTheEnvironmentToo() {
     Path db = dir.resolve("env.db");
-    Cli.Result r = Cli.run(Map.of("TERRACE_DB", "jdbc:sqlite:" + db), "keys", "create", "--name", "n",
-        "--scope", "admin");
+    Cli.Result r =
+        Cli.run(
+            Map.of("TERRACE_DB", "jdbc:sqlite:" + db),
+            "keys",
+            "create",
+            "--name",
+            "n",
+            "--scope",
+            "admin");
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(db).exists();
   }
 
   @Test
   void aJsonConfigFileWorksAndAnUnknownSettingIsNamed() throws Exception {
-    Path json = Files.writeString(dir.resolve("terrace.json"), "{\"port\": 7100, \"rate-burst\": 3}");
+    Path json =
+        Files.writeString(dir.resolve("terrace.json"), "{\"port\": 7100, \"rate-burst\": 3}");
     ServerConfig c = Cli.parseServe(Map.of(), "--config", json.toString()).serverConfig();
     assertThat(c.port()).isEqualTo(7100);
     assertThat(c.rateBurst()).isEqualTo(3);
@@ -121,7 +144,8 @@ class OptionPrecedenceTest {
     Cli.Result env = Cli.run(Map.of("TERRACE_TIMEOUT", "soon"), "serve");
     assertThat(env.exitCode()).isEqualTo(2);
     assertThat(env.err()).contains("'soon' is not a duration");
-    assertThatThrownBy(() -> Cli.parseServe(Map.of(), "--port", "eighty")).isInstanceOf(ParameterException.class);
+    assertThatThrownBy(() -> Cli.parseServe(Map.of(), "--port", "eighty"))
+        .isInstanceOf(ParameterException.class);
     Cli.Result range = Cli.run("serve", "--port", "70000");
     assertThat(range.exitCode()).isEqualTo(2);
     assertThat(range.err()).contains("port must be between 0 and 65535");

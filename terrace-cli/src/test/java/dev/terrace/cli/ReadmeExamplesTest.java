@@ -10,12 +10,16 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's "Command line" examples are the command lines the tests run, character for character, and it
- * shows no other; every file a README command line reads is in the repository, where it says.
+ * The README's "Command line" examples are the command lines the tests run, character for
+ * character, and it shows no other; every file a README command line reads is in the repository,
+ * where it says.
  */
 class ReadmeExamplesTest {
 
-  /** The options whose value is a file the command reads; {@code --geometry} reads one when given {@code @FILE}. */
+  /**
+   * The options whose value is a file the command reads; {@code --geometry} reads one when given
+   * {@code @FILE}.
+   */
   private static final Set<String> READS = Set.of("--in", "--catalog", "--config");
 
   private static String readme() throws Exception {
@@ -30,10 +34,15 @@ class ReadmeExamplesTest {
     return next < 0 ? readme.substring(section) : readme.substring(section, next);
   }
 
-  /** The command lines of indented code blocks, as {@code terrace …}, a trailing {@code # comment} left off. */
+  /**
+   * The command lines of indented code blocks, as {@code terrace …}, a trailing {@code # comment}
+   * left off.
+   */
   private static List<String> commandLines(String text) {
-    return text.lines().filter(l -> l.startsWith("    ") && l.contains("./terrace "))
-        .map(l -> l.substring(l.indexOf("./terrace ") + 2).replaceFirst("\\s+#.*$", "").strip()).toList();
+    return text.lines()
+        .filter(l -> l.startsWith("    ") && l.contains("./terrace "))
+        .map(l -> l.substring(l.indexOf("./terrace ") + 2).replaceFirst("\\s+#.*$", "").strip())
+        .toList();
   }
 
   @Test
@@ -42,30 +51,49 @@ class ReadmeExamplesTest {
     for (String example : Examples.ALL) {
       assertThat(text).contains(example);
     }
-    assertThat(text).contains(Examples.EXTRACT_POINT.replace("terrace extract", "terrace extract" + Examples.REMOTE));
+    assertThat(text)
+        .contains(
+            Examples.EXTRACT_POINT.replace("terrace extract", "terrace extract" + Examples.REMOTE));
   }
 
   @Test
   void theCommandLineSectionShowsNoUntestedExample() throws Exception {
-    List<String> shown = commandLines(commandLineSection()).stream()
-        .filter(c -> !c.contains(Examples.REMOTE.strip())).toList();
+    List<String> shown =
+        commandLines(commandLineSection()).stream()
+            .filter(c -> !c.contains(Examples.REMOTE.strip()))
+            .toList();
     assertThat(shown).isNotEmpty();
     assertThat(Examples.ALL).containsAll(shown);
   }
 
   @Test
   void everyFileAReadmeCommandReadsIsInTheRepository() throws Exception {
-    List<String> files = commandLines(readme()).stream().flatMap(c -> {
-      List<String> words = Launcher.split(c);
-      return IntStream.range(0, words.size()).mapToObj(i -> {
-        String w = words.get(i);
-        return w.startsWith("@") ? w.substring(1) : i > 0 && READS.contains(words.get(i - 1)) ? w : null;
-      }).filter(Objects::nonNull);
-    }).toList();
-    assertThat(files).contains("examples/parcel.geojson", "examples/parcels.geojson", "examples/points.csv",
-        "examples/catalog.yaml", "examples/terrace.yaml");
+    List<String> files =
+        commandLines(readme()).stream()
+            .flatMap(
+                c -> {
+                  List<String> words = Launcher.split(c);
+                  return IntStream.range(0, words.size())
+                      .mapToObj(
+                          i -> {
+                            String w = words.get(i);
+                            return w.startsWith("@")
+                                ? w.substring(1)
+                                : i > 0 && READS.contains(words.get(i - 1)) ? w : null;
+                          })
+                      .filter(Objects::nonNull);
+                })
+            .toList();
+    assertThat(files)
+        .contains(
+            "examples/parcel.geojson",
+            "examples/parcels.geojson",
+            "examples/points.csv",
+            "examples/catalog.yaml",
+            "examples/terrace.yaml");
     for (String f : files) {
-      assertThat(Launcher.ROOT.resolve(f)).as("%s, read by a README example run at the repository's root", f)
+      assertThat(Launcher.ROOT.resolve(f))
+          .as("%s, read by a README example run at the repository's root", f)
           .isRegularFile();
     }
   }

@@ -10,14 +10,22 @@ import org.junit.jupiter.api.Test;
 class TieCliTest {
 
   /** The centres of lux cells (row 1, columns 31 and 32), which hold data. */
-  private static final String TWO_CELLS = "{\"type\":\"Polygon\",\"coordinates\":[[[6.0,50.175],"
-      + "[6.016666666666667,50.175],[6.016666666666667,50.18],[6.0,50.18],[6.0,50.175]]]}";
+  private static final String TWO_CELLS =
+      "{\"type\":\"Polygon\",\"coordinates\":[[[6.0,50.175],"
+          + "[6.016666666666667,50.175],[6.016666666666667,50.18],[6.0,50.18],[6.0,50.175]]]}";
+
   private static final Pattern VALUE = Pattern.compile("\"value\":(-?[0-9.]+)");
 
   private static String value(String... options) {
     String[] args = new String[options.length + 8];
-    System.arraycopy(new String[] {"extract", "-g", TWO_CELLS, "-d", "lux:elevation", "--pixel-rule", "center",
-        "--compact"}, 0, args, 0, 8);
+    System.arraycopy(
+        new String[] {
+          "extract", "-g", TWO_CELLS, "-d", "lux:elevation", "--pixel-rule", "center", "--compact"
+        },
+        0,
+        args,
+        0,
+        8);
     System.arraycopy(options, 0, args, 8, options.length);
     Cli.Result r = Cli.run(args);
     assertThat(r.exitCode()).as(r.err()).isZero();

@@ -6,8 +6,8 @@ import java.util.NoSuchElementException;
 import java.util.function.IntFunction;
 
 /**
- * A page of a catalog listing that can fetch the pages after it, from the catalog namespace
- * ({@code client.catalog().datasets().list(...)}).
+ * A page of a catalog listing that can fetch the pages after it, from the catalog namespace ({@code
+ * client.catalog().datasets().list(...)}).
  *
  * <pre>{@code
  * CatalogPage<Dataset> page = client.catalog().datasets().list();
@@ -24,33 +24,33 @@ import java.util.function.IntFunction;
  */
 public final class CatalogPage<T> extends PageView<T> {
 
-    private final IntFunction<? extends Page<T>> fetch;
+  private final IntFunction<? extends Page<T>> fetch;
 
-    CatalogPage(Page<T> page, IntFunction<? extends Page<T>> fetch) {
-        super(page);
-        this.fetch = fetch;
-    }
+  CatalogPage(Page<T> page, IntFunction<? extends Page<T>> fetch) {
+    super(page);
+    this.fetch = fetch;
+  }
 
-    /**
-     * Fetches the next page, at the same size and with the same filter and call settings.
-     *
-     * @return the next page
-     * @throws NoSuchElementException if {@link #hasNextPage()} is false
-     * @throws TerraceException if the call fails
-     */
-    public CatalogPage<T> nextPage() {
-        if (!hasNextPage()) {
-            throw new NoSuchElementException(noNextPage());
-        }
-        return new CatalogPage<>(fetch.apply(nextOffset()), fetch);
+  /**
+   * Fetches the next page, at the same size and with the same filter and call settings.
+   *
+   * @return the next page
+   * @throws NoSuchElementException if {@link #hasNextPage()} is false
+   * @throws TerraceException if the call fails
+   */
+  public CatalogPage<T> nextPage() {
+    if (!hasNextPage()) {
+      throw new NoSuchElementException(noNextPage());
     }
+    return new CatalogPage<>(fetch.apply(nextOffset()), fetch);
+  }
 
-    /**
-     * The items of this page and every page after it, fetched as the iteration reaches them.
-     *
-     * @return the pager
-     */
-    public AutoPager<T> autoPager() {
-        return new AutoPager<>(this);
-    }
+  /**
+   * The items of this page and every page after it, fetched as the iteration reaches them.
+   *
+   * @return the pager
+   */
+  public AutoPager<T> autoPager() {
+    return new AutoPager<>(this);
+  }
 }

@@ -8,8 +8,8 @@ import java.util.concurrent.Executor;
 import java.util.function.IntFunction;
 
 /**
- * A page of a catalog listing from the asynchronous client, that can fetch the pages after it without
- * blocking: the twin of {@link CatalogPage}.
+ * A page of a catalog listing from the asynchronous client, that can fetch the pages after it
+ * without blocking: the twin of {@link CatalogPage}.
  *
  * <pre>{@code
  * client.catalog().datasets().list()
@@ -21,53 +21,56 @@ import java.util.function.IntFunction;
  */
 public final class CatalogPageAsync<T> extends PageView<T> {
 
-    private final IntFunction<? extends CompletableFuture<? extends Page<T>>> fetch;
-    private final Executor executor;
+  private final IntFunction<? extends CompletableFuture<? extends Page<T>>> fetch;
+  private final Executor executor;
 
-    private CatalogPageAsync(Page<T> page, IntFunction<? extends CompletableFuture<? extends Page<T>>> fetch,
-                             Executor executor) {
-        super(page);
-        this.fetch = fetch;
-        this.executor = executor;
-    }
+  private CatalogPageAsync(
+      Page<T> page,
+      IntFunction<? extends CompletableFuture<? extends Page<T>>> fetch,
+      Executor executor) {
+    super(page);
+    this.fetch = fetch;
+    this.executor = executor;
+  }
 
-    /**
-     * The page at {@code offset}, fetched.
-     *
-     * @param fetch the call that fetches the page at an offset
-     * @param executor the client's executor, completing the futures
-     */
-    static <T> CompletableFuture<CatalogPageAsync<T>> fetch(
-            int offset, IntFunction<? extends CompletableFuture<? extends Page<T>>> fetch, Executor executor) {
-        return Futures.relay(fetch.apply(offset).thenApply(p -> new CatalogPageAsync<>(p, fetch, executor)),
-                executor);
-    }
+  /**
+   * The page at {@code offset}, fetched.
+   *
+   * @param fetch the call that fetches the page at an offset
+   * @param executor the client's executor, completing the futures
+   */
+  static <T> CompletableFuture<CatalogPageAsync<T>> fetch(
+      int offset,
+      IntFunction<? extends CompletableFuture<? extends Page<T>>> fetch,
+      Executor executor) {
+    return Futures.relay(
+        fetch.apply(offset).thenApply(p -> new CatalogPageAsync<>(p, fetch, executor)), executor);
+  }
 
-    /** The client's executor. */
-    Executor executor() {
-        return executor;
-    }
+  /** The client's executor. */
+  Executor executor() {
+    return executor;
+  }
 
-    /**
-     * Fetches the next page, at the same size and with the same filter and call settings.
-     *
-     * @return a future of the next page; failed with a {@link NoSuchElementException} if
-     *     {@link #hasNextPage()} is false, or with the call's {@link TerraceException}
-     */
-    public CompletableFuture<CatalogPageAsync<T>> nextPage() {
-        if (!hasNextPage()) {
-            return CompletableFuture.failedFuture(
-                    new NoSuchElementException(noNextPage()));
-        }
-        return fetch(nextOffset(), fetch, executor);
+  /**
+   * Fetches the next page, at the same size and with the same filter and call settings.
+   *
+   * @return a future of the next page; failed with a {@link NoSuchElementException} if {@link
+   *     #hasNextPage()} is false, or with the call's {@link TerraceException}
+   */
+  public CompletableFuture<CatalogPageAsync<T>> nextPage() {
+    if (!hasNextPage()) {
+      return CompletableFuture.failedFuture(new NoSuchElementException(noNextPage()));
     }
+    return fetch(nextOffset(), fetch, executor);
+  }
 
-    /**
-     * The items of this page and every page after it, fetched as they are consumed.
-     *
-     * @return the pager
-     */
-    public AutoPagerAsync<T> autoPager() {
-        return new AutoPagerAsync<>(this);
-    }
+  /**
+   * The items of this page and every page after it, fetched as they are consumed.
+   *
+   * @return the pager
+   */
+  public AutoPagerAsync<T> autoPager() {
+    return new AutoPagerAsync<>(this);
+  }
 }

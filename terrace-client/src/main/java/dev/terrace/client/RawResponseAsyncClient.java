@@ -16,175 +16,194 @@ import dev.terrace.api.ProviderPage;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The view of a {@link TerraceAsyncClient} whose futures complete with each {@link RawResponse} (status,
- * headers, request id, rate-limit state, body, parsed value or problem) whatever its status, after the same
- * retries; they fail only when no response came ({@link ApiConnectionException},
- * {@link ApiTimeoutException}). The twin of {@link RawResponseClient}; from
- * {@link TerraceAsyncClient#withRawResponse()}.
+ * The view of a {@link TerraceAsyncClient} whose futures complete with each {@link RawResponse}
+ * (status, headers, request id, rate-limit state, body, parsed value or problem) whatever its
+ * status, after the same retries; they fail only when no response came ({@link
+ * ApiConnectionException}, {@link ApiTimeoutException}). The twin of {@link RawResponseClient};
+ * from {@link TerraceAsyncClient#withRawResponse()}.
  */
 public final class RawResponseAsyncClient {
 
-    private final Pipeline pipeline;
-    private final RequestOptions defaults;
+  private final Pipeline pipeline;
+  private final RequestOptions defaults;
 
-    RawResponseAsyncClient(Pipeline pipeline, RequestOptions defaults) {
-        this.pipeline = pipeline;
-        this.defaults = defaults;
-    }
+  RawResponseAsyncClient(Pipeline pipeline, RequestOptions defaults) {
+    this.pipeline = pipeline;
+    this.defaults = defaults;
+  }
 
-    /**
-     * Operation {@code extract}, its response as it came.
-     *
-     * @param request the geometry, datasets and options
-     * @return a future of the response, whatever its status
-     */
-    public CompletableFuture<RawResponse<ExtractResponse>> extract(ExtractRequest request) {
-        return extract(request, RequestOptions.none());
-    }
+  /**
+   * Operation {@code extract}, its response as it came.
+   *
+   * @param request the geometry, datasets and options
+   * @return a future of the response, whatever its status
+   */
+  public CompletableFuture<RawResponse<ExtractResponse>> extract(ExtractRequest request) {
+    return extract(request, RequestOptions.none());
+  }
 
-    /**
-     * Operation {@code extract} with settings for this call, its response as it came.
-     *
-     * @param request the geometry, datasets and options
-     * @param options settings overriding the client's for this call
-     * @return a future of the response, whatever its status
-     */
-    public CompletableFuture<RawResponse<ExtractResponse>> extract(ExtractRequest request, RequestOptions options) {
-        return call(Operation.EXTRACT.operationName(), request, ExtractResponse.class, options);
-    }
+  /**
+   * Operation {@code extract} with settings for this call, its response as it came.
+   *
+   * @param request the geometry, datasets and options
+   * @param options settings overriding the client's for this call
+   * @return a future of the response, whatever its status
+   */
+  public CompletableFuture<RawResponse<ExtractResponse>> extract(
+      ExtractRequest request, RequestOptions options) {
+    return call(Operation.EXTRACT.operationName(), request, ExtractResponse.class, options);
+  }
 
-    /**
-     * Operation {@code extract.batch}, its response as it came.
-     *
-     * @param request up to 1000 geometries, the datasets and options
-     * @return a future of the response, whatever its status
-     */
-    public CompletableFuture<RawResponse<BatchExtractResponse>> batchExtract(BatchExtractRequest request) {
-        return batchExtract(request, RequestOptions.none());
-    }
+  /**
+   * Operation {@code extract.batch}, its response as it came.
+   *
+   * @param request up to 1000 geometries, the datasets and options
+   * @return a future of the response, whatever its status
+   */
+  public CompletableFuture<RawResponse<BatchExtractResponse>> batchExtract(
+      BatchExtractRequest request) {
+    return batchExtract(request, RequestOptions.none());
+  }
 
-    /**
-     * Operation {@code extract.batch} with settings for this call, its response as it came.
-     *
-     * @param request up to 1000 geometries, the datasets and options
-     * @param options settings overriding the client's for this call
-     * @return a future of the response, whatever its status
-     */
-    public CompletableFuture<RawResponse<BatchExtractResponse>> batchExtract(BatchExtractRequest request, RequestOptions options) {
-        return call(Operation.EXTRACT_BATCH.operationName(), request, BatchExtractResponse.class, options);
-    }
+  /**
+   * Operation {@code extract.batch} with settings for this call, its response as it came.
+   *
+   * @param request up to 1000 geometries, the datasets and options
+   * @param options settings overriding the client's for this call
+   * @return a future of the response, whatever its status
+   */
+  public CompletableFuture<RawResponse<BatchExtractResponse>> batchExtract(
+      BatchExtractRequest request, RequestOptions options) {
+    return call(
+        Operation.EXTRACT_BATCH.operationName(), request, BatchExtractResponse.class, options);
+  }
 
-    /**
-     * Operation {@code catalog.providers.list}, its response as it came.
-     *
-     * @param request the page to return
-     * @return a future of the response, whatever its status
-     */
-    public CompletableFuture<RawResponse<ProviderPage>> providers(ListProvidersRequest request) {
-        return providers(request, RequestOptions.none());
-    }
+  /**
+   * Operation {@code catalog.providers.list}, its response as it came.
+   *
+   * @param request the page to return
+   * @return a future of the response, whatever its status
+   */
+  public CompletableFuture<RawResponse<ProviderPage>> providers(ListProvidersRequest request) {
+    return providers(request, RequestOptions.none());
+  }
 
-    /**
-     * Operation {@code catalog.providers.list} with settings for this call, its response as it came.
-     *
-     * @param request the page to return
-     * @param options settings overriding the client's for this call
-     * @return a future of the response, whatever its status
-     */
-    public CompletableFuture<RawResponse<ProviderPage>> providers(ListProvidersRequest request, RequestOptions options) {
-        return call(Operation.CATALOG_PROVIDERS_LIST.operationName(), request, ProviderPage.class, options);
-    }
+  /**
+   * Operation {@code catalog.providers.list} with settings for this call, its response as it came.
+   *
+   * @param request the page to return
+   * @param options settings overriding the client's for this call
+   * @return a future of the response, whatever its status
+   */
+  public CompletableFuture<RawResponse<ProviderPage>> providers(
+      ListProvidersRequest request, RequestOptions options) {
+    return call(
+        Operation.CATALOG_PROVIDERS_LIST.operationName(), request, ProviderPage.class, options);
+  }
 
-    /**
-     * Operation {@code catalog.providers.get}, its response as it came.
-     *
-     * @param slug the provider's slug
-     * @return a future of the response, whatever its status
-     */
-    public CompletableFuture<RawResponse<Provider>> provider(String slug) {
-        return provider(slug, RequestOptions.none());
-    }
+  /**
+   * Operation {@code catalog.providers.get}, its response as it came.
+   *
+   * @param slug the provider's slug
+   * @return a future of the response, whatever its status
+   */
+  public CompletableFuture<RawResponse<Provider>> provider(String slug) {
+    return provider(slug, RequestOptions.none());
+  }
 
-    /**
-     * Operation {@code catalog.providers.get} with settings for this call, its response as it came.
-     *
-     * @param slug the provider's slug
-     * @param options settings overriding the client's for this call
-     * @return a future of the response, whatever its status
-     */
-    public CompletableFuture<RawResponse<Provider>> provider(String slug, RequestOptions options) {
-        return call(Operation.CATALOG_PROVIDERS_GET.operationName(), new GetProviderRequest(slug), Provider.class, options);
-    }
+  /**
+   * Operation {@code catalog.providers.get} with settings for this call, its response as it came.
+   *
+   * @param slug the provider's slug
+   * @param options settings overriding the client's for this call
+   * @return a future of the response, whatever its status
+   */
+  public CompletableFuture<RawResponse<Provider>> provider(String slug, RequestOptions options) {
+    return call(
+        Operation.CATALOG_PROVIDERS_GET.operationName(),
+        new GetProviderRequest(slug),
+        Provider.class,
+        options);
+  }
 
-    /**
-     * Operation {@code catalog.datasets.list}, its response as it came.
-     *
-     * @param request the provider filter and the page to return
-     * @return a future of the response, whatever its status
-     */
-    public CompletableFuture<RawResponse<DatasetPage>> datasets(ListDatasetsRequest request) {
-        return datasets(request, RequestOptions.none());
-    }
+  /**
+   * Operation {@code catalog.datasets.list}, its response as it came.
+   *
+   * @param request the provider filter and the page to return
+   * @return a future of the response, whatever its status
+   */
+  public CompletableFuture<RawResponse<DatasetPage>> datasets(ListDatasetsRequest request) {
+    return datasets(request, RequestOptions.none());
+  }
 
-    /**
-     * Operation {@code catalog.datasets.list} with settings for this call, its response as it came.
-     *
-     * @param request the provider filter and the page to return
-     * @param options settings overriding the client's for this call
-     * @return a future of the response, whatever its status
-     */
-    public CompletableFuture<RawResponse<DatasetPage>> datasets(ListDatasetsRequest request, RequestOptions options) {
-        return call(Operation.CATALOG_DATASETS_LIST.operationName(), request, DatasetPage.class, options);
-    }
+  /**
+   * Operation {@code catalog.datasets.list} with settings for this call, its response as it came.
+   *
+   * @param request the provider filter and the page to return
+   * @param options settings overriding the client's for this call
+   * @return a future of the response, whatever its status
+   */
+  public CompletableFuture<RawResponse<DatasetPage>> datasets(
+      ListDatasetsRequest request, RequestOptions options) {
+    return call(
+        Operation.CATALOG_DATASETS_LIST.operationName(), request, DatasetPage.class, options);
+  }
 
-    /**
-     * Operation {@code catalog.datasets.get}, its response as it came.
-     *
-     * @param id the dataset's id, {@code provider:name}
-     * @return a future of the response, whatever its status
-     */
-    public CompletableFuture<RawResponse<Dataset>> dataset(String id) {
-        return dataset(id, RequestOptions.none());
-    }
+  /**
+   * Operation {@code catalog.datasets.get}, its response as it came.
+   *
+   * @param id the dataset's id, {@code provider:name}
+   * @return a future of the response, whatever its status
+   */
+  public CompletableFuture<RawResponse<Dataset>> dataset(String id) {
+    return dataset(id, RequestOptions.none());
+  }
 
-    /**
-     * Operation {@code catalog.datasets.get} with settings for this call, its response as it came.
-     *
-     * @param id the dataset's id, {@code provider:name}
-     * @param options settings overriding the client's for this call
-     * @return a future of the response, whatever its status
-     */
-    public CompletableFuture<RawResponse<Dataset>> dataset(String id, RequestOptions options) {
-        return call(Operation.CATALOG_DATASETS_GET.operationName(), new GetDatasetRequest(id), Dataset.class, options);
-    }
+  /**
+   * Operation {@code catalog.datasets.get} with settings for this call, its response as it came.
+   *
+   * @param id the dataset's id, {@code provider:name}
+   * @param options settings overriding the client's for this call
+   * @return a future of the response, whatever its status
+   */
+  public CompletableFuture<RawResponse<Dataset>> dataset(String id, RequestOptions options) {
+    return call(
+        Operation.CATALOG_DATASETS_GET.operationName(),
+        new GetDatasetRequest(id),
+        Dataset.class,
+        options);
+  }
 
-    /**
-     * Any operation by its dotted name, its response as it came.
-     *
-     * @param <T> the type a successful response is read into
-     * @param operation the dotted name, such as {@code "catalog.datasets.get"}
-     * @param body the request, any value Jackson writes as the operation's JSON body
-     * @param responseType the type a successful response body is read into
-     * @return a future of the response, whatever its status
-     * @throws IllegalArgumentException if the name is not a dotted name or the body cannot be written as JSON
-     */
-    public <T> CompletableFuture<RawResponse<T>> call(String operation, Object body, Class<T> responseType) {
-        return call(operation, body, responseType, RequestOptions.none());
-    }
+  /**
+   * Any operation by its dotted name, its response as it came.
+   *
+   * @param <T> the type a successful response is read into
+   * @param operation the dotted name, such as {@code "catalog.datasets.get"}
+   * @param body the request, any value Jackson writes as the operation's JSON body
+   * @param responseType the type a successful response body is read into
+   * @return a future of the response, whatever its status
+   * @throws IllegalArgumentException if the name is not a dotted name or the body cannot be written
+   *     as JSON
+   */
+  public <T> CompletableFuture<RawResponse<T>> call(
+      String operation, Object body, Class<T> responseType) {
+    return call(operation, body, responseType, RequestOptions.none());
+  }
 
-    /**
-     * Any operation by its dotted name, with settings for this call, its response as it came.
-     *
-     * @param <T> the type a successful response is read into
-     * @param operation the dotted name, such as {@code "catalog.datasets.get"}
-     * @param body the request, any value Jackson writes as the operation's JSON body
-     * @param responseType the type a successful response body is read into
-     * @param options settings overriding the client's for this call
-     * @return a future of the response, whatever its status
-     * @throws IllegalArgumentException if the name is not a dotted name or the body cannot be written as JSON
-     */
-    public <T> CompletableFuture<RawResponse<T>> call(String operation, Object body, Class<T> responseType,
-                                                     RequestOptions options) {
-        return pipeline.rawAsync(operation, body, responseType, defaults.overriddenBy(options));
-    }
+  /**
+   * Any operation by its dotted name, with settings for this call, its response as it came.
+   *
+   * @param <T> the type a successful response is read into
+   * @param operation the dotted name, such as {@code "catalog.datasets.get"}
+   * @param body the request, any value Jackson writes as the operation's JSON body
+   * @param responseType the type a successful response body is read into
+   * @param options settings overriding the client's for this call
+   * @return a future of the response, whatever its status
+   * @throws IllegalArgumentException if the name is not a dotted name or the body cannot be written
+   *     as JSON
+   */
+  public <T> CompletableFuture<RawResponse<T>> call(
+      String operation, Object body, Class<T> responseType, RequestOptions options) {
+    return pipeline.rawAsync(operation, body, responseType, defaults.overriddenBy(options));
+  }
 }

@@ -25,118 +25,139 @@ import org.junit.jupiter.api.Test;
 /** A catalog of 5 datasets and 3 providers, served by limit and offset. */
 class PaginationTest {
 
-    private ScriptedServer server;
-    private TerraceClient client;
+  private ScriptedServer server;
+  private TerraceClient client;
 
-    @BeforeEach
-    void start() throws Exception {
-        server = new ScriptedServer(PaginationTest::serve);
-        client = Fixtures.client(server, new RecordingSleeper()).build();
-    }
+  @BeforeEach
+  void start() throws Exception {
+    server = new ScriptedServer(PaginationTest::serve);
+    client = Fixtures.client(server, new RecordingSleeper()).build();
+  }
 
-    @AfterEach
-    void stop() throws Exception {
-        client.close();
-        server.close();
-    }
+  @AfterEach
+  void stop() throws Exception {
+    client.close();
+    server.close();
+  }
 
-    private static Reply serve(Recorded request) {
-        try {
-            JsonNode body = Json.MAPPER.readTree(request.body());
-            int limit = body.path("limit").asInt();
-            int offset = body.path("offset").asInt();
-            if (request.path().endsWith("catalog.datasets.list")) {
-                List<Dataset> items = IntStream.range(offset, Math.min(offset + limit, 5))
-                        .mapToObj(i -> Json.MAPPER.convertValue(java.util.Map.of("id", "p:d" + i), Dataset.class))
-                        .collect(Collectors.toList());
-                return Reply.json(200, Fixtures.write(DatasetPage.of(5, limit, offset, items)));
-            }
-            List<Provider> items = IntStream.range(offset, Math.min(offset + limit, 3))
-                    .mapToObj(i -> Json.MAPPER.convertValue(java.util.Map.of("slug", "p" + i), Provider.class))
-                    .collect(Collectors.toList());
-            return Reply.json(200, Fixtures.write(ProviderPage.of(3, limit, offset, items)));
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private List<Integer> offsetsAsked() {
-        return server.requests().stream()
-                .map(r -> Json.MAPPER.convertValue(readTree(r.body()).path("offset"), Integer.class))
+  private static Reply serve(Recorded request) {
+    try {
+      JsonNode body = Json.MAPPER.readTree(request.body());
+      int limit = body.path("limit").asInt();
+      int offset = body.path("offset").asInt();
+      if (request.path().endsWith("catalog.datasets.list")) {
+        List<Dataset> items =
+            IntStream.range(offset, Math.min(offset + limit, 5))
+                .mapToObj(
+                    i -> Json.MAPPER.convertValue(java.util.Map.of("id", "p:d" + i), Dataset.class))
                 .collect(Collectors.toList());
+        return Reply.json(200, Fixtures.write(DatasetPage.of(5, limit, offset, items)));
+      }
+      List<Provider> items =
+          IntStream.range(offset, Math.min(offset + limit, 3))
+              .mapToObj(
+                  i -> Json.MAPPER.convertValue(java.util.Map.of("slug", "p" + i), Provider.class))
+              .collect(Collectors.toList());
+      return Reply.json(200, Fixtures.write(ProviderPage.of(3, limit, offset, items)));
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private List<Integer> offsetsAsked() {
+    return server.requests().stream()
+        .map(r -> Json.MAPPER.convertValue(readTree(r.body()).path("offset"), Integer.class))
+        .collect(Collectors.toList());
+  }
+
+  private static JsonNode readTree(String body) {
+    try {
+      return Json.MAPPER.readTree(body);
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void theAutoPagerWalksEveryPage() {
+    CatalogPage<Dataset> first =
+        client.catalog().datasets().list(new ListDatasetsRequest(null, 2, 0));
+
+    List<String> ids = new ArrayList<>();
+    for (Dataset d : first.autoPager()) {
+      ids.add(d.id());
     }
 
-    private static JsonNode readTree(String body) {
-        try {
-            return Json.MAPPER.readTree(body);
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
-    }
+    assertThat(ids).containsExactly("p:d0", "p:d1", "p:d2", "p:d3", "p:d4");
+    assertThat(offsetsAsked()).containsExactly(0, 2, 4);
+  }
 
-    @Test
-    void theAutoPagerWalksEveryPage() {
-        CatalogPage<Dataset> first = client.catalog().datasets().list(new ListDatasetsRequest(null, 2, 0));
+  @Test
+  void aStreamStoppedEarlyFetchesNoFurtherPage() {
+    List<String> ids =
+        client.catalog().datasets().list(new ListDatasetsRequest(null, 2, 0)).autoPager().stream()
+            .limit(3)
+            .map(Dataset::id)
+            .collect(Collectors.toList());
 
-        List<String> ids = new ArrayList<>();
-        for (Dataset d : first.autoPager()) {
-            ids.add(d.id());
-        }
+    assertThat(ids).containsExactly("p:d0", "p:d1", "p:d2");
+    assertThat(offsetsAsked()).containsExactly(0, 2);
+  }
 
-        assertThat(ids).containsExactly("p:d0", "p:d1", "p:d2", "p:d3", "p:d4");
-        assertThat(offsetsAsked()).containsExactly(0, 2, 4);
-    }
+  @Test
+  void nextPageKeepsTheFilterAndSizeAndStopsAtTheLast() {
+    CatalogPage<Dataset> page =
+        client.catalog().datasets().list(new ListDatasetsRequest("p", 3, 0));
+    CatalogPage<Dataset> last = page.nextPage();
 
-    @Test
-    void aStreamStoppedEarlyFetchesNoFurtherPage() {
-        List<String> ids = client.catalog().datasets().list(new ListDatasetsRequest(null, 2, 0))
-                .autoPager().stream().limit(3).map(Dataset::id).collect(Collectors.toList());
+    assertThat(page.hasNextPage()).isTrue();
+    assertThat(last.offset()).isEqualTo(3);
+    assertThat(last.items()).extracting(Dataset::id).containsExactly("p:d3", "p:d4");
+    assertThat(last.hasNextPage()).isFalse();
+    assertThat(last.page()).isInstanceOf(DatasetPage.class);
+    assertThatThrownBy(last::nextPage).isInstanceOf(NoSuchElementException.class);
+    assertThat(readTree(server.requests().get(1).body()).path("provider").asText()).isEqualTo("p");
+  }
 
-        assertThat(ids).containsExactly("p:d0", "p:d1", "p:d2");
-        assertThat(offsetsAsked()).containsExactly(0, 2);
-    }
+  @Test
+  void theAsyncPagerCollectsEveryPage() throws Exception {
+    List<Provider> all =
+        client
+            .async()
+            .catalog()
+            .providers()
+            .list(new ListProvidersRequest(1, 0))
+            .thenCompose(page -> page.autoPager().toList())
+            .get();
 
-    @Test
-    void nextPageKeepsTheFilterAndSizeAndStopsAtTheLast() {
-        CatalogPage<Dataset> page = client.catalog().datasets().list(new ListDatasetsRequest("p", 3, 0));
-        CatalogPage<Dataset> last = page.nextPage();
+    assertThat(all).extracting(Provider::slug).containsExactly("p0", "p1", "p2");
+    assertThat(offsetsAsked()).containsExactly(0, 1, 2);
+  }
 
-        assertThat(page.hasNextPage()).isTrue();
-        assertThat(last.offset()).isEqualTo(3);
-        assertThat(last.items()).extracting(Dataset::id).containsExactly("p:d3", "p:d4");
-        assertThat(last.hasNextPage()).isFalse();
-        assertThat(last.page()).isInstanceOf(DatasetPage.class);
-        assertThatThrownBy(last::nextPage).isInstanceOf(NoSuchElementException.class);
-        assertThat(readTree(server.requests().get(1).body()).path("provider").asText()).isEqualTo("p");
-    }
+  @Test
+  void theAsyncPagerStopsWhenTheActionSaysSo() throws Exception {
+    List<String> seen = new ArrayList<>();
 
-    @Test
-    void theAsyncPagerCollectsEveryPage() throws Exception {
-        List<Provider> all = client.async().catalog().providers().list(new ListProvidersRequest(1, 0))
-                .thenCompose(page -> page.autoPager().toList()).get();
+    client
+        .async()
+        .catalog()
+        .datasets()
+        .list(new ListDatasetsRequest(null, 2, 0))
+        .thenCompose(page -> page.autoPager().forEach(d -> seen.add(d.id()) && seen.size() < 3))
+        .get();
 
-        assertThat(all).extracting(Provider::slug).containsExactly("p0", "p1", "p2");
-        assertThat(offsetsAsked()).containsExactly(0, 1, 2);
-    }
+    assertThat(seen).containsExactly("p:d0", "p:d1", "p:d2");
+    assertThat(offsetsAsked()).containsExactly(0, 2);
+  }
 
-    @Test
-    void theAsyncPagerStopsWhenTheActionSaysSo() throws Exception {
-        List<String> seen = new ArrayList<>();
+  @Test
+  void theAsyncNextPageAfterTheLastFails() throws Exception {
+    CatalogPageAsync<Dataset> last =
+        client.async().catalog().datasets().list(new ListDatasetsRequest(null, 10, 0)).get();
 
-        client.async().catalog().datasets().list(new ListDatasetsRequest(null, 2, 0))
-                .thenCompose(page -> page.autoPager().forEach(d -> seen.add(d.id()) && seen.size() < 3)).get();
-
-        assertThat(seen).containsExactly("p:d0", "p:d1", "p:d2");
-        assertThat(offsetsAsked()).containsExactly(0, 2);
-    }
-
-    @Test
-    void theAsyncNextPageAfterTheLastFails() throws Exception {
-        CatalogPageAsync<Dataset> last = client.async().catalog().datasets()
-                .list(new ListDatasetsRequest(null, 10, 0)).get();
-
-        assertThat(last.count()).isEqualTo(5);
-        assertThatThrownBy(() -> last.nextPage().get()).isInstanceOf(ExecutionException.class)
-                .hasCauseInstanceOf(NoSuchElementException.class);
-    }
+    assertThat(last.count()).isEqualTo(5);
+    assertThatThrownBy(() -> last.nextPage().get())
+        .isInstanceOf(ExecutionException.class)
+        .hasCauseInstanceOf(NoSuchElementException.class);
+  }
 }

@@ -6,8 +6,8 @@ import dev.terrace.api.Dataset;
 import dev.terrace.api.DatasetPage;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
-import dev.terrace.api.ListDatasetsRequest;
 import dev.terrace.api.InvalidRequestException;
+import dev.terrace.api.ListDatasetsRequest;
 import dev.terrace.api.ListProvidersRequest;
 import dev.terrace.api.NotFoundException;
 import dev.terrace.api.Provider;
@@ -23,8 +23,8 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 
 /**
- * Terrace in-process: the {@link TerraceApi} answered by the engine itself, no service to deploy. Code
- * written against {@code TerraceApi} runs unchanged here or against the HTTP client.
+ * Terrace in-process: the {@link TerraceApi} answered by the engine itself, no service to deploy.
+ * Code written against {@code TerraceApi} runs unchanged here or against the HTTP client.
  *
  * <pre>{@code
  * try (Terrace terrace = Terrace.embedded()) {
@@ -33,11 +33,11 @@ import java.util.concurrent.Executor;
  * }
  * }</pre>
  *
- * <p>Errors are the API's, unchecked, the same classes the SDK throws for the same refusal:
- * {@link InvalidRequestException} (bad input or a limit, with field paths), {@link NotFoundException} (unknown
- * provider or dataset), each carrying the problem the service would answer with. A dataset that cannot be read
- * does not fail the request: its result has quality {@code missing} and the response a warning. Thread-safe;
- * close it to release the rasters it opened.
+ * <p>Errors are the API's, unchecked, the same classes the SDK throws for the same refusal: {@link
+ * InvalidRequestException} (bad input or a limit, with field paths), {@link NotFoundException}
+ * (unknown provider or dataset), each carrying the problem the service would answer with. A dataset
+ * that cannot be read does not fail the request: its result has quality {@code missing} and the
+ * response a warning. Thread-safe; close it to release the rasters it opened.
  */
 public final class Terrace implements TerraceApi, AutoCloseable {
 
@@ -72,7 +72,8 @@ public final class Terrace implements TerraceApi, AutoCloseable {
    *
    * @param catalogFile the catalog (JSON or YAML)
    * @param limits what a request may ask for
-   * @param asyncExecutor runs the work of asynchronous calls; the caller's, left running when the engine closes
+   * @param asyncExecutor runs the work of asynchronous calls; the caller's, left running when the
+   *     engine closes
    * @return a new engine
    * @throws ServiceException if the file cannot be used; the message names the field
    */
@@ -81,8 +82,9 @@ public final class Terrace implements TerraceApi, AutoCloseable {
   }
 
   /**
-   * The same engine with the asynchronous surface: each call runs on the engine's executor and returns at
-   * once; failures complete the future exceptionally with the exceptions listed on the class.
+   * The same engine with the asynchronous surface: each call runs on the engine's executor and
+   * returns at once; failures complete the future exceptionally with the exceptions listed on the
+   * class.
    *
    * @return a view sharing this engine
    */
@@ -121,8 +123,9 @@ public final class Terrace implements TerraceApi, AutoCloseable {
   }
 
   /**
-   * Closes the rasters the catalog opened, and the executor of {@link #async()} calls if the engine made it (the
-   * one-argument and no-argument {@code embedded}); asynchronous calls made after closing are refused.
+   * Closes the rasters the catalog opened, and the executor of {@link #async()} calls if the engine
+   * made it (the one-argument and no-argument {@code embedded}); asynchronous calls made after
+   * closing are refused.
    */
   @Override
   public void close() {

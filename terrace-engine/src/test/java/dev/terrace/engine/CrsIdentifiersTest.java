@@ -14,8 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A request's {@code crs} may name a known code in any standard form GeoJSON and the OGC APIs use, always read
- * x = longitude first; anything else is a validation error naming {@code crs}, never a server error.
+ * A request's {@code crs} may name a known code in any standard form GeoJSON and the OGC APIs use,
+ * always read x = longitude first; anything else is a validation error naming {@code crs}, never a
+ * server error.
  */
 class CrsIdentifiersTest {
 
@@ -32,15 +33,32 @@ class CrsIdentifiersTest {
   }
 
   private static Object value(String crs) {
-    return terrace.extract(ExtractRequest.builder().geometry(Point.of(6.13, 49.61)).datasets("lux:elevation")
-        .crs(crs).build()).results().get(0).jsonValue();
+    return terrace
+        .extract(
+            ExtractRequest.builder()
+                .geometry(Point.of(6.13, 49.61))
+                .datasets("lux:elevation")
+                .crs(crs)
+                .build())
+        .results()
+        .get(0)
+        .jsonValue();
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"OGC:CRS84", "urn:ogc:def:crs:EPSG::4326", "urn:ogc:def:crs:OGC:1.3:CRS84",
-      "http://www.opengis.net/def/crs/EPSG/0/4326", "http://www.opengis.net/def/crs/OGC/1.3/CRS84",
-      "https://www.opengis.net/def/crs/EPSG/0/4326", "urn:ogc:def:crs:EPSG:6.6:4326", "CRS:84", " epsg:4326 ",
-      "urn:ogc:def:crs:OGC::CRS84"})
+  @ValueSource(
+      strings = {
+        "OGC:CRS84",
+        "urn:ogc:def:crs:EPSG::4326",
+        "urn:ogc:def:crs:OGC:1.3:CRS84",
+        "http://www.opengis.net/def/crs/EPSG/0/4326",
+        "http://www.opengis.net/def/crs/OGC/1.3/CRS84",
+        "https://www.opengis.net/def/crs/EPSG/0/4326",
+        "urn:ogc:def:crs:EPSG:6.6:4326",
+        "CRS:84",
+        " epsg:4326 ",
+        "urn:ogc:def:crs:OGC::CRS84"
+      })
   void everyStandardFormOfWgs84ReadsLongitudeFirst(String crs) {
     Object expected = value("EPSG:4326");
     assertThat(expected).isNotNull();
@@ -48,13 +66,28 @@ class CrsIdentifiersTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"FOO:1", "+init=epsg:4326", "file:///etc/passwd", "EPSG:999999", "+proj=longlat",
-      "EPSG:", "urn:ogc:def:crs:EPSG::", "http://example.com/def/crs/EPSG/0/4326", "ESRI:54009", "nad27:1",
-      "world:mercator", ""})
+  @ValueSource(
+      strings = {
+        "FOO:1",
+        "+init=epsg:4326",
+        "file:///etc/passwd",
+        "EPSG:999999",
+        "+proj=longlat",
+        "EPSG:",
+        "urn:ogc:def:crs:EPSG::",
+        "http://example.com/def/crs/EPSG/0/4326",
+        "ESRI:54009",
+        "nad27:1",
+        "world:mercator",
+        ""
+      })
   void anythingElseIsAValidationErrorNamingCrs(String crs) {
-    assertThatThrownBy(() -> value(crs)).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
-      assertThat(e.errorType()).hasValue(ErrorType.VALIDATION_ERROR);
-      assertThat(e.fieldErrors()).extracting(FieldError::path).containsExactly("crs");
-    });
+    assertThatThrownBy(() -> value(crs))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e -> {
+              assertThat(e.errorType()).hasValue(ErrorType.VALIDATION_ERROR);
+              assertThat(e.fieldErrors()).extracting(FieldError::path).containsExactly("crs");
+            });
   }
 }

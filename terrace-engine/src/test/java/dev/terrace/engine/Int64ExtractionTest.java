@@ -29,9 +29,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Int64 and UInt64 rasters through the embedded API give GDAL's exact integers: the value of each point, and
- * min, max, majority, minority, variety and unique over polygons with the centre rule, as the generator in
- * {@code geotiff/int64} computed them with numpy on GDAL's ReadAsArray and RasterizeLayer.
+ * Int64 and UInt64 rasters through the embedded API give GDAL's exact integers: the value of each
+ * point, and min, max, majority, minority, variety and unique over polygons with the centre rule,
+ * as the generator in {@code geotiff/int64} computed them with numpy on GDAL's ReadAsArray and
+ * RasterizeLayer.
  */
 class Int64ExtractionTest {
 
@@ -44,13 +45,21 @@ class Int64ExtractionTest {
     StringBuilder datasets = new StringBuilder();
     try (Stream<Path> files = Files.list(fixtures)) {
       for (Path tif : files.filter(p -> p.toString().endsWith(".tif")).sorted().toList()) {
-        datasets.append(datasets.isEmpty() ? "" : ",").append("{\"name\":\"").append(name(tif.getFileName().toString()))
-            .append("\",\"path\":").append(new ObjectMapper().writeValueAsString(tif.toString()))
+        datasets
+            .append(datasets.isEmpty() ? "" : ",")
+            .append("{\"name\":\"")
+            .append(name(tif.getFileName().toString()))
+            .append("\",\"path\":")
+            .append(new ObjectMapper().writeValueAsString(tif.toString()))
             .append(",\"data_type\":\"categorical\"}");
       }
     }
     Path catalog = dir.resolve("catalog.json");
-    Files.writeString(catalog, "{\"providers\":[{\"slug\":\"wide\",\"protocol\":\"cog\",\"datasets\":[" + datasets + "]}]}");
+    Files.writeString(
+        catalog,
+        "{\"providers\":[{\"slug\":\"wide\",\"protocol\":\"cog\",\"datasets\":["
+            + datasets
+            + "]}]}");
     terrace = Terrace.embedded(catalog);
     polygons = readPolygons(fixtures.resolve("polygons.geojson"));
   }
@@ -61,19 +70,31 @@ class Int64ExtractionTest {
   }
 
   static Stream<Arguments> points() throws Exception {
-    return csv("expected_points.csv").stream().map(row -> Arguments.of(Named.of(row.get("file") + " col "
-        + row.get("col") + " row " + row.get("row") + " = " + row.get("value"), row)));
+    return csv("expected_points.csv").stream()
+        .map(
+            row ->
+                Arguments.of(
+                    Named.of(
+                        row.get("file")
+                            + " col "
+                            + row.get("col")
+                            + " row "
+                            + row.get("row")
+                            + " = "
+                            + row.get("value"),
+                        row)));
   }
 
   static Stream<Arguments> zones() throws Exception {
-    return csv("expected_zonal.csv").stream().map(row -> Arguments.of(Named.of(row.get("file") + " "
-        + row.get("polygon"), row)));
+    return csv("expected_zonal.csv").stream()
+        .map(row -> Arguments.of(Named.of(row.get("file") + " " + row.get("polygon"), row)));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("points")
   void aPointReadsTheExactInteger(Map<String, String> expected) {
-    Point point = Point.of(Double.parseDouble(expected.get("lon")), Double.parseDouble(expected.get("lat")));
+    Point point =
+        Point.of(Double.parseDouble(expected.get("lon")), Double.parseDouble(expected.get("lat")));
     ExtractResult r = terrace.extract(ExtractRequest.of(point, dataset(expected))).results().get(0);
     if (expected.get("value").isEmpty()) {
       assertThat(r.jsonValue()).isNull();
@@ -87,19 +108,25 @@ class Int64ExtractionTest {
   @MethodSource("zones")
   void aPolygonGivesTheExactMinMaxMajorityMinorityAndClasses(Map<String, String> expected) {
     Polygon polygon = Polygon.of(polygons.get(expected.get("polygon")));
-    assertThat(exact(value(polygon, expected, "min"))).isEqualTo(new BigInteger(expected.get("min")));
-    assertThat(exact(value(polygon, expected, "max"))).isEqualTo(new BigInteger(expected.get("max")));
-    assertThat(exact(value(polygon, expected, "majority"))).isEqualTo(new BigInteger(expected.get("majority")));
-    assertThat(exact(value(polygon, expected, "minority"))).isEqualTo(new BigInteger(expected.get("minority")));
+    assertThat(exact(value(polygon, expected, "min")))
+        .isEqualTo(new BigInteger(expected.get("min")));
+    assertThat(exact(value(polygon, expected, "max")))
+        .isEqualTo(new BigInteger(expected.get("max")));
+    assertThat(exact(value(polygon, expected, "majority")))
+        .isEqualTo(new BigInteger(expected.get("majority")));
+    assertThat(exact(value(polygon, expected, "minority")))
+        .isEqualTo(new BigInteger(expected.get("minority")));
     assertThat(((Number) value(polygon, expected, "count")).doubleValue())
         .isEqualTo(Double.parseDouble(expected.get("count")));
     assertThat(((Number) value(polygon, expected, "variety")).doubleValue())
         .isEqualTo(Double.parseDouble(expected.get("variety")));
 
-    List<BigInteger> unique = ((List<?>) value(polygon, expected, "unique")).stream().map(Int64ExtractionTest::exact)
-        .toList();
-    assertThat(unique).containsExactlyElementsOf(
-        Arrays.stream(expected.get("unique").split(" ")).map(BigInteger::new).toList());
+    List<BigInteger> unique =
+        ((List<?>) value(polygon, expected, "unique"))
+            .stream().map(Int64ExtractionTest::exact).toList();
+    assertThat(unique)
+        .containsExactlyElementsOf(
+            Arrays.stream(expected.get("unique").split(" ")).map(BigInteger::new).toList());
 
     Map<?, ?> distribution = (Map<?, ?>) value(polygon, expected, "distribution");
     assertThat(distribution.keySet().stream().map(k -> new BigInteger((String) k)).toList())
@@ -107,11 +134,22 @@ class Int64ExtractionTest {
   }
 
   private static Object value(Polygon polygon, Map<String, String> expected, String aggregation) {
-    return terrace.extract(ExtractRequest.builder().geometry(polygon).datasets(dataset(expected))
-        .aggregation(aggregation).pixelRule(PixelRule.CENTER).build()).results().get(0).jsonValue();
+    return terrace
+        .extract(
+            ExtractRequest.builder()
+                .geometry(polygon)
+                .datasets(dataset(expected))
+                .aggregation(aggregation)
+                .pixelRule(PixelRule.CENTER)
+                .build())
+        .results()
+        .get(0)
+        .jsonValue();
   }
 
-  /** Exact values come as Long, or BigInteger beyond a long; a Double here would have lost digits. */
+  /**
+   * Exact values come as Long, or BigInteger beyond a long; a Double here would have lost digits.
+   */
   private static BigInteger exact(Object value) {
     assertThat(value).isInstanceOfAny(Long.class, BigInteger.class);
     return new BigInteger(value.toString());
@@ -126,7 +164,9 @@ class Int64ExtractionTest {
   }
 
   private static Path fixtures() throws URISyntaxException {
-    return Path.of(Int64ExtractionTest.class.getResource("/geotiff/int64/expected_points.csv").toURI()).getParent();
+    return Path.of(
+            Int64ExtractionTest.class.getResource("/geotiff/int64/expected_points.csv").toURI())
+        .getParent();
   }
 
   private static Map<String, double[][]> readPolygons(Path geojson) throws IOException {

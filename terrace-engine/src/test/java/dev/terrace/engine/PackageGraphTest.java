@@ -24,17 +24,19 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the engine's package graph a tree users can read: no package cycle, the public surface (the packages
- * users call) free of internal types, and the statistics free of wire types.
+ * Keeps the engine's package graph a tree users can read: no package cycle, the public surface (the
+ * packages users call) free of internal types, and the statistics free of wire types.
  */
 class PackageGraphTest {
 
   /** The packages users call; everything else lives under {@code dev.terrace.engine.internal}. */
-  static final Set<String> PUBLIC_PACKAGES = Set.of("dev.terrace.engine", "dev.terrace.engine.config");
+  static final Set<String> PUBLIC_PACKAGES =
+      Set.of("dev.terrace.engine", "dev.terrace.engine.config");
 
-  private static final JavaClasses ENGINE = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("dev.terrace.engine");
+  private static final JavaClasses ENGINE =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.terrace.engine");
 
   @Test
   void packagesFormNoCycle() {
@@ -43,16 +45,24 @@ class PackageGraphTest {
 
   @Test
   void nothingDependsOnTheEntryPackage() {
-    noClasses().that().resideOutsideOfPackage("dev.terrace.engine")
-        .should().dependOnClassesThat().resideInAPackage("dev.terrace.engine")
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.terrace.engine")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.terrace.engine")
         .because("the entry point depends on the engine, never the other way round")
         .check(ENGINE);
   }
 
   @Test
   void statisticsDoNotSpeakTheWireFormat() {
-    noClasses().that().resideInAPackage("dev.terrace.engine.internal.stats..")
-        .should().dependOnClassesThat().resideInAPackage("dev.terrace.api..")
+    noClasses()
+        .that()
+        .resideInAPackage("dev.terrace.engine.internal.stats..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.terrace.api..")
         .check(ENGINE);
   }
 
@@ -60,8 +70,8 @@ class PackageGraphTest {
   void publicSurfaceNamesNoInternalType() {
     List<String> leaks = new ArrayList<>();
     for (JavaClass type : ENGINE) {
-      if (PUBLIC_PACKAGES.contains(type.getPackageName()) && type.getModifiers().contains(
-          com.tngtech.archunit.core.domain.JavaModifier.PUBLIC)) {
+      if (PUBLIC_PACKAGES.contains(type.getPackageName())
+          && type.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC)) {
         leaks.addAll(leaks(type.reflect()));
       }
     }
@@ -70,8 +80,12 @@ class PackageGraphTest {
 
   @Test
   void publicSurfaceIsWhatUsersCall() {
-    assertThat(ENGINE.stream().filter(c -> PUBLIC_PACKAGES.contains(c.getPackageName())).map(JavaClass::getName)
-        .filter(n -> !n.contains("$")).toList())
+    assertThat(
+            ENGINE.stream()
+                .filter(c -> PUBLIC_PACKAGES.contains(c.getPackageName()))
+                .map(JavaClass::getName)
+                .filter(n -> !n.contains("$"))
+                .toList())
         .contains(Terrace.class.getName(), dev.terrace.engine.config.Limits.class.getName());
   }
 
@@ -85,8 +99,10 @@ class PackageGraphTest {
         signature.add(field.getGenericType());
       }
     }
-    for (Executable member : Stream.concat(Stream.of(type.getDeclaredMethods()),
-        Stream.of(type.getDeclaredConstructors())).toList()) {
+    for (Executable member :
+        Stream.concat(
+                Stream.of(type.getDeclaredMethods()), Stream.of(type.getDeclaredConstructors()))
+            .toList()) {
       if (exposed(member.getModifiers()) && !member.isSynthetic()) {
         signature.addAll(List.of(member.getGenericParameterTypes()));
         signature.addAll(List.of(member.getGenericExceptionTypes()));
@@ -107,7 +123,7 @@ class PackageGraphTest {
 
   private static void collectInternal(Type type, Set<String> internal) {
     switch (type) {
-      case null -> { }
+      case null -> {}
       case Class<?> c when c.isArray() -> collectInternal(c.getComponentType(), internal);
       case Class<?> c -> {
         if (c.getName().startsWith("dev.terrace.engine.internal.")) {
@@ -119,8 +135,9 @@ class PackageGraphTest {
         Stream.of(p.getActualTypeArguments()).forEach(a -> collectInternal(a, internal));
       }
       case GenericArrayType a -> collectInternal(a.getGenericComponentType(), internal);
-      case WildcardType w -> Stream.concat(Stream.of(w.getUpperBounds()), Stream.of(w.getLowerBounds()))
-          .forEach(b -> collectInternal(b, internal));
+      case WildcardType w ->
+          Stream.concat(Stream.of(w.getUpperBounds()), Stream.of(w.getLowerBounds()))
+              .forEach(b -> collectInternal(b, internal));
       case TypeVariable<?> v -> Stream.of(v.getBounds()).forEach(b -> collectInternal(b, internal));
       default -> throw new IllegalStateException("unexpected type " + type);
     }

@@ -19,25 +19,35 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/architecture.md names only what exists: every class it writes in backticks ({@code TileCache}, {@code
- * Outer.Inner}, {@code Class.method}) is declared in some module's {@code src/main/java} (or, in the section
- * that says its classes are tests, in a {@code src/test/java}), and every package it writes in backticks
- * ({@code dev.terrace.engine.internal.io}) is a folder of some module's sources. A rename that forgets the page fails here.
+ * docs/architecture.md names only what exists: every class it writes in backticks ({@code
+ * TileCache}, {@code Outer.Inner}, {@code Class.method}) is declared in some module's {@code
+ * src/main/java} (or, in the section that says its classes are tests, in a {@code src/test/java}),
+ * and every package it writes in backticks ({@code dev.terrace.engine.internal.io}) is a folder of
+ * some module's sources. A rename that forgets the page fails here.
  */
 class ArchitectureDocIT {
 
   private static final Path ROOT = Path.of("..");
   private static final Path DOC = ROOT.resolve("docs/architecture.md");
+
   /** The heading of the one section whose classes are looked for among the tests as well. */
   private static final String TEST_SECTION = "## How the code is tested";
 
   private static final Pattern CODE = Pattern.compile("`([^`\\n]+)`");
-  /** A class name, optionally nested or followed by a member: {@code Outer.Inner}, {@code Terrace.embedded()}. */
-  private static final Pattern CLASS = Pattern.compile("[A-Z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*(?:\\(\\))?");
-  private static final Pattern PACKAGE = Pattern.compile("dev\\.terrace(?:\\.[a-z][a-z0-9]*)*(?:\\.[A-Z][A-Za-z0-9.]*)?");
-  private static final Pattern DECLARATION = Pattern.compile(
-      "\\b(?:class|interface|enum|record|@interface)\\s+([A-Z][A-Za-z0-9]*)");
-  private static final Pattern DECLARED_PACKAGE = Pattern.compile("(?m)^package\\s+([a-z0-9_.]+)\\s*;");
+
+  /**
+   * A class name, optionally nested or followed by a member: {@code Outer.Inner}, {@code
+   * Terrace.embedded()}.
+   */
+  private static final Pattern CLASS =
+      Pattern.compile("[A-Z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*(?:\\(\\))?");
+
+  private static final Pattern PACKAGE =
+      Pattern.compile("dev\\.terrace(?:\\.[a-z][a-z0-9]*)*(?:\\.[A-Z][A-Za-z0-9.]*)?");
+  private static final Pattern DECLARATION =
+      Pattern.compile("\\b(?:class|interface|enum|record|@interface)\\s+([A-Z][A-Za-z0-9]*)");
+  private static final Pattern DECLARED_PACKAGE =
+      Pattern.compile("(?m)^package\\s+([a-z0-9_.]+)\\s*;");
 
   @Test
   void everyClassItNamesExists() throws IOException {
@@ -98,8 +108,13 @@ class ArchitectureDocIT {
     Sources main = Sources.of("main");
     List<String> modules;
     try (Stream<Path> children = Files.list(ROOT)) {
-      modules = children.filter(p -> Files.isRegularFile(p.resolve("pom.xml")))
-          .map(p -> p.getFileName().toString()).filter(n -> n.startsWith("terrace-")).sorted().toList();
+      modules =
+          children
+              .filter(p -> Files.isRegularFile(p.resolve("pom.xml")))
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.startsWith("terrace-"))
+              .sorted()
+              .toList();
     }
 
     assertThat(modules).isNotEmpty();
@@ -135,7 +150,10 @@ class ArchitectureDocIT {
   }
 
   /** The types declared under every module's {@code src/<kind>/java*} folders, by simple name. */
-  private record Sources(List<Path> roots, Map<String, Set<Path>> files, Map<Path, Set<String>> declared,
+  private record Sources(
+      List<Path> roots,
+      Map<String, Set<Path>> files,
+      Map<Path, Set<String>> declared,
       Set<String> packages) {
 
     static Sources of(String kind) {
@@ -177,7 +195,10 @@ class ArchitectureDocIT {
       return new Sources(roots, files, declared, packages);
     }
 
-    /** {@code Name}, {@code Outer.Inner} (declared in the same file), {@code Name.member} or {@code Name()}. */
+    /**
+     * {@code Name}, {@code Outer.Inner} (declared in the same file), {@code Name.member} or {@code
+     * Name()}.
+     */
     boolean hasClass(String code) {
       return hasClass(code, null);
     }

@@ -7,12 +7,13 @@ import dev.terrace.api.TerraceException;
 import java.util.List;
 
 /**
- * One implementation of {@link TerraceApi} under the contract. Every one refuses a request with the same API
- * exception, so the suite catches each kind with one {@code catch} whichever it is.
+ * One implementation of {@link TerraceApi} under the contract. Every one refuses a request with the
+ * same API exception, so the suite catches each kind with one {@code catch} whichever it is.
  *
  * @param name how test reports name it
  * @param api the implementation
- * @param overHttp whether calls travel over HTTP, so that refusals carry the request id the service gave
+ * @param overHttp whether calls travel over HTTP, so that refusals carry the request id the service
+ *     gave
  */
 record Implementation(String name, TerraceApi api, boolean overHttp) {
 
@@ -25,7 +26,8 @@ record Implementation(String name, TerraceApi api, boolean overHttp) {
   record Refusal(ErrorType errorType, List<List<Object>> locs) {
 
     static Refusal of(TerraceException e) {
-      return new Refusal(e.errorType().orElseThrow(() -> new AssertionError("no error type in " + e, e)),
+      return new Refusal(
+          e.errorType().orElseThrow(() -> new AssertionError("no error type in " + e, e)),
           e.fieldErrors().stream().map(FieldError::loc).toList());
     }
   }

@@ -16,9 +16,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * A {@link TerraceAsyncApi} seen as a {@link TerraceApi}: every call waits for its future, and a failed future
- * throws the exception it failed with (not the {@link CompletionException} around it), so that the contract's
- * error assertions see the same types as on the blocking client.
+ * A {@link TerraceAsyncApi} seen as a {@link TerraceApi}: every call waits for its future, and a
+ * failed future throws the exception it failed with (not the {@link CompletionException} around
+ * it), so that the contract's error assertions see the same types as on the blocking client.
  */
 final class JoinedAsyncApi implements TerraceApi {
 

@@ -14,8 +14,8 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
- * A real Terrace server on a free loopback port, with API keys required and its own SQLite file, and one key
- * allowed to extract and read the catalog.
+ * A real Terrace server on a free loopback port, with API keys required and its own SQLite file,
+ * and one key allowed to extract and read the catalog.
  */
 final class LoopbackServer implements AutoCloseable {
 
@@ -38,24 +38,36 @@ final class LoopbackServer implements AutoCloseable {
   static LoopbackServer start(UnaryOperator<ServerConfig.Builder> config) {
     try {
       Path dir = Files.createTempDirectory("terrace-it");
-      TerraceServer server = TerraceServer.start(config.apply(ServerConfig.defaults().toBuilder()
-          .host("127.0.0.1").port(0).auth(true)
-          .databaseUrl("jdbc:sqlite:" + dir.resolve("terrace.db")))
-          .build());
-      String key = new ApiKeyStore(server.database())
-          .create("terrace-it", EnumSet.of(Scope.EXTRACT, Scope.CATALOG_READ)).secret();
+      TerraceServer server =
+          TerraceServer.start(
+              config
+                  .apply(
+                      ServerConfig.defaults().toBuilder()
+                          .host("127.0.0.1")
+                          .port(0)
+                          .auth(true)
+                          .databaseUrl("jdbc:sqlite:" + dir.resolve("terrace.db")))
+                  .build());
+      String key =
+          new ApiKeyStore(server.database())
+              .create("terrace-it", EnumSet.of(Scope.EXTRACT, Scope.CATALOG_READ))
+              .secret();
       return new LoopbackServer(server, dir, key);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** @return the base URL to give a client, {@code http://127.0.0.1:PORT} */
+  /**
+   * @return the base URL to give a client, {@code http://127.0.0.1:PORT}
+   */
   String baseUrl() {
     return server.uri().toString();
   }
 
-  /** @return a key with the extract and catalog-read scopes */
+  /**
+   * @return a key with the extract and catalog-read scopes
+   */
   String apiKey() {
     return apiKey;
   }

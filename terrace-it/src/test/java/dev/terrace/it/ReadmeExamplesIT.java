@@ -37,9 +37,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The README's examples, run against a real server on loopback (rate limits on, as by default). The code between
- * {@code // README: name} and {@code // README: end} is what README.md shows, character for character
- * ({@link ReadmeMatchesExamplesIT} checks it); the examples print, and the tests check what they printed.
+ * The README's examples, run against a real server on loopback (rate limits on, as by default). The
+ * code between {@code // README: name} and {@code // README: end} is what README.md shows,
+ * character for character ({@link ReadmeMatchesExamplesIT} checks it); the examples print, and the
+ * tests check what they printed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReadmeExamplesIT {
@@ -62,7 +63,10 @@ class ReadmeExamplesIT {
 
   @Test
   void inProcess() {
-    List<String> printed = printed(() -> {
+    List<String> printed =
+        printed(
+            () -> {
+              // spotless:off -- README.md shows this region as written
       // README: in-process
       try (Terrace terrace = Terrace.embedded()) {                             // built-in sample catalog
         ExtractResponse point = terrace.extract(ExtractRequest.of(Point.of(6.13, 49.61), "lux:elevation"));
@@ -78,18 +82,27 @@ class ReadmeExamplesIT {
         terrace.datasets().datasets().forEach(d -> System.out.println(d.id() + " " + d.units()));
       }
       // README: end
-    });
+      // spotless:on
+            });
 
     assertThat(printed).hasSize(1 + 2 + 13);
-    assertThat(printed.subList(0, 3)).containsExactly("300.0", "lux:elevation good",
-        "pr_landcover:land_cover missing");
-    assertThat(printed.subList(3, 16)).contains("lux:elevation m", "pr_landcover:land_cover class",
-        "bcsd:pr mm/month", "copernicus_dem:elevation m", "esa_worldcover:land_cover class");
+    assertThat(printed.subList(0, 3))
+        .containsExactly("300.0", "lux:elevation good", "pr_landcover:land_cover missing");
+    assertThat(printed.subList(3, 16))
+        .contains(
+            "lux:elevation m",
+            "pr_landcover:land_cover class",
+            "bcsd:pr mm/month",
+            "copernicus_dem:elevation m",
+            "esa_worldcover:land_cover class");
   }
 
   @Test
   void timeSeries() {
-    List<String> printed = printed(() -> {
+    List<String> printed =
+        printed(
+            () -> {
+              // spotless:off -- README.md shows this region as written
       // README: time series
       try (Terrace terrace = Terrace.embedded()) {
         ExtractRequest summer = ExtractRequest.builder()
@@ -105,16 +118,24 @@ class ReadmeExamplesIT {
         System.out.println(total.timestamp() + " " + total.number().orElseThrow());
       }
       // README: end
-    });
+      // spotless:on
+            });
 
-    assertThat(printed).containsExactly("1999-06-30T00:00:00Z 96.16999816894531",
-        "1999-07-31T00:00:00Z 137.32000732421875", "1999-08-31T00:00:00Z 114.24000549316406",
-        "1999-06-30T00:00:00Z/1999-08-31T00:00:00Z " + (96.16999816894531 + 137.32000732421875 + 114.24000549316406));
+    assertThat(printed)
+        .containsExactly(
+            "1999-06-30T00:00:00Z 96.16999816894531",
+            "1999-07-31T00:00:00Z 137.32000732421875",
+            "1999-08-31T00:00:00Z 114.24000549316406",
+            "1999-06-30T00:00:00Z/1999-08-31T00:00:00Z "
+                + (96.16999816894531 + 137.32000732421875 + 114.24000549316406));
   }
 
   @Test
   void blocking() {
-    List<String> printed = printed(() -> {
+    List<String> printed =
+        printed(
+            () -> {
+              // spotless:off -- README.md shows this region as written
       // README: blocking
       try (TerraceClient client = TerraceClient.builder().baseUrl(baseUrl).apiKey(apiKey).build()) {
         ExtractResponse point = client.extract(Point.of(6.13, 49.61), "lux:elevation");
@@ -129,14 +150,18 @@ class ReadmeExamplesIT {
         System.out.println(zone.results().get(0).number().orElseThrow());      // 425.0
       }
       // README: end
-    });
+      // spotless:on
+            });
 
     assertThat(printed).containsExactly("300.0", "425.0");
   }
 
   @Test
   void asyncFanOut() {
-    List<String> printed = printed(() -> {
+    List<String> printed =
+        printed(
+            () -> {
+              // spotless:off -- README.md shows this region as written
       // README: async fan-out
       List<Point> points = List.of(Point.of(6.13, 49.61), Point.of(5.9, 49.9), Point.of(6.01, 49.71));
       try (TerraceAsyncClient client = TerraceAsyncClient.builder().baseUrl(baseUrl).apiKey(apiKey)
@@ -153,7 +178,8 @@ class ReadmeExamplesIT {
         items.forEach(i -> System.out.println(i.index() + " " + i.get().results().get(0).number().orElseThrow()));
       }
       // README: end
-    });
+      // spotless:on
+            });
 
     // gdallocationinfo -valonly -wgs84 elev_lux.tif: 300, 411, 333
     assertThat(printed).containsExactly("300.0", "411.0", "333.0", "0 300.0", "1 411.0", "2 333.0");
@@ -161,7 +187,10 @@ class ReadmeExamplesIT {
 
   @Test
   void rawResponse() {
-    List<String> printed = printed(() -> {
+    List<String> printed =
+        printed(
+            () -> {
+              // spotless:off -- README.md shows this region as written
       // README: raw response
       try (TerraceClient client = TerraceClient.builder().baseUrl(baseUrl).apiKey(apiKey).build()) {
         RawResponse<ExtractResponse> raw = client.withRawResponse()
@@ -172,7 +201,8 @@ class ReadmeExamplesIT {
         System.out.println(raw.parse().results().get(0).number().orElseThrow()); // 300.0; a 4xx/5xx would throw
       }
       // README: end
-    });
+      // spotless:on
+            });
 
     assertThat(printed).hasSize(4);
     assertThat(printed.get(0)).isEqualTo("200");
@@ -183,7 +213,10 @@ class ReadmeExamplesIT {
 
   @Test
   void errorHandling() {
-    List<String> printed = printed(() -> {
+    List<String> printed =
+        printed(
+            () -> {
+              // spotless:off -- README.md shows this region as written
       // README: error handling
       try (TerraceClient client = TerraceClient.builder().baseUrl(baseUrl).apiKey(apiKey).build()) {
         client.extract(Point.of(6.13, 49.61), "lux:elevation", "lux:nothing");
@@ -199,14 +232,18 @@ class ReadmeExamplesIT {
         System.out.println(e.statusCode() + " " + e.requestId().orElse("-"));  // and the request id
       }
       // README: end
-    });
+      // spotless:on
+            });
 
     assertThat(printed).containsExactly("dataset_ids[1] unknown_dataset");
   }
 
   @Test
   void pagination() {
-    List<String> printed = printed(() -> {
+    List<String> printed =
+        printed(
+            () -> {
+              // spotless:off -- README.md shows this region as written
       // README: pagination
       try (TerraceClient client = TerraceClient.builder().baseUrl(baseUrl).apiKey(apiKey).build()) {
         CatalogPage<Dataset> page = client.catalog().datasets().list(ListDatasetsRequest.of(null, 4, 0));
@@ -214,7 +251,8 @@ class ReadmeExamplesIT {
         page.autoPager().stream().map(Dataset::id).forEach(System.out::println);  // all of them, page by page
       }
       // README: end
-    });
+      // spotless:on
+            });
 
     List<String> ids;
     try (Terrace terrace = Terrace.embedded()) {
@@ -226,7 +264,10 @@ class ReadmeExamplesIT {
 
   @Test
   void embedded() {
-    List<String> printed = printed(() -> {
+    List<String> printed =
+        printed(
+            () -> {
+              // spotless:off -- README.md shows this region as written
       // README: embedded
       try (Terrace terrace = Terrace.embedded();                               // in-process
            TerraceClient client = TerraceClient.builder().baseUrl(baseUrl).apiKey(apiKey).build()) {
@@ -236,7 +277,8 @@ class ReadmeExamplesIT {
         }
       }
       // README: end
-    });
+      // spotless:on
+            });
 
     assertThat(printed).containsExactly("300.0", "300.0");
   }

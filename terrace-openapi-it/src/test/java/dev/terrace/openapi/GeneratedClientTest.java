@@ -41,19 +41,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The client openapi-generator makes from /openapi.json, unchanged, against a live server: every operation the
- * document describes, in both route styles, with values known from GDAL and rasterio (see terrace-it's
- * ContractIT) or worked out here from the raster's grid.
+ * The client openapi-generator makes from /openapi.json, unchanged, against a live server: every
+ * operation the document describes, in both route styles, with values known from GDAL and rasterio
+ * (see terrace-it's ContractIT) or worked out here from the raster's grid.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GeneratedClientTest {
 
   private static final String ELEVATION = "lux:elevation";
+
   /** elev_lux.tif's cell, 1/120 degree, and its west and north edges. */
   private static final double CELL = 1.0 / 120;
+
   private static final double WEST = 5.741666666666666;
   private static final double NORTH = 50.191666666666663;
-  /** Aligned with the grid, 24 × 24 cells: rasterio.mask's mean over it is 318.2083333333333, its max 425. */
+
+  /**
+   * Aligned with the grid, 24 × 24 cells: rasterio.mask's mean over it is 318.2083333333333, its
+   * max 425.
+   */
   private static final double[] LUX_BOX = {6.0, 49.6, 6.2, 49.8};
 
   private static LiveServer server;
@@ -83,13 +89,24 @@ class GeneratedClientTest {
     JsonNode document = client.getObjectMapper().valueToTree(service.openapi());
     List<String> described = new ArrayList<>();
     List<String> missed = new ArrayList<>();
-    document.path("paths").properties().forEach(path -> path.getValue().fieldNames().forEachRemaining(m -> {
-      String call = m.toUpperCase(Locale.ROOT) + " " + path.getKey().replaceAll("\\{[^}]+}", "[^/]+");
-      described.add(call);
-      if (server.called().stream().noneMatch(c -> c.matches(call))) {
-        missed.add(m + " " + path.getKey());
-      }
-    }));
+    document
+        .path("paths")
+        .properties()
+        .forEach(
+            path ->
+                path.getValue()
+                    .fieldNames()
+                    .forEachRemaining(
+                        m -> {
+                          String call =
+                              m.toUpperCase(Locale.ROOT)
+                                  + " "
+                                  + path.getKey().replaceAll("\\{[^}]+}", "[^/]+");
+                          described.add(call);
+                          if (server.called().stream().noneMatch(c -> c.matches(call))) {
+                            missed.add(m + " " + path.getKey());
+                          }
+                        }));
     assertThat(described).as("operations described").hasSizeGreaterThanOrEqualTo(16);
     assertThat(missed).as("operations no test called").isEmpty();
   }
@@ -99,7 +116,8 @@ class GeneratedClientTest {
   @Test
   void aPointReadsTheCellUnderIt() throws Exception {
     // gdallocationinfo -valonly -wgs84 elev_lux.tif 6.13 49.61 → 300
-    ExtractResult result = only(extract.extract(request(Geo.point(6.13, 49.61)), null, null).getResults());
+    ExtractResult result =
+        only(extract.extract(request(Geo.point(6.13, 49.61)), null, null).getResults());
     assertThat(number(result.getValue())).isEqualTo(300.0);
     assertThat(result.getUnits()).isEqualTo("m");
     assertThat(result.getQuality()).isEqualTo(Quality.GOOD);
@@ -107,8 +125,15 @@ class GeneratedClientTest {
 
   @Test
   void aPolygonSummarisesTheCellsItCovers() throws Exception {
-    ExtractResult result = only(extract.extract(request(Geo.box(LUX_BOX[0], LUX_BOX[1], LUX_BOX[2], LUX_BOX[3]))
-        .pixelRule(PixelRule.CENTER), null, null).getResults());
+    ExtractResult result =
+        only(
+            extract
+                .extract(
+                    request(Geo.box(LUX_BOX[0], LUX_BOX[1], LUX_BOX[2], LUX_BOX[3]))
+                        .pixelRule(PixelRule.CENTER),
+                    null,
+                    null)
+                .getResults());
     assertThat(number(result.getValue())).isCloseTo(318.2083333333333, within(1e-9));
     assertThat(result.getPixelCount()).isEqualTo(24 * 24);
     assertThat(result.getPixelRule()).isEqualTo(PixelRule.CENTER);
@@ -129,69 +154,93 @@ class GeneratedClientTest {
 
   @Test
   void aLineWeighsEachCellByTheLengthInsideIt() throws Exception {
-    // From the centre of column 30 to the centre of column 35 along row 70: five cells long over six cells.
+    // From the centre of column 30 to the centre of column 35 along row 70: five cells long over
+    // six cells.
     double lat = NORTH - 70.5 * CELL;
     double[][] line = {{WEST + 30.5 * CELL, lat}, {WEST + 35.5 * CELL, lat}};
     assertThat(count(Geo.line(line), PixelRule.EXACT)).isCloseTo(5, within(1e-9));
     assertThat(count(Geo.line(line), PixelRule.CENTER)).isEqualTo(6);
     // Corner to corner across two cells of rows 70-71: √2 cell lengths in each.
-    double[][] diagonal = {{WEST + 30 * CELL, NORTH - 70 * CELL}, {WEST + 32 * CELL, NORTH - 72 * CELL}};
-    assertThat(count(Geo.lines(line, diagonal), PixelRule.EXACT)).isCloseTo(5 + 2 * Math.sqrt(2), within(1e-6));
+    double[][] diagonal = {
+      {WEST + 30 * CELL, NORTH - 70 * CELL}, {WEST + 32 * CELL, NORTH - 72 * CELL}
+    };
+    assertThat(count(Geo.lines(line, diagonal), PixelRule.EXACT))
+        .isCloseTo(5 + 2 * Math.sqrt(2), within(1e-6));
   }
 
   @Test
   void theResourceRouteAnswersAsTheOperationDoes() throws Exception {
-    ExtractResult result = only(extract.restExtract(request(Geo.point(5.9, 49.9)), null, null).getResults());
+    ExtractResult result =
+        only(extract.restExtract(request(Geo.point(5.9, 49.9)), null, null).getResults());
     // gdallocationinfo -valonly -wgs84 elev_lux.tif 5.9 49.9 → 411
     assertThat(number(result.getValue())).isEqualTo(411.0);
   }
 
   @Test
   void aBatchAnswersInInputOrder() throws Exception {
-    BatchExtractRequest batch = new BatchExtractRequest()
-        .geometries(List.of(Geo.point(6.13, 49.61), Geo.point(5.9, 49.9),
-            Geo.box(LUX_BOX[0], LUX_BOX[1], LUX_BOX[2], LUX_BOX[3])))
-        .datasetIds(List.of(ELEVATION)).aggregation("max").pixelRule(PixelRule.CENTER);
-    for (BatchExtractResponse answer : List.of(extract.extractBatch(batch, null, null),
-        extract.restExtractBatch(batch, null, null))) {
+    BatchExtractRequest batch =
+        new BatchExtractRequest()
+            .geometries(
+                List.of(
+                    Geo.point(6.13, 49.61),
+                    Geo.point(5.9, 49.9),
+                    Geo.box(LUX_BOX[0], LUX_BOX[1], LUX_BOX[2], LUX_BOX[3])))
+            .datasetIds(List.of(ELEVATION))
+            .aggregation("max")
+            .pixelRule(PixelRule.CENTER);
+    for (BatchExtractResponse answer :
+        List.of(
+            extract.extractBatch(batch, null, null), extract.restExtractBatch(batch, null, null))) {
       assertThat(answer.getTotalGeometries()).isEqualTo(3);
-      assertThat(answer.getResponses()).extracting(r -> number(only(r.getResults()).getValue()))
+      assertThat(answer.getResponses())
+          .extracting(r -> number(only(r.getResults()).getValue()))
           .containsExactly(300.0, 411.0, 425.0);
     }
   }
 
   @Test
   void anUnknownDatasetIsA422ProblemNamingTheField() throws Exception {
-    ExtractRequest request = request(Geo.point(6.13, 49.61)).datasetIds(List.of(ELEVATION, "lux:nothing"));
-    ApiException e = catchThrowableOfType(ApiException.class, () -> extract.extract(request, null, null));
+    ExtractRequest request =
+        request(Geo.point(6.13, 49.61)).datasetIds(List.of(ELEVATION, "lux:nothing"));
+    ApiException e =
+        catchThrowableOfType(ApiException.class, () -> extract.extract(request, null, null));
     assertThat(e.getCode()).isEqualTo(422);
-    assertThat(e.getResponseHeaders().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(e.getResponseHeaders().firstValue("Content-Type"))
+        .hasValue("application/problem+json");
     Problem problem = client.getObjectMapper().readValue(e.getResponseBody(), Problem.class);
     assertThat(problem.getStatus()).isEqualTo(422);
     assertThat(problem.getErrorType()).isEqualTo(ErrorType.VALIDATION_ERROR);
-    assertThat(problem.getErrors()).singleElement().satisfies(field -> {
-      assertThat(field.getLoc()).containsExactly("dataset_ids", 1);
-      assertThat(field.getType()).isEqualTo("unknown_dataset");
-    });
+    assertThat(problem.getErrors())
+        .singleElement()
+        .satisfies(
+            field -> {
+              assertThat(field.getLoc()).containsExactly("dataset_ids", 1);
+              assertThat(field.getType()).isEqualTo("unknown_dataset");
+            });
   }
 
   // --- catalog, by operation and by resource ---
 
   @Test
   void providersArePagedInCatalogOrder() throws Exception {
-    ProviderPage byName = catalog.catalogProvidersList(null, new ListProvidersRequest().limit(2).offset(0));
+    ProviderPage byName =
+        catalog.catalogProvidersList(null, new ListProvidersRequest().limit(2).offset(0));
     ProviderPage byResource = catalog.restCatalogProvidersList(null, 2, 0);
     for (ProviderPage page : List.of(byName, byResource)) {
       assertThat(page.getTotal()).isEqualTo(7);
       assertThat(page.getCount()).isEqualTo(2);
-      assertThat(page.getProviders()).extracting(Provider::getSlug).containsExactly("lux", "olinda");
+      assertThat(page.getProviders())
+          .extracting(Provider::getSlug)
+          .containsExactly("lux", "olinda");
     }
   }
 
   @Test
   void aProviderComesWithItsDatasets() throws Exception {
-    for (Provider lux : List.of(catalog.catalogProvidersGet(new GetProviderRequest().slug("lux"), null),
-        catalog.restCatalogProvidersGet("lux", null))) {
+    for (Provider lux :
+        List.of(
+            catalog.catalogProvidersGet(new GetProviderRequest().slug("lux"), null),
+            catalog.restCatalogProvidersGet("lux", null))) {
       assertThat(lux.getLicense()).isEqualTo("GPL-3.0-or-later");
       assertThat(lux.getDatasets()).extracting(Dataset::getId).containsExactly(ELEVATION);
     }
@@ -199,18 +248,24 @@ class GeneratedClientTest {
 
   @Test
   void anUnknownProviderIsA404Problem() throws Exception {
-    ApiException e = catchThrowableOfType(ApiException.class, () -> catalog.restCatalogProvidersGet("nope", null));
+    ApiException e =
+        catchThrowableOfType(
+            ApiException.class, () -> catalog.restCatalogProvidersGet("nope", null));
     assertThat(e.getCode()).isEqualTo(404);
-    assertThat(client.getObjectMapper().readValue(e.getResponseBody(), Problem.class).getErrorType())
+    assertThat(
+            client.getObjectMapper().readValue(e.getResponseBody(), Problem.class).getErrorType())
         .isEqualTo(ErrorType.NOT_FOUND);
   }
 
   @Test
   void datasetsOfAProviderListAndReadWhateverTheirTime() throws Exception {
-    DatasetPage byName = catalog.catalogDatasetsList(null, new ListDatasetsRequest().provider("bcsd"));
+    DatasetPage byName =
+        catalog.catalogDatasetsList(null, new ListDatasetsRequest().provider("bcsd"));
     DatasetPage byResource = catalog.restCatalogDatasetsList(null, "bcsd", null, null);
     for (DatasetPage page : List.of(byName, byResource)) {
-      assertThat(page.getDatasets()).extracting(Dataset::getId).containsExactly("bcsd:pr", "bcsd:tas");
+      assertThat(page.getDatasets())
+          .extracting(Dataset::getId)
+          .containsExactly("bcsd:pr", "bcsd:tas");
       // a monthly series: its timestamps, not "static"
       assertThat(page.getDatasets().get(0).getTemporal()).asInstanceOf(LIST).hasSize(12);
     }
@@ -218,8 +273,10 @@ class GeneratedClientTest {
 
   @Test
   void aDatasetIsReadByItsId() throws Exception {
-    for (Dataset elevation : List.of(catalog.catalogDatasetsGet(new GetDatasetRequest().id(ELEVATION), null),
-        catalog.restCatalogDatasetsGet(ELEVATION, null))) {
+    for (Dataset elevation :
+        List.of(
+            catalog.catalogDatasetsGet(new GetDatasetRequest().id(ELEVATION), null),
+            catalog.restCatalogDatasetsGet(ELEVATION, null))) {
       assertThat(elevation.getProvider()).isEqualTo("lux");
       assertThat(elevation.getUnits()).isEqualTo("m");
       assertThat(elevation.getTemporal()).isEqualTo("static");
@@ -232,8 +289,10 @@ class GeneratedClientTest {
   void healthMetricsAndTheDocsPageAnswer() throws Exception {
     assertThat(service.health().getStatus()).isEqualTo(Health.StatusEnum.OK);
     assertThat(service.metrics()).contains("# TYPE");
-    // The native library reads a body as text only when it is text/plain: the page arrives and is then read as
-    // JSON. The document is right to call it text/html; the page itself is DocsTest's in terrace-server.
+    // The native library reads a body as text only when it is text/plain: the page arrives and is
+    // then read as
+    // JSON. The document is right to call it text/html; the page itself is DocsTest's in
+    // terrace-server.
     ApiException page = catchThrowableOfType(ApiException.class, service::docs);
     assertThat(page.getCause()).isInstanceOf(JsonParseException.class).hasMessageContaining("'<'");
   }
@@ -243,14 +302,18 @@ class GeneratedClientTest {
   }
 
   private static ExtractResult sum(Geometry geometry) throws ApiException {
-    return only(extract.extract(request(geometry).aggregation("sum").pixelRule(PixelRule.CENTER), null, null)
-        .getResults());
+    return only(
+        extract
+            .extract(request(geometry).aggregation("sum").pixelRule(PixelRule.CENTER), null, null)
+            .getResults());
   }
 
-  private static double count(Geometry geometry, PixelRule rule)
-      throws ApiException {
-    return number(only(extract.extract(request(geometry).aggregation("count").pixelRule(rule), null, null)
-        .getResults()).getValue());
+  private static double count(Geometry geometry, PixelRule rule) throws ApiException {
+    return number(
+        only(extract
+                .extract(request(geometry).aggregation("count").pixelRule(rule), null, null)
+                .getResults())
+            .getValue());
   }
 
   private static ExtractResult only(List<ExtractResult> results) {

@@ -16,8 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * A Terrace server on a free loopback port with API keys required and rate limits off, and a generated client
- * for it that sends a key with every request and records which method and path each answer came from.
+ * A Terrace server on a free loopback port with API keys required and rate limits off, and a
+ * generated client for it that sends a key with every request and records which method and path
+ * each answer came from.
  */
 final class LiveServer implements AutoCloseable {
 
@@ -35,12 +36,19 @@ final class LiveServer implements AutoCloseable {
   static LiveServer start() {
     try {
       Path dir = Files.createTempDirectory("terrace-openapi-it");
-      TerraceServer server = TerraceServer.start(ServerConfig.defaults().toBuilder()
-          .host("127.0.0.1").port(0).auth(true).rateLimit(0, 1)
-          .databaseUrl("jdbc:sqlite:" + dir.resolve("terrace.db"))
-          .build());
-      String key = new ApiKeyStore(server.database())
-          .create("terrace-openapi-it", EnumSet.of(Scope.EXTRACT, Scope.CATALOG_READ)).secret();
+      TerraceServer server =
+          TerraceServer.start(
+              ServerConfig.defaults().toBuilder()
+                  .host("127.0.0.1")
+                  .port(0)
+                  .auth(true)
+                  .rateLimit(0, 1)
+                  .databaseUrl("jdbc:sqlite:" + dir.resolve("terrace.db"))
+                  .build());
+      String key =
+          new ApiKeyStore(server.database())
+              .create("terrace-openapi-it", EnumSet.of(Scope.EXTRACT, Scope.CATALOG_READ))
+              .secret();
       return new LiveServer(server, dir, key);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -52,12 +60,15 @@ final class LiveServer implements AutoCloseable {
     ApiClient client = new ApiClient();
     client.updateBaseUri(server.uri().toString());
     client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + apiKey));
-    client.setResponseInterceptor(response -> called.add(response.request().method() + " "
-        + response.request().uri().getRawPath()));
+    client.setResponseInterceptor(
+        response ->
+            called.add(response.request().method() + " " + response.request().uri().getRawPath()));
     return client;
   }
 
-  /** @return each request the clients sent, as {@code METHOD /raw/path} */
+  /**
+   * @return each request the clients sent, as {@code METHOD /raw/path}
+   */
   Set<String> called() {
     return called;
   }

@@ -12,9 +12,12 @@ import java.util.Set;
  * @param createdAt when it was made
  * @param revokedAt when it was revoked, or null while it is valid
  */
-public record ApiKey(String id, String name, Set<Scope> scopes, Instant createdAt, Instant revokedAt) {
+public record ApiKey(
+    String id, String name, Set<Scope> scopes, Instant createdAt, Instant revokedAt) {
 
-  /** @return whether requests with this key are accepted */
+  /**
+   * @return whether requests with this key are accepted
+   */
   public boolean active() {
     return revokedAt == null;
   }

@@ -17,17 +17,20 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * API keys in the service's database. A key reads {@code trc_<id>_<secret>}; only the SHA-256 of the whole key
- * is stored, so a leaked database reveals no key, and a presented key is compared in constant time.
+ * API keys in the service's database. A key reads {@code trc_<id>_<secret>}; only the SHA-256 of
+ * the whole key is stored, so a leaked database reveals no key, and a presented key is compared in
+ * constant time.
  */
 public final class ApiKeyStore {
 
   /** Every key starts with this. */
   public static final String PREFIX = "trc_";
+
   private static final int ID_LENGTH = 12;
   private static final int SECRET_LENGTH = 32;
   private static final char[] ALPHABET =
       "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
+
   /** Compared against when the id is unknown, so a miss costs what a hit does. */
   private static final String UNKNOWN_HASH = "0".repeat(64);
 
@@ -69,8 +72,13 @@ public final class ApiKeyStore {
     String id = randomText(ID_LENGTH);
     String secret = PREFIX + id + "_" + randomText(SECRET_LENGTH);
     Instant now = Instant.ofEpochMilli(System.currentTimeMillis());
-    update("INSERT INTO api_keys (id, name, secret_hash, scopes, created_at) VALUES (?, ?, ?, ?, ?)",
-        id, name, sha256(secret), scopeText(scopes), now.toEpochMilli());
+    update(
+        "INSERT INTO api_keys (id, name, secret_hash, scopes, created_at) VALUES (?, ?, ?, ?, ?)",
+        id,
+        name,
+        sha256(secret),
+        scopeText(scopes),
+        now.toEpochMilli());
     return new Created(new ApiKey(id, name, EnumSet.copyOf(scopes), now, null), secret);
   }
 
@@ -81,15 +89,21 @@ public final class ApiKeyStore {
    */
   public List<ApiKey> list() {
     try (Connection c = db.connection();
-         PreparedStatement s = c.prepareStatement(
-             "SELECT id, name, scopes, created_at, revoked_at FROM api_keys ORDER BY created_at, id");
-         ResultSet rs = s.executeQuery()) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT id, name, scopes, created_at, revoked_at FROM api_keys ORDER BY created_at, id");
+        ResultSet rs = s.executeQuery()) {
       List<ApiKey> keys = new ArrayList<>();
       while (rs.next()) {
         long revoked = rs.getLong(5);
         Instant revokedAt = rs.wasNull() ? null : Instant.ofEpochMilli(revoked);
-        keys.add(new ApiKey(rs.getString(1), rs.getString(2), scopes(rs.getString(3)),
-            Instant.ofEpochMilli(rs.getLong(4)), revokedAt));
+        keys.add(
+            new ApiKey(
+                rs.getString(1),
+                rs.getString(2),
+                scopes(rs.getString(3)),
+                Instant.ofEpochMilli(rs.getLong(4)),
+                revokedAt));
       }
       return keys;
     } catch (SQLException e) {
@@ -105,11 +119,16 @@ public final class ApiKeyStore {
    */
   public boolean revoke(String id) {
     String keyId = id.startsWith(PREFIX) ? idOf(id).orElse(id) : id;
-    return update("UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
-        System.currentTimeMillis(), keyId) > 0;
+    return update(
+            "UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
+            System.currentTimeMillis(),
+            keyId)
+        > 0;
   }
 
-  /** The key's principal, or empty if it is malformed, unknown or revoked; see {@link KeyVerifier}. */
+  /**
+   * The key's principal, or empty if it is malformed, unknown or revoked; see {@link KeyVerifier}.
+   */
   Optional<Principal> verify(String presentedKey) {
     Optional<String> id = idOf(presentedKey);
     String stored = UNKNOWN_HASH;
@@ -117,8 +136,9 @@ public final class ApiKeyStore {
     boolean active = false;
     if (id.isPresent()) {
       try (Connection c = db.connection();
-           PreparedStatement s = c.prepareStatement(
-               "SELECT secret_hash, scopes, revoked_at FROM api_keys WHERE id = ?")) {
+          PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT secret_hash, scopes, revoked_at FROM api_keys WHERE id = ?")) {
         s.setString(1, id.get());
         try (ResultSet rs = s.executeQuery()) {
           if (rs.next()) {
@@ -132,13 +152,19 @@ public final class ApiKeyStore {
         throw new IllegalStateException("cannot check the API key: " + e.getMessage(), e);
       }
     }
-    boolean same = MessageDigest.isEqual(sha256(presentedKey).getBytes(StandardCharsets.US_ASCII),
-        stored.getBytes(StandardCharsets.US_ASCII));
-    return same && active ? Optional.of(new Principal("key:" + id.get(), scopes(scopes))) : Optional.empty();
+    boolean same =
+        MessageDigest.isEqual(
+            sha256(presentedKey).getBytes(StandardCharsets.US_ASCII),
+            stored.getBytes(StandardCharsets.US_ASCII));
+    return same && active
+        ? Optional.of(new Principal("key:" + id.get(), scopes(scopes)))
+        : Optional.empty();
   }
 
   private static Optional<String> idOf(String key) {
-    if (key == null || !key.startsWith(PREFIX) || key.length() != PREFIX.length() + ID_LENGTH + 1 + SECRET_LENGTH
+    if (key == null
+        || !key.startsWith(PREFIX)
+        || key.length() != PREFIX.length() + ID_LENGTH + 1 + SECRET_LENGTH
         || key.charAt(PREFIX.length() + ID_LENGTH) != '_') {
       return Optional.empty();
     }
@@ -154,7 +180,8 @@ public final class ApiKeyStore {
   }
 
   private int update(String sql, Object... values) {
-    try (Connection c = db.connection(); PreparedStatement s = c.prepareStatement(sql)) {
+    try (Connection c = db.connection();
+        PreparedStatement s = c.prepareStatement(sql)) {
       for (int i = 0; i < values.length; i++) {
         s.setObject(i + 1, values[i]);
       }

@@ -9,16 +9,16 @@ import io.helidon.webserver.http.ServerResponse;
 import java.util.List;
 
 /**
- * The two route styles over one handler: {@code POST /v1/op/{operation}} for every operation by name, and the
- * resource-style routes attribute-service clients speak.
+ * The two route styles over one handler: {@code POST /v1/op/{operation}} for every operation by
+ * name, and the resource-style routes attribute-service clients speak.
  */
 final class ApiRoutes {
 
   /**
    * A route of the service, for 405 answers and for the OpenAPI document.
    *
-   * @param operation the operation a resource-style route runs; null for {@code /v1/op/{operation}} and for the
-   *     service's own routes
+   * @param operation the operation a resource-style route runs; null for {@code /v1/op/{operation}}
+   *     and for the service's own routes
    */
   record Route(Method method, String path, Operation operation) {
 
@@ -26,7 +26,9 @@ final class ApiRoutes {
       this(method, path, null);
     }
 
-    /** @return the name of the route's {@code {name}} path segment, or null when it has none */
+    /**
+     * @return the name of the route's {@code {name}} path segment, or null when it has none
+     */
     String pathParameter() {
       int open = path.indexOf('{');
       return open < 0 ? null : path.substring(open + 1, path.indexOf('}', open));
@@ -36,14 +38,15 @@ final class ApiRoutes {
   /** The operation named in the path, always POST. */
   static final Route BY_NAME = new Route(Method.POST, "/v1/op/{operation}");
 
-  static final List<Route> ROUTES = List.of(
-      BY_NAME,
-      new Route(Method.POST, "/api/v1/extract", Operation.EXTRACT),
-      new Route(Method.POST, "/api/v1/extract/batch", Operation.EXTRACT_BATCH),
-      new Route(Method.GET, "/api/v1/providers", Operation.CATALOG_PROVIDERS_LIST),
-      new Route(Method.GET, "/api/v1/providers/{slug}", Operation.CATALOG_PROVIDERS_GET),
-      new Route(Method.GET, "/api/v1/datasets", Operation.CATALOG_DATASETS_LIST),
-      new Route(Method.GET, "/api/v1/datasets/{id}", Operation.CATALOG_DATASETS_GET));
+  static final List<Route> ROUTES =
+      List.of(
+          BY_NAME,
+          new Route(Method.POST, "/api/v1/extract", Operation.EXTRACT),
+          new Route(Method.POST, "/api/v1/extract/batch", Operation.EXTRACT_BATCH),
+          new Route(Method.GET, "/api/v1/providers", Operation.CATALOG_PROVIDERS_LIST),
+          new Route(Method.GET, "/api/v1/providers/{slug}", Operation.CATALOG_PROVIDERS_GET),
+          new Route(Method.GET, "/api/v1/datasets", Operation.CATALOG_DATASETS_LIST),
+          new Route(Method.GET, "/api/v1/datasets/{id}", Operation.CATALOG_DATASETS_GET));
 
   private final OperationHandler handler;
 
@@ -51,7 +54,10 @@ final class ApiRoutes {
     this.handler = handler;
   }
 
-  /** Registers {@link #ROUTES}: a resource-style POST reads its request from the body, a GET from the query. */
+  /**
+   * Registers {@link #ROUTES}: a resource-style POST reads its request from the body, a GET from
+   * the query.
+   */
   void register(HttpRouting.Builder routing) {
     routing.post(BY_NAME.path(), this::byName);
     for (Route route : ROUTES) {
@@ -62,15 +68,23 @@ final class ApiRoutes {
       if (route.method().equals(Method.POST)) {
         routing.post(route.path(), (req, res) -> handler.fromBody(op, req, res));
       } else {
-        routing.get(route.path(), (req, res) -> handler.fromQuery(op, req, res, route.pathParameter()));
+        routing.get(
+            route.path(), (req, res) -> handler.fromQuery(op, req, res, route.pathParameter()));
       }
     }
   }
 
   private void byName(ServerRequest req, ServerResponse res) throws Exception {
     String name = req.path().pathParameters().get("operation");
-    Operation op = Operation.find(name).orElseThrow(() -> ProblemException.field(ErrorType.NOT_FOUND,
-        "no operation named '" + name + "'; the operations are " + names(), "unknown_operation", "operation"));
+    Operation op =
+        Operation.find(name)
+            .orElseThrow(
+                () ->
+                    ProblemException.field(
+                        ErrorType.NOT_FOUND,
+                        "no operation named '" + name + "'; the operations are " + names(),
+                        "unknown_operation",
+                        "operation"));
     handler.fromBody(op, req, res);
   }
 

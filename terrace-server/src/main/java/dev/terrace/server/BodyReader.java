@@ -10,7 +10,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.OptionalLong;
 
-/** Reads a request body, refusing more than the cap before reading it when the length is declared. */
+/**
+ * Reads a request body, refusing more than the cap before reading it when the length is declared.
+ */
 final class BodyReader {
 
   private BodyReader() {}
@@ -27,8 +29,8 @@ final class BodyReader {
       if (declared.isPresent()) {
         return exactly(in, declared.getAsLong());
       }
-      ByteArrayOutputStream out = new ByteArrayOutputStream(
-          (int) Math.min(maxBytes, declared.orElse(8192)));
+      ByteArrayOutputStream out =
+          new ByteArrayOutputStream((int) Math.min(maxBytes, declared.orElse(8192)));
       byte[] chunk = new byte[16384];
       long total = 0;
       for (int n; (n = in.read(chunk)) > 0; ) {
@@ -40,7 +42,8 @@ final class BodyReader {
       }
       return out.toByteArray();
     } catch (RequestException e) {
-      // A framing fault, such as a malformed chunk: answered here, where the request id and metrics label are
+      // A framing fault, such as a malformed chunk: answered here, where the request id and metrics
+      // label are
       // known, rather than by Helidon's direct handler.
       throw HttpFaults.of(e.status().code(), e.safeMessage() ? e.getMessage() : null);
     } catch (IOException e) {
@@ -64,14 +67,26 @@ final class BodyReader {
   }
 
   private static ProblemException incomplete(long declared) {
-    return ProblemException.field(ErrorType.VALIDATION_ERROR, "the body ended before the " + declared
-        + " bytes its Content-Length declared: send the whole body, or the length it has", "body_incomplete",
-        "body").withStatus(400);
+    return ProblemException.field(
+            ErrorType.VALIDATION_ERROR,
+            "the body ended before the "
+                + declared
+                + " bytes its Content-Length declared: send the whole body, or the length it has",
+            "body_incomplete",
+            "body")
+        .withStatus(400);
   }
 
   private static ProblemException tooLarge(String size, long maxBytes) {
-    return ProblemException.field(ErrorType.REQUEST_LIMIT, "the body is " + size + "; this service accepts at most "
-        + maxBytes + " bytes per request: split the work into several requests", "body_too_large", "body")
+    return ProblemException.field(
+            ErrorType.REQUEST_LIMIT,
+            "the body is "
+                + size
+                + "; this service accepts at most "
+                + maxBytes
+                + " bytes per request: split the work into several requests",
+            "body_too_large",
+            "body")
         .withStatus(413);
   }
 }

@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Requests may name their CRS {@code target_crs}, as attribute-service clients do; the wire records read it
- * as {@code crs}, so the engine reports a bad one as {@code crs}. This puts the name the client sent back
- * into the problem, so the field it is told to fix is one it wrote.
+ * Requests may name their CRS {@code target_crs}, as attribute-service clients do; the wire records
+ * read it as {@code crs}, so the engine reports a bad one as {@code crs}. This puts the name the
+ * client sent back into the problem, so the field it is told to fix is one it wrote.
  */
 final class CrsAlias {
 
@@ -20,7 +20,9 @@ final class CrsAlias {
 
   private CrsAlias() {}
 
-  /** @return whether a JSON body names its CRS only by the alias */
+  /**
+   * @return whether a JSON body names its CRS only by the alias
+   */
   static boolean usedIn(byte[] body) {
     if (!contains(body, ALIAS_BYTES)) {
       return false; // the common case costs a scan, not a second parse
@@ -32,12 +34,16 @@ final class CrsAlias {
     }
   }
 
-  /** @return whether request fields name the CRS only by the alias */
+  /**
+   * @return whether request fields name the CRS only by the alias
+   */
   static boolean usedIn(JsonNode fields) {
     return fields != null && fields.isObject() && fields.has(ALIAS) && !fields.has("crs");
   }
 
-  /** @return {@code e} with errors about {@code crs} reported as {@code target_crs} */
+  /**
+   * @return {@code e} with errors about {@code crs} reported as {@code target_crs}
+   */
   static InvalidRequestException renamed(InvalidRequestException e) {
     List<FieldError> errors = new ArrayList<>(e.fieldErrors().size());
     boolean changed = false;

@@ -9,7 +9,8 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * The service's database: SQLite by default, PostgreSQL by URL, migrated to the current schema on open.
+ * The service's database: SQLite by default, PostgreSQL by URL, migrated to the current schema on
+ * open.
  */
 public final class Database implements AutoCloseable {
 
@@ -27,14 +28,17 @@ public final class Database implements AutoCloseable {
    * @param jdbcUrl {@code jdbc:sqlite:FILE} or {@code jdbc:postgresql://HOST[:PORT]/DB?user=…}
    * @return the open database
    * @throws IllegalArgumentException if the URL is neither SQLite nor PostgreSQL
-   * @throws IllegalStateException if the database cannot be reached or migrated; the message says which URL
+   * @throws IllegalStateException if the database cannot be reached or migrated; the message says
+   *     which URL
    */
   public static Database open(String jdbcUrl) {
     String lower = jdbcUrl.toLowerCase(Locale.ROOT);
     boolean sqlite = lower.startsWith("jdbc:sqlite:");
     if (!sqlite && !lower.startsWith("jdbc:postgresql:")) {
-      throw new IllegalArgumentException("unsupported database URL '" + redact(jdbcUrl)
-          + "': use jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB");
+      throw new IllegalArgumentException(
+          "unsupported database URL '"
+              + redact(jdbcUrl)
+              + "': use jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB");
     }
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);
@@ -45,8 +49,10 @@ public final class Database implements AutoCloseable {
     if (sqlite) {
       config.addDataSourceProperty("journal_mode", "WAL");
       config.addDataSourceProperty("busy_timeout", "5000");
-      // With WAL, NORMAL syncs at checkpoints rather than on every commit: a crash may lose the last few
-      // idempotent responses, never corrupt the file, and each request's insert stops waiting on the disk.
+      // With WAL, NORMAL syncs at checkpoints rather than on every commit: a crash may lose the
+      // last few
+      // idempotent responses, never corrupt the file, and each request's insert stops waiting on
+      // the disk.
       config.addDataSourceProperty("synchronous", "NORMAL");
     }
     HikariDataSource pool;
@@ -54,12 +60,15 @@ public final class Database implements AutoCloseable {
       pool = new HikariDataSource(config);
       Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
     } catch (RuntimeException e) {
-      throw new IllegalStateException("cannot open the database " + redact(jdbcUrl) + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot open the database " + redact(jdbcUrl) + ": " + e.getMessage(), e);
     }
     return new Database(pool, sqlite ? "sqlite" : "postgresql");
   }
 
-  /** @return {@code sqlite} or {@code postgresql} */
+  /**
+   * @return {@code sqlite} or {@code postgresql}
+   */
   public String kind() {
     return kind;
   }

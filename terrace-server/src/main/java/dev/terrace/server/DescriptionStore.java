@@ -13,8 +13,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Keeps in the service's database what the catalog learned about its datasets, so that after a restart they are
- * listed described at once, even those whose source is down.
+ * Keeps in the service's database what the catalog learned about its datasets, so that after a
+ * restart they are listed described at once, even those whose source is down.
  */
 final class DescriptionStore {
 
@@ -26,33 +26,46 @@ final class DescriptionStore {
     this.db = db;
   }
 
-  /** @return every kept description, by dataset id; unreadable rows are skipped */
+  /**
+   * @return every kept description, by dataset id; unreadable rows are skipped
+   */
   Map<String, Description> load() {
     Map<String, Description> out = new HashMap<>();
     try (Connection c = db.connection();
-        PreparedStatement s = c.prepareStatement("SELECT id, location, description FROM dataset_descriptions");
+        PreparedStatement s =
+            c.prepareStatement("SELECT id, location, description FROM dataset_descriptions");
         ResultSet rs = s.executeQuery()) {
       while (rs.next()) {
         try {
-          out.put(rs.getString(1), new Description(rs.getString(2),
-              Json.MAPPER.readValue(rs.getString(3), Dataset.class)));
+          out.put(
+              rs.getString(1),
+              new Description(
+                  rs.getString(2), Json.MAPPER.readValue(rs.getString(3), Dataset.class)));
         } catch (JsonProcessingException e) {
           // Written by another version: the dataset is described again from its file.
           LOG.fine(() -> "skipping the kept description of " + e.getMessage());
         }
       }
     } catch (SQLException e) {
-      LOG.log(Level.WARNING, "cannot read the kept dataset descriptions; datasets are described from their files", e);
+      LOG.log(
+          Level.WARNING,
+          "cannot read the kept dataset descriptions; datasets are described from their files",
+          e);
     }
     return out;
   }
 
-  /** Keeps a description; a failure to write loses only the head start it would give the next run. */
+  /**
+   * Keeps a description; a failure to write loses only the head start it would give the next run.
+   */
   void save(String id, Description d) {
     try (Connection c = db.connection();
-        PreparedStatement delete = c.prepareStatement("DELETE FROM dataset_descriptions WHERE id = ?");
-        PreparedStatement insert = c.prepareStatement("INSERT INTO dataset_descriptions (id, location, description,"
-            + " described_at) VALUES (?, ?, ?, ?)")) {
+        PreparedStatement delete =
+            c.prepareStatement("DELETE FROM dataset_descriptions WHERE id = ?");
+        PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO dataset_descriptions (id, location, description,"
+                    + " described_at) VALUES (?, ?, ?, ?)")) {
       c.setAutoCommit(false);
       delete.setString(1, id);
       delete.executeUpdate();

@@ -10,8 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The /docs page: a template from the classpath with the routes and errors filled in from the OpenAPI document,
- * so that the page reads without its script; the script adds the schemas from /openapi.json.
+ * The /docs page: a template from the classpath with the routes and errors filled in from the
+ * OpenAPI document, so that the page reads without its script; the script adds the schemas from
+ * /openapi.json.
  */
 final class DocsPage {
 
@@ -21,12 +22,16 @@ final class DocsPage {
 
   static String render(JsonNode openApi) {
     String page = template();
-    Map<String, String> fills = Map.of(
-        "{{version}}", escape(openApi.path("info").path("version").asText()),
-        "{{routes}}", routes(openApi),
-        "{{errors}}", errors(),
-        "{{curl}}", escape("curl -s localhost:8000/v1/op/extract -H 'Content-Type: application/json' -d '"
-            + OperationDocs.EXTRACT_EXAMPLE + "'"));
+    Map<String, String> fills =
+        Map.of(
+            "{{version}}", escape(openApi.path("info").path("version").asText()),
+            "{{routes}}", routes(openApi),
+            "{{errors}}", errors(),
+            "{{curl}}",
+                escape(
+                    "curl -s localhost:8000/v1/op/extract -H 'Content-Type: application/json' -d '"
+                        + OperationDocs.EXTRACT_EXAMPLE
+                        + "'"));
     for (Map.Entry<String, String> fill : fills.entrySet()) {
       if (!page.contains(fill.getKey())) {
         throw new IllegalStateException(TEMPLATE + " lacks " + fill.getKey());
@@ -38,14 +43,34 @@ final class DocsPage {
 
   private static String routes(JsonNode openApi) {
     StringBuilder rows = new StringBuilder();
-    openApi.path("paths").properties().forEach(path -> path.getValue().properties().forEach(method -> {
-      JsonNode op = method.getValue();
-      rows.append("<tr><td><code>").append(method.getKey().toUpperCase(Locale.ROOT)).append(' ')
-          .append(escape(path.getKey())).append("</code></td><td>").append(escape(op.path("summary").asText()))
-          .append("</td><td>").append(input(op)).append("</td><td>")
-          .append(link(op.path("responses").path("200").path("content").path("application/json").path("schema")))
-          .append("</td></tr>\n");
-    }));
+    openApi
+        .path("paths")
+        .properties()
+        .forEach(
+            path ->
+                path.getValue()
+                    .properties()
+                    .forEach(
+                        method -> {
+                          JsonNode op = method.getValue();
+                          rows.append("<tr><td><code>")
+                              .append(method.getKey().toUpperCase(Locale.ROOT))
+                              .append(' ')
+                              .append(escape(path.getKey()))
+                              .append("</code></td><td>")
+                              .append(escape(op.path("summary").asText()))
+                              .append("</td><td>")
+                              .append(input(op))
+                              .append("</td><td>")
+                              .append(
+                                  link(
+                                      op.path("responses")
+                                          .path("200")
+                                          .path("content")
+                                          .path("application/json")
+                                          .path("schema")))
+                              .append("</td></tr>\n");
+                        }));
     return rows.toString();
   }
 
@@ -59,8 +84,13 @@ final class DocsPage {
     for (JsonNode parameter : op.path("parameters")) {
       String in = parameter.path("in").asText();
       if (in.equals("query") || in.equals("path")) {
-        names.append(names.isEmpty() ? "" : ", ").append("<code>").append(escape(parameter.path("name").asText()))
-            .append("</code> (").append(in).append(')');
+        names
+            .append(names.isEmpty() ? "" : ", ")
+            .append("<code>")
+            .append(escape(parameter.path("name").asText()))
+            .append("</code> (")
+            .append(in)
+            .append(')');
       }
     }
     return names.toString();
@@ -78,13 +108,21 @@ final class DocsPage {
   private static String errors() {
     StringBuilder rows = new StringBuilder();
     for (ErrorType type : ErrorType.values()) {
-      rows.append("<tr><td>").append(type.status()).append("</td><td><code>").append(type.wireName())
-          .append("</code></td><td>").append(escape(type.title())).append("</td></tr>\n");
+      rows.append("<tr><td>")
+          .append(type.status())
+          .append("</td><td><code>")
+          .append(type.wireName())
+          .append("</code></td><td>")
+          .append(escape(type.title()))
+          .append("</td></tr>\n");
     }
     return rows.toString();
   }
 
-  /** Escapes text for an element's content; attributes get only schema names, which are Java identifiers. */
+  /**
+   * Escapes text for an element's content; attributes get only schema names, which are Java
+   * identifiers.
+   */
   static String escape(String text) {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }

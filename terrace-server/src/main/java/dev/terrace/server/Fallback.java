@@ -8,7 +8,10 @@ import io.helidon.webserver.http.ServerResponse;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Answers requests no route took: 405 naming the allowed method when the path is ours, 404 otherwise. */
+/**
+ * Answers requests no route took: 405 naming the allowed method when the path is ours, 404
+ * otherwise.
+ */
 final class Fallback implements Handler {
 
   private final List<ApiRoutes.Route> routes;
@@ -20,18 +23,27 @@ final class Fallback implements Handler {
   @Override
   public void handle(ServerRequest req, ServerResponse res) {
     String path = req.path().path();
-    List<Method> allowed = routes.stream().filter(r -> matches(r.path(), path)).map(ApiRoutes.Route::method)
-        .distinct().toList();
+    List<Method> allowed =
+        routes.stream()
+            .filter(r -> matches(r.path(), path))
+            .map(ApiRoutes.Route::method)
+            .distinct()
+            .toList();
     if (allowed.isEmpty()) {
-      throw ProblemException.of(ErrorType.NOT_FOUND, "no route " + path + "; see /docs for the routes");
+      throw ProblemException.of(
+          ErrorType.NOT_FOUND, "no route " + path + "; see /docs for the routes");
     }
     String names = allowed.stream().map(Method::text).collect(Collectors.joining(", "));
     res.header("Allow", names);
-    throw ProblemException.of(ErrorType.METHOD_NOT_ALLOWED, path + " accepts " + names + ", not "
-        + req.prologue().method().text());
+    throw ProblemException.of(
+        ErrorType.METHOD_NOT_ALLOWED,
+        path + " accepts " + names + ", not " + req.prologue().method().text());
   }
 
-  /** Whether a concrete path fits a route template whose {@code {name}} segments match any one segment. */
+  /**
+   * Whether a concrete path fits a route template whose {@code {name}} segments match any one
+   * segment.
+   */
   static boolean matches(String template, String path) {
     String[] t = template.split("/", -1);
     String[] p = path.split("/", -1);

@@ -12,8 +12,8 @@ import java.net.SocketAddress;
 import java.util.Optional;
 
 /**
- * The first thing every request meets: it gets a request id, API routes get their caller identified and rate
- * limited, and every answer is counted.
+ * The first thing every request meets: it gets a request id, API routes get their caller identified
+ * and rate limited, and every answer is counted.
  */
 final class Gatekeeper implements Filter {
 
@@ -21,7 +21,11 @@ final class Gatekeeper implements Filter {
   private static final HeaderName REQUEST_ID = HeaderNames.create(RequestIds.HEADER);
   private static final HeaderName API_KEY = HeaderNames.create("X-API-Key");
   private static final String POLICY = "\"default\"";
-  /** RFC 9110 §11.6.1: a 401 names how to authenticate; the key travels as a bearer token (RFC 6750). */
+
+  /**
+   * RFC 9110 §11.6.1: a 401 names how to authenticate; the key travels as a bearer token (RFC
+   * 6750).
+   */
   private static final String CHALLENGE = "Bearer realm=\"terrace\"";
 
   private final boolean auth;
@@ -47,8 +51,9 @@ final class Gatekeeper implements Filter {
     try {
       if (path == null) {
         // CONNECT's authority-form target, as a proxy would be sent, leaves Helidon no path
-        throw ProblemException.of(ErrorType.VALIDATION_ERROR,
-            "the request target is not a path: this service is not a proxy; ask for a path such as /health")
+        throw ProblemException.of(
+                ErrorType.VALIDATION_ERROR,
+                "the request target is not a path: this service is not a proxy; ask for a path such as /health")
             .withStatus(400);
       }
       if (isApi(path)) {
@@ -78,12 +83,20 @@ final class Gatekeeper implements Filter {
       res.header("X-RateLimit-Remaining", Integer.toString(d.remaining()));
       res.header("X-RateLimit-Reset", Long.toString(d.resetSeconds()));
       // draft-ietf-httpapi-ratelimit-headers: the policy, then this caller's standing under it
-      res.header("RateLimit-Policy", POLICY + ";q=" + quota.requests() + ";w=" + quota.windowSeconds());
+      res.header(
+          "RateLimit-Policy", POLICY + ";q=" + quota.requests() + ";w=" + quota.windowSeconds());
       res.header("RateLimit", POLICY + ";r=" + d.remaining() + ";t=" + d.resetSeconds());
       if (!d.allowed()) {
-        throw ProblemException.retryLater(ErrorType.RATE_LIMITED, "this " + (principal.isPresent() ? "API key"
-            : "address") + " is over its rate limit (" + limiter.describe() + "); retry after "
-            + d.retryAfterSeconds() + " s", d.retryAfterSeconds());
+        throw ProblemException.retryLater(
+            ErrorType.RATE_LIMITED,
+            "this "
+                + (principal.isPresent() ? "API key" : "address")
+                + " is over its rate limit ("
+                + limiter.describe()
+                + "); retry after "
+                + d.retryAfterSeconds()
+                + " s",
+            d.retryAfterSeconds());
       }
     }
     if (!auth) {
@@ -91,24 +104,32 @@ final class Gatekeeper implements Filter {
       return;
     }
     if (principal.isEmpty()) {
-      res.header("WWW-Authenticate", presented.isEmpty() ? CHALLENGE : CHALLENGE + ", error=\"invalid_token\"");
-      throw ProblemException.of(ErrorType.UNAUTHORIZED, presented.isEmpty()
-          ? "this service requires an API key: send it as 'Authorization: Bearer trc_…' or 'X-API-Key: trc_…'"
-          : "the API key is unknown or revoked; create one with 'terrace keys create'");
+      res.header(
+          "WWW-Authenticate",
+          presented.isEmpty() ? CHALLENGE : CHALLENGE + ", error=\"invalid_token\"");
+      throw ProblemException.of(
+          ErrorType.UNAUTHORIZED,
+          presented.isEmpty()
+              ? "this service requires an API key: send it as 'Authorization: Bearer trc_…' or 'X-API-Key: trc_…'"
+              : "the API key is unknown or revoked; create one with 'terrace keys create'");
     }
     exchange.principal(principal.get());
   }
 
   private static Optional<String> credentials(RoutingRequest req) {
-    Optional<String> authorization = req.headers().first(HeaderNames.AUTHORIZATION)
-        .filter(v -> v.regionMatches(true, 0, BEARER, 0, BEARER.length()))
-        .map(v -> v.substring(BEARER.length()).trim());
-    return authorization.isPresent() ? authorization
+    Optional<String> authorization =
+        req.headers()
+            .first(HeaderNames.AUTHORIZATION)
+            .filter(v -> v.regionMatches(true, 0, BEARER, 0, BEARER.length()))
+            .map(v -> v.substring(BEARER.length()).trim());
+    return authorization.isPresent()
+        ? authorization
         : req.headers().first(API_KEY).map(String::trim);
   }
 
   private static String address(SocketAddress address) {
     return address instanceof InetSocketAddress inet && inet.getAddress() != null
-        ? inet.getAddress().getHostAddress() : String.valueOf(address);
+        ? inet.getAddress().getHostAddress()
+        : String.valueOf(address);
   }
 }

@@ -38,9 +38,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * JSON Schema 2020-12 for the wire records, read from their components and Jackson annotations so that the
- * schemas describe what the mapper actually reads and writes. Records and enums become named definitions that
- * other schemas reference; a type the rules below do not cover fails loudly instead of being guessed.
+ * JSON Schema 2020-12 for the wire records, read from their components and Jackson annotations so
+ * that the schemas describe what the mapper actually reads and writes. Records and enums become
+ * named definitions that other schemas reference; a type the rules below do not cover fails loudly
+ * instead of being guessed.
  */
 final class JsonSchemas {
 
@@ -49,27 +50,42 @@ final class JsonSchemas {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  /** What the engine rejects when missing; Java types cannot say it, since defaults make every field optional. */
-  private static final Map<Class<?>, List<String>> REQUIRED_INPUTS = Map.of(
-      ExtractRequest.class, List.of("geometry", "dataset_ids"),
-      BatchExtractRequest.class, List.of("geometries", "dataset_ids"),
-      GetProviderRequest.class, List.of("slug"),
-      GetDatasetRequest.class, List.of("id"),
-      TimeRange.class, List.of("start", "end"));
+  /**
+   * What the engine rejects when missing; Java types cannot say it, since defaults make every field
+   * optional.
+   */
+  private static final Map<Class<?>, List<String>> REQUIRED_INPUTS =
+      Map.of(
+          ExtractRequest.class, List.of("geometry", "dataset_ids"),
+          BatchExtractRequest.class, List.of("geometries", "dataset_ids"),
+          GetProviderRequest.class, List.of("slug"),
+          GetDatasetRequest.class, List.of("id"),
+          TimeRange.class, List.of("start", "end"));
 
-  /** Records clients send; their primitive members have defaults, so unlike in answers they may be left out. */
-  private static final Set<Class<?>> INPUTS = Stream.concat(REQUIRED_INPUTS.keySet().stream(),
-      Arrays.stream(Operation.values()).map(Operation::requestType)).collect(Collectors.toUnmodifiableSet());
+  /**
+   * Records clients send; their primitive members have defaults, so unlike in answers they may be
+   * left out.
+   */
+  private static final Set<Class<?>> INPUTS =
+      Stream.concat(
+              REQUIRED_INPUTS.keySet().stream(),
+              Arrays.stream(Operation.values()).map(Operation::requestType))
+          .collect(Collectors.toUnmodifiableSet());
 
   private final Map<String, ObjectNode> definitions = new TreeMap<>();
   private final Map<String, Class<?>> named = new HashMap<>();
 
-  /** @return the definitions made so far, by name, for {@code components.schemas} */
+  /**
+   * @return the definitions made so far, by name, for {@code components.schemas}
+   */
   Map<String, ObjectNode> definitions() {
     return definitions;
   }
 
-  /** @return the schema of a Java type: inline for scalars, lists and maps, a {@code $ref} for records and enums */
+  /**
+   * @return the schema of a Java type: inline for scalars, lists and maps, a {@code $ref} for
+   *     records and enums
+   */
   ObjectNode schema(Type type) {
     if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw) {
       Type[] args = p.getActualTypeArguments();
@@ -107,24 +123,43 @@ final class JsonSchemas {
     return ref(c);
   }
 
-  /** What a request's {@code crs} accepts and how its coordinates are read; the wire names say neither. */
-  static final String CRS_DESCRIPTION = "The CRS of the geometry's coordinates (alias target_crs): an EPSG code"
-      + " (EPSG:32633, urn:ogc:def:crs:EPSG::32633, http://www.opengis.net/def/crs/EPSG/0/32633) or OGC:CRS84"
-      + " (also as its URN or URI). Coordinates are always x/y, longitude first, as RFC 7946 and GDAL's"
-      + " traditional GIS order, whatever axis order the authority declares. Anything else is a 422.";
+  /**
+   * What a request's {@code crs} accepts and how its coordinates are read; the wire names say
+   * neither.
+   */
+  static final String CRS_DESCRIPTION =
+      "The CRS of the geometry's coordinates (alias target_crs): an EPSG code"
+          + " (EPSG:32633, urn:ogc:def:crs:EPSG::32633, http://www.opengis.net/def/crs/EPSG/0/32633) or OGC:CRS84"
+          + " (also as its URN or URI). Coordinates are always x/y, longitude first, as RFC 7946 and GDAL's"
+          + " traditional GIS order, whatever axis order the authority declares. Anything else is a 422.";
 
   /**
-   * Bounds and meanings of request members that their Java types cannot state: the engine answers 422 outside
-   * them. {@code default_value} and {@code default_weight} must be finite, which every JSON number is.
+   * Bounds and meanings of request members that their Java types cannot state: the engine answers
+   * 422 outside them. {@code default_value} and {@code default_weight} must be finite, which every
+   * JSON number is.
    */
-  private static final Map<String, ObjectNode> INPUT_NOTES = Map.of(
-      "crs", NODES.objectNode().put("description", CRS_DESCRIPTION),
-      "min_coverage_frac", NODES.objectNode().put("minimum", 0).put("maximum", 1).put("description",
-          "Cells a polygon covers less than this fraction of are ignored (default 0: every covered cell)."),
-      "tie", NODES.objectNode().put("description", "Which value majority and minority answer when several values"
-          + " share the largest (smallest) weight: the lowest (default) or the highest."));
+  private static final Map<String, ObjectNode> INPUT_NOTES =
+      Map.of(
+          "crs", NODES.objectNode().put("description", CRS_DESCRIPTION),
+          "min_coverage_frac",
+              NODES
+                  .objectNode()
+                  .put("minimum", 0)
+                  .put("maximum", 1)
+                  .put(
+                      "description",
+                      "Cells a polygon covers less than this fraction of are ignored (default 0: every covered cell)."),
+          "tie",
+              NODES
+                  .objectNode()
+                  .put(
+                      "description",
+                      "Which value majority and minority answer when several values"
+                          + " share the largest (smallest) weight: the lowest (default) or the highest."));
 
-  /** @return the JSON name of a record component */
+  /**
+   * @return the JSON name of a record component
+   */
   static String wireName(RecordComponent component) {
     JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
     return property == null || property.value().isEmpty() ? component.getName() : property.value();
@@ -134,7 +169,8 @@ final class JsonSchemas {
     String name = c.getSimpleName();
     Class<?> previous = named.putIfAbsent(name, c);
     if (previous != null && previous != c) {
-      throw new IllegalStateException(c + " and " + previous + " would share the schema name " + name);
+      throw new IllegalStateException(
+          c + " and " + previous + " would share the schema name " + name);
     }
     if (previous == null) {
       definitions.put(name, NODES.objectNode());
@@ -166,14 +202,19 @@ final class JsonSchemas {
     ArrayNode alternatives = NODES.arrayNode().add(object);
     for (Method m : c.getMethods()) {
       JsonCreator creator = m.getAnnotation(JsonCreator.class);
-      if (creator != null && creator.mode() == JsonCreator.Mode.DELEGATING && Modifier.isStatic(m.getModifiers())) {
+      if (creator != null
+          && creator.mode() == JsonCreator.Mode.DELEGATING
+          && Modifier.isStatic(m.getModifiers())) {
         alternatives.add(schema(m.getGenericParameterTypes()[0]));
       }
     }
     return alternatives.size() == 1 ? object : NODES.objectNode().set("oneOf", alternatives);
   }
 
-  /** A record written as a JSON object: one property per component, the subtype's name first if it has one. */
+  /**
+   * A record written as a JSON object: one property per component, the subtype's name first if it
+   * has one.
+   */
   private ObjectNode object(Class<?> c) {
     ObjectNode properties = NODES.objectNode();
     Set<String> required = new LinkedHashSet<>(REQUIRED_INPUTS.getOrDefault(c, List.of()));
@@ -190,8 +231,10 @@ final class JsonSchemas {
       if (discriminator != null || primitive && !INPUTS.contains(c)) {
         required.add(name);
       }
-      ObjectNode schema = c == ExtractResult.class && name.equals("value") ? resultValue()
-          : schema(component.getGenericType());
+      ObjectNode schema =
+          c == ExtractResult.class && name.equals("value")
+              ? resultValue()
+              : schema(component.getGenericType());
       if (required.contains(name)) {
         properties.set(name, schema);
         continue;
@@ -201,7 +244,9 @@ final class JsonSchemas {
         optional.setAll(INPUT_NOTES.get(name));
       }
       JsonNode fallback = defaults.path(name);
-      if (!fallback.isMissingNode() && !fallback.isNull() && !(fallback.isContainerNode() && fallback.isEmpty())) {
+      if (!fallback.isMissingNode()
+          && !fallback.isNull()
+          && !(fallback.isContainerNode() && fallback.isEmpty())) {
         optional.set("default", fallback);
       }
       properties.set(name, optional);
@@ -215,11 +260,11 @@ final class JsonSchemas {
   }
 
   /**
-   * A result's value is a {@link dev.terrace.api.ResultValue} in Java, whose records travel as plain JSON values
-   * with no type property to tell them apart: the schema lists what the statistics yield, so that a client
-   * generator knows, for one, that {@code cells} gives an array of {@link Cell} objects. It is a named
-   * definition, {@code ResultValue} as in Java, so that a generator that cannot build the union can be told to
-   * read it as a plain JSON value.
+   * A result's value is a {@link dev.terrace.api.ResultValue} in Java, whose records travel as
+   * plain JSON values with no type property to tell them apart: the schema lists what the
+   * statistics yield, so that a client generator knows, for one, that {@code cells} gives an array
+   * of {@link Cell} objects. It is a named definition, {@code ResultValue} as in Java, so that a
+   * generator that cannot build the union can be told to read it as a plain JSON value.
    */
   private ObjectNode resultValue() {
     if (!definitions.containsKey(RESULT_VALUE)) {
@@ -229,18 +274,28 @@ final class JsonSchemas {
   }
 
   private ObjectNode resultValueSchema() {
-    ObjectNode value = NODES.objectNode().put("description", "What the aggregation yields: a number for most"
-        + " statistics; an object of class to number for distribution, histogram and weighted_frac; an array of"
-        + " numbers for unique; an array of Cell objects, one per covered cell with data in row-major order, for"
-        + " cells; null when there is no value.");
-    value.putArray("oneOf").add(typed("number"))
+    ObjectNode value =
+        NODES
+            .objectNode()
+            .put(
+                "description",
+                "What the aggregation yields: a number for most"
+                    + " statistics; an object of class to number for distribution, histogram and weighted_frac; an array of"
+                    + " numbers for unique; an array of Cell objects, one per covered cell with data in row-major order, for"
+                    + " cells; null when there is no value.");
+    value
+        .putArray("oneOf")
+        .add(typed("number"))
         .add(typed("object").set("additionalProperties", typed("number")))
         .add(array(typed("number")))
         .add(array(schema(Cell.class)));
     return value;
   }
 
-  /** @return what the record holds when read from {@code {}}: the defaults it fills in; empty if it refuses */
+  /**
+   * @return what the record holds when read from {@code {}}: the defaults it fills in; empty if it
+   *     refuses
+   */
   private static JsonNode defaults(Class<?> c) {
     try {
       return Json.MAPPER.valueToTree(Json.MAPPER.readValue("{}", c));
@@ -264,7 +319,10 @@ final class JsonSchemas {
     return union;
   }
 
-  /** @return the type property's name and this record's value of it, or null when it is not a subtype */
+  /**
+   * @return the type property's name and this record's value of it, or null when it is not a
+   *     subtype
+   */
   private static String[] discriminator(Class<?> c) {
     for (Class<?> parent : c.getInterfaces()) {
       JsonTypeInfo info = parent.getAnnotation(JsonTypeInfo.class);
@@ -289,21 +347,39 @@ final class JsonSchemas {
       items.add(schema(component.getGenericType()).put("title", component.getName()));
       names.append(names.isEmpty() ? "" : ", ").append(component.getName());
     }
-    return typed("array").put("description", "[" + names + "]").<ObjectNode>set("prefixItems", items)
-        .put("minItems", items.size()).put("maxItems", items.size()).put("items", false);
+    return typed("array")
+        .put("description", "[" + names + "]")
+        .<ObjectNode>set("prefixItems", items)
+        .put("minItems", items.size())
+        .put("maxItems", items.size())
+        .put("items", false);
   }
 
-  /** Records that travel as one JSON value through {@code @JsonValue}; their shape is in their parsers. */
+  /**
+   * Records that travel as one JSON value through {@code @JsonValue}; their shape is in their
+   * parsers.
+   */
   private ObjectNode valueType(Class<?> c) {
     if (c == Aggregation.class) {
-      String names = String.join("|", Aggregation.NAMES.stream().filter(n -> !n.equals("percentile")).toList());
-      return typed("string").put("pattern", "^(" + names + "|percentile:\\d+(\\.\\d+)?)$")
-          .put("description", "A statistic; percentile:P takes P in [0, 100], for example percentile:90.");
+      String names =
+          String.join(
+              "|", Aggregation.NAMES.stream().filter(n -> !n.equals("percentile")).toList());
+      return typed("string")
+          .put("pattern", "^(" + names + "|percentile:\\d+(\\.\\d+)?)$")
+          .put(
+              "description",
+              "A statistic; percentile:P takes P in [0, 100], for example percentile:90.");
     }
     if (c == Temporal.class) {
-      ObjectNode schema = NODES.objectNode().put("description",
-          "\"static\" for a dataset without time, otherwise its timestamps (ISO 8601).");
-      schema.putArray("oneOf").add(typed("string").put("const", Temporal.STATIC_NAME))
+      ObjectNode schema =
+          NODES
+              .objectNode()
+              .put(
+                  "description",
+                  "\"static\" for a dataset without time, otherwise its timestamps (ISO 8601).");
+      schema
+          .putArray("oneOf")
+          .add(typed("string").put("const", Temporal.STATIC_NAME))
           .add(array(typed("string")));
       return schema;
     }
@@ -314,7 +390,9 @@ final class JsonSchemas {
     return Arrays.stream(c.getMethods()).anyMatch(m -> m.isAnnotationPresent(JsonValue.class));
   }
 
-  /** Optional members may be null: the mapper omits them when writing and accepts null when reading. */
+  /**
+   * Optional members may be null: the mapper omits them when writing and accepts null when reading.
+   */
   private static ObjectNode nullable(ObjectNode schema) {
     if (schema.has("type")) {
       schema.set("type", NODES.arrayNode().add(schema.get("type")).add("null"));

@@ -6,7 +6,8 @@ import java.util.Optional;
 interface KeyVerifier {
 
   /**
-   * The key's principal, or empty if the key is unknown or revoked. Implementations compare in constant time.
+   * The key's principal, or empty if the key is unknown or revoked. Implementations compare in
+   * constant time.
    */
   Optional<Principal> verify(String presentedKey);
 }

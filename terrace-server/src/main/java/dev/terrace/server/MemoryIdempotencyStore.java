@@ -8,9 +8,10 @@ import java.util.Optional;
 /**
  * Idempotent responses in memory, for a day and within a byte budget.
  *
- * <p>Every operation is a pure computation, so a replay only saves recomputing an answer: a response lost to a
- * restart or held by another instance costs a recomputation, never a wrong or duplicated effect. That is why
- * they are not written to the database, which would make every keyed request wait on it.
+ * <p>Every operation is a pure computation, so a replay only saves recomputing an answer: a
+ * response lost to a restart or held by another instance costs a recomputation, never a wrong or
+ * duplicated effect. That is why they are not written to the database, which would make every keyed
+ * request wait on it.
  */
 final class MemoryIdempotencyStore implements IdempotencyStore {
 
@@ -21,13 +22,16 @@ final class MemoryIdempotencyStore implements IdempotencyStore {
   private final Cache<Key, Recorded> responses;
 
   MemoryIdempotencyStore(long maxBytes) {
-    responses = Caffeine.newBuilder()
-        .expireAfterWrite(KEEP)
-        .maximumWeight(maxBytes)
-        .weigher((Key k, Recorded r) -> r.body().length + k.owner().length() + k.key().length() + 64)
-        // Upkeep on the writing thread: handing it to the common pool woke a thread for nearly every request.
-        .executor(Runnable::run)
-        .build();
+    responses =
+        Caffeine.newBuilder()
+            .expireAfterWrite(KEEP)
+            .maximumWeight(maxBytes)
+            .weigher(
+                (Key k, Recorded r) -> r.body().length + k.owner().length() + k.key().length() + 64)
+            // Upkeep on the writing thread: handing it to the common pool woke a thread for nearly
+            // every request.
+            .executor(Runnable::run)
+            .build();
   }
 
   @Override

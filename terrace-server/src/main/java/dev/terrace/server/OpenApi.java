@@ -20,8 +20,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The service's OpenAPI 3.1 document, built at startup from the routes, the operations and the wire records,
- * so that it describes what the server does rather than what someone remembered to write down.
+ * The service's OpenAPI 3.1 document, built at startup from the routes, the operations and the wire
+ * records, so that it describes what the server does rather than what someone remembered to write
+ * down.
  */
 final class OpenApi {
 
@@ -33,12 +34,20 @@ final class OpenApi {
   private static final String PARAMETERS = "#/components/parameters/";
   private static final String HEALTH = "Health";
   private static final List<String> RATE_HEADERS =
-      List.of("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "RateLimit", "RateLimit-Policy");
+      List.of(
+          "X-RateLimit-Limit",
+          "X-RateLimit-Remaining",
+          "X-RateLimit-Reset",
+          "RateLimit",
+          "RateLimit-Policy");
   private static final int UNAUTHORIZED = 401;
+
   /** The answers a client should retry after a delay, and so carry {@code Retry-After}. */
   private static final Set<Integer> RETRY_LATER = Set.of(429, 503);
+
   /** 413 is a {@code request_limit} on the body's size, sent before the body is read. */
   private static final int TOO_LARGE = 413;
+
   /** 415 answers a body declared as something other than JSON, sent before the body is read. */
   private static final int NOT_JSON = 415;
 
@@ -72,17 +81,28 @@ final class OpenApi {
       }
     }
     ObjectNode doc = NODES.objectNode().put("openapi", VERSION);
-    doc.putObject("info").put("title", "Terrace").put("version", TerraceServer.version()).put("description",
-        "Values of raster datasets under GeoJSON geometries. Every operation is `POST /v1/op/{operation}` with"
-            + " its request as the JSON body; the `/api/v1/...` routes are the same operations in resource style."
-            + " A human-readable page is at /docs.")
-        .putObject("license").put("name", "Apache 2.0").put("identifier", "Apache-2.0");
+    doc.putObject("info")
+        .put("title", "Terrace")
+        .put("version", TerraceServer.version())
+        .put(
+            "description",
+            "Values of raster datasets under GeoJSON geometries. Every operation is `POST /v1/op/{operation}` with"
+                + " its request as the JSON body; the `/api/v1/...` routes are the same operations in resource style."
+                + " A human-readable page is at /docs.")
+        .putObject("license")
+        .put("name", "Apache 2.0")
+        .put("identifier", "Apache-2.0");
     doc.putArray("servers").addObject().put("url", "/");
-    doc.putArray("security").add(requirement("bearerAuth")).add(requirement("apiKeyAuth")).addObject();
+    doc.putArray("security")
+        .add(requirement("bearerAuth"))
+        .add(requirement("apiKeyAuth"))
+        .addObject();
     ArrayNode tags = doc.putArray("tags");
     tags.addObject().put("name", "extract").put("description", "Values under geometries");
     tags.addObject().put("name", "catalog").put("description", "The providers and datasets served");
-    tags.addObject().put("name", "service").put("description", "Health, metrics and these docs; no API key");
+    tags.addObject()
+        .put("name", "service")
+        .put("description", "Health, metrics and these docs; no API key");
     doc.set("paths", paths);
     ObjectNode components = doc.putObject("components");
     components.set("responses", problemResponses());
@@ -111,9 +131,14 @@ final class OpenApi {
 
   private ObjectNode resource(ApiRoutes.Route route) {
     Operation op = route.operation();
-    ObjectNode o = operation(op, "rest" + Character.toUpperCase(camel(op.operationName()).charAt(0))
-        + camel(op.operationName()).substring(1), " Resource-style route for `" + op.operationName() + "`.",
-        route.method().equals(Method.POST));
+    ObjectNode o =
+        operation(
+            op,
+            "rest"
+                + Character.toUpperCase(camel(op.operationName()).charAt(0))
+                + camel(op.operationName()).substring(1),
+            " Resource-style route for `" + op.operationName() + "`.",
+            route.method().equals(Method.POST));
     if (route.method().equals(Method.POST)) {
       o.set("requestBody", requestBody(op));
       return o;
@@ -129,8 +154,12 @@ final class OpenApi {
       if (fallback != null) {
         schema.set("default", fallback);
       }
-      ObjectNode parameter = parameters.addObject().put("name", name).put("in", inPath ? "path" : "query")
-          .put("required", inPath);
+      ObjectNode parameter =
+          parameters
+              .addObject()
+              .put("name", name)
+              .put("in", inPath ? "path" : "query")
+              .put("required", inPath);
       parameter.set("schema", schema);
       if (example.has(name)) {
         parameter.set("example", example.get(name));
@@ -144,28 +173,35 @@ final class OpenApi {
     OperationDocs.Doc doc = OperationDocs.of(op);
     ObjectNode o = NODES.objectNode();
     o.putArray("tags").add(op.operationName().split("\\.")[0]);
-    o.put("summary", doc.summary()).put("description", doc.description() + note).put("operationId", operationId);
+    o.put("summary", doc.summary())
+        .put("description", doc.description() + note)
+        .put("operationId", operationId);
     boolean mutating = op.takesIdempotencyKey();
     if (mutating) {
       o.putArray("parameters").addObject().put("$ref", PARAMETERS + "IdempotencyKey");
     }
     o.withArray("parameters").addObject().put("$ref", PARAMETERS + "RequestId");
     ObjectNode responses = o.putObject("responses");
-    ObjectNode ok = responses.putObject("200").put("description", "The " + op.responseType().getSimpleName());
+    ObjectNode ok =
+        responses.putObject("200").put("description", "The " + op.responseType().getSimpleName());
     ObjectNode okHeaders = ok.putObject("headers");
     okHeaders.putObject(RequestIds.HEADER).put("$ref", HEADERS + RequestIds.HEADER);
     RATE_HEADERS.forEach(h -> okHeaders.putObject(h).put("$ref", HEADERS + h));
     if (mutating) {
       okHeaders.putObject("Idempotent-Replayed").put("$ref", HEADERS + "Idempotent-Replayed");
     }
-    ok.putObject("content").putObject("application/json").set("schema", schemas.schema(op.responseType()));
+    ok.putObject("content")
+        .putObject("application/json")
+        .set("schema", schemas.schema(op.responseType()));
     for (int status : errorStatuses()) {
-      // 405 answers the other methods on this path; OpenAPI has no place for it but the path's operations.
-      boolean applies = switch (status) {
-        case 409 -> mutating;
-        case TOO_LARGE, NOT_JSON -> body;
-        default -> true;
-      };
+      // 405 answers the other methods on this path; OpenAPI has no place for it but the path's
+      // operations.
+      boolean applies =
+          switch (status) {
+            case 409 -> mutating;
+            case TOO_LARGE, NOT_JSON -> body;
+            default -> true;
+          };
       if (applies) {
         responses.putObject(Integer.toString(status)).put("$ref", RESPONSES + "Problem" + status);
       }
@@ -175,47 +211,74 @@ final class OpenApi {
 
   private ObjectNode requestBody(Operation op) {
     ObjectNode schema = schemas.schema(op.requestType());
-    ObjectNode body = NODES.objectNode().put("required", definition(op.requestType()).has("required"));
+    ObjectNode body =
+        NODES.objectNode().put("required", definition(op.requestType()).has("required"));
     ObjectNode json = body.putObject("content").putObject("application/json");
     json.set("schema", schema);
     json.set("example", parse(OperationDocs.of(op).example()));
     return body;
   }
 
-  /** @return the named schema of a record, made first if no route has used it yet */
+  /**
+   * @return the named schema of a record, made first if no route has used it yet
+   */
   private JsonNode definition(Class<?> type) {
     schemas.schema(type);
     return schemas.definitions().get(type.getSimpleName());
   }
 
   private ObjectNode service(String path) {
-    ServiceDoc doc = switch (path) {
-      case "/health" -> new ServiceDoc("Liveness and readiness: 200 while serving, 503 while draining",
-          "application/json", NODES.objectNode().put("$ref", JsonSchemas.REF + HEALTH));
-      case "/metrics" -> new ServiceDoc("Prometheus metrics", "text/plain", typed("string"));
-      case "/openapi.json" -> new ServiceDoc("This document", "application/json", typed("object"));
-      case "/docs" -> new ServiceDoc("The API's documentation as a web page", "text/html", typed("string"));
-      default -> throw new IllegalStateException("the OpenAPI document does not describe the route " + path);
-    };
+    ServiceDoc doc =
+        switch (path) {
+          case "/health" ->
+              new ServiceDoc(
+                  "Liveness and readiness: 200 while serving, 503 while draining",
+                  "application/json",
+                  NODES.objectNode().put("$ref", JsonSchemas.REF + HEALTH));
+          case "/metrics" -> new ServiceDoc("Prometheus metrics", "text/plain", typed("string"));
+          case "/openapi.json" ->
+              new ServiceDoc("This document", "application/json", typed("object"));
+          case "/docs" ->
+              new ServiceDoc("The API's documentation as a web page", "text/html", typed("string"));
+          default ->
+              throw new IllegalStateException(
+                  "the OpenAPI document does not describe the route " + path);
+        };
     ObjectNode o = NODES.objectNode();
     o.putArray("tags").add("service");
-    o.put("summary", doc.summary()).put("operationId", camel(path.substring(1).replace(".json", "")));
+    o.put("summary", doc.summary())
+        .put("operationId", camel(path.substring(1).replace(".json", "")));
     o.putArray("security");
     ObjectNode responses = o.putObject("responses");
     ObjectNode ok = responses.putObject("200").put("description", doc.summary());
     ok.putObject("content").putObject(doc.mediaType()).set("schema", doc.schema());
     if (path.equals("/health")) {
-      responses.putObject("503").put("description", "Draining before shutdown").set("content", ok.get("content"));
+      responses
+          .putObject("503")
+          .put("description", "Draining before shutdown")
+          .set("content", ok.get("content"));
     }
-    // The only problem a service route can give: these routes need no key, no body and no rate allowance.
-    responses.putObject("405").put("$ref", RESPONSES + "Problem" + ErrorType.METHOD_NOT_ALLOWED.status());
+    // The only problem a service route can give: these routes need no key, no body and no rate
+    // allowance.
+    responses
+        .putObject("405")
+        .put("$ref", RESPONSES + "Problem" + ErrorType.METHOD_NOT_ALLOWED.status());
     return o;
   }
 
   private static ObjectNode health() {
-    ObjectNode schema = typed("object").put("description", "Also the version, catalog size, auth, database,"
-        + " uptime, requests in flight and tile-cache counters.");
-    schema.putObject("properties").putObject("status").put("type", "string").putArray("enum").add("ok")
+    ObjectNode schema =
+        typed("object")
+            .put(
+                "description",
+                "Also the version, catalog size, auth, database,"
+                    + " uptime, requests in flight and tile-cache counters.");
+    schema
+        .putObject("properties")
+        .putObject("status")
+        .put("type", "string")
+        .putArray("enum")
+        .add("ok")
         .add("draining");
     schema.putArray("required").add("status");
     return schema;
@@ -229,17 +292,28 @@ final class OpenApi {
       StringBuilder kinds = new StringBuilder();
       for (ErrorType type : ErrorType.values()) {
         if (type.status() == status) {
-          kinds.append(kinds.isEmpty() ? "" : "; ").append(type.title()).append(" (").append(type.wireName())
+          kinds
+              .append(kinds.isEmpty() ? "" : "; ")
+              .append(type.title())
+              .append(" (")
+              .append(type.wireName())
               .append(')');
         }
       }
-      ObjectNode response = responses.putObject("Problem" + status).put("description", switch (status) {
-        case TOO_LARGE -> "The body is larger than the service accepts (request_limit)";
-        case NOT_JSON -> "The body is declared as a media type other than " + JsonContentType.ACCEPTED
-            + " (validation_error, its error's type unsupported_media_type); a body without Content-Type is read"
-            + " as JSON";
-        default -> kinds.toString();
-      });
+      ObjectNode response =
+          responses
+              .putObject("Problem" + status)
+              .put(
+                  "description",
+                  switch (status) {
+                    case TOO_LARGE -> "The body is larger than the service accepts (request_limit)";
+                    case NOT_JSON ->
+                        "The body is declared as a media type other than "
+                            + JsonContentType.ACCEPTED
+                            + " (validation_error, its error's type unsupported_media_type); a body without Content-Type is read"
+                            + " as JSON";
+                    default -> kinds.toString();
+                  });
       ObjectNode headers = response.putObject("headers");
       headers.putObject(RequestIds.HEADER).put("$ref", HEADERS + RequestIds.HEADER);
       if (RETRY_LATER.contains(status)) {
@@ -260,19 +334,35 @@ final class OpenApi {
   }
 
   private static List<Integer> errorStatuses() {
-    return Stream.concat(Arrays.stream(ErrorType.values()).map(ErrorType::status), Stream.of(TOO_LARGE, NOT_JSON))
-        .distinct().sorted().toList();
+    return Stream.concat(
+            Arrays.stream(ErrorType.values()).map(ErrorType::status),
+            Stream.of(TOO_LARGE, NOT_JSON))
+        .distinct()
+        .sorted()
+        .toList();
   }
 
   private static ObjectNode parameters() {
     ObjectNode parameters = NODES.objectNode();
-    parameters.putObject("IdempotencyKey").put("name", "Idempotency-Key").put("in", "header")
-        .put("description", "Replays the first answer when the same key is sent again with the same request;"
-            + " 409 with a different one.")
-        .set("schema", typed("string").put("pattern", anchored(OperationHandler.IDEMPOTENCY_KEY.pattern())));
-    parameters.putObject("RequestId").put("name", RequestIds.HEADER).put("in", "header")
-        .put("description", "Kept as the request's id when it matches the pattern; otherwise the service makes"
-            + " one.")
+    parameters
+        .putObject("IdempotencyKey")
+        .put("name", "Idempotency-Key")
+        .put("in", "header")
+        .put(
+            "description",
+            "Replays the first answer when the same key is sent again with the same request;"
+                + " 409 with a different one.")
+        .set(
+            "schema",
+            typed("string").put("pattern", anchored(OperationHandler.IDEMPOTENCY_KEY.pattern())));
+    parameters
+        .putObject("RequestId")
+        .put("name", RequestIds.HEADER)
+        .put("in", "header")
+        .put(
+            "description",
+            "Kept as the request's id when it matches the pattern; otherwise the service makes"
+                + " one.")
         .set("schema", typed("string").put("pattern", anchored(RequestIds.SAFE.pattern())));
     return parameters;
   }
@@ -280,33 +370,65 @@ final class OpenApi {
   private static ObjectNode headers() {
     ObjectNode headers = NODES.objectNode();
     Map.ofEntries(
-        Map.entry(RequestIds.HEADER, "The request's id; quote it when reporting a problem."),
-        Map.entry("X-RateLimit-Limit", "Requests allowed per second, sustained (sent when rate limiting is on)."),
-        Map.entry("X-RateLimit-Remaining",
-            "Requests that may still be sent at once: what is left of the burst allowance."),
-        Map.entry("X-RateLimit-Reset", "Seconds until the burst allowance is full again."),
-        Map.entry("RateLimit", "The IETF RateLimit field: `\"default\";r=<remaining>;t=<seconds to reset>`."),
-        Map.entry("RateLimit-Policy",
-            "The IETF RateLimit-Policy field: `\"default\";q=<requests>;w=<window in seconds>`."),
-        Map.entry("WWW-Authenticate", "The challenge of a 401: `Bearer realm=\"terrace\"`, with"
-            + " `error=\"invalid_token\"` when the key sent is not known."),
-        Map.entry("Retry-After", "Seconds to wait before retrying."),
-        Map.entry("Allow", "The methods the path accepts."),
-        Map.entry("Accept", "The media types a request body is read as: " + JsonContentType.ACCEPTED + "."),
-        Map.entry("Idempotent-Replayed",
-            "`true` when this is the recorded answer to an earlier request with this Idempotency-Key."))
-        .entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> headers.putObject(e.getKey())
-            .put("description", e.getValue()).set("schema", typed(e.getKey().startsWith("X-Rate")
-                || e.getKey().equals("Retry-After") ? "integer" : "string")));
+            Map.entry(RequestIds.HEADER, "The request's id; quote it when reporting a problem."),
+            Map.entry(
+                "X-RateLimit-Limit",
+                "Requests allowed per second, sustained (sent when rate limiting is on)."),
+            Map.entry(
+                "X-RateLimit-Remaining",
+                "Requests that may still be sent at once: what is left of the burst allowance."),
+            Map.entry("X-RateLimit-Reset", "Seconds until the burst allowance is full again."),
+            Map.entry(
+                "RateLimit",
+                "The IETF RateLimit field: `\"default\";r=<remaining>;t=<seconds to reset>`."),
+            Map.entry(
+                "RateLimit-Policy",
+                "The IETF RateLimit-Policy field: `\"default\";q=<requests>;w=<window in seconds>`."),
+            Map.entry(
+                "WWW-Authenticate",
+                "The challenge of a 401: `Bearer realm=\"terrace\"`, with"
+                    + " `error=\"invalid_token\"` when the key sent is not known."),
+            Map.entry("Retry-After", "Seconds to wait before retrying."),
+            Map.entry("Allow", "The methods the path accepts."),
+            Map.entry(
+                "Accept",
+                "The media types a request body is read as: " + JsonContentType.ACCEPTED + "."),
+            Map.entry(
+                "Idempotent-Replayed",
+                "`true` when this is the recorded answer to an earlier request with this Idempotency-Key."))
+        .entrySet()
+        .stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(
+            e ->
+                headers
+                    .putObject(e.getKey())
+                    .put("description", e.getValue())
+                    .set(
+                        "schema",
+                        typed(
+                            e.getKey().startsWith("X-Rate") || e.getKey().equals("Retry-After")
+                                ? "integer"
+                                : "string")));
     return headers;
   }
 
   private static ObjectNode securitySchemes() {
     ObjectNode schemes = NODES.objectNode();
-    schemes.putObject("bearerAuth").put("type", "http").put("scheme", "bearer").put("bearerFormat", "trc_…")
-        .put("description", "An API key as `Authorization: Bearer trc_…`; required when the server runs with"
-            + " --auth.");
-    schemes.putObject("apiKeyAuth").put("type", "apiKey").put("in", "header").put("name", "X-API-Key")
+    schemes
+        .putObject("bearerAuth")
+        .put("type", "http")
+        .put("scheme", "bearer")
+        .put("bearerFormat", "trc_…")
+        .put(
+            "description",
+            "An API key as `Authorization: Bearer trc_…`; required when the server runs with"
+                + " --auth.");
+    schemes
+        .putObject("apiKeyAuth")
+        .put("type", "apiKey")
+        .put("in", "header")
+        .put("name", "X-API-Key")
         .put("description", "The same API key as `X-API-Key: trc_…`.");
     return schemes;
   }

@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes the document {@code GET /openapi.json} serves to a file, without starting a server: for the build steps
- * that lint it and generate a client from it.
+ * Writes the document {@code GET /openapi.json} serves to a file, without starting a server: for
+ * the build steps that lint it and generate a client from it.
  */
 public final class OpenApiFile {
 
@@ -22,7 +22,10 @@ public final class OpenApiFile {
     }
     Path file = Path.of(args[0]).toAbsolutePath();
     Files.createDirectories(file.getParent());
-    Files.write(file, Json.MAPPER.writerWithDefaultPrettyPrinter()
-        .writeValueAsBytes(OpenApi.document(TerraceServer.ROUTES)));
+    Files.write(
+        file,
+        Json.MAPPER
+            .writerWithDefaultPrettyPrinter()
+            .writeValueAsBytes(OpenApi.document(TerraceServer.ROUTES)));
   }
 }

@@ -3,9 +3,9 @@ package dev.terrace.server;
 import dev.terrace.api.Operation;
 
 /**
- * What the OpenAPI document and /docs say about each operation: a summary, a description and an example request
- * that the built-in catalog answers (a test sends every example). A switch, so that a new operation does not
- * compile until it is documented.
+ * What the OpenAPI document and /docs say about each operation: a summary, a description and an
+ * example request that the built-in catalog answers (a test sends every example). A switch, so that
+ * a new operation does not compile until it is documented.
  */
 final class OperationDocs {
 
@@ -19,26 +19,42 @@ final class OperationDocs {
 
   static Doc of(Operation op) {
     return switch (op) {
-      case EXTRACT -> new Doc("Values of datasets under one geometry",
-          "One GeoJSON geometry (lon/lat unless `crs` names another; always x/y order) against up to 50"
-              + " datasets: one result per dataset, summarised by `aggregation` over the cells `pixel_rule` selects. A dataset that cannot"
-              + " answer gives a result with a null value and a warning, not an error. `aggregation: cells` returns the"
-              + " covered cells themselves (an array of `Cell`, row-major); each counts against the pixel budget, and"
-              + " going over is a 422 naming `aggregation`.",
-          EXTRACT_EXAMPLE);
-      case EXTRACT_BATCH -> new Doc("Values of datasets under many geometries",
-          "Up to 1000 geometries against the same datasets; `responses` keeps the input order.",
-          "{\"geometries\":[{\"type\":\"Point\",\"coordinates\":[6.13,49.61]},{\"type\":\"Polygon\",\"coordinates\":"
-              + "[[[6.0,49.5],[6.2,49.5],[6.2,49.7],[6.0,49.7],[6.0,49.5]]]}],\"dataset_ids\":[\"lux:elevation\"],"
-              + "\"aggregation\":\"max\"}");
-      case CATALOG_PROVIDERS_LIST -> new Doc("A page of providers",
-          "Providers in catalog order; `limit` is 1 to 1000.", "{\"limit\":10,\"offset\":0}");
-      case CATALOG_PROVIDERS_GET -> new Doc("One provider with its datasets", "404 when no provider has the slug.",
-          "{\"slug\":\"lux\"}");
-      case CATALOG_DATASETS_LIST -> new Doc("A page of datasets",
-          "All datasets, or one provider's; `limit` is 1 to 1000.", "{\"provider\":\"lux\",\"limit\":10}");
-      case CATALOG_DATASETS_GET -> new Doc("One dataset", "Ids are `provider:name`; 404 when there is none.",
-          "{\"id\":\"lux:elevation\"}");
+      case EXTRACT ->
+          new Doc(
+              "Values of datasets under one geometry",
+              "One GeoJSON geometry (lon/lat unless `crs` names another; always x/y order) against up to 50"
+                  + " datasets: one result per dataset, summarised by `aggregation` over the cells `pixel_rule` selects. A dataset that cannot"
+                  + " answer gives a result with a null value and a warning, not an error. `aggregation: cells` returns the"
+                  + " covered cells themselves (an array of `Cell`, row-major); each counts against the pixel budget, and"
+                  + " going over is a 422 naming `aggregation`.",
+              EXTRACT_EXAMPLE);
+      case EXTRACT_BATCH ->
+          new Doc(
+              "Values of datasets under many geometries",
+              "Up to 1000 geometries against the same datasets; `responses` keeps the input order.",
+              "{\"geometries\":[{\"type\":\"Point\",\"coordinates\":[6.13,49.61]},{\"type\":\"Polygon\",\"coordinates\":"
+                  + "[[[6.0,49.5],[6.2,49.5],[6.2,49.7],[6.0,49.7],[6.0,49.5]]]}],\"dataset_ids\":[\"lux:elevation\"],"
+                  + "\"aggregation\":\"max\"}");
+      case CATALOG_PROVIDERS_LIST ->
+          new Doc(
+              "A page of providers",
+              "Providers in catalog order; `limit` is 1 to 1000.",
+              "{\"limit\":10,\"offset\":0}");
+      case CATALOG_PROVIDERS_GET ->
+          new Doc(
+              "One provider with its datasets",
+              "404 when no provider has the slug.",
+              "{\"slug\":\"lux\"}");
+      case CATALOG_DATASETS_LIST ->
+          new Doc(
+              "A page of datasets",
+              "All datasets, or one provider's; `limit` is 1 to 1000.",
+              "{\"provider\":\"lux\",\"limit\":10}");
+      case CATALOG_DATASETS_GET ->
+          new Doc(
+              "One dataset",
+              "Ids are `provider:name`; 404 when there is none.",
+              "{\"id\":\"lux:elevation\"}");
     };
   }
 }

@@ -22,8 +22,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Runs one operation for either route style: checks the caller's scope, parses the request, replays or records
- * an idempotent response, and runs the engine through the work queue.
+ * Runs one operation for either route style: checks the caller's scope, parses the request, replays
+ * or records an idempotent response, and runs the engine through the work queue.
  */
 final class OperationHandler {
 
@@ -35,7 +35,8 @@ final class OperationHandler {
   private final IdempotencyStore idempotency;
   private final long maxBodyBytes;
 
-  OperationHandler(TerraceApi engine, WorkQueue queue, IdempotencyStore idempotency, long maxBodyBytes) {
+  OperationHandler(
+      TerraceApi engine, WorkQueue queue, IdempotencyStore idempotency, long maxBodyBytes) {
     this.engine = engine;
     this.queue = queue;
     this.idempotency = idempotency;
@@ -55,16 +56,25 @@ final class OperationHandler {
       return;
     }
     if (!IDEMPOTENCY_KEY.matcher(key.get()).matches()) {
-      throw ProblemException.field(ErrorType.VALIDATION_ERROR, "Idempotency-Key must be 1 to 255 printable ASCII"
-          + " characters without spaces", "value_error", "header", "Idempotency-Key");
+      throw ProblemException.field(
+          ErrorType.VALIDATION_ERROR,
+          "Idempotency-Key must be 1 to 255 printable ASCII" + " characters without spaces",
+          "value_error",
+          "header",
+          "Idempotency-Key");
     }
     String owner = exchange.principal().id();
     String hash = hash(op, body);
     Optional<IdempotencyStore.Recorded> first = idempotency.find(owner, key.get());
     if (first.isPresent()) {
       if (!first.get().requestHash().equals(hash)) {
-        throw ProblemException.field(ErrorType.CONFLICT, "this Idempotency-Key was first used with a different"
-            + " request; use a new key for a new request", "idempotency_conflict", "header", "Idempotency-Key");
+        throw ProblemException.field(
+            ErrorType.CONFLICT,
+            "this Idempotency-Key was first used with a different"
+                + " request; use a new key for a new request",
+            "idempotency_conflict",
+            "header",
+            "Idempotency-Key");
       }
       res.header("Idempotent-Replayed", "true");
       sendBytes(res, first.get().status(), first.get().body());
@@ -75,22 +85,35 @@ final class OperationHandler {
     sendBytes(res, 200, answer);
   }
 
-  /** Answers an operation whose request is built from the query string and, if named, a path parameter. */
-  void fromQuery(Operation op, ServerRequest req, ServerResponse res, String pathParameter) throws Exception {
+  /**
+   * Answers an operation whose request is built from the query string and, if named, a path
+   * parameter.
+   */
+  void fromQuery(Operation op, ServerRequest req, ServerResponse res, String pathParameter)
+      throws Exception {
     Exchange exchange = begin(op, req);
     ObjectNode fields = QueryFields.of(req.query(), op.requestType());
     if (pathParameter != null) {
       fields.put(pathParameter, req.path().pathParameters().get(pathParameter));
     }
-    send(res, 200, run(op, Json.MAPPER.treeToValue(fields, op.requestType()), exchange.requestId(),
-        CrsAlias.usedIn(fields)));
+    send(
+        res,
+        200,
+        run(
+            op,
+            Json.MAPPER.treeToValue(fields, op.requestType()),
+            exchange.requestId(),
+            CrsAlias.usedIn(fields)));
   }
 
   private static Object parse(Operation op, byte[] body) throws java.io.IOException {
     Object request = Json.MAPPER.readValue(body, op.requestType());
     if (request == null) {
-      throw ProblemException.field(ErrorType.VALIDATION_ERROR, "the body must be a JSON object, not null",
-          "type_error", "body");
+      throw ProblemException.field(
+          ErrorType.VALIDATION_ERROR,
+          "the body must be a JSON object, not null",
+          "type_error",
+          "body");
     }
     return request;
   }
@@ -100,14 +123,23 @@ final class OperationHandler {
     exchange.label(op.operationName());
     Scope needed = Scope.requiredFor(op);
     if (!exchange.principal().may(needed)) {
-      throw ProblemException.of(ErrorType.FORBIDDEN, "this API key lacks the '" + needed.wireName()
-          + "' scope that " + op.operationName() + " needs; ask an admin for a key with it");
+      throw ProblemException.of(
+          ErrorType.FORBIDDEN,
+          "this API key lacks the '"
+              + needed.wireName()
+              + "' scope that "
+              + op.operationName()
+              + " needs; ask an admin for a key with it");
     }
     return exchange;
   }
 
-  /** @param crsAlias whether the request named its CRS {@code target_crs}, so problems with it say so */
-  private Object run(Operation op, Object request, String requestId, boolean crsAlias) throws Exception {
+  /**
+   * @param crsAlias whether the request named its CRS {@code target_crs}, so problems with it say
+   *     so
+   */
+  private Object run(Operation op, Object request, String requestId, boolean crsAlias)
+      throws Exception {
     try {
       return run(op, request, requestId);
     } catch (InvalidRequestException e) {
@@ -116,25 +148,33 @@ final class OperationHandler {
   }
 
   private Object run(Operation op, Object request, String requestId) throws Exception {
-    boolean quick = op == Operation.EXTRACT && ((ExtractRequest) request).geometry() instanceof Point;
-    return queue.run(() -> switch (op) {
-      case EXTRACT -> sameId(engine.extract((ExtractRequest) request), requestId);
-      case EXTRACT_BATCH -> engine.batchExtract((BatchExtractRequest) request);
-      case CATALOG_PROVIDERS_LIST -> engine.providers((ListProvidersRequest) request);
-      case CATALOG_PROVIDERS_GET -> engine.provider(required(((GetProviderRequest) request).slug(), "slug"));
-      case CATALOG_DATASETS_LIST -> engine.datasets((ListDatasetsRequest) request);
-      case CATALOG_DATASETS_GET -> engine.dataset(required(((GetDatasetRequest) request).id(), "id"));
-    }, quick);
+    boolean quick =
+        op == Operation.EXTRACT && ((ExtractRequest) request).geometry() instanceof Point;
+    return queue.run(
+        () ->
+            switch (op) {
+              case EXTRACT -> sameId(engine.extract((ExtractRequest) request), requestId);
+              case EXTRACT_BATCH -> engine.batchExtract((BatchExtractRequest) request);
+              case CATALOG_PROVIDERS_LIST -> engine.providers((ListProvidersRequest) request);
+              case CATALOG_PROVIDERS_GET ->
+                  engine.provider(required(((GetProviderRequest) request).slug(), "slug"));
+              case CATALOG_DATASETS_LIST -> engine.datasets((ListDatasetsRequest) request);
+              case CATALOG_DATASETS_GET ->
+                  engine.dataset(required(((GetDatasetRequest) request).id(), "id"));
+            },
+        quick);
   }
 
   /** The response's id is the request's, so the body and the {@code X-Request-ID} header agree. */
   private static ExtractResponse sameId(ExtractResponse r, String requestId) {
-    return new ExtractResponse(requestId, r.geometryHash(), r.results(), r.warnings(), r.elapsedMs(), r.error());
+    return new ExtractResponse(
+        requestId, r.geometryHash(), r.results(), r.warnings(), r.elapsedMs(), r.error());
   }
 
   private static String required(String value, String field) {
     if (value == null || value.isBlank()) {
-      throw ProblemException.field(ErrorType.VALIDATION_ERROR, field + " is required", "missing", field);
+      throw ProblemException.field(
+          ErrorType.VALIDATION_ERROR, field + " is required", "missing", field);
     }
     return value;
   }

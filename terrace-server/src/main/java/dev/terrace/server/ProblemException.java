@@ -4,7 +4,10 @@ import dev.terrace.api.ErrorType;
 import dev.terrace.api.FieldError;
 import java.util.List;
 
-/** A failure the service itself detects (a body too large, an unknown route, overload), answered as a problem. */
+/**
+ * A failure the service itself detects (a body too large, an unknown route, overload), answered as
+ * a problem.
+ */
 final class ProblemException extends RuntimeException {
 
   private final ErrorType type;
@@ -12,7 +15,8 @@ final class ProblemException extends RuntimeException {
   private final List<FieldError> errors;
   private final long retryAfterSeconds;
 
-  ProblemException(ErrorType type, int status, String detail, List<FieldError> errors, long retryAfterSeconds) {
+  ProblemException(
+      ErrorType type, int status, String detail, List<FieldError> errors, long retryAfterSeconds) {
     super(detail, null, false, false);
     this.type = type;
     this.status = status;
@@ -25,7 +29,8 @@ final class ProblemException extends RuntimeException {
   }
 
   static ProblemException field(ErrorType type, String detail, String errorKind, Object... loc) {
-    return new ProblemException(type, type.status(), detail, List.of(FieldError.of(errorKind, detail, loc)), 0);
+    return new ProblemException(
+        type, type.status(), detail, List.of(FieldError.of(errorKind, detail, loc)), 0);
   }
 
   static ProblemException retryLater(ErrorType type, String detail, long retryAfterSeconds) {

@@ -22,8 +22,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Turns whatever a request raised into the problem the client receives; a 500 never carries internals, and no
- * answer repeats more than {@link #MAX_TEXT} characters of any one text, however much of the request it quotes.
+ * Turns whatever a request raised into the problem the client receives; a 500 never carries
+ * internals, and no answer repeats more than {@link #MAX_TEXT} characters of any one text, however
+ * much of the request it quotes.
  */
 final class Problems {
 
@@ -39,41 +40,77 @@ final class Problems {
 
   static Answer answer(Throwable failure, String requestId, String path) {
     Throwable t = unwrap(failure);
-    Answer answer = switch (t) {
-      case ProblemException p -> answer(p, requestId);
-      // Helidon's, such as a request target it cannot decode
-      case HttpException e -> answer(HttpFaults.of(e.status().code(), e.getMessage()), requestId);
-      // The API's refusals, the engine's (InvalidRequestException, NotFoundException): the problem they carry.
-      // Its failures (ServiceException) fall through to a 500 that does not repeat what failed.
-      case TerraceException e when !(e instanceof ServiceException) && e.problem().isPresent()
-          && e.errorType().isPresent() -> new Answer(refusal(e.problem().get(), requestId), 0);
-      case JsonProcessingException e when constraint(e) != null -> new Answer(problem(ErrorType.REQUEST_LIMIT,
-          "the JSON body exceeds a parser limit: " + firstLine(constraint(e).getOriginalMessage()), requestId,
-          List.of(FieldError.of("json_limit", firstLine(constraint(e).getOriginalMessage()), "body"))), 0);
-      case JsonMappingException e -> new Answer(mapping(e, requestId), 0);
-      case JsonProcessingException e -> new Answer(malformed(e, requestId), 0);
-      default -> {
-        LOG.log(Level.SEVERE, "request " + requestId + " failed", t);
-        yield new Answer(Problem.of(ErrorType.INTERNAL_ERROR,
-            "the service failed to answer; quote request id " + requestId + " when reporting it", requestId), 0);
-      }
-    };
+    Answer answer =
+        switch (t) {
+          case ProblemException p -> answer(p, requestId);
+          // Helidon's, such as a request target it cannot decode
+          case HttpException e ->
+              answer(HttpFaults.of(e.status().code(), e.getMessage()), requestId);
+          // The API's refusals, the engine's (InvalidRequestException, NotFoundException): the
+          // problem they carry.
+          // Its failures (ServiceException) fall through to a 500 that does not repeat what failed.
+          case TerraceException e
+              when !(e instanceof ServiceException)
+                  && e.problem().isPresent()
+                  && e.errorType().isPresent() ->
+              new Answer(refusal(e.problem().get(), requestId), 0);
+          case JsonProcessingException e when constraint(e) != null ->
+              new Answer(
+                  problem(
+                      ErrorType.REQUEST_LIMIT,
+                      "the JSON body exceeds a parser limit: "
+                          + firstLine(constraint(e).getOriginalMessage()),
+                      requestId,
+                      List.of(
+                          FieldError.of(
+                              "json_limit",
+                              firstLine(constraint(e).getOriginalMessage()),
+                              "body"))),
+                  0);
+          case JsonMappingException e -> new Answer(mapping(e, requestId), 0);
+          case JsonProcessingException e -> new Answer(malformed(e, requestId), 0);
+          default -> {
+            LOG.log(Level.SEVERE, "request " + requestId + " failed", t);
+            yield new Answer(
+                Problem.of(
+                    ErrorType.INTERNAL_ERROR,
+                    "the service failed to answer; quote request id "
+                        + requestId
+                        + " when reporting it",
+                    requestId),
+                0);
+          }
+        };
     return new Answer(capped(answer.problem().withInstance(path)), answer.retryAfterSeconds());
   }
 
   private static Answer answer(ProblemException p, String requestId) {
-    return new Answer(problem(p.type(), p.getMessage(), requestId, p.errors()).withStatus(p.status()),
+    return new Answer(
+        problem(p.type(), p.getMessage(), requestId, p.errors()).withStatus(p.status()),
         p.retryAfterSeconds());
   }
 
-  /** The problem with each text it repeats, which may quote the request, cut to {@link #MAX_TEXT}. */
+  /**
+   * The problem with each text it repeats, which may quote the request, cut to {@link #MAX_TEXT}.
+   */
   private static Problem capped(Problem p) {
-    Problem capped = Problem.of(p.errorType(), cap(p.detail()), p.requestId()).withStatus(p.status())
-        .withInstance(cap(p.instance()));
-    return p.errors() == null ? capped : capped.withErrors(p.errors().stream()
-        .map(e -> new FieldError(e.loc().stream().map(part -> part instanceof String s ? cap(s) : part).toList(),
-            cap(e.msg()), e.type()))
-        .toList());
+    Problem capped =
+        Problem.of(p.errorType(), cap(p.detail()), p.requestId())
+            .withStatus(p.status())
+            .withInstance(cap(p.instance()));
+    return p.errors() == null
+        ? capped
+        : capped.withErrors(
+            p.errors().stream()
+                .map(
+                    e ->
+                        new FieldError(
+                            e.loc().stream()
+                                .map(part -> part instanceof String s ? cap(s) : part)
+                                .toList(),
+                            cap(e.msg()),
+                            e.type()))
+                .toList());
   }
 
   static String cap(String text) {
@@ -81,7 +118,8 @@ final class Problems {
   }
 
   private static Throwable unwrap(Throwable t) {
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+    while ((t instanceof CompletionException || t instanceof ExecutionException)
+        && t.getCause() != null) {
       t = t.getCause();
     }
     return t;
@@ -97,7 +135,8 @@ final class Problems {
     return null;
   }
 
-  private static Problem problem(ErrorType type, String detail, String requestId, List<FieldError> errors) {
+  private static Problem problem(
+      ErrorType type, String detail, String requestId, List<FieldError> errors) {
     Problem p = Problem.of(type, detail, requestId);
     return errors == null ? p : p.withErrors(errors);
   }
@@ -109,9 +148,14 @@ final class Problems {
 
   private static Problem malformed(JsonProcessingException e, String requestId) {
     JsonLocation where = e.getLocation();
-    String at = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
+    String at =
+        where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
     String msg = "the body is not valid JSON" + at + ": " + firstLine(e.getOriginalMessage());
-    return problem(ErrorType.VALIDATION_ERROR, msg, requestId, List.of(FieldError.of("json_invalid", msg, "body")));
+    return problem(
+        ErrorType.VALIDATION_ERROR,
+        msg,
+        requestId,
+        List.of(FieldError.of("json_invalid", msg, "body")));
   }
 
   private static Problem mapping(JsonMappingException e, String requestId) {
@@ -130,8 +174,10 @@ final class Problems {
     String msg;
     if (e instanceof InvalidTypeIdException t) {
       kind = "type_error";
-      msg = "expected a GeoJSON object whose \"type\" is one of " + subtypes(t.getBaseType().getRawClass())
-          + (t.getTypeId() == null ? "" : ", got \"" + t.getTypeId() + "\"");
+      msg =
+          "expected a GeoJSON object whose \"type\" is one of "
+              + subtypes(t.getBaseType().getRawClass())
+              + (t.getTypeId() == null ? "" : ", got \"" + t.getTypeId() + "\"");
     } else if (e instanceof ValueInstantiationException && e.getCause() != null) {
       kind = "value_error";
       msg = e.getCause().getMessage();
@@ -140,15 +186,17 @@ final class Problems {
       msg = "expected " + typeName(f.getTargetType()) + ", got " + describe(f.getValue());
     } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
       kind = "type_error";
-      msg = firstLine(e.getOriginalMessage()).startsWith("No content")
-          ? "the body is empty; send a JSON object"
-          : "expected " + typeName(m.getTargetType());
+      msg =
+          firstLine(e.getOriginalMessage()).startsWith("No content")
+              ? "the body is empty; send a JSON object"
+              : "expected " + typeName(m.getTargetType());
     } else {
       kind = "value_error";
       msg = firstLine(e.getOriginalMessage());
     }
     FieldError field = new FieldError(loc, msg, kind);
-    return problem(ErrorType.VALIDATION_ERROR, field.path() + ": " + msg, requestId, List.of(field));
+    return problem(
+        ErrorType.VALIDATION_ERROR, field.path() + ": " + msg, requestId, List.of(field));
   }
 
   private static String typeName(Class<?> type) {
@@ -192,12 +240,14 @@ final class Problems {
   }
 
   private static String describe(Object value) {
-    return value instanceof String s ? "\"" + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + "\"" : "" + value;
+    return value instanceof String s
+        ? "\"" + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + "\""
+        : "" + value;
   }
 
   /**
-   * The first line of a parser's message without what speaks to Java programmers rather than to the client:
-   * feature switches and our class names.
+   * The first line of a parser's message without what speaks to Java programmers rather than to the
+   * client: feature switches and our class names.
    */
   private static String firstLine(String message) {
     if (message == null) {

@@ -8,21 +8,25 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A GET route's query string as the JSON object its request record reads, so that a query parameter is held to
- * the same types as the body member of the same name.
+ * A GET route's query string as the JSON object its request record reads, so that a query parameter
+ * is held to the same types as the body member of the same name.
  */
 final class QueryFields {
 
-  private static final Set<Class<?>> INTEGERS = Set.of(int.class, Integer.class, long.class, Long.class);
-  /** Decimal digits that fit an int; anything else stays text and is refused by the strict mapper. */
+  private static final Set<Class<?>> INTEGERS =
+      Set.of(int.class, Integer.class, long.class, Long.class);
+
+  /**
+   * Decimal digits that fit an int; anything else stays text and is refused by the strict mapper.
+   */
   private static final Pattern INTEGER = Pattern.compile("-?\\d{1,9}");
 
   private QueryFields() {}
 
   /**
-   * Query values are text: one is sent on as a number only when the request's member of that name is an
-   * integer and the text is an integer's, so {@code limit=10} reads as the body's {@code 10}, while
-   * {@code limit=1.5} or {@code limit=%20} stays text and is refused as not an integer, and
+   * Query values are text: one is sent on as a number only when the request's member of that name
+   * is an integer and the text is an integer's, so {@code limit=10} reads as the body's {@code 10},
+   * while {@code limit=1.5} or {@code limit=%20} stays text and is refused as not an integer, and
    * {@code provider=123} stays the slug "123".
    */
   static ObjectNode of(Parameters query, Class<?> requestType) {

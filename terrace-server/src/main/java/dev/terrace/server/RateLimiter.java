@@ -12,8 +12,8 @@ final class RateLimiter {
   record Decision(boolean allowed, int remaining, long resetSeconds, long retryAfterSeconds) {}
 
   /**
-   * The sustained rate as whole requests per whole seconds, the form rate-limit header fields carry: 50/s is 50
-   * per second, 0.01/s one per 100 seconds, 2.5/s five per two seconds.
+   * The sustained rate as whole requests per whole seconds, the form rate-limit header fields
+   * carry: 50/s is 50 per second, 0.01/s one per 100 seconds, 2.5/s five per two seconds.
    */
   record Quota(long requests, long windowSeconds) {}
 
@@ -24,11 +24,13 @@ final class RateLimiter {
   private final int burst;
   private final Quota quota;
   private final LongSupplier nanoClock;
-  private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-      .expireAfterAccess(Duration.ofMinutes(10))
-      .maximumSize(100_000)
-      .executor(Runnable::run)         // upkeep on the request's thread rather than a common-pool hand-off
-      .build();
+  private final Cache<String, Bucket> buckets =
+      Caffeine.newBuilder()
+          .expireAfterAccess(Duration.ofMinutes(10))
+          .maximumSize(100_000)
+          .executor(
+              Runnable::run) // upkeep on the request's thread rather than a common-pool hand-off
+          .build();
 
   RateLimiter(double perSecond, int burst, LongSupplier nanoClock) {
     this.perSecond = perSecond;
@@ -44,14 +46,18 @@ final class RateLimiter {
         return new Quota((long) Math.rint(requests), window);
       }
     }
-    return perSecond >= 1 ? new Quota((long) perSecond, 1) : new Quota(1, Math.round(1 / perSecond));
+    return perSecond >= 1
+        ? new Quota((long) perSecond, 1)
+        : new Quota(1, Math.round(1 / perSecond));
   }
 
   boolean enabled() {
     return perSecond > 0;
   }
 
-  /** @return the sustained rate; null when the limiter is off */
+  /**
+   * @return the sustained rate; null when the limiter is off
+   */
   Quota quota() {
     return quota;
   }
@@ -61,7 +67,9 @@ final class RateLimiter {
   }
 
   Decision take(String caller) {
-    return buckets.get(caller, k -> new Bucket(burst, nanoClock.getAsLong())).take(nanoClock.getAsLong());
+    return buckets
+        .get(caller, k -> new Bucket(burst, nanoClock.getAsLong()))
+        .take(nanoClock.getAsLong());
   }
 
   private final class Bucket {

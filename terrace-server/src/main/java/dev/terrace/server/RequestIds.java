@@ -20,6 +20,8 @@ final class RequestIds {
     }
     // Unique, not secret: the thread's own generator avoids UUID's contended entropy source.
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    return "req_" + HexFormat.of().toHexDigits(random.nextLong()) + HexFormat.of().toHexDigits(random.nextLong());
+    return "req_"
+        + HexFormat.of().toHexDigits(random.nextLong())
+        + HexFormat.of().toHexDigits(random.nextLong());
   }
 }

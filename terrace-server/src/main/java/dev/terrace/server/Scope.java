@@ -43,14 +43,20 @@ public enum Scope {
         return s;
       }
     }
-    throw new IllegalArgumentException("unknown scope '" + name + "'; expected one of: "
-        + Arrays.stream(values()).map(Scope::wireName).collect(Collectors.joining(", ")));
+    throw new IllegalArgumentException(
+        "unknown scope '"
+            + name
+            + "'; expected one of: "
+            + Arrays.stream(values()).map(Scope::wireName).collect(Collectors.joining(", ")));
   }
 
   static Scope requiredFor(Operation op) {
     return switch (op) {
       case EXTRACT, EXTRACT_BATCH -> EXTRACT;
-      case CATALOG_PROVIDERS_LIST, CATALOG_PROVIDERS_GET, CATALOG_DATASETS_LIST, CATALOG_DATASETS_GET ->
+      case CATALOG_PROVIDERS_LIST,
+          CATALOG_PROVIDERS_GET,
+          CATALOG_DATASETS_LIST,
+          CATALOG_DATASETS_GET ->
           CATALOG_READ;
     };
   }

@@ -23,7 +23,8 @@ import java.util.Objects;
  * @param requestTimeout how long one request may run before it is answered 504
  * @param maxActiveRequests requests computed at once
  * @param maxQueuedRequests requests waiting for a slot; beyond this the service answers 503
- * @param rateLimit requests per second each key (or address, without auth) may sustain; 0 turns limiting off
+ * @param rateLimit requests per second each key (or address, without auth) may sustain; 0 turns
+ *     limiting off
  * @param rateBurst requests a key may send at once before the rate applies
  * @param shutdownGrace how long a stopping server waits for requests in flight
  */
@@ -57,9 +58,14 @@ public record ServerConfig(
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
     }
-    if (maxBodyBytes < 1024 || maxActiveRequests < 1 || maxQueuedRequests < 0 || rateLimit < 0 || rateBurst < 1) {
-      throw new IllegalArgumentException("maxBodyBytes must be at least 1024, maxActiveRequests and rateBurst at"
-          + " least 1, maxQueuedRequests and rateLimit not negative");
+    if (maxBodyBytes < 1024
+        || maxActiveRequests < 1
+        || maxQueuedRequests < 0
+        || rateLimit < 0
+        || rateBurst < 1) {
+      throw new IllegalArgumentException(
+          "maxBodyBytes must be at least 1024, maxActiveRequests and rateBurst at"
+              + " least 1, maxQueuedRequests and rateLimit not negative");
     }
     if (requestTimeout.isNegative() || requestTimeout.isZero()) {
       throw new IllegalArgumentException("requestTimeout must be positive, got " + requestTimeout);
@@ -67,15 +73,26 @@ public record ServerConfig(
   }
 
   /**
-   * Port 8000 on loopback only, the built-in catalog, auth off, SQLite in {@code terrace.db}, the engine's
-   * default limits, a 16 MiB body cap, a 30 s deadline, 8 active requests per core with 512 queued, and 100
-   * requests per second per key with bursts of 200.
+   * Port 8000 on loopback only, the built-in catalog, auth off, SQLite in {@code terrace.db}, the
+   * engine's default limits, a 16 MiB body cap, a 30 s deadline, 8 active requests per core with
+   * 512 queued, and 100 requests per second per key with bursts of 200.
    *
    * @return the defaults
    */
   public static ServerConfig defaults() {
-    return new ServerConfig("127.0.0.1", DEFAULT_PORT, null, false, "jdbc:sqlite:terrace.db", Limits.defaults(),
-        16L << 20, Duration.ofSeconds(30), 8 * Runtime.getRuntime().availableProcessors(), 512, 100, 200,
+    return new ServerConfig(
+        "127.0.0.1",
+        DEFAULT_PORT,
+        null,
+        false,
+        "jdbc:sqlite:terrace.db",
+        Limits.defaults(),
+        16L << 20,
+        Duration.ofSeconds(30),
+        8 * Runtime.getRuntime().availableProcessors(),
+        512,
+        100,
+        200,
         Duration.ofSeconds(10));
   }
 
@@ -120,83 +137,122 @@ public record ServerConfig(
       shutdownGrace = c.shutdownGrace;
     }
 
-    /** @param v the address to listen on @return this */
+    /**
+     * @param v the address to listen on @return this
+     */
     public Builder host(String v) {
       host = v;
       return this;
     }
 
-    /** @param v the port, 0 for any free one @return this */
+    /**
+     * @param v the port, 0 for any free one @return this
+     */
     public Builder port(int v) {
       port = v;
       return this;
     }
 
-    /** @param v the catalog file, null for the built-in one @return this */
+    /**
+     * @param v the catalog file, null for the built-in one @return this
+     */
     public Builder catalog(Path v) {
       catalog = v;
       return this;
     }
 
-    /** @param v whether API keys are required @return this */
+    /**
+     * @param v whether API keys are required @return this
+     */
     public Builder auth(boolean v) {
       auth = v;
       return this;
     }
 
-    /** @param v a {@code jdbc:sqlite:} or {@code jdbc:postgresql:} URL @return this */
+    /**
+     * @param v a {@code jdbc:sqlite:} or {@code jdbc:postgresql:} URL @return this
+     */
     public Builder databaseUrl(String v) {
       databaseUrl = v;
       return this;
     }
 
-    /** @param v the engine's limits @return this */
+    /**
+     * @param v the engine's limits @return this
+     */
     public Builder limits(Limits v) {
       limits = v;
       return this;
     }
 
-    /** @param v the largest body accepted, in bytes @return this */
+    /**
+     * @param v the largest body accepted, in bytes @return this
+     */
     public Builder maxBodyBytes(long v) {
       maxBodyBytes = v;
       return this;
     }
 
-    /** @param v the per-request deadline @return this */
+    /**
+     * @param v the per-request deadline @return this
+     */
     public Builder requestTimeout(Duration v) {
       requestTimeout = v;
       return this;
     }
 
-    /** @param v requests computed at once @return this */
+    /**
+     * @param v requests computed at once @return this
+     */
     public Builder maxActiveRequests(int v) {
       maxActiveRequests = v;
       return this;
     }
 
-    /** @param v requests allowed to wait for a slot @return this */
+    /**
+     * @param v requests allowed to wait for a slot @return this
+     */
     public Builder maxQueuedRequests(int v) {
       maxQueuedRequests = v;
       return this;
     }
 
-    /** @param perSecond sustained requests per second per key, 0 for no limit @param burst requests at once @return this */
+    /**
+     * @param perSecond sustained requests per second per key, 0 for no limit @param burst requests
+     *     at once @return this
+     */
     public Builder rateLimit(double perSecond, int burst) {
       rateLimit = perSecond;
       rateBurst = burst;
       return this;
     }
 
-    /** @param v how long stopping waits for requests in flight @return this */
+    /**
+     * @param v how long stopping waits for requests in flight @return this
+     */
     public Builder shutdownGrace(Duration v) {
       shutdownGrace = v;
       return this;
     }
 
-    /** @return the configuration @throws IllegalArgumentException if a value is out of range */
+    /**
+     * @return the configuration @throws IllegalArgumentException if a value is out of range
+     */
     public ServerConfig build() {
-      return new ServerConfig(host, port, catalog, auth, databaseUrl, limits, maxBodyBytes, requestTimeout,
-          maxActiveRequests, maxQueuedRequests, rateLimit, rateBurst, shutdownGrace);
+      return new ServerConfig(
+          host,
+          port,
+          catalog,
+          auth,
+          databaseUrl,
+          limits,
+          maxBodyBytes,
+          requestTimeout,
+          maxActiveRequests,
+          maxQueuedRequests,
+          rateLimit,
+          rateBurst,
+          shutdownGrace);
     }
   }
 }

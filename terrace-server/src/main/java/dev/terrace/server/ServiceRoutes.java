@@ -29,8 +29,11 @@ final class ServiceRoutes {
   private final Map<String, Object> facts;
   private final Instant started = Instant.now();
 
-  /** @param facts what does not change while the server runs: version, catalog size, database kind */
-  ServiceRoutes(Metrics metrics, IntSupplier inFlight, BooleanSupplier draining, Map<String, Object> facts) {
+  /**
+   * @param facts what does not change while the server runs: version, catalog size, database kind
+   */
+  ServiceRoutes(
+      Metrics metrics, IntSupplier inFlight, BooleanSupplier draining, Map<String, Object> facts) {
     this.metrics = metrics;
     this.inFlight = inFlight;
     this.draining = draining;
@@ -48,12 +51,17 @@ final class ServiceRoutes {
     Map<String, Object> cacheBody = new LinkedHashMap<>();
     cacheBody.put("requests", cache.requests());
     cacheBody.put("hits", cache.hits());
-    cacheBody.put("hit_ratio", cache.requests() == 0 ? 0.0 : (double) cache.hits() / cache.requests());
+    cacheBody.put(
+        "hit_ratio", cache.requests() == 0 ? 0.0 : (double) cache.hits() / cache.requests());
     cacheBody.put("bytes", cache.bytes());
     cacheBody.put("max_bytes", cache.maxBytes());
-    // A failing source degrades the service, which still answers every other dataset: 200, with the sources named.
-    List<Map<String, Object>> failing = SourceBreakers.shared().statuses().stream()
-        .filter(s -> !s.state().equals("closed")).map(ServiceRoutes::source).toList();
+    // A failing source degrades the service, which still answers every other dataset: 200, with the
+    // sources named.
+    List<Map<String, Object>> failing =
+        SourceBreakers.shared().statuses().stream()
+            .filter(s -> !s.state().equals("closed"))
+            .map(ServiceRoutes::source)
+            .toList();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", stopping ? "draining" : failing.isEmpty() ? "ok" : "degraded");
     body.putAll(facts);

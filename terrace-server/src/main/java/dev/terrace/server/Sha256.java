@@ -20,7 +20,9 @@ final class Sha256 {
 
   private Sha256() {}
 
-  /** @return the digest of the parts, one after the other, in hex */
+  /**
+   * @return the digest of the parts, one after the other, in hex
+   */
   static String hex(byte[]... parts) {
     MessageDigest sha;
     try {

@@ -1,7 +1,6 @@
 package dev.terrace.server;
 
 import dev.terrace.engine.internal.Engine;
-import dev.terrace.engine.Terrace;
 import dev.terrace.engine.internal.catalog.Catalog;
 import io.helidon.http.DirectHandler;
 import io.helidon.webserver.WebServer;
@@ -18,8 +17,8 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
- * The HTTP service: the engine behind both route styles, with auth, rate limits, problem+json errors, health and
- * metrics.
+ * The HTTP service: the engine behind both route styles, with auth, rate limits, problem+json
+ * errors, health and metrics.
  *
  * <pre>{@code
  * try (TerraceServer server = TerraceServer.start(ServerConfig.defaults().toBuilder().port(0).build())) {
@@ -32,10 +31,15 @@ public final class TerraceServer implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(TerraceServer.class.getName());
 
   /** Every route the server answers, for 405 answers and the OpenAPI document. */
-  static final List<ApiRoutes.Route> ROUTES = Stream.of(ApiRoutes.ROUTES, ServiceRoutes.ROUTES, DocsRoutes.ROUTES)
-      .flatMap(List::stream).toList();
+  static final List<ApiRoutes.Route> ROUTES =
+      Stream.of(ApiRoutes.ROUTES, ServiceRoutes.ROUTES, DocsRoutes.ROUTES)
+          .flatMap(List::stream)
+          .toList();
 
-  /** Memory for idempotent replays: a point answer is under a kilobyte, so this keeps tens of thousands. */
+  /**
+   * Memory for idempotent replays: a point answer is under a kilobyte, so this keeps tens of
+   * thousands.
+   */
   private static final long IDEMPOTENT_RESPONSE_BYTES = 64L << 20;
 
   private final ServerConfig config;
@@ -53,17 +57,30 @@ public final class TerraceServer implements AutoCloseable {
     DescriptionStore descriptions = new DescriptionStore(database);
     catalog.restore(descriptions.load());
     catalog.onDescribed(descriptions::save);
-    this.engine = Engine.open(catalog, config.limits(), Executors.newVirtualThreadPerTaskExecutor());
-    this.queue = new WorkQueue(config.maxActiveRequests(), config.maxQueuedRequests(), config.requestTimeout());
+    this.engine =
+        Engine.open(catalog, config.limits(), Executors.newVirtualThreadPerTaskExecutor());
+    this.queue =
+        new WorkQueue(
+            config.maxActiveRequests(), config.maxQueuedRequests(), config.requestTimeout());
     ApiKeyStore keys = new ApiKeyStore(database);
     Metrics metrics = new Metrics(queue::inFlight);
-    Gatekeeper gatekeeper = new Gatekeeper(config.auth(), keys::verify,
-        new RateLimiter(config.rateLimit(), config.rateBurst(), System::nanoTime), metrics);
-    OperationHandler handler = new OperationHandler(engine, queue, new MemoryIdempotencyStore(IDEMPOTENT_RESPONSE_BYTES),
-        config.maxBodyBytes());
+    Gatekeeper gatekeeper =
+        new Gatekeeper(
+            config.auth(),
+            keys::verify,
+            new RateLimiter(config.rateLimit(), config.rateBurst(), System::nanoTime),
+            metrics);
+    OperationHandler handler =
+        new OperationHandler(
+            engine,
+            queue,
+            new MemoryIdempotencyStore(IDEMPOTENT_RESPONSE_BYTES),
+            config.maxBodyBytes());
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put("version", version());
-    facts.put("catalog", Map.of("providers", catalog.providers().size(), "datasets", catalog.datasets().size()));
+    facts.put(
+        "catalog",
+        Map.of("providers", catalog.providers().size(), "datasets", catalog.datasets().size()));
     facts.put("auth", config.auth());
     facts.put("database", database.kind());
 
@@ -71,44 +88,67 @@ public final class TerraceServer implements AutoCloseable {
     new ApiRoutes(handler).register(routing);
     new ServiceRoutes(metrics, queue::inFlight, queue::draining, facts).register(routing);
     new DocsRoutes(ROUTES).register(routing);
-    routing.any(new Fallback(ROUTES))
-        .error(Throwable.class, (req, res, t) -> ProblemWriter.send(res, t,
-            req.context().get(Exchange.class).map(Exchange::requestId).orElse("unknown"), req.path().path()));
+    routing
+        .any(new Fallback(ROUTES))
+        .error(
+            Throwable.class,
+            (req, res, t) ->
+                ProblemWriter.send(
+                    res,
+                    t,
+                    req.context().get(Exchange.class).map(Exchange::requestId).orElse("unknown"),
+                    req.path().path()));
     DirectProblems problems = new DirectProblems(metrics);
     DirectHandlers.Builder direct = DirectHandlers.builder();
     for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
       direct.addHandler(type, problems);
     }
     try {
-      this.web = WebServer.builder()
-          .host(config.host())
-          .port(config.port())
-          // The body cap is enforced while reading, so that an oversized body gets a problem, not a closed socket.
-          .maxPayloadSize(-1)
-          .addConnectionSelector(new Http1Wire())
-          .directHandlers(direct.build())
-          // Hands Helidon's messages to the direct handlers, which repeat those it marks safe in their problems.
-          .errorHandling(e -> e.includeEntity(true))
-          .shutdownGracePeriod(config.shutdownGrace())
-          .routing(routing)
-          .build()
-          .start();
+      this.web =
+          WebServer.builder()
+              .host(config.host())
+              .port(config.port())
+              // The body cap is enforced while reading, so that an oversized body gets a problem,
+              // not a closed socket.
+              .maxPayloadSize(-1)
+              .addConnectionSelector(new Http1Wire())
+              .directHandlers(direct.build())
+              // Hands Helidon's messages to the direct handlers, which repeat those it marks safe
+              // in their problems.
+              .errorHandling(e -> e.includeEntity(true))
+              .shutdownGracePeriod(config.shutdownGrace())
+              .routing(routing)
+              .build()
+              .start();
       // Helidon logs a port it cannot bind and starts without a listener rather than failing.
       if (!web.isRunning() || web.port() < 0) {
         web.stop();
-        throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port()
-            + "; is another process using that port? Choose another with --port");
+        throw new IllegalStateException(
+            "cannot listen on "
+                + config.host()
+                + ":"
+                + config.port()
+                + "; is another process using that port? Choose another with --port");
       }
     } catch (RuntimeException e) {
-      // The port is taken, say: what was opened for the server that will not run is closed, not left behind.
+      // The port is taken, say: what was opened for the server that will not run is closed, not
+      // left behind.
       queue.close();
       engine.close();
       database.close();
       throw e;
     }
-    LOG.info(() -> "Terrace " + version() + " serving " + catalog.providers().size() + " providers on "
-        + uri() + (config.auth() ? " with API keys required" : " without auth") + ", database "
-        + Database.redact(config.databaseUrl()));
+    LOG.info(
+        () ->
+            "Terrace "
+                + version()
+                + " serving "
+                + catalog.providers().size()
+                + " providers on "
+                + uri()
+                + (config.auth() ? " with API keys required" : " without auth")
+                + ", database "
+                + Database.redact(config.databaseUrl()));
   }
 
   /**
@@ -123,28 +163,39 @@ public final class TerraceServer implements AutoCloseable {
     return new TerraceServer(config);
   }
 
-  /** @return the port listened on, the chosen one when the configuration said 0 */
+  /**
+   * @return the port listened on, the chosen one when the configuration said 0
+   */
   public int port() {
     return web.port();
   }
 
-  /** @return the address listened on, the configured host resolved, with {@link #port()} */
+  /**
+   * @return the address listened on, the configured host resolved, with {@link #port()}
+   */
   public InetSocketAddress address() {
     return new InetSocketAddress(config.host(), port());
   }
 
-  /** @return the base URI to call, on loopback when listening on all interfaces */
+  /**
+   * @return the base URI to call, on loopback when listening on all interfaces
+   */
   public URI uri() {
-    String host = "0.0.0.0".equals(config.host()) || "::".equals(config.host()) ? "127.0.0.1" : config.host();
+    String host =
+        "0.0.0.0".equals(config.host()) || "::".equals(config.host()) ? "127.0.0.1" : config.host();
     return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
   }
 
-  /** @return the engine answering requests */
+  /**
+   * @return the engine answering requests
+   */
   public Engine engine() {
     return engine;
   }
 
-  /** @return the database holding API keys and idempotent responses */
+  /**
+   * @return the database holding API keys and idempotent responses
+   */
   public Database database() {
     return database;
   }
@@ -159,8 +210,8 @@ public final class TerraceServer implements AutoCloseable {
   }
 
   /**
-   * Stops gracefully: new requests are refused with 503, requests in flight finish (up to the configured grace
-   * period), then the listener, the engine and the database close. Idempotent.
+   * Stops gracefully: new requests are refused with 503, requests in flight finish (up to the
+   * configured grace period), then the listener, the engine and the database close. Idempotent.
    */
   @Override
   public synchronized void close() {
@@ -170,8 +221,12 @@ public final class TerraceServer implements AutoCloseable {
     closed = true;
     try {
       if (!queue.drain(config.shutdownGrace())) {
-        LOG.warning(() -> queue.inFlight() + " requests were still running after the "
-            + config.shutdownGrace().toSeconds() + " s grace period");
+        LOG.warning(
+            () ->
+                queue.inFlight()
+                    + " requests were still running after the "
+                    + config.shutdownGrace().toSeconds()
+                    + " s grace period");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -8,13 +8,14 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * A connection's bytes for Helidon's HTTP/1.1 parser, with chunked bodies (RFC 9112 §7.1) framed more strictly
- * than the parser frames them.
+ * A connection's bytes for Helidon's HTTP/1.1 parser, with chunked bodies (RFC 9112 §7.1) framed
+ * more strictly than the parser frames them.
  *
- * <p>The parser reads a line only for a chunk's size, and parses it unchecked, so that a size that is no number
- * escapes as a 500; here it is refused as the client's fault. It skips the two bytes after a chunk's data without
- * looking at them (everywhere else it skips two bytes it has already found to be CRLF); here a chunk that does
- * not end in CRLF is refused instead of the next bytes being read as if it did.
+ * <p>The parser reads a line only for a chunk's size, and parses it unchecked, so that a size that
+ * is no number escapes as a 500; here it is refused as the client's fault. It skips the two bytes
+ * after a chunk's data without looking at them (everywhere else it skips two bytes it has already
+ * found to be CRLF); here a chunk that does not end in CRLF is refused instead of the next bytes
+ * being read as if it did.
  */
 final class WireReader extends DataReader {
 
@@ -24,7 +25,8 @@ final class WireReader extends DataReader {
   /** Inside a read of data, whose own skip moves past the data rather than past framing. */
   private boolean reading;
 
-  // The deprecated constructor is the one a subclass can call; the factory methods build a plain reader.
+  // The deprecated constructor is the one a subclass can call; the factory methods build a plain
+  // reader.
   @SuppressWarnings("removal")
   WireReader(Supplier<byte[]> received) {
     super(received, false);
@@ -69,6 +71,9 @@ final class WireReader extends DataReader {
   }
 
   private static RequestException badChunk(String message) {
-    return RequestException.builder().type(DirectHandler.EventType.BAD_REQUEST).message(message).build();
+    return RequestException.builder()
+        .type(DirectHandler.EventType.BAD_REQUEST)
+        .message(message)
+        .build();
   }
 }

@@ -16,24 +16,29 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Admits requests to the engine: a fixed number run, a bounded number wait, the rest are refused at once with 503
- * so that overload never piles up; each admitted request has a deadline.
+ * Admits requests to the engine: a fixed number run, a bounded number wait, the rest are refused at
+ * once with 503 so that overload never piles up; each admitted request has a deadline.
  */
 final class WorkQueue implements AutoCloseable {
 
-  /** How often the watchdog looks for requests past their deadline; a deadline is met to within this. */
-  private static final long WATCHDOG_TICK_MILLIS = 20;
   /**
-   * How long past its deadline a request is waited for before it is answered 504. The engine answers by the
-   * deadline itself, with what it could read; this is for work that cannot stop in time at all.
+   * How often the watchdog looks for requests past their deadline; a deadline is met to within
+   * this.
+   */
+  private static final long WATCHDOG_TICK_MILLIS = 20;
+
+  /**
+   * How long past its deadline a request is waited for before it is answered 504. The engine
+   * answers by the deadline itself, with what it could read; this is for work that cannot stop in
+   * time at all.
    */
   private static final long GRACE_NANOS = 250_000_000L;
 
   private final Semaphore admitted;
   private final Semaphore running;
   private final Duration deadline;
-  private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
-      Thread.ofVirtual().name("terrace-work-", 0).factory());
+  private final ExecutorService workers =
+      Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("terrace-work-", 0).factory());
   private final AtomicInteger inFlight = new AtomicInteger();
   private final Set<Watch> watched = ConcurrentHashMap.newKeySet();
   private final Thread watchdog =
@@ -48,24 +53,30 @@ final class WorkQueue implements AutoCloseable {
   }
 
   /**
-   * Runs {@code work} within the deadline. {@code quick} work (a single point) runs on the caller's own thread,
-   * saving the hand-off that costs it more than the work itself; a watchdog interrupts it at the deadline, and
-   * it is answered 504 as soon as it stops (at once if it was waiting interruptibly, else when its reads time
-   * out). Other work runs on a worker that the caller stops waiting for at the deadline.
+   * Runs {@code work} within the deadline. {@code quick} work (a single point) runs on the caller's
+   * own thread, saving the hand-off that costs it more than the work itself; a watchdog interrupts
+   * it at the deadline, and it is answered 504 as soon as it stops (at once if it was waiting
+   * interruptibly, else when its reads time out). Other work runs on a worker that the caller stops
+   * waiting for at the deadline.
    */
   <T> T run(Callable<T> work, boolean quick) throws Exception {
     if (draining) {
-      throw ProblemException.retryLater(ErrorType.OVERLOADED, "the service is shutting down; retry on another"
-          + " instance or in a moment", 1);
+      throw ProblemException.retryLater(
+          ErrorType.OVERLOADED,
+          "the service is shutting down; retry on another" + " instance or in a moment",
+          1);
     }
     if (!admitted.tryAcquire()) {
-      throw ProblemException.retryLater(ErrorType.OVERLOADED, "the service is at capacity; retry after the"
-          + " Retry-After delay", 1);
+      throw ProblemException.retryLater(
+          ErrorType.OVERLOADED,
+          "the service is at capacity; retry after the" + " Retry-After delay",
+          1);
     }
     inFlight.incrementAndGet();
     long start = System.nanoTime();
     long until = start + deadline.toNanos();
-    // The time spent waiting for a turn counts: the engine answers by the request's deadline, not its own.
+    // The time spent waiting for a turn counts: the engine answers by the request's deadline, not
+    // its own.
     Callable<T> bounded = () -> Deadline.call(until, work);
     try {
       if (!running.tryAcquire(deadline.toNanos(), TimeUnit.NANOSECONDS)) {
@@ -111,7 +122,8 @@ final class WorkQueue implements AutoCloseable {
         watch.done = true;
       }
       if (watch.expired) {
-        Thread.interrupted();   // the watchdog's interrupt must not reach the connection's next request
+        Thread
+            .interrupted(); // the watchdog's interrupt must not reach the connection's next request
       }
     }
   }
@@ -129,7 +141,9 @@ final class WorkQueue implements AutoCloseable {
     }
   }
 
-  /** Every tick, interrupts the requests running on their own threads that are past their deadline. */
+  /**
+   * Every tick, interrupts the requests running on their own threads that are past their deadline.
+   */
   private void watchdog() {
     while (!Thread.currentThread().isInterrupted()) {
       try {
@@ -152,9 +166,12 @@ final class WorkQueue implements AutoCloseable {
   }
 
   private ProblemException timedOut() {
-    return ProblemException.of(ErrorType.TIMEOUT, "the request did not finish within the service's "
-        + deadline.toMillis() + " ms deadline, not even with the datasets it could not read marked missing: the"
-        + " service is overloaded; retry later");
+    return ProblemException.of(
+        ErrorType.TIMEOUT,
+        "the request did not finish within the service's "
+            + deadline.toMillis()
+            + " ms deadline, not even with the datasets it could not read marked missing: the"
+            + " service is overloaded; retry later");
   }
 
   /** Refuses new work and waits up to {@code grace} for the work in flight. */

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /** API keys against a real server, run once per database kind by the subclasses. */
 abstract class AuthContract {
 
-  static final String POINT = """
+  static final String POINT =
+      """
       {"geometry":{"type":"Point","coordinates":[6.13,49.61]},"dataset_ids":["lux:elevation"]}""";
 
   RunningServer running;
@@ -47,7 +48,8 @@ abstract class AuthContract {
     JsonNode body = json(r);
     assertThat(body.path("status").asInt()).isEqualTo(status);
     assertThat(body.path("error_type").asText()).isEqualTo(errorType);
-    assertThat(body.path("request_id").asText()).isEqualTo(r.headers().firstValue("X-Request-ID").orElseThrow());
+    assertThat(body.path("request_id").asText())
+        .isEqualTo(r.headers().firstValue("X-Request-ID").orElseThrow());
     assertThat(body.path("error").path("type").asText()).isEqualTo(errorType);
   }
 
@@ -64,19 +66,24 @@ abstract class AuthContract {
   void unknownAndMalformedKeysAreRefused() throws Exception {
     String real = key(Scope.EXTRACT);
     String forged = real.substring(0, real.length() - 4) + "abcd";
-    HttpResponse<String> refused = running.post("/v1/op/extract", POINT, "Authorization", "Bearer " + forged);
+    HttpResponse<String> refused =
+        running.post("/v1/op/extract", POINT, "Authorization", "Bearer " + forged);
     assertProblem(refused, 401, "unauthorized");
     assertThat(refused.headers().firstValue("WWW-Authenticate"))
         .contains("Bearer realm=\"terrace\", error=\"invalid_token\"");
-    assertProblem(running.post("/v1/op/extract", POINT, "X-API-Key", "trc_short"), 401, "unauthorized");
-    assertProblem(running.post("/v1/op/extract", POINT, "Authorization", "Basic dXNlcjpwYXNz"), 401,
+    assertProblem(
+        running.post("/v1/op/extract", POINT, "X-API-Key", "trc_short"), 401, "unauthorized");
+    assertProblem(
+        running.post("/v1/op/extract", POINT, "Authorization", "Basic dXNlcjpwYXNz"),
+        401,
         "unauthorized");
   }
 
   @Test
   void aValidKeyWorksInEitherHeader() throws Exception {
     String k = key(Scope.EXTRACT, Scope.CATALOG_READ);
-    HttpResponse<String> bearer = running.post("/v1/op/extract", POINT, "Authorization", "Bearer " + k);
+    HttpResponse<String> bearer =
+        running.post("/v1/op/extract", POINT, "Authorization", "Bearer " + k);
     assertThat(bearer.statusCode()).as(bearer.body()).isEqualTo(200);
     assertThat(json(bearer).path("results").get(0).path("value").asDouble()).isEqualTo(300.0);
     HttpResponse<String> header = running.get("/api/v1/providers?limit=1", "X-API-Key", k);
@@ -97,14 +104,17 @@ abstract class AuthContract {
   @Test
   void aKeyWithoutTheScopeIsForbidden() throws Exception {
     String catalogOnly = key(Scope.CATALOG_READ);
-    HttpResponse<String> r = running.post("/api/v1/extract", POINT, "Authorization", "Bearer " + catalogOnly);
+    HttpResponse<String> r =
+        running.post("/api/v1/extract", POINT, "Authorization", "Bearer " + catalogOnly);
     assertProblem(r, 403, "forbidden");
     assertThat(json(r).path("detail").asText()).contains("'extract' scope");
     String extractOnly = key(Scope.EXTRACT);
     assertProblem(running.get("/api/v1/providers/lux", "X-API-Key", extractOnly), 403, "forbidden");
     String admin = key(Scope.ADMIN);
-    assertThat(running.get("/api/v1/providers/lux", "X-API-Key", admin).statusCode()).isEqualTo(200);
-    assertThat(running.post("/v1/op/extract", POINT, "X-API-Key", admin).statusCode()).isEqualTo(200);
+    assertThat(running.get("/api/v1/providers/lux", "X-API-Key", admin).statusCode())
+        .isEqualTo(200);
+    assertThat(running.post("/v1/op/extract", POINT, "X-API-Key", admin).statusCode())
+        .isEqualTo(200);
   }
 
   @Test
@@ -116,10 +126,15 @@ abstract class AuthContract {
   void onlyAHashOfTheKeyIsStored() throws Exception {
     String k = key(Scope.EXTRACT);
     String id = k.substring(4, 16);
-    try (Connection c = running.server.database().connection(); Statement s = c.createStatement();
-         ResultSet rs = s.executeQuery("SELECT id, name, secret_hash, scopes FROM api_keys WHERE id = '" + id + "'")) {
+    try (Connection c = running.server.database().connection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT id, name, secret_hash, scopes FROM api_keys WHERE id = '" + id + "'")) {
       assertThat(rs.next()).isTrue();
-      assertThat(rs.getString("secret_hash")).isEqualTo(ApiKeyStore.sha256(k)).doesNotContain(k.substring(17));
+      assertThat(rs.getString("secret_hash"))
+          .isEqualTo(ApiKeyStore.sha256(k))
+          .doesNotContain(k.substring(17));
       assertThat(rs.getString("scopes")).isEqualTo("extract");
     }
   }

@@ -10,8 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Over HTTP, {@code crs} (or its alias {@code target_crs}) takes every standard form of a known code and
- * answers 200; anything else is a 422 naming the field the request used, never a 500.
+ * Over HTTP, {@code crs} (or its alias {@code target_crs}) takes every standard form of a known
+ * code and answers 200; anything else is a 422 naming the field the request used, never a 500.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CrsIdentifierContractTest {
@@ -32,12 +32,19 @@ class CrsIdentifierContractTest {
   }
 
   private HttpResponse<String> extract(String field, String crs) {
-    return running.post(EXTRACT, HostileInputTest.extract(POINT, ",\"" + field + "\":\"" + crs + "\""));
+    return running.post(
+        EXTRACT, HostileInputTest.extract(POINT, ",\"" + field + "\":\"" + crs + "\""));
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"OGC:CRS84", "urn:ogc:def:crs:EPSG::4326", "urn:ogc:def:crs:OGC:1.3:CRS84",
-      "http://www.opengis.net/def/crs/EPSG/0/4326", "http://www.opengis.net/def/crs/OGC/1.3/CRS84"})
+  @ValueSource(
+      strings = {
+        "OGC:CRS84",
+        "urn:ogc:def:crs:EPSG::4326",
+        "urn:ogc:def:crs:OGC:1.3:CRS84",
+        "http://www.opengis.net/def/crs/EPSG/0/4326",
+        "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
+      })
   void standardFormsAnswerAsEpsg4326Does(String crs) throws Exception {
     HttpResponse<String> reference = extract("crs", "EPSG:4326");
     assertThat(reference.statusCode()).as(reference.body()).isEqualTo(200);

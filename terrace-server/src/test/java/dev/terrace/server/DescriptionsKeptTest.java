@@ -12,24 +12,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the catalog learns about a remote dataset is kept in the service's database: after a restart the dataset
- * is listed described at once, even while its server stalls.
+ * What the catalog learns about a remote dataset is kept in the service's database: after a restart
+ * the dataset is listed described at once, even while its server stalls.
  */
 class DescriptionsKeptTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void aRestartedServiceListsARemoteDatasetAsItWasLastRead() throws Exception {
-    byte[] tiff = getClass().getResourceAsStream("/dev/terrace/engine/samples/elev_lux.tif").readAllBytes();
+    byte[] tiff =
+        getClass().getResourceAsStream("/dev/terrace/engine/samples/elev_lux.tif").readAllBytes();
     String db = "jdbc:sqlite:" + dir.resolve("kept.db");
     try (RangeServer source = RangeServer.start()) {
       source.serve("/elev.tif", tiff);
       Path catalog = dir.resolve("catalog.json");
-      Files.writeString(catalog, """
+      Files.writeString(
+          catalog,
+          """
           {"providers": [{"slug": "s", "protocol": "cog", "datasets": [{"name": "remote", "url": "%s"}]}]}"""
-          .formatted(source.uri("/elev.tif")));
+              .formatted(source.uri("/elev.tif")));
 
       JsonNode first;
       try (RunningServer running = RunningServer.start(b -> b.catalog(catalog).databaseUrl(db))) {
@@ -40,7 +42,8 @@ class DescriptionsKeptTest {
         assertThat(first.path("bbox").isArray()).as(first.toString()).isTrue();
       }
 
-      // Held until the source closes: the restarted service answers from what it kept, without waiting.
+      // Held until the source closes: the restarted service answers from what it kept, without
+      // waiting.
       source.holdUntilReleased("/elev.tif", 0, 1000);
       try (RunningServer restarted = RunningServer.start(b -> b.catalog(catalog).databaseUrl(db))) {
         JsonNode again = remote(restarted);

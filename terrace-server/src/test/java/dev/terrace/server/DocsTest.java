@@ -15,11 +15,13 @@ import org.junit.jupiter.api.Test;
 /** The /docs page: self-contained, complete, and its curl example works. */
 class DocsTest {
 
-  static final String CURL = "curl -s localhost:8000/v1/op/extract -H 'Content-Type: application/json' -d"
-      + " '{\"geometry\":{\"type\":\"Point\",\"coordinates\":[6.13,49.61]},\"dataset_ids\":[\"lux:elevation\"]}'";
+  static final String CURL =
+      "curl -s localhost:8000/v1/op/extract -H 'Content-Type: application/json' -d"
+          + " '{\"geometry\":{\"type\":\"Point\",\"coordinates\":[6.13,49.61]},\"dataset_ids\":[\"lux:elevation\"]}'";
 
-  private static final Pattern LINK = Pattern.compile("\\b(?:src|href|action)\\s*=\\s*[\"']?([^\"'\\s>]*)",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern LINK =
+      Pattern.compile(
+          "\\b(?:src|href|action)\\s*=\\s*[\"']?([^\"'\\s>]*)", Pattern.CASE_INSENSITIVE);
 
   private static RunningServer server;
   private static HttpResponse<String> page;
@@ -38,17 +40,20 @@ class DocsTest {
   @Test
   void isAnHtmlPage() {
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith(
-        "text/html"));
+    assertThat(page.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
     assertThat(page.headers().firstValue("X-Request-ID")).isPresent();
-    assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(p -> assertThat(p)
-        .contains("default-src 'none'").doesNotContain("http"));
+    assertThat(page.headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(
+            p -> assertThat(p).contains("default-src 'none'").doesNotContain("http"));
     assertThat(page.body()).startsWith("<!doctype html>").contains("</html>").doesNotContain("{{");
   }
 
   @Test
   void referencesNoOtherHost() {
-    assertThat(page.body()).doesNotContainIgnoringCase("http://").doesNotContainIgnoringCase("https://");
+    assertThat(page.body())
+        .doesNotContainIgnoringCase("http://")
+        .doesNotContainIgnoringCase("https://");
     Matcher links = LINK.matcher(page.body());
     int count = 0;
     while (links.find()) {
@@ -73,8 +78,14 @@ class DocsTest {
     for (ErrorType type : ErrorType.values()) {
       assertThat(body).contains("<code>" + type.wireName() + "</code>");
     }
-    assertThat(body).contains("Authorization: Bearer trc_", "X-API-Key", "Idempotency-Key", "Retry-After",
-        "application/problem+json", "href=\"#schema-ExtractRequest\"");
+    assertThat(body)
+        .contains(
+            "Authorization: Bearer trc_",
+            "X-API-Key",
+            "Idempotency-Key",
+            "Retry-After",
+            "application/problem+json",
+            "href=\"#schema-ExtractRequest\"");
   }
 
   @Test
@@ -83,14 +94,18 @@ class DocsTest {
     String body = CURL.substring(CURL.indexOf("-d '") + 4, CURL.length() - 1);
     HttpResponse<String> answer = server.post("/v1/op/extract", body);
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-    assertThat(answer.body()).contains("\"dataset_id\":\"lux:elevation\"").contains("\"units\":\"m\"");
+    assertThat(answer.body())
+        .contains("\"dataset_id\":\"lux:elevation\"")
+        .contains("\"units\":\"m\"");
   }
 
   @Test
   void docsRoutesAnswer405ToOtherMethods() {
     for (String path : new String[] {"/docs", "/openapi.json", "/health"}) {
-      HttpResponse<String> answer = server.send(HttpRequest.newBuilder(server.uri(path))
-          .POST(HttpRequest.BodyPublishers.ofString("{}")));
+      HttpResponse<String> answer =
+          server.send(
+              HttpRequest.newBuilder(server.uri(path))
+                  .POST(HttpRequest.BodyPublishers.ofString("{}")));
       assertThat(answer.statusCode()).as(path).isEqualTo(405);
       assertThat(answer.headers().firstValue("Allow")).hasValue("GET");
     }

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Int64 and UInt64 values travel as exact JSON integers: 2^53 + 1 is not sent as the double 2^53, nor
- * 2^64 − 5 as 1.8446744073709552E19. The rasters are copies of the engine's {@code geotiff/int64} fixtures.
+ * Int64 and UInt64 values travel as exact JSON integers: 2^53 + 1 is not sent as the double 2^53,
+ * nor 2^64 − 5 as 1.8446744073709552E19. The rasters are copies of the engine's {@code
+ * geotiff/int64} fixtures.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class Int64JsonTest {
@@ -31,12 +32,20 @@ class Int64JsonTest {
       try (var in = Int64JsonTest.class.getResourceAsStream("/int64/" + name + ".tif")) {
         Files.copy(in, tif);
       }
-      datasets.append(datasets.isEmpty() ? "" : ",").append("{\"name\":\"").append(name.substring(0, 3))
-          .append("\",\"path\":\"").append(tif.getFileName()).append("\",\"data_type\":\"categorical\"}");
+      datasets
+          .append(datasets.isEmpty() ? "" : ",")
+          .append("{\"name\":\"")
+          .append(name.substring(0, 3))
+          .append("\",\"path\":\"")
+          .append(tif.getFileName())
+          .append("\",\"data_type\":\"categorical\"}");
     }
     Path catalog = dir.resolve("catalog.json");
-    Files.writeString(catalog, "{\"providers\":[{\"slug\":\"wide\",\"protocol\":\"cog\",\"datasets\":[" + datasets
-        + "]}]}");
+    Files.writeString(
+        catalog,
+        "{\"providers\":[{\"slug\":\"wide\",\"protocol\":\"cog\",\"datasets\":["
+            + datasets
+            + "]}]}");
     running = RunningServer.start(b -> b.catalog(catalog));
   }
 
@@ -48,24 +57,42 @@ class Int64JsonTest {
   private String value(String body) throws Exception {
     HttpResponse<String> r = running.post("/v1/op/extract", body);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    JsonNode value = Json.MAPPER.readerFor(JsonNode.class)
-        .with(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS).readTree(r.body()).path("results").get(0).path("value");
+    JsonNode value =
+        Json.MAPPER
+            .readerFor(JsonNode.class)
+            .with(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+            .readTree(r.body())
+            .path("results")
+            .get(0)
+            .path("value");
     assertThat(value.isIntegralNumber() || value.isContainerNode()).as(r.body()).isTrue();
     return value.toString();
   }
 
   private static String point(double lon, double lat, String dataset) {
-    return "{\"geometry\":{\"type\":\"Point\",\"coordinates\":[" + lon + "," + lat + "]},\"dataset_ids\":[\""
-        + dataset + "\"]}";
+    return "{\"geometry\":{\"type\":\"Point\",\"coordinates\":["
+        + lon
+        + ","
+        + lat
+        + "]},\"dataset_ids\":[\""
+        + dataset
+        + "\"]}";
   }
 
   private static String polygon(String dataset, String aggregation) {
     return "{\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[10.013,49.987],[10.187,49.973],[10.164,49.873],"
-        + "[10.092,49.902],[10.021,49.861],[10.013,49.987]]]},\"dataset_ids\":[\"" + dataset + "\"],"
-        + "\"aggregation\":\"" + aggregation + "\",\"pixel_rule\":\"center\"}";
+        + "[10.092,49.902],[10.021,49.861],[10.013,49.987]]]},\"dataset_ids\":[\""
+        + dataset
+        + "\"],"
+        + "\"aggregation\":\""
+        + aggregation
+        + "\",\"pixel_rule\":\"center\"}";
   }
 
-  /** Cell (col 2, row 0) of each file, as expected_points.csv of the engine's fixtures has it from GDAL. */
+  /**
+   * Cell (col 2, row 0) of each file, as expected_points.csv of the engine's fixtures has it from
+   * GDAL.
+   */
   @Test
   void aPointValueIsTheExactInteger() throws Exception {
     assertThat(value(point(10.025, 49.995, "wide:i64"))).isEqualTo("9007199254740993");
@@ -78,9 +105,11 @@ class Int64JsonTest {
     assertThat(value(polygon("wide:i64", "min"))).isEqualTo("-9223372036854775808");
     assertThat(value(polygon("wide:i64", "majority"))).isEqualTo("9007199254740991");
     assertThat(value(polygon("wide:u64", "max"))).isEqualTo("18446744073709551615");
-    assertThat(value(polygon("wide:u64", "unique"))).isEqualTo("[0,9223372036854775808,9223372036854775809,"
-        + "18446744073709551611,18446744073709551613,18446744073709551615]");
-    assertThat(new BigInteger(value(polygon("wide:i64", "majority")))).isEqualTo(BigInteger.ONE.shiftLeft(53).subtract(
-        BigInteger.ONE));
+    assertThat(value(polygon("wide:u64", "unique")))
+        .isEqualTo(
+            "[0,9223372036854775808,9223372036854775809,"
+                + "18446744073709551611,18446744073709551613,18446744073709551615]");
+    assertThat(new BigInteger(value(polygon("wide:i64", "majority"))))
+        .isEqualTo(BigInteger.ONE.shiftLeft(53).subtract(BigInteger.ONE));
   }
 }

@@ -30,7 +30,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The served OpenAPI document against the routes, the operations and the wire records it claims to describe. */
+/**
+ * The served OpenAPI document against the routes, the operations and the wire records it claims to
+ * describe.
+ */
 class OpenApiTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,9 +61,15 @@ class OpenApiTest {
     assertThat(response.headers().firstValue("X-Request-ID")).isPresent();
     assertThat(doc.path("openapi").asText()).isEqualTo("3.1.0");
     assertThat(doc.path("info").path("title").asText()).isEqualTo("Terrace");
-    assertThat(doc.path("components").path("securitySchemes").path("bearerAuth").path("scheme").asText())
+    assertThat(
+            doc.path("components")
+                .path("securitySchemes")
+                .path("bearerAuth")
+                .path("scheme")
+                .asText())
         .isEqualTo("bearer");
-    assertThat(doc.path("components").path("securitySchemes").path("apiKeyAuth").path("name").asText())
+    assertThat(
+            doc.path("components").path("securitySchemes").path("apiKeyAuth").path("name").asText())
         .isEqualTo("X-API-Key");
   }
 
@@ -73,16 +82,20 @@ class OpenApiTest {
 
   @Test
   void describesEveryRouteWithItsMethod() {
-    assertThat(TerraceServer.ROUTES).extracting(ApiRoutes.Route::path)
+    assertThat(TerraceServer.ROUTES)
+        .extracting(ApiRoutes.Route::path)
         .contains("/health", "/metrics", "/openapi.json", "/docs");
     for (ApiRoutes.Route route : TerraceServer.ROUTES) {
       String method = route.method().text().toLowerCase(Locale.ROOT);
       List<String> described = new ArrayList<>();
-      doc.path("paths").properties().forEach(p -> {
-        if (Fallback.matches(route.path(), p.getKey()) && p.getValue().has(method)) {
-          described.add(p.getKey());
-        }
-      });
+      doc.path("paths")
+          .properties()
+          .forEach(
+              p -> {
+                if (Fallback.matches(route.path(), p.getKey()) && p.getValue().has(method)) {
+                  described.add(p.getKey());
+                }
+              });
       assertThat(described).as("%s %s", method, route.path()).isNotEmpty();
     }
   }
@@ -99,7 +112,8 @@ class OpenApiTest {
       for (String status : List.of("401", "403", "422", "429", "500", "503", "504")) {
         String ref = post.at("/responses/" + status + "/$ref").asText();
         assertThat(resolve(ref).at("/content/application~1problem+json/schema/$ref").asText())
-            .as("%s %s", op, status).isEqualTo(JsonSchemas.REF + "Problem");
+            .as("%s %s", op, status)
+            .isEqualTo(JsonSchemas.REF + "Problem");
       }
     }
   }
@@ -121,17 +135,34 @@ class OpenApiTest {
       walk(op.responseType(), reachable);
     }
     walk(Problem.class, reachable);
-    assertThat(reachable).extracting(Class::getSimpleName).contains("Point", "Polygon", "GeometryCollection",
-        "Feature", "ExtractResult", "Dataset", "FieldError", "ErrorEnvelope", "Quality", "ErrorType");
+    assertThat(reachable)
+        .extracting(Class::getSimpleName)
+        .contains(
+            "Point",
+            "Polygon",
+            "GeometryCollection",
+            "Feature",
+            "ExtractResult",
+            "Dataset",
+            "FieldError",
+            "ErrorEnvelope",
+            "Quality",
+            "ErrorType");
     JsonNode schemas = doc.path("components").path("schemas");
     for (Class<?> type : reachable) {
       JsonNode schema = schemas.path(type.getSimpleName());
       assertThat(schema.isObject()).as("schema of %s", type.getName()).isTrue();
       if (type.isEnum()) {
-        List<String> wire = Arrays.stream(type.getEnumConstants()).map(e -> JSON.valueToTree(e).asText()).toList();
-        assertThat(schema.path("enum")).extracting(JsonNode::asText).as(type.getName()).isEqualTo(wire);
+        List<String> wire =
+            Arrays.stream(type.getEnumConstants()).map(e -> JSON.valueToTree(e).asText()).toList();
+        assertThat(schema.path("enum"))
+            .extracting(JsonNode::asText)
+            .as(type.getName())
+            .isEqualTo(wire);
       } else if (type.isRecord() && objectShaped(type)) {
-        assertThat(propertyNames(schema)).as("properties of %s", type.getName()).isEqualTo(jsonNames(type));
+        assertThat(propertyNames(schema))
+            .as("properties of %s", type.getName())
+            .isEqualTo(jsonNames(type));
       }
     }
   }
@@ -139,12 +170,22 @@ class OpenApiTest {
   @Test
   void geometryIsAOneOfOfItsTypes() {
     JsonNode geometry = doc.at("/components/schemas/Geometry");
-    assertThat(geometry.path("oneOf")).extracting(n -> n.path("$ref").asText().substring(JsonSchemas.REF.length()))
-        .containsExactly("Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon",
-            "GeometryCollection", "Feature");
+    assertThat(geometry.path("oneOf"))
+        .extracting(n -> n.path("$ref").asText().substring(JsonSchemas.REF.length()))
+        .containsExactly(
+            "Point",
+            "MultiPoint",
+            "LineString",
+            "MultiLineString",
+            "Polygon",
+            "MultiPolygon",
+            "GeometryCollection",
+            "Feature");
     assertThat(geometry.at("/discriminator/propertyName").asText()).isEqualTo("type");
-    assertThat(doc.at("/components/schemas/Point/properties/type/const").asText()).isEqualTo("Point");
-    assertThat(doc.at("/components/schemas/Point/properties/coordinates/items/type").asText()).isEqualTo("number");
+    assertThat(doc.at("/components/schemas/Point/properties/type/const").asText())
+        .isEqualTo("Point");
+    assertThat(doc.at("/components/schemas/Point/properties/coordinates/items/type").asText())
+        .isEqualTo("number");
   }
 
   @Test
@@ -158,7 +199,10 @@ class OpenApiTest {
     }
   }
 
-  /** Generators type a {@code const} or {@code enum} by its {@code type}: without one they cannot tell oneOf apart. */
+  /**
+   * Generators type a {@code const} or {@code enum} by its {@code type}: without one they cannot
+   * tell oneOf apart.
+   */
   @Test
   void everyConstAndEnumSaysItsType() {
     List<String> untyped = new ArrayList<>();
@@ -167,7 +211,9 @@ class OpenApiTest {
     assertThat(seen).as("schemas with const or enum").isGreaterThanOrEqualTo(10);
   }
 
-  /** @return how many schemas with {@code const} or {@code enum} are at or below {@code node} */
+  /**
+   * @return how many schemas with {@code const} or {@code enum} are at or below {@code node}
+   */
   private static int checkTyped(JsonNode node, String at, SchemaCheck check, List<String> untyped) {
     if (!node.isContainerNode()) {
       return 0;
@@ -185,7 +231,8 @@ class OpenApiTest {
         untyped.add(at + ": no type");
       } else {
         JsonNode typeOnly = JSON.createObjectNode().set("type", type);
-        values.forEach(v -> untyped.addAll(check.errors(v, typeOnly).stream().map(e -> at + e).toList()));
+        values.forEach(
+            v -> untyped.addAll(check.errors(v, typeOnly).stream().map(e -> at + e).toList()));
       }
     }
     for (var child : node.properties()) {
@@ -194,7 +241,9 @@ class OpenApiTest {
       }
       if (child.getKey().equals("properties")) {
         for (var property : child.getValue().properties()) {
-          seen += checkTyped(property.getValue(), at + "/properties/" + property.getKey(), check, untyped);
+          seen +=
+              checkTyped(
+                  property.getValue(), at + "/properties/" + property.getKey(), check, untyped);
         }
         continue;
       }
@@ -220,9 +269,12 @@ class OpenApiTest {
           }
           // Only /health's 503 is inline: it is the health answer while draining, not a problem.
           if (response.getValue().has("$ref")) {
-            JsonNode schema = resolve(response.getValue().path("$ref").asText())
-                .at("/content/application~1problem+json/schema/$ref");
-            assertThat(schema.asText()).as("%s %s", where, status).isEqualTo(JsonSchemas.REF + "Problem");
+            JsonNode schema =
+                resolve(response.getValue().path("$ref").asText())
+                    .at("/content/application~1problem+json/schema/$ref");
+            assertThat(schema.asText())
+                .as("%s %s", where, status)
+                .isEqualTo(JsonSchemas.REF + "Problem");
           }
         }
         assertThat(clientErrors).as(where).contains("405");
@@ -239,7 +291,8 @@ class OpenApiTest {
         continue;
       }
       for (String name : (Iterable<String>) kind.getValue()::fieldNames) {
-        assertThat(refs).as("components.%s.%s", kind.getKey(), name)
+        assertThat(refs)
+            .as("components.%s.%s", kind.getKey(), name)
             .contains("#/components/" + kind.getKey() + "/" + name);
       }
     }
@@ -248,12 +301,18 @@ class OpenApiTest {
   @Test
   void nullableMembersUseTypeArraysAndDefaultsComeFromTheRecords() {
     JsonNode extract = doc.at("/components/schemas/ExtractRequest");
-    assertThat(extract.path("required")).extracting(JsonNode::asText).containsExactly("geometry", "dataset_ids");
-    assertThat(extract.at("/properties/crs/type")).extracting(JsonNode::asText).containsExactly("string", "null");
+    assertThat(extract.path("required"))
+        .extracting(JsonNode::asText)
+        .containsExactly("geometry", "dataset_ids");
+    assertThat(extract.at("/properties/crs/type"))
+        .extracting(JsonNode::asText)
+        .containsExactly("string", "null");
     assertThat(extract.at("/properties/crs/default").asText()).isEqualTo("EPSG:4326");
     assertThat(extract.at("/properties/aggregation/default").asText()).isEqualTo("mean");
-    assertThat(doc.at("/components/schemas/ListProvidersRequest/properties/limit/default").asInt()).isEqualTo(100);
-    assertThat(doc.at("/components/schemas/ExtractResponse/required")).extracting(JsonNode::asText)
+    assertThat(doc.at("/components/schemas/ListProvidersRequest/properties/limit/default").asInt())
+        .isEqualTo(100);
+    assertThat(doc.at("/components/schemas/ExtractResponse/required"))
+        .extracting(JsonNode::asText)
         .containsExactly("elapsed_ms");
   }
 
@@ -262,7 +321,9 @@ class OpenApiTest {
     for (String request : List.of("ExtractRequest", "BatchExtractRequest")) {
       JsonNode repair = doc.at("/components/schemas/" + request + "/properties/repair");
       assertThat(repair.path("type")).as(request).extracting(JsonNode::asText).contains("boolean");
-      assertThat(repair.path("default").asBoolean(false)).as(request + ": false, or left out").isFalse();
+      assertThat(repair.path("default").asBoolean(false))
+          .as(request + ": false, or left out")
+          .isFalse();
     }
     JsonNode error = doc.at("/components/schemas/ExtractResponse/properties/error");
     assertThat(error.isMissingNode()).isFalse();
@@ -277,7 +338,9 @@ class OpenApiTest {
         assertThat(schema.toString()).as(request + "." + option).contains("number");
       }
       JsonNode required = doc.at("/components/schemas/" + request + "/required");
-      assertThat(required).extracting(JsonNode::asText).doesNotContain("min_coverage_frac", "default_value");
+      assertThat(required)
+          .extracting(JsonNode::asText)
+          .doesNotContain("min_coverage_frac", "default_value");
     }
     assertThat(doc.toString()).contains("nodata_count");
   }
@@ -285,16 +348,19 @@ class OpenApiTest {
   @Test
   void aResultsValueListsWhatTheStatisticsYieldCellsAnArrayOfCells() {
     JsonNode property = doc.at("/components/schemas/ExtractResult/properties/value");
-    assertThat(property.path("anyOf").get(0).path("$ref").asText()).isEqualTo(JsonSchemas.REF + "ResultValue");
+    assertThat(property.path("anyOf").get(0).path("$ref").asText())
+        .isEqualTo(JsonSchemas.REF + "ResultValue");
     JsonNode value = doc.at("/components/schemas/ResultValue");
     assertThat(value.toString()).contains("cells");
     JsonNode alternatives = value.path("oneOf");
-    assertThat(alternatives).extracting(n -> n.path("type").asText()).containsExactly("number", "object", "array",
-        "array");
+    assertThat(alternatives)
+        .extracting(n -> n.path("type").asText())
+        .containsExactly("number", "object", "array", "array");
     assertThat(alternatives.get(3).at("/items/$ref").asText()).isEqualTo(JsonSchemas.REF + "Cell");
     JsonNode cell = doc.at("/components/schemas/Cell");
-    assertThat(propertyNames(cell)).containsExactlyInAnyOrder("row", "col", "value", "coverage", "center_x", "center_y",
-        "raster_x", "raster_y");
+    assertThat(propertyNames(cell))
+        .containsExactlyInAnyOrder(
+            "row", "col", "value", "coverage", "center_x", "center_y", "raster_x", "raster_y");
     assertThat(cell.path("required")).hasSize(8);
     assertThat(cell.at("/properties/row/type").asText()).isEqualTo("integer");
   }
@@ -306,13 +372,16 @@ class OpenApiTest {
       JsonNode fraction = properties.path("min_coverage_frac");
       assertThat(fraction.path("minimum").asDouble(-1)).as(request).isEqualTo(0.0);
       assertThat(fraction.path("maximum").asDouble(-1)).as(request).isEqualTo(1.0);
-      assertThat(properties.path("default_weight").path("type")).extracting(JsonNode::asText)
+      assertThat(properties.path("default_weight").path("type"))
+          .extracting(JsonNode::asText)
           .containsExactly("number", "null");
       assertThat(properties.path("tie").path("description").asText()).contains("lowest", "highest");
       assertThat(properties.path("tie").toString()).contains(JsonSchemas.REF + "Tie");
-      assertThat(properties.path("coverage_weight").toString()).contains(JsonSchemas.REF + "CoverageWeight");
+      assertThat(properties.path("coverage_weight").toString())
+          .contains(JsonSchemas.REF + "CoverageWeight");
     }
-    assertThat(doc.at("/components/schemas/Tie/enum")).extracting(JsonNode::asText)
+    assertThat(doc.at("/components/schemas/Tie/enum"))
+        .extracting(JsonNode::asText)
         .containsExactly("lowest", "highest");
     assertThat(doc.at("/components/schemas/CoverageWeight/enum").isArray()).isTrue();
   }
@@ -343,16 +412,21 @@ class OpenApiTest {
       JsonNode example = post.at("/requestBody/content/application~1json/example");
       if (!example.isMissingNode()) {
         assertThat(check.errors(example, post.at("/requestBody/content/application~1json/schema")))
-            .as("example of %s", path.getKey()).isEmpty();
+            .as("example of %s", path.getKey())
+            .isEmpty();
         HttpResponse<String> answer = server.post(path.getKey(), example.toString());
-        assertThat(answer.statusCode()).as("POST %s %s: %s", path.getKey(), example, answer.body()).isEqualTo(200);
+        assertThat(answer.statusCode())
+            .as("POST %s %s: %s", path.getKey(), example, answer.body())
+            .isEqualTo(200);
         assertAnswerFits(check, post, answer);
         sent++;
       }
       JsonNode get = path.getValue().path("get");
       if (get.has("operationId") && get.has("parameters")) {
         HttpResponse<String> answer = server.get(url(path.getKey(), get.path("parameters")));
-        assertThat(answer.statusCode()).as("GET %s: %s", path.getKey(), answer.body()).isEqualTo(200);
+        assertThat(answer.statusCode())
+            .as("GET %s: %s", path.getKey(), answer.body())
+            .isEqualTo(200);
         assertAnswerFits(check, get, answer);
         sent++;
       }
@@ -363,31 +437,40 @@ class OpenApiTest {
   @Test
   void problemsFitTheProblemSchema() throws Exception {
     SchemaCheck check = new SchemaCheck(doc);
-    JsonNode problem = doc.at("/components/responses/Problem422/content/application~1problem+json/schema");
-    List<HttpResponse<String>> answers = List.of(
-        server.post("/v1/op/extract", "{\"geometry\":{\"type\":\"Point\"},\"dataset_ids\":[\"lux:elevation\"]}"),
-        server.post("/v1/op/extract", "{\"dataset_ids\":[\"nope:nothing\"]}"),
-        server.post("/v1/op/no.such.operation", "{}"),
-        server.get("/api/v1/providers/nope"),
-        server.get("/v1/op/extract"));
+    JsonNode problem =
+        doc.at("/components/responses/Problem422/content/application~1problem+json/schema");
+    List<HttpResponse<String>> answers =
+        List.of(
+            server.post(
+                "/v1/op/extract",
+                "{\"geometry\":{\"type\":\"Point\"},\"dataset_ids\":[\"lux:elevation\"]}"),
+            server.post("/v1/op/extract", "{\"dataset_ids\":[\"nope:nothing\"]}"),
+            server.post("/v1/op/no.such.operation", "{}"),
+            server.get("/api/v1/providers/nope"),
+            server.get("/v1/op/extract"));
     for (HttpResponse<String> answer : answers) {
       assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
       assertThat(check.errors(JSON.readTree(answer.body()), problem)).as(answer.body()).isEmpty();
       assertThat(doc.at("/components/responses/Problem" + answer.statusCode()).isObject())
-          .as("status %d", answer.statusCode()).isTrue();
+          .as("status %d", answer.statusCode())
+          .isTrue();
     }
   }
 
-  private static void assertAnswerFits(SchemaCheck check, JsonNode operation, HttpResponse<String> answer)
-      throws Exception {
+  private static void assertAnswerFits(
+      SchemaCheck check, JsonNode operation, HttpResponse<String> answer) throws Exception {
     JsonNode described = operation.path("responses").path("200");
     for (var header : described.path("headers").properties()) {
-      if (!header.getKey().startsWith("X-RateLimit") && !header.getKey().equals("Idempotent-Replayed")) {
+      if (!header.getKey().startsWith("X-RateLimit")
+          && !header.getKey().equals("Idempotent-Replayed")) {
         assertThat(answer.headers().firstValue(header.getKey())).as(header.getKey()).isPresent();
       }
     }
-    assertThat(check.errors(JSON.readTree(answer.body()),
-        described.at("/content/application~1json/schema"))).as(answer.body()).isEmpty();
+    assertThat(
+            check.errors(
+                JSON.readTree(answer.body()), described.at("/content/application~1json/schema")))
+        .as(answer.body())
+        .isEmpty();
   }
 
   @Test
@@ -395,18 +478,24 @@ class OpenApiTest {
     for (Operation op : Operation.values()) {
       JsonNode post = doc.path("paths").path("/v1/op/" + op.operationName()).path("post");
       JsonNode example = post.at("/requestBody/content/application~1json/example");
-      JsonNode schema = resolve(post.at("/requestBody/content/application~1json/schema/$ref").asText());
+      JsonNode schema =
+          resolve(post.at("/requestBody/content/application~1json/schema/$ref").asText());
       assertThat(post.at("/requestBody/required").asBoolean()).isEqualTo(schema.has("required"));
       for (JsonNode member : schema.path("required")) {
         ObjectNode without = example.deepCopy();
         without.remove(member.asText());
-        HttpResponse<String> answer = server.post("/v1/op/" + op.operationName(), without.toString());
-        assertThat(answer.statusCode()).as("%s without %s: %s", op, member, answer.body()).isIn(404, 422);
+        HttpResponse<String> answer =
+            server.post("/v1/op/" + op.operationName(), without.toString());
+        assertThat(answer.statusCode())
+            .as("%s without %s: %s", op, member, answer.body())
+            .isIn(404, 422);
       }
     }
   }
 
-  /** Adds the records and enums a type reaches through its components, lists, arrays and subtypes. */
+  /**
+   * Adds the records and enums a type reaches through its components, lists, arrays and subtypes.
+   */
   private static void walk(Type type, Set<Class<?>> seen) {
     if (type instanceof ParameterizedType p) {
       Arrays.stream(p.getActualTypeArguments()).forEach(t -> walk(t, seen));
@@ -431,7 +520,9 @@ class OpenApiTest {
     }
   }
 
-  /** Whether Jackson writes the record as an object of its components (not one value, not an array). */
+  /**
+   * Whether Jackson writes the record as an object of its components (not one value, not an array).
+   */
   private static boolean objectShaped(Class<?> type) {
     JsonFormat format = type.getAnnotation(JsonFormat.class);
     return (format == null || format.shape() != JsonFormat.Shape.ARRAY) && !writtenAsOneValue(type);
@@ -441,7 +532,10 @@ class OpenApiTest {
     return Arrays.stream(type.getMethods()).anyMatch(m -> m.isAnnotationPresent(JsonValue.class));
   }
 
-  /** The names Jackson writes: the subtype's type property, then a name per component, read by Jackson itself. */
+  /**
+   * The names Jackson writes: the subtype's type property, then a name per component, read by
+   * Jackson itself.
+   */
   private static Set<String> jsonNames(Class<?> type) {
     Set<String> names = new TreeSet<>();
     for (Class<?> parent : type.getInterfaces()) {
@@ -451,7 +545,9 @@ class OpenApiTest {
     }
     var description = JSON.getSerializationConfig().introspect(JSON.constructType(type));
     description.findProperties().forEach(p -> names.add(p.getName()));
-    assertThat(description.findProperties()).as(type.getName()).hasSize(type.getRecordComponents().length);
+    assertThat(description.findProperties())
+        .as(type.getName())
+        .hasSize(type.getRecordComponents().length);
     for (RecordComponent component : type.getRecordComponents()) {
       assertThat(names).contains(JsonSchemas.wireName(component));
     }

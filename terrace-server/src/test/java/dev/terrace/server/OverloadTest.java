@@ -1,9 +1,8 @@
 package dev.terrace.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,26 +17,58 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** Many requests at once: none is lost, overload is refused quickly, slow work meets its deadline. */
+/**
+ * Many requests at once: none is lost, overload is refused quickly, slow work meets its deadline.
+ */
 class OverloadTest {
 
   /** 1000 small polygons: enough work that a request takes a while. */
-  static final String SLOW_BATCH = IntStream.range(0, 1000)
-      .mapToObj(i -> {
-        double x = 5.8 + (i % 40) * 0.015;
-        double y = 49.5 + (i / 40) * 0.025;
-        return "{\"type\":\"Polygon\",\"coordinates\":[[[" + x + "," + y + "],[" + (x + 0.1) + "," + y + "],["
-            + (x + 0.1) + "," + (y + 0.1) + "],[" + x + "," + (y + 0.1) + "],[" + x + "," + y + "]]]}";
-      })
-      .collect(Collectors.joining(",", "{\"geometries\":[", "],\"dataset_ids\":[\"lux:elevation\"],"
-          + "\"aggregation\":\"median\"}"));
+  static final String SLOW_BATCH =
+      IntStream.range(0, 1000)
+          .mapToObj(
+              i -> {
+                double x = 5.8 + (i % 40) * 0.015;
+                double y = 49.5 + (i / 40) * 0.025;
+                return "{\"type\":\"Polygon\",\"coordinates\":[[["
+                    + x
+                    + ","
+                    + y
+                    + "],["
+                    + (x + 0.1)
+                    + ","
+                    + y
+                    + "],["
+                    + (x + 0.1)
+                    + ","
+                    + (y + 0.1)
+                    + "],["
+                    + x
+                    + ","
+                    + (y + 0.1)
+                    + "],["
+                    + x
+                    + ","
+                    + y
+                    + "]]]}";
+              })
+          .collect(
+              Collectors.joining(
+                  ",",
+                  "{\"geometries\":[",
+                  "],\"dataset_ids\":[\"lux:elevation\"]," + "\"aggregation\":\"median\"}"));
 
-  static Map<Integer, Integer> fire(RunningServer running, int n, String path, String body) throws Exception {
+  static Map<Integer, Integer> fire(RunningServer running, int n, String path, String body)
+      throws Exception {
     List<CompletableFuture<HttpResponse<String>>> all = new ArrayList<>();
     URI uri = running.uri(path);
     for (int i = 0; i < n; i++) {
-      all.add(running.http.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120))
-          .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
+      all.add(
+          running.http.sendAsync(
+              HttpRequest.newBuilder(uri)
+                  .timeout(Duration.ofSeconds(120))
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString()));
     }
     Map<Integer, Integer> byStatus = new TreeMap<>();
     for (CompletableFuture<HttpResponse<String>> f : all) {
@@ -61,8 +92,8 @@ class OverloadTest {
 
   @Test
   void aFullQueueAnswers503AndEveryRequestIsAccountedFor() throws Exception {
-    try (RunningServer running = RunningServer.start(b -> b.rateLimit(0, 1).maxActiveRequests(1)
-        .maxQueuedRequests(2))) {
+    try (RunningServer running =
+        RunningServer.start(b -> b.rateLimit(0, 1).maxActiveRequests(1).maxQueuedRequests(2))) {
       Map<Integer, Integer> byStatus = fire(running, 40, "/v1/op/extract.batch", SLOW_BATCH);
       assertThat(byStatus.keySet()).as(byStatus.toString()).containsOnly(200, 503);
       assertThat(byStatus.get(200)).isBetween(3, 39);
@@ -73,7 +104,8 @@ class OverloadTest {
 
   @Test
   void workPastTheDeadlineIsAnsweredMissingByTheDeadline() throws Exception {
-    // 1000 polygons take well over a millisecond on any machine; the deadline counts from admission, and what
+    // 1000 polygons take well over a millisecond on any machine; the deadline counts from
+    // admission, and what
     // could not be read by then is missing rather than the whole request failed.
     try (RunningServer running = RunningServer.start(b -> b.requestTimeout(Duration.ofMillis(1)))) {
       HttpResponse<String> r = running.post("/v1/op/extract.batch", SLOW_BATCH);
@@ -82,7 +114,8 @@ class OverloadTest {
       assertThat(body.path("total_geometries").asInt()).isEqualTo(1000);
       JsonNode last = body.path("responses").get(999);
       assertThat(last.path("results").get(0).path("quality").asText()).isEqualTo("missing");
-      assertThat(last.path("warnings").get(0).asText()).contains("not read within its share (half) of the request's");
+      assertThat(last.path("warnings").get(0).asText())
+          .contains("not read within its share (half) of the request's");
       assertThat(running.get("/health").statusCode()).isEqualTo(200);
     }
   }
@@ -90,10 +123,12 @@ class OverloadTest {
   @Test
   void closingFinishesRequestsInFlight() throws Exception {
     RunningServer running = RunningServer.start();
-    CompletableFuture<HttpResponse<String>> inFlight = running.http.sendAsync(
-        HttpRequest.newBuilder(running.uri("/v1/op/extract.batch"))
-            .POST(HttpRequest.BodyPublishers.ofString(SLOW_BATCH)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    CompletableFuture<HttpResponse<String>> inFlight =
+        running.http.sendAsync(
+            HttpRequest.newBuilder(running.uri("/v1/op/extract.batch"))
+                .POST(HttpRequest.BodyPublishers.ofString(SLOW_BATCH))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (!inFlight.isDone() && inFlightCount(running) == 0 && System.nanoTime() < waitUntil) {
       Thread.sleep(5);

@@ -10,10 +10,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A throw-away PostgreSQL cluster from the machine's own binaries ({@code initdb} + {@code pg_ctl}), run as the
- * {@code postgres} user when the tests run as root. Tests that need it call {@link #available()} first: without
- * PostgreSQL installed they are skipped locally, and fail in CI ({@code CI} set), where {@code .ci/run} installs
- * it.
+ * A throw-away PostgreSQL cluster from the machine's own binaries ({@code initdb} + {@code
+ * pg_ctl}), run as the {@code postgres} user when the tests run as root. Tests that need it call
+ * {@link #available()} first: without PostgreSQL installed they are skipped locally, and fail in CI
+ * ({@code CI} set), where {@code .ci/run} installs it.
  */
 final class PostgresCluster implements AutoCloseable {
 
@@ -29,8 +29,12 @@ final class PostgresCluster implements AutoCloseable {
 
   static Path binaries() {
     try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
-      return versions.map(v -> v.resolve("bin")).filter(b -> Files.isExecutable(b.resolve("initdb")))
-          .sorted().reduce((a, b) -> b).orElse(null);
+      return versions
+          .map(v -> v.resolve("bin"))
+          .filter(b -> Files.isExecutable(b.resolve("initdb")))
+          .sorted()
+          .reduce((a, b) -> b)
+          .orElse(null);
     } catch (IOException e) {
       return null;
     }
@@ -41,7 +45,8 @@ final class PostgresCluster implements AutoCloseable {
       return true;
     }
     if (System.getenv("CI") != null) {
-      throw new IllegalStateException("PostgreSQL is not installed; .ci/run installs Debian's postgresql package");
+      throw new IllegalStateException(
+          "PostgreSQL is not installed; .ci/run installs Debian's postgresql package");
     }
     return false;
   }
@@ -57,9 +62,19 @@ final class PostgresCluster implements AutoCloseable {
     if (asRoot()) {
       run(List.of("chown", "postgres", dir.toString()));
     }
-    cluster.pg(bin.resolve("initdb") + " -D " + dir.resolve("data") + " -A trust -U postgres --no-sync");
-    cluster.pg(bin.resolve("pg_ctl") + " -D " + dir.resolve("data") + " -l " + dir.resolve("log")
-        + " -o '-p " + port + " -c fsync=off -c listen_addresses=127.0.0.1 -k " + dir + "' -w start");
+    cluster.pg(
+        bin.resolve("initdb") + " -D " + dir.resolve("data") + " -A trust -U postgres --no-sync");
+    cluster.pg(
+        bin.resolve("pg_ctl")
+            + " -D "
+            + dir.resolve("data")
+            + " -l "
+            + dir.resolve("log")
+            + " -o '-p "
+            + port
+            + " -c fsync=off -c listen_addresses=127.0.0.1 -k "
+            + dir
+            + "' -w start");
     return cluster;
   }
 
@@ -74,7 +89,10 @@ final class PostgresCluster implements AutoCloseable {
   }
 
   private void pg(String command) throws IOException, InterruptedException {
-    run(asRoot() ? List.of("su", "postgres", "-s", "/bin/sh", "-c", command) : List.of("/bin/sh", "-c", command));
+    run(
+        asRoot()
+            ? List.of("su", "postgres", "-s", "/bin/sh", "-c", command)
+            : List.of("/bin/sh", "-c", command));
   }
 
   private static boolean asRoot() {

@@ -6,7 +6,9 @@ import java.net.http.HttpResponse;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 
-/** Token buckets per key: headers on every API response, 429 with Retry-After when a key runs dry. */
+/**
+ * Token buckets per key: headers on every API response, 429 with Retry-After when a key runs dry.
+ */
 class RateLimitTest {
 
   @Test
@@ -18,7 +20,8 @@ class RateLimitTest {
         // 0.01 per second is one request per 100 s
         assertThat(r.headers().firstValue("X-RateLimit-Limit")).contains("1");
         assertThat(r.headers().firstValue("RateLimit-Policy")).contains("\"default\";q=1;w=100");
-        assertThat(r.headers().firstValue("X-RateLimit-Remaining")).contains(Integer.toString(remaining));
+        assertThat(r.headers().firstValue("X-RateLimit-Remaining"))
+            .contains(Integer.toString(remaining));
         String reset = r.headers().firstValue("X-RateLimit-Reset").orElseThrow();
         assertThat(Long.parseLong(reset)).isPositive();
         assertThat(r.headers().firstValue("RateLimit"))
@@ -27,9 +30,12 @@ class RateLimitTest {
       HttpResponse<String> refused = running.post("/v1/op/extract", AuthContract.POINT);
       AuthContract.assertProblem(refused, 429, "rate_limited");
       // one token comes back every 100 s at 0.01 per second
-      assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(90L, 100L);
+      assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow()))
+          .isBetween(90L, 100L);
       assertThat(refused.headers().firstValue("X-RateLimit-Remaining")).contains("0");
-      assertThat(running.get("/health").statusCode()).as("probes are not rate limited").isEqualTo(200);
+      assertThat(running.get("/health").statusCode())
+          .as("probes are not rate limited")
+          .isEqualTo(200);
     }
   }
 
@@ -41,8 +47,8 @@ class RateLimitTest {
       assertThat(r.headers().firstValue("X-RateLimit-Limit")).contains("50");
       assertThat(r.headers().firstValue("X-RateLimit-Remaining")).contains("99");
       assertThat(r.headers().firstValue("RateLimit-Policy")).contains("\"default\";q=50;w=1");
-      assertThat(r.headers().firstValue("RateLimit")).hasValueSatisfying(v -> assertThat(v)
-          .matches("\"default\";r=99;t=\\d+"));
+      assertThat(r.headers().firstValue("RateLimit"))
+          .hasValueSatisfying(v -> assertThat(v).matches("\"default\";r=99;t=\\d+"));
     }
     try (RunningServer running = RunningServer.start(b -> b.rateLimit(2.5, 5))) {
       assertThat(running.get("/api/v1/providers").headers().firstValue("RateLimit-Policy"))

@@ -10,15 +10,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** Every operation on both route styles: the same handler, the same bodies, the values GDAL reads. */
+/**
+ * Every operation on both route styles: the same handler, the same bodies, the values GDAL reads.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RouteStylesTest {
 
   static final String POINT = AuthContract.POINT;
-  static final String POLYGON = """
+  static final String POLYGON =
+      """
       {"geometry":{"type":"Polygon","coordinates":[[[6.0,49.6],[6.2,49.6],[6.2,49.8],[6.0,49.8],[6.0,49.6]]]},
        "dataset_ids":["lux:elevation","pr_landcover:land_cover"],"aggregation":"max","pixel_rule":"center"}""";
-  static final String BATCH = """
+  static final String BATCH =
+      """
       {"geometries":[{"type":"Point","coordinates":[6.13,49.61]},{"type":"Point","coordinates":[5.9,49.9]}],
        "dataset_ids":["lux:elevation"]}""";
 
@@ -56,18 +60,22 @@ class RouteStylesTest {
     assertThat(withoutRunFacts(resource)).isEqualTo(withoutRunFacts(byName));
     JsonNode result = byName.path("results").get(0);
     assertThat(result.path("dataset_id").asText()).isEqualTo("lux:elevation");
-    assertThat(result.path("value").asDouble()).as("gdallocationinfo -wgs84 elev_lux.tif 6.13 49.61")
+    assertThat(result.path("value").asDouble())
+        .as("gdallocationinfo -wgs84 elev_lux.tif 6.13 49.61")
         .isEqualTo(300.0);
     assertThat(result.path("units").asText()).isEqualTo("m");
     assertThat(result.path("quality").asText()).isEqualTo("good");
     HttpResponse<String> traced = running.post("/v1/op/extract", POINT, "X-Request-ID", "trace-7");
-    assertThat(ok(traced).path("request_id").asText()).as("the body's id is the header's").isEqualTo("trace-7");
+    assertThat(ok(traced).path("request_id").asText())
+        .as("the body's id is the header's")
+        .isEqualTo("trace-7");
   }
 
   @Test
   void extractAPolygonFromTwoDatasets() throws Exception {
     JsonNode byName = ok(running.post("/v1/op/extract", POLYGON));
-    assertThat(withoutRunFacts(ok(running.post("/api/v1/extract", POLYGON)))).isEqualTo(withoutRunFacts(byName));
+    assertThat(withoutRunFacts(ok(running.post("/api/v1/extract", POLYGON))))
+        .isEqualTo(withoutRunFacts(byName));
     assertThat(byName.path("results")).hasSize(2);
     assertThat(byName.path("results").get(0).path("aggregation").asText()).isEqualTo("max");
     assertThat(byName.path("results").get(0).path("pixel_rule").asText()).isEqualTo("center");
@@ -84,13 +92,16 @@ class RouteStylesTest {
         .isEqualTo(withoutRunFacts(byName));
     assertThat(byName.path("total_geometries").asInt()).isEqualTo(2);
     // gdallocationinfo -valonly -wgs84 elev_lux.tif 6.13 49.61 → 300; 5.9 49.9 → 411
-    assertThat(byName.path("responses").get(0).path("results").get(0).path("value").asDouble()).isEqualTo(300.0);
-    assertThat(byName.path("responses").get(1).path("results").get(0).path("value").asDouble()).isEqualTo(411.0);
+    assertThat(byName.path("responses").get(0).path("results").get(0).path("value").asDouble())
+        .isEqualTo(300.0);
+    assertThat(byName.path("responses").get(1).path("results").get(0).path("value").asDouble())
+        .isEqualTo(411.0);
   }
 
   @Test
   void listProvidersWithPaging() throws Exception {
-    JsonNode byName = ok(running.post("/v1/op/catalog.providers.list", "{\"limit\":2,\"offset\":1}"));
+    JsonNode byName =
+        ok(running.post("/v1/op/catalog.providers.list", "{\"limit\":2,\"offset\":1}"));
     JsonNode resource = ok(running.get("/api/v1/providers?limit=2&offset=1"));
     assertThat(resource).isEqualTo(byName);
     assertThat(byName.path("total").asInt()).isEqualTo(7);
@@ -101,15 +112,20 @@ class RouteStylesTest {
 
   @Test
   void getAProviderWithItsDatasets() throws Exception {
-    JsonNode byName = ok(running.post("/v1/op/catalog.providers.get", "{\"slug\":\"landsat_olinda\"}"));
+    JsonNode byName =
+        ok(running.post("/v1/op/catalog.providers.get", "{\"slug\":\"landsat_olinda\"}"));
     assertThat(ok(running.get("/api/v1/providers/landsat_olinda"))).isEqualTo(byName);
     assertThat(byName.path("datasets")).hasSize(6);
   }
 
   @Test
   void listDatasetsOfOneProvider() throws Exception {
-    JsonNode byName = ok(running.post("/v1/op/catalog.datasets.list", "{\"provider\":\"landsat_olinda\",\"limit\":3}"));
-    assertThat(ok(running.get("/api/v1/datasets?provider=landsat_olinda&limit=3"))).isEqualTo(byName);
+    JsonNode byName =
+        ok(
+            running.post(
+                "/v1/op/catalog.datasets.list", "{\"provider\":\"landsat_olinda\",\"limit\":3}"));
+    assertThat(ok(running.get("/api/v1/datasets?provider=landsat_olinda&limit=3")))
+        .isEqualTo(byName);
     assertThat(byName.path("total").asInt()).isEqualTo(6);
     assertThat(byName.path("datasets")).hasSize(3);
     assertThat(ok(running.get("/api/v1/datasets")).path("total").asInt()).isEqualTo(13);
@@ -117,7 +133,8 @@ class RouteStylesTest {
 
   @Test
   void getADataset() throws Exception {
-    JsonNode byName = ok(running.post("/v1/op/catalog.datasets.get", "{\"id\":\"pr_landcover:land_cover\"}"));
+    JsonNode byName =
+        ok(running.post("/v1/op/catalog.datasets.get", "{\"id\":\"pr_landcover:land_cover\"}"));
     assertThat(ok(running.get("/api/v1/datasets/pr_landcover:land_cover"))).isEqualTo(byName);
     assertThat(byName.path("data_type").asText()).isEqualTo("categorical");
     assertThat(byName.has("classes")).as("no class names in the catalog, no member").isFalse();
@@ -130,7 +147,8 @@ class RouteStylesTest {
   void anIncomingRequestIdIsKeptAndAnUnsafeOneReplaced() {
     HttpResponse<String> kept = running.get("/api/v1/providers", "X-Request-ID", "trace-42");
     assertThat(kept.headers().firstValue("X-Request-ID")).contains("trace-42");
-    HttpResponse<String> replaced = running.get("/api/v1/providers", "X-Request-ID", "bad id\twith tab");
+    HttpResponse<String> replaced =
+        running.get("/api/v1/providers", "X-Request-ID", "bad id\twith tab");
     assertThat(replaced.headers().firstValue("X-Request-ID").orElseThrow()).startsWith("req_");
   }
 
@@ -148,11 +166,14 @@ class RouteStylesTest {
     running.post("/v1/op/extract", POINT);
     running.post("/v1/op/extract", "{}");
     String text = running.get("/metrics").body();
-    assertThat(text).contains("# TYPE terrace_requests_total counter")
+    assertThat(text)
+        .contains("# TYPE terrace_requests_total counter")
         .containsPattern("terrace_requests_total\\{operation=\"extract\",status=\"200\"} [1-9]")
         .containsPattern("terrace_requests_total\\{operation=\"extract\",status=\"422\"} [1-9]")
-        .contains("terrace_request_duration_seconds_bucket{operation=\"extract\",status=\"200\",le=\"+Inf\"}")
-        .contains("terrace_tile_cache_hits_total").contains("terrace_file_bytes_read_total")
+        .contains(
+            "terrace_request_duration_seconds_bucket{operation=\"extract\",status=\"200\",le=\"+Inf\"}")
+        .contains("terrace_tile_cache_hits_total")
+        .contains("terrace_file_bytes_read_total")
         .contains("# TYPE terrace_http_hedged_requests_total counter");
   }
 }

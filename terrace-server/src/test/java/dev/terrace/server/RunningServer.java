@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.util.function.UnaryOperator;
 
 /**
- * A real server on a loopback port with its own SQLite file (or the database a test names), and a plain JDK
- * HTTP client to talk to it.
+ * A real server on a loopback port with its own SQLite file (or the database a test names), and a
+ * plain JDK HTTP client to talk to it.
  */
 final class RunningServer implements AutoCloseable {
 
@@ -25,12 +25,18 @@ final class RunningServer implements AutoCloseable {
     this.dir = dir;
   }
 
-  /** A server on the defaults, changed by {@code config}, on a free loopback port with a fresh SQLite file. */
+  /**
+   * A server on the defaults, changed by {@code config}, on a free loopback port with a fresh
+   * SQLite file.
+   */
   static RunningServer start(UnaryOperator<ServerConfig.Builder> config) {
     try {
       Path dir = Files.createTempDirectory("terrace-server-test");
-      ServerConfig.Builder builder = ServerConfig.defaults().toBuilder()
-          .host("127.0.0.1").port(0).databaseUrl("jdbc:sqlite:" + dir.resolve("terrace.db"));
+      ServerConfig.Builder builder =
+          ServerConfig.defaults().toBuilder()
+              .host("127.0.0.1")
+              .port(0)
+              .databaseUrl("jdbc:sqlite:" + dir.resolve("terrace.db"));
       return new RunningServer(TerraceServer.start(config.apply(builder).build()), dir);
     } catch (IOException e) {
       throw new IllegalStateException(e);
@@ -46,8 +52,11 @@ final class RunningServer implements AutoCloseable {
   }
 
   HttpResponse<String> post(String path, String json, String... headers) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri(path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
     return send(b, headers);
   }
 

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Checks a JSON value against the subset of JSON Schema 2020-12 the OpenAPI document uses, strictly: an object
- * member its schema does not list is an error, so that the document cannot fall behind what the server writes.
+ * Checks a JSON value against the subset of JSON Schema 2020-12 the OpenAPI document uses,
+ * strictly: an object member its schema does not list is an error, so that the document cannot fall
+ * behind what the server writes.
  */
 final class SchemaCheck {
 
@@ -17,7 +18,10 @@ final class SchemaCheck {
     this.document = document;
   }
 
-  /** @return what does not fit, one line per mismatch with its JSON pointer; empty when the value fits */
+  /**
+   * @return what does not fit, one line per mismatch with its JSON pointer; empty when the value
+   *     fits
+   */
   List<String> errors(JsonNode value, JsonNode schema) {
     List<String> errors = new ArrayList<>();
     check(value, schema, "", errors);
@@ -50,7 +54,8 @@ final class SchemaCheck {
       errors.add(at + ": " + value.getNodeType() + " is not " + schema.get("type"));
       return;
     }
-    if (value.isTextual() && schema.has("pattern")
+    if (value.isTextual()
+        && schema.has("pattern")
         && !Pattern.compile(schema.get("pattern").asText()).matcher(value.asText()).find()) {
       errors.add(at + ": " + value + " does not match " + schema.get("pattern"));
     }
@@ -73,16 +78,19 @@ final class SchemaCheck {
     if (properties == null && additional == null) {
       return;
     }
-    value.properties().forEach(member -> {
-      String where = at + "/" + member.getKey();
-      if (properties != null && properties.has(member.getKey())) {
-        check(member.getValue(), properties.get(member.getKey()), where, errors);
-      } else if (additional != null) {
-        check(member.getValue(), additional, where, errors);
-      } else {
-        errors.add(where + ": not in the schema");
-      }
-    });
+    value
+        .properties()
+        .forEach(
+            member -> {
+              String where = at + "/" + member.getKey();
+              if (properties != null && properties.has(member.getKey())) {
+                check(member.getValue(), properties.get(member.getKey()), where, errors);
+              } else if (additional != null) {
+                check(member.getValue(), additional, where, errors);
+              } else {
+                errors.add(where + ": not in the schema");
+              }
+            });
   }
 
   private void checkArray(JsonNode value, JsonNode schema, String at, List<String> errors) {

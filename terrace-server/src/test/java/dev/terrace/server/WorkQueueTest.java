@@ -19,13 +19,22 @@ class WorkQueueTest {
   }
 
   @Test
-  void quickWorkPastTheDeadlineIsInterruptedAndAnswered504WithTheCallerLeftClean() throws Exception {
+  void quickWorkPastTheDeadlineIsInterruptedAndAnswered504WithTheCallerLeftClean()
+      throws Exception {
     try (WorkQueue queue = new WorkQueue(2, 2, Duration.ofMillis(50))) {
-      assertThatThrownBy(() -> queue.run(() -> {
-        Thread.sleep(30_000);
-        return "never";
-      }, true)).isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.type()).isEqualTo(ErrorType.TIMEOUT));
-      assertThat(Thread.currentThread().isInterrupted()).as("the watchdog's interrupt is cleared").isFalse();
+      assertThatThrownBy(
+              () ->
+                  queue.run(
+                      () -> {
+                        Thread.sleep(30_000);
+                        return "never";
+                      },
+                      true))
+          .isInstanceOfSatisfying(
+              ProblemException.class, p -> assertThat(p.type()).isEqualTo(ErrorType.TIMEOUT));
+      assertThat(Thread.currentThread().isInterrupted())
+          .as("the watchdog's interrupt is cleared")
+          .isFalse();
       assertThat(queue.run(() -> "next", true)).isEqualTo("next");
       assertThat(queue.inFlight()).isZero();
     }

@@ -9,28 +9,30 @@ import java.util.List;
 /**
  * A GeoJSON {@code GeometryCollection}.
  *
- * @param geometries the member geometries; an unmodifiable copy, empty when {@code null} is given (null members
- *     are kept so that the engine can report them by index)
+ * @param geometries the member geometries; an unmodifiable copy, empty when {@code null} is given
+ *     (null members are kept so that the engine can report them by index)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record GeometryCollection(@JsonProperty("geometries") List<Geometry> geometries) implements Geometry {
+public record GeometryCollection(@JsonProperty("geometries") List<Geometry> geometries)
+    implements Geometry {
 
-    /**
-     * Copies the member list.
-     *
-     * @param geometries the member geometries, or {@code null} for none
-     */
-    public GeometryCollection {
-        geometries = geometries == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(geometries));
-    }
+  /**
+   * Copies the member list.
+   *
+   * @param geometries the member geometries, or {@code null} for none
+   */
+  public GeometryCollection {
+    geometries =
+        geometries == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(geometries));
+  }
 
-    /**
-     * A collection of the given geometries.
-     *
-     * @param geometries the members
-     * @return the collection
-     */
-    public static GeometryCollection of(Geometry... geometries) {
-        return new GeometryCollection(List.of(geometries));
-    }
+  /**
+   * A collection of the given geometries.
+   *
+   * @param geometries the members
+   * @return the collection
+   */
+  public static GeometryCollection of(Geometry... geometries) {
+    return new GeometryCollection(List.of(geometries));
+  }
 }

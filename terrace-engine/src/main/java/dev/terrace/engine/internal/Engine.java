@@ -19,7 +19,6 @@ import dev.terrace.engine.internal.catalog.CatalogDataset;
 import dev.terrace.engine.internal.catalog.CatalogProvider;
 import dev.terrace.engine.internal.catalog.CatalogViews;
 import dev.terrace.engine.internal.extract.Extractor;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -29,19 +28,24 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
- * The engine behind every door: {@code Terrace} in-process, the service and the CLI. Those
- * that need the catalog it reads (the service's listings, the benchmarks) hold an {@code Engine}; users hold a
- * {@code Terrace}. Thread-safe; closing it closes the catalog's rasters.
+ * The engine behind every door: {@code Terrace} in-process, the service and the CLI. Those that
+ * need the catalog it reads (the service's listings, the benchmarks) hold an {@code Engine}; users
+ * hold a {@code Terrace}. Thread-safe; closing it closes the catalog's rasters.
  */
 public final class Engine implements TerraceApi, AutoCloseable {
 
   private final Catalog catalog;
   private final Extractor extractor;
   private final Executor asyncExecutor;
-  /** The executor this engine made for itself, shut down with it; null when the caller gave one, which it keeps. */
+
+  /**
+   * The executor this engine made for itself, shut down with it; null when the caller gave one,
+   * which it keeps.
+   */
   private final ExecutorService ownExecutor;
 
-  private Engine(Catalog catalog, Limits limits, Executor asyncExecutor, ExecutorService ownExecutor) {
+  private Engine(
+      Catalog catalog, Limits limits, Executor asyncExecutor, ExecutorService ownExecutor) {
     this.catalog = catalog;
     this.extractor = new Extractor(catalog, limits);
     this.asyncExecutor = asyncExecutor;
@@ -49,7 +53,8 @@ public final class Engine implements TerraceApi, AutoCloseable {
   }
 
   /**
-   * An engine with an executor of its own for {@link #async()} calls, shut down when the engine closes.
+   * An engine with an executor of its own for {@link #async()} calls, shut down when the engine
+   * closes.
    *
    * @param catalog the catalog; closed with the engine
    * @param limits what a request may ask for
@@ -57,7 +62,11 @@ public final class Engine implements TerraceApi, AutoCloseable {
    */
   public static Engine open(Catalog catalog, Limits limits) {
     ExecutorService own = Executors.newVirtualThreadPerTaskExecutor();
-    return new Engine(Objects.requireNonNull(catalog, "catalog"), Objects.requireNonNull(limits, "limits"), own, own);
+    return new Engine(
+        Objects.requireNonNull(catalog, "catalog"),
+        Objects.requireNonNull(limits, "limits"),
+        own,
+        own);
   }
 
   /**
@@ -65,22 +74,29 @@ public final class Engine implements TerraceApi, AutoCloseable {
    *
    * @param catalog the catalog; closed with the engine
    * @param limits what a request may ask for
-   * @param asyncExecutor runs the work of asynchronous calls; the caller's, left running when the engine closes
+   * @param asyncExecutor runs the work of asynchronous calls; the caller's, left running when the
+   *     engine closes
    * @return a new engine
    */
   public static Engine open(Catalog catalog, Limits limits, Executor asyncExecutor) {
-    return new Engine(Objects.requireNonNull(catalog, "catalog"), Objects.requireNonNull(limits, "limits"),
-        Objects.requireNonNull(asyncExecutor, "asyncExecutor"), null);
+    return new Engine(
+        Objects.requireNonNull(catalog, "catalog"),
+        Objects.requireNonNull(limits, "limits"),
+        Objects.requireNonNull(asyncExecutor, "asyncExecutor"),
+        null);
   }
 
-  /** @return the catalog this engine reads */
+  /**
+   * @return the catalog this engine reads
+   */
   public Catalog catalog() {
     return catalog;
   }
 
   /**
-   * The same engine with the asynchronous surface: each call runs on the engine's executor and returns at
-   * once; failures complete the future exceptionally with the exceptions listed on the class.
+   * The same engine with the asynchronous surface: each call runs on the engine's executor and
+   * returns at once; failures complete the future exceptionally with the exceptions listed on the
+   * class.
    *
    * @return a view sharing this engine
    */
@@ -102,32 +118,48 @@ public final class Engine implements TerraceApi, AutoCloseable {
   public ProviderPage providers(ListProvidersRequest request) {
     Paging.check(request.limit(), request.offset());
     List<CatalogProvider> all = catalog.providers();
-    List<Provider> page = Paging.slice(all, request.limit(), request.offset()).stream()
-        .map(p -> CatalogViews.provider(p, false)).toList();
+    List<Provider> page =
+        Paging.slice(all, request.limit(), request.offset()).stream()
+            .map(p -> CatalogViews.provider(p, false))
+            .toList();
     return ProviderPage.of(all.size(), request.limit(), request.offset(), page);
   }
 
   @Override
   public Provider provider(String slug) {
-    return catalog.provider(slug).map(p -> CatalogViews.provider(p, true))
+    return catalog
+        .provider(slug)
+        .map(p -> CatalogViews.provider(p, true))
         .orElseThrow(() -> notFound("provider", slug, "list them with catalog.providers.list"));
   }
 
   @Override
   public DatasetPage datasets(ListDatasetsRequest request) {
     Paging.check(request.limit(), request.offset());
-    List<CatalogDataset> all = request.provider() == null ? catalog.datasets()
-        : catalog.provider(request.provider()).map(CatalogProvider::datasets)
-            .orElseThrow(() -> notFound("provider", request.provider(),
-                "list them with catalog.providers.list"));
-    List<Dataset> page = Paging.slice(all, request.limit(), request.offset()).stream()
-        .map(CatalogViews::dataset).toList();
+    List<CatalogDataset> all =
+        request.provider() == null
+            ? catalog.datasets()
+            : catalog
+                .provider(request.provider())
+                .map(CatalogProvider::datasets)
+                .orElseThrow(
+                    () ->
+                        notFound(
+                            "provider",
+                            request.provider(),
+                            "list them with catalog.providers.list"));
+    List<Dataset> page =
+        Paging.slice(all, request.limit(), request.offset()).stream()
+            .map(CatalogViews::dataset)
+            .toList();
     return DatasetPage.of(all.size(), request.limit(), request.offset(), page);
   }
 
   @Override
   public Dataset dataset(String id) {
-    return catalog.dataset(id).map(CatalogViews::dataset)
+    return catalog
+        .dataset(id)
+        .map(CatalogViews::dataset)
         .orElseThrow(() -> notFound("dataset", id, "list them with catalog.datasets.list"));
   }
 
@@ -141,8 +173,8 @@ public final class Engine implements TerraceApi, AutoCloseable {
   }
 
   /**
-   * Closes the rasters the catalog opened, and the executor of {@link #async()} calls if the engine made it;
-   * asynchronous calls made after closing are refused.
+   * Closes the rasters the catalog opened, and the executor of {@link #async()} calls if the engine
+   * made it; asynchronous calls made after closing are refused.
    */
   @Override
   public void close() {

@@ -13,16 +13,24 @@ final class Paging {
 
   static void check(int limit, int offset) {
     if (limit < 1 || limit > MAX_LIMIT) {
-      throw InvalidRequestException.of(ErrorType.VALIDATION_ERROR,
-          "limit must be between 1 and " + MAX_LIMIT + ", got " + limit, "out_of_range", "limit");
+      throw InvalidRequestException.of(
+          ErrorType.VALIDATION_ERROR,
+          "limit must be between 1 and " + MAX_LIMIT + ", got " + limit,
+          "out_of_range",
+          "limit");
     }
     if (offset < 0) {
-      throw InvalidRequestException.of(ErrorType.VALIDATION_ERROR,
-          "offset must not be negative, got " + offset, "out_of_range", "offset");
+      throw InvalidRequestException.of(
+          ErrorType.VALIDATION_ERROR,
+          "offset must not be negative, got " + offset,
+          "out_of_range",
+          "offset");
     }
   }
 
   static <T> List<T> slice(List<T> all, int limit, int offset) {
-    return offset >= all.size() ? List.of() : all.subList(offset, Math.min(all.size(), offset + limit));
+    return offset >= all.size()
+        ? List.of()
+        : all.subList(offset, Math.min(all.size(), offset + limit));
   }
 }

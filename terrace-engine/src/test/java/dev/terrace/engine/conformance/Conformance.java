@@ -26,23 +26,30 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the conformance tests share: the fixture files (GDAL/GEOS/PROJ answers, see {@code
- * src/test/resources/conformance/README.md}), one embedded engine over the built-in catalog, and a memo of batch
- * answers, so that each (dataset, geometries, rule, statistic) is one batch request however many test cases read
- * it.
+ * src/test/resources/conformance/README.md}), one embedded engine over the built-in catalog, and a
+ * memo of batch answers, so that each (dataset, geometries, rule, statistic) is one batch request
+ * however many test cases read it.
  */
 public final class Conformance {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Map<String, Map<Integer, List<ExtractResult>>> ANSWERS = new ConcurrentHashMap<>();
+  private static final Map<String, Map<Integer, List<ExtractResult>>> ANSWERS =
+      new ConcurrentHashMap<>();
+
   /** Providers served from a test catalog rather than the built-in one, by slug. */
-  private static final Map<String, String> TEST_CATALOGS = Map.of("bcsd_stack", "timeseries/catalog.json");
+  private static final Map<String, String> TEST_CATALOGS =
+      Map.of("bcsd_stack", "timeseries/catalog.json");
+
   private static final Map<String, Terrace> TEST_ENGINES = new ConcurrentHashMap<>();
   private static final Map<String, Map<Integer, Geometry>> FEATURES = new ConcurrentHashMap<>();
   private static volatile Terrace engine;
 
   private Conformance() {}
 
-  /** @return the engine over the built-in catalog, shared by every conformance test, closed at JVM exit */
+  /**
+   * @return the engine over the built-in catalog, shared by every conformance test, closed at JVM
+   *     exit
+   */
   static Terrace engine() {
     Terrace e = engine;
     if (e == null) {
@@ -60,18 +67,21 @@ public final class Conformance {
 
   /**
    * @param datasetId a dataset id
-   * @return the engine serving it: the built-in catalog's, or that of the test catalog listing its provider
+   * @return the engine serving it: the built-in catalog's, or that of the test catalog listing its
+   *     provider
    */
   static Terrace engine(String datasetId) {
     String catalog = TEST_CATALOGS.get(datasetId.substring(0, datasetId.indexOf(':')));
     if (catalog == null) {
       return engine();
     }
-    return TEST_ENGINES.computeIfAbsent(catalog, c -> {
-      Terrace created = Terrace.embedded(resource(c));
-      Runtime.getRuntime().addShutdownHook(new Thread(created::close));
-      return created;
-    });
+    return TEST_ENGINES.computeIfAbsent(
+        catalog,
+        c -> {
+          Terrace created = Terrace.embedded(resource(c));
+          Runtime.getRuntime().addShutdownHook(new Thread(created::close));
+          return created;
+        });
   }
 
   /**
@@ -91,9 +101,9 @@ public final class Conformance {
   }
 
   /**
-   * Reads a CSV with a header line; fields may be quoted ({@code "..."}, with {@code ""} for a quote), as Python's
-   * csv module writes the JSON columns. Lines starting with {@code #} are comments, so that a table can say where
-   * its rows come from.
+   * Reads a CSV with a header line; fields may be quoted ({@code "..."}, with {@code ""} for a
+   * quote), as Python's csv module writes the JSON columns. Lines starting with {@code #} are
+   * comments, so that a table can say where its rows come from.
    *
    * @param resource the test resource
    * @return one map per row, column name to the field as written (empty string for an empty field)
@@ -155,7 +165,8 @@ public final class Conformance {
         continue;
       }
       if (r.size() != header.size()) {
-        throw new IllegalStateException(resource + ": a row has " + r.size() + " fields, the header " + header.size());
+        throw new IllegalStateException(
+            resource + ": a row has " + r.size() + " fields, the header " + header.size());
       }
       Map<String, String> row = new LinkedHashMap<>();
       for (int c = 0; c < header.size(); c++) {
@@ -214,25 +225,29 @@ public final class Conformance {
    * @param aggregation the statistic, or null for the request's default
    * @return feature id to the dataset's result
    */
-  static Map<Integer, ExtractResult> answers(String datasetId, String geojson, PixelRule rule, String aggregation) {
+  static Map<Integer, ExtractResult> answers(
+      String datasetId, String geojson, PixelRule rule, String aggregation) {
     Map<Integer, ExtractResult> out = new LinkedHashMap<>();
-    series(datasetId, geojson, rule, aggregation).forEach((id, results) -> {
-      if (results.size() != 1) {
-        throw new IllegalStateException("feature " + id + ": " + results.size() + " results for one dataset");
-      }
-      out.put(id, results.get(0));
-    });
+    series(datasetId, geojson, rule, aggregation)
+        .forEach(
+            (id, results) -> {
+              if (results.size() != 1) {
+                throw new IllegalStateException(
+                    "feature " + id + ": " + results.size() + " results for one dataset");
+              }
+              out.put(id, results.get(0));
+            });
     return out;
   }
 
   /**
-   * The engine's answers for every feature of a GeoJSON file from a time-varying dataset: one batch request over
-   * every timestamp (memoised).
+   * The engine's answers for every feature of a GeoJSON file from a time-varying dataset: one batch
+   * request over every timestamp (memoised).
    *
    * @return feature id to the dataset's results, one per timestamp in time order
    */
-  static Map<Integer, List<ExtractResult>> series(String datasetId, String geojson, PixelRule rule,
-      String aggregation) {
+  static Map<Integer, List<ExtractResult>> series(
+      String datasetId, String geojson, PixelRule rule, String aggregation) {
     String key = datasetId + '|' + geojson + '|' + rule + '|' + aggregation;
     return ANSWERS.computeIfAbsent(key, k -> batch(datasetId, geojson, rule, aggregation));
   }
@@ -243,16 +258,25 @@ public final class Conformance {
    * @return the result at that date
    */
   static ExtractResult at(List<ExtractResult> series, String date) {
-    return series.stream().filter(r -> (date + "T00:00:00Z").equals(r.timestamp())).findFirst()
-        .orElseThrow(() -> new IllegalStateException("no result at " + date + " among "
-            + series.stream().map(ExtractResult::timestamp).toList()));
+    return series.stream()
+        .filter(r -> (date + "T00:00:00Z").equals(r.timestamp()))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "no result at "
+                        + date
+                        + " among "
+                        + series.stream().map(ExtractResult::timestamp).toList()));
   }
 
-  private static Map<Integer, List<ExtractResult>> batch(String datasetId, String geojson, PixelRule rule,
-      String aggregation) {
+  private static Map<Integer, List<ExtractResult>> batch(
+      String datasetId, String geojson, PixelRule rule, String aggregation) {
     Map<Integer, Geometry> features = features(geojson);
-    BatchExtractRequest.Builder request = BatchExtractRequest.builder()
-        .geometries(new ArrayList<>(features.values())).datasetIds(List.of(datasetId));
+    BatchExtractRequest.Builder request =
+        BatchExtractRequest.builder()
+            .geometries(new ArrayList<>(features.values()))
+            .datasetIds(List.of(datasetId));
     if (rule != null) {
       request.pixelRule(rule);
     }
@@ -261,8 +285,12 @@ public final class Conformance {
     }
     BatchExtractResponse response = engine(datasetId).batchExtract(request.build());
     if (response.responses().size() != features.size()) {
-      throw new IllegalStateException("batch of " + features.size() + " geometries answered "
-          + response.responses().size() + " times");
+      throw new IllegalStateException(
+          "batch of "
+              + features.size()
+              + " geometries answered "
+              + response.responses().size()
+              + " times");
     }
     Map<Integer, List<ExtractResult>> out = new LinkedHashMap<>();
     int i = 0;
@@ -274,7 +302,8 @@ public final class Conformance {
   }
 
   /**
-   * @param selector a fixture column and the value that picks a raster's rows, {@code band=1} or {@code variable=pr}
+   * @param selector a fixture column and the value that picks a raster's rows, {@code band=1} or
+   *     {@code variable=pr}
    * @param row a fixture row
    * @return whether the row is one of that raster's
    */
@@ -283,7 +312,9 @@ public final class Conformance {
     return row.get(kv[0]).equals(kv[1]);
   }
 
-  /** @return the field as a double; the field must not be empty */
+  /**
+   * @return the field as a double; the field must not be empty
+   */
   static double num(Map<String, String> row, String column) {
     String v = row.get(column);
     if (v == null) {

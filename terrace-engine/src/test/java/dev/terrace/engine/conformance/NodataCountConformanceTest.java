@@ -14,10 +14,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code nodata_count} against GDAL on the elev_lux polygons. The fixture gives only the valid cells' count; with
- * {@code default_value} every covered cell inside the raster is valid, so that count less GDAL's is the weight of
- * the nodata cells — what {@code nodata_count} must report without the option. The "edge" polygons reach beyond
- * the raster, whose area must count in neither.
+ * {@code nodata_count} against GDAL on the elev_lux polygons. The fixture gives only the valid
+ * cells' count; with {@code default_value} every covered cell inside the raster is valid, so that
+ * count less GDAL's is the weight of the nodata cells — what {@code nodata_count} must report
+ * without the option. The "edge" polygons reach beyond the raster, whose area must count in
+ * neither.
  */
 class NodataCountConformanceTest {
 
@@ -31,7 +32,8 @@ class NodataCountConformanceTest {
     int compared = 0;
     double total = 0;
     for (Map<String, String> row : Conformance.csv(CSV)) {
-      // Polygons whose centre-rule count moves with a 1e-3 pixel shift sit on a cell centre: GDAL's own count
+      // Polygons whose centre-rule count moves with a 1e-3 pixel shift sit on a cell centre: GDAL's
+      // own count
       // is not stable there.
       if (!row.get("center_count_lo").equals(row.get("center_count_hi"))) {
         continue;
@@ -61,11 +63,19 @@ class NodataCountConformanceTest {
     }
   }
 
-  private static Map<Integer, Double> answers(PixelRule rule, Aggregation aggregation, Double defaultValue) {
+  private static Map<Integer, Double> answers(
+      PixelRule rule, Aggregation aggregation, Double defaultValue) {
     Map<Integer, Geometry> features = Conformance.features(GEOJSON);
-    var response = Conformance.engine().batchExtract(BatchExtractRequest.builder()
-        .geometries(new ArrayList<>(features.values())).datasets("lux:elevation").pixelRule(rule)
-        .aggregation(aggregation).defaultValue(defaultValue).build());
+    var response =
+        Conformance.engine()
+            .batchExtract(
+                BatchExtractRequest.builder()
+                    .geometries(new ArrayList<>(features.values()))
+                    .datasets("lux:elevation")
+                    .pixelRule(rule)
+                    .aggregation(aggregation)
+                    .defaultValue(defaultValue)
+                    .build());
     Map<Integer, Double> out = new java.util.LinkedHashMap<>();
     List<ExtractResponse> responses = response.responses();
     int i = 0;

@@ -15,10 +15,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Weights in another CRS, which exactextract refuses: each value cell weighs what the weight cell under its
- * centre holds. {@code weights:w_mercator} is a Web Mercator grid of 1500 m cells from (1112900.5, 6446700.25)
- * whose cell (col, row) weighs {@code 1 + col % 7 + (row % 5) / 4}, so the expected answers follow from the
- * spherical Mercator formulas, the values of the cells and their coverage, all computed here by hand.
+ * Weights in another CRS, which exactextract refuses: each value cell weighs what the weight cell
+ * under its centre holds. {@code weights:w_mercator} is a Web Mercator grid of 1500 m cells from
+ * (1112900.5, 6446700.25) whose cell (col, row) weighs {@code 1 + col % 7 + (row % 5) / 4}, so the
+ * expected answers follow from the spherical Mercator formulas, the values of the cells and their
+ * coverage, all computed here by hand.
  */
 class OtherCrsWeightsTest {
 
@@ -54,13 +55,21 @@ class OtherCrsWeightsTest {
   }
 
   private static OptionalDouble value(int col, int row) {
-    return terrace.extract(ExtractRequest.builder().datasets("weights:values")
-        .geometry(Point.of(WEST + (col + 0.5) * CELL, NORTH - (row + 0.5) * CELL)).build()).results().get(0).number();
+    return terrace
+        .extract(
+            ExtractRequest.builder()
+                .datasets("weights:values")
+                .geometry(Point.of(WEST + (col + 0.5) * CELL, NORTH - (row + 0.5) * CELL))
+                .build())
+        .results()
+        .get(0)
+        .number();
   }
 
   /** Columns c0 to c1 and rows r0 to r1 of the value grid, in fractional cells. */
   private static Polygon cells(double c0, double c1, double r0, double r1) {
-    return Polygon.rectangle(WEST + c0 * CELL, NORTH - r1 * CELL, WEST + c1 * CELL, NORTH - r0 * CELL);
+    return Polygon.rectangle(
+        WEST + c0 * CELL, NORTH - r1 * CELL, WEST + c1 * CELL, NORTH - r0 * CELL);
   }
 
   /** How much of [i, i + 1) lies in [from, to). */
@@ -69,8 +78,18 @@ class OtherCrsWeightsTest {
   }
 
   private static double weightedMean(Polygon polygon, PixelRule rule) {
-    return terrace.extract(ExtractRequest.builder().datasets("weights:values").geometry(polygon).pixelRule(rule)
-        .aggregation(Aggregation.WEIGHTED_MEAN).weights("weights:w_mercator").build()).results().get(0).number()
+    return terrace
+        .extract(
+            ExtractRequest.builder()
+                .datasets("weights:values")
+                .geometry(polygon)
+                .pixelRule(rule)
+                .aggregation(Aggregation.WEIGHTED_MEAN)
+                .weights("weights:w_mercator")
+                .build())
+        .results()
+        .get(0)
+        .number()
         .orElseThrow();
   }
 
@@ -103,10 +122,11 @@ class OtherCrsWeightsTest {
       }
     }
     assertThat(used).as("cells with values in the block").isGreaterThan(40);
-    assertThat(weightedMean(cells(c0, c1, r0, r1), PixelRule.EXACT)).isCloseTo(sum / weights,
-        within(1e-9 * Math.abs(sum / weights)));
-    // The centre rule: the rectangle's edges stop short of the edge cells' centres, so only the whole cells count.
-    assertThat(weightedMean(cells(c0, c1, r0, r1), PixelRule.CENTER)).isCloseTo(centreSum / centreWeights,
-        within(1e-9 * Math.abs(centreSum / centreWeights)));
+    assertThat(weightedMean(cells(c0, c1, r0, r1), PixelRule.EXACT))
+        .isCloseTo(sum / weights, within(1e-9 * Math.abs(sum / weights)));
+    // The centre rule: the rectangle's edges stop short of the edge cells' centres, so only the
+    // whole cells count.
+    assertThat(weightedMean(cells(c0, c1, r0, r1), PixelRule.CENTER))
+        .isCloseTo(centreSum / centreWeights, within(1e-9 * Math.abs(centreSum / centreWeights)));
   }
 }

@@ -17,16 +17,19 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The other conformance tests read their answers from batch requests; this one asks {@code extract} for a sample
- * of the same geometries one at a time and requires the very same answer (value, quality, pixel count), so the
- * GDAL comparisons hold for both operations.
+ * The other conformance tests read their answers from batch requests; this one asks {@code extract}
+ * for a sample of the same geometries one at a time and requires the very same answer (value,
+ * quality, pixel count), so the GDAL comparisons hold for both operations.
  */
 class SingleRequestConformanceTest {
 
   private static final int POINT_STEP = 20;
   private static final int POLYGON_STEP = 7;
 
-  /** One geometry of a fixture file, one dataset, one rule and statistic (null: the request's defaults). */
+  /**
+   * One geometry of a fixture file, one dataset, one rule and statistic (null: the request's
+   * defaults).
+   */
   record Probe(String datasetId, String geojson, int id, PixelRule rule, String aggregation) {}
 
   static Stream<Arguments> probes() {
@@ -35,7 +38,9 @@ class SingleRequestConformanceTest {
       String file = layer.geojson();
       for (int id : Conformance.features(file).keySet()) {
         if (id % POINT_STEP == 0) {
-          add(out, layer.fixture() + " " + layer.layer() + " point #" + id + " default rule",
+          add(
+              out,
+              layer.fixture() + " " + layer.layer() + " point #" + id + " default rule",
               new Probe(layer.datasetId(), file, id, null, null));
         }
       }
@@ -46,9 +51,20 @@ class SingleRequestConformanceTest {
           continue;
         }
         for (PixelRule rule : PixelRule.values()) {
-          List<String> statistics = source.categorical() ? List.of("mean", "distribution") : List.of("mean", "std");
+          List<String> statistics =
+              source.categorical() ? List.of("mean", "distribution") : List.of("mean", "std");
           for (String statistic : statistics) {
-            add(out, source.name() + " " + source.layer() + " #" + id + " " + rule.wireName() + " " + statistic,
+            add(
+                out,
+                source.name()
+                    + " "
+                    + source.layer()
+                    + " #"
+                    + id
+                    + " "
+                    + rule.wireName()
+                    + " "
+                    + statistic,
                 new Probe(source.datasetId(), source.geojson(), id, rule, statistic));
           }
         }
@@ -65,7 +81,8 @@ class SingleRequestConformanceTest {
   @MethodSource("probes")
   void extractAnswersAsTheBatchDoes(Probe p) {
     Map<Integer, Geometry> features = Conformance.features(p.geojson());
-    ExtractRequest.Builder request = ExtractRequest.builder().geometry(features.get(p.id())).datasets(p.datasetId());
+    ExtractRequest.Builder request =
+        ExtractRequest.builder().geometry(features.get(p.id())).datasets(p.datasetId());
     if (p.rule() != null) {
       request.pixelRule(p.rule());
     }
@@ -73,17 +90,30 @@ class SingleRequestConformanceTest {
       request.aggregation(p.aggregation());
     }
     ExtractResponse response = Conformance.engine(p.datasetId()).extract(request.build());
-    List<ExtractResult> batch = Conformance.series(p.datasetId(), p.geojson(), p.rule(), p.aggregation()).get(p.id());
+    List<ExtractResult> batch =
+        Conformance.series(p.datasetId(), p.geojson(), p.rule(), p.aggregation()).get(p.id());
     assertThat(response.results()).hasSameSizeAs(batch);
     for (int i = 0; i < batch.size(); i++) {
       ExtractResult single = response.results().get(i);
       ExtractResult batched = batch.get(i);
-      String what = p.datasetId() + " " + p.geojson() + " #" + p.id() + " " + p.rule() + " " + p.aggregation() + " "
-          + batched.timestamp();
+      String what =
+          p.datasetId()
+              + " "
+              + p.geojson()
+              + " #"
+              + p.id()
+              + " "
+              + p.rule()
+              + " "
+              + p.aggregation()
+              + " "
+              + batched.timestamp();
       assertThat(single.jsonValue()).as("value of %s", what).isEqualTo(batched.jsonValue());
       assertThat(single.quality()).as("quality of %s", what).isEqualTo(batched.quality());
       assertThat(single.pixelCount()).as("pixel count of %s", what).isEqualTo(batched.pixelCount());
-      assertThat(single.coverageFraction()).as("coverage fraction of %s", what).isEqualTo(batched.coverageFraction());
+      assertThat(single.coverageFraction())
+          .as("coverage fraction of %s", what)
+          .isEqualTo(batched.coverageFraction());
       assertThat(single.timestamp()).as("timestamp of %s", what).isEqualTo(batched.timestamp());
     }
   }

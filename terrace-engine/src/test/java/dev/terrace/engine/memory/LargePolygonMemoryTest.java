@@ -27,14 +27,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A polygon over a whole 20 000 × 20 000 Float32 raster (400 million cells, 1.6 GB as one array) is summarised
- * in a 256 MB heap: the engine streams coverage and cells block by block and keeps decoded tiles in a bounded
- * cache, so memory does not grow with the polygon.
+ * A polygon over a whole 20 000 × 20 000 Float32 raster (400 million cells, 1.6 GB as one array) is
+ * summarised in a 256 MB heap: the engine streams coverage and cells block by block and keeps
+ * decoded tiles in a bounded cache, so memory does not grow with the polygon.
  *
- * <p>Runs only in the {@code bounded-memory} surefire execution, which gives it {@code -Xmx256m}; with a
- * larger heap it would prove nothing, so it is skipped there. The raster repeats one 512 × 512 tile, so the
- * file is a few tens of kilobytes, and its mean is known exactly: a cell holds {@code col % 512 + row % 512}.
- *
+ * <p>Runs only in the {@code bounded-memory} surefire execution, which gives it {@code -Xmx256m};
+ * with a larger heap it would prove nothing, so it is skipped there. The raster repeats one 512 ×
+ * 512 tile, so the file is a few tens of kilobytes, and its mean is known exactly: a cell holds
+ * {@code col % 512 + row % 512}.
  */
 class LargePolygonMemoryTest {
 
@@ -45,39 +45,46 @@ class LargePolygonMemoryTest {
   private static final double CELL = 0.5;
   private static final long CELLS = (long) SIZE * SIZE;
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private static Path catalog;
 
   @BeforeAll
   static void writeRaster() throws IOException {
     long max = Runtime.getRuntime().maxMemory();
-    assumeTrue(max <= 300L << 20, "needs -Xmx256m (the bounded-memory surefire execution); max heap is "
-        + (max >> 20) + " MB");
+    assumeTrue(
+        max <= 300L << 20,
+        "needs -Xmx256m (the bounded-memory surefire execution); max heap is "
+            + (max >> 20)
+            + " MB");
     long start = System.nanoTime();
-    SyntheticGeoTiff.Written w = SyntheticGeoTiff.builder(SIZE, SIZE)
-        .tileSize(TILE)
-        .sampleType(TiffSampleType.FLOAT32)
-        .compression(SyntheticGeoTiff.Compression.DEFLATE)
-        .values((col, row) -> col % TILE + row % TILE)
-        .projected(32725)
-        .origin(X0, Y0)
-        .cellSize(CELL)
-        .write(dir.resolve("big.tif"));
-    System.out.printf("LargePolygonMemoryTest: wrote %d bytes (%d of %d tiles stored) in %.2f s; max heap %d MB%n",
+    SyntheticGeoTiff.Written w =
+        SyntheticGeoTiff.builder(SIZE, SIZE)
+            .tileSize(TILE)
+            .sampleType(TiffSampleType.FLOAT32)
+            .compression(SyntheticGeoTiff.Compression.DEFLATE)
+            .values((col, row) -> col % TILE + row % TILE)
+            .projected(32725)
+            .origin(X0, Y0)
+            .cellSize(CELL)
+            .write(dir.resolve("big.tif"));
+    System.out.printf(
+        "LargePolygonMemoryTest: wrote %d bytes (%d of %d tiles stored) in %.2f s; max heap %d MB%n",
         w.bytes(), w.distinctTiles(), w.tiles(), seconds(start), max >> 20);
     catalog = dir.resolve("catalog.json");
-    Files.writeString(catalog, """
+    Files.writeString(
+        catalog,
+        """
         {"providers": [{"slug": "synth", "name": "Synthetic", "protocol": "cog",
           "datasets": [{"name": "dem", "path": "big.tif", "units": "m", "data_type": "continuous"}]}]}
         """);
   }
 
   /**
-   * The mean of {@code col % 512 + row % 512} over 20 000 × 20 000 cells, worked out by hand: 20 000 columns
-   * are 39 full periods of 512 (each summing 0 + ... + 511 = 130 816) and 32 more (0 + ... + 31 = 496), so
-   * the column terms sum to 5 102 320 per row and average 255.116; rows alike; the mean is 510.232.
+   * The mean of {@code col % 512 + row % 512} over 20 000 × 20 000 cells, worked out by hand: 20
+   * 000 columns are 39 full periods of 512 (each summing 0 + ... + 511 = 130 816) and 32 more (0 +
+   * ... + 31 = 496), so the column terms sum to 5 102 320 per row and average 255.116; rows alike;
+   * the mean is 510.232.
    */
   private static final double EXPECTED_MEAN = 2 * (39 * 130_816 + 496) / (double) SIZE;
 
@@ -87,8 +94,13 @@ class LargePolygonMemoryTest {
     // The corners exactly on the raster's corners (x east, y north, in the raster's own CRS).
     double x1 = X0 + SIZE * CELL;
     double y1 = Y0 - SIZE * CELL;
-    Polygon whole = Polygon.of(new double[] {X0, Y0}, new double[] {x1, Y0}, new double[] {x1, y1},
-        new double[] {X0, y1}, new double[] {X0, Y0});
+    Polygon whole =
+        Polygon.of(
+            new double[] {X0, Y0},
+            new double[] {x1, Y0},
+            new double[] {x1, y1},
+            new double[] {X0, y1},
+            new double[] {X0, Y0});
 
     ExtractResult mean = extract(whole, "mean");
     assertThat(mean.number().orElseThrow()).isCloseTo(EXPECTED_MEAN, within(EXPECTED_MEAN * 1e-9));
@@ -97,12 +109,18 @@ class LargePolygonMemoryTest {
     assertThat(mean.crs()).isEqualTo("EPSG:32725");
 
     // A metre beyond every edge: the cells are the same, the area outside only lowers coverage.
-    Polygon beyond = Polygon.of(new double[] {X0 - 1, Y0 + 1}, new double[] {x1 + 1, Y0 + 1},
-        new double[] {x1 + 1, y1 - 1}, new double[] {X0 - 1, y1 - 1}, new double[] {X0 - 1, Y0 + 1});
+    Polygon beyond =
+        Polygon.of(
+            new double[] {X0 - 1, Y0 + 1},
+            new double[] {x1 + 1, Y0 + 1},
+            new double[] {x1 + 1, y1 - 1},
+            new double[] {X0 - 1, y1 - 1},
+            new double[] {X0 - 1, Y0 + 1});
     ExtractResult count = extract(beyond, "count");
     assertThat(count.number().orElseThrow()).isCloseTo(CELLS, within(CELLS * 1e-9));
     assertThat(count.pixelCount()).isEqualTo(CELLS);
-    assertThat(count.coverageFraction()).isCloseTo((double) CELLS / ((SIZE + 4.0) * (SIZE + 4.0)), within(1e-9));
+    assertThat(count.coverageFraction())
+        .isCloseTo((double) CELLS / ((SIZE + 4.0) * (SIZE + 4.0)), within(1e-9));
   }
 
   private static ExtractResult extract(Polygon polygon, String aggregation) {
@@ -110,22 +128,25 @@ class LargePolygonMemoryTest {
     long start = System.nanoTime();
     ExtractResponse response;
     try (Terrace terrace = Terrace.embedded(catalog)) {
-      response = terrace.extract(ExtractRequest.builder()
-          .geometry(polygon)
-          .datasets("synth:dem")
-          .aggregation(aggregation)
-          .pixelRule(PixelRule.EXACT)
-          .crs("EPSG:32725")
-          .build());
+      response =
+          terrace.extract(
+              ExtractRequest.builder()
+                  .geometry(polygon)
+                  .datasets("synth:dem")
+                  .aggregation(aggregation)
+                  .pixelRule(PixelRule.EXACT)
+                  .crs("EPSG:32725")
+                  .build());
     }
     double seconds = seconds(start);
     long[] used = peak.stop();
     assertThat(response.warnings()).isEmpty();
     assertThat(response.results()).hasSize(1);
     ExtractResult r = response.results().get(0);
-    System.out.printf("LargePolygonMemoryTest: %s = %s over %d cells in %.2f s; heap used peaked at %d MB"
-        + " (sampled), %d MB (sum of pool peaks)%n", aggregation, r.jsonValue(), r.pixelCount(), seconds,
-        used[0] >> 20, used[1] >> 20);
+    System.out.printf(
+        "LargePolygonMemoryTest: %s = %s over %d cells in %.2f s; heap used peaked at %d MB"
+            + " (sampled), %d MB (sum of pool peaks)%n",
+        aggregation, r.jsonValue(), r.pixelCount(), seconds, used[0] >> 20, used[1] >> 20);
     return r;
   }
 
@@ -134,8 +155,9 @@ class LargePolygonMemoryTest {
   }
 
   /**
-   * The most heap in use during a call: sampled every few milliseconds (live data plus garbage not yet
-   * collected), and the sum of the heap pools' own peaks (an upper bound: pools peak at different times).
+   * The most heap in use during a call: sampled every few milliseconds (live data plus garbage not
+   * yet collected), and the sum of the heap pools' own peaks (an upper bound: pools peak at
+   * different times).
    */
   private record HeapPeak(Thread sampler, AtomicBoolean running, AtomicLong max) {
 
@@ -145,16 +167,23 @@ class LargePolygonMemoryTest {
       pools.forEach(MemoryPoolMXBean::resetPeakUsage);
       AtomicBoolean running = new AtomicBoolean(true);
       AtomicLong max = new AtomicLong();
-      Thread t = Thread.ofPlatform().daemon().name("heap-sampler").start(() -> {
-        while (running.get()) {
-          max.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
-          try {
-            Thread.sleep(5);
-          } catch (InterruptedException e) {
-            return;
-          }
-        }
-      });
+      Thread t =
+          Thread.ofPlatform()
+              .daemon()
+              .name("heap-sampler")
+              .start(
+                  () -> {
+                    while (running.get()) {
+                      max.accumulateAndGet(
+                          ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(),
+                          Math::max);
+                      try {
+                        Thread.sleep(5);
+                      } catch (InterruptedException e) {
+                        return;
+                      }
+                    }
+                  });
       return new HeapPeak(t, running, max);
     }
 
@@ -170,7 +199,8 @@ class LargePolygonMemoryTest {
     }
 
     private static List<MemoryPoolMXBean> heapPools() {
-      return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+      return ManagementFactory.getMemoryPoolMXBeans().stream()
+          .filter(p -> p.getType() == MemoryType.HEAP)
           .toList();
     }
   }

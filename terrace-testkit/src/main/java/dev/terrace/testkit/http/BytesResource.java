@@ -25,7 +25,8 @@ final class BytesResource extends Resource {
     long end = from + count;
     while (pos < end) {
       int n = (int) Math.min(CHUNK, end - pos);
-      // Counted before writing: a client may finish reading, and a test check the count, before write returns.
+      // Counted before writing: a client may finish reading, and a test check the count, before
+      // write returns.
       sent.addAndGet(n);
       out.write(content, (int) pos, n);
       pos += n;

@@ -14,7 +14,11 @@ import java.util.concurrent.CountDownLatch;
  */
 record Fault(Kind kind, int status, Duration duration, CountDownLatch release, long bytes) {
 
-  enum Kind { FAIL, STALL, TRUNCATE }
+  enum Kind {
+    FAIL,
+    STALL,
+    TRUNCATE
+  }
 
   static Fault fail(int status) {
     return new Fault(Kind.FAIL, status, null, null, 0);

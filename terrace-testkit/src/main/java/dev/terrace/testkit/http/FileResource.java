@@ -7,7 +7,9 @@ import java.nio.channels.FileChannel;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A file served with positional reads, so that files of many gigabytes work without being loaded. */
+/**
+ * A file served with positional reads, so that files of many gigabytes work without being loaded.
+ */
 final class FileResource extends Resource {
   private final FileChannel channel;
   private final long length;

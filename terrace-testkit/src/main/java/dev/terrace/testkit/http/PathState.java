@@ -12,6 +12,7 @@ final class PathState {
   volatile Delays delays;
   final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
   final PathStats stats = new PathStats();
+
   /** What the holds scripted since the last release wait for. */
   volatile CountDownLatch release = new CountDownLatch(1);
 

@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What one path was asked for and sent: requests, responses ended (however they ended), body bytes and the
- * Range headers received.
+ * What one path was asked for and sent: requests, responses ended (however they ended), body bytes
+ * and the Range headers received.
  */
 final class PathStats {
   final AtomicInteger requests = new AtomicInteger();

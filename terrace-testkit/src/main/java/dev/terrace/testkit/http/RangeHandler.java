@@ -12,15 +12,20 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 
-/** Answers one request as a static file server would, playing the path's next scripted fault if any. */
+/**
+ * Answers one request as a static file server would, playing the path's next scripted fault if any.
+ */
 final class RangeHandler {
 
   private static final DateTimeFormatter HTTP_DATE =
-      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH)
+          .withZone(ZoneOffset.UTC);
 
   private final Function<String, PathState> paths;
 
-  /** @param paths the state of a path, created on first use */
+  /**
+   * @param paths the state of a path, created on first use
+   */
   RangeHandler(Function<String, PathState> paths) {
     this.paths = paths;
   }

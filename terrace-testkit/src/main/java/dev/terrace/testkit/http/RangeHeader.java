@@ -3,7 +3,9 @@ package dev.terrace.testkit.http;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads the request headers a range server honours: a single {@code Range}, and {@code If-Match}. */
+/**
+ * Reads the request headers a range server honours: a single {@code Range}, and {@code If-Match}.
+ */
 final class RangeHeader {
 
   private static final Pattern SINGLE_RANGE = Pattern.compile("bytes=(\\d{0,18})-(\\d{0,18})");
@@ -14,8 +16,8 @@ final class RangeHeader {
   private RangeHeader() {}
 
   /**
-   * @return {first, last} inclusive; {@link #UNSATISFIABLE}; or null to ignore the header (malformed or
-   *     multi-range), as RFC 9110 allows
+   * @return {first, last} inclusive; {@link #UNSATISFIABLE}; or null to ignore the header
+   *     (malformed or multi-range), as RFC 9110 allows
    */
   static long[] parse(String header, long length) {
     Matcher m = SINGLE_RANGE.matcher(header.trim());
@@ -45,7 +47,9 @@ final class RangeHeader {
     return new long[] {first, Math.min(last, length - 1)};
   }
 
-  /** @return whether an {@code If-Match} header lets a request for content with {@code etag} through */
+  /**
+   * @return whether an {@code If-Match} header lets a request for content with {@code etag} through
+   */
   static boolean ifMatch(String ifMatch, String etag) {
     for (String candidate : ifMatch.split(",")) {
       String c = candidate.trim();

@@ -22,19 +22,20 @@ import java.util.concurrent.Executors;
 
 /**
  * A real HTTP/1.1 server on 127.0.0.1 and a free port that serves byte arrays and files with single
- * {@code Range} requests, for tests and benchmarks of remote readers. Built on the JDK's
- * {@link HttpServer}; no dependencies.
+ * {@code Range} requests, for tests and benchmarks of remote readers. Built on the JDK's {@link
+ * HttpServer}; no dependencies.
  *
- * <p>It behaves like a static file server or object store: {@code GET} and {@code HEAD}; {@code Range:
- * bytes=a-b}, {@code a-} and {@code -n} answered with 206 and {@code Content-Range}; 416 when
- * unsatisfiable; a strong {@code ETag} that changes whenever content is replaced; {@code Last-Modified};
- * {@code If-Match} answered with 412 on mismatch. Multi-range and malformed {@code Range} headers are
- * ignored (answered 200 with the whole body), as RFC 9110 allows.
+ * <p>It behaves like a static file server or object store: {@code GET} and {@code HEAD}; {@code
+ * Range: bytes=a-b}, {@code a-} and {@code -n} answered with 206 and {@code Content-Range}; 416
+ * when unsatisfiable; a strong {@code ETag} that changes whenever content is replaced; {@code
+ * Last-Modified}; {@code If-Match} answered with 412 on mismatch. Multi-range and malformed {@code
+ * Range} headers are ignored (answered 200 with the whole body), as RFC 9110 allows.
  *
- * <p>Per path it counts requests and body bytes sent and logs the {@code Range} headers received, and it
- * can inject faults, consumed in the order they were scripted by the next requests to that path: error
- * statuses, stalls, holds until released, truncated bodies; and it can delay a seeded random share of the requests. Each request
- * runs on its own virtual thread, so stalls and concurrent requests do not block each other.
+ * <p>Per path it counts requests and body bytes sent and logs the {@code Range} headers received,
+ * and it can inject faults, consumed in the order they were scripted by the next requests to that
+ * path: error statuses, stalls, holds until released, truncated bodies; and it can delay a seeded
+ * random share of the requests. Each request runs on its own virtual thread, so stalls and
+ * concurrent requests do not block each other.
  *
  * <p>Thread-safe. Close it to stop the server, abort stalled responses and close served files.
  */
@@ -57,7 +58,8 @@ public final class RangeServer implements AutoCloseable {
    */
   public static RangeServer start() {
     try {
-      HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+      HttpServer server =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
       ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
       RangeServer rs = new RangeServer(server, executor);
       server.createContext("/", new RangeHandler(rs::entry)::handle);
@@ -91,8 +93,8 @@ public final class RangeServer implements AutoCloseable {
   }
 
   /**
-   * Serves bytes at {@code path}, replacing what was there (with a new ETag). The array is not copied;
-   * do not modify it afterwards.
+   * Serves bytes at {@code path}, replacing what was there (with a new ETag). The array is not
+   * copied; do not modify it afterwards.
    *
    * @param path an absolute path
    * @param content the bytes
@@ -105,8 +107,8 @@ public final class RangeServer implements AutoCloseable {
   }
 
   /**
-   * Serves a file at {@code path} with positional reads, so files of many gigabytes work without being
-   * loaded. The file is opened now and must not change while served.
+   * Serves a file at {@code path} with positional reads, so files of many gigabytes work without
+   * being loaded. The file is opened now and must not change while served.
    *
    * @param path an absolute path
    * @param file the file
@@ -116,8 +118,11 @@ public final class RangeServer implements AutoCloseable {
   public RangeServer serve(String path, Path file) {
     Objects.requireNonNull(file, "file must not be null");
     try {
-      entry(path).install(new FileResource(FileChannel.open(file, StandardOpenOption.READ),
-          Files.getLastModifiedTime(file).toInstant()));
+      entry(path)
+          .install(
+              new FileResource(
+                  FileChannel.open(file, StandardOpenOption.READ),
+                  Files.getLastModifiedTime(file).toInstant()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot serve " + file, e);
     }
@@ -125,8 +130,8 @@ public final class RangeServer implements AutoCloseable {
   }
 
   /**
-   * Replaces the content at an already served path, as an upload of a new version would: the ETag changes
-   * and Last-Modified moves forward.
+   * Replaces the content at an already served path, as an upload of a new version would: the ETag
+   * changes and Last-Modified moves forward.
    *
    * @param path a path served before
    * @param newContent the new bytes, not copied
@@ -142,8 +147,8 @@ public final class RangeServer implements AutoCloseable {
   }
 
   /**
-   * Makes the server ignore {@code Range} at {@code path} and answer 200 with the whole body, like some
-   * dynamic servers and misconfigured proxies.
+   * Makes the server ignore {@code Range} at {@code path} and answer 200 with the whole body, like
+   * some dynamic servers and misconfigured proxies.
    *
    * @param path an absolute path
    * @param ignore true to ignore Range, false to honour it again
@@ -164,8 +169,8 @@ public final class RangeServer implements AutoCloseable {
   }
 
   /**
-   * Makes the server at {@code path} send no {@code ETag}, leaving {@code Last-Modified} as the only
-   * validator.
+   * Makes the server at {@code path} send no {@code ETag}, leaving {@code Last-Modified} as the
+   * only validator.
    *
    * @param path an absolute path
    * @param omit true to leave the ETag out, false to send it again
@@ -175,7 +180,8 @@ public final class RangeServer implements AutoCloseable {
   }
 
   /**
-   * Answers the next {@code times} requests to {@code path} with {@code status} and a short text body.
+   * Answers the next {@code times} requests to {@code path} with {@code status} and a short text
+   * body.
    *
    * @param path an absolute path
    * @param status an HTTP status from 400 to 599
@@ -189,8 +195,9 @@ public final class RangeServer implements AutoCloseable {
   }
 
   /**
-   * Makes the next {@code times} requests to {@code path} send their headers and the first half of the
-   * body, then stall for {@code duration} before sending the rest, if the client is still there.
+   * Makes the next {@code times} requests to {@code path} send their headers and the first half of
+   * the body, then stall for {@code duration} before sending the rest, if the client is still
+   * there.
    *
    * @param path an absolute path
    * @param duration how long to stall
@@ -201,8 +208,8 @@ public final class RangeServer implements AutoCloseable {
   }
 
   /**
-   * Like {@link #stallFor(String, Duration, int)} but stalls after {@code bytesBeforeStall} body bytes
-   * (0: right after the headers).
+   * Like {@link #stallFor(String, Duration, int)} but stalls after {@code bytesBeforeStall} body
+   * bytes (0: right after the headers).
    *
    * @param path an absolute path
    * @param duration how long to stall
@@ -218,10 +225,10 @@ public final class RangeServer implements AutoCloseable {
   }
 
   /**
-   * Makes the next {@code times} requests to {@code path} send their headers and {@code bytesBeforeHold} body
-   * bytes, then wait for {@link #release} (or {@link #close}) before sending the rest: a stall exactly as
-   * long as a test needs, so that a test shows that something does not wait for the source by getting its
-   * answer while the source is still held, without a clock.
+   * Makes the next {@code times} requests to {@code path} send their headers and {@code
+   * bytesBeforeHold} body bytes, then wait for {@link #release} (or {@link #close}) before sending
+   * the rest: a stall exactly as long as a test needs, so that a test shows that something does not
+   * wait for the source by getting its answer while the source is still held, without a clock.
    *
    * @param path an absolute path
    * @param bytesBeforeHold body bytes sent before the hold; -1 for half the body
@@ -229,13 +236,15 @@ public final class RangeServer implements AutoCloseable {
    */
   public void holdUntilReleased(String path, long bytesBeforeHold, int times) {
     if (bytesBeforeHold < -1) {
-      throw new IllegalArgumentException("bytesBeforeHold must not be negative: " + bytesBeforeHold);
+      throw new IllegalArgumentException(
+          "bytesBeforeHold must not be negative: " + bytesBeforeHold);
     }
     script(path, Fault.hold(entry(path).release, bytesBeforeHold), times);
   }
 
   /**
-   * Lets the responses held at {@code path} go on; holds scripted afterwards wait for the next release.
+   * Lets the responses held at {@code path} go on; holds scripted afterwards wait for the next
+   * release.
    *
    * @param path an absolute path
    */
@@ -247,9 +256,9 @@ public final class RangeServer implements AutoCloseable {
   }
 
   /**
-   * Delays a random share of the {@code GET} requests to {@code path}, from now on, before their headers:
-   * a source with a slow tail. The draws come from {@code seed} in the order the requests arrive. Scripted
-   * faults take precedence: a request that consumes one is not delayed as well.
+   * Delays a random share of the {@code GET} requests to {@code path}, from now on, before their
+   * headers: a source with a slow tail. The draws come from {@code seed} in the order the requests
+   * arrive. Scripted faults take precedence: a request that consumes one is not delayed as well.
    *
    * @param path an absolute path
    * @param share from 0 (none, which ends the delays) to 1 (all)
@@ -259,14 +268,15 @@ public final class RangeServer implements AutoCloseable {
   public void delaySome(String path, double share, Duration delay, long seed) {
     Objects.requireNonNull(delay, "delay must not be null");
     if (!(share >= 0 && share <= 1) || delay.isNegative()) {
-      throw new IllegalArgumentException("share must be 0-1 and delay not negative: " + share + ", " + delay);
+      throw new IllegalArgumentException(
+          "share must be 0-1 and delay not negative: " + share + ", " + delay);
     }
     entry(path).delays = new Delays(share, delay, new Random(seed));
   }
 
   /**
-   * Makes the next {@code times} requests to {@code path} declare the full {@code Content-Length}, send
-   * only {@code bytesToSend} body bytes, and close the connection.
+   * Makes the next {@code times} requests to {@code path} declare the full {@code Content-Length},
+   * send only {@code bytesToSend} body bytes, and close the connection.
    *
    * @param path an absolute path
    * @param bytesToSend body bytes sent before the connection is cut
@@ -300,8 +310,8 @@ public final class RangeServer implements AutoCloseable {
   }
 
   /**
-   * Counts the requests whose handling is over: answered in full, failed, cut, or ended because the client
-   * went away. Equal to {@link #requests} once nothing is in flight.
+   * Counts the requests whose handling is over: answered in full, failed, cut, or ended because the
+   * client went away. Equal to {@link #requests} once nothing is in flight.
    *
    * @param path an absolute path
    * @return responses ended for {@code path} since the start or the last {@link #resetCounters()}
@@ -315,7 +325,8 @@ public final class RangeServer implements AutoCloseable {
    * Counts response body bytes.
    *
    * @param path an absolute path
-   * @return body bytes written for {@code path} (headers not counted; partial bodies counted as sent)
+   * @return body bytes written for {@code path} (headers not counted; partial bodies counted as
+   *     sent)
    */
   public long bytesSent(String path) {
     PathState e = entries.get(path);
@@ -326,15 +337,18 @@ public final class RangeServer implements AutoCloseable {
    * Lists the ranges asked for.
    *
    * @param path an absolute path
-   * @return the {@code Range} header of each request to {@code path} in arrival order, {@code "none"} for
-   *     requests without one; a snapshot
+   * @return the {@code Range} header of each request to {@code path} in arrival order, {@code
+   *     "none"} for requests without one; a snapshot
    */
   public List<String> rangeLog(String path) {
     PathState e = entries.get(path);
     return e == null ? List.of() : List.copyOf(e.stats.rangeLog);
   }
 
-  /** Zeroes the request, response and byte counts and clears the range logs of all paths. Faults stay scripted. */
+  /**
+   * Zeroes the request, response and byte counts and clears the range logs of all paths. Faults
+   * stay scripted.
+   */
   public void resetCounters() {
     for (PathState e : entries.values()) {
       e.stats.reset();

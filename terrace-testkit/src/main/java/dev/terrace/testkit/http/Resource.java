@@ -15,6 +15,7 @@ abstract class Resource {
   static final int CHUNK = 64 * 1024;
 
   final String etag = "\"" + Long.toHexString(GENERATION.incrementAndGet()) + "\"";
+
   /** Whole seconds, as HTTP dates have. */
   Instant lastModified;
 

@@ -8,8 +8,8 @@ final class GeoTags {
   private GeoTags() {}
 
   /**
-   * Adds ModelPixelScale and ModelTiepoint when the image is georeferenced, the GeoKeyDirectory when it has
-   * a CRS, and GDAL_NODATA when {@code nodataText} is not null.
+   * Adds ModelPixelScale and ModelTiepoint when the image is georeferenced, the GeoKeyDirectory
+   * when it has a CRS, and GDAL_NODATA when {@code nodataText} is not null.
    */
   static void add(Spec s, String nodataText, List<TiffEntry> e) {
     if (s.georeferenced()) {
@@ -19,7 +19,9 @@ final class GeoTags {
     if (s.modelType() != 0) {
       // Version 1.1.0, 3 keys: GTModelType, GTRasterType = PixelIsArea, and the CRS code.
       int crsKey = s.modelType() == 1 ? 3072 : 2048;
-      e.add(TiffEntry.shorts(34735, 1, 1, 0, 3, 1024, 0, 1, s.modelType(), 1025, 0, 1, 1, crsKey, 0, 1, s.epsg()));
+      e.add(
+          TiffEntry.shorts(
+              34735, 1, 1, 0, 3, 1024, 0, 1, s.modelType(), 1025, 0, 1, 1, crsKey, 0, 1, s.epsg()));
     }
     if (nodataText != null) {
       e.add(TiffEntry.ascii(42113, nodataText));

@@ -4,10 +4,15 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
 
-/** Lays out the file header and one image file directory, classic TIFF or BigTIFF, little-endian. */
+/**
+ * Lays out the file header and one image file directory, classic TIFF or BigTIFF, little-endian.
+ */
 final class Ifd {
 
-  /** The IFD starts here in both formats: right after the 16-byte BigTIFF header (classic uses 8 of them). */
+  /**
+   * The IFD starts here in both formats: right after the 16-byte BigTIFF header (classic uses 8 of
+   * them).
+   */
   static final long OFFSET = 16;
 
   private Ifd() {}
@@ -23,7 +28,9 @@ final class Ifd {
     return h.array();
   }
 
-  /** @return the directory and its out-of-line values, to be written at {@link #OFFSET} */
+  /**
+   * @return the directory and its out-of-line values, to be written at {@link #OFFSET}
+   */
   static byte[] directory(boolean big, List<TiffEntry> e) {
     int entrySize = big ? 20 : 12;
     int inline = big ? 8 : 4;

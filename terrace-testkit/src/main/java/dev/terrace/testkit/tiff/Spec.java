@@ -5,8 +5,8 @@ import dev.terrace.testkit.tiff.SyntheticGeoTiff.Compression;
 import dev.terrace.testkit.tiff.SyntheticGeoTiff.TileValues;
 
 /**
- * What the builder chose, checked: one of {@code cells} and {@code tiles} is set; {@code nodata} is null
- * without a nodata value; {@code modelType} is 0 without a CRS, 1 projected, 2 geographic.
+ * What the builder chose, checked: one of {@code cells} and {@code tiles} is set; {@code nodata} is
+ * null without a nodata value; {@code modelType} is 0 without a CRS, 1 projected, 2 geographic.
  */
 record Spec(
     int width,

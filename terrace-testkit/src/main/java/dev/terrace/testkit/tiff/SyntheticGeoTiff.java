@@ -7,20 +7,20 @@ import java.util.Objects;
 import java.util.zip.Deflater;
 
 /**
- * Writes tiled, single-band GeoTIFFs for tests and benchmarks: classic little-endian TIFF, or BigTIFF when
- * the file outgrows 32-bit offsets (or when asked), with no compression or DEFLATE (predictor 1), GDAL's
- * nodata tag, and GeoTIFF georeferencing (ModelPixelScale, ModelTiepoint and a GeoKeyDirectory naming an
- * EPSG code).
+ * Writes tiled, single-band GeoTIFFs for tests and benchmarks: classic little-endian TIFF, or
+ * BigTIFF when the file outgrows 32-bit offsets (or when asked), with no compression or DEFLATE
+ * (predictor 1), GDAL's nodata tag, and GeoTIFF georeferencing (ModelPixelScale, ModelTiepoint and
+ * a GeoKeyDirectory naming an EPSG code).
  *
- * <p>Rasters far larger than memory are cheap to write when their tiles repeat: a tile whose bytes equal
- * one of the few most recently written distinct tiles is not stored again, its TileOffsets entry points at
- * the earlier copy (TIFF allows blocks to share bytes). A pattern that depends only on {@code (col %
- * tileWidth, row % tileHeight)} thus makes a 20 000 × 20 000 raster of 512-cell tiles a few megabytes, and
- * it is written in seconds. Edge tiles are padded past the raster's edge with the nodata value (0 without
- * one) when values come from a {@link CellValues} function.
+ * <p>Rasters far larger than memory are cheap to write when their tiles repeat: a tile whose bytes
+ * equal one of the few most recently written distinct tiles is not stored again, its TileOffsets
+ * entry points at the earlier copy (TIFF allows blocks to share bytes). A pattern that depends only
+ * on {@code (col % tileWidth, row % tileHeight)} thus makes a 20 000 × 20 000 raster of 512-cell
+ * tiles a few megabytes, and it is written in seconds. Edge tiles are padded past the raster's edge
+ * with the nodata value (0 without one) when values come from a {@link CellValues} function.
  *
- * <p>The file's layout is COG-like: header, then the IFD and its tag data, then the tiles in row-major
- * order, so that the header of a remote copy arrives in one request.
+ * <p>The file's layout is COG-like: header, then the IFD and its tag data, then the tiles in
+ * row-major order, so that the header of a remote copy arrives in one request.
  *
  * <pre>{@code
  * SyntheticGeoTiff.Written w = SyntheticGeoTiff.builder(20_000, 20_000)
@@ -47,7 +47,9 @@ public final class SyntheticGeoTiff {
       this.code = code;
     }
 
-    /** @return the TIFF Compression tag value */
+    /**
+     * @return the TIFF Compression tag value
+     */
     public int code() {
       return code;
     }
@@ -70,9 +72,9 @@ public final class SyntheticGeoTiff {
     /**
      * @param tileCol tile column, 0 to tilesAcross - 1
      * @param tileRow tile row, 0 to tilesDown - 1
-     * @return at least tileWidth × tileHeight values, row-major; cells of edge tiles beyond the raster's edge
-     *     are written as given. The writer has read the array before it asks for the next tile, so one
-     *     array may be refilled and returned for every tile.
+     * @return at least tileWidth × tileHeight values, row-major; cells of edge tiles beyond the
+     *     raster's edge are written as given. The writer has read the array before it asks for the
+     *     next tile, so one array may be refilled and returned for every tile.
      */
     double[] tile(int tileCol, int tileRow);
   }
@@ -91,10 +93,10 @@ public final class SyntheticGeoTiff {
   /**
    * @param width columns, at least 1
    * @param height rows, at least 1
-   * @return a builder with 256 × 256 FLOAT32 uncompressed tiles, no nodata and no georeferencing (no model
-   *     tags unless an origin, a cell size or a CRS is set; origin 0, 0 and cell size 1 by default). The
-   *     reader refuses a file without model tags, and one without a CRS unless it is given one: set both
-   *     for a file {@code GeoTiff} should open
+   * @return a builder with 256 × 256 FLOAT32 uncompressed tiles, no nodata and no georeferencing
+   *     (no model tags unless an origin, a cell size or a CRS is set; origin 0, 0 and cell size 1
+   *     by default). The reader refuses a file without model tags, and one without a CRS unless it
+   *     is given one: set both for a file {@code GeoTiff} should open
    * @throws IllegalArgumentException if a size is not positive
    */
   public static Builder builder(int width, int height) {
@@ -145,7 +147,8 @@ public final class SyntheticGeoTiff {
      */
     public Builder tileSize(int width, int height) {
       if (width < 16 || height < 16 || width % 16 != 0 || height % 16 != 0) {
-        throw new IllegalArgumentException("tile sizes must be positive multiples of 16: " + width + " x " + height);
+        throw new IllegalArgumentException(
+            "tile sizes must be positive multiples of 16: " + width + " x " + height);
       }
       if ((long) width * height * 8 > Integer.MAX_VALUE) {
         throw new IllegalArgumentException("tiles of " + width + " x " + height + " are too large");
@@ -210,11 +213,11 @@ public final class SyntheticGeoTiff {
     }
 
     /**
-     * Declares a nodata value (the GDAL_NODATA tag). For FLOAT32 the value is stored as the float it rounds
-     * to, written out exactly, so that readers comparing cells with it find them.
+     * Declares a nodata value (the GDAL_NODATA tag). For FLOAT32 the value is stored as the float
+     * it rounds to, written out exactly, so that readers comparing cells with it find them.
      *
-     * @param nodata the value; NaN and infinities only for floating-point types, otherwise an integer in the
-     *     sample type's range (checked when writing)
+     * @param nodata the value; NaN and infinities only for floating-point types, otherwise an
+     *     integer in the sample type's range (checked when writing)
      * @return this builder
      */
     public Builder nodata(double nodata) {
@@ -289,7 +292,8 @@ public final class SyntheticGeoTiff {
      */
     public Builder cellSize(double width, double height) {
       if (!(width > 0 && height > 0) || Double.isInfinite(width) || Double.isInfinite(height)) {
-        throw new IllegalArgumentException("cell sizes must be positive: " + width + " x " + height);
+        throw new IllegalArgumentException(
+            "cell sizes must be positive: " + width + " x " + height);
       }
       this.cellWidth = width;
       this.cellHeight = height;
@@ -312,7 +316,8 @@ public final class SyntheticGeoTiff {
      * @param path where to write
      * @return what was written
      * @throws IllegalStateException if no values were given
-     * @throws IllegalArgumentException if a value or the nodata value cannot be stored in the sample type
+     * @throws IllegalArgumentException if a value or the nodata value cannot be stored in the
+     *     sample type
      * @throws UncheckedIOException if writing fails
      */
     public Written write(Path path) {
@@ -328,8 +333,25 @@ public final class SyntheticGeoTiff {
     }
 
     private Spec spec() {
-      return new Spec(width, height, tileWidth, tileHeight, type, compression, deflateLevel, cells, tiles, nodata,
-          modelType, epsg, x0, y0, cellWidth, cellHeight, forceBigTiff, georeferenced);
+      return new Spec(
+          width,
+          height,
+          tileWidth,
+          tileHeight,
+          type,
+          compression,
+          deflateLevel,
+          cells,
+          tiles,
+          nodata,
+          modelType,
+          epsg,
+          x0,
+          y0,
+          cellWidth,
+          cellHeight,
+          forceBigTiff,
+          georeferenced);
     }
 
     private static void checkCode(int epsg) {

@@ -1,9 +1,10 @@
 package dev.terrace.testkit.tiff;
 
 /**
- * The sample types the writer stores, with what the TIFF tags and the range checks need. The kit has its own
- * type rather than the engine's so that the engine's tests can depend on it without a cycle; the names match
- * the engine's {@code SampleType}, so {@code TiffSampleType.valueOf(type.name())} converts.
+ * The sample types the writer stores, with what the TIFF tags and the range checks need. The kit
+ * has its own type rather than the engine's so that the engine's tests can depend on it without a
+ * cycle; the names match the engine's {@code SampleType}, so {@code
+ * TiffSampleType.valueOf(type.name())} converts.
  */
 public enum TiffSampleType {
   /** Unsigned 8-bit integer. */
@@ -30,7 +31,9 @@ public enum TiffSampleType {
 
   /** The TIFF SampleFormat tag's values. */
   private enum Kind {
-    UNSIGNED(1), SIGNED(2), FLOAT(3);
+    UNSIGNED(1),
+    SIGNED(2),
+    FLOAT(3);
 
     private final int code;
 
@@ -51,27 +54,37 @@ public enum TiffSampleType {
     this.max = max;
   }
 
-  /** @return bytes per sample */
+  /**
+   * @return bytes per sample
+   */
   public int bytes() {
     return bytes;
   }
 
-  /** @return whether this is a floating-point type */
+  /**
+   * @return whether this is a floating-point type
+   */
   public boolean floatingPoint() {
     return kind == Kind.FLOAT;
   }
 
-  /** @return the value of the TIFF SampleFormat tag (339) */
+  /**
+   * @return the value of the TIFF SampleFormat tag (339)
+   */
   int sampleFormat() {
     return kind.code;
   }
 
-  /** @return the smallest value a sample holds */
+  /**
+   * @return the smallest value a sample holds
+   */
   double min() {
     return min;
   }
 
-  /** @return the largest value a sample holds */
+  /**
+   * @return the largest value a sample holds
+   */
   double max() {
     return max;
   }

@@ -14,8 +14,8 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * One write: tiles first (after space reserved for the IFD), then the header and IFD, so that the file's
- * layout is COG-like while the tiles' offsets are known before the IFD is encoded.
+ * One write: tiles first (after space reserved for the IFD), then the header and IFD, so that the
+ * file's layout is COG-like while the tiles' offsets are known before the IFD is encoded.
  */
 final class TiffWriter {
 
@@ -32,7 +32,8 @@ final class TiffWriter {
     this.s = s;
     this.nodataText = nodataText;
     if ((long) s.tilesAcross() * s.tilesDown() > Integer.MAX_VALUE - 16) {
-      throw new IllegalArgumentException("too many tiles: " + s.tilesAcross() + " x " + s.tilesDown());
+      throw new IllegalArgumentException(
+          "too many tiles: " + s.tilesAcross() + " x " + s.tilesDown());
     }
   }
 
@@ -44,8 +45,12 @@ final class TiffWriter {
     long reserved = Math.max(ifd(false, offsets, counts).length, ifd(true, offsets, counts).length);
     long pos = Ifd.OFFSET + (reserved + 15) / 16 * 16;
     int distinct = 0;
-    try (FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING);
+    try (FileChannel ch =
+            FileChannel.open(
+                path,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
         TileEncoder encoder = new TileEncoder(s)) {
       for (int t = 0; t < n; t++) {
         byte[] raw = encoder.samples(t % across, t / across);
@@ -68,7 +73,9 @@ final class TiffWriter {
     }
   }
 
-  /** @return a stored tile with the same bytes as {@code raw}, or null */
+  /**
+   * @return a stored tile with the same bytes as {@code raw}, or null
+   */
   private StoredTile find(byte[] raw) {
     for (StoredTile stored : recent) {
       if (Arrays.equals(stored.raw, raw)) {

@@ -10,15 +10,19 @@ import java.util.Arrays;
 import java.util.zip.Deflater;
 
 /**
- * Turns a tile's values into its stored bytes: little-endian samples, then DEFLATE when asked. Reuses its
- * buffers from tile to tile; close it to free the deflater.
+ * Turns a tile's values into its stored bytes: little-endian samples, then DEFLATE when asked.
+ * Reuses its buffers from tile to tile; close it to free the deflater.
  */
 final class TileEncoder implements AutoCloseable {
 
-  private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle FLOAT = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle SHORT =
+      MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle INT =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle FLOAT =
+      MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONG =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle DOUBLE =
       MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -37,13 +41,18 @@ final class TileEncoder implements AutoCloseable {
     this.deflater = s.compression() == Compression.DEFLATE ? new Deflater(s.deflateLevel()) : null;
   }
 
-  /** @return the samples of tile {@code (tc, tr)}, uncompressed; valid until the next call */
+  /**
+   * @return the samples of tile {@code (tc, tr)}, uncompressed; valid until the next call
+   */
   byte[] samples(int tc, int tr) {
     encode(tileValues(tc, tr));
     return raw;
   }
 
-  /** @return the bytes to store for {@code samples}: themselves, or deflated; valid until the next call */
+  /**
+   * @return the bytes to store for {@code samples}: themselves, or deflated; valid until the next
+   *     call
+   */
   ByteBuffer stored(byte[] samples) {
     if (deflater == null) {
       return ByteBuffer.wrap(samples);
@@ -63,8 +72,15 @@ final class TileEncoder implements AutoCloseable {
     if (s.tiles() != null) {
       double[] v = s.tiles().tile(tc, tr);
       if (v == null || v.length < tileCells) {
-        throw new IllegalArgumentException("tile (" + tc + ", " + tr + ") has " + (v == null ? "no" : v.length)
-            + " values; expected " + tileCells);
+        throw new IllegalArgumentException(
+            "tile ("
+                + tc
+                + ", "
+                + tr
+                + ") has "
+                + (v == null ? "no" : v.length)
+                + " values; expected "
+                + tileCells);
       }
       return v;
     }
@@ -125,13 +141,16 @@ final class TileEncoder implements AutoCloseable {
   private long integer(double v, int index) {
     TiffSampleType type = s.type();
     if (!(v >= type.min() - 0.5 && v < type.max() + 0.5)) {
-      throw new IllegalArgumentException("value " + v + " (tile cell " + index + ") does not fit " + type);
+      throw new IllegalArgumentException(
+          "value " + v + " (tile cell " + index + ") does not fit " + type);
     }
     // A UINT64 at or above 2^63 is stored as the signed long with the same bits.
     return v >= 0x1p63 ? (long) (v - 0x1p64) : (long) Math.rint(v);
   }
 
-  /** @return the number of bytes of {@code samples} deflated into {@link #compressed} */
+  /**
+   * @return the number of bytes of {@code samples} deflated into {@link #compressed}
+   */
   private int deflate(byte[] samples) {
     deflater.reset();
     deflater.setInput(samples);

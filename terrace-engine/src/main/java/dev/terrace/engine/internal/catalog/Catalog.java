@@ -19,8 +19,9 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
- * The providers and datasets Terrace can read, from a catalog file (JSON, or YAML with the same shape) or the
- * built-in sample catalog. Dataset paths are relative to the catalog file's folder unless absolute or a URL.
+ * The providers and datasets Terrace can read, from a catalog file (JSON, or YAML with the same
+ * shape) or the built-in sample catalog. Dataset paths are relative to the catalog file's folder
+ * unless absolute or a URL.
  *
  * <p>Rasters are opened on first use and stay open until {@link #close()}. Thread-safe.
  */
@@ -43,11 +44,13 @@ public final class Catalog implements AutoCloseable {
   }
 
   /**
-   * Reads a catalog file; {@code .yaml} and {@code .yml} files are read as YAML, anything else as JSON.
+   * Reads a catalog file; {@code .yaml} and {@code .yml} files are read as YAML, anything else as
+   * JSON.
    *
    * @param file the catalog
    * @return the catalog
-   * @throws CatalogException if the file cannot be read or breaks a rule; the message names the field
+   * @throws CatalogException if the file cannot be read or breaks a rule; the message names the
+   *     field
    */
   public static Catalog load(Path file) {
     byte[] content;
@@ -59,23 +62,38 @@ public final class Catalog implements AutoCloseable {
     String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
     boolean yaml = lower.endsWith(".yaml") || lower.endsWith(".yml");
     Path folder = file.toAbsolutePath().getParent();
-    return new Catalog(file.toString(), CatalogLoader.load(file.toString(), content, yaml, where -> locate(folder, where)));
+    return new Catalog(
+        file.toString(),
+        CatalogLoader.load(file.toString(), content, yaml, where -> locate(folder, where)));
   }
 
   /**
-   * The sample datasets bundled with Terrace: elevation of Luxembourg ({@code lux:elevation}) and Olinda
-   * ({@code olinda:elevation}), Puerto Rico land cover ({@code pr_landcover:land_cover}), six Landsat 7
-   * bands over Olinda ({@code landsat_olinda:band1} … {@code band7}), and the monthly precipitation and
-   * temperature of 1999 over the south-eastern United States ({@code bcsd:pr}, {@code bcsd:tas}, netCDF); and two
-   * global datasets read from their public tiles on the internet, Copernicus DEM GLO-30
-   * ({@code copernicus_dem:elevation}) and ESA WorldCover 2021 ({@code esa_worldcover:land_cover}).
+   * The sample datasets bundled with Terrace: elevation of Luxembourg ({@code lux:elevation}) and
+   * Olinda ({@code olinda:elevation}), Puerto Rico land cover ({@code pr_landcover:land_cover}),
+   * six Landsat 7 bands over Olinda ({@code landsat_olinda:band1} … {@code band7}), and the monthly
+   * precipitation and temperature of 1999 over the south-eastern United States ({@code bcsd:pr},
+   * {@code bcsd:tas}, netCDF); and two global datasets read from their public tiles on the
+   * internet, Copernicus DEM GLO-30 ({@code copernicus_dem:elevation}) and ESA WorldCover 2021
+   * ({@code esa_worldcover:land_cover}).
    *
    * @return a new catalog over the bundled files and the global tiles
    */
   public static Catalog builtin() {
-    return new Catalog("built-in catalog", CatalogLoader.load("builtin.json", resource("builtin.json"), false,
-        where -> isUrl(where) ? remote(where) : new CatalogLoader.Location("built-in " + where,
-            () -> new MemoryByteSource("built-in " + where, resource(where)), null, Sidecars.none(), false)));
+    return new Catalog(
+        "built-in catalog",
+        CatalogLoader.load(
+            "builtin.json",
+            resource("builtin.json"),
+            false,
+            where ->
+                isUrl(where)
+                    ? remote(where)
+                    : new CatalogLoader.Location(
+                        "built-in " + where,
+                        () -> new MemoryByteSource("built-in " + where, resource(where)),
+                        null,
+                        Sidecars.none(),
+                        false)));
   }
 
   private static boolean isUrl(String where) {
@@ -91,8 +109,12 @@ public final class Catalog implements AutoCloseable {
     if (uri.getHost() == null) {
       throw new IllegalArgumentException("URL has no host: " + url);
     }
-    return new CatalogLoader.Location(url, () -> HttpByteSource.open(uri), null,
-        Sidecars.of(suffix -> HttpByteSource.open(URI.create(url + suffix))), true);
+    return new CatalogLoader.Location(
+        url,
+        () -> HttpByteSource.open(uri),
+        null,
+        Sidecars.of(suffix -> HttpByteSource.open(URI.create(url + suffix))),
+        true);
   }
 
   private static CatalogLoader.Location locate(Path folder, String where) {
@@ -101,27 +123,33 @@ public final class Catalog implements AutoCloseable {
     }
     String lower = where.toLowerCase(Locale.ROOT);
     Path path = lower.startsWith("file:") ? Path.of(URI.create(where)) : folder.resolve(where);
-    return new CatalogLoader.Location(path.toString(), () -> FileByteSource.open(path), path, GeoTiff.besides(path),
-        false);
+    return new CatalogLoader.Location(
+        path.toString(), () -> FileByteSource.open(path), path, GeoTiff.besides(path), false);
   }
 
   private static byte[] resource(String name) {
     try (InputStream in = Catalog.class.getResourceAsStream(SAMPLES + name)) {
       if (in == null) {
-        throw new RasterIoException("the bundled sample " + name + " is missing from the classpath");
+        throw new RasterIoException(
+            "the bundled sample " + name + " is missing from the classpath");
       }
       return in.readAllBytes();
     } catch (IOException e) {
-      throw new RasterIoException("cannot read the bundled sample " + name + ": " + e.getMessage(), e);
+      throw new RasterIoException(
+          "cannot read the bundled sample " + name + ": " + e.getMessage(), e);
     }
   }
 
-  /** @return where the catalog came from, for messages */
+  /**
+   * @return where the catalog came from, for messages
+   */
   public String source() {
     return source;
   }
 
-  /** @return every provider, in file order */
+  /**
+   * @return every provider, in file order
+   */
   public List<CatalogProvider> providers() {
     return providers;
   }
@@ -134,7 +162,9 @@ public final class Catalog implements AutoCloseable {
     return providers.stream().filter(p -> p.slug().equals(slug)).findFirst();
   }
 
-  /** @return every dataset, in file order */
+  /**
+   * @return every dataset, in file order
+   */
   public List<CatalogDataset> datasets() {
     return List.copyOf(datasets.values());
   }
@@ -148,20 +178,26 @@ public final class Catalog implements AutoCloseable {
   }
 
   /**
-   * Gives back what an earlier run learned about the datasets, so that they are listed described at once; a
-   * description of another location than the dataset's now (the catalog changed) is ignored.
+   * Gives back what an earlier run learned about the datasets, so that they are listed described at
+   * once; a description of another location than the dataset's now (the catalog changed) is
+   * ignored.
    *
    * @param known descriptions by dataset id
    */
   public void restore(Map<String, Description> known) {
-    known.forEach((id, d) -> dataset(id).filter(ds -> ds.location().equals(d.location()))
-        .ifPresent(ds -> ds.restore(d.dataset())));
+    known.forEach(
+        (id, d) ->
+            dataset(id)
+                .filter(ds -> ds.location().equals(d.location()))
+                .ifPresent(ds -> ds.restore(d.dataset())));
   }
 
   /**
-   * Tells {@code listener} about each description learned from a dataset's rasters from now on, for keeping.
+   * Tells {@code listener} about each description learned from a dataset's rasters from now on, for
+   * keeping.
    *
-   * @param listener called with the dataset's id and its description, on the thread that opened the rasters
+   * @param listener called with the dataset's id and its description, on the thread that opened the
+   *     rasters
    */
   public void onDescribed(BiConsumer<String, Description> listener) {
     datasets.values().forEach(d -> d.onDescribed(listener));

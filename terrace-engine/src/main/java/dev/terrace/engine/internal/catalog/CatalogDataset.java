@@ -20,9 +20,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 
 /**
- * One dataset of a catalog: what the file says about it, and its rasters — one, or one slice per timestamp —
- * opened on first use and kept open (a COG's header is then read once, however many requests use it). A dataset
- * stored as a global grid of tiles ({@code cog_tiles}) has no single raster: it is read through {@link #tiles()}.
+ * One dataset of a catalog: what the file says about it, and its rasters — one, or one slice per
+ * timestamp — opened on first use and kept open (a COG's header is then read once, however many
+ * requests use it). A dataset stored as a global grid of tiles ({@code cog_tiles}) has no single
+ * raster: it is read through {@link #tiles()}.
  */
 public final class CatalogDataset {
 
@@ -41,10 +42,13 @@ public final class CatalogDataset {
   private final RasterAccess access;
   private final Map<String, String> classes;
   private final TileSet tiles;
+
   /** What the rasters said when last opened, so that a listing never waits on a source twice. */
   private volatile Dataset described;
+
   /** Why the rasters could not be opened, when the last try failed. */
   private volatile String unavailable;
+
   private final AtomicBoolean describing = new AtomicBoolean();
   private volatile BiConsumer<String, Description> onDescribed;
   private volatile boolean restored;
@@ -54,11 +58,16 @@ public final class CatalogDataset {
     this(provider, entry, tiles.template().toString(), null, tiles);
   }
 
-  CatalogDataset(String provider, CatalogFile.DatasetEntry entry, String location, RasterAccess access) {
+  CatalogDataset(
+      String provider, CatalogFile.DatasetEntry entry, String location, RasterAccess access) {
     this(provider, entry, location, access, null);
   }
 
-  private CatalogDataset(String provider, CatalogFile.DatasetEntry entry, String location, RasterAccess access,
+  private CatalogDataset(
+      String provider,
+      CatalogFile.DatasetEntry entry,
+      String location,
+      RasterAccess access,
       TileSet tiles) {
     this.id = provider + ":" + entry.name();
     this.provider = provider;
@@ -68,90 +77,124 @@ public final class CatalogDataset {
     this.description = entry.description();
     this.categorical = "categorical".equals(entry.dataType());
     this.band = entry.band() != null ? entry.band() : 1;
-    this.nodata = entry.nodata() != null ? OptionalDouble.of(entry.nodata()) : OptionalDouble.empty();
+    this.nodata =
+        entry.nodata() != null ? OptionalDouble.of(entry.nodata()) : OptionalDouble.empty();
     this.validRange = entry.validRange();
     this.resolutionM = entry.resolutionM();
     this.location = location;
     this.access = access;
-    this.classes = entry.classes() == null ? Map.of()
-        : Collections.unmodifiableMap(new LinkedHashMap<>(entry.classes()));
+    this.classes =
+        entry.classes() == null
+            ? Map.of()
+            : Collections.unmodifiableMap(new LinkedHashMap<>(entry.classes()));
     this.tiles = tiles;
   }
 
-  /** @return {@code provider:name} */
+  /**
+   * @return {@code provider:name}
+   */
   public String id() {
     return id;
   }
 
-  /** @return the provider's slug */
+  /**
+   * @return the provider's slug
+   */
   public String provider() {
     return provider;
   }
 
-  /** @return the dataset's name within its provider */
+  /**
+   * @return the dataset's name within its provider
+   */
   public String name() {
     return name;
   }
 
-  /** @return the variable reported with each result (the name unless the file says otherwise) */
+  /**
+   * @return the variable reported with each result (the name unless the file says otherwise)
+   */
   public String variable() {
     return variable;
   }
 
-  /** @return the units of the values, if the catalog gives them */
+  /**
+   * @return the units of the values, if the catalog gives them
+   */
   public Optional<String> units() {
     return Optional.ofNullable(units);
   }
 
-  /** @return the description, if the catalog gives one */
+  /**
+   * @return the description, if the catalog gives one
+   */
   public Optional<String> description() {
     return Optional.ofNullable(description);
   }
 
-  /** @return whether values are class codes (majority, distribution) rather than quantities */
+  /**
+   * @return whether values are class codes (majority, distribution) rather than quantities
+   */
   public boolean categorical() {
     return categorical;
   }
 
-  /** @return the 1-based band the catalog names (1 when it names none); a time series' slices may differ */
+  /**
+   * @return the 1-based band the catalog names (1 when it names none); a time series' slices may
+   *     differ
+   */
   public int bandNumber() {
     return band;
   }
 
-  /** @return the plausible range of values, if the catalog gives one; values outside it are suspect */
+  /**
+   * @return the plausible range of values, if the catalog gives one; values outside it are suspect
+   */
   public Optional<List<Double>> validRange() {
     return Optional.ofNullable(validRange);
   }
 
-  /** @return the nodata value the catalog states, which overrides the file's, if it does */
+  /**
+   * @return the nodata value the catalog states, which overrides the file's, if it does
+   */
   public OptionalDouble statedNodata() {
     return nodata;
   }
 
-  /** @return the names of a categorical dataset's class codes, code to name, in file order; empty if none given */
+  /**
+   * @return the names of a categorical dataset's class codes, code to name, in file order; empty if
+   *     none given
+   */
   public Map<String, String> classes() {
     return classes;
   }
 
-  /** @return the resolution in metres as the catalog states it, if it does */
+  /**
+   * @return the resolution in metres as the catalog states it, if it does
+   */
   public Optional<Double> statedResolutionM() {
     return Optional.ofNullable(resolutionM);
   }
 
-  /** @return the tiles, for a dataset stored as a global grid of them; empty otherwise */
+  /**
+   * @return the tiles, for a dataset stored as a global grid of them; empty otherwise
+   */
   public Optional<TileSet> tiles() {
     return Optional.ofNullable(tiles);
   }
 
-  /** @return whether the dataset's rasters are fetched over the network, where opening one may take long */
+  /**
+   * @return whether the dataset's rasters are fetched over the network, where opening one may take
+   *     long
+   */
   public boolean remote() {
     return tiles == null && (location.startsWith("http://") || location.startsWith("https://"));
   }
 
   /**
-   * The grid of the dataset's raster when it can be had without waiting on a source: a local file's (opened now
-   * if need be) or a remote one's already opened; empty for tiles, and for a remote raster not opened yet or a
-   * file that cannot be opened.
+   * The grid of the dataset's raster when it can be had without waiting on a source: a local file's
+   * (opened now if need be) or a remote one's already opened; empty for tiles, and for a remote
+   * raster not opened yet or a file that cannot be opened.
    *
    * @return the grid, or empty
    */
@@ -166,12 +209,16 @@ public final class CatalogDataset {
     }
   }
 
-  /** @return the description read from the rasters, or null when they have not been opened yet */
+  /**
+   * @return the description read from the rasters, or null when they have not been opened yet
+   */
   Dataset described() {
     return described;
   }
 
-  /** @return why the rasters could not be opened the last time, or null */
+  /**
+   * @return why the rasters could not be opened the last time, or null
+   */
   String unavailable() {
     return unavailable;
   }
@@ -193,7 +240,9 @@ public final class CatalogDataset {
     restored = true;
   }
 
-  /** @return whether the description was kept from an earlier run and not yet read again in this one */
+  /**
+   * @return whether the description was kept from an earlier run and not yet read again in this one
+   */
   boolean restored() {
     return restored;
   }
@@ -209,24 +258,30 @@ public final class CatalogDataset {
   /** Runs {@code describe} on a thread of its own, unless it is running already. */
   void describeInBackground(Runnable describe) {
     if (describing.compareAndSet(false, true)) {
-      Thread.ofVirtual().name("terrace-describe-" + id).start(() -> {
-        try {
-          describe.run();
-        } finally {
-          describing.set(false);
-        }
-      });
+      Thread.ofVirtual()
+          .name("terrace-describe-" + id)
+          .start(
+              () -> {
+                try {
+                  describe.run();
+                } finally {
+                  describing.set(false);
+                }
+              });
     }
   }
 
-  /** @return the file path or URL the dataset reads (the first, for a stack of files), or its tiles' template */
+  /**
+   * @return the file path or URL the dataset reads (the first, for a stack of files), or its tiles'
+   *     template
+   */
   public String location() {
     return location;
   }
 
   /**
-   * The raster of a static dataset, or of a time series' first timestamp, opened on first call and shared
-   * afterwards.
+   * The raster of a static dataset, or of a time series' first timestamp, opened on first call and
+   * shared afterwards.
    *
    * @return the full-resolution raster
    * @throws dev.terrace.engine.internal.raster.RasterIoException if it cannot be fetched
@@ -245,7 +300,8 @@ public final class CatalogDataset {
   }
 
   /**
-   * What the band of {@link #raster()} holds, with the catalog's nodata taking precedence over the file's.
+   * What the band of {@link #raster()} holds, with the catalog's nodata taking precedence over the
+   * file's.
    *
    * @return the band description
    */
@@ -255,7 +311,8 @@ public final class CatalogDataset {
 
   /**
    * @return the timestamps of a time-varying dataset in ascending order; empty for a static dataset
-   * @throws dev.terrace.engine.internal.raster.RasterIoException if a file that lists them cannot be fetched
+   * @throws dev.terrace.engine.internal.raster.RasterIoException if a file that lists them cannot
+   *     be fetched
    * @throws dev.terrace.engine.internal.raster.RasterFormatException if it cannot be decoded
    */
   public List<Instant> times() {
@@ -263,13 +320,14 @@ public final class CatalogDataset {
   }
 
   /**
-   * The slices a request reads: the only one of a static dataset, or those of a time series whose timestamp
-   * lies within {@code [from, to]}. Nothing is opened yet.
+   * The slices a request reads: the only one of a static dataset, or those of a time series whose
+   * timestamp lies within {@code [from, to]}. Nothing is opened yet.
    *
    * @param from the first instant included
    * @param to the last instant included
    * @return indices for {@link #layer(int)}, in time order; empty when no timestamp is in range
-   * @throws dev.terrace.engine.internal.raster.RasterIoException if a file that lists the timestamps cannot be fetched
+   * @throws dev.terrace.engine.internal.raster.RasterIoException if a file that lists the
+   *     timestamps cannot be fetched
    * @throws dev.terrace.engine.internal.raster.RasterFormatException if it cannot be decoded
    */
   public List<Integer> steps(Instant from, Instant to) {
@@ -320,10 +378,13 @@ public final class CatalogDataset {
     try {
       fromFile = r.band(number);
     } catch (IllegalArgumentException e) {
-      // The band the catalog names is not in the file; the file's own message says which bands it has.
+      // The band the catalog names is not in the file; the file's own message says which bands it
+      // has.
       throw new UnreadableException(e.getMessage(), e);
     }
-    return nodata.isPresent() ? new Band(fromFile.type(), nodata, fromFile.scale(), fromFile.offset()) : fromFile;
+    return nodata.isPresent()
+        ? new Band(fromFile.type(), nodata, fromFile.scale(), fromFile.offset())
+        : fromFile;
   }
 
   void close() {

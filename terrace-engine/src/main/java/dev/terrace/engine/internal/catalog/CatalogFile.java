@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The catalog file as written (README, "Extracting values in-process"), before validation. Field names are the
- * snake_case of the file; unknown fields are errors so that a typo does not silently drop a setting.
+ * The catalog file as written (README, "Extracting values in-process"), before validation. Field
+ * names are the snake_case of the file; unknown fields are errors so that a typo does not silently
+ * drop a setting.
  */
 record CatalogFile(List<ProviderEntry> providers) {
 

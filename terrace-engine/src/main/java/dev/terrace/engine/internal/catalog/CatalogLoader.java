@@ -30,8 +30,8 @@ import java.util.regex.Pattern;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 
 /**
- * Parses and validates a catalog file. Every rule broken is reported with the file and the field path, so a
- * user can fix the file without reading our code.
+ * Parses and validates a catalog file. Every rule broken is reported with the file and the field
+ * path, so a user can fix the file without reading our code.
  */
 final class CatalogLoader {
 
@@ -39,14 +39,19 @@ final class CatalogLoader {
   private static final Set<String> PROTOCOLS = Set.of("cog", "cog_tiles", "netcdf");
 
   /**
-   * Where a dataset's path or URL leads: a label for messages, a way to open its bytes, the local file when it
-   * is one (for readers that need a file rather than bytes), and the files beside it.
+   * Where a dataset's path or URL leads: a label for messages, a way to open its bytes, the local
+   * file when it is one (for readers that need a file rather than bytes), and the files beside it.
    *
-   * @param remote whether looking beside it costs requests, so that only datasets that ask for it do
+   * @param remote whether looking beside it costs requests, so that only datasets that ask for it
+   *     do
    */
-  record Location(String label, Supplier<ByteSource> bytes, Path file, Sidecars sidecars, boolean remote) {
+  record Location(
+      String label, Supplier<ByteSource> bytes, Path file, Sidecars sidecars, boolean remote) {
 
-    /** @return the sidecars to read: beside a local file always, beside a remote one when the entry asks */
+    /**
+     * @return the sidecars to read: beside a local file always, beside a remote one when the entry
+     *     asks
+     */
     Sidecars sidecars(Boolean wanted) {
       return !remote || Boolean.TRUE.equals(wanted) ? sidecars : Sidecars.none();
     }
@@ -66,23 +71,37 @@ final class CatalogLoader {
    * @param yaml whether the content is YAML rather than JSON
    * @param resolver turns a dataset's {@code path} or {@code url} into a location
    */
-  static List<CatalogProvider> load(String file, byte[] content, boolean yaml, Function<String, Location> resolver) {
+  static List<CatalogProvider> load(
+      String file, byte[] content, boolean yaml, Function<String, Location> resolver) {
     return new CatalogLoader(file, resolver).load(content, yaml);
   }
 
   private List<CatalogProvider> load(byte[] content, boolean yaml) {
-    ObjectMapper mapper = (yaml ? new ObjectMapper(new YAMLFactory()) : new ObjectMapper())
-        .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    ObjectMapper mapper =
+        (yaml ? new ObjectMapper(new YAMLFactory()) : new ObjectMapper())
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     CatalogFile parsed;
     try {
       parsed = mapper.readValue(content, CatalogFile.class);
     } catch (UnrecognizedPropertyException e) {
-      throw new CatalogException(file + ": " + path(e) + ": unknown field \"" + e.getPropertyName()
-          + "\"; known fields: " + e.getKnownPropertyIds(), e);
+      throw new CatalogException(
+          file
+              + ": "
+              + path(e)
+              + ": unknown field \""
+              + e.getPropertyName()
+              + "\"; known fields: "
+              + e.getKnownPropertyIds(),
+          e);
     } catch (JacksonException e) {
-      throw new CatalogException(file + ": not valid " + (yaml ? "YAML" : "JSON") + " for a catalog: "
-          + e.getOriginalMessage(), e);
+      throw new CatalogException(
+          file
+              + ": not valid "
+              + (yaml ? "YAML" : "JSON")
+              + " for a catalog: "
+              + e.getOriginalMessage(),
+          e);
     } catch (java.io.IOException e) {
       throw new CatalogException(file + ": cannot be read: " + e.getMessage(), e);
     }
@@ -94,7 +113,8 @@ final class CatalogLoader {
     for (int i = 0; i < parsed.providers().size(); i++) {
       CatalogProvider p = provider("providers[" + i + "]", parsed.providers().get(i));
       if (!slugs.add(p.slug())) {
-        throw error("providers[" + i + "].slug", "\"" + p.slug() + "\" is used by an earlier provider");
+        throw error(
+            "providers[" + i + "].slug", "\"" + p.slug() + "\" is used by an earlier provider");
       }
       providers.add(p);
     }
@@ -126,18 +146,26 @@ final class CatalogLoader {
       }
       datasets.add(d);
     }
-    return new CatalogProvider(slug, p.name() != null ? p.name() : slug, protocol, Optional.ofNullable(p.baseUrl()),
-        Optional.ofNullable(p.license()), Optional.ofNullable(p.citation()), Optional.ofNullable(p.description()),
+    return new CatalogProvider(
+        slug,
+        p.name() != null ? p.name() : slug,
+        protocol,
+        Optional.ofNullable(p.baseUrl()),
+        Optional.ofNullable(p.license()),
+        Optional.ofNullable(p.citation()),
+        Optional.ofNullable(p.description()),
         datasets);
   }
 
-  private CatalogDataset dataset(String at, String provider, String protocol, CatalogFile.DatasetEntry d) {
+  private CatalogDataset dataset(
+      String at, String provider, String protocol, CatalogFile.DatasetEntry d) {
     if (d == null) {
       throw error(at, "must be an object");
     }
     String name = require(at + ".name", d.name());
     if (name.contains(":")) {
-      throw error(at + ".name", "\"" + name + "\" must not contain ':' (dataset ids are provider:name)");
+      throw error(
+          at + ".name", "\"" + name + "\" must not contain ':' (dataset ids are provider:name)");
     }
     if (d.band() != null && d.band() < 1) {
       throw error(at + ".band", "must be at least 1, got " + d.band());
@@ -145,21 +173,30 @@ final class CatalogLoader {
     if (d.dataType() != null && !Set.of("continuous", "categorical").contains(d.dataType())) {
       throw error(at + ".data_type", "\"" + d.dataType() + "\" is not continuous or categorical");
     }
-    if (d.validRange() != null && (d.validRange().size() != 2 || d.validRange().contains(null)
-        || d.validRange().get(0) > d.validRange().get(1))) {
+    if (d.validRange() != null
+        && (d.validRange().size() != 2
+            || d.validRange().contains(null)
+            || d.validRange().get(0) > d.validRange().get(1))) {
       throw error(at + ".valid_range", "must be [min, max] with min <= max, got " + d.validRange());
     }
     checkClasses(at, d);
     if (d.crs() != null && !protocol.equals("cog")) {
-      throw error(at + ".crs", "is for protocol cog, whose files may lack a CRS; a " + protocol + " dataset "
-          + (protocol.equals("netcdf") ? "takes its CRS from the file's grid_mapping" : "is a grid of WGS 84 tiles"));
+      throw error(
+          at + ".crs",
+          "is for protocol cog, whose files may lack a CRS; a "
+              + protocol
+              + " dataset "
+              + (protocol.equals("netcdf")
+                  ? "takes its CRS from the file's grid_mapping"
+                  : "is a grid of WGS 84 tiles"));
     }
     CoordinateReferenceSystem crs = d.crs() == null ? null : crs(at + ".crs", d.crs());
     if (protocol.equals("cog_tiles")) {
       return new CatalogDataset(provider, d, tiles(at, d));
     }
     if (d.urlTemplate() != null || d.tileDegrees() != null) {
-      throw error(at + (d.urlTemplate() != null ? ".url_template" : ".tile_degrees"),
+      throw error(
+          at + (d.urlTemplate() != null ? ".url_template" : ".tile_degrees"),
           "is for protocol cog_tiles; a " + protocol + " dataset reads one file, its path or url");
     }
     if (protocol.equals("netcdf")) {
@@ -169,12 +206,16 @@ final class CatalogLoader {
       return timeSeries(at, provider, d, crs);
     }
     Location location = locate(at, d.path(), d.url());
-    return new CatalogDataset(provider, d, location.label(), new SingleRaster(location.bytes(), location.sidecars(d.sidecars()), crs));
+    return new CatalogDataset(
+        provider,
+        d,
+        location.label(),
+        new SingleRaster(location.bytes(), location.sidecars(d.sidecars()), crs));
   }
 
   /**
-   * A dataset's {@code crs}: an EPSG code (in any form {@link CrsIdentifier} reads) or a PROJ definition, used instead of the CRS its files state (or
-   * lack).
+   * A dataset's {@code crs}: an EPSG code (in any form {@link CrsIdentifier} reads) or a PROJ
+   * definition, used instead of the CRS its files state (or lack).
    */
   private CoordinateReferenceSystem crs(String at, String text) {
     String t = text.trim();
@@ -190,27 +231,36 @@ final class CatalogLoader {
       // proj4j reports an unknown code or a bad parameter with assorted unchecked exceptions.
       throw error(at, "\"" + text + "\" is not a CRS proj4j knows: " + e.getMessage());
     }
-    throw error(at, "\"" + text + "\" must be an EPSG code (\"EPSG:32633\") or a PROJ definition (\"+proj=...\")");
+    throw error(
+        at,
+        "\""
+            + text
+            + "\" must be an EPSG code (\"EPSG:32633\") or a PROJ definition (\"+proj=...\")");
   }
 
   /**
-   * One variable of a netCDF file; its time axis, if it has one, gives the timestamps. A time axis without
-   * {@code units} gives steps without timestamps: the dataset is static and {@code band} picks the step.
+   * One variable of a netCDF file; its time axis, if it has one, gives the timestamps. A time axis
+   * without {@code units} gives steps without timestamps: the dataset is static and {@code band}
+   * picks the step.
    */
   private CatalogDataset netcdf(String at, String provider, CatalogFile.DatasetEntry d) {
     if (d.timeSteps() != null) {
-      throw error(at + ".time_steps", "a netcdf dataset takes its timestamps from the file's time axis");
+      throw error(
+          at + ".time_steps", "a netcdf dataset takes its timestamps from the file's time axis");
     }
     // band is checked when the file is opened: only steps without timestamps are chosen by band.
     Location location = locate(at, d.path(), d.url());
     String variable = d.variable() != null ? d.variable() : d.name();
-    return new CatalogDataset(provider, d, location.label(),
+    return new CatalogDataset(
+        provider,
+        d,
+        location.label(),
         new NetcdfVariable(location.file(), location.bytes(), variable, d.band() != null));
   }
 
   /** A stack of COGs, one per timestamp, sorted by time whatever the file's order. */
-  private CatalogDataset timeSeries(String at, String provider, CatalogFile.DatasetEntry d,
-      CoordinateReferenceSystem crs) {
+  private CatalogDataset timeSeries(
+      String at, String provider, CatalogFile.DatasetEntry d, CoordinateReferenceSystem crs) {
     if (d.path() != null || d.url() != null) {
       throw error(at + ".time_steps", "a dataset has either a path/url or time_steps, not both");
     }
@@ -243,7 +293,10 @@ final class CatalogLoader {
     return new CatalogDataset(provider, d, first, new RasterSeries(steps, crs));
   }
 
-  /** Where a dataset's bytes are, refused now rather than at its first read if the URL cannot be opened. */
+  /**
+   * Where a dataset's bytes are, refused now rather than at its first read if the URL cannot be
+   * opened.
+   */
   private Location locate(String at, String path, String url) {
     String where = path != null ? path : url;
     if (where == null || where.isBlank()) {
@@ -256,10 +309,14 @@ final class CatalogLoader {
     }
   }
 
-  /** A global grid of tiles: each tile's name from the template is a path or URL like a cog dataset's. */
+  /**
+   * A global grid of tiles: each tile's name from the template is a path or URL like a cog
+   * dataset's.
+   */
   private TileSet tiles(String at, CatalogFile.DatasetEntry d) {
     if (d.path() != null || d.url() != null) {
-      throw error(at + (d.path() != null ? ".path" : ".url"),
+      throw error(
+          at + (d.path() != null ? ".path" : ".url"),
           "is for protocol cog; a cog_tiles dataset names its tiles with url_template");
     }
     String template = require(at + ".url_template", d.urlTemplate());
@@ -286,11 +343,15 @@ final class CatalogLoader {
       return;
     }
     if (!"categorical".equals(d.dataType())) {
-      throw error(at + ".classes", "names the classes of a categorical dataset; set data_type to categorical");
+      throw error(
+          at + ".classes",
+          "names the classes of a categorical dataset; set data_type to categorical");
     }
     for (Map.Entry<String, String> c : d.classes().entrySet()) {
       if (!c.getKey().matches("-?\\d+(\\.\\d+)?")) {
-        throw error(at + ".classes", "\"" + c.getKey() + "\" is not a class code (a number, such as \"10\")");
+        throw error(
+            at + ".classes",
+            "\"" + c.getKey() + "\" is not a class code (a number, such as \"10\")");
       }
       if (c.getValue() == null || c.getValue().isBlank()) {
         throw error(at + ".classes." + c.getKey(), "needs a name");

@@ -15,8 +15,14 @@ import java.util.Optional;
  * @param description a description, if it has one
  * @param datasets its datasets
  */
-public record CatalogProvider(String slug, String name, String protocol, Optional<String> baseUrl,
-    Optional<String> license, Optional<String> citation, Optional<String> description,
+public record CatalogProvider(
+    String slug,
+    String name,
+    String protocol,
+    Optional<String> baseUrl,
+    Optional<String> license,
+    Optional<String> citation,
+    Optional<String> description,
     List<CatalogDataset> datasets) {
 
   /** Copies the dataset list. */

@@ -20,9 +20,9 @@ import org.locationtech.proj4j.CoordinateTransformFactory;
 import org.locationtech.proj4j.ProjCoordinate;
 
 /**
- * Describes catalog entries as the API's records, reading from each raster what the catalog file does not
- * say: its CRS, its extent in longitude/latitude and its resolution. A raster that cannot be opened is
- * described from the file alone.
+ * Describes catalog entries as the API's records, reading from each raster what the catalog file
+ * does not say: its CRS, its extent in longitude/latitude and its resolution. A raster that cannot
+ * be opened is described from the file alone.
  */
 public final class CatalogViews {
 
@@ -32,20 +32,27 @@ public final class CatalogViews {
 
   /**
    * @param provider a catalog provider
-   * @param withDatasets whether to describe its datasets too (a provider "get"), or only count them (a "list")
+   * @param withDatasets whether to describe its datasets too (a provider "get"), or only count them
+   *     (a "list")
    * @return the API record
    */
   public static Provider provider(CatalogProvider provider, boolean withDatasets) {
-    return new Provider(provider.slug(), provider.name(), Protocol.of(provider.protocol()),
-        provider.baseUrl().orElse(null), provider.license().orElse(null), provider.citation().orElse(null),
-        provider.description().orElse(null), provider.datasets().size(),
+    return new Provider(
+        provider.slug(),
+        provider.name(),
+        Protocol.of(provider.protocol()),
+        provider.baseUrl().orElse(null),
+        provider.license().orElse(null),
+        provider.citation().orElse(null),
+        provider.description().orElse(null),
+        provider.datasets().size(),
         withDatasets ? provider.datasets().stream().map(CatalogViews::dataset).toList() : null);
   }
 
   /**
-   * Describes a dataset without waiting on its source: from what its rasters said when last opened; a local
-   * dataset not opened yet is opened now; a remote one is opened in the background, and meanwhile listed from the
-   * catalog alone, as unavailable, with why.
+   * Describes a dataset without waiting on its source: from what its rasters said when last opened;
+   * a local dataset not opened yet is opened now; a remote one is opened in the background, and
+   * meanwhile listed from the catalog alone, as unavailable, with why.
    *
    * @param d a catalog dataset
    * @return the API record
@@ -68,21 +75,31 @@ public final class CatalogViews {
     }
     d.describeInBackground(() -> open(d));
     String why = d.unavailable();
-    return describe(d, null, null, null).unavailable(why != null ? why
-        : "being opened: listings do not wait for " + d.location() + "; ask again in a moment");
+    return describe(d, null, null, null)
+        .unavailable(
+            why != null
+                ? why
+                : "being opened: listings do not wait for "
+                    + d.location()
+                    + "; ask again in a moment");
   }
 
-  /** Opens the dataset's rasters and describes them, remembering the description or why there is none. */
+  /**
+   * Opens the dataset's rasters and describes them, remembering the description or why there is
+   * none.
+   */
   private static Dataset open(CatalogDataset d) {
     try {
       Grid grid = d.raster().grid();
       Band band = d.band();
-      Temporal temporal = Temporal.of(d.times().stream().map(Timestamps::format).toArray(String[]::new));
+      Temporal temporal =
+          Temporal.of(d.times().stream().map(Timestamps::format).toArray(String[]::new));
       Dataset described = describe(d, grid, band, temporal);
       d.describedAs(described);
       return described;
     } catch (RasterIoException | RasterFormatException | IllegalArgumentException e) {
-      // Listing the catalog must not fail because one file is down; its details stay empty until it is back.
+      // Listing the catalog must not fail because one file is down; its details stay empty until it
+      // is back.
       d.unavailable(e.getMessage());
       return describe(d, null, null, null).unavailable(e.getMessage());
     }
@@ -92,20 +109,38 @@ public final class CatalogViews {
     boolean tiled = d.tiles().isPresent();
     OptionalDouble nodata = band != null ? band.nodata() : d.statedNodata();
     List<Double> range = d.validRange().orElse(null);
-    return new Dataset(d.id(), d.provider(), d.name(), d.variable(), d.description().orElse(null),
-        d.units().orElse(null), d.categorical() ? DataType.CATEGORICAL : DataType.CONTINUOUS,
+    return new Dataset(
+        d.id(),
+        d.provider(),
+        d.name(),
+        d.variable(),
+        d.description().orElse(null),
+        d.units().orElse(null),
+        d.categorical() ? DataType.CATEGORICAL : DataType.CONTINUOUS,
         nodata.isPresent() ? nodata.getAsDouble() : null,
         range == null ? null : new ValueRange(range.get(0), range.get(1)),
-        d.statedResolutionM().orElse(grid == null ? null : grid.resolutionMetres(grid.width() / 2.0, grid.height() / 2.0)),
-        tiled ? "EPSG:4326" : grid == null ? null : grid.crsName(), tiled ? GLOBE : grid == null ? null : bbox(grid),
-        temporal, d.bandNumber(), d.classes().isEmpty() ? null : d.classes());
+        d.statedResolutionM()
+            .orElse(
+                grid == null
+                    ? null
+                    : grid.resolutionMetres(grid.width() / 2.0, grid.height() / 2.0)),
+        tiled ? "EPSG:4326" : grid == null ? null : grid.crsName(),
+        tiled ? GLOBE : grid == null ? null : bbox(grid),
+        temporal,
+        d.bandNumber(),
+        d.classes().isEmpty() ? null : d.classes());
   }
 
-  /** The raster's footprint in lon/lat: its edges sampled every tenth of their length, as GDAL's gdalinfo -wgs84. */
+  /**
+   * The raster's footprint in lon/lat: its edges sampled every tenth of their length, as GDAL's
+   * gdalinfo -wgs84.
+   */
   static BoundingBox bbox(Grid grid) {
     CoordinateReferenceSystem crs = grid.crs();
-    CoordinateTransform toLonLat = crs == null || crs.isGeographic() ? null
-        : new CoordinateTransformFactory().createTransform(crs, crs.createGeographic());
+    CoordinateTransform toLonLat =
+        crs == null || crs.isGeographic()
+            ? null
+            : new CoordinateTransformFactory().createTransform(crs, crs.createGeographic());
     double minLon = Double.POSITIVE_INFINITY;
     double minLat = Double.POSITIVE_INFINITY;
     double maxLon = Double.NEGATIVE_INFINITY;
@@ -114,18 +149,22 @@ public final class CatalogViews {
     for (int i = 0; i <= 40; i++) {
       double t = (i % 10) / 10.0;
       int side = i / 10;
-      double col = switch (side) {
-        case 0 -> t;
-        case 1 -> 1;
-        case 2 -> 1 - t;
-        default -> 0;
-      } * grid.width();
-      double row = switch (side) {
-        case 0 -> 0;
-        case 1 -> t;
-        case 2 -> 1;
-        default -> 1 - t;
-      } * grid.height();
+      double col =
+          switch (side) {
+                case 0 -> t;
+                case 1 -> 1;
+                case 2 -> 1 - t;
+                default -> 0;
+              }
+              * grid.width();
+      double row =
+          switch (side) {
+                case 0 -> 0;
+                case 1 -> t;
+                case 2 -> 1;
+                default -> 1 - t;
+              }
+              * grid.height();
       double x = grid.transform().x(col, row);
       double y = grid.transform().y(col, row);
       if (toLonLat != null) {

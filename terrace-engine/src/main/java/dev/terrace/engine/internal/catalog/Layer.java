@@ -5,8 +5,8 @@ import dev.terrace.engine.internal.raster.RasterSource;
 import java.time.Instant;
 
 /**
- * One readable slice of a dataset: the band of a raster that holds one timestamp, or the only slice of a static
- * dataset.
+ * One readable slice of a dataset: the band of a raster that holds one timestamp, or the only slice
+ * of a static dataset.
  *
  * @param time the timestamp, or null for a static dataset
  * @param raster the open raster

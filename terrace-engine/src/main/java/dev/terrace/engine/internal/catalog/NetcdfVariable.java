@@ -11,13 +11,16 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * A variable of a netCDF file, whose bands are its time steps. Steps with timestamps make a time series, one
- * step per timestamp. Steps without (a time coordinate without {@code units}, which GDAL too reads as plain
- * bands) make a static dataset reading the step the catalog's {@code band} names, the first by default.
+ * A variable of a netCDF file, whose bands are its time steps. Steps with timestamps make a time
+ * series, one step per timestamp. Steps without (a time coordinate without {@code units}, which
+ * GDAL too reads as plain bands) make a static dataset reading the step the catalog's {@code band}
+ * names, the first by default.
  */
 final class NetcdfVariable implements RasterAccess {
 
-  /** netCDF-3 is read whole from anywhere but a local file; beyond this it should be a local file. */
+  /**
+   * netCDF-3 is read whole from anywhere but a local file; beyond this it should be a local file.
+   */
   private static final long MAX_REMOTE_BYTES = 256L << 20;
 
   private final OpenOnce<NetcdfRaster> raster;
@@ -25,7 +28,8 @@ final class NetcdfVariable implements RasterAccess {
   private final boolean bandNamed;
 
   /**
-   * @param file the local file, or null when the bytes come from elsewhere (a URL, the built-in samples)
+   * @param file the local file, or null when the bytes come from elsewhere (a URL, the built-in
+   *     samples)
    * @param bytes the file's bytes, read whole when it is not local
    * @param variable the variable's name
    * @param bandNamed whether the catalog names a band, which only steps without timestamps accept
@@ -33,14 +37,22 @@ final class NetcdfVariable implements RasterAccess {
   NetcdfVariable(Path file, Supplier<ByteSource> bytes, String variable, boolean bandNamed) {
     this.variable = variable;
     this.bandNamed = bandNamed;
-    this.raster = new OpenOnce<>(() -> file != null ? NetcdfRaster.open(file, variable) : fetch(bytes, variable));
+    this.raster =
+        new OpenOnce<>(
+            () -> file != null ? NetcdfRaster.open(file, variable) : fetch(bytes, variable));
   }
 
   private static NetcdfRaster fetch(Supplier<ByteSource> bytes, String variable) {
     try (ByteSource source = bytes.get()) {
       if (source.length() > MAX_REMOTE_BYTES) {
-        throw new RasterIoException(source.name() + ": " + source.length() + " bytes; a netCDF file that is not"
-            + " local is read whole, up to " + MAX_REMOTE_BYTES + " bytes: copy it to a local path");
+        throw new RasterIoException(
+            source.name()
+                + ": "
+                + source.length()
+                + " bytes; a netCDF file that is not"
+                + " local is read whole, up to "
+                + MAX_REMOTE_BYTES
+                + " bytes: copy it to a local path");
       }
       return NetcdfRaster.open(source.name(), source.read(0, (int) source.length()), variable);
     }
@@ -63,8 +75,11 @@ final class NetcdfVariable implements RasterAccess {
       return configured;
     }
     if (bandNamed) {
-      throw new UnreadableException("the catalog names a band of netCDF variable \"" + variable + "\", whose"
-          + " steps have timestamps: a request's time_range selects them");
+      throw new UnreadableException(
+          "the catalog names a band of netCDF variable \""
+              + variable
+              + "\", whose"
+              + " steps have timestamps: a request's time_range selects them");
     }
     return step + 1;
   }

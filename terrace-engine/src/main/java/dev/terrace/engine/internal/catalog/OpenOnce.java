@@ -4,8 +4,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * A resource opened on first use and shared afterwards, so that a file's header is read once however many
- * requests use it. A failed open is not remembered: the next use tries again (a remote server may be back).
+ * A resource opened on first use and shared afterwards, so that a file's header is read once
+ * however many requests use it. A failed open is not remembered: the next use tries again (a remote
+ * server may be back).
  */
 final class OpenOnce<T extends AutoCloseable> {
 
@@ -25,7 +26,8 @@ final class OpenOnce<T extends AutoCloseable> {
         if (v == null) {
           v = opener.get();
           value.set(v);
-          // Closed while opening: nobody else will close it. The CAS makes sure only one of the two does.
+          // Closed while opening: nobody else will close it. The CAS makes sure only one of the two
+          // does.
           if (closed && value.compareAndSet(v, null)) {
             closeQuietly(v);
           }
@@ -36,8 +38,9 @@ final class OpenOnce<T extends AutoCloseable> {
   }
 
   /**
-   * Closes what is open. An open still under way is not waited for (a stalled source would hold the caller, a
-   * command exiting or a service stopping, for as long as it stalls): it closes what it opens when it is done.
+   * Closes what is open. An open still under way is not waited for (a stalled source would hold the
+   * caller, a command exiting or a service stopping, for as long as it stalls): it closes what it
+   * opens when it is done.
    */
   void close() {
     closed = true;

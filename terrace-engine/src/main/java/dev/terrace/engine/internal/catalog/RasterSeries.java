@@ -11,8 +11,8 @@ import java.util.function.Supplier;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 
 /**
- * A stack of COGs, one per timestamp, as a catalog's {@code time_steps} list them. Each file is opened only when
- * a request reads its timestamp.
+ * A stack of COGs, one per timestamp, as a catalog's {@code time_steps} list them. Each file is
+ * opened only when a request reads its timestamp.
  */
 final class RasterSeries implements RasterAccess {
 
@@ -28,9 +28,13 @@ final class RasterSeries implements RasterAccess {
    */
   RasterSeries(List<Step> steps, CoordinateReferenceSystem crs) {
     this.times = steps.stream().map(Step::time).toList();
-    this.rasters = steps.stream()
-        .map(s -> new OpenOnce<>(() -> GeoTiff.open(s.bytes().get(), TileCache.shared(), s.sidecars(), crs)))
-        .toList();
+    this.rasters =
+        steps.stream()
+            .map(
+                s ->
+                    new OpenOnce<>(
+                        () -> GeoTiff.open(s.bytes().get(), TileCache.shared(), s.sidecars(), crs)))
+            .toList();
   }
 
   @Override

@@ -20,7 +20,8 @@ final class SingleRaster implements RasterAccess {
    * @param crs the catalog's CRS for the file, or null to take the file's own
    */
   SingleRaster(Supplier<ByteSource> bytes, Sidecars sidecars, CoordinateReferenceSystem crs) {
-    this.raster = new OpenOnce<>(() -> GeoTiff.open(bytes.get(), TileCache.shared(), sidecars, crs));
+    this.raster =
+        new OpenOnce<>(() -> GeoTiff.open(bytes.get(), TileCache.shared(), sidecars, crs));
   }
 
   @Override

@@ -8,22 +8,23 @@ import org.locationtech.jts.geom.Geometry;
  * Which cells of a raster a polygon covers, and how much, under a {@link PixelRule}.
  *
  * <p>The polygon must already be in pixel space: x is the fractional column, y the fractional row
- * (growing downward); cell (row, col) is the unit square [col, col+1] x [row, row+1]. Only cells inside
- * the raster, {@code [0, width) x [0, height)}, are reported; the part of the polygon outside is clipped
- * away first, so a polygon much larger than the raster costs O(raster cells), not O(its bounding box).
+ * (growing downward); cell (row, col) is the unit square [col, col+1] x [row, row+1]. Only cells
+ * inside the raster, {@code [0, width) x [0, height)}, are reported; the part of the polygon
+ * outside is clipped away first, so a polygon much larger than the raster costs O(raster cells),
+ * not O(its bounding box).
  *
- * <p>Results stream in blocks of at most {@code maxRowsPerBlock} rows covering the polygon's bounding box
- * within the raster, so memory is O(box width × block rows + vertices) however many cells the polygon
- * covers. Cost is O(cells the boundary crosses + bounding-box cells); nothing is allocated per cell and
- * no JTS operation runs per cell.
+ * <p>Results stream in blocks of at most {@code maxRowsPerBlock} rows covering the polygon's
+ * bounding box within the raster, so memory is O(box width × block rows + vertices) however many
+ * cells the polygon covers. Cost is O(cells the boundary crosses + bounding-box cells); nothing is
+ * allocated per cell and no JTS operation runs per cell.
  *
- * <p>Parts of a MultiPolygon may overlap: CENTER and ALL_TOUCHED count the cells of their union, as GDAL's
- * rasterizer does (it burns part after part); EXACT adds the parts' areas, clamped to 1 per cell, which is the
- * union's area wherever a cell is wholly inside the overlap but more than it in a cell that both parts'
- * boundaries cross. Rings are otherwise taken as valid (closed, not self-intersecting, holes inside their
- * shell). Invalid rings get a defined but unchecked answer: EXACT adds exterior areas and subtracts holes
- * (clamped to [0, 1]); CENTER fills a single polygon by the even-odd rule, as GDAL does, and several parts
- * where the winding number is not zero.
+ * <p>Parts of a MultiPolygon may overlap: CENTER and ALL_TOUCHED count the cells of their union, as
+ * GDAL's rasterizer does (it burns part after part); EXACT adds the parts' areas, clamped to 1 per
+ * cell, which is the union's area wherever a cell is wholly inside the overlap but more than it in
+ * a cell that both parts' boundaries cross. Rings are otherwise taken as valid (closed, not
+ * self-intersecting, holes inside their shell). Invalid rings get a defined but unchecked answer:
+ * EXACT adds exterior areas and subtracts holes (clamped to [0, 1]); CENTER fills a single polygon
+ * by the even-odd rule, as GDAL does, and several parts where the winding number is not zero.
  */
 public final class Coverage {
 
@@ -59,10 +60,12 @@ public final class Coverage {
     Objects.requireNonNull(rule, "rule");
     Objects.requireNonNull(visitor, "visitor");
     if (width < 0 || height < 0) {
-      throw new IllegalArgumentException("raster size must not be negative: " + width + " x " + height);
+      throw new IllegalArgumentException(
+          "raster size must not be negative: " + width + " x " + height);
     }
     if (maxRowsPerBlock < 1) {
-      throw new IllegalArgumentException("maxRowsPerBlock must be at least 1, got " + maxRowsPerBlock);
+      throw new IllegalArgumentException(
+          "maxRowsPerBlock must be at least 1, got " + maxRowsPerBlock);
     }
     Rings rings = Rings.of(pixelSpacePolygon, width, height);
     if (rings.isEmpty()) {
@@ -80,7 +83,11 @@ public final class Coverage {
     int blockRows = Math.min(maxRowsPerBlock, row1 - row0);
     if ((long) boxWidth * blockRows > MAX_BLOCK_CELLS) {
       throw new IllegalArgumentException(
-          "a block of " + boxWidth + " x " + blockRows + " cells is too large; use fewer rows per block");
+          "a block of "
+              + boxWidth
+              + " x "
+              + blockRows
+              + " cells is too large; use fewer rows per block");
     }
     Sweep sweep = new Sweep(rings, rule, col0, col1, row0, row1);
     CoverageBlock block = new CoverageBlock(new double[boxWidth * blockRows]);
@@ -100,11 +107,13 @@ public final class Coverage {
    * @param width raster width in cells
    * @param height raster height in cells
    * @param rule how a cell's coverage is decided
-   * @return the block, owned by the caller; empty (0 x 0) when the polygon covers no cell of the raster
-   * @throws IllegalArgumentException as {@link #visit}, or when the bounding box has more cells than an
-   *     array can hold
+   * @return the block, owned by the caller; empty (0 x 0) when the polygon covers no cell of the
+   *     raster
+   * @throws IllegalArgumentException as {@link #visit}, or when the bounding box has more cells
+   *     than an array can hold
    */
-  public static CoverageBlock compute(Geometry pixelSpacePolygon, int width, int height, PixelRule rule) {
+  public static CoverageBlock compute(
+      Geometry pixelSpacePolygon, int width, int height, PixelRule rule) {
     CoverageBlock[] result = {CoverageBlock.empty()};
     // One block of all rows: the visitor runs once and the block it gets is not reused afterwards.
     visit(pixelSpacePolygon, width, height, rule, Integer.MAX_VALUE, block -> result[0] = block);

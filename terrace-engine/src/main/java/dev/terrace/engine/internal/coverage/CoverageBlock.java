@@ -4,13 +4,13 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The coverage of a polygon over one window of cells: columns {@code [col, col + width)} and rows {@code
- * [row, row + height)} of the raster. The window spans the polygon's bounding box within the raster (all
- * of its columns), restricted to the block's rows. Coverage values are in [0, 1], row-major, 0 for cells
- * the polygon does not cover.
+ * The coverage of a polygon over one window of cells: columns {@code [col, col + width)} and rows
+ * {@code [row, row + height)} of the raster. The window spans the polygon's bounding box within the
+ * raster (all of its columns), restricted to the block's rows. Coverage values are in [0, 1],
+ * row-major, 0 for cells the polygon does not cover.
  *
- * <p>During {@link Coverage#visit} the same block object and array are refilled for every block (that is
- * what keeps memory bounded); use {@link #copy()} to keep one.
+ * <p>During {@link Coverage#visit} the same block object and array are refilled for every block
+ * (that is what keeps memory bounded); use {@link #copy()} to keep one.
  */
 public final class CoverageBlock {
 
@@ -35,32 +35,44 @@ public final class CoverageBlock {
     this.height = height;
   }
 
-  /** @return the first column of the window (zero-based, raster columns) */
+  /**
+   * @return the first column of the window (zero-based, raster columns)
+   */
   public int col() {
     return col;
   }
 
-  /** @return the first row of the window (zero-based, raster rows) */
+  /**
+   * @return the first row of the window (zero-based, raster rows)
+   */
   public int row() {
     return row;
   }
 
-  /** @return the number of columns in the window; 0 when the polygon covers no cell */
+  /**
+   * @return the number of columns in the window; 0 when the polygon covers no cell
+   */
   public int width() {
     return width;
   }
 
-  /** @return the number of rows in the window; 0 when the polygon covers no cell */
+  /**
+   * @return the number of rows in the window; 0 when the polygon covers no cell
+   */
   public int height() {
     return height;
   }
 
-  /** @return {@code width() * height()}, the number of values in this block */
+  /**
+   * @return {@code width() * height()}, the number of values in this block
+   */
   public int size() {
     return width * height;
   }
 
-  /** @return true if the window has no cells */
+  /**
+   * @return true if the window has no cells
+   */
   public boolean isEmpty() {
     return width == 0 || height == 0;
   }
@@ -89,9 +101,9 @@ public final class CoverageBlock {
   }
 
   /**
-   * The backing array, for loops that must not pay a call per cell. Only the first {@link #size()} entries
-   * belong to this block (the array is sized for the largest block); during {@link Coverage#visit} it is
-   * overwritten by the next block.
+   * The backing array, for loops that must not pay a call per cell. Only the first {@link #size()}
+   * entries belong to this block (the array is sized for the largest block); during {@link
+   * Coverage#visit} it is overwritten by the next block.
    *
    * @return the row-major coverage values
    */
@@ -99,7 +111,9 @@ public final class CoverageBlock {
     return values;
   }
 
-  /** @return the sum of the coverage values: covered area in cells (EXACT) or the cell count */
+  /**
+   * @return the sum of the coverage values: covered area in cells (EXACT) or the cell count
+   */
   public double sum() {
     double sum = 0;
     for (int i = 0, n = size(); i < n; i++) {
@@ -108,7 +122,9 @@ public final class CoverageBlock {
     return sum;
   }
 
-  /** @return an independent copy of this block, with an array of exactly {@link #size()} values */
+  /**
+   * @return an independent copy of this block, with an array of exactly {@link #size()} values
+   */
   public CoverageBlock copy() {
     CoverageBlock copy = new CoverageBlock(Arrays.copyOf(values, size()));
     copy.window(col, row, width, height);
@@ -117,6 +133,14 @@ public final class CoverageBlock {
 
   @Override
   public String toString() {
-    return "CoverageBlock[col=" + col + ", row=" + row + ", width=" + width + ", height=" + height + "]";
+    return "CoverageBlock[col="
+        + col
+        + ", row="
+        + row
+        + ", width="
+        + width
+        + ", height="
+        + height
+        + "]";
   }
 }

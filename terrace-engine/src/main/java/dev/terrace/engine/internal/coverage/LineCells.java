@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The cells a line passes through, each once, with its weight under a {@link PixelRule}: the length of line
- * inside the cell in cell units (EXACT), or 1 (CENTER, ALL_TOUCHED). Cells are in the order the line first
- * reaches them and may lie outside the raster: the reader counts those as missing.
+ * The cells a line passes through, each once, with its weight under a {@link PixelRule}: the length
+ * of line inside the cell in cell units (EXACT), or 1 (CENTER, ALL_TOUCHED). Cells are in the order
+ * the line first reaches them and may lie outside the raster: the reader counts those as missing.
  */
 public final class LineCells {
 
@@ -15,34 +15,45 @@ public final class LineCells {
   private int[] cols = new int[16];
   private double[] weights = new double[16];
   private int size;
-  // Open addressing from the packed (row, col) to index + 1 (0 marks an empty slot); a line's cells are few
+  // Open addressing from the packed (row, col) to index + 1 (0 marks an empty slot); a line's cells
+  // are few
   // compared with its bounding box, so a grid-sized array would waste memory on long diagonals.
   private long[] keys = new long[64];
   private int[] slots = new int[64];
 
   LineCells() {}
 
-  /** @return how many distinct cells the line passes through */
+  /**
+   * @return how many distinct cells the line passes through
+   */
   public int size() {
     return size;
   }
 
-  /** @return the row of cell {@code i}, zero-based; may be negative or beyond the raster */
+  /**
+   * @return the row of cell {@code i}, zero-based; may be negative or beyond the raster
+   */
   public int row(int i) {
     return rows[Objects.checkIndex(i, size)];
   }
 
-  /** @return the column of cell {@code i}, zero-based; may be negative or beyond the raster */
+  /**
+   * @return the column of cell {@code i}, zero-based; may be negative or beyond the raster
+   */
   public int col(int i) {
     return cols[Objects.checkIndex(i, size)];
   }
 
-  /** @return the weight of cell {@code i}: length inside it in cell units (EXACT), else 1 */
+  /**
+   * @return the weight of cell {@code i}: length inside it in cell units (EXACT), else 1
+   */
   public double weight(int i) {
     return weights[Objects.checkIndex(i, size)];
   }
 
-  /** @return the sum of the weights: the line's length in cells (EXACT) or the cell count */
+  /**
+   * @return the sum of the weights: the line's length in cells (EXACT) or the cell count
+   */
   public double sum() {
     double sum = 0;
     for (int i = 0; i < size; i++) {
@@ -51,7 +62,9 @@ public final class LineCells {
     return sum;
   }
 
-  /** @return the weight of cell (row, col), 0 if the line does not pass through it */
+  /**
+   * @return the weight of cell (row, col), 0 if the line does not pass through it
+   */
   public double weightAt(int row, int col) {
     int i = find(key(row, col));
     return i < 0 ? 0 : weights[i];

@@ -8,26 +8,27 @@ import org.locationtech.jts.geom.GeometryCollection;
 import org.locationtech.jts.geom.LineString;
 
 /**
- * Which cells a line passes through, and with what weight, under a {@link PixelRule}. The line must be in
- * pixel space, as for {@link Coverage}: cell (row, col) is [col, col+1] x [row, row+1].
+ * Which cells a line passes through, and with what weight, under a {@link PixelRule}. The line must
+ * be in pixel space, as for {@link Coverage}: cell (row, col) is [col, col+1] x [row, row+1].
  *
  * <ul>
- *   <li>{@link PixelRule#EXACT}: each cell weighs the length of line inside it, in cell units (exactextract's
- *       semantics for lines): a diagonal across two unit cells weighs √2 in each. The weights add up to the
- *       line's length. A piece running exactly along a cell side belongs to the cell below or to the right
- *       of it (the cell {@code floor} picks), so it is counted once.
- *   <li>{@link PixelRule#CENTER}: the cells GDAL's rasterizer burns for a line without {@code ALL_TOUCHED}:
- *       per segment, the integer Bresenham walk between the cells holding its two ends, as {@code
- *       GDALdllImageLine} does it (its error term and tie-breaking, and GDAL 3.6's direction: from the
- *       segment's second vertex to its first). Weight 1 each.
- *   <li>{@link PixelRule#ALL_TOUCHED}: every cell that holds a piece of the line of positive length (a piece
- *       along a cell side counts as for EXACT). Weight 1 each.
+ *   <li>{@link PixelRule#EXACT}: each cell weighs the length of line inside it, in cell units
+ *       (exactextract's semantics for lines): a diagonal across two unit cells weighs √2 in each.
+ *       The weights add up to the line's length. A piece running exactly along a cell side belongs
+ *       to the cell below or to the right of it (the cell {@code floor} picks), so it is counted
+ *       once.
+ *   <li>{@link PixelRule#CENTER}: the cells GDAL's rasterizer burns for a line without {@code
+ *       ALL_TOUCHED}: per segment, the integer Bresenham walk between the cells holding its two
+ *       ends, as {@code GDALdllImageLine} does it (its error term and tie-breaking, and GDAL 3.6's
+ *       direction: from the segment's second vertex to its first). Weight 1 each.
+ *   <li>{@link PixelRule#ALL_TOUCHED}: every cell that holds a piece of the line of positive length
+ *       (a piece along a cell side counts as for EXACT). Weight 1 each.
  * </ul>
  *
- * <p>Parts of a MultiLineString, and segments that cross a cell again, add their lengths under EXACT; under
- * the other rules a cell counts once. A line of zero length covers nothing under EXACT and ALL_TOUCHED and its
- * one cell under CENTER (GDAL burns it). Cells beyond the raster are reported too: the caller counts them as
- * missing.
+ * <p>Parts of a MultiLineString, and segments that cross a cell again, add their lengths under
+ * EXACT; under the other rules a cell counts once. A line of zero length covers nothing under EXACT
+ * and ALL_TOUCHED and its one cell under CENTER (GDAL burns it). Cells beyond the raster are
+ * reported too: the caller counts them as missing.
  */
 public final class LineCoverage {
 
@@ -62,7 +63,8 @@ public final class LineCoverage {
         double xb = seq.getX(i + 1);
         double yb = seq.getY(i + 1);
         if (rule == PixelRule.CENTER) {
-          // GDAL 3.6 burns each segment walking from its second vertex back to its first; Bresenham's ties
+          // GDAL 3.6 burns each segment walking from its second vertex back to its first;
+          // Bresenham's ties
           // fall the other way round in the opposite direction, so the walk must go the same way.
           bresenham(xb, yb, xa, ya, cells);
         } else {
@@ -78,16 +80,18 @@ public final class LineCoverage {
         add(gc.getGeometryN(i), rule, cells);
       }
     } else {
-      throw new IllegalArgumentException("line coverage needs a linear geometry, got " + g.getGeometryType());
+      throw new IllegalArgumentException(
+          "line coverage needs a linear geometry, got " + g.getGeometryType());
     }
   }
 
   /**
-   * Splits segment a–b where it crosses the integer columns and rows, and gives each piece to the cell that
-   * holds its midpoint: exact lengths (up to the rounding of one parameter per crossing), and a piece along a
-   * cell side goes to the cell {@code floor} picks.
+   * Splits segment a–b where it crosses the integer columns and rows, and gives each piece to the
+   * cell that holds its midpoint: exact lengths (up to the rounding of one parameter per crossing),
+   * and a piece along a cell side goes to the cell {@code floor} picks.
    */
-  private static void walk(double xa, double ya, double xb, double yb, boolean exact, LineCells cells) {
+  private static void walk(
+      double xa, double ya, double xb, double yb, boolean exact, LineCells cells) {
     double dx = xb - xa;
     double dy = yb - ya;
     double length = Math.hypot(dx, dy);
@@ -125,9 +129,9 @@ public final class LineCoverage {
   }
 
   /**
-   * GDAL's {@code GDALdllImageLine} for one segment: Bresenham between the cells holding the two ends, the
-   * error term and its tie-breaking ({@code error > 0} steps the minor axis) as there, so that the same cells
-   * come out.
+   * GDAL's {@code GDALdllImageLine} for one segment: Bresenham between the cells holding the two
+   * ends, the error term and its tie-breaking ({@code error > 0} steps the minor axis) as there, so
+   * that the same cells come out.
    */
   private static void bresenham(double xa, double ya, double xb, double yb, LineCells cells) {
     int x = (int) Math.floor(xa);

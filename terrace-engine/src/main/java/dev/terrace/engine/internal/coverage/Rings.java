@@ -8,32 +8,39 @@ import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
 
 /**
- * The rings of a polygonal geometry as flat coordinate arrays, clipped to the raster rectangle, each with
- * the sign its area takes in the coverage sum.
+ * The rings of a polygonal geometry as flat coordinate arrays, clipped to the raster rectangle,
+ * each with the sign its area takes in the coverage sum.
  *
- * <p>Clipping happens here, once, so that a polygon far larger than the raster costs O(raster) afterwards
- * and not O(its bounding box). It is Sutherland–Hodgman per ring against [0, width] x [0, height]: it may
- * leave zero-width spikes along the rectangle's sides when a concave ring leaves and re-enters, but those
- * lie on cell boundaries, so they neither add area (Green's theorem integrates them to zero) nor pass
- * through any cell's interior, and the winding number of every point inside the rectangle is unchanged —
- * which is all that the three rules look at. The clip is exact up to the rounding of one interpolation per
- * crossing, unlike a general overlay, and cannot fail on nearly degenerate input.
+ * <p>Clipping happens here, once, so that a polygon far larger than the raster costs O(raster)
+ * afterwards and not O(its bounding box). It is Sutherland–Hodgman per ring against [0, width] x
+ * [0, height]: it may leave zero-width spikes along the rectangle's sides when a concave ring
+ * leaves and re-enters, but those lie on cell boundaries, so they neither add area (Green's theorem
+ * integrates them to zero) nor pass through any cell's interior, and the winding number of every
+ * point inside the rectangle is unchanged — which is all that the three rules look at. The clip is
+ * exact up to the rounding of one interpolation per crossing, unlike a general overlay, and cannot
+ * fail on nearly degenerate input.
  */
 final class Rings {
 
   /** Vertex coordinates of all rings, ring after ring; a ring is not repeated-closed. */
   double[] xs;
+
   double[] ys;
+
   /** Ring i occupies indices {@code [start[i], start[i + 1])}. */
   int[] start;
+
   /**
-   * +1 or -1: the factor that turns the ring's {@code ∮ y dx} into +area for an exterior ring and -area
-   * for a hole, whatever the ring's orientation.
+   * +1 or -1: the factor that turns the ring's {@code ∮ y dx} into +area for an exterior ring and
+   * -area for a hole, whatever the ring's orientation.
    */
   double[] weight;
+
   int count;
+
   /** How many of the rings are exterior rings: with one, no two parts can overlap. */
   int exteriors;
+
   int vertices;
   double minX = Double.POSITIVE_INFINITY;
   double minY = Double.POSITIVE_INFINITY;
@@ -89,14 +96,16 @@ final class Rings {
         addGeometry(gc.getGeometryN(i));
       }
     } else {
-      throw new IllegalArgumentException("coverage needs a polygonal geometry, got " + g.getGeometryType());
+      throw new IllegalArgumentException(
+          "coverage needs a polygonal geometry, got " + g.getGeometryType());
     }
   }
 
   private void addRing(LinearRing ring, boolean hole) {
     CoordinateSequence seq = ring.getCoordinateSequence();
     int n = seq.size();
-    // A closed ring repeats its first vertex last; drop the repeat so edge i runs from i to (i + 1) % n.
+    // A closed ring repeats its first vertex last; drop the repeat so edge i runs from i to (i + 1)
+    // % n.
     if (n > 1 && seq.getX(0) == seq.getX(n - 1) && seq.getY(0) == seq.getY(n - 1)) {
       n--;
     }
@@ -112,7 +121,8 @@ final class Rings {
       double x = seq.getX(i);
       double y = seq.getY(i);
       if (!Double.isFinite(x) || !Double.isFinite(y)) {
-        throw new IllegalArgumentException("non-finite coordinate in polygon: (" + x + ", " + y + ")");
+        throw new IllegalArgumentException(
+            "non-finite coordinate in polygon: (" + x + ", " + y + ")");
       }
       ax[i] = x;
       ay[i] = y;
@@ -121,8 +131,10 @@ final class Rings {
       hix = Math.max(hix, x);
       hiy = Math.max(hiy, y);
     }
-    // The sign comes from the ring as given, before clipping: a clipped ring may have lost all its area
-    // and with it its orientation, while its spikes along the rectangle must still cancel correctly.
+    // The sign comes from the ring as given, before clipping: a clipped ring may have lost all its
+    // area
+    // and with it its orientation, while its spikes along the rectangle must still cancel
+    // correctly.
     double area = signedArea(ax, ay, n);
     if (area == 0) {
       return;
@@ -152,7 +164,8 @@ final class Rings {
       xs = Arrays.copyOf(xs, cap);
       ys = Arrays.copyOf(ys, cap);
     }
-    // start holds one entry more than weight (the end of the last ring): each grows on its own bound, or
+    // start holds one entry more than weight (the end of the last ring): each grows on its own
+    // bound, or
     // the two would drift apart as they double.
     if (count + 2 > start.length) {
       start = Arrays.copyOf(start, Math.max(count + 2, start.length * 2));
@@ -242,9 +255,13 @@ final class Rings {
     return m;
   }
 
-  /** The other coordinate where segment p–c meets the line u = bound, interpolated from the lower end. */
+  /**
+   * The other coordinate where segment p–c meets the line u = bound, interpolated from the lower
+   * end.
+   */
   private static double cross(double pu, double pv, double cu, double cv, double bound) {
-    // Interpolating from the same end whichever way the segment is walked makes the shared crossing of
+    // Interpolating from the same end whichever way the segment is walked makes the shared crossing
+    // of
     // two rings walking an edge in opposite directions identical.
     if (pu > cu) {
       double t = pu;

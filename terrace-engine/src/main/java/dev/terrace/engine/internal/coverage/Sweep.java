@@ -4,36 +4,38 @@ import dev.terrace.api.PixelRule;
 import java.util.Arrays;
 
 /**
- * The row-by-row sweep that fills coverage values for one polygon, top row first, with an active-edge
- * list so that each row only looks at the edges that reach it.
+ * The row-by-row sweep that fills coverage values for one polygon, top row first, with an
+ * active-edge list so that each row only looks at the edges that reach it.
  *
- * <p><b>EXACT and ALL_TOUCHED.</b> By Green's theorem, for a ring R traversed so that {@code -∮ y dx} is
- * its area, {@code area(R ∩ cell(r, c)) = -∮ 1[c <= x <= c+1] clamp(y - r, 0, 1) dx}. Split every edge
- * at the integer rows into pieces inside one band {@code k <= y <= k+1}. A piece in band k contributes to
- * row k the integral of {@code (y - k) dx} over each column it spans (a trapezoid), to every row above it
- * ({@code r < k}) the plain {@code dx} it spans in each column, and nothing to rows below. Vertical pieces
- * contribute nothing. Because a closed ring's {@code dx} sums to zero in every column, "the {@code dx} of
- * all bands below r" equals minus "the {@code dx} of bands r and above", so the rows can be swept from the
- * top with one running sum per column ({@link #carry}): {@code value(r, c) = T(r, c) - carry(c)} where
- * carry holds the {@code dx} of bands {@code <= r}. Work is O(cells the boundary crosses + bounding-box
- * cells); memory is one row of carry plus the output block.
+ * <p><b>EXACT and ALL_TOUCHED.</b> By Green's theorem, for a ring R traversed so that {@code -∮ y
+ * dx} is its area, {@code area(R ∩ cell(r, c)) = -∮ 1[c <= x <= c+1] clamp(y - r, 0, 1) dx}. Split
+ * every edge at the integer rows into pieces inside one band {@code k <= y <= k+1}. A piece in band
+ * k contributes to row k the integral of {@code (y - k) dx} over each column it spans (a
+ * trapezoid), to every row above it ({@code r < k}) the plain {@code dx} it spans in each column,
+ * and nothing to rows below. Vertical pieces contribute nothing. Because a closed ring's {@code dx}
+ * sums to zero in every column, "the {@code dx} of all bands below r" equals minus "the {@code dx}
+ * of bands r and above", so the rows can be swept from the top with one running sum per column
+ * ({@link #carry}): {@code value(r, c) = T(r, c) - carry(c)} where carry holds the {@code dx} of
+ * bands {@code <= r}. Work is O(cells the boundary crosses + bounding-box cells); memory is one row
+ * of carry plus the output block.
  *
  * <p>Rounding: the sweep also records, per cell, whether a boundary piece of positive length passes
- * through the cell's open interior ({@link #hit}). A cell that no boundary enters is wholly inside or
- * wholly outside, so its value is snapped to exactly 1 or 0; that removes the 1e-17 residues that
- * cancellation leaves in empty cells, which would otherwise look like "touched" cells to statistics that
- * count cells with positive coverage. ALL_TOUCHED is then {@code hit || value >= 0.5}, decided by geometry
- * and never by a tiny area.
+ * through the cell's open interior ({@link #hit}). A cell that no boundary enters is wholly inside
+ * or wholly outside, so its value is snapped to exactly 1 or 0; that removes the 1e-17 residues
+ * that cancellation leaves in empty cells, which would otherwise look like "touched" cells to
+ * statistics that count cells with positive coverage. ALL_TOUCHED is then {@code hit || value >=
+ * 0.5}, decided by geometry and never by a tiny area.
  *
- * <p><b>CENTER.</b> A scanline at {@code y = r + 0.5} per row; an edge counts when {@code ymin <= y <
- * ymax} (each vertex once); between consecutive crossings {@code x1 < x2} the centres in {@code (x1, x2]}
- * are taken where the polygon is, as GDAL's rasterizer takes them. GDAL fills each polygon by the even-odd
- * rule and burns a MultiPolygon part by part, so overlapping parts count once. With one exterior ring the
- * sorted crossings are filled pairwise (even-odd, exactly GDAL's fill). With several, each crossing carries
- * its edge's winding step (+1 or -1, signed so that the inside of an exterior ring winds +1 and the inside
- * of a hole -1) and the centres are taken where the winding number is not zero: where parts overlap the
- * cells count, while a hole, winding back to zero, still cuts its own polygon — GDAL's answer whenever each
- * part is valid. Positive and negative steps are then kept in two arrays, each sorted, and merged.
+ * <p><b>CENTER.</b> A scanline at {@code y = r + 0.5} per row; an edge counts when {@code ymin <= y
+ * < ymax} (each vertex once); between consecutive crossings {@code x1 < x2} the centres in {@code
+ * (x1, x2]} are taken where the polygon is, as GDAL's rasterizer takes them. GDAL fills each
+ * polygon by the even-odd rule and burns a MultiPolygon part by part, so overlapping parts count
+ * once. With one exterior ring the sorted crossings are filled pairwise (even-odd, exactly GDAL's
+ * fill). With several, each crossing carries its edge's winding step (+1 or -1, signed so that the
+ * inside of an exterior ring winds +1 and the inside of a hole -1) and the centres are taken where
+ * the winding number is not zero: where parts overlap the cells count, while a hole, winding back
+ * to zero, still cuts its own polygon — GDAL's answer whenever each part is valid. Positive and
+ * negative steps are then kept in two arrays, each sorted, and merged.
  */
 final class Sweep {
 
@@ -42,14 +44,16 @@ final class Sweep {
   private final int width;
   private final int row0;
 
-  // Edges, oriented so that x0 <= x1; w folds in the ring's weight and the sign of that reorientation.
+  // Edges, oriented so that x0 <= x1; w folds in the ring's weight and the sign of that
+  // reorientation.
   private final double[] ex0;
   private final double[] ey0;
   private final double[] ex1;
   private final double[] ey1;
   private final double[] ew;
   private final int[] lastRow;
-  // Edge indices sorted by first row (counting sort), and where each row's run starts in that order.
+  // Edge indices sorted by first row (counting sort), and where each row's run starts in that
+  // order.
   private final int[] order;
   private final int[] rowStart;
   private int nextInOrder;
@@ -57,12 +61,14 @@ final class Sweep {
   private int activeCount;
   private int nextRow;
 
-  // One row each: the trapezoid sums of the current row, the running dx of the bands swept so far, and
+  // One row each: the trapezoid sums of the current row, the running dx of the bands swept so far,
+  // and
   // whether a boundary piece went through the cell. acc and hit are cleared as the row is emitted.
   private final double[] acc;
   private final double[] carry;
   private final boolean[] hit;
-  // CENTER: the scanline's crossings by edges stepping the winding number up, and by those stepping it down;
+  // CENTER: the scanline's crossings by edges stepping the winding number up, and by those stepping
+  // it down;
   // with a single exterior ring (evenOdd) all crossings go to up.
   private final boolean evenOdd;
   private double[] up;
@@ -113,7 +119,8 @@ final class Sweep {
           if (ya == yb) {
             continue; // a horizontal edge never crosses a scanline under the half-open rule
           }
-          // Rows whose centre line may lie in [ylo, yhi); one row of slack each way, the exact test is
+          // Rows whose centre line may lie in [ylo, yhi); one row of slack each way, the exact test
+          // is
           // made per row.
           first = Math.max(row0, (int) Math.ceil(ylo - 0.5) - 1);
           last = Math.min(row1 - 1, (int) Math.ceil(yhi - 0.5));
@@ -122,7 +129,8 @@ final class Sweep {
             continue; // on a column line: no area, enters no cell's interior
           }
           first = (int) Math.floor(ylo);
-          // A horizontal edge belongs to band floor(y); any other to the bands its y-range overlaps.
+          // A horizontal edge belongs to band floor(y); any other to the bands its y-range
+          // overlaps.
           last = ya == yb ? first : (int) Math.ceil(yhi) - 1;
           first = Math.max(first, row0);
           last = Math.min(last, row1 - 1);
@@ -177,12 +185,13 @@ final class Sweep {
   }
 
   /**
-   * Fills rows {@code [from, to)} into {@code out}, row-major with the window's width. Rows must be asked
-   * for in order, each exactly once.
+   * Fills rows {@code [from, to)} into {@code out}, row-major with the window's width. Rows must be
+   * asked for in order, each exactly once.
    */
   void fill(int from, int to, double[] out) {
     if (from != nextRow) {
-      throw new IllegalStateException("rows must be swept in order: expected " + nextRow + ", got " + from);
+      throw new IllegalStateException(
+          "rows must be swept in order: expected " + nextRow + ", got " + from);
     }
     for (int r = from; r < to; r++) {
       int off = (r - from) * width;
@@ -247,7 +256,8 @@ final class Sweep {
         yr = ylo;
       }
       if (xl == xr) {
-        // Vertical within this band: no area, but it cuts through the cell unless it lies on a column
+        // Vertical within this band: no area, but it cuts through the cell unless it lies on a
+        // column
         // line. The edge list holds no band with ylo == yhi, so the cut has positive length.
         double f = Math.floor(xl);
         if (xl != f) {
@@ -276,9 +286,9 @@ final class Sweep {
   }
 
   /**
-   * Adds the piece (xl, yl)–(xr, yr), {@code xl < xr}, of edge (x0, y0)–(x1, y1) lying in band [band,
-   * bandEnd], column by column: the trapezoid {@code ∫ (y - band) dx} to this row and {@code dx} to the
-   * carry.
+   * Adds the piece (xl, yl)–(xr, yr), {@code xl < xr}, of edge (x0, y0)–(x1, y1) lying in band
+   * [band, bandEnd], column by column: the trapezoid {@code ∫ (y - band) dx} to this row and {@code
+   * dx} to the carry.
    */
   private void piecesInBand(
       double x0,
@@ -303,7 +313,8 @@ final class Sweep {
         ye = yr;
       } else {
         e = j + 1;
-        // Interpolated from the edge's own ends (not the band piece's) so every split point of the edge
+        // Interpolated from the edge's own ends (not the band piece's) so every split point of the
+        // edge
         // is computed the same way; clamped because rounding may step a hair outside the band.
         ye = y0 + (e - x0) * (y1 - y0) / (x1 - x0);
         double lo = Math.min(yl, yr);
@@ -326,7 +337,10 @@ final class Sweep {
     }
   }
 
-  /** x on the edge at height y; exact at the ends, and multiply-then-divide so grid-aligned input stays exact. */
+  /**
+   * x on the edge at height y; exact at the ends, and multiply-then-divide so grid-aligned input
+   * stays exact.
+   */
   private static double xAt(double x0, double y0, double x1, double y1, double y) {
     if (y == y0) {
       return x0;
@@ -353,7 +367,8 @@ final class Sweep {
       double yhi = rising ? y1 : y0;
       if (ylo <= yc && yc < yhi) {
         double x = xAt(x0, y0, x1, y1, yc);
-        // ew has folded in both the ring's weight and the x-reorientation, which also flipped the y order.
+        // ew has folded in both the ring's weight and the x-reorientation, which also flipped the y
+        // order.
         if (evenOdd || rising == ew[e] > 0) {
           if (nUp == up.length) {
             up = Arrays.copyOf(up, nUp * 2);
@@ -404,7 +419,10 @@ final class Sweep {
     }
   }
 
-  /** Sets the cells whose centre {@code c + 0.5} lies in {@code (from, to]}, up to column {@code end}. */
+  /**
+   * Sets the cells whose centre {@code c + 0.5} lies in {@code (from, to]}, up to column {@code
+   * end}.
+   */
   private void fillRun(double from, double to, double[] out, int off, int end) {
     int c0 = Math.max(col0, (int) Math.floor(from - 0.5) + 1);
     int c1 = Math.min(end, (int) Math.floor(to - 0.5));

@@ -15,85 +15,125 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 
 /**
- * Summarises the cells a polygon covers: coverage is computed block by block (a few hundred rows at a time),
- * each block's window is read into one reused array, and every covered cell with a value enters the
- * accumulator with its coverage as weight. Memory stays bounded whatever the polygon's size.
+ * Summarises the cells a polygon covers: coverage is computed block by block (a few hundred rows at
+ * a time), each block's window is read into one reused array, and every covered cell with a value
+ * enters the accumulator with its coverage as weight. Memory stays bounded whatever the polygon's
+ * size.
  */
 final class AreaReader {
 
   /** Coverage is swept this many rows at a time: 20 MB of fractions for a 20 000-column polygon. */
   static final int ROWS_PER_BLOCK = 128;
+
   /**
-   * Each coverage block is read this many columns at a time, so that the tiles one read decodes before the
-   * cache can take them stay few, whatever the polygon's width.
+   * Each coverage block is read this many columns at a time, so that the tiles one read decodes
+   * before the cache can take them stay few, whatever the polygon's width.
    */
   static final int COLUMNS_PER_READ = 2048;
 
   private AreaReader() {}
 
-  static Measurement read(RasterSource raster, int bandNumber, Band band, Geometry pixels, PixelRule rule,
+  static Measurement read(
+      RasterSource raster,
+      int bandNumber,
+      Band band,
+      Geometry pixels,
+      PixelRule rule,
       CellAccumulator values) {
     return read(raster, bandNumber, band, pixels, rule, CellRules.NONE, values);
   }
 
-  static Measurement read(RasterSource raster, int bandNumber, Band band, Geometry pixels, PixelRule rule,
-      CellRules cellRules, CellAccumulator values) {
-    return read(List.of(new Layer(null, raster, bandNumber, band)), pixels, rule, cellRules,
+  static Measurement read(
+      RasterSource raster,
+      int bandNumber,
+      Band band,
+      Geometry pixels,
+      PixelRule rule,
+      CellRules cellRules,
+      CellAccumulator values) {
+    return read(
+        List.of(new Layer(null, raster, bandNumber, band)),
+        pixels,
+        rule,
+        cellRules,
         new CellAccumulator[] {values})[0];
   }
 
-  static Measurement[] read(List<Layer> layers, Geometry pixels, PixelRule rule, CellAccumulator[] values) {
+  static Measurement[] read(
+      List<Layer> layers, Geometry pixels, PixelRule rule, CellAccumulator[] values) {
     return read(layers, pixels, rule, CellRules.NONE, values);
   }
 
   /**
-   * Reads several layers on the same grid — the timestamps of a series — with the coverage computed once: each
-   * block of coverage is applied to every layer before the next block is swept.
+   * Reads several layers on the same grid — the timestamps of a series — with the coverage computed
+   * once: each block of coverage is applied to every layer before the next block is swept.
    *
    * @param layers rasters sharing one grid
    * @param cellRules the request's minimum coverage and default value
    * @param values one accumulator per layer, in the same order
    * @return one measurement per layer
    */
-  static Measurement[] read(List<Layer> layers, Geometry pixels, PixelRule rule, CellRules cellRules,
+  static Measurement[] read(
+      List<Layer> layers,
+      Geometry pixels,
+      PixelRule rule,
+      CellRules cellRules,
       CellAccumulator[] values) {
     return read(layers, pixels, rule, cellRules, null, values);
   }
 
   /**
-   * {@link #read(List, Geometry, PixelRule, CellRules, CellAccumulator[])} with cells weighted beyond their
-   * coverage.
+   * {@link #read(List, Geometry, PixelRule, CellRules, CellAccumulator[])} with cells weighted
+   * beyond their coverage.
    *
-   * @param weights what each covered cell weighs in the accumulators, or null for its coverage alone; the
-   *     measurement's valid and missing weights stay coverage
+   * @param weights what each covered cell weighs in the accumulators, or null for its coverage
+   *     alone; the measurement's valid and missing weights stay coverage
    */
-  static Measurement[] read(List<Layer> layers, Geometry pixels, PixelRule rule, CellRules cellRules,
-      CellWeights weights, CellAccumulator[] values) {
+  static Measurement[] read(
+      List<Layer> layers,
+      Geometry pixels,
+      PixelRule rule,
+      CellRules cellRules,
+      CellWeights weights,
+      CellAccumulator[] values) {
     Grid grid = layers.get(0).raster().grid();
     Tally[] tallies = new Tally[layers.size()];
     for (int i = 0; i < tallies.length; i++) {
       tallies[i] = new Tally(values[i], cellRules, weights);
     }
-    sweep(layers, pixels, rule, (block, c0, cols, window, cells) -> {
-      if (weights != null) {
-        weights.read(window);
-      }
-      for (int i = 0; i < tallies.length; i++) {
-        tallies[i].add(block, c0, cols, cells[i]);
-      }
-    });
+    sweep(
+        layers,
+        pixels,
+        rule,
+        (block, c0, cols, window, cells) -> {
+          if (weights != null) {
+            weights.read(window);
+          }
+          for (int i = 0; i < tallies.length; i++) {
+            tallies[i].add(block, c0, cols, cells[i]);
+          }
+        });
     double outside = areaOutside(pixels, grid.width(), grid.height());
     Measurement[] out = new Measurement[tallies.length];
     for (int i = 0; i < out.length; i++) {
       Tally t = tallies[i];
-      // Every missing cell the tally saw lies inside the raster: only the outside area is beyond the edge.
-      out[i] = new Measurement(values[i], t.valid, t.missing + outside, t.validCells,
-          t.weights == null ? t.missing : t.nodata, t.unweighted);
+      // Every missing cell the tally saw lies inside the raster: only the outside area is beyond
+      // the edge.
+      out[i] =
+          new Measurement(
+              values[i],
+              t.valid,
+              t.missing + outside,
+              t.validCells,
+              t.weights == null ? t.missing : t.nodata,
+              t.unweighted);
     }
     return out;
   }
 
-  /** What is done with each window of a polygon's coverage, once every layer's cells of it are read. */
+  /**
+   * What is done with each window of a polygon's coverage, once every layer's cells of it are read.
+   */
   interface WindowVisitor {
     /**
      * @param block the block of coverage the window belongs to
@@ -106,32 +146,43 @@ final class AreaReader {
   }
 
   /**
-   * Computes a polygon's coverage block by block (a few hundred rows at a time) and reads each block's cells
-   * for every layer, {@link #COLUMNS_PER_READ} columns at a time, into arrays reused from window to window.
+   * Computes a polygon's coverage block by block (a few hundred rows at a time) and reads each
+   * block's cells for every layer, {@link #COLUMNS_PER_READ} columns at a time, into arrays reused
+   * from window to window.
    *
    * @param layers rasters sharing one grid
    */
   static void sweep(List<Layer> layers, Geometry pixels, PixelRule rule, WindowVisitor visitor) {
     Grid grid = layers.get(0).raster().grid();
-    // Sized to the polygon, not to the largest read: most polygons are small, and a full-size buffer for each
+    // Sized to the polygon, not to the largest read: most polygons are small, and a full-size
+    // buffer for each
     // was a quarter of all the memory a batch of them allocated.
     CellWindow[] cells = new CellWindow[layers.size()];
     for (int i = 0; i < cells.length; i++) {
       cells[i] = new CellWindow(layers.get(i), readCells(pixels.getEnvelopeInternal()));
     }
-    Coverage.visit(pixels, grid.width(), grid.height(), rule, ROWS_PER_BLOCK, (CoverageBlock block) -> {
-      for (int c0 = 0; c0 < block.width(); c0 += COLUMNS_PER_READ) {
-        int cols = Math.min(COLUMNS_PER_READ, block.width() - c0);
-        Window window = Window.of(block.col() + c0, block.row(), cols, block.height());
-        for (CellWindow c : cells) {
-          c.read(window);
-        }
-        visitor.visit(block, c0, cols, window, cells);
-      }
-    });
+    Coverage.visit(
+        pixels,
+        grid.width(),
+        grid.height(),
+        rule,
+        ROWS_PER_BLOCK,
+        (CoverageBlock block) -> {
+          for (int c0 = 0; c0 < block.width(); c0 += COLUMNS_PER_READ) {
+            int cols = Math.min(COLUMNS_PER_READ, block.width() - c0);
+            Window window = Window.of(block.col() + c0, block.row(), cols, block.height());
+            for (CellWindow c : cells) {
+              c.read(window);
+            }
+            visitor.visit(block, c0, cols, window, cells);
+          }
+        });
   }
 
-  /** The cells of the largest read a polygon with this pixel envelope needs, with a cell to spare each way. */
+  /**
+   * The cells of the largest read a polygon with this pixel envelope needs, with a cell to spare
+   * each way.
+   */
   static int readCells(Envelope e) {
     if (e.isNull()) {
       return 1;
@@ -144,15 +195,25 @@ final class AreaReader {
   /** Folds covered cells into the accumulator and keeps the valid and missing weights. */
   private static final class Tally {
     private final CellAccumulator values;
-    /** Null when the request sets neither option, so that the plain loops run as they did without them. */
+
+    /**
+     * Null when the request sets neither option, so that the plain loops run as they did without
+     * them.
+     */
     private final CellRules rules;
+
     /** Null when cells weigh their coverage alone, likewise. */
     final CellWeights weights;
+
     double valid;
     double missing;
     long validCells;
-    /** Under {@link #weights}: the weight of covered cells without data, in the accumulators' units. */
+
+    /**
+     * Under {@link #weights}: the weight of covered cells without data, in the accumulators' units.
+     */
     double nodata;
+
     long unweighted;
 
     Tally(CellAccumulator values, CellRules rules, CellWeights weights) {
@@ -161,7 +222,10 @@ final class AreaReader {
       this.weights = weights;
     }
 
-    /** @param cells the window's cells, {@code cols} wide, starting at column {@code c0} of the block */
+    /**
+     * @param cells the window's cells, {@code cols} wide, starting at column {@code c0} of the
+     *     block
+     */
     void add(CoverageBlock block, int c0, int cols, CellWindow cells) {
       if (weights != null) {
         addWeighted(block, c0, cols, cells);
@@ -196,8 +260,8 @@ final class AreaReader {
     }
 
     /**
-     * {@link #add} for 64-bit integer cells, which go to the accumulator exactly: a loop apart, so that the loop
-     * every other band runs stays as it was.
+     * {@link #add} for 64-bit integer cells, which go to the accumulator exactly: a loop apart, so
+     * that the loop every other band runs stays as it was.
      */
     private void addIntegers(CoverageBlock block, int c0, int cols, CellWindow cells) {
       double[] fractions = block.fractions();
@@ -221,8 +285,8 @@ final class AreaReader {
     }
 
     /**
-     * {@link #add} under {@code min_coverage_frac} and {@code default_value}: a loop apart, so that requests
-     * without them pay nothing for the extra tests.
+     * {@link #add} under {@code min_coverage_frac} and {@code default_value}: a loop apart, so that
+     * requests without them pay nothing for the extra tests.
      */
     private void addWithRules(CoverageBlock block, int c0, int cols, CellWindow cells) {
       double[] fractions = block.fractions();
@@ -252,9 +316,9 @@ final class AreaReader {
     }
 
     /**
-     * {@link #add} with {@code coverage_weight} or weights: each valid cell enters the accumulator with its
-     * coverage as counted, times its area and its weight, while the valid and missing tallies stay coverage. A
-     * loop apart, so that requests without weights pay nothing for them.
+     * {@link #add} with {@code coverage_weight} or weights: each valid cell enters the accumulator
+     * with its coverage as counted, times its area and its weight, while the valid and missing
+     * tallies stay coverage. A loop apart, so that requests without weights pay nothing for them.
      */
     private void addWeighted(CoverageBlock block, int c0, int cols, CellWindow cells) {
       double[] fractions = block.fractions();

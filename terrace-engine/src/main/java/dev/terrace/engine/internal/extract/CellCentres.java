@@ -13,9 +13,10 @@ import org.locationtech.proj4j.Proj4jException;
 import org.locationtech.proj4j.ProjCoordinate;
 
 /**
- * Places cells back in the world, the way {@link PixelLocator} placed the geometry in the grid: a cell's centre
- * through the geotransform into the raster's CRS, then into the request's CRS. A grid without a CRS is in WGS 84
- * degrees, as {@link PixelLocator} takes it; when both CRSs are the same no transform runs, so centres stay exact.
+ * Places cells back in the world, the way {@link PixelLocator} placed the geometry in the grid: a
+ * cell's centre through the geotransform into the raster's CRS, then into the request's CRS. A grid
+ * without a CRS is in WGS 84 degrees, as {@link PixelLocator} takes it; when both CRSs are the same
+ * no transform runs, so centres stay exact.
  *
  * <p>Not thread-safe (proj4j transforms keep scratch state): one per read.
  */
@@ -33,8 +34,10 @@ final class CellCentres {
   CellCentres(Grid grid, CoordinateReferenceSystem requestCrs) {
     this.transform = grid.transform();
     CoordinateReferenceSystem gridCrs = grid.crs() == null ? PixelLocator.wgs84() : grid.crs();
-    this.toRequest = SameCrs.same(gridCrs, requestCrs) ? null
-        : new CoordinateTransformFactory().createTransform(gridCrs, requestCrs);
+    this.toRequest =
+        SameCrs.same(gridCrs, requestCrs)
+            ? null
+            : new CoordinateTransformFactory().createTransform(gridCrs, requestCrs);
   }
 
   /**
@@ -43,8 +46,8 @@ final class CellCentres {
    * @param value the value it is read as
    * @param coverage its weight under the pixel rule
    * @return the cell with its centre in both CRSs
-   * @throws UnreadableException if the centre lies outside the request CRS's domain, which fails the
-   *     dataset's result as any unreadable geometry does
+   * @throws UnreadableException if the centre lies outside the request CRS's domain, which fails
+   *     the dataset's result as any unreadable geometry does
    */
   Cell cell(int row, int col, double value, double coverage) {
     double x = transform.x(col + 0.5, row + 0.5);
@@ -66,7 +69,13 @@ final class CellCentres {
   }
 
   private static UnreadableException outside(int row, int col, Proj4jException cause) {
-    return new UnreadableException("the centre of cell (" + row + ", " + col + ") has no coordinates in the"
-        + " request's CRS", cause);
+    return new UnreadableException(
+        "the centre of cell ("
+            + row
+            + ", "
+            + col
+            + ") has no coordinates in the"
+            + " request's CRS",
+        cause);
   }
 }

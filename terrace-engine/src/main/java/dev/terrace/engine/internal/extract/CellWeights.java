@@ -27,18 +27,21 @@ final class CellWeights {
    * @param grid the grid cells are read on
    * @param weights the weights seen on {@code grid}, or null when the statistic is not weighted
    * @param capacity the cells of the largest window expected
-   * @throws UnreadableException when {@code area_spherical_m2} is asked of a grid that is not a north-up
-   *     longitude/latitude grid
+   * @throws UnreadableException when {@code area_spherical_m2} is asked of a grid that is not a
+   *     north-up longitude/latitude grid
    */
   CellWeights(Weighting weighting, Grid grid, Layer weights, int capacity) {
     this.mode = weighting.coverage();
     AffineTransform t = grid.transform();
     this.transform = t;
     this.cellArea = Math.abs(t.dxCol() * t.dyRow() - t.dxRow() * t.dyCol());
-    if (mode == CoverageWeight.AREA_SPHERICAL_M2 && (grid.crs() != null && !grid.crs().isGeographic()
-        || !t.northUp())) {
-      throw new UnreadableException("coverage_weight area_spherical_m2 needs a north-up longitude/latitude"
-          + " grid, and this one is in " + grid.crsName() + "; use area_cartesian for the area in its own units");
+    if (mode == CoverageWeight.AREA_SPHERICAL_M2
+        && (grid.crs() != null && !grid.crs().isGeographic() || !t.northUp())) {
+      throw new UnreadableException(
+          "coverage_weight area_spherical_m2 needs a north-up longitude/latitude"
+              + " grid, and this one is in "
+              + grid.crsName()
+              + "; use area_cartesian for the area in its own units");
     }
     this.weights = weights == null ? null : new CellWindow(weights, capacity);
     this.defaultWeight = weighting.defaultWeight();
@@ -62,7 +65,9 @@ final class CellWeights {
       case AREA_SPHERICAL_M2 -> {
         double top = Math.toRadians(transform.y(0, row));
         double bottom = Math.toRadians(transform.y(0, row + 1));
-        yield EARTH_RADIUS * EARTH_RADIUS * Math.abs(Math.sin(top) - Math.sin(bottom))
+        yield EARTH_RADIUS
+            * EARTH_RADIUS
+            * Math.abs(Math.sin(top) - Math.sin(bottom))
             * Math.toRadians(Math.abs(transform.dxCol()));
       }
     };
@@ -78,8 +83,8 @@ final class CellWeights {
 
   /**
    * @param index a cell of the last window read
-   * @return its weight: 1 when the statistic is not weighted; the default weight (NaN if none) when the weights
-   *     hold no data there
+   * @return its weight: 1 when the statistic is not weighted; the default weight (NaN if none) when
+   *     the weights hold no data there
    */
   double weight(int index) {
     if (weights == null) {

@@ -9,12 +9,14 @@ import dev.terrace.engine.internal.stats.CellAccumulator;
 import java.lang.reflect.Array;
 
 /**
- * One layer's cells over a window, read into arrays reused from window to window: the stored values and, when
- * the file masks cells (a per-dataset mask, an alpha band), the mask. A cell holds data unless it is nodata,
- * NaN or masked — GDAL's order, nodata first — and then has a physical value (scale and offset applied).
+ * One layer's cells over a window, read into arrays reused from window to window: the stored values
+ * and, when the file masks cells (a per-dataset mask, an alpha band), the mask. A cell holds data
+ * unless it is nodata, NaN or masked — GDAL's order, nodata first — and then has a physical value
+ * (scale and offset applied).
  *
- * <p>INT64 and UINT64 cells are compared with nodata by their bits, and when no scale or offset applies they
- * are {@linkplain #integers() exact integers}: {@link #addTo} hands them to the accumulator as longs.
+ * <p>INT64 and UINT64 cells are compared with nodata by their bits, and when no scale or offset
+ * applies they are {@linkplain #integers() exact integers}: {@link #addTo} hands them to the
+ * accumulator as longs.
  */
 final class CellWindow {
 
@@ -23,8 +25,10 @@ final class CellWindow {
   private final SampleType type;
   private final boolean masked;
   private final boolean rescale;
+
   /** INT64 or UINT64: nodata compared by bits. */
   private final boolean wide;
+
   private final boolean unsigned;
   private Object values;
   private byte[] mask;
@@ -88,8 +92,8 @@ final class CellWindow {
   }
 
   /**
-   * @return whether the cells are 64-bit integers taken as they are stored (no scale or offset), which only
-   *     {@link #addTo} passes on exactly
+   * @return whether the cells are 64-bit integers taken as they are stored (no scale or offset),
+   *     which only {@link #addTo} passes on exactly
    */
   boolean integers() {
     return wide && !rescale;
@@ -107,8 +111,8 @@ final class CellWindow {
   }
 
   /**
-   * Adds a cell that {@linkplain #holdsData holds data} to an accumulator: exactly when the cells are
-   * {@linkplain #integers() integers}, else its physical value.
+   * Adds a cell that {@linkplain #holdsData holds data} to an accumulator: exactly when the cells
+   * are {@linkplain #integers() integers}, else its physical value.
    */
   void addTo(CellAccumulator values, int index, double weight) {
     if (integers()) {

@@ -17,24 +17,28 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * Reads the covered cells themselves, for the {@code cells} aggregation, with the cells and weights the summary
- * readers use: a polygon's coverage ({@link Coverage#visit}, {@code min_coverage_frac} applying), a line's cells
- * ({@link LineCoverage}), the cell under each point. A cell that holds no data is left out — its weight missing,
- * as for any statistic — unless {@code default_value} stands for it. Cells come in row-major order.
+ * Reads the covered cells themselves, for the {@code cells} aggregation, with the cells and weights
+ * the summary readers use: a polygon's coverage ({@link Coverage#visit}, {@code min_coverage_frac}
+ * applying), a line's cells ({@link LineCoverage}), the cell under each point. A cell that holds no
+ * data is left out — its weight missing, as for any statistic — unless {@code default_value} stands
+ * for it. Cells come in row-major order.
  *
- * <p>Several points in one cell make one cell whose coverage is their number, as {@code count} would weigh them;
- * a point reads the cell it lies in whatever the interpolation, since a cell is what is returned.
+ * <p>Several points in one cell make one cell whose coverage is their number, as {@code count}
+ * would weigh them; a point reads the cell it lies in whatever the interpolation, since a cell is
+ * what is returned.
  */
 final class CellsReader {
 
   /**
-   * Why a dataset stored as tiles answers {@code cells} with no value: its cells' rows and columns would be a
-   * tile's, not the dataset's, and one geometry's cells would come from several rasters.
+   * Why a dataset stored as tiles answers {@code cells} with no value: its cells' rows and columns
+   * would be a tile's, not the dataset's, and one geometry's cells would come from several rasters.
    */
-  static final String NOT_TILED = "aggregation cells is not available for a dataset stored as tiles (cog_tiles):"
-      + " a cell's row and column would be those of one tile; use a summary statistic";
+  static final String NOT_TILED =
+      "aggregation cells is not available for a dataset stored as tiles (cog_tiles):"
+          + " a cell's row and column would be those of one tile; use a summary statistic";
 
-  private static final Comparator<Cell> ROW_MAJOR = Comparator.comparingLong(Cell::row).thenComparingLong(Cell::col);
+  private static final Comparator<Cell> ROW_MAJOR =
+      Comparator.comparingLong(Cell::row).thenComparingLong(Cell::col);
 
   private final PixelRule rule;
   private final CellRules rules;
@@ -52,7 +56,8 @@ final class CellsReader {
   }
 
   /**
-   * @param layers rasters sharing one grid, the timestamps of a series; a polygon's coverage is computed once
+   * @param layers rasters sharing one grid, the timestamps of a series; a polygon's coverage is
+   *     computed once
    * @param pixels the geometry in the grid's pixel space
    * @param kind what the geometry is
    * @return one measurement per layer, carrying its cells
@@ -63,7 +68,10 @@ final class CellsReader {
     }
     Measurement[] out = new Measurement[layers.size()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = kind == RequestGeometry.Kind.POINTS ? points(layers.get(i), pixels) : line(layers.get(i), pixels);
+      out[i] =
+          kind == RequestGeometry.Kind.POINTS
+              ? points(layers.get(i), pixels)
+              : line(layers.get(i), pixels);
     }
     return out;
   }
@@ -73,26 +81,31 @@ final class CellsReader {
     Found[] found = new Found[layers.size()];
     Arrays.setAll(found, i -> new Found());
     int[] blockStart = new int[found.length];
-    AreaReader.sweep(layers, pixels, rule, (block, c0, cols, window, cells) -> {
-      double[] fractions = block.fractions();
-      for (int i = 0; i < found.length; i++) {
-        if (c0 == 0) {
-          blockStart[i] = found[i].cells.size();
-        }
-        for (int r = 0; r < block.height(); r++) {
-          for (int c = 0; c < cols; c++) {
-            double w = fractions[r * block.width() + c0 + c];
-            if (w > 0 && w >= rules.minCoverage()) {
-              take(found[i], cells[i], r * cols + c, block.row() + r, block.col() + c0 + c, w);
+    AreaReader.sweep(
+        layers,
+        pixels,
+        rule,
+        (block, c0, cols, window, cells) -> {
+          double[] fractions = block.fractions();
+          for (int i = 0; i < found.length; i++) {
+            if (c0 == 0) {
+              blockStart[i] = found[i].cells.size();
+            }
+            for (int r = 0; r < block.height(); r++) {
+              for (int c = 0; c < cols; c++) {
+                double w = fractions[r * block.width() + c0 + c];
+                if (w > 0 && w >= rules.minCoverage()) {
+                  take(found[i], cells[i], r * cols + c, block.row() + r, block.col() + c0 + c, w);
+                }
+              }
+            }
+            if (c0 + cols == block.width() && c0 > 0) {
+              // Read a slice of columns at a time, a block's cells came slice after slice, not row
+              // after row.
+              found[i].cells.subList(blockStart[i], found[i].cells.size()).sort(ROW_MAJOR);
             }
           }
-        }
-        if (c0 + cols == block.width() && c0 > 0) {
-          // Read a slice of columns at a time, a block's cells came slice after slice, not row after row.
-          found[i].cells.subList(blockStart[i], found[i].cells.size()).sort(ROW_MAJOR);
-        }
-      }
-    });
+        });
     double outside = AreaReader.areaOutside(pixels, grid.width(), grid.height());
     Measurement[] out = new Measurement[found.length];
     for (int i = 0; i < out.length; i++) {
@@ -156,7 +169,10 @@ final class CellsReader {
     return found.measurement(outside);
   }
 
-  /** Keeps a covered cell that holds data, or that {@code default_value} fills; otherwise its weight is missing. */
+  /**
+   * Keeps a covered cell that holds data, or that {@code default_value} fills; otherwise its weight
+   * is missing.
+   */
   private void take(Found found, CellWindow cells, int index, int row, int col, double weight) {
     double value;
     if (cells.holdsData(index)) {
@@ -175,10 +191,13 @@ final class CellsReader {
   private static final class Found {
     final List<Cell> cells = new ArrayList<>();
     double valid;
+
     /** Weight on cells inside the raster that hold no data. */
     double nodata;
 
-    /** @param outside the weight beyond the raster's edge, missing but not nodata */
+    /**
+     * @param outside the weight beyond the raster's edge, missing but not nodata
+     */
     Measurement measurement(double outside) {
       return Measurement.ofCells(cells, valid, nodata + outside, nodata);
     }

@@ -23,11 +23,12 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 
 /**
- * One geometry read from one dataset: project it into the raster's pixel space, measure it — once per timestamp
- * of a time series, with the coverage computed once — and describe each answer with {@link Results}. A dataset
- * that cannot be read — one of the engine's expected failures: {@link RasterIoException}, {@link
- * RasterFormatException}, {@link UnreadableException} — yields a {@code missing} result and a warning; the rest
- * of the response stands. Anything else is a fault of the engine and fails the request.
+ * One geometry read from one dataset: project it into the raster's pixel space, measure it — once
+ * per timestamp of a time series, with the coverage computed once — and describe each answer with
+ * {@link Results}. A dataset that cannot be read — one of the engine's expected failures: {@link
+ * RasterIoException}, {@link RasterFormatException}, {@link UnreadableException} — yields a {@code
+ * missing} result and a warning; the rest of the response stands. Anything else is a fault of the
+ * engine and fails the request.
  */
 final class DatasetExtraction {
 
@@ -45,11 +46,15 @@ final class DatasetExtraction {
   private final Results results;
 
   /**
-   * @param options the request's options: aggregation, pixel rule, interpolation, densify, time range and
-   *     temporal aggregation, minimum coverage and default value, tie rule
+   * @param options the request's options: aggregation, pixel rule, interpolation, densify, time
+   *     range and temporal aggregation, minimum coverage and default value, tie rule
    * @param results where what is read is described, and the warnings go
    */
-  DatasetExtraction(RequestGeometry geometry, CoordinateReferenceSystem inputCrs, Options options, PixelBudget budget,
+  DatasetExtraction(
+      RequestGeometry geometry,
+      CoordinateReferenceSystem inputCrs,
+      Options options,
+      PixelBudget budget,
       Results results) {
     this.geometry = geometry;
     this.inputCrs = inputCrs;
@@ -66,15 +71,17 @@ final class DatasetExtraction {
   }
 
   /**
-   * @return one result per timestamp read — one for a static dataset — or, with a temporal aggregation, the
-   *     series collapsed into one; none (and a warning) when no timestamp lies in the request's time range
+   * @return one result per timestamp read — one for a static dataset — or, with a temporal
+   *     aggregation, the series collapsed into one; none (and a warning) when no timestamp lies in
+   *     the request's time range
    */
   List<ExtractResult> run(CatalogDataset dataset) {
     long start = System.nanoTime();
     if (dataset.tiles().isPresent()) {
-      return List.of(values.cells()
-          ? results.failed(dataset, null, new UnreadableException(CellsReader.NOT_TILED), start)
-          : tiled(dataset, dataset.tiles().get()));
+      return List.of(
+          values.cells()
+              ? results.failed(dataset, null, new UnreadableException(CellsReader.NOT_TILED), start)
+              : tiled(dataset, dataset.tiles().get()));
     }
     List<Slices.Slice> slices = Slices.open(dataset, window, results, start);
     ExtractResult[] out = new ExtractResult[slices.size()];
@@ -112,15 +119,28 @@ final class DatasetExtraction {
         layers = sameGrid.stream().map(l -> Weighting.on(l, common)).toList();
         weights = Weighting.on(weights, grid);
       }
-      // Points and lines weigh 1 and their length whatever coverage_weight says; only polygons cover area.
-      cellWeights = weighting.isNone() || weights == null && geometry.kind() != RequestGeometry.Kind.AREAS ? null
-          : new CellWeights(geometry.kind() == RequestGeometry.Kind.AREAS ? weighting : weighting.weightsOnly(),
-              grid, weights, 1);
-      pixels = new PixelLocator(grid, inputCrs).toPixels(densify ? densified(grid) : geometry.geometry());
+      // Points and lines weigh 1 and their length whatever coverage_weight says; only polygons
+      // cover area.
+      cellWeights =
+          weighting.isNone() || weights == null && geometry.kind() != RequestGeometry.Kind.AREAS
+              ? null
+              : new CellWeights(
+                  geometry.kind() == RequestGeometry.Kind.AREAS
+                      ? weighting
+                      : weighting.weightsOnly(),
+                  grid,
+                  weights,
+                  1);
+      pixels =
+          new PixelLocator(grid, inputCrs)
+              .toPixels(densify ? densified(grid) : geometry.geometry());
     } catch (RasterIoException | RasterFormatException | UnreadableException e) {
-      // Weights that cannot be opened, a degenerate geotransform, a geometry outside the CRS's domain, or an
+      // Weights that cannot be opened, a degenerate geotransform, a geometry outside the CRS's
+      // domain, or an
       // area asked of a grid that has none.
-      return sameGrid.stream().map(layer -> results.failed(dataset, layer.time(), e, start)).toList();
+      return sameGrid.stream()
+          .map(layer -> results.failed(dataset, layer.time(), e, start))
+          .toList();
     }
     spend(dataset, grid, pixels, layers.size());
     var centre = pixels.getEnvelopeInternal().centre();
@@ -132,25 +152,34 @@ final class DatasetExtraction {
         return List.of(results.failed(dataset, layers.get(0).time(), e, start));
       }
       // One unreadable slice must not sink the others: read them one at a time to find which it is.
-      return layers.stream().map(layer -> readAlone(dataset, layer, pixels, cellWeights, centre, start)).toList();
+      return layers.stream()
+          .map(layer -> readAlone(dataset, layer, pixels, cellWeights, centre, start))
+          .toList();
     }
     if (values.cells()) {
       budget.spendReturned(Arrays.stream(m).mapToLong(Measurement::validCells).sum(), dataset.id());
     }
     List<ExtractResult> out = new ArrayList<>(m.length);
-    // The resolution and CRS reported are the dataset's own, even when cells were matched on a finer grid.
+    // The resolution and CRS reported are the dataset's own, even when cells were matched on a
+    // finer grid.
     Grid own = sameGrid.get(0).raster().grid();
     double scaleCol = (double) own.width() / grid.width();
     double scaleRow = (double) own.height() / grid.height();
     for (int i = 0; i < m.length; i++) {
-      out.add(results.measured(dataset, layers.get(i), own, m[i], centre.x * scaleCol, centre.y * scaleRow,
-          start));
+      out.add(
+          results.measured(
+              dataset, layers.get(i), own, m[i], centre.x * scaleCol, centre.y * scaleRow, start));
     }
     return out;
   }
 
-  private ExtractResult readAlone(CatalogDataset dataset, Layer layer, Geometry pixels, CellWeights weights,
-      Coordinate centre, long start) {
+  private ExtractResult readAlone(
+      CatalogDataset dataset,
+      Layer layer,
+      Geometry pixels,
+      CellWeights weights,
+      Coordinate centre,
+      long start) {
     try {
       Measurement m = read(List.of(layer), pixels, weights)[0];
       if (values.cells()) {
@@ -162,10 +191,13 @@ final class DatasetExtraction {
     }
   }
 
-  /** @param weights what cells weigh beyond their coverage, or null for nothing more */
+  /**
+   * @param weights what cells weigh beyond their coverage, or null for nothing more
+   */
   private Measurement[] read(List<Layer> layers, Geometry pixels, CellWeights weights) {
     if (values.cells()) {
-      return new CellsReader(rule, cellRules, new CellCentres(layers.get(0).raster().grid(), inputCrs))
+      return new CellsReader(
+              rule, cellRules, new CellCentres(layers.get(0).raster().grid(), inputCrs))
           .read(layers, pixels, geometry.kind());
     }
     CellAccumulator[] accumulators = new CellAccumulator[layers.size()];
@@ -176,11 +208,26 @@ final class DatasetExtraction {
     Measurement[] out = new Measurement[layers.size()];
     for (int i = 0; i < out.length; i++) {
       Layer l = layers.get(i);
-      out[i] = geometry.kind() == RequestGeometry.Kind.POINTS
-          ? PointReader.read(l.raster(), l.bandNumber(), l.band(), pixels, bilinear, cellRules, weights,
-              accumulators[i])
-          : LineReader.read(l.raster(), l.bandNumber(), l.band(), pixels, rule, cellRules, weights,
-              accumulators[i]);
+      out[i] =
+          geometry.kind() == RequestGeometry.Kind.POINTS
+              ? PointReader.read(
+                  l.raster(),
+                  l.bandNumber(),
+                  l.band(),
+                  pixels,
+                  bilinear,
+                  cellRules,
+                  weights,
+                  accumulators[i])
+              : LineReader.read(
+                  l.raster(),
+                  l.bandNumber(),
+                  l.band(),
+                  pixels,
+                  rule,
+                  cellRules,
+                  weights,
+                  accumulators[i]);
     }
     return out;
   }
@@ -203,47 +250,75 @@ final class DatasetExtraction {
   }
 
   /**
-   * The geometry with extra vertices so that no edge is longer than about one cell of the raster, for
-   * requests that want edges to follow their own CRS's straight lines (great circles in lon/lat, roughly)
-   * rather than the raster's.
+   * The geometry with extra vertices so that no edge is longer than about one cell of the raster,
+   * for requests that want edges to follow their own CRS's straight lines (great circles in
+   * lon/lat, roughly) rather than the raster's.
    */
   private Geometry densified(Grid grid) {
     return densified(grid.resolutionMetres(grid.width() / 2.0, grid.height() / 2.0));
   }
 
   private Geometry densified(double cellMetres) {
-    double step = inputCrs.isGeographic() ? cellMetres / 111_320 : cellMetres * inputCrs.getProjection().getFromMetres();
+    double step =
+        inputCrs.isGeographic()
+            ? cellMetres / 111_320
+            : cellMetres * inputCrs.getProjection().getFromMetres();
     return Densifier.densify(geometry.geometry(), step);
   }
 
-  /** Counts the cells this read may touch in every slice against the request's budget, before reading any. */
+  /**
+   * Counts the cells this read may touch in every slice against the request's budget, before
+   * reading any.
+   */
   private void spend(CatalogDataset dataset, Grid grid, Geometry pixels, int slices) {
     budget.spend(PixelBudget.cells(pixels.getEnvelopeInternal(), grid) * slices, dataset.id());
   }
 
   /**
-   * A dataset stored as a global grid of tiles: each tile the geometry reaches is read, and the answer is the
-   * one a single raster of all of them would give. When no tile exists there, the catalog's resolution is
-   * reported.
+   * A dataset stored as a global grid of tiles: each tile the geometry reaches is read, and the
+   * answer is the one a single raster of all of them would give. When no tile exists there, the
+   * catalog's resolution is reported.
    */
   private ExtractResult tiled(CatalogDataset dataset, TileSet tiles) {
     long start = System.nanoTime();
     if (!weighting.isNone()) {
-      return results.failed(dataset, null, new UnreadableException("a grid of tiles (cog_tiles) is read without"
-          + " weights and coverage_weight; they apply to datasets of single rasters"), start);
+      return results.failed(
+          dataset,
+          null,
+          new UnreadableException(
+              "a grid of tiles (cog_tiles) is read without"
+                  + " weights and coverage_weight; they apply to datasets of single rasters"),
+          start);
     }
     try {
-      // Tiles are not open yet to say their cell size; a hundredth of a tile stands in when the catalog is silent.
-      Geometry input = densify ? densified(dataset.statedResolutionM().orElse(tiles.grid().size() * 1113.2))
-          : geometry.geometry();
-      TiledReader.Read read = new TiledReader(tiles, dataset, (grid, pixels) -> spend(dataset, grid, pixels, 1),
-          cellRules)
-          .read(TiledReader.toLonLat(input, inputCrs), geometry.kind(), rule, bilinear, values.accumulator());
+      // Tiles are not open yet to say their cell size; a hundredth of a tile stands in when the
+      // catalog is silent.
+      Geometry input =
+          densify
+              ? densified(dataset.statedResolutionM().orElse(tiles.grid().size() * 1113.2))
+              : geometry.geometry();
+      TiledReader.Read read =
+          new TiledReader(
+                  tiles, dataset, (grid, pixels) -> spend(dataset, grid, pixels, 1), cellRules)
+              .read(
+                  TiledReader.toLonLat(input, inputCrs),
+                  geometry.kind(),
+                  rule,
+                  bilinear,
+                  values.accumulator());
       return read.grid() == null
-          ? results.measured(dataset, read.measurement(), dataset.statedResolutionM().orElse(null), "EPSG:4326",
+          ? results.measured(
+              dataset,
+              read.measurement(),
+              dataset.statedResolutionM().orElse(null),
+              "EPSG:4326",
               start)
-          : results.measured(dataset, read.measurement(), read.grid().resolutionMetres(read.col(), read.row()),
-              read.grid().crsName(), start);
+          : results.measured(
+              dataset,
+              read.measurement(),
+              read.grid().resolutionMetres(read.col(), read.row()),
+              read.grid().crsName(),
+              start);
     } catch (RasterIoException | RasterFormatException | UnreadableException e) {
       return results.failed(dataset, null, e, start);
     }

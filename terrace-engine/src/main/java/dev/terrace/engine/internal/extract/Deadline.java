@@ -6,10 +6,10 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /**
- * When the request being answered on this thread must be answered by, for callers that know better than the
- * engine when a request began: a service whose requests wait in a queue first. The engine answers by then with
- * whatever it has read, each dataset it could not read in time marked {@code missing} with a warning, rather
- * than failing the whole request.
+ * When the request being answered on this thread must be answered by, for callers that know better
+ * than the engine when a request began: a service whose requests wait in a queue first. The engine
+ * answers by then with whatever it has read, each dataset it could not read in time marked {@code
+ * missing} with a warning, rather than failing the whole request.
  *
  * <pre>{@code
  * ExtractResponse r = Deadline.within(System.nanoTime() + timeout.toNanos(), () -> terrace.extract(request));

@@ -35,19 +35,22 @@ import org.locationtech.jts.io.WKBWriter;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 
 /**
- * Runs {@code extract} and {@code extract.batch} against a catalog: validates the whole request first (every
- * problem reported with its field path), then reads datasets and geometries in parallel, in input order.
+ * Runs {@code extract} and {@code extract.batch} against a catalog: validates the whole request
+ * first (every problem reported with its field path), then reads datasets and geometries in
+ * parallel, in input order.
  */
 public final class Extractor {
 
   /** Getting a digest looks up the security providers each time; each thread keeps one. */
-  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
-  });
+  private static final ThreadLocal<MessageDigest> SHA_256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("every JDK has SHA-256", e);
+            }
+          });
 
   private final Catalog catalog;
   private final Limits limits;
@@ -73,12 +76,19 @@ public final class Extractor {
     List<FieldError> errors = new ArrayList<>();
     List<CatalogDataset> datasets = datasets(request.datasetIds(), errors);
     CoordinateReferenceSystem crs = crs(request.crs(), errors);
-    RequestGeometry geometry = geometry(request.geometry(), crs, request.repair(), errors, "geometry");
+    RequestGeometry geometry =
+        geometry(request.geometry(), crs, request.repair(), errors, "geometry");
     TimeWindow window = TimeWindow.of(request.timeRange(), errors, "time_range");
     checkTemporalAggregation(request.temporalAggregation(), request.aggregation(), errors);
     checkCellRules(request.minCoverageFrac(), request.defaultValue(), errors);
-    Weighting weighting = Weighting.of(request.aggregation(), request.weights(), request.defaultWeight(),
-        request.coverageWeight(), catalog, errors);
+    Weighting weighting =
+        Weighting.of(
+            request.aggregation(),
+            request.weights(),
+            request.defaultWeight(),
+            request.coverageWeight(),
+            catalog,
+            errors);
     throwIfAny(errors);
     PixelBudget budget = new PixelBudget(limits.maxCells());
     UpFrontBudget.check(List.of(geometry), datasets, crs, budget);
@@ -87,16 +97,29 @@ public final class Extractor {
     Results described = new Results(options, geometry.kind(), warnings);
     DatasetExtraction extraction = new DatasetExtraction(geometry, crs, options, budget, described);
     OptionalLong until = Deadline.of(start, limits.timeout());
-    List<ExtractResult> results = parallel(datasets, limits.concurrency(), extraction::run, until,
-        d -> List.of(described.late(d, start, until.getAsLong()))).stream().flatMap(List::stream).toList();
-    return new ExtractResponse(requestId(), hash(geometry), results, snapshot(warnings),
+    List<ExtractResult> results =
+        parallel(
+                datasets,
+                limits.concurrency(),
+                extraction::run,
+                until,
+                d -> List.of(described.late(d, start, until.getAsLong())))
+            .stream()
+            .flatMap(List::stream)
+            .toList();
+    return new ExtractResponse(
+        requestId(),
+        hash(geometry),
+        results,
+        snapshot(warnings),
         (System.nanoTime() - start) / 1e6);
   }
 
   /**
-   * The {@code extract.batch} operation: every geometry with the same datasets and options. A geometry that is
-   * well-formed but cannot be evaluated — an invalid polygon the request does not ask to repair — fails only its
-   * own entry, which then carries an {@code error}; anything else wrong with the request refuses all of it.
+   * The {@code extract.batch} operation: every geometry with the same datasets and options. A
+   * geometry that is well-formed but cannot be evaluated — an invalid polygon the request does not
+   * ask to repair — fails only its own entry, which then carries an {@code error}; anything else
+   * wrong with the request refuses all of it.
    *
    * @param request the geometries and datasets
    * @return one response per geometry, in input order
@@ -106,10 +129,18 @@ public final class Extractor {
     long start = System.nanoTime();
     List<FieldError> errors = new ArrayList<>();
     if (request.geometries().isEmpty()) {
-      errors.add(new FieldError(List.of("geometries"), "at least one geometry is required", "missing"));
+      errors.add(
+          new FieldError(List.of("geometries"), "at least one geometry is required", "missing"));
     } else if (request.geometries().size() > limits.maxGeometries()) {
-      throw InvalidRequestException.of(ErrorType.REQUEST_LIMIT, request.geometries().size() + " geometries; the limit"
-          + " is " + limits.maxGeometries() + " per batch", "too_many_geometries", "geometries");
+      throw InvalidRequestException.of(
+          ErrorType.REQUEST_LIMIT,
+          request.geometries().size()
+              + " geometries; the limit"
+              + " is "
+              + limits.maxGeometries()
+              + " per batch",
+          "too_many_geometries",
+          "geometries");
     }
     List<CatalogDataset> datasets = datasets(request.datasetIds(), errors);
     CoordinateReferenceSystem crs = crs(request.crs(), errors);
@@ -117,8 +148,10 @@ public final class Extractor {
     Map<Integer, ExtractResponse> failed = new TreeMap<>();
     for (int i = 0; i < request.geometries().size(); i++) {
       List<FieldError> own = new ArrayList<>();
-      RequestGeometry g = geometry(request.geometries().get(i), crs, request.repair(), own, "geometries", i);
-      if (!own.isEmpty() && own.stream().allMatch(e -> GeometryReader.INVALID_GEOMETRY.equals(e.type()))) {
+      RequestGeometry g =
+          geometry(request.geometries().get(i), crs, request.repair(), own, "geometries", i);
+      if (!own.isEmpty()
+          && own.stream().allMatch(e -> GeometryReader.INVALID_GEOMETRY.equals(e.type()))) {
         failed.put(i, BatchEntryError.of(requestId(), own));
       } else {
         errors.addAll(own);
@@ -128,67 +161,102 @@ public final class Extractor {
     TimeWindow window = TimeWindow.of(request.timeRange(), errors, "time_range");
     checkTemporalAggregation(request.temporalAggregation(), request.aggregation(), errors);
     checkCellRules(request.minCoverageFrac(), request.defaultValue(), errors);
-    Weighting weighting = Weighting.of(request.aggregation(), request.weights(), request.defaultWeight(),
-        request.coverageWeight(), catalog, errors);
+    Weighting weighting =
+        Weighting.of(
+            request.aggregation(),
+            request.weights(),
+            request.defaultWeight(),
+            request.coverageWeight(),
+            catalog,
+            errors);
     throwIfAny(errors);
     Options options = Options.of(request, window, weighting);
     if (failed.isEmpty()) {
       return answer(request, options, geometries, datasets, crs, start);
     }
-    BatchExtractResponse answered = geometries.isEmpty() ? BatchExtractResponse.of(List.of(), 0)
-        : answer(request, options, geometries, datasets, crs, start);
+    BatchExtractResponse answered =
+        geometries.isEmpty()
+            ? BatchExtractResponse.of(List.of(), 0)
+            : answer(request, options, geometries, datasets, crs, start);
     List<ExtractResponse> responses = BatchEntryError.merge(answered.responses(), failed);
     return BatchExtractResponse.of(responses, (System.nanoTime() - start) / 1e6);
   }
 
   /** Answers the geometries that could be read, in their order. */
-  private BatchExtractResponse answer(BatchExtractRequest request, Options options,
-      List<RequestGeometry> geometries, List<CatalogDataset> datasets, CoordinateReferenceSystem crs, long start) {
+  private BatchExtractResponse answer(
+      BatchExtractRequest request,
+      Options options,
+      List<RequestGeometry> geometries,
+      List<CatalogDataset> datasets,
+      CoordinateReferenceSystem crs,
+      long start) {
     PixelBudget budget = new PixelBudget(limits.maxCells());
     UpFrontBudget.check(geometries, datasets, crs, budget);
     OptionalLong until = Deadline.of(start, limits.timeout());
-    // The block-by-block path summarises each point without weights; weighted points and cells are read one
+    // The block-by-block path summarises each point without weights; weighted points and cells are
+    // read one
     // geometry at a time, as any other geometry.
-    if (geometries.size() > 1 && request.interpolation() == Interpolation.NEAREST
-        && options.weighting().weights() == null && !request.aggregation().equals(Aggregation.CELLS)
+    if (geometries.size() > 1
+        && request.interpolation() == Interpolation.NEAREST
+        && options.weighting().weights() == null
+        && !request.aggregation().equals(Aggregation.CELLS)
         && geometries.stream().allMatch(Extractor::isSinglePoint)) {
       return points(options, geometries, datasets, crs, budget, start, until);
     }
     int[] order = LocalityOrder.of(geometries.stream().map(RequestGeometry::geometry).toList());
-    List<RequestGeometry> neighboursTogether = Arrays.stream(order).mapToObj(geometries::get).toList();
-    // What each geometry has read so far, so that one given up at the deadline keeps the datasets it had read.
+    List<RequestGeometry> neighboursTogether =
+        Arrays.stream(order).mapToObj(geometries::get).toList();
+    // What each geometry has read so far, so that one given up at the deadline keeps the datasets
+    // it had read.
     GeometryProgress[] progress = new GeometryProgress[neighboursTogether.size()];
-    Arrays.setAll(progress, i -> new GeometryProgress(neighboursTogether.get(i), crs, options, budget));
+    Arrays.setAll(
+        progress, i -> new GeometryProgress(neighboursTogether.get(i), crs, options, budget));
     List<Integer> indices = IntStream.range(0, progress.length).boxed().toList();
-    List<ExtractResponse> computed = parallel(indices, limits.concurrency(), i -> {
-      long t = System.nanoTime();
-      GeometryProgress p = progress[i];
-      for (CatalogDataset d : datasets) {
-        p.add(p.extraction.run(d));
-      }
-      return new ExtractResponse(requestId(), hash(neighboursTogether.get(i)), p.results(), snapshot(p.warnings),
-          (System.nanoTime() - t) / 1e6);
-    }, until, i -> {
-      GeometryProgress p = progress[i];
-      List<ExtractResult> results = new ArrayList<>(p.results());
-      for (CatalogDataset d : datasets.subList(p.datasetsRead(), datasets.size())) {
-        results.add(p.results.late(d, start, until.getAsLong()));
-      }
-      return new ExtractResponse(requestId(), hash(neighboursTogether.get(i)), results, snapshot(p.warnings), 0);
-    });
+    List<ExtractResponse> computed =
+        parallel(
+            indices,
+            limits.concurrency(),
+            i -> {
+              long t = System.nanoTime();
+              GeometryProgress p = progress[i];
+              for (CatalogDataset d : datasets) {
+                p.add(p.extraction.run(d));
+              }
+              return new ExtractResponse(
+                  requestId(),
+                  hash(neighboursTogether.get(i)),
+                  p.results(),
+                  snapshot(p.warnings),
+                  (System.nanoTime() - t) / 1e6);
+            },
+            until,
+            i -> {
+              GeometryProgress p = progress[i];
+              List<ExtractResult> results = new ArrayList<>(p.results());
+              for (CatalogDataset d : datasets.subList(p.datasetsRead(), datasets.size())) {
+                results.add(p.results.late(d, start, until.getAsLong()));
+              }
+              return new ExtractResponse(
+                  requestId(), hash(neighboursTogether.get(i)), results, snapshot(p.warnings), 0);
+            });
     List<ExtractResponse> responses = LocalityOrder.inInputOrder(order, computed);
     int total = responses.stream().mapToInt(r -> r.results().size()).sum();
-    return new BatchExtractResponse(responses, responses.size(), total, (System.nanoTime() - start) / 1e6);
+    return new BatchExtractResponse(
+        responses, responses.size(), total, (System.nanoTime() - start) / 1e6);
   }
 
-  /** One geometry of a batch as its datasets are read: the results so far, in dataset order, and the warnings. */
+  /**
+   * One geometry of a batch as its datasets are read: the results so far, in dataset order, and the
+   * warnings.
+   */
   private static final class GeometryProgress {
     final List<String> warnings;
     final Results results;
     final DatasetExtraction extraction;
     private final List<List<ExtractResult>> byDataset = new ArrayList<>();
 
-    GeometryProgress(RequestGeometry g, CoordinateReferenceSystem crs, Options options, PixelBudget budget) {
+    GeometryProgress(
+        RequestGeometry g, CoordinateReferenceSystem crs, Options options, PixelBudget budget) {
       this.warnings = Collections.synchronizedList(new ArrayList<>(g.warnings()));
       this.results = new Results(options, g.kind(), warnings);
       this.extraction = new DatasetExtraction(g, crs, options, budget, results);
@@ -208,8 +276,8 @@ public final class Extractor {
   }
 
   /**
-   * The warnings so far, each once. Reads given up at the deadline may still be adding to the list, so it is
-   * read under its lock.
+   * The warnings so far, each once. Reads given up at the deadline may still be adding to the list,
+   * so it is read under its lock.
    */
   private static List<String> snapshot(List<String> warnings) {
     synchronized (warnings) {
@@ -222,26 +290,42 @@ public final class Extractor {
   }
 
   /** A batch of single points: each dataset is read block by block (see {@link PointBatch}). */
-  private BatchExtractResponse points(Options options, List<RequestGeometry> geometries,
-      List<CatalogDataset> datasets, CoordinateReferenceSystem crs, PixelBudget budget, long start,
+  private BatchExtractResponse points(
+      Options options,
+      List<RequestGeometry> geometries,
+      List<CatalogDataset> datasets,
+      CoordinateReferenceSystem crs,
+      PixelBudget budget,
+      long start,
       OptionalLong until) {
     List<String> warnings = Collections.synchronizedList(new ArrayList<>());
     List<Coordinate> points = geometries.stream().map(g -> g.geometry().getCoordinate()).toList();
     Results described = new Results(options, RequestGeometry.Kind.POINTS, warnings);
     PointsExtraction extraction = new PointsExtraction(points, crs, options, described);
-    // One dataset at a time, each read by many threads; a dataset not read by the deadline is missing for all.
-    List<List<List<ExtractResult>>> byDataset = parallel(datasets, 1, d -> {
-      if (d.tiles().isPresent()) {
-        // Each point finds its own tile; the tiles stay open, and their blocks cached, for the next points.
-        return parallel(geometries, limits.concurrency(),
-            g -> new DatasetExtraction(g, crs, options, budget, described).run(d), until,
-            g -> List.of(described.late(d, start, until.getAsLong())));
-      }
-      return extraction.run(d, limits.concurrency());
-    }, until, d -> {
-      ExtractResult late = described.late(d, start, until.getAsLong());
-      return points.stream().map(p -> List.of(late)).toList();
-    });
+    // One dataset at a time, each read by many threads; a dataset not read by the deadline is
+    // missing for all.
+    List<List<List<ExtractResult>>> byDataset =
+        parallel(
+            datasets,
+            1,
+            d -> {
+              if (d.tiles().isPresent()) {
+                // Each point finds its own tile; the tiles stay open, and their blocks cached, for
+                // the next points.
+                return parallel(
+                    geometries,
+                    limits.concurrency(),
+                    g -> new DatasetExtraction(g, crs, options, budget, described).run(d),
+                    until,
+                    g -> List.of(described.late(d, start, until.getAsLong())));
+              }
+              return extraction.run(d, limits.concurrency());
+            },
+            until,
+            d -> {
+              ExtractResult late = described.late(d, start, until.getAsLong());
+              return points.stream().map(p -> List.of(late)).toList();
+            });
     List<String> distinct = snapshot(warnings);
     List<ExtractResponse> responses = new ArrayList<>(points.size());
     for (int i = 0; i < points.size(); i++) {
@@ -249,69 +333,111 @@ public final class Extractor {
       for (List<List<ExtractResult>> r : byDataset) {
         results.addAll(r.get(i));
       }
-      responses.add(new ExtractResponse(requestId(), hash(geometries.get(i)), results, distinct,
-          results.stream().mapToDouble(ExtractResult::elapsedMs).sum()));
+      responses.add(
+          new ExtractResponse(
+              requestId(),
+              hash(geometries.get(i)),
+              results,
+              distinct,
+              results.stream().mapToDouble(ExtractResult::elapsedMs).sum()));
     }
     int total = responses.stream().mapToInt(r -> r.results().size()).sum();
-    return new BatchExtractResponse(responses, responses.size(), total, (System.nanoTime() - start) / 1e6);
+    return new BatchExtractResponse(
+        responses, responses.size(), total, (System.nanoTime() - start) / 1e6);
   }
 
-  /** The margin kept before a deadline for what follows the reads: building and sending the response. */
+  /**
+   * The margin kept before a deadline for what follows the reads: building and sending the
+   * response.
+   */
   private static final long RESPONSE_MARGIN_NANOS = 100_000_000L;
 
   /**
-   * Maps items in parallel, with the request's deadline when it has one: an item not done by then (less the
-   * time it takes to send the response), or after half the time the request had left when it started, is
-   * answered by {@code late}. The half kept back is what lets a request that waited for its turn behind others
-   * stalled on a failing source still answer its healthy datasets.
+   * Maps items in parallel, with the request's deadline when it has one: an item not done by then
+   * (less the time it takes to send the response), or after half the time the request had left when
+   * it started, is answered by {@code late}. The half kept back is what lets a request that waited
+   * for its turn behind others stalled on a failing source still answer its healthy datasets.
    */
-  private static <T, R> List<R> parallel(List<T> items, int concurrency, Function<T, R> task, OptionalLong until,
+  private static <T, R> List<R> parallel(
+      List<T> items,
+      int concurrency,
+      Function<T, R> task,
+      OptionalLong until,
       Function<T, R> late) {
     if (until.isEmpty()) {
       return Parallel.map(items, concurrency, task);
     }
     long end = until.getAsLong() - RESPONSE_MARGIN_NANOS;
-    return Parallel.map(items, concurrency, task, end, Math.max(0, end - System.nanoTime()) / 2, late);
+    return Parallel.map(
+        items, concurrency, task, end, Math.max(0, end - System.nanoTime()) / 2, late);
   }
 
   /** Series collapse into a number, so only statistics that give one can be combined over time. */
-  private static void checkTemporalAggregation(TemporalAggregation how, Aggregation aggregation,
-      List<FieldError> errors) {
+  private static void checkTemporalAggregation(
+      TemporalAggregation how, Aggregation aggregation, List<FieldError> errors) {
     if (how != null && !aggregation.isNumeric()) {
-      errors.add(new FieldError(List.of("temporal_aggregation"), "temporal_aggregation " + how + " combines"
-          + " numbers; aggregation " + aggregation + " does not give one. Use a numeric aggregation such as mean,"
-          + " or leave temporal_aggregation out", "invalid_combination"));
+      errors.add(
+          new FieldError(
+              List.of("temporal_aggregation"),
+              "temporal_aggregation "
+                  + how
+                  + " combines"
+                  + " numbers; aggregation "
+                  + aggregation
+                  + " does not give one. Use a numeric aggregation such as mean,"
+                  + " or leave temporal_aggregation out",
+              "invalid_combination"));
     }
   }
 
-  /** A fraction outside [0, 1] or a value that is no number would silently skip or poison every cell. */
-  private static void checkCellRules(Double minCoverageFrac, Double defaultValue, List<FieldError> errors) {
+  /**
+   * A fraction outside [0, 1] or a value that is no number would silently skip or poison every
+   * cell.
+   */
+  private static void checkCellRules(
+      Double minCoverageFrac, Double defaultValue, List<FieldError> errors) {
     if (minCoverageFrac != null && !(minCoverageFrac >= 0 && minCoverageFrac <= 1)) {
-      errors.add(new FieldError(List.of("min_coverage_frac"), "min_coverage_frac must be a fraction in [0, 1],"
-          + " got " + minCoverageFrac, "out_of_range"));
+      errors.add(
+          new FieldError(
+              List.of("min_coverage_frac"),
+              "min_coverage_frac must be a fraction in [0, 1]," + " got " + minCoverageFrac,
+              "out_of_range"));
     }
     if (defaultValue != null && !Double.isFinite(defaultValue)) {
-      errors.add(new FieldError(List.of("default_value"), "default_value must be a finite number, got "
-          + defaultValue, "not_finite"));
+      errors.add(
+          new FieldError(
+              List.of("default_value"),
+              "default_value must be a finite number, got " + defaultValue,
+              "not_finite"));
     }
   }
 
   private List<CatalogDataset> datasets(List<String> ids, List<FieldError> errors) {
     if (ids.isEmpty()) {
-      errors.add(new FieldError(List.of("dataset_ids"), "at least one dataset id is required", "missing"));
+      errors.add(
+          new FieldError(List.of("dataset_ids"), "at least one dataset id is required", "missing"));
       return List.of();
     }
     if (ids.size() > limits.maxDatasets()) {
-      throw InvalidRequestException.of(ErrorType.REQUEST_LIMIT, ids.size() + " dataset ids; the limit is "
-          + limits.maxDatasets() + " per request", "too_many_datasets", "dataset_ids");
+      throw InvalidRequestException.of(
+          ErrorType.REQUEST_LIMIT,
+          ids.size() + " dataset ids; the limit is " + limits.maxDatasets() + " per request",
+          "too_many_datasets",
+          "dataset_ids");
     }
     List<CatalogDataset> out = new ArrayList<>(ids.size());
     for (int i = 0; i < ids.size(); i++) {
       String id = ids.get(i);
       var dataset = id == null ? java.util.Optional.<CatalogDataset>empty() : catalog.dataset(id);
       if (dataset.isEmpty()) {
-        errors.add(new FieldError(List.of("dataset_ids", i), "unknown dataset \"" + id + "\"; ids are provider:name,"
-            + " as catalog.datasets.list shows them", "unknown_dataset"));
+        errors.add(
+            new FieldError(
+                List.of("dataset_ids", i),
+                "unknown dataset \""
+                    + id
+                    + "\"; ids are provider:name,"
+                    + " as catalog.datasets.list shows them",
+                "unknown_dataset"));
       } else {
         out.add(dataset.get());
       }
@@ -320,23 +446,32 @@ public final class Extractor {
   }
 
   /**
-   * The request's CRS, named by an identifier only (an EPSG code in any standard form, or OGC:CRS84), never
-   * by a definition or a file; coordinates are read x/y (longitude first) whatever the authority's axis order.
+   * The request's CRS, named by an identifier only (an EPSG code in any standard form, or
+   * OGC:CRS84), never by a definition or a file; coordinates are read x/y (longitude first)
+   * whatever the authority's axis order.
    */
   private static CoordinateReferenceSystem crs(String name, List<FieldError> errors) {
     try {
       return CrsIdentifier.resolve(name);
     } catch (IllegalArgumentException e) {
-      errors.add(new FieldError(List.of("crs"), "unknown CRS \"" + name + "\"; use " + CrsIdentifier.FORMS,
-          "unknown_crs"));
+      errors.add(
+          new FieldError(
+              List.of("crs"),
+              "unknown CRS \"" + name + "\"; use " + CrsIdentifier.FORMS,
+              "unknown_crs"));
       return null;
     }
   }
 
-  private RequestGeometry geometry(dev.terrace.api.geojson.Geometry g, CoordinateReferenceSystem crs, boolean repair,
-      List<FieldError> errors, Object... path) {
+  private RequestGeometry geometry(
+      dev.terrace.api.geojson.Geometry g,
+      CoordinateReferenceSystem crs,
+      boolean repair,
+      List<FieldError> errors,
+      Object... path) {
     try {
-      return GeometryReader.read(g, limits.maxVertices(), crs == null || crs.isGeographic(), repair, path);
+      return GeometryReader.read(
+          g, limits.maxVertices(), crs == null || crs.isGeographic(), repair, path);
     } catch (InvalidRequestException e) {
       if (e.errorType().orElseThrow() == ErrorType.REQUEST_LIMIT) {
         throw e;
@@ -353,19 +488,23 @@ public final class Extractor {
   }
 
   /**
-   * A random id for one response. Ids only need to be unique, not unguessable, so they come from the thread's
-   * own generator rather than {@code UUID.randomUUID}, which serialises callers on the system's entropy source.
+   * A random id for one response. Ids only need to be unique, not unguessable, so they come from
+   * the thread's own generator rather than {@code UUID.randomUUID}, which serialises callers on the
+   * system's entropy source.
    */
   private static String requestId() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    return "req_" + HexFormat.of().toHexDigits(random.nextLong()) + HexFormat.of().toHexDigits(random.nextLong());
+    return "req_"
+        + HexFormat.of().toHexDigits(random.nextLong())
+        + HexFormat.of().toHexDigits(random.nextLong());
   }
 
-  /** A stable id for the geometry as read, so clients can match answers to inputs and cache them. */
+  /**
+   * A stable id for the geometry as read, so clients can match answers to inputs and cache them.
+   */
   private static String hash(RequestGeometry g) {
     byte[] wkb = new WKBWriter(2).write(g.geometry());
     MessageDigest sha = SHA_256.get();
     return HexFormat.of().formatHex(sha.digest(wkb), 0, 16);
   }
-
 }

@@ -12,48 +12,90 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * Reads the cells a line (already in pixel space) passes through, each once, weighted as {@link LineCoverage}
- * says for the pixel rule: by the length of line inside the cell, in cell units (EXACT), or 1 for each cell
- * GDAL's rasterizer burns (CENTER) or the line touches (ALL_TOUCHED). A cell beyond the raster, or holding
- * nodata, adds its weight to the missing weight.
+ * Reads the cells a line (already in pixel space) passes through, each once, weighted as {@link
+ * LineCoverage} says for the pixel rule: by the length of line inside the cell, in cell units
+ * (EXACT), or 1 for each cell GDAL's rasterizer burns (CENTER) or the line touches (ALL_TOUCHED). A
+ * cell beyond the raster, or holding nodata, adds its weight to the missing weight.
  */
 final class LineReader {
 
   private LineReader() {}
 
-  static Measurement read(RasterSource raster, int bandNumber, Band band, Geometry pixels, PixelRule rule,
+  static Measurement read(
+      RasterSource raster,
+      int bandNumber,
+      Band band,
+      Geometry pixels,
+      PixelRule rule,
       CellAccumulator values) {
     return read(raster, bandNumber, band, pixels, rule, CellRules.NONE, values);
   }
 
-  static Measurement read(RasterSource raster, int bandNumber, Band band, Geometry pixels, PixelRule rule,
-      CellRules cellRules, CellAccumulator values) {
+  static Measurement read(
+      RasterSource raster,
+      int bandNumber,
+      Band band,
+      Geometry pixels,
+      PixelRule rule,
+      CellRules cellRules,
+      CellAccumulator values) {
     return read(raster, bandNumber, band, pixels, rule, cellRules, null, values);
   }
 
-  /** @param weights the weights each cell's length is multiplied by, or null for none */
-  static Measurement read(RasterSource raster, int bandNumber, Band band, Geometry pixels, PixelRule rule,
-      CellRules cellRules, CellWeights weights, CellAccumulator values) {
-    return read(raster, bandNumber, band, LineCoverage.compute(pixels, rule), null, cellRules, weights, values);
+  /**
+   * @param weights the weights each cell's length is multiplied by, or null for none
+   */
+  static Measurement read(
+      RasterSource raster,
+      int bandNumber,
+      Band band,
+      Geometry pixels,
+      PixelRule rule,
+      CellRules cellRules,
+      CellWeights weights,
+      CellAccumulator values) {
+    return read(
+        raster,
+        bandNumber,
+        band,
+        LineCoverage.compute(pixels, rule),
+        null,
+        cellRules,
+        weights,
+        values);
   }
 
   /**
    * @param cells the line's cells and weights
-   * @param own if not null, only the cells whose centre lies in this pixel-space box are read; the others are
-   *     neither valid nor missing here (another tile reads them)
-   * @param cellRules its default value stands for cells that hold no data; a line's weights are lengths, not
-   *     coverage fractions, so the minimum coverage does not apply
+   * @param own if not null, only the cells whose centre lies in this pixel-space box are read; the
+   *     others are neither valid nor missing here (another tile reads them)
+   * @param cellRules its default value stands for cells that hold no data; a line's weights are
+   *     lengths, not coverage fractions, so the minimum coverage does not apply
    */
-  static Measurement read(RasterSource raster, int bandNumber, Band band, LineCells cells, Envelope own,
-      CellRules cellRules, CellAccumulator values) {
+  static Measurement read(
+      RasterSource raster,
+      int bandNumber,
+      Band band,
+      LineCells cells,
+      Envelope own,
+      CellRules cellRules,
+      CellAccumulator values) {
     return read(raster, bandNumber, band, cells, own, cellRules, null, values);
   }
 
-  private static Measurement read(RasterSource raster, int bandNumber, Band band, LineCells cells, Envelope own,
-      CellRules cellRules, CellWeights weights, CellAccumulator values) {
+  private static Measurement read(
+      RasterSource raster,
+      int bandNumber,
+      Band band,
+      LineCells cells,
+      Envelope own,
+      CellRules cellRules,
+      CellWeights weights,
+      CellAccumulator values) {
     int width = raster.grid().width();
     int height = raster.grid().height();
-    // One cell is read at a time: a line's cells are scattered along it, and the tile cache makes the
+    // One cell is read at a time: a line's cells are scattered along it, and the tile cache makes
+    // the
     // neighbours' reads cheap.
     CellWindow cell = new CellWindow(new Layer(null, raster, bandNumber, band), 1);
     double valid = 0;

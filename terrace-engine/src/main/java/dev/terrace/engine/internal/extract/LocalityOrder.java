@@ -8,13 +8,17 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * An order in which to work through many geometries so that neighbours follow each other: along a Hilbert curve
- * over the centres of their envelopes. Geometries worked in this order find the tiles they share still decoded
- * in the cache; in input order a batch scattered over a large raster decodes many tiles again and again.
+ * An order in which to work through many geometries so that neighbours follow each other: along a
+ * Hilbert curve over the centres of their envelopes. Geometries worked in this order find the tiles
+ * they share still decoded in the cache; in input order a batch scattered over a large raster
+ * decodes many tiles again and again.
  */
 final class LocalityOrder {
 
-  /** Cells per side of the grid the curve visits: fine enough to separate neighbouring tiles of any raster. */
+  /**
+   * Cells per side of the grid the curve visits: fine enough to separate neighbouring tiles of any
+   * raster.
+   */
   private static final int SIDE = 1 << 16;
 
   private LocalityOrder() {}
@@ -38,9 +42,11 @@ final class LocalityOrder {
       int y = (int) Math.min(SIDE - 1, (boxes[i].centre().y - all.getMinY()) / height * SIDE);
       keys[i] = hilbert(x, y);
     }
-    return IntStream.range(0, boxes.length).boxed()
+    return IntStream.range(0, boxes.length)
+        .boxed()
         .sorted(Comparator.comparingLong(i -> keys[i]))
-        .mapToInt(Integer::intValue).toArray();
+        .mapToInt(Integer::intValue)
+        .toArray();
   }
 
   /** The distance along the Hilbert curve of the cell (x, y) on a {@link #SIDE}-square grid. */

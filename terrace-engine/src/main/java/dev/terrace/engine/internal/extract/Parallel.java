@@ -13,9 +13,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Maps a list on virtual threads with a bound on how many run at once, keeping input order. Reads block on
- * disks and servers as much as they compute, so threads are cheap virtual ones and the bound, not the
- * thread count, limits the load.
+ * Maps a list on virtual threads with a bound on how many run at once, keeping input order. Reads
+ * block on disks and servers as much as they compute, so threads are cheap virtual ones and the
+ * bound, not the thread count, limits the load.
  */
 final class Parallel {
 
@@ -50,21 +50,27 @@ final class Parallel {
   }
 
   /**
-   * {@link #map} with a deadline: an item not done by {@code until}, or {@code budget} after it started, is given
-   * up — its thread interrupted, which cancels the HTTP exchange it waits on — and {@code late} answers for it.
-   * Items always run on threads of their own, so that the caller is free at the deadline whatever they are stuck
-   * in.
+   * {@link #map} with a deadline: an item not done by {@code until}, or {@code budget} after it
+   * started, is given up — its thread interrupted, which cancels the HTTP exchange it waits on —
+   * and {@code late} answers for it. Items always run on threads of their own, so that the caller
+   * is free at the deadline whatever they are stuck in.
    *
    * @param until the {@link System#nanoTime()} by which every item must be answered
    * @param budget the most time one item may take, in nanoseconds
    * @param late what stands for an item given up
    */
-  static <T, R> List<R> map(List<T> items, int concurrency, Function<T, R> task, long until, long budget,
+  static <T, R> List<R> map(
+      List<T> items,
+      int concurrency,
+      Function<T, R> task,
+      long until,
+      long budget,
       Function<T, R> late) {
     Semaphore permits = new Semaphore(concurrency);
     List<Future<R>> futures = new ArrayList<>(items.size());
     long[] due = new long[items.size()];
-    // Not closed: closing waits for every task, and a task stuck past the deadline is left to end on its own.
+    // Not closed: closing waits for every task, and a task stuck past the deadline is left to end
+    // on its own.
     ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     for (T item : items) {
       boolean admitted = false;
@@ -106,14 +112,16 @@ final class Parallel {
   }
 
   /** Runs one item on its own thread, giving its permit back when it ends. */
-  private static <T, R> Future<R> submit(ExecutorService threads, Semaphore permits, Function<T, R> task, T item) {
-    return threads.submit(() -> {
-      try {
-        return task.apply(item);
-      } finally {
-        permits.release();
-      }
-    });
+  private static <T, R> Future<R> submit(
+      ExecutorService threads, Semaphore permits, Function<T, R> task, T item) {
+    return threads.submit(
+        () -> {
+          try {
+            return task.apply(item);
+          } finally {
+            permits.release();
+          }
+        });
   }
 
   /** The item's own failure, as it threw it: the engine's exceptions are unchecked. */

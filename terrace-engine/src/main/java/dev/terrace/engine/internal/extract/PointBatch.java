@@ -18,9 +18,10 @@ import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.Proj4jException;
 
 /**
- * Reads a batch of single points from one slice of a dataset grouped by the block (tile or strip) each falls in:
- * every block is read once, as one window, however many points share it and however small the tile cache is.
- * Points in input order would decode popular tiles over and over once the raster outgrows the cache.
+ * Reads a batch of single points from one slice of a dataset grouped by the block (tile or strip)
+ * each falls in: every block is read once, as one window, however many points share it and however
+ * small the tile cache is. Points in input order would decode popular tiles over and over once the
+ * raster outgrows the cache.
  */
 final class PointBatch {
 
@@ -36,7 +37,12 @@ final class PointBatch {
    * @param cellRules the default value a cell without data reads, if any
    * @param results where each point's reading is described
    */
-  PointBatch(CatalogDataset dataset, Layer layer, ResultValues values, CellRules cellRules, Results results) {
+  PointBatch(
+      CatalogDataset dataset,
+      Layer layer,
+      ResultValues values,
+      CellRules cellRules,
+      Results results) {
     this.dataset = dataset;
     this.layer = layer;
     this.values = values;
@@ -65,7 +71,8 @@ final class PointBatch {
       col[i] = p[0];
       row[i] = p[1];
       boolean inside = p[0] >= 0 && p[1] >= 0 && p[0] < grid.width() && p[1] < grid.height();
-      long block = inside ? (long) ((int) p[1] / bh) * across + (int) p[0] / bw : Long.MAX_VALUE >> 32;
+      long block =
+          inside ? (long) ((int) p[1] / bh) * across + (int) p[0] / bw : Long.MAX_VALUE >> 32;
       order[i] = block << 32 | i;
     }
     Arrays.sort(order);
@@ -78,10 +85,13 @@ final class PointBatch {
       runs.add(new int[] {s, e});
       s = e;
     }
-    Parallel.map(runs, concurrency, run -> {
-      readRun(run, order, col, row, out, bw, bh, across);
-      return null;
-    });
+    Parallel.map(
+        runs,
+        concurrency,
+        run -> {
+          readRun(run, order, col, row, out, bw, bh, across);
+          return null;
+        });
     return out;
   }
 
@@ -94,7 +104,14 @@ final class PointBatch {
     }
   }
 
-  private void readRun(int[] run, long[] order, double[] col, double[] row, ExtractResult[] out, int bw, int bh,
+  private void readRun(
+      int[] run,
+      long[] order,
+      double[] col,
+      double[] row,
+      ExtractResult[] out,
+      int bw,
+      int bh,
       int across) {
     long start = System.nanoTime();
     Grid grid = layer.raster().grid();

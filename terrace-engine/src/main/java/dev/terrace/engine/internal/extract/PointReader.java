@@ -9,38 +9,60 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * Reads the cells under points (already in pixel space): the cell containing each point ({@code nearest}),
- * or the bilinear interpolation of the four cell centres around it. A point outside the raster, or whose
- * cells hold nodata, adds nothing and counts as missing.
+ * Reads the cells under points (already in pixel space): the cell containing each point ({@code
+ * nearest}), or the bilinear interpolation of the four cell centres around it. A point outside the
+ * raster, or whose cells hold nodata, adds nothing and counts as missing.
  */
 final class PointReader {
 
   private PointReader() {}
 
-  static Measurement read(RasterSource raster, int bandNumber, Band band, Geometry pixels, boolean bilinear,
+  static Measurement read(
+      RasterSource raster,
+      int bandNumber,
+      Band band,
+      Geometry pixels,
+      boolean bilinear,
       CellAccumulator values) {
     return read(raster, bandNumber, band, pixels, bilinear, CellRules.NONE, values);
   }
 
-  /** @param cellRules its default value stands for the cell under a point inside the raster that holds no data */
-  static Measurement read(RasterSource raster, int bandNumber, Band band, Geometry pixels, boolean bilinear,
-      CellRules cellRules, CellAccumulator values) {
+  /**
+   * @param cellRules its default value stands for the cell under a point inside the raster that
+   *     holds no data
+   */
+  static Measurement read(
+      RasterSource raster,
+      int bandNumber,
+      Band band,
+      Geometry pixels,
+      boolean bilinear,
+      CellRules cellRules,
+      CellAccumulator values) {
     return read(raster, bandNumber, band, pixels, bilinear, cellRules, null, values);
   }
 
   /**
-   * @param weights the weights each point's value is weighted by — the weight of the cell under it — or null
-   *     for none
+   * @param weights the weights each point's value is weighted by — the weight of the cell under it
+   *     — or null for none
    */
-  static Measurement read(RasterSource raster, int bandNumber, Band band, Geometry pixels, boolean bilinear,
-      CellRules cellRules, CellWeights weights, CellAccumulator values) {
+  static Measurement read(
+      RasterSource raster,
+      int bandNumber,
+      Band band,
+      Geometry pixels,
+      boolean bilinear,
+      CellRules cellRules,
+      CellWeights weights,
+      CellAccumulator values) {
     double valid = 0;
     double missing = 0;
     double nodata = 0;
     long unweighted = 0;
     for (Coordinate c : pixels.getCoordinates()) {
       double weight = weights == null ? 1 : weightAt(weights, raster, c.x, c.y);
-      // A point without a weight is read and counted as any other, but enters the statistic with weight 0,
+      // A point without a weight is read and counted as any other, but enters the statistic with
+      // weight 0,
       // which the accumulator ignores; the statistic then has no value.
       boolean noWeight = Double.isNaN(weight);
       double w = noWeight ? 0 : weight;
@@ -69,7 +91,9 @@ final class PointReader {
     return new Measurement(values, valid, missing, (long) valid, nodata, unweighted);
   }
 
-  /** @return the weight of the cell under (col, row), NaN when it has none or lies beyond the raster */
+  /**
+   * @return the weight of the cell under (col, row), NaN when it has none or lies beyond the raster
+   */
   private static double weightAt(CellWeights weights, RasterSource raster, double col, double row) {
     if (!inside(raster, col, row)) {
       return Double.NaN;
@@ -78,18 +102,27 @@ final class PointReader {
     return weights.weight(0);
   }
 
-  /** @return whether (col, row) lies on a cell of the raster */
+  /**
+   * @return whether (col, row) lies on a cell of the raster
+   */
   static boolean inside(RasterSource raster, double col, double row) {
     return col >= 0 && row >= 0 && col < raster.grid().width() && row < raster.grid().height();
   }
 
   /**
-   * Adds the cell containing (col, row) to the accumulator, exactly for 64-bit integers ({@link CellWindow#addTo}).
+   * Adds the cell containing (col, row) to the accumulator, exactly for 64-bit integers ({@link
+   * CellWindow#addTo}).
    *
    * @return whether it held data (false for nodata and outside)
    */
-  private static boolean addNearest(RasterSource raster, int bandNumber, Band band, double col, double row,
-      double weight, CellAccumulator values) {
+  private static boolean addNearest(
+      RasterSource raster,
+      int bandNumber,
+      Band band,
+      double col,
+      double row,
+      double weight,
+      CellAccumulator values) {
     double c = Math.floor(col);
     double r = Math.floor(row);
     if (!(c >= 0 && r >= 0 && c < raster.grid().width() && r < raster.grid().height())) {
@@ -104,7 +137,9 @@ final class PointReader {
     return true;
   }
 
-  /** @return the physical value of the cell containing (col, row), or NaN for nodata or outside */
+  /**
+   * @return the physical value of the cell containing (col, row), or NaN for nodata or outside
+   */
   static double nearest(RasterSource raster, int bandNumber, Band band, double col, double row) {
     double c = Math.floor(col);
     double r = Math.floor(row);
@@ -117,10 +152,12 @@ final class PointReader {
   }
 
   /**
-   * Interpolates between the four cell centres around the point; near the edge, or next to nodata, it falls
-   * back to the nearest cell, as GDAL's bilinear sampling does for the missing neighbours' weights.
+   * Interpolates between the four cell centres around the point; near the edge, or next to nodata,
+   * it falls back to the nearest cell, as GDAL's bilinear sampling does for the missing neighbours'
+   * weights.
    */
-  private static double bilinear(RasterSource raster, int bandNumber, Band band, double col, double row) {
+  private static double bilinear(
+      RasterSource raster, int bandNumber, Band band, double col, double row) {
     double x = col - 0.5;
     double y = row - 0.5;
     int c0 = (int) Math.floor(x);

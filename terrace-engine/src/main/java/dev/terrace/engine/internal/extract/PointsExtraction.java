@@ -10,8 +10,9 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 
 /**
- * A batch of single points read from one dataset of single rasters, slice by slice, each slice block by block
- * (see {@link PointBatch}). Each point is answered as {@link DatasetExtraction} would answer it alone.
+ * A batch of single points read from one dataset of single rasters, slice by slice, each slice
+ * block by block (see {@link PointBatch}). Each point is answered as {@link DatasetExtraction}
+ * would answer it alone.
  */
 final class PointsExtraction {
 
@@ -28,7 +29,8 @@ final class PointsExtraction {
    * @param options the request's options
    * @param results where what is read is described, and the warnings go
    */
-  PointsExtraction(List<Coordinate> points, CoordinateReferenceSystem crs, Options options, Results results) {
+  PointsExtraction(
+      List<Coordinate> points, CoordinateReferenceSystem crs, Options options, Results results) {
     this.points = points;
     this.crs = crs;
     this.values = options.values();
@@ -38,7 +40,10 @@ final class PointsExtraction {
     this.results = results;
   }
 
-  /** @return for each point, in input order, its results: one per timestamp read, or the series collapsed */
+  /**
+   * @return for each point, in input order, its results: one per timestamp read, or the series
+   *     collapsed
+   */
   List<List<ExtractResult>> run(CatalogDataset dataset, int concurrency) {
     long start = System.nanoTime();
     List<ExtractResult[]> bySlice = new ArrayList<>();
@@ -48,8 +53,9 @@ final class PointsExtraction {
         Arrays.fill(failed, slice.failure());
         bySlice.add(failed);
       } else {
-        bySlice.add(new PointBatch(dataset, slice.layer(), values, cellRules, results).read(points, crs,
-            concurrency));
+        bySlice.add(
+            new PointBatch(dataset, slice.layer(), values, cellRules, results)
+                .read(points, crs, concurrency));
       }
     }
     List<List<ExtractResult>> out = new ArrayList<>(points.size());

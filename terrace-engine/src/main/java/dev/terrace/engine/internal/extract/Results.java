@@ -5,9 +5,9 @@ import dev.terrace.api.ExtractResult;
 import dev.terrace.api.PixelRule;
 import dev.terrace.api.Quality;
 import dev.terrace.api.ResultValue;
-import dev.terrace.engine.internal.failure.TerraceEngineException;
 import dev.terrace.engine.internal.catalog.CatalogDataset;
 import dev.terrace.engine.internal.catalog.Layer;
+import dev.terrace.engine.internal.failure.TerraceEngineException;
 import dev.terrace.engine.internal.geometry.RequestGeometry;
 import dev.terrace.engine.internal.raster.Grid;
 import dev.terrace.engine.internal.time.Timestamps;
@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The results a response carries, and the warnings that go with them: what was read, with its value and
- * quality; a dataset that could not be read, or not by the deadline, as {@code missing}.
+ * The results a response carries, and the warnings that go with them: what was read, with its value
+ * and quality; a dataset that could not be read, or not by the deadline, as {@code missing}.
  */
 final class Results {
 
@@ -43,30 +43,57 @@ final class Results {
 
   /**
    * @param layer the slice read, whose timestamp the result carries
-   * @param col fractional column where the geometry is, for the resolution of longitude/latitude grids
+   * @param col fractional column where the geometry is, for the resolution of longitude/latitude
+   *     grids
    * @param row fractional row, likewise
    * @param start when the read started ({@link System#nanoTime()})
    */
-  ExtractResult measured(CatalogDataset dataset, Layer layer, Grid grid, Measurement m, double col, double row,
+  ExtractResult measured(
+      CatalogDataset dataset,
+      Layer layer,
+      Grid grid,
+      Measurement m,
+      double col,
+      double row,
       long start) {
-    return measured(dataset, m, grid.resolutionMetres(col, row), grid.crsName(),
-        layer.time() == null ? null : Timestamps.format(layer.time()), layer.raster().damage(), start);
+    return measured(
+        dataset,
+        m,
+        grid.resolutionMetres(col, row),
+        grid.crsName(),
+        layer.time() == null ? null : Timestamps.format(layer.time()),
+        layer.raster().damage(),
+        start);
   }
 
   /**
    * @param resolutionM the resolution reported, or null when unknown
    * @param crs the CRS reported
    */
-  ExtractResult measured(CatalogDataset dataset, Measurement m, Double resolutionM, String crs, long start) {
+  ExtractResult measured(
+      CatalogDataset dataset, Measurement m, Double resolutionM, String crs, long start) {
     return measured(dataset, m, resolutionM, crs, null, Optional.empty(), start);
   }
 
-  private ExtractResult measured(CatalogDataset dataset, Measurement m, Double resolutionM, String crs,
-      String timestamp, Optional<String> damage, long start) {
+  private ExtractResult measured(
+      CatalogDataset dataset,
+      Measurement m,
+      Double resolutionM,
+      String crs,
+      String timestamp,
+      Optional<String> damage,
+      long start) {
     if (m.unweighted() > 0) {
-      warn(dataset.id() + ": " + m.unweighted() + " covered cells have no weight in " + weighting.weights().id()
-          + " (nodata there, or beyond its extent), so " + aggregation + " has no value; set default_weight to"
-          + " give them one");
+      warn(
+          dataset.id()
+              + ": "
+              + m.unweighted()
+              + " covered cells have no weight in "
+              + weighting.weights().id()
+              + " (nodata there, or beyond its extent), so "
+              + aggregation
+              + " has no value; set default_weight to"
+              + " give them one");
     }
     boolean damaged = damage.isPresent() && m.missingWeight() != 0;
     if (damaged) {
@@ -74,43 +101,87 @@ final class Results {
       warn(dataset.id() + ": " + damage.get());
     }
     Object value = values.of(m, points && !m.reachesRaster());
-    return new ExtractResult(dataset.id(), dataset.variable(), ResultValue.from(value, aggregation),
-        dataset.units().orElse(null), aggregation,
-        rule, Grading.of(m, value, dataset, values.countsNodata(), damaged), m.coverageFraction(), m.validCells(),
-        resolutionM, timestamp, null, dataset.provider(), crs, millis(start));
+    return new ExtractResult(
+        dataset.id(),
+        dataset.variable(),
+        ResultValue.from(value, aggregation),
+        dataset.units().orElse(null),
+        aggregation,
+        rule,
+        Grading.of(m, value, dataset, values.countsNodata(), damaged),
+        m.coverageFraction(),
+        m.validCells(),
+        resolutionM,
+        timestamp,
+        null,
+        dataset.provider(),
+        crs,
+        millis(start));
   }
 
   /**
-   * What stands for a dataset not read by the request's deadline: {@code missing}, with a warning that says so.
+   * What stands for a dataset not read by the request's deadline: {@code missing}, with a warning
+   * that says so.
    *
    * @param start when the request started ({@link System#nanoTime()})
    * @param until its deadline
    */
   ExtractResult late(CatalogDataset dataset, long start, long until) {
     warn(lateWarning(dataset, Math.round((until - start) / 1e6) + " ms "));
-    return new ExtractResult(dataset.id(), dataset.variable(), null, dataset.units().orElse(null), aggregation,
-        rule, Quality.MISSING, 0.0, 0, null, null, null, dataset.provider(), null, millis(start));
+    return new ExtractResult(
+        dataset.id(),
+        dataset.variable(),
+        null,
+        dataset.units().orElse(null),
+        aggregation,
+        rule,
+        Quality.MISSING,
+        0.0,
+        0,
+        null,
+        null,
+        null,
+        dataset.provider(),
+        null,
+        millis(start));
   }
 
   /**
-   * What stands for a dataset, or one of its timestamps, that cannot be read: {@code missing}, with the failure
-   * as a warning.
+   * What stands for a dataset, or one of its timestamps, that cannot be read: {@code missing}, with
+   * the failure as a warning.
    *
-   * @param when the timestamp that could not be read, or null for a static dataset or the dataset as a whole
-   * @param failure one of the engine's expected failures: the raster cannot be fetched or decoded, or cannot
-   *     answer this request
+   * @param when the timestamp that could not be read, or null for a static dataset or the dataset
+   *     as a whole
+   * @param failure one of the engine's expected failures: the raster cannot be fetched or decoded,
+   *     or cannot answer this request
    * @param start when the read started ({@link System#nanoTime()})
    */
-  ExtractResult failed(CatalogDataset dataset, Instant when, TerraceEngineException failure, long start) {
+  ExtractResult failed(
+      CatalogDataset dataset, Instant when, TerraceEngineException failure, long start) {
     String time = when == null ? null : Timestamps.format(when);
     if (Thread.currentThread().isInterrupted()) {
-      // Given up at the deadline, which is what the user needs to hear, not the read it interrupted.
+      // Given up at the deadline, which is what the user needs to hear, not the read it
+      // interrupted.
       warn(lateWarning(dataset, ""));
     } else {
       warn(dataset.id() + (time == null ? "" : " at " + time) + ": " + failure.getMessage());
     }
-    return new ExtractResult(dataset.id(), dataset.variable(), null, dataset.units().orElse(null), aggregation,
-        rule, Quality.MISSING, 0.0, 0, null, time, null, dataset.provider(), null, millis(start));
+    return new ExtractResult(
+        dataset.id(),
+        dataset.variable(),
+        null,
+        dataset.units().orElse(null),
+        aggregation,
+        rule,
+        Quality.MISSING,
+        0.0,
+        0,
+        null,
+        time,
+        null,
+        dataset.provider(),
+        null,
+        millis(start));
   }
 
   /** Adds a warning once, however many timestamps or geometries meet it. */
@@ -123,8 +194,12 @@ final class Results {
   }
 
   private static String lateWarning(CatalogDataset dataset, String deadline) {
-    return dataset.id() + ": not read within its share (half) of the request's " + deadline + "deadline; its source ("
-        + dataset.location() + ") is slow or not answering. The other results stand";
+    return dataset.id()
+        + ": not read within its share (half) of the request's "
+        + deadline
+        + "deadline; its source ("
+        + dataset.location()
+        + ") is slow or not answering. The other results stand";
   }
 
   private static double millis(long start) {

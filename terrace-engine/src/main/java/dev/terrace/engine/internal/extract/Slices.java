@@ -12,8 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Opens the slices of a dataset a request reads: those in its time range, in time order. A file that cannot be
- * opened fails its own timestamp only; when not even the timestamps can be read the dataset fails as a whole.
+ * Opens the slices of a dataset a request reads: those in its time range, in time order. A file
+ * that cannot be opened fails its own timestamp only; when not even the timestamps can be read the
+ * dataset fails as a whole.
  */
 final class Slices {
 
@@ -26,8 +27,8 @@ final class Slices {
    * @param window the request's time range
    * @param results where a slice that cannot be opened is described, and the warnings go
    * @param start when the read started ({@link System#nanoTime()})
-   * @return the slices, or the one failure of the dataset as a whole; none (and a warning) when no timestamp lies
-   *     in the time range
+   * @return the slices, or the one failure of the dataset as a whole; none (and a warning) when no
+   *     timestamp lies in the time range
    */
   static List<Slice> open(CatalogDataset dataset, TimeWindow window, Results results, long start) {
     List<Integer> steps;
@@ -45,7 +46,9 @@ final class Slices {
         out.add(new Slice(dataset.layer(step), null));
       } catch (RasterIoException | RasterFormatException | UnreadableException e) {
         List<Instant> times = dataset.times();
-        out.add(new Slice(null, results.failed(dataset, times.isEmpty() ? null : times.get(step), e, start)));
+        out.add(
+            new Slice(
+                null, results.failed(dataset, times.isEmpty() ? null : times.get(step), e, start)));
       }
     }
     return out;
@@ -53,8 +56,14 @@ final class Slices {
 
   private static String noTimestampInRange(CatalogDataset dataset, TimeWindow window) {
     List<Instant> times = dataset.times();
-    return dataset.id() + ": no timestamp in time_range " + window.asWritten() + "; the dataset has "
-        + times.size() + " from " + Timestamps.format(times.get(0)) + " to "
+    return dataset.id()
+        + ": no timestamp in time_range "
+        + window.asWritten()
+        + "; the dataset has "
+        + times.size()
+        + " from "
+        + Timestamps.format(times.get(0))
+        + " to "
         + Timestamps.format(times.get(times.size() - 1));
   }
 }

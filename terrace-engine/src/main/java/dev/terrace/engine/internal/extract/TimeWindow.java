@@ -7,7 +7,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A request's {@code time_range} read into instants: inclusive, with open ends reaching as far as time goes.
+ * A request's {@code time_range} read into instants: inclusive, with open ends reaching as far as
+ * time goes.
  *
  * @param from the first instant included
  * @param to the last instant included
@@ -34,14 +35,18 @@ record TimeWindow(Instant from, Instant to, String asWritten) {
       return null;
     }
     if (from.isAfter(to)) {
-      errors.add(new FieldError(at(path, "start"), "start " + range.start() + " is after end " + range.end(),
-          "invalid_time_range"));
+      errors.add(
+          new FieldError(
+              at(path, "start"),
+              "start " + range.start() + " is after end " + range.end(),
+              "invalid_time_range"));
       return null;
     }
     return new TimeWindow(from, to, range.toString());
   }
 
-  private static Instant bound(String text, boolean end, List<FieldError> errors, Object[] path, String field) {
+  private static Instant bound(
+      String text, boolean end, List<FieldError> errors, Object[] path, String field) {
     if (text == null) {
       return end ? Instant.MAX : Instant.MIN;
     }

@@ -8,15 +8,14 @@ import dev.terrace.engine.internal.raster.RasterFormatException;
 import dev.terrace.engine.internal.raster.UnreadableException;
 import java.util.ArrayList;
 import java.util.List;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 
 /**
- * Counts, before any cell is read, the cells a request's geometries cover in the grids of its datasets, so that
- * work over the pixel budget is refused in milliseconds rather than after seconds of reading. The count is the
- * one reading spends, for the datasets whose grid is known without waiting on a source; the others, and the
- * timestamps of a series, are counted as they are read.
+ * Counts, before any cell is read, the cells a request's geometries cover in the grids of its
+ * datasets, so that work over the pixel budget is refused in milliseconds rather than after seconds
+ * of reading. The count is the one reading spends, for the datasets whose grid is known without
+ * waiting on a source; the others, and the timestamps of a series, are counted as they are read.
  */
 final class UpFrontBudget {
 
@@ -26,22 +25,27 @@ final class UpFrontBudget {
    * @param crs the geometries' CRS
    * @throws dev.terrace.api.InvalidRequestException if the count is over the budget
    */
-  static void check(List<RequestGeometry> geometries, List<CatalogDataset> datasets, CoordinateReferenceSystem crs,
+  static void check(
+      List<RequestGeometry> geometries,
+      List<CatalogDataset> datasets,
+      CoordinateReferenceSystem crs,
       PixelBudget budget) {
     List<Grid> grids = new ArrayList<>();
     List<Integer> datasetsOnGrid = new ArrayList<>();
     List<String> firstOnGrid = new ArrayList<>();
     for (CatalogDataset d : datasets) {
-      d.gridWithoutWaiting().ifPresent(grid -> {
-        int at = indexOf(grids, grid);
-        if (at < 0) {
-          grids.add(grid);
-          datasetsOnGrid.add(1);
-          firstOnGrid.add(d.id());
-        } else {
-          datasetsOnGrid.set(at, datasetsOnGrid.get(at) + 1);
-        }
-      });
+      d.gridWithoutWaiting()
+          .ifPresent(
+              grid -> {
+                int at = indexOf(grids, grid);
+                if (at < 0) {
+                  grids.add(grid);
+                  datasetsOnGrid.add(1);
+                  firstOnGrid.add(d.id());
+                } else {
+                  datasetsOnGrid.set(at, datasetsOnGrid.get(at) + 1);
+                }
+              });
     }
     long total = 0;
     long largest = -1;

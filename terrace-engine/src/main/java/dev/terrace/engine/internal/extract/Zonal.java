@@ -12,9 +12,10 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 
 /**
- * Zonal statistics in one call, below the request API: any number of statistics of one polygon over one
- * band, computed in a single pass. For programs that hold a {@link RasterSource} and a JTS geometry already
- * (benchmarks, notebooks, batch jobs); the {@code extract} operation is built on the same reader.
+ * Zonal statistics in one call, below the request API: any number of statistics of one polygon over
+ * one band, computed in a single pass. For programs that hold a {@link RasterSource} and a JTS
+ * geometry already (benchmarks, notebooks, batch jobs); the {@code extract} operation is built on
+ * the same reader.
  *
  * <pre>{@code
  * CellAccumulator stats = Zonal.summarise(dem, 1, polygon, PixelLocator.wgs84(), PixelRule.EXACT,
@@ -29,7 +30,8 @@ public final class Zonal {
   /**
    * @param raster the raster
    * @param band the 1-based band
-   * @param polygon a Polygon or MultiPolygon in {@code crs}; its edges are straight lines in the raster's CRS
+   * @param polygon a Polygon or MultiPolygon in {@code crs}; its edges are straight lines in the
+   *     raster's CRS
    * @param crs the polygon's CRS
    * @param rule which cells count and with what weight
    * @param statistics what to compute; the accumulator keeps only what these need
@@ -37,16 +39,23 @@ public final class Zonal {
    * @throws dev.terrace.engine.internal.raster.RasterIoException if the raster cannot be read
    * @throws dev.terrace.engine.internal.raster.RasterFormatException if it cannot be decoded
    */
-  public static CellAccumulator summarise(RasterSource raster, int band, Geometry polygon,
-      CoordinateReferenceSystem crs, PixelRule rule, Collection<StatisticRequest> statistics) {
+  public static CellAccumulator summarise(
+      RasterSource raster,
+      int band,
+      Geometry polygon,
+      CoordinateReferenceSystem crs,
+      PixelRule rule,
+      Collection<StatisticRequest> statistics) {
     Band meta = raster.band(band);
     Geometry pixels = new PixelLocator(raster.grid(), crs).toPixels(polygon);
-    return AreaReader.read(raster, band, meta, pixels, rule, CellAccumulator.of(statistics)).values();
+    return AreaReader.read(raster, band, meta, pixels, rule, CellAccumulator.of(statistics))
+        .values();
   }
 
   /**
-   * The order in which to summarise many polygons so that neighbours follow each other (along a Hilbert curve)
-   * and find the tiles they share still decoded; {@code extract.batch} works in this order too.
+   * The order in which to summarise many polygons so that neighbours follow each other (along a
+   * Hilbert curve) and find the tiles they share still decoded; {@code extract.batch} works in this
+   * order too.
    *
    * @param polygons the polygons, all in one CRS
    * @return their indices, in working order

@@ -9,9 +9,10 @@ import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
 
 /**
- * Whether a polygon is one the coverage sweep can measure: JTS's {@link IsValidOp} finds the first problem (a
- * self-intersection, a hole outside its shell or around it, …) and the ring it lies on, so that the request can
- * be refused naming both; {@link GeometryFixer} mends it when the request asks for that.
+ * Whether a polygon is one the coverage sweep can measure: JTS's {@link IsValidOp} finds the first
+ * problem (a self-intersection, a hole outside its shell or around it, …) and the ring it lies on,
+ * so that the request can be refused naming both; {@link GeometryFixer} mends it when the request
+ * asks for that.
  */
 final class RingValidity {
 
@@ -26,7 +27,9 @@ final class RingValidity {
 
   private RingValidity() {}
 
-  /** @return the polygon's first problem, or null when it is valid */
+  /**
+   * @return the polygon's first problem, or null when it is valid
+   */
   static Problem check(Polygon p) {
     TopologyValidationError e = new IsValidOp(p).getValidationError();
     if (e == null) {
@@ -36,18 +39,21 @@ final class RingValidity {
     return new Problem(ringOf(p, at, e.getErrorType()), e.getMessage(), at);
   }
 
-  /** @return the repaired polygon(s), possibly empty when nothing of the input has an area */
+  /**
+   * @return the repaired polygon(s), possibly empty when nothing of the input has an area
+   */
   static Geometry repair(Polygon p) {
     return GeometryFixer.fix(p);
   }
 
   /**
-   * The ring a problem lies on. Problems of a hole name the hole even where it touches the shell, since the hole
-   * is what is out of place.
+   * The ring a problem lies on. Problems of a hole name the hole even where it touches the shell,
+   * since the hole is what is out of place.
    */
   private static int ringOf(Polygon p, Coordinate at, int type) {
-    boolean holeFirst = type == TopologyValidationError.HOLE_OUTSIDE_SHELL
-        || type == TopologyValidationError.NESTED_HOLES;
+    boolean holeFirst =
+        type == TopologyValidationError.HOLE_OUTSIDE_SHELL
+            || type == TopologyValidationError.NESTED_HOLES;
     if (holeFirst) {
       for (int i = 0; i < p.getNumInteriorRing(); i++) {
         if (touches(p.getInteriorRingN(i), at)) {
@@ -67,6 +73,7 @@ final class RingValidity {
   }
 
   private static boolean touches(LineString ring, Coordinate at) {
-    return at != null && ring.distance(ring.getFactory().createPoint(at)) <= 1e-9 * Math.max(1, Math.abs(at.x));
+    return at != null
+        && ring.distance(ring.getFactory().createPoint(at)) <= 1e-9 * Math.max(1, Math.abs(at.x));
   }
 }

@@ -1,13 +1,14 @@
 package dev.terrace.engine.internal.geotiff;
 
-/** Copies runs of samples between typed arrays of the same class, picking one band out of chunky pixels. */
+/**
+ * Copies runs of samples between typed arrays of the same class, picking one band out of chunky
+ * pixels.
+ */
 final class BlockCopy {
 
   private BlockCopy() {}
 
-  /**
-   * Copies {@code n} samples: {@code dst[dstPos + i] = src[srcPos + i * stride]}.
-   */
+  /** Copies {@code n} samples: {@code dst[dstPos + i] = src[srcPos + i * stride]}. */
   static void copy(Object src, int srcPos, int stride, Object dst, int dstPos, int n) {
     if (stride == 1) {
       System.arraycopy(src, srcPos, dst, dstPos, n);

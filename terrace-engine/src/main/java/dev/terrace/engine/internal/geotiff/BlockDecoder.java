@@ -6,15 +6,16 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Turns the stored bytes of one block into a typed sample array: decompress, undo the predictor, convert
- * from the file's byte order. The result holds {@code blockWidth * storedRows * samplesPerBlockPixel}
- * samples, pixel-interleaved when the image is chunky.
+ * Turns the stored bytes of one block into a typed sample array: decompress, undo the predictor,
+ * convert from the file's byte order. The result holds {@code blockWidth * storedRows *
+ * samplesPerBlockPixel} samples, pixel-interleaved when the image is chunky.
  */
 final class BlockDecoder {
 
   private BlockDecoder() {}
 
-  static Object decode(ImageLayout layout, int index, byte[] raw, ByteOrder order, SparseFill fill) {
+  static Object decode(
+      ImageLayout layout, int index, byte[] raw, ByteOrder order, SparseFill fill) {
     int blockRow = (index / layout.blocksAcross()) % layout.blocksDown();
     int rows = layout.storedRows(blockRow);
     int spp = layout.samplesPerBlockPixel();
@@ -30,12 +31,14 @@ final class BlockDecoder {
       return SampleBlocks.decode(layout, index, raw, order, rows);
     }
     int expected = layout.decodedBytes(rows);
-    // The decoded bytes live only until they are converted to samples, so they go to a reused array.
+    // The decoded bytes live only until they are converted to samples, so they go to a reused
+    // array.
     byte[] data = ScratchBuffers.take(expected);
     try {
       try {
         if (layout.streamed()) {
-          RowBands.inflateBand(raw, (long) blockRow * layout.blockHeight() * (expected / rows), data, expected);
+          RowBands.inflateBand(
+              raw, (long) blockRow * layout.blockHeight() * (expected / rows), data, expected);
         } else {
           layout.compression().decompressor().decodeInto(raw, 0, raw.length, data, expected);
         }

@@ -18,10 +18,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
- * Loads the blocks of one image that a read found missing from the cache: fetches their bytes in one
- * {@link ByteSource#readAll} call (so a remote source can merge neighbours into one request), then decodes
- * them in parallel. Decoding is CPU work, so it runs on a pool sized to the cores rather than on the
- * caller's (possibly virtual) thread; a single block is decoded in place to save the hand-off.
+ * Loads the blocks of one image that a read found missing from the cache: fetches their bytes in
+ * one {@link ByteSource#readAll} call (so a remote source can merge neighbours into one request),
+ * then decodes them in parallel. Decoding is CPU work, so it runs on a pool sized to the cores
+ * rather than on the caller's (possibly virtual) thread; a single block is decoded in place to save
+ * the hand-off.
  */
 final class BlockLoader {
 
@@ -45,18 +46,23 @@ final class BlockLoader {
     List<BlockKey> keys = List.copyOf(missing);
     List<ByteRange> ranges = new ArrayList<>(keys.size());
     for (BlockKey key : keys) {
-      // A lost block (past the end of a cut file) is not fetched: it decodes as a sparse one, and its mask says
+      // A lost block (past the end of a cut file) is not fetched: it decodes as a sparse one, and
+      // its mask says
       // its cells are missing.
       int block = key.block();
-      ranges.add(layout.lost(block) ? new ByteRange(0, 0)
-          : new ByteRange(layout.offsets()[block], (int) layout.byteCounts()[block]));
+      ranges.add(
+          layout.lost(block)
+              ? new ByteRange(0, 0)
+              : new ByteRange(layout.offsets()[block], (int) layout.byteCounts()[block]));
     }
     List<byte[]> raw = readDistinct(ranges);
     if (keys.size() == 1) {
-      return CompletableFuture.completedFuture(Map.of(keys.get(0), decode(keys.get(0), raw.get(0))));
+      return CompletableFuture.completedFuture(
+          Map.of(keys.get(0), decode(keys.get(0), raw.get(0))));
     }
     if (layout.streamed()) {
-      // Bands of a huge strip are large and each inflates the strip from its start: one at a time bounds the
+      // Bands of a huge strip are large and each inflates the strip from its start: one at a time
+      // bounds the
       // memory a read holds to one band, whatever the heap.
       Map<BlockKey, Object> out = new HashMap<>();
       for (int i = 0; i < keys.size(); i++) {
@@ -70,16 +76,20 @@ final class BlockLoader {
       byte[] bytes = raw.get(i);
       decoded.add(CompletableFuture.supplyAsync(() -> decode(key, bytes), DECODERS));
     }
-    return CompletableFuture.allOf(decoded.toArray(CompletableFuture[]::new)).thenApply(done -> {
-      Map<BlockKey, Object> out = new HashMap<>();
-      for (int i = 0; i < keys.size(); i++) {
-        out.put(keys.get(i), decoded.get(i).join());
-      }
-      return out;
-    });
+    return CompletableFuture.allOf(decoded.toArray(CompletableFuture[]::new))
+        .thenApply(
+            done -> {
+              Map<BlockKey, Object> out = new HashMap<>();
+              for (int i = 0; i < keys.size(); i++) {
+                out.put(keys.get(i), decoded.get(i).join());
+              }
+              return out;
+            });
   }
 
-  /** Fetches each distinct range once: the bands of a streamed strip all decode from the same bytes. */
+  /**
+   * Fetches each distinct range once: the bands of a streamed strip all decode from the same bytes.
+   */
   private List<byte[]> readDistinct(List<ByteRange> ranges) {
     if (!layout.streamed()) {
       return source.readAll(ranges);
@@ -94,16 +104,17 @@ final class BlockLoader {
   }
 
   /**
-   * Runs {@code task} for 0 to {@code n - 1} on the calling thread and the decoding pool together, and
-   * returns when all are done.
+   * Runs {@code task} for 0 to {@code n - 1} on the calling thread and the decoding pool together,
+   * and returns when all are done.
    */
   static void inParallel(int n, IntConsumer task) {
     AtomicInteger next = new AtomicInteger();
-    Runnable drain = () -> {
-      for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-        task.accept(i);
-      }
-    };
+    Runnable drain =
+        () -> {
+          for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+            task.accept(i);
+          }
+        };
     List<Future<?>> helpers = new ArrayList<>();
     for (int w = 1; w < Math.min(n, PARALLELISM); w++) {
       helpers.add(DECODERS.submit(drain));
@@ -116,7 +127,9 @@ final class BlockLoader {
         Thread.currentThread().interrupt();
         throw new CancellationException("interrupted while copying blocks");
       } catch (ExecutionException e) {
-        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        throw e.getCause() instanceof RuntimeException r
+            ? r
+            : new IllegalStateException(e.getCause());
       }
     }
   }

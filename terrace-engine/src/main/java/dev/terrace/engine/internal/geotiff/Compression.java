@@ -1,13 +1,13 @@
 package dev.terrace.engine.internal.geotiff;
 
 /**
- * The values of the TIFF Compression tag that the reader can decode. Anything else is rejected when the
- * image is opened, with {@link #describe(int)} naming the scheme, because "compression 50002" means
- * nothing to most users while "50002 (JPEG XL)" tells them to re-encode the file.
+ * The values of the TIFF Compression tag that the reader can decode. Anything else is rejected when
+ * the image is opened, with {@link #describe(int)} naming the scheme, because "compression 50002"
+ * means nothing to most users while "50002 (JPEG XL)" tells them to re-encode the file.
  *
- * <p>Most schemes turn a block into bytes that the predictor and byte-order steps then make into samples
- * ({@link #decompressor()}); JPEG, WebP and LERC produce the samples themselves
- * ({@link #sampleDecompressor()}), and exactly one of the two is non-null.
+ * <p>Most schemes turn a block into bytes that the predictor and byte-order steps then make into
+ * samples ({@link #decompressor()}); JPEG, WebP and LERC produce the samples themselves ({@link
+ * #sampleDecompressor()}), and exactly one of the two is non-null.
  */
 enum Compression {
   NONE(1, new NoCompression()),
@@ -43,12 +43,18 @@ enum Compression {
     return code;
   }
 
-  /** The decoder for blocks of this scheme if it decodes to bytes, else null; it is thread-safe and shared. */
+  /**
+   * The decoder for blocks of this scheme if it decodes to bytes, else null; it is thread-safe and
+   * shared.
+   */
   Decompressor decompressor() {
     return decompressor;
   }
 
-  /** The decoder for blocks of this scheme if it decodes to samples, else null; thread-safe and shared. */
+  /**
+   * The decoder for blocks of this scheme if it decodes to samples, else null; thread-safe and
+   * shared.
+   */
   SampleDecompressor sampleDecompressor() {
     return sampleDecompressor;
   }
@@ -76,25 +82,26 @@ enum Compression {
    *     {@code "7 (JPEG)"}; otherwise just the value
    */
   static String describe(int code) {
-    String name = switch (code) {
-      case 1 -> "none";
-      case 2 -> "CCITT RLE";
-      case 3 -> "CCITT Group 3 fax";
-      case 4 -> "CCITT Group 4 fax";
-      case 5 -> "LZW";
-      case 6 -> "old-style JPEG";
-      case 7 -> "JPEG";
-      case 8, 32946 -> "Deflate";
-      case 32773 -> "PackBits";
-      case 34661 -> "JBIG";
-      case 34712 -> "JPEG 2000";
-      case 34887 -> "LERC";
-      case 34925 -> "LZMA";
-      case 50000 -> "ZSTD";
-      case 50001 -> "WebP";
-      case 50002, 52546 -> "JPEG XL";
-      default -> null;
-    };
+    String name =
+        switch (code) {
+          case 1 -> "none";
+          case 2 -> "CCITT RLE";
+          case 3 -> "CCITT Group 3 fax";
+          case 4 -> "CCITT Group 4 fax";
+          case 5 -> "LZW";
+          case 6 -> "old-style JPEG";
+          case 7 -> "JPEG";
+          case 8, 32946 -> "Deflate";
+          case 32773 -> "PackBits";
+          case 34661 -> "JBIG";
+          case 34712 -> "JPEG 2000";
+          case 34887 -> "LERC";
+          case 34925 -> "LZMA";
+          case 50000 -> "ZSTD";
+          case 50001 -> "WebP";
+          case 50002, 52546 -> "JPEG XL";
+          default -> null;
+        };
     return name == null ? Integer.toString(code) : code + " (" + name + ")";
   }
 }

@@ -6,45 +6,85 @@ import static dev.terrace.engine.internal.geotiff.ProjectionFromGeoKeys.num;
 import dev.terrace.engine.internal.raster.RasterFormatException;
 import java.util.Map;
 import java.util.Optional;
-import org.locationtech.proj4j.CoordinateReferenceSystem;
 
 /**
- * Builds a proj4j CRS from GeoKeys, as libgeotiff and GDAL read them: EPSG codes through proj4j's EPSG
- * table; user-defined CRSs (code 32767) from their stored projection method and parameters, datum,
- * ellipsoid, prime meridian and TOWGS84; and, when the keys name no code and no method, the WKT GDAL leaves
- * in a citation key ({@code ESRI PE String = ...}). A CRS it cannot build is refused, never guessed.
+ * Builds a proj4j CRS from GeoKeys, as libgeotiff and GDAL read them: EPSG codes through proj4j's
+ * EPSG table; user-defined CRSs (code 32767) from their stored projection method and parameters,
+ * datum, ellipsoid, prime meridian and TOWGS84; and, when the keys name no code and no method, the
+ * WKT GDAL leaves in a citation key ({@code ESRI PE String = ...}). A CRS it cannot build is
+ * refused, never guessed.
  */
 final class CrsFromGeoKeys {
 
   private static final String ESRI_PE = "ESRI PE String = ";
 
   /** EPSG ellipsoid codes to PROJ ellipsoid names, for user-defined datums. */
-  private static final Map<Integer, String> ELLIPSOIDS = Map.ofEntries(
-      Map.entry(7001, "airy"), Map.entry(7002, "mod_airy"), Map.entry(7003, "aust_SA"),
-      Map.entry(7004, "bessel"), Map.entry(7008, "clrk66"), Map.entry(7012, "clrk80"),
-      Map.entry(7019, "GRS80"), Map.entry(7022, "intl"), Map.entry(7024, "krass"),
-      Map.entry(7030, "WGS84"), Map.entry(7043, "WGS72"));
+  private static final Map<Integer, String> ELLIPSOIDS =
+      Map.ofEntries(
+          Map.entry(7001, "airy"),
+          Map.entry(7002, "mod_airy"),
+          Map.entry(7003, "aust_SA"),
+          Map.entry(7004, "bessel"),
+          Map.entry(7008, "clrk66"),
+          Map.entry(7012, "clrk80"),
+          Map.entry(7019, "GRS80"),
+          Map.entry(7022, "intl"),
+          Map.entry(7024, "krass"),
+          Map.entry(7030, "WGS84"),
+          Map.entry(7043, "WGS72"));
 
   /** EPSG prime meridian codes to their longitude in degrees. */
-  private static final Map<Integer, Double> PRIME_MERIDIANS = Map.ofEntries(
-      Map.entry(8902, -9.0754862), Map.entry(8903, 2.33722917), Map.entry(8904, -74.08091667),
-      Map.entry(8905, -3.687938889), Map.entry(8906, 12.45233333), Map.entry(8907, 7.439583333),
-      Map.entry(8908, 106.8077194), Map.entry(8909, -17.66666667), Map.entry(8910, 4.367975),
-      Map.entry(8911, 18.05827778), Map.entry(8912, 23.7163375), Map.entry(8913, 10.72291667));
+  private static final Map<Integer, Double> PRIME_MERIDIANS =
+      Map.ofEntries(
+          Map.entry(8902, -9.0754862),
+          Map.entry(8903, 2.33722917),
+          Map.entry(8904, -74.08091667),
+          Map.entry(8905, -3.687938889),
+          Map.entry(8906, 12.45233333),
+          Map.entry(8907, 7.439583333),
+          Map.entry(8908, 106.8077194),
+          Map.entry(8909, -17.66666667),
+          Map.entry(8910, 4.367975),
+          Map.entry(8911, 18.05827778),
+          Map.entry(8912, 23.7163375),
+          Map.entry(8913, 10.72291667));
 
   /** EPSG linear unit codes to metres, for the units GDAL writes as a code without a size. */
-  private static final Map<Integer, Double> LINEAR_UNITS = Map.ofEntries(
-      Map.entry(9001, 1.0), Map.entry(9002, 0.3048), Map.entry(9003, 1200.0 / 3937),
-      Map.entry(9005, 0.3047972654), Map.entry(9014, 1.8288), Map.entry(9030, 1852.0),
-      Map.entry(9031, 1.0000135965), Map.entry(9033, 20.11684023368047), Map.entry(9034, 0.2011684023368047),
-      Map.entry(9035, 1609.347218694437), Map.entry(9036, 1000.0), Map.entry(9037, 0.9143917962),
-      Map.entry(9038, 20.1166195164), Map.entry(9039, 0.201166195164), Map.entry(9040, 0.914398414616029),
-      Map.entry(9041, 0.304799471538676), Map.entry(9042, 20.1167651215526), Map.entry(9043, 0.201167651215526),
-      Map.entry(9050, 0.9143992), Map.entry(9051, 0.304799733333333), Map.entry(9060, 0.914399204289812),
-      Map.entry(9070, 0.304800833333333), Map.entry(9080, 0.304799510248147), Map.entry(9081, 0.30479841),
-      Map.entry(9082, 0.3047996), Map.entry(9083, 0.3047995), Map.entry(9084, 0.914398530744441),
-      Map.entry(9093, 1609.344), Map.entry(9094, 0.304799710181509), Map.entry(9095, 0.3048007491),
-      Map.entry(9096, 0.9144), Map.entry(9097, 20.1168), Map.entry(9098, 0.201168));
+  private static final Map<Integer, Double> LINEAR_UNITS =
+      Map.ofEntries(
+          Map.entry(9001, 1.0),
+          Map.entry(9002, 0.3048),
+          Map.entry(9003, 1200.0 / 3937),
+          Map.entry(9005, 0.3047972654),
+          Map.entry(9014, 1.8288),
+          Map.entry(9030, 1852.0),
+          Map.entry(9031, 1.0000135965),
+          Map.entry(9033, 20.11684023368047),
+          Map.entry(9034, 0.2011684023368047),
+          Map.entry(9035, 1609.347218694437),
+          Map.entry(9036, 1000.0),
+          Map.entry(9037, 0.9143917962),
+          Map.entry(9038, 20.1166195164),
+          Map.entry(9039, 0.201166195164),
+          Map.entry(9040, 0.914398414616029),
+          Map.entry(9041, 0.304799471538676),
+          Map.entry(9042, 20.1167651215526),
+          Map.entry(9043, 0.201167651215526),
+          Map.entry(9050, 0.9143992),
+          Map.entry(9051, 0.304799733333333),
+          Map.entry(9060, 0.914399204289812),
+          Map.entry(9070, 0.304800833333333),
+          Map.entry(9080, 0.304799510248147),
+          Map.entry(9081, 0.30479841),
+          Map.entry(9082, 0.3047996),
+          Map.entry(9083, 0.3047995),
+          Map.entry(9084, 0.914398530744441),
+          Map.entry(9093, 1609.344),
+          Map.entry(9094, 0.304799710181509),
+          Map.entry(9095, 0.3048007491),
+          Map.entry(9096, 0.9144),
+          Map.entry(9097, 20.1168),
+          Map.entry(9098, 0.201168));
 
   private final GeoKeys keys;
 
@@ -56,14 +96,18 @@ final class CrsFromGeoKeys {
    * @param keys the file's GeoKeys
    * @param where the file and IFD, for messages
    * @return the CRS and the unit of its coordinates; never null
-   * @throws RasterFormatException if the keys describe no CRS, or one we cannot build; the message names the
-   *     keys found and says how to supply the CRS
+   * @throws RasterFormatException if the keys describe no CRS, or one we cannot build; the message
+   *     names the keys found and says how to supply the CRS
    */
   static FileCrs build(GeoKeys keys, String where) {
     if (!keys.describesCrs()) {
-      throw new RasterFormatException(where + ": has no CRS: it is georeferenced but holds no GeoKeys saying in "
-          + "which CRS" + (keys.isEmpty() ? "" : " (only " + keys.describe() + ")") + ". Set \"crs\" for it in the "
-          + "catalog (e.g. \"EPSG:32633\"), or write one into the file: gdal_edit.py -a_srs EPSG:<code> file.tif");
+      throw new RasterFormatException(
+          where
+              + ": has no CRS: it is georeferenced but holds no GeoKeys saying in "
+              + "which CRS"
+              + (keys.isEmpty() ? "" : " (only " + keys.describe() + ")")
+              + ". Set \"crs\" for it in the "
+              + "catalog (e.g. \"EPSG:32633\"), or write one into the file: gdal_edit.py -a_srs EPSG:<code> file.tif");
     }
     FileCrs crs;
     try {
@@ -78,10 +122,16 @@ final class CrsFromGeoKeys {
     return crs;
   }
 
-  private static RasterFormatException unresolvable(String where, GeoKeys keys, String why, Throwable cause) {
-    return new RasterFormatException(where + ": its CRS cannot be built from its GeoKeys" + (why == null ? ""
-        : " (" + why + ")") + "; the file holds " + keys.describe() + ". Set \"crs\" for it in the catalog "
-        + "(e.g. \"EPSG:32633\" or a PROJ string), or reproject it: gdalwarp -t_srs EPSG:<code> in.tif out.tif",
+  private static RasterFormatException unresolvable(
+      String where, GeoKeys keys, String why, Throwable cause) {
+    return new RasterFormatException(
+        where
+            + ": its CRS cannot be built from its GeoKeys"
+            + (why == null ? "" : " (" + why + ")")
+            + "; the file holds "
+            + keys.describe()
+            + ". Set \"crs\" for it in the catalog "
+            + "(e.g. \"EPSG:32633\" or a PROJ string), or reproject it: gdalwarp -t_srs EPSG:<code> in.tif out.tif",
         cause);
   }
 
@@ -92,14 +142,16 @@ final class CrsFromGeoKeys {
     if (pcs > 0 && pcs != USER_DEFINED) {
       return FileCrs.of(Proj4jCrs.epsg(pcs));
     }
-    boolean projected = model == 1 || pcs == USER_DEFINED || keys.has(PROJ_COORD_TRANS) || keys.has(PROJECTION);
+    boolean projected =
+        model == 1 || pcs == USER_DEFINED || keys.has(PROJ_COORD_TRANS) || keys.has(PROJECTION);
     if (projected) {
       String projection = ProjectionFromGeoKeys.of(keys, unitSize());
       if (projection != null) {
         return Proj4jQuirks.define(projection + geographic(1) + units());
       }
     }
-    // A user-defined model is GDAL's sign that the keys could not hold the CRS and the citation does; the
+    // A user-defined model is GDAL's sign that the keys could not hold the CRS and the citation
+    // does; the
     // geographic code it may still write is then only the CRS's base.
     String wkt = citationWkt();
     if (wkt != null && (projected || model == USER_DEFINED)) {
@@ -114,15 +166,21 @@ final class CrsFromGeoKeys {
     if (wkt != null) {
       return WktCrs.parse(wkt);
     }
-    if (model == 2 || gcs == USER_DEFINED || keys.has(GEODETIC_DATUM) || keys.has(ELLIPSOID)
+    if (model == 2
+        || gcs == USER_DEFINED
+        || keys.has(GEODETIC_DATUM)
+        || keys.has(ELLIPSOID)
         || keys.has(SEMI_MAJOR_AXIS)) {
       double degrees = angularUnit();
-      return FileCrs.inAngularUnit(Proj4jCrs.define("+proj=longlat" + geographic(degrees) + " +no_defs"), degrees);
+      return FileCrs.inAngularUnit(
+          Proj4jCrs.define("+proj=longlat" + geographic(degrees) + " +no_defs"), degrees);
     }
     return null;
   }
 
-  /** @return the WKT GDAL stores in a citation key when the keys cannot hold the CRS, or null */
+  /**
+   * @return the WKT GDAL stores in a citation key when the keys cannot hold the CRS, or null
+   */
   private String citationWkt() {
     for (int key : new int[] {PCS_CITATION, GT_CITATION, GEOG_CITATION}) {
       String text = keys.text(key);
@@ -140,7 +198,9 @@ final class CrsFromGeoKeys {
     return null;
   }
 
-  /** @return degrees per unit of a user-defined geographic CRS, from GeogAngularUnitsGeoKey */
+  /**
+   * @return degrees per unit of a user-defined geographic CRS, from GeogAngularUnitsGeoKey
+   */
   private double angularUnit() {
     int code = keys.code(ANGULAR_UNITS);
     return switch (code) {
@@ -153,18 +213,22 @@ final class CrsFromGeoKeys {
       case USER_DEFINED -> {
         double radians = keys.number(ANGULAR_UNIT_SIZE, 0);
         if (!(radians > 0) || Double.isInfinite(radians)) {
-          throw new IllegalArgumentException("GeogAngularUnitSizeGeoKey is " + radians + ", not a unit size");
+          throw new IllegalArgumentException(
+              "GeogAngularUnitSizeGeoKey is " + radians + ", not a unit size");
         }
         yield FileCrs.snap(Math.toDegrees(radians));
       }
-      default -> throw new IllegalArgumentException("GeogAngularUnitsGeoKey " + code
-          + " is not an angular unit coordinates can be in");
+      default ->
+          throw new IllegalArgumentException(
+              "GeogAngularUnitsGeoKey " + code + " is not an angular unit coordinates can be in");
     };
   }
 
   /**
-   * @param degreesPerUnit the unit of GeogPrimeMeridianLongGeoKey, which GDAL reads in the angular unit
-   * @return the datum part of a PROJ definition: {@code +datum=...} or {@code +ellps=... +towgs84=...}
+   * @param degreesPerUnit the unit of GeogPrimeMeridianLongGeoKey, which GDAL reads in the angular
+   *     unit
+   * @return the datum part of a PROJ definition: {@code +datum=...} or {@code +ellps=...
+   *     +towgs84=...}
    */
   private String geographic(double degreesPerUnit) {
     StringBuilder out = new StringBuilder();
@@ -185,8 +249,10 @@ final class CrsFromGeoKeys {
         out.append(i == 0 ? "" : ",").append(num(towgs84[i]));
       }
     }
-    double pm = keys.has(PRIME_MERIDIAN_LONG) ? keys.number(PRIME_MERIDIAN_LONG, 0) * degreesPerUnit
-        : PRIME_MERIDIANS.getOrDefault(keys.code(PRIME_MERIDIAN), 0.0);
+    double pm =
+        keys.has(PRIME_MERIDIAN_LONG)
+            ? keys.number(PRIME_MERIDIAN_LONG, 0) * degreesPerUnit
+            : PRIME_MERIDIANS.getOrDefault(keys.code(PRIME_MERIDIAN), 0.0);
     if (pm != 0 && !out.toString().contains("+pm=")) {
       out.append(" +pm=").append(num(pm));
     }
@@ -197,8 +263,14 @@ final class CrsFromGeoKeys {
     String params = Proj4jCrs.epsg(gcs).getParameterString();
     StringBuilder out = new StringBuilder();
     for (String p : params.trim().split("\\s+")) {
-      if (p.startsWith("+datum=") || p.startsWith("+ellps=") || p.startsWith("+towgs84=") || p.startsWith("+a=")
-          || p.startsWith("+b=") || p.startsWith("+rf=") || p.startsWith("+pm=") || p.startsWith("+nadgrids=")) {
+      if (p.startsWith("+datum=")
+          || p.startsWith("+ellps=")
+          || p.startsWith("+towgs84=")
+          || p.startsWith("+a=")
+          || p.startsWith("+b=")
+          || p.startsWith("+rf=")
+          || p.startsWith("+pm=")
+          || p.startsWith("+nadgrids=")) {
         out.append(' ').append(p);
       }
     }
@@ -216,21 +288,25 @@ final class CrsFromGeoKeys {
       double b = keys.number(SEMI_MINOR_AXIS, 0);
       // proj4j mishandles +rf, so the semi-minor axis is always given.
       double semiMinor = rf > 0 ? a * (1 - 1 / rf) : b > 0 ? b : a;
-      return named(a, semiMinor).map(name -> " +ellps=" + name).orElse(" +a=" + num(a) + " +b=" + num(semiMinor));
+      return named(a, semiMinor)
+          .map(name -> " +ellps=" + name)
+          .orElse(" +a=" + num(a) + " +b=" + num(semiMinor));
     }
     if (code > 0 && code != USER_DEFINED) {
-      throw new IllegalArgumentException("GeogEllipsoidGeoKey " + code + " is not an ellipsoid we know");
+      throw new IllegalArgumentException(
+          "GeogEllipsoidGeoKey " + code + " is not an ellipsoid we know");
     }
     return " +ellps=WGS84";
   }
 
   /**
-   * proj4j takes a zero TOWGS84 for no datum shift, as PROJ does, only on an ellipsoid it knows by name as WGS 84's
-   * or GRS 80's; on the same ellipsoid given by its axes it converts through geocentric coordinates between the
-   * two, which moves points by a tenth of a millimetre (1e-6 of a 90 m cell) for GRS 80. So the axes of those two
-   * are written as their names.
+   * proj4j takes a zero TOWGS84 for no datum shift, as PROJ does, only on an ellipsoid it knows by
+   * name as WGS 84's or GRS 80's; on the same ellipsoid given by its axes it converts through
+   * geocentric coordinates between the two, which moves points by a tenth of a millimetre (1e-6 of
+   * a 90 m cell) for GRS 80. So the axes of those two are written as their names.
    *
-   * @return "GRS80" or "WGS84" when the axes are theirs (the semi-minor axis to a micrometre), else empty
+   * @return "GRS80" or "WGS84" when the axes are theirs (the semi-minor axis to a micrometre), else
+   *     empty
    */
   private static Optional<String> named(double a, double b) {
     if (a != 6378137) {
@@ -258,7 +334,8 @@ final class CrsFromGeoKeys {
     Double known = LINEAR_UNITS.get(code);
     double size = known != null ? known : keys.number(PROJ_LINEAR_UNIT_SIZE, code == 0 ? 1 : 0);
     if (!(size > 0) || Double.isInfinite(size)) {
-      throw new IllegalArgumentException("ProjLinearUnitsGeoKey " + code + " is not a linear unit we know");
+      throw new IllegalArgumentException(
+          "ProjLinearUnitsGeoKey " + code + " is not a linear unit we know");
     }
     return size;
   }

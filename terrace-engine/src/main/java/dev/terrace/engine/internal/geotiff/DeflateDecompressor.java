@@ -7,11 +7,11 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
- * Compression 8 and 32946: a zlib stream per block. Creating an {@link Inflater} per tile costs a native zlib
- * state allocation each time, which dominates for small tiles, so inflaters are recycled through one bounded
- * pool shared by all instances: a pool rather than a thread local because reader threads may be
- * short-lived virtual threads, and bounded so that idle inflaters hold native memory in proportion to the
- * number of cores, not to the peak number of threads.
+ * Compression 8 and 32946: a zlib stream per block. Creating an {@link Inflater} per tile costs a
+ * native zlib state allocation each time, which dominates for small tiles, so inflaters are
+ * recycled through one bounded pool shared by all instances: a pool rather than a thread local
+ * because reader threads may be short-lived virtual threads, and bounded so that idle inflaters
+ * hold native memory in proportion to the number of cores, not to the peak number of threads.
  */
 final class DeflateDecompressor implements InPlaceDecompressor {
 
@@ -39,10 +39,11 @@ final class DeflateDecompressor implements InPlaceDecompressor {
   }
 
   /**
-   * Inflates until the block is full, and stops there: like libtiff, it neither verifies the trailing Adler-32
-   * nor looks at padding after the data the block needs.
+   * Inflates until the block is full, and stops there: like libtiff, it neither verifies the
+   * trailing Adler-32 nor looks at padding after the data the block needs.
    */
-  private static void inflate(Inflater inflater, byte[] out, int expectedLength) throws DecodeException {
+  private static void inflate(Inflater inflater, byte[] out, int expectedLength)
+      throws DecodeException {
     int filled = 0;
     try {
       while (filled < expectedLength) {
@@ -57,11 +58,17 @@ final class DeflateDecompressor implements InPlaceDecompressor {
     }
     if (filled < expectedLength) {
       if (inflater.needsDictionary()) {
-        throw new DecodeException("deflate stream asks for a preset dictionary, which TIFF never uses");
+        throw new DecodeException(
+            "deflate stream asks for a preset dictionary, which TIFF never uses");
       }
-      throw new DecodeException("deflate stream "
-          + (inflater.finished() ? "ends" : "is truncated")
-          + " after " + filled + " of " + expectedLength + " bytes");
+      throw new DecodeException(
+          "deflate stream "
+              + (inflater.finished() ? "ends" : "is truncated")
+              + " after "
+              + filled
+              + " of "
+              + expectedLength
+              + " bytes");
     }
   }
 }

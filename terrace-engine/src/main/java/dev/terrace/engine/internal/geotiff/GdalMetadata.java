@@ -5,13 +5,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The GDAL private tags: GDAL_NODATA (one value for all bands, as text) and the per-band scale and offset
- * items of the GDAL_METADATA XML.
+ * The GDAL private tags: GDAL_NODATA (one value for all bands, as text) and the per-band scale and
+ * offset items of the GDAL_METADATA XML.
  */
 final class GdalMetadata {
 
-  private static final Pattern ITEM = Pattern.compile(
-      "<Item\\s+name=\"(\\w+)\"(?:\\s+sample=\"(\\d+)\")?(?:\\s+role=\"(\\w+)\")?\\s*>([^<]*)</Item>");
+  private static final Pattern ITEM =
+      Pattern.compile(
+          "<Item\\s+name=\"(\\w+)\"(?:\\s+sample=\"(\\d+)\")?(?:\\s+role=\"(\\w+)\")?\\s*>([^<]*)</Item>");
 
   private GdalMetadata() {}
 
@@ -58,8 +59,15 @@ final class GdalMetadata {
         try {
           return Double.parseDouble(m.group(4).trim());
         } catch (NumberFormatException e) {
-          throw ifd.error(TiffTag.GDAL_METADATA, "has " + role + " \"" + m.group(4) + "\" for band "
-              + (sample + 1) + ", not a number");
+          throw ifd.error(
+              TiffTag.GDAL_METADATA,
+              "has "
+                  + role
+                  + " \""
+                  + m.group(4)
+                  + "\" for band "
+                  + (sample + 1)
+                  + ", not a number");
         }
       }
     }

@@ -4,9 +4,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The GeoKeyDirectory of a GeoTIFF: each key's value is a short, a run of GeoDoubleParams, or a run of
- * GeoAsciiParams. Malformed keys are dropped, as libgeotiff does, rather than failing the whole file; a CRS
- * that then cannot be built is reported by {@link CrsFromGeoKeys}.
+ * The GeoKeyDirectory of a GeoTIFF: each key's value is a short, a run of GeoDoubleParams, or a run
+ * of GeoAsciiParams. Malformed keys are dropped, as libgeotiff does, rather than failing the whole
+ * file; a CRS that then cannot be built is reported by {@link CrsFromGeoKeys}.
  */
 final class GeoKeys {
 
@@ -62,7 +62,8 @@ final class GeoKeys {
 
   static GeoKeys of(Ifd ifd) {
     long[] dir = ifd.longs(TiffTag.GEO_KEY_DIRECTORY);
-    double[] doubles = ifd.has(TiffTag.GEO_DOUBLE_PARAMS) ? ifd.doubles(TiffTag.GEO_DOUBLE_PARAMS) : new double[0];
+    double[] doubles =
+        ifd.has(TiffTag.GEO_DOUBLE_PARAMS) ? ifd.doubles(TiffTag.GEO_DOUBLE_PARAMS) : new double[0];
     String ascii = ifd.has(TiffTag.GEO_ASCII_PARAMS) ? ifd.ascii(TiffTag.GEO_ASCII_PARAMS) : "";
     Map<Integer, Object> values = new HashMap<>();
     if (dir != null && dir.length >= 4) {
@@ -74,10 +75,19 @@ final class GeoKeys {
         int offset = (int) dir[7 + 4 * i];
         if (location == 0) {
           values.put(key, (double) offset);
-        } else if (location == TiffTag.GEO_DOUBLE_PARAMS && offset >= 0 && count > 0
+        } else if (location == TiffTag.GEO_DOUBLE_PARAMS
+            && offset >= 0
+            && count > 0
             && offset + count <= doubles.length) {
-          values.put(key, count == 1 ? (Object) doubles[offset] : java.util.Arrays.copyOfRange(doubles, offset, offset + count));
-        } else if (location == TiffTag.GEO_ASCII_PARAMS && offset >= 0 && count >= 0 && offset + count <= ascii.length()) {
+          values.put(
+              key,
+              count == 1
+                  ? (Object) doubles[offset]
+                  : java.util.Arrays.copyOfRange(doubles, offset, offset + count));
+        } else if (location == TiffTag.GEO_ASCII_PARAMS
+            && offset >= 0
+            && count >= 0
+            && offset + count <= ascii.length()) {
           values.put(key, ascii.substring(offset, offset + count).replaceAll("\\|+$", ""));
         }
       }
@@ -90,32 +100,47 @@ final class GeoKeys {
   }
 
   /**
-   * @return whether any key says something about the CRS; GDAL writes none at all for a georeferenced file
-   *     without one, and the raster type and a bare citation describe no CRS either
+   * @return whether any key says something about the CRS; GDAL writes none at all for a
+   *     georeferenced file without one, and the raster type and a bare citation describe no CRS
+   *     either
    */
   boolean describesCrs() {
     return values.keySet().stream().anyMatch(k -> k != RASTER_TYPE && k != GT_CITATION);
   }
 
-  /** @return an ASCII key's text, or null when absent or not text */
+  /**
+   * @return an ASCII key's text, or null when absent or not text
+   */
   String text(int key) {
     return values.get(key) instanceof String s ? s : null;
   }
 
   /**
-   * @return every key as {@code Name (id) = value}, in key order, for messages that must say what the file
-   *     holds; long texts are cut short
+   * @return every key as {@code Name (id) = value}, in key order, for messages that must say what
+   *     the file holds; long texts are cut short
    */
   String describe() {
     StringBuilder out = new StringBuilder();
-    values.keySet().stream().sorted().forEach(k -> {
-      Object v = values.get(k);
-      String value = v instanceof double[] a ? java.util.Arrays.toString(a)
-          : v instanceof Double d && d == Math.rint(d) ? Long.toString(d.longValue())
-          : v instanceof String s ? "\"" + (s.length() > 80 ? s.substring(0, 77) + "..." : s) + "\"" : String.valueOf(v);
-      out.append(out.isEmpty() ? "" : ", ").append(GeoKeyNames.name(k)).append(" (").append(k).append(") = ")
-          .append(value);
-    });
+    values.keySet().stream()
+        .sorted()
+        .forEach(
+            k -> {
+              Object v = values.get(k);
+              String value =
+                  v instanceof double[] a
+                      ? java.util.Arrays.toString(a)
+                      : v instanceof Double d && d == Math.rint(d)
+                          ? Long.toString(d.longValue())
+                          : v instanceof String s
+                              ? "\"" + (s.length() > 80 ? s.substring(0, 77) + "..." : s) + "\""
+                              : String.valueOf(v);
+              out.append(out.isEmpty() ? "" : ", ")
+                  .append(GeoKeyNames.name(k))
+                  .append(" (")
+                  .append(k)
+                  .append(") = ")
+                  .append(value);
+            });
     return out.toString();
   }
 
@@ -123,7 +148,9 @@ final class GeoKeys {
     return values.get(key) instanceof Double || values.get(key) instanceof double[];
   }
 
-  /** @return a numeric key's (first) value, or {@code fallback} when absent or not numeric */
+  /**
+   * @return a numeric key's (first) value, or {@code fallback} when absent or not numeric
+   */
   double number(int key, double fallback) {
     Object v = values.get(key);
     if (v instanceof Double d) {

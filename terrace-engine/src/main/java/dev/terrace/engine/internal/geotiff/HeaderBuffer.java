@@ -5,12 +5,14 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * The front of the file, fetched once and grown on demand, through which all IFD parsing goes. A COG keeps
- * every IFD and tag array before the first tile, so one prefetch usually serves the whole header; when the
- * IFDs are larger the buffer doubles (one more read) rather than costing a request per tag. Data far beyond
- * the buffer (IFDs at the end of a classic TIFF) is read on its own so the buffer never balloons.
+ * The front of the file, fetched once and grown on demand, through which all IFD parsing goes. A
+ * COG keeps every IFD and tag array before the first tile, so one prefetch usually serves the whole
+ * header; when the IFDs are larger the buffer doubles (one more read) rather than costing a request
+ * per tag. Data far beyond the buffer (IFDs at the end of a classic TIFF) is read on its own so the
+ * buffer never balloons.
  *
- * <p>It lives as long as the image: the overviews' block arrays are decoded through it on first use.
+ * <p>It lives as long as the image: the overviews' block arrays are decoded through it on first
+ * use.
  */
 final class HeaderBuffer {
 

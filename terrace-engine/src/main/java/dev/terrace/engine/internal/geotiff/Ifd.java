@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * One image file directory: its position in the file's chain and the entries the reader knows. Accessors
- * throw {@link RasterFormatException} naming the file, the IFD and the tag.
+ * One image file directory: its position in the file's chain and the entries the reader knows.
+ * Accessors throw {@link RasterFormatException} naming the file, the IFD and the tag.
  */
 final class Ifd {
 
@@ -17,7 +17,8 @@ final class Ifd {
   private final Map<Integer, TiffEntry> resolved = new ConcurrentHashMap<>();
 
   /**
-   * @param entries each known tag's value, some decoded only when first asked for (see {@code TiffParser})
+   * @param entries each known tag's value, some decoded only when first asked for (see {@code
+   *     TiffParser})
    */
   Ifd(String file, int index, Map<Integer, Supplier<TiffEntry>> entries) {
     this.file = file;
@@ -38,7 +39,9 @@ final class Ifd {
     return e == null ? null : resolved.computeIfAbsent(tag, t -> e.get());
   }
 
-  /** @return the first value of an integer tag, or {@code fallback} when absent */
+  /**
+   * @return the first value of an integer tag, or {@code fallback} when absent
+   */
   long longValue(int tag, long fallback) {
     TiffEntry e = entry(tag);
     if (e == null) {
@@ -54,13 +57,17 @@ final class Ifd {
     return longValue(tag, 0);
   }
 
-  /** @return all values of an integer tag, or null when absent */
+  /**
+   * @return all values of an integer tag, or null when absent
+   */
   long[] longs(int tag) {
     TiffEntry e = entry(tag);
     return e == null ? null : integers(tag, e);
   }
 
-  /** @return all values of a numeric tag as doubles, or null when absent */
+  /**
+   * @return all values of a numeric tag as doubles, or null when absent
+   */
   double[] doubles(int tag) {
     TiffEntry e = entry(tag);
     if (e == null) {
@@ -73,7 +80,9 @@ final class Ifd {
     return d;
   }
 
-  /** @return an ASCII tag's text without its trailing NULs, or null when absent */
+  /**
+   * @return an ASCII tag's text without its trailing NULs, or null when absent
+   */
   String ascii(int tag) {
     TiffEntry e = entry(tag);
     if (e == null) {
@@ -92,12 +101,16 @@ final class Ifd {
     return e.longs();
   }
 
-  /** @return an exception whose message starts with the file, IFD and tag */
+  /**
+   * @return an exception whose message starts with the file, IFD and tag
+   */
   RasterFormatException error(int tag, String problem) {
     return new RasterFormatException(where() + ": " + TiffTag.describe(tag) + " " + problem);
   }
 
-  /** @return {@code "file, IFD n"}, the prefix of every message about this directory */
+  /**
+   * @return {@code "file, IFD n"}, the prefix of every message about this directory
+   */
   String where() {
     return file + ", IFD " + index;
   }

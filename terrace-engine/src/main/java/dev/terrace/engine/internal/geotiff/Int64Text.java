@@ -1,10 +1,11 @@
 package dev.terrace.engine.internal.geotiff;
 
 /**
- * Reads a 64-bit integer nodata from its text as GDAL does for Int64 and UInt64 bands: C's {@code strtoll} and
- * {@code strtoull} in base 10, never through a double. The longest leading integer counts and the rest is
- * ignored ("-9999.5" is -9999; text without digits is 0); values beyond the type's range clamp to it, and
- * {@code strtoull} negates a leading minus modulo 2^64 ("-1" is 2^64 − 1), as C does.
+ * Reads a 64-bit integer nodata from its text as GDAL does for Int64 and UInt64 bands: C's {@code
+ * strtoll} and {@code strtoull} in base 10, never through a double. The longest leading integer
+ * counts and the rest is ignored ("-9999.5" is -9999; text without digits is 0); values beyond the
+ * type's range clamp to it, and {@code strtoull} negates a leading minus modulo 2^64 ("-1" is 2^64
+ * − 1), as C does.
  */
 final class Int64Text {
 
@@ -42,7 +43,9 @@ final class Int64Text {
     }
     if (negative) {
       // Long.MIN_VALUE's magnitude, 2^63, is the largest a negative long holds.
-      return overflow || Long.compareUnsigned(magnitude, Long.MIN_VALUE) >= 0 ? Long.MIN_VALUE : -magnitude;
+      return overflow || Long.compareUnsigned(magnitude, Long.MIN_VALUE) >= 0
+          ? Long.MIN_VALUE
+          : -magnitude;
     }
     return overflow || magnitude < 0 ? Long.MAX_VALUE : magnitude;
   }

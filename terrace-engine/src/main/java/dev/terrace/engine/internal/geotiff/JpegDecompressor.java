@@ -13,27 +13,33 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
- * Compression 7: a baseline JPEG stream per block, 8-bit, one sample (grey, or one band of a planar image)
- * or three (RGB, or YCbCr converted to RGB), decoded by the JDK's own JPEG reader (native libjpeg). Where
- * libjpeg-turbo can be called, {@link JpegDecoders} decodes with it instead and hands this class only the
- * blocks it does not take (damaged streams among them), through {@link #decodeStream}.
+ * Compression 7: a baseline JPEG stream per block, 8-bit, one sample (grey, or one band of a planar
+ * image) or three (RGB, or YCbCr converted to RGB), decoded by the JDK's own JPEG reader (native
+ * libjpeg). Where libjpeg-turbo can be called, {@link JpegDecoders} decodes with it instead and
+ * hands this class only the blocks it does not take (damaged streams among them), through {@link
+ * #decodeStream}.
  *
- * <p>TIFF writers store the quantisation and Huffman tables once, in the JPEGTables tag (an "abbreviated
- * table specification": SOI, tables, EOI), and each block as an abbreviated stream without them; the two are
- * spliced into one complete stream (the tables without their EOI, then the block without its SOI).
+ * <p>TIFF writers store the quantisation and Huffman tables once, in the JPEGTables tag (an
+ * "abbreviated table specification": SOI, tables, EOI), and each block as an abbreviated stream
+ * without them; the two are spliced into one complete stream (the tables without their EOI, then
+ * the block without its SOI).
  *
- * <p>The JDK's reader is asked for a {@link Raster}, which libjpeg decodes with its default integer IDCT and
- * "fancy" (triangular) chroma upsampling but without colour conversion: the samples of an RGB-stored JPEG
- * come out as stored, as libtiff returns them. For PhotometricInterpretation YCbCr, GDAL has libtiff ask
- * libjpeg for RGB (JPEGCOLORMODE_RGB), so {@link #ycbcrToRgb} repeats libjpeg's fixed-point conversion
- * ({@code jdcolor.c}) exactly. Both steps are the same arithmetic in the JDK's libjpeg 6b and in
- * libjpeg-turbo, whose SIMD paths are bit-exact to its C code, so the pixels equal GDAL's.
+ * <p>The JDK's reader is asked for a {@link Raster}, which libjpeg decodes with its default integer
+ * IDCT and "fancy" (triangular) chroma upsampling but without colour conversion: the samples of an
+ * RGB-stored JPEG come out as stored, as libtiff returns them. For PhotometricInterpretation YCbCr,
+ * GDAL has libtiff ask libjpeg for RGB (JPEGCOLORMODE_RGB), so {@link #ycbcrToRgb} repeats
+ * libjpeg's fixed-point conversion ({@code jdcolor.c}) exactly. Both steps are the same arithmetic
+ * in the JDK's libjpeg 6b and in libjpeg-turbo, whose SIMD paths are bit-exact to its C code, so
+ * the pixels equal GDAL's.
  */
 final class JpegDecompressor implements SampleDecompressor {
 
   private static final int PHOTOMETRIC_YCBCR = 6;
 
-  /** Readers hold native decoder state and are not thread-safe; recycled, bounded like the inflaters. */
+  /**
+   * Readers hold native decoder state and are not thread-safe; recycled, bounded like the
+   * inflaters.
+   */
   private static final BlockingQueue<ImageReader> READERS =
       new ArrayBlockingQueue<>(2 * Runtime.getRuntime().availableProcessors());
 
@@ -59,37 +65,59 @@ final class JpegDecompressor implements SampleDecompressor {
   }
 
   @Override
-  public Object decode(ImageLayout layout, byte[] src, int srcOff, int srcLen, int rows) throws DecodeException {
+  public Object decode(ImageLayout layout, byte[] src, int srcOff, int srcLen, int rows)
+      throws DecodeException {
     Objects.checkFromIndexSize(srcOff, srcLen, src.length);
     checkSupported(layout);
-    return decodeStream(layout, spliceTables(layout.ifd().longs(TiffTag.JPEG_TABLES), src, srcOff, srcLen), rows);
+    return decodeStream(
+        layout, spliceTables(layout.ifd().longs(TiffTag.JPEG_TABLES), src, srcOff, srcLen), rows);
   }
 
   /** Refuses what neither decoder handles: anything but 8-bit blocks of one or three samples. */
   static void checkSupported(ImageLayout layout) throws DecodeException {
     int spp = layout.samplesPerBlockPixel();
     if (layout.sampleType() != SampleType.UINT8 || (spp != 1 && spp != 3)) {
-      throw new DecodeException("JPEG blocks of " + spp + " x " + layout.sampleType()
-          + " samples are not supported (8-bit, 1 or 3 samples per pixel)");
+      throw new DecodeException(
+          "JPEG blocks of "
+              + spp
+              + " x "
+              + layout.sampleType()
+              + " samples are not supported (8-bit, 1 or 3 samples per pixel)");
     }
   }
 
-  /** Whether libtiff would have libjpeg convert the block's samples from YCbCr to RGB (JPEGCOLORMODE_RGB). */
+  /**
+   * Whether libtiff would have libjpeg convert the block's samples from YCbCr to RGB
+   * (JPEGCOLORMODE_RGB).
+   */
   static boolean convertsYcbcr(ImageLayout layout) {
-    return layout.samplesPerBlockPixel() == 3 && layout.ifd().longValue(TiffTag.PHOTOMETRIC, 2) == PHOTOMETRIC_YCBCR;
+    return layout.samplesPerBlockPixel() == 3
+        && layout.ifd().longValue(TiffTag.PHOTOMETRIC, 2) == PHOTOMETRIC_YCBCR;
   }
 
   /**
-   * Decodes a complete stream (after {@link #spliceTables}) of a block that {@link #checkSupported} accepted;
-   * also the libjpeg-turbo decoder's fallback, so that what it leaves is decoded, or refused, as before.
+   * Decodes a complete stream (after {@link #spliceTables}) of a block that {@link #checkSupported}
+   * accepted; also the libjpeg-turbo decoder's fallback, so that what it leaves is decoded, or
+   * refused, as before.
    */
   byte[] decodeStream(ImageLayout layout, byte[] stream, int rows) throws DecodeException {
     int spp = layout.samplesPerBlockPixel();
     int width = layout.blockWidth();
     Raster raster = read(stream);
     if (raster.getNumBands() != spp || raster.getWidth() < width || raster.getHeight() < rows) {
-      throw new DecodeException("JPEG stream is " + raster.getWidth() + " x " + raster.getHeight() + " with "
-          + raster.getNumBands() + " components; the block is " + width + " x " + rows + " with " + spp);
+      throw new DecodeException(
+          "JPEG stream is "
+              + raster.getWidth()
+              + " x "
+              + raster.getHeight()
+              + " with "
+              + raster.getNumBands()
+              + " components; the block is "
+              + width
+              + " x "
+              + rows
+              + " with "
+              + spp);
     }
     byte[] out = new byte[width * rows * spp];
     byte[] row = new byte[width * spp];
@@ -153,11 +181,13 @@ final class JpegDecompressor implements SampleDecompressor {
       reader = newReader();
     }
     boolean reusable = true;
-    try (MemoryCacheImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(stream))) {
+    try (MemoryCacheImageInputStream in =
+        new MemoryCacheImageInputStream(new ByteArrayInputStream(stream))) {
       reader.setInput(in, true, true);
       return reader.readRaster(0, null);
     } catch (IOException | RuntimeException e) {
-      // libjpeg's errors arrive as IIOException; a damaged stream must not leave a reader in a bad state.
+      // libjpeg's errors arrive as IIOException; a damaged stream must not leave a reader in a bad
+      // state.
       reusable = false;
       throw new DecodeException("corrupt JPEG stream: " + e.getMessage(), e);
     } finally {

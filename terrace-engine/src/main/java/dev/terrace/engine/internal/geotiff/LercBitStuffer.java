@@ -1,15 +1,16 @@
 package dev.terrace.engine.internal.geotiff;
 
 /**
- * Reads LERC's bit-stuffed arrays of unsigned integers (liblerc's {@code BitStuffer2}). One header byte
- * holds the bit width (bits 0-4), whether the values go through a lookup table (bit 5) and how many bytes the
- * element count takes (bits 6-7: 0 → 4, 1 → 2, 2 → 1). The values follow packed at that width:
+ * Reads LERC's bit-stuffed arrays of unsigned integers (liblerc's {@code BitStuffer2}). One header
+ * byte holds the bit width (bits 0-4), whether the values go through a lookup table (bit 5) and how
+ * many bytes the element count takes (bits 6-7: 0 → 4, 1 → 2, 2 → 1). The values follow packed at
+ * that width:
  *
  * <ul>
- *   <li>from Lerc2 version 3 on, as one little-endian bit stream (element {@code i} is bits
- *       {@code [i*w, (i+1)*w)}, least significant first);
- *   <li>in version 2, most significant bit first within little-endian 32-bit words, the last partial
- *       word's bytes standing in its high end.
+ *   <li>from Lerc2 version 3 on, as one little-endian bit stream (element {@code i} is bits {@code
+ *       [i*w, (i+1)*w)}, least significant first);
+ *   <li>in version 2, most significant bit first within little-endian 32-bit words, the last
+ *       partial word's bytes standing in its high end.
  * </ul>
  *
  * A table, when used, is stored first (without its implied leading 0) at the same width, then the
@@ -29,15 +30,20 @@ final class LercBitStuffer {
     int bits67 = head >>> 6;
     boolean lut = (head & 0x20) != 0;
     int bits = head & 0x1F;
-    int count = switch (bits67) {
-      case 0 -> c.i32("bit-stuffed array");
-      case 1 -> c.u16("bit-stuffed array");
-      case 2 -> c.u8("bit-stuffed array");
-      default -> throw new DecodeException("bit-stuffed array has an invalid count size");
-    };
+    int count =
+        switch (bits67) {
+          case 0 -> c.i32("bit-stuffed array");
+          case 1 -> c.u16("bit-stuffed array");
+          case 2 -> c.u8("bit-stuffed array");
+          default -> throw new DecodeException("bit-stuffed array has an invalid count size");
+        };
     if (count < 0 || count > maxCount || count > out.length) {
-      throw new DecodeException("bit-stuffed array holds " + Integer.toUnsignedString(count) + " values; at most "
-          + Math.min(maxCount, out.length) + " fit");
+      throw new DecodeException(
+          "bit-stuffed array holds "
+              + Integer.toUnsignedString(count)
+              + " values; at most "
+              + Math.min(maxCount, out.length)
+              + " fit");
     }
     if (!lut) {
       if (bits == 0) {
@@ -70,7 +76,9 @@ final class LercBitStuffer {
     return count;
   }
 
-  /** Unpacks {@code count} values of {@code bits} bits (1 to 31) into {@code out} from {@code at}. */
+  /**
+   * Unpacks {@code count} values of {@code bits} bits (1 to 31) into {@code out} from {@code at}.
+   */
   private static void unstuff(LercCursor c, int[] out, int at, int count, int bits, int version)
       throws DecodeException {
     if (bits >= 32) {
@@ -86,8 +94,10 @@ final class LercBitStuffer {
     int end = from + bytes;
     long mask = (1L << bits) - 1;
     if (version >= 3) {
-      // A little-endian bit stream: value i is the (bits)-bit field at bit i * bits, read with one unaligned
-      // 64-bit load (a field and its shift take at most 38 bits) wherever 8 bytes are there to load.
+      // A little-endian bit stream: value i is the (bits)-bit field at bit i * bits, read with one
+      // unaligned
+      // 64-bit load (a field and its shift take at most 38 bits) wherever 8 bytes are there to
+      // load.
       int i = 0;
       long bit = (long) from * 8;
       long room = (long) d.length - 8 - from;
@@ -104,7 +114,8 @@ final class LercBitStuffer {
         out[at + i] = (int) ((v >>> (bit & 7)) & mask);
       }
     } else {
-      // 32-bit little-endian words read most significant bit first; the last word holds its remaining bytes
+      // 32-bit little-endian words read most significant bit first; the last word holds its
+      // remaining bytes
       // in its high end (the writer shifted them there).
       int words = (int) ((totalBits + 31) >>> 5);
       int tail = (int) (((long) words * 4) - bytes);

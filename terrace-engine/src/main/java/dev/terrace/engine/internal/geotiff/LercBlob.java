@@ -1,21 +1,21 @@
 package dev.terrace.engine.internal.geotiff;
 
 /**
- * Decodes one Lerc2 blob (versions 2 to 4) after its {@linkplain LercHeader header}: the validity mask, then
- * the values, stored in one of these ways:
+ * Decodes one Lerc2 blob (versions 2 to 4) after its {@linkplain LercHeader header}: the validity
+ * mask, then the values, stored in one of these ways:
  *
  * <ul>
  *   <li>none valid, or a constant image ({@code zMin == zMax}): nothing more;
  *   <li>version 4: each depth's minimum and maximum, and if all depths are constant, nothing more;
  *   <li>a byte: 1 for all valid values raw, one after the other ("one sweep");
- *   <li>else for lossless Byte and Char ({@code maxZError == 0.5}) a byte choosing {@linkplain LercTiles
- *       micro-blocks} (0), or {@linkplain LercHuffman Huffman} coding of each value's difference to its left
- *       (or upper) neighbour (1) or of the values themselves (2, version 4);
+ *   <li>else for lossless Byte and Char ({@code maxZError == 0.5}) a byte choosing {@linkplain
+ *       LercTiles micro-blocks} (0), or {@linkplain LercHuffman Huffman} coding of each value's
+ *       difference to its left (or upper) neighbour (1) or of the values themselves (2, version 4);
  *   <li>otherwise micro-blocks.
  * </ul>
  *
- * Invalid pixels are left zero, as liblerc leaves them; what a TIFF reader shows there is the caller's
- * choice.
+ * Invalid pixels are left zero, as liblerc leaves them; what a TIFF reader shows there is the
+ * caller's choice.
  */
 final class LercBlob {
 
@@ -27,8 +27,8 @@ final class LercBlob {
   /**
    * Decodes the blob at {@code c}'s position and leaves {@code c} at the blob's end.
    *
-   * @param previousMask the mask of the blob before in the same buffer (a blob may say "same mask as
-   *     before"), or null
+   * @param previousMask the mask of the blob before in the same buffer (a blob may say "same mask
+   *     as before"), or null
    */
   static Decoded decode(LercCursor c, boolean[] previousMask) throws DecodeException {
     LercHeader h = LercHeader.read(c);
@@ -42,7 +42,8 @@ final class LercBlob {
     return new Decoded(h, out, valid);
   }
 
-  private static boolean[] readMask(LercCursor c, LercHeader h, boolean[] previous) throws DecodeException {
+  private static boolean[] readMask(LercCursor c, LercHeader h, boolean[] previous)
+      throws DecodeException {
     int bytes = c.i32("mask");
     int pixels = h.pixels();
     if (h.validPixels() == pixels) {
@@ -64,9 +65,11 @@ final class LercBlob {
       return previous;
     }
     if (bytes < 0 || bytes > c.remaining()) {
-      throw new DecodeException("Lerc2 mask claims " + bytes + " bytes; " + c.remaining() + " are left");
+      throw new DecodeException(
+          "Lerc2 mask claims " + bytes + " bytes; " + c.remaining() + " are left");
     }
-    byte[] bits = rleDecode(new LercCursor(c.data, c.position(), c.position() + bytes), (pixels + 7) / 8);
+    byte[] bits =
+        rleDecode(new LercCursor(c.data, c.position(), c.position() + bytes), (pixels + 7) / 8);
     c.skip(bytes, "mask");
     boolean[] valid = new boolean[pixels];
     for (int k = 0; k < pixels; k++) {
@@ -76,9 +79,9 @@ final class LercBlob {
   }
 
   /**
-   * LERC's run-length coding of the mask bits: little-endian 16-bit counts, a positive count followed by
-   * that many literal bytes, a non-positive one by one byte repeated {@code -count} times, and -32768 at the
-   * end.
+   * LERC's run-length coding of the mask bits: little-endian 16-bit counts, a positive count
+   * followed by that many literal bytes, a non-positive one by one byte repeated {@code -count}
+   * times, and -32768 at the end.
    */
   static byte[] rleDecode(LercCursor c, int size) throws DecodeException {
     byte[] out = new byte[size];
@@ -104,7 +107,8 @@ final class LercBlob {
     }
   }
 
-  private static void values(LercCursor c, LercHeader h, boolean[] valid, Object out) throws DecodeException {
+  private static void values(LercCursor c, LercHeader h, boolean[] valid, Object out)
+      throws DecodeException {
     if (h.zMin() == h.zMax()) {
       fillConstant(h, valid, out, null);
       return;
@@ -133,11 +137,13 @@ final class LercBlob {
       oneSweep(c, h, valid, out);
       return;
     }
-    boolean huffman = (h.type() == LercType.BYTE || h.type() == LercType.CHAR) && h.maxZError() == 0.5;
+    boolean huffman =
+        (h.type() == LercType.BYTE || h.type() == LercType.CHAR) && h.maxZError() == 0.5;
     if (huffman) {
       int mode = c.u8("coding mode");
       if (mode > (h.version() >= 4 ? 2 : 1)) {
-        throw new DecodeException("Lerc2 coding mode " + mode + " is not valid in version " + h.version());
+        throw new DecodeException(
+            "Lerc2 coding mode " + mode + " is not valid in version " + h.version());
       }
       if (mode != 0) {
         LercHuffman table = LercHuffman.read(c, h.version());
@@ -159,7 +165,8 @@ final class LercBlob {
     }
   }
 
-  private static void oneSweep(LercCursor c, LercHeader h, boolean[] valid, Object out) throws DecodeException {
+  private static void oneSweep(LercCursor c, LercHeader h, boolean[] valid, Object out)
+      throws DecodeException {
     int depth = h.depth();
     for (int k = 0; k < h.pixels(); k++) {
       if (valid == null || valid[k]) {
@@ -171,12 +178,13 @@ final class LercBlob {
   }
 
   /**
-   * Huffman-coded bytes. In delta mode each depth is a separate pass over the pixels, a value being the
-   * decoded difference plus its left neighbour's value if that is valid, else its upper neighbour's if that
-   * is valid, else the last value decoded in the pass; all modulo 256.
+   * Huffman-coded bytes. In delta mode each depth is a separate pass over the pixels, a value being
+   * the decoded difference plus its left neighbour's value if that is valid, else its upper
+   * neighbour's if that is valid, else the last value decoded in the pass; all modulo 256.
    */
-  private static void decodeHuffman(LercCursor c, LercHeader h, boolean[] valid, byte[] out, LercHuffman table,
-      boolean delta) throws DecodeException {
+  private static void decodeHuffman(
+      LercCursor c, LercHeader h, boolean[] valid, byte[] out, LercHuffman table, boolean delta)
+      throws DecodeException {
     int offset = h.type() == LercType.CHAR ? 128 : 0;
     int rows = h.rows();
     int cols = h.cols();

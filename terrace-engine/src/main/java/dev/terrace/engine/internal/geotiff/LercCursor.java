@@ -5,15 +5,18 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * A little-endian read position in a LERC blob. Every read checks that the blob holds the bytes, and running
- * out is a {@link DecodeException}: a LERC blob's own counts say how much to read next, so a damaged one
- * must never send a read past its end.
+ * A little-endian read position in a LERC blob. Every read checks that the blob holds the bytes,
+ * and running out is a {@link DecodeException}: a LERC blob's own counts say how much to read next,
+ * so a damaged one must never send a read past its end.
  */
 final class LercCursor {
 
-  private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle SHORT =
+      MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle INT =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONG =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   final byte[] data;
   private final int end;
@@ -38,7 +41,10 @@ final class LercCursor {
     return end - pos;
   }
 
-  /** Checks that {@code n} more bytes are there; the caller then reads them from {@link #data} itself. */
+  /**
+   * Checks that {@code n} more bytes are there; the caller then reads them from {@link #data}
+   * itself.
+   */
   int need(int n, String what) throws DecodeException {
     if (n < 0 || n > end - pos) {
       throw new DecodeException("LERC blob ends inside its " + what);

@@ -11,21 +11,36 @@ import java.nio.charset.StandardCharsets;
  * double maxZError, zMin, zMax
  * </pre>
  *
- * all little-endian. From version 3 on, a Fletcher-32 checksum covers the blob after the checksum field,
- * and it is verified here: it is what lets a damaged block fail cleanly instead of decoding to noise.
+ * all little-endian. From version 3 on, a Fletcher-32 checksum covers the blob after the checksum
+ * field, and it is verified here: it is what lets a damaged block fail cleanly instead of decoding
+ * to noise.
  *
  * @param start where the blob starts in its buffer
  * @param blobSize the whole blob's length in bytes, header included
  * @param headerEnd where the header ends (the mask follows)
  */
-record LercHeader(int start, int version, int rows, int cols, int depth, int validPixels, int microBlockSize,
-    int blobSize, LercType type, double maxZError, double zMin, double zMax, int headerEnd) {
+record LercHeader(
+    int start,
+    int version,
+    int rows,
+    int cols,
+    int depth,
+    int validPixels,
+    int microBlockSize,
+    int blobSize,
+    LercType type,
+    double maxZError,
+    double zMin,
+    double zMax,
+    int headerEnd) {
 
   static final byte[] KEY = "Lerc2 ".getBytes(StandardCharsets.US_ASCII);
   static final int MIN_VERSION = 2;
   static final int MAX_VERSION = 4;
 
-  /** @return whether a LERC blob (of any version) starts at {@code c}'s position */
+  /**
+   * @return whether a LERC blob (of any version) starts at {@code c}'s position
+   */
   static boolean startsAt(LercCursor c) {
     if (c.remaining() < KEY.length) {
       return false;
@@ -42,13 +57,20 @@ record LercHeader(int start, int version, int rows, int cols, int depth, int val
   static LercHeader read(LercCursor c) throws DecodeException {
     int start = c.position();
     if (!startsAt(c)) {
-      throw new DecodeException("no Lerc2 blob at byte " + start + " (LERC1 and other formats are not read)");
+      throw new DecodeException(
+          "no Lerc2 blob at byte " + start + " (LERC1 and other formats are not read)");
     }
     c.skip(KEY.length, "header");
     int version = c.i32("header");
     if (version < MIN_VERSION || version > MAX_VERSION) {
-      throw new DecodeException("Lerc2 version " + version + " is not supported (" + MIN_VERSION + " to "
-          + MAX_VERSION + ")");
+      throw new DecodeException(
+          "Lerc2 version "
+              + version
+              + " is not supported ("
+              + MIN_VERSION
+              + " to "
+              + MAX_VERSION
+              + ")");
     }
     int checksum = version >= 3 ? c.i32("header") : 0;
     int rows = c.i32("header");
@@ -63,27 +85,62 @@ record LercHeader(int start, int version, int rows, int cols, int depth, int val
     double zMax = c.f64("header");
     LercType type = LercType.of(dt);
     long pixels = (long) rows * cols;
-    if (rows <= 0 || cols <= 0 || depth <= 0 || valid < 0 || valid > pixels || microBlock <= 0 || microBlock > 32
-        || type == null || pixels * depth > Integer.MAX_VALUE) {
-      throw new DecodeException("Lerc2 header is inconsistent: " + rows + " x " + cols + " x " + depth
-          + ", " + valid + " valid, micro-blocks of " + microBlock + ", data type " + dt);
+    if (rows <= 0
+        || cols <= 0
+        || depth <= 0
+        || valid < 0
+        || valid > pixels
+        || microBlock <= 0
+        || microBlock > 32
+        || type == null
+        || pixels * depth > Integer.MAX_VALUE) {
+      throw new DecodeException(
+          "Lerc2 header is inconsistent: "
+              + rows
+              + " x "
+              + cols
+              + " x "
+              + depth
+              + ", "
+              + valid
+              + " valid, micro-blocks of "
+              + microBlock
+              + ", data type "
+              + dt);
     }
     if (blobSize < c.position() - start || blobSize > c.end() - start) {
-      throw new DecodeException("Lerc2 blob claims " + blobSize + " bytes; " + (c.end() - start) + " are there");
+      throw new DecodeException(
+          "Lerc2 blob claims " + blobSize + " bytes; " + (c.end() - start) + " are there");
     }
     if (version >= 3) {
       int from = start + KEY.length + 8;
       int sum = fletcher32(c.data, from, start + blobSize - from);
       if (sum != checksum) {
-        throw new DecodeException("Lerc2 checksum mismatch (stored " + Integer.toHexString(checksum) + ", computed "
-            + Integer.toHexString(sum) + ")");
+        throw new DecodeException(
+            "Lerc2 checksum mismatch (stored "
+                + Integer.toHexString(checksum)
+                + ", computed "
+                + Integer.toHexString(sum)
+                + ")");
       }
     }
     if (!(maxZError >= 0) || Double.isNaN(zMin) || Double.isNaN(zMax)) {
       throw new DecodeException("Lerc2 header has an invalid error bound or range");
     }
-    return new LercHeader(start, version, rows, cols, depth, valid, microBlock, blobSize, type, maxZError, zMin,
-        zMax, c.position());
+    return new LercHeader(
+        start,
+        version,
+        rows,
+        cols,
+        depth,
+        valid,
+        microBlock,
+        blobSize,
+        type,
+        maxZError,
+        zMin,
+        zMax,
+        c.position());
   }
 
   /** Fletcher-32 over bytes taken in big-endian pairs, as LERC computes it. */

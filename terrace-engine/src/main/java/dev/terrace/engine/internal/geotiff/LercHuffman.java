@@ -1,16 +1,17 @@
 package dev.terrace.engine.internal.geotiff;
 
 /**
- * LERC's Huffman coding of 8-bit data (liblerc's {@code Huffman}), used for lossless Byte and Char blobs.
+ * LERC's Huffman coding of 8-bit data (liblerc's {@code Huffman}), used for lossless Byte and Char
+ * blobs.
  *
- * <p>The code table: four ints (table version ≥ 2, table size, first and end index, where the range may
- * wrap around the table's end), the code lengths of that range as a {@linkplain LercBitStuffer bit-stuffed
- * array}, then the codes of the entries with a non-zero length, packed most significant bit first in
- * little-endian 32-bit words. The data that follows is packed the same way. Symbol {@code k} stands for the
- * value {@code k - offset} (offset 128 for Char).
+ * <p>The code table: four ints (table version ≥ 2, table size, first and end index, where the range
+ * may wrap around the table's end), the code lengths of that range as a {@linkplain LercBitStuffer
+ * bit-stuffed array}, then the codes of the entries with a non-zero length, packed most significant
+ * bit first in little-endian 32-bit words. The data that follows is packed the same way. Symbol
+ * {@code k} stands for the value {@code k - offset} (offset 128 for Char).
  *
- * <p>Decoding goes through a table indexed by the next {@link #LUT_BITS} bits for the common short codes and
- * falls back to matching longer codes length by length.
+ * <p>Decoding goes through a table indexed by the next {@link #LUT_BITS} bits for the common short
+ * codes and falls back to matching longer codes length by length.
  */
 final class LercHuffman {
 
@@ -18,8 +19,10 @@ final class LercHuffman {
   private static final int MAX_TABLE = 1 << 15;
 
   private final int lutBits;
+
   /** Per LUT index: symbol << 8 | code length, or -1. */
   private final int[] lut;
+
   private final int maxLength;
   private final int[] lengths;
   private final int[] codes;
@@ -53,13 +56,28 @@ final class LercHuffman {
     int size = c.i32("Huffman table");
     int i0 = c.i32("Huffman table");
     int i1 = c.i32("Huffman table");
-    if (tableVersion < 2 || size <= 0 || size > MAX_TABLE || i0 < 0 || i0 >= i1 || wrap(i0, size) >= size
-        || wrap(i1 - 1, size) >= size || i1 - i0 > size) {
-      throw new DecodeException("Huffman table header is invalid (version " + tableVersion + ", size " + size
-          + ", range " + i0 + " to " + i1 + ")");
+    if (tableVersion < 2
+        || size <= 0
+        || size > MAX_TABLE
+        || i0 < 0
+        || i0 >= i1
+        || wrap(i0, size) >= size
+        || wrap(i1 - 1, size) >= size
+        || i1 - i0 > size) {
+      throw new DecodeException(
+          "Huffman table header is invalid (version "
+              + tableVersion
+              + ", size "
+              + size
+              + ", range "
+              + i0
+              + " to "
+              + i1
+              + ")");
     }
     int[] rangeLengths = new int[i1 - i0];
-    if (LercBitStuffer.decode(c, rangeLengths, rangeLengths.length, version) != rangeLengths.length) {
+    if (LercBitStuffer.decode(c, rangeLengths, rangeLengths.length, version)
+        != rangeLengths.length) {
       throw new DecodeException("Huffman table has the wrong number of code lengths");
     }
     int[] lengths = new int[size];
@@ -112,15 +130,21 @@ final class LercHuffman {
   }
 
   /**
-   * Reads bits most significant first from little-endian 32-bit words, as LERC packs Huffman codes. Reads past
-   * the data see zeros; {@link #finish} then fails, and stops the blob from claiming bytes it does not have.
+   * Reads bits most significant first from little-endian 32-bit words, as LERC packs Huffman codes.
+   * Reads past the data see zeros; {@link #finish} then fails, and stops the blob from claiming
+   * bytes it does not have.
    */
   static final class MsbReader {
     private final LercCursor c;
     private final int start;
     private final long endBit;
-    /** The data as 32-bit words, two zero words past the end so that peeking never needs a bounds test. */
+
+    /**
+     * The data as 32-bit words, two zero words past the end so that peeking never needs a bounds
+     * test.
+     */
     private final int[] words;
+
     private long bitPos;
 
     MsbReader(LercCursor c) {
@@ -138,7 +162,9 @@ final class LercHuffman {
       }
     }
 
-    /** @return the next {@code n} bits (1 to 32) without consuming them */
+    /**
+     * @return the next {@code n} bits (1 to 32) without consuming them
+     */
     long peek(int n) {
       int w = (int) (bitPos >>> 5);
       long two = (long) words[w] << 32 | (words[w + 1] & 0xFFFFFFFFL);

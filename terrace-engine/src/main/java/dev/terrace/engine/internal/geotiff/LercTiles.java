@@ -1,27 +1,29 @@
 package dev.terrace.engine.internal.geotiff;
 
 /**
- * The micro-block ("tile") coding of a Lerc2 blob: the raster is cut into {@code microBlockSize} squares,
- * and each square, for each of the pixel's depth values in turn, starts with a byte whose low two bits say
- * how its valid pixels are stored:
+ * The micro-block ("tile") coding of a Lerc2 blob: the raster is cut into {@code microBlockSize}
+ * squares, and each square, for each of the pixel's depth values in turn, starts with a byte whose
+ * low two bits say how its valid pixels are stored:
  *
  * <ul>
  *   <li>0: raw values of the blob's type;
- *   <li>1: an offset (in a type reduced per bits 6-7) and a {@linkplain LercBitStuffer bit-stuffed} array of
- *       quantised steps, each value being {@code min(offset + step * 2 * maxZError, zMax)} cast to the type;
+ *   <li>1: an offset (in a type reduced per bits 6-7) and a {@linkplain LercBitStuffer bit-stuffed}
+ *       array of quantised steps, each value being {@code min(offset + step * 2 * maxZError, zMax)}
+ *       cast to the type;
  *   <li>2: all zero;
  *   <li>3: all equal to the offset that follows.
  * </ul>
  *
- * Bits 2-5 repeat bits 3-6 of the square's first column, an integrity check. A square whose bit-stuffed array
- * holds a value for every pixel fills them all, masked or not, as liblerc does.
+ * Bits 2-5 repeat bits 3-6 of the square's first column, an integrity check. A square whose
+ * bit-stuffed array holds a value for every pixel fills them all, masked or not, as liblerc does.
  */
 final class LercTiles {
 
   private LercTiles() {}
 
   /**
-   * Decodes the squares into {@code out} (pixel-interleaved with {@code h.depth()} values per pixel).
+   * Decodes the squares into {@code out} (pixel-interleaved with {@code h.depth()} values per
+   * pixel).
    *
    * @param valid one flag per pixel, or null when all are valid
    * @param zMaxes the per-depth maxima (version 4), or null to use the header's
@@ -41,7 +43,8 @@ final class LercTiles {
           double zMax = zMaxes != null ? zMaxes[d] : h.zMax();
           int flag = c.u8("micro-block header");
           if (((flag >>> 2) & 15) != ((j0 >>> 3) & 15)) {
-            throw new DecodeException("micro-block at row " + i0 + ", column " + j0 + " fails its integrity check");
+            throw new DecodeException(
+                "micro-block at row " + i0 + ", column " + j0 + " fails its integrity check");
           }
           int kind = flag & 3;
           int cells = (i1 - i0) * (j1 - j0);
@@ -61,7 +64,8 @@ final class LercTiles {
             default -> {
               LercType offsetType = h.type().reduced(flag >>> 6);
               if (offsetType == null) {
-                throw new DecodeException("micro-block offset has an invalid type code " + (flag >>> 6));
+                throw new DecodeException(
+                    "micro-block offset has an invalid type code " + (flag >>> 6));
               }
               double offset = c.value(offsetType, "micro-block offset");
               if (kind == 3) {
@@ -85,8 +89,17 @@ final class LercTiles {
     }
   }
 
-  private static void scatterConstant(Object out, double z, boolean[] valid, int i0, int i1, int j0, int j1,
-      int cols, int depth, int d) {
+  private static void scatterConstant(
+      Object out,
+      double z,
+      boolean[] valid,
+      int i0,
+      int i1,
+      int j0,
+      int j1,
+      int cols,
+      int depth,
+      int d) {
     for (int i = i0; i < i1; i++) {
       for (int j = j0; j < j1; j++) {
         int k = i * cols + j;
@@ -109,12 +122,23 @@ final class LercTiles {
   }
 
   /**
-   * Writes the square's values (in raster order over its valid pixels, or over all pixels when {@code valid}
-   * is null) into {@code out}, cast as C casts them. One loop per array type, so that the cast is inlined.
-   * A damaged blob may hold fewer values than valid pixels, which fails.
+   * Writes the square's values (in raster order over its valid pixels, or over all pixels when
+   * {@code valid} is null) into {@code out}, cast as C casts them. One loop per array type, so that
+   * the cast is inlined. A damaged blob may hold fewer values than valid pixels, which fails.
    */
-  private static void scatter(Object out, double[] values, int n, boolean[] valid, int i0, int i1,
-      int j0, int j1, int cols, int depth, int d) throws DecodeException {
+  private static void scatter(
+      Object out,
+      double[] values,
+      int n,
+      boolean[] valid,
+      int i0,
+      int i1,
+      int j0,
+      int j1,
+      int cols,
+      int depth,
+      int d)
+      throws DecodeException {
     int v = 0;
     switch (out) {
       case float[] a -> {
@@ -182,6 +206,7 @@ final class LercTiles {
   }
 
   private static DecodeException tooFew(int i0, int j0) {
-    return new DecodeException("micro-block at row " + i0 + ", column " + j0 + " holds fewer values than valid pixels");
+    return new DecodeException(
+        "micro-block at row " + i0 + ", column " + j0 + " holds fewer values than valid pixels");
   }
 }

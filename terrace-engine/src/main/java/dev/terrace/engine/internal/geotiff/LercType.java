@@ -3,12 +3,19 @@ package dev.terrace.engine.internal.geotiff;
 import dev.terrace.engine.internal.raster.SampleType;
 
 /**
- * The LERC data types, numbered as in a LERC blob's header, with how a decoded value is stored. LERC
- * computes every quantised value in double precision and then casts it to the type, as C does: integers
- * truncate toward zero, floats round to nearest, which {@link #store} reproduces.
+ * The LERC data types, numbered as in a LERC blob's header, with how a decoded value is stored.
+ * LERC computes every quantised value in double precision and then casts it to the type, as C does:
+ * integers truncate toward zero, floats round to nearest, which {@link #store} reproduces.
  */
 enum LercType {
-  CHAR(1), BYTE(1), SHORT(2), USHORT(2), INT(4), UINT(4), FLOAT(4), DOUBLE(8);
+  CHAR(1),
+  BYTE(1),
+  SHORT(2),
+  USHORT(2),
+  INT(4),
+  UINT(4),
+  FLOAT(4),
+  DOUBLE(8);
 
   final int bytes;
 
@@ -20,7 +27,9 @@ enum LercType {
     return code >= 0 && code < values().length ? values()[code] : null;
   }
 
-  /** @return the LERC type libtiff uses for a TIFF sample type, or null if LERC has none */
+  /**
+   * @return the LERC type libtiff uses for a TIFF sample type, or null if LERC has none
+   */
   static LercType forSamples(SampleType type) {
     return switch (type) {
       case INT8 -> CHAR;
@@ -40,17 +49,18 @@ enum LercType {
   }
 
   /**
-   * The smaller type a micro-block's offset is stored in, from the two "type reduction" bits of its header
-   * byte; null for a code the type does not allow.
+   * The smaller type a micro-block's offset is stored in, from the two "type reduction" bits of its
+   * header byte; null for a code the type does not allow.
    */
   LercType reduced(int code) {
-    int dt = switch (this) {
-      case SHORT, INT -> ordinal() - code;
-      case USHORT, UINT -> ordinal() - 2 * code;
-      case FLOAT -> code == 0 ? ordinal() : code == 1 ? SHORT.ordinal() : BYTE.ordinal();
-      case DOUBLE -> code == 0 ? ordinal() : ordinal() - 2 * code + 1;
-      default -> ordinal();
-    };
+    int dt =
+        switch (this) {
+          case SHORT, INT -> ordinal() - code;
+          case USHORT, UINT -> ordinal() - 2 * code;
+          case FLOAT -> code == 0 ? ordinal() : code == 1 ? SHORT.ordinal() : BYTE.ordinal();
+          case DOUBLE -> code == 0 ? ordinal() : ordinal() - 2 * code + 1;
+          default -> ordinal();
+        };
     return of(dt);
   }
 
@@ -68,7 +78,9 @@ enum LercType {
     };
   }
 
-  /** @return a zeroed array for {@code n} values: byte[], short[], int[], float[] or double[] */
+  /**
+   * @return a zeroed array for {@code n} values: byte[], short[], int[], float[] or double[]
+   */
   Object allocate(int n) {
     return switch (this) {
       case CHAR, BYTE -> new byte[n];
@@ -79,7 +91,10 @@ enum LercType {
     };
   }
 
-  /** Stores {@code z} at {@code index} as LERC's C cast would: not for hot loops, which inline the cast. */
+  /**
+   * Stores {@code z} at {@code index} as LERC's C cast would: not for hot loops, which inline the
+   * cast.
+   */
   void store(Object array, int index, double z) {
     switch (array) {
       case byte[] a -> a[index] = (byte) (long) z;

@@ -11,13 +11,14 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * A file's per-dataset masks, one per image size: the transparency-mask images inside the TIFF (GDAL's
- * internal masks, COG masks), or else those of a {@code .msk} sidecar. A mask cell of 0 is masked; any other
- * value (1 in a 1-bit mask, 255 in an 8-bit one) is valid.
+ * A file's per-dataset masks, one per image size: the transparency-mask images inside the TIFF
+ * (GDAL's internal masks, COG masks), or else those of a {@code .msk} sidecar. A mask cell of 0 is
+ * masked; any other value (1 in a 1-bit mask, 255 in an 8-bit one) is valid.
  */
 final class Masks {
 
-  private static final List<Band> MASK_BAND = List.of(new Band(SampleType.UINT8, OptionalDouble.empty(), 1, 0));
+  private static final List<Band> MASK_BAND =
+      List.of(new Band(SampleType.UINT8, OptionalDouble.empty(), 1, 0));
   private static final Masks NONE = new Masks(null, null, null, List.of(), false);
 
   private final ByteSource source;
@@ -26,7 +27,8 @@ final class Masks {
   private final List<Ifd> images;
   private final boolean external;
 
-  private Masks(ByteSource source, TileCache cache, ByteOrder order, List<Ifd> images, boolean external) {
+  private Masks(
+      ByteSource source, TileCache cache, ByteOrder order, List<Ifd> images, boolean external) {
     this.source = source;
     this.cache = cache;
     this.order = order;
@@ -39,7 +41,8 @@ final class Masks {
    * @param files the TIFF's images
    * @param sidecars where a {@code .msk} may be, read only when the TIFF has no mask of its own
    */
-  static Masks of(ByteSource source, TileCache cache, ByteOrder order, Subfiles files, Sidecars sidecars) {
+  static Masks of(
+      ByteSource source, TileCache cache, ByteOrder order, Subfiles files, Sidecars sidecars) {
     if (!files.masks().isEmpty()) {
       return new Masks(source, cache, order, files.masks(), false);
     }
@@ -68,7 +71,9 @@ final class Masks {
       ImageLayout layout = ImageLayout.of(ifd, source.length());
       if (layout.width() == width && layout.height() == height) {
         if (layout.samplesPerPixel() != 1) {
-          throw ifd.error(TiffTag.SAMPLES_PER_PIXEL, "is " + layout.samplesPerPixel() + "; a mask has one sample");
+          throw ifd.error(
+              TiffTag.SAMPLES_PER_PIXEL,
+              "is " + layout.samplesPerPixel() + "; a mask has one sample");
         }
         boolean owns = external && ifd == images.get(0);
         return GeoTiff.image(source, cache, order, layout, grid, MASK_BAND, null, owns);
@@ -77,7 +82,9 @@ final class Masks {
     return null;
   }
 
-  /** Closes a {@code .msk} sidecar that holds no mask of the data's size, and so will never be read. */
+  /**
+   * Closes a {@code .msk} sidecar that holds no mask of the data's size, and so will never be read.
+   */
   void closeUnused() {
     if (external) {
       source.close();
@@ -85,8 +92,9 @@ final class Masks {
   }
 
   /**
-   * GDAL masks the other bands of an image by its alpha band when the image has 2 bands (grey and alpha) or 4
-   * (RGB and alpha) and the last one is flagged alpha in ExtraSamples, associated or not.
+   * GDAL masks the other bands of an image by its alpha band when the image has 2 bands (grey and
+   * alpha) or 4 (RGB and alpha) and the last one is flagged alpha in ExtraSamples, associated or
+   * not.
    *
    * @return the 1-based alpha band, or 0
    */

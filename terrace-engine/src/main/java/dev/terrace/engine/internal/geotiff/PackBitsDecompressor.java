@@ -4,15 +4,16 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * Compression 32773, Macintosh PackBits run-length coding, with libtiff's tolerance: a run or literal that
- * overshoots the block is cut at the block's end (libtiff discards the excess with a warning), the no-op
- * header -128 is skipped, and a literal whose bytes are missing ends decoding, which then fails as a short
- * block.
+ * Compression 32773, Macintosh PackBits run-length coding, with libtiff's tolerance: a run or
+ * literal that overshoots the block is cut at the block's end (libtiff discards the excess with a
+ * warning), the no-op header -128 is skipped, and a literal whose bytes are missing ends decoding,
+ * which then fails as a short block.
  */
 final class PackBitsDecompressor implements Decompressor {
 
   @Override
-  public byte[] decode(byte[] src, int srcOff, int srcLen, int expectedLength) throws DecodeException {
+  public byte[] decode(byte[] src, int srcOff, int srcLen, int expectedLength)
+      throws DecodeException {
     Objects.checkFromIndexSize(srcOff, srcLen, src.length);
     byte[] out = new byte[expectedLength];
     int pos = srcOff;
@@ -39,7 +40,8 @@ final class PackBitsDecompressor implements Decompressor {
       }
     }
     if (filled < expectedLength) {
-      throw new DecodeException("PackBits data ends after " + filled + " of " + expectedLength + " bytes");
+      throw new DecodeException(
+          "PackBits data ends after " + filled + " of " + expectedLength + " bytes");
     }
     return out;
   }

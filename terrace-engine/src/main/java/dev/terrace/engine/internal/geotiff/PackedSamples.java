@@ -1,15 +1,17 @@
 package dev.terrace.engine.internal.geotiff;
 
 /**
- * Unpacks integer samples stored with fewer bits than their type (GDAL's NBITS: 1, 2, 4, 12 bits, or any width
- * up to 31): packed most significant bit first, each row starting on a byte boundary, as libtiff stores them
- * whatever the file's byte order.
+ * Unpacks integer samples stored with fewer bits than their type (GDAL's NBITS: 1, 2, 4, 12 bits,
+ * or any width up to 31): packed most significant bit first, each row starting on a byte boundary,
+ * as libtiff stores them whatever the file's byte order.
  */
 final class PackedSamples {
 
   private PackedSamples() {}
 
-  /** @return the bytes one row of {@code samples} samples of {@code bits} bits occupies */
+  /**
+   * @return the bytes one row of {@code samples} samples of {@code bits} bits occupies
+   */
   static int rowBytes(int samples, int bits) {
     return (int) (((long) samples * bits + 7) / 8);
   }
@@ -19,7 +21,8 @@ final class PackedSamples {
    * @param rows number of rows
    * @param samplesPerRow samples in each row (width times the samples interleaved per pixel)
    * @param bits bits per sample, 1 to 31
-   * @param out a {@code byte[]}, {@code short[]} or {@code int[]} of at least {@code rows * samplesPerRow}
+   * @param out a {@code byte[]}, {@code short[]} or {@code int[]} of at least {@code rows *
+   *     samplesPerRow}
    */
   static void unpack(byte[] data, int rows, int samplesPerRow, int bits, Object out) {
     int stride = rowBytes(samplesPerRow, bits);
@@ -39,7 +42,10 @@ final class PackedSamples {
     }
   }
 
-  /** Reads {@code bits} bits (at most 31) starting at bit {@code at}, from the high bits of each byte down. */
+  /**
+   * Reads {@code bits} bits (at most 31) starting at bit {@code at}, from the high bits of each
+   * byte down.
+   */
   private static int read(byte[] data, long at, int bits) {
     int index = (int) (at >>> 3);
     int skip = (int) (at & 7);

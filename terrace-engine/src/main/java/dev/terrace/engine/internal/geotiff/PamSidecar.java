@@ -15,18 +15,22 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
 /**
- * What a GDAL PAM sidecar ({@code name.tif.aux.xml}) says of each band: nodata, scale and offset. The rest
- * (statistics, histograms, attribute tables) describes the data without changing it, so it is not read.
+ * What a GDAL PAM sidecar ({@code name.tif.aux.xml}) says of each band: nodata, scale and offset.
+ * The rest (statistics, histograms, attribute tables) describes the data without changing it, so it
+ * is not read.
  */
 final class PamSidecar {
 
-  /** Larger sidecars hold histograms and attribute tables we do not read; this bounds a hostile one. */
+  /**
+   * Larger sidecars hold histograms and attribute tables we do not read; this bounds a hostile one.
+   */
   static final int MAX_BYTES = 16 << 20;
 
   /**
    * One band's values; absent ones are empty or null.
    *
-   * @param nodataText the nodata as written, for 64-bit integer bands, whose nodata GDAL reads as an integer
+   * @param nodataText the nodata as written, for 64-bit integer bands, whose nodata GDAL reads as
+   *     an integer
    */
   record BandValues(OptionalDouble nodata, String nodataText, Double scale, Double offset) {
     static final BandValues NONE = new BandValues(OptionalDouble.empty(), null, null, null);
@@ -49,7 +53,9 @@ final class PamSidecar {
     return sidecars.open(Sidecars.AUX_XML).map(PamSidecar::parse).orElse(EMPTY);
   }
 
-  /** @return the values for a 1-based band */
+  /**
+   * @return the values for a 1-based band
+   */
   BandValues band(int band) {
     return bands.getOrDefault(band, BandValues.NONE);
   }
@@ -57,8 +63,13 @@ final class PamSidecar {
   private static PamSidecar parse(ByteSource source) {
     try (source) {
       if (source.length() > MAX_BYTES) {
-        throw new RasterFormatException(source.name() + ": " + source.length() + " bytes is over the "
-            + (MAX_BYTES >> 20) + " MiB a PAM sidecar may have");
+        throw new RasterFormatException(
+            source.name()
+                + ": "
+                + source.length()
+                + " bytes is over the "
+                + (MAX_BYTES >> 20)
+                + " MiB a PAM sidecar may have");
       }
       byte[] xml = source.read(0, (int) source.length());
       Element root = parser().parse(new ByteArrayInputStream(xml)).getDocumentElement();
@@ -69,13 +80,18 @@ final class PamSidecar {
         String number = band.getAttribute("band");
         int b = number.isEmpty() ? 1 : Integer.parseInt(number.trim());
         Double nodata = number(source, band, "NoDataValue");
-        bands.put(b, new BandValues(nodata == null ? OptionalDouble.empty() : OptionalDouble.of(nodata),
-            nodata == null ? null : text(band, "NoDataValue"), number(source, band, "Scale"),
-            number(source, band, "Offset")));
+        bands.put(
+            b,
+            new BandValues(
+                nodata == null ? OptionalDouble.empty() : OptionalDouble.of(nodata),
+                nodata == null ? null : text(band, "NoDataValue"),
+                number(source, band, "Scale"),
+                number(source, band, "Offset")));
       }
       return new PamSidecar(bands);
     } catch (SAXException | IOException | NumberFormatException e) {
-      throw new RasterFormatException(source.name() + ": not a readable GDAL PAM sidecar: " + e.getMessage(), e);
+      throw new RasterFormatException(
+          source.name() + ": not a readable GDAL PAM sidecar: " + e.getMessage(), e);
     }
   }
 
@@ -92,8 +108,15 @@ final class PamSidecar {
     try {
       return GdalMetadata.parseNumber(text);
     } catch (NumberFormatException e) {
-      throw new RasterFormatException(source.name() + ": " + name + " of band " + band.getAttribute("band")
-          + " is \"" + text + "\", not a number");
+      throw new RasterFormatException(
+          source.name()
+              + ": "
+              + name
+              + " of band "
+              + band.getAttribute("band")
+              + " is \""
+              + text
+              + "\", not a number");
     }
   }
 

@@ -1,17 +1,19 @@
 package dev.terrace.engine.internal.geotiff;
 
-import java.util.Set;
 import dev.terrace.engine.internal.crs.ProjCrs;
+import java.util.Set;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 
 /**
- * Makes proj4j CRSs from EPSG codes and PROJ definitions, the two forms file CRSs are turned into, through
- * {@link ProjCrs} so they compute what PROJ does (transverse Mercator by the exact series).
+ * Makes proj4j CRSs from EPSG codes and PROJ definitions, the two forms file CRSs are turned into,
+ * through {@link ProjCrs} so they compute what PROJ does (transverse Mercator by the exact series).
  */
 final class Proj4jCrs {
 
-
-  /** EPSG geographic CRSs whose coordinates are grads rather than degrees (all on the Paris meridian). */
+  /**
+   * EPSG geographic CRSs whose coordinates are grads rather than degrees (all on the Paris
+   * meridian).
+   */
   private static final Set<Integer> GRADS = Set.of(4807, 4810, 4811, 4816, 4821, 4901, 4902);
 
   private Proj4jCrs() {}
@@ -25,7 +27,10 @@ final class Proj4jCrs {
     return ProjCrs.epsg(code);
   }
 
-  /** @return degrees per unit of the EPSG geographic CRS {@code code}'s coordinates: 0.9 for grads, else 1 */
+  /**
+   * @return degrees per unit of the EPSG geographic CRS {@code code}'s coordinates: 0.9 for grads,
+   *     else 1
+   */
   static double epsgDegreesPerUnit(int code) {
     return GRADS.contains(code) ? 0.9 : 1;
   }

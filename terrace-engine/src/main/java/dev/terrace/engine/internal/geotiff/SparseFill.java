@@ -7,8 +7,9 @@ import java.util.Arrays;
 import java.util.OptionalDouble;
 
 /**
- * What a block the file does not store (a sparse file) reads as: GDAL fills it with the band's nodata, or zero
- * when there is none. A 64-bit integer band's nodata is kept as its bits, since a double may not hold it.
+ * What a block the file does not store (a sparse file) reads as: GDAL fills it with the band's
+ * nodata, or zero when there is none. A 64-bit integer band's nodata is kept as its bits, since a
+ * double may not hold it.
  *
  * @param value the fill of every type but INT64 and UINT64, already representable in the type
  * @param bits the fill of INT64 and UINT64

@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The roles of a TIFF's images, told apart by NewSubfileType as GDAL tells them: the first image holds the
- * data; images flagged reduced-resolution are its overviews; images flagged as transparency masks are the
- * per-dataset mask (full resolution) and the masks of the overviews. Any other image is a separate page, which
- * GDAL offers as a subdataset: it is neither data nor overview here, so it is never mixed into a read.
+ * The roles of a TIFF's images, told apart by NewSubfileType as GDAL tells them: the first image
+ * holds the data; images flagged reduced-resolution are its overviews; images flagged as
+ * transparency masks are the per-dataset mask (full resolution) and the masks of the overviews. Any
+ * other image is a separate page, which GDAL offers as a subdataset: it is neither data nor
+ * overview here, so it is never mixed into a read.
  *
  * @param main the data image
  * @param overviews the reduced-resolution images, in file order
@@ -22,8 +23,9 @@ record Subfiles(Ifd main, List<Ifd> overviews, List<Ifd> masks, int pages) {
   static Subfiles of(List<Ifd> ifds) {
     Ifd main = ifds.get(0);
     if ((type(main) & MASK) != 0) {
-      throw main.error(TiffTag.NEW_SUBFILE_TYPE, "marks the first image as a transparency mask; the file holds "
-          + "no data image");
+      throw main.error(
+          TiffTag.NEW_SUBFILE_TYPE,
+          "marks the first image as a transparency mask; the file holds " + "no data image");
     }
     List<Ifd> overviews = new ArrayList<>();
     List<Ifd> masks = new ArrayList<>();

@@ -1,8 +1,8 @@
 package dev.terrace.engine.internal.geotiff;
 
 /**
- * One decoded IFD entry. Integer types arrive in {@code longs} (unsigned types zero-extended), floating and
- * rational types in {@code doubles}, ASCII in {@code ascii}; the other two are null.
+ * One decoded IFD entry. Integer types arrive in {@code longs} (unsigned types zero-extended),
+ * floating and rational types in {@code doubles}, ASCII in {@code ascii}; the other two are null.
  */
 record TiffEntry(int tag, int type, long count, long[] longs, double[] doubles, String ascii) {
 
@@ -10,7 +10,9 @@ record TiffEntry(int tag, int type, long count, long[] longs, double[] doubles, 
     return longs != null ? longs.length : doubles != null ? doubles.length : ascii.length();
   }
 
-  /** @return the values as doubles, whatever their stored type; null for ASCII */
+  /**
+   * @return the values as doubles, whatever their stored type; null for ASCII
+   */
   double[] asDoubles() {
     if (doubles != null) {
       return doubles;

@@ -14,13 +14,15 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Reads the header and the chain of IFDs of a TIFF or BigTIFF in either byte order. Every count and offset
- * read from the file is checked against the file's length and a cap before anything is allocated from it.
+ * Reads the header and the chain of IFDs of a TIFF or BigTIFF in either byte order. Every count and
+ * offset read from the file is checked against the file's length and a cap before anything is
+ * allocated from it.
  */
 final class TiffParser {
 
   /** More IFDs than this is a loop or garbage; real pyramids have a few dozen. */
   static final int MAX_IFDS = 1024;
+
   /** The largest tag array we accept: 16 million tile offsets, far beyond any real file. */
   static final long MAX_TAG_BYTES = 128L << 20;
 
@@ -51,11 +53,12 @@ final class TiffParser {
     long offset = first;
     while (offset != 0) {
       if (ifds.size() == MAX_IFDS) {
-        throw new RasterFormatException(file + ": more than " + MAX_IFDS + " IFDs; the IFD chain is corrupt");
+        throw new RasterFormatException(
+            file + ": more than " + MAX_IFDS + " IFDs; the IFD chain is corrupt");
       }
       if (!seen.add(offset)) {
-        throw new RasterFormatException(file + ", IFD " + ifds.size() + ": the IFD chain loops back to offset "
-            + offset);
+        throw new RasterFormatException(
+            file + ", IFD " + ifds.size() + ": the IFD chain loops back to offset " + offset);
       }
       offset = readIfd(ifds.size(), offset, ifds);
     }
@@ -67,7 +70,8 @@ final class TiffParser {
 
   private long readHeader() {
     if (header.fileLength() < 8) {
-      throw new RasterFormatException(file + ": " + header.fileLength() + " bytes is too short for a TIFF header");
+      throw new RasterFormatException(
+          file + ": " + header.fileLength() + " bytes is too short for a TIFF header");
     }
     ByteBuffer b = header.slice(0, 4);
     int magic = (b.get(0) & 0xFF) << 8 | (b.get(1) & 0xFF);
@@ -76,7 +80,8 @@ final class TiffParser {
     } else if (magic == 0x4D4D) {
       order = ByteOrder.BIG_ENDIAN;
     } else {
-      throw new RasterFormatException(file + ": not a TIFF (the file starts with neither II nor MM)");
+      throw new RasterFormatException(
+          file + ": not a TIFF (the file starts with neither II nor MM)");
     }
     header.order(order);
     int version = header.slice(2, 2).getShort() & 0xFFFF;
@@ -91,24 +96,30 @@ final class TiffParser {
       ByteBuffer bb = header.slice(4, 12);
       int offsetSize = bb.getShort() & 0xFFFF;
       if (offsetSize != 8) {
-        throw new RasterFormatException(file + ": BigTIFF offset size is " + offsetSize + ", expected 8");
+        throw new RasterFormatException(
+            file + ": BigTIFF offset size is " + offsetSize + ", expected 8");
       }
       bb.getShort();
       return bb.getLong();
     }
-    throw new RasterFormatException(file + ": TIFF version " + version + " is neither 42 (TIFF) nor 43 (BigTIFF)");
+    throw new RasterFormatException(
+        file + ": TIFF version " + version + " is neither 42 (TIFF) nor 43 (BigTIFF)");
   }
 
-  /** Reads one IFD into {@code out} and returns the offset of the next (0 at the end of the chain). */
+  /**
+   * Reads one IFD into {@code out} and returns the offset of the next (0 at the end of the chain).
+   */
   private long readIfd(int index, long offset, List<Ifd> out) {
     String where = file + ", IFD " + index;
     int countSize = bigTiff ? 8 : 2;
     int entrySize = bigTiff ? 20 : 12;
     int offsetSize = bigTiff ? 8 : 4;
     requireInFile(where, "its offset", offset, countSize);
-    long n = bigTiff ? header.slice(offset, 8).getLong() : header.slice(offset, 2).getShort() & 0xFFFF;
+    long n =
+        bigTiff ? header.slice(offset, 8).getLong() : header.slice(offset, 2).getShort() & 0xFFFF;
     if (n <= 0 || n > 4096) {
-      throw new RasterFormatException(where + ": implausible entry count " + n + " at offset " + offset);
+      throw new RasterFormatException(
+          where + ": implausible entry count " + n + " at offset " + offset);
     }
     long tableBytes = n * entrySize + offsetSize;
     requireInFile(where, "its entry table", offset + countSize, tableBytes);
@@ -134,23 +145,43 @@ final class TiffParser {
   }
 
   /**
-   * Locates an entry's values and decodes them, except that the block offset and size arrays of images
-   * after the first are decoded on first use: a COG stores them past the first IFD's, and a reader that
-   * never touches the overviews should not pay a request for them.
+   * Locates an entry's values and decodes them, except that the block offset and size arrays of
+   * images after the first are decoded on first use: a COG stores them past the first IFD's, and a
+   * reader that never touches the overviews should not pay a request for them.
    */
-  private Supplier<TiffEntry> readEntry(String where, int index, int tag, int type, long count, ByteBuffer table,
-      int valuePos, int offsetSize) {
+  private Supplier<TiffEntry> readEntry(
+      String where,
+      int index,
+      int tag,
+      int type,
+      long count,
+      ByteBuffer table,
+      int valuePos,
+      int offsetSize) {
     int size = type < TYPE_SIZES.length ? TYPE_SIZES[type] : 0;
     if (size == 0) {
-      throw new RasterFormatException(where + ": " + TiffTag.describe(tag) + " has unknown field type " + type);
+      throw new RasterFormatException(
+          where + ": " + TiffTag.describe(tag) + " has unknown field type " + type);
     }
     if (count < 0 || count > MAX_TAG_BYTES / size) {
-      throw new RasterFormatException(where + ": " + TiffTag.describe(tag) + " claims " + count
-          + " values, more than the " + (MAX_TAG_BYTES >> 20) + " MiB a tag may hold");
+      throw new RasterFormatException(
+          where
+              + ": "
+              + TiffTag.describe(tag)
+              + " claims "
+              + count
+              + " values, more than the "
+              + (MAX_TAG_BYTES >> 20)
+              + " MiB a tag may hold");
     }
     int bytes = (int) (count * size);
     if (bytes <= offsetSize) {
-      TiffEntry inline = decode(tag, type, count, table.duplicate().order(order).position(valuePos).slice().order(order));
+      TiffEntry inline =
+          decode(
+              tag,
+              type,
+              count,
+              table.duplicate().order(order).position(valuePos).slice().order(order));
       return () -> inline;
     }
     long at = offsetSize == 8 ? table.getLong(valuePos) : table.getInt(valuePos) & 0xFFFFFFFFL;
@@ -186,15 +217,16 @@ final class TiffParser {
   private static long[] integers(ByteBuffer b, int n, int type) {
     long[] out = new long[n];
     for (int i = 0; i < n; i++) {
-      out[i] = switch (type) {
-        case 1, 7 -> b.get() & 0xFF;
-        case 6 -> b.get();
-        case 3 -> b.getShort() & 0xFFFF;
-        case 8 -> b.getShort();
-        case 4, 13 -> b.getInt() & 0xFFFFFFFFL;
-        case 9 -> b.getInt();
-        default -> b.getLong();
-      };
+      out[i] =
+          switch (type) {
+            case 1, 7 -> b.get() & 0xFF;
+            case 6 -> b.get();
+            case 3 -> b.getShort() & 0xFFFF;
+            case 8 -> b.getShort();
+            case 4, 13 -> b.getInt() & 0xFFFFFFFFL;
+            case 9 -> b.getInt();
+            default -> b.getLong();
+          };
     }
     return out;
   }
@@ -221,8 +253,17 @@ final class TiffParser {
 
   private void requireInFile(String where, String what, long offset, long bytes) {
     if (offset < 0 || bytes < 0 || offset + bytes > header.fileLength()) {
-      throw new RasterFormatException(where + ": " + what + " at offset " + offset + " (+" + bytes
-          + " bytes) lies past the end of the file (" + header.fileLength() + " bytes)");
+      throw new RasterFormatException(
+          where
+              + ": "
+              + what
+              + " at offset "
+              + offset
+              + " (+"
+              + bytes
+              + " bytes) lies past the end of the file ("
+              + header.fileLength()
+              + " bytes)");
     }
   }
 }

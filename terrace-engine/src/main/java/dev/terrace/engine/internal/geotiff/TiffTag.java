@@ -2,7 +2,10 @@ package dev.terrace.engine.internal.geotiff;
 
 import java.util.Map;
 
-/** The TIFF, GeoTIFF and GDAL tags the reader uses; every other tag is skipped without reading its values. */
+/**
+ * The TIFF, GeoTIFF and GDAL tags the reader uses; every other tag is skipped without reading its
+ * values.
+ */
 final class TiffTag {
 
   static final int NEW_SUBFILE_TYPE = 254;
@@ -35,36 +38,37 @@ final class TiffTag {
   static final int LERC_PARAMETERS = 50674;
   static final int RPC_COEFFICIENTS = 50844;
 
-  private static final Map<Integer, String> NAMES = Map.ofEntries(
-      Map.entry(NEW_SUBFILE_TYPE, "NewSubfileType"),
-      Map.entry(IMAGE_WIDTH, "ImageWidth"),
-      Map.entry(IMAGE_LENGTH, "ImageLength"),
-      Map.entry(BITS_PER_SAMPLE, "BitsPerSample"),
-      Map.entry(COMPRESSION, "Compression"),
-      Map.entry(PHOTOMETRIC, "PhotometricInterpretation"),
-      Map.entry(STRIP_OFFSETS, "StripOffsets"),
-      Map.entry(SAMPLES_PER_PIXEL, "SamplesPerPixel"),
-      Map.entry(ROWS_PER_STRIP, "RowsPerStrip"),
-      Map.entry(STRIP_BYTE_COUNTS, "StripByteCounts"),
-      Map.entry(PLANAR_CONFIGURATION, "PlanarConfiguration"),
-      Map.entry(PREDICTOR, "Predictor"),
-      Map.entry(EXTRA_SAMPLES, "ExtraSamples"),
-      Map.entry(JPEG_TABLES, "JPEGTables"),
-      Map.entry(TILE_WIDTH, "TileWidth"),
-      Map.entry(TILE_LENGTH, "TileLength"),
-      Map.entry(TILE_OFFSETS, "TileOffsets"),
-      Map.entry(TILE_BYTE_COUNTS, "TileByteCounts"),
-      Map.entry(SAMPLE_FORMAT, "SampleFormat"),
-      Map.entry(MODEL_PIXEL_SCALE, "ModelPixelScale"),
-      Map.entry(MODEL_TIEPOINT, "ModelTiepoint"),
-      Map.entry(MODEL_TRANSFORMATION, "ModelTransformation"),
-      Map.entry(GEO_KEY_DIRECTORY, "GeoKeyDirectory"),
-      Map.entry(GEO_DOUBLE_PARAMS, "GeoDoubleParams"),
-      Map.entry(GEO_ASCII_PARAMS, "GeoAsciiParams"),
-      Map.entry(GDAL_METADATA, "GDAL_METADATA"),
-      Map.entry(GDAL_NODATA, "GDAL_NODATA"),
-      Map.entry(LERC_PARAMETERS, "LercParameters"),
-      Map.entry(RPC_COEFFICIENTS, "RPCCoefficientTag"));
+  private static final Map<Integer, String> NAMES =
+      Map.ofEntries(
+          Map.entry(NEW_SUBFILE_TYPE, "NewSubfileType"),
+          Map.entry(IMAGE_WIDTH, "ImageWidth"),
+          Map.entry(IMAGE_LENGTH, "ImageLength"),
+          Map.entry(BITS_PER_SAMPLE, "BitsPerSample"),
+          Map.entry(COMPRESSION, "Compression"),
+          Map.entry(PHOTOMETRIC, "PhotometricInterpretation"),
+          Map.entry(STRIP_OFFSETS, "StripOffsets"),
+          Map.entry(SAMPLES_PER_PIXEL, "SamplesPerPixel"),
+          Map.entry(ROWS_PER_STRIP, "RowsPerStrip"),
+          Map.entry(STRIP_BYTE_COUNTS, "StripByteCounts"),
+          Map.entry(PLANAR_CONFIGURATION, "PlanarConfiguration"),
+          Map.entry(PREDICTOR, "Predictor"),
+          Map.entry(EXTRA_SAMPLES, "ExtraSamples"),
+          Map.entry(JPEG_TABLES, "JPEGTables"),
+          Map.entry(TILE_WIDTH, "TileWidth"),
+          Map.entry(TILE_LENGTH, "TileLength"),
+          Map.entry(TILE_OFFSETS, "TileOffsets"),
+          Map.entry(TILE_BYTE_COUNTS, "TileByteCounts"),
+          Map.entry(SAMPLE_FORMAT, "SampleFormat"),
+          Map.entry(MODEL_PIXEL_SCALE, "ModelPixelScale"),
+          Map.entry(MODEL_TIEPOINT, "ModelTiepoint"),
+          Map.entry(MODEL_TRANSFORMATION, "ModelTransformation"),
+          Map.entry(GEO_KEY_DIRECTORY, "GeoKeyDirectory"),
+          Map.entry(GEO_DOUBLE_PARAMS, "GeoDoubleParams"),
+          Map.entry(GEO_ASCII_PARAMS, "GeoAsciiParams"),
+          Map.entry(GDAL_METADATA, "GDAL_METADATA"),
+          Map.entry(GDAL_NODATA, "GDAL_NODATA"),
+          Map.entry(LERC_PARAMETERS, "LercParameters"),
+          Map.entry(RPC_COEFFICIENTS, "RPCCoefficientTag"));
 
   private TiffTag() {}
 
@@ -72,12 +76,19 @@ final class TiffTag {
     return NAMES.containsKey(tag);
   }
 
-  /** @return whether the tag holds one value per block (offsets or sizes), which may be long */
+  /**
+   * @return whether the tag holds one value per block (offsets or sizes), which may be long
+   */
   static boolean isBlockArray(int tag) {
-    return tag == STRIP_OFFSETS || tag == STRIP_BYTE_COUNTS || tag == TILE_OFFSETS || tag == TILE_BYTE_COUNTS;
+    return tag == STRIP_OFFSETS
+        || tag == STRIP_BYTE_COUNTS
+        || tag == TILE_OFFSETS
+        || tag == TILE_BYTE_COUNTS;
   }
 
-  /** @return e.g. {@code "TileOffsets (324)"}, the form error messages use */
+  /**
+   * @return e.g. {@code "TileOffsets (324)"}, the form error messages use
+   */
   static String describe(int tag) {
     return NAMES.getOrDefault(tag, "tag") + " (" + tag + ")";
   }

@@ -16,13 +16,13 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
- * Decoded blocks (tiles or strips) of every open GeoTIFF, bounded in bytes. Readers that want the same
- * block at the same time share one fetch and one decode: the first caller's load is visible to the others
- * as a pending entry.
+ * Decoded blocks (tiles or strips) of every open GeoTIFF, bounded in bytes. Readers that want the
+ * same block at the same time share one fetch and one decode: the first caller's load is visible to
+ * the others as a pending entry.
  *
- * <p>One cache is {@link #shared() shared} by default so that many sources, and reopenings of the same
- * file, stay within one memory budget; entries are keyed by the source's identity, which changes with the
- * file's version.
+ * <p>One cache is {@link #shared() shared} by default so that many sources, and reopenings of the
+ * same file, stay within one memory budget; entries are keyed by the source's identity, which
+ * changes with the file's version.
  */
 public final class TileCache {
 
@@ -40,11 +40,12 @@ public final class TileCache {
 
   private TileCache(long maxBytes) {
     this.maxBytes = maxBytes;
-    this.cache = Caffeine.newBuilder()
-        .maximumWeight(maxBytes)
-        .weigher((BlockKey k, Object v) -> (int) Math.min(Integer.MAX_VALUE, weight(v)))
-        .executor(Runnable::run)
-        .buildAsync();
+    this.cache =
+        Caffeine.newBuilder()
+            .maximumWeight(maxBytes)
+            .weigher((BlockKey k, Object v) -> (int) Math.min(Integer.MAX_VALUE, weight(v)))
+            .executor(Runnable::run)
+            .buildAsync();
   }
 
   /**
@@ -60,8 +61,8 @@ public final class TileCache {
   }
 
   /**
-   * The process-wide cache used when a source is opened without one: a quarter of the maximum heap, at
-   * most 1 GiB.
+   * The process-wide cache used when a source is opened without one: a quarter of the maximum heap,
+   * at most 1 GiB.
    *
    * @return the shared cache
    */
@@ -79,12 +80,16 @@ public final class TileCache {
     return c;
   }
 
-  /** @return the budget in bytes */
+  /**
+   * @return the budget in bytes
+   */
   public long maxBytes() {
     return maxBytes;
   }
 
-  /** @return how many blocks have been decoded through this cache since it was made */
+  /**
+   * @return how many blocks have been decoded through this cache since it was made
+   */
   public long decodedBlocks() {
     return decoded.sum();
   }
@@ -95,7 +100,8 @@ public final class TileCache {
    * @return blocks requested and decoded, and the bytes held against the budget
    */
   public CacheStats stats() {
-    long bytes = cache.synchronous().policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
+    long bytes =
+        cache.synchronous().policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
     return new CacheStats(requested.sum(), decoded.sum(), bytes, maxBytes);
   }
 
@@ -105,53 +111,62 @@ public final class TileCache {
   }
 
   /**
-   * Returns the blocks for {@code keys}, loading the missing ones together with {@code loader}, which gets
-   * the keys no one else is already loading and returns their decoded blocks.
+   * Returns the blocks for {@code keys}, loading the missing ones together with {@code loader},
+   * which gets the keys no one else is already loading and returns their decoded blocks.
    *
-   * <p>Claiming keys takes a short lock so that readers arriving together do not split one window's tiles
-   * between them (which would fetch the gaps between tiles twice); the fetch itself runs on a virtual thread
-   * outside the lock, so reads of different windows still proceed in parallel.
+   * <p>Claiming keys takes a short lock so that readers arriving together do not split one window's
+   * tiles between them (which would fetch the gaps between tiles twice); the fetch itself runs on a
+   * virtual thread outside the lock, so reads of different windows still proceed in parallel.
    */
-  Map<BlockKey, Object> getAll(Collection<BlockKey> keys,
+  Map<BlockKey, Object> getAll(
+      Collection<BlockKey> keys,
       Function<Set<? extends BlockKey>, CompletableFuture<Map<BlockKey, Object>>> loader) {
     CompletableFuture<Map<BlockKey, Object>> pending;
     requested.add(keys.size());
     synchronized (claims) {
-      pending = cache.getAll(keys, (Set<? extends BlockKey> missing, Executor executor) -> load(missing, loader));
+      pending =
+          cache.getAll(
+              keys, (Set<? extends BlockKey> missing, Executor executor) -> load(missing, loader));
     }
     try {
       return pending.join();
     } catch (CompletionException | CancellationException e) {
       Throwable cause = e;
-      while ((cause instanceof CompletionException || cause instanceof LoadFailure) && cause.getCause() != null) {
+      while ((cause instanceof CompletionException || cause instanceof LoadFailure)
+          && cause.getCause() != null) {
         cause = cause.getCause();
       }
       throw cause instanceof RuntimeException r ? r : e;
     }
   }
 
-  private CompletableFuture<Map<BlockKey, Object>> load(Set<? extends BlockKey> missing,
+  private CompletableFuture<Map<BlockKey, Object>> load(
+      Set<? extends BlockKey> missing,
       Function<Set<? extends BlockKey>, CompletableFuture<Map<BlockKey, Object>>> loader) {
     CompletableFuture<Map<BlockKey, Object>> result = new CompletableFuture<>();
     CompletableFuture.supplyAsync(() -> loader.apply(missing), FETCHERS)
         .thenCompose(loaded -> loaded)
-        .whenComplete((blocks, error) -> {
-          if (error == null) {
-            decoded.add(blocks.size());
-            result.complete(blocks);
-          } else {
-            Throwable cause = error instanceof CompletionException c && c.getCause() != null ? c.getCause() : error;
-            result.completeExceptionally(new LoadFailure(cause));
-          }
-        });
+        .whenComplete(
+            (blocks, error) -> {
+              if (error == null) {
+                decoded.add(blocks.size());
+                result.complete(blocks);
+              } else {
+                Throwable cause =
+                    error instanceof CompletionException c && c.getCause() != null
+                        ? c.getCause()
+                        : error;
+                result.completeExceptionally(new LoadFailure(cause));
+              }
+            });
     return result;
   }
 
   /**
-   * Carries a failed load's cause through the cache. Caffeine logs every failed asynchronous load as a
-   * warning with its stack trace, except cancellations; a corrupt tile or an unreachable server is an
-   * expected outcome that the caller reports itself, so failures travel as a cancellation and are unwrapped
-   * in {@link #getAll}.
+   * Carries a failed load's cause through the cache. Caffeine logs every failed asynchronous load
+   * as a warning with its stack trace, except cancellations; a corrupt tile or an unreachable
+   * server is an expected outcome that the caller reports itself, so failures travel as a
+   * cancellation and are unwrapped in {@link #getAll}.
    */
   private static final class LoadFailure extends CancellationException {
     LoadFailure(Throwable cause) {
@@ -162,13 +177,14 @@ public final class TileCache {
 
   private static long weight(Object block) {
     int n = Array.getLength(block);
-    long bytes = switch (block) {
-      case byte[] a -> n;
-      case short[] a -> 2L * n;
-      case int[] a -> 4L * n;
-      case float[] a -> 4L * n;
-      default -> 8L * n;
-    };
+    long bytes =
+        switch (block) {
+          case byte[] a -> n;
+          case short[] a -> 2L * n;
+          case int[] a -> 4L * n;
+          case float[] a -> 4L * n;
+          default -> 8L * n;
+        };
     return bytes + ENTRY_OVERHEAD;
   }
 }

@@ -14,13 +14,15 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
- * Compression 50001: a WebP file (RIFF container) per block, 8-bit RGB or RGBA. Lossless blocks (VP8L) are
- * decoded by TwelveMonkeys' pure-Java WebP reader, which gives exactly libwebp's (and so GDAL's) pixels.
+ * Compression 50001: a WebP file (RIFF container) per block, 8-bit RGB or RGBA. Lossless blocks
+ * (VP8L) are decoded by TwelveMonkeys' pure-Java WebP reader, which gives exactly libwebp's (and so
+ * GDAL's) pixels.
  *
- * <p>Lossy blocks (VP8) are refused: that reader's lossy decoding differs from libwebp's by up to about 30
- * levels on most pixels (measured on GDAL 3.6.2 / libwebp 1.2.4 files: 77-88% of samples differ), and no
- * other maintained Java decoder is on Maven Central, so returning them would silently give other values
- * than GDAL. The refusal names the block, like any other undecodable block.
+ * <p>Lossy blocks (VP8) are refused: that reader's lossy decoding differs from libwebp's by up to
+ * about 30 levels on most pixels (measured on GDAL 3.6.2 / libwebp 1.2.4 files: 77-88% of samples
+ * differ), and no other maintained Java decoder is on Maven Central, so returning them would
+ * silently give other values than GDAL. The refusal names the block, like any other undecodable
+ * block.
  */
 final class WebpDecompressor implements SampleDecompressor {
 
@@ -28,22 +30,39 @@ final class WebpDecompressor implements SampleDecompressor {
       new ArrayBlockingQueue<>(2 * Runtime.getRuntime().availableProcessors());
 
   @Override
-  public Object decode(ImageLayout layout, byte[] src, int srcOff, int srcLen, int rows) throws DecodeException {
+  public Object decode(ImageLayout layout, byte[] src, int srcOff, int srcLen, int rows)
+      throws DecodeException {
     Objects.checkFromIndexSize(srcOff, srcLen, src.length);
     int spp = layout.samplesPerBlockPixel();
     if (layout.sampleType() != SampleType.UINT8 || (spp != 3 && spp != 4)) {
-      throw new DecodeException("WebP blocks of " + spp + " x " + layout.sampleType()
-          + " samples are not supported (8-bit RGB or RGBA)");
+      throw new DecodeException(
+          "WebP blocks of "
+              + spp
+              + " x "
+              + layout.sampleType()
+              + " samples are not supported (8-bit RGB or RGBA)");
     }
     if (lossy(src, srcOff, srcLen)) {
-      throw DecodeException.unsupported("lossy WebP (VP8) is not supported, only lossless WebP (VP8L): the Java decoder"
-          + " available differs from libwebp, and so from GDAL, on most pixels");
+      throw DecodeException.unsupported(
+          "lossy WebP (VP8) is not supported, only lossless WebP (VP8L): the Java decoder"
+              + " available differs from libwebp, and so from GDAL, on most pixels");
     }
     int width = layout.blockWidth();
     Raster raster = read(src, srcOff, srcLen);
     if (raster.getWidth() < width || raster.getHeight() < rows || raster.getNumBands() < 3) {
-      throw new DecodeException("WebP picture is " + raster.getWidth() + " x " + raster.getHeight() + " with "
-          + raster.getNumBands() + " channels; the block is " + width + " x " + rows + " with " + spp);
+      throw new DecodeException(
+          "WebP picture is "
+              + raster.getWidth()
+              + " x "
+              + raster.getHeight()
+              + " with "
+              + raster.getNumBands()
+              + " channels; the block is "
+              + width
+              + " x "
+              + rows
+              + " with "
+              + spp);
     }
     byte[] out = new byte[width * rows * spp];
     int bands = raster.getNumBands();
@@ -61,12 +80,19 @@ final class WebpDecompressor implements SampleDecompressor {
   }
 
   /**
-   * @return whether the WebP file holds a lossy ("VP8 ") image chunk; walks the RIFF chunks (fourcc,
-   *     little-endian size, data padded to even)
+   * @return whether the WebP file holds a lossy ("VP8 ") image chunk; walks the RIFF chunks
+   *     (fourcc, little-endian size, data padded to even)
    */
   static boolean lossy(byte[] src, int off, int len) throws DecodeException {
-    if (len < 12 || src[off] != 'R' || src[off + 1] != 'I' || src[off + 2] != 'F' || src[off + 3] != 'F'
-        || src[off + 8] != 'W' || src[off + 9] != 'E' || src[off + 10] != 'B' || src[off + 11] != 'P') {
+    if (len < 12
+        || src[off] != 'R'
+        || src[off + 1] != 'I'
+        || src[off + 2] != 'F'
+        || src[off + 3] != 'F'
+        || src[off + 8] != 'W'
+        || src[off + 9] != 'E'
+        || src[off + 10] != 'B'
+        || src[off + 11] != 'P') {
       throw new DecodeException("block is not a RIFF WebP file");
     }
     long at = 12;
@@ -91,7 +117,8 @@ final class WebpDecompressor implements SampleDecompressor {
       reader = newReader();
     }
     boolean reusable = true;
-    try (MemoryCacheImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(src, off, len))) {
+    try (MemoryCacheImageInputStream in =
+        new MemoryCacheImageInputStream(new ByteArrayInputStream(src, off, len))) {
       reader.setInput(in, true, true);
       BufferedImage image = reader.read(0, null);
       return image.getRaster();

@@ -4,13 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Parses WKT1 text (OGC and ESRI flavours share the syntax) into {@link WktNode}s. Strict about structure,
- * so that a damaged citation fails here rather than yielding half a CRS; nesting is bounded because the
- * text comes from the file.
+ * Parses WKT1 text (OGC and ESRI flavours share the syntax) into {@link WktNode}s. Strict about
+ * structure, so that a damaged citation fails here rather than yielding half a CRS; nesting is
+ * bounded because the text comes from the file.
  */
 final class WktParser {
 
-  /** Deeper than any CRS WKT1 can be (a PROJCS nests GEOGCS, DATUM, SPHEROID, AUTHORITY: five levels). */
+  /**
+   * Deeper than any CRS WKT1 can be (a PROJCS nests GEOGCS, DATUM, SPHEROID, AUTHORITY: five
+   * levels).
+   */
   private static final int MAX_DEPTH = 16;
 
   private final String text;
@@ -105,7 +108,8 @@ final class WktParser {
 
   private String word() {
     int start = pos;
-    while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_')) {
+    while (pos < text.length()
+        && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_')) {
       pos++;
     }
     return text.substring(start, pos);

@@ -9,8 +9,8 @@ import java.util.concurrent.Flow;
 import java.util.function.Function;
 
 /**
- * Copies a successful body, or the wanted part of it, into an array sized from numbers that
- * {@link ResponseValidator} has already checked, so a hostile header cannot make it allocate more.
+ * Copies a successful body, or the wanted part of it, into an array sized from numbers that {@link
+ * ResponseValidator} has already checked, so a hostile header cannot make it allocate more.
  */
 final class BodyCollector extends OutcomeSubscriber {
 
@@ -34,23 +34,33 @@ final class BodyCollector extends OutcomeSubscriber {
    */
   record Keep(Mode mode, long skip, int wanted, long limit) {
 
-    /** @return keep a body of exactly {@code n} bytes; a longer one is invalid, a shorter one truncated */
+    /**
+     * @return keep a body of exactly {@code n} bytes; a longer one is invalid, a shorter one
+     *     truncated
+     */
     static Keep exactly(int n) {
       return new Keep(Mode.EXACT, 0, n, 0);
     }
 
-    /** @return keep {@code wanted} bytes after the first {@code skip}, and read no further */
+    /**
+     * @return keep {@code wanted} bytes after the first {@code skip}, and read no further
+     */
     static Keep slice(long skip, int wanted) {
       return new Keep(Mode.SLICE, skip, wanted, 0);
     }
 
-    /** @return keep a body of unknown length, failing if it exceeds {@code limit} bytes */
+    /**
+     * @return keep a body of unknown length, failing if it exceeds {@code limit} bytes
+     */
     static Keep upTo(long limit) {
       return new Keep(Mode.GROW, 0, 0, limit);
     }
   }
 
-  /** A GROW buffer starts at most this large, so an undeclared small body does not cost the whole limit. */
+  /**
+   * A GROW buffer starts at most this large, so an undeclared small body does not cost the whole
+   * limit.
+   */
   private static final int INITIAL_GROW_BYTES = 64 * 1024;
 
   private final Keep keep;
@@ -66,14 +76,20 @@ final class BodyCollector extends OutcomeSubscriber {
    * @param traffic counts the body bytes
    * @param errors names the source in failures
    */
-  BodyCollector(Keep keep, Function<byte[], Fetched> finish, TrafficCounters traffic,
+  BodyCollector(
+      Keep keep,
+      Function<byte[], Fetched> finish,
+      TrafficCounters traffic,
       RemoteFileErrors errors) {
     super(traffic);
     this.keep = keep;
     this.finish = finish;
     this.errors = errors;
-    this.buf = new byte[keep.mode() == Mode.GROW
-        ? (int) Math.min(keep.limit(), INITIAL_GROW_BYTES) : keep.wanted()];
+    this.buf =
+        new byte
+            [keep.mode() == Mode.GROW
+                ? (int) Math.min(keep.limit(), INITIAL_GROW_BYTES)
+                : keep.wanted()];
   }
 
   @Override
@@ -101,12 +117,17 @@ final class BodyCollector extends OutcomeSubscriber {
       }
       if (keep.mode() == Mode.GROW && filled + (long) n > buf.length) {
         if (filled + (long) n > keep.limit()) {
-          fail(errors.io("server ignores Range and sends more than " + keep.limit()
-              + " bytes without declaring the length; raise maxWholeBodyBytes or use a server that"
-              + " supports Range"));
+          fail(
+              errors.io(
+                  "server ignores Range and sends more than "
+                      + keep.limit()
+                      + " bytes without declaring the length; raise maxWholeBodyBytes or use a server that"
+                      + " supports Range"));
           return;
         }
-        buf = Arrays.copyOf(buf, (int) Math.min(keep.limit(), Math.max(filled + (long) n, buf.length * 2L)));
+        buf =
+            Arrays.copyOf(
+                buf, (int) Math.min(keep.limit(), Math.max(filled + (long) n, buf.length * 2L)));
       }
       if (keep.mode() == Mode.EXACT && filled + n > keep.wanted()) {
         fail(errors.invalidResponse("body longer than the " + keep.wanted() + " bytes declared"));
@@ -129,8 +150,15 @@ final class BodyCollector extends OutcomeSubscriber {
   void bodyFailed(Throwable t) {
     if (t instanceof IOException) {
       String of = keep.mode() == Mode.GROW ? "?" : Integer.toString(keep.wanted());
-      result.completeExceptionally(new TransientFailure("connection failed after " + filled + " of " + of
-          + " body bytes: " + RemoteFileErrors.describe(t), t));
+      result.completeExceptionally(
+          new TransientFailure(
+              "connection failed after "
+                  + filled
+                  + " of "
+                  + of
+                  + " body bytes: "
+                  + RemoteFileErrors.describe(t),
+              t));
     } else {
       result.completeExceptionally(t);
     }
@@ -141,8 +169,9 @@ final class BodyCollector extends OutcomeSubscriber {
     if (keep.mode() == Mode.GROW) {
       result.complete(finish.apply(filled == buf.length ? buf : Arrays.copyOf(buf, filled)));
     } else if (filled < keep.wanted()) {
-      result.completeExceptionally(new TransientFailure("body truncated after " + filled + " of "
-          + keep.wanted() + " bytes", null));
+      result.completeExceptionally(
+          new TransientFailure(
+              "body truncated after " + filled + " of " + keep.wanted() + " bytes", null));
     } else {
       result.complete(finish.apply(buf));
     }

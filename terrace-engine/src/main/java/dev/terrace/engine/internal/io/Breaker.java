@@ -4,16 +4,18 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * A circuit breaker for one remote source: closed while it answers; open, refusing at once, for a cool-down
- * after {@code threshold} consecutive failures, or after one stall (a request it left unanswered until the
- * request was given up); then half open, letting one probe through, whose outcome closes or reopens it.
- * Thread-safe.
+ * A circuit breaker for one remote source: closed while it answers; open, refusing at once, for a
+ * cool-down after {@code threshold} consecutive failures, or after one stall (a request it left
+ * unanswered until the request was given up); then half open, letting one probe through, whose
+ * outcome closes or reopens it. Thread-safe.
  */
 final class Breaker {
 
   /** A breaker's state, as metrics report it. */
   enum State {
-    CLOSED, OPEN, HALF_OPEN
+    CLOSED,
+    OPEN,
+    HALF_OPEN
   }
 
   private final String source;
@@ -31,7 +33,9 @@ final class Breaker {
     this(source, threshold, coolDown, System::nanoTime);
   }
 
-  /** @param clock nanoseconds, as {@link System#nanoTime}; tests pass one they move themselves */
+  /**
+   * @param clock nanoseconds, as {@link System#nanoTime}; tests pass one they move themselves
+   */
   Breaker(String source, int threshold, Duration coolDown, LongSupplier clock) {
     this.source = source;
     this.threshold = threshold;
@@ -42,7 +46,8 @@ final class Breaker {
   /**
    * Asks to send a request to the source.
    *
-   * @return null when it may be sent, else why not (the breaker is open, or another request is probing)
+   * @return null when it may be sent, else why not (the breaker is open, or another request is
+   *     probing)
    */
   synchronized String admit() {
     if (state == State.OPEN && clock.getAsLong() - openedAt >= coolDownNanos) {
@@ -56,7 +61,12 @@ final class Breaker {
       return null;
     }
     long left = Math.max(0, coolDownNanos - (clock.getAsLong() - openedAt)) / 1_000_000;
-    return source + " failed " + failures + " times in a row (last: " + lastFailure + "); not asked again for "
+    return source
+        + " failed "
+        + failures
+        + " times in a row (last: "
+        + lastFailure
+        + "); not asked again for "
         + (state == State.HALF_OPEN ? "a moment, while one request probes it" : left + " ms");
   }
 
@@ -68,8 +78,8 @@ final class Breaker {
 
   /**
    * @param why the failure, for the message of the requests refused while the breaker is open
-   * @param stalled whether the source left a request unanswered until it was given up: every request behind it
-   *     would wait as long, so one is enough to open the breaker
+   * @param stalled whether the source left a request unanswered until it was given up: every
+   *     request behind it would wait as long, so one is enough to open the breaker
    */
   synchronized void failed(String why, boolean stalled) {
     failures = stalled ? Math.max(failures + 1, threshold) : failures + 1;
@@ -84,7 +94,9 @@ final class Breaker {
     probing = false;
   }
 
-  /** A request that ended without telling anything about the source, such as one abandoned early. */
+  /**
+   * A request that ended without telling anything about the source, such as one abandoned early.
+   */
   synchronized void released() {
     probing = false;
   }
@@ -96,7 +108,9 @@ final class Breaker {
     return state;
   }
 
-  /** @return how many times the breaker has opened */
+  /**
+   * @return how many times the breaker has opened
+   */
   synchronized long timesOpened() {
     return opened;
   }

@@ -13,11 +13,14 @@ public record ByteRange(long offset, int length) {
    */
   public ByteRange {
     if (offset < 0 || length < 0) {
-      throw new IllegalArgumentException("offset and length must not be negative: " + offset + ", " + length);
+      throw new IllegalArgumentException(
+          "offset and length must not be negative: " + offset + ", " + length);
     }
   }
 
-  /** @return the offset one past the last byte */
+  /**
+   * @return the offset one past the last byte
+   */
   public long end() {
     return offset + length;
   }

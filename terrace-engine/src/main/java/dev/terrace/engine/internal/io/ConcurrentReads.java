@@ -11,8 +11,8 @@ import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
 /**
- * Runs the reads of one {@code readAll} side by side, a bounded number at a time, failing on the first
- * error.
+ * Runs the reads of one {@code readAll} side by side, a bounded number at a time, failing on the
+ * first error.
  */
 final class ConcurrentReads {
 
@@ -23,28 +23,32 @@ final class ConcurrentReads {
    *
    * @param items what to read, one task each
    * @param maxInFlight how many reads may run at once
-   * @param read reads one item; its results must be published through memory the caller reads afterwards
+   * @param read reads one item; its results must be published through memory the caller reads
+   *     afterwards
    * @param errors names the source in the messages
    * @throws RasterIoException if a read fails or the calling thread is interrupted
    */
-  static <T> void readAll(List<T> items, int maxInFlight, Consumer<T> read, RemoteFileErrors errors) {
-    // Virtual threads: each read blocks on its exchange and its backoff sleeps, which costs nothing here,
+  static <T> void readAll(
+      List<T> items, int maxInFlight, Consumer<T> read, RemoteFileErrors errors) {
+    // Virtual threads: each read blocks on its exchange and its backoff sleeps, which costs nothing
+    // here,
     // while the semaphore keeps the number of requests in flight within the limit.
     Semaphore permits = new Semaphore(maxInFlight);
-    try (ExecutorService pool = Executors.newThreadPerTaskExecutor(
-        Thread.ofVirtual().name("terrace-http-", 0).factory())) {
+    try (ExecutorService pool =
+        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("terrace-http-", 0).factory())) {
       // Completion order, so that the first failure is seen at once, not after the items before it.
       CompletionService<Void> done = new ExecutorCompletionService<>(pool);
       for (T item : items) {
-        done.submit(() -> {
-          permits.acquire();
-          try {
-            read.accept(item);
-          } finally {
-            permits.release();
-          }
-          return null;
-        });
+        done.submit(
+            () -> {
+              permits.acquire();
+              try {
+                read.accept(item);
+              } finally {
+                permits.release();
+              }
+              return null;
+            });
       }
       try {
         for (int i = 0; i < items.size(); i++) {

@@ -7,15 +7,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Reads the body of an error status: keeps its start for the message, and drains a little more so that
- * the connection can be reused.
+ * Reads the body of an error status: keeps its start for the message, and drains a little more so
+ * that the connection can be reused.
  */
 final class ErrorBodyCollector extends OutcomeSubscriber {
 
   /** How much of an error body goes into the exception message. */
   private static final int SNIPPET_BYTES = 512;
 
-  /** Error bodies are drained up to this so the connection can be reused; longer ones are cut off. */
+  /**
+   * Error bodies are drained up to this so the connection can be reused; longer ones are cut off.
+   */
   private static final int DRAIN_BYTES = 64 * 1024;
 
   private final ResponseInfo info;
@@ -23,7 +25,9 @@ final class ErrorBodyCollector extends OutcomeSubscriber {
   private int kept;
   private long seen;
 
-  /** @param info the status and headers of the error response */
+  /**
+   * @param info the status and headers of the error response
+   */
   ErrorBodyCollector(ResponseInfo info, TrafficCounters traffic) {
     super(traffic);
     this.info = info;
@@ -52,7 +56,8 @@ final class ErrorBodyCollector extends OutcomeSubscriber {
 
   @Override
   void bodyEnded() {
-    String text = new String(snippet, 0, kept, StandardCharsets.UTF_8).replaceAll("\\s+", " ").strip();
+    String text =
+        new String(snippet, 0, kept, StandardCharsets.UTF_8).replaceAll("\\s+", " ").strip();
     result.complete(new Failed(info.statusCode(), info.headers(), text));
   }
 }

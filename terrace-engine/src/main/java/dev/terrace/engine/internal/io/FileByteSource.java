@@ -12,8 +12,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * A local file read with positional reads: no whole-file loads, and safe for concurrent readers because
- * {@link FileChannel#read(ByteBuffer, long)} does not move a shared position.
+ * A local file read with positional reads: no whole-file loads, and safe for concurrent readers
+ * because {@link FileChannel#read(ByteBuffer, long)} does not move a shared position.
  */
 public final class FileByteSource implements ByteSource {
 
@@ -41,7 +41,12 @@ public final class FileByteSource implements ByteSource {
     try {
       BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
       FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
-      String identity = path.toAbsolutePath().normalize() + "@" + attrs.size() + ":" + attrs.lastModifiedTime().toMillis();
+      String identity =
+          path.toAbsolutePath().normalize()
+              + "@"
+              + attrs.size()
+              + ":"
+              + attrs.lastModifiedTime().toMillis();
       return new FileByteSource(path, channel, attrs.size(), identity);
     } catch (NoSuchFileException e) {
       throw new RasterNotFoundException("cannot open " + path + ": no such file", e);
@@ -68,8 +73,15 @@ public final class FileByteSource implements ByteSource {
   @Override
   public byte[] read(long offset, int length) {
     if (offset < 0 || length < 0 || offset + length > this.length) {
-      throw new RasterIoException(path + ": read of " + length + " bytes at " + offset
-          + " runs past the end of the file (" + this.length + " bytes)");
+      throw new RasterIoException(
+          path
+              + ": read of "
+              + length
+              + " bytes at "
+              + offset
+              + " runs past the end of the file ("
+              + this.length
+              + " bytes)");
     }
     byte[] out = new byte[length];
     ByteBuffer buf = ByteBuffer.wrap(out);
@@ -77,11 +89,13 @@ public final class FileByteSource implements ByteSource {
       while (buf.hasRemaining()) {
         int n = channel.read(buf, offset + buf.position());
         if (n < 0) {
-          throw new RasterIoException(path + ": file shrank while reading at " + (offset + buf.position()));
+          throw new RasterIoException(
+              path + ": file shrank while reading at " + (offset + buf.position()));
         }
       }
     } catch (IOException e) {
-      throw new RasterIoException("cannot read " + path + " at " + offset + ": " + e.getMessage(), e);
+      throw new RasterIoException(
+          "cannot read " + path + " at " + offset + ": " + e.getMessage(), e);
     }
     ReadTotals.countFileBytes(length);
     return out;

@@ -9,24 +9,24 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A remote file read with HTTP {@code Range} requests, for Cloud Optimized GeoTIFFs on object stores and
- * plain web servers.
+ * A remote file read with HTTP {@code Range} requests, for Cloud Optimized GeoTIFFs on object
+ * stores and plain web servers.
  *
- * <p>Opening costs one request: the first {@link HttpOptions#prefetchBytes()} bytes are fetched, which
- * tells the file length (from {@code Content-Range}) and usually holds the TIFF headers, so the reads that
- * follow at the start of the file need no request. Later reads fetch exactly the bytes asked for;
- * {@link #readAll(List)} merges nearby ranges and fetches the rest concurrently.
+ * <p>Opening costs one request: the first {@link HttpOptions#prefetchBytes()} bytes are fetched,
+ * which tells the file length (from {@code Content-Range}) and usually holds the TIFF headers, so
+ * the reads that follow at the start of the file need no request. Later reads fetch exactly the
+ * bytes asked for; {@link #readAll(List)} merges nearby ranges and fetches the rest concurrently.
  *
- * <p>Consistency: the {@code ETag} and {@code Last-Modified} of the first response are checked on every
- * later one, and a strong ETag is sent as {@code If-Match}, so tiles from two versions of a file are never
- * mixed: a change is a {@link RasterIoException} telling the caller to reopen.
+ * <p>Consistency: the {@code ETag} and {@code Last-Modified} of the first response are checked on
+ * every later one, and a strong ETag is sent as {@code If-Match}, so tiles from two versions of a
+ * file are never mixed: a change is a {@link RasterIoException} telling the caller to reopen.
  *
- * <p>Failures: 5xx, 408, 429, timeouts of the whole exchange, connection errors and truncated bodies are
- * retried with capped exponential backoff and jitter; other 4xx are not. A request the server is slow to
- * answer is {@linkplain HttpOptions.Builder#hedging(boolean) hedged}. A server that ignores
- * {@code Range} and sends the entire file is handled: small files are kept in memory, large ones streamed
- * with only the requested bytes kept. Sizes from response headers are checked against the request before
- * anything is allocated.
+ * <p>Failures: 5xx, 408, 429, timeouts of the whole exchange, connection errors and truncated
+ * bodies are retried with capped exponential backoff and jitter; other 4xx are not. A request the
+ * server is slow to answer is {@linkplain HttpOptions.Builder#hedging(boolean) hedged}. A server
+ * that ignores {@code Range} and sends the entire file is handled: small files are kept in memory,
+ * large ones streamed with only the requested bytes kept. Sizes from response headers are checked
+ * against the request before anything is allocated.
  *
  * <p>Thread-safe: any number of threads may read at once.
  */
@@ -36,18 +36,23 @@ public final class HttpByteSource implements ByteSource {
   private final HttpOptions options;
   private final RemoteFileErrors errors;
   private final TrafficCounters traffic = new TrafficCounters();
+
   /** Owns the closed state: closing it aborts the exchanges under way. */
   private final RangeRequester requester;
+
   private final RetryingFetcher fetcher;
+
   /** What the first response said about the file; every later response must agree. */
   private final FileVersion version;
+
   private final String identity;
 
   /** Bytes {@code [0, prefix.length)}; null once closed. */
   private volatile byte[] prefix;
+
   /**
-   * The whole file, once a server that ignores {@code Range} has sent it and it was small enough; else
-   * null.
+   * The whole file, once a server that ignores {@code Range} has sent it and it was small enough;
+   * else null.
    */
   private volatile byte[] whole;
 
@@ -71,24 +76,28 @@ public final class HttpByteSource implements ByteSource {
    * @return an open source; close it when done
    * @throws NullPointerException if {@code uri} is null
    * @throws IllegalArgumentException if {@code uri} is not an absolute http(s) URL with a host
-   * @throws dev.terrace.engine.internal.raster.RasterNotFoundException if the server answers 404 or 410
-   * @throws RasterIoException if the file cannot be fetched otherwise (denied, server keeps failing)
+   * @throws dev.terrace.engine.internal.raster.RasterNotFoundException if the server answers 404 or
+   *     410
+   * @throws RasterIoException if the file cannot be fetched otherwise (denied, server keeps
+   *     failing)
    */
   public static HttpByteSource open(URI uri) {
     return open(uri, HttpOptions.defaults());
   }
 
   /**
-   * Opens a remote file with one request, which fetches the first {@link HttpOptions#prefetchBytes()}
-   * bytes and learns the length, ETag and Last-Modified.
+   * Opens a remote file with one request, which fetches the first {@link
+   * HttpOptions#prefetchBytes()} bytes and learns the length, ETag and Last-Modified.
    *
    * @param uri an {@code http} or {@code https} URL
    * @param options the client, timeouts, retries and merging to use
    * @return an open source; close it when done
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code uri} is not an absolute http(s) URL with a host
-   * @throws dev.terrace.engine.internal.raster.RasterNotFoundException if the server answers 404 or 410
-   * @throws RasterIoException if the file cannot be fetched otherwise (denied, server keeps failing)
+   * @throws dev.terrace.engine.internal.raster.RasterNotFoundException if the server answers 404 or
+   *     410
+   * @throws RasterIoException if the file cannot be fetched otherwise (denied, server keeps
+   *     failing)
    */
   public static HttpByteSource open(URI uri, HttpOptions options) {
     Objects.requireNonNull(uri, "uri must not be null");
@@ -103,33 +112,39 @@ public final class HttpByteSource implements ByteSource {
     return new HttpByteSource(uri, options);
   }
 
-  /** @return the URL */
+  /**
+   * @return the URL
+   */
   @Override
   public String name() {
     return name;
   }
 
-  /** @return the URL, {@code #}, and the ETag, else the Last-Modified date, else the length */
+  /**
+   * @return the URL, {@code #}, and the ETag, else the Last-Modified date, else the length
+   */
   @Override
   public String identity() {
     return identity;
   }
 
-  /** @return the length the server reported when the source was opened */
+  /**
+   * @return the length the server reported when the source was opened
+   */
   @Override
   public long length() {
     return version.length();
   }
 
   /**
-   * Reads exactly {@code length} bytes: from memory if they lie in the prefix fetched at open (or the
-   * whole file is held), else with one ranged request, retried as described on the class.
+   * Reads exactly {@code length} bytes: from memory if they lie in the prefix fetched at open (or
+   * the whole file is held), else with one ranged request, retried as described on the class.
    *
    * @param offset first byte
    * @param length number of bytes, at most {@code length() - offset}
    * @return a new array of {@code length} bytes
-   * @throws RasterIoException if the range lies outside the file, the bytes cannot be fetched, the file
-   *     changed since it was opened, or the source is closed
+   * @throws RasterIoException if the range lies outside the file, the bytes cannot be fetched, the
+   *     file changed since it was opened, or the source is closed
    */
   @Override
   public byte[] read(long offset, int length) {
@@ -138,16 +153,16 @@ public final class HttpByteSource implements ByteSource {
   }
 
   /**
-   * Reads several ranges. Ranges held in memory cost nothing; the others are sorted, ranges whose gap is
-   * at most {@link HttpOptions#mergeGapBytes()} are joined into one request of at most
-   * {@link HttpOptions#maxMergedBytes()}, and the requests run concurrently, at most
-   * {@link HttpOptions#maxConcurrentRequests()} at a time. If one fails the others are abandoned.
+   * Reads several ranges. Ranges held in memory cost nothing; the others are sorted, ranges whose
+   * gap is at most {@link HttpOptions#mergeGapBytes()} are joined into one request of at most
+   * {@link HttpOptions#maxMergedBytes()}, and the requests run concurrently, at most {@link
+   * HttpOptions#maxConcurrentRequests()} at a time. If one fails the others are abandoned.
    *
    * @param ranges the ranges, in any order, overlaps allowed
    * @return one new array per range, in the order given
    * @throws NullPointerException if {@code ranges} or an element is null
-   * @throws RasterIoException if a range lies outside the file, cannot be fetched, the file changed, or the
-   *     source is closed
+   * @throws RasterIoException if a range lies outside the file, cannot be fetched, the file
+   *     changed, or the source is closed
    */
   @Override
   public List<byte[]> readAll(List<ByteRange> ranges) {
@@ -168,7 +183,8 @@ public final class HttpByteSource implements ByteSource {
       // No thread hand-off for the common single-request case.
       fill(requests.get(0), ranges, out);
     } else if (!requests.isEmpty()) {
-      ConcurrentReads.readAll(requests, options.maxConcurrentRequests(), m -> fill(m, ranges, out), errors);
+      ConcurrentReads.readAll(
+          requests, options.maxConcurrentRequests(), m -> fill(m, ranges, out), errors);
     }
     return Arrays.asList(out);
   }
@@ -183,9 +199,9 @@ public final class HttpByteSource implements ByteSource {
   }
 
   /**
-   * Drops the cached bytes and aborts exchanges under way; later reads throw a {@link RasterIoException}
-   * saying the source is closed. The HTTP client is left open: a caller-supplied one belongs to the caller
-   * and the default one is shared. Idempotent.
+   * Drops the cached bytes and aborts exchanges under way; later reads throw a {@link
+   * RasterIoException} saying the source is closed. The HTTP client is left open: a caller-supplied
+   * one belongs to the caller and the default one is shared. Idempotent.
    */
   @Override
   public void close() {
@@ -201,18 +217,29 @@ public final class HttpByteSource implements ByteSource {
 
   private void checkRange(long offset, int length) {
     if (offset < 0 || length < 0 || offset > version.length() - length) {
-      throw errors.io("read of " + length + " bytes at " + offset
-          + " runs past the end of the file (" + version.length() + " bytes)");
+      throw errors.io(
+          "read of "
+              + length
+              + " bytes at "
+              + offset
+              + " runs past the end of the file ("
+              + version.length()
+              + " bytes)");
     }
   }
 
-  /** Reads a range known to lie inside the file: from memory if it is held there, else from the server. */
+  /**
+   * Reads a range known to lie inside the file: from memory if it is held there, else from the
+   * server.
+   */
   private byte[] heldOrFetched(long offset, int length) {
     byte[] held = fromMemory(offset, length);
     return held != null ? held : fetchRange(offset, length);
   }
 
-  /** @return a copy of the bytes if they are held in memory, else null */
+  /**
+   * @return a copy of the bytes if they are held in memory, else null
+   */
   private byte[] fromMemory(long offset, int length) {
     byte[] all = whole;
     byte[] head = prefix;
@@ -238,7 +265,8 @@ public final class HttpByteSource implements ByteSource {
     int from = Math.toIntExact(offset - f.bodyOffset());
     // Hand out the response array itself only if nothing else keeps it.
     return !f.whole() && from == 0 && f.bytes().length == length
-        ? f.bytes() : Arrays.copyOfRange(f.bytes(), from, from + length);
+        ? f.bytes()
+        : Arrays.copyOfRange(f.bytes(), from, from + length);
   }
 
   private void fill(MergedRange request, List<ByteRange> ranges, byte[][] out) {

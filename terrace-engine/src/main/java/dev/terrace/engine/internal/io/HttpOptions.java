@@ -14,8 +14,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * How an {@link HttpByteSource} talks to its server: the client, timeouts, retries, read-ahead and range
- * merging. Immutable and thread-safe; build with {@link #builder()} or take {@link #defaults()}.
+ * How an {@link HttpByteSource} talks to its server: the client, timeouts, retries, read-ahead and
+ * range merging. Immutable and thread-safe; build with {@link #builder()} or take {@link
+ * #defaults()}.
  *
  * <p>Every builder setter checks its argument at once and names the offending value, so a bad
  * configuration fails where it is written rather than at the first read.
@@ -29,8 +30,14 @@ public final class HttpOptions {
    * Headers the source sets itself. A caller's {@code Range} or conditional header would break the
    * length/ETag bookkeeping, so they are refused rather than silently overridden.
    */
-  private static final Set<String> RESERVED_HEADERS = Set.of(
-      "range", "if-match", "if-none-match", "if-range", "if-modified-since", "if-unmodified-since");
+  private static final Set<String> RESERVED_HEADERS =
+      Set.of(
+          "range",
+          "if-match",
+          "if-none-match",
+          "if-range",
+          "if-modified-since",
+          "if-unmodified-since");
 
   private static final HttpOptions DEFAULTS = builder().build();
 
@@ -65,10 +72,10 @@ public final class HttpOptions {
   }
 
   /**
-   * The defaults: the shared client, 30 s per request, 3 retries backing off from 100 ms to 2 s, a 16 KiB
-   * header prefetch, ranges less than 16 KiB apart merged into requests of at most 8 MiB, 8 requests in
-   * flight per {@code readAll}, whole bodies of up to 64 MiB kept when a server ignores {@code Range}, and
-   * slow requests hedged.
+   * The defaults: the shared client, 30 s per request, 3 retries backing off from 100 ms to 2 s, a
+   * 16 KiB header prefetch, ranges less than 16 KiB apart merged into requests of at most 8 MiB, 8
+   * requests in flight per {@code readAll}, whole bodies of up to 64 MiB kept when a server ignores
+   * {@code Range}, and slow requests hedged.
    *
    * @return the default options
    */
@@ -86,10 +93,10 @@ public final class HttpOptions {
   }
 
   /**
-   * Returns the client requests are sent with: the caller's, or else one client shared by every source in
-   * the JVM (HTTP/2 where the server offers it, HTTP/1.1 otherwise; 10 s connect timeout; follows
-   * redirects except from https to http). The shared client is created on first use and never closed; its
-   * threads are daemons.
+   * Returns the client requests are sent with: the caller's, or else one client shared by every
+   * source in the JVM (HTTP/2 where the server offers it, HTTP/1.1 otherwise; 10 s connect timeout;
+   * follows redirects except from https to http). The shared client is created on first use and
+   * never closed; its threads are daemons.
    *
    * @return the client, never null
    */
@@ -109,8 +116,8 @@ public final class HttpOptions {
   /**
    * The request timeout.
    *
-   * @return the limit on one whole exchange, from sending the request to the last body byte; a server that
-   *     stalls mid-body is abandoned after it and the request retried
+   * @return the limit on one whole exchange, from sending the request to the last body byte; a
+   *     server that stalls mid-body is abandoned after it and the request retried
    */
   public Duration requestTimeout() {
     return requestTimeout;
@@ -119,7 +126,8 @@ public final class HttpOptions {
   /**
    * The retry limit.
    *
-   * @return how many times a failed request is repeated; a request is attempted at most this plus one times
+   * @return how many times a failed request is repeated; a request is attempted at most this plus
+   *     one times
    */
   public int maxRetries() {
     return maxRetries;
@@ -128,7 +136,8 @@ public final class HttpOptions {
   /**
    * The first backoff.
    *
-   * @return the pause before the first retry; it doubles with each further one, up to {@link #maxBackoff()}
+   * @return the pause before the first retry; it doubles with each further one, up to {@link
+   *     #maxBackoff()}
    */
   public Duration initialBackoff() {
     return initialBackoff;
@@ -137,8 +146,8 @@ public final class HttpOptions {
   /**
    * The backoff cap.
    *
-   * @return the longest pause between two attempts, also the longest {@code Retry-After} waited out: a server
-   *     asking for more is not asked again
+   * @return the longest pause between two attempts, also the longest {@code Retry-After} waited
+   *     out: a server asking for more is not asked again
    */
   public Duration maxBackoff() {
     return maxBackoff;
@@ -147,8 +156,8 @@ public final class HttpOptions {
   /**
    * The header prefetch.
    *
-   * @return how many bytes from the start of the file are fetched when the source is opened and kept in
-   *     memory; a TIFF's headers and tile directories usually lie within them
+   * @return how many bytes from the start of the file are fetched when the source is opened and
+   *     kept in memory; a TIFF's headers and tile directories usually lie within them
    */
   public int prefetchBytes() {
     return prefetchBytes;
@@ -157,7 +166,8 @@ public final class HttpOptions {
   /**
    * The merge gap.
    *
-   * @return the largest gap between two ranges of one {@code readAll} that still puts them in one request
+   * @return the largest gap between two ranges of one {@code readAll} that still puts them in one
+   *     request
    */
   public int mergeGapBytes() {
     return mergeGapBytes;
@@ -166,7 +176,8 @@ public final class HttpOptions {
   /**
    * The merge cap.
    *
-   * @return the largest span merging may build; a single range longer than this is still fetched whole
+   * @return the largest span merging may build; a single range longer than this is still fetched
+   *     whole
    */
   public int maxMergedBytes() {
     return maxMergedBytes;
@@ -184,8 +195,8 @@ public final class HttpOptions {
   /**
    * The whole-body limit.
    *
-   * @return the largest body kept whole when a server ignores {@code Range} and sends the entire file;
-   *     larger bodies are streamed and only the requested bytes kept
+   * @return the largest body kept whole when a server ignores {@code Range} and sends the entire
+   *     file; larger bodies are streamed and only the requested bytes kept
    */
   public long maxWholeBodyBytes() {
     return maxWholeBodyBytes;
@@ -194,8 +205,8 @@ public final class HttpOptions {
   /**
    * Whether slow requests are hedged.
    *
-   * @return true if a request still unanswered after the source's usual time (its 95th percentile, at
-   *     least 50 ms) is sent once more and the first to bring the bytes used
+   * @return true if a request still unanswered after the source's usual time (its 95th percentile,
+   *     at least 50 ms) is sent once more and the first to bring the bytes used
    */
   public boolean hedging() {
     return hedging;
@@ -214,7 +225,10 @@ public final class HttpOptions {
     return sleeper;
   }
 
-  /** @return the retry policy these options describe, shared with the SDK: its statuses, jitter and cap */
+  /**
+   * @return the retry policy these options describe, shared with the SDK: its statuses, jitter and
+   *     cap
+   */
   RetryPolicy retryPolicy() {
     return new RetryPolicy(initialBackoff, maxBackoff, maxBackoff);
   }
@@ -226,32 +240,44 @@ public final class HttpOptions {
    */
   @Override
   public String toString() {
-    return "HttpOptions[httpClient=" + (httpClient == null ? "shared" : "custom")
-        + ", requestTimeout=" + requestTimeout
-        + ", maxRetries=" + maxRetries
-        + ", initialBackoff=" + initialBackoff
-        + ", maxBackoff=" + maxBackoff
-        + ", prefetchBytes=" + prefetchBytes
-        + ", mergeGapBytes=" + mergeGapBytes
-        + ", maxMergedBytes=" + maxMergedBytes
-        + ", maxConcurrentRequests=" + maxConcurrentRequests
-        + ", maxWholeBodyBytes=" + maxWholeBodyBytes
-        + ", hedging=" + hedging
-        + ", headers=" + headers.keySet() + "]";
+    return "HttpOptions[httpClient="
+        + (httpClient == null ? "shared" : "custom")
+        + ", requestTimeout="
+        + requestTimeout
+        + ", maxRetries="
+        + maxRetries
+        + ", initialBackoff="
+        + initialBackoff
+        + ", maxBackoff="
+        + maxBackoff
+        + ", prefetchBytes="
+        + prefetchBytes
+        + ", mergeGapBytes="
+        + mergeGapBytes
+        + ", maxMergedBytes="
+        + maxMergedBytes
+        + ", maxConcurrentRequests="
+        + maxConcurrentRequests
+        + ", maxWholeBodyBytes="
+        + maxWholeBodyBytes
+        + ", hedging="
+        + hedging
+        + ", headers="
+        + headers.keySet()
+        + "]";
   }
 
   /** Holder idiom: the shared client is built only if some source uses the defaults. */
   private static final class SharedClient {
-    static final HttpClient INSTANCE = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_2)
-        .connectTimeout(Duration.ofSeconds(10))
-        .followRedirects(HttpClient.Redirect.NORMAL)
-        .build();
+    static final HttpClient INSTANCE =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_2)
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
   }
 
-  /**
-   * Collects options; not thread-safe. Each setter validates its argument and throws at once.
-   */
+  /** Collects options; not thread-safe. Each setter validates its argument and throws at once. */
   public static final class Builder {
     private HttpClient httpClient;
     private Duration requestTimeout = Duration.ofSeconds(30);
@@ -270,8 +296,8 @@ public final class HttpOptions {
     private Builder() {}
 
     /**
-     * Sends requests with this client, so that sources share its connection pool, proxy and TLS settings.
-     * The source never closes it.
+     * Sends requests with this client, so that sources share its connection pool, proxy and TLS
+     * settings. The source never closes it.
      *
      * @param client the client
      * @return this builder
@@ -283,8 +309,8 @@ public final class HttpOptions {
     }
 
     /**
-     * Limits one whole exchange including its body. {@link HttpRequest.Builder#timeout} would only cover
-     * the wait for the headers; this one also catches a server that stalls mid-body.
+     * Limits one whole exchange including its body. {@link HttpRequest.Builder#timeout} would only
+     * cover the wait for the headers; this one also catches a server that stalls mid-body.
      *
      * @param timeout positive, at most one day
      * @return this builder
@@ -294,15 +320,18 @@ public final class HttpOptions {
     public Builder requestTimeout(Duration timeout) {
       Objects.requireNonNull(timeout, "requestTimeout must not be null");
       requireArgument(timeout.isPositive(), "requestTimeout must be positive: %s", timeout);
-      requireArgument(timeout.compareTo(Duration.ofDays(1)) <= 0, "requestTimeout must be at most a day: %s", timeout);
+      requireArgument(
+          timeout.compareTo(Duration.ofDays(1)) <= 0,
+          "requestTimeout must be at most a day: %s",
+          timeout);
       this.requestTimeout = timeout;
       return this;
     }
 
     /**
-     * Sets how often a failed request is repeated. Only transient failures are retried: the statuses
-     * {@link RetryPolicy#isRetryable(int)} names (408, 429, 500, 502, 503, 504), timeouts, connection errors and
-     * truncated bodies.
+     * Sets how often a failed request is repeated. Only transient failures are retried: the
+     * statuses {@link RetryPolicy#isRetryable(int)} names (408, 429, 500, 502, 503, 504), timeouts,
+     * connection errors and truncated bodies.
      *
      * @param retries from 0 (one attempt only) to 100
      * @return this builder
@@ -316,8 +345,8 @@ public final class HttpOptions {
     }
 
     /**
-     * Sets the pause before the first retry; it doubles with each further retry, with jitter, as the shared
-     * {@link RetryPolicy} does.
+     * Sets the pause before the first retry; it doubles with each further retry, with jitter, as
+     * the shared {@link RetryPolicy} does.
      *
      * @param backoff zero or positive, at most a day
      * @return this builder
@@ -327,14 +356,18 @@ public final class HttpOptions {
     public Builder initialBackoff(Duration backoff) {
       Objects.requireNonNull(backoff, "initialBackoff must not be null");
       requireArgument(!backoff.isNegative(), "initialBackoff must not be negative: %s", backoff);
-      requireArgument(backoff.compareTo(Duration.ofDays(1)) <= 0, "initialBackoff must be at most a day: %s", backoff);
+      requireArgument(
+          backoff.compareTo(Duration.ofDays(1)) <= 0,
+          "initialBackoff must be at most a day: %s",
+          backoff);
       this.initialBackoff = backoff;
       return this;
     }
 
     /**
-     * Caps the pause between attempts, and the {@code Retry-After} a server may ask for: a longer one ends the
-     * retries rather than hold up the extraction (see {@link RetryPolicy} for why the SDK waits longer).
+     * Caps the pause between attempts, and the {@code Retry-After} a server may ask for: a longer
+     * one ends the retries rather than hold up the extraction (see {@link RetryPolicy} for why the
+     * SDK waits longer).
      *
      * @param backoff zero or positive, at most a day, and not below the initial backoff (checked by
      *     {@link #build()})
@@ -345,7 +378,10 @@ public final class HttpOptions {
     public Builder maxBackoff(Duration backoff) {
       Objects.requireNonNull(backoff, "maxBackoff must not be null");
       requireArgument(!backoff.isNegative(), "maxBackoff must not be negative: %s", backoff);
-      requireArgument(backoff.compareTo(Duration.ofDays(1)) <= 0, "maxBackoff must be at most a day: %s", backoff);
+      requireArgument(
+          backoff.compareTo(Duration.ofDays(1)) <= 0,
+          "maxBackoff must be at most a day: %s",
+          backoff);
       this.maxBackoff = backoff;
       return this;
     }
@@ -353,20 +389,22 @@ public final class HttpOptions {
     /**
      * Sets how many leading bytes are fetched at open and kept; reads inside them need no request.
      *
-     * @param bytes at least 1 (the open request must return a byte to learn the length), at most 256 MiB
+     * @param bytes at least 1 (the open request must return a byte to learn the length), at most
+     *     256 MiB
      * @return this builder
      * @throws IllegalArgumentException if {@code bytes} is out of range
      */
     public Builder prefetchBytes(int bytes) {
       requireArgument(bytes >= 1, "prefetchBytes must be at least 1: %s", bytes);
-      requireArgument(bytes <= 256 * 1024 * 1024, "prefetchBytes must be at most 256 MiB: %s", bytes);
+      requireArgument(
+          bytes <= 256 * 1024 * 1024, "prefetchBytes must be at most 256 MiB: %s", bytes);
       this.prefetchBytes = bytes;
       return this;
     }
 
     /**
-     * Sets the largest gap between ranges that are still fetched in one request: downloading a small gap
-     * is cheaper than a round trip. GDAL separates COG tiles by 8 bytes.
+     * Sets the largest gap between ranges that are still fetched in one request: downloading a
+     * small gap is cheaper than a round trip. GDAL separates COG tiles by 8 bytes.
      *
      * @param bytes zero (merge only adjacent or overlapping ranges) or more
      * @return this builder
@@ -406,9 +444,9 @@ public final class HttpOptions {
     }
 
     /**
-     * Sets the largest body kept in memory when a server ignores {@code Range} and answers 200 with the
-     * entire file. Smaller files are then served from memory without further requests; larger ones are
-     * streamed for each read and only the requested bytes kept.
+     * Sets the largest body kept in memory when a server ignores {@code Range} and answers 200 with
+     * the entire file. Smaller files are then served from memory without further requests; larger
+     * ones are streamed for each read and only the requested bytes kept.
      *
      * @param bytes zero (never keep a whole body) up to the largest Java array
      * @return this builder
@@ -416,17 +454,19 @@ public final class HttpOptions {
      */
     public Builder maxWholeBodyBytes(long bytes) {
       requireArgument(bytes >= 0, "maxWholeBodyBytes must not be negative: %s", bytes);
-      requireArgument(bytes <= MAX_ARRAY, "maxWholeBodyBytes must fit a Java array (%s): %s", MAX_ARRAY, bytes);
+      requireArgument(
+          bytes <= MAX_ARRAY, "maxWholeBodyBytes must fit a Java array (%s): %s", MAX_ARRAY, bytes);
       this.maxWholeBodyBytes = bytes;
       return this;
     }
 
     /**
-     * Turns hedging on or off. With it on, a request still unanswered after the 95th percentile of the
-     * source's last answer times (at least 50 ms; nothing is hedged before 20 answers are known) is sent
-     * once more to the same URL, with the same checks, and the first to bring the bytes wins; the other is
-     * aborted. At most one hedge is in flight per request, and it is not a retry. This trades a few percent
-     * more requests for a much shorter tail when a source sometimes answers late.
+     * Turns hedging on or off. With it on, a request still unanswered after the 95th percentile of
+     * the source's last answer times (at least 50 ms; nothing is hedged before 20 answers are
+     * known) is sent once more to the same URL, with the same checks, and the first to bring the
+     * bytes wins; the other is aborted. At most one hedge is in flight per request, and it is not a
+     * retry. This trades a few percent more requests for a much shorter tail when a source
+     * sometimes answers late.
      *
      * @param on true (the default) to hedge, false to send each attempt once
      * @return this builder
@@ -442,25 +482,32 @@ public final class HttpOptions {
      * @param headers names to values; copied
      * @return this builder
      * @throws NullPointerException if {@code headers}, a name or a value is null
-     * @throws IllegalArgumentException if a name or value is not valid HTTP, is one the client sets itself
-     *     ({@code Host}, {@code Content-Length}...), is one this source sets ({@code Range}, {@code If-*}),
-     *     or appears twice in different case
+     * @throws IllegalArgumentException if a name or value is not valid HTTP, is one the client sets
+     *     itself ({@code Host}, {@code Content-Length}...), is one this source sets ({@code Range},
+     *     {@code If-*}), or appears twice in different case
      */
     public Builder headers(Map<String, String> headers) {
       Objects.requireNonNull(headers, "headers must not be null");
       Map<String, String> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
       for (Map.Entry<String, String> e : headers.entrySet()) {
         String name = Objects.requireNonNull(e.getKey(), "header name must not be null");
-        String value = Objects.requireNonNull(e.getValue(), () -> "value of header " + name + " must not be null");
-        requireArgument(!RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT)),
-            "header %s is set by HttpByteSource itself and must not be given", name);
+        String value =
+            Objects.requireNonNull(
+                e.getValue(), () -> "value of header " + name + " must not be null");
+        requireArgument(
+            !RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT)),
+            "header %s is set by HttpByteSource itself and must not be given",
+            name);
         try {
-          // The request builder knows the token grammar and the client's restricted names; reuse it.
+          // The request builder knows the token grammar and the client's restricted names; reuse
+          // it.
           HttpRequest.newBuilder(URI.create("http://localhost/")).header(name, value);
         } catch (IllegalArgumentException ex) {
-          throw new IllegalArgumentException("header " + name + " is not allowed: " + ex.getMessage(), ex);
+          throw new IllegalArgumentException(
+              "header " + name + " is not allowed: " + ex.getMessage(), ex);
         }
-        requireArgument(copy.put(name, value) == null, "header %s is given twice (names ignore case)", name);
+        requireArgument(
+            copy.put(name, value) == null, "header %s is given twice (names ignore case)", name);
       }
       this.headers = Collections.unmodifiableMap(copy);
       return this;
@@ -484,8 +531,11 @@ public final class HttpOptions {
      * @throws IllegalArgumentException if the initial backoff exceeds the maximum backoff
      */
     public HttpOptions build() {
-      requireArgument(initialBackoff.compareTo(maxBackoff) <= 0,
-          "initialBackoff (%s) must not exceed maxBackoff (%s)", initialBackoff, maxBackoff);
+      requireArgument(
+          initialBackoff.compareTo(maxBackoff) <= 0,
+          "initialBackoff (%s) must not exceed maxBackoff (%s)",
+          initialBackoff,
+          maxBackoff);
       return new HttpOptions(this);
     }
 

@@ -4,9 +4,7 @@ import dev.terrace.engine.internal.raster.RasterIoException;
 import java.util.Arrays;
 import java.util.Objects;
 
-/**
- * A file held in memory: the sample datasets bundled in the jar, and tests that corrupt bytes.
- */
+/** A file held in memory: the sample datasets bundled in the jar, and tests that corrupt bytes. */
 public final class MemoryByteSource implements ByteSource {
 
   private final String name;
@@ -20,7 +18,8 @@ public final class MemoryByteSource implements ByteSource {
   public MemoryByteSource(String name, byte[] bytes) {
     this.name = Objects.requireNonNull(name, "name");
     this.bytes = Objects.requireNonNull(bytes, "bytes");
-    this.identity = "memory:" + name + "@" + Integer.toHexString(Arrays.hashCode(bytes)) + ":" + bytes.length;
+    this.identity =
+        "memory:" + name + "@" + Integer.toHexString(Arrays.hashCode(bytes)) + ":" + bytes.length;
   }
 
   @Override
@@ -41,8 +40,15 @@ public final class MemoryByteSource implements ByteSource {
   @Override
   public byte[] read(long offset, int length) {
     if (offset < 0 || length < 0 || offset + length > bytes.length) {
-      throw new RasterIoException(name + ": read of " + length + " bytes at " + offset
-          + " runs past the end (" + bytes.length + " bytes)");
+      throw new RasterIoException(
+          name
+              + ": read of "
+              + length
+              + " bytes at "
+              + offset
+              + " runs past the end ("
+              + bytes.length
+              + " bytes)");
     }
     return Arrays.copyOfRange(bytes, (int) offset, (int) offset + length);
   }

@@ -6,8 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * A run of requested ranges fetched with one request, and the planning that forms such runs. Pure logic: no
- * I/O, so the merge rules can be reasoned about apart from the network.
+ * A run of requested ranges fetched with one request, and the planning that forms such runs. Pure
+ * logic: no I/O, so the merge rules can be reasoned about apart from the network.
  *
  * @param start the first byte of the request
  * @param end one past the last byte of the request
@@ -24,8 +24,8 @@ record MergedRange(long start, long end, List<Integer> members) {
    * @param maxMergedBytes no joined request is longer than this
    * @return the requests, in file order
    */
-  static List<MergedRange> mergeNearby(List<ByteRange> ranges, List<Integer> indexes, int maxGapBytes,
-      int maxMergedBytes) {
+  static List<MergedRange> mergeNearby(
+      List<ByteRange> ranges, List<Integer> indexes, int maxGapBytes, int maxMergedBytes) {
     List<Integer> sorted = new ArrayList<>(indexes);
     sorted.sort(Comparator.comparingLong(i -> ranges.get(i).offset()));
     List<MergedRange> merged = new ArrayList<>();
@@ -35,7 +35,8 @@ record MergedRange(long start, long end, List<Integer> members) {
     for (int i : sorted) {
       ByteRange r = ranges.get(i);
       long newEnd = Math.max(end, r.end());
-      // The gap test also accepts overlaps (negative gaps); the cap keeps one slow response from holding
+      // The gap test also accepts overlaps (negative gaps); the cap keeps one slow response from
+      // holding
       // up many tiles and bounds the buffer.
       if (members != null && r.offset() - end <= maxGapBytes && newEnd - start <= maxMergedBytes) {
         end = newEnd;
@@ -56,7 +57,10 @@ record MergedRange(long start, long end, List<Integer> members) {
     return merged;
   }
 
-  /** @return the number of bytes to request; fits an int because the merge cap or a single range bounds it */
+  /**
+   * @return the number of bytes to request; fits an int because the merge cap or a single range
+   *     bounds it
+   */
   int length() {
     return (int) (end - start);
   }

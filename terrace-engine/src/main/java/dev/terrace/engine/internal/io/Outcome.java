@@ -15,8 +15,9 @@ sealed interface Outcome {
    * @param etag the ETag of the response, or null
    * @param lastModified the Last-Modified date of the response, or null
    */
-  record Fetched(long bodyOffset, byte[] bytes, long total, boolean whole, String etag,
-      String lastModified) implements Outcome {}
+  record Fetched(
+      long bodyOffset, byte[] bytes, long total, boolean whole, String etag, String lastModified)
+      implements Outcome {}
 
   /**
    * A non-2xx answer, with the start of its body for the message.

@@ -8,18 +8,21 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /**
- * What the body subscribers of {@link HttpByteSource} share: the result, the subscription, counting every
- * body byte received (kept or not, so the stats match what crossed the wire) and ignoring signals once the
- * result is settled. Signals come serially (Flow rules), so no locking.
+ * What the body subscribers of {@link HttpByteSource} share: the result, the subscription, counting
+ * every body byte received (kept or not, so the stats match what crossed the wire) and ignoring
+ * signals once the result is settled. Signals come serially (Flow rules), so no locking.
  */
 abstract class OutcomeSubscriber implements BodySubscriber<Outcome> {
 
   /** Settled at most once; later signals are dropped. */
   final CompletableFuture<Outcome> result = new CompletableFuture<>();
+
   private final TrafficCounters traffic;
   private Flow.Subscription subscription;
 
-  /** @param traffic counts the body bytes */
+  /**
+   * @param traffic counts the body bytes
+   */
   OutcomeSubscriber(TrafficCounters traffic) {
     this.traffic = traffic;
   }

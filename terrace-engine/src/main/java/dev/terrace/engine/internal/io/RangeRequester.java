@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -20,9 +19,9 @@ import javax.net.ssl.SSLHandshakeException;
 
 /**
  * Makes single attempts at ranged GETs of one remote file, each bounded as a whole by the request
- * timeout and hedged when slow, and sorts what goes wrong into worth retrying ({@link TransientFailure})
- * or final ({@link RasterIoException}). Keeps track of the exchanges under way so that {@link #close()}
- * can abort them instead of letting them run on.
+ * timeout and hedged when slow, and sorts what goes wrong into worth retrying ({@link
+ * TransientFailure}) or final ({@link RasterIoException}). Keeps track of the exchanges under way
+ * so that {@link #close()} can abort them instead of letting them run on.
  */
 final class RangeRequester {
 
@@ -48,12 +47,16 @@ final class RangeRequester {
     this.validator = new ResponseValidator(options, traffic, errors);
   }
 
-  /** @return the {@code Range} header value for these bytes */
+  /**
+   * @return the {@code Range} header value for these bytes
+   */
   static String rangeHeader(long offset, int length) {
     return "bytes=" + offset + "-" + (offset + length - 1);
   }
 
-  /** @return true once {@link #close()} was called */
+  /**
+   * @return true once {@link #close()} was called
+   */
   boolean isClosed() {
     return closed;
   }
@@ -67,17 +70,19 @@ final class RangeRequester {
   }
 
   /**
-   * One attempt: sends the request and waits for the whole body, within the request timeout. If hedging
-   * is on and the answer takes longer than the source usually needs ({@link LatencyWindow}), the same
-   * request is sent once more and the first to bring the bytes wins; the other exchange is aborted. A hedge
-   * itself late by as much is aborted and sent anew, up to {@value #MAX_HEDGES} times, so that one hedge at
-   * most is in flight. Hedges share the attempt's timeout: they are a second chance within the attempt, not
-   * retries.
+   * One attempt: sends the request and waits for the whole body, within the request timeout. If
+   * hedging is on and the answer takes longer than the source usually needs ({@link
+   * LatencyWindow}), the same request is sent once more and the first to bring the bytes wins; the
+   * other exchange is aborted. A hedge itself late by as much is aborted and sent anew, up to
+   * {@value #MAX_HEDGES} times, so that one hedge at most is in flight. Hedges share the attempt's
+   * timeout: they are a second chance within the attempt, not retries.
    *
    * @param known the version the file was opened as; null while opening
    * @return the bytes, or a non-2xx status for the caller to judge
-   * @throws TransientFailure if the exchange timed out, the connection failed or the body was cut short
-   * @throws RasterIoException if the failure is final: an invalid response, a changed file, a closed source
+   * @throws TransientFailure if the exchange timed out, the connection failed or the body was cut
+   *     short
+   * @throws RasterIoException if the failure is final: an invalid response, a changed file, a
+   *     closed source
    */
   Outcome attempt(long offset, int length, FileVersion known) throws TransientFailure {
     HttpRequest request = request(offset, length, known);
@@ -88,7 +93,8 @@ final class RangeRequester {
     CompletableFuture<HttpResponse<Outcome>> hedge = null;
     long hedgeSent = 0;
     try {
-      // The whole exchange, body included: HttpRequest.timeout only covers the headers, so a server that
+      // The whole exchange, body included: HttpRequest.timeout only covers the headers, so a server
+      // that
       // stalls mid-body would otherwise hold this thread forever.
       HttpResponse<Outcome> response;
       if (hedgeAfter < 0 || hedgeAfter >= timeout) {
@@ -103,19 +109,24 @@ final class RangeRequester {
             hedgeSent = System.nanoTime();
             hedge = send(request, offset, length, known);
             long left = timeout - (hedgeSent - start);
-            // A hedge as late as the primary was is replaced, so that one hedge delayed like the primary does
+            // A hedge as late as the primary was is replaced, so that one hedge delayed like the
+            // primary does
             // not hold the read: still one hedge in flight at a time, and at most MAX_HEDGES.
             boolean last = hedges == MAX_HEDGES || left <= hedgeAfter;
             try {
-              response = FirstFetched.of(primary, hedge).get(last ? left : hedgeAfter, TimeUnit.NANOSECONDS);
+              response =
+                  FirstFetched.of(primary, hedge)
+                      .get(last ? left : hedgeAfter, TimeUnit.NANOSECONDS);
             } catch (TimeoutException stillSlow) {
               if (last) {
                 throw stillSlow;
               }
               if (hedge.isDone()) {
-                // The hedge failed (a changed file, say): asking again would fail again; the primary is left.
-                response = FirstFetched.of(primary, hedge).get(timeout - (System.nanoTime() - start),
-                    TimeUnit.NANOSECONDS);
+                // The hedge failed (a changed file, say): asking again would fail again; the
+                // primary is left.
+                response =
+                    FirstFetched.of(primary, hedge)
+                        .get(timeout - (System.nanoTime() - start), TimeUnit.NANOSECONDS);
               } else {
                 abandon(hedge);
               }
@@ -125,15 +136,19 @@ final class RangeRequester {
       }
       Outcome o = response.body();
       if (o instanceof Outcome.Fetched) {
-        // The winner's own answer time; the loser's is unknown. The reader's wait would not do: a hedged
-        // answer always comes after the threshold, so with hedges as common as the percentile's tail each
+        // The winner's own answer time; the loser's is unknown. The reader's wait would not do: a
+        // hedged
+        // answer always comes after the threshold, so with hedges as common as the percentile's
+        // tail each
         // one would push the threshold up, until nothing was hedged.
-        boolean hedgeWon = hedge != null && hedge.state() == Future.State.SUCCESS && hedge.resultNow() == response;
+        boolean hedgeWon =
+            hedge != null && hedge.state() == Future.State.SUCCESS && hedge.resultNow() == response;
         latencies.record(System.nanoTime() - (hedgeWon ? hedgeSent : start));
       }
       return o;
     } catch (TimeoutException e) {
-      throw new TransientFailure("no complete response within " + options.requestTimeout().toMillis() + " ms", e);
+      throw new TransientFailure(
+          "no complete response within " + options.requestTimeout().toMillis() + " ms", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw errors.io("interrupted while reading " + rangeHeader(offset, length), e);
@@ -159,7 +174,8 @@ final class RangeRequester {
       }
       throw errors.io("request failed: " + RemoteFileErrors.describe(c), c);
     } finally {
-      // Aborts whatever is still running: the loser of a race, or everything on a timeout or an interrupt.
+      // Aborts whatever is still running: the loser of a race, or everything on a timeout or an
+      // interrupt.
       // A settled exchange ignores it.
       abandon(primary);
       if (hedge != null) {
@@ -168,8 +184,8 @@ final class RangeRequester {
     }
   }
 
-  private CompletableFuture<HttpResponse<Outcome>> send(HttpRequest request, long offset, int length,
-      FileVersion known) {
+  private CompletableFuture<HttpResponse<Outcome>> send(
+      HttpRequest request, long offset, int length, FileVersion known) {
     traffic.countRequest();
     CompletableFuture<HttpResponse<Outcome>> cf =
         client.sendAsync(request, info -> validator.subscriberFor(info, offset, length, known));
@@ -187,17 +203,20 @@ final class RangeRequester {
   }
 
   private HttpRequest request(long offset, int length, FileVersion known) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri)
-        .GET()
-        // Also bounds the wait for the headers inside the client; the body is bounded in attempt().
-        .timeout(options.requestTimeout())
-        .header("Range", rangeHeader(offset, length));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri)
+            .GET()
+            // Also bounds the wait for the headers inside the client; the body is bounded in
+            // attempt().
+            .timeout(options.requestTimeout())
+            .header("Range", rangeHeader(offset, length));
     options.headers().forEach(b::header);
     if (known != null && known.ifMatch() != null) {
       b.header("If-Match", known.ifMatch());
     }
     if (uri.getScheme().equalsIgnoreCase("http")) {
-      // HTTP/2 comes via ALPN on https; on plain http it would mean an h2c upgrade attempt, which servers
+      // HTTP/2 comes via ALPN on https; on plain http it would mean an h2c upgrade attempt, which
+      // servers
       // rarely support and some mishandle.
       b.version(HttpClient.Version.HTTP_1_1);
     }
@@ -206,7 +225,8 @@ final class RangeRequester {
 
   private static Throwable unwrap(Throwable t) {
     Throwable c = t;
-    while ((c instanceof ExecutionException || c instanceof CompletionException) && c.getCause() != null) {
+    while ((c instanceof ExecutionException || c instanceof CompletionException)
+        && c.getCause() != null) {
       c = c.getCause();
     }
     return c;

@@ -23,7 +23,8 @@ public record ReadTotals(long fileBytes, long httpBytes, long httpRequests, long
    * @return the totals
    */
   public static ReadTotals now() {
-    return new ReadTotals(FILE_BYTES.sum(), HTTP_BYTES.sum(), HTTP_REQUESTS.sum(), HTTP_HEDGES.sum());
+    return new ReadTotals(
+        FILE_BYTES.sum(), HTTP_BYTES.sum(), HTTP_REQUESTS.sum(), HTTP_HEDGES.sum());
   }
 
   static void countFileBytes(long n) {

@@ -15,15 +15,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Judges the status and headers of a response to a ranged GET and picks how to read its body. Everything
- * the server declares (Content-Range, Content-Length, ETag, Last-Modified) is checked here, before a byte
- * is allocated, so a broken or hostile server cannot make the reader allocate or mix up bytes.
+ * Judges the status and headers of a response to a ranged GET and picks how to read its body.
+ * Everything the server declares (Content-Range, Content-Length, ETag, Last-Modified) is checked
+ * here, before a byte is allocated, so a broken or hostile server cannot make the reader allocate
+ * or mix up bytes.
  */
 final class ResponseValidator {
 
   /**
-   * Longer than any real object (S3 allows 50 TB); a larger total in {@code Content-Range} is a broken or
-   * hostile server, not a file.
+   * Longer than any real object (S3 allows 50 TB); a larger total in {@code Content-Range} is a
+   * broken or hostile server, not a file.
    */
   private static final long MAX_PLAUSIBLE_LENGTH = 1L << 50;
 
@@ -36,7 +37,9 @@ final class ResponseValidator {
   private final TrafficCounters traffic;
   private final RemoteFileErrors errors;
 
-  /** @param options supplies the largest whole-file body kept in memory when a server ignores Range */
+  /**
+   * @param options supplies the largest whole-file body kept in memory when a server ignores Range
+   */
   ResponseValidator(HttpOptions options, TrafficCounters traffic, RemoteFileErrors errors) {
     this.maxWholeBodyBytes = options.maxWholeBodyBytes();
     this.traffic = traffic;
@@ -44,14 +47,15 @@ final class ResponseValidator {
   }
 
   /**
-   * Picks the body subscriber for a response; a response that fails the checks gets one that rejects it
-   * without reading the body.
+   * Picks the body subscriber for a response; a response that fails the checks gets one that
+   * rejects it without reading the body.
    *
    * @param offset the first byte requested
    * @param length the number of bytes requested
    * @param known the version the file was opened as; null while opening
    */
-  BodySubscriber<Outcome> subscriberFor(ResponseInfo info, long offset, int length, FileVersion known) {
+  BodySubscriber<Outcome> subscriberFor(
+      ResponseInfo info, long offset, int length, FileVersion known) {
     try {
       int s = info.statusCode();
       if (s == 206) {
@@ -61,7 +65,8 @@ final class ResponseValidator {
         return entire(info, offset, length, known);
       }
       if (s == 416 && known == null) {
-        // Opening an empty file: no byte can satisfy bytes=0-..., and the server says the length is 0.
+        // Opening an empty file: no byte can satisfy bytes=0-..., and the server says the length is
+        // 0.
         Matcher m = UNSATISFIED_RANGE.matcher(header(info, "Content-Range", ""));
         if (m.matches() && Long.parseLong(m.group(1)) == 0) {
           String etag = header(info, "ETag", null);
@@ -73,8 +78,10 @@ final class ResponseValidator {
       if (s >= 400) {
         return new ErrorBodyCollector(info, traffic);
       }
-      String redirect = s >= 300 && s < 400
-          ? " (redirect not followed: " + header(info, "Location", "no Location") + ")" : "";
+      String redirect =
+          s >= 300 && s < 400
+              ? " (redirect not followed: " + header(info, "Location", "no Location") + ")"
+              : "";
       throw errors.io(
           "unexpected HTTP " + s + " for " + RangeRequester.rangeHeader(offset, length) + redirect);
     } catch (RasterIoException e) {
@@ -83,7 +90,8 @@ final class ResponseValidator {
   }
 
   /** 206: the body must be exactly the requested range (clipped to the file when opening). */
-  private BodySubscriber<Outcome> partial(ResponseInfo info, long offset, int length, FileVersion known) {
+  private BodySubscriber<Outcome> partial(
+      ResponseInfo info, long offset, int length, FileVersion known) {
     String etag = header(info, "ETag", null);
     String lm = header(info, "Last-Modified", null);
     checkUnchanged(known, etag, lm);
@@ -101,7 +109,8 @@ final class ResponseValidator {
     long total;
     if (m.group(3).equals("*")) {
       if (known == null) {
-        throw errors.invalidResponse("server does not tell the file length (Content-Range '" + cr + "')");
+        throw errors.invalidResponse(
+            "server does not tell the file length (Content-Range '" + cr + "')");
       }
       total = known.length();
     } else {
@@ -115,7 +124,8 @@ final class ResponseValidator {
     }
     long expectedLast = Math.min(offset + length, total) - 1;
     if (first != offset || last != expectedLast) {
-      throw errors.invalidResponse("Content-Range '" + cr + "' does not match the request " + range);
+      throw errors.invalidResponse(
+          "Content-Range '" + cr + "' does not match the request " + range);
     }
     int n = (int) (last - first + 1); // <= length, so it fits
     long declared = contentLength(info);
@@ -127,7 +137,8 @@ final class ResponseValidator {
   }
 
   /** 200: the server ignored Range and sends the whole file. */
-  private BodySubscriber<Outcome> entire(ResponseInfo info, long offset, int length, FileVersion known) {
+  private BodySubscriber<Outcome> entire(
+      ResponseInfo info, long offset, int length, FileVersion known) {
     String etag = header(info, "ETag", null);
     String lm = header(info, "Last-Modified", null);
     checkUnchanged(known, etag, lm);
@@ -141,20 +152,27 @@ final class ResponseValidator {
     long total = declared >= 0 ? declared : known != null ? known.length() : -1;
     if (total >= 0 && total <= maxWholeBodyBytes) {
       // Small enough to keep: the caller's range is served from it, and so is every later read.
-      return collector(Keep.exactly((int) total), bytes -> new Fetched(0, bytes, total, true, etag, lm));
+      return collector(
+          Keep.exactly((int) total), bytes -> new Fetched(0, bytes, total, true, etag, lm));
     }
     if (total < 0) {
-      // Opening, no length declared (chunked): keep what fits; beyond that we cannot know the length.
-      return collector(Keep.upTo(maxWholeBodyBytes),
+      // Opening, no length declared (chunked): keep what fits; beyond that we cannot know the
+      // length.
+      return collector(
+          Keep.upTo(maxWholeBodyBytes),
           bytes -> new Fetched(0, bytes, bytes.length, true, etag, lm));
     }
     // Too large to keep: read up to the wanted bytes, keep only those, then drop the connection.
     int wanted = known == null ? (int) Math.min(length, total) : length;
     if (offset + wanted > total) {
       throw errors.changed(
-          "length is now " + total + ", too short for " + RangeRequester.rangeHeader(offset, length));
+          "length is now "
+              + total
+              + ", too short for "
+              + RangeRequester.rangeHeader(offset, length));
     }
-    return collector(Keep.slice(offset, wanted), bytes -> new Fetched(offset, bytes, total, false, etag, lm));
+    return collector(
+        Keep.slice(offset, wanted), bytes -> new Fetched(offset, bytes, total, false, etag, lm));
   }
 
   private void checkUnchanged(FileVersion known, String etag, String lastModified) {
@@ -168,12 +186,16 @@ final class ResponseValidator {
       }
       return;
     }
-    if (known.lastModified() != null && lastModified != null && !known.lastModified().equals(lastModified)) {
+    if (known.lastModified() != null
+        && lastModified != null
+        && !known.lastModified().equals(lastModified)) {
       throw errors.changed("Last-Modified was " + known.lastModified() + ", now " + lastModified);
     }
   }
 
-  /** @return the declared Content-Length, or -1 if there is none (a chunked body) */
+  /**
+   * @return the declared Content-Length, or -1 if there is none (a chunked body)
+   */
   private long contentLength(ResponseInfo info) {
     String v = header(info, "Content-Length", null);
     if (v == null) {

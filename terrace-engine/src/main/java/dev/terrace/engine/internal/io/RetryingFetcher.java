@@ -10,9 +10,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Fetches bytes of a remote file, repeating attempts that failed transiently as the shared {@link RetryPolicy}
- * allows: the statuses it names and failures without an answer, after its backoff or the server's
- * {@code Retry-After}, up to {@link HttpOptions#maxRetries()} times.
+ * Fetches bytes of a remote file, repeating attempts that failed transiently as the shared {@link
+ * RetryPolicy} allows: the statuses it names and failures without an answer, after its backoff or
+ * the server's {@code Retry-After}, up to {@link HttpOptions#maxRetries()} times.
  */
 final class RetryingFetcher {
 
@@ -25,7 +25,11 @@ final class RetryingFetcher {
   private final Breaker host;
   private final Breaker file;
 
-  RetryingFetcher(URI uri, RangeRequester requester, HttpOptions options, TrafficCounters traffic,
+  RetryingFetcher(
+      URI uri,
+      RangeRequester requester,
+      HttpOptions options,
+      TrafficCounters traffic,
       RemoteFileErrors errors) {
     this.host = SourceBreakers.shared().host(uri);
     this.file = SourceBreakers.shared().file(uri);
@@ -40,9 +44,11 @@ final class RetryingFetcher {
   /**
    * Fetches bytes, retrying transient failures.
    *
-   * @param known the version the file was opened as; null when opening, then the range is clipped to the file
+   * @param known the version the file was opened as; null when opening, then the range is clipped
+   *     to the file
    * @return the bytes, which may be more than asked for if the server ignored {@code Range}
-   * @throws RasterIoException if the bytes cannot be fetched, the file changed, or the source is closed
+   * @throws RasterIoException if the bytes cannot be fetched, the file changed, or the source is
+   *     closed
    */
   Fetched fetch(long offset, int length, FileVersion known) {
     String refused = host.admit();
@@ -63,13 +69,18 @@ final class RetryingFetcher {
       file.succeeded();
       return f;
     } catch (RasterIoException e) {
-      // Closing the source is the caller's doing, and a read given up early says nothing about the server.
+      // Closing the source is the caller's doing, and a read given up early says nothing about the
+      // server.
       boolean abandoned = Thread.currentThread().isInterrupted();
-      if (requester.isClosed() || abandoned && System.nanoTime() - start < SourceBreakers.SLOW.toNanos()) {
+      if (requester.isClosed()
+          || abandoned && System.nanoTime() - start < SourceBreakers.SLOW.toNanos()) {
         host.released();
         file.released();
       } else {
-        String why = abandoned ? "no answer in " + (System.nanoTime() - start) / 1_000_000 + " ms" : e.getMessage();
+        String why =
+            abandoned
+                ? "no answer in " + (System.nanoTime() - start) / 1_000_000 + " ms"
+                : e.getMessage();
         file.failed(why, abandoned);
         if (hostAnswered[0]) {
           host.succeeded();
@@ -81,8 +92,11 @@ final class RetryingFetcher {
     }
   }
 
-  /** @param hostAnswered set when the server answered with a status that retrying cannot change */
-  private Fetched fetchWithRetries(long offset, int length, FileVersion known, boolean[] hostAnswered) {
+  /**
+   * @param hostAnswered set when the server answered with a status that retrying cannot change
+   */
+  private Fetched fetchWithRetries(
+      long offset, int length, FileVersion known, boolean[] hostAnswered) {
     int attempts = maxAttempts;
     String range = RangeRequester.rangeHeader(offset, length);
     for (int attempt = 1; ; attempt++) {
@@ -109,13 +123,28 @@ final class RetryingFetcher {
         cause = t.getCause();
       }
       if (attempt >= attempts) {
-        throw errors.io("cannot read " + range + " after " + attempts
-            + (attempts == 1 ? " attempt" : " attempts") + "; last failure: " + problem, cause);
+        throw errors.io(
+            "cannot read "
+                + range
+                + " after "
+                + attempts
+                + (attempts == 1 ? " attempt" : " attempts")
+                + "; last failure: "
+                + problem,
+            cause);
       }
       Optional<Duration> pause = policy.delay(attempt, retryAfter);
       if (pause.isEmpty()) {
-        throw errors.io("cannot read " + range + ": " + problem + " asks to retry after " + retryAfter.strip()
-            + ", longer than the " + policy.maxRetryAfter().toMillis() + " ms this reader waits; not retried",
+        throw errors.io(
+            "cannot read "
+                + range
+                + ": "
+                + problem
+                + " asks to retry after "
+                + retryAfter.strip()
+                + ", longer than the "
+                + policy.maxRetryAfter().toMillis()
+                + " ms this reader waits; not retried",
             cause);
       }
       traffic.countRetry();

@@ -7,19 +7,24 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The circuit breakers of every remote source this process reads, one per host and one per file: a host that
- * stops answering, or a file that keeps failing, is refused at once for a cool-down instead of holding every
- * request that names it until its deadline, then probed by one request. Failures are what a retry cannot cure:
- * errors and timeouts after the retries; a read abandoned at a request's deadline after waiting long is a stall,
- * which opens the breaker at once.
+ * The circuit breakers of every remote source this process reads, one per host and one per file: a
+ * host that stops answering, or a file that keeps failing, is refused at once for a cool-down
+ * instead of holding every request that names it until its deadline, then probed by one request.
+ * Failures are what a retry cannot cure: errors and timeouts after the retries; a read abandoned at
+ * a request's deadline after waiting long is a stall, which opens the breaker at once.
  */
 public final class SourceBreakers {
 
   /** Consecutive failures that open a breaker. */
   static final int THRESHOLD = 5;
+
   /** How long an open breaker refuses before it lets a probe through. */
   static final Duration COOL_DOWN = Duration.ofSeconds(10);
-  /** A read abandoned sooner than this says nothing about its source: the request's deadline was short. */
+
+  /**
+   * A read abandoned sooner than this says nothing about its source: the request's deadline was
+   * short.
+   */
   static final Duration SLOW = Duration.ofMillis(500);
 
   private static final SourceBreakers SHARED = new SourceBreakers();
@@ -28,7 +33,9 @@ public final class SourceBreakers {
 
   private SourceBreakers() {}
 
-  /** @return the breakers of this process */
+  /**
+   * @return the breakers of this process
+   */
   public static SourceBreakers shared() {
     return SHARED;
   }
@@ -43,15 +50,27 @@ public final class SourceBreakers {
    */
   public record Status(String source, String state, long timesOpened, String lastFailure) {}
 
-  /** @return every breaker that has seen a failure, by source */
+  /**
+   * @return every breaker that has seen a failure, by source
+   */
   public List<Status> statuses() {
-    return breakers.entrySet().stream().filter(e -> e.getValue().lastFailure() != null).sorted(Map.Entry.comparingByKey())
-        .map(e -> new Status(e.getKey(), e.getValue().state().name().toLowerCase(java.util.Locale.ROOT),
-            e.getValue().timesOpened(), e.getValue().lastFailure()))
+    return breakers.entrySet().stream()
+        .filter(e -> e.getValue().lastFailure() != null)
+        .sorted(Map.Entry.comparingByKey())
+        .map(
+            e ->
+                new Status(
+                    e.getKey(),
+                    e.getValue().state().name().toLowerCase(java.util.Locale.ROOT),
+                    e.getValue().timesOpened(),
+                    e.getValue().lastFailure()))
         .toList();
   }
 
-  /** Forgets every source's failures and closes every breaker: for an operator who knows the sources are back. */
+  /**
+   * Forgets every source's failures and closes every breaker: for an operator who knows the sources
+   * are back.
+   */
   public void reset() {
     breakers.clear();
   }

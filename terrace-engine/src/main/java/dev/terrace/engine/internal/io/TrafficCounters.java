@@ -30,7 +30,9 @@ final class TrafficCounters {
     ReadTotals.countHttpHedge();
   }
 
-  /** @return the counts so far, each read atomically but not all at one instant */
+  /**
+   * @return the counts so far, each read atomically but not all at one instant
+   */
   HttpStats snapshot() {
     return new HttpStats(requests.get(), bytesReceived.get(), retries.get(), hedges.get());
   }

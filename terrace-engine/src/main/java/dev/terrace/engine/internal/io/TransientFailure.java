@@ -1,8 +1,8 @@
 package dev.terrace.engine.internal.io;
 
 /**
- * A failed attempt that may succeed if repeated: a timeout, a dropped connection, a truncated body. Checked,
- * so that no path can forget to decide between retrying and giving up.
+ * A failed attempt that may succeed if repeated: a timeout, a dropped connection, a truncated body.
+ * Checked, so that no path can forget to decide between retrying and giving up.
  */
 final class TransientFailure extends Exception {
 

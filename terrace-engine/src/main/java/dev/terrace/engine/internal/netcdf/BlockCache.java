@@ -7,19 +7,20 @@ import java.util.concurrent.CompletionException;
 import java.util.function.IntFunction;
 
 /**
- * Unpacked blocks of every open netCDF variable, bounded in bytes: an eighth of the maximum heap, at most
- * 256 MiB. Readers that want the same block at the same time share one read: the first one loads it on its
- * own thread while the others wait for its result.
+ * Unpacked blocks of every open netCDF variable, bounded in bytes: an eighth of the maximum heap,
+ * at most 256 MiB. Readers that want the same block at the same time share one read: the first one
+ * loads it on its own thread while the others wait for its result.
  */
 final class BlockCache {
 
   private static final long MAX_BYTES = Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8);
 
-  private static final AsyncCache<Key, Object> CACHE = Caffeine.newBuilder()
-      .maximumWeight(MAX_BYTES)
-      .weigher((Key k, Object v) -> weight(v))
-      .executor(Runnable::run)
-      .buildAsync();
+  private static final AsyncCache<Key, Object> CACHE =
+      Caffeine.newBuilder()
+          .maximumWeight(MAX_BYTES)
+          .weigher((Key k, Object v) -> weight(v))
+          .executor(Runnable::run)
+          .buildAsync();
 
   private BlockCache() {}
 
@@ -67,11 +68,12 @@ final class BlockCache {
   }
 
   private static int weight(Object block) {
-    long bytes = switch (block) {
-      case float[] f -> 4L * f.length;
-      case double[] d -> 8L * d.length;
-      default -> 0;
-    };
+    long bytes =
+        switch (block) {
+          case float[] f -> 4L * f.length;
+          case double[] d -> 8L * d.length;
+          default -> 0;
+        };
     return (int) Math.min(Integer.MAX_VALUE, bytes + 64);
   }
 }

@@ -10,9 +10,10 @@ import org.apache.sis.util.collection.TableColumn;
 import org.apache.sis.util.collection.TreeTable;
 
 /**
- * The attributes of every variable of a netCDF file, as SIS's native metadata lists them: one node per
- * variable holding its attributes, numbers as {@code Byte}, {@code Short}, {@code Integer}, {@code Float} or
- * {@code Double} and vectors as {@code Object[]}. Global attributes (nodes without children) are left out.
+ * The attributes of every variable of a netCDF file, as SIS's native metadata lists them: one node
+ * per variable holding its attributes, numbers as {@code Byte}, {@code Short}, {@code Integer},
+ * {@code Float} or {@code Double} and vectors as {@code Object[]}. Global attributes (nodes without
+ * children) are left out.
  */
 final class CfAttributes {
 
@@ -41,29 +42,42 @@ final class CfAttributes {
     return new CfAttributes(out);
   }
 
-  /** @return the names of the variables that carry attributes, in file order */
+  /**
+   * @return the names of the variables that carry attributes, in file order
+   */
   List<String> names() {
     return List.copyOf(variables.keySet());
   }
 
-  /** @return the variable's attributes; empty if it has none or does not exist */
+  /**
+   * @return the variable's attributes; empty if it has none or does not exist
+   */
   Map<String, Object> of(String variable) {
     return variables.getOrDefault(variable, Map.of());
   }
 
-  /** @return a text attribute */
+  /**
+   * @return a text attribute
+   */
   static Optional<String> text(Map<String, Object> attributes, String name) {
     Object v = attributes.get(name);
     return v instanceof CharSequence s ? Optional.of(s.toString().trim()) : Optional.empty();
   }
 
-  /** @return the first value of a numeric attribute */
+  /**
+   * @return the first value of a numeric attribute
+   */
   static OptionalDouble number(Map<String, Object> attributes, String name) {
     List<Number> values = numbers(attributes, name);
-    return values.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(values.get(0).doubleValue());
+    return values.isEmpty()
+        ? OptionalDouble.empty()
+        : OptionalDouble.of(values.get(0).doubleValue());
   }
 
-  /** @return every value of a numeric attribute, as stored (so the caller can tell float from double) */
+  /**
+   * @return every value of a numeric attribute, as stored (so the caller can tell float from
+   *     double)
+   */
   static List<Number> numbers(Map<String, Object> attributes, String name) {
     Object v = attributes.get(name);
     List<Number> out = new ArrayList<>();
@@ -86,8 +100,8 @@ final class CfAttributes {
   }
 
   /**
-   * Finds the time coordinate variable: the one whose {@code units} are exactly the given text (SIS names
-   * its temporal CRS after them), preferring one named {@code time}.
+   * Finds the time coordinate variable: the one whose {@code units} are exactly the given text (SIS
+   * names its temporal CRS after them), preferring one named {@code time}.
    *
    * @param units the units of the time axis
    * @return the variable's attributes, if one matches

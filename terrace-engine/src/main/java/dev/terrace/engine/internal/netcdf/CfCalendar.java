@@ -4,9 +4,10 @@ import java.time.LocalDate;
 import java.util.Locale;
 
 /**
- * The CF calendars: how a date label (year, month, day) maps to a count of days, and back. Each calendar
- * counts days from its own origin; only differences within one calendar matter, so the origins need not
- * agree. The real calendars (standard, proleptic Gregorian, Julian) count Julian Day Numbers.
+ * The CF calendars: how a date label (year, month, day) maps to a count of days, and back. Each
+ * calendar counts days from its own origin; only differences within one calendar matter, so the
+ * origins need not agree. The real calendars (standard, proleptic Gregorian, Julian) count Julian
+ * Day Numbers.
  */
 enum CfCalendar {
   /** Julian before 1582-10-15, Gregorian from then on; the ten days between do not exist. */
@@ -24,13 +25,18 @@ enum CfCalendar {
 
   /** Julian Day Number of 1970-01-01, the epoch of {@link LocalDate#toEpochDay()}. */
   private static final long JDN_OF_EPOCH = 2_440_588;
-  /** Julian Day Number of 1582-10-15 (Gregorian), the first day of the Gregorian part of STANDARD. */
+
+  /**
+   * Julian Day Number of 1582-10-15 (Gregorian), the first day of the Gregorian part of STANDARD.
+   */
   private static final long JDN_OF_GREGORIAN_START = 2_299_161;
 
   /** Month lengths of a fixed-year calendar, or null for the real ones. */
   private final int[] months;
+
   /** Days before each month, for fixed-year calendars. */
   private final int[] before;
+
   private final int yearLength;
 
   CfCalendar(int... months) {
@@ -45,7 +51,8 @@ enum CfCalendar {
   /**
    * @param name the {@code calendar} attribute; null or blank means the CF default, standard
    * @return the calendar
-   * @throws IllegalArgumentException if the name is not a CF calendar we can count ({@code none} is not)
+   * @throws IllegalArgumentException if the name is not a CF calendar we can count ({@code none} is
+   *     not)
    */
   static CfCalendar of(String name) {
     if (name == null || name.isBlank()) {
@@ -58,8 +65,12 @@ enum CfCalendar {
       case "noleap", "365_day" -> NOLEAP;
       case "all_leap", "366_day" -> ALL_LEAP;
       case "360_day" -> DAY_360;
-      default -> throw new IllegalArgumentException("calendar \"" + name + "\" is not supported (use standard, "
-          + "gregorian, proleptic_gregorian, julian, noleap, 365_day, all_leap, 366_day or 360_day)");
+      default ->
+          throw new IllegalArgumentException(
+              "calendar \""
+                  + name
+                  + "\" is not supported (use standard, "
+                  + "gregorian, proleptic_gregorian, julian, noleap, 365_day, all_leap, 366_day or 360_day)");
     };
   }
 
@@ -72,8 +83,14 @@ enum CfCalendar {
    */
   long day(int year, int month, int day) {
     if (month < 1 || month > 12 || day < 1 || day > monthLength(year, month)) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT, "%04d-%02d-%02d does not exist in the %s calendar",
-          year, month, day, label()));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "%04d-%02d-%02d does not exist in the %s calendar",
+              year,
+              month,
+              day,
+              label()));
     }
     if (months != null) {
       return (long) year * yearLength + before[month - 1] + day - 1;
@@ -86,8 +103,11 @@ enum CfCalendar {
           yield julianDayNumber(year, month, day);
         }
         if (year == 1582 && month == 10 && day < 15) {
-          throw new IllegalArgumentException("1582-10-" + day + " does not exist in the standard calendar "
-              + "(the day after 1582-10-04 is 1582-10-15)");
+          throw new IllegalArgumentException(
+              "1582-10-"
+                  + day
+                  + " does not exist in the standard calendar "
+                  + "(the day after 1582-10-04 is 1582-10-15)");
         }
         yield LocalDate.of(year, month, day).toEpochDay() + JDN_OF_EPOCH;
       }
@@ -115,7 +135,9 @@ enum CfCalendar {
     return new int[] {d.getYear(), d.getMonthValue(), d.getDayOfMonth()};
   }
 
-  /** @return the number of days in the month */
+  /**
+   * @return the number of days in the month
+   */
   int monthLength(int year, int month) {
     if (months != null) {
       return months[month - 1];
@@ -125,7 +147,9 @@ enum CfCalendar {
     return month == 2 ? (leap ? 29 : 28) : java.time.Month.of(month).length(false);
   }
 
-  /** @return the CF name */
+  /**
+   * @return the CF name
+   */
   String label() {
     return this == DAY_360 ? "360_day" : name().toLowerCase(Locale.ROOT);
   }

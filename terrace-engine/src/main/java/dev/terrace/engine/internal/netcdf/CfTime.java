@@ -11,16 +11,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A CF time coordinate's meaning: {@code units} of the form {@code "<unit> since <date>[ <time>][ <zone>]"}
- * and a {@code calendar}. Turns stored values into instants.
+ * A CF time coordinate's meaning: {@code units} of the form {@code "<unit> since <date>[ <time>][
+ * <zone>]"} and a {@code calendar}. Turns stored values into instants.
  *
- * <p>The arithmetic happens in the file's own calendar: a value is added to the reference date there, giving
- * a date label such as 2001-03-01 in a {@code noleap} calendar. The instant is that same label read as a
- * Gregorian date in UTC (shifted by the reference's zone, if it has one), which is how people read model
- * dates. A label with no Gregorian counterpart (February 29 or 30 of a 360-day year, February 29 of a Julian
- * leap year that is not a Gregorian one) is clamped to the last day of its month, keeping the time of day:
- * 360_day 2000-02-30 becomes 2000-02-29, 360_day 2001-02-30 becomes 2001-02-28. So two labels can share one
- * instant; the band order still tells them apart.
+ * <p>The arithmetic happens in the file's own calendar: a value is added to the reference date
+ * there, giving a date label such as 2001-03-01 in a {@code noleap} calendar. The instant is that
+ * same label read as a Gregorian date in UTC (shifted by the reference's zone, if it has one),
+ * which is how people read model dates. A label with no Gregorian counterpart (February 29 or 30 of
+ * a 360-day year, February 29 of a Julian leap year that is not a Gregorian one) is clamped to the
+ * last day of its month, keeping the time of day: 360_day 2000-02-30 becomes 2000-02-29, 360_day
+ * 2001-02-30 becomes 2001-02-28. So two labels can share one instant; the band order still tells
+ * them apart.
  *
  * <p>Values are resolved to the microsecond; whole values are exact however far from the reference.
  */
@@ -28,21 +29,26 @@ final class CfTime {
 
   private static final long MICROS_PER_DAY = 86_400_000_000L;
 
-  private static final Pattern UNITS = Pattern.compile("\\s*(\\w+)\\s+since\\s+(.+?)\\s*", Pattern.CASE_INSENSITIVE);
-  private static final Pattern REFERENCE = Pattern.compile(
-      "(-?\\d{1,4})-(\\d{1,2})-(\\d{1,2})"
-          + "(?:[ T]+(\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d*))?)?)?"
-          + "\\s*(Z|UTC|GMT|[+-]\\d{1,2}(?::?\\d{2})?)?",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern UNITS =
+      Pattern.compile("\\s*(\\w+)\\s+since\\s+(.+?)\\s*", Pattern.CASE_INSENSITIVE);
+  private static final Pattern REFERENCE =
+      Pattern.compile(
+          "(-?\\d{1,4})-(\\d{1,2})-(\\d{1,2})"
+              + "(?:[ T]+(\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d*))?)?)?"
+              + "\\s*(Z|UTC|GMT|[+-]\\d{1,2}(?::?\\d{2})?)?",
+          Pattern.CASE_INSENSITIVE);
 
   private final String units;
   private final CfCalendar calendar;
   private final long unitMicros;
+
   /** The reference date and time as microseconds in the calendar's day count. */
   private final long referenceMicros;
+
   private final ZoneOffset zone;
 
-  private CfTime(String units, CfCalendar calendar, long unitMicros, long referenceMicros, ZoneOffset zone) {
+  private CfTime(
+      String units, CfCalendar calendar, long unitMicros, long referenceMicros, ZoneOffset zone) {
     this.units = units;
     this.calendar = calendar;
     this.unitMicros = unitMicros;
@@ -61,15 +67,24 @@ final class CfTime {
     CfCalendar cal = CfCalendar.of(calendar);
     Matcher u = UNITS.matcher(units == null ? "" : units);
     if (!u.matches()) {
-      throw new IllegalArgumentException("time units \"" + units + "\" are not of the form \"<unit> since <date>\"");
+      throw new IllegalArgumentException(
+          "time units \"" + units + "\" are not of the form \"<unit> since <date>\"");
     }
     long unitMicros = unitMicros(u.group(1), units);
     Matcher r = REFERENCE.matcher(u.group(2));
     if (!r.matches()) {
-      throw new IllegalArgumentException("time units \"" + units + "\": cannot read the reference date \""
-          + u.group(2) + "\" (expected yyyy-mm-dd[ hh:mm[:ss]][ zone])");
+      throw new IllegalArgumentException(
+          "time units \""
+              + units
+              + "\": cannot read the reference date \""
+              + u.group(2)
+              + "\" (expected yyyy-mm-dd[ hh:mm[:ss]][ zone])");
     }
-    long day = cal.day(Integer.parseInt(r.group(1)), Integer.parseInt(r.group(2)), Integer.parseInt(r.group(3)));
+    long day =
+        cal.day(
+            Integer.parseInt(r.group(1)),
+            Integer.parseInt(r.group(2)),
+            Integer.parseInt(r.group(3)));
     long micros = day * MICROS_PER_DAY + timeOfDayMicros(r, units);
     return new CfTime(units, cal, unitMicros, micros, zone(r.group(8)));
   }
@@ -80,8 +95,13 @@ final class CfTime {
       case "hours", "hour", "hrs", "hr", "h" -> 3_600_000_000L;
       case "minutes", "minute", "mins", "min" -> 60_000_000L;
       case "seconds", "second", "secs", "sec", "s" -> 1_000_000L;
-      default -> throw new IllegalArgumentException("time units \"" + units + "\": unit \"" + unit
-          + "\" is not supported (use days, hours, minutes or seconds)");
+      default ->
+          throw new IllegalArgumentException(
+              "time units \""
+                  + units
+                  + "\": unit \""
+                  + unit
+                  + "\" is not supported (use days, hours, minutes or seconds)");
     };
   }
 
@@ -94,27 +114,33 @@ final class CfTime {
     int s = r.group(6) == null ? 0 : Integer.parseInt(r.group(6));
     String fraction = r.group(7) == null ? "" : r.group(7);
     if (h > 23 || m > 59 || s > 60) {
-      throw new IllegalArgumentException("time units \"" + units + "\": the reference time is not a time of day");
+      throw new IllegalArgumentException(
+          "time units \"" + units + "\": the reference time is not a time of day");
     }
     long micros = fraction.isEmpty() ? 0 : Long.parseLong((fraction + "000000").substring(0, 6));
     return ((h * 60L + m) * 60 + s) * 1_000_000 + micros;
   }
 
   private static ZoneOffset zone(String zone) {
-    if (zone == null || zone.equalsIgnoreCase("Z") || zone.equalsIgnoreCase("UTC") || zone.equalsIgnoreCase("GMT")) {
+    if (zone == null
+        || zone.equalsIgnoreCase("Z")
+        || zone.equalsIgnoreCase("UTC")
+        || zone.equalsIgnoreCase("GMT")) {
       return ZoneOffset.UTC;
     }
     String digits = zone.substring(1).replace(":", "");
-    int hours = Integer.parseInt(digits.length() <= 2 ? digits : digits.substring(0, digits.length() - 2));
-    int minutes = digits.length() <= 2 ? 0 : Integer.parseInt(digits.substring(digits.length() - 2));
+    int hours =
+        Integer.parseInt(digits.length() <= 2 ? digits : digits.substring(0, digits.length() - 2));
+    int minutes =
+        digits.length() <= 2 ? 0 : Integer.parseInt(digits.substring(digits.length() - 2));
     int sign = zone.charAt(0) == '-' ? -1 : 1;
     return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
   }
 
   /**
    * @param value a stored time coordinate
-   * @return the instant of the date label it stands for (see the class documentation for labels that do not
-   *     exist in the Gregorian calendar)
+   * @return the instant of the date label it stands for (see the class documentation for labels
+   *     that do not exist in the Gregorian calendar)
    * @throws IllegalArgumentException if the value is not finite or the date is out of range
    */
   Instant toInstant(double value) {
@@ -125,8 +151,12 @@ final class CfTime {
     double whole = Math.floor(value);
     long total;
     try {
-      total = Math.addExact(referenceMicros, Math.addExact(Math.multiplyExact((long) whole, unitMicros),
-          Math.round((value - whole) * unitMicros)));
+      total =
+          Math.addExact(
+              referenceMicros,
+              Math.addExact(
+                  Math.multiplyExact((long) whole, unitMicros),
+                  Math.round((value - whole) * unitMicros)));
     } catch (ArithmeticException e) {
       throw new IllegalArgumentException("time value " + value + " " + units + " is out of range");
     }
@@ -138,12 +168,13 @@ final class CfTime {
   }
 
   /**
-   * The instants of a variable's time steps: SIS's time coordinates read with the units and calendar of the
-   * time variable whose {@code units} SIS named its time axis after.
+   * The instants of a variable's time steps: SIS's time coordinates read with the units and
+   * calendar of the time variable whose {@code units} SIS named its time axis after.
    *
    * @param layout the variable's grid
    * @param attributes the file's attributes
-   * @return one instant per band; empty when the variable has no time axis or its steps have no instants
+   * @return one instant per band; empty when the variable has no time axis or its steps have no
+   *     instants
    * @throws IllegalArgumentException if the units or calendar are not ones we can count
    */
   static List<Instant> instants(GridLayout layout, CfAttributes attributes) {
@@ -152,7 +183,10 @@ final class CfTime {
     }
     String sisUnits = layout.timeUnits().orElse("");
     Map<String, Object> time = attributes.timeVariable(sisUnits).orElse(Map.of());
-    CfTime cf = parse(CfAttributes.text(time, "units").orElse(sisUnits), CfAttributes.text(time, "calendar").orElse(null));
+    CfTime cf =
+        parse(
+            CfAttributes.text(time, "units").orElse(sisUnits),
+            CfAttributes.text(time, "calendar").orElse(null));
     // SIS keeps the file's own unit, so the factor is 1 unless it picked another one.
     double factor = layout.timeUnitSeconds() * 1e6 / cf.unitMicros;
     double[] values = layout.timeValues();
@@ -163,7 +197,9 @@ final class CfTime {
     return List.of(out);
   }
 
-  /** @return the calendar */
+  /**
+   * @return the calendar
+   */
   CfCalendar calendar() {
     return calendar;
   }

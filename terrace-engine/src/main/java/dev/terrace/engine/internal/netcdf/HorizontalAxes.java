@@ -12,18 +12,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A variable's x and y coordinates read straight from a netCDF-3 file's header and coordinate variables.
+ * A variable's x and y coordinates read straight from a netCDF-3 file's header and coordinate
+ * variables.
  *
- * <p>SIS builds no grid-to-CRS at all when one axis of a variable is not one it understands, such as a time
- * coordinate without {@code units}; GDAL still georeferences such a variable from its last two dimensions and
- * reads the others as bands. This reads the same two coordinate variables, so the grid can be GDAL's without
- * SIS's help; the samples are still read through SIS.
+ * <p>SIS builds no grid-to-CRS at all when one axis of a variable is not one it understands, such
+ * as a time coordinate without {@code units}; GDAL still georeferences such a variable from its
+ * last two dimensions and reads the others as bands. This reads the same two coordinate variables,
+ * so the grid can be GDAL's without SIS's help; the samples are still read through SIS.
  *
  * @param x the coordinates of the fastest-varying dimension, in file order
  * @param y the coordinates of the second-fastest dimension, in file order
  * @param xUnits the x coordinate variable's {@code units}, or "" when it has none
- * @param stepsHaveUnits whether the coordinate variable of the variable's outermost dimension (its steps)
- *     has {@code units}; when it has, SIS failed for another reason and this is no substitute
+ * @param stepsHaveUnits whether the coordinate variable of the variable's outermost dimension (its
+ *     steps) has {@code units}; when it has, SIS failed for another reason and this is no
+ *     substitute
  */
 record HorizontalAxes(double[] x, double[] y, String xUnits, boolean stepsHaveUnits) {
 
@@ -31,7 +33,9 @@ record HorizontalAxes(double[] x, double[] y, String xUnits, boolean stepsHaveUn
   private static final int NC_VARIABLE = 0x0B;
   private static final int NC_ATTRIBUTE = 0x0C;
 
-  /** @return whether x is longitude, as CF's {@code degrees_east} (and its spellings) says */
+  /**
+   * @return whether x is longitude, as CF's {@code degrees_east} (and its spellings) says
+   */
   boolean geographic() {
     return xUnits.toLowerCase(java.util.Locale.ROOT).startsWith("degree");
   }
@@ -43,8 +47,8 @@ record HorizontalAxes(double[] x, double[] y, String xUnits, boolean stepsHaveUn
    * @param file a netCDF-3 file (classic or 64-bit offset)
    * @param variable the gridded variable
    * @return its horizontal coordinates
-   * @throws IllegalArgumentException if the variable or one of its last two dimensions' coordinate variables is
-   *     missing or not numeric
+   * @throws IllegalArgumentException if the variable or one of its last two dimensions' coordinate
+   *     variables is missing or not numeric
    * @throws IOException if the file cannot be read
    */
   static HorizontalAxes of(Path file, String variable) throws IOException {
@@ -85,37 +89,44 @@ record HorizontalAxes(double[] x, double[] y, String xUnits, boolean stepsHaveUn
       Var x = coordinate(vars, dimNames.get(v.dims()[v.dims().length - 1]));
       Var y = coordinate(vars, dimNames.get(v.dims()[v.dims().length - 2]));
       Var steps = v.dims().length > 2 ? vars.get(dimNames.get(v.dims()[0])) : null;
-      return new HorizontalAxes(values(channel, x, dimSizes), values(channel, y, dimSizes),
-          x.text().getOrDefault("units", ""), steps != null && steps.text().containsKey("units"));
+      return new HorizontalAxes(
+          values(channel, x, dimSizes),
+          values(channel, y, dimSizes),
+          x.text().getOrDefault("units", ""),
+          steps != null && steps.text().containsKey("units"));
     }
   }
 
   private static Var coordinate(Map<String, Var> vars, String dimension) {
     Var c = vars.get(dimension);
     if (c == null || c.dims().length != 1 || c.type() < 3 || c.type() > 6) {
-      throw new IllegalArgumentException("dimension " + dimension + " has no numeric coordinate variable");
+      throw new IllegalArgumentException(
+          "dimension " + dimension + " has no numeric coordinate variable");
     }
     return c;
   }
 
-  private static double[] values(FileChannel channel, Var c, List<Long> dimSizes) throws IOException {
+  private static double[] values(FileChannel channel, Var c, List<Long> dimSizes)
+      throws IOException {
     int count = Math.toIntExact(dimSizes.get(c.dims()[0]));
-    int size = switch (c.type()) {
-      case 3 -> 2;
-      case 4, 5 -> 4;
-      default -> 8;
-    };
+    int size =
+        switch (c.type()) {
+          case 3 -> 2;
+          case 4, 5 -> 4;
+          default -> 8;
+        };
     ByteBuffer data = ByteBuffer.allocate(count * size);
     channel.read(data, c.begin());
     data.flip();
     double[] out = new double[count];
     for (int i = 0; i < count; i++) {
-      out[i] = switch (c.type()) {
-        case 3 -> data.getShort();
-        case 4 -> data.getInt();
-        case 5 -> data.getFloat();
-        default -> data.getDouble();
-      };
+      out[i] =
+          switch (c.type()) {
+            case 3 -> data.getShort();
+            case 4 -> data.getInt();
+            case 5 -> data.getFloat();
+            default -> data.getDouble();
+          };
     }
     return out;
   }
@@ -129,12 +140,13 @@ record HorizontalAxes(double[] x, double[] y, String xUnits, boolean stepsHaveUn
       String name = name(header);
       int type = header.getInt();
       int count = header.getInt();
-      int size = switch (type) {
-        case 1, 2 -> 1;
-        case 3 -> 2;
-        case 4, 5 -> 4;
-        default -> 8;
-      };
+      int size =
+          switch (type) {
+            case 1, 2 -> 1;
+            case 3 -> 2;
+            case 4, 5 -> 4;
+            default -> 8;
+          };
       byte[] bytes = new byte[count * size];
       header.get(bytes);
       skipPadding(header, bytes.length);

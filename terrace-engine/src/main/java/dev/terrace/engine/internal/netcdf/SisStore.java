@@ -20,8 +20,9 @@ import org.apache.sis.storage.StorageConnector;
 import org.apache.sis.storage.netcdf.NetcdfStoreProvider;
 
 /**
- * An open SIS netCDF store and what we take from it: the variable's resource, the attributes, and a clear
- * exception when something is wrong. Owns the temporary copy of an in-memory file and deletes it on close.
+ * An open SIS netCDF store and what we take from it: the variable's resource, the attributes, and a
+ * clear exception when something is wrong. Owns the temporary copy of an in-memory file and deletes
+ * it on close.
  */
 final class SisStore implements AutoCloseable {
 
@@ -39,12 +40,18 @@ final class SisStore implements AutoCloseable {
     this.temp = temp;
   }
 
-  /** @return the file SIS reads, for what it does not expose (a variable's coordinates when it gives none) */
+  /**
+   * @return the file SIS reads, for what it does not expose (a variable's coordinates when it gives
+   *     none)
+   */
   Path path() {
     return path;
   }
 
-  /** A variable: the SIS resource holding it, its index among the resource's sample dimensions, its grid. */
+  /**
+   * A variable: the SIS resource holding it, its index among the resource's sample dimensions, its
+   * grid.
+   */
   record Variable(GridCoverageResource resource, int sampleDimension, GridGeometry geometry) {
 
     /**
@@ -69,8 +76,8 @@ final class SisStore implements AutoCloseable {
   }
 
   /**
-   * Opens a file held in memory: SIS reads netCDF only from files, so the bytes go to a temporary file that
-   * {@link #close()} deletes.
+   * Opens a file held in memory: SIS reads netCDF only from files, so the bytes go to a temporary
+   * file that {@link #close()} deletes.
    *
    * @param name the file's name for messages
    * @param content the file's bytes
@@ -83,13 +90,15 @@ final class SisStore implements AutoCloseable {
     try {
       temp = Files.createTempFile("terrace-", ".nc");
     } catch (IOException e) {
-      throw new RasterIoException(name + ": cannot create a temporary copy to read: " + e.getMessage(), e);
+      throw new RasterIoException(
+          name + ": cannot create a temporary copy to read: " + e.getMessage(), e);
     }
     try {
       Files.write(temp, content);
     } catch (IOException e) {
       delete(temp);
-      throw new RasterIoException(name + ": cannot write a temporary copy to read: " + e.getMessage(), e);
+      throw new RasterIoException(
+          name + ": cannot write a temporary copy to read: " + e.getMessage(), e);
     }
     return open(name, temp, temp);
   }
@@ -103,7 +112,9 @@ final class SisStore implements AutoCloseable {
     } catch (DataStoreException e) {
       delete(temp);
       String message = name + ": cannot be read as a netCDF-3 file: " + e.getMessage();
-      throw isIoFailure(e) ? new RasterIoException(message, e) : new RasterFormatException(message, e);
+      throw isIoFailure(e)
+          ? new RasterIoException(message, e)
+          : new RasterFormatException(message, e);
     } catch (RuntimeException e) {
       delete(temp);
       throw e;
@@ -120,19 +131,28 @@ final class SisStore implements AutoCloseable {
       throw new RasterIoException(name + ": cannot read the netCDF file: " + e.getMessage(), e);
     }
     if (Arrays.equals(head, HDF5)) {
-      throw new RasterFormatException(name + " is a netCDF-4 (HDF5) file; only netCDF-3 files (classic and 64-bit "
-          + "offset) can be read");
+      throw new RasterFormatException(
+          name
+              + " is a netCDF-4 (HDF5) file; only netCDF-3 files (classic and 64-bit "
+              + "offset) can be read");
     }
-    if (n < 4 || head[0] != 'C' || head[1] != 'D' || head[2] != 'F' || (head[3] != 1 && head[3] != 2)) {
-      throw new RasterFormatException(name + " is not a netCDF-3 file: it does not start with the bytes CDF 1 "
-          + "(classic) or CDF 2 (64-bit offset)");
+    if (n < 4
+        || head[0] != 'C'
+        || head[1] != 'D'
+        || head[2] != 'F'
+        || (head[3] != 1 && head[3] != 2)) {
+      throw new RasterFormatException(
+          name
+              + " is not a netCDF-3 file: it does not start with the bytes CDF 1 "
+              + "(classic) or CDF 2 (64-bit offset)");
     }
   }
 
   /**
    * @param variable the variable's name
    * @return the variable
-   * @throws RasterFormatException if the file has no gridded variable of that name, listing those it has
+   * @throws RasterFormatException if the file has no gridded variable of that name, listing those
+   *     it has
    */
   Variable variable(String variable) {
     List<String> gridded = new ArrayList<>();
@@ -152,34 +172,50 @@ final class SisStore implements AutoCloseable {
         }
       }
     } catch (DataStoreException e) {
-      throw new RasterFormatException(name + ": cannot list the variables to find \"" + variable + "\": "
-          + e.getMessage(), e);
+      throw new RasterFormatException(
+          name + ": cannot list the variables to find \"" + variable + "\": " + e.getMessage(), e);
     }
     List<String> others = new ArrayList<>(attributes().names());
     others.removeAll(gridded);
-    String problem = others.remove(variable) ? "variable \"" + variable + "\" is not a gridded (y, x) variable"
-        : "has no variable \"" + variable + "\"";
-    throw new RasterFormatException(name + ": " + problem + "; its gridded variables: "
-        + (gridded.isEmpty() ? "none" : String.join(", ", gridded))
-        + (others.isEmpty() ? "" : " (other variables: " + String.join(", ", others) + ")"));
+    String problem =
+        others.remove(variable)
+            ? "variable \"" + variable + "\" is not a gridded (y, x) variable"
+            : "has no variable \"" + variable + "\"";
+    throw new RasterFormatException(
+        name
+            + ": "
+            + problem
+            + "; its gridded variables: "
+            + (gridded.isEmpty() ? "none" : String.join(", ", gridded))
+            + (others.isEmpty() ? "" : " (other variables: " + String.join(", ", others) + ")"));
   }
 
-  /** @return every variable's attributes */
+  /**
+   * @return every variable's attributes
+   */
   CfAttributes attributes() {
     try {
-      return store.getNativeMetadata().map(CfAttributes::of)
-          .orElseThrow(() -> new RasterFormatException(name + ": SIS gives no attributes for the file"));
+      return store
+          .getNativeMetadata()
+          .map(CfAttributes::of)
+          .orElseThrow(
+              () -> new RasterFormatException(name + ": SIS gives no attributes for the file"));
     } catch (DataStoreException e) {
       throw new RasterFormatException(name + ": cannot read the attributes: " + e.getMessage(), e);
     }
   }
 
-  /** @return the object to hold while SIS reads */
+  /**
+   * @return the object to hold while SIS reads
+   */
   Object lock() {
     return store;
   }
 
-  /** @return whether a failure came from reading bytes (worth retrying) rather than from their content */
+  /**
+   * @return whether a failure came from reading bytes (worth retrying) rather than from their
+   *     content
+   */
   static boolean isIoFailure(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof IOException && !(t instanceof java.io.EOFException)) {
@@ -189,7 +225,10 @@ final class SisStore implements AutoCloseable {
     return false;
   }
 
-  /** Closes the store and deletes the temporary copy; failures to do so are not the caller's problem. */
+  /**
+   * Closes the store and deletes the temporary copy; failures to do so are not the caller's
+   * problem.
+   */
   @Override
   public void close() {
     try {

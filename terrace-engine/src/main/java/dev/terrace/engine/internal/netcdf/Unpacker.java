@@ -9,18 +9,18 @@ import java.util.Map;
 /**
  * Turns stored samples into physical values by the CF rules, with every missing sample as NaN.
  *
- * <p>Missing: equal to {@code _FillValue} or to any {@code missing_value}, or outside {@code valid_min},
- * {@code valid_max} or {@code valid_range} (compared with the stored, packed value). Without a
- * {@code _FillValue}, the netCDF default fill value of short, int, float and double variables counts as
- * missing too, as GDAL and the netCDF library treat it; bytes have none.
+ * <p>Missing: equal to {@code _FillValue} or to any {@code missing_value}, or outside {@code
+ * valid_min}, {@code valid_max} or {@code valid_range} (compared with the stored, packed value).
+ * Without a {@code _FillValue}, the netCDF default fill value of short, int, float and double
+ * variables counts as missing too, as GDAL and the netCDF library treat it; bytes have none.
  *
- * <p>Physical: {@code stored * scale_factor + add_offset} in double precision. Bytes are signed unless
- * {@code _Unsigned = "true"}, shorts and ints likewise.
+ * <p>Physical: {@code stored * scale_factor + add_offset} in double precision. Bytes are signed
+ * unless {@code _Unsigned = "true"}, shorts and ints likewise.
  *
- * <p>Result type: a packed variable (one with {@code scale_factor} or {@code add_offset}) unpacks to the
- * type of those attributes, as CF says: FLOAT64 if either is a double, else FLOAT32 (rounded once from
- * the double result). An unpacked variable keeps every value exactly: FLOAT32 for byte, short and float,
- * FLOAT64 for int and double.
+ * <p>Result type: a packed variable (one with {@code scale_factor} or {@code add_offset}) unpacks
+ * to the type of those attributes, as CF says: FLOAT64 if either is a double, else FLOAT32 (rounded
+ * once from the double result). An unpacked variable keeps every value exactly: FLOAT32 for byte,
+ * short and float, FLOAT64 for int and double.
  */
 final class Unpacker {
 
@@ -33,8 +33,15 @@ final class Unpacker {
   private final double validMax;
   private final SampleType type;
 
-  private Unpacker(int dataType, boolean unsigned, double scale, double offset, double[] missing, double validMin,
-      double validMax, SampleType type) {
+  private Unpacker(
+      int dataType,
+      boolean unsigned,
+      double scale,
+      double offset,
+      double[] missing,
+      double validMin,
+      double validMax,
+      SampleType type) {
     this.dataType = dataType;
     this.unsigned = unsigned;
     this.scale = scale;
@@ -52,7 +59,8 @@ final class Unpacker {
    * @throws IllegalArgumentException if the data type is not a numeric one netCDF-3 has
    */
   static Unpacker of(Map<String, Object> attributes, int dataType) {
-    boolean unsigned = CfAttributes.text(attributes, "_Unsigned").filter("true"::equalsIgnoreCase).isPresent();
+    boolean unsigned =
+        CfAttributes.text(attributes, "_Unsigned").filter("true"::equalsIgnoreCase).isPresent();
     List<Number> scale = CfAttributes.numbers(attributes, "scale_factor");
     List<Number> offset = CfAttributes.numbers(attributes, "add_offset");
     boolean packed = !scale.isEmpty() || !offset.isEmpty();
@@ -74,28 +82,51 @@ final class Unpacker {
       min = stored(range.get(0), dataType, unsigned);
       max = stored(range.get(1), dataType, unsigned);
     }
-    min = CfAttributes.numbers(attributes, "valid_min").stream().findFirst()
-        .map(n -> stored(n, dataType, unsigned)).orElse(min);
-    max = CfAttributes.numbers(attributes, "valid_max").stream().findFirst()
-        .map(n -> stored(n, dataType, unsigned)).orElse(max);
+    min =
+        CfAttributes.numbers(attributes, "valid_min").stream()
+            .findFirst()
+            .map(n -> stored(n, dataType, unsigned))
+            .orElse(min);
+    max =
+        CfAttributes.numbers(attributes, "valid_max").stream()
+            .findFirst()
+            .map(n -> stored(n, dataType, unsigned))
+            .orElse(max);
 
     SampleType type;
     if (packed) {
-      boolean dbl = scale.stream().anyMatch(n -> n instanceof Double) || offset.stream().anyMatch(n -> n instanceof Double);
+      boolean dbl =
+          scale.stream().anyMatch(n -> n instanceof Double)
+              || offset.stream().anyMatch(n -> n instanceof Double);
       type = dbl ? SampleType.FLOAT64 : SampleType.FLOAT32;
     } else {
-      type = switch (dataType) {
-        case DataBuffer.TYPE_BYTE, DataBuffer.TYPE_SHORT, DataBuffer.TYPE_USHORT, DataBuffer.TYPE_FLOAT -> SampleType.FLOAT32;
-        case DataBuffer.TYPE_INT, DataBuffer.TYPE_DOUBLE -> SampleType.FLOAT64;
-        default -> throw new IllegalArgumentException("raw sample type " + dataType + " is not a netCDF-3 number type");
-      };
+      type =
+          switch (dataType) {
+            case DataBuffer.TYPE_BYTE,
+                DataBuffer.TYPE_SHORT,
+                DataBuffer.TYPE_USHORT,
+                DataBuffer.TYPE_FLOAT ->
+                SampleType.FLOAT32;
+            case DataBuffer.TYPE_INT, DataBuffer.TYPE_DOUBLE -> SampleType.FLOAT64;
+            default ->
+                throw new IllegalArgumentException(
+                    "raw sample type " + dataType + " is not a netCDF-3 number type");
+          };
     }
-    return new Unpacker(dataType, unsigned, scale.isEmpty() ? 1 : scale.get(0).doubleValue(),
-        offset.isEmpty() ? 0 : offset.get(0).doubleValue(), missing.stream().mapToDouble(Double::doubleValue).toArray(),
-        min, max, type);
+    return new Unpacker(
+        dataType,
+        unsigned,
+        scale.isEmpty() ? 1 : scale.get(0).doubleValue(),
+        offset.isEmpty() ? 0 : offset.get(0).doubleValue(),
+        missing.stream().mapToDouble(Double::doubleValue).toArray(),
+        min,
+        max,
+        type);
   }
 
-  /** @return FLOAT32 or FLOAT64, see the class documentation */
+  /**
+   * @return FLOAT32 or FLOAT64, see the class documentation
+   */
   SampleType type() {
     return type;
   }
@@ -118,7 +149,9 @@ final class Unpacker {
     return v * scale + offset;
   }
 
-  /** An attribute value as it would be stored in the variable, so that it compares with the samples. */
+  /**
+   * An attribute value as it would be stored in the variable, so that it compares with the samples.
+   */
   private static double stored(Number n, int dataType, boolean unsigned) {
     if (n instanceof Byte || n instanceof Short || n instanceof Integer) {
       return signed(n.doubleValue(), dataType, unsigned);
@@ -126,14 +159,17 @@ final class Unpacker {
     return n.doubleValue();
   }
 
-  /** Reads integer samples with the variable's signedness, whatever sign the Java type gave them. */
+  /**
+   * Reads integer samples with the variable's signedness, whatever sign the Java type gave them.
+   */
   private static double signed(double v, int dataType, boolean unsigned) {
-    int bits = switch (dataType) {
-      case DataBuffer.TYPE_BYTE -> 8;
-      case DataBuffer.TYPE_SHORT, DataBuffer.TYPE_USHORT -> 16;
-      case DataBuffer.TYPE_INT -> 32;
-      default -> 0;
-    };
+    int bits =
+        switch (dataType) {
+          case DataBuffer.TYPE_BYTE -> 8;
+          case DataBuffer.TYPE_SHORT, DataBuffer.TYPE_USHORT -> 16;
+          case DataBuffer.TYPE_INT -> 32;
+          default -> 0;
+        };
     if (bits == 0) {
       return v;
     }
@@ -147,7 +183,9 @@ final class Unpacker {
     return v;
   }
 
-  /** The netCDF-3 default fill values (NC_FILL_SHORT, NC_FILL_INT, NC_FILL_FLOAT, NC_FILL_DOUBLE). */
+  /**
+   * The netCDF-3 default fill values (NC_FILL_SHORT, NC_FILL_INT, NC_FILL_FLOAT, NC_FILL_DOUBLE).
+   */
   private static double defaultFill(int dataType, boolean unsigned) {
     return switch (dataType) {
       case DataBuffer.TYPE_SHORT, DataBuffer.TYPE_USHORT -> unsigned ? Double.NaN : -32767;

@@ -4,19 +4,23 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A raster seen on another grid: each cell of the target grid holds the source cell under its centre, in
- * whatever CRS each grid is. Cells whose centre falls outside the source are masked, so that they read as
- * holding no data even when the source declares no nodata value.
+ * A raster seen on another grid: each cell of the target grid holds the source cell under its
+ * centre, in whatever CRS each grid is. Cells whose centre falls outside the source are masked, so
+ * that they read as holding no data even when the source declares no nodata value.
  *
- * <p>On a target grid that refines the source (each source cell split into whole numbers of target cells, on
- * the same lines) this replicates the source exactly; on any other grid it is a nearest-neighbour resampling.
- * The view owns nothing: closing it leaves the source open.
+ * <p>On a target grid that refines the source (each source cell split into whole numbers of target
+ * cells, on the same lines) this replicates the source exactly; on any other grid it is a
+ * nearest-neighbour resampling. The view owns nothing: closing it leaves the source open.
  */
 public final class NearestView implements RasterSource {
 
   private final RasterSource source;
   private final Grid grid;
-  /** The last window's gather: a read asks for a window's values and then its mask, which need the same one. */
+
+  /**
+   * The last window's gather: a read asks for a window's values and then its mask, which need the
+   * same one.
+   */
   private volatile Gather last;
 
   /**
@@ -97,8 +101,10 @@ public final class NearestView implements RasterSource {
    * Which source cells a target window needs.
    *
    * @param window the target window
-   * @param from the source window holding them all, or null when every centre falls outside the source
-   * @param index for each target cell, row-major, its index in {@code from}, or -1 when outside the source
+   * @param from the source window holding them all, or null when every centre falls outside the
+   *     source
+   * @param index for each target cell, row-major, its index in {@code from}, or -1 when outside the
+   *     source
    */
   private record Gather(Window window, Window from, int[] index) {}
 
@@ -112,8 +118,10 @@ public final class NearestView implements RasterSource {
   }
 
   private Gather locate(Window window) {
-    // One locator per call: proj4j transforms are not thread-safe, and a call covers a whole window.
-    PixelLocator locator = new PixelLocator(source.grid(), grid.crs() == null ? PixelLocator.wgs84() : grid.crs());
+    // One locator per call: proj4j transforms are not thread-safe, and a call covers a whole
+    // window.
+    PixelLocator locator =
+        new PixelLocator(source.grid(), grid.crs() == null ? PixelLocator.wgs84() : grid.crs());
     AffineTransform t = grid.transform();
     int n = Math.toIntExact(window.cells());
     int[] cols = new int[n];
@@ -130,7 +138,12 @@ public final class NearestView implements RasterSource {
         double[] p = locator.pixel(t.x(col, row), t.y(col, row));
         int sc = (int) Math.floor(p[0]);
         int sr = (int) Math.floor(p[1]);
-        if (sc < 0 || sr < 0 || sc >= s.width() || sr >= s.height() || Double.isNaN(p[0]) || Double.isNaN(p[1])) {
+        if (sc < 0
+            || sr < 0
+            || sc >= s.width()
+            || sr >= s.height()
+            || Double.isNaN(p[0])
+            || Double.isNaN(p[1])) {
           cols[i] = -1;
           continue;
         }

@@ -3,9 +3,9 @@ package dev.terrace.engine.internal.raster;
 import dev.terrace.engine.internal.failure.TerraceEngineException;
 
 /**
- * The bytes were read but do not make a raster we can decode: a truncated file, an offset past the end, an
- * absurd size, an unknown compression. Thrown when the content is wrong; retrying will not help. Failures
- * to fetch the bytes at all are {@link RasterIoException}.
+ * The bytes were read but do not make a raster we can decode: a truncated file, an offset past the
+ * end, an absurd size, an unknown compression. Thrown when the content is wrong; retrying will not
+ * help. Failures to fetch the bytes at all are {@link RasterIoException}.
  *
  * <p>The message always names the file, and where known the image (IFD) and tag, so that a user can
  * find the fault with {@code tiffinfo} or {@code gdalinfo}.

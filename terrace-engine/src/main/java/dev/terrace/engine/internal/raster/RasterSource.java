@@ -4,18 +4,24 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A raster that can be read window by window: the seam between file formats and everything that computes
- * with cells. Implementations are thread-safe.
+ * A raster that can be read window by window: the seam between file formats and everything that
+ * computes with cells. Implementations are thread-safe.
  */
 public interface RasterSource extends AutoCloseable {
 
-  /** @return the file or URL, for messages */
+  /**
+   * @return the file or URL, for messages
+   */
   String name();
 
-  /** @return where the cells are */
+  /**
+   * @return where the cells are
+   */
   Grid grid();
 
-  /** @return the number of bands, at least 1 */
+  /**
+   * @return the number of bands, at least 1
+   */
   int bandCount();
 
   /**
@@ -26,17 +32,19 @@ public interface RasterSource extends AutoCloseable {
   Band band(int band);
 
   /**
-   * The width of the unit the source reads and caches cells in, so that callers reading many scattered cells
-   * can group them by block.
+   * The width of the unit the source reads and caches cells in, so that callers reading many
+   * scattered cells can group them by block.
    *
-   * @return the block width; the whole grid's width unless the format stores cells in smaller blocks
+   * @return the block width; the whole grid's width unless the format stores cells in smaller
+   *     blocks
    */
   default int blockWidth() {
     return grid().width();
   }
 
   /**
-   * @return the block height; the whole grid's height unless the format stores cells in smaller blocks
+   * @return the block height; the whole grid's height unless the format stores cells in smaller
+   *     blocks
    * @see #blockWidth()
    */
   default int blockHeight() {
@@ -60,23 +68,23 @@ public interface RasterSource extends AutoCloseable {
   }
 
   /**
-   * Reads one band over a window into an array the caller owns, for loops that read many windows without
-   * allocating for each.
+   * Reads one band over a window into an array the caller owns, for loops that read many windows
+   * without allocating for each.
    *
    * @param window the cells, inside {@link #grid()}
    * @param band 1-based band number
-   * @param destination an array of the band's storage type ({@link Samples#storageClass}) with at least
-   *     {@code window.cells()} elements; filled row-major from index 0
-   * @throws IllegalArgumentException if the window is not inside the grid, there is no such band, or the
-   *     destination has the wrong type or is too small
+   * @param destination an array of the band's storage type ({@link Samples#storageClass}) with at
+   *     least {@code window.cells()} elements; filled row-major from index 0
+   * @throws IllegalArgumentException if the window is not inside the grid, there is no such band,
+   *     or the destination has the wrong type or is too small
    * @throws RasterFormatException if the stored bytes cannot be decoded
    * @throws RasterIoException if the bytes cannot be fetched
    */
   void readInto(Window window, int band, Object destination);
 
   /**
-   * Whether some cells of a band are masked beyond their nodata value: by a per-dataset mask or an alpha
-   * band that the file declares. Such cells hold no data and never enter a statistic.
+   * Whether some cells of a band are masked beyond their nodata value: by a per-dataset mask or an
+   * alpha band that the file declares. Such cells hold no data and never enter a statistic.
    *
    * @param band 1-based band number
    * @return whether {@link #readMask} has anything to say for this band
@@ -87,12 +95,13 @@ public interface RasterSource extends AutoCloseable {
   }
 
   /**
-   * Reads which cells of a band hold data by the file's masks; nodata values are not taken into account.
+   * Reads which cells of a band hold data by the file's masks; nodata values are not taken into
+   * account.
    *
    * @param window the cells, inside {@link #grid()}
    * @param band 1-based band number with {@link #hasMask}
-   * @param valid at least {@code window.cells()} bytes, filled row-major from index 0: 0 for a masked cell,
-   *     anything else for a valid one
+   * @param valid at least {@code window.cells()} bytes, filled row-major from index 0: 0 for a
+   *     masked cell, anything else for a valid one
    * @throws IllegalArgumentException if the band has no mask or the window is not inside the grid
    * @throws RasterFormatException if the stored mask cannot be decoded
    * @throws RasterIoException if the mask's bytes cannot be fetched
@@ -102,7 +111,8 @@ public interface RasterSource extends AutoCloseable {
   }
 
   /**
-   * What part of the raster cannot be read, for warnings: a file cut short, say. Such cells read as masked.
+   * What part of the raster cannot be read, for warnings: a file cut short, say. Such cells read as
+   * masked.
    *
    * @return a message naming the file and what is lost, or empty when every cell can be read
    */
@@ -111,8 +121,8 @@ public interface RasterSource extends AutoCloseable {
   }
 
   /**
-   * Reduced-resolution versions of this raster stored alongside it, finest first. They share this source's
-   * bytes and cache and are closed with it.
+   * Reduced-resolution versions of this raster stored alongside it, finest first. They share this
+   * source's bytes and cache and are closed with it.
    *
    * @return the overviews; empty if there are none or this is itself an overview
    */

@@ -1,6 +1,9 @@
 package dev.terrace.engine.internal.raster;
 
-/** Access to primitive sample arrays by {@link SampleType}, so callers need not switch on the array's class. */
+/**
+ * Access to primitive sample arrays by {@link SampleType}, so callers need not switch on the
+ * array's class.
+ */
 public final class Samples {
 
   private Samples() {}
@@ -40,8 +43,8 @@ public final class Samples {
    * @param type the sample type stored in {@code array}
    * @param array an array from {@link #allocate}
    * @param index the sample
-   * @return the value, unsigned types read as unsigned; INT64 and UINT64 values beyond 2^53 in magnitude
-   *     rounded to the nearest double (use {@link #getLong} for the exact value)
+   * @return the value, unsigned types read as unsigned; INT64 and UINT64 values beyond 2^53 in
+   *     magnitude rounded to the nearest double (use {@link #getLong} for the exact value)
    */
   public static double get(SampleType type, Object array, int index) {
     return switch (type) {
@@ -59,9 +62,9 @@ public final class Samples {
   }
 
   /**
-   * The exact value of a 64-bit integer sample, as its 64 bits: a UINT64 sample above {@link Long#MAX_VALUE}
-   * reads as a negative long, to be taken as unsigned ({@link Long#toUnsignedString}, {@link
-   * Long#compareUnsigned}).
+   * The exact value of a 64-bit integer sample, as its 64 bits: a UINT64 sample above {@link
+   * Long#MAX_VALUE} reads as a negative long, to be taken as unsigned ({@link
+   * Long#toUnsignedString}, {@link Long#compareUnsigned}).
    *
    * @param array a {@code long[]} from {@link #allocate} for INT64 or UINT64
    * @param index the sample
@@ -79,7 +82,8 @@ public final class Samples {
     if (bits >= 0) {
       return bits;
     }
-    // Halve, keeping the dropped bit as a sticky bit so that rounding to 53 bits stays correct, then double.
+    // Halve, keeping the dropped bit as a sticky bit so that rounding to 53 bits stays correct,
+    // then double.
     return ((bits >>> 1) | (bits & 1)) * 2.0;
   }
 
@@ -88,8 +92,9 @@ public final class Samples {
    *
    * @param type the sample type stored in {@code array}
    * @param array an array from {@link #allocate}
-   * @param value the value, already representable in {@code type}; INT64 and UINT64 arrays are filled with
-   *     {@code (long) value}, so a UINT64 value above {@link Long#MAX_VALUE} must be written as its bits
+   * @param value the value, already representable in {@code type}; INT64 and UINT64 arrays are
+   *     filled with {@code (long) value}, so a UINT64 value above {@link Long#MAX_VALUE} must be
+   *     written as its bits
    */
   public static void fill(SampleType type, Object array, double value) {
     switch (type) {

@@ -15,7 +15,8 @@ public record Window(int col, int row, int width, int height) {
    */
   public Window {
     if (col < 0 || row < 0) {
-      throw new IllegalArgumentException("window origin must not be negative: col=" + col + ", row=" + row);
+      throw new IllegalArgumentException(
+          "window origin must not be negative: col=" + col + ", row=" + row);
     }
     if (width <= 0 || height <= 0) {
       throw new IllegalArgumentException("window size must be positive: " + width + " x " + height);
@@ -33,17 +34,23 @@ public record Window(int col, int row, int width, int height) {
     return new Window(col, row, width, height);
   }
 
-  /** @return one past the last column */
+  /**
+   * @return one past the last column
+   */
   public int endCol() {
     return col + width;
   }
 
-  /** @return one past the last row */
+  /**
+   * @return one past the last row
+   */
   public int endRow() {
     return row + height;
   }
 
-  /** @return the number of cells */
+  /**
+   * @return the number of cells
+   */
   public long cells() {
     return (long) width * height;
   }

@@ -11,46 +11,51 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Zonal statistics over weighted cells, mergeable: exactextract's {@code RasterStats}. Each cell is added with
- * its value and its weight, the fraction of the cell the geometry covers ({@code exact} rule) or 1 ({@code
- * center}, {@code all_touched}). Accumulators filled with disjoint parts of the cells (one per tile, say) and
- * then {@linkplain #merge merged}, in any grouping and order, answer as one accumulator fed every cell: bit for
- * bit for cells, min, max, variety and unique, for median and percentiles computed from stored values, and for
- * majority, minority, distribution and quantiles from the histogram whenever the weight sums involved are exact
- * (always for unit weights). Count, sum and mean use compensated summation, so the order of the terms moves
- * them by at most about ε·|sum| + n·ε²·Σ|w·x| (ε = 2⁻⁵³); std, whose merge is Chan's pairwise update, moves by
- * rounding.
+ * Zonal statistics over weighted cells, mergeable: exactextract's {@code RasterStats}. Each cell is
+ * added with its value and its weight, the fraction of the cell the geometry covers ({@code exact}
+ * rule) or 1 ({@code center}, {@code all_touched}). Accumulators filled with disjoint parts of the
+ * cells (one per tile, say) and then {@linkplain #merge merged}, in any grouping and order, answer
+ * as one accumulator fed every cell: bit for bit for cells, min, max, variety and unique, for
+ * median and percentiles computed from stored values, and for majority, minority, distribution and
+ * quantiles from the histogram whenever the weight sums involved are exact (always for unit
+ * weights). Count, sum and mean use compensated summation, so the order of the terms moves them by
+ * at most about ε·|sum| + n·ε²·Σ|w·x| (ε = 2⁻⁵³); std, whose merge is Chan's pairwise update, moves
+ * by rounding.
  *
- * <p>An accumulator is created for the statistics a request asks for and keeps only what they need ({@link
- * Statistic#needsVariance()}, {@link Statistic#needsValues()}, {@link Statistic#needsHistogram()}): count, sum,
- * min and max always; the running variance for STD; the total weight per distinct value (an open-addressing
- * hash on the value's bits) for MAJORITY, MINORITY, VARIETY, UNIQUE, DISTRIBUTION and HISTOGRAM; every (value, weight)
- * pair for MEDIAN and PERCENTILE, unless it keeps the histogram anyway, which answers quantiles too. Asking for
- * a statistic it was not created for throws {@link IllegalStateException}.
+ * <p>An accumulator is created for the statistics a request asks for and keeps only what they need
+ * ({@link Statistic#needsVariance()}, {@link Statistic#needsValues()}, {@link
+ * Statistic#needsHistogram()}): count, sum, min and max always; the running variance for STD; the
+ * total weight per distinct value (an open-addressing hash on the value's bits) for MAJORITY,
+ * MINORITY, VARIETY, UNIQUE, DISTRIBUTION and HISTOGRAM; every (value, weight) pair for MEDIAN and
+ * PERCENTILE, unless it keeps the histogram anyway, which answers quantiles too. Asking for a
+ * statistic it was not created for throws {@link IllegalStateException}.
  *
- * <p>An empty accumulator (no cell with positive weight: everything was nodata, outside, or not covered) answers
- * as exactextract does: COUNT, SUM and VARIETY 0; UNIQUE, DISTRIBUTION and HISTOGRAM with no value and no class;
- * and no value for the statistics of the values themselves (MEAN, MIN, MAX, RANGE, STD, VARIANCE,
- * COEFFICIENT_OF_VARIATION, MEDIAN, PERCENTILE, MAJORITY, MINORITY), where exactextract has NaN or null.
+ * <p>An empty accumulator (no cell with positive weight: everything was nodata, outside, or not
+ * covered) answers as exactextract does: COUNT, SUM and VARIETY 0; UNIQUE, DISTRIBUTION and
+ * HISTOGRAM with no value and no class; and no value for the statistics of the values themselves
+ * (MEAN, MIN, MAX, RANGE, STD, VARIANCE, COEFFICIENT_OF_VARIATION, MEDIAN, PERCENTILE, MAJORITY,
+ * MINORITY), where exactextract has NaN or null.
  *
- * <p>MAJORITY and MINORITY answer one value when several share the largest (smallest) total weight: the lowest
- * of them or the highest, by the {@link TieBreak} the accumulator was created with (lowest unless told otherwise).
- * exactextract's {@code majority} takes the highest and its {@code minority} the lowest.
+ * <p>MAJORITY and MINORITY answer one value when several share the largest (smallest) total weight:
+ * the lowest of them or the highest, by the {@link TieBreak} the accumulator was created with
+ * (lowest unless told otherwise). exactextract's {@code majority} takes the highest and its {@code
+ * minority} the lowest.
  *
- * <p>Values are compared as doubles: two values are one class of the histogram only if they are the same
- * double (integer and categorical rasters convert exactly), except that -0.0 is taken as 0.0.
+ * <p>Values are compared as doubles: two values are one class of the histogram only if they are the
+ * same double (integer and categorical rasters convert exactly), except that -0.0 is taken as 0.0.
  *
- * <p>64-bit integers (INT64 and UINT64 bands without scale or offset), which doubles hold exactly only up to
- * 2^53, come in through {@link #add(long, boolean, double)} instead. The accumulator then keeps min, max and
- * the classes as longs, and {@link #result} answers MIN, MAX, MAJORITY, MINORITY, UNIQUE and DISTRIBUTION's
- * classes exactly, as {@link Long} or, for UINT64 values above {@link Long#MAX_VALUE}, {@link BigInteger}; so
- * are MEAN, MEDIAN and PERCENTILE when every cell holds the same value (a point), where they equal it. Otherwise
- * MEAN, SUM, STD, MEDIAN and PERCENTILE are doubles computed from the values rounded to doubles, and the
- * {@code double} accessors ({@link #min()}, {@link #unique()}, …) round too. One accumulator takes either
- * kind of cell, never both.
+ * <p>64-bit integers (INT64 and UINT64 bands without scale or offset), which doubles hold exactly
+ * only up to 2^53, come in through {@link #add(long, boolean, double)} instead. The accumulator
+ * then keeps min, max and the classes as longs, and {@link #result} answers MIN, MAX, MAJORITY,
+ * MINORITY, UNIQUE and DISTRIBUTION's classes exactly, as {@link Long} or, for UINT64 values above
+ * {@link Long#MAX_VALUE}, {@link BigInteger}; so are MEAN, MEDIAN and PERCENTILE when every cell
+ * holds the same value (a point), where they equal it. Otherwise MEAN, SUM, STD, MEDIAN and
+ * PERCENTILE are doubles computed from the values rounded to doubles, and the {@code double}
+ * accessors ({@link #min()}, {@link #unique()}, …) round too. One accumulator takes either kind of
+ * cell, never both.
  *
- * <p>Not thread-safe: use one accumulator per thread (per tile) and merge them afterwards. Queries may reorder
- * the stored values internally, so they count as writes too.
+ * <p>Not thread-safe: use one accumulator per thread (per tile) and merge them afterwards. Queries
+ * may reorder the stored values internally, so they count as writes too.
  */
 public final class CellAccumulator {
 
@@ -61,36 +66,48 @@ public final class CellAccumulator {
 
   /** Cells with positive weight. */
   private long cells;
+
   /** Σ w, compensated: {@code count + countComp}. */
   private double count;
+
   private double countComp;
+
   /** Σ w·x, compensated: {@code sum + sumComp}. */
   private double sum;
+
   private double sumComp;
   private double min = Double.POSITIVE_INFINITY;
   private double max = Double.NEGATIVE_INFINITY;
+
   /** The weight of the first cell, and whether every cell since had that same weight. */
   private double firstWeight = Double.NaN;
+
   private boolean uniformWeights = true;
 
   /**
-   * West's weighted running mean and sum of squared deviations, Σ w·(x − mean)²; stable where the textbook Σ w·x²
-   * − (Σ w·x)²/Σ w cancels catastrophically (elevations of 1000 m varying by centimetres).
+   * West's weighted running mean and sum of squared deviations, Σ w·(x − mean)²; stable where the
+   * textbook Σ w·x² − (Σ w·x)²/Σ w cancels catastrophically (elevations of 1000 m varying by
+   * centimetres).
    */
   private double varianceWeight;
+
   private double varianceMean;
   private double varianceM2;
 
   /** Null unless a statistic needs the histogram and the cells are not 64-bit integers. */
   private ValueHistogram histogram;
+
   /** Null until a 64-bit integer cell arrives; then their exact min, max and classes. */
   private IntegerCells integers;
+
   /** Null unless a quantile is asked for and there is no histogram to answer it. */
   private final StoredValues stored;
+
   /** Built on the first quantile query, dropped when a cell arrives. */
   private Quantiles quantiles;
 
-  private CellAccumulator(boolean keepVariance, boolean keepHistogram, boolean answersQuantiles, TieBreak tie) {
+  private CellAccumulator(
+      boolean keepVariance, boolean keepHistogram, boolean answersQuantiles, TieBreak tie) {
     this.keepVariance = keepVariance;
     this.keepHistogram = keepHistogram;
     this.answersQuantiles = answersQuantiles;
@@ -101,7 +118,8 @@ public final class CellAccumulator {
 
   /**
    * @param requests the statistics that will be asked of the accumulator
-   * @return an empty accumulator keeping what they need, whose MAJORITY and MINORITY take the lowest of a tie
+   * @return an empty accumulator keeping what they need, whose MAJORITY and MINORITY take the
+   *     lowest of a tie
    */
   public static CellAccumulator of(Collection<StatisticRequest> requests) {
     return of(requests, TieBreak.LOWEST);
@@ -117,8 +135,10 @@ public final class CellAccumulator {
   }
 
   /**
-   * @param statistics the statistics that will be asked of the accumulator (PERCENTILE allows every P)
-   * @return an empty accumulator keeping what they need, whose MAJORITY and MINORITY take the lowest of a tie
+   * @param statistics the statistics that will be asked of the accumulator (PERCENTILE allows every
+   *     P)
+   * @return an empty accumulator keeping what they need, whose MAJORITY and MINORITY take the
+   *     lowest of a tie
    */
   public static CellAccumulator of(Statistic... statistics) {
     return keeping(List.of(statistics), TieBreak.LOWEST);
@@ -137,8 +157,8 @@ public final class CellAccumulator {
   }
 
   /**
-   * @return a new, empty accumulator keeping what this one keeps, with its tie rule: the partial accumulator for
-   *     another tile
+   * @return a new, empty accumulator keeping what this one keeps, with its tie rule: the partial
+   *     accumulator for another tile
    */
   public CellAccumulator emptyCopy() {
     return new CellAccumulator(keepVariance, keepHistogram, answersQuantiles, tie);
@@ -156,15 +176,17 @@ public final class CellAccumulator {
   /**
    * Adds a cell. Allocates nothing, except when a stored array or the histogram grows.
    *
-   * @param value the cell's value; NaN is ignored (the caller filters nodata, but NaN must never reach a sum)
-   * @param weight the cell's weight, its coverage fraction; a cell with weight ≤ 0, NaN or infinite is ignored
-   *     (a cell the geometry touches along an edge only has no area to count)
+   * @param value the cell's value; NaN is ignored (the caller filters nodata, but NaN must never
+   *     reach a sum)
+   * @param weight the cell's weight, its coverage fraction; a cell with weight ≤ 0, NaN or infinite
+   *     is ignored (a cell the geometry touches along an edge only has no area to count)
    */
   public void add(double value, double weight) {
     if (value != value || !(weight > 0 && weight < Double.POSITIVE_INFINITY)) {
       return;
     }
-    // Fold -0.0 into 0.0, so that the two are one class and one minimum (x + 0.0 changes nothing else).
+    // Fold -0.0 into 0.0, so that the two are one class and one minimum (x + 0.0 changes nothing
+    // else).
     value += 0.0;
     cells++;
 
@@ -192,12 +214,14 @@ public final class CellAccumulator {
 
     if (keepVariance) {
       if (varianceWeight == 0) {
-        // The first cell sets the mean exactly: the update below would give x·w/w, which can be off by an ulp
+        // The first cell sets the mean exactly: the update below would give x·w/w, which can be off
+        // by an ulp
         // and then make a constant zone's std a spurious 1e-12 instead of 0.
         varianceMean = value;
         varianceWeight = weight;
       } else {
-        // West (1979): mean moves by w/W of the deviation; M2 grows by W_old·w/W·δ², never negative.
+        // West (1979): mean moves by w/W of the deviation; M2 grows by W_old·w/W·δ², never
+        // negative.
         double newWeight = varianceWeight + weight;
         double delta = value - varianceMean;
         double r = delta * weight / newWeight;
@@ -217,9 +241,11 @@ public final class CellAccumulator {
   }
 
   /**
-   * Adds a 64-bit integer cell (INT64 or UINT64, no scale or offset) exactly: see the class documentation.
+   * Adds a 64-bit integer cell (INT64 or UINT64, no scale or offset) exactly: see the class
+   * documentation.
    *
-   * @param value the cell's value, or for UINT64 its bits (a value above {@link Long#MAX_VALUE} is negative)
+   * @param value the cell's value, or for UINT64 its bits (a value above {@link Long#MAX_VALUE} is
+   *     negative)
    * @param unsigned whether the value is UINT64
    * @param weight the cell's weight, as for {@link #add(double, double)}
    * @throws IllegalStateException if cells were added as doubles, or with the other signedness
@@ -233,23 +259,26 @@ public final class CellAccumulator {
         throw new IllegalStateException("64-bit integer cells cannot join cells added as doubles");
       }
       integers = new IntegerCells(unsigned, keepHistogram);
-      // The classes live in the integers' own histogram; the double one would merge values beyond 2^53.
+      // The classes live in the integers' own histogram; the double one would merge values beyond
+      // 2^53.
       histogram = null;
     } else if (integers.unsigned() != unsigned) {
       throw new IllegalStateException("INT64 and UINT64 cells cannot be mixed");
     }
     integers.add(value, weight);
-    // Everything that stays a double (count, sum, variance, stored values) takes the value as a double.
+    // Everything that stays a double (count, sum, variance, stored values) takes the value as a
+    // double.
     add(IntegerCells.toDouble(value, unsigned), weight);
   }
 
   /**
-   * Adds every cell of {@code other} to this accumulator, as if they had been added here; {@code other} is left
-   * as it was.
+   * Adds every cell of {@code other} to this accumulator, as if they had been added here; {@code
+   * other} is left as it was.
    *
-   * @param other an accumulator created for the same statistics and tie rule (by {@link #emptyCopy()}, say)
-   * @throws IllegalArgumentException if {@code other} keeps different things or breaks ties otherwise, or is
-   *     this accumulator
+   * @param other an accumulator created for the same statistics and tie rule (by {@link
+   *     #emptyCopy()}, say)
+   * @throws IllegalArgumentException if {@code other} keeps different things or breaks ties
+   *     otherwise, or is this accumulator
    */
   public void merge(CellAccumulator other) {
     Objects.requireNonNull(other, "other");
@@ -260,14 +289,16 @@ public final class CellAccumulator {
         || other.keepHistogram != keepHistogram
         || other.answersQuantiles != answersQuantiles
         || other.tie != tie) {
-      throw new IllegalArgumentException("accumulators for different statistics or tie rules cannot be merged");
+      throw new IllegalArgumentException(
+          "accumulators for different statistics or tie rules cannot be merged");
     }
     if (other.cells == 0) {
       return;
     }
     if ((integers != null || other.integers != null) && cells > 0) {
       if (integers == null || other.integers == null) {
-        throw new IllegalArgumentException("64-bit integer cells cannot be merged with cells added as doubles");
+        throw new IllegalArgumentException(
+            "64-bit integer cells cannot be merged with cells added as doubles");
       }
     }
     if (other.integers != null && integers == null) {
@@ -306,7 +337,8 @@ public final class CellAccumulator {
         double newWeight = varianceWeight + other.varianceWeight;
         double delta = other.varianceMean - varianceMean;
         varianceMean += delta * (other.varianceWeight / newWeight);
-        varianceM2 += other.varianceM2 + delta * delta * (varianceWeight * other.varianceWeight / newWeight);
+        varianceM2 +=
+            other.varianceM2 + delta * delta * (varianceWeight * other.varianceWeight / newWeight);
         varianceWeight = newWeight;
       }
     }
@@ -319,32 +351,40 @@ public final class CellAccumulator {
     quantiles = null;
   }
 
-  /** @return whether no cell with positive weight was added */
+  /**
+   * @return whether no cell with positive weight was added
+   */
   public boolean isEmpty() {
     return cells == 0;
   }
 
-  /** @return the number of cells added with positive weight (exactextract's and the fixtures' {@code ncells}) */
+  /**
+   * @return the number of cells added with positive weight (exactextract's and the fixtures' {@code
+   *     ncells})
+   */
   public long cells() {
     return cells;
   }
 
   /**
-   * @return Σ w: the number of cells for unit weights, the covered area in cells for coverage fractions; 0 when
-   *     empty
+   * @return Σ w: the number of cells for unit weights, the covered area in cells for coverage
+   *     fractions; 0 when empty
    */
   public double count() {
     return Compensated.value(count, countComp);
   }
 
-  /** @return Σ w·x; 0 when empty */
+  /**
+   * @return Σ w·x; 0 when empty
+   */
   public double sum() {
     return Compensated.value(sum, sumComp);
   }
 
   /**
-   * @return Σ w·x / Σ w, or empty. Kept within [min, max], where it lies mathematically: a zone of one value
-   *     then has exactly that mean, though Σ w·x / Σ w may round to a neighbouring double.
+   * @return Σ w·x / Σ w, or empty. Kept within [min, max], where it lies mathematically: a zone of
+   *     one value then has exactly that mean, though Σ w·x / Σ w may round to a neighbouring
+   *     double.
    */
   public OptionalDouble mean() {
     if (cells == 0) {
@@ -355,29 +395,35 @@ public final class CellAccumulator {
     return OptionalDouble.of(mean < min ? min : mean > max ? max : mean);
   }
 
-  /** @return the smallest value among cells with positive weight, however small the weight, or empty */
+  /**
+   * @return the smallest value among cells with positive weight, however small the weight, or empty
+   */
   public OptionalDouble min() {
     return cells == 0 ? OptionalDouble.empty() : OptionalDouble.of(min);
   }
 
-  /** @return the largest value among cells with positive weight, however small the weight, or empty */
+  /**
+   * @return the largest value among cells with positive weight, however small the weight, or empty
+   */
   public OptionalDouble max() {
     return cells == 0 ? OptionalDouble.empty() : OptionalDouble.of(max);
   }
 
   /**
-   * @return the weighted population standard deviation sqrt(Σ w·(x − mean)² / Σ w) (numpy's {@code std} with
-   *     ddof = 0 for unit weights), or empty
+   * @return the weighted population standard deviation sqrt(Σ w·(x − mean)² / Σ w) (numpy's {@code
+   *     std} with ddof = 0 for unit weights), or empty
    * @throws IllegalStateException if the accumulator was not created for STD
    */
   public OptionalDouble std() {
     require(keepVariance, Statistic.STD);
-    return cells == 0 ? OptionalDouble.empty() : OptionalDouble.of(Math.sqrt(varianceM2 / varianceWeight));
+    return cells == 0
+        ? OptionalDouble.empty()
+        : OptionalDouble.of(Math.sqrt(varianceM2 / varianceWeight));
   }
 
   /**
-   * @return the weighted population variance Σ w·(x − mean)² / Σ w (numpy's {@code var} with ddof = 0 for unit
-   *     weights), or empty
+   * @return the weighted population variance Σ w·(x − mean)² / Σ w (numpy's {@code var} with ddof =
+   *     0 for unit weights), or empty
    * @throws IllegalStateException if the accumulator was not created for a statistic that needs it
    */
   public OptionalDouble variance() {
@@ -386,9 +432,11 @@ public final class CellAccumulator {
   }
 
   /**
-   * @return {@link #std()} divided by {@link #mean()}, as exactextract defines it; empty when the accumulator is,
-   *     or when the mean is 0 (where exactextract answers NaN or infinity, which JSON cannot carry)
-   * @throws IllegalStateException if the accumulator was not created for a statistic that needs the variance
+   * @return {@link #std()} divided by {@link #mean()}, as exactextract defines it; empty when the
+   *     accumulator is, or when the mean is 0 (where exactextract answers NaN or infinity, which
+   *     JSON cannot carry)
+   * @throws IllegalStateException if the accumulator was not created for a statistic that needs the
+   *     variance
    */
   public OptionalDouble coefficientOfVariation() {
     require(keepVariance, Statistic.COEFFICIENT_OF_VARIATION);
@@ -398,14 +446,17 @@ public final class CellAccumulator {
     return OptionalDouble.of(std().getAsDouble() / mean().getAsDouble());
   }
 
-  /** @return max − min, or empty */
+  /**
+   * @return max − min, or empty
+   */
   public OptionalDouble range() {
     return cells == 0 ? OptionalDouble.empty() : OptionalDouble.of(max - min);
   }
 
   /**
-   * @return the median: for equal weights numpy's (the middle value, or the mean of the two middle values), for
-   *     other weights exactextract's weighted quantile 0.5 (see {@link #percentile(double)}); or empty
+   * @return the median: for equal weights numpy's (the middle value, or the mean of the two middle
+   *     values), for other weights exactextract's weighted quantile 0.5 (see {@link
+   *     #percentile(double)}); or empty
    * @throws IllegalStateException if the accumulator was not created for MEDIAN or PERCENTILE
    */
   public OptionalDouble median() {
@@ -414,12 +465,13 @@ public final class CellAccumulator {
   }
 
   /**
-   * Percentile P. When every cell has the same weight (always under the centre and all-touched rules) this is
-   * {@code np.percentile(values, P)}: position h = (n−1)·P/100 in the sorted values, linearly interpolated
-   * between the values at ⌊h⌋ and ⌊h⌋+1. Otherwise it is exactextract's weighted quantile over the distinct
-   * values x[0..m−1] and their total weights w[i]: value i sits at s[i] = i·w[i] + (m−1)·(w[0] + … + w[i−1])
-   * (so s[0] = 0 and s[m−1] = (m−1)·Σ w), and the result is interpolated linearly in s at p = s[m−1]·P/100.
-   * With equal weights per value that is numpy's definition again; P = 0 and P = 100 give min and max.
+   * Percentile P. When every cell has the same weight (always under the centre and all-touched
+   * rules) this is {@code np.percentile(values, P)}: position h = (n−1)·P/100 in the sorted values,
+   * linearly interpolated between the values at ⌊h⌋ and ⌊h⌋+1. Otherwise it is exactextract's
+   * weighted quantile over the distinct values x[0..m−1] and their total weights w[i]: value i sits
+   * at s[i] = i·w[i] + (m−1)·(w[0] + … + w[i−1]) (so s[0] = 0 and s[m−1] = (m−1)·Σ w), and the
+   * result is interpolated linearly in s at p = s[m−1]·P/100. With equal weights per value that is
+   * numpy's definition again; P = 0 and P = 100 give min and max.
    *
    * @param p the percentile, in [0, 100]
    * @return the percentile, or empty
@@ -435,8 +487,8 @@ public final class CellAccumulator {
   }
 
   /**
-   * @return the value with the largest total weight (cell count for unit weights), of tied values the lowest or
-   *     the highest by the accumulator's {@link TieBreak}; or empty
+   * @return the value with the largest total weight (cell count for unit weights), of tied values
+   *     the lowest or the highest by the accumulator's {@link TieBreak}; or empty
    * @throws IllegalStateException if the accumulator keeps no histogram
    */
   public OptionalDouble majority() {
@@ -445,8 +497,8 @@ public final class CellAccumulator {
   }
 
   /**
-   * @return the value with the smallest positive total weight, of tied values the lowest or the highest by the
-   *     accumulator's {@link TieBreak}; or empty
+   * @return the value with the smallest positive total weight, of tied values the lowest or the
+   *     highest by the accumulator's {@link TieBreak}; or empty
    * @throws IllegalStateException if the accumulator keeps no histogram
    */
   public OptionalDouble minority() {
@@ -459,11 +511,11 @@ public final class CellAccumulator {
       return OptionalDouble.empty();
     }
     boolean highest = tie == TieBreak.HIGHEST;
-    return OptionalDouble.of(exactIntegers()
-        ? integers.toDouble(integers.histogram().extreme(largest, highest))
-        : histogram.extreme(largest, highest));
+    return OptionalDouble.of(
+        exactIntegers()
+            ? integers.toDouble(integers.histogram().extreme(largest, highest))
+            : histogram.extreme(largest, highest));
   }
-
 
   /**
    * @return the number of distinct values among cells with positive weight; 0 when empty
@@ -475,8 +527,9 @@ public final class CellAccumulator {
   }
 
   /**
-   * @return the distinct values among cells with positive weight, ascending (a new array; empty when empty);
-   *     64-bit integers rounded to doubles, so two may be equal ({@link #result} has them exactly)
+   * @return the distinct values among cells with positive weight, ascending (a new array; empty
+   *     when empty); 64-bit integers rounded to doubles, so two may be equal ({@link #result} has
+   *     them exactly)
    * @throws IllegalStateException if the accumulator keeps no histogram
    */
   public double[] unique() {
@@ -485,9 +538,9 @@ public final class CellAccumulator {
   }
 
   /**
-   * @return each distinct value's total weight divided by the total weight of all cells, by ascending value
-   *     (unmodifiable; empty when the accumulator is); 64-bit integers that round to one double share one entry
-   *     ({@link #result} keeps them apart)
+   * @return each distinct value's total weight divided by the total weight of all cells, by
+   *     ascending value (unmodifiable; empty when the accumulator is); 64-bit integers that round
+   *     to one double share one entry ({@link #result} keeps them apart)
    * @throws IllegalStateException if the accumulator keeps no histogram
    */
   public SortedMap<Double, Double> distribution() {
@@ -502,9 +555,9 @@ public final class CellAccumulator {
   }
 
   /**
-   * @return each distinct value's total weight (the number of its cells for unit weights), by ascending value
-   *     (unmodifiable; empty when the accumulator is); 64-bit integers that round to one double share one entry
-   *     ({@link #result} keeps them apart)
+   * @return each distinct value's total weight (the number of its cells for unit weights), by
+   *     ascending value (unmodifiable; empty when the accumulator is); 64-bit integers that round
+   *     to one double share one entry ({@link #result} keeps them apart)
    * @throws IllegalStateException if the accumulator keeps no histogram
    */
   public SortedMap<Double, Double> histogram() {
@@ -518,13 +571,14 @@ public final class CellAccumulator {
   }
 
   /**
-   * A statistic that is one number, by request: what the extraction code asks when it only knows the request.
+   * A statistic that is one number, by request: what the extraction code asks when it only knows
+   * the request.
    *
    * @param request a statistic other than UNIQUE, DISTRIBUTION and HISTOGRAM
-   * @return its value; COUNT, SUM and VARIETY are always present (0 when empty), NODATA_COUNT never (the
-   *     extraction counts it), every other statistic is empty when the accumulator is
-   * @throws IllegalArgumentException for UNIQUE, DISTRIBUTION and HISTOGRAM, which are not numbers (use {@link
-   *     #result})
+   * @return its value; COUNT, SUM and VARIETY are always present (0 when empty), NODATA_COUNT never
+   *     (the extraction counts it), every other statistic is empty when the accumulator is
+   * @throws IllegalArgumentException for UNIQUE, DISTRIBUTION and HISTOGRAM, which are not numbers
+   *     (use {@link #result})
    * @throws IllegalStateException if the accumulator was not created for the statistic
    */
   public OptionalDouble value(StatisticRequest request) {
@@ -554,17 +608,19 @@ public final class CellAccumulator {
    * Any statistic, by request, as the JSON result carries it.
    *
    * @param request the statistic
-   * @return null when a one-number statistic is empty (see {@link #value}); otherwise a {@link Double} for the
-   *     one-number statistics, an unmodifiable {@code List<Double>} of the ascending distinct values for UNIQUE,
-   *     and an unmodifiable {@code SortedMap<Double, Double>} of value → share of the total weight for
-   *     DISTRIBUTION, of value → total weight for HISTOGRAM; the list and the maps are empty, not null, when the
-   *     accumulator is. For 64-bit integer cells the values that are cell values are exact instead: see the
-   *     class documentation.
+   * @return null when a one-number statistic is empty (see {@link #value}); otherwise a {@link
+   *     Double} for the one-number statistics, an unmodifiable {@code List<Double>} of the
+   *     ascending distinct values for UNIQUE, and an unmodifiable {@code SortedMap<Double, Double>}
+   *     of value → share of the total weight for DISTRIBUTION, of value → total weight for
+   *     HISTOGRAM; the list and the maps are empty, not null, when the accumulator is. For 64-bit
+   *     integer cells the values that are cell values are exact instead: see the class
+   *     documentation.
    * @throws IllegalStateException if the accumulator was not created for the statistic
    */
   public Object result(StatisticRequest request) {
     if (exactIntegers()) {
-      Object exact = IntegerResults.of(request, integers, count(), keepHistogram, answersQuantiles, tie);
+      Object exact =
+          IntegerResults.of(request, integers, count(), keepHistogram, answersQuantiles, tie);
       if (exact != IntegerResults.NOT_EXACT) {
         return exact;
       }
@@ -600,10 +656,14 @@ public final class CellAccumulator {
   }
 
   private Quantiles fromStored() {
-    return stored.uniformWeights() ? new Quantiles.Numpy(stored.sortedValues(), stored.size()) : stored.weighted();
+    return stored.uniformWeights()
+        ? new Quantiles.Numpy(stored.sortedValues(), stored.size())
+        : stored.weighted();
   }
 
-  /** @return the classes as doubles, from whichever histogram the accumulator keeps */
+  /**
+   * @return the classes as doubles, from whichever histogram the accumulator keeps
+   */
   private ValueHistogram.Sorted sortedClasses() {
     if (!exactIntegers()) {
       return histogram.sorted();
@@ -625,7 +685,8 @@ public final class CellAccumulator {
       return false;
     }
     if (integers.cells() != cells) {
-      throw new IllegalStateException("64-bit integer cells and cells added as doubles cannot be mixed");
+      throw new IllegalStateException(
+          "64-bit integer cells and cells added as doubles cannot be mixed");
     }
     return true;
   }
@@ -635,7 +696,8 @@ public final class CellAccumulator {
     if (!uniformWeights) {
       return new Quantiles.Weighted(sorted.values(), sorted.weights());
     }
-    // Every cell weighs firstWeight, so a value's total weight is its cell count times that, correctly rounded
+    // Every cell weighs firstWeight, so a value's total weight is its cell count times that,
+    // correctly rounded
     // up to a few ulps by the compensated sum: rounding the quotient recovers the count exactly.
     double[] weights = sorted.weights();
     long[] counts = new long[weights.length];

@@ -3,15 +3,18 @@ package dev.terrace.engine.internal.stats;
 import java.math.BigInteger;
 
 /**
- * The exact side of a {@link CellAccumulator} fed 64-bit integers (INT64 and UINT64 bands without scale or
- * offset): min, max and, when asked for, the classes, kept as longs so that values beyond 2^53, which doubles
- * cannot tell apart, stay distinct. Mergeable like the accumulator: min, max and histogram combine exactly.
+ * The exact side of a {@link CellAccumulator} fed 64-bit integers (INT64 and UINT64 bands without
+ * scale or offset): min, max and, when asked for, the classes, kept as longs so that values beyond
+ * 2^53, which doubles cannot tell apart, stay distinct. Mergeable like the accumulator: min, max
+ * and histogram combine exactly.
  */
 final class IntegerCells {
 
   private final boolean unsigned;
+
   /** Null unless the accumulator keeps a histogram. */
   private final LongHistogram histogram;
+
   private long cells;
   private long min;
   private long max;
@@ -29,12 +32,17 @@ final class IntegerCells {
     return unsigned;
   }
 
-  /** @return cells added, so the accumulator can tell whether every one of its cells came through here */
+  /**
+   * @return cells added, so the accumulator can tell whether every one of its cells came through
+   *     here
+   */
   long cells() {
     return cells;
   }
 
-  /** @param weight a positive, finite weight */
+  /**
+   * @param weight a positive, finite weight
+   */
   void add(long value, double weight) {
     if (cells == 0) {
       min = value;
@@ -53,7 +61,9 @@ final class IntegerCells {
     }
   }
 
-  /** @throws IllegalArgumentException if {@code other} holds the other signedness */
+  /**
+   * @throws IllegalArgumentException if {@code other} holds the other signedness
+   */
   void merge(IntegerCells other) {
     if (other.unsigned != unsigned) {
       throw new IllegalArgumentException("INT64 and UINT64 cells cannot be merged");
@@ -81,7 +91,9 @@ final class IntegerCells {
     return max;
   }
 
-  /** @return the histogram, or null when the accumulator keeps none */
+  /**
+   * @return the histogram, or null when the accumulator keeps none
+   */
   LongHistogram histogram() {
     return histogram;
   }
@@ -90,12 +102,17 @@ final class IntegerCells {
     return unsigned ? Long.compareUnsigned(a, b) : Long.compare(a, b);
   }
 
-  /** @return the value as the result carries it: a {@link Long}, or a {@link BigInteger} beyond a long's range */
+  /**
+   * @return the value as the result carries it: a {@link Long}, or a {@link BigInteger} beyond a
+   *     long's range
+   */
   Number number(long value) {
     return unsigned && value < 0 ? new BigInteger(Long.toUnsignedString(value)) : (Number) value;
   }
 
-  /** @return the nearest double to the value */
+  /**
+   * @return the nearest double to the value
+   */
   double toDouble(long value) {
     return toDouble(value, unsigned);
   }
@@ -104,7 +121,8 @@ final class IntegerCells {
     if (!unsigned || value >= 0) {
       return value;
     }
-    // Halve keeping the dropped bit as a sticky bit, so that rounding to 53 bits stays correct, then double.
+    // Halve keeping the dropped bit as a sticky bit, so that rounding to 53 bits stays correct,
+    // then double.
     return ((value >>> 1) | (value & 1)) * 2.0;
   }
 }

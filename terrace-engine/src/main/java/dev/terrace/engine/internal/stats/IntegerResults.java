@@ -9,9 +9,10 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The statistics of 64-bit integer cells that are cell values, answered exactly from {@link IntegerCells}:
- * MIN, MAX, MAJORITY, MINORITY, UNIQUE and the classes of DISTRIBUTION; and MEAN, MEDIAN and PERCENTILE when
- * every cell holds one value, which they then equal. Every other statistic is a double, computed as for any band.
+ * The statistics of 64-bit integer cells that are cell values, answered exactly from {@link
+ * IntegerCells}: MIN, MAX, MAJORITY, MINORITY, UNIQUE and the classes of DISTRIBUTION; and MEAN,
+ * MEDIAN and PERCENTILE when every cell holds one value, which they then equal. Every other
+ * statistic is a double, computed as for any band.
  */
 final class IntegerResults {
 
@@ -19,8 +20,11 @@ final class IntegerResults {
   static final Object NOT_EXACT = new Object();
 
   /** Orders the mix of {@link Long} and {@link BigInteger} a UINT64 result holds by value. */
-  private static final Comparator<Number> BY_VALUE = (a, b) -> a instanceof Long x && b instanceof Long y
-      ? Long.compare(x, y) : big(a).compareTo(big(b));
+  private static final Comparator<Number> BY_VALUE =
+      (a, b) ->
+          a instanceof Long x && b instanceof Long y
+              ? Long.compare(x, y)
+              : big(a).compareTo(big(b));
 
   private IntegerResults() {}
 
@@ -33,8 +37,13 @@ final class IntegerResults {
    * @return the statistic as {@link CellAccumulator#result} returns it, or {@link #NOT_EXACT}
    * @throws IllegalStateException if the accumulator was not created for the statistic
    */
-  static Object of(StatisticRequest request, IntegerCells cells, double count, boolean histogram,
-      boolean quantiles, TieBreak tie) {
+  static Object of(
+      StatisticRequest request,
+      IntegerCells cells,
+      double count,
+      boolean histogram,
+      boolean quantiles,
+      TieBreak tie) {
     Statistic statistic = request.statistic();
     return switch (statistic) {
       case MIN -> cells.number(cells.min());
@@ -46,7 +55,8 @@ final class IntegerResults {
       }
       case MAJORITY, MINORITY -> {
         CellAccumulator.require(histogram, statistic);
-        yield cells.number(cells.histogram().extreme(statistic == Statistic.MAJORITY, tie == TieBreak.HIGHEST));
+        yield cells.number(
+            cells.histogram().extreme(statistic == Statistic.MAJORITY, tie == TieBreak.HIGHEST));
       }
       case UNIQUE -> {
         CellAccumulator.require(histogram, statistic);
@@ -67,7 +77,8 @@ final class IntegerResults {
         }
         yield Collections.unmodifiableSortedMap(weights);
       }
-      case COUNT, SUM, STD, VARIANCE, COEFFICIENT_OF_VARIATION, RANGE, VARIETY, NODATA_COUNT -> NOT_EXACT;
+      case COUNT, SUM, STD, VARIANCE, COEFFICIENT_OF_VARIATION, RANGE, VARIETY, NODATA_COUNT ->
+          NOT_EXACT;
     };
   }
 

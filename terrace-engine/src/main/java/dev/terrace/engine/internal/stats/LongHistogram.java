@@ -3,12 +3,12 @@ package dev.terrace.engine.internal.stats;
 import java.util.Arrays;
 
 /**
- * Total weight per distinct 64-bit integer: {@link ValueHistogram}'s open-addressing map, keyed by the integer
- * itself instead of a double's bits, so that INT64 and UINT64 classes beyond 2^53 stay apart. Kept separate
- * so that the double histogram every other band uses is untouched.
+ * Total weight per distinct 64-bit integer: {@link ValueHistogram}'s open-addressing map, keyed by
+ * the integer itself instead of a double's bits, so that INT64 and UINT64 classes beyond 2^53 stay
+ * apart. Kept separate so that the double histogram every other band uses is untouched.
  *
- * <p>Every long is a possible key, so none can mark an empty slot by itself: {@link #EMPTY} does, and the one
- * key equal to it is kept beside the table.
+ * <p>Every long is a possible key, so none can mark an empty slot by itself: {@link #EMPTY} does,
+ * and the one key equal to it is kept beside the table.
  */
 final class LongHistogram {
 
@@ -29,13 +29,17 @@ final class LongHistogram {
   private double emptyKeySum;
   private double emptyKeyComp;
 
-  /** @param unsigned whether keys are UINT64 bits, ordered unsigned */
+  /**
+   * @param unsigned whether keys are UINT64 bits, ordered unsigned
+   */
   LongHistogram(boolean unsigned) {
     this.unsigned = unsigned;
     allocate(INITIAL_CAPACITY);
   }
 
-  /** @param weight a positive weight */
+  /**
+   * @param weight a positive weight
+   */
   void add(long key, double weight) {
     if (key == EMPTY) {
       double t = emptyKeySum + weight;
@@ -72,23 +76,27 @@ final class LongHistogram {
     }
   }
 
-  /** @return the number of distinct values */
+  /**
+   * @return the number of distinct values
+   */
   int size() {
     return size + (hasEmptyKey ? 1 : 0);
   }
 
   /**
-   * @param largest whether to look for the largest total weight (majority) or the smallest (minority)
+   * @param largest whether to look for the largest total weight (majority) or the smallest
+   *     (minority)
    * @param highest whether equal weights go to the highest key rather than the lowest
-   * @return the key whose total weight is the largest (or smallest), among equal weights the lowest or the
-   *     highest key; undefined when empty
+   * @return the key whose total weight is the largest (or smallest), among equal weights the lowest
+   *     or the highest key; undefined when empty
    */
   long extreme(boolean largest, boolean highest) {
     Sorted sorted = sorted();
     double[] weights = sorted.weights();
     int best = 0;
     for (int i = 1; i < weights.length; i++) {
-      // Ascending keys: a strictly better weight keeps the lowest of a tie, an equal one too moves to the highest.
+      // Ascending keys: a strictly better weight keeps the lowest of a tie, an equal one too moves
+      // to the highest.
       boolean better = largest ? weights[i] > weights[best] : weights[i] < weights[best];
       if (better || highest && weights[i] == weights[best]) {
         best = i;
@@ -97,7 +105,9 @@ final class LongHistogram {
     return sorted.keys()[best];
   }
 
-  /** @return the distinct keys in ascending order (unsigned for UINT64), with their total weights */
+  /**
+   * @return the distinct keys in ascending order (unsigned for UINT64), with their total weights
+   */
   Sorted sorted() {
     long[] out = new long[size()];
     int n = 0;
@@ -119,7 +129,8 @@ final class LongHistogram {
     }
     double[] weights = new double[out.length];
     for (int i = 0; i < out.length; i++) {
-      weights[i] = out[i] == EMPTY ? Compensated.value(emptyKeySum, emptyKeyComp) : weightAt(find(out[i]));
+      weights[i] =
+          out[i] == EMPTY ? Compensated.value(emptyKeySum, emptyKeyComp) : weightAt(find(out[i]));
     }
     return new Sorted(out, weights);
   }
@@ -201,7 +212,10 @@ final class LongHistogram {
     threshold = capacity - capacity / 4;
   }
 
-  /** MurmurHash3's 64-bit finaliser, as {@link ValueHistogram}: class codes differ in their low bits only. */
+  /**
+   * MurmurHash3's 64-bit finaliser, as {@link ValueHistogram}: class codes differ in their low bits
+   * only.
+   */
   private static int hash(long key) {
     long h = key;
     h ^= h >>> 33;

@@ -1,10 +1,10 @@
 package dev.terrace.engine.internal.stats;
 
 /**
- * Sorts two parallel double arrays in place by (value, weight): an introsort (quicksort with a median-of-three
- * pivot, insertion sort for short ranges, heapsort when the recursion gets too deep, so never quadratic). The
- * JDK sorts one primitive array or boxed objects; a weighted quantile over millions of cells needs the pairs
- * moved together without boxing each one.
+ * Sorts two parallel double arrays in place by (value, weight): an introsort (quicksort with a
+ * median-of-three pivot, insertion sort for short ranges, heapsort when the recursion gets too
+ * deep, so never quadratic). The JDK sorts one primitive array or boxed objects; a weighted
+ * quantile over millions of cells needs the pairs moved together without boxing each one.
  *
  * <p>Values and weights are never NaN here, and -0.0 never occurs, so {@code <} is a total order.
  */
@@ -46,7 +46,8 @@ final class PairSort {
       double pw = w[mid];
       int i = lo;
       int j = hi;
-      // Hoare's partition: both scans stop on elements equal to the pivot, so runs of equal values (common:
+      // Hoare's partition: both scans stop on elements equal to the pivot, so runs of equal values
+      // (common:
       // class codes, flat terrain) split evenly instead of degrading to quadratic time.
       while (i <= j) {
         while (v[i] < pv || (v[i] == pv && w[i] < pw)) {
@@ -88,7 +89,10 @@ final class PairSort {
     }
   }
 
-  /** Heapsort of [lo, hi], the introsort's fallback; package-private so that tests reach it directly. */
+  /**
+   * Heapsort of [lo, hi], the introsort's fallback; package-private so that tests reach it
+   * directly.
+   */
   static void heapsort(double[] v, double[] w, int lo, int hi) {
     int n = hi - lo + 1;
     for (int i = n / 2 - 1; i >= 0; i--) {

@@ -3,26 +3,30 @@ package dev.terrace.engine.internal.stats;
 import java.util.Arrays;
 
 /**
- * Median and percentiles of a finished set of cells, built once per query and kept until the next cell
- * arrives. Two definitions, chosen by the weights:
+ * Median and percentiles of a finished set of cells, built once per query and kept until the next
+ * cell arrives. Two definitions, chosen by the weights:
  *
  * <ul>
- *   <li>All weights equal (always under the centre and all-touched rules): numpy's, over the cells as a
- *       sorted multiset x[0..n−1]. {@code median} is x[n/2] for odd n and (x[n/2−1] + x[n/2]) / 2 for even n,
- *       as {@code np.median}; {@code percentile(P)} is {@code np.percentile(x, P)} with its default linear
- *       method: h = (n−1)·P/100, the result x[⌊h⌋] interpolated towards x[⌊h⌋+1] by h − ⌊h⌋, computed with
- *       numpy's own two-sided formula so the answers agree to the last bit.
- *   <li>Otherwise exactextract's weighted quantile, over the m distinct values x[0..m−1] (ascending) with
- *       total weights w[0..m−1]: each value sits at s[0] = 0, s[i] = i·w[i] + (m−1)·(w[0] + … + w[i−1]);
- *       quantile q is found at p = q·s[m−1] and interpolated linearly in s between its neighbours (the median
- *       is q = 0.5). For equal weights per value this is numpy's linear method again; q = 0 gives the minimum
- *       and q = 1 the maximum exactly. Since it reads only the total weight per value, a histogram answers it
- *       as well as the stored cells.
+ *   <li>All weights equal (always under the centre and all-touched rules): numpy's, over the cells
+ *       as a sorted multiset x[0..n−1]. {@code median} is x[n/2] for odd n and (x[n/2−1] + x[n/2])
+ *       / 2 for even n, as {@code np.median}; {@code percentile(P)} is {@code np.percentile(x, P)}
+ *       with its default linear method: h = (n−1)·P/100, the result x[⌊h⌋] interpolated towards
+ *       x[⌊h⌋+1] by h − ⌊h⌋, computed with numpy's own two-sided formula so the answers agree to
+ *       the last bit.
+ *   <li>Otherwise exactextract's weighted quantile, over the m distinct values x[0..m−1]
+ *       (ascending) with total weights w[0..m−1]: each value sits at s[0] = 0, s[i] = i·w[i] +
+ *       (m−1)·(w[0] + … + w[i−1]); quantile q is found at p = q·s[m−1] and interpolated linearly in
+ *       s between its neighbours (the median is q = 0.5). For equal weights per value this is
+ *       numpy's linear method again; q = 0 gives the minimum and q = 1 the maximum exactly. Since
+ *       it reads only the total weight per value, a histogram answers it as well as the stored
+ *       cells.
  * </ul>
  */
 abstract sealed class Quantiles {
 
-  /** @return the median */
+  /**
+   * @return the median
+   */
   abstract double median();
 
   /**
@@ -39,15 +43,23 @@ abstract sealed class Quantiles {
     return quantile(percent / 100.0);
   }
 
-  /** numpy's median and linear percentile over n cells, given as a sorted array or as counts per value. */
+  /**
+   * numpy's median and linear percentile over n cells, given as a sorted array or as counts per
+   * value.
+   */
   static final class Numpy extends Quantiles {
 
     /** Sorted cell values, or null when the cells are given by counts. */
     private final double[] sorted;
+
     /** Distinct values, ascending, when given by counts. */
     private final double[] distinct;
-    /** {@code cumulativeCounts[i]}: the number of cells whose value is at most {@code distinct[i]}. */
+
+    /**
+     * {@code cumulativeCounts[i]}: the number of cells whose value is at most {@code distinct[i]}.
+     */
     private final long[] cumulativeCounts;
+
     private final long n;
 
     /**
@@ -77,7 +89,9 @@ abstract sealed class Quantiles {
       this.n = total;
     }
 
-    /** @return the k-th smallest cell value, 0-based */
+    /**
+     * @return the k-th smallest cell value, 0-based
+     */
     private double element(long k) {
       if (sorted != null) {
         return sorted[(int) k];
@@ -99,14 +113,16 @@ abstract sealed class Quantiles {
 
     @Override
     double quantile(double q) {
-      // numpy: virtual index (n−1)·q, neighbours floor and floor+1 (clipped to the last), gamma the fraction.
+      // numpy: virtual index (n−1)·q, neighbours floor and floor+1 (clipped to the last), gamma the
+      // fraction.
       double h = (n - 1) * q;
       long below = (long) Math.floor(h);
       long above = Math.min(below + 1, n - 1);
       double gamma = h - below;
       double a = element(below);
       double b = element(above);
-      // numpy's _lerp: from the nearer end, so that gamma = 1 gives b exactly and the result is monotone.
+      // numpy's _lerp: from the nearer end, so that gamma = 1 gives b exactly and the result is
+      // monotone.
       double diff = b - a;
       return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
     }
@@ -116,7 +132,11 @@ abstract sealed class Quantiles {
   static final class Weighted extends Quantiles {
 
     private final double[] values;
-    /** The position of each value: {@code s[i] = i·w[i] + (m−1)·(w[0] + … + w[i−1])}, strictly increasing. */
+
+    /**
+     * The position of each value: {@code s[i] = i·w[i] + (m−1)·(w[0] + … + w[i−1])}, strictly
+     * increasing.
+     */
     private final double[] positions;
 
     /**
@@ -154,7 +174,9 @@ abstract sealed class Quantiles {
       }
       int left = right - 1;
       return values[left]
-          + (p - positions[left]) * (values[right] - values[left]) / (positions[right] - positions[left]);
+          + (p - positions[left])
+              * (values[right] - values[left])
+              / (positions[right] - positions[left]);
     }
 
     private static int upperBound(double[] sorted, double key) {

@@ -3,19 +3,23 @@ package dev.terrace.engine.internal.stats;
 import java.util.Arrays;
 
 /**
- * Sorts doubles by a least-significant-digit radix sort on their bits, which takes a fixed number of linear
- * passes where a comparison sort takes log n: over the cells of a zone it is several times faster than {@link
- * Arrays#sort(double[], int, int)} (measured 0.2–0.35 of its time for 1 000 to 1 000 000 Float32 elevations).
- * Only the bytes in which the values differ get a pass; values read from Float32 or integer rasters leave
- * the low bytes of their doubles zero, and values of one zone share their sign and most of the exponent, so
- * typically four of the eight bytes are sorted.
+ * Sorts doubles by a least-significant-digit radix sort on their bits, which takes a fixed number
+ * of linear passes where a comparison sort takes log n: over the cells of a zone it is several
+ * times faster than {@link Arrays#sort(double[], int, int)} (measured 0.2–0.35 of its time for 1
+ * 000 to 1 000 000 Float32 elevations). Only the bytes in which the values differ get a pass;
+ * values read from Float32 or integer rasters leave the low bytes of their doubles zero, and values
+ * of one zone share their sign and most of the exponent, so typically four of the eight bytes are
+ * sorted.
  *
- * <p>The result is that of {@link Arrays#sort(double[], int, int)} for values that are not NaN and not -0.0,
- * as the stored cells of an accumulator are.
+ * <p>The result is that of {@link Arrays#sort(double[], int, int)} for values that are not NaN and
+ * not -0.0, as the stored cells of an accumulator are.
  */
 final class RadixSort {
 
-  /** Below this many values the JDK's insertion and quicksorts win over the radix sort's fixed costs. */
+  /**
+   * Below this many values the JDK's insertion and quicksorts win over the radix sort's fixed
+   * costs.
+   */
   private static final int MIN_LENGTH = 256;
 
   private static final int DIGITS = Long.BYTES;
@@ -59,7 +63,8 @@ final class RadixSort {
         s[b + 1] += s[b];
       }
     }
-    // Keys go through long arrays: doubles holding arbitrary bit patterns could be NaNs, whose bits the JVM
+    // Keys go through long arrays: doubles holding arbitrary bit patterns could be NaNs, whose bits
+    // the JVM
     // need not preserve.
     long[] from = new long[n];
     int[] s = starts[0];
@@ -92,7 +97,10 @@ final class RadixSort {
     }
   }
 
-  /** @return bits that order as unsigned longs as the values order: negatives inverted, positives' sign set */
+  /**
+   * @return bits that order as unsigned longs as the values order: negatives inverted, positives'
+   *     sign set
+   */
   private static long key(double value) {
     long bits = Double.doubleToRawLongBits(value);
     return bits ^ (bits >> 63 | Long.MIN_VALUE);

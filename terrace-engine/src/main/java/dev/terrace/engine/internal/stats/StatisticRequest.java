@@ -4,7 +4,8 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * One statistic a request asks for: a {@link Statistic} and, for {@link Statistic#PERCENTILE}, which one.
+ * One statistic a request asks for: a {@link Statistic} and, for {@link Statistic#PERCENTILE},
+ * which one.
  *
  * @param statistic the statistic
  * @param percentile P in [0, 100] for {@link Statistic#PERCENTILE}; NaN for every other statistic
@@ -13,7 +14,8 @@ public record StatisticRequest(Statistic statistic, double percentile) {
 
   /**
    * @throws NullPointerException if {@code statistic} is null
-   * @throws IllegalArgumentException if a percentile is outside [0, 100], or given for another statistic
+   * @throws IllegalArgumentException if a percentile is outside [0, 100], or given for another
+   *     statistic
    */
   public StatisticRequest {
     Objects.requireNonNull(statistic, "statistic");
@@ -24,14 +26,16 @@ public record StatisticRequest(Statistic statistic, double percentile) {
       // -0.0 and 0.0 are one percentile; without this the record's equals would tell them apart.
       percentile += 0.0;
     } else if (!Double.isNaN(percentile)) {
-      throw new IllegalArgumentException(statistic.key() + " takes no percentile, got " + percentile);
+      throw new IllegalArgumentException(
+          statistic.key() + " takes no percentile, got " + percentile);
     }
   }
 
   /**
    * @param statistic any statistic but {@link Statistic#PERCENTILE}
    * @return the request for it
-   * @throws IllegalArgumentException for {@link Statistic#PERCENTILE}, which needs P: use {@link #percentile(double)}
+   * @throws IllegalArgumentException for {@link Statistic#PERCENTILE}, which needs P: use {@link
+   *     #percentile(double)}
    */
   public static StatisticRequest of(Statistic statistic) {
     if (statistic == Statistic.PERCENTILE) {
@@ -55,7 +59,10 @@ public record StatisticRequest(Statistic statistic, double percentile) {
    */
   @Override
   public String toString() {
-    return statistic != Statistic.PERCENTILE ? statistic.key()
-        : statistic.key() + ":" + BigDecimal.valueOf(percentile).stripTrailingZeros().toPlainString();
+    return statistic != Statistic.PERCENTILE
+        ? statistic.key()
+        : statistic.key()
+            + ":"
+            + BigDecimal.valueOf(percentile).stripTrailingZeros().toPlainString();
   }
 }

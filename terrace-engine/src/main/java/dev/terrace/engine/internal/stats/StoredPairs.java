@@ -3,9 +3,9 @@ package dev.terrace.engine.internal.stats;
 import java.util.Arrays;
 
 /**
- * (value, weight) pairs in growable primitive arrays. While all weights are equal only the values are stored:
- * the weights array is created the first time a different weight arrives, so equal weights cost eight bytes
- * a cell and sort as one primitive array.
+ * (value, weight) pairs in growable primitive arrays. While all weights are equal only the values
+ * are stored: the weights array is created the first time a different weight arrives, so equal
+ * weights cost eight bytes a cell and sort as one primitive array.
  *
  * <p>Order is irrelevant to an accumulator, so {@link #sort()} sorts the arrays in place.
  */
@@ -17,8 +17,10 @@ final class StoredPairs {
   private static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;
 
   private double[] values = new double[INITIAL_CAPACITY];
+
   /** Null while every weight so far equals {@link #firstWeight}. */
   private double[] weights;
+
   private double firstWeight = Double.NaN;
   private int size;
   private boolean sorted = true;
@@ -77,15 +79,17 @@ final class StoredPairs {
     return size;
   }
 
-  /** @return whether all weights are equal (then {@link #weights()} is null) */
+  /**
+   * @return whether all weights are equal (then {@link #weights()} is null)
+   */
   boolean uniformWeights() {
     return weights == null;
   }
 
   /**
-   * Sorts the pairs by value, and pairs with equal values by weight: one canonical order whatever order the
-   * cells came in, so that everything computed from the sorted pairs is the same bit for bit however the cells
-   * were split into partial accumulators and merged.
+   * Sorts the pairs by value, and pairs with equal values by weight: one canonical order whatever
+   * order the cells came in, so that everything computed from the sorted pairs is the same bit for
+   * bit however the cells were split into partial accumulators and merged.
    */
   void sort() {
     if (!sorted) {
@@ -98,17 +102,23 @@ final class StoredPairs {
     }
   }
 
-  /** @return the values array (its first {@link #size()} elements), sorted after {@link #sort()} */
+  /**
+   * @return the values array (its first {@link #size()} elements), sorted after {@link #sort()}
+   */
   double[] values() {
     return values;
   }
 
-  /** @return the weights array parallel to {@link #values()}, or null when all weights are equal */
+  /**
+   * @return the weights array parallel to {@link #values()}, or null when all weights are equal
+   */
   double[] weights() {
     return weights;
   }
 
-  /** @return every pair's weight while {@link #uniformWeights()}; NaN when empty */
+  /**
+   * @return every pair's weight while {@link #uniformWeights()}; NaN when empty
+   */
   double uniformWeight() {
     return firstWeight;
   }

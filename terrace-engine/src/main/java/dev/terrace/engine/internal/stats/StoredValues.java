@@ -1,10 +1,11 @@
 package dev.terrace.engine.internal.stats;
 
 /**
- * Every (value, weight) cell added, for quantiles. Cells of weight 1 (every cell under the centre and
- * all-touched rules, the interior of a polygon under the exact rule) are kept apart from the others: their
- * values alone sort as one primitive array, several times faster than sorting pairs, and the few fractional
- * boundary cells are sorted as pairs and merged in only when a query needs the weighted definition.
+ * Every (value, weight) cell added, for quantiles. Cells of weight 1 (every cell under the centre
+ * and all-touched rules, the interior of a polygon under the exact rule) are kept apart from the
+ * others: their values alone sort as one primitive array, several times faster than sorting pairs,
+ * and the few fractional boundary cells are sorted as pairs and merged in only when a query needs
+ * the weighted definition.
  */
 final class StoredValues {
 
@@ -29,7 +30,9 @@ final class StoredValues {
     return whole.size() + fractional.size();
   }
 
-  /** @return whether all weights are equal, so that {@link #sortedValues()} holds every cell */
+  /**
+   * @return whether all weights are equal, so that {@link #sortedValues()} holds every cell
+   */
   boolean uniformWeights() {
     return fractional.size() == 0 || (whole.size() == 0 && fractional.uniformWeights());
   }
@@ -48,9 +51,10 @@ final class StoredValues {
   }
 
   /**
-   * The distinct values and each one's total weight, as the weighted quantile reads them. Each total is
-   * summed over its cells in ascending weight order, the order sorting every (value, weight) pair would give,
-   * so the totals are the same to the bit however the cells arrived or were split between accumulators.
+   * The distinct values and each one's total weight, as the weighted quantile reads them. Each
+   * total is summed over its cells in ascending weight order, the order sorting every (value,
+   * weight) pair would give, so the totals are the same to the bit however the cells arrived or
+   * were split between accumulators.
    */
   Quantiles.Weighted weighted() {
     whole.sort();
@@ -89,7 +93,9 @@ final class StoredValues {
     return new Quantiles.Weighted(xs, ws);
   }
 
-  /** @return the number of distinct values in two sorted arrays together */
+  /**
+   * @return the number of distinct values in two sorted arrays together
+   */
   private static int distinct(double[] a, int na, double[] b, int nb) {
     int count = 0;
     double last = Double.NaN;

@@ -1,6 +1,9 @@
 package dev.terrace.engine.internal.stats;
 
-/** Which of the values tied for {@link Statistic#MAJORITY} or {@link Statistic#MINORITY} an accumulator answers. */
+/**
+ * Which of the values tied for {@link Statistic#MAJORITY} or {@link Statistic#MINORITY} an
+ * accumulator answers.
+ */
 public enum TieBreak {
   /** The lowest of the tied values. */
   LOWEST,

@@ -3,12 +3,14 @@ package dev.terrace.engine.internal.stats;
 import java.util.Arrays;
 
 /**
- * Total weight per distinct value: an open-addressing hash map from a double's bits to a compensated weight sum,
- * with linear probing. Primitive arrays rather than a {@code HashMap<Double, Double>} because {@link #add} runs
- * once per cell, ten million times a request, and must neither box nor allocate.
+ * Total weight per distinct value: an open-addressing hash map from a double's bits to a
+ * compensated weight sum, with linear probing. Primitive arrays rather than a {@code
+ * HashMap<Double, Double>} because {@link #add} runs once per cell, ten million times a request,
+ * and must neither box nor allocate.
  *
- * <p>Keys are exact doubles: two values are one class only if they are the same double. The caller passes no
- * NaN and no -0.0 ({@link CellAccumulator} folds -0.0 into 0.0), which lets the bits of NaN mark empty slots.
+ * <p>Keys are exact doubles: two values are one class only if they are the same double. The caller
+ * passes no NaN and no -0.0 ({@link CellAccumulator} folds -0.0 into 0.0), which lets the bits of
+ * NaN mark empty slots.
  */
 final class ValueHistogram {
 
@@ -21,19 +23,26 @@ final class ValueHistogram {
   private static final int MAX_CAPACITY = 1 << 30;
 
   private long[] keys;
+
   /** Compensated weight sums: the sum is {@code sums[i] + comps[i]}. */
   private double[] sums;
+
   private double[] comps;
   private int size;
   private int mask;
-  /** Grow when size exceeds this: 3/4 of the capacity, where linear probing still averages a few probes. */
+
+  /**
+   * Grow when size exceeds this: 3/4 of the capacity, where linear probing still averages a few
+   * probes.
+   */
   private int threshold;
 
   /**
-   * The last key added and its slot: rasters come in runs of one class (land cover, countries), and most adds
-   * then skip hashing altogether. Reset whenever slots move.
+   * The last key added and its slot: rasters come in runs of one class (land cover, countries), and
+   * most adds then skip hashing altogether. Reset whenever slots move.
    */
   private long lastKey = EMPTY;
+
   private int lastSlot = -1;
 
   ValueHistogram() {
@@ -69,16 +78,19 @@ final class ValueHistogram {
     }
   }
 
-  /** @return the number of distinct values */
+  /**
+   * @return the number of distinct values
+   */
   int size() {
     return size;
   }
 
   /**
-   * @param largest whether to look for the largest total weight (majority) or the smallest (minority)
+   * @param largest whether to look for the largest total weight (majority) or the smallest
+   *     (minority)
    * @param highest whether equal weights go to the highest value rather than the lowest
-   * @return the value whose total weight is the largest (or smallest), among equal weights the lowest or the
-   *     highest value; NaN if the histogram is empty
+   * @return the value whose total weight is the largest (or smallest), among equal weights the
+   *     lowest or the highest value; NaN if the histogram is empty
    */
   double extreme(boolean largest, boolean highest) {
     double bestValue = Double.NaN;
@@ -107,7 +119,9 @@ final class ValueHistogram {
     return bestValue;
   }
 
-  /** @return the distinct values, ascending, with their total weights */
+  /**
+   * @return the distinct values, ascending, with their total weights
+   */
   Sorted sorted() {
     double[] values = new double[size];
     int n = 0;
@@ -133,7 +147,9 @@ final class ValueHistogram {
    */
   record Sorted(double[] values, double[] weights) {}
 
-  /** @return the slot holding {@code key}, claimed (with weight 0) if the key is new */
+  /**
+   * @return the slot holding {@code key}, claimed (with weight 0) if the key is new
+   */
   private int slotFor(long key) {
     int slot = hash(key) & mask;
     while (true) {
@@ -157,7 +173,9 @@ final class ValueHistogram {
     return slot;
   }
 
-  /** @return the slot holding {@code key}, or -1 */
+  /**
+   * @return the slot holding {@code key}, or -1
+   */
   private int find(long key) {
     int slot = hash(key) & mask;
     while (true) {
@@ -206,9 +224,9 @@ final class ValueHistogram {
   }
 
   /**
-   * MurmurHash3's 64-bit finaliser. The bits of small integers (the usual class codes) differ only in the high
-   * bits of the exponent and mantissa and end in zeros, so the low bits used as the slot need every input bit
-   * mixed into them.
+   * MurmurHash3's 64-bit finaliser. The bits of small integers (the usual class codes) differ only
+   * in the high bits of the exponent and mantissa and end in zeros, so the low bits used as the
+   * slot need every input bit mixed into them.
    */
   private static int hash(long key) {
     long h = key;

@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.locationtech.jts.geom.Envelope;
 
 /**
- * The world cut into square tiles of a whole number of degrees, aligned on multiples of that size from
- * (−180°, −90°): {@code 360 / size} columns by {@code 180 / size} rows.
+ * The world cut into square tiles of a whole number of degrees, aligned on multiples of that size
+ * from (−180°, −90°): {@code 360 / size} columns by {@code 180 / size} rows.
  */
 public final class TileGrid {
 
@@ -24,26 +24,34 @@ public final class TileGrid {
   /**
    * @param degrees the tiles' edge length
    * @return the grid
-   * @throws IllegalArgumentException unless {@code degrees} is a whole number that divides 180: tiles are
-   *     named after whole-degree corners, and rows must fill the range of latitudes exactly
+   * @throws IllegalArgumentException unless {@code degrees} is a whole number that divides 180:
+   *     tiles are named after whole-degree corners, and rows must fill the range of latitudes
+   *     exactly
    */
   public static TileGrid of(double degrees) {
-    if (!(degrees > 0 && degrees <= 180 && degrees == Math.rint(degrees) && 180 % (int) degrees == 0)) {
-      throw new IllegalArgumentException("must be a whole number of degrees that divides 180 (1, 2, 3, 5, 10, ...),"
-          + " got " + degrees);
+    if (!(degrees > 0
+        && degrees <= 180
+        && degrees == Math.rint(degrees)
+        && 180 % (int) degrees == 0)) {
+      throw new IllegalArgumentException(
+          "must be a whole number of degrees that divides 180 (1, 2, 3, 5, 10, ...),"
+              + " got "
+              + degrees);
     }
     return new TileGrid((int) degrees);
   }
 
-  /** @return the tiles' edge length in degrees */
+  /**
+   * @return the tiles' edge length in degrees
+   */
   public int size() {
     return size;
   }
 
   /**
-   * The tiles whose closed boxes meet an envelope, row by row from the south-west. Parts of the envelope
-   * beyond the globe are ignored; longitudes are not wrapped, so a geometry crossing ±180° must come split
-   * into parts on each side, each asked for separately.
+   * The tiles whose closed boxes meet an envelope, row by row from the south-west. Parts of the
+   * envelope beyond the globe are ignored; longitudes are not wrapped, so a geometry crossing ±180°
+   * must come split into parts on each side, each asked for separately.
    *
    * @param lonLat an envelope in longitude/latitude
    * @return the tiles, none for an empty envelope
@@ -66,8 +74,9 @@ public final class TileGrid {
   }
 
   /**
-   * The one tile a point belongs to, the way a single raster covering the globe would place it in a cell: a
-   * point on a tile's west edge belongs to it, one on its south edge to the tile below, and 180° is −180°.
+   * The one tile a point belongs to, the way a single raster covering the globe would place it in a
+   * cell: a point on a tile's west edge belongs to it, one on its south edge to the tile below, and
+   * 180° is −180°.
    *
    * @param lon longitude in degrees
    * @param lat latitude in degrees

@@ -12,30 +12,36 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
- * The tiles of one tiled dataset, opened on first use: over HTTP, or from files for a local grid. Opened tiles
- * are kept (the most recently used {@value #KEPT} of them) so that their headers are read once, and a tile
- * that does not exist (HTTP 404 or 410, no such file) is remembered as absent and never asked for again: those
- * memories cost a few bytes each and are bounded by the grid itself (64 800 one-degree tiles). Any other
- * failure (a server error, a timeout, bytes that are not a GeoTIFF) is thrown and not remembered, so the next
- * request tries again.
+ * The tiles of one tiled dataset, opened on first use: over HTTP, or from files for a local grid.
+ * Opened tiles are kept (the most recently used {@value #KEPT} of them) so that their headers are
+ * read once, and a tile that does not exist (HTTP 404 or 410, no such file) is remembered as absent
+ * and never asked for again: those memories cost a few bytes each and are bounded by the grid
+ * itself (64 800 one-degree tiles). Any other failure (a server error, a timeout, bytes that are
+ * not a GeoTIFF) is thrown and not remembered, so the next request tries again.
  *
- * <p>A tile dropped from the kept ones is not closed, since a reader may still be using it: an HTTP source
- * holds no connection between reads, and a file's channel is closed once it is unreachable. {@link #close()}
- * closes the tiles kept at the time.
+ * <p>A tile dropped from the kept ones is not closed, since a reader may still be using it: an HTTP
+ * source holds no connection between reads, and a file's channel is closed once it is unreachable.
+ * {@link #close()} closes the tiles kept at the time.
  *
  * <p>Thread-safe: concurrent requests for a tile that is being opened wait for that one opening.
  */
 public final class TileSet implements AutoCloseable {
 
-  /** Tiles kept open; each holds its header (16 KiB for a remote COG), so this bounds memory to a few MiB. */
+  /**
+   * Tiles kept open; each holds its header (16 KiB for a remote COG), so this bounds memory to a
+   * few MiB.
+   */
   static final int KEPT = 512;
 
   private final UrlTemplate template;
   private final TileGrid grid;
   private final Function<String, ByteSource> opener;
-  private final AsyncCache<Tile, Optional<GeoTiff>> tiles = Caffeine.newBuilder().maximumWeight(KEPT)
-      .<Tile, Optional<GeoTiff>>weigher((tile, opened) -> opened.isPresent() ? 1 : 0).executor(Runnable::run)
-      .buildAsync();
+  private final AsyncCache<Tile, Optional<GeoTiff>> tiles =
+      Caffeine.newBuilder()
+          .maximumWeight(KEPT)
+          .<Tile, Optional<GeoTiff>>weigher((tile, opened) -> opened.isPresent() ? 1 : 0)
+          .executor(Runnable::run)
+          .buildAsync();
 
   /**
    * @param template names each tile
@@ -49,12 +55,16 @@ public final class TileSet implements AutoCloseable {
     this.opener = opener;
   }
 
-  /** @return how the tiles cut the world */
+  /**
+   * @return how the tiles cut the world
+   */
   public TileGrid grid() {
     return grid;
   }
 
-  /** @return the template naming the tiles */
+  /**
+   * @return the template naming the tiles
+   */
   public UrlTemplate template() {
     return template;
   }
@@ -104,7 +114,8 @@ public final class TileSet implements AutoCloseable {
   @Override
   public void close() {
     for (CompletableFuture<Optional<GeoTiff>> f : tiles.asMap().values()) {
-      Optional<GeoTiff> opened = f.isDone() && !f.isCompletedExceptionally() ? f.join() : Optional.empty();
+      Optional<GeoTiff> opened =
+          f.isDone() && !f.isCompletedExceptionally() ? f.join() : Optional.empty();
       opened.ifPresent(GeoTiff::close);
     }
     tiles.synchronous().invalidateAll();

@@ -5,9 +5,9 @@ import java.time.Instant;
 
 /**
  * ISO-8601 times as people write them in requests and catalogs: a year ({@code 1999}), a month
- * ({@code 1999-06}), a day ({@code 1999-06-30}), or a date-time with or without an offset (UTC when none is
- * given). A coarse time names a period; as the end of an inclusive range it stands for the period's last
- * instant, so {@code 1999-01/1999-06} includes all of June.
+ * ({@code 1999-06}), a day ({@code 1999-06-30}), or a date-time with or without an offset (UTC when
+ * none is given). A coarse time names a period; as the end of an inclusive range it stands for the
+ * period's last instant, so {@code 1999-01/1999-06} includes all of June.
  */
 public final class Timestamps {
 

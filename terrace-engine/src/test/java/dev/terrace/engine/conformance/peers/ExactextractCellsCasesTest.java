@@ -6,10 +6,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * exactextract's per-cell outputs ({@code values}, {@code coverage}, {@code center_x}, {@code center_y},
- * {@code cell_id}) and {@code test_raster_cell_intersection.cpp}'s coverage matrices, read from Terrace's
- * {@code cells} aggregation: rows of {@code exactextract.csv} that need {@code cells}. Written against the wire
- * API; the engine implements {@code cells} on another branch, so these fail until it merges.
+ * exactextract's per-cell outputs ({@code values}, {@code coverage}, {@code center_x}, {@code
+ * center_y}, {@code cell_id}) and {@code test_raster_cell_intersection.cpp}'s coverage matrices,
+ * read from Terrace's {@code cells} aggregation: rows of {@code exactextract.csv} that need {@code
+ * cells}. Written against the wire API; the engine implements {@code cells} on another branch, so
+ * these fail until it merges.
  */
 class ExactextractCellsCasesTest {
 

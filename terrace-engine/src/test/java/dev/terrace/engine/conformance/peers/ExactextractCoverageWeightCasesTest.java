@@ -6,9 +6,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * exactextract's {@code coverage_weight} ({@code none}, {@code area_cartesian}, {@code area_spherical_m2}): rows of
- * {@code exactextract.csv} that need {@code coverage_weight}. Written against the wire API; the engine implements
- * it on another branch, so these fail until it merges.
+ * exactextract's {@code coverage_weight} ({@code none}, {@code area_cartesian}, {@code
+ * area_spherical_m2}): rows of {@code exactextract.csv} that need {@code coverage_weight}. Written
+ * against the wire API; the engine implements it on another branch, so these fail until it merges.
  */
 class ExactextractCoverageWeightCasesTest {
 

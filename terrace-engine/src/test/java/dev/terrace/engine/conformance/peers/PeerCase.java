@@ -23,38 +23,58 @@ import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.provider.Arguments;
 
 /**
- * One row of a peer case table: a peer's test assertion, as a Terrace request and the peer's expected value.
+ * One row of a peer case table: a peer's test assertion, as a Terrace request and the peer's
+ * expected value.
  *
- * <p>Columns: {@code case} (the assertion, for the test's name), {@code source} ({@code <peer> <file>::<test
- * function>}), {@code dataset}, {@code geometry} ({@link PeerGeometry}), {@code aggregation} (Terrace's wire name,
- * or {@code cells.<field>} to read one field of the {@code cells} aggregation: {@code value}, {@code coverage},
- * {@code center_x}, {@code center_y}, {@code cell_id} (row × width + col, as exactextract numbers cells) or
- * {@code coverage_matrix}), {@code options} ({@code key=value;...} with the request's wire names), {@code expected},
- * {@code tolerance} (absolute; 0 where the peer asserts equality) and {@code needs} (the engine feature the case
- * needs beyond those on the main line: {@code weights}, {@code coverage_weight}, {@code cells}, {@code tie},
- * {@code empty_zone}; empty for none).
+ * <p>Columns: {@code case} (the assertion, for the test's name), {@code source} ({@code <peer>
+ * <file>::<test function>}), {@code dataset}, {@code geometry} ({@link PeerGeometry}), {@code
+ * aggregation} (Terrace's wire name, or {@code cells.<field>} to read one field of the {@code
+ * cells} aggregation: {@code value}, {@code coverage}, {@code center_x}, {@code center_y}, {@code
+ * cell_id} (row × width + col, as exactextract numbers cells) or {@code coverage_matrix}), {@code
+ * options} ({@code key=value;...} with the request's wire names), {@code expected}, {@code
+ * tolerance} (absolute; 0 where the peer asserts equality) and {@code needs} (the engine feature
+ * the case needs beyond those on the main line: {@code weights}, {@code coverage_weight}, {@code
+ * cells}, {@code tie}, {@code empty_zone}; empty for none).
  *
- * <p>Expected values: a number; {@code >x}; {@code null} (no value); {@code nan} (the peer's NaN: Terrace answers
- * no value, or NaN); {@code error} (the request is refused); {@code {k:v k:v}} for a map of class to number
- * (keys compared as numbers; {@code v} may be {@code *} for "present"; a trailing {@code *} allows other keys);
- * {@code [a b c]} for a list in order, {@code set[a b c]} for one in any order; {@code matrix[a b; c d]} for
- * exactextract's coverage matrix over the cells of the geometry's bounding box (zeros are cells not reported).
+ * <p>Expected values: a number; {@code >x}; {@code null} (no value); {@code nan} (the peer's NaN:
+ * Terrace answers no value, or NaN); {@code error} (the request is refused); {@code {k:v k:v}} for
+ * a map of class to number (keys compared as numbers; {@code v} may be {@code *} for "present"; a
+ * trailing {@code *} allows other keys); {@code [a b c]} for a list in order, {@code set[a b c]}
+ * for one in any order; {@code matrix[a b; c d]} for exactextract's coverage matrix over the cells
+ * of the geometry's bounding box (zeros are cells not reported).
  */
-record PeerCase(String name, String source, String dataset, String geometry, String aggregation, String options,
-    String expected, double tolerance, String needs) {
+record PeerCase(
+    String name,
+    String source,
+    String dataset,
+    String geometry,
+    String aggregation,
+    String options,
+    String expected,
+    double tolerance,
+    String needs) {
 
   /** The peers' commits the tables were ported from, by the first word of {@code source}. */
-  static final Map<String, String> COMMITS = Map.of(
-      "python-rasterstats", "e51b48a62e3ac7e4ef4a81a8c2a8e5b90fa5e8ac",
-      "exactextract", "3b4926bd0237a6ab20b7f69d1dfc960625c3b3af");
+  static final Map<String, String> COMMITS =
+      Map.of(
+          "python-rasterstats", "e51b48a62e3ac7e4ef4a81a8c2a8e5b90fa5e8ac",
+          "exactextract", "3b4926bd0237a6ab20b7f69d1dfc960625c3b3af");
 
-  static final List<String> NEEDS = List.of("", "weights", "coverage_weight", "cells", "tie", "empty_zone");
+  static final List<String> NEEDS =
+      List.of("", "weights", "coverage_weight", "cells", "tie", "empty_zone");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static PeerCase of(Map<String, String> row) {
-    return new PeerCase(row.get("case"), row.get("source"), row.get("dataset"), row.get("geometry"),
-        row.get("aggregation"), row.get("options"), row.get("expected"), Double.parseDouble(row.get("tolerance")),
+    return new PeerCase(
+        row.get("case"),
+        row.get("source"),
+        row.get("dataset"),
+        row.get("geometry"),
+        row.get("aggregation"),
+        row.get("options"),
+        row.get("expected"),
+        Double.parseDouble(row.get("tolerance")),
         row.get("needs"));
   }
 
@@ -64,15 +84,22 @@ record PeerCase(String name, String source, String dataset, String geometry, Str
    * @return the rows needing exactly that, as named arguments
    */
   static Stream<Arguments> table(String table, String needs) {
-    return PeerCsv.read(table).stream().map(PeerCase::of).filter(c -> c.needs().equals(needs))
+    return PeerCsv.read(table).stream()
+        .map(PeerCase::of)
+        .filter(c -> c.needs().equals(needs))
         .map(c -> Arguments.of(Named.of(c.label(), c)));
   }
 
   String label() {
     String peer = source.substring(0, source.indexOf(' '));
     String commit = COMMITS.getOrDefault(peer, "?");
-    return peer + "@" + commit.substring(0, Math.min(7, commit.length())) + " "
-        + source.substring(source.indexOf(' ') + 1) + " — " + name;
+    return peer
+        + "@"
+        + commit.substring(0, Math.min(7, commit.length()))
+        + " "
+        + source.substring(source.indexOf(' ') + 1)
+        + " — "
+        + name;
   }
 
   private boolean cells() {
@@ -87,7 +114,9 @@ record PeerCase(String name, String source, String dataset, String geometry, Str
     return dataset.startsWith("np:") ? PeerRasters.ALL.get(dataset.substring(3)) : null;
   }
 
-  /** @return the request: built as JSON with the wire names, as a client sends it */
+  /**
+   * @return the request: built as JSON with the wire names, as a client sends it
+   */
   ExtractRequest request() {
     ObjectNode node = JSON.createObjectNode();
     node.putArray("dataset_ids").add(dataset);
@@ -112,7 +141,9 @@ record PeerCase(String name, String source, String dataset, String geometry, Str
       }
     }
     try {
-      return JSON.treeToValue(node, ExtractRequest.class).toBuilder().geometry(PeerGeometry.parse(geometry)).build();
+      return JSON.treeToValue(node, ExtractRequest.class).toBuilder()
+          .geometry(PeerGeometry.parse(geometry))
+          .build();
     } catch (Exception e) {
       throw new IllegalStateException(label() + ": " + e.getMessage(), e);
     }
@@ -121,8 +152,11 @@ record PeerCase(String name, String source, String dataset, String geometry, Str
   /** Runs the case on the peer engine and checks the peer's expected value. */
   void run() {
     if (expected.equals("error")) {
-      // Refused when the request is read (an unknown statistic) or when it is checked: either way, no answer.
-      assertThatThrownBy(() -> PeerEngine.get().extract(request())).as(label()).isInstanceOf(RuntimeException.class);
+      // Refused when the request is read (an unknown statistic) or when it is checked: either way,
+      // no answer.
+      assertThatThrownBy(() -> PeerEngine.get().extract(request()))
+          .as(label())
+          .isInstanceOf(RuntimeException.class);
       return;
     }
     ExtractResult result = PeerEngine.get().extract(request()).results().get(0);
@@ -141,7 +175,9 @@ record PeerCase(String name, String source, String dataset, String geometry, Str
       }
     } else if (e.startsWith(">")) {
       assertThat(result.number()).as(what).isPresent();
-      assertThat(result.number().getAsDouble()).as(what).isGreaterThan(Double.parseDouble(e.substring(1)));
+      assertThat(result.number().getAsDouble())
+          .as(what)
+          .isGreaterThan(Double.parseDouble(e.substring(1)));
     } else if (e.startsWith("{")) {
       checkMap(what, result.distribution(), e);
     } else if (e.startsWith("matrix[")) {
@@ -150,25 +186,29 @@ record PeerCase(String name, String source, String dataset, String geometry, Str
       checkList(what, cells() ? cellValues(result.cells()) : result.values(), e);
     } else {
       assertThat(result.number()).as(what).isPresent();
-      assertThat(result.number().getAsDouble()).as(what)
+      assertThat(result.number().getAsDouble())
+          .as(what)
           .isCloseTo(Double.parseDouble(e), within(tolerance));
     }
   }
 
-  /** The field of each cell in row-major order, the order exactextract's per-cell outputs come in. */
+  /**
+   * The field of each cell in row-major order, the order exactextract's per-cell outputs come in.
+   */
   private List<Double> cellValues(List<Cell> cells) {
     List<Cell> sorted = new ArrayList<>(cells);
     sorted.sort(java.util.Comparator.comparingLong(Cell::row).thenComparingLong(Cell::col));
     List<Double> out = new ArrayList<>();
     for (Cell c : sorted) {
-      out.add(switch (cellField()) {
-        case "value" -> c.value();
-        case "coverage" -> c.coverage();
-        case "center_x" -> c.centerX();
-        case "center_y" -> c.centerY();
-        case "cell_id" -> (double) (c.row() * raster().width() + c.col());
-        default -> throw new IllegalArgumentException("unknown cells field " + cellField());
-      });
+      out.add(
+          switch (cellField()) {
+            case "value" -> c.value();
+            case "coverage" -> c.coverage();
+            case "center_x" -> c.centerX();
+            case "center_y" -> c.centerY();
+            case "cell_id" -> (double) (c.row() * raster().width() + c.col());
+            default -> throw new IllegalArgumentException("unknown cells field " + cellField());
+          });
     }
     return out;
   }
@@ -191,8 +231,7 @@ record PeerCase(String name, String source, String dataset, String geometry, Str
     }
     assertThat(g).as(what).hasSize(want.length);
     for (int i = 0; i < want.length; i++) {
-      assertThat(g.get(i)).as(what + " [" + i + "]")
-          .isCloseTo(want[i], within(tolerance));
+      assertThat(g.get(i)).as(what + " [" + i + "]").isCloseTo(want[i], within(tolerance));
     }
   }
 
@@ -212,18 +251,22 @@ record PeerCase(String name, String source, String dataset, String geometry, Str
     for (Map.Entry<Double, String> w : want.entrySet()) {
       assertThat(byNumber).as(what + " has class " + w.getKey()).containsKey(w.getKey());
       if (!w.getValue().equals("*")) {
-        assertThat(byNumber.get(w.getKey())).as(what + " class " + w.getKey())
+        assertThat(byNumber.get(w.getKey()))
+            .as(what + " class " + w.getKey())
             .isCloseTo(Double.parseDouble(w.getValue()), within(tolerance));
       }
     }
     if (!open) {
-      assertThat(byNumber.keySet()).as(what + " classes").containsExactlyInAnyOrderElementsOf(want.keySet());
+      assertThat(byNumber.keySet())
+          .as(what + " classes")
+          .containsExactlyInAnyOrderElementsOf(want.keySet());
     }
   }
 
   /**
-   * exactextract's {@code raster_cell_intersection} matrix covers the raster cells of the geometry's bounding box;
-   * its first row and column are found from that box and the raster's grid.
+   * exactextract's {@code raster_cell_intersection} matrix covers the raster cells of the
+   * geometry's bounding box; its first row and column are found from that box and the raster's
+   * grid.
    */
   private void checkMatrix(String what, List<Cell> got, String e) {
     String[] rows = e.substring(e.indexOf('[') + 1, e.lastIndexOf(']')).split(";");
@@ -240,8 +283,7 @@ record PeerCase(String name, String source, String dataset, String geometry, Str
       for (int j = 0; j < m[i].length; j++) {
         String key = (row0 + i) + "," + (col0 + j);
         double have = byCell.getOrDefault(key, 0.0);
-        assertThat(have).as(what + " cell (row, col) " + key)
-            .isCloseTo(m[i][j], within(tolerance));
+        assertThat(have).as(what + " cell (row, col) " + key).isCloseTo(m[i][j], within(tolerance));
         byCell.remove(key);
       }
     }
@@ -251,7 +293,9 @@ record PeerCase(String name, String source, String dataset, String geometry, Str
     }
   }
 
-  /** @return xmin, ymin, xmax, ymax of every position of the geometry, whatever its type */
+  /**
+   * @return xmin, ymin, xmax, ymax of every position of the geometry, whatever its type
+   */
   private static double[] bbox(Geometry g) {
     double[] b = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
     visit(JSON.valueToTree(g), b);

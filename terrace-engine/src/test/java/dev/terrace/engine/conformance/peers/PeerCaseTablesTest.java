@@ -6,8 +6,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The case tables are well formed: every row names a known peer and a known {@code needs}, so that no row is
- * silently left out of every test class, and its request builds.
+ * The case tables are well formed: every row names a known peer and a known {@code needs}, so that
+ * no row is silently left out of every test class, and its request builds.
  */
 class PeerCaseTablesTest {
 
@@ -21,7 +21,8 @@ class PeerCaseTablesTest {
       for (var row : PeerCsv.read(table)) {
         PeerCase c = PeerCase.of(row);
         assertThat(PeerCase.NEEDS).as(table + ": " + c.label()).contains(c.needs());
-        assertThat(PeerCase.COMMITS).as(table + ": " + c.label())
+        assertThat(PeerCase.COMMITS)
+            .as(table + ": " + c.label())
             .containsKey(c.source().substring(0, c.source().indexOf(' ')));
         assertThat(c.source()).as(table + ": " + c.label()).contains("::");
         if (!c.expected().equals("error")) {

@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the peers' case tables and finds their fixtures under {@code src/test/resources/conformance/peers/}. */
+/**
+ * Reads the peers' case tables and finds their fixtures under {@code
+ * src/test/resources/conformance/peers/}.
+ */
 final class PeerCsv {
 
   static final String DIR = "conformance/peers/";
@@ -28,10 +31,13 @@ final class PeerCsv {
    * @return one map per row, column name to field, blanks around fields removed
    */
   static List<Map<String, String>> read(String name) {
-    return Conformance.csv(DIR + name).stream().map(row -> {
-      Map<String, String> stripped = new LinkedHashMap<>();
-      row.forEach((k, v) -> stripped.put(k.strip(), v.strip()));
-      return stripped;
-    }).toList();
+    return Conformance.csv(DIR + name).stream()
+        .map(
+            row -> {
+              Map<String, String> stripped = new LinkedHashMap<>();
+              row.forEach((k, v) -> stripped.put(k.strip(), v.strip()));
+              return stripped;
+            })
+        .toList();
   }
 }

@@ -6,9 +6,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A zone with no valid cell: exactextract answers {@code sum} 0 and {@code variety} 0 there. Terrace already answers
- * {@code count} 0 (those rows run with the others); the rest of the convention is built on another branch, and
- * until it merges Terrace answers no value, so these fail. Rows that need {@code empty_zone} in all three tables.
+ * A zone with no valid cell: exactextract answers {@code sum} 0 and {@code variety} 0 there.
+ * Terrace already answers {@code count} 0 (those rows run with the others); the rest of the
+ * convention is built on another branch, and until it merges Terrace answers no value, so these
+ * fail. Rows that need {@code empty_zone} in all three tables.
  */
 class PeerEmptyZoneCasesTest {
 

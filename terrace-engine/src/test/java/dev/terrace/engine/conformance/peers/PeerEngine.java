@@ -13,31 +13,46 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * One embedded engine over a catalog built for the peer cases: provider {@code rs} holds python-rasterstats' test
- * rasters (copied into {@code conformance/peers/rasterstats/}), provider {@code ee} the few GeoTIFFs of
- * exactextract's tests the test tree's writer cannot express ({@code conformance/peers/exactextract/}), provider
- * {@code np} the rasters the peers' tests build in memory ({@link PeerRasters}), written to a temporary folder. Opened once, closed (and the
- * folder removed) at JVM exit.
+ * One embedded engine over a catalog built for the peer cases: provider {@code rs} holds
+ * python-rasterstats' test rasters (copied into {@code conformance/peers/rasterstats/}), provider
+ * {@code ee} the few GeoTIFFs of exactextract's tests the test tree's writer cannot express ({@code
+ * conformance/peers/exactextract/}), provider {@code np} the rasters the peers' tests build in
+ * memory ({@link PeerRasters}), written to a temporary folder. Opened once, closed (and the folder
+ * removed) at JVM exit.
  */
 final class PeerEngine {
 
-  /** python-rasterstats' rasters: dataset name (and file name) to whether the dataset is categorical. */
-  private static final Map<String, Boolean> RASTERSTATS = Map.of(
-      "slope", false, "slope_classes", true, "slope_nodata", false, "all_nodata", false, "dataset_mask", false);
+  /**
+   * python-rasterstats' rasters: dataset name (and file name) to whether the dataset is
+   * categorical.
+   */
+  private static final Map<String, Boolean> RASTERSTATS =
+      Map.of(
+          "slope",
+          false,
+          "slope_classes",
+          true,
+          "slope_nodata",
+          false,
+          "all_nodata",
+          false,
+          "dataset_mask",
+          false);
 
   /**
    * The GeoTIFFs of exactextract's tests written by {@code make_exactextract_fixtures.py} (in
    * {@code conformance/peers/exactextract/}): dataset name to file and band.
    */
-  private static final Map<String, Map.Entry<String, Integer>> EXACTEXTRACT = Map.of(
-      "scale_offset", Map.entry("scale_offset.tif", 1),
-      "mask_band", Map.entry("mask_band.tif", 1),
-      "invalid_nodata", Map.entry("invalid_nodata.tif", 1),
-      "rotated", Map.entry("rotated.tif", 1),
-      "multiband1_b1", Map.entry("multiband1.tif", 1),
-      "multiband1_b2", Map.entry("multiband1.tif", 2),
-      "multiband2_b1", Map.entry("multiband2.tif", 1),
-      "multiband2_b2", Map.entry("multiband2.tif", 2));
+  private static final Map<String, Map.Entry<String, Integer>> EXACTEXTRACT =
+      Map.of(
+          "scale_offset", Map.entry("scale_offset.tif", 1),
+          "mask_band", Map.entry("mask_band.tif", 1),
+          "invalid_nodata", Map.entry("invalid_nodata.tif", 1),
+          "rotated", Map.entry("rotated.tif", 1),
+          "multiband1_b1", Map.entry("multiband1.tif", 1),
+          "multiband1_b2", Map.entry("multiband1.tif", 2),
+          "multiband2_b1", Map.entry("multiband2.tif", 1),
+          "multiband2_b2", Map.entry("multiband2.tif", 2));
 
   private static volatile Terrace engine;
 
@@ -65,24 +80,26 @@ final class PeerEngine {
     rs.put("name", "python-rasterstats test rasters");
     rs.put("protocol", "cog");
     ArrayNode rsData = rs.putArray("datasets");
-    RASTERSTATS.forEach((name, categorical) -> {
-      ObjectNode d = rsData.addObject();
-      d.put("name", name);
-      d.put("data_type", categorical ? "categorical" : "continuous");
-      d.put("path", PeerCsv.resource("rasterstats/" + name + ".tif").toString());
-    });
+    RASTERSTATS.forEach(
+        (name, categorical) -> {
+          ObjectNode d = rsData.addObject();
+          d.put("name", name);
+          d.put("data_type", categorical ? "categorical" : "continuous");
+          d.put("path", PeerCsv.resource("rasterstats/" + name + ".tif").toString());
+        });
     ObjectNode ee = providers.addObject();
     ee.put("slug", "ee");
     ee.put("name", "exactextract test rasters");
     ee.put("protocol", "cog");
     ArrayNode eeData = ee.putArray("datasets");
-    EXACTEXTRACT.forEach((name, file) -> {
-      ObjectNode d = eeData.addObject();
-      d.put("name", name);
-      d.put("band", file.getValue());
-      d.put("data_type", "continuous");
-      d.put("path", PeerCsv.resource("exactextract/" + file.getKey()).toString());
-    });
+    EXACTEXTRACT.forEach(
+        (name, file) -> {
+          ObjectNode d = eeData.addObject();
+          d.put("name", name);
+          d.put("band", file.getValue());
+          d.put("data_type", "continuous");
+          d.put("path", PeerCsv.resource("exactextract/" + file.getKey()).toString());
+        });
     try {
       Path dir = Files.createTempDirectory("terrace-peers");
       ObjectNode np = providers.addObject();
@@ -101,10 +118,13 @@ final class PeerEngine {
       Path catalog = dir.resolve("catalog.json");
       json.writerWithDefaultPrettyPrinter().writeValue(catalog.toFile(), root);
       Terrace created = Terrace.embedded(catalog);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        created.close();
-        delete(dir);
-      }));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    created.close();
+                    delete(dir);
+                  }));
       return created;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -17,13 +17,15 @@ import java.util.Map;
  * The geometry column of the case tables, in the peers' own terms:
  *
  * <ul>
- *   <li>{@code polygons.geojson#0}: the first feature of a rasterstats vector (converted to lon/lat), whose
- *       statistics rasterstats' tests read as {@code stats[0]};
- *   <li>{@code point_query#245309 1000064}: a point of rasterstats' {@code test_point.py}, by its coordinates in
- *       slope.tif's CRS, sent as the lon/lat {@code point_queries.csv} holds for it;
+ *   <li>{@code polygons.geojson#0}: the first feature of a rasterstats vector (converted to
+ *       lon/lat), whose statistics rasterstats' tests read as {@code stats[0]};
+ *   <li>{@code point_query#245309 1000064}: a point of rasterstats' {@code test_point.py}, by its
+ *       coordinates in slope.tif's CRS, sent as the lon/lat {@code point_queries.csv} holds for it;
  *   <li>{@code rect xmin ymin xmax ymax}: exactextract's {@code make_rect};
- *   <li>{@code polygon x y; x y; ...} (closed), {@code line x y; x y; ...}, {@code point x y}: the peers' WKT;
- *   <li>{@code circle x y r n}: a circle of n segments, as shapely's {@code buffer} approximates one;
+ *   <li>{@code polygon x y; x y; ...} (closed), {@code line x y; x y; ...}, {@code point x y}: the
+ *       peers' WKT;
+ *   <li>{@code circle x y r n}: a circle of n segments, as shapely's {@code buffer} approximates
+ *       one;
  *   <li>{@code geojson {...}}: anything else.
  * </ul>
  */
@@ -46,29 +48,32 @@ final class PeerGeometry {
     String kind = t.substring(0, space).toLowerCase(Locale.ROOT);
     String rest = t.substring(space + 1).strip();
     switch (kind) {
-      case "rect": {
-        double[] v = numbers(rest);
-        return Polygon.rectangle(v[0], v[1], v[2], v[3]);
-      }
+      case "rect":
+        {
+          double[] v = numbers(rest);
+          return Polygon.rectangle(v[0], v[1], v[2], v[3]);
+        }
       case "polygon":
         return Polygon.of(coordinates(rest));
       case "line":
         return new LineString(coordinates(rest));
-      case "point": {
-        double[] v = numbers(rest);
-        return Point.of(v[0], v[1]);
-      }
-      case "circle": {
-        double[] v = numbers(rest);
-        int n = (int) v[3];
-        double[][] ring = new double[n + 1][];
-        for (int i = 0; i < n; i++) {
-          double a = 2 * Math.PI * i / n;
-          ring[i] = new double[] {v[0] + v[2] * Math.cos(a), v[1] + v[2] * Math.sin(a)};
+      case "point":
+        {
+          double[] v = numbers(rest);
+          return Point.of(v[0], v[1]);
         }
-        ring[n] = ring[0];
-        return Polygon.of(ring);
-      }
+      case "circle":
+        {
+          double[] v = numbers(rest);
+          int n = (int) v[3];
+          double[][] ring = new double[n + 1][];
+          for (int i = 0; i < n; i++) {
+            double a = 2 * Math.PI * i / n;
+            ring[i] = new double[] {v[0] + v[2] * Math.cos(a), v[1] + v[2] * Math.sin(a)};
+          }
+          ring[n] = ring[0];
+          return Polygon.of(ring);
+        }
       case "geojson":
         try {
           return JSON.readValue(rest, Geometry.class);

@@ -6,9 +6,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * python-rasterstats' {@code tests/test_point.py}: {@code point_query} interpolates bilinearly by default, as
- * Terrace's {@code interpolation: bilinear}; {@code interpolate="nearest"} is Terrace's default. Cases:
- * {@code rasterstats_point.csv}.
+ * python-rasterstats' {@code tests/test_point.py}: {@code point_query} interpolates bilinearly by
+ * default, as Terrace's {@code interpolation: bilinear}; {@code interpolate="nearest"} is Terrace's
+ * default. Cases: {@code rasterstats_point.csv}.
  */
 class RasterstatsPointCasesTest {
 

@@ -17,16 +17,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code docs/catalog.md} stays true: every JSON and YAML block in it is a catalog the loader accepts, the YAML
- * and JSON of the complete example say the same, and every field the loader knows is described.
+ * {@code docs/catalog.md} stays true: every JSON and YAML block in it is a catalog the loader
+ * accepts, the YAML and JSON of the complete example say the same, and every field the loader knows
+ * is described.
  */
 class CatalogDocTest {
 
-  private static final Path DOC = Path.of("").toAbsolutePath().getParent().resolve("docs/catalog.md");
+  private static final Path DOC =
+      Path.of("").toAbsolutePath().getParent().resolve("docs/catalog.md");
   private static final Pattern BLOCK = Pattern.compile("```(json|yaml)\\n(.*?)```", Pattern.DOTALL);
 
-  private record Block(String language, String text) {
-  }
+  private record Block(String language, String text) {}
 
   private static List<Block> blocks() throws Exception {
     List<Block> out = new ArrayList<>();
@@ -37,8 +38,7 @@ class CatalogDocTest {
     return out;
   }
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void everyExampleLoads() throws Exception {
@@ -62,16 +62,27 @@ class CatalogDocTest {
     JsonNode yaml = new ObjectMapper(new YAMLFactory()).readTree(blocks.get(0).text());
     JsonNode json = new ObjectMapper().readTree(blocks.get(1).text());
     assertThat(yaml).isEqualTo(json);
-    try (Catalog catalog = Catalog.load(Files.writeString(dir.resolve("complete.yaml"), blocks.get(0).text()))) {
-      assertThat(catalog.datasets()).extracting(CatalogDataset::id).containsExactly("dem:elevation", "dem:slope",
-          "dem:ndvi", "land:cover", "climate:precipitation", "climate:first_step");
+    try (Catalog catalog =
+        Catalog.load(Files.writeString(dir.resolve("complete.yaml"), blocks.get(0).text()))) {
+      assertThat(catalog.datasets())
+          .extracting(CatalogDataset::id)
+          .containsExactly(
+              "dem:elevation",
+              "dem:slope",
+              "dem:ndvi",
+              "land:cover",
+              "climate:precipitation",
+              "climate:first_step");
     }
   }
 
   @Test
   void everyFieldIsDescribed() throws Exception {
     String doc = Files.readString(DOC);
-    Stream.of(CatalogFile.class, CatalogFile.ProviderEntry.class, CatalogFile.DatasetEntry.class,
+    Stream.of(
+            CatalogFile.class,
+            CatalogFile.ProviderEntry.class,
+            CatalogFile.DatasetEntry.class,
             CatalogFile.TimeStepEntry.class)
         .flatMap(r -> Stream.of(r.getRecordComponents()))
         .map(c -> PropertyNamingStrategies.SnakeCaseStrategy.INSTANCE.translate(c.getName()))

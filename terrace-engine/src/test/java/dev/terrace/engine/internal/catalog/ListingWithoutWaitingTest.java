@@ -18,28 +18,32 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Listing the catalog never waits on a source: a remote dataset not opened yet is opened in the background and
- * listed meanwhile as unavailable, with why; once open it is described from what its file said, even while its
- * server is down again. A local file that cannot be opened is listed as unavailable with the failure.
+ * Listing the catalog never waits on a source: a remote dataset not opened yet is opened in the
+ * background and listed meanwhile as unavailable, with why; once open it is described from what its
+ * file said, even while its server is down again. A local file that cannot be opened is listed as
+ * unavailable with the failure.
  */
 class ListingWithoutWaitingTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void aStalledSourceIsListedAtOnceAsUnavailableThenDescribedOnceItAnswers() throws Exception {
-    byte[] tiff = getClass().getResourceAsStream("/dev/terrace/engine/samples/elev_lux.tif").readAllBytes();
+    byte[] tiff =
+        getClass().getResourceAsStream("/dev/terrace/engine/samples/elev_lux.tif").readAllBytes();
     Files.write(dir.resolve("elev.tif"), tiff);
     try (RangeServer server = RangeServer.start()) {
       server.serve("/elev.tif", tiff);
       server.holdUntilReleased("/elev.tif", 0, 1);
       Path catalog = dir.resolve("catalog.json");
-      Files.writeString(catalog, """
+      Files.writeString(
+          catalog,
+          """
           {"providers": [{"slug": "s", "protocol": "cog", "datasets": [
             {"name": "local", "path": "elev.tif"},
             {"name": "gone", "path": "nowhere.tif"},
-            {"name": "remote", "url": "%s"}]}]}""".formatted(server.uri("/elev.tif")));
+            {"name": "remote", "url": "%s"}]}]}"""
+              .formatted(server.uri("/elev.tif")));
       try (Terrace terrace = Terrace.embedded(catalog)) {
         // Listed while the source is held: the listing did not wait for it.
         Map<String, Dataset> first = list(terrace);

@@ -10,7 +10,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
-/** Closing never waits on an open under way, as on a stalled source, and what that open yields is closed. */
+/**
+ * Closing never waits on an open under way, as on a stalled source, and what that open yields is
+ * closed.
+ */
 class OpenOnceTest {
 
   @Test
@@ -18,15 +21,17 @@ class OpenOnceTest {
     CountDownLatch opening = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     AtomicBoolean resourceClosed = new AtomicBoolean();
-    OpenOnce<AutoCloseable> once = new OpenOnce<>(() -> {
-      opening.countDown();
-      try {
-        release.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return () -> resourceClosed.set(true);
-    });
+    OpenOnce<AutoCloseable> once =
+        new OpenOnce<>(
+            () -> {
+              opening.countDown();
+              try {
+                release.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return () -> resourceClosed.set(true);
+            });
     try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
       Future<AutoCloseable> user = threads.submit(once::get);
       assertThat(opening.await(10, TimeUnit.SECONDS)).isTrue();

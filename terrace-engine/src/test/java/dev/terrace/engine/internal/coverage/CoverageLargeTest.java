@@ -26,22 +26,29 @@ class CoverageLargeTest {
   @Test
   void a20000By20000CellSquareStreamsIn256RowBlocks() {
     // Offset by a quarter / half cell so the first and last rows and columns are partly covered.
-    Geometry g = CoverageTest.wkt(
-        "POLYGON((0.25 0.5, 20000.25 0.5, 20000.25 20000.5, 0.25 20000.5, 0.25 0.5))");
+    Geometry g =
+        CoverageTest.wkt(
+            "POLYGON((0.25 0.5, 20000.25 0.5, 20000.25 20000.5, 0.25 20000.5, 0.25 0.5))");
     double[] sum = {0};
     int[] blocks = {0};
     long before = allocatedBytes();
 
-    Coverage.visit(g, 20001, 20001, PixelRule.EXACT, 256, block -> {
-      assertThat(block.height()).isLessThanOrEqualTo(256);
-      double[] v = block.fractions();
-      double s = 0;
-      for (int i = 0, n = block.size(); i < n; i++) {
-        s += v[i];
-      }
-      sum[0] += s;
-      blocks[0]++;
-    });
+    Coverage.visit(
+        g,
+        20001,
+        20001,
+        PixelRule.EXACT,
+        256,
+        block -> {
+          assertThat(block.height()).isLessThanOrEqualTo(256);
+          double[] v = block.fractions();
+          double s = 0;
+          for (int i = 0, n = block.size(); i < n; i++) {
+            s += v[i];
+          }
+          sum[0] += s;
+          blocks[0]++;
+        });
 
     long allocated = allocatedBytes() - before;
     // Every partial cell is a dyadic fraction (0.75, 0.5, 0.25, 0.375, ...), so the sum is exact.
@@ -69,14 +76,16 @@ class CoverageLargeTest {
 
   @Test
   void a10000CellPolygonWith30VerticesIsCoveredUnderEveryRule() {
-    // Radii in [0.5 R, R] with R = 70 give roughly 10 000 cells. How fast this is belongs to the benchmarks.
+    // Radii in [0.5 R, R] with R = 70 give roughly 10 000 cells. How fast this is belongs to the
+    // benchmarks.
     Polygon g = Shapes.star(new Random(7), 100.3, 100.7, 70, false, 0, 30);
     double area = g.getArea();
     double sink = 0;
     for (PixelRule rule : PixelRule.values()) {
       sink += Coverage.compute(g, 200, 200, rule).fraction(0);
     }
-    assertThat(Coverage.compute(g, 200, 200, PixelRule.EXACT).sum()).isCloseTo(area, within(1e-9 * area));
+    assertThat(Coverage.compute(g, 200, 200, PixelRule.EXACT).sum())
+        .isCloseTo(area, within(1e-9 * area));
     assertThat(sink).isNotNaN();
   }
 }

@@ -11,9 +11,9 @@ import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
 
 /**
- * MultiPolygons with many parts (a country's islands, a set of parcels): the rings are stored in arrays that
- * grow as parts are added, past 16 rings among them. Parts lie in disjoint 10 x 10 boxes, so each cell's
- * value must be the one its own part gives alone.
+ * MultiPolygons with many parts (a country's islands, a set of parcels): the rings are stored in
+ * arrays that grow as parts are added, past 16 rings among them. Parts lie in disjoint 10 x 10
+ * boxes, so each cell's value must be the one its own part gives alone.
  */
 class CoverageManyPartsTest {
 
@@ -40,7 +40,9 @@ class CoverageManyPartsTest {
         for (int r = part.row(); r < part.row() + part.height(); r++) {
           for (int c = part.col(); c < part.col() + part.width(); c++) {
             double alone = part.fractionAt(r, c);
-            assertThat(whole.fractionAt(r, c)).as("%s cell (%d, %d)", rule, r, c).isCloseTo(alone, within(1e-12));
+            assertThat(whole.fractionAt(r, c))
+                .as("%s cell (%d, %d)", rule, r, c)
+                .isCloseTo(alone, within(1e-12));
           }
         }
       }

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * Overlapping parts of a MultiPolygon count their union under CENTER and ALL_TOUCHED, as GDAL's rasterizer
- * burns them (rasterize/rasterize.csv holds GDAL's own answers); a hole still cuts its polygon.
+ * Overlapping parts of a MultiPolygon count their union under CENTER and ALL_TOUCHED, as GDAL's
+ * rasterizer burns them (rasterize/rasterize.csv holds GDAL's own answers); a hole still cuts its
+ * polygon.
  */
 class CoverageOverlappingPartsTest {
 
@@ -21,7 +22,8 @@ class CoverageOverlappingPartsTest {
       {0, 0, 0, 0, 0},
       {0, 1, 1, 1, 0},
       {0, 1, 1, 1, 0},
-      {0, 0, 0, 0, 0}};
+      {0, 0, 0, 0, 0}
+    };
     for (PixelRule rule : PixelRule.values()) {
       CoverageBlock block = Coverage.compute(g, 5, 4, rule);
       assertRaster(block, union);
@@ -31,15 +33,18 @@ class CoverageOverlappingPartsTest {
 
   @Test
   void theSameSquaresWithOppositeOrientationsCountTheSame() {
-    // The second square runs clockwise: the winding of the overlap is then 1 - 1 only if orientation leaks.
+    // The second square runs clockwise: the winding of the overlap is then 1 - 1 only if
+    // orientation leaks.
     Geometry g = wkt("MULTIPOLYGON (((1 1, 3 1, 3 3, 1 3, 1 1)), ((2 1, 2 3, 4 3, 4 1, 2 1)))");
     assertThat(Coverage.compute(g, 5, 4, PixelRule.CENTER).sum()).isEqualTo(6);
   }
 
   @Test
   void aHoleCutsItsPolygonButNotAnotherPartInsideIt() {
-    Geometry g = wkt("MULTIPOLYGON (((0 0, 6 0, 6 6, 0 6, 0 0), (1 1, 5 1, 5 5, 1 5, 1 1)),"
-        + " ((2 2, 4 2, 4 4, 2 4, 2 2)), ((3 3, 7 3, 7 5, 3 5, 3 3)))");
+    Geometry g =
+        wkt(
+            "MULTIPOLYGON (((0 0, 6 0, 6 6, 0 6, 0 0), (1 1, 5 1, 5 5, 1 5, 1 1)),"
+                + " ((2 2, 4 2, 4 4, 2 4, 2 2)), ((3 3, 7 3, 7 5, 3 5, 3 3)))");
     double[][] expected = {
       {1, 1, 1, 1, 1, 1, 0},
       {1, 0, 0, 0, 0, 1, 0},
@@ -47,7 +52,8 @@ class CoverageOverlappingPartsTest {
       {1, 0, 1, 1, 1, 1, 1},
       {1, 0, 0, 1, 1, 1, 1},
       {1, 1, 1, 1, 1, 1, 0},
-      {0, 0, 0, 0, 0, 0, 0}};
+      {0, 0, 0, 0, 0, 0, 0}
+    };
     assertRaster(Coverage.compute(g, 7, 7, PixelRule.CENTER), expected);
     assertRaster(Coverage.compute(g, 7, 7, PixelRule.ALL_TOUCHED), expected);
   }

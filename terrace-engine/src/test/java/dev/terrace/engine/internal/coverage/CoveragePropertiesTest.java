@@ -20,12 +20,16 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.operation.distance.DistanceOp;
 
-/** Coverage against JTS on random star-shaped polygons (with holes, as multipolygons, rotated, offset). */
+/**
+ * Coverage against JTS on random star-shaped polygons (with holes, as multipolygons, rotated,
+ * offset).
+ */
 class CoveragePropertiesTest {
 
   private static final int GRID = 12;
 
-  private static Geometry validShape(long seed, double lo, double hi, double maxRadius, double snap) {
+  private static Geometry validShape(
+      long seed, double lo, double hi, double maxRadius, double snap) {
     Geometry g = Shapes.shape(new Random(seed), lo, hi, maxRadius, snap);
     Assume.that(g.isValid() && g.getArea() > 0);
     return g;
@@ -38,7 +42,8 @@ class CoveragePropertiesTest {
 
   @Property(tries = 300)
   void exactMatchesJtsCellIntersectionArea(@ForAll long seed) {
-    // Centres from just outside to just inside the grid: many polygons are clipped by the raster edge.
+    // Centres from just outside to just inside the grid: many polygons are clipped by the raster
+    // edge.
     Geometry g = validShape(seed, -3, GRID + 3, 7, 0);
 
     double[][] exact = grid(g, GRID, PixelRule.EXACT);
@@ -48,7 +53,8 @@ class CoveragePropertiesTest {
         Polygon cell = Shapes.cell(r, c);
         double expected = cell.intersection(g).getArea();
         assertThat(exact[r][c]).as("cell (%d, %d)", r, c).isCloseTo(expected, within(1e-9));
-        // No cancellation residue: cells the polygon misses are exactly 0, cells it covers exactly 1.
+        // No cancellation residue: cells the polygon misses are exactly 0, cells it covers exactly
+        // 1.
         if (!cell.intersects(g)) {
           assertThat(exact[r][c]).as("missed cell (%d, %d)", r, c).isZero();
         } else if (g.covers(cell)) {
@@ -72,7 +78,9 @@ class CoveragePropertiesTest {
         double expected = Shapes.cell(r, c).intersection(g).getArea();
         assertThat(exact[r][c]).as("cell (%d, %d)", r, c).isCloseTo(expected, within(1e-12));
         // Here every positive area is at least 1/8 of a cell, so ALL_TOUCHED must be exactly c > 0.
-        assertThat(touched[r][c]).as("touched (%d, %d)", r, c).isEqualTo(expected > 1e-12 ? 1.0 : 0.0);
+        assertThat(touched[r][c])
+            .as("touched (%d, %d)", r, c)
+            .isEqualTo(expected > 1e-12 ? 1.0 : 0.0);
       }
     }
   }
@@ -122,15 +130,21 @@ class CoveragePropertiesTest {
       double[][] whole = grid(g, GRID, rule);
       double[][] streamed = new double[GRID][GRID];
       List<Integer> starts = new ArrayList<>();
-      Coverage.visit(g, GRID, GRID, rule, rowsPerBlock, block -> {
-        assertThat(block.height()).isBetween(1, rowsPerBlock);
-        starts.add(block.row());
-        for (int r = block.row(); r < block.row() + block.height(); r++) {
-          for (int c = block.col(); c < block.col() + block.width(); c++) {
-            streamed[r][c] = block.fractionAt(r, c);
-          }
-        }
-      });
+      Coverage.visit(
+          g,
+          GRID,
+          GRID,
+          rule,
+          rowsPerBlock,
+          block -> {
+            assertThat(block.height()).isBetween(1, rowsPerBlock);
+            starts.add(block.row());
+            for (int r = block.row(); r < block.row() + block.height(); r++) {
+              for (int c = block.col(); c < block.col() + block.width(); c++) {
+                streamed[r][c] = block.fractionAt(r, c);
+              }
+            }
+          });
       assertThat(starts).isSorted().doesNotHaveDuplicates();
       assertThat(streamed).as(rule.name()).isDeepEqualTo(whole);
     }
@@ -147,11 +161,15 @@ class CoveragePropertiesTest {
     for (int r = 0; r < GRID; r++) {
       for (int c = 0; c < GRID; c++) {
         if (exact[r][c] > 1e-9) {
-          assertThat(touched[r][c]).as("touched (%d, %d), exact %s", r, c, exact[r][c]).isEqualTo(1.0);
+          assertThat(touched[r][c])
+              .as("touched (%d, %d), exact %s", r, c, exact[r][c])
+              .isEqualTo(1.0);
         }
         if (touched[r][c] == 1.0) {
           assertThat(env.intersects(new Envelope(c, c + 1, r, r + 1))).isTrue();
-          assertThat(Shapes.cell(r, c).intersects(g)).as("touched (%d, %d) meets the polygon", r, c).isTrue();
+          assertThat(Shapes.cell(r, c).intersects(g))
+              .as("touched (%d, %d) meets the polygon", r, c)
+              .isTrue();
         }
         assertThat(touched[r][c]).isIn(0.0, 1.0);
       }

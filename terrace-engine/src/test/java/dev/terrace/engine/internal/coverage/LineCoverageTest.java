@@ -9,7 +9,10 @@ import dev.terrace.api.PixelRule;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 
-/** Hand-checked line cases; rasterize/rasterize.csv holds GDAL's and shapely's answers for many more. */
+/**
+ * Hand-checked line cases; rasterize/rasterize.csv holds GDAL's and shapely's answers for many
+ * more.
+ */
 class LineCoverageTest {
 
   private static final double EPS = 1e-12;
@@ -21,7 +24,8 @@ class LineCoverageTest {
     assertThat(cells.weightAt(0, 0)).isCloseTo(Math.sqrt(2), within(EPS));
     assertThat(cells.weightAt(1, 1)).isCloseTo(Math.sqrt(2), within(EPS));
     // Through the corner (1, 1) only: the other two cells at that corner are not entered.
-    assertThat(LineCoverage.compute(wkt("LINESTRING (0 0, 2 2)"), PixelRule.ALL_TOUCHED).size()).isEqualTo(2);
+    assertThat(LineCoverage.compute(wkt("LINESTRING (0 0, 2 2)"), PixelRule.ALL_TOUCHED).size())
+        .isEqualTo(2);
   }
 
   @Test
@@ -49,7 +53,8 @@ class LineCoverageTest {
   @Test
   void partsAddTheirLengthsUnderExactAndCountACellOnceOtherwise() {
     String twice = "MULTILINESTRING ((0.25 0.5, 0.75 0.5), (0.5 0.25, 0.5 0.75))";
-    assertThat(LineCoverage.compute(wkt(twice), PixelRule.EXACT).weightAt(0, 0)).isCloseTo(1, within(EPS));
+    assertThat(LineCoverage.compute(wkt(twice), PixelRule.EXACT).weightAt(0, 0))
+        .isCloseTo(1, within(EPS));
     assertThat(LineCoverage.compute(wkt(twice), PixelRule.CENTER).weightAt(0, 0)).isEqualTo(1);
     assertThat(LineCoverage.compute(wkt(twice), PixelRule.ALL_TOUCHED).sum()).isEqualTo(1);
   }
@@ -67,12 +72,15 @@ class LineCoverageTest {
 
   @Test
   void rejectsWhatIsNotALineAndNonFiniteCoordinates() {
-    assertThatThrownBy(() -> LineCoverage.compute(wkt("POLYGON ((0 0, 1 0, 1 1, 0 0))"), PixelRule.EXACT))
+    assertThatThrownBy(
+            () -> LineCoverage.compute(wkt("POLYGON ((0 0, 1 0, 1 1, 0 0))"), PixelRule.EXACT))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> LineCoverage.compute(
-        Shapes.FACTORY.createLineString(new Coordinate[] {
-            new Coordinate(0, 0),
-            new Coordinate(Double.NaN, 1)}), PixelRule.CENTER))
+    assertThatThrownBy(
+            () ->
+                LineCoverage.compute(
+                    Shapes.FACTORY.createLineString(
+                        new Coordinate[] {new Coordinate(0, 0), new Coordinate(Double.NaN, 1)}),
+                    PixelRule.CENTER))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -8,14 +8,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** The rows of {@code rasterize/rasterize.csv}: GDAL's burned cells and shapely's line lengths per cell. */
+/**
+ * The rows of {@code rasterize/rasterize.csv}: GDAL's burned cells and shapely's line lengths per
+ * cell.
+ */
 final class RasterizeFixtures {
 
   /** The fixtures' grid, in cells. */
   static final int WIDTH = 16;
+
   static final int HEIGHT = 12;
 
-  /** @param cells "row:col" or "row:col:length", space-separated */
+  /**
+   * @param cells "row:col" or "row:col:length", space-separated
+   */
   record Row(String id, String rule, String wkt, String cells) {
     PixelRule pixelRule() {
       return PixelRule.valueOf(rule.toUpperCase(java.util.Locale.ROOT));
@@ -34,8 +40,10 @@ final class RasterizeFixtures {
   private RasterizeFixtures() {}
 
   static List<Row> rows() {
-    try (InputStream in = Objects.requireNonNull(
-        RasterizeFixtures.class.getResourceAsStream("/rasterize/rasterize.csv"), "rasterize.csv")) {
+    try (InputStream in =
+        Objects.requireNonNull(
+            RasterizeFixtures.class.getResourceAsStream("/rasterize/rasterize.csv"),
+            "rasterize.csv")) {
       List<Row> rows = new ArrayList<>();
       String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
       for (int i = 1; i < lines.length; i++) {
@@ -47,7 +55,9 @@ final class RasterizeFixtures {
     }
   }
 
-  /** id,rule,wkt,cells where only the WKT is quoted (it holds commas) and no field holds a quote. */
+  /**
+   * id,rule,wkt,cells where only the WKT is quoted (it holds commas) and no field holds a quote.
+   */
   private static Row parse(String line) {
     int a = line.indexOf(',');
     int b = line.indexOf(',', a + 1);

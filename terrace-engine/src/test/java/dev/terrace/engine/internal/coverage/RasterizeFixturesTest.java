@@ -11,9 +11,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * Lines and overlapping MultiPolygons against the committed fixtures (rasterize/README.md): the cells GDAL
- * 3.6's rasterizer burns, with and without {@code ALL_TOUCHED=TRUE}, for CENTER and ALL_TOUCHED; for EXACT
- * lines, the length of line in each cell as shapely's intersection with the cell's box gives it.
+ * Lines and overlapping MultiPolygons against the committed fixtures (rasterize/README.md): the
+ * cells GDAL 3.6's rasterizer burns, with and without {@code ALL_TOUCHED=TRUE}, for CENTER and
+ * ALL_TOUCHED; for EXACT lines, the length of line in each cell as shapely's intersection with the
+ * cell's box gives it.
  */
 class RasterizeFixturesTest {
 
@@ -56,7 +57,9 @@ class RasterizeFixturesTest {
     }
     assertThat(actual.keySet()).as(row.toString()).containsExactlyElementsOf(expected.keySet());
     for (Map.Entry<String, Double> e : expected.entrySet()) {
-      assertThat(actual.get(e.getKey())).as("%s cell %s", row, e.getKey()).isCloseTo(e.getValue(), within(1e-9));
+      assertThat(actual.get(e.getKey()))
+          .as("%s cell %s", row, e.getKey())
+          .isCloseTo(e.getValue(), within(1e-9));
     }
   }
 }

@@ -15,9 +15,10 @@ final class Shapes {
   private Shapes() {}
 
   /**
-   * A star-shaped polygon: 6–30 vertices at jittered, evenly spread angles (turned by a random rotation)
-   * with radii in [R/2, R]; with a hole of radii in [R/10, 3R/10] when asked. Angular gaps stay under 96°,
-   * so the shell keeps a disk of radius 0.33 R around the centre and the hole always fits inside.
+   * A star-shaped polygon: 6–30 vertices at jittered, evenly spread angles (turned by a random
+   * rotation) with radii in [R/2, R]; with a hole of radii in [R/10, 3R/10] when asked. Angular
+   * gaps stay under 96°, so the shell keeps a disk of radius 0.33 R around the centre and the hole
+   * always fits inside.
    *
    * @param snap if positive, round every vertex to a multiple of it (puts vertices on grid lines)
    */
@@ -25,7 +26,10 @@ final class Shapes {
     return star(rnd, cx, cy, radius, hole, snap, 6 + rnd.nextInt(25));
   }
 
-  /** As {@link #star(Random, double, double, double, boolean, double)} with {@code vertices} on the shell. */
+  /**
+   * As {@link #star(Random, double, double, double, boolean, double)} with {@code vertices} on the
+   * shell.
+   */
   static Polygon star(
       Random rnd, double cx, double cy, double radius, boolean hole, double snap, int vertices) {
     LinearRing shell = ring(rnd, cx, cy, radius * 0.5, radius, vertices, snap, rnd.nextBoolean());
@@ -56,7 +60,14 @@ final class Shapes {
   }
 
   private static LinearRing ring(
-      Random rnd, double cx, double cy, double rmin, double rmax, int n, double snap, boolean reverse) {
+      Random rnd,
+      double cx,
+      double cy,
+      double rmin,
+      double rmax,
+      int n,
+      double snap,
+      boolean reverse) {
     Coordinate[] pts = new Coordinate[n + 1];
     double rotation = rnd.nextDouble() * 2 * Math.PI;
     double step = 2 * Math.PI / n;
@@ -77,8 +88,13 @@ final class Shapes {
 
   /** The unit square of cell (row, col). */
   static Polygon cell(int row, int col) {
-    return FACTORY.createPolygon(new Coordinate[] {
-      new Coordinate(col, row), new Coordinate(col + 1, row), new Coordinate(col + 1, row + 1),
-      new Coordinate(col, row + 1), new Coordinate(col, row)});
+    return FACTORY.createPolygon(
+        new Coordinate[] {
+          new Coordinate(col, row),
+          new Coordinate(col + 1, row),
+          new Coordinate(col + 1, row + 1),
+          new Coordinate(col, row + 1),
+          new Coordinate(col, row)
+        });
   }
 }

@@ -19,21 +19,32 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 
 /**
- * Reading the timestamps of a series in one coverage pass gives each timestamp exactly what reading it alone
- * gives, from the same windows.
+ * Reading the timestamps of a series in one coverage pass gives each timestamp exactly what reading
+ * it alone gives, from the same windows.
  */
 class AreaReaderLayersTest {
 
-  /** A triangle in pixel space across most of the 81 x 33 grid, its edges cutting cells at odd fractions. */
-  private static final Geometry TRIANGLE = new GeometryFactory().createPolygon(new Coordinate[] {
-      new Coordinate(2.3, 1.7), new Coordinate(77.9, 4.2), new Coordinate(40.1, 31.6), new Coordinate(2.3, 1.7)});
+  /**
+   * A triangle in pixel space across most of the 81 x 33 grid, its edges cutting cells at odd
+   * fractions.
+   */
+  private static final Geometry TRIANGLE =
+      new GeometryFactory()
+          .createPolygon(
+              new Coordinate[] {
+                new Coordinate(2.3, 1.7),
+                new Coordinate(77.9, 4.2),
+                new Coordinate(40.1, 31.6),
+                new Coordinate(2.3, 1.7)
+              });
 
   @Test
   void onePassOverSeveralLayersEqualsEachLayerReadAlone() throws Exception {
     List<Layer> layers = new ArrayList<>();
     List<AtomicInteger> reads = new ArrayList<>();
     for (String month : List.of("01", "07", "12")) {
-      Path file = Path.of(getClass().getResource("/timeseries/bcsd_tas_1999-" + month + ".tif").toURI());
+      Path file =
+          Path.of(getClass().getResource("/timeseries/bcsd_tas_1999-" + month + ".tif").toURI());
       AtomicInteger count = new AtomicInteger();
       reads.add(count);
       RasterSource counted = new CountingSource(GeoTiff.open(file), count);
@@ -42,17 +53,22 @@ class AreaReaderLayersTest {
     for (PixelRule rule : PixelRule.values()) {
       CellAccumulator[] together = new CellAccumulator[layers.size()];
       for (int i = 0; i < together.length; i++) {
-        together[i] = CellAccumulator.of(Statistic.MEAN, Statistic.STD, Statistic.MIN, Statistic.MAX);
+        together[i] =
+            CellAccumulator.of(Statistic.MEAN, Statistic.STD, Statistic.MIN, Statistic.MAX);
       }
       reads.forEach(c -> c.set(0));
       Measurement[] all = AreaReader.read(layers, TRIANGLE, rule, together);
       List<Integer> readsTogether = reads.stream().map(AtomicInteger::get).toList();
       for (int i = 0; i < layers.size(); i++) {
         Layer l = layers.get(i);
-        CellAccumulator alone = CellAccumulator.of(Statistic.MEAN, Statistic.STD, Statistic.MIN, Statistic.MAX);
+        CellAccumulator alone =
+            CellAccumulator.of(Statistic.MEAN, Statistic.STD, Statistic.MIN, Statistic.MAX);
         reads.get(i).set(0);
         Measurement one = AreaReader.read(l.raster(), 1, l.band(), TRIANGLE, rule, alone);
-        assertThat(reads.get(i).get()).as("windows read").isEqualTo(readsTogether.get(i)).isPositive();
+        assertThat(reads.get(i).get())
+            .as("windows read")
+            .isEqualTo(readsTogether.get(i))
+            .isPositive();
         assertThat(all[i].validWeight()).isEqualTo(one.validWeight());
         assertThat(all[i].missingWeight()).isEqualTo(one.missingWeight());
         assertThat(all[i].validCells()).isEqualTo(one.validCells()).isPositive();

@@ -21,8 +21,10 @@ class InvalidGeometryExtractionTest {
 
   private static final double[][] BOX = {{5, 49}, {7, 49}, {7, 51}, {5, 51}, {5, 49}};
   private static final double[][] BOWTIE = {{5, 49}, {7, 51}, {7, 49}, {5, 51}, {5, 49}};
+
   /** The mean of the 2° box around Luxembourg, which holds the whole raster. */
   private static final double LUX_MEAN = 348.3365885416667;
+
   private static Terrace engine;
 
   @BeforeAll
@@ -42,12 +44,17 @@ class InvalidGeometryExtractionTest {
   @Test
   void aBowtieIsRefusedRatherThanAnsweredNull() {
     assertThatThrownBy(() -> extract(ExtractRequest.builder().geometry(Polygon.of(BOWTIE))))
-        .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
-          assertThat(e.fieldErrors()).singleElement().satisfies(f -> {
-            assertThat(f.path()).isEqualTo("geometry.coordinates[0]");
-            assertThat(f.msg()).contains("Self-intersection at [6.0, 50.0]");
-          });
-        });
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e -> {
+              assertThat(e.fieldErrors())
+                  .singleElement()
+                  .satisfies(
+                      f -> {
+                        assertThat(f.path()).isEqualTo("geometry.coordinates[0]");
+                        assertThat(f.msg()).contains("Self-intersection at [6.0, 50.0]");
+                      });
+            });
   }
 
   @Test
@@ -61,15 +68,21 @@ class InvalidGeometryExtractionTest {
   @Test
   void aHoleOutsideItsShellIsRefused() {
     double[][] hole = {{20, 20}, {21, 20}, {21, 21}, {20, 21}, {20, 20}};
-    assertThatThrownBy(() -> extract(ExtractRequest.builder().geometry(new Polygon(new double[][][] {BOX, hole}))))
-        .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.fieldErrors().get(0).path())
-            .isEqualTo("geometry.coordinates[1]"));
+    assertThatThrownBy(
+            () ->
+                extract(
+                    ExtractRequest.builder().geometry(new Polygon(new double[][][] {BOX, hole}))))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e -> assertThat(e.fieldErrors().get(0).path()).isEqualTo("geometry.coordinates[1]"));
   }
 
   @Test
   void wideBoxesWhoseEdgesAreAtMost180DegreesAreThePlanarBoxes() {
     double[][] wide200 = {{-94, 49}, {6, 49}, {106, 49}, {106, 51}, {6, 51}, {-94, 51}, {-94, 49}};
-    double[][] wide340 = {{-164, 49}, {6, 49}, {176, 49}, {176, 51}, {6, 51}, {-164, 51}, {-164, 49}};
+    double[][] wide340 = {
+      {-164, 49}, {6, 49}, {176, 49}, {176, 51}, {6, 51}, {-164, 51}, {-164, 49}
+    };
     for (double[][] ring : List.of(BOX, wide200, wide340)) {
       var r = extract(ExtractRequest.builder().geometry(Polygon.of(ring))).results().get(0);
       assertThat(r.jsonValue()).isEqualTo(LUX_MEAN);
@@ -79,8 +92,12 @@ class InvalidGeometryExtractionTest {
 
   @Test
   void inABatchAnInvalidPolygonFailsOnlyItsOwnEntry() {
-    BatchExtractResponse r = engine.batchExtract(BatchExtractRequest.builder()
-        .geometry(Polygon.of(BOX), Polygon.of(BOWTIE), Polygon.of(BOX)).datasets("lux:elevation").build());
+    BatchExtractResponse r =
+        engine.batchExtract(
+            BatchExtractRequest.builder()
+                .geometry(Polygon.of(BOX), Polygon.of(BOWTIE), Polygon.of(BOX))
+                .datasets("lux:elevation")
+                .build());
     assertThat(r.responses()).hasSize(3);
     assertThat(r.responses().get(0).results().get(0).jsonValue()).isEqualTo(LUX_MEAN);
     assertThat(r.responses().get(2).results().get(0).jsonValue()).isEqualTo(LUX_MEAN);
@@ -88,26 +105,41 @@ class InvalidGeometryExtractionTest {
     assertThat(failed.results()).isEmpty();
     assertThat(failed.error()).isNotNull();
     assertThat(failed.error().type()).isEqualTo("validation_error");
-    assertThat(failed.error().message()).startsWith("geometries[1].coordinates[0]: ").contains("Self-intersection");
-    assertThat((List<?>) failed.error().detail()).singleElement()
-        .isInstanceOfSatisfying(FieldError.class, f -> assertThat(f.type()).isEqualTo("invalid_geometry"));
+    assertThat(failed.error().message())
+        .startsWith("geometries[1].coordinates[0]: ")
+        .contains("Self-intersection");
+    assertThat((List<?>) failed.error().detail())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            FieldError.class, f -> assertThat(f.type()).isEqualTo("invalid_geometry"));
     assertThat(r.totalGeometries()).isEqualTo(3);
     assertThat(r.totalResults()).isEqualTo(2);
   }
 
   @Test
   void inABatchARepairedPolygonIsAnswered() {
-    BatchExtractResponse r = engine.batchExtract(BatchExtractRequest.builder()
-        .geometry(Polygon.of(BOWTIE)).datasets("lux:elevation").repair(true).build());
+    BatchExtractResponse r =
+        engine.batchExtract(
+            BatchExtractRequest.builder()
+                .geometry(Polygon.of(BOWTIE))
+                .datasets("lux:elevation")
+                .repair(true)
+                .build());
     assertThat(r.responses().get(0).error()).isNull();
-    assertThat(r.responses().get(0).warnings()).anySatisfy(w -> assertThat(w).contains("GeometryFixer"));
+    assertThat(r.responses().get(0).warnings())
+        .anySatisfy(w -> assertThat(w).contains("GeometryFixer"));
   }
 
   @Test
   void aMalformedGeometryStillRefusesTheBatch() {
     double[][] open = {{5, 49}, {7, 49}, {7, 51}, {5, 51}};
-    assertThatThrownBy(() -> engine.batchExtract(BatchExtractRequest.builder()
-        .geometry(Polygon.of(BOX), new Polygon(new double[][][] {open})).datasets("lux:elevation").build()))
+    assertThatThrownBy(
+            () ->
+                engine.batchExtract(
+                    BatchExtractRequest.builder()
+                        .geometry(Polygon.of(BOX), new Polygon(new double[][][] {open}))
+                        .datasets("lux:elevation")
+                        .build()))
         .isInstanceOf(InvalidRequestException.class);
   }
 }

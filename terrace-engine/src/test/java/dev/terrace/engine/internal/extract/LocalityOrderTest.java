@@ -27,7 +27,8 @@ class LocalityOrderTest {
       }
     }
     for (int d = 1; d < 256; d++) {
-      long step = Math.abs(cellAt[d][0] - cellAt[d - 1][0]) + Math.abs(cellAt[d][1] - cellAt[d - 1][1]);
+      long step =
+          Math.abs(cellAt[d][0] - cellAt[d - 1][0]) + Math.abs(cellAt[d][1] - cellAt[d - 1][1]);
       assertThat(step).as("from %d to %d", d - 1, d).isEqualTo(1);
     }
   }

@@ -41,23 +41,39 @@ class ResultValuesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "", "average", "percentile", "percentile:", "percentile:101", "percentile:-1", "percentile:NaN",
-      "percentile:Infinity", "percentile:0x10", "percentile:90d", "percentile:ninety"})
+  @ValueSource(
+      strings = {
+        "",
+        "average",
+        "percentile",
+        "percentile:",
+        "percentile:101",
+        "percentile:-1",
+        "percentile:NaN",
+        "percentile:Infinity",
+        "percentile:0x10",
+        "percentile:90d",
+        "percentile:ninety"
+      })
   void rejectsWhatIsNoStatistic(String text) {
     assertThatThrownBy(() -> parse(text)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void convertsEveryApiAggregationBothWays() {
-    // cells returns the cells themselves: no statistic accumulates it; the weighted statistics are the others with
+    // cells returns the cells themselves: no statistic accumulates it; the weighted statistics are
+    // the others with
     // other weights (below).
-    List<String> statistics = Aggregation.NAMES.stream()
-        .filter(name -> !name.equals("cells") && !name.startsWith("weighted_")).toList();
-    assertThat(statistics).containsExactly(
-        java.util.Arrays.stream(Statistic.values()).map(Statistic::key).toArray(String[]::new));
+    List<String> statistics =
+        Aggregation.NAMES.stream()
+            .filter(name -> !name.equals("cells") && !name.startsWith("weighted_"))
+            .toList();
+    assertThat(statistics)
+        .containsExactly(
+            java.util.Arrays.stream(Statistic.values()).map(Statistic::key).toArray(String[]::new));
     for (String name : statistics) {
-      Aggregation aggregation = name.equals("percentile") ? Aggregation.percentile(12.5) : Aggregation.parse(name);
+      Aggregation aggregation =
+          name.equals("percentile") ? Aggregation.percentile(12.5) : Aggregation.parse(name);
       StatisticRequest request = ResultValues.statistic(aggregation);
       assertThat(request.statistic().key()).isEqualTo(name);
       assertThat(Aggregation.parse(request.toString())).isEqualTo(aggregation);
@@ -69,21 +85,30 @@ class ResultValuesTest {
 
   @Test
   void aWeightedStatisticIsTheSameStatisticWithOtherWeights() {
-    assertThat(ResultValues.statistic(Aggregation.WEIGHTED_MEAN).statistic()).isEqualTo(Statistic.MEAN);
-    assertThat(ResultValues.statistic(Aggregation.WEIGHTED_SUM).statistic()).isEqualTo(Statistic.SUM);
-    assertThat(ResultValues.statistic(Aggregation.WEIGHTED_STD).statistic()).isEqualTo(Statistic.STD);
-    assertThat(ResultValues.statistic(Aggregation.WEIGHTED_VARIANCE).statistic()).isEqualTo(Statistic.VARIANCE);
-    assertThat(ResultValues.statistic(Aggregation.WEIGHTED_FRAC).statistic()).isEqualTo(Statistic.DISTRIBUTION);
+    assertThat(ResultValues.statistic(Aggregation.WEIGHTED_MEAN).statistic())
+        .isEqualTo(Statistic.MEAN);
+    assertThat(ResultValues.statistic(Aggregation.WEIGHTED_SUM).statistic())
+        .isEqualTo(Statistic.SUM);
+    assertThat(ResultValues.statistic(Aggregation.WEIGHTED_STD).statistic())
+        .isEqualTo(Statistic.STD);
+    assertThat(ResultValues.statistic(Aggregation.WEIGHTED_VARIANCE).statistic())
+        .isEqualTo(Statistic.VARIANCE);
+    assertThat(ResultValues.statistic(Aggregation.WEIGHTED_FRAC).statistic())
+        .isEqualTo(Statistic.DISTRIBUTION);
   }
 
   @Test
   void eachApiKindNamesOneStatisticAndCellsNone() {
     for (Aggregation.Kind kind : Aggregation.Kind.values()) {
-      if (kind != Aggregation.Kind.CELLS && kind != Aggregation.Kind.PERCENTILE && !kind.isWeighted()) {
-        assertThat(ResultValues.statistic(Aggregation.of(kind)).statistic().key()).isEqualTo(kind.wireName());
+      if (kind != Aggregation.Kind.CELLS
+          && kind != Aggregation.Kind.PERCENTILE
+          && !kind.isWeighted()) {
+        assertThat(ResultValues.statistic(Aggregation.of(kind)).statistic().key())
+            .isEqualTo(kind.wireName());
       }
     }
-    assertThatThrownBy(() -> ResultValues.statistic(Aggregation.CELLS)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> ResultValues.statistic(Aggregation.CELLS))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("unknown statistic: cells");
   }
 

@@ -22,7 +22,8 @@ class AntimeridianTest {
 
   @Test
   void longitudesPast180AreCutAtTheLineAndWrapped() throws Exception {
-    Geometry g = Antimeridian.split(polygon("POLYGON ((170 -10, 190 -10, 190 10, 170 10, 170 -10))"));
+    Geometry g =
+        Antimeridian.split(polygon("POLYGON ((170 -10, 190 -10, 190 10, 170 10, 170 -10))"));
     assertThat(g.getNumGeometries()).isEqualTo(2);
     assertThat(g.getArea()).isCloseTo(20 * 20, within(1e-9));
     assertThat(g.getEnvelopeInternal().getMinX()).isEqualTo(-180);

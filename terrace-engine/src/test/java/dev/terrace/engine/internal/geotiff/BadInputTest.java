@@ -11,8 +11,8 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
- * Broken files fail with a {@link RasterFormatException} whose message names the file, the IFD and the
- * tag, before anything is allocated from the broken field.
+ * Broken files fail with a {@link RasterFormatException} whose message names the file, the IFD and
+ * the tag, before anything is allocated from the broken field.
  */
 class BadInputTest {
 
@@ -26,17 +26,27 @@ class BadInputTest {
     return GeoTiff.open(new MemoryByteSource(NAME, bytes), TileCache.ofMaxBytes(1 << 20));
   }
 
-  /** As GDAL does: a file cut inside its pixel data opens, the intact blocks read, the lost ones are masked. */
+  /**
+   * As GDAL does: a file cut inside its pixel data opens, the intact blocks read, the lost ones are
+   * masked.
+   */
   @Test
   void aFileCutShortOpensAndMasksTheBlockThatLiesPastTheEnd() throws Exception {
     byte[] bytes = original();
     byte[] truncated = Arrays.copyOf(bytes, bytes.length - 100);
-    try (GeoTiff whole = open(bytes); GeoTiff cut = open(truncated)) {
-      assertThat(cut.damage()).hasValueSatisfying(d -> assertThat(d).contains(NAME).contains("1 strip of IFD 0 (8)")
-          .contains("past its end"));
+    try (GeoTiff whole = open(bytes);
+        GeoTiff cut = open(truncated)) {
+      assertThat(cut.damage())
+          .hasValueSatisfying(
+              d ->
+                  assertThat(d)
+                      .contains(NAME)
+                      .contains("1 strip of IFD 0 (8)")
+                      .contains("past its end"));
       assertThat(whole.damage()).isEmpty();
       Window intact = Window.of(0, 0, 67, 40);
-      assertThat(cut.read(intact, 2).toDoubles()).containsExactly(whole.read(intact, 2).toDoubles());
+      assertThat(cut.read(intact, 2).toDoubles())
+          .containsExactly(whole.read(intact, 2).toDoubles());
       assertThat(cut.hasMask(2)).isTrue();
       byte[] valid = new byte[67 * 43];
       cut.readMask(cut.grid().extent(), 2, valid);
@@ -51,7 +61,9 @@ class BadInputTest {
     byte[] bytes = original();
     assertThatThrownBy(() -> open(TiffPatch.setFirstIfdOffset(bytes, bytes.length + 1000)))
         .isInstanceOf(RasterFormatException.class)
-        .hasMessageContaining(NAME).hasMessageContaining("IFD 0").hasMessageContaining("past the end");
+        .hasMessageContaining(NAME)
+        .hasMessageContaining("IFD 0")
+        .hasMessageContaining("past the end");
   }
 
   @Test
@@ -59,11 +71,16 @@ class BadInputTest {
     byte[] lzw = TiffPatch.setTag(absurdStrip(), TiffTag.COMPRESSION, 5);
     assertThatThrownBy(() -> open(lzw))
         .isInstanceOf(RasterFormatException.class)
-        .hasMessageContaining(NAME).hasMessageContaining("IFD 0").hasMessageContaining("RowsPerStrip")
+        .hasMessageContaining(NAME)
+        .hasMessageContaining("IFD 0")
+        .hasMessageContaining("RowsPerStrip")
         .hasMessageContaining("limit");
   }
 
-  /** An uncompressed strip too large for one block is read in bands of rows, each its own byte range. */
+  /**
+   * An uncompressed strip too large for one block is read in bands of rows, each its own byte
+   * range.
+   */
   @Test
   void anUncompressedStripTooLargeForOneBlockOpensInBandsOfRows() throws Exception {
     try (GeoTiff tiff = open(absurdStrip())) {
@@ -85,14 +102,19 @@ class BadInputTest {
     byte[] jpeg2000 = TiffPatch.setTag(original(), TiffTag.COMPRESSION, 34712);
     assertThatThrownBy(() -> open(jpeg2000))
         .isInstanceOf(RasterFormatException.class)
-        .hasMessageContaining(NAME).hasMessageContaining("IFD 0").hasMessageContaining("Compression (259)")
-        .hasMessageContaining("34712 (JPEG 2000)").hasMessageContaining("LERC)");
+        .hasMessageContaining(NAME)
+        .hasMessageContaining("IFD 0")
+        .hasMessageContaining("Compression (259)")
+        .hasMessageContaining("34712 (JPEG 2000)")
+        .hasMessageContaining("LERC)");
   }
 
   @Test
   void aFileThatIsNotATiffSaysSo() {
     assertThatThrownBy(() -> open("GIF89a and more bytes".getBytes()))
-        .isInstanceOf(RasterFormatException.class).hasMessageContaining(NAME).hasMessageContaining("not a TIFF");
+        .isInstanceOf(RasterFormatException.class)
+        .hasMessageContaining(NAME)
+        .hasMessageContaining("not a TIFF");
   }
 
   @Test
@@ -104,9 +126,12 @@ class BadInputTest {
     byte[] broken = bytes.clone();
     int start = (int) layout.offsets()[0];
     Arrays.fill(broken, start + 2, start + (int) layout.byteCounts()[0], (byte) 0xFF);
-    try (GeoTiff tiff = GeoTiff.open(new MemoryByteSource(name, broken), TileCache.ofMaxBytes(1 << 20))) {
+    try (GeoTiff tiff =
+        GeoTiff.open(new MemoryByteSource(name, broken), TileCache.ofMaxBytes(1 << 20))) {
       assertThatThrownBy(() -> tiff.read(tiff.grid().extent(), 1))
-          .isInstanceOf(RasterFormatException.class).hasMessageContaining(name).hasMessageContaining("IFD 0, tile 0")
+          .isInstanceOf(RasterFormatException.class)
+          .hasMessageContaining(name)
+          .hasMessageContaining("IFD 0, tile 0")
           .hasMessageContaining("corrupt");
     }
   }

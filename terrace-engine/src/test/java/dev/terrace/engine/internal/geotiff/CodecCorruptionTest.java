@@ -22,9 +22,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Damaged blocks of the new codecs: a read fails with a {@link RasterFormatException} naming the file, the
- * block and the codec, or (for random damage a codec cannot detect, as in JPEG's entropy-coded data) still
- * returns a block; never another exception or a hang.
+ * Damaged blocks of the new codecs: a read fails with a {@link RasterFormatException} naming the
+ * file, the block and the codec, or (for random damage a codec cannot detect, as in JPEG's
+ * entropy-coded data) still returns a block; never another exception or a hang.
  */
 class CodecCorruptionTest {
 
@@ -52,7 +52,8 @@ class CodecCorruptionTest {
   }
 
   private static void read(String name, byte[] bytes) {
-    try (GeoTiff tiff = GeoTiff.open(new MemoryByteSource(name, bytes), TileCache.ofMaxBytes(8 << 20))) {
+    try (GeoTiff tiff =
+        GeoTiff.open(new MemoryByteSource(name, bytes), TileCache.ofMaxBytes(8 << 20))) {
       for (int b = 1; b <= tiff.bandCount(); b++) {
         tiff.read(tiff.grid().extent(), b);
       }
@@ -61,20 +62,21 @@ class CodecCorruptionTest {
 
   @ParameterizedTest(name = "{0} bytes {1} to {2}")
   @CsvSource({
-      // LERC: any damage after the checksum field fails the Fletcher-32 check.
-      "lerc_f32_tiled.tif, 100, 140, LERC",
-      "lerc_u8_tiled.tif, 64, 65, LERC",            // a byte of zMax (0x6F)
-      "lerc_i16_tiled.tif, 0, 6, LERC",             // the "Lerc2 " key
-      "lerc_deflate_f32_tiled.tif, 40, 80, LERC",   // the zlib stream around the blob
-      "lerc_zstd_i16_tiled.tif, 0, 4, LERC",        // the zstd frame's magic number
-      "lzma_u8_p1_tiled.tif, 0, 12, LZMA",          // the .xz stream header
-      "lzma_f32_p3_tiled.tif, 100, 100000, LZMA",   // everything after the first 100 bytes
-      "jpeg_u8_ycbcr_tiled.tif, 0, 2, JPEG",        // the SOI marker
-      "jpeg_u8_gray_tiled.tif, 2, 100000, JPEG",    // all but SOI: no frame header left
-      "webp_u8_lossless_tiled.tif, 12, 100000, WEBP", // the RIFF chunks
-      "webp_u8_rgba_lossless_tiled.tif, 20, 30, WEBP", // the VP8L header
+    // LERC: any damage after the checksum field fails the Fletcher-32 check.
+    "lerc_f32_tiled.tif, 100, 140, LERC",
+    "lerc_u8_tiled.tif, 64, 65, LERC", // a byte of zMax (0x6F)
+    "lerc_i16_tiled.tif, 0, 6, LERC", // the "Lerc2 " key
+    "lerc_deflate_f32_tiled.tif, 40, 80, LERC", // the zlib stream around the blob
+    "lerc_zstd_i16_tiled.tif, 0, 4, LERC", // the zstd frame's magic number
+    "lzma_u8_p1_tiled.tif, 0, 12, LZMA", // the .xz stream header
+    "lzma_f32_p3_tiled.tif, 100, 100000, LZMA", // everything after the first 100 bytes
+    "jpeg_u8_ycbcr_tiled.tif, 0, 2, JPEG", // the SOI marker
+    "jpeg_u8_gray_tiled.tif, 2, 100000, JPEG", // all but SOI: no frame header left
+    "webp_u8_lossless_tiled.tif, 12, 100000, WEBP", // the RIFF chunks
+    "webp_u8_rgba_lossless_tiled.tif, 20, 30, WEBP", // the VP8L header
   })
-  void aDamagedBlockFailsNamingTheBlock(String file, int from, int to, String codec) throws Exception {
+  void aDamagedBlockFailsNamingTheBlock(String file, int from, int to, String codec)
+      throws Exception {
     byte[] bytes = damaged(file, from, to, (byte) 0);
     assertThatThrownBy(() -> read(file, bytes))
         .isInstanceOf(RasterFormatException.class)
@@ -83,9 +85,18 @@ class CodecCorruptionTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"lerc_f32_nan_tiled.tif", "lerc_u8_gray_strips.tif", "lerc_f64_tiled.tif",
-      "lerc_u16_z2_tiled.tif", "lzma_i16_p2_strips.tif", "jpeg_u8_rgb_tiled.tif", "jpeg_u8_ycbcr_strips.tif",
-      "webp_u8_lossless_tiled.tif", "f16_zstd_p3_tiled.tif"})
+  @ValueSource(
+      strings = {
+        "lerc_f32_nan_tiled.tif",
+        "lerc_u8_gray_strips.tif",
+        "lerc_f64_tiled.tif",
+        "lerc_u16_z2_tiled.tif",
+        "lzma_i16_p2_strips.tif",
+        "jpeg_u8_rgb_tiled.tif",
+        "jpeg_u8_ycbcr_strips.tif",
+        "webp_u8_lossless_tiled.tif",
+        "f16_zstd_p3_tiled.tif"
+      })
   void randomDamageGivesABlockOrARasterFormatException(String file) throws Exception {
     byte[] clean = Files.readAllBytes(Fixtures.file("codecs/" + file));
     long[] block = firstBlock(clean);
@@ -104,7 +115,8 @@ class CodecCorruptionTest {
         assertThat(e.getCause().getMessage()).contains(file + ", IFD 0, ");
       } catch (TimeoutException e) {
         run.cancel(true);
-        throw new AssertionError(file + " trial " + trial + " did not finish in " + Duration.ofSeconds(10), e);
+        throw new AssertionError(
+            file + " trial " + trial + " did not finish in " + Duration.ofSeconds(10), e);
       }
     }
   }

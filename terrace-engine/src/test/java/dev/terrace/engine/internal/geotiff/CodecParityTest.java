@@ -14,21 +14,46 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every band of every file in {@code geotiff/codecs} (LZMA, JPEG, WebP, LERC and its deflate/zstd wrappers,
- * 16-bit floats) decodes to exactly the bytes GDAL's {@code ReadAsArray} returns. The answers were computed
- * by {@code codecs/make_codecs.sh} with GDAL; no GDAL is needed here.
+ * Every band of every file in {@code geotiff/codecs} (LZMA, JPEG, WebP, LERC and its deflate/zstd
+ * wrappers, 16-bit floats) decodes to exactly the bytes GDAL's {@code ReadAsArray} returns. The
+ * answers were computed by {@code codecs/make_codecs.sh} with GDAL; no GDAL is needed here.
  */
 class CodecParityTest {
 
-  private static final Map<String, SampleType> GDAL_TYPES = Map.of(
-      "Byte", SampleType.UINT8, "Int8", SampleType.INT8, "UInt16", SampleType.UINT16, "Int16", SampleType.INT16,
-      "UInt32", SampleType.UINT32, "Int32", SampleType.INT32, "Float32", SampleType.FLOAT32,
-      "Float64", SampleType.FLOAT64);
+  private static final Map<String, SampleType> GDAL_TYPES =
+      Map.of(
+          "Byte",
+          SampleType.UINT8,
+          "Int8",
+          SampleType.INT8,
+          "UInt16",
+          SampleType.UINT16,
+          "Int16",
+          SampleType.INT16,
+          "UInt32",
+          SampleType.UINT32,
+          "Int32",
+          SampleType.INT32,
+          "Float32",
+          SampleType.FLOAT32,
+          "Float64",
+          SampleType.FLOAT64);
 
   static Stream<Arguments> bands() {
-    return Fixtures.csv(Fixtures.file("codecs/expected.csv")).stream().filter(row -> !lossyWebp(row))
-        .map(row -> Arguments.of(Named.of(row.get("file") + " band " + row.get("band") + " [" + row.get("codec")
-            + (row.get("nbits").isEmpty() ? "" : " NBITS=" + row.get("nbits")) + "]", row)));
+    return Fixtures.csv(Fixtures.file("codecs/expected.csv")).stream()
+        .filter(row -> !lossyWebp(row))
+        .map(
+            row ->
+                Arguments.of(
+                    Named.of(
+                        row.get("file")
+                            + " band "
+                            + row.get("band")
+                            + " ["
+                            + row.get("codec")
+                            + (row.get("nbits").isEmpty() ? "" : " NBITS=" + row.get("nbits"))
+                            + "]",
+                        row)));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -50,11 +75,16 @@ class CodecParityTest {
   }
 
   static Stream<String> lossyWebpFiles() {
-    return Fixtures.csv(Fixtures.file("codecs/expected.csv")).stream().filter(CodecParityTest::lossyWebp)
-        .map(row -> row.get("file")).distinct();
+    return Fixtures.csv(Fixtures.file("codecs/expected.csv")).stream()
+        .filter(CodecParityTest::lossyWebp)
+        .map(row -> row.get("file"))
+        .distinct();
   }
 
-  /** Lossy WebP is refused (see {@link WebpDecompressor}), naming the block, rather than decoded differently. */
+  /**
+   * Lossy WebP is refused (see {@link WebpDecompressor}), naming the block, rather than decoded
+   * differently.
+   */
   @ParameterizedTest(name = "{0}")
   @MethodSource("lossyWebpFiles")
   void lossyWebpIsRefusedNamingTheBlock(String file) {

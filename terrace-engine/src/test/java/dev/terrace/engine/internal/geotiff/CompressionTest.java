@@ -27,7 +27,8 @@ class CompressionTest {
     assertThat(Compression.forCode(34887)).isEqualTo(Compression.LERC);
     for (Compression c : Compression.values()) {
       assertThat(Compression.forCode(c.code())).isSameAs(c);
-      assertThat(c.decompressor() == null).as("%s has exactly one kind of decoder", c)
+      assertThat(c.decompressor() == null)
+          .as("%s has exactly one kind of decoder", c)
           .isNotEqualTo(c.sampleDecompressor() == null);
     }
   }
@@ -55,7 +56,8 @@ class CompressionTest {
     byte[] data = TestBlocks.twoBitNoise(1000);
     byte[] packed = DeflateDecompressorTest.deflate(data, 6);
 
-    assertThat(Compression.DEFLATE_OLD.decompressor().decode(packed, 0, packed.length, 1000)).isEqualTo(data);
+    assertThat(Compression.DEFLATE_OLD.decompressor().decode(packed, 0, packed.length, 1000))
+        .isEqualTo(data);
   }
 
   @Test
@@ -68,14 +70,16 @@ class CompressionTest {
       }
       byte[] packed = DecompressorMutationTest.compress(c, data);
       for (int i = 0; i < 16; i++) {
-        jobs.add(() -> {
-          for (int round = 0; round < 20; round++) {
-            if (!Arrays.equals(c.decompressor().decode(packed, 0, packed.length, data.length), data)) {
-              return false;
-            }
-          }
-          return true;
-        });
+        jobs.add(
+            () -> {
+              for (int round = 0; round < 20; round++) {
+                if (!Arrays.equals(
+                    c.decompressor().decode(packed, 0, packed.length, data.length), data)) {
+                  return false;
+                }
+              }
+              return true;
+            });
       }
     }
     ExecutorService pool = Executors.newFixedThreadPool(8);

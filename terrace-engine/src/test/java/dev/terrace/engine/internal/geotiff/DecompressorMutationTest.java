@@ -12,8 +12,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Corrupt blocks, as a damaged file or a hostile server would deliver them: every codec must answer each one
- * with a block of exactly the requested length or a {@link DecodeException}, promptly, and with nothing else.
+ * Corrupt blocks, as a damaged file or a hostile server would deliver them: every codec must answer
+ * each one with a block of exactly the requested length or a {@link DecodeException}, promptly, and
+ * with nothing else.
  */
 class DecompressorMutationTest {
 
@@ -28,7 +29,8 @@ class DecompressorMutationTest {
   @Property(tries = 100)
   void oldStyleLzwAnswersCorruptBlocksWithABlockOrADecodeException(
       @ForAll("blocks") byte[] data, @ForAll Random random) {
-    survivesMutants(Compression.LZW.decompressor(), LzwTestEncoder.encodeCompat(data), data.length, random);
+    survivesMutants(
+        Compression.LZW.decompressor(), LzwTestEncoder.encodeCompat(data), data.length, random);
   }
 
   @Property(tries = 200)
@@ -75,7 +77,8 @@ class DecompressorMutationTest {
       case PACKBITS -> PackBitsTestEncoder.encode(data);
       case ZSTD -> ZstdBlockDecompressorTest.zstd(data);
       case LZMA -> LzmaDecompressorTest.xz(data);
-      case JPEG, WEBP, LERC -> throw new IllegalArgumentException(compression + " decodes to samples, not bytes");
+      case JPEG, WEBP, LERC ->
+          throw new IllegalArgumentException(compression + " decodes to samples, not bytes");
     };
   }
 
@@ -84,21 +87,24 @@ class DecompressorMutationTest {
   }
 
   private static void survivesMutants(Decompressor codec, byte[] valid, int length, Random random) {
-    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-      for (int i = 0; i < MUTANTS_PER_TRY; i++) {
-        byte[] mutant = mutate(valid, random);
-        int expected = switch (random.nextInt(4)) {
-          case 0 -> random.nextInt(length + 1);
-          case 1 -> length + 1 + random.nextInt(1000);
-          default -> length;
-        };
-        try {
-          assertThat(codec.decode(mutant, 0, mutant.length, expected)).hasSize(expected);
-        } catch (DecodeException expectedForCorruptData) {
-          // the other allowed answer
-        }
-      }
-    });
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10),
+        () -> {
+          for (int i = 0; i < MUTANTS_PER_TRY; i++) {
+            byte[] mutant = mutate(valid, random);
+            int expected =
+                switch (random.nextInt(4)) {
+                  case 0 -> random.nextInt(length + 1);
+                  case 1 -> length + 1 + random.nextInt(1000);
+                  default -> length;
+                };
+            try {
+              assertThat(codec.decode(mutant, 0, mutant.length, expected)).hasSize(expected);
+            } catch (DecodeException expectedForCorruptData) {
+              // the other allowed answer
+            }
+          }
+        });
   }
 
   private static byte[] mutate(byte[] valid, Random random) {

@@ -12,7 +12,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
-/** The fastest deflate decoder (libdeflate, where it can be called) answers as the zlib one does. */
+/**
+ * The fastest deflate decoder (libdeflate, where it can be called) answers as the zlib one does.
+ */
 class DeflateDecodersTest {
 
   private final DeflateDecompressor zlib = new DeflateDecompressor();
@@ -20,15 +22,18 @@ class DeflateDecodersTest {
 
   @Test
   void libdeflateIsUsedOnAJvmThatCanCallIt() {
-    // The tests run with native access granted; the library itself may be missing (Debian: libdeflate0).
+    // The tests run with native access granted; the library itself may be missing (Debian:
+    // libdeflate0).
     assumeTrue(Runtime.version().feature() >= 22 && libdeflateInstalled());
     assertThat(fastest.getClass().getSimpleName()).isEqualTo("LibdeflateDecompressor");
   }
 
   @Property(tries = 200)
   void intactTruncatedPaddedAndCorruptStreamsDecodeOrFailAsWithZlib(
-      @ForAll @IntRange(min = 0, max = 20_000) int length, @ForAll @IntRange(min = 0, max = 9) int level,
-      @ForAll @IntRange(min = -40, max = 40) int expectedShift, @ForAll @IntRange(min = 0, max = 3) int damage,
+      @ForAll @IntRange(min = 0, max = 20_000) int length,
+      @ForAll @IntRange(min = 0, max = 9) int level,
+      @ForAll @IntRange(min = -40, max = 40) int expectedShift,
+      @ForAll @IntRange(min = 0, max = 3) int damage,
       @ForAll long seed) {
     Random random = new Random(seed);
     byte[] data = new byte[length];
@@ -38,9 +43,10 @@ class DeflateDecodersTest {
     byte[] packed = DeflateDecompressorTest.deflate(data, level);
     switch (damage) {
       case 1 -> packed = Arrays.copyOf(packed, random.nextInt(packed.length)); // truncated
-      case 2 -> packed[random.nextInt(packed.length)] ^= (byte) (1 << random.nextInt(8)); // a flipped bit
+      case 2 ->
+          packed[random.nextInt(packed.length)] ^= (byte) (1 << random.nextInt(8)); // a flipped bit
       case 3 -> packed[packed.length - 1] ^= 1; // only the Adler-32, which neither checks
-      default -> { }
+      default -> {}
     }
     byte[] src = packed;
     int expected = Math.max(0, length + expectedShift);

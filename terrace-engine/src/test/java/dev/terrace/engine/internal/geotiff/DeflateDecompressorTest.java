@@ -29,11 +29,14 @@ class DeflateDecompressorTest {
 
   @Test
   void deflateDecodesAStripWrittenByLibtiff() throws DecodeException {
-    // GDAL 3.6.2, COMPRESS=DEFLATE PREDICTOR=3: a 4x2 Float32 strip, still in predictor-3 byte planes.
-    byte[] packed = HexFormat.of().parseHex(
-        "789cb36f6cf8d51660e05ccbc020f48e8121df89c1ee4007a3f90b0906080000af5a0870");
+    // GDAL 3.6.2, COMPRESS=DEFLATE PREDICTOR=3: a 4x2 Float32 strip, still in predictor-3 byte
+    // planes.
+    byte[] packed =
+        HexFormat.of()
+            .parseHex("789cb36f6cf8d51660e05ccbc020f48e8121df89c1ee4007a3f90b0906080000af5a0870");
 
-    assertThat(deflate.decode(packed, 0, packed.length, 32)).isEqualTo(PredictorTest.libtiffFloatPlanes());
+    assertThat(deflate.decode(packed, 0, packed.length, 32))
+        .isEqualTo(PredictorTest.libtiffFloatPlanes());
   }
 
   @Test

@@ -10,7 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The committed GeoTIFF fixtures under {@code src/test/resources/geotiff} and their GDAL-computed answers. */
+/**
+ * The committed GeoTIFF fixtures under {@code src/test/resources/geotiff} and their GDAL-computed
+ * answers.
+ */
 final class Fixtures {
 
   private Fixtures() {}

@@ -22,22 +22,53 @@ import org.locationtech.proj4j.CoordinateTransformFactory;
 import org.locationtech.proj4j.ProjCoordinate;
 
 /**
- * Every band of every image (full resolution and overviews) of every fixture decodes to exactly the bytes
- * GDAL returns, with GDAL's geotransform, CRS, nodata, scale and offset. The expected answers were computed
- * by {@code make_fixtures.sh} with GDAL; no GDAL is needed here.
+ * Every band of every image (full resolution and overviews) of every fixture decodes to exactly the
+ * bytes GDAL returns, with GDAL's geotransform, CRS, nodata, scale and offset. The expected answers
+ * were computed by {@code make_fixtures.sh} with GDAL; no GDAL is needed here.
  */
 class GdalParityTest {
 
-  private static final Map<String, SampleType> GDAL_TYPES = Map.of(
-      "Byte", SampleType.UINT8, "Int8", SampleType.INT8, "UInt16", SampleType.UINT16, "Int16", SampleType.INT16,
-      "UInt32", SampleType.UINT32, "Int32", SampleType.INT32, "Float32", SampleType.FLOAT32,
-      "Float64", SampleType.FLOAT64);
+  private static final Map<String, SampleType> GDAL_TYPES =
+      Map.of(
+          "Byte",
+          SampleType.UINT8,
+          "Int8",
+          SampleType.INT8,
+          "UInt16",
+          SampleType.UINT16,
+          "Int16",
+          SampleType.INT16,
+          "UInt32",
+          SampleType.UINT32,
+          "Int32",
+          SampleType.INT32,
+          "Float32",
+          SampleType.FLOAT32,
+          "Float64",
+          SampleType.FLOAT64);
 
   static Stream<Arguments> images() {
     return Fixtures.csv(Fixtures.file("expected.csv")).stream()
-        .map(row -> Arguments.of(Named.of(row.get("file") + " level " + row.get("level") + " band " + row.get("band")
-            + " [" + row.get("compression") + " p" + row.get("predictor") + " " + row.get("interleave") + " "
-            + row.get("byte_order") + (row.get("bigtiff").equals("yes") ? " bigtiff" : "") + "]", row)));
+        .map(
+            row ->
+                Arguments.of(
+                    Named.of(
+                        row.get("file")
+                            + " level "
+                            + row.get("level")
+                            + " band "
+                            + row.get("band")
+                            + " ["
+                            + row.get("compression")
+                            + " p"
+                            + row.get("predictor")
+                            + " "
+                            + row.get("interleave")
+                            + " "
+                            + row.get("byte_order")
+                            + (row.get("bigtiff").equals("yes") ? " bigtiff" : "")
+                            + "]",
+                        row)));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -70,8 +101,8 @@ class GdalParityTest {
       assertThat(meta.nodata()).isEmpty();
     } else {
       assertThat(meta.nodata()).isPresent();
-      assertThat(Double.valueOf(meta.nodata().getAsDouble())).isEqualTo(Double.valueOf(nodata.replace("nan", "NaN")
-          .replace("inf", "Infinity")));
+      assertThat(Double.valueOf(meta.nodata().getAsDouble()))
+          .isEqualTo(Double.valueOf(nodata.replace("nan", "NaN").replace("inf", "Infinity")));
     }
     if (!expected.get("scale").isEmpty()) {
       assertThat(meta.scale()).isEqualTo(Double.parseDouble(expected.get("scale")));
@@ -88,8 +119,9 @@ class GdalParityTest {
   }
 
   /**
-   * CRS definitions are compared by what they do, not how they are spelled: a point near the raster's
-   * centre, taken to lon/lat with GDAL's definition, must come back to the same spot with ours.
+   * CRS definitions are compared by what they do, not how they are spelled: a point near the
+   * raster's centre, taken to lon/lat with GDAL's definition, must come back to the same spot with
+   * ours.
    */
   private static void assertCrs(GeoTiff tiff, Map<String, String> expected) {
     String proj4 = expected.get("proj4");
@@ -104,15 +136,23 @@ class GdalParityTest {
     double cx = t.x(tiff.grid().width() / 2.0, tiff.grid().height() / 2.0);
     double cy = t.y(tiff.grid().width() / 2.0, tiff.grid().height() / 2.0);
     CoordinateTransformFactory f = new CoordinateTransformFactory();
-    ProjCoordinate lonLat = f.createTransform(gdal, gdal.createGeographic()).transform(new ProjCoordinate(cx, cy),
-        new ProjCoordinate());
-    ProjCoordinate back = f.createTransform(ours.createGeographic(), ours).transform(lonLat, new ProjCoordinate());
+    ProjCoordinate lonLat =
+        f.createTransform(gdal, gdal.createGeographic())
+            .transform(new ProjCoordinate(cx, cy), new ProjCoordinate());
+    ProjCoordinate back =
+        f.createTransform(ours.createGeographic(), ours).transform(lonLat, new ProjCoordinate());
     double tolerance = gdal.isGeographic() ? 1e-9 : 1e-4;
-    assertThat(back.x).as("x via our CRS %s", ours.getParameterString()).isCloseTo(cx, within(tolerance));
-    assertThat(back.y).as("y via our CRS %s", ours.getParameterString()).isCloseTo(cy, within(tolerance));
+    assertThat(back.x)
+        .as("x via our CRS %s", ours.getParameterString())
+        .isCloseTo(cx, within(tolerance));
+    assertThat(back.y)
+        .as("y via our CRS %s", ours.getParameterString())
+        .isCloseTo(cy, within(tolerance));
   }
 
   static String sha256(Raster raster) throws Exception {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raster.toBytes(ByteOrder.LITTLE_ENDIAN)));
+    return HexFormat.of()
+        .formatHex(
+            MessageDigest.getInstance("SHA-256").digest(raster.toBytes(ByteOrder.LITTLE_ENDIAN)));
   }
 }

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A COG read over real loopback HTTP: the requests and bytes each step costs, pixels identical to GDAL's,
- * one decode per tile under concurrency, and a file replaced underneath.
+ * A COG read over real loopback HTTP: the requests and bytes each step costs, pixels identical to
+ * GDAL's, one decode per tile under concurrency, and a file replaced underneath.
  */
 class GeoTiffHttpTest {
 
@@ -53,14 +53,18 @@ class GeoTiffHttpTest {
   /** The level-0 tiles lie after the header and overviews; one merged request fetches them all. */
   @Test
   void aCogOpensWithOneRequestAndReadsEveryTileWithOneMore() throws Exception {
-    ImageLayout full = ImageLayout.of(TiffParser.parse(new MemoryByteSource(COG, bytes)).ifds().get(0), bytes.length);
+    ImageLayout full =
+        ImageLayout.of(
+            TiffParser.parse(new MemoryByteSource(COG, bytes)).ifds().get(0), bytes.length);
     long first = Long.MAX_VALUE;
     long end = 0;
     for (int i = 0; i < full.offsets().length; i++) {
       first = Math.min(first, full.offsets()[i]);
       end = Math.max(end, full.offsets()[i] + full.byteCounts()[i]);
     }
-    assertThat(first).as("tiles start after the 16 KiB prefetch").isGreaterThanOrEqualTo(HeaderBuffer.INITIAL_BYTES);
+    assertThat(first)
+        .as("tiles start after the 16 KiB prefetch")
+        .isGreaterThanOrEqualTo(HeaderBuffer.INITIAL_BYTES);
 
     try (GeoTiff tiff = open(TileCache.ofMaxBytes(16 << 20))) {
       assertThat(server.requests(PATH)).isEqualTo(1);
@@ -92,14 +96,17 @@ class GeoTiffHttpTest {
     TileCache cache = TileCache.ofMaxBytes(16 << 20);
     Window window = Window.of(20, 20, 40, 40);
     int blocks = 3 * 3; // columns and rows 20..59 span 16-pixel tiles 1..3
-    try (GeoTiff tiff = open(cache); ExecutorService pool = Executors.newFixedThreadPool(16)) {
+    try (GeoTiff tiff = open(cache);
+        ExecutorService pool = Executors.newFixedThreadPool(16)) {
       CountDownLatch start = new CountDownLatch(1);
       List<Future<String>> shas = new ArrayList<>();
       for (int i = 0; i < 16; i++) {
-        shas.add(pool.submit(() -> {
-          start.await();
-          return GdalParityTest.sha256(tiff.read(window, 1));
-        }));
+        shas.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return GdalParityTest.sha256(tiff.read(window, 1));
+                }));
       }
       start.countDown();
       String first = shas.get(0).get();
@@ -107,7 +114,9 @@ class GeoTiffHttpTest {
         assertThat(sha.get()).isEqualTo(first);
       }
       assertThat(cache.decodedBlocks()).isEqualTo(blocks);
-      ImageLayout layout = ImageLayout.of(TiffParser.parse(new MemoryByteSource(COG, bytes)).ifds().get(0), bytes.length);
+      ImageLayout layout =
+          ImageLayout.of(
+              TiffParser.parse(new MemoryByteSource(COG, bytes)).ifds().get(0), bytes.length);
       List<String> ranges = server.rangeLog(PATH);
       for (int row = 1; row <= 3; row++) {
         for (int col = 1; col <= 3; col++) {
@@ -128,7 +137,9 @@ class GeoTiffHttpTest {
       changed[changed.length - 1] ^= 1;
       server.replace(PATH, changed);
       assertThatThrownBy(() -> tiff.read(tiff.grid().extent(), 1))
-          .isInstanceOf(RasterIoException.class).hasMessageContaining(PATH).hasMessageContaining("changed");
+          .isInstanceOf(RasterIoException.class)
+          .hasMessageContaining(PATH)
+          .hasMessageContaining("changed");
     }
   }
 

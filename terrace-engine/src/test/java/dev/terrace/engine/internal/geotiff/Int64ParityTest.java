@@ -16,8 +16,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The Int64 and UInt64 fixtures of {@code geotiff/int64} (tiled DEFLATE with predictor 2 and a sparse tile,
- * striped uncompressed) decode to exactly GDAL's longs, with GDAL's nodata as an exact 64-bit integer.
+ * The Int64 and UInt64 fixtures of {@code geotiff/int64} (tiled DEFLATE with predictor 2 and a
+ * sparse tile, striped uncompressed) decode to exactly GDAL's longs, with GDAL's nodata as an exact
+ * 64-bit integer.
  */
 class Int64ParityTest {
 
@@ -31,7 +32,8 @@ class Int64ParityTest {
   void decodesExactlyTheLongsGdalDecodes(Map<String, String> expected) throws Exception {
     try (GeoTiff tiff = GeoTiff.open(Fixtures.file("int64/" + expected.get("file")))) {
       Band band = tiff.band(1);
-      SampleType type = expected.get("data_type").equals("Int64") ? SampleType.INT64 : SampleType.UINT64;
+      SampleType type =
+          expected.get("data_type").equals("Int64") ? SampleType.INT64 : SampleType.UINT64;
       assertThat(band.type()).isEqualTo(type);
       assertThat(tiff.grid().width()).isEqualTo(Integer.parseInt(expected.get("width")));
 
@@ -49,18 +51,23 @@ class Int64ParityTest {
   }
 
   /**
-   * The tiled files leave out their last tile of the second row (the generator checks that GDAL stores no
-   * bytes for it): GDAL reads it as the nodata, and so must we, exactly.
+   * The tiled files leave out their last tile of the second row (the generator checks that GDAL
+   * stores no bytes for it): GDAL reads it as the nodata, and so must we, exactly.
    */
   @Test
   void aTileTheFileLeavesOutReadsAsTheExactNodata() {
-    Map<String, Long> nodata = Map.of("i64_deflate_p2_tiled.tif", -Long.MAX_VALUE,
-        "u64_deflate_p2_tiled.tif", Long.parseUnsignedLong("18446744073709551614"));
-    nodata.forEach((file, bits) -> {
-      try (GeoTiff tiff = GeoTiff.open(Fixtures.file("int64/" + file))) {
-        long[] cells = (long[]) tiff.read(Window.of(32, 16, 8, 8), 1).array();
-        assertThat(cells).as(file).containsOnly(bits);
-      }
-    });
+    Map<String, Long> nodata =
+        Map.of(
+            "i64_deflate_p2_tiled.tif",
+            -Long.MAX_VALUE,
+            "u64_deflate_p2_tiled.tif",
+            Long.parseUnsignedLong("18446744073709551614"));
+    nodata.forEach(
+        (file, bits) -> {
+          try (GeoTiff tiff = GeoTiff.open(Fixtures.file("int64/" + file))) {
+            long[] cells = (long[]) tiff.read(Window.of(32, 16, 8, 8), 1).array();
+            assertThat(cells).as(file).containsOnly(bits);
+          }
+        });
   }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** A 64-bit nodata is read from its text as C's strtoll / strtoull read it, never through a double. */
+/**
+ * A 64-bit nodata is read from its text as C's strtoll / strtoull read it, never through a double.
+ */
 class Int64TextTest {
 
   @Test
@@ -12,7 +14,8 @@ class Int64TextTest {
     assertThat(Int64Text.parse("9007199254740993", true)).isEqualTo(9007199254740993L);
     assertThat(Int64Text.parse("-9223372036854775807", true)).isEqualTo(-9223372036854775807L);
     assertThat(Int64Text.parse("-9223372036854775808", true)).isEqualTo(Long.MIN_VALUE);
-    assertThat(Int64Text.parse("18446744073709551614", false)).isEqualTo(Long.parseUnsignedLong("18446744073709551614"));
+    assertThat(Int64Text.parse("18446744073709551614", false))
+        .isEqualTo(Long.parseUnsignedLong("18446744073709551614"));
   }
 
   @Test

@@ -28,19 +28,25 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.locationtech.proj4j.CRSFactory;
 
 /**
- * The fastest JPEG decoder (libjpeg-turbo through the foreign function API, where the JVM can call it) gives
- * GDAL's pixels and the ImageIO decoder's, block for block, on every JPEG fixture, from any thread, and
- * leaves no native memory behind. Without the library (Debian: {@code libturbojpeg0}) or on Java 21 the
- * tests that need it are skipped saying why, and the GDAL comparison runs on the ImageIO decoder.
+ * The fastest JPEG decoder (libjpeg-turbo through the foreign function API, where the JVM can call
+ * it) gives GDAL's pixels and the ImageIO decoder's, block for block, on every JPEG fixture, from
+ * any thread, and leaves no native memory behind. Without the library (Debian: {@code
+ * libturbojpeg0}) or on Java 21 the tests that need it are skipped saying why, and the GDAL
+ * comparison runs on the ImageIO decoder.
  */
 class JpegDecodersTest {
 
   private static final SampleDecompressor FASTEST = JpegDecoders.FASTEST;
   private static final JpegDecompressor IMAGE_IO = new JpegDecompressor();
-  private static final List<String> FILES = List.of("codecs/jpeg_u8_gray_tiled.tif",
-      "codecs/jpeg_u8_rgb_tiled.tif", "codecs/jpeg_u8_ycbcr_tiled.tif",
-      "codecs/jpeg_u8_ycbcr_strips.tif", "codecs/jpeg_u8_band_tiled.tif",
-      "../fidelity/codec_jpeg_u8.tif", "../fidelity/codec_jpeg_ycbcr_u8.tif");
+  private static final List<String> FILES =
+      List.of(
+          "codecs/jpeg_u8_gray_tiled.tif",
+          "codecs/jpeg_u8_rgb_tiled.tif",
+          "codecs/jpeg_u8_ycbcr_tiled.tif",
+          "codecs/jpeg_u8_ycbcr_strips.tif",
+          "codecs/jpeg_u8_band_tiled.tif",
+          "../fidelity/codec_jpeg_u8.tif",
+          "../fidelity/codec_jpeg_ycbcr_u8.tif");
 
   @BeforeAll
   static void sayWhichDecoderRuns() {
@@ -54,20 +60,25 @@ class JpegDecodersTest {
   }
 
   static Stream<Arguments> gdalBands() {
-    return Fixtures.csv(Fixtures.file("codecs/expected.csv")).stream().filter(row -> row.get("codec").equals("JPEG"))
+    return Fixtures.csv(Fixtures.file("codecs/expected.csv")).stream()
+        .filter(row -> row.get("codec").equals("JPEG"))
         .map(row -> Arguments.of(row.get("file") + " band " + row.get("band"), row));
   }
 
   /**
-   * As CodecParityTest, with the CRS given: the fixtures are georeferenced without one, which the reader
-   * refuses on its own.
+   * As CodecParityTest, with the CRS given: the fixtures are georeferenced without one, which the
+   * reader refuses on its own.
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("gdalBands")
   void decodesWhatGdalDecodes(String name, Map<String, String> expected) throws Exception {
     FileByteSource source = FileByteSource.open(Fixtures.file("codecs/" + expected.get("file")));
-    try (GeoTiff tiff = GeoTiff.open(source, TileCache.ofMaxBytes(8 << 20), Sidecars.none(),
-        new CRSFactory().createFromName("EPSG:4326"))) {
+    try (GeoTiff tiff =
+        GeoTiff.open(
+            source,
+            TileCache.ofMaxBytes(8 << 20),
+            Sidecars.none(),
+            new CRSFactory().createFromName("EPSG:4326"))) {
       Raster raster = tiff.read(tiff.grid().extent(), Integer.parseInt(expected.get("band")));
       assertThat(GdalParityTest.sha256(raster)).isEqualTo(expected.get("sha256"));
     }
@@ -81,11 +92,14 @@ class JpegDecodersTest {
   @MethodSource("files")
   void libjpegTurboDecodesEveryBlockItselfAsImageIoDoes(String file) throws Exception {
     assumeNative();
-    Method decodeNative = FASTEST.getClass()
-        .getDeclaredMethod("decodeNative", ImageLayout.class, byte[].class, int.class);
+    Method decodeNative =
+        FASTEST
+            .getClass()
+            .getDeclaredMethod("decodeNative", ImageLayout.class, byte[].class, int.class);
     for (Block block : blocks(file)) {
-      byte[] stream = JpegDecompressor.spliceTables(block.layout.ifd().longs(TiffTag.JPEG_TABLES), block.bytes, 0,
-          block.bytes.length);
+      byte[] stream =
+          JpegDecompressor.spliceTables(
+              block.layout.ifd().longs(TiffTag.JPEG_TABLES), block.bytes, 0, block.bytes.length);
       byte[] own = (byte[]) decodeNative.invoke(FASTEST, block.layout, stream, block.rows);
       assertThat(own).as("%s, block %d decoded by libjpeg-turbo", file, block.index).isNotNull();
       assertThat(own).as("%s, block %d", file, block.index).isEqualTo(imageIo(block));
@@ -93,17 +107,19 @@ class JpegDecodersTest {
   }
 
   /**
-   * Damage that libjpeg notices (an error or a warning) sends the block to the ImageIO decoder, so the block
-   * decodes, or fails with the message, as it did before; damage that neither notices in the entropy-coded
-   * data decodes to a block of the right size, not necessarily to libjpeg 6b's bytes (libjpeg-turbo's
-   * Huffman decoder resynchronises differently).
+   * Damage that libjpeg notices (an error or a warning) sends the block to the ImageIO decoder, so
+   * the block decodes, or fails with the message, as it did before; damage that neither notices in
+   * the entropy-coded data decodes to a block of the right size, not necessarily to libjpeg 6b's
+   * bytes (libjpeg-turbo's Huffman decoder resynchronises differently).
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("files")
   void damagedBlocksDecodeOrFailAsWithImageIo(String file) throws Exception {
     assumeNative();
-    Method decodeNative = FASTEST.getClass()
-        .getDeclaredMethod("decodeNative", ImageLayout.class, byte[].class, int.class);
+    Method decodeNative =
+        FASTEST
+            .getClass()
+            .getDeclaredMethod("decodeNative", ImageLayout.class, byte[].class, int.class);
     Random random = new Random(file.hashCode());
     for (Block clean : blocks(file)) {
       for (int trial = 0; trial < 20; trial++) {
@@ -116,19 +132,30 @@ class JpegDecodersTest {
           }
         }
         Block damaged = new Block(clean.layout, clean.index, clean.rows, bytes);
-        String fastest = outcome(() -> (byte[]) FASTEST.decode(damaged.layout, damaged.bytes, 0,
-            damaged.bytes.length, damaged.rows));
+        String fastest =
+            outcome(
+                () ->
+                    (byte[])
+                        FASTEST.decode(
+                            damaged.layout, damaged.bytes, 0, damaged.bytes.length, damaged.rows));
         byte[] own = null;
         if (!fastest.startsWith("DecodeException")) {
-          byte[] stream = JpegDecompressor.spliceTables(damaged.layout.ifd().longs(TiffTag.JPEG_TABLES),
-              damaged.bytes, 0, damaged.bytes.length);
+          byte[] stream =
+              JpegDecompressor.spliceTables(
+                  damaged.layout.ifd().longs(TiffTag.JPEG_TABLES),
+                  damaged.bytes,
+                  0,
+                  damaged.bytes.length);
           own = (byte[]) decodeNative.invoke(FASTEST, damaged.layout, stream, damaged.rows);
         }
         if (own != null) {
-          assertThat(own).as("%s, block %d, trial %d", file, clean.index, trial)
-              .hasSize(clean.layout.blockWidth() * clean.rows * clean.layout.samplesPerBlockPixel());
+          assertThat(own)
+              .as("%s, block %d, trial %d", file, clean.index, trial)
+              .hasSize(
+                  clean.layout.blockWidth() * clean.rows * clean.layout.samplesPerBlockPixel());
         } else {
-          assertThat(fastest).as("%s, block %d, trial %d", file, clean.index, trial)
+          assertThat(fastest)
+              .as("%s, block %d, trial %d", file, clean.index, trial)
               .isEqualTo(outcome(() -> imageIo(damaged)));
         }
       }
@@ -149,16 +176,19 @@ class JpegDecodersTest {
     try {
       List<Future<?>> runs = new ArrayList<>();
       for (int t = 0; t < 8; t++) {
-        runs.add(threads.submit(() -> {
-          for (int pass = 0; pass < 20; pass++) {
-            for (int i = 0; i < blocks.size(); i++) {
-              Block b = blocks.get(i);
-              assertThat((byte[]) FASTEST.decode(b.layout, b.bytes, 0, b.bytes.length, b.rows))
-                  .isEqualTo(expected.get(i));
-            }
-          }
-          return null;
-        }));
+        runs.add(
+            threads.submit(
+                () -> {
+                  for (int pass = 0; pass < 20; pass++) {
+                    for (int i = 0; i < blocks.size(); i++) {
+                      Block b = blocks.get(i);
+                      assertThat(
+                              (byte[]) FASTEST.decode(b.layout, b.bytes, 0, b.bytes.length, b.rows))
+                          .isEqualTo(expected.get(i));
+                    }
+                  }
+                  return null;
+                }));
       }
       for (Future<?> run : runs) {
         run.get();
@@ -169,9 +199,9 @@ class JpegDecodersTest {
   }
 
   /**
-   * Each call's native buffers are freed when it returns and decoder handles are pooled, not leaked: a
-   * hundred thousand blocks (400 MB of native buffers if none were freed) leave the resident size where
-   * the first twenty thousand left it, give or take the Java heap settling.
+   * Each call's native buffers are freed when it returns and decoder handles are pooled, not
+   * leaked: a hundred thousand blocks (400 MB of native buffers if none were freed) leave the
+   * resident size where the first twenty thousand left it, give or take the Java heap settling.
    */
   @Test
   void decodingManyBlocksDoesNotGrowNativeMemory() throws Exception {
@@ -204,15 +234,19 @@ class JpegDecodersTest {
 
   private static void assumeNative() {
     int feature = Runtime.version().feature();
-    assumeTrue(feature >= 22, "Java " + feature + " has no final foreign function API: JPEG goes through ImageIO");
+    assumeTrue(
+        feature >= 22,
+        "Java " + feature + " has no final foreign function API: JPEG goes through ImageIO");
     // The tests run with native access granted; the library itself may be missing.
-    assumeTrue(LIBRARY_INSTALLED,
+    assumeTrue(
+        LIBRARY_INSTALLED,
         "libturbojpeg.so.0 is not installed (Debian: libturbojpeg0): JPEG goes through ImageIO");
   }
 
   /**
-   * Whether the dynamic linker knows libturbojpeg, asked as {@code .ci/run} asks; where ldconfig cannot be
-   * run, whether the engine loaded it (so that its tests still run, though the first test then proves less).
+   * Whether the dynamic linker knows libturbojpeg, asked as {@code .ci/run} asks; where ldconfig
+   * cannot be run, whether the engine loaded it (so that its tests still run, though the first test
+   * then proves less).
    */
   private static final boolean LIBRARY_INSTALLED = libraryInstalled();
 
@@ -242,8 +276,12 @@ class JpegDecodersTest {
     for (int i = 0; i < layout.offsets().length; i++) {
       int blockRow = i / layout.blocksAcross() % layout.blocksDown();
       int from = (int) layout.offsets()[i];
-      blocks.add(new Block(layout, i, layout.storedRows(blockRow),
-          Arrays.copyOfRange(bytes, from, from + (int) layout.byteCounts()[i])));
+      blocks.add(
+          new Block(
+              layout,
+              i,
+              layout.storedRows(blockRow),
+              Arrays.copyOfRange(bytes, from, from + (int) layout.byteCounts()[i])));
     }
     return blocks;
   }

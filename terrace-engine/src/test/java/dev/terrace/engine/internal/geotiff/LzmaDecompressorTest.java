@@ -30,7 +30,8 @@ class LzmaDecompressorTest {
     byte[] packed = xz(data);
 
     assertThat(new LzmaDecompressor().decode(packed, 0, packed.length, 5000)).isEqualTo(data);
-    assertThat(new LzmaDecompressor().decode(packed, 0, packed.length, 4000)).isEqualTo(Arrays.copyOf(data, 4000));
+    assertThat(new LzmaDecompressor().decode(packed, 0, packed.length, 4000))
+        .isEqualTo(Arrays.copyOf(data, 4000));
   }
 
   @Test
@@ -38,7 +39,8 @@ class LzmaDecompressorTest {
     byte[] packed = xz(TestBlocks.twoBitNoise(5000));
 
     assertThatThrownBy(() -> new LzmaDecompressor().decode(packed, 0, packed.length, 5001))
-        .isInstanceOf(DecodeException.class).hasMessageContaining("5000 of 5001");
+        .isInstanceOf(DecodeException.class)
+        .hasMessageContaining("5000 of 5001");
     assertThatThrownBy(() -> new LzmaDecompressor().decode(packed, 0, packed.length / 2, 5000))
         .isInstanceOf(DecodeException.class);
   }

@@ -18,11 +18,16 @@ class LzwDecompressorTest {
 
   private static final HexFormat HEX = HexFormat.of();
 
-  /** libtiff's strip (written by GDAL 3.6.2 with COMPRESS=LZW) for {@link TestBlocks#smallImage()}. */
+  /**
+   * libtiff's strip (written by GDAL 3.6.2 with COMPRESS=LZW) for {@link TestBlocks#smallImage()}.
+   */
   private static final String LIBTIFF_SMALL_IMAGE =
       "800000202018100a06814120d0800c160e07040261c0688448091488828160c8c026351c03c7a360d0703e440c9249815010";
 
-  /** libtiff's strip for {@link TestBlocks#twoBitNoise(int)} of 4,000: 1,053 codes, so 9, 10 and 11 bits. */
+  /**
+   * libtiff's strip for {@link TestBlocks#twoBitNoise(int)} of 4,000: 1,053 codes, so 9, 10 and 11
+   * bits.
+   */
   private static final String LIBTIFF_NOISE_4000 =
       """
       80008040101c1404030040e10008243605078300c0202004320506008062b0c8c00e051a0047a2f1
@@ -59,7 +64,8 @@ class LzwDecompressorTest {
       6bfcaead970c79168234576fe8d91e6490775084b1549279b83a634e64c9996e662bfdbf3bf8dcb6
       1d33dd6e0fc53f3614a871e2b9f2362ec252b0c4be8ad11c7d7125e0aa9445b48c12ca3950000880
       80
-      """.replaceAll("\\s", "");
+      """
+          .replaceAll("\\s", "");
 
   private final LzwDecompressor lzw = new LzwDecompressor();
 
@@ -74,7 +80,8 @@ class LzwDecompressorTest {
 
   @Test
   void lzwDecodesACodeThatIsDefinedByItsOwnUse() throws DecodeException {
-    // 258 is read before the decoder has defined it (the KwKwK case): it is 1 followed by its own first byte.
+    // 258 is read before the decoder has defined it (the KwKwK case): it is 1 followed by its own
+    // first byte.
     byte[] packed = codes9(256, 1, 258, 257);
 
     assertThat(lzw.decode(packed, 0, packed.length, 3)).containsExactly(1, 1, 1);
@@ -97,7 +104,8 @@ class LzwDecompressorTest {
   @Test
   void lzwTestEncoderWritesWhatLibtiffWrites() {
     assertThat(HEX.formatHex(LzwTestEncoder.encode(smallImage()))).isEqualTo(LIBTIFF_SMALL_IMAGE);
-    assertThat(HEX.formatHex(LzwTestEncoder.encode(twoBitNoise(4000)))).isEqualTo(LIBTIFF_NOISE_4000);
+    assertThat(HEX.formatHex(LzwTestEncoder.encode(twoBitNoise(4000))))
+        .isEqualTo(LIBTIFF_NOISE_4000);
   }
 
   @Test

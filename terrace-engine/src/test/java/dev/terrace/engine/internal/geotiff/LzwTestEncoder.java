@@ -5,12 +5,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A TIFF LZW encoder for tests, written to emit the same codes as libtiff's {@code LZWEncode}: ClearCode
- * first, codes packed most significant bit first, the code width widening as soon as the next entry would
- * not fit ("early change"), and a ClearCode whenever the table reaches 4094 entries. It leaves out only
- * libtiff's compression-ratio check, which can emit an earlier ClearCode on inputs over 10,000 bytes.
- * {@link #encodeCompat} writes the pre-TIFF 6.0 flavour instead: least significant bit first, and the width
- * widening one entry later.
+ * A TIFF LZW encoder for tests, written to emit the same codes as libtiff's {@code LZWEncode}:
+ * ClearCode first, codes packed most significant bit first, the code width widening as soon as the
+ * next entry would not fit ("early change"), and a ClearCode whenever the table reaches 4094
+ * entries. It leaves out only libtiff's compression-ratio check, which can emit an earlier
+ * ClearCode on inputs over 10,000 bytes. {@link #encodeCompat} writes the pre-TIFF 6.0 flavour
+ * instead: least significant bit first, and the width widening one entry later.
  */
 final class LzwTestEncoder {
 

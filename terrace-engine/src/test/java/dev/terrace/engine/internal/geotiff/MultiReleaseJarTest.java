@@ -10,9 +10,10 @@ import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 
 /**
- * The engine is a multi-release jar, and its tests run on that jar (the build makes it before the tests), so
- * they load the decoders a user's JVM would: on Java 22 and later the native ones, from the jar's
- * {@code META-INF/versions/22}; on Java 21 only the base classes, and so the pure-Java decoders.
+ * The engine is a multi-release jar, and its tests run on that jar (the build makes it before the
+ * tests), so they load the decoders a user's JVM would: on Java 22 and later the native ones, from
+ * the jar's {@code META-INF/versions/22}; on Java 21 only the base classes, and so the pure-Java
+ * decoders.
  */
 class MultiReleaseJarTest {
 
@@ -22,10 +23,12 @@ class MultiReleaseJarTest {
 
   @Test
   void theEngineUnderTestIsAMultiReleaseJarWithoutJava22ClassesInItsBase() throws Exception {
-    Path jar = Path.of(DeflateDecoders.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path jar =
+        Path.of(DeflateDecoders.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     assertThat(jar.getFileName().toString()).endsWith(".jar");
     try (JarFile file = new JarFile(jar.toFile())) {
-      assertThat(file.getManifest().getMainAttributes().getValue("Multi-Release")).isEqualTo("true");
+      assertThat(file.getManifest().getMainAttributes().getValue("Multi-Release"))
+          .isEqualTo("true");
       for (String name : JAVA22_CLASSES) {
         assertThat(file.getEntry(PACKAGE + name + ".class")).as(name).isNull();
       }
@@ -37,10 +40,12 @@ class MultiReleaseJarTest {
     assumeTrue(Runtime.version().feature() >= 22, "Java " + Runtime.version().feature());
     for (String name : JAVA22_CLASSES) {
       Class<?> c = Class.forName(PACKAGE.replace('/', '.') + name);
-      assertThat(c.getResource(name + ".class").toString()).contains("!/META-INF/versions/22/" + PACKAGE);
+      assertThat(c.getResource(name + ".class").toString())
+          .contains("!/META-INF/versions/22/" + PACKAGE);
     }
     if (DeflateDecodersTest.libdeflateInstalled()) {
-      assertThat(DeflateDecoders.FASTEST.getClass().getSimpleName()).isEqualTo("LibdeflateDecompressor");
+      assertThat(DeflateDecoders.FASTEST.getClass().getSimpleName())
+          .isEqualTo("LibdeflateDecompressor");
     }
   }
 

@@ -31,7 +31,8 @@ class OverviewSelectionTest {
       assertThat(tiff.forCellSize(cell * 2.1).grid().width()).isEqualTo(75);
       assertThat(tiff.forCellSize(cell * 5).grid().width()).isEqualTo(37);
       assertThat(tiff.forCellSize(cell * 1000).grid().width()).isEqualTo(9);
-      assertThatThrownBy(() -> tiff.forCellSize(0)).isInstanceOf(IllegalArgumentException.class)
+      assertThatThrownBy(() -> tiff.forCellSize(0))
+          .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("cell size");
     }
   }

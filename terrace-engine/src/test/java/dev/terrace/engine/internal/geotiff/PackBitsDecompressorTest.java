@@ -21,7 +21,8 @@ class PackBitsDecompressorTest {
     byte[] packed = bytes("FE AA 02 80 00 2A FD AA 03 80 00 2A 22 F7 AA");
 
     assertThat(packBits.decode(packed, 0, packed.length, 24))
-        .isEqualTo(bytes("AA AA AA 80 00 2A AA AA AA AA 80 00 2A 22 AA AA AA AA AA AA AA AA AA AA"));
+        .isEqualTo(
+            bytes("AA AA AA 80 00 2A AA AA AA AA 80 00 2A 22 AA AA AA AA AA AA AA AA AA AA"));
   }
 
   @Test
@@ -35,14 +36,16 @@ class PackBitsDecompressorTest {
   void packbitsCutsARunThatPassesTheEndOfTheBlock() throws DecodeException {
     byte[] packed = HEX.parseHex("F9AA02010203");
 
-    assertThat(packBits.decode(packed, 0, packed.length, 5)).containsExactly(0xAA, 0xAA, 0xAA, 0xAA, 0xAA);
+    assertThat(packBits.decode(packed, 0, packed.length, 5))
+        .containsExactly(0xAA, 0xAA, 0xAA, 0xAA, 0xAA);
   }
 
   @Test
   void packbitsCutsALiteralThatPassesTheEndOfTheBlock() throws DecodeException {
     byte[] packed = HEX.parseHex("FFAA0401020304057F");
 
-    assertThat(packBits.decode(packed, 0, packed.length, 4)).containsExactly(0xAA, 0xAA, 0x01, 0x02);
+    assertThat(packBits.decode(packed, 0, packed.length, 4))
+        .containsExactly(0xAA, 0xAA, 0x01, 0x02);
   }
 
   @Test

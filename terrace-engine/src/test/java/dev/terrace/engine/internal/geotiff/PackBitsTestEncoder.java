@@ -2,7 +2,10 @@ package dev.terrace.engine.internal.geotiff;
 
 import java.io.ByteArrayOutputStream;
 
-/** A PackBits packer for tests: runs of three or more equal bytes become repeat runs, the rest literals. */
+/**
+ * A PackBits packer for tests: runs of three or more equal bytes become repeat runs, the rest
+ * literals.
+ */
 final class PackBitsTestEncoder {
 
   private static final int MAX_CHUNK = 128;

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** NBITS samples are packed most significant bit first, each row padded to a whole byte, as libtiff writes them. */
+/**
+ * NBITS samples are packed most significant bit first, each row padded to a whole byte, as libtiff
+ * writes them.
+ */
 class PackedSamplesTest {
 
   @Test
@@ -29,7 +32,12 @@ class PackedSamplesTest {
   @Test
   void twelveBitSamplesCrossByteBoundaries() {
     short[] out = new short[3];
-    PackedSamples.unpack(new byte[] {(byte) 0xAB, (byte) 0xCD, (byte) 0xEF, (byte) 0xFF, (byte) 0xF0}, 1, 3, 12, out);
+    PackedSamples.unpack(
+        new byte[] {(byte) 0xAB, (byte) 0xCD, (byte) 0xEF, (byte) 0xFF, (byte) 0xF0},
+        1,
+        3,
+        12,
+        out);
     assertThat(out).containsExactly((short) 0xABC, (short) 0xDEF, (short) 0xFFF);
     assertThat(PackedSamples.rowBytes(3, 12)).isEqualTo(5);
   }
@@ -37,7 +45,8 @@ class PackedSamplesTest {
   @Test
   void widthsUpTo31BitsFillAnInt() {
     int[] out = new int[2];
-    PackedSamples.unpack(new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFE, 0, 0, 0, 4}, 1, 2, 31, out);
+    PackedSamples.unpack(
+        new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFE, 0, 0, 0, 4}, 1, 2, 31, out);
     assertThat(out).containsExactly(0x7FFFFFFF, 1);
   }
 }

@@ -12,13 +12,17 @@ import org.junit.jupiter.api.Test;
 class PamSidecarTest {
 
   private static PamSidecar parse(String xml) {
-    return PamSidecar.read(suffix -> Optional.of(new MemoryByteSource("f.tif" + suffix,
-        xml.getBytes(StandardCharsets.UTF_8))));
+    return PamSidecar.read(
+        suffix ->
+            Optional.of(
+                new MemoryByteSource("f.tif" + suffix, xml.getBytes(StandardCharsets.UTF_8))));
   }
 
   @Test
   void readsEachBandsNodataScaleAndOffsetAsGdalWritesThem() {
-    PamSidecar pam = parse("""
+    PamSidecar pam =
+        parse(
+            """
         <PAMDataset>
           <PAMRasterBand band="1">
             <NoDataValue>-1.00000000000000E+00</NoDataValue>
@@ -42,11 +46,20 @@ class PamSidecarTest {
 
   @Test
   void aSidecarThatIsNotPamXmlOrDeclaresADoctypeIsRefusedByName() {
-    assertThatThrownBy(() -> parse("not xml")).isInstanceOf(RasterFormatException.class)
+    assertThatThrownBy(() -> parse("not xml"))
+        .isInstanceOf(RasterFormatException.class)
         .hasMessageContaining("f.tif.aux.xml");
-    assertThatThrownBy(() -> parse("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><PAMDataset>&e;</PAMDataset>"))
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><PAMDataset>&e;</PAMDataset>"))
         .isInstanceOf(RasterFormatException.class);
-    assertThatThrownBy(() -> parse("<PAMDataset><PAMRasterBand band=\"1\"><Scale>x</Scale></PAMRasterBand></PAMDataset>"))
-        .isInstanceOf(RasterFormatException.class).hasMessageContaining("Scale").hasMessageContaining("\"x\"");
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "<PAMDataset><PAMRasterBand band=\"1\"><Scale>x</Scale></PAMRasterBand></PAMDataset>"))
+        .isInstanceOf(RasterFormatException.class)
+        .hasMessageContaining("Scale")
+        .hasMessageContaining("\"x\"");
   }
 }

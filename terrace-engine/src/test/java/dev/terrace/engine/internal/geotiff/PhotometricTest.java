@@ -11,8 +11,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Colour spaces whose stored samples GDAL converts to RGB on reading are refused with the command that
- * converts them, rather than returned raw under GDAL's band numbers.
+ * Colour spaces whose stored samples GDAL converts to RGB on reading are refused with the command
+ * that converts them, rather than returned raw under GDAL's band numbers.
  */
 class PhotometricTest {
 
@@ -28,31 +28,42 @@ class PhotometricTest {
 
   @Test
   void cmykIsRefused() throws Exception {
-    assertThatThrownBy(() -> open("cmyk", bytes("photometric_cmyk.tif"))).isInstanceOf(RasterFormatException.class)
-        .hasMessageContaining("PhotometricInterpretation (262)").hasMessageContaining("CMYK")
+    assertThatThrownBy(() -> open("cmyk", bytes("photometric_cmyk.tif")))
+        .isInstanceOf(RasterFormatException.class)
+        .hasMessageContaining("PhotometricInterpretation (262)")
+        .hasMessageContaining("CMYK")
         .hasMessageContaining(TO_RGB);
   }
 
   @Test
   void cielabIsRefused() throws Exception {
-    assertThatThrownBy(() -> open("lab", bytes("photometric_cielab.tif"))).isInstanceOf(RasterFormatException.class)
-        .hasMessageContaining("CIELab").hasMessageContaining(TO_RGB);
+    assertThatThrownBy(() -> open("lab", bytes("photometric_cielab.tif")))
+        .isInstanceOf(RasterFormatException.class)
+        .hasMessageContaining("CIELab")
+        .hasMessageContaining(TO_RGB);
   }
 
   @ParameterizedTest
   @CsvSource({"9, ICCLab", "10, ITULab"})
   void theOtherLabSpacesAreRefused(int photometric, String name) throws Exception {
-    byte[] patched = TiffPatch.setTag(bytes("photometric_cielab.tif"), TiffTag.PHOTOMETRIC, photometric);
-    assertThatThrownBy(() -> open("lab", patched)).isInstanceOf(RasterFormatException.class)
-        .hasMessageContaining(name).hasMessageContaining("CIELab").hasMessageContaining(TO_RGB);
+    byte[] patched =
+        TiffPatch.setTag(bytes("photometric_cielab.tif"), TiffTag.PHOTOMETRIC, photometric);
+    assertThatThrownBy(() -> open("lab", patched))
+        .isInstanceOf(RasterFormatException.class)
+        .hasMessageContaining(name)
+        .hasMessageContaining("CIELab")
+        .hasMessageContaining(TO_RGB);
   }
 
   @Test
   void ycbcrWithoutJpegIsRefused() throws Exception {
     // GDAL refuses to write raw YCbCr, so an RGB-sized uncompressed file is relabelled.
     byte[] patched = TiffPatch.setTag(bytes("photometric_cielab.tif"), TiffTag.PHOTOMETRIC, 6);
-    assertThatThrownBy(() -> open("ycbcr", patched)).isInstanceOf(RasterFormatException.class)
-        .hasMessageContaining("YCbCr").hasMessageContaining("without JPEG").hasMessageContaining(TO_RGB);
+    assertThatThrownBy(() -> open("ycbcr", patched))
+        .isInstanceOf(RasterFormatException.class)
+        .hasMessageContaining("YCbCr")
+        .hasMessageContaining("without JPEG")
+        .hasMessageContaining(TO_RGB);
   }
 
   @Test

@@ -17,16 +17,18 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Longitude/latitude to cell, on every point GDAL located: the sample rasters' point fixtures (including the
- * projected UTM, user-defined UTM and Albers rasters) and the CRS variants made for this reader. Each point
- * must land in GDAL's cell and read GDAL's value; points GDAL found outside must be outside.
+ * Longitude/latitude to cell, on every point GDAL located: the sample rasters' point fixtures
+ * (including the projected UTM, user-defined UTM and Albers rasters) and the CRS variants made for
+ * this reader. Each point must land in GDAL's cell and read GDAL's value; points GDAL found outside
+ * must be outside.
  */
 class PixelLookupTest {
 
   static Stream<Arguments> points() throws Exception {
     List<Arguments> out = new ArrayList<>();
     for (String raster : List.of("L7_ETMs", "elev_lux", "lc", "olinda_dem_utm25s")) {
-      for (Map<String, String> p : Fixtures.csv(Fixtures.file("data/" + raster + "_points_expected.csv"))) {
+      for (Map<String, String> p :
+          Fixtures.csv(Fixtures.file("data/" + raster + "_points_expected.csv"))) {
         out.add(point("data/" + raster + ".tif", p));
       }
     }
@@ -37,8 +39,17 @@ class PixelLookupTest {
   }
 
   private static Arguments point(String file, Map<String, String> p) {
-    String label = file + " #" + p.getOrDefault("id", "") + " band " + p.getOrDefault("band", "1") + " (" + p.get("lon")
-        + ", " + p.get("lat") + ")";
+    String label =
+        file
+            + " #"
+            + p.getOrDefault("id", "")
+            + " band "
+            + p.getOrDefault("band", "1")
+            + " ("
+            + p.get("lon")
+            + ", "
+            + p.get("lat")
+            + ")";
     return Arguments.of(Named.of(label, file), p);
   }
 
@@ -52,8 +63,12 @@ class PixelLookupTest {
       double lon = Double.parseDouble(expected.get("lon"));
       double lat = Double.parseDouble(expected.get("lat"));
       double[] pixel = locator.pixel(lon, lat);
-      assertThat(pixel[0]).as("col_f").isCloseTo(Double.parseDouble(expected.get("col_f")), within(1e-3));
-      assertThat(pixel[1]).as("row_f").isCloseTo(Double.parseDouble(expected.get("row_f")), within(1e-3));
+      assertThat(pixel[0])
+          .as("col_f")
+          .isCloseTo(Double.parseDouble(expected.get("col_f")), within(1e-3));
+      assertThat(pixel[1])
+          .as("row_f")
+          .isCloseTo(Double.parseDouble(expected.get("row_f")), within(1e-3));
 
       Window cell = locator.cell(lon, lat);
       if (expected.get("row").isEmpty()) {

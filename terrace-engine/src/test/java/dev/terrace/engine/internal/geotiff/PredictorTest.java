@@ -66,7 +66,8 @@ class PredictorTest {
 
   @Test
   void horizontalUndoes16BitStripsWrittenByLibtiffInBothByteOrders() {
-    // GDAL 3.6.2, COMPRESS=DEFLATE PREDICTOR=2, UInt16 rows [1000, 65535, 2, 300] and [7, 7, 8, 65000],
+    // GDAL 3.6.2, COMPRESS=DEFLATE PREDICTOR=2, UInt16 rows [1000, 65535, 2, 300] and [7, 7, 8,
+    // 65000],
     // inflated but not yet un-differenced.
     byte[] little = HEX.parseHex("e80317fc03002a01070000000100e0fd");
     byte[] big = HEX.parseHex("03e8fc170003012a000700000001fde0");
@@ -82,7 +83,8 @@ class PredictorTest {
   @Test
   void horizontalAdds32BitSamplesWithCarriesAcrossBytes() {
     for (ByteOrder order : new ByteOrder[] {ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN}) {
-      byte[] data = ByteBuffer.allocate(12).order(order).putInt(0x7fffffff).putInt(1).putInt(-1).array();
+      byte[] data =
+          ByteBuffer.allocate(12).order(order).putInt(0x7fffffff).putInt(1).putInt(-1).array();
 
       Predictor.undoHorizontal(data, 1, 3, 1, 4, order);
 
@@ -96,7 +98,8 @@ class PredictorTest {
   @Test
   void horizontalAdds64BitSamplesWithCarriesAcrossWords() {
     for (ByteOrder order : new ByteOrder[] {ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN}) {
-      byte[] data = ByteBuffer.allocate(24).order(order).putLong(0xffffffffL).putLong(1).putLong(-2).array();
+      byte[] data =
+          ByteBuffer.allocate(24).order(order).putLong(0xffffffffL).putLong(1).putLong(-2).array();
 
       Predictor.undoHorizontal(data, 1, 3, 1, 8, order);
 
@@ -150,7 +153,10 @@ class PredictorTest {
     ByteBuffer differenced = ByteBuffer.allocate(values.length * bytesPerSample).order(order);
     for (int i = 0; i < values.length; i++) {
       boolean firstPixel = i % rowSamples < samplesPerPixel;
-      putSample(differenced, bytesPerSample, firstPixel ? values[i] : values[i] - values[i - samplesPerPixel]);
+      putSample(
+          differenced,
+          bytesPerSample,
+          firstPixel ? values[i] : values[i] - values[i - samplesPerPixel]);
     }
     byte[] data = differenced.array();
 
@@ -203,7 +209,8 @@ class PredictorTest {
     ByteBuffer samples = ByteBuffer.allocate(count * bytesPerSample);
     for (int i = 0; i < count; i++) {
       // Half smooth values, as real rasters are, half arbitrary bit patterns.
-      double value = random.nextBoolean() ? 250.0 + i * 0.125 : Double.longBitsToDouble(random.nextLong());
+      double value =
+          random.nextBoolean() ? 250.0 + i * 0.125 : Double.longBitsToDouble(random.nextLong());
       switch (bytesPerSample) {
         case 2 -> samples.putShort((short) random.nextInt());
         case 4 -> samples.putFloat((float) value);
@@ -236,7 +243,8 @@ class PredictorTest {
   @Property(tries = 200)
   void byteAccumulationCarriesAcrossWordsAndWraps(
       @ForAll @IntRange(min = 1, max = 70) int width, @ForAll boolean wide, @ForAll Random random) {
-    // Long rows of large bytes: every eight-byte word overflows its lanes, and the sums wrap many times.
+    // Long rows of large bytes: every eight-byte word overflows its lanes, and the sums wrap many
+    // times.
     byte[] data = new byte[width * (wide ? 8 : 1)];
     for (int i = 0; i < data.length; i++) {
       data[i] = (byte) (random.nextBoolean() ? 0xFF - random.nextInt(4) : random.nextInt(256));
@@ -277,8 +285,9 @@ class PredictorTest {
   }
 
   /**
-   * libtiff's {@code fpDiff}, row by row: spread big-endian samples into byte planes, most significant plane
-   * first, then difference the bytes from the end of the row with a stride of one pixel.
+   * libtiff's {@code fpDiff}, row by row: spread big-endian samples into byte planes, most
+   * significant plane first, then difference the bytes from the end of the row with a stride of one
+   * pixel.
    */
   private static byte[] floatingPointDifference(
       byte[] bigEndianSamples, int rows, int width, int samplesPerPixel, int bytesPerSample) {
@@ -298,7 +307,10 @@ class PredictorTest {
     return out;
   }
 
-  /** Writes the low {@code bytes} bytes of a value: the narrowing is the wraparound the predictor relies on. */
+  /**
+   * Writes the low {@code bytes} bytes of a value: the narrowing is the wraparound the predictor
+   * relies on.
+   */
   private static void putSample(ByteBuffer buffer, int bytes, long value) {
     switch (bytes) {
       case 1 -> buffer.put((byte) value);

@@ -3,7 +3,10 @@ package dev.terrace.engine.internal.geotiff;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
-/** Rewrites one inline SHORT or LONG tag of IFD 0 of a little-endian classic TIFF, to build broken files. */
+/**
+ * Rewrites one inline SHORT or LONG tag of IFD 0 of a little-endian classic TIFF, to build broken
+ * files.
+ */
 final class TiffPatch {
 
   private TiffPatch() {}

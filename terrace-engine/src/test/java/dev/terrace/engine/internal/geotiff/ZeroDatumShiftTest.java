@@ -14,17 +14,20 @@ import org.locationtech.proj4j.CoordinateTransformFactory;
 import org.locationtech.proj4j.ProjCoordinate;
 
 /**
- * A user-defined ellipsoid with GRS 80's axes and TOWGS84 0,0,0 (the olinda DEM: UTM 25S as GDAL writes a
- * BOUNDCRS) shifts nothing, as in PROJ, so WGS 84 coordinates project as into EPSG:31985 (SIRGAS 2000 / UTM 25S).
- * Converting through geocentric coordinates between the two ellipsoids would move them by about 0.1 mm.
+ * A user-defined ellipsoid with GRS 80's axes and TOWGS84 0,0,0 (the olinda DEM: UTM 25S as GDAL
+ * writes a BOUNDCRS) shifts nothing, as in PROJ, so WGS 84 coordinates project as into EPSG:31985
+ * (SIRGAS 2000 / UTM 25S). Converting through geocentric coordinates between the two ellipsoids
+ * would move them by about 0.1 mm.
  */
 class ZeroDatumShiftTest {
 
   @Test
   void grs80AxesWithAZeroTowgs84ProjectAsEpsg31985(@TempDir Path dir) throws Exception {
-    // The engine's samples are in its jar, which the tests run on: copied out to be opened as a file.
+    // The engine's samples are in its jar, which the tests run on: copied out to be opened as a
+    // file.
     Path file = dir.resolve("olinda_dem_utm25s.tif");
-    try (InputStream in = getClass().getResourceAsStream("/dev/terrace/engine/samples/olinda_dem_utm25s.tif")) {
+    try (InputStream in =
+        getClass().getResourceAsStream("/dev/terrace/engine/samples/olinda_dem_utm25s.tif")) {
       Files.copy(in, file);
     }
     try (GeoTiff tiff = GeoTiff.open(file)) {
@@ -40,7 +43,8 @@ class ZeroDatumShiftTest {
   /** A point in Olinda, 0.15° from the zone's central meridian and 8° from the equator. */
   private static ProjCoordinate project(CoordinateReferenceSystem to) {
     ProjCoordinate out = new ProjCoordinate();
-    new CoordinateTransformFactory().createTransform(ProjCrs.wgs84(), to)
+    new CoordinateTransformFactory()
+        .createTransform(ProjCrs.wgs84(), to)
         .transform(new ProjCoordinate(-34.85, -8.0), out);
     return out;
   }

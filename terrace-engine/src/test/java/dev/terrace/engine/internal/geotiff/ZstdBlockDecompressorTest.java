@@ -32,8 +32,11 @@ class ZstdBlockDecompressorTest {
   @Test
   void zstdDecodesAStripWrittenByLibtiff() throws DecodeException {
     // GDAL 3.6.2 with COMPRESS=ZSTD (libzstd) for TestBlocks.smallImage().
-    byte[] packed = HexFormat.of().parseHex("28b52ffd006075010054020001020304050603040506070809060708090a0b0c"
-        + "090a0b0c0d0e0f090a0b0c0d0e0f090a0344070600a804");
+    byte[] packed =
+        HexFormat.of()
+            .parseHex(
+                "28b52ffd006075010054020001020304050603040506070809060708090a0b0c"
+                    + "090a0b0c0d0e0f090a0b0c0d0e0f090a0344070600a804");
 
     assertThat(zstd.decode(packed, 0, packed.length, 64)).isEqualTo(TestBlocks.smallImage());
   }
@@ -70,7 +73,8 @@ class ZstdBlockDecompressorTest {
     byte[] frame = zstd(TestBlocks.twoBitNoise(5000));
     byte[] padded = Arrays.copyOf(frame, frame.length + 16);
 
-    assertThatThrownBy(() -> zstd.decode(padded, 0, padded.length, 5000)).isInstanceOf(DecodeException.class);
+    assertThatThrownBy(() -> zstd.decode(padded, 0, padded.length, 5000))
+        .isInstanceOf(DecodeException.class);
   }
 
   @Test

@@ -6,13 +6,17 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** The breaker's states: closed, open after consecutive failures or one stall, half open for one probe. */
+/**
+ * The breaker's states: closed, open after consecutive failures or one stall, half open for one
+ * probe.
+ */
 class BreakerTest {
 
   private static final Duration COOL_DOWN = Duration.ofMillis(200);
 
   /** The breaker's clock, moved by the tests rather than by waiting. */
   private final AtomicLong now = new AtomicLong();
+
   private final Breaker breaker = new Breaker("example.org", 3, COOL_DOWN, now::get);
 
   private void coolDownPasses() {
@@ -29,7 +33,8 @@ class BreakerTest {
     assertThat(breaker.admit()).isNull();
     breaker.failed("HTTP 503", false);
     assertThat(breaker.state()).isEqualTo(Breaker.State.OPEN);
-    assertThat(breaker.admit()).startsWith("example.org failed 3 times in a row (last: HTTP 503); not asked again");
+    assertThat(breaker.admit())
+        .startsWith("example.org failed 3 times in a row (last: HTTP 503); not asked again");
     assertThat(breaker.timesOpened()).isEqualTo(1);
 
     coolDownPasses();

@@ -44,7 +44,9 @@ class HedgedReadsTest {
     return HttpByteSource.open(server.uri(PATH), HttpOptions.builder().hedging(hedging).build());
   }
 
-  /** Reads small ranges until the source has seen {@code answers} answers, the open one included. */
+  /**
+   * Reads small ranges until the source has seen {@code answers} answers, the open one included.
+   */
   private static void answer(HttpByteSource src, int answers) {
     for (int i = 1; i < answers; i++) {
       src.read(PREFETCH + i * 1000L, 1000);
@@ -71,9 +73,11 @@ class HedgedReadsTest {
       assertThat(stats.retries()).isZero();
       assertThat(stats.requests()).isEqualTo(LatencyWindow.MIN_SAMPLES + 2);
       assertThat(ReadTotals.now().httpHedges() - hedgesBefore).isGreaterThanOrEqualTo(1);
-      // The loser's first half came over the wire before the stall and is counted, since it was received.
-      assertThat(stats.bytesReceived()).isGreaterThanOrEqualTo(PREFETCH + (LatencyWindow.MIN_SAMPLES - 1) * 1000L
-          + LENGTH + LENGTH / 2);
+      // The loser's first half came over the wire before the stall and is counted, since it was
+      // received.
+      assertThat(stats.bytesReceived())
+          .isGreaterThanOrEqualTo(
+              PREFETCH + (LatencyWindow.MIN_SAMPLES - 1) * 1000L + LENGTH + LENGTH / 2);
       assertLoserAborted(src, stats.bytesReceived());
     }
   }
@@ -82,7 +86,8 @@ class HedgedReadsTest {
   void aHedgeAsLateAsThePrimaryIsReplacedByAnother() {
     try (HttpByteSource src = open(true)) {
       answer(src, LatencyWindow.MIN_SAMPLES);
-      // The primary and the first hedge are held until the server closes; only the second hedge can answer.
+      // The primary and the first hedge are held until the server closes; only the second hedge can
+      // answer.
       server.holdUntilReleased(PATH, -1, 2);
       assertThat(src.read(OFFSET, LENGTH)).isEqualTo(expected());
 
@@ -97,8 +102,10 @@ class HedgedReadsTest {
     try (HttpByteSource src = open(false)) {
       answer(src, LatencyWindow.MIN_SAMPLES);
       server.holdUntilReleased(PATH, -1, 1);
-      CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> src.read(OFFSET, LENGTH));
-      awaitEquals(LatencyWindow.MIN_SAMPLES + 1, () -> server.requests(PATH), Duration.ofSeconds(2));
+      CompletableFuture<byte[]> read =
+          CompletableFuture.supplyAsync(() -> src.read(OFFSET, LENGTH));
+      awaitEquals(
+          LatencyWindow.MIN_SAMPLES + 1, () -> server.requests(PATH), Duration.ofSeconds(2));
       assertThat(read).as("read while its request is held").isNotDone();
       server.release(PATH);
       assertThat(read.get()).isEqualTo(expected());
@@ -125,10 +132,14 @@ class HedgedReadsTest {
     try (HttpByteSource src = open(true)) {
       answer(src, LatencyWindow.MIN_SAMPLES);
       server.stallFor(PATH, Duration.ofMillis(500), 1);
-      // Replaced once the first request has been answered with the old headers and stalls mid-body: the
-      // hedge, sent with If-Match, is refused, and the old version's bytes arrive when the stall ends.
-      CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> src.read(OFFSET, LENGTH));
-      awaitEquals(LatencyWindow.MIN_SAMPLES + 1, () -> server.requests(PATH), Duration.ofSeconds(2));
+      // Replaced once the first request has been answered with the old headers and stalls mid-body:
+      // the
+      // hedge, sent with If-Match, is refused, and the old version's bytes arrive when the stall
+      // ends.
+      CompletableFuture<byte[]> read =
+          CompletableFuture.supplyAsync(() -> src.read(OFFSET, LENGTH));
+      awaitEquals(
+          LatencyWindow.MIN_SAMPLES + 1, () -> server.requests(PATH), Duration.ofSeconds(2));
       byte[] next = data.clone();
       next[OFFSET] ^= 1;
       server.replace(PATH, next);
@@ -146,19 +157,25 @@ class HedgedReadsTest {
       // The primary and every hedge are held.
       server.holdUntilReleased(PATH, -1, 4);
       AtomicReference<Throwable> failure = new AtomicReference<>();
-      Thread reader = Thread.ofVirtual().start(() -> {
-        try {
-          src.read(OFFSET, LENGTH);
-        } catch (RasterIoException e) {
-          failure.set(e);
-        }
-      });
-      awaitEquals(LatencyWindow.MIN_SAMPLES + 2, () -> server.requests(PATH), Duration.ofSeconds(2));
+      Thread reader =
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    try {
+                      src.read(OFFSET, LENGTH);
+                    } catch (RasterIoException e) {
+                      failure.set(e);
+                    }
+                  });
+      awaitEquals(
+          LatencyWindow.MIN_SAMPLES + 2, () -> server.requests(PATH), Duration.ofSeconds(2));
       reader.interrupt();
       reader.join(1000);
 
       assertThat(reader.isAlive()).isFalse();
-      assertThat(failure.get()).isInstanceOf(RasterIoException.class).hasMessageContaining("interrupted");
+      assertThat(failure.get())
+          .isInstanceOf(RasterIoException.class)
+          .hasMessageContaining("interrupted");
       assertThat(src.stats().hedges()).isBetween(1L, 3L);
       assertLoserAborted(src, src.stats().bytesReceived());
     }
@@ -183,8 +200,8 @@ class HedgedReadsTest {
   }
 
   /**
-   * Releases the held responses and waits until the server is done with them: had an abandoned exchange been
-   * left running, the rest of its body would have arrived and been counted.
+   * Releases the held responses and waits until the server is done with them: had an abandoned
+   * exchange been left running, the rest of its body would have arrived and been counted.
    */
   private void assertLoserAborted(HttpByteSource src, long bytesReceived) {
     server.release(PATH);

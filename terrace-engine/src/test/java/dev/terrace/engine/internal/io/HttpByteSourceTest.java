@@ -28,7 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Against a real loopback server: every test checks what went over the wire, not just the bytes. */
+/**
+ * Against a real loopback server: every test checks what went over the wire, not just the bytes.
+ */
 @Timeout(10)
 class HttpByteSourceTest {
 
@@ -38,6 +40,7 @@ class HttpByteSourceTest {
 
   private RangeServer server;
   private byte[] data;
+
   /** Backoff pauses requested by the sources: recorded, not slept, so retry tests are fast. */
   private final List<Duration> pauses = new CopyOnWriteArrayList<>();
 
@@ -125,7 +128,8 @@ class HttpByteSourceTest {
       }
       long span = offset - 8 - 40_000;
       // Caller order differs from file order: results must follow the caller's.
-      List<ByteRange> shuffled = List.of(ranges.get(3), ranges.get(0), ranges.get(4), ranges.get(1), ranges.get(2));
+      List<ByteRange> shuffled =
+          List.of(ranges.get(3), ranges.get(0), ranges.get(4), ranges.get(1), ranges.get(2));
       List<byte[]> got = src.readAll(shuffled);
       for (int i = 0; i < shuffled.size(); i++) {
         assertThat(got.get(i)).isEqualTo(slice(shuffled.get(i).offset(), shuffled.get(i).length()));
@@ -139,8 +143,12 @@ class HttpByteSourceTest {
   @Test
   void readAllFetchesFarApartRangesSeparatelyAndSkipsThePrefix() {
     try (HttpByteSource src = open()) {
-      List<ByteRange> ranges = List.of(new ByteRange(90_000, 500), new ByteRange(10, 20),
-          new ByteRange(30_000, 700), new ByteRange(5, 0));
+      List<ByteRange> ranges =
+          List.of(
+              new ByteRange(90_000, 500),
+              new ByteRange(10, 20),
+              new ByteRange(30_000, 700),
+              new ByteRange(5, 0));
       List<byte[]> got = src.readAll(ranges);
       for (int i = 0; i < ranges.size(); i++) {
         assertThat(got.get(i)).isEqualTo(slice(ranges.get(i).offset(), ranges.get(i).length()));
@@ -156,27 +164,33 @@ class HttpByteSourceTest {
   void readAllFailsIfOneRequestFails() {
     try (HttpByteSource src = open()) {
       server.failWith(PATH, 403, 1);
-      assertThatThrownBy(() -> src.readAll(List.of(new ByteRange(30_000, 10), new ByteRange(90_000, 10))))
+      assertThatThrownBy(
+              () -> src.readAll(List.of(new ByteRange(30_000, 10), new ByteRange(90_000, 10))))
           .isInstanceOf(RasterIoException.class)
           .hasMessageContaining("access denied (HTTP 403)");
       // Still usable afterwards.
       assertThat(src.readAll(List.of(new ByteRange(30_000, 10), new ByteRange(90_000, 10))))
-          .satisfiesExactly(b -> assertThat(b).isEqualTo(slice(30_000, 10)),
+          .satisfiesExactly(
+              b -> assertThat(b).isEqualTo(slice(30_000, 10)),
               b -> assertThat(b).isEqualTo(slice(90_000, 10)));
     }
   }
 
   @Test
   void readAllRespectsTheMergeCap() {
-    try (HttpByteSource src = HttpByteSource.open(server.uri(PATH), options().maxMergedBytes(2500).build())) {
-      List<ByteRange> ranges = List.of(new ByteRange(20_000, 1000), new ByteRange(21_008, 1000),
-          new ByteRange(22_016, 1000));
+    try (HttpByteSource src =
+        HttpByteSource.open(server.uri(PATH), options().maxMergedBytes(2500).build())) {
+      List<ByteRange> ranges =
+          List.of(
+              new ByteRange(20_000, 1000),
+              new ByteRange(21_008, 1000),
+              new ByteRange(22_016, 1000));
       List<byte[]> got = src.readAll(ranges);
       for (int i = 0; i < ranges.size(); i++) {
         assertThat(got.get(i)).isEqualTo(slice(ranges.get(i).offset(), ranges.get(i).length()));
       }
-      assertThat(server.rangeLog(PATH)).containsExactlyInAnyOrder(
-          "bytes=0-16383", "bytes=20000-22007", "bytes=22016-23015");
+      assertThat(server.rangeLog(PATH))
+          .containsExactlyInAnyOrder("bytes=0-16383", "bytes=20000-22007", "bytes=22016-23015");
     }
   }
 
@@ -207,19 +221,28 @@ class HttpByteSourceTest {
           .hasMessageContaining("HTTP 503");
       assertThat(server.requests(PATH)).isEqualTo(1 + 4);
       assertThat(src.stats().retries()).isEqualTo(3);
-      assertThat(pauses).hasSize(3).allSatisfy(p -> assertThat(p).isLessThanOrEqualTo(Duration.ofSeconds(2)));
+      assertThat(pauses)
+          .hasSize(3)
+          .allSatisfy(p -> assertThat(p).isLessThanOrEqualTo(Duration.ofSeconds(2)));
     }
   }
 
   @Test
   void backoffIsCappedAtMaxBackoff() {
-    HttpOptions o = options().maxRetries(6).initialBackoff(Duration.ofMillis(100))
-        .maxBackoff(Duration.ofMillis(300)).build();
+    HttpOptions o =
+        options()
+            .maxRetries(6)
+            .initialBackoff(Duration.ofMillis(100))
+            .maxBackoff(Duration.ofMillis(300))
+            .build();
     try (HttpByteSource src = HttpByteSource.open(server.uri(PATH), o)) {
       server.failWith(PATH, 429, 100);
-      assertThatThrownBy(() -> src.read(60_000, 10)).isInstanceOf(RasterIoException.class)
+      assertThatThrownBy(() -> src.read(60_000, 10))
+          .isInstanceOf(RasterIoException.class)
           .hasMessageContaining("7 attempts");
-      assertThat(pauses).hasSize(6).allSatisfy(p -> assertThat(p).isLessThanOrEqualTo(Duration.ofMillis(300)));
+      assertThat(pauses)
+          .hasSize(6)
+          .allSatisfy(p -> assertThat(p).isLessThanOrEqualTo(Duration.ofMillis(300)));
       assertThat(pauses.get(5)).isGreaterThanOrEqualTo(Duration.ofMillis(150));
     }
   }
@@ -228,7 +251,8 @@ class HttpByteSourceTest {
   void bodyStalledMidwayTimesOutAndIsRetried() {
     HttpOptions o = options().requestTimeout(Duration.ofMillis(300)).build();
     try (HttpByteSource src = HttpByteSource.open(server.uri(PATH), o)) {
-      // The response is held until the server closes: the read gets through only by giving up on it, which
+      // The response is held until the server closes: the read gets through only by giving up on
+      // it, which
       // the second request for the range shows.
       server.holdUntilReleased(PATH, -1, 1);
       assertThat(src.read(50_000, 20_000)).isEqualTo(slice(50_000, 20_000));
@@ -284,7 +308,8 @@ class HttpByteSourceTest {
   void otherClientErrorsAreNotRetried() {
     try (HttpByteSource src = open()) {
       server.failWith(PATH, 403, 1);
-      assertThatThrownBy(() -> src.read(60_000, 10)).isInstanceOf(RasterIoException.class)
+      assertThatThrownBy(() -> src.read(60_000, 10))
+          .isInstanceOf(RasterIoException.class)
           .hasMessageContaining("access denied (HTTP 403)")
           .hasMessageContaining("injected failure 403");
       assertThat(server.requests(PATH)).isEqualTo(2);
@@ -309,7 +334,8 @@ class HttpByteSourceTest {
   @Test
   void serverIgnoringRangeOnALargeFileKeepsOnlyTheSlice() {
     server.ignoreRange(PATH, true);
-    try (HttpByteSource src = HttpByteSource.open(server.uri(PATH), options().maxWholeBodyBytes(10_000).build())) {
+    try (HttpByteSource src =
+        HttpByteSource.open(server.uri(PATH), options().maxWholeBodyBytes(10_000).build())) {
       assertThat(src.length()).isEqualTo(SIZE);
       assertThat(src.read(1000, 2000)).isEqualTo(slice(1000, 2000));
       assertThat(server.requests(PATH)).isEqualTo(1);
@@ -335,7 +361,8 @@ class HttpByteSourceTest {
     HttpOptions o = options().maxWholeBodyBytes(1 << 20).build();
     try (HttpByteSource src = HttpByteSource.open(server.uri("/huge.bin"), o)) {
       assertThat(src.length()).isEqualTo(huge.length);
-      assertThat(src.read(1 << 20, 8192)).isEqualTo(Arrays.copyOfRange(huge, 1 << 20, (1 << 20) + 8192));
+      assertThat(src.read(1 << 20, 8192))
+          .isEqualTo(Arrays.copyOfRange(huge, 1 << 20, (1 << 20) + 8192));
       // Bounded: the download stopped soon after the wanted bytes, socket buffers aside.
       assertThat(src.stats().bytesReceived()).isLessThan(huge.length / 2);
     }
@@ -350,12 +377,14 @@ class HttpByteSourceTest {
       assertThatThrownBy(() -> src.read(60_000, 100))
           .isInstanceOf(RasterIoException.class)
           .hasMessageContaining("changed since it was opened")
-          .hasMessageContaining("no longer matches If-Match: " + oldIdentity.substring(oldIdentity.indexOf('#') + 1))
+          .hasMessageContaining(
+              "no longer matches If-Match: " + oldIdentity.substring(oldIdentity.indexOf('#') + 1))
           .hasMessageContaining("reopen");
       assertThat(server.requests(PATH)).isEqualTo(3);
       try (HttpByteSource reopened = open()) {
         assertThat(reopened.identity()).isNotEqualTo(oldIdentity);
-        assertThat(reopened.read(60_000, 100)).isEqualTo(Arrays.copyOfRange(bytes(SIZE, 7), 60_000, 60_100));
+        assertThat(reopened.read(60_000, 100))
+            .isEqualTo(Arrays.copyOfRange(bytes(SIZE, 7), 60_000, 60_100));
       }
     }
   }
@@ -404,7 +433,8 @@ class HttpByteSourceTest {
   @Test
   void replacedFileIsDetectedWhenTheServerIgnoresRange() {
     server.ignoreRange(PATH, true);
-    try (HttpByteSource src = HttpByteSource.open(server.uri(PATH), options().maxWholeBodyBytes(0).build())) {
+    try (HttpByteSource src =
+        HttpByteSource.open(server.uri(PATH), options().maxWholeBodyBytes(0).build())) {
       server.replace(PATH, bytes(SIZE, 7));
       assertThatThrownBy(() -> src.read(60_000, 100))
           .isInstanceOf(RasterIoException.class)
@@ -423,7 +453,8 @@ class HttpByteSourceTest {
       assertThat(server.requests("/small.bin")).isEqualTo(1);
       assertThat(server.bytesSent("/small.bin")).isEqualTo(5000);
       assertThat(src.stats()).isEqualTo(new HttpStats(1, 5000, 0, 0));
-      assertThatThrownBy(() -> src.read(4000, 1001)).isInstanceOf(RasterIoException.class)
+      assertThatThrownBy(() -> src.read(4000, 1001))
+          .isInstanceOf(RasterIoException.class)
           .hasMessageContaining("past the end");
     }
   }
@@ -443,30 +474,38 @@ class HttpByteSourceTest {
     byte[] big = bytes(1 << 20, 3);
     server.serve("/big.bin", big);
     // Without hedges: one aborted before it reached the server would count on one side only.
-    try (HttpByteSource src = HttpByteSource.open(server.uri("/big.bin"), options().hedging(false).build());
+    try (HttpByteSource src =
+            HttpByteSource.open(server.uri("/big.bin"), options().hedging(false).build());
         ExecutorService pool = Executors.newFixedThreadPool(8)) {
       List<Future<?>> futures = new ArrayList<>();
       for (int t = 0; t < 8; t++) {
         long seed = t;
-        futures.add(pool.submit(() -> {
-          Random r = new Random(seed);
-          for (int i = 0; i < 25; i++) {
-            int len = 1 + r.nextInt(20_000);
-            long off = r.nextInt(big.length - len);
-            if (i % 5 == 0) {
-              List<ByteRange> rs = List.of(new ByteRange(off, len), new ByteRange(r.nextInt(1000), 100),
-                  new ByteRange(big.length - 100L, 100));
-              List<byte[]> got = src.readAll(rs);
-              for (int k = 0; k < rs.size(); k++) {
-                int o = (int) rs.get(k).offset();
-                assertThat(got.get(k)).isEqualTo(Arrays.copyOfRange(big, o, o + rs.get(k).length()));
-              }
-            } else {
-              assertThat(src.read(off, len)).isEqualTo(Arrays.copyOfRange(big, (int) off, (int) off + len));
-            }
-          }
-          return null;
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  Random r = new Random(seed);
+                  for (int i = 0; i < 25; i++) {
+                    int len = 1 + r.nextInt(20_000);
+                    long off = r.nextInt(big.length - len);
+                    if (i % 5 == 0) {
+                      List<ByteRange> rs =
+                          List.of(
+                              new ByteRange(off, len),
+                              new ByteRange(r.nextInt(1000), 100),
+                              new ByteRange(big.length - 100L, 100));
+                      List<byte[]> got = src.readAll(rs);
+                      for (int k = 0; k < rs.size(); k++) {
+                        int o = (int) rs.get(k).offset();
+                        assertThat(got.get(k))
+                            .isEqualTo(Arrays.copyOfRange(big, o, o + rs.get(k).length()));
+                      }
+                    } else {
+                      assertThat(src.read(off, len))
+                          .isEqualTo(Arrays.copyOfRange(big, (int) off, (int) off + len));
+                    }
+                  }
+                  return null;
+                }));
       }
       for (Future<?> f : futures) {
         f.get();
@@ -483,34 +522,42 @@ class HttpByteSourceTest {
     src.close();
     src.close();
     // Inside the prefix, outside it, and through readAll: all the same failure, naming the source.
-    assertThatThrownBy(() -> src.read(0, 1)).isInstanceOf(RasterIoException.class)
+    assertThatThrownBy(() -> src.read(0, 1))
+        .isInstanceOf(RasterIoException.class)
         .hasMessage(server.uri(PATH) + " is closed");
-    assertThatThrownBy(() -> src.read(50_000, 1)).isInstanceOf(RasterIoException.class)
+    assertThatThrownBy(() -> src.read(50_000, 1))
+        .isInstanceOf(RasterIoException.class)
         .hasMessage(server.uri(PATH) + " is closed");
     assertThatThrownBy(() -> src.readAll(List.of(new ByteRange(50_000, 1))))
-        .isInstanceOf(RasterIoException.class).hasMessage(server.uri(PATH) + " is closed");
+        .isInstanceOf(RasterIoException.class)
+        .hasMessage(server.uri(PATH) + " is closed");
     assertThat(server.requests(PATH)).isEqualTo(1);
   }
 
   @Test
   void closeAbortsAReadUnderWay() throws Exception {
     HttpByteSource src = open();
-    // Headers and 1 KB arrive at once, then the body is held until the server closes: the read ends only if
+    // Headers and 1 KB arrive at once, then the body is held until the server closes: the read ends
+    // only if
     // close aborts it.
     server.holdUntilReleased(PATH, 1000, 1);
     try (ExecutorService pool = Executors.newSingleThreadExecutor()) {
       CompletableFuture<Thread> reader = new CompletableFuture<>();
-      Future<byte[]> read = pool.submit(() -> {
-        reader.complete(Thread.currentThread());
-        return src.read(50_000, 20_000);
-      });
+      Future<byte[]> read =
+          pool.submit(
+              () -> {
+                reader.complete(Thread.currentThread());
+                return src.read(50_000, 20_000);
+              });
       // The body bytes come on a client thread; close once the reading thread waits for the rest.
       Thread reading = reader.get();
       while (src.stats().bytesReceived() < PREFETCH + 1000 || !waiting(reading)) {
         Thread.yield();
       }
       src.close();
-      assertThatThrownBy(read::get).cause().isInstanceOf(RasterIoException.class)
+      assertThatThrownBy(read::get)
+          .cause()
+          .isInstanceOf(RasterIoException.class)
           .hasMessage(server.uri(PATH) + " is closed");
       assertThat(src.stats().retries()).isZero();
     }
@@ -523,29 +570,42 @@ class HttpByteSourceTest {
     server.serve("/f.bin", file);
     HttpClient client = HttpClient.newHttpClient();
     URI u = server.uri("/f.bin");
-    HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(u).header("Range", "bytes=-10").build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> r =
+        client.send(
+            HttpRequest.newBuilder(u).header("Range", "bytes=-10").build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     assertThat(r.statusCode()).isEqualTo(206);
     assertThat(r.headers().firstValue("Content-Range")).hasValue("bytes 99990-99999/100000");
     assertThat(r.body()).isEqualTo(slice(99_990, 10));
     String etag = r.headers().firstValue("ETag").orElseThrow();
 
-    r = client.send(HttpRequest.newBuilder(u).header("Range", "bytes=99000-").header("If-Match", etag).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    r =
+        client.send(
+            HttpRequest.newBuilder(u)
+                .header("Range", "bytes=99000-")
+                .header("If-Match", etag)
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     assertThat(r.statusCode()).isEqualTo(206);
     assertThat(r.body()).isEqualTo(slice(99_000, 1000));
 
-    r = client.send(HttpRequest.newBuilder(u).header("Range", "bytes=100000-100010").build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    r =
+        client.send(
+            HttpRequest.newBuilder(u).header("Range", "bytes=100000-100010").build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     assertThat(r.statusCode()).isEqualTo(416);
     assertThat(r.headers().firstValue("Content-Range")).hasValue("bytes */100000");
 
-    r = client.send(HttpRequest.newBuilder(u).header("If-Match", "\"other\"").build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    r =
+        client.send(
+            HttpRequest.newBuilder(u).header("If-Match", "\"other\"").build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     assertThat(r.statusCode()).isEqualTo(412);
 
-    r = client.send(HttpRequest.newBuilder(u).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    r =
+        client.send(
+            HttpRequest.newBuilder(u).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Length")).hasValue("100000");
     assertThat(r.headers().firstValue("Last-Modified")).isPresent();
@@ -555,9 +615,11 @@ class HttpByteSourceTest {
     assertThat(r.body()).isEqualTo(data);
 
     assertThat(server.requests("/f.bin")).isEqualTo(6);
-    assertThat(server.bytesSent("/f.bin")).isEqualTo(10 + 1000 + "precondition failed".length() + SIZE);
-    assertThat(server.rangeLog("/f.bin")).containsExactly(
-        "bytes=-10", "bytes=99000-", "bytes=100000-100010", "none", "none", "none");
+    assertThat(server.bytesSent("/f.bin"))
+        .isEqualTo(10 + 1000 + "precondition failed".length() + SIZE);
+    assertThat(server.rangeLog("/f.bin"))
+        .containsExactly(
+            "bytes=-10", "bytes=99000-", "bytes=100000-100010", "none", "none", "none");
     server.resetCounters();
     assertThat(server.requests("/f.bin")).isZero();
     assertThat(server.rangeLog("/f.bin")).isEmpty();
@@ -571,22 +633,30 @@ class HttpByteSourceTest {
   @Test
   void onlyHttpUrlsAreAccepted() {
     assertThatThrownBy(() -> HttpByteSource.open(URI.create("file:///tmp/a.tif")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http and https");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("http and https");
     assertThatThrownBy(() -> HttpByteSource.open(URI.create("s3://bucket/a.tif")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("s3://bucket/a.tif");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("s3://bucket/a.tif");
   }
 
   @Test
   void optionsRejectBadValuesWithPreciseMessages() {
     HttpOptions.Builder b = HttpOptions.builder();
     assertThatThrownBy(() -> b.maxRetries(-1)).hasMessage("maxRetries must not be negative: -1");
-    assertThatThrownBy(() -> b.requestTimeout(Duration.ZERO)).hasMessage("requestTimeout must be positive: PT0S");
+    assertThatThrownBy(() -> b.requestTimeout(Duration.ZERO))
+        .hasMessage("requestTimeout must be positive: PT0S");
     assertThatThrownBy(() -> b.prefetchBytes(0)).hasMessage("prefetchBytes must be at least 1: 0");
-    assertThatThrownBy(() -> b.mergeGapBytes(-5)).hasMessage("mergeGapBytes must not be negative: -5");
-    assertThatThrownBy(() -> b.maxConcurrentRequests(0)).hasMessage("maxConcurrentRequests must be at least 1: 0");
-    assertThatThrownBy(() -> b.maxWholeBodyBytes(-1)).hasMessage("maxWholeBodyBytes must not be negative: -1");
-    assertThatThrownBy(() -> b.headers(Map.of("Range", "bytes=0-1"))).hasMessageContaining("Range is set by HttpByteSource");
-    assertThatThrownBy(() -> b.headers(Map.of("Host", "x"))).hasMessageContaining("header Host is not allowed");
+    assertThatThrownBy(() -> b.mergeGapBytes(-5))
+        .hasMessage("mergeGapBytes must not be negative: -5");
+    assertThatThrownBy(() -> b.maxConcurrentRequests(0))
+        .hasMessage("maxConcurrentRequests must be at least 1: 0");
+    assertThatThrownBy(() -> b.maxWholeBodyBytes(-1))
+        .hasMessage("maxWholeBodyBytes must not be negative: -1");
+    assertThatThrownBy(() -> b.headers(Map.of("Range", "bytes=0-1")))
+        .hasMessageContaining("Range is set by HttpByteSource");
+    assertThatThrownBy(() -> b.headers(Map.of("Host", "x")))
+        .hasMessageContaining("header Host is not allowed");
     assertThatThrownBy(() -> b.initialBackoff(Duration.ofSeconds(5)).build())
         .hasMessage("initialBackoff (PT5S) must not exceed maxBackoff (PT2S)");
     HttpOptions o = HttpOptions.builder().headers(Map.of("Authorization", "Bearer secret")).build();

@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The reader of remote rasters retries as the SDK does, by the shared {@code RetryPolicy}: the same statuses, the
- * server's {@code Retry-After} as seconds or as an HTTP date, and one longer than the cap ends the retries.
+ * The reader of remote rasters retries as the SDK does, by the shared {@code RetryPolicy}: the same
+ * statuses, the server's {@code Retry-After} as seconds or as an HTTP date, and one longer than the
+ * cap ends the retries.
  */
 @Timeout(10)
 class RetryAfterTest {
@@ -44,22 +45,24 @@ class RetryAfterTest {
   @BeforeEach
   void start() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/f.bin", exchange -> {
-      requests.incrementAndGet();
-      Reply reply = script.poll();
-      if (reply != null) {
-        if (reply.retryAfter() != null) {
-          exchange.getResponseHeaders().add("Retry-After", reply.retryAfter());
-        }
-        exchange.sendResponseHeaders(reply.status(), -1);
-      } else {
-        exchange.sendResponseHeaders(200, FILE.length); // ignores Range: the whole file
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(FILE);
-        }
-      }
-      exchange.close();
-    });
+    server.createContext(
+        "/f.bin",
+        exchange -> {
+          requests.incrementAndGet();
+          Reply reply = script.poll();
+          if (reply != null) {
+            if (reply.retryAfter() != null) {
+              exchange.getResponseHeaders().add("Retry-After", reply.retryAfter());
+            }
+            exchange.sendResponseHeaders(reply.status(), -1);
+          } else {
+            exchange.sendResponseHeaders(200, FILE.length); // ignores Range: the whole file
+            try (OutputStream out = exchange.getResponseBody()) {
+              out.write(FILE);
+            }
+          }
+          exchange.close();
+        });
     server.start();
   }
 
@@ -70,7 +73,8 @@ class RetryAfterTest {
 
   private HttpByteSource open() {
     URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/f.bin");
-    return HttpByteSource.open(uri, HttpOptions.builder().sleeper(pauses::add).hedging(false).build());
+    return HttpByteSource.open(
+        uri, HttpOptions.builder().sleeper(pauses::add).hedging(false).build());
   }
 
   private static String httpDate(ZonedDateTime at) {
@@ -102,8 +106,10 @@ class RetryAfterTest {
   void aRetryAfterLongerThanTheCapEndsTheRetries() {
     script.add(new Reply(503, "30"));
 
-    assertThatThrownBy(this::open).isInstanceOf(RasterIoException.class)
-        .hasMessageContaining("HTTP 503 asks to retry after 30, longer than the 2000 ms this reader waits");
+    assertThatThrownBy(this::open)
+        .isInstanceOf(RasterIoException.class)
+        .hasMessageContaining(
+            "HTTP 503 asks to retry after 30, longer than the 2000 ms this reader waits");
     assertThat(requests).hasValue(1);
     assertThat(pauses).isEmpty();
   }
@@ -112,7 +118,9 @@ class RetryAfterTest {
   void anHttpDateLongerThanTheCapEndsTheRetriesToo() {
     script.add(new Reply(503, httpDate(ZonedDateTime.now().plusHours(1))));
 
-    assertThatThrownBy(this::open).isInstanceOf(RasterIoException.class).hasMessageContaining("asks to retry after");
+    assertThatThrownBy(this::open)
+        .isInstanceOf(RasterIoException.class)
+        .hasMessageContaining("asks to retry after");
     assertThat(requests).hasValue(1);
   }
 
@@ -120,7 +128,9 @@ class RetryAfterTest {
   void aServerErrorThatRetryingCannotChangeIsNotRetried() {
     script.add(new Reply(501, null));
 
-    assertThatThrownBy(this::open).isInstanceOf(RasterIoException.class).hasMessageContaining("HTTP 501");
+    assertThatThrownBy(this::open)
+        .isInstanceOf(RasterIoException.class)
+        .hasMessageContaining("HTTP 501");
     assertThat(requests).hasValue(1);
     assertThat(pauses).isEmpty();
   }
@@ -136,7 +146,8 @@ class RetryAfterTest {
     assertThat(requests).hasValue(3);
     assertThat(pauses).hasSize(2);
     assertThat(pauses.get(0)).isBetween(Duration.ofMillis(50), Duration.ofMillis(100));
-    assertThat(pauses.get(1)).as("an unreadable Retry-After is no Retry-After")
+    assertThat(pauses.get(1))
+        .as("an unreadable Retry-After is no Retry-After")
         .isBetween(Duration.ofMillis(100), Duration.ofMillis(200));
   }
 }

@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** CF time coordinates in every CF calendar. Expectations are counted by hand, as the comments show. */
+/**
+ * CF time coordinates in every CF calendar. Expectations are counted by hand, as the comments show.
+ */
 class CfTimeTest {
 
   private static Instant at(String units, String calendar, double value) {
@@ -16,7 +18,10 @@ class CfTimeTest {
   }
 
   @ParameterizedTest(name = "{0} ({1}) {2} -> {3}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       # bcsd_obs_1999.nc: 1950..1998 is 49 years with 12 leap days = 17897 days to 1999-01-01; +30 -> Jan 31
       days since 1950-01-01 00:00:00 | standard            | 17927  | 1999-01-31T00:00:00Z
       days since 1950-01-01 00:00:00 | standard            | 18261  | 1999-12-31T00:00:00Z
@@ -72,12 +77,16 @@ class CfTimeTest {
 
   @Test
   void valuesFarFromTheReferenceAreExact() {
-    // 1970-01-01 + 32503680000 s = 3000-01-01 (1030 years, 250 of them leap: 376200 days * 86400 s).
-    assertThat(at("seconds since 1970-01-01", "standard", 32_503_680_000.0)).isEqualTo(Instant.parse("3000-01-01T00:00:00Z"));
+    // 1970-01-01 + 32503680000 s = 3000-01-01 (1030 years, 250 of them leap: 376200 days * 86400
+    // s).
+    assertThat(at("seconds since 1970-01-01", "standard", 32_503_680_000.0))
+        .isEqualTo(Instant.parse("3000-01-01T00:00:00Z"));
     // 0001-01-01 + 730119 days = 2000-01-01 in the proleptic Gregorian calendar.
-    assertThat(at("days since 0001-01-01", "proleptic_gregorian", 730_119)).isEqualTo(Instant.parse("2000-01-01T00:00:00Z"));
+    assertThat(at("days since 0001-01-01", "proleptic_gregorian", 730_119))
+        .isEqualTo(Instant.parse("2000-01-01T00:00:00Z"));
     // 360-day years: 2000 years after 0000-01-01 is 720000 days.
-    assertThat(at("days since 0-1-1", "360_day", 720_000)).isEqualTo(Instant.parse("2000-01-01T00:00:00Z"));
+    assertThat(at("days since 0-1-1", "360_day", 720_000))
+        .isEqualTo(Instant.parse("2000-01-01T00:00:00Z"));
   }
 
   @Test
@@ -101,17 +110,28 @@ class CfTimeTest {
   @Test
   void unsupportedUnitsAndCalendarsAreRefusedWithTheReason() {
     assertThatThrownBy(() -> CfTime.parse("months since 2000-01-01", "standard"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("months").hasMessageContaining("days, hours");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("months")
+        .hasMessageContaining("days, hours");
     assertThatThrownBy(() -> CfTime.parse("days after 2000-01-01", "standard"))
         .hasMessageContaining("<unit> since <date>");
-    assertThatThrownBy(() -> CfTime.parse("days since yesterday", "standard")).hasMessageContaining("yesterday");
-    assertThatThrownBy(() -> CfTime.parse(null, "standard")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> CfTime.parse("days since 2000-01-01", "none")).hasMessageContaining("\"none\"");
-    assertThatThrownBy(() -> CfTime.parse("days since 2001-02-29", "noleap")).hasMessageContaining("noleap");
-    assertThatThrownBy(() -> CfTime.parse("days since 2000-02-31", "360_day")).hasMessageContaining("360_day");
-    assertThatThrownBy(() -> CfTime.parse("days since 1582-10-10", "standard")).hasMessageContaining("1582-10-15");
-    assertThatThrownBy(() -> CfTime.parse("days since 2000-01-01 25:00", "standard")).hasMessageContaining("time of day");
-    assertThatThrownBy(() -> at("days since 2000-01-01", "standard", Double.NaN)).hasMessageContaining("NaN");
-    assertThatThrownBy(() -> at("days since 2000-01-01", "standard", 1e300)).hasMessageContaining("out of range");
+    assertThatThrownBy(() -> CfTime.parse("days since yesterday", "standard"))
+        .hasMessageContaining("yesterday");
+    assertThatThrownBy(() -> CfTime.parse(null, "standard"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> CfTime.parse("days since 2000-01-01", "none"))
+        .hasMessageContaining("\"none\"");
+    assertThatThrownBy(() -> CfTime.parse("days since 2001-02-29", "noleap"))
+        .hasMessageContaining("noleap");
+    assertThatThrownBy(() -> CfTime.parse("days since 2000-02-31", "360_day"))
+        .hasMessageContaining("360_day");
+    assertThatThrownBy(() -> CfTime.parse("days since 1582-10-10", "standard"))
+        .hasMessageContaining("1582-10-15");
+    assertThatThrownBy(() -> CfTime.parse("days since 2000-01-01 25:00", "standard"))
+        .hasMessageContaining("time of day");
+    assertThatThrownBy(() -> at("days since 2000-01-01", "standard", Double.NaN))
+        .hasMessageContaining("NaN");
+    assertThatThrownBy(() -> at("days since 2000-01-01", "standard", 1e300))
+        .hasMessageContaining("out of range");
   }
 }

@@ -19,13 +19,14 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * bcsd_obs_1999.nc against GDAL: the geotransform of {@code gdalinfo NETCDF:"bcsd_obs_1999.nc":pr}, and every
- * row of the fixture set's point answers (200 points x 2 variables x 12 months): the cell GDAL found, its value
- * exactly, nodata where GDAL found none, and the month's time stamp.
+ * bcsd_obs_1999.nc against GDAL: the geotransform of {@code gdalinfo NETCDF:"bcsd_obs_1999.nc":pr},
+ * and every row of the fixture set's point answers (200 points x 2 variables x 12 months): the cell
+ * GDAL found, its value exactly, nodata where GDAL found none, and the month's time stamp.
  */
 class NetcdfGdalParityTest {
 
-  private static final List<Map<String, String>> POINTS = NcFixtures.csv("bcsd_obs_1999_points_expected.csv");
+  private static final List<Map<String, String>> POINTS =
+      NcFixtures.csv("bcsd_obs_1999_points_expected.csv");
   private static NetcdfRaster pr;
   private static NetcdfRaster tas;
 
@@ -47,7 +48,8 @@ class NetcdfGdalParityTest {
       assertThat(r.grid().width()).isEqualTo(81);
       assertThat(r.grid().height()).isEqualTo(33);
       // gdalinfo: Origin = (-85.000000000000000,37.125000000000000), Pixel Size = (0.125,-0.125)
-      assertThat(r.grid().transform().toGdal()).containsExactly(-85.0, 0.125, 0.0, 37.125, 0.0, -0.125);
+      assertThat(r.grid().transform().toGdal())
+          .containsExactly(-85.0, 0.125, 0.0, 37.125, 0.0, -0.125);
       assertThat(r.grid().crsName()).isEqualTo("EPSG:4326");
       assertThat(r.bandCount()).isEqualTo(12);
       assertThat(r.band(1).type()).isEqualTo(dev.terrace.engine.internal.raster.SampleType.FLOAT32);
@@ -59,17 +61,35 @@ class NetcdfGdalParityTest {
   @Test
   void timesAreTheStoredMonthEnds() {
     // days since 1950-01-01, standard calendar: 17927 ... 18261
-    List<LocalDate> expected = Stream.of("1999-01-31", "1999-02-28", "1999-03-31", "1999-04-30", "1999-05-31",
-        "1999-06-30", "1999-07-31", "1999-08-31", "1999-09-30", "1999-10-31", "1999-11-30", "1999-12-31")
-        .map(LocalDate::parse).toList();
+    List<LocalDate> expected =
+        Stream.of(
+                "1999-01-31",
+                "1999-02-28",
+                "1999-03-31",
+                "1999-04-30",
+                "1999-05-31",
+                "1999-06-30",
+                "1999-07-31",
+                "1999-08-31",
+                "1999-09-30",
+                "1999-10-31",
+                "1999-11-30",
+                "1999-12-31")
+            .map(LocalDate::parse)
+            .toList();
     assertThat(pr.times()).hasSize(12);
     assertThat(pr.times()).isEqualTo(tas.times());
-    assertThat(pr.times()).allSatisfy(t -> assertThat(t.atOffset(ZoneOffset.UTC).toLocalTime().toSecondOfDay()).isZero());
-    assertThat(pr.times().stream().map(t -> LocalDate.ofInstant(t, ZoneOffset.UTC)).toList()).isEqualTo(expected);
+    assertThat(pr.times())
+        .allSatisfy(
+            t -> assertThat(t.atOffset(ZoneOffset.UTC).toLocalTime().toSecondOfDay()).isZero());
+    assertThat(pr.times().stream().map(t -> LocalDate.ofInstant(t, ZoneOffset.UTC)).toList())
+        .isEqualTo(expected);
   }
 
   static Stream<Arguments> layers() {
-    return Stream.of("pr", "tas").flatMap(v -> java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(m -> Arguments.of(v, m)));
+    return Stream.of("pr", "tas")
+        .flatMap(
+            v -> java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(m -> Arguments.of(v, m)));
   }
 
   @ParameterizedTest(name = "{0} month {1}")
@@ -77,19 +97,28 @@ class NetcdfGdalParityTest {
   void everyPointReadsGdalsCellAndValue(String variable, int month) {
     NetcdfRaster raster = variable.equals("pr") ? pr : tas;
     PixelLocator locator = new PixelLocator(raster.grid());
-    List<Map<String, String>> rows = POINTS.stream()
-        .filter(p -> p.get("variable").equals(variable) && Integer.parseInt(p.get("month")) == month).toList();
+    List<Map<String, String>> rows =
+        POINTS.stream()
+            .filter(
+                p ->
+                    p.get("variable").equals(variable) && Integer.parseInt(p.get("month")) == month)
+            .toList();
     assertThat(rows).hasSize(200);
     SoftAssertions soft = new SoftAssertions();
     for (Map<String, String> p : rows) {
       String id = variable + " month " + month + " point " + p.get("id");
-      soft.assertThat(LocalDate.ofInstant(raster.times().get(month - 1), ZoneOffset.UTC).toString()).as(id + " time")
+      soft.assertThat(LocalDate.ofInstant(raster.times().get(month - 1), ZoneOffset.UTC).toString())
+          .as(id + " time")
           .isEqualTo(p.get("time"));
       double lon = Double.parseDouble(p.get("lon"));
       double lat = Double.parseDouble(p.get("lat"));
       double[] pixel = locator.pixel(lon, lat);
-      soft.assertThat(pixel[0]).as(id + " col_f").isCloseTo(Double.parseDouble(p.get("col_f")), within(1e-9));
-      soft.assertThat(pixel[1]).as(id + " row_f").isCloseTo(Double.parseDouble(p.get("row_f")), within(1e-9));
+      soft.assertThat(pixel[0])
+          .as(id + " col_f")
+          .isCloseTo(Double.parseDouble(p.get("col_f")), within(1e-9));
+      soft.assertThat(pixel[1])
+          .as(id + " row_f")
+          .isCloseTo(Double.parseDouble(p.get("row_f")), within(1e-9));
       Window cell = locator.cell(lon, lat);
       if (p.get("row").isEmpty()) {
         soft.assertThat(cell).as(id + " outside").isNull();
@@ -103,7 +132,9 @@ class NetcdfGdalParityTest {
       soft.assertThat(cell.col()).as(id + " col").isEqualTo(Integer.parseInt(p.get("col")));
       double value = raster.read(cell, month).get(0);
       if (p.get("value").isEmpty()) {
-        soft.assertThat(raster.band(month).isNodata(value)).as(id + " nodata, got " + value).isTrue();
+        soft.assertThat(raster.band(month).isNodata(value))
+            .as(id + " nodata, got " + value)
+            .isTrue();
       } else {
         soft.assertThat(value).as(id + " value").isEqualTo(Double.parseDouble(p.get("value")));
       }

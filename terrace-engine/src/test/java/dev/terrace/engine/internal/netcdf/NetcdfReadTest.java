@@ -36,7 +36,8 @@ class NetcdfReadTest {
 
   @Test
   void windowsAcrossManySmallBlocksReadTheSameCells() {
-    // 12 bands x 4 bytes x 30 cells: blocks of 30 columns on one row, so 3 blocks per row and 99 in all.
+    // 12 bands x 4 bytes x 30 cells: blocks of 30 columns on one row, so 3 blocks per row and 99 in
+    // all.
     try (NetcdfRaster whole = NetcdfRaster.open(BCSD, "tas");
         NetcdfRaster small = NetcdfRaster.open(BCSD, "tas", 12 * 4 * 30)) {
       List<List<Double>> expected = all(whole);
@@ -50,7 +51,8 @@ class NetcdfReadTest {
         Raster got = small.read(w, band);
         for (int r = 0; r < w.height(); r++) {
           for (int c = 0; c < w.width(); c++) {
-            assertThat((Double) got.get(c, r)).as("%s band %d", w, band)
+            assertThat((Double) got.get(c, r))
+                .as("%s band %d", w, band)
                 .isEqualTo(expected.get(band - 1).get((w.row() + r) * 81 + w.col() + c));
           }
         }
@@ -69,7 +71,8 @@ class NetcdfReadTest {
   @Test
   void inMemoryFilesReadLikeLocalOnesAndLeaveNoTemporaryFile() throws IOException {
     Set<Path> before = temporaryCopies();
-    NetcdfRaster fromBytes = NetcdfRaster.open("samples/bcsd_obs_1999.nc", NcFixtures.bytes("bcsd_obs_1999.nc"), "pr");
+    NetcdfRaster fromBytes =
+        NetcdfRaster.open("samples/bcsd_obs_1999.nc", NcFixtures.bytes("bcsd_obs_1999.nc"), "pr");
     try (NetcdfRaster fromFile = NetcdfRaster.open(BCSD, "pr")) {
       assertThat(fromBytes.name()).isEqualTo("samples/bcsd_obs_1999.nc");
       assertThat(fromBytes.variable()).isEqualTo("pr");
@@ -84,7 +87,9 @@ class NetcdfReadTest {
 
   private static Set<Path> temporaryCopies() throws IOException {
     try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-      return files.filter(p -> p.getFileName().toString().matches("terrace-.*\\.nc")).collect(Collectors.toSet());
+      return files
+          .filter(p -> p.getFileName().toString().matches("terrace-.*\\.nc"))
+          .collect(Collectors.toSet());
     }
   }
 
@@ -100,17 +105,19 @@ class NetcdfReadTest {
         List<Future<?>> futures = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
           int seed = t;
-          futures.add(pool.submit(() -> {
-            Random random = new Random(seed);
-            for (int i = 0; i < 300; i++) {
-              int col = random.nextInt(81);
-              int row = random.nextInt(33);
-              int band = 1 + random.nextInt(12);
-              double v = shared.read(new Window(col, row, 1, 1), band).get(0);
-              assertThat((Double) v).isEqualTo(expected.get(band - 1).get(row * 81 + col));
-            }
-            return null;
-          }));
+          futures.add(
+              pool.submit(
+                  () -> {
+                    Random random = new Random(seed);
+                    for (int i = 0; i < 300; i++) {
+                      int col = random.nextInt(81);
+                      int row = random.nextInt(33);
+                      int band = 1 + random.nextInt(12);
+                      double v = shared.read(new Window(col, row, 1, 1), band).get(0);
+                      assertThat((Double) v).isEqualTo(expected.get(band - 1).get(row * 81 + col));
+                    }
+                    return null;
+                  }));
         }
         for (Future<?> f : futures) {
           f.get();
@@ -124,13 +131,18 @@ class NetcdfReadTest {
   @Test
   void readIntoChecksItsArguments() {
     try (NetcdfRaster r = NetcdfRaster.open(BCSD, "pr")) {
-      assertThatThrownBy(() -> r.read(new Window(0, 0, 1, 1), 0)).isInstanceOf(IllegalArgumentException.class)
-          .hasMessageContaining("band 0").hasMessageContaining("12 bands");
+      assertThatThrownBy(() -> r.read(new Window(0, 0, 1, 1), 0))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("band 0")
+          .hasMessageContaining("12 bands");
       assertThatThrownBy(() -> r.band(13)).isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> r.read(new Window(80, 0, 2, 1), 1)).isInstanceOf(IllegalArgumentException.class)
+      assertThatThrownBy(() -> r.read(new Window(80, 0, 2, 1), 1))
+          .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("81 x 33");
       assertThatThrownBy(() -> r.readInto(new Window(0, 0, 2, 2), 1, new double[4]))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("FLOAT32").hasMessageContaining("float[]");
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("FLOAT32")
+          .hasMessageContaining("float[]");
       assertThatThrownBy(() -> r.readInto(new Window(0, 0, 2, 2), 1, new float[3]))
           .isInstanceOf(IllegalArgumentException.class);
       // A larger destination is fine: filled from index 0.
@@ -146,7 +158,8 @@ class NetcdfReadTest {
     r.read(new Window(0, 0, 1, 1), 1);
     r.close();
     r.close();
-    assertThatThrownBy(() -> r.read(new Window(0, 0, 1, 1), 1)).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> r.read(new Window(0, 0, 1, 1), 1))
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("closed");
   }
 }

@@ -10,9 +10,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * steps_no_units.nc: a time dimension whose coordinate has no {@code units} is read as GDAL reads it, one band
- * per step, with no timestamps. The values are GDAL's ({@code gdal.Open('NETCDF:"steps_no_units.nc":runoff')},
- * {@code GetRasterBand(b).ReadAsArray()}), nodata where GDAL reads the {@code _FillValue} -1.
+ * steps_no_units.nc: a time dimension whose coordinate has no {@code units} is read as GDAL reads
+ * it, one band per step, with no timestamps. The values are GDAL's ({@code
+ * gdal.Open('NETCDF:"steps_no_units.nc":runoff')}, {@code GetRasterBand(b).ReadAsArray()}), nodata
+ * where GDAL reads the {@code _FillValue} -1.
  */
 class NetcdfStepsTest {
 
@@ -39,7 +40,9 @@ class NetcdfStepsTest {
     assertThat(runoff.grid().crsName()).isEqualTo("EPSG:4326");
   }
 
-  /** The header reader finds the same coordinates, and tells steps with units (SIS's to read) apart. */
+  /**
+   * The header reader finds the same coordinates, and tells steps with units (SIS's to read) apart.
+   */
   @Test
   void theHeaderGivesTheCoordinatesAndWhetherTheStepsHaveUnits() throws Exception {
     HorizontalAxes steps = HorizontalAxes.of(NcFixtures.file("steps_no_units.nc"), "runoff");
@@ -55,8 +58,15 @@ class NetcdfStepsTest {
 
   /** band, row, col, GDAL's value (NaN: GDAL's nodata). */
   @ParameterizedTest
-  @CsvSource({"1, 0, 0, 20", "1, 2, 1, 1", "2, 1, 0, 110", "3, 0, 1, 221", "4, 2, 0, 300", "4, 0, 1, NaN",
-      "4, 0, 0, 320"})
+  @CsvSource({
+    "1, 0, 0, 20",
+    "1, 2, 1, 1",
+    "2, 1, 0, 110",
+    "3, 0, 1, 221",
+    "4, 2, 0, 300",
+    "4, 0, 1, NaN",
+    "4, 0, 0, 320"
+  })
   void valuesAreGdals(int band, int row, int col, double expected) {
     float[] cell = new float[1];
     runoff.readInto(new Window(col, row, 1, 1), band, cell);

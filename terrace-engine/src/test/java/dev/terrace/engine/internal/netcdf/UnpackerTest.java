@@ -12,19 +12,24 @@ class UnpackerTest {
 
   @Test
   void packedShortWithFloatAttributesIsFloat32() {
-    Unpacker u = Unpacker.of(Map.of("scale_factor", 0.25f, "add_offset", -10f, "_FillValue", (short) -32768),
-        DataBuffer.TYPE_SHORT);
+    Unpacker u =
+        Unpacker.of(
+            Map.of("scale_factor", 0.25f, "add_offset", -10f, "_FillValue", (short) -32768),
+            DataBuffer.TYPE_SHORT);
     assertThat(u.type()).isEqualTo(SampleType.FLOAT32);
     assertThat(u.unpack(12)).isEqualTo(-7.0);
     assertThat(u.unpack(-32768)).isNaN();
-    // Without a _FillValue attribute -32767 (NC_FILL_SHORT) would be missing; with one it is a value.
+    // Without a _FillValue attribute -32767 (NC_FILL_SHORT) would be missing; with one it is a
+    // value.
     assertThat(u.unpack(-32767)).isEqualTo(-32767 * 0.25 - 10);
   }
 
   @Test
   void aDoubleScaleFactorMakesFloat64() {
-    assertThat(Unpacker.of(Map.of("scale_factor", 0.5), DataBuffer.TYPE_SHORT).type()).isEqualTo(SampleType.FLOAT64);
-    assertThat(Unpacker.of(Map.of("add_offset", 1.0, "scale_factor", 2f), DataBuffer.TYPE_BYTE).type())
+    assertThat(Unpacker.of(Map.of("scale_factor", 0.5), DataBuffer.TYPE_SHORT).type())
+        .isEqualTo(SampleType.FLOAT64);
+    assertThat(
+            Unpacker.of(Map.of("add_offset", 1.0, "scale_factor", 2f), DataBuffer.TYPE_BYTE).type())
         .isEqualTo(SampleType.FLOAT64);
   }
 
@@ -43,7 +48,8 @@ class UnpackerTest {
     assertThat(signed.unpack(255)).isNaN();
     assertThat(signed.unpack(254)).isEqualTo(-2.0);
     assertThat(signed.unpack(127)).isEqualTo(127.0);
-    Unpacker unsigned = Unpacker.of(Map.of("_Unsigned", "true", "_FillValue", (byte) -1), DataBuffer.TYPE_BYTE);
+    Unpacker unsigned =
+        Unpacker.of(Map.of("_Unsigned", "true", "_FillValue", (byte) -1), DataBuffer.TYPE_BYTE);
     assertThat(unsigned.unpack(254)).isEqualTo(254.0);
     assertThat(unsigned.unpack(255)).isNaN();
     // Bytes have no default fill value: -127 (NC_FILL_BYTE) is data.
@@ -52,14 +58,21 @@ class UnpackerTest {
 
   @Test
   void unsignedShortsReadPast32767() {
-    Unpacker u = Unpacker.of(Map.of("_Unsigned", "true", "scale_factor", 0.5f), DataBuffer.TYPE_SHORT);
+    Unpacker u =
+        Unpacker.of(Map.of("_Unsigned", "true", "scale_factor", 0.5f), DataBuffer.TYPE_SHORT);
     assertThat(u.unpack(-1)).isEqualTo(65535 * 0.5);
   }
 
   @Test
   void everyMissingValueAndTheValidRangeAreMissing() {
-    Unpacker u = Unpacker.of(Map.of("missing_value", new Object[] {(short) -5, (short) -6},
-        "valid_range", new Object[] {(short) -10, (short) 100}), DataBuffer.TYPE_SHORT);
+    Unpacker u =
+        Unpacker.of(
+            Map.of(
+                "missing_value",
+                new Object[] {(short) -5, (short) -6},
+                "valid_range",
+                new Object[] {(short) -10, (short) 100}),
+            DataBuffer.TYPE_SHORT);
     assertThat(u.unpack(-5)).isNaN();
     assertThat(u.unpack(-6)).isNaN();
     assertThat(u.unpack(-7)).isEqualTo(-7.0);

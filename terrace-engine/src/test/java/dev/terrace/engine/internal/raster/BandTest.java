@@ -6,8 +6,8 @@ import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 /**
- * Nodata is matched as GDAL's nodata mask matches it (GDAL 3.6, checked with {@code GetMaskBand()} on files
- * written with each declared value).
+ * Nodata is matched as GDAL's nodata mask matches it (GDAL 3.6, checked with {@code GetMaskBand()}
+ * on files written with each declared value).
  */
 class BandTest {
 
@@ -38,10 +38,14 @@ class BandTest {
 
   @Test
   void nanIsNodataAlwaysAndFillsFloatingPointBandsDeclaredNan() {
-    assertThat(new Band(SampleType.FLOAT64, OptionalDouble.empty(), 1, 0).isNodata(Double.NaN)).isTrue();
+    assertThat(new Band(SampleType.FLOAT64, OptionalDouble.empty(), 1, 0).isNodata(Double.NaN))
+        .isTrue();
     assertThat(band(SampleType.FLOAT32, Double.NaN).nodataCell().getAsDouble()).isNaN();
-    assertThat(band(SampleType.FLOAT32, Double.NEGATIVE_INFINITY).nodataCell()).hasValue(Double.NEGATIVE_INFINITY);
-    assertThat(band(SampleType.FLOAT32, Double.NEGATIVE_INFINITY).isNodata(Double.NEGATIVE_INFINITY)).isTrue();
+    assertThat(band(SampleType.FLOAT32, Double.NEGATIVE_INFINITY).nodataCell())
+        .hasValue(Double.NEGATIVE_INFINITY);
+    assertThat(
+            band(SampleType.FLOAT32, Double.NEGATIVE_INFINITY).isNodata(Double.NEGATIVE_INFINITY))
+        .isTrue();
   }
 
   @Test

@@ -29,9 +29,13 @@ class CellAccumulatorProperties {
 
   private static final double[] PERCENTILES = {0, 1, 10, 25, 33.3, 50, 66.6, 75, 90, 99, 100};
 
-  /** How a sample's weights are drawn; the kind decides which answers must agree to the last bit. */
+  /**
+   * How a sample's weights are drawn; the kind decides which answers must agree to the last bit.
+   */
   enum WeightKind {
-    /** 1 for every cell, as under the centre and all-touched rules: every sum of weights is exact. */
+    /**
+     * 1 for every cell, as under the centre and all-touched rules: every sum of weights is exact.
+     */
     UNIT,
     /** k/256: fractional, yet every sum of weights is exact, so ties are real ties. */
     DYADIC,
@@ -45,7 +49,8 @@ class CellAccumulatorProperties {
 
   @Provide
   Arbitrary<Sample> samples() {
-    return Arbitraries.of(WeightKind.class).flatMap(kind -> cells(kind).map(cells -> new Sample(kind, cells)));
+    return Arbitraries.of(WeightKind.class)
+        .flatMap(kind -> cells(kind).map(cells -> new Sample(kind, cells)));
   }
 
   @Provide
@@ -59,16 +64,21 @@ class CellAccumulatorProperties {
     Arbitrary<Double> continuous = Arbitraries.doubles().between(-1e4, 1e4).ofScale(6);
     Arbitrary<Double> special = Arbitraries.of(0.0, -0.0, 1e-300, 123456.789);
     Arbitrary<Double> values =
-        Arbitraries.frequencyOf(List.of(Tuple.of(3, classes), Tuple.of(2, continuous), Tuple.of(1, special)));
-    Arbitrary<Double> weights = switch (kind) {
-      case UNIT -> Arbitraries.just(1.0);
-      case DYADIC -> Arbitraries.integers().between(1, 256).map(k -> k / 256.0);
-      case ARBITRARY -> Arbitraries.doubles().between(1e-6, 1).ofScale(12);
-    };
+        Arbitraries.frequencyOf(
+            List.of(Tuple.of(3, classes), Tuple.of(2, continuous), Tuple.of(1, special)));
+    Arbitrary<Double> weights =
+        switch (kind) {
+          case UNIT -> Arbitraries.just(1.0);
+          case DYADIC -> Arbitraries.integers().between(1, 256).map(k -> k / 256.0);
+          case ARBITRARY -> Arbitraries.doubles().between(1e-6, 1).ofScale(12);
+        };
     // Now and then a cell the accumulator must ignore: NaN value, weight 0 or negative.
     Arbitrary<Cell> valid = Combinators.combine(values, weights).as(Cell::new);
-    Arbitrary<Cell> ignored = Arbitraries.of(new Cell(Double.NaN, 1), new Cell(3, 0), new Cell(2, -0.5));
-    return Arbitraries.frequencyOf(List.of(Tuple.of(30, valid), Tuple.of(1, ignored))).list().ofMaxSize(300);
+    Arbitrary<Cell> ignored =
+        Arbitraries.of(new Cell(Double.NaN, 1), new Cell(3, 0), new Cell(2, -0.5));
+    return Arbitraries.frequencyOf(List.of(Tuple.of(30, valid), Tuple.of(1, ignored)))
+        .list()
+        .ofMaxSize(300);
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -76,9 +86,12 @@ class CellAccumulatorProperties {
 
   @Property(tries = 400)
   void mergedPartsEqualOneAccumulator(
-      @ForAll("samples") Sample sample, @ForAll @IntRange(min = 1, max = 8) int parts, @ForAll Random random) {
+      @ForAll("samples") Sample sample,
+      @ForAll @IntRange(min = 1, max = 8) int parts,
+      @ForAll Random random) {
     CellAccumulator whole = fill(CellAccumulator.of(Statistic.values()), sample.cells());
-    CellAccumulator merged = splitAndMerge(CellAccumulator.of(Statistic.values()), sample.cells(), parts, random);
+    CellAccumulator merged =
+        splitAndMerge(CellAccumulator.of(Statistic.values()), sample.cells(), parts, random);
     boolean exactWeights = sample.kind() != WeightKind.ARBITRARY;
 
     assertThat(merged.cells()).isEqualTo(whole.cells());
@@ -101,12 +114,16 @@ class CellAccumulatorProperties {
         assertThat(merged.percentile(p)).as("P%s", p).isEqualTo(whole.percentile(p));
       }
     } else {
-      // Weight sums round, so a near-tie may go either way: each answer must still be a valid majority.
+      // Weight sums round, so a near-tie may go either way: each answer must still be a valid
+      // majority.
       assertSameExtreme(merged.majority(), whole.majority(), whole.distribution());
       assertSameExtreme(merged.minority(), whole.minority(), whole.distribution());
       assertThat(merged.distribution().keySet()).isEqualTo(whole.distribution().keySet());
-      whole.distribution()
-          .forEach((v, share) -> assertThat(merged.distribution().get(v)).isCloseTo(share, within(1e-12)));
+      whole
+          .distribution()
+          .forEach(
+              (v, share) ->
+                  assertThat(merged.distribution().get(v)).isCloseTo(share, within(1e-12)));
       assertClose(merged.median(), whole.median(), 1e-9 * range(whole));
       for (double p : PERCENTILES) {
         assertClose(merged.percentile(p), whole.percentile(p), 1e-9 * range(whole));
@@ -116,11 +133,19 @@ class CellAccumulatorProperties {
 
   @Property(tries = 400)
   void mergedStoredValuesGiveTheSameQuantilesToTheBit(
-      @ForAll("samples") Sample sample, @ForAll @IntRange(min = 1, max = 8) int parts, @ForAll Random random) {
-    // Stored (value, weight) pairs are sorted into one canonical order, so every weight kind is exact.
-    CellAccumulator whole = fill(CellAccumulator.of(Statistic.MEDIAN, Statistic.PERCENTILE), sample.cells());
+      @ForAll("samples") Sample sample,
+      @ForAll @IntRange(min = 1, max = 8) int parts,
+      @ForAll Random random) {
+    // Stored (value, weight) pairs are sorted into one canonical order, so every weight kind is
+    // exact.
+    CellAccumulator whole =
+        fill(CellAccumulator.of(Statistic.MEDIAN, Statistic.PERCENTILE), sample.cells());
     CellAccumulator merged =
-        splitAndMerge(CellAccumulator.of(Statistic.MEDIAN, Statistic.PERCENTILE), sample.cells(), parts, random);
+        splitAndMerge(
+            CellAccumulator.of(Statistic.MEDIAN, Statistic.PERCENTILE),
+            sample.cells(),
+            parts,
+            random);
     assertThat(merged.median()).isEqualTo(whole.median());
     for (double p : PERCENTILES) {
       assertThat(merged.percentile(p)).as("P%s", p).isEqualTo(whole.percentile(p));
@@ -134,7 +159,8 @@ class CellAccumulatorProperties {
       @ForAll @IntRange(min = 1, max = 8) int parts,
       @ForAll Random random) {
     List<Cell> cells = sample.cells().stream().map(c -> new Cell(value, c.weight())).toList();
-    CellAccumulator merged = splitAndMerge(CellAccumulator.of(Statistic.values()), cells, parts, random);
+    CellAccumulator merged =
+        splitAndMerge(CellAccumulator.of(Statistic.values()), cells, parts, random);
     if (merged.isEmpty()) {
       return;
     }
@@ -164,7 +190,8 @@ class CellAccumulatorProperties {
     BigDecimal sum = BigDecimal.ZERO;
     for (Cell cell : valid(sample.cells())) {
       count = count.add(new BigDecimal(cell.weight()));
-      // The product w·x is rounded once, as the accumulator does; the sum of products is exact here.
+      // The product w·x is rounded once, as the accumulator does; the sum of products is exact
+      // here.
       sum = sum.add(new BigDecimal(cell.weight() * (cell.value() + 0.0)));
     }
     assertRelative(acc.count(), count.doubleValue(), 1e-15, count.doubleValue());
@@ -173,8 +200,10 @@ class CellAccumulatorProperties {
 
   @Property(tries = 400)
   void unitWeightMedianIsTheSortedMiddle(@ForAll("unitSamples") Sample sample) {
-    double[] sorted = valid(sample.cells()).stream().mapToDouble(c -> c.value() + 0.0).sorted().toArray();
-    for (CellAccumulator acc : List.of(CellAccumulator.of(Statistic.MEDIAN), CellAccumulator.of(Statistic.values()))) {
+    double[] sorted =
+        valid(sample.cells()).stream().mapToDouble(c -> c.value() + 0.0).sorted().toArray();
+    for (CellAccumulator acc :
+        List.of(CellAccumulator.of(Statistic.MEDIAN), CellAccumulator.of(Statistic.values()))) {
       fill(acc, sample.cells());
       if (sorted.length == 0) {
         assertThat(acc.median()).isEmpty();
@@ -188,14 +217,17 @@ class CellAccumulatorProperties {
         int lo = (int) Math.floor(h);
         int hi = Math.min(lo + 1, n - 1);
         double reference = sorted[lo] + (sorted[hi] - sorted[lo]) * (h - lo);
-        assertThat(acc.percentile(p).getAsDouble()).as("P%s", p).isCloseTo(reference, within(1e-12 * range(acc)));
+        assertThat(acc.percentile(p).getAsDouble())
+            .as("P%s", p)
+            .isCloseTo(reference, within(1e-12 * range(acc)));
       }
     }
   }
 
   @Property(tries = 400)
   void weightedQuantileFollowsItsDefinition(@ForAll("samples") Sample sample) {
-    // exactextract's weighted quantile, written out plainly over a TreeMap of total weights per value.
+    // exactextract's weighted quantile, written out plainly over a TreeMap of total weights per
+    // value.
     TreeMap<Double, Double> totals = new TreeMap<>();
     for (Cell cell : valid(sample.cells())) {
       totals.merge(cell.value() + 0.0, cell.weight(), Double::sum);
@@ -207,7 +239,8 @@ class CellAccumulatorProperties {
       assertThat(hist.median()).isEmpty();
       return;
     }
-    boolean equalWeights = valid(sample.cells()).stream().mapToDouble(Cell::weight).distinct().count() == 1;
+    boolean equalWeights =
+        valid(sample.cells()).stream().mapToDouble(Cell::weight).distinct().count() == 1;
     if (equalWeights) {
       return; // numpy's definition applies: covered by the unit-weight property
     }
@@ -230,10 +263,15 @@ class CellAccumulatorProperties {
           break;
         }
       }
-      assertThat(stored.percentile(p).getAsDouble()).as("P%s stored", p).isCloseTo(expected, within(tolerance));
-      assertThat(hist.percentile(p).getAsDouble()).as("P%s histogram", p).isCloseTo(expected, within(tolerance));
+      assertThat(stored.percentile(p).getAsDouble())
+          .as("P%s stored", p)
+          .isCloseTo(expected, within(tolerance));
+      assertThat(hist.percentile(p).getAsDouble())
+          .as("P%s histogram", p)
+          .isCloseTo(expected, within(tolerance));
     }
-    assertThat(stored.median().getAsDouble()).isCloseTo(stored.percentile(50).getAsDouble(), within(0.0));
+    assertThat(stored.median().getAsDouble())
+        .isCloseTo(stored.percentile(50).getAsDouble(), within(0.0));
   }
 
   @Property(tries = 400)
@@ -249,7 +287,9 @@ class CellAccumulatorProperties {
       double previous = Double.NEGATIVE_INFINITY;
       for (double p : PERCENTILES) {
         double q = acc.percentile(p).getAsDouble();
-        assertThat(q).isGreaterThanOrEqualTo(previous).isBetween(acc.min().getAsDouble(), acc.max().getAsDouble());
+        assertThat(q)
+            .isGreaterThanOrEqualTo(previous)
+            .isBetween(acc.min().getAsDouble(), acc.max().getAsDouble());
         previous = q;
       }
     }
@@ -263,8 +303,10 @@ class CellAccumulatorProperties {
       assertThat(acc.std()).isEmpty();
       return;
     }
-    // Two passes in (practically) exact arithmetic: the mean, then Σ w·(x − mean)² / Σ w. 34 digits would not
-    // do: a constant 123456.789 has a 50-digit binary expansion, and a rounded mean leaves a spurious spread.
+    // Two passes in (practically) exact arithmetic: the mean, then Σ w·(x − mean)² / Σ w. 34 digits
+    // would not
+    // do: a constant 123456.789 has a 50-digit binary expansion, and a rounded mean leaves a
+    // spurious spread.
     MathContext mc = new MathContext(200);
     BigDecimal w = BigDecimal.ZERO;
     BigDecimal wx = BigDecimal.ZERO;
@@ -279,7 +321,8 @@ class CellAccumulatorProperties {
       m2 = m2.add(new BigDecimal(cell.weight()).multiply(d).multiply(d), mc);
     }
     double expected = Math.sqrt(m2.divide(w, mc).doubleValue());
-    assertThat(acc.std().getAsDouble()).isCloseTo(expected, within(1e-12 * range(acc) + 1e-12 * expected));
+    assertThat(acc.std().getAsDouble())
+        .isCloseTo(expected, within(1e-12 * range(acc) + 1e-12 * expected));
   }
 
   @Property(tries = 200)
@@ -288,10 +331,17 @@ class CellAccumulatorProperties {
     SortedMap<Double, Double> distribution = acc.distribution();
     assertThat(distribution).hasSize(acc.variety());
     if (!acc.isEmpty()) {
-      assertThat(distribution.values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1.0, within(1e-12));
-      assertThat(acc.majority().getAsDouble()).isEqualTo(
-          Collections.max(distribution.entrySet(), (a, b) -> a.getValue().equals(b.getValue())
-              ? Double.compare(b.getKey(), a.getKey()) : Double.compare(a.getValue(), b.getValue())).getKey());
+      assertThat(distribution.values().stream().mapToDouble(Double::doubleValue).sum())
+          .isCloseTo(1.0, within(1e-12));
+      assertThat(acc.majority().getAsDouble())
+          .isEqualTo(
+              Collections.max(
+                      distribution.entrySet(),
+                      (a, b) ->
+                          a.getValue().equals(b.getValue())
+                              ? Double.compare(b.getKey(), a.getKey())
+                              : Double.compare(a.getValue(), b.getValue()))
+                  .getKey());
     }
   }
 
@@ -317,10 +367,12 @@ class CellAccumulatorProperties {
   }
 
   /**
-   * Cuts the cells at random points into {@code parts} runs (some possibly empty), fills one accumulator per
-   * run, and merges them pairwise in random order: any grouping, any order, as tiles finishing in parallel do.
+   * Cuts the cells at random points into {@code parts} runs (some possibly empty), fills one
+   * accumulator per run, and merges them pairwise in random order: any grouping, any order, as
+   * tiles finishing in parallel do.
    */
-  private static CellAccumulator splitAndMerge(CellAccumulator template, List<Cell> cells, int parts, Random random) {
+  private static CellAccumulator splitAndMerge(
+      CellAccumulator template, List<Cell> cells, int parts, Random random) {
     int[] cuts = new int[parts + 1];
     cuts[parts] = cells.size();
     for (int i = 1; i < parts; i++) {
@@ -355,23 +407,30 @@ class CellAccumulatorProperties {
     return acc.isEmpty() ? 0 : acc.max().getAsDouble() - acc.min().getAsDouble();
   }
 
-  private static void assertRelative(double actual, double expected, double relative, double scale) {
+  private static void assertRelative(
+      double actual, double expected, double relative, double scale) {
     assertThat(actual).isCloseTo(expected, within(relative * scale + Double.MIN_VALUE));
   }
 
-  private static void assertClose(OptionalDouble actual, OptionalDouble expected, double tolerance) {
+  private static void assertClose(
+      OptionalDouble actual, OptionalDouble expected, double tolerance) {
     assertThat(actual.isPresent()).isEqualTo(expected.isPresent());
     if (expected.isPresent()) {
-      assertThat(actual.getAsDouble()).isCloseTo(expected.getAsDouble(), within(tolerance + Double.MIN_VALUE));
+      assertThat(actual.getAsDouble())
+          .isCloseTo(expected.getAsDouble(), within(tolerance + Double.MIN_VALUE));
     }
   }
 
-  /** Both values are classes whose total weights agree to 1e-12: equally valid majorities (or minorities). */
+  /**
+   * Both values are classes whose total weights agree to 1e-12: equally valid majorities (or
+   * minorities).
+   */
   private static void assertSameExtreme(
       OptionalDouble actual, OptionalDouble expected, Map<Double, Double> shares) {
     assertThat(actual.isPresent()).isEqualTo(expected.isPresent());
     if (expected.isPresent() && actual.getAsDouble() != expected.getAsDouble()) {
-      assertThat(shares.get(actual.getAsDouble())).isCloseTo(shares.get(expected.getAsDouble()), within(1e-12));
+      assertThat(shares.get(actual.getAsDouble()))
+          .isCloseTo(shares.get(expected.getAsDouble()), within(1e-12));
     }
   }
 }

@@ -34,8 +34,11 @@ class CellAccumulatorTest {
 
   /** Every statistic, ties to the highest value. */
   static CellAccumulator highest() {
-    return CellAccumulator.of(Arrays.stream(Statistic.values()).map(s -> s == PERCENTILE
-        ? StatisticRequest.percentile(50) : StatisticRequest.of(s)).toList(), TieBreak.HIGHEST);
+    return CellAccumulator.of(
+        Arrays.stream(Statistic.values())
+            .map(s -> s == PERCENTILE ? StatisticRequest.percentile(50) : StatisticRequest.of(s))
+            .toList(),
+        TieBreak.HIGHEST);
   }
 
   /** The quantiles alone: values are stored. */
@@ -106,7 +109,8 @@ class CellAccumulatorTest {
 
     @Test
     void unitWeightsArePopulationStd() {
-      // mean 5; squared deviations 9 1 1 1 0 0 4 16, sum 32; 32 / 8 = 4 (ddof = 0, not 32 / 7). The running
+      // mean 5; squared deviations 9 1 1 1 0 0 4 16, sum 32; 32 / 8 = 4 (ddof = 0, not 32 / 7). The
+      // running
       // update divides by 3, 6, 7 on the way, so the last bit may differ from numpy's two-pass 2.0.
       CellAccumulator acc = unit(CellAccumulator.of(STD), 2, 4, 4, 4, 5, 5, 7, 9);
       assertThat(acc.std().getAsDouble()).isCloseTo(Math.sqrt(32.0 / 8), within(1e-15));
@@ -114,11 +118,15 @@ class CellAccumulatorTest {
 
     @Test
     void weightedStdFollowsTheDefinition() {
-      CellAccumulator acc = filled(CellAccumulator.of(STD), new double[] {1, 2, 3}, new double[] {0.25, 0.5, 1.0});
+      CellAccumulator acc =
+          filled(CellAccumulator.of(STD), new double[] {1, 2, 3}, new double[] {0.25, 0.5, 1.0});
       double mean = (1 * 0.25 + 2 * 0.5 + 3 * 1.0) / (0.25 + 0.5 + 1.0);
-      double expected = Math.sqrt(
-          (0.25 * (1 - mean) * (1 - mean) + 0.5 * (2 - mean) * (2 - mean) + 1.0 * (3 - mean) * (3 - mean))
-              / (0.25 + 0.5 + 1.0));
+      double expected =
+          Math.sqrt(
+              (0.25 * (1 - mean) * (1 - mean)
+                      + 0.5 * (2 - mean) * (2 - mean)
+                      + 1.0 * (3 - mean) * (3 - mean))
+                  / (0.25 + 0.5 + 1.0));
       assertThat(acc.std().getAsDouble()).isCloseTo(expected, within(1e-15));
     }
 
@@ -167,57 +175,75 @@ class CellAccumulatorTest {
     @ParameterizedTest(name = "np.percentile([1, 2, 3, 4], {0}) = {1}")
     @CsvSource({"0, 1", "25, 1.75", "50, 2.5", "75, 3.25", "100, 4", "10, 1.3", "90, 3.7"})
     void percentileInterpolatesLinearly(double p, double expected) {
-      // h = (4 − 1)·P/100; e.g. P = 25: h = 0.75, 1 + (2 − 1)·0.75 = 1.75; P = 90: h = 2.7, 3 + 0.7 = 3.7.
-      assertThat(unit(quantilesOnly(), 4, 2, 1, 3).percentile(p).getAsDouble()).isCloseTo(expected, within(1e-15));
-      assertThat(unit(all(), 4, 2, 1, 3).percentile(p).getAsDouble()).isCloseTo(expected, within(1e-15));
+      // h = (4 − 1)·P/100; e.g. P = 25: h = 0.75, 1 + (2 − 1)·0.75 = 1.75; P = 90: h = 2.7, 3 + 0.7
+      // = 3.7.
+      assertThat(unit(quantilesOnly(), 4, 2, 1, 3).percentile(p).getAsDouble())
+          .isCloseTo(expected, within(1e-15));
+      assertThat(unit(all(), 4, 2, 1, 3).percentile(p).getAsDouble())
+          .isCloseTo(expected, within(1e-15));
     }
 
     @Test
     void percentileOfOddCount() {
-      // n = 5, P = 10: h = 0.4, 1 + (2 − 1)·0.4 = 1.4. n = 3, P = 80: h = 1.6, 20 + (40 − 20)·0.6 = 32.
-      assertThat(unit(quantilesOnly(), 1, 2, 3, 4, 5).percentile(10).getAsDouble()).isCloseTo(1.4, within(1e-15));
+      // n = 5, P = 10: h = 0.4, 1 + (2 − 1)·0.4 = 1.4. n = 3, P = 80: h = 1.6, 20 + (40 − 20)·0.6 =
+      // 32.
+      assertThat(unit(quantilesOnly(), 1, 2, 3, 4, 5).percentile(10).getAsDouble())
+          .isCloseTo(1.4, within(1e-15));
       assertThat(unit(quantilesOnly(), 10, 20, 40).percentile(80)).hasValue(32.0);
     }
 
     @Test
     void percentileOfDuplicatesCountsEachCell() {
-      // [1, 1, 1, 5]: h = 3·0.5 = 1.5 lies between the second and third 1, so P50 = 1; P90: h = 2.7, 1 + 4·0.7.
+      // [1, 1, 1, 5]: h = 3·0.5 = 1.5 lies between the second and third 1, so P50 = 1; P90: h =
+      // 2.7, 1 + 4·0.7.
       assertThat(unit(all(), 5, 1, 1, 1).percentile(50)).hasValue(1.0);
-      assertThat(unit(all(), 5, 1, 1, 1).percentile(90).getAsDouble()).isCloseTo(1 + 4 * 0.7, within(1e-14));
-      assertThat(unit(quantilesOnly(), 5, 1, 1, 1).percentile(90).getAsDouble()).isCloseTo(1 + 4 * 0.7, within(1e-14));
+      assertThat(unit(all(), 5, 1, 1, 1).percentile(90).getAsDouble())
+          .isCloseTo(1 + 4 * 0.7, within(1e-14));
+      assertThat(unit(quantilesOnly(), 5, 1, 1, 1).percentile(90).getAsDouble())
+          .isCloseTo(1 + 4 * 0.7, within(1e-14));
     }
 
     /**
-     * Bit-exact answers of numpy 2.4.6 ({@code repr(np.percentile(a, P))}), chosen where the naive {@code a + (b −
-     * a)·γ} rounds differently from numpy's two-sided {@code _lerp}.
+     * Bit-exact answers of numpy 2.4.6 ({@code repr(np.percentile(a, P))}), chosen where the naive
+     * {@code a + (b − a)·γ} rounds differently from numpy's two-sided {@code _lerp}.
      */
     @ParameterizedTest(name = "P{1} of {0}")
-    @CsvSource(delimiter = ';', value = {
-        "-44.315, -39.394, -6.413, 59.414; 90; 39.665900000000015",
-        "-91.212, -67.958, -56.938, 22.508, 97.792; 66.6; -4.1858560000000224",
-        "-88.15, -27.747, -22.474, 19.637, 74.268; 66.6; 5.487703999999987",
-        "-28.917, 36.737; 66.6; 14.808563999999997",
-        "-82.87, -52.64, 16.43, 60.25; 50; -18.104999999999997",
-        "0.1, 0.2, 0.7; 33; 0.166",
-        "0.1, 0.2, 0.7, 1.3; 90; 1.12"})
+    @CsvSource(
+        delimiter = ';',
+        value = {
+          "-44.315, -39.394, -6.413, 59.414; 90; 39.665900000000015",
+          "-91.212, -67.958, -56.938, 22.508, 97.792; 66.6; -4.1858560000000224",
+          "-88.15, -27.747, -22.474, 19.637, 74.268; 66.6; 5.487703999999987",
+          "-28.917, 36.737; 66.6; 14.808563999999997",
+          "-82.87, -52.64, 16.43, 60.25; 50; -18.104999999999997",
+          "0.1, 0.2, 0.7; 33; 0.166",
+          "0.1, 0.2, 0.7, 1.3; 90; 1.12"
+        })
     void percentileMatchesNumpyToTheLastBit(String values, double p, double numpy) {
-      double[] a = Arrays.stream(values.split(",")).mapToDouble(s -> Double.parseDouble(s.strip())).toArray();
+      double[] a =
+          Arrays.stream(values.split(","))
+              .mapToDouble(s -> Double.parseDouble(s.strip()))
+              .toArray();
       assertThat(unit(quantilesOnly(), a).percentile(p)).hasValue(numpy);
       assertThat(unit(all(), a).percentile(p)).hasValue(numpy);
     }
 
     @Test
     void medianIsNumpyMedianNotPercentile50() {
-      // np.median([-82.87, -52.64, 16.43, 60.25]) = -18.105 (the sum halved); np.percentile(…, 50) is
+      // np.median([-82.87, -52.64, 16.43, 60.25]) = -18.105 (the sum halved); np.percentile(…, 50)
+      // is
       // -18.104999999999997 (interpolated from the upper value).
       assertThat(unit(quantilesOnly(), 60.25, -82.87, 16.43, -52.64).median()).hasValue(-18.105);
-      assertThat(unit(quantilesOnly(), 60.25, -82.87, 16.43, -52.64).percentile(50)).hasValue(-18.104999999999997);
+      assertThat(unit(quantilesOnly(), 60.25, -82.87, 16.43, -52.64).percentile(50))
+          .hasValue(-18.104999999999997);
     }
 
     @Test
     void equalWeightsOtherThanOneAreStillNumpy() {
-      CellAccumulator stored = filled(quantilesOnly(), new double[] {4, 1, 3, 2}, new double[] {0.3, 0.3, 0.3, 0.3});
-      CellAccumulator hist = filled(all(), new double[] {4, 1, 3, 2}, new double[] {0.3, 0.3, 0.3, 0.3});
+      CellAccumulator stored =
+          filled(quantilesOnly(), new double[] {4, 1, 3, 2}, new double[] {0.3, 0.3, 0.3, 0.3});
+      CellAccumulator hist =
+          filled(all(), new double[] {4, 1, 3, 2}, new double[] {0.3, 0.3, 0.3, 0.3});
       assertThat(stored.median()).hasValue(2.5);
       assertThat(hist.median()).hasValue(2.5);
       assertThat(stored.percentile(25).getAsDouble()).isCloseTo(1.75, within(1e-15));
@@ -238,7 +264,8 @@ class CellAccumulatorTest {
       CellAccumulator acc = unit(quantilesOnly(), 1, 2);
       assertThatThrownBy(() -> acc.percentile(100.5)).isInstanceOf(IllegalArgumentException.class);
       assertThatThrownBy(() -> acc.percentile(-1)).isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> acc.percentile(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> acc.percentile(Double.NaN))
+          .isInstanceOf(IllegalArgumentException.class);
     }
   }
 
@@ -254,8 +281,10 @@ class CellAccumulatorTest {
     void medianInterpolatesBetweenPositions() {
       // p = 0.5·3.5 = 1.75, between s1 = 1 and s2 = 3.5: 2 + (1.75 − 1)·(3 − 2)/(3.5 − 1).
       double expected = 2 + (1.75 - 1) * (3 - 2) / (3.5 - 1);
-      assertThat(filled(quantilesOnly(), VALUES, WEIGHTS).median().getAsDouble()).isCloseTo(expected, within(1e-15));
-      assertThat(filled(all(), VALUES, WEIGHTS).median().getAsDouble()).isCloseTo(expected, within(1e-15));
+      assertThat(filled(quantilesOnly(), VALUES, WEIGHTS).median().getAsDouble())
+          .isCloseTo(expected, within(1e-15));
+      assertThat(filled(all(), VALUES, WEIGHTS).median().getAsDouble())
+          .isCloseTo(expected, within(1e-15));
     }
 
     @Test
@@ -271,19 +300,25 @@ class CellAccumulatorTest {
 
     @Test
     void repeatedValuesCountWithTheirTotalWeight() {
-      // 1 → 0.2 + 0.3 = 0.5, 2 → 0.5, 3 → 1: s1 = 1·0.5 + 2·0.5 = 1.5, s2 = 2·1 + 2·(0.5 + 0.5) = 4;
+      // 1 → 0.2 + 0.3 = 0.5, 2 → 0.5, 3 → 1: s1 = 1·0.5 + 2·0.5 = 1.5, s2 = 2·1 + 2·(0.5 + 0.5) =
+      // 4;
       // p = 0.5·4 = 2, between s1 and s2: 2 + (2 − 1.5)·1/(4 − 1.5).
       double[] values = {1, 2, 1, 3};
       double[] weights = {0.2, 0.5, 0.3, 1.0};
       double expected = 2 + (2 - 1.5) * 1 / (4 - 1.5);
-      assertThat(filled(quantilesOnly(), values, weights).median().getAsDouble()).isCloseTo(expected, within(1e-15));
-      assertThat(filled(all(), values, weights).median().getAsDouble()).isCloseTo(expected, within(1e-15));
+      assertThat(filled(quantilesOnly(), values, weights).median().getAsDouble())
+          .isCloseTo(expected, within(1e-15));
+      assertThat(filled(all(), values, weights).median().getAsDouble())
+          .isCloseTo(expected, within(1e-15));
     }
 
     @Test
     void oneDistinctValue() {
-      assertThat(filled(quantilesOnly(), new double[] {7, 7}, new double[] {0.5, 0.25}).median()).hasValue(7);
-      assertThat(filled(quantilesOnly(), new double[] {7, 7}, new double[] {0.5, 0.25}).percentile(63)).hasValue(7);
+      assertThat(filled(quantilesOnly(), new double[] {7, 7}, new double[] {0.5, 0.25}).median())
+          .hasValue(7);
+      assertThat(
+              filled(quantilesOnly(), new double[] {7, 7}, new double[] {0.5, 0.25}).percentile(63))
+          .hasValue(7);
     }
   }
 
@@ -320,7 +355,8 @@ class CellAccumulatorTest {
     @Test
     void weightedTieGoesToTheSmallestValue() {
       // 4 → 0.5 + 0.25 = 0.75 and 2 → 0.75 tie for the majority.
-      CellAccumulator acc = filled(all(), new double[] {4, 2, 4, 9}, new double[] {0.5, 0.75, 0.25, 0.125});
+      CellAccumulator acc =
+          filled(all(), new double[] {4, 2, 4, 9}, new double[] {0.5, 0.75, 0.25, 0.125});
       assertThat(acc.majority()).hasValue(2);
     }
 
@@ -328,10 +364,12 @@ class CellAccumulatorTest {
     void tieHighestTakesTheLargestOfTheTiedValues() {
       assertThat(unit(highest(), 3, 3, 1, 1, 2).majority()).hasValue(3);
       assertThat(unit(highest(), 2, 1, 1, 3, 3).majority()).hasValue(3);
-      assertThat(unit(highest(), 3, 3, 1, 1, 2).minority()).hasValue(2); // no tie: the rule changes nothing
+      assertThat(unit(highest(), 3, 3, 1, 1, 2).minority())
+          .hasValue(2); // no tie: the rule changes nothing
       assertThat(unit(highest(), 9, 5, 5, 7).minority()).hasValue(9);
       assertThat(unit(highest(), -1, 9, 5, 5, 7).minority()).hasValue(9);
-      CellAccumulator weighted = filled(highest(), new double[] {4, 2, 4, 9}, new double[] {0.5, 0.75, 0.25, 0.125});
+      CellAccumulator weighted =
+          filled(highest(), new double[] {4, 2, 4, 9}, new double[] {0.5, 0.75, 0.25, 0.125});
       assertThat(weighted.majority()).hasValue(4);
       assertThat(weighted.result(StatisticRequest.of(MAJORITY))).isEqualTo(4.0);
     }
@@ -361,13 +399,16 @@ class CellAccumulatorTest {
       double total = 0.25 + 1 + 0.25 + 0.5;
       assertThat(acc.distribution())
           .containsExactly(
-              Map.entry(0.0, (1 + 0.5) / total), Map.entry(1.0, 0.25 / total), Map.entry(5.0, 0.25 / total));
+              Map.entry(0.0, (1 + 0.5) / total),
+              Map.entry(1.0, 0.25 / total),
+              Map.entry(5.0, 0.25 / total));
     }
 
     @Test
     void distributionOfUnitWeightsIsCellShares() {
       CellAccumulator acc = unit(all(), 11, 11, 11, 42);
-      assertThat(acc.distribution()).containsExactly(Map.entry(11.0, 3 / 4.0), Map.entry(42.0, 1 / 4.0));
+      assertThat(acc.distribution())
+          .containsExactly(Map.entry(11.0, 3 / 4.0), Map.entry(42.0, 1 / 4.0));
     }
 
     @Test
@@ -401,7 +442,8 @@ class CellAccumulatorTest {
       for (int i = 0; i < n; i++) {
         assertThat(unique[i]).isEqualTo(i * 0.5 - 7000);
       }
-      assertThat(acc.majority()).hasValue(-7000); // value 0 (i = 0) has two cells, the smallest of those
+      assertThat(acc.majority())
+          .hasValue(-7000); // value 0 (i = 0) has two cells, the smallest of those
       assertThat(acc.minority()).hasValue(0.5 - 7000); // i = 1: one cell
       assertThat(acc.count()).isEqualTo(n + (n - 1) / 7 + 1);
     }
@@ -445,7 +487,9 @@ class CellAccumulatorTest {
       assertThat(acc.percentile(90)).isEmpty();
       for (Statistic statistic : Statistic.values()) {
         StatisticRequest request =
-            statistic == PERCENTILE ? StatisticRequest.percentile(50) : StatisticRequest.of(statistic);
+            statistic == PERCENTILE
+                ? StatisticRequest.percentile(50)
+                : StatisticRequest.of(statistic);
         if (!isAnswerable(acc, statistic)) {
           continue;
         }
@@ -456,7 +500,8 @@ class CellAccumulatorTest {
             assertThat(result).as(statistic.key()).isEqualTo(0.0);
           }
           case UNIQUE -> assertThat(result).as(statistic.key()).isEqualTo(List.of());
-          case DISTRIBUTION, HISTOGRAM -> assertThat(result).as(statistic.key()).isEqualTo(Map.of());
+          case DISTRIBUTION, HISTOGRAM ->
+              assertThat(result).as(statistic.key()).isEqualTo(Map.of());
           default -> {
             assertThat(acc.value(request)).as(statistic.key()).isEmpty();
             assertThat(result).as(statistic.key()).isNull();
@@ -467,7 +512,10 @@ class CellAccumulatorTest {
 
     private static boolean isAnswerable(CellAccumulator acc, Statistic statistic) {
       try {
-        acc.result(statistic == PERCENTILE ? StatisticRequest.percentile(50) : StatisticRequest.of(statistic));
+        acc.result(
+            statistic == PERCENTILE
+                ? StatisticRequest.percentile(50)
+                : StatisticRequest.of(statistic));
         return true;
       } catch (IllegalStateException e) {
         return false;
@@ -491,7 +539,8 @@ class CellAccumulatorTest {
           .isCloseTo(Math.sqrt((2.25 + 0.25 + 0.25 + 6.25) / 4), within(1e-15));
       assertThat(acc.value(StatisticRequest.of(MEDIAN))).hasValue((2 + 2) / 2.0);
       // h = 3·0.9 = 2.7: 2 + (5 − 2)·0.7.
-      assertThat(acc.value(StatisticRequest.percentile(90)).getAsDouble()).isCloseTo(2 + 3 * 0.7, within(1e-15));
+      assertThat(acc.value(StatisticRequest.percentile(90)).getAsDouble())
+          .isCloseTo(2 + 3 * 0.7, within(1e-15));
       assertThat(acc.value(StatisticRequest.of(MAJORITY))).hasValue(2);
       assertThat(acc.value(StatisticRequest.of(MINORITY))).hasValue(1);
       assertThat(acc.value(StatisticRequest.of(VARIETY))).hasValue(3);
@@ -500,7 +549,8 @@ class CellAccumulatorTest {
       assertThat(acc.result(StatisticRequest.of(UNIQUE))).isEqualTo(List.of(1.0, 2.0, 5.0));
       assertThat(acc.result(StatisticRequest.of(DISTRIBUTION)))
           .isEqualTo(Map.of(1.0, 1 / 4.0, 2.0, 2 / 4.0, 5.0, 1 / 4.0));
-      assertThatThrownBy(() -> acc.value(StatisticRequest.of(UNIQUE))).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> acc.value(StatisticRequest.of(UNIQUE)))
+          .isInstanceOf(IllegalArgumentException.class);
       assertThatThrownBy(() -> acc.value(StatisticRequest.of(DISTRIBUTION)))
           .isInstanceOf(IllegalArgumentException.class);
     }
@@ -508,11 +558,14 @@ class CellAccumulatorTest {
     @Test
     void statisticsNotAskedForAreRefused() {
       CellAccumulator acc = unit(CellAccumulator.of(MEAN), 1, 2);
-      assertThatThrownBy(acc::std).isInstanceOf(IllegalStateException.class).hasMessageContaining("std");
+      assertThatThrownBy(acc::std)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("std");
       assertThatThrownBy(acc::median).isInstanceOf(IllegalStateException.class);
       assertThatThrownBy(acc::majority).isInstanceOf(IllegalStateException.class);
       assertThatThrownBy(acc::variety).isInstanceOf(IllegalStateException.class);
-      assertThatThrownBy(() -> acc.value(StatisticRequest.of(MINORITY))).isInstanceOf(IllegalStateException.class);
+      assertThatThrownBy(() -> acc.value(StatisticRequest.of(MINORITY)))
+          .isInstanceOf(IllegalStateException.class);
       // Running sums are always there.
       assertThat(acc.min()).hasValue(1);
       assertThat(acc.sum()).isEqualTo(3);
@@ -520,7 +573,8 @@ class CellAccumulatorTest {
 
     @Test
     void requestsDecideWhatIsKept() {
-      CellAccumulator acc = CellAccumulator.of(List.of(StatisticRequest.percentile(10), StatisticRequest.of(STD)));
+      CellAccumulator acc =
+          CellAccumulator.of(List.of(StatisticRequest.percentile(10), StatisticRequest.of(STD)));
       unit(acc, 1, 2, 3);
       assertThat(acc.percentile(10)).isPresent();
       assertThat(acc.std()).isPresent();
@@ -577,7 +631,8 @@ class CellAccumulatorTest {
       assertThat(a.median()).hasValue(2.5); // numpy: all four weigh 0.5
       CellAccumulator c = filled(quantilesOnly(), new double[] {5}, new double[] {1.0});
       a.merge(c);
-      // Weighted now: 1..4 weigh 0.5, 5 weighs 1 (m = 5): s_i = i·w_i + 4·cum_{i−1}: 0, 2.5, 5, 7.5, 12;
+      // Weighted now: 1..4 weigh 0.5, 5 weighs 1 (m = 5): s_i = i·w_i + 4·cum_{i−1}: 0, 2.5, 5,
+      // 7.5, 12;
       // p = 6 lies between s2 = 5 (value 3) and s3 = 7.5 (value 4): 3 + (6 − 5)/(7.5 − 5).
       assertThat(a.median().getAsDouble()).isCloseTo(3 + (6 - 5) / (7.5 - 5), within(1e-15));
     }
@@ -585,7 +640,8 @@ class CellAccumulatorTest {
     @Test
     void incompatibleAccumulatorsAreRefused() {
       CellAccumulator acc = CellAccumulator.of(MEAN);
-      assertThatThrownBy(() -> acc.merge(CellAccumulator.of(STD))).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> acc.merge(CellAccumulator.of(STD)))
+          .isInstanceOf(IllegalArgumentException.class);
       assertThatThrownBy(() -> acc.merge(acc)).isInstanceOf(IllegalArgumentException.class);
     }
   }

@@ -24,10 +24,13 @@ class PairSortTest {
 
   @Provide
   Arbitrary<List<Pair>> pairs() {
-    // Few distinct values and weights, so that ties on the value are frequent and ties on both happen.
-    Arbitrary<Double> values = Arbitraries.frequencyOf(List.of(
-        Tuple.of(3, Arbitraries.integers().between(-3, 3).map(i -> (double) i)),
-        Tuple.of(1, Arbitraries.doubles().between(-1e6, 1e6))));
+    // Few distinct values and weights, so that ties on the value are frequent and ties on both
+    // happen.
+    Arbitrary<Double> values =
+        Arbitraries.frequencyOf(
+            List.of(
+                Tuple.of(3, Arbitraries.integers().between(-3, 3).map(i -> (double) i)),
+                Tuple.of(1, Arbitraries.doubles().between(-1e6, 1e6))));
     Arbitrary<Double> weights = Arbitraries.integers().between(1, 8).map(k -> k / 8.0);
     return Combinators.combine(values, weights).as(Pair::new).list().ofMaxSize(500);
   }
@@ -64,7 +67,9 @@ class PairSortTest {
       }
       PairSort.sort(values, weights, n);
       for (int i = 1; i < n; i++) {
-        assertThat(values[i - 1] < values[i] || (values[i - 1] == values[i] && weights[i - 1] <= weights[i]))
+        assertThat(
+                values[i - 1] < values[i]
+                    || (values[i - 1] == values[i] && weights[i - 1] <= weights[i]))
             .as("position %d", i)
             .isTrue();
       }

@@ -18,20 +18,35 @@ class RadixSortTest {
 
   @Provide
   Arbitrary<Double> values() {
-    // Every kind of double an accumulator stores (no NaN, no -0.0): Float32 elevations, which leave the low
+    // Every kind of double an accumulator stores (no NaN, no -0.0): Float32 elevations, which leave
+    // the low
     // bytes zero, small integers, arbitrary bit patterns of both signs, and the extremes.
-    return Arbitraries.frequencyOf(List.of(
-        Tuple.of(4, Arbitraries.floats().between(-500, 9000).map(f -> (double) f)),
-        Tuple.of(2, Arbitraries.integers().between(-3, 3).map(i -> (double) i)),
-        Tuple.of(2, Arbitraries.longs().map(Double::longBitsToDouble)),
-        Tuple.of(1, Arbitraries.of(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.MIN_VALUE,
-            -Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, 0.0))))
-        .filter(v -> !Double.isNaN(v) && Double.doubleToRawLongBits(v) != Double.doubleToRawLongBits(-0.0));
+    return Arbitraries.frequencyOf(
+            List.of(
+                Tuple.of(4, Arbitraries.floats().between(-500, 9000).map(f -> (double) f)),
+                Tuple.of(2, Arbitraries.integers().between(-3, 3).map(i -> (double) i)),
+                Tuple.of(2, Arbitraries.longs().map(Double::longBitsToDouble)),
+                Tuple.of(
+                    1,
+                    Arbitraries.of(
+                        Double.NEGATIVE_INFINITY,
+                        Double.POSITIVE_INFINITY,
+                        Double.MIN_VALUE,
+                        -Double.MIN_VALUE,
+                        Double.MAX_VALUE,
+                        -Double.MAX_VALUE,
+                        0.0))))
+        .filter(
+            v ->
+                !Double.isNaN(v)
+                    && Double.doubleToRawLongBits(v) != Double.doubleToRawLongBits(-0.0));
   }
 
   @Property(tries = 300)
   void sortsAsArraysSortDoes(
-      @ForAll("values") double seed, @ForAll @IntRange(min = 0, max = 3000) int n, @ForAll Random random) {
+      @ForAll("values") double seed,
+      @ForAll @IntRange(min = 0, max = 3000) int n,
+      @ForAll Random random) {
     double[] values = new double[n + 5];
     Arbitrary<Double> arbitrary = values();
     for (int i = 0; i < values.length; i++) {

@@ -21,8 +21,14 @@ class StatisticRequestTest {
       }
     }
     assertThat(values).containsExactly(Statistic.MEDIAN, Statistic.PERCENTILE);
-    assertThat(histogram).containsExactly(Statistic.MAJORITY, Statistic.MINORITY, Statistic.VARIETY, Statistic.UNIQUE,
-        Statistic.DISTRIBUTION, Statistic.HISTOGRAM);
+    assertThat(histogram)
+        .containsExactly(
+            Statistic.MAJORITY,
+            Statistic.MINORITY,
+            Statistic.VARIETY,
+            Statistic.UNIQUE,
+            Statistic.DISTRIBUTION,
+            Statistic.HISTOGRAM);
     assertThat(Statistic.STD.needsVariance()).isTrue();
     assertThat(Statistic.VARIANCE.needsVariance()).isTrue();
     assertThat(Statistic.COEFFICIENT_OF_VARIATION.needsVariance()).isTrue();
@@ -35,9 +41,13 @@ class StatisticRequestTest {
 
   @Test
   void percentileBelongsToPercentileOnly() {
-    assertThatThrownBy(() -> StatisticRequest.of(Statistic.PERCENTILE)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new StatisticRequest(Statistic.MEAN, 50)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> StatisticRequest.percentile(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new StatisticRequest(null, Double.NaN)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> StatisticRequest.of(Statistic.PERCENTILE))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new StatisticRequest(Statistic.MEAN, 50))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> StatisticRequest.percentile(Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new StatisticRequest(null, Double.NaN))
+        .isInstanceOf(NullPointerException.class);
   }
 }

@@ -21,15 +21,20 @@ class StoredValuesTest {
 
   @Provide
   Arbitrary<List<Cell>> cells() {
-    // Few distinct values, so whole and fractional cells often share one; weights 1 most often, as inside a
+    // Few distinct values, so whole and fractional cells often share one; weights 1 most often, as
+    // inside a
     // polygon, and fractions and weights above 1 on both sides of it.
-    Arbitrary<Double> values = Arbitraries.frequencyOf(List.of(
-        Tuple.of(3, Arbitraries.integers().between(-3, 3).map(i -> (double) i)),
-        Tuple.of(1, Arbitraries.doubles().between(-1e6, 1e6))));
-    Arbitrary<Double> weights = Arbitraries.frequencyOf(List.of(
-        Tuple.of(3, Arbitraries.just(1.0)),
-        Tuple.of(2, Arbitraries.integers().between(1, 16).map(k -> k / 8.0)),
-        Tuple.of(1, Arbitraries.doubles().between(1e-6, 1).ofScale(12))));
+    Arbitrary<Double> values =
+        Arbitraries.frequencyOf(
+            List.of(
+                Tuple.of(3, Arbitraries.integers().between(-3, 3).map(i -> (double) i)),
+                Tuple.of(1, Arbitraries.doubles().between(-1e6, 1e6))));
+    Arbitrary<Double> weights =
+        Arbitraries.frequencyOf(
+            List.of(
+                Tuple.of(3, Arbitraries.just(1.0)),
+                Tuple.of(2, Arbitraries.integers().between(1, 16).map(k -> k / 8.0)),
+                Tuple.of(1, Arbitraries.doubles().between(1e-6, 1).ofScale(12))));
     return Combinators.combine(values, weights).as(Cell::new).list().ofMinSize(1).ofMaxSize(300);
   }
 
@@ -64,17 +69,22 @@ class StoredValuesTest {
     stored.add(1, 0.5);
     stored.add(2, 0.25);
     stored.add(3, 1.0);
-    // Distinct values 1, 2, 3 with weights 0.5, 1.25, 1: positions 0, 1·1.25 + 2·0.5 = 2.25, 2·1 + 2·1.75 = 5.5.
+    // Distinct values 1, 2, 3 with weights 0.5, 1.25, 1: positions 0, 1·1.25 + 2·0.5 = 2.25, 2·1 +
+    // 2·1.75 = 5.5.
     Quantiles.Weighted q = stored.weighted();
     assertThat(q.quantile(0)).isEqualTo(1.0);
     assertThat(q.median()).isEqualTo(2 + (0.5 * 5.5 - 2.25) / (5.5 - 2.25));
     assertThat(q.quantile(1)).isEqualTo(3.0);
   }
 
-  /** The definition: every pair sorted by (value, weight), weights summed per value in that order. */
+  /**
+   * The definition: every pair sorted by (value, weight), weights summed per value in that order.
+   */
   private static Quantiles.Weighted sortedTogether(List<Cell> cells) {
     List<Cell> sorted =
-        cells.stream().sorted(Comparator.comparingDouble(Cell::value).thenComparingDouble(Cell::weight)).toList();
+        cells.stream()
+            .sorted(Comparator.comparingDouble(Cell::value).thenComparingDouble(Cell::weight))
+            .toList();
     double[] xs = sorted.stream().mapToDouble(Cell::value).distinct().toArray();
     double[] ws = new double[xs.length];
     int k = -1;

@@ -20,18 +20,21 @@ class ValueHistogramTest {
 
   @Provide
   Arbitrary<List<Entry>> entries() {
-    // Values that collide in the low bits of their representation (small integers, powers of two) and random
+    // Values that collide in the low bits of their representation (small integers, powers of two)
+    // and random
     // ones; dyadic weights so that the reference's plain sums are exact too.
-    Arbitrary<Double> values = Arbitraries.oneOf(
-        Arbitraries.integers().between(-1000, 1000).map(i -> (double) i),
-        Arbitraries.integers().between(-60, 60).map(e -> Math.scalb(1.0, e)),
-        Arbitraries.doubles().between(-1e9, 1e9));
+    Arbitrary<Double> values =
+        Arbitraries.oneOf(
+            Arbitraries.integers().between(-1000, 1000).map(i -> (double) i),
+            Arbitraries.integers().between(-60, 60).map(e -> Math.scalb(1.0, e)),
+            Arbitraries.doubles().between(-1e9, 1e9));
     Arbitrary<Double> weights = Arbitraries.integers().between(1, 1024).map(k -> k / 1024.0);
     return Combinators.combine(values, weights).as(Entry::new).list().ofMaxSize(2000);
   }
 
   @Property(tries = 200)
-  void matchesAMapReference(@ForAll("entries") List<Entry> entries, @ForAll @IntRange(min = 0, max = 2000) int cut) {
+  void matchesAMapReference(
+      @ForAll("entries") List<Entry> entries, @ForAll @IntRange(min = 0, max = 2000) int cut) {
     TreeMap<Double, Double> reference = new TreeMap<>();
     ValueHistogram first = new ValueHistogram();
     ValueHistogram second = new ValueHistogram();
@@ -61,7 +64,8 @@ class ValueHistogramTest {
 
   @Test
   void compensatedWeightsMakeTiesRealTies() {
-    // 0.1 + 0.2 + 0.3 rounds to 0.6000000000000001 when summed plainly; compensated it is the double nearest
+    // 0.1 + 0.2 + 0.3 rounds to 0.6000000000000001 when summed plainly; compensated it is the
+    // double nearest
     // the exact sum of the three doubles, the same as 0.3 + 0.2 + 0.1 gives.
     ValueHistogram a = new ValueHistogram();
     a.add(1, 0.1);

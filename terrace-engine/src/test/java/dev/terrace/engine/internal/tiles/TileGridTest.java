@@ -12,25 +12,31 @@ class TileGridTest {
 
   @Test
   void anEnvelopeAroundATileCornerTouchesTheFourTilesThere() {
-    assertThat(ONE.touching(new Envelope(-0.3, 0.4, -0.2, 0.6))).containsExactly(
-        new Tile(-1, -1, 1), new Tile(0, -1, 1), new Tile(-1, 0, 1), new Tile(0, 0, 1));
+    assertThat(ONE.touching(new Envelope(-0.3, 0.4, -0.2, 0.6)))
+        .containsExactly(
+            new Tile(-1, -1, 1), new Tile(0, -1, 1), new Tile(-1, 0, 1), new Tile(0, 0, 1));
   }
 
   @Test
   void anEnvelopeInsideOneTileTouchesThatTileOnly() {
-    assertThat(ONE.touching(new Envelope(6.1, 6.9, 49.2, 49.3))).containsExactly(new Tile(6, 49, 1));
-    assertThat(TileGrid.of(3).touching(new Envelope(6.1, 6.9, 49.2, 49.3))).containsExactly(new Tile(6, 48, 3));
+    assertThat(ONE.touching(new Envelope(6.1, 6.9, 49.2, 49.3)))
+        .containsExactly(new Tile(6, 49, 1));
+    assertThat(TileGrid.of(3).touching(new Envelope(6.1, 6.9, 49.2, 49.3)))
+        .containsExactly(new Tile(6, 48, 3));
   }
 
   @Test
   void closedBoxesMeetAlongTheirEdges() {
-    assertThat(ONE.touching(new Envelope(0.2, 1, 0.2, 0.8))).containsExactly(new Tile(0, 0, 1), new Tile(1, 0, 1));
+    assertThat(ONE.touching(new Envelope(0.2, 1, 0.2, 0.8)))
+        .containsExactly(new Tile(0, 0, 1), new Tile(1, 0, 1));
   }
 
   @Test
   void theGlobeEndsAtTheAntimeridianAndThePoles() {
-    assertThat(ONE.touching(new Envelope(179.5, 180, 89.5, 90))).containsExactly(new Tile(179, 89, 1));
-    assertThat(ONE.touching(new Envelope(-181, -179.5, -91, -89.5))).containsExactly(new Tile(-180, -90, 1));
+    assertThat(ONE.touching(new Envelope(179.5, 180, 89.5, 90)))
+        .containsExactly(new Tile(179, 89, 1));
+    assertThat(ONE.touching(new Envelope(-181, -179.5, -91, -89.5)))
+        .containsExactly(new Tile(-180, -90, 1));
     assertThat(TileGrid.of(90).touching(new Envelope(-180, 180, -90, 90))).hasSize(8);
     assertThat(ONE.touching(new Envelope())).isEmpty();
   }
@@ -55,7 +61,8 @@ class TileGridTest {
   void tileSizesMustBeWholeDegreesThatDivide180() {
     assertThat(TileGrid.of(3).size()).isEqualTo(3);
     for (double bad : new double[] {0, -1, 7, 0.5, 360, Double.NaN}) {
-      assertThatThrownBy(() -> TileGrid.of(bad)).isInstanceOf(IllegalArgumentException.class)
+      assertThatThrownBy(() -> TileGrid.of(bad))
+          .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("whole number of degrees that divides 180");
     }
   }

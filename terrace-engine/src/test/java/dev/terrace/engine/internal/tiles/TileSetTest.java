@@ -28,18 +28,28 @@ class TileSetTest {
 
   private static final Tile TILE = new Tile(6, 49, 1);
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private RangeServer server;
   private TileSet tiles;
 
   @BeforeEach
   void serve() {
     server = RangeServer.start();
-    server.serve("/N49E006.tif", SyntheticGeoTiff.builder(16, 16).sampleType(TiffSampleType.UINT8).geographic()
-        .origin(6, 50).cellSize(1.0 / 16).values((c, r) -> c + r).write(dir.resolve("t.tif")).path());
-    tiles = new TileSet(UrlTemplate.parse("/{NS}{lat:02}{EW}{lon:03}.tif"), TileGrid.of(1),
-        name -> HttpByteSource.open(URI.create("http://127.0.0.1:" + server.port() + name)));
+    server.serve(
+        "/N49E006.tif",
+        SyntheticGeoTiff.builder(16, 16)
+            .sampleType(TiffSampleType.UINT8)
+            .geographic()
+            .origin(6, 50)
+            .cellSize(1.0 / 16)
+            .values((c, r) -> c + r)
+            .write(dir.resolve("t.tif"))
+            .path());
+    tiles =
+        new TileSet(
+            UrlTemplate.parse("/{NS}{lat:02}{EW}{lon:03}.tif"),
+            TileGrid.of(1),
+            name -> HttpByteSource.open(URI.create("http://127.0.0.1:" + server.port() + name)));
   }
 
   @AfterEach
@@ -72,8 +82,12 @@ class TileSetTest {
     assertThat(server.requests("/N00W030.tif")).isEqualTo(1);
 
     server.failWith("/N49E006.tif", 403, 2);
-    assertThatThrownBy(() -> tiles.open(TILE)).isInstanceOf(RasterIoException.class).hasMessageContaining("403");
-    assertThatThrownBy(() -> tiles.open(TILE)).isInstanceOf(RasterIoException.class).hasMessageContaining("403");
+    assertThatThrownBy(() -> tiles.open(TILE))
+        .isInstanceOf(RasterIoException.class)
+        .hasMessageContaining("403");
+    assertThatThrownBy(() -> tiles.open(TILE))
+        .isInstanceOf(RasterIoException.class)
+        .hasMessageContaining("403");
     assertThat(tiles.open(TILE)).isPresent();
   }
 

@@ -7,11 +7,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The base of test classes that read the {@link TileFixture} world: its files, its server and an engine on it. */
+/**
+ * The base of test classes that read the {@link TileFixture} world: its files, its server and an
+ * engine on it.
+ */
 abstract class TiledWorld {
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
   static RangeServer server;
   static Terrace terrace;
 
