@@ -6,4 +6,7 @@
  * the service's 5xx is. Every one is a {@link dev.terrace.api.TerraceException}. The engine's
  * workings live under {@code dev.terrace.engine.internal}.
  */
+@NullMarked
 package dev.terrace.engine;
+
+import org.jspecify.annotations.NullMarked;

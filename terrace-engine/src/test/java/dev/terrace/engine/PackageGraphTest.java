@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.terrace.engine.config.Limits;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Field;
 import java.lang.reflect.GenericArrayType;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -79,6 +81,12 @@ class PackageGraphTest {
   }
 
   @Test
+  void publicPackagesDeclareNullness() {
+    assertThat(Terrace.class.getPackage().isAnnotationPresent(NullMarked.class)).isTrue();
+    assertThat(Limits.class.getPackage().isAnnotationPresent(NullMarked.class)).isTrue();
+  }
+
+  @Test
   void publicSurfaceIsWhatUsersCall() {
     assertThat(
             ENGINE.stream()
@@ -86,7 +94,7 @@ class PackageGraphTest {
                 .map(JavaClass::getName)
                 .filter(n -> !n.contains("$"))
                 .toList())
-        .contains(Terrace.class.getName(), dev.terrace.engine.config.Limits.class.getName());
+        .contains(Terrace.class.getName(), Limits.class.getName());
   }
 
   private static List<String> leaks(Class<?> type) {

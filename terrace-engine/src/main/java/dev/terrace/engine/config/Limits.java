@@ -1,6 +1,7 @@
 package dev.terrace.engine.config;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The limits an engine enforces on each request; exceeding one is an {@link
@@ -23,7 +24,7 @@ public record Limits(
     int maxVertices,
     long maxCells,
     int concurrency,
-    Duration timeout) {
+    @Nullable Duration timeout) {
 
   /**
    * @throws IllegalArgumentException if a limit is not positive
@@ -69,7 +70,7 @@ public record Limits(
    * @param value how long one request may take, or null for as long as it needs
    * @return these limits with that timeout
    */
-  public Limits withTimeout(Duration value) {
+  public Limits withTimeout(@Nullable Duration value) {
     return new Limits(maxDatasets, maxGeometries, maxVertices, maxCells, concurrency, value);
   }
 
