@@ -1,6 +1,7 @@
 package dev.terrace.engine.config;
 
 import java.time.Duration;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,18 +38,15 @@ public record Limits(
         || concurrency < 1
         || timeout != null && (timeout.isNegative() || timeout.isZero())) {
       throw new IllegalArgumentException(
-          "limits must be positive (and maxVertices at least 4): "
-              + maxDatasets
-              + ", "
-              + maxGeometries
-              + ", "
-              + maxVertices
-              + ", "
-              + maxCells
-              + ", "
-              + concurrency
-              + ", "
-              + timeout);
+          String.format(
+              Locale.ROOT,
+              "limits must be positive (and maxVertices at least 4): %d, %d, %d, %d, %d, %s",
+              maxDatasets,
+              maxGeometries,
+              maxVertices,
+              maxCells,
+              concurrency,
+              timeout));
     }
   }
 
