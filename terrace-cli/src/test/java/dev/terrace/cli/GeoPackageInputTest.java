@@ -163,4 +163,67 @@ class GeoPackageInputTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("values.gpkg: name it .csv, .geojson or .ndjson");
   }
+
+  /** A copy of a fixture, changed by SQL, for the cases GDAL does not write. */
+  private Path changed(String fixture, String... statements) throws Exception {
+    Path copy = Files.copy(fixture(fixture), dir.resolve("changed-" + fixture));
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy);
+        Statement s = c.createStatement()) {
+      for (String sql : statements) {
+        s.execute(sql);
+      }
+    }
+    return copy;
+  }
+
+  @Test
+  void anInterruptedRunResumesAfterTheRowsAlreadyWritten() throws Exception {
+    assertThat(batch(fixture("points.gpkg"), "whole.csv").exitCode()).isEqualTo(1);
+    List<String> whole = lines("whole.csv");
+    Files.write(dir.resolve("resumed.csv"), whole.subList(0, 4));
+
+    Cli.Result resumed = batch(fixture("points.gpkg"), "resumed.csv", "--resume");
+
+    assertThat(resumed.err()).contains("Wrote 3 rows", "after the 3 already there");
+    assertThat(lines("resumed.csv")).isEqualTo(whole);
+  }
+
+  @Test
+  void anExtensionGeometryTypeIsRefused() throws Exception {
+    Path curves =
+        changed(
+            "parcels.gpkg", "UPDATE gpkg_geometry_columns SET geometry_type_name = 'CURVEPOLYGON'");
+    Cli.Result run = batch(curves, "values.csv");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .contains(
+            ": feature table parcels holds CURVEPOLYGON, an extension geometry type terrace"
+                + " cannot read");
+  }
+
+  @Test
+  void aGeometryWhoseSrsIdIsNotItsColumnsFailsItsRow() throws Exception {
+    // 3857 little-endian in the header's srs_id bytes, 5 to 8 (SQLite counts from 1).
+    Path mixed =
+        changed(
+            "points.gpkg",
+            "UPDATE points SET geom = substr(geom, 1, 4) || X'110F0000' || substr(geom, 9)"
+                + " WHERE fid = 2");
+    Cli.Result run = batch(mixed, "values.csv");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("rowid 2: the geometry's srs_id is 3857, its column's 4326");
+    assertThat(lines("values.csv").get(2))
+        .isEqualTo("2,point 2,3.0,,\"rowid 2: the geometry's srs_id is 3857, its column's 4326\"");
+  }
+
+  @Test
+  void aGeoPackageWithoutFeatureTablesIsRefused() throws Exception {
+    Path attributes = changed("points.gpkg", "UPDATE gpkg_contents SET data_type = 'attributes'");
+    Cli.Result run = batch(attributes, "values.csv");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .contains(
+            attributes
+                + " has no feature table (gpkg_contents lists none with data_type 'features')");
+  }
 }
