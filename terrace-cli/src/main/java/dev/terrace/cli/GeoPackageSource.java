@@ -38,7 +38,10 @@ final class GeoPackageSource implements RowSource {
           "MULTIPOLYGON",
           "GEOMETRYCOLLECTION");
 
-  /** SQLite's result code for a file that is not a database. */
+  /** SQLite's result codes: an SQL error, a corrupt file, a file that is not a database. */
+  private static final int SQLITE_ERROR = 1;
+
+  private static final int SQLITE_CORRUPT = 11;
   private static final int SQLITE_NOTADB = 26;
 
   private final Path file;
@@ -85,6 +88,11 @@ final class GeoPackageSource implements RowSource {
       if (e.getErrorCode() == SQLITE_NOTADB) {
         throw new IllegalArgumentException(
             file + " is not a GeoPackage: it is not an SQLite database", e);
+      }
+      if (e.getErrorCode() == SQLITE_ERROR || e.getErrorCode() == SQLITE_CORRUPT) {
+        // A query of the tables the GeoPackage spec requires failed: a table or column is missing.
+        throw new IllegalArgumentException(
+            file + " is not a valid GeoPackage: " + e.getMessage(), e);
       }
       throw new IOException(file + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {

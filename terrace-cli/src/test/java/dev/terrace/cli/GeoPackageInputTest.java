@@ -226,4 +226,14 @@ class GeoPackageInputTest {
             attributes
                 + " has no feature table (gpkg_contents lists none with data_type 'features')");
   }
+
+  @Test
+  void aGeoPackageWithoutItsGeometryColumnsTableIsNotValid() throws Exception {
+    Path broken = changed("points.gpkg", "DROP TABLE gpkg_geometry_columns");
+    Cli.Result run = batch(broken, "values.csv");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .contains(broken + " is not a valid GeoPackage: ")
+        .contains("no such table: gpkg_geometry_columns");
+  }
 }
