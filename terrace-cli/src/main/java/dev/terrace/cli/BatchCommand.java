@@ -20,17 +20,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code terrace batch}: every row of a CSV or GeoJSON file through {@code extract.batch}, streamed
- * in chunks of {@code --batch-size} (read, extract, write, flush), so memory stays bounded whatever
- * the file's size.
+ * {@code terrace batch}: every row of a CSV, GeoJSON or GeoPackage file through {@code
+ * extract.batch}, streamed in chunks of {@code --batch-size} (read, extract, write, flush), so
+ * memory stays bounded whatever the file's size.
  */
 @Command(
     name = "batch",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
-      "Extracts the datasets' values for every row of a CSV (lon,lat or wkt columns) or GeoJSON"
-          + " FeatureCollection and writes them as CSV, GeoJSON or NDJSON, by the --out file's extension.",
+      "Extracts the datasets' values for every row of a CSV (lon,lat or wkt columns), GeoJSON"
+          + " FeatureCollection or GeoPackage feature table and writes them as CSV, GeoJSON or NDJSON, by the --out file's extension.",
       "Each row keeps its input columns and gains one per dataset × statistic (lux:elevation_mean) and an error"
           + " column: a row that fails is written with its error, never dropped, and reported with its line.",
       "A progress bar with rate and time left shows on stderr when it is a terminal. --resume continues an"
@@ -64,8 +64,16 @@ final class BatchCommand implements Callable<Integer> {
       required = true,
       paramLabel = "FILE",
       description =
-          "Input: .csv with a header (lon,lat or wkt columns) or .geojson / .json (a FeatureCollection).")
+          "Input: .csv with a header (lon,lat or wkt columns), .geojson / .json (a FeatureCollection)"
+              + " or .gpkg (a GeoPackage's feature table, lon/lat).")
   Path in;
+
+  @Option(
+      names = "--layer",
+      paramLabel = "NAME",
+      description =
+          "The GeoPackage feature table to read (default: the only one; a file with several needs it).")
+  String layer;
 
   @Option(
       names = "--out",
@@ -96,13 +104,14 @@ final class BatchCommand implements Callable<Integer> {
   enum Format {
     CSV,
     GEOJSON,
-    NDJSON
+    NDJSON,
+    GPKG
   }
 
   @Override
   public Integer call() throws IOException {
-    Format inFormat = format(in, "--in", List.of(Format.CSV, Format.GEOJSON));
-    Format outFormat = format(out, "--out", List.of(Format.values()));
+    Format inFormat = format(in, "--in", List.of(Format.CSV, Format.GEOJSON, Format.GPKG));
+    Format outFormat = format(out, "--out", List.of(Format.CSV, Format.GEOJSON, Format.NDJSON));
     check(outFormat);
     PrintWriter err = spec.commandLine().getErr();
     long started = System.nanoTime();
@@ -239,21 +248,33 @@ final class BatchCommand implements Callable<Integer> {
             ? Format.CSV
             : name.endsWith(".geojson") || name.endsWith(".json")
                 ? Format.GEOJSON
-                : name.endsWith(".ndjson") || name.endsWith(".jsonl") ? Format.NDJSON : null;
+                : name.endsWith(".ndjson") || name.endsWith(".jsonl")
+                    ? Format.NDJSON
+                    : name.endsWith(".gpkg") ? Format.GPKG : null;
     if (f == null || !allowed.contains(f)) {
       throw new IllegalArgumentException(
           option
               + " "
               + file
               + ": name it "
-              + (allowed.size() == 2 ? ".csv or .geojson" : ".csv, .geojson or .ndjson")
+              + (allowed.contains(Format.GPKG)
+                  ? ".csv, .geojson or .gpkg"
+                  : ".csv, .geojson or .ndjson")
               + " so that its format is known");
     }
     return f;
   }
 
   private RowSource open(Format f) throws IOException {
-    return f == Format.CSV ? new CsvSource(in) : new GeoJsonSource(in);
+    if (layer != null && f != Format.GPKG) {
+      throw new IllegalArgumentException(
+          "--layer is for GeoPackage input, and --in " + in + " is not");
+    }
+    return switch (f) {
+      case CSV -> new CsvSource(in);
+      case GPKG -> new GeoPackageSource(in, layer);
+      default -> new GeoJsonSource(in);
+    };
   }
 
   private RowSink open(Format f, List<String> columns, ResultColumns results, Resume.State state)
@@ -268,6 +289,7 @@ final class BatchCommand implements Callable<Integer> {
       }
       case NDJSON -> new RowSink.NdjsonSink(out, resume, results);
       case GEOJSON -> new RowSink.GeoJsonSink(out, results);
+      case GPKG -> throw new IllegalStateException("format() refuses a .gpkg --out");
     };
   }
 

@@ -7,8 +7,8 @@ import java.util.List;
 interface RowSource extends AutoCloseable {
 
   /**
-   * The columns carried to the output, in order: a CSV's header, or the first feature's property
-   * names.
+   * The columns carried to the output, in order: a CSV's header, the first feature's property
+   * names, or a GeoPackage table's columns but its key and geometry.
    */
   List<String> columns();
 
