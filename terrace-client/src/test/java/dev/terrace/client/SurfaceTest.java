@@ -126,11 +126,11 @@ class SurfaceTest {
 
   @ParameterizedTest
   @CsvSource({
-    "TerraceClient, 32",
+    "TerraceClient, 34",
     "CatalogService, 2",
     "ProviderService, 5",
     "DatasetService, 5",
-    "ExtractionService, 6",
+    "ExtractionService, 8",
     "RawResponseClient, 14"
   })
   void theSurfacesHaveTheDesignedSize(String blockingName, int count) throws Exception {

@@ -4,12 +4,15 @@ import dev.terrace.api.Aggregation;
 import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.BatchExtractResponse;
 import dev.terrace.api.ErrorType;
+import dev.terrace.api.Estimate;
+import dev.terrace.api.EstimateRequest;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.ExtractResult;
 import dev.terrace.api.FieldError;
 import dev.terrace.api.Interpolation;
 import dev.terrace.api.InvalidRequestException;
+import dev.terrace.api.Operation;
 import dev.terrace.api.TemporalAggregation;
 import dev.terrace.engine.config.Limits;
 import dev.terrace.engine.internal.catalog.Catalog;
@@ -54,14 +57,20 @@ public final class Extractor {
 
   private final Catalog catalog;
   private final Limits limits;
+  private final RateMeter rate;
 
   /**
    * @param catalog where dataset ids are looked up
    * @param limits what a request may ask for
    */
   public Extractor(Catalog catalog, Limits limits) {
+    this(catalog, limits, new RateMeter());
+  }
+
+  private Extractor(Catalog catalog, Limits limits, RateMeter rate) {
     this.catalog = catalog;
     this.limits = limits;
+    this.rate = rate;
   }
 
   /**
@@ -91,7 +100,7 @@ public final class Extractor {
             errors);
     throwIfAny(errors);
     PixelBudget budget = new PixelBudget(limits.maxCells());
-    UpFrontBudget.check(List.of(geometry), datasets, crs, budget);
+    long cells = UpFrontBudget.check(List.of(geometry), datasets, crs, budget);
     List<String> warnings = Collections.synchronizedList(new ArrayList<>(geometry.warnings()));
     Options options = Options.of(request, window, weighting);
     Results described = new Results(options, geometry.kind(), warnings);
@@ -107,6 +116,7 @@ public final class Extractor {
             .stream()
             .flatMap(List::stream)
             .toList();
+    rate.record(cells, System.nanoTime() - start);
     return new ExtractResponse(
         requestId(),
         hash(geometry),
@@ -182,6 +192,118 @@ public final class Extractor {
     return BatchExtractResponse.of(responses, (System.nanoTime() - start) / 1e6);
   }
 
+  /**
+   * The {@code extract.estimate} operation: the body it carries is validated as its own operation
+   * would validate it, field paths prefixed with the member that holds it, then estimated from the
+   * rasters' headers. Limits are reported in the estimate, not enforced, so that a caller over one
+   * learns by how much.
+   *
+   * @param request an {@code extract} or an {@code extract.batch} body
+   * @return the estimate
+   * @throws InvalidRequestException naming every invalid field, or when not exactly one body is set
+   */
+  public Estimate estimate(EstimateRequest request) {
+    if ((request.extract() == null) == (request.extractBatch() == null)) {
+      throw InvalidRequestException.of(
+          ErrorType.VALIDATION_ERROR,
+          "set exactly one of extract and extract_batch: the body of the operation to estimate",
+          request.extract() == null ? "missing" : "invalid_combination",
+          "extract");
+    }
+    // The same checks as the operation's, without the limits: those go into the estimate.
+    Extractor lenient =
+        new Extractor(
+            catalog,
+            new Limits(
+                Integer.MAX_VALUE,
+                Integer.MAX_VALUE,
+                Integer.MAX_VALUE,
+                Long.MAX_VALUE,
+                limits.concurrency()),
+            rate);
+    List<FieldError> errors = new ArrayList<>();
+    return request.extract() != null
+        ? lenient.estimate(request.extract(), errors, limits)
+        : lenient.estimate(request.extractBatch(), errors, limits);
+  }
+
+  private Estimate estimate(ExtractRequest request, List<FieldError> errors, Limits enforced) {
+    List<CatalogDataset> datasets = datasets(request.datasetIds(), errors);
+    CoordinateReferenceSystem crs = crs(request.crs(), errors);
+    RequestGeometry geometry =
+        geometry(request.geometry(), crs, request.repair(), errors, "geometry");
+    TimeWindow window = TimeWindow.of(request.timeRange(), errors, "time_range");
+    checkTemporalAggregation(request.temporalAggregation(), request.aggregation(), errors);
+    checkCellRules(request.minCoverageFrac(), request.defaultValue(), errors);
+    Weighting.of(
+        request.aggregation(),
+        request.weights(),
+        request.defaultWeight(),
+        request.coverageWeight(),
+        catalog,
+        errors);
+    throwIfAny(errors, "extract");
+    return Estimator.estimate(
+        Operation.EXTRACT,
+        1,
+        List.of(geometry),
+        request.datasetIds().size(),
+        datasets,
+        crs,
+        window,
+        List.of(),
+        enforced,
+        rate.rate());
+  }
+
+  private Estimate estimate(BatchExtractRequest request, List<FieldError> errors, Limits enforced) {
+    if (request.geometries().isEmpty()) {
+      errors.add(
+          new FieldError(List.of("geometries"), "at least one geometry is required", "missing"));
+    }
+    List<CatalogDataset> datasets = datasets(request.datasetIds(), errors);
+    CoordinateReferenceSystem crs = crs(request.crs(), errors);
+    List<RequestGeometry> geometries = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
+    for (int i = 0; i < request.geometries().size(); i++) {
+      List<FieldError> own = new ArrayList<>();
+      RequestGeometry g =
+          geometry(request.geometries().get(i), crs, request.repair(), own, "geometries", i);
+      if (!own.isEmpty()
+          && own.stream().allMatch(e -> GeometryReader.INVALID_GEOMETRY.equals(e.type()))) {
+        skipped.add(
+            "geometries["
+                + i
+                + "] is an invalid polygon: its own entry would fail, reading nothing");
+      } else {
+        errors.addAll(own);
+        geometries.add(g);
+      }
+    }
+    TimeWindow window = TimeWindow.of(request.timeRange(), errors, "time_range");
+    checkTemporalAggregation(request.temporalAggregation(), request.aggregation(), errors);
+    checkCellRules(request.minCoverageFrac(), request.defaultValue(), errors);
+    Weighting.of(
+        request.aggregation(),
+        request.weights(),
+        request.defaultWeight(),
+        request.coverageWeight(),
+        catalog,
+        errors);
+    throwIfAny(errors, "extract_batch");
+    return Estimator.estimate(
+        Operation.EXTRACT_BATCH,
+        request.geometries().size(),
+        geometries,
+        request.datasetIds().size(),
+        datasets,
+        crs,
+        window,
+        skipped,
+        enforced,
+        rate.rate());
+  }
+
   /** Answers the geometries that could be read, in their order. */
   private BatchExtractResponse answer(
       BatchExtractRequest request,
@@ -191,7 +313,7 @@ public final class Extractor {
       CoordinateReferenceSystem crs,
       long start) {
     PixelBudget budget = new PixelBudget(limits.maxCells());
-    UpFrontBudget.check(geometries, datasets, crs, budget);
+    long cells = UpFrontBudget.check(geometries, datasets, crs, budget);
     OptionalLong until = Deadline.of(start, limits.timeout());
     // The block-by-block path summarises each point without weights; weighted points and cells are
     // read one
@@ -240,6 +362,7 @@ public final class Extractor {
                   requestId(), hash(neighboursTogether.get(i)), results, snapshot(p.warnings), 0);
             });
     List<ExtractResponse> responses = LocalityOrder.inInputOrder(order, computed);
+    rate.record(cells, System.nanoTime() - start);
     int total = responses.stream().mapToInt(r -> r.results().size()).sum();
     return new BatchExtractResponse(
         responses, responses.size(), total, (System.nanoTime() - start) / 1e6);
@@ -485,6 +608,20 @@ public final class Extractor {
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(ErrorType.VALIDATION_ERROR, errors);
     }
+  }
+
+  /** As {@link #throwIfAny(List)}, each field's path starting with the member that holds it. */
+  private static void throwIfAny(List<FieldError> errors, String member) {
+    throwIfAny(
+        errors.stream()
+            .map(
+                e -> {
+                  List<Object> path = new ArrayList<>(e.loc().size() + 1);
+                  path.add(member);
+                  path.addAll(e.loc());
+                  return new FieldError(path, e.msg(), e.type());
+                })
+            .toList());
   }
 
   /**
