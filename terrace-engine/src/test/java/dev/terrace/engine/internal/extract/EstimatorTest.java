@@ -170,7 +170,8 @@ class EstimatorTest {
       assertThat(before.rate().extractions()).isZero();
       assertThat(before.rate().cellsPerSecond()).isEqualTo(RateMeter.DEFAULT_CELLS_PER_SECOND);
       assertThat(before.cells()).isEqualTo(201 * 161);
-      assertThat(before.estimatedSeconds()).isEqualTo(201 * 161 / 10_000_000.0);
+      assertThat(before.estimatedSeconds())
+          .isEqualTo(201 * 161 / RateMeter.DEFAULT_CELLS_PER_SECOND);
 
       fresh.extract(ExtractRequest.of(ALL, "est:ramp"));
       Estimate after = fresh.estimate(request);
