@@ -138,10 +138,7 @@ public final class Extractor {
   public BatchExtractResponse batchExtract(BatchExtractRequest request) {
     long start = System.nanoTime();
     List<FieldError> errors = new ArrayList<>();
-    if (request.geometries().isEmpty()) {
-      errors.add(
-          new FieldError(List.of("geometries"), "at least one geometry is required", "missing"));
-    } else if (request.geometries().size() > limits.maxGeometries()) {
+    if (request.geometries().size() > limits.maxGeometries()) {
       throw InvalidRequestException.of(
           ErrorType.REQUEST_LIMIT,
           request.geometries().size()
@@ -152,42 +149,18 @@ public final class Extractor {
           "too_many_geometries",
           "geometries");
     }
-    List<CatalogDataset> datasets = datasets(request.datasetIds(), errors);
-    CoordinateReferenceSystem crs = crs(request.crs(), errors);
-    List<RequestGeometry> geometries = new ArrayList<>();
-    Map<Integer, ExtractResponse> failed = new TreeMap<>();
-    for (int i = 0; i < request.geometries().size(); i++) {
-      List<FieldError> own = new ArrayList<>();
-      RequestGeometry g =
-          geometry(request.geometries().get(i), crs, request.repair(), own, "geometries", i);
-      if (!own.isEmpty()
-          && own.stream().allMatch(e -> GeometryReader.INVALID_GEOMETRY.equals(e.type()))) {
-        failed.put(i, BatchEntryError.of(requestId(), own));
-      } else {
-        errors.addAll(own);
-        geometries.add(g);
-      }
-    }
-    TimeWindow window = TimeWindow.of(request.timeRange(), errors, "time_range");
-    checkTemporalAggregation(request.temporalAggregation(), request.aggregation(), errors);
-    checkCellRules(request.minCoverageFrac(), request.defaultValue(), errors);
-    Weighting weighting =
-        Weighting.of(
-            request.aggregation(),
-            request.weights(),
-            request.defaultWeight(),
-            request.coverageWeight(),
-            catalog,
-            errors);
+    Batch batch = validate(request, false, errors);
     throwIfAny(errors);
-    Options options = Options.of(request, window, weighting);
+    Map<Integer, ExtractResponse> failed = new TreeMap<>();
+    batch.invalid().forEach((i, own) -> failed.put(i, BatchEntryError.of(requestId(), own)));
+    Options options = Options.of(request, batch.window(), batch.weighting());
     if (failed.isEmpty()) {
-      return answer(request, options, geometries, datasets, crs, start);
+      return answer(request, options, batch.geometries(), batch.datasets(), batch.crs(), start);
     }
     BatchExtractResponse answered =
-        geometries.isEmpty()
+        batch.geometries().isEmpty()
             ? BatchExtractResponse.of(List.of(), 0)
-            : answer(request, options, geometries, datasets, crs, start);
+            : answer(request, options, batch.geometries(), batch.datasets(), batch.crs(), start);
     List<ExtractResponse> responses = BatchEntryError.merge(answered.responses(), failed);
     return BatchExtractResponse.of(responses, (System.nanoTime() - start) / 1e6);
   }
@@ -223,40 +196,60 @@ public final class Extractor {
             rate);
     List<FieldError> errors = new ArrayList<>();
     return request.extract() != null
-        ? lenient.estimate(request.extract(), errors, limits)
-        : lenient.estimate(request.extractBatch(), errors, limits);
+        ? lenient.estimate(asBatch(request.extract()), true, errors, limits)
+        : lenient.estimate(request.extractBatch(), false, errors, limits);
   }
 
-  private Estimate estimate(ExtractRequest request, List<FieldError> errors, Limits enforced) {
-    List<CatalogDataset> datasets = datasets(request.datasetIds(), errors);
-    CoordinateReferenceSystem crs = crs(request.crs(), errors);
-    RequestGeometry geometry =
-        geometry(request.geometry(), crs, request.repair(), errors, "geometry");
-    TimeWindow window = TimeWindow.of(request.timeRange(), errors, "time_range");
-    checkTemporalAggregation(request.temporalAggregation(), request.aggregation(), errors);
-    checkCellRules(request.minCoverageFrac(), request.defaultValue(), errors);
-    Weighting.of(
-        request.aggregation(),
-        request.weights(),
-        request.defaultWeight(),
-        request.coverageWeight(),
-        catalog,
-        errors);
-    throwIfAny(errors, "extract");
+  /**
+   * Estimates a batch-shaped request: a batch, or a single extract as a batch of one, which refuses
+   * an invalid polygon where a batch skips it.
+   */
+  private Estimate estimate(
+      BatchExtractRequest request, boolean single, List<FieldError> errors, Limits enforced) {
+    Batch batch = validate(request, single, errors);
+    throwIfAny(errors, single ? "extract" : "extract_batch");
+    List<String> skipped = new ArrayList<>();
+    batch
+        .invalid()
+        .keySet()
+        .forEach(
+            i ->
+                skipped.add(
+                    "geometries["
+                        + i
+                        + "] is an invalid polygon: its own entry would fail, reading nothing"));
     return Estimator.estimate(
-        Operation.EXTRACT,
-        1,
-        List.of(geometry),
+        single ? Operation.EXTRACT : Operation.EXTRACT_BATCH,
+        request.geometries().size(),
+        batch.geometries(),
         request.datasetIds().size(),
-        datasets,
-        crs,
-        window,
-        List.of(),
+        batch.datasets(),
+        batch.crs(),
+        batch.window(),
+        skipped,
         enforced,
         rate.rate());
   }
 
-  private Estimate estimate(BatchExtractRequest request, List<FieldError> errors, Limits enforced) {
+  /**
+   * A batch-shaped request as validated: what reading needs, and the geometries that fail only
+   * their own entry (an invalid polygon the request does not ask to repair) with their faults.
+   */
+  private record Batch(
+      List<CatalogDataset> datasets,
+      CoordinateReferenceSystem crs,
+      List<RequestGeometry> geometries,
+      Map<Integer, List<FieldError>> invalid,
+      TimeWindow window,
+      Weighting weighting) {}
+
+  /**
+   * Validates all of a batch but its size, adding every fault to {@code errors}.
+   *
+   * @param single whether the batch stands for one {@code extract}: its geometry's path is then
+   *     {@code geometry}, and an invalid polygon is a fault like any other
+   */
+  private Batch validate(BatchExtractRequest request, boolean single, List<FieldError> errors) {
     if (request.geometries().isEmpty()) {
       errors.add(
           new FieldError(List.of("geometries"), "at least one geometry is required", "missing"));
@@ -264,17 +257,15 @@ public final class Extractor {
     List<CatalogDataset> datasets = datasets(request.datasetIds(), errors);
     CoordinateReferenceSystem crs = crs(request.crs(), errors);
     List<RequestGeometry> geometries = new ArrayList<>();
-    List<String> skipped = new ArrayList<>();
+    Map<Integer, List<FieldError>> invalid = new TreeMap<>();
     for (int i = 0; i < request.geometries().size(); i++) {
       List<FieldError> own = new ArrayList<>();
-      RequestGeometry g =
-          geometry(request.geometries().get(i), crs, request.repair(), own, "geometries", i);
-      if (!own.isEmpty()
+      Object[] path = single ? new Object[] {"geometry"} : new Object[] {"geometries", i};
+      RequestGeometry g = geometry(request.geometries().get(i), crs, request.repair(), own, path);
+      if (!single
+          && !own.isEmpty()
           && own.stream().allMatch(e -> GeometryReader.INVALID_GEOMETRY.equals(e.type()))) {
-        skipped.add(
-            "geometries["
-                + i
-                + "] is an invalid polygon: its own entry would fail, reading nothing");
+        invalid.put(i, own);
       } else {
         errors.addAll(own);
         geometries.add(g);
@@ -283,25 +274,36 @@ public final class Extractor {
     TimeWindow window = TimeWindow.of(request.timeRange(), errors, "time_range");
     checkTemporalAggregation(request.temporalAggregation(), request.aggregation(), errors);
     checkCellRules(request.minCoverageFrac(), request.defaultValue(), errors);
-    Weighting.of(
-        request.aggregation(),
-        request.weights(),
-        request.defaultWeight(),
-        request.coverageWeight(),
-        catalog,
-        errors);
-    throwIfAny(errors, "extract_batch");
-    return Estimator.estimate(
-        Operation.EXTRACT_BATCH,
-        request.geometries().size(),
-        geometries,
-        request.datasetIds().size(),
-        datasets,
-        crs,
-        window,
-        skipped,
-        enforced,
-        rate.rate());
+    Weighting weighting =
+        Weighting.of(
+            request.aggregation(),
+            request.weights(),
+            request.defaultWeight(),
+            request.coverageWeight(),
+            catalog,
+            errors);
+    return new Batch(datasets, crs, geometries, invalid, window, weighting);
+  }
+
+  /** An {@code extract} as the batch of its one geometry, options unchanged. */
+  private static BatchExtractRequest asBatch(ExtractRequest r) {
+    return new BatchExtractRequest(
+        Collections.singletonList(r.geometry()),
+        r.datasetIds(),
+        r.aggregation(),
+        r.pixelRule(),
+        r.timeRange(),
+        r.temporalAggregation(),
+        r.crs(),
+        r.densify(),
+        r.interpolation(),
+        r.repair(),
+        r.minCoverageFrac(),
+        r.defaultValue(),
+        r.weights(),
+        r.defaultWeight(),
+        r.coverageWeight(),
+        r.tie());
   }
 
   /** Answers the geometries that could be read, in their order. */
