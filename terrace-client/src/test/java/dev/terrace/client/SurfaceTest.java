@@ -131,7 +131,7 @@ class SurfaceTest {
     "ProviderService, 5",
     "DatasetService, 5",
     "ExtractionService, 8",
-    "RawResponseClient, 14"
+    "RawResponseClient, 16"
   })
   void theSurfacesHaveTheDesignedSize(String blockingName, int count) throws Exception {
     assertThat(methods(Class.forName("dev.terrace.client." + blockingName))).hasSize(count);
