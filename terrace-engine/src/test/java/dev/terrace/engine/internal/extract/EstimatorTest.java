@@ -182,6 +182,41 @@ class EstimatorTest {
   }
 
   @Test
+  void aTimeSeriesCountsEachTimestampItReads() {
+    // Around point 1 of the bcsd fixture (row 6, column 32) in the built-in netCDF bcsd:pr.
+    Polygon zone = Polygon.rectangle(-81.3, 36.0, -80.7, 36.5);
+    try (Engine builtin =
+        Engine.open(
+            Catalog.builtin(), Limits.defaults(), Executors.newVirtualThreadPerTaskExecutor())) {
+      long budgeted =
+          UpFrontBudget.check(
+              List.of(GeometryReader.read(zone, 10_000, true, false, "geometry")),
+              List.of(builtin.catalog().dataset("bcsd:pr").orElseThrow()),
+              CrsIdentifier.resolve("EPSG:4326"),
+              new PixelBudget(Long.MAX_VALUE));
+      assertThat(budgeted).isPositive();
+      Estimate spring =
+          builtin.estimate(
+              EstimateRequest.of(
+                  ExtractRequest.builder()
+                      .geometry(zone)
+                      .datasets("bcsd:pr")
+                      .timeRange(dev.terrace.api.TimeRange.of("1999-03", "1999-05"))
+                      .build()));
+      Estimate year = builtin.estimate(EstimateRequest.of(ExtractRequest.of(zone, "bcsd:pr")));
+
+      assertThat(spring.datasets().get(0).timestamps()).isEqualTo(3);
+      assertThat(year.datasets().get(0).timestamps()).isEqualTo(12);
+      // The budget counts one timestamp up front, reading spends it once per timestamp.
+      assertThat(spring.cells()).isEqualTo(3 * budgeted);
+      assertThat(year.cells()).isEqualTo(12 * budgeted);
+      assertThat(year.tiles()).isEqualTo(4 * spring.tiles());
+      // netCDF keeps no index of stored bytes the reader exposes: unknown, not zero.
+      assertThat(year.datasets().get(0).bytes()).isNull();
+    }
+  }
+
+  @Test
   void invalidBodiesAreRefusedNamingTheFieldUnderTheirMember() {
     assertThatThrownBy(() -> engine.estimate(new EstimateRequest(null, null)))
         .isInstanceOfSatisfying(
