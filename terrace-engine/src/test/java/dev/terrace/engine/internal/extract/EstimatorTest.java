@@ -217,6 +217,23 @@ class EstimatorTest {
   }
 
   @Test
+  void anInvalidPolygonInABatchIsSkippedWithAWarningAsTheBatchWouldSkipIt() {
+    // A bowtie: its two edges cross at (17.5, 45).
+    Polygon bowtie =
+        new Polygon(
+            new double[][][] {{{15, 42.5}, {20, 47.5}, {20, 42.5}, {15, 47.5}, {15, 42.5}}});
+    Estimate e =
+        engine.estimate(
+            EstimateRequest.of(BatchExtractRequest.of(List.of(BOX, bowtie), "est:ramp")));
+    assertThat(e.geometries()).isEqualTo(2);
+    assertThat(e.cells()).as("the box's alone").isEqualTo(420);
+    assertThat(e.tiles()).isEqualTo(4);
+    assertThat(e.warnings())
+        .containsExactly(
+            "geometries[1] is an invalid polygon: its own entry would fail, reading nothing");
+  }
+
+  @Test
   void invalidBodiesAreRefusedNamingTheFieldUnderTheirMember() {
     assertThatThrownBy(() -> engine.estimate(new EstimateRequest(null, null)))
         .isInstanceOfSatisfying(
