@@ -19,6 +19,12 @@ public enum Operation {
   EXTRACT_BATCH("extract.batch", BatchExtractRequest.class, BatchExtractResponse.class),
 
   /**
+   * {@code extract.estimate}: what an {@code extract} or {@code extract.batch} would read and how
+   * long it would take, without reading a cell ({@link TerraceApi#estimate(EstimateRequest)}).
+   */
+  EXTRACT_ESTIMATE("extract.estimate", EstimateRequest.class, Estimate.class),
+
+  /**
    * {@code catalog.providers.list}: a page of providers ({@link
    * TerraceApi#providers(ListProvidersRequest)}).
    */
@@ -83,7 +89,7 @@ public enum Operation {
   /**
    * Whether the operation is work sent with {@code POST} ({@code extract}, {@code extract.batch}),
    * which an {@code Idempotency-Key} makes safe to send again: the service replays its first
-   * answer. Catalog reads need no key.
+   * answer. Catalog reads and {@code extract.estimate}, which changes nothing, need no key.
    *
    * @return true for the operations that take an {@code Idempotency-Key}
    */

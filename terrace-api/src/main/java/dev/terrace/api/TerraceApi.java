@@ -58,6 +58,27 @@ public interface TerraceApi {
   BatchExtractResponse batchExtract(BatchExtractRequest request);
 
   /**
+   * Operation {@code extract.estimate}: what an {@code extract} or {@code extract.batch} would read
+   * — geometries, datasets and their timestamps, tiles and bytes (local and remote), cells —
+   * whether each limit holds, and how long it would take, computed from the rasters' headers
+   * without reading a cell. A request over a limit is reported ({@link LimitCheck#holds()} false),
+   * not refused.
+   *
+   * @param request the body of the operation to estimate
+   * @return the estimate
+   * @throws InvalidRequestException {@code validation_error} for a request the operation would
+   *     refuse as invalid (a bad geometry, an unknown dataset id), naming each offending field
+   *     under {@code extract} or {@code extract_batch}, or for none or both of them set
+   * @throws AuthenticationException over HTTP, for a missing, unknown or revoked API key
+   * @throws PermissionDeniedException over HTTP, for a key without the scope the operation needs
+   * @throws RateLimitException over HTTP, for too many calls, once the SDK's retries are spent
+   * @throws ServiceException when the service or the engine fails
+   * @throws TerraceException over HTTP also the SDK's own failures: no answer (connection, timeout)
+   *     or one it cannot read
+   */
+  Estimate estimate(EstimateRequest request);
+
+  /**
    * Operation {@code catalog.providers.list}: a page of providers, without their datasets.
    *
    * @param request the page to return

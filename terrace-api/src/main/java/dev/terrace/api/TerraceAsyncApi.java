@@ -33,6 +33,14 @@ public interface TerraceAsyncApi {
   CompletableFuture<BatchExtractResponse> batchExtract(BatchExtractRequest request);
 
   /**
+   * Operation {@code extract.estimate}; see {@link TerraceApi#estimate(EstimateRequest)}.
+   *
+   * @param request the body of the operation to estimate
+   * @return a future of the estimate, completed exceptionally on failure
+   */
+  CompletableFuture<Estimate> estimate(EstimateRequest request);
+
+  /**
    * Operation {@code catalog.providers.list}; see {@link
    * TerraceApi#providers(ListProvidersRequest)}.
    *

@@ -63,6 +63,7 @@ class ApiSurfaceTest {
             "dataset(java.lang.String)",
             "datasets()",
             "datasets(dev.terrace.api.ListDatasetsRequest)",
+            "estimate(dev.terrace.api.EstimateRequest)",
             "extract(dev.terrace.api.ExtractRequest)",
             "provider(java.lang.String)",
             "providers()",
@@ -75,6 +76,7 @@ class ApiSurfaceTest {
         .containsExactly(
             "extract",
             "extract.batch",
+            "extract.estimate",
             "catalog.providers.list",
             "catalog.providers.get",
             "catalog.datasets.list",
@@ -110,6 +112,11 @@ class ApiSurfaceTest {
 
           @Override
           public BatchExtractResponse batchExtract(BatchExtractRequest request) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public Estimate estimate(EstimateRequest request) {
             throw new UnsupportedOperationException();
           }
 

@@ -2,14 +2,16 @@ package dev.terrace.client;
 
 import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.BatchExtractResponse;
+import dev.terrace.api.Estimate;
+import dev.terrace.api.EstimateRequest;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.TerraceException;
 import java.util.List;
 
 /**
- * Operations {@code extract} and {@code extract.batch} of a {@link TerraceClient}, and the fan-out
- * over both.
+ * Operations {@code extract}, {@code extract.batch} and {@code extract.estimate} of a {@link
+ * TerraceClient}, and the fan-out over the first two.
  */
 public final class ExtractionService {
 
@@ -63,6 +65,30 @@ public final class ExtractionService {
    */
   public BatchExtractResponse batch(BatchExtractRequest request, RequestOptions options) {
     return client.batchExtract(request, options);
+  }
+
+  /**
+   * Operation {@code extract.estimate}: what an {@code extract} or {@code extract.batch} would read
+   * and how long it would take; see {@link TerraceClient#estimate(EstimateRequest)}.
+   *
+   * @param request the body of the operation to estimate
+   * @return the estimate
+   * @throws TerraceException if the call fails
+   */
+  public Estimate estimate(EstimateRequest request) {
+    return client.estimate(request);
+  }
+
+  /**
+   * Operation {@code extract.estimate} with settings for this call.
+   *
+   * @param request the body of the operation to estimate
+   * @param options settings overriding the client's
+   * @return the estimate
+   * @throws TerraceException if the call fails
+   */
+  public Estimate estimate(EstimateRequest request, RequestOptions options) {
+    return client.estimate(request, options);
   }
 
   /**

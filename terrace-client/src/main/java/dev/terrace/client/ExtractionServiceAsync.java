@@ -2,6 +2,8 @@ package dev.terrace.client;
 
 import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.BatchExtractResponse;
+import dev.terrace.api.Estimate;
+import dev.terrace.api.EstimateRequest;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
 import java.util.List;
@@ -62,6 +64,27 @@ public final class ExtractionServiceAsync {
   public CompletableFuture<BatchExtractResponse> batch(
       BatchExtractRequest request, RequestOptions options) {
     return client.batchExtract(request, options);
+  }
+
+  /**
+   * Operation {@code extract.estimate}; see {@link TerraceAsyncClient#estimate(EstimateRequest)}.
+   *
+   * @param request the body of the operation to estimate
+   * @return a future of the estimate
+   */
+  public CompletableFuture<Estimate> estimate(EstimateRequest request) {
+    return client.estimate(request);
+  }
+
+  /**
+   * Operation {@code extract.estimate} with settings for this call.
+   *
+   * @param request the body of the operation to estimate
+   * @param options settings overriding the client's
+   * @return a future of the estimate
+   */
+  public CompletableFuture<Estimate> estimate(EstimateRequest request, RequestOptions options) {
+    return client.estimate(request, options);
   }
 
   /**

@@ -4,6 +4,8 @@ import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.BatchExtractResponse;
 import dev.terrace.api.Dataset;
 import dev.terrace.api.DatasetPage;
+import dev.terrace.api.Estimate;
+import dev.terrace.api.EstimateRequest;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.GetDatasetRequest;
@@ -82,6 +84,29 @@ public final class RawResponseClient {
       BatchExtractRequest request, RequestOptions options) {
     return call(
         Operation.EXTRACT_BATCH.operationName(), request, BatchExtractResponse.class, options);
+  }
+
+  /**
+   * Operation {@code extract.estimate}, its response as it came.
+   *
+   * @param request the body of the operation to estimate
+   * @return the response, whatever its status
+   * @throws TerraceException if no response came (connection failure, timeout)
+   */
+  public RawResponse<Estimate> estimate(EstimateRequest request) {
+    return estimate(request, RequestOptions.none());
+  }
+
+  /**
+   * Operation {@code extract.estimate} with settings for this call, its response as it came.
+   *
+   * @param request the body of the operation to estimate
+   * @param options settings overriding the client's for this call
+   * @return the response, whatever its status
+   * @throws TerraceException if no response came (connection failure, timeout)
+   */
+  public RawResponse<Estimate> estimate(EstimateRequest request, RequestOptions options) {
+    return call(Operation.EXTRACT_ESTIMATE.operationName(), request, Estimate.class, options);
   }
 
   /**

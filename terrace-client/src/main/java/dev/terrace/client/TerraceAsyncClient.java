@@ -4,6 +4,8 @@ import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.BatchExtractResponse;
 import dev.terrace.api.Dataset;
 import dev.terrace.api.DatasetPage;
+import dev.terrace.api.Estimate;
+import dev.terrace.api.EstimateRequest;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.GetDatasetRequest;
@@ -234,6 +236,22 @@ public final class TerraceAsyncClient implements TerraceAsyncApi, AutoCloseable 
       BatchExtractRequest request, RequestOptions options) {
     return call(
         Operation.EXTRACT_BATCH.operationName(), request, BatchExtractResponse.class, options);
+  }
+
+  @Override
+  public CompletableFuture<Estimate> estimate(EstimateRequest request) {
+    return estimate(request, RequestOptions.none());
+  }
+
+  /**
+   * Operation {@code extract.estimate} with settings for this call.
+   *
+   * @param request the body of the operation to estimate
+   * @param options settings overriding the client's for this call
+   * @return a future of the estimate
+   */
+  public CompletableFuture<Estimate> estimate(EstimateRequest request, RequestOptions options) {
+    return call(Operation.EXTRACT_ESTIMATE.operationName(), request, Estimate.class, options);
   }
 
   /**

@@ -126,12 +126,12 @@ class SurfaceTest {
 
   @ParameterizedTest
   @CsvSource({
-    "TerraceClient, 32",
+    "TerraceClient, 34",
     "CatalogService, 2",
     "ProviderService, 5",
     "DatasetService, 5",
-    "ExtractionService, 6",
-    "RawResponseClient, 14"
+    "ExtractionService, 8",
+    "RawResponseClient, 16"
   })
   void theSurfacesHaveTheDesignedSize(String blockingName, int count) throws Exception {
     assertThat(methods(Class.forName("dev.terrace.client." + blockingName))).hasSize(count);

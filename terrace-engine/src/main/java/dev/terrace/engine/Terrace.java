@@ -4,6 +4,8 @@ import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.BatchExtractResponse;
 import dev.terrace.api.Dataset;
 import dev.terrace.api.DatasetPage;
+import dev.terrace.api.Estimate;
+import dev.terrace.api.EstimateRequest;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.InvalidRequestException;
@@ -100,6 +102,11 @@ public final class Terrace implements TerraceApi, AutoCloseable {
   @Override
   public BatchExtractResponse batchExtract(BatchExtractRequest request) {
     return engine.batchExtract(Objects.requireNonNull(request, "request"));
+  }
+
+  @Override
+  public Estimate estimate(EstimateRequest request) {
+    return engine.estimate(Objects.requireNonNull(request, "request"));
   }
 
   @Override

@@ -11,10 +11,13 @@ import dev.terrace.api.BatchExtractResponse;
 import dev.terrace.api.Dataset;
 import dev.terrace.api.DatasetPage;
 import dev.terrace.api.ErrorType;
+import dev.terrace.api.Estimate;
+import dev.terrace.api.EstimateRequest;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.ExtractResult;
 import dev.terrace.api.InvalidRequestException;
+import dev.terrace.api.LimitCheck;
 import dev.terrace.api.ListDatasetsRequest;
 import dev.terrace.api.ListProvidersRequest;
 import dev.terrace.api.NotFoundException;
@@ -82,6 +85,11 @@ class ContractIT {
   static final Polygon PR_BOX = Polygon.rectangle(-66.6, 18.1, -66.2, 18.3);
 
   static final String ELEVATION = "lux:elevation";
+
+  /** What {@code extract.estimate} counts for LUX_BOX and LUX_POINT on lux:elevation. */
+  static final long ESTIMATED_CELLS = 25 * 25;
+
+  static final long ESTIMATED_TILES = 1;
   static final String LAND_COVER = "pr_landcover:land_cover";
 
   static final List<Aggregation> NUMERIC =
@@ -325,6 +333,65 @@ class ContractIT {
     assertThat(forward.responses().get(3).results().get(1).number()).hasValue(42.0);
     assertThat(withoutRunFacts(backward.responses()))
         .isEqualTo(withoutRunFacts(forward.responses().reversed()));
+  }
+
+  // --- extract.estimate ---
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("implementations")
+  void anEstimateIsTheSameThroughEveryDoor(Implementation impl) {
+    EstimateRequest request =
+        EstimateRequest.of(BatchExtractRequest.of(List.of(LUX_BOX, LUX_POINT), ELEVATION));
+    Estimate answer = impl.api().estimate(request);
+
+    // The rate, and the duration at it, are each service's own measure of itself.
+    assertThat(withoutRate(answer))
+        .as("%s estimate without the rate", impl)
+        .isEqualTo(withoutRate(embedded.estimate(request)));
+    assertThat(answer.operation()).isEqualTo(dev.terrace.api.Operation.EXTRACT_BATCH);
+    assertThat(answer.geometries()).isEqualTo(2);
+    // The box's 24 × 24 cells with a cell to spare each way, as the pixel budget counts them.
+    assertThat(answer.cells()).isEqualTo(ESTIMATED_CELLS);
+    assertThat(answer.tiles()).isEqualTo(ESTIMATED_TILES).isEqualTo(answer.localTiles());
+    assertThat(answer.withinLimits()).isTrue();
+    assertThat(answer.estimatedSeconds())
+        .isEqualTo(ESTIMATED_CELLS / answer.rate().cellsPerSecond());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("implementations")
+  void anEstimateOverALimitReportsItAndTheExtractionRefusesIt(Implementation impl) {
+    String[] tooMany = new String[51];
+    java.util.Arrays.fill(tooMany, ELEVATION);
+    ExtractRequest request = ExtractRequest.of(LUX_POINT, tooMany);
+    Estimate answer = impl.api().estimate(EstimateRequest.of(request));
+
+    assertThat(answer.limits()).contains(new LimitCheck("datasets", 51, 50, false));
+    assertThat(answer.withinLimits()).isFalse();
+    assertThat(invalid(impl, api -> api.extract(request)).errorType())
+        .isEqualTo(ErrorType.REQUEST_LIMIT);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("implementations")
+  void anInvalidBodyToEstimateIsAFieldErrorUnderItsMember(Implementation impl) {
+    Refusal refusal =
+        invalid(
+            impl,
+            api ->
+                api.estimate(
+                    EstimateRequest.of(
+                        ExtractRequest.of(LUX_POINT, ELEVATION, "nowhere:nothing"))));
+
+    assertThat(refusal)
+        .isEqualTo(
+            new Refusal(ErrorType.VALIDATION_ERROR, List.of(List.of("extract", "dataset_ids", 1))));
+  }
+
+  private static JsonNode withoutRate(Estimate estimate) {
+    ObjectNode tree = (ObjectNode) withoutRunFacts(estimate);
+    tree.remove(List.of("rate", "estimated_seconds"));
+    return tree;
   }
 
   /** A bowtie: its two edges cross at 6 50. */

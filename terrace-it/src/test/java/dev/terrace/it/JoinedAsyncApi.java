@@ -4,6 +4,8 @@ import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.BatchExtractResponse;
 import dev.terrace.api.Dataset;
 import dev.terrace.api.DatasetPage;
+import dev.terrace.api.Estimate;
+import dev.terrace.api.EstimateRequest;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.ListDatasetsRequest;
@@ -47,6 +49,11 @@ final class JoinedAsyncApi implements TerraceApi {
   @Override
   public BatchExtractResponse batchExtract(BatchExtractRequest request) {
     return join(async.batchExtract(request));
+  }
+
+  @Override
+  public Estimate estimate(EstimateRequest request) {
+    return join(async.estimate(request));
   }
 
   @Override

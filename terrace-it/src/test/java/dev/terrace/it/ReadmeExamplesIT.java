@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.Dataset;
+import dev.terrace.api.Estimate;
+import dev.terrace.api.EstimateRequest;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.ExtractResult;
@@ -154,6 +156,30 @@ class ReadmeExamplesIT {
             });
 
     assertThat(printed).containsExactly("300.0", "425.0");
+  }
+
+  @Test
+  void estimate() {
+    List<String> printed =
+        printed(
+            () -> {
+              // spotless:off -- README.md shows this region as written
+      // README: estimate
+      try (TerraceClient client = TerraceClient.builder().baseUrl(baseUrl).apiKey(apiKey).build()) {
+        BatchExtractRequest batch = BatchExtractRequest.of(
+            List.of(Polygon.rectangle(6.0, 49.6, 6.2, 49.8), Point.of(6.13, 49.61)), "lux:elevation");
+        Estimate cost = client.extraction().estimate(EstimateRequest.of(batch));  // reads no cell
+        System.out.println(cost.cells() + " cells in " + cost.tiles() + " tile(s), within limits: "
+            + cost.withinLimits());                                           // 625 cells in 1 tile(s), within limits: true
+        if (cost.withinLimits() && cost.estimatedSeconds() < 60) {
+          System.out.println(client.batchExtract(batch).totalResults());      // 2
+        }
+      }
+      // README: end
+      // spotless:on
+            });
+
+    assertThat(printed).containsExactly("625 cells in 1 tile(s), within limits: true", "2");
   }
 
   @Test

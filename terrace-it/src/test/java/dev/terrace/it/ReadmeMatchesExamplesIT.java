@@ -37,6 +37,7 @@ class ReadmeMatchesExamplesIT {
             "in-process",
             "time series",
             "blocking",
+            "estimate",
             "async fan-out",
             "raw response",
             "error handling",

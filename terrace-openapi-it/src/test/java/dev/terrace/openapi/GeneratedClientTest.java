@@ -17,6 +17,8 @@ import dev.terrace.openapi.client.model.BatchExtractResponse;
 import dev.terrace.openapi.client.model.Dataset;
 import dev.terrace.openapi.client.model.DatasetPage;
 import dev.terrace.openapi.client.model.ErrorType;
+import dev.terrace.openapi.client.model.Estimate;
+import dev.terrace.openapi.client.model.EstimateRequest;
 import dev.terrace.openapi.client.model.ExtractRequest;
 import dev.terrace.openapi.client.model.ExtractResult;
 import dev.terrace.openapi.client.model.Geometry;
@@ -195,6 +197,28 @@ class GeneratedClientTest {
       assertThat(answer.getResponses())
           .extracting(r -> number(only(r.getResults()).getValue()))
           .containsExactly(300.0, 411.0, 425.0);
+    }
+  }
+
+  @Test
+  void anEstimateCountsTheCellsOnBothRoutes() throws Exception {
+    BatchExtractRequest batch =
+        new BatchExtractRequest()
+            .geometries(
+                List.of(
+                    Geo.point(6.13, 49.61),
+                    Geo.box(LUX_BOX[0], LUX_BOX[1], LUX_BOX[2], LUX_BOX[3])))
+            .datasetIds(List.of(ELEVATION));
+    EstimateRequest request = new EstimateRequest().extractBatch(batch);
+    for (Estimate answer :
+        List.of(
+            extract.extractEstimate(null, request), extract.restExtractEstimate(null, request))) {
+      assertThat(answer.getGeometries()).isEqualTo(2);
+      // The box's 24 × 24 cells with a cell to spare each way; the point visits no area.
+      assertThat(answer.getCells()).isEqualTo(625L);
+      assertThat(answer.getTiles()).isEqualTo(1L);
+      assertThat(answer.getWithinLimits()).isTrue();
+      assertThat(answer.getDatasets()).hasSize(1);
     }
   }
 

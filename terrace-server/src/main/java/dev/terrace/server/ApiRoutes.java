@@ -43,6 +43,7 @@ final class ApiRoutes {
           BY_NAME,
           new Route(Method.POST, "/api/v1/extract", Operation.EXTRACT),
           new Route(Method.POST, "/api/v1/extract/batch", Operation.EXTRACT_BATCH),
+          new Route(Method.POST, "/api/v1/extract/estimate", Operation.EXTRACT_ESTIMATE),
           new Route(Method.GET, "/api/v1/providers", Operation.CATALOG_PROVIDERS_LIST),
           new Route(Method.GET, "/api/v1/providers/{slug}", Operation.CATALOG_PROVIDERS_GET),
           new Route(Method.GET, "/api/v1/datasets", Operation.CATALOG_DATASETS_LIST),

@@ -35,6 +35,18 @@ final class OperationDocs {
               "{\"geometries\":[{\"type\":\"Point\",\"coordinates\":[6.13,49.61]},{\"type\":\"Polygon\",\"coordinates\":"
                   + "[[[6.0,49.5],[6.2,49.5],[6.2,49.7],[6.0,49.7],[6.0,49.5]]]}],\"dataset_ids\":[\"lux:elevation\"],"
                   + "\"aggregation\":\"max\"}");
+      case EXTRACT_ESTIMATE ->
+          new Doc(
+              "The cost of an extraction, before it runs",
+              "The body of an `extract` (under `extract`) or an `extract.batch` (under `extract_batch`),"
+                  + " validated as that operation would validate it, and estimated from the rasters' headers"
+                  + " without reading a cell: geometries, datasets and their timestamps, tiles and bytes to read"
+                  + " (local and remote), cells to visit, each limit with whether it holds, and `estimated_seconds`"
+                  + " at the rate the service measured on its own past extractions (`rate.measured` false while"
+                  + " none has run: a conservative default then). A request over a limit is reported"
+                  + " (`within_limits: false`), not refused.",
+              "{\"extract_batch\":{\"geometries\":[{\"type\":\"Polygon\",\"coordinates\":"
+                  + "[[[6.0,49.5],[6.2,49.5],[6.2,49.7],[6.0,49.7],[6.0,49.5]]]}],\"dataset_ids\":[\"lux:elevation\"]}}");
       case CATALOG_PROVIDERS_LIST ->
           new Doc(
               "A page of providers",

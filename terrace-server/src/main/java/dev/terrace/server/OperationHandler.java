@@ -3,6 +3,7 @@ package dev.terrace.server;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.ErrorType;
+import dev.terrace.api.EstimateRequest;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.GetDatasetRequest;
@@ -155,6 +156,7 @@ final class OperationHandler {
             switch (op) {
               case EXTRACT -> sameId(engine.extract((ExtractRequest) request), requestId);
               case EXTRACT_BATCH -> engine.batchExtract((BatchExtractRequest) request);
+              case EXTRACT_ESTIMATE -> engine.estimate((EstimateRequest) request);
               case CATALOG_PROVIDERS_LIST -> engine.providers((ListProvidersRequest) request);
               case CATALOG_PROVIDERS_GET ->
                   engine.provider(required(((GetProviderRequest) request).slug(), "slug"));

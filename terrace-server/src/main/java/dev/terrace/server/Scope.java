@@ -52,7 +52,7 @@ public enum Scope {
 
   static Scope requiredFor(Operation op) {
     return switch (op) {
-      case EXTRACT, EXTRACT_BATCH -> EXTRACT;
+      case EXTRACT, EXTRACT_BATCH, EXTRACT_ESTIMATE -> EXTRACT;
       case CATALOG_PROVIDERS_LIST,
           CATALOG_PROVIDERS_GET,
           CATALOG_DATASETS_LIST,

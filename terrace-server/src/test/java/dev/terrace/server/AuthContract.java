@@ -118,6 +118,21 @@ abstract class AuthContract {
   }
 
   @Test
+  void anEstimateNeedsTheExtractScope() throws Exception {
+    String body = "{\"extract\":" + POINT + "}";
+    HttpResponse<String> r =
+        running.post(
+            "/v1/op/extract.estimate", body, "Authorization", "Bearer " + key(Scope.CATALOG_READ));
+    assertProblem(r, 403, "forbidden");
+    assertThat(json(r).path("detail").asText()).contains("'extract' scope");
+    assertThat(
+            running
+                .post("/api/v1/extract/estimate", body, "X-API-Key", key(Scope.EXTRACT))
+                .statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
   void healthNeedsNoKey() {
     assertThat(running.get("/health").statusCode()).isEqualTo(200);
   }

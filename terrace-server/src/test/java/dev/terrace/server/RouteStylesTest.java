@@ -99,6 +99,45 @@ class RouteStylesTest {
   }
 
   @Test
+  void estimateABatchOnBothRoutes() throws Exception {
+    String body = "{\"extract_batch\":" + BATCH + "}";
+    JsonNode byName = ok(running.post("/v1/op/extract.estimate", body));
+    JsonNode resource = ok(running.post("/api/v1/extract/estimate", body));
+    // The rate, and the duration at it, move as the service measures its extractions.
+    for (JsonNode n : new JsonNode[] {byName, resource}) {
+      ((ObjectNode) n).remove(java.util.List.of("rate", "estimated_seconds"));
+    }
+    assertThat(resource).isEqualTo(byName);
+    assertThat(byName.path("operation").asText()).isEqualTo("extract.batch");
+    assertThat(byName.path("geometries").asInt()).isEqualTo(2);
+    assertThat(byName.path("cells").asLong()).as("points visit no area").isZero();
+    assertThat(byName.path("datasets").get(0).path("dataset_id").asText())
+        .isEqualTo("lux:elevation");
+    assertThat(byName.path("datasets").get(0).path("timestamps").asInt()).isOne();
+    assertThat(byName.path("within_limits").asBoolean()).isTrue();
+    assertThat(byName.path("limits").get(0).toString())
+        .isEqualTo("{\"name\":\"geometries\",\"value\":2,\"limit\":1000,\"holds\":true}");
+  }
+
+  @Test
+  void aBadGeometryToEstimateIsA422NamingTheField() throws Exception {
+    HttpResponse<String> r =
+        running.post(
+            "/api/v1/extract/estimate",
+            "{\"extract\":{\"geometry\":{\"type\":\"Point\",\"coordinates\":[6.13,95]},"
+                + "\"dataset_ids\":[\"lux:elevation\"]}}");
+    assertThat(r.statusCode()).isEqualTo(422);
+    assertThat(r.headers().firstValue("Content-Type")).contains("application/problem+json");
+    JsonNode loc = Json.MAPPER.readTree(r.body()).path("errors").get(0).path("loc");
+    assertThat(loc.get(0).asText()).isEqualTo("extract");
+    assertThat(loc.get(1).asText()).isEqualTo("geometry");
+    HttpResponse<String> neither = running.post("/v1/op/extract.estimate", "{}");
+    assertThat(neither.statusCode()).isEqualTo(422);
+    assertThat(Json.MAPPER.readTree(neither.body()).path("errors").get(0).path("loc").toString())
+        .isEqualTo("[\"extract\"]");
+  }
+
+  @Test
   void listProvidersWithPaging() throws Exception {
     JsonNode byName =
         ok(running.post("/v1/op/catalog.providers.list", "{\"limit\":2,\"offset\":1}"));

@@ -4,6 +4,8 @@ import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.BatchExtractResponse;
 import dev.terrace.api.Dataset;
 import dev.terrace.api.DatasetPage;
+import dev.terrace.api.Estimate;
+import dev.terrace.api.EstimateRequest;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.ListDatasetsRequest;
@@ -115,6 +117,11 @@ public final class Engine implements TerraceApi, AutoCloseable {
   }
 
   @Override
+  public Estimate estimate(EstimateRequest request) {
+    return extractor.estimate(Objects.requireNonNull(request, "request"));
+  }
+
+  @Override
   public ProviderPage providers(ListProvidersRequest request) {
     Paging.check(request.limit(), request.offset());
     List<CatalogProvider> all = catalog.providers();
@@ -199,6 +206,11 @@ public final class Engine implements TerraceApi, AutoCloseable {
     @Override
     public CompletableFuture<BatchExtractResponse> batchExtract(BatchExtractRequest request) {
       return run(() -> engine.batchExtract(request));
+    }
+
+    @Override
+    public CompletableFuture<Estimate> estimate(EstimateRequest request) {
+      return run(() -> engine.estimate(request));
     }
 
     @Override

@@ -4,12 +4,15 @@ import dev.terrace.api.Aggregation;
 import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.BatchExtractResponse;
 import dev.terrace.api.ErrorType;
+import dev.terrace.api.Estimate;
+import dev.terrace.api.EstimateRequest;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.ExtractResult;
 import dev.terrace.api.FieldError;
 import dev.terrace.api.Interpolation;
 import dev.terrace.api.InvalidRequestException;
+import dev.terrace.api.Operation;
 import dev.terrace.api.TemporalAggregation;
 import dev.terrace.engine.config.Limits;
 import dev.terrace.engine.internal.catalog.Catalog;
@@ -54,14 +57,20 @@ public final class Extractor {
 
   private final Catalog catalog;
   private final Limits limits;
+  private final RateMeter rate;
 
   /**
    * @param catalog where dataset ids are looked up
    * @param limits what a request may ask for
    */
   public Extractor(Catalog catalog, Limits limits) {
+    this(catalog, limits, new RateMeter());
+  }
+
+  private Extractor(Catalog catalog, Limits limits, RateMeter rate) {
     this.catalog = catalog;
     this.limits = limits;
+    this.rate = rate;
   }
 
   /**
@@ -91,7 +100,7 @@ public final class Extractor {
             errors);
     throwIfAny(errors);
     PixelBudget budget = new PixelBudget(limits.maxCells());
-    UpFrontBudget.check(List.of(geometry), datasets, crs, budget);
+    long cells = UpFrontBudget.check(List.of(geometry), datasets, crs, budget);
     List<String> warnings = Collections.synchronizedList(new ArrayList<>(geometry.warnings()));
     Options options = Options.of(request, window, weighting);
     Results described = new Results(options, geometry.kind(), warnings);
@@ -107,6 +116,7 @@ public final class Extractor {
             .stream()
             .flatMap(List::stream)
             .toList();
+    rate.record(cells, System.nanoTime() - start);
     return new ExtractResponse(
         requestId(),
         hash(geometry),
@@ -128,10 +138,7 @@ public final class Extractor {
   public BatchExtractResponse batchExtract(BatchExtractRequest request) {
     long start = System.nanoTime();
     List<FieldError> errors = new ArrayList<>();
-    if (request.geometries().isEmpty()) {
-      errors.add(
-          new FieldError(List.of("geometries"), "at least one geometry is required", "missing"));
-    } else if (request.geometries().size() > limits.maxGeometries()) {
+    if (request.geometries().size() > limits.maxGeometries()) {
       throw InvalidRequestException.of(
           ErrorType.REQUEST_LIMIT,
           request.geometries().size()
@@ -142,17 +149,123 @@ public final class Extractor {
           "too_many_geometries",
           "geometries");
     }
+    Batch batch = validate(request, false, errors);
+    throwIfAny(errors);
+    Map<Integer, ExtractResponse> failed = new TreeMap<>();
+    batch.invalid().forEach((i, own) -> failed.put(i, BatchEntryError.of(requestId(), own)));
+    Options options = Options.of(request, batch.window(), batch.weighting());
+    if (failed.isEmpty()) {
+      return answer(request, options, batch.geometries(), batch.datasets(), batch.crs(), start);
+    }
+    BatchExtractResponse answered =
+        batch.geometries().isEmpty()
+            ? BatchExtractResponse.of(List.of(), 0)
+            : answer(request, options, batch.geometries(), batch.datasets(), batch.crs(), start);
+    List<ExtractResponse> responses = BatchEntryError.merge(answered.responses(), failed);
+    return BatchExtractResponse.of(responses, (System.nanoTime() - start) / 1e6);
+  }
+
+  /**
+   * The {@code extract.estimate} operation: the body it carries is validated as its own operation
+   * would validate it, field paths prefixed with the member that holds it, then estimated from the
+   * rasters' headers. Limits are reported in the estimate, not enforced, so that a caller over one
+   * learns by how much.
+   *
+   * @param request an {@code extract} or an {@code extract.batch} body
+   * @return the estimate
+   * @throws InvalidRequestException naming every invalid field, or when not exactly one body is set
+   */
+  public Estimate estimate(EstimateRequest request) {
+    if ((request.extract() == null) == (request.extractBatch() == null)) {
+      throw InvalidRequestException.of(
+          ErrorType.VALIDATION_ERROR,
+          "set exactly one of extract and extract_batch: the body of the operation to estimate",
+          request.extract() == null ? "missing" : "invalid_combination",
+          "extract");
+    }
+    // The same checks as the operation's, without the limits: those go into the estimate.
+    Extractor lenient =
+        new Extractor(
+            catalog,
+            new Limits(
+                Integer.MAX_VALUE,
+                Integer.MAX_VALUE,
+                Integer.MAX_VALUE,
+                Long.MAX_VALUE,
+                limits.concurrency()),
+            rate);
+    List<FieldError> errors = new ArrayList<>();
+    return request.extract() != null
+        ? lenient.estimate(asBatch(request.extract()), true, errors, limits)
+        : lenient.estimate(request.extractBatch(), false, errors, limits);
+  }
+
+  /**
+   * Estimates a batch-shaped request: a batch, or a single extract as a batch of one, which refuses
+   * an invalid polygon where a batch skips it.
+   */
+  private Estimate estimate(
+      BatchExtractRequest request, boolean single, List<FieldError> errors, Limits enforced) {
+    Batch batch = validate(request, single, errors);
+    throwIfAny(errors, single ? "extract" : "extract_batch");
+    List<String> skipped = new ArrayList<>();
+    batch
+        .invalid()
+        .keySet()
+        .forEach(
+            i ->
+                skipped.add(
+                    "geometries["
+                        + i
+                        + "] is an invalid polygon: its own entry would fail, reading nothing"));
+    return Estimator.estimate(
+        single ? Operation.EXTRACT : Operation.EXTRACT_BATCH,
+        request.geometries().size(),
+        batch.geometries(),
+        request.datasetIds().size(),
+        batch.datasets(),
+        batch.crs(),
+        batch.window(),
+        skipped,
+        enforced,
+        rate.rate());
+  }
+
+  /**
+   * A batch-shaped request as validated: what reading needs, and the geometries that fail only
+   * their own entry (an invalid polygon the request does not ask to repair) with their faults.
+   */
+  private record Batch(
+      List<CatalogDataset> datasets,
+      CoordinateReferenceSystem crs,
+      List<RequestGeometry> geometries,
+      Map<Integer, List<FieldError>> invalid,
+      TimeWindow window,
+      Weighting weighting) {}
+
+  /**
+   * Validates all of a batch but its size, adding every fault to {@code errors}.
+   *
+   * @param single whether the batch stands for one {@code extract}: its geometry's path is then
+   *     {@code geometry}, and an invalid polygon is a fault like any other
+   */
+  private Batch validate(BatchExtractRequest request, boolean single, List<FieldError> errors) {
+    if (request.geometries().isEmpty()) {
+      errors.add(
+          new FieldError(List.of("geometries"), "at least one geometry is required", "missing"));
+    }
     List<CatalogDataset> datasets = datasets(request.datasetIds(), errors);
     CoordinateReferenceSystem crs = crs(request.crs(), errors);
     List<RequestGeometry> geometries = new ArrayList<>();
-    Map<Integer, ExtractResponse> failed = new TreeMap<>();
+    Map<Integer, List<FieldError>> invalid = new TreeMap<>();
     for (int i = 0; i < request.geometries().size(); i++) {
       List<FieldError> own = new ArrayList<>();
-      RequestGeometry g =
-          geometry(request.geometries().get(i), crs, request.repair(), own, "geometries", i);
-      if (!own.isEmpty()
+      Object[] path = single ? new Object[] {"geometry"} : new Object[] {"geometries", i};
+      RequestGeometry g = geometry(request.geometries().get(i), crs, request.repair(), own, path);
+      if (!single
+          && !own.isEmpty()
           && own.stream().allMatch(e -> GeometryReader.INVALID_GEOMETRY.equals(e.type()))) {
-        failed.put(i, BatchEntryError.of(requestId(), own));
+        invalid.put(i, own);
       } else {
         errors.addAll(own);
         geometries.add(g);
@@ -169,17 +282,28 @@ public final class Extractor {
             request.coverageWeight(),
             catalog,
             errors);
-    throwIfAny(errors);
-    Options options = Options.of(request, window, weighting);
-    if (failed.isEmpty()) {
-      return answer(request, options, geometries, datasets, crs, start);
-    }
-    BatchExtractResponse answered =
-        geometries.isEmpty()
-            ? BatchExtractResponse.of(List.of(), 0)
-            : answer(request, options, geometries, datasets, crs, start);
-    List<ExtractResponse> responses = BatchEntryError.merge(answered.responses(), failed);
-    return BatchExtractResponse.of(responses, (System.nanoTime() - start) / 1e6);
+    return new Batch(datasets, crs, geometries, invalid, window, weighting);
+  }
+
+  /** An {@code extract} as the batch of its one geometry, options unchanged. */
+  private static BatchExtractRequest asBatch(ExtractRequest r) {
+    return new BatchExtractRequest(
+        Collections.singletonList(r.geometry()),
+        r.datasetIds(),
+        r.aggregation(),
+        r.pixelRule(),
+        r.timeRange(),
+        r.temporalAggregation(),
+        r.crs(),
+        r.densify(),
+        r.interpolation(),
+        r.repair(),
+        r.minCoverageFrac(),
+        r.defaultValue(),
+        r.weights(),
+        r.defaultWeight(),
+        r.coverageWeight(),
+        r.tie());
   }
 
   /** Answers the geometries that could be read, in their order. */
@@ -191,7 +315,7 @@ public final class Extractor {
       CoordinateReferenceSystem crs,
       long start) {
     PixelBudget budget = new PixelBudget(limits.maxCells());
-    UpFrontBudget.check(geometries, datasets, crs, budget);
+    long cells = UpFrontBudget.check(geometries, datasets, crs, budget);
     OptionalLong until = Deadline.of(start, limits.timeout());
     // The block-by-block path summarises each point without weights; weighted points and cells are
     // read one
@@ -240,6 +364,7 @@ public final class Extractor {
                   requestId(), hash(neighboursTogether.get(i)), results, snapshot(p.warnings), 0);
             });
     List<ExtractResponse> responses = LocalityOrder.inInputOrder(order, computed);
+    rate.record(cells, System.nanoTime() - start);
     int total = responses.stream().mapToInt(r -> r.results().size()).sum();
     return new BatchExtractResponse(
         responses, responses.size(), total, (System.nanoTime() - start) / 1e6);
@@ -485,6 +610,20 @@ public final class Extractor {
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(ErrorType.VALIDATION_ERROR, errors);
     }
+  }
+
+  /** As {@link #throwIfAny(List)}, each field's path starting with the member that holds it. */
+  private static void throwIfAny(List<FieldError> errors, String member) {
+    throwIfAny(
+        errors.stream()
+            .map(
+                e -> {
+                  List<Object> path = new ArrayList<>(e.loc().size() + 1);
+                  path.add(member);
+                  path.addAll(e.loc());
+                  return new FieldError(path, e.msg(), e.type());
+                })
+            .toList());
   }
 
   /**

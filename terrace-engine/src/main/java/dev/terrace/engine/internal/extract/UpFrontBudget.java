@@ -23,9 +23,10 @@ final class UpFrontBudget {
 
   /**
    * @param crs the geometries' CRS
+   * @return the cells counted, over every dataset whose grid is known
    * @throws dev.terrace.api.InvalidRequestException if the count is over the budget
    */
-  static void check(
+  static long check(
       List<RequestGeometry> geometries,
       List<CatalogDataset> datasets,
       CoordinateReferenceSystem crs,
@@ -71,6 +72,7 @@ final class UpFrontBudget {
       }
     }
     budget.refuseOver(total, largestId, largest);
+    return total;
   }
 
   private static int indexOf(List<Grid> grids, Grid grid) {
@@ -84,12 +86,19 @@ final class UpFrontBudget {
 
   /** What reading spends for one geometry on one grid: see {@link DatasetExtraction}. */
   private static long cells(PixelLocator locator, Grid grid, Geometry geometry) {
-    Geometry pixels;
+    Geometry pixels = pixels(locator, geometry);
+    return pixels == null ? 0 : PixelBudget.cells(pixels.getEnvelopeInternal(), grid);
+  }
+
+  /**
+   * @return the geometry in the grid's pixel space, or null when it cannot be projected there
+   *     (reading then fails that dataset, and counts nothing)
+   */
+  static Geometry pixels(PixelLocator locator, Geometry geometry) {
     try {
-      pixels = locator.toPixels(geometry);
+      return locator.toPixels(geometry);
     } catch (UnreadableException e) {
-      return 0;
+      return null;
     }
-    return PixelBudget.cells(pixels.getEnvelopeInternal(), grid);
   }
 }

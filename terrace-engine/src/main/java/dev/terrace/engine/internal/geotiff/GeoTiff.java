@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -409,6 +410,17 @@ public final class GeoTiff implements RasterSource {
   @Override
   public int blockHeight() {
     return layout.blockHeight();
+  }
+
+  /**
+   * @return the block's byte count from the IFD's {@code TileByteCounts} (or {@code
+   *     StripByteCounts})
+   */
+  @Override
+  public OptionalLong storedBlockBytes(int blockRow, int blockCol, int band) {
+    checkBand(band);
+    int plane = layout.planar() ? band - 1 : 0;
+    return OptionalLong.of(layout.byteCounts()[layout.blockIndex(plane, blockRow, blockCol)]);
   }
 
   @Override

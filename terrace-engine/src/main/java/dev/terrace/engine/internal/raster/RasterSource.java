@@ -2,6 +2,7 @@ package dev.terrace.engine.internal.raster;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A raster that can be read window by window: the seam between file formats and everything that
@@ -49,6 +50,19 @@ public interface RasterSource extends AutoCloseable {
    */
   default int blockHeight() {
     return grid().height();
+  }
+
+  /**
+   * The stored size of one block, as the file's index of blocks gives it, so that the cost of a
+   * read can be known before reading: nothing is fetched or decoded.
+   *
+   * @param blockRow the block's row, counted in {@link #blockHeight()}s from the top
+   * @param blockCol the block's column, counted in {@link #blockWidth()}s from the left
+   * @param band 1-based band number
+   * @return the block's stored (compressed) bytes, or empty when the format keeps no such index
+   */
+  default OptionalLong storedBlockBytes(int blockRow, int blockCol, int band) {
+    return OptionalLong.empty();
   }
 
   /**
