@@ -1,0 +1,161 @@
+package dev.terrace.cli;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+
+/**
+ * Records sorted by (key, index) in bounded memory: they are gathered until they hold {@code
+ * memory} bytes, sorted and written to a run file, and the runs are merged k ways when read back.
+ * Records that never outgrow the memory are never written.
+ */
+final class ExternalSort implements AutoCloseable {
+
+  /** One record: what it is sorted by, and its bytes. */
+  record Entry(long key, long index, byte[] payload) {}
+
+  /** What a record costs in memory besides its payload: the objects, the array and the list. */
+  static final long OVERHEAD = 80;
+
+  private static final Comparator<Entry> ORDER =
+      Comparator.comparingLong(Entry::key).thenComparingLong(Entry::index);
+
+  private final SpillFolder folder;
+  private final String name;
+  private final long memory;
+  private final List<Entry> held = new ArrayList<>();
+  private long heldBytes;
+  private final List<RunFile> runs = new ArrayList<>();
+  private final List<Long> runBytes = new ArrayList<>();
+
+  /**
+   * @param folder where the runs are written
+   * @param name what the runs' file names start with
+   * @param memory the most bytes the records held in memory may take
+   */
+  ExternalSort(SpillFolder folder, String name, long memory) {
+    this.folder = folder;
+    this.name = name;
+    this.memory = memory;
+  }
+
+  void add(long key, long index, byte[] payload) throws IOException {
+    long cost = payload.length + OVERHEAD;
+    if (heldBytes + cost > memory && !held.isEmpty()) {
+      spill();
+    }
+    held.add(new Entry(key, index, payload));
+    heldBytes += cost;
+  }
+
+  /**
+   * @return the bytes each run written so far held in memory before it was written, each at most
+   *     the memory given
+   */
+  List<Long> runBytes() {
+    return List.copyOf(runBytes);
+  }
+
+  private void spill() throws IOException {
+    held.sort(ORDER);
+    runs.add(RunFile.write(folder.file(name + "-" + runs.size()), held));
+    runBytes.add(heldBytes);
+    held.clear();
+    heldBytes = 0;
+  }
+
+  /**
+   * Everything added, in order; to be called once, after the last {@link #add}.
+   *
+   * @return the records, read on demand
+   */
+  Cursor sorted() throws IOException {
+    if (runs.isEmpty()) {
+      held.sort(ORDER);
+      List<Entry> all = List.copyOf(held);
+      held.clear();
+      return new Cursor(all.iterator()::next, all.size());
+    }
+    if (!held.isEmpty()) {
+      spill();
+    }
+    PriorityQueue<Head> heads =
+        new PriorityQueue<>(Comparator.comparing((Head h) -> h.entry, ORDER));
+    List<RunFile.Reader> readers = new ArrayList<>();
+    long total = 0;
+    for (RunFile run : runs) {
+      RunFile.Reader r = run.open();
+      readers.add(r);
+      total += run.records();
+      Entry first = r.next();
+      if (first != null) {
+        heads.add(new Head(first, r));
+      }
+    }
+    return new Cursor(
+        () -> {
+          Head h = heads.poll();
+          Entry e = h.entry;
+          Entry next = h.reader.next();
+          if (next != null) {
+            heads.add(new Head(next, h.reader));
+          }
+          return e;
+        },
+        total,
+        readers);
+  }
+
+  @Override
+  public void close() throws IOException {
+    held.clear();
+    for (RunFile run : runs) {
+      run.delete();
+    }
+  }
+
+  private record Head(Entry entry, RunFile.Reader reader) {}
+
+  /** The sorted records, one at a time. */
+  static final class Cursor implements AutoCloseable {
+
+    /** The next record; called only while some remain. */
+    interface Next {
+      Entry next() throws IOException;
+    }
+
+    private final Next next;
+    private long left;
+    private final List<RunFile.Reader> readers;
+
+    Cursor(Next next, long size) {
+      this(next, size, List.of());
+    }
+
+    Cursor(Next next, long size, List<RunFile.Reader> readers) {
+      this.next = next;
+      this.left = size;
+      this.readers = readers;
+    }
+
+    /**
+     * @return the next record, or null after the last
+     */
+    Entry next() throws IOException {
+      if (left == 0) {
+        return null;
+      }
+      left--;
+      return next.next();
+    }
+
+    @Override
+    public void close() throws IOException {
+      for (RunFile.Reader r : readers) {
+        r.close();
+      }
+    }
+  }
+}
