@@ -224,20 +224,24 @@ class TileOrderedRunTest {
   }
 
   private static Cli.Result run(String... more) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "batch",
-                "--catalog",
-                catalog.toString(),
-                "--dataset",
-                "syn:grid",
-                "--in",
-                input.toString(),
-                "--batch-size",
-                Integer.toString(BATCH)));
+    List<String> args = common();
     args.addAll(List.of(more));
     return Cli.run(args.toArray(String[]::new));
+  }
+
+  /** The arguments of every run here. */
+  private static List<String> common() {
+    return new ArrayList<>(
+        List.of(
+            "batch",
+            "--catalog",
+            catalog.toString(),
+            "--dataset",
+            "syn:grid",
+            "--in",
+            input.toString(),
+            "--batch-size",
+            Integer.toString(BATCH)));
   }
 
   /** What the run in input order, chunk by chunk, writes. */
@@ -272,16 +276,9 @@ class TileOrderedRunTest {
   /** The command as the arguments every run here gives set it up, its defaults included. */
   private static BatchCommand parsed() {
     CommandLine cli = Main.commandLine(Map.of());
-    cli.parseArgs(
-        "batch",
-        "--catalog",
-        catalog.toString(),
-        "--dataset",
-        "syn:grid",
-        "--in",
-        input.toString(),
-        "--out",
-        "unused.csv");
+    List<String> args = common();
+    args.addAll(List.of("--out", "unused.csv"));
+    cli.parseArgs(args.toArray(String[]::new));
     return cli.getSubcommands().get("batch").getCommand();
   }
 
