@@ -191,6 +191,9 @@ final class BatchCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--memory must be a size of at least 16m, like 128m or 1g, not " + memory);
     }
+    if (tmp != null && !(Files.isDirectory(tmp) && Files.isWritable(tmp))) {
+      throw new IllegalArgumentException("--tmp " + tmp + ": not a folder this run can write in");
+    }
     if (!Files.isRegularFile(in)) {
       throw new IllegalArgumentException("--in " + in + ": no such file");
     }

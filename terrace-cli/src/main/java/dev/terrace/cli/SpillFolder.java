@@ -16,13 +16,8 @@ final class SpillFolder implements AutoCloseable {
 
   /**
    * @param parent where to make it, or null for the system's temporary folder
-   * @throws IllegalArgumentException when {@code parent} is not a writable folder
    */
   SpillFolder(Path parent) throws IOException {
-    if (parent != null && !(Files.isDirectory(parent) && Files.isWritable(parent))) {
-      throw new IllegalArgumentException(
-          "--tmp " + parent + ": not a folder this run can write in");
-    }
     this.folder =
         parent == null
             ? Files.createTempDirectory("terrace-batch-")
@@ -31,10 +26,6 @@ final class SpillFolder implements AutoCloseable {
 
   Path file(String name) {
     return folder.resolve(name);
-  }
-
-  Path path() {
-    return folder;
   }
 
   @Override

@@ -204,6 +204,16 @@ class TileOrderedRunTest {
     assertThat(bad.err()).contains("not lots");
   }
 
+  @Test
+  void aTmpThatIsNotAFolderIsRefusedBeforeTheOutputIsTouched() {
+    Path out = dir.resolve("untouched.csv");
+    Cli.Result r = run("--out", out.toString(), "--tmp", dir.resolve("nowhere").toString());
+    assertThat(r.exitCode()).isEqualTo(Main.USAGE);
+    assertThat(r.err())
+        .contains("--tmp " + dir.resolve("nowhere") + ": not a folder this run can write in");
+    assertThat(out).doesNotExist();
+  }
+
   /** The input line of the row with these coordinates, its id first. */
   private static String row(List<String> lines, String lonLat) {
     return lines.stream()
