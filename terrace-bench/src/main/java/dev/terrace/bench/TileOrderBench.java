@@ -111,24 +111,9 @@ public final class TileOrderBench {
     }
     command.addAll(
         List.of(
-            "-cp",
-            System.getProperty("java.class.path"),
-            TileOrderBench.class.getName(),
-            "--cli",
-            "batch",
-            "--catalog",
-            BenchData.catalog().toString(),
-            "--dataset",
-            "bench:dem",
-            "--in",
-            csv.toString(),
-            "--out",
-            out.toString(),
-            "--overwrite",
-            "--memory",
-            memory,
-            "--tmp",
-            work.toString()));
+            "-cp", System.getProperty("java.class.path"), TileOrderBench.class.getName(), "--cli"));
+    command.addAll(BenchData.batch(BenchData.catalog(), csv, out));
+    command.addAll(List.of("--memory", memory, "--tmp", work.toString()));
     System.out.printf(
         Locale.ROOT,
         "%,d points in random order over %d of the DEM's 1600 tiles, %d cores, heap %s%n  %s%n",
