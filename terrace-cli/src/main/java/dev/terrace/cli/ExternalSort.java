@@ -51,8 +51,8 @@ final class ExternalSort implements AutoCloseable {
   }
 
   /**
-   * @return the bytes each run written so far held in memory before it was written, each at most
-   *     the memory given
+   * @return the bytes each run written so far held in memory before it was written: at most the
+   *     memory given, unless one record alone is larger
    */
   List<Long> runBytes() {
     return List.copyOf(runBytes);
