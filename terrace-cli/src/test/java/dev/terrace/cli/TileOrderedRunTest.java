@@ -2,6 +2,7 @@ package dev.terrace.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.terrace.api.Aggregation;
 import dev.terrace.engine.internal.geotiff.CacheStats;
@@ -194,6 +195,44 @@ class TileOrderedRunTest {
     assertThat(Files.readString(out)).isEqualTo(expected);
   }
 
+  /**
+   * Polygons are extracted in input order beside the points sorted by tile; a polygon over the
+   * cells of columns 10–11 and rows 20–21 has their mean, 10.5 + 1280 × 20.5.
+   */
+  @Test
+  void polygonsAmongThePointsGetTheSameAnswersAsInTheStreamingRun() throws IOException {
+    Random random = new Random(7);
+    List<String> rows = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      double lon = 5 + random.nextInt(SIZE) * 0.001 + 0.0005;
+      double lat = 50 - random.nextInt(SIZE) * 0.001 - 0.0005;
+      rows.add(
+          i % 3 == 0
+              ? "\"POLYGON ((%s %s, %s %s, %s %s, %s %s))\""
+                  .formatted(lon, lat, lon + 0.003, lat, lon + 0.003, lat - 0.002, lon, lat)
+              : "POINT (" + lon + " " + lat + ")");
+    }
+    rows.add(
+        "\"POLYGON ((5.0102 49.9798, 5.0118 49.9798, 5.0118 49.9782, 5.0102 49.9782, 5.0102 49.9798))\"");
+    Collections.shuffle(rows, random);
+    StringBuilder csv = new StringBuilder("id,wkt\n");
+    for (int i = 0; i < rows.size(); i++) {
+      csv.append(i).append(',').append(rows.get(i)).append('\n');
+    }
+    Path in = Files.writeString(dir.resolve("mixed.csv"), csv);
+    Path out = dir.resolve("mixed-values.csv");
+    Cli.Result r = runOn(in, "--out", out.toString(), "--overwrite");
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(Main.OK);
+    assertThat(Files.readString(out)).isEqualTo(Files.readString(streamed(in, "csv")));
+    String square =
+        Files.readAllLines(out).stream()
+            .filter(l -> l.contains("5.0102 49.9798"))
+            .findFirst()
+            .orElseThrow();
+    String[] cells = square.split(",", -1);
+    assertThat(Double.parseDouble(cells[cells.length - 2])).isCloseTo(26250.5, within(1e-6));
+  }
+
   @Test
   void memoryBelowTheLeastIsRefusedNamingTheOption() {
     Cli.Result r = run("--out", dir.resolve("never.csv").toString(), "--memory", "1m");
@@ -234,13 +273,17 @@ class TileOrderedRunTest {
   }
 
   private static Cli.Result run(String... more) {
-    List<String> args = common();
+    return runOn(input, more);
+  }
+
+  private static Cli.Result runOn(Path in, String... more) {
+    List<String> args = common(in);
     args.addAll(List.of(more));
     return Cli.run(args.toArray(String[]::new));
   }
 
   /** The arguments of every run here. */
-  private static List<String> common() {
+  private static List<String> common(Path in) {
     return new ArrayList<>(
         List.of(
             "batch",
@@ -249,16 +292,20 @@ class TileOrderedRunTest {
             "--dataset",
             "syn:grid",
             "--in",
-            input.toString(),
+            in.toString(),
             "--batch-size",
             Integer.toString(BATCH)));
   }
 
   /** What the run in input order, chunk by chunk, writes. */
   private static Path streamed(String extension) throws IOException {
+    return streamed(input, extension);
+  }
+
+  private static Path streamed(Path in, String extension) throws IOException {
     Path out = dir.resolve("streamed." + extension);
     try (Service s = serviceOptions().open(BATCH, null);
-        CsvSource source = new CsvSource(input)) {
+        CsvSource source = new CsvSource(in)) {
       ResultColumns results = new ResultColumns(List.of("syn:grid"), Aggregation.MEAN);
       RowSink sink;
       if (extension.equals("csv")) {
@@ -286,7 +333,7 @@ class TileOrderedRunTest {
   /** The command as the arguments every run here gives set it up, its defaults included. */
   private static BatchCommand parsed() {
     CommandLine cli = Main.commandLine(Map.of());
-    List<String> args = common();
+    List<String> args = common(input);
     args.addAll(List.of("--out", "unused.csv"));
     cli.parseArgs(args.toArray(String[]::new));
     return cli.getSubcommands().get("batch").getCommand();
