@@ -9,7 +9,9 @@ import java.util.Arrays;
 
 /**
  * A row's {@link Extraction.Outcome} as bytes, to be kept on disk until its row is written: a tag,
- * then the response as JSON (which reads back into an equal response) or the error's text.
+ * then the response as JSON or the error's text. The response keeps what rows are written and
+ * reported from (its results, warnings and error), which reads back equal; its request id, geometry
+ * hash and time, which no row shows, are left out.
  */
 final class Answers {
 
@@ -23,12 +25,16 @@ final class Answers {
   static byte[] encode(Extraction.Outcome outcome) throws IOException {
     byte[] body =
         outcome.response() != null
-            ? WRITER.writeValueAsBytes(outcome.response())
+            ? WRITER.writeValueAsBytes(written(outcome.response()))
             : outcome.error().getBytes(StandardCharsets.UTF_8);
     byte[] out = new byte[body.length + 1];
     out[0] = outcome.response() != null ? RESPONSE : ERROR;
     System.arraycopy(body, 0, out, 1, body.length);
     return out;
+  }
+
+  private static ExtractResponse written(ExtractResponse r) {
+    return new ExtractResponse(null, null, r.results(), r.warnings(), 0, r.error());
   }
 
   static Extraction.Outcome decode(byte[] bytes) throws IOException {
