@@ -8,8 +8,10 @@ import java.util.PriorityQueue;
 
 /**
  * Records sorted by (key, index) in bounded memory: they are gathered until they hold {@code
- * memory} bytes, sorted and written to a run file, and the runs are merged k ways when read back.
- * Records that never outgrow the memory are never written.
+ * memory} bytes, sorted and written to a run file, and the runs are merged k ways when read back;
+ * every {@link #FAN_IN} runs are merged into one as they come, so that a merge's read buffers stay
+ * bounded too, however many records there are. Records that never outgrow the memory are never
+ * written.
  */
 final class ExternalSort implements AutoCloseable {
 
@@ -18,6 +20,9 @@ final class ExternalSort implements AutoCloseable {
 
   /** What a record costs in memory besides its payload: the objects, the array and the list. */
   static final long OVERHEAD = 80;
+
+  /** The most runs merged at once, each with a read buffer of its own. */
+  static final int FAN_IN = 64;
 
   // Written out rather than composed (comparingLong().thenComparingLong()): the sorts and the merge
   // call it some twenty times per record, and the composed one showed in profiles.
@@ -31,6 +36,8 @@ final class ExternalSort implements AutoCloseable {
   private long heldBytes;
   private final List<RunFile> runs = new ArrayList<>();
   private final List<Long> runBytes = new ArrayList<>();
+  private int files;
+  private int merges;
 
   /**
    * @param folder where the runs are written
@@ -60,12 +67,33 @@ final class ExternalSort implements AutoCloseable {
     return List.copyOf(runBytes);
   }
 
+  /**
+   * @return how many times {@link #FAN_IN} runs were merged into one before the end
+   */
+  int merges() {
+    return merges;
+  }
+
   private void spill() throws IOException {
     held.sort(ORDER);
-    runs.add(RunFile.write(folder.file(name + "-" + runs.size()), held));
+    runs.add(
+        RunFile.write(
+            folder.file(name + "-" + files++), new Cursor(held.iterator()::next, held.size())));
     runBytes.add(heldBytes);
     held.clear();
     heldBytes = 0;
+    if (runs.size() == FAN_IN) {
+      RunFile merged;
+      try (Cursor all = merge()) {
+        merged = RunFile.write(folder.file(name + "-" + files++), all);
+      }
+      for (RunFile run : runs) {
+        run.delete();
+      }
+      runs.clear();
+      runs.add(merged);
+      merges++;
+    }
   }
 
   /**
@@ -83,6 +111,10 @@ final class ExternalSort implements AutoCloseable {
     if (!held.isEmpty()) {
       spill();
     }
+    return merge();
+  }
+
+  private Cursor merge() throws IOException {
     PriorityQueue<Head> heads =
         new PriorityQueue<>((Head x, Head y) -> ORDER.compare(x.entry, y.entry));
     List<RunFile.Reader> readers = new ArrayList<>();

@@ -8,7 +8,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * One sorted run of an {@link ExternalSort} on disk: each record its key, its index, its payload's
@@ -22,17 +21,21 @@ record RunFile(Path file, long records) {
   /** What each open run reads ahead: the merge holds one such buffer per run. */
   private static final int BUFFER = 1 << 16;
 
-  static RunFile write(Path file, List<ExternalSort.Entry> sorted) throws IOException {
+  /**
+   * @param sorted the records, in order
+   */
+  static RunFile write(Path file, ExternalSort.Cursor sorted) throws IOException {
+    long records = 0;
     try (DataOutputStream out =
         new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), BUFFER))) {
-      for (ExternalSort.Entry e : sorted) {
+      for (ExternalSort.Entry e; (e = sorted.next()) != null; records++) {
         out.writeLong(e.key());
         out.writeLong(e.index());
         out.writeInt(e.payload().length);
         out.write(e.payload());
       }
     }
-    return new RunFile(file, sorted.size());
+    return new RunFile(file, records);
   }
 
   Reader open() throws IOException {
