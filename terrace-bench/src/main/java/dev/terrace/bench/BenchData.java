@@ -82,6 +82,23 @@ final class BenchData {
   }
 
   /**
+   * @return {@code terrace batch}'s arguments for {@code bench:dem} from {@code in} to {@code out}
+   */
+  static List<String> batch(Path catalog, Path in, Path out) {
+    return List.of(
+        "batch",
+        "--catalog",
+        catalog.toString(),
+        "--dataset",
+        "bench:dem",
+        "--in",
+        in.toString(),
+        "--out",
+        out.toString(),
+        "--overwrite");
+  }
+
+  /**
    * Polygons and multipolygons of a GeoJSON FeatureCollection with integer {@code id} and string
    * {@code kind}.
    */

@@ -6,6 +6,7 @@ import dev.terrace.engine.internal.geotiff.TileCache;
 import java.io.BufferedWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -75,23 +76,14 @@ public final class CliBatchBench {
     }
     long heapMb = Runtime.getRuntime().maxMemory() >> 20;
     List<String> command =
-        List.of(
-            "env",
-            "TERRACE_CLASSPATH=" + System.getProperty("java.class.path"),
-            "TERRACE_JAVA_OPTS=-Xmx" + heapMb + "m",
-            launcher.toString(),
-            "batch",
-            "--catalog",
-            catalog.toString(),
-            "--dataset",
-            "bench:dem",
-            "--in",
-            csv.toString(),
-            "--out",
-            out.toString(),
-            "--overwrite",
-            "--batch-size",
-            Integer.toString(batch));
+        new ArrayList<>(
+            List.of(
+                "env",
+                "TERRACE_CLASSPATH=" + System.getProperty("java.class.path"),
+                "TERRACE_JAVA_OPTS=-Xmx" + heapMb + "m",
+                launcher.toString()));
+    command.addAll(BenchData.batch(catalog, csv, out));
+    command.addAll(List.of("--batch-size", Integer.toString(batch)));
     System.out.printf(
         Locale.ROOT,
         "%d points, batches of %d, %d cores, max heap %d MB (both), %d reps%n  %s%n",

@@ -2,16 +2,13 @@ package dev.terrace.cli;
 
 import dev.terrace.api.Aggregation;
 import dev.terrace.api.PermissionDeniedException;
-import dev.terrace.api.geojson.Geometry;
+import dev.terrace.engine.internal.Engine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,8 +18,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code terrace batch}: every row of a CSV, GeoJSON or GeoPackage file through {@code
- * extract.batch}, streamed in chunks of {@code --batch-size} (read, extract, write, flush), so
- * memory stays bounded whatever the file's size.
+ * extract.batch}, in memory bounded whatever the file's size: in the order of the tiles its points
+ * fall in, through temporary files, when the engine runs here ({@link TileOrderedRun}), or in
+ * chunks of {@code --batch-size} in input order when a service is asked ({@link StreamingRun});
+ * written in input order either way.
  */
 @Command(
     name = "batch",
@@ -45,11 +44,8 @@ import picocli.CommandLine.Spec;
     })
 final class BatchCommand implements Callable<Integer> {
 
-  /**
-   * Rows reported one by one on stderr; the rest are counted (each is in the output's error
-   * column).
-   */
-  private static final int REPORTED = 20;
+  /** The least --memory: below it the sorts would write a run every few hundred rows. */
+  private static final long LEAST_MEMORY = 16 << 20;
 
   @Spec CommandSpec spec;
 
@@ -87,9 +83,27 @@ final class BatchCommand implements Callable<Integer> {
       paramLabel = "N",
       defaultValue = "10000",
       description =
-          "Rows read, extracted and written at a time (default: ${DEFAULT-VALUE}); a service gets them"
-              + " in requests of at most 1000, neighbours together.")
+          "Rows extracted at a time (default: ${DEFAULT-VALUE}), neighbours together; a service gets"
+              + " them in requests of at most 1000.")
   int batchSize;
+
+  @Option(
+      names = "--memory",
+      paramLabel = "SIZE",
+      defaultValue = "128m",
+      description =
+          "Memory for sorting the points by the tile they fall in, so that each tile is read once"
+              + " whatever the input's order (default: ${DEFAULT-VALUE}); beyond it the rows wait in"
+              + " temporary files. k, m or g: 256m, 1g.")
+  String memory;
+
+  @Option(
+      names = "--tmp",
+      paramLabel = "DIR",
+      description =
+          "Folder for the temporary files of the sort (default: the system's); they are deleted"
+              + " at the end.")
+  Path tmp;
 
   @Option(
       names = "--resume",
@@ -124,73 +138,44 @@ final class BatchCommand implements Callable<Integer> {
           resume
               ? Resume.prepare(out, outFormat == Format.CSV, header)
               : new Resume.State(0, false);
-      for (long skipped = 0; skipped < state.rows(); skipped++) {
-        if (source.next() == null) {
-          throw new IllegalArgumentException(
-              out
-                  + " has "
-                  + state.rows()
-                  + " rows but "
-                  + in
-                  + " only "
-                  + skipped
-                  + ": it is not the output of this input; start over with --overwrite");
-        }
-      }
+      skip(source, state.rows());
       Progress progress = new Progress(err, Terminal.stderr(), Files.size(in), source.bytesRead());
-      long[] counts = run(s, source, open(outFormat, source.columns(), results, state), progress);
-      progress.finish(counts[0], source.bytesRead());
+      RowReport report = new RowReport(progress);
+      RowSink sink = open(outFormat, source.columns(), results, state);
+      // A service's tiles are unknown here: it is asked in input order, as it reads them.
+      long rows =
+          s.api() instanceof Engine
+              ? new TileOrderedRun(s, options, batchSize, ByteSize.parse(memory), tmp)
+                  .run(source, () -> skip(open(inFormat), state.rows()), sink, progress, report)
+              : new StreamingRun(s, options, batchSize).run(source, sink, progress, report);
+      progress.finish(rows, source.bytesRead());
+      long[] counts = {rows, report.failed()};
       summary(err, state.rows(), counts, (System.nanoTime() - started) / 1e9);
       return counts[1] > 0 ? Main.FAILURE : Main.OK;
     }
   }
 
   /**
-   * @return {rows written, rows failed}
+   * Reads past the rows --resume keeps.
+   *
+   * @return {@code source}, at the first row to extract
    */
-  private long[] run(Service s, RowSource source, RowSink sink, Progress progress)
-      throws IOException {
-    long rows = 0;
-    long failed = 0;
-    // Each warning once (a slow source warns for every row it was not read for), the first REPORTED
-    // of them.
-    Set<String> warned = new HashSet<>();
-    try (sink) {
-      List<InputRow> chunk = new ArrayList<>(batchSize);
-      while (true) {
-        chunk.clear();
-        for (InputRow r; chunk.size() < batchSize && (r = source.next()) != null; ) {
-          chunk.add(r);
-        }
-        if (chunk.isEmpty()) {
-          return new long[] {rows, failed};
-        }
-        List<Geometry> geometries = new ArrayList<>(chunk.size());
-        chunk.stream().filter(r -> r.geometry() != null).forEach(r -> geometries.add(r.geometry()));
-        List<Extraction.Outcome> outcomes =
-            Extraction.run(s.api(), options, geometries, s.maxBatch());
-        int next = 0;
-        for (InputRow r : chunk) {
-          Extraction.Outcome o =
-              r.geometry() == null ? new Extraction.Outcome(null, r.error()) : outcomes.get(next++);
-          if (o.error() != null) {
-            if (failed++ < REPORTED) {
-              progress.message(
-                  r.geometry() == null ? r.error() : "line " + r.line() + ": " + o.error());
-            }
-          }
-          if (o.response() != null) {
-            o.response().warnings().stream()
-                .filter(w -> warned.size() < REPORTED && warned.add(w))
-                .forEach(w -> progress.message("warning: " + w));
-          }
-          sink.write(r, o);
-        }
-        sink.flush();
-        rows += chunk.size();
-        progress.update(rows, source.bytesRead());
+  private RowSource skip(RowSource source, long rows) throws IOException {
+    for (long skipped = 0; skipped < rows; skipped++) {
+      if (source.next() == null) {
+        source.close();
+        throw new IllegalArgumentException(
+            out
+                + " has "
+                + rows
+                + " rows but "
+                + in
+                + " only "
+                + skipped
+                + ": it is not the output of this input; start over with --overwrite");
       }
     }
+    return source;
   }
 
   /** An unknown dataset stops the run before --out is touched. */
@@ -209,6 +194,14 @@ final class BatchCommand implements Callable<Integer> {
     if (batchSize < 1 || batchSize > 100_000) {
       throw new IllegalArgumentException(
           "--batch-size must be between 1 and 100000, not " + batchSize);
+    }
+    long bytes = ByteSize.parse(memory);
+    if (bytes < LEAST_MEMORY) {
+      throw new IllegalArgumentException(
+          "--memory must be a size of at least 16m, like 128m or 1g, not " + memory);
+    }
+    if (tmp != null && !(Files.isDirectory(tmp) && Files.isWritable(tmp))) {
+      throw new IllegalArgumentException("--tmp " + tmp + ": not a folder this run can write in");
     }
     if (!Files.isRegularFile(in)) {
       throw new IllegalArgumentException("--in " + in + ": no such file");
@@ -303,8 +296,9 @@ final class BatchCommand implements Callable<Integer> {
     if (counts[1] > 0) {
       line.append(
           String.format(Locale.ROOT, "; %,d failed: their error column says why", counts[1]));
-      if (counts[1] > REPORTED) {
-        line.append(String.format(Locale.ROOT, " (the first %d are listed above)", REPORTED));
+      if (counts[1] > RowReport.REPORTED) {
+        line.append(
+            String.format(Locale.ROOT, " (the first %d are listed above)", RowReport.REPORTED));
       }
     }
     err.println(line.append('.'));

@@ -3,6 +3,7 @@ package dev.terrace.engine.internal.extract;
 import dev.terrace.api.ExtractResult;
 import dev.terrace.engine.internal.catalog.CatalogDataset;
 import dev.terrace.engine.internal.catalog.Layer;
+import dev.terrace.engine.internal.raster.Blocks;
 import dev.terrace.engine.internal.raster.Grid;
 import dev.terrace.engine.internal.raster.PixelLocator;
 import dev.terrace.engine.internal.raster.RasterFormatException;
@@ -63,17 +64,12 @@ final class PointBatch {
     double[] col = new double[n];
     double[] row = new double[n];
     long[] order = new long[n];
-    int bw = raster.blockWidth();
-    int bh = raster.blockHeight();
-    int across = (grid.width() + bw - 1) / bw;
+    Blocks blocks = Blocks.of(raster);
     for (int i = 0; i < n; i++) {
       double[] p = pixel(locator, points.get(i));
       col[i] = p[0];
       row[i] = p[1];
-      boolean inside = p[0] >= 0 && p[1] >= 0 && p[0] < grid.width() && p[1] < grid.height();
-      long block =
-          inside ? (long) ((int) p[1] / bh) * across + (int) p[0] / bw : Long.MAX_VALUE >> 32;
-      order[i] = block << 32 | i;
+      order[i] = blocks.at(p[0], p[1]) << 32 | i;
     }
     Arrays.sort(order);
     List<int[]> runs = new ArrayList<>();
@@ -89,7 +85,7 @@ final class PointBatch {
         runs,
         concurrency,
         run -> {
-          readRun(run, order, col, row, out, bw, bh, across);
+          readRun(run, order, col, row, out, blocks);
           return null;
         });
     return out;
@@ -105,23 +101,14 @@ final class PointBatch {
   }
 
   private void readRun(
-      int[] run,
-      long[] order,
-      double[] col,
-      double[] row,
-      ExtractResult[] out,
-      int bw,
-      int bh,
-      int across) {
+      int[] run, long[] order, double[] col, double[] row, ExtractResult[] out, Blocks blocks) {
     long start = System.nanoTime();
     Grid grid = layer.raster().grid();
     long block = order[run[0]] >>> 32;
     CellWindow cells = null;
     Window window = null;
-    if (block != Long.MAX_VALUE >> 32) {
-      int c0 = (int) (block % across) * bw;
-      int r0 = (int) (block / across) * bh;
-      window = Window.of(c0, r0, Math.min(bw, grid.width() - c0), Math.min(bh, grid.height() - r0));
+    if (block != Blocks.OUTSIDE) {
+      window = blocks.window(block);
       cells = new CellWindow(layer, (int) window.cells());
       try {
         cells.read(window);
