@@ -27,6 +27,9 @@ import java.util.Objects;
  *     limiting off
  * @param rateBurst requests a key may send at once before the rate applies
  * @param shutdownGrace how long a stopping server waits for requests in flight
+ * @param deadlineGrace how long past its deadline a request is waited for before it is answered
+ *     504: the engine answers by the deadline with what it read, and this is the time it has to
+ *     hand that answer over
  */
 public record ServerConfig(
     String host,
@@ -41,7 +44,8 @@ public record ServerConfig(
     int maxQueuedRequests,
     double rateLimit,
     int rateBurst,
-    Duration shutdownGrace) {
+    Duration shutdownGrace,
+    Duration deadlineGrace) {
 
   /** The default port. */
   public static final int DEFAULT_PORT = 8000;
@@ -55,6 +59,7 @@ public record ServerConfig(
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(requestTimeout, "requestTimeout");
     Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+    Objects.requireNonNull(deadlineGrace, "deadlineGrace");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
     }
@@ -93,7 +98,8 @@ public record ServerConfig(
         512,
         100,
         200,
-        Duration.ofSeconds(10));
+        Duration.ofSeconds(10),
+        Duration.ofMillis(250));
   }
 
   /**
@@ -120,6 +126,7 @@ public record ServerConfig(
     private double rateLimit;
     private int rateBurst;
     private Duration shutdownGrace;
+    private Duration deadlineGrace;
 
     private Builder(ServerConfig c) {
       host = c.host;
@@ -135,6 +142,7 @@ public record ServerConfig(
       rateLimit = c.rateLimit;
       rateBurst = c.rateBurst;
       shutdownGrace = c.shutdownGrace;
+      deadlineGrace = c.deadlineGrace;
     }
 
     /**
@@ -236,6 +244,15 @@ public record ServerConfig(
     }
 
     /**
+     * @param v how long past its deadline a request is waited for before a 504
+     * @return this
+     */
+    public Builder deadlineGrace(Duration v) {
+      deadlineGrace = v;
+      return this;
+    }
+
+    /**
      * @return the configuration @throws IllegalArgumentException if a value is out of range
      */
     public ServerConfig build() {
@@ -252,7 +269,8 @@ public record ServerConfig(
           maxQueuedRequests,
           rateLimit,
           rateBurst,
-          shutdownGrace);
+          shutdownGrace,
+          deadlineGrace);
     }
   }
 }

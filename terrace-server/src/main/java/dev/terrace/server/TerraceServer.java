@@ -61,7 +61,10 @@ public final class TerraceServer implements AutoCloseable {
         Engine.open(catalog, config.limits(), Executors.newVirtualThreadPerTaskExecutor());
     this.queue =
         new WorkQueue(
-            config.maxActiveRequests(), config.maxQueuedRequests(), config.requestTimeout());
+            config.maxActiveRequests(),
+            config.maxQueuedRequests(),
+            config.requestTimeout(),
+            config.deadlineGrace());
     ApiKeyStore keys = new ApiKeyStore(database);
     Metrics metrics = new Metrics(queue::inFlight);
     Gatekeeper gatekeeper =

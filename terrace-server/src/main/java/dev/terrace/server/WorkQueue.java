@@ -27,16 +27,17 @@ final class WorkQueue implements AutoCloseable {
    */
   private static final long WATCHDOG_TICK_MILLIS = 20;
 
-  /**
-   * How long past its deadline a request is waited for before it is answered 504. The engine
-   * answers by the deadline itself, with what it could read; this is for work that cannot stop in
-   * time at all.
-   */
-  private static final long GRACE_NANOS = 250_000_000L;
-
   private final Semaphore admitted;
   private final Semaphore running;
   private final Duration deadline;
+
+  /**
+   * How long past its deadline a request is waited for before it is answered 504. The engine
+   * answers by the deadline itself, with what it could read; this is the time it has to hand that
+   * answer over, and the bound for work that cannot stop in time at all.
+   */
+  private final long graceNanos;
+
   private final ExecutorService workers =
       Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("terrace-work-", 0).factory());
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -45,10 +46,11 @@ final class WorkQueue implements AutoCloseable {
       Thread.ofPlatform().daemon().name("terrace-deadline-watchdog").unstarted(this::watchdog);
   private volatile boolean draining;
 
-  WorkQueue(int maxActive, int maxQueued, Duration deadline) {
+  WorkQueue(int maxActive, int maxQueued, Duration deadline, Duration grace) {
     this.admitted = new Semaphore(maxActive + maxQueued);
     this.running = new Semaphore(maxActive);
     this.deadline = deadline;
+    this.graceNanos = grace.toNanos();
     watchdog.start();
   }
 
@@ -84,10 +86,10 @@ final class WorkQueue implements AutoCloseable {
       }
       try {
         if (quick) {
-          return runHere(bounded, until + GRACE_NANOS);
+          return runHere(bounded, until + graceNanos);
         }
         Future<T> future = workers.submit(bounded);
-        long left = until + GRACE_NANOS - System.nanoTime();
+        long left = until + graceNanos - System.nanoTime();
         try {
           return future.get(left, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {

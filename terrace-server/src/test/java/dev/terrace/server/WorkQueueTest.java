@@ -11,7 +11,7 @@ class WorkQueueTest {
 
   @Test
   void quickWorkRunsOnTheCallersThread() throws Exception {
-    try (WorkQueue queue = new WorkQueue(2, 2, Duration.ofSeconds(5))) {
+    try (WorkQueue queue = new WorkQueue(2, 2, Duration.ofSeconds(5), Duration.ofMillis(250))) {
       Thread caller = Thread.currentThread();
       assertThat(queue.run(() -> Thread.currentThread() == caller, true)).isTrue();
       assertThat(queue.run(() -> Thread.currentThread() == caller, false)).isFalse();
@@ -21,7 +21,7 @@ class WorkQueueTest {
   @Test
   void quickWorkPastTheDeadlineIsInterruptedAndAnswered504WithTheCallerLeftClean()
       throws Exception {
-    try (WorkQueue queue = new WorkQueue(2, 2, Duration.ofMillis(50))) {
+    try (WorkQueue queue = new WorkQueue(2, 2, Duration.ofMillis(50), Duration.ofMillis(250))) {
       assertThatThrownBy(
               () ->
                   queue.run(
