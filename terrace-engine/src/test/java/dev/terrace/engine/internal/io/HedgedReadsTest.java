@@ -67,11 +67,14 @@ class HedgedReadsTest {
       byte[] got = src.read(OFFSET, LENGTH);
 
       assertThat(got).isEqualTo(expected());
-      assertThat(server.requests(PATH)).isEqualTo(LatencyWindow.MIN_SAMPLES + 2);
       HttpStats stats = src.stats();
-      assertThat(stats.hedges()).isEqualTo(1);
+      // One hedge answers; on a loaded machine that hedge may itself be late and replaced by a
+      // second (aHedgeAsLateAsThePrimaryIsReplacedByAnother), never more, and never a retry.
+      assertThat(stats.hedges()).isBetween(1L, 2L);
+      assertThat((long) server.requests(PATH))
+          .isEqualTo(LatencyWindow.MIN_SAMPLES + 1 + stats.hedges());
       assertThat(stats.retries()).isZero();
-      assertThat(stats.requests()).isEqualTo(LatencyWindow.MIN_SAMPLES + 2);
+      assertThat(stats.requests()).isEqualTo(LatencyWindow.MIN_SAMPLES + 1 + stats.hedges());
       assertThat(ReadTotals.now().httpHedges() - hedgesBefore).isGreaterThanOrEqualTo(1);
       // The loser's first half came over the wire before the stall and is counted, since it was
       // received.
