@@ -47,6 +47,12 @@ final class BatchCommand implements Callable<Integer> {
   /** The least --memory: below it the sorts would write a run every few hundred rows. */
   private static final long LEAST_MEMORY = 16 << 20;
 
+  /**
+   * The engine's tile cache in tile order: a few tiles are in use at a time, and 64 MiB keeps the
+   * speed of a cache ten times larger (BENCHMARKS.md, TileOrderBench).
+   */
+  private static final long TILE_ORDER_CACHE = 64 << 20;
+
   @Spec CommandSpec spec;
 
   @Mixin ServiceOptions service;
@@ -54,6 +60,8 @@ final class BatchCommand implements Callable<Integer> {
   @Mixin ExtractOptions options;
 
   @Mixin TimeoutOption timeout;
+
+  @Mixin TileCacheOption tileCache;
 
   @Option(
       names = "--in",
@@ -142,6 +150,7 @@ final class BatchCommand implements Callable<Integer> {
       Progress progress = new Progress(err, Terminal.stderr(), Files.size(in), source.bytesRead());
       RowReport report = new RowReport(progress);
       RowSink sink = open(outFormat, source.columns(), results, state);
+      tileCache.apply(s.api() instanceof Engine ? TILE_ORDER_CACHE : -1);
       // A service's tiles are unknown here: it is asked in input order, as it reads them.
       long rows =
           s.api() instanceof Engine

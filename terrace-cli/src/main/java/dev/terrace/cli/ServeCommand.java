@@ -98,6 +98,8 @@ final class ServeCommand implements Callable<Integer> {
           "Requests a key may send at once before the rate applies (default: ${DEFAULT-VALUE}).")
   int rateBurst;
 
+  @Mixin TileCacheOption tileCache;
+
   @Option(
       names = "--max-body",
       paramLabel = "BYTES",
@@ -167,6 +169,7 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     ServerConfig settings = serverConfig();
     db.open().close();
+    tileCache.apply(-1);
     TerraceServer server = TerraceServer.start(settings);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();

@@ -20,6 +20,7 @@ import dev.terrace.api.TerraceAsyncApi;
 import dev.terrace.engine.config.Limits;
 import dev.terrace.engine.internal.Engine;
 import dev.terrace.engine.internal.catalog.Catalog;
+import dev.terrace.engine.internal.geotiff.TileCache;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -47,6 +48,27 @@ public final class Terrace implements TerraceApi, AutoCloseable {
 
   private Terrace(Engine engine) {
     this.engine = engine;
+  }
+
+  /**
+   * Sets how many bytes of decoded raster tiles this process keeps, shared by every engine and
+   * every open raster in it (the tiles are the bulk of an engine's memory). Unless set: 256 MiB, or
+   * a quarter of the maximum heap if that is less. A smaller budget evicts at once; reads that need
+   * more tiles than it holds fetch and decode them again, so it trades memory for speed only when
+   * the requests' working set does not fit.
+   *
+   * @param maxBytes the most decoded bytes to keep, 0 for none
+   * @throws IllegalArgumentException if {@code maxBytes} is negative
+   */
+  public static void setTileCacheBytes(long maxBytes) {
+    TileCache.shared().resize(maxBytes);
+  }
+
+  /**
+   * @return the bytes of decoded tiles this process keeps at most, see {@link #setTileCacheBytes}
+   */
+  public static long tileCacheBytes() {
+    return TileCache.shared().maxBytes();
   }
 
   /**

@@ -28,12 +28,19 @@ public final class TileCache {
 
   private static final long ENTRY_OVERHEAD = 64;
 
+  /**
+   * The shared cache's budget unless set: enough for the working set of zonal statistics over a
+   * thousand polygons and of a hundred thousand points in input order (BENCHMARKS.md), whatever the
+   * heap, so that a large heap does not turn into gigabytes of resident tiles.
+   */
+  private static final long DEFAULT_MAX_BYTES = 256L << 20;
+
   private static final ExecutorService FETCHERS = Executors.newVirtualThreadPerTaskExecutor();
 
   private static volatile TileCache shared;
 
   private final AsyncCache<BlockKey, Object> cache;
-  private final long maxBytes;
+  private volatile long maxBytes;
   private final LongAdder decoded = new LongAdder();
   private final LongAdder requested = new LongAdder();
   private final Object claims = new Object();
@@ -54,15 +61,12 @@ public final class TileCache {
    * @throws IllegalArgumentException if {@code maxBytes} is negative
    */
   public static TileCache ofMaxBytes(long maxBytes) {
-    if (maxBytes < 0) {
-      throw new IllegalArgumentException("maximum bytes must not be negative: " + maxBytes);
-    }
-    return new TileCache(maxBytes);
+    return new TileCache(budget(maxBytes));
   }
 
   /**
-   * The process-wide cache used when a source is opened without one: a quarter of the maximum heap,
-   * at most 1 GiB.
+   * The process-wide cache used when a source is opened without one: {@link #defaultMaxBytes()}
+   * unless {@link #resize resized}.
    *
    * @return the shared cache
    */
@@ -72,7 +76,7 @@ public final class TileCache {
       synchronized (TileCache.class) {
         c = shared;
         if (c == null) {
-          c = new TileCache(Math.min(1L << 30, Runtime.getRuntime().maxMemory() / 4));
+          c = new TileCache(defaultMaxBytes());
           shared = c;
         }
       }
@@ -81,9 +85,37 @@ public final class TileCache {
   }
 
   /**
+   * The shared cache's budget unless set: 256 MiB, or a quarter of the maximum heap if that is
+   * less, so that the tiles leave room for the requests that read them.
+   *
+   * @return the budget in bytes
+   */
+  public static long defaultMaxBytes() {
+    return Math.min(DEFAULT_MAX_BYTES, Runtime.getRuntime().maxMemory() / 4);
+  }
+
+  /**
    * @return the budget in bytes
    */
   public long maxBytes() {
+    return maxBytes;
+  }
+
+  /**
+   * Changes the budget; a smaller one evicts the least useful blocks until the cache fits in it.
+   *
+   * @param maxBytes the most decoded bytes to keep
+   * @throws IllegalArgumentException if {@code maxBytes} is negative
+   */
+  public void resize(long maxBytes) {
+    this.maxBytes = budget(maxBytes);
+    cache.synchronous().policy().eviction().ifPresent(e -> e.setMaximum(maxBytes));
+  }
+
+  private static long budget(long maxBytes) {
+    if (maxBytes < 0) {
+      throw new IllegalArgumentException("maximum bytes must not be negative: " + maxBytes);
+    }
     return maxBytes;
   }
 
