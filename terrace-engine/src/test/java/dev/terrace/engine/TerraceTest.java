@@ -26,12 +26,14 @@ import dev.terrace.engine.config.Limits;
 import dev.terrace.engine.internal.Engine;
 import dev.terrace.engine.internal.catalog.Catalog;
 import dev.terrace.engine.internal.raster.RasterIoException;
+import dev.terrace.testkit.tiff.SyntheticGeoTiff;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
@@ -180,6 +182,51 @@ class TerraceTest {
               assertThat(r.jsonValue()).isNull();
               assertThat(r.quality()).isEqualTo(Quality.MISSING);
             });
+  }
+
+  /**
+   * A batch of points reads each block into a window reused from block to block, the edge blocks'
+   * smaller than the others: every point still reads its own cell. The raster: 300 × 300 cells of
+   * 0.001° from (5, 50) in tiles of 128, the cell at column c, row r holding c + 1000 r.
+   */
+  @Test
+  void pointsAcrossBlocksOfEverySizeEachReadTheirOwnCell(@TempDir Path dir) throws Exception {
+    SyntheticGeoTiff.builder(300, 300)
+        .tileSize(128)
+        .geographic()
+        .origin(5, 50)
+        .cellSize(0.001)
+        .values((c, r) -> c + 1000 * r)
+        .write(dir.resolve("grid.tif"));
+    Path catalog =
+        Files.writeString(
+            dir.resolve("catalog.json"),
+            """
+        {"providers": [{"slug": "t", "protocol": "cog", "datasets": [
+          {"name": "grid", "path": "grid.tif", "data_type": "continuous"}]}]}
+        """);
+    Random random = new Random(7);
+    List<Point> points = new ArrayList<>();
+    List<Double> expected = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      int c = random.nextInt(300);
+      int r = random.nextInt(300);
+      points.add(Point.of(5 + (c + 0.5) * 0.001, 50 - (r + 0.5) * 0.001));
+      expected.add((double) (c + 1000 * r));
+    }
+    try (Terrace engine = Terrace.embedded(catalog)) {
+      var response =
+          engine.batchExtract(
+              BatchExtractRequest.builder()
+                  .geometries(points)
+                  .datasetIds(List.of("t:grid"))
+                  .build());
+      List<Double> values =
+          response.responses().stream()
+              .map(a -> a.results().get(0).number().getAsDouble())
+              .toList();
+      assertThat(values).isEqualTo(expected);
+    }
   }
 
   @Test

@@ -14,6 +14,8 @@ import dev.terrace.engine.internal.stats.CellAccumulator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.Proj4jException;
@@ -81,11 +83,18 @@ final class PointBatch {
       runs.add(new int[] {s, e});
       s = e;
     }
+    // A block's window is as large as a decoded tile (a megabyte of samples, say): each thread
+    // reads its blocks into one reused window rather than allocating one per block, which with
+    // tiles this size are humongous objects the garbage collector handles slowly.
+    Queue<CellWindow> idle = new ConcurrentLinkedQueue<>();
     Parallel.map(
         runs,
         concurrency,
         run -> {
-          readRun(run, order, col, row, out, blocks);
+          CellWindow polled = idle.poll();
+          CellWindow cells = polled != null ? polled : new CellWindow(layer, 0);
+          readRun(run, order, col, row, out, blocks, cells);
+          idle.add(cells);
           return null;
         });
     return out;
@@ -100,8 +109,17 @@ final class PointBatch {
     }
   }
 
+  /**
+   * @param reused where the run's block is read, whatever it held before
+   */
   private void readRun(
-      int[] run, long[] order, double[] col, double[] row, ExtractResult[] out, Blocks blocks) {
+      int[] run,
+      long[] order,
+      double[] col,
+      double[] row,
+      ExtractResult[] out,
+      Blocks blocks,
+      CellWindow reused) {
     long start = System.nanoTime();
     Grid grid = layer.raster().grid();
     long block = order[run[0]] >>> 32;
@@ -109,7 +127,7 @@ final class PointBatch {
     Window window = null;
     if (block != Blocks.OUTSIDE) {
       window = blocks.window(block);
-      cells = new CellWindow(layer, (int) window.cells());
+      cells = reused;
       try {
         cells.read(window);
       } catch (RasterIoException | RasterFormatException e) {
