@@ -148,7 +148,7 @@ final class BatchCommand implements Callable<Integer> {
               : new Resume.State(0, false);
       skip(source, state.rows());
       Progress progress = new Progress(err, Terminal.stderr(), Files.size(in), source.bytesRead());
-      RowReport report = new RowReport(progress);
+      RowReport report = new RowReport(progress, source.rowName());
       RowSink sink = open(outFormat, source.columns(), results, state);
       tileCache.apply(s.api() instanceof Engine ? TILE_ORDER_CACHE : -1);
       // A service's tiles are unknown here: it is asked in input order, as it reads them.

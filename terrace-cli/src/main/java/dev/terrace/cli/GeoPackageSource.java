@@ -266,6 +266,11 @@ final class GeoPackageSource implements RowSource {
 
   /** An estimate from the rows read, as SQLite does not read a table in file order. */
   @Override
+  public String rowName() {
+    return "rowid";
+  }
+
+  @Override
   public long bytesRead() {
     return count == 0 ? size : size * read / count;
   }

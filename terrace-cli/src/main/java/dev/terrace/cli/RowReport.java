@@ -16,18 +16,25 @@ final class RowReport {
   static final int REPORTED = 20;
 
   private final Progress progress;
+  private final String rowName;
   // Each warning once: a slow source warns for every row it was not read for.
   private final Set<String> warned = new HashSet<>();
   private long failed;
 
-  RowReport(Progress progress) {
+  /**
+   * @param rowName what the rows' {@link InputRow#line()} is: {@code "line"}, or a GeoPackage's
+   *     {@code "rowid"}
+   */
+  RowReport(Progress progress, String rowName) {
     this.progress = progress;
+    this.rowName = rowName;
   }
 
   /** Called for each row as it is written, in input order. */
   void row(InputRow r, Extraction.Outcome o) {
     if (o.error() != null && failed++ < REPORTED) {
-      progress.message(r.geometry() == null ? r.error() : "line " + r.line() + ": " + o.error());
+      progress.message(
+          r.geometry() == null ? r.error() : rowName + " " + r.line() + ": " + o.error());
     }
     if (o.response() != null) {
       o.response().warnings().stream()

@@ -22,6 +22,13 @@ interface RowSource extends AutoCloseable {
    */
   long bytesRead();
 
+  /**
+   * @return what a row's {@link InputRow#line()} is, in messages: {@code "line"} in a text file
+   */
+  default String rowName() {
+    return "line";
+  }
+
   @Override
   void close() throws IOException;
 }

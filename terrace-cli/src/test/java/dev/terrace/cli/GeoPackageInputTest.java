@@ -217,6 +217,20 @@ class GeoPackageInputTest {
   }
 
   @Test
+  void aRowTheExtractionRefusesIsNamedByItsRowid() throws Exception {
+    // Latitude 100 (little-endian 100.0) in point 2's WKB, after the 8-byte header, the byte order,
+    // the type and the longitude.
+    Path north =
+        changed(
+            "points.gpkg",
+            "UPDATE points SET geom = substr(geom, 1, 21) || X'0000000000005940' || substr(geom, 30)"
+                + " WHERE fid = 2");
+    Cli.Result run = batch(north, "values.csv");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("rowid 2: ").doesNotContain("line 2: ");
+  }
+
+  @Test
   void aGeoPackageWithoutFeatureTablesIsRefused() throws Exception {
     Path attributes = changed("points.gpkg", "UPDATE gpkg_contents SET data_type = 'attributes'");
     Cli.Result run = batch(attributes, "values.csv");

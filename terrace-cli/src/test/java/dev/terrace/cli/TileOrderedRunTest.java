@@ -146,7 +146,8 @@ class TileOrderedRunTest {
       sink.writeHeader();
       Progress progress = silent();
       long rows =
-          run.run(source, () -> new CsvSource(input), sink, progress, new RowReport(progress));
+          run.run(
+              source, () -> new CsvSource(input), sink, progress, new RowReport(progress, "line"));
       assertThat(rows).isEqualTo(POINTS + 5);
     }
     assertThat(Files.readString(out)).isEqualTo(Files.readString(streamed("csv")));
@@ -173,7 +174,7 @@ class TileOrderedRunTest {
                       },
                       sink,
                       progress,
-                      new RowReport(progress)))
+                      new RowReport(progress, "line")))
           .hasMessage("gone");
     }
     try (Stream<Path> left = Files.list(tmp)) {
@@ -317,7 +318,7 @@ class TileOrderedRunTest {
       }
       Progress progress = silent();
       new StreamingRun(s, extractOptions(), BATCH)
-          .run(source, sink, progress, new RowReport(progress));
+          .run(source, sink, progress, new RowReport(progress, "line"));
     }
     return out;
   }
