@@ -43,7 +43,25 @@ public enum Operation {
   CATALOG_DATASETS_LIST("catalog.datasets.list", ListDatasetsRequest.class, DatasetPage.class),
 
   /** {@code catalog.datasets.get}: one dataset ({@link TerraceApi#dataset(String)}). */
-  CATALOG_DATASETS_GET("catalog.datasets.get", GetDatasetRequest.class, Dataset.class);
+  CATALOG_DATASETS_GET("catalog.datasets.get", GetDatasetRequest.class, Dataset.class),
+
+  /** {@code jobs.create}: a job over up to 10 million rows ({@link JobsApi#create}). */
+  JOBS_CREATE("jobs.create", CreateJobRequest.class, Job.class),
+
+  /** {@code jobs.get}: a job's status and progress ({@link JobsApi#get(String)}). */
+  JOBS_GET("jobs.get", JobIdRequest.class, Job.class),
+
+  /** {@code jobs.list}: a page of the caller's jobs ({@link JobsApi#list(ListJobsRequest)}). */
+  JOBS_LIST("jobs.list", ListJobsRequest.class, JobPage.class),
+
+  /** {@code jobs.cancel}: stops a job ({@link JobsApi#cancel(String)}). */
+  JOBS_CANCEL("jobs.cancel", JobIdRequest.class, Job.class),
+
+  /**
+   * {@code jobs.results}: a job's rows in input order, streamed ({@link JobsApi#results(String,
+   * long)}); the response is a {@link JobRow} per line, not one JSON document.
+   */
+  JOBS_RESULTS("jobs.results", JobResultsRequest.class, JobRow.class);
 
   private final String operationName;
   private final Class<? extends Record> requestType;
@@ -87,14 +105,15 @@ public enum Operation {
   }
 
   /**
-   * Whether the operation is work sent with {@code POST} ({@code extract}, {@code extract.batch}),
-   * which an {@code Idempotency-Key} makes safe to send again: the service replays its first
-   * answer. Catalog reads and {@code extract.estimate}, which changes nothing, need no key.
+   * Whether the operation is work sent with {@code POST} ({@code extract}, {@code extract.batch},
+   * {@code jobs.create}), which an {@code Idempotency-Key} makes safe to send again: the service
+   * replays its first answer (the same job). Catalog reads and {@code extract.estimate}, which
+   * changes nothing, need no key.
    *
    * @return true for the operations that take an {@code Idempotency-Key}
    */
   public boolean takesIdempotencyKey() {
-    return this == EXTRACT || this == EXTRACT_BATCH;
+    return this == EXTRACT || this == EXTRACT_BATCH || this == JOBS_CREATE;
   }
 
   /**

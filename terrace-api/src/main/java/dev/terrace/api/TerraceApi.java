@@ -161,4 +161,12 @@ public interface TerraceApi {
    *     or one it cannot read
    */
   Dataset dataset(String id);
+
+  /**
+   * The jobs: extractions of up to {@value CreateJobRequest#MAX_ROWS} rows, run in the background
+   * and read back as rows.
+   *
+   * @return the jobs of this door (in-process: of this engine; over HTTP: of the caller's key)
+   */
+  JobsApi jobs();
 }

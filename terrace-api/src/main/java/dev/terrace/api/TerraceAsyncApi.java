@@ -94,4 +94,12 @@ public interface TerraceAsyncApi {
    *     unknown id)
    */
   CompletableFuture<Dataset> dataset(String id);
+
+  /**
+   * The jobs, asynchronous.
+   *
+   * @return the jobs of this door
+   * @see TerraceApi#jobs()
+   */
+  JobsAsyncApi jobs();
 }

@@ -4,6 +4,7 @@ import dev.terrace.api.Cell;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.ExtractResult;
 import dev.terrace.api.ResultValue;
+import dev.terrace.engine.internal.rows.Extraction;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

@@ -4,6 +4,7 @@ import dev.terrace.api.Cell;
 import dev.terrace.api.ExtractResult;
 import dev.terrace.api.geojson.Geometry;
 import dev.terrace.api.geojson.Point;
+import dev.terrace.engine.internal.rows.Extraction;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

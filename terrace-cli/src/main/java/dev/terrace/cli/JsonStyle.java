@@ -4,8 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.terrace.server.StrictJson;
+import dev.terrace.engine.internal.json.StrictJson;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,11 +24,7 @@ final class JsonStyle {
    * The mapper geometries are read with, as strict as the service's: {@code [null, 49.7]} is an
    * error here too, not longitude 0 for the embedded engine.
    */
-  static final ObjectMapper GEOMETRY =
-      StrictJson.strict(
-              JsonMapper.builder()
-                  .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false))
-          .build();
+  static final ObjectMapper GEOMETRY = StrictJson.MAPPER;
 
   @Option(names = "--pretty", description = "Indented JSON even in a pipe.")
   boolean pretty;

@@ -2,6 +2,8 @@ package dev.terrace.cli;
 
 import dev.terrace.api.Aggregation;
 import dev.terrace.api.ExtractResult;
+import dev.terrace.engine.internal.rows.Extraction;
+import dev.terrace.engine.internal.rows.InputRow;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

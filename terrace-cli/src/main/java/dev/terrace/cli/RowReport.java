@@ -1,5 +1,7 @@
 package dev.terrace.cli;
 
+import dev.terrace.engine.internal.rows.Extraction;
+import dev.terrace.engine.internal.rows.InputRow;
 import java.util.HashSet;
 import java.util.Set;
 

@@ -1,6 +1,9 @@
 package dev.terrace.cli;
 
 import dev.terrace.api.geojson.Geometry;
+import dev.terrace.engine.internal.rows.Extraction;
+import dev.terrace.engine.internal.rows.InputRow;
+import dev.terrace.engine.internal.rows.RowSource;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +43,7 @@ final class StreamingRun {
         List<Geometry> geometries = new ArrayList<>(chunk.size());
         chunk.stream().filter(r -> r.geometry() != null).forEach(r -> geometries.add(r.geometry()));
         List<Extraction.Outcome> outcomes =
-            Extraction.run(service.api(), options, geometries, service.maxBatch());
+            Extraction.run(service.api(), options::batch, geometries, service.maxBatch());
         int next = 0;
         for (InputRow r : chunk) {
           Extraction.Outcome o =

@@ -2,6 +2,9 @@ package dev.terrace.cli;
 
 import dev.terrace.api.geojson.Geometry;
 import dev.terrace.api.geojson.Point;
+import dev.terrace.engine.internal.rows.Extraction;
+import dev.terrace.engine.internal.rows.InputRow;
+import dev.terrace.engine.internal.rows.RowSource;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -159,7 +162,7 @@ final class TileOrderedRun {
         return;
       }
       List<Extraction.Outcome> outcomes =
-          Extraction.run(service.api(), options, geometries, service.maxBatch());
+          Extraction.run(service.api(), options::batch, geometries, service.maxBatch());
       for (int k = 0; k < outcomes.size(); k++) {
         answers.add(rows.get(k), 0, Answers.encode(outcomes.get(k)));
       }

@@ -7,6 +7,8 @@ import dev.terrace.api.Cell;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.ExtractResult;
 import dev.terrace.api.ResultValue;
+import dev.terrace.engine.internal.rows.Extraction;
+import dev.terrace.engine.internal.rows.InputRow;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.Arrays;

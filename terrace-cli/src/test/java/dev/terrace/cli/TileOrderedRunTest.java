@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.terrace.api.Aggregation;
 import dev.terrace.engine.internal.geotiff.CacheStats;
 import dev.terrace.engine.internal.geotiff.TileCache;
+import dev.terrace.engine.internal.rows.CsvSource;
 import dev.terrace.testkit.tiff.SyntheticGeoTiff;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -393,6 +393,17 @@ public final class TerraceAsyncClient implements TerraceAsyncApi, AutoCloseable 
     return pipeline.callAsync(operation, body, responseType, defaults.overriddenBy(options));
   }
 
+  /**
+   * The service's jobs, asynchronously.
+   *
+   * @return the jobs of this client's API key
+   * @see TerraceClient#jobs()
+   */
+  @Override
+  public JobsServiceAsync jobs() {
+    return new JobsServiceAsync(this, new JobStreams(pipeline.context));
+  }
+
   /** The executor completing this client's futures. */
   Executor executor() {
     return pipeline.context.executor;

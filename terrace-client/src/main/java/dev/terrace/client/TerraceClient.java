@@ -156,6 +156,27 @@ public final class TerraceClient implements TerraceApi, AutoCloseable {
     return new ExtractionService(this);
   }
 
+  /**
+   * The service's jobs: extractions of up to ten million rows, run by the service in the
+   * background, surviving its restarts, read back as rows.
+   *
+   * <pre>{@code
+   * Job job = client.jobs().create(
+   *     CreateJobRequest.streamed(BatchExtractRequest.of(List.of(), "lux:elevation")),
+   *     JobInput.of(Path.of("parcels.csv")));
+   * client.jobs().waitFor(job.id(), Duration.ofHours(1), j -> log(j.processed() + " rows"));
+   * try (Stream<JobRow> rows = client.jobs().results(job.id())) {
+   *   rows.forEach(row -> ...);
+   * }
+   * }</pre>
+   *
+   * @return the jobs of this client's API key
+   */
+  @Override
+  public JobsService jobs() {
+    return new JobsService(this, new JobStreams(pipeline.context));
+  }
+
   @Override
   public ExtractResponse extract(ExtractRequest request) {
     return extract(request, RequestOptions.none());

@@ -9,6 +9,7 @@ import dev.terrace.api.EstimateRequest;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.InvalidRequestException;
+import dev.terrace.api.JobsApi;
 import dev.terrace.api.ListDatasetsRequest;
 import dev.terrace.api.ListProvidersRequest;
 import dev.terrace.api.NotFoundException;
@@ -149,6 +150,19 @@ public final class Terrace implements TerraceApi, AutoCloseable {
   @Override
   public Dataset dataset(String id) {
     return engine.dataset(id);
+  }
+
+  /**
+   * The jobs of this engine, run in the background on one thread of this process, their input and
+   * rows kept in a temporary folder: they last as long as the engine and are deleted when it
+   * closes. For jobs that survive a restart, run the service ({@code terrace serve}) and use its
+   * jobs through the SDK.
+   *
+   * @return the jobs
+   */
+  @Override
+  public JobsApi jobs() {
+    return engine.jobs();
   }
 
   /**

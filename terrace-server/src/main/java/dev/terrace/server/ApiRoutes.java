@@ -47,17 +47,25 @@ final class ApiRoutes {
           new Route(Method.GET, "/api/v1/providers", Operation.CATALOG_PROVIDERS_LIST),
           new Route(Method.GET, "/api/v1/providers/{slug}", Operation.CATALOG_PROVIDERS_GET),
           new Route(Method.GET, "/api/v1/datasets", Operation.CATALOG_DATASETS_LIST),
-          new Route(Method.GET, "/api/v1/datasets/{id}", Operation.CATALOG_DATASETS_GET));
+          new Route(Method.GET, "/api/v1/datasets/{id}", Operation.CATALOG_DATASETS_GET),
+          new Route(Method.POST, "/api/v1/jobs", Operation.JOBS_CREATE),
+          new Route(Method.GET, "/api/v1/jobs", Operation.JOBS_LIST),
+          new Route(Method.GET, "/api/v1/jobs/{id}", Operation.JOBS_GET),
+          new Route(Method.POST, "/api/v1/jobs/{id}/cancel", Operation.JOBS_CANCEL),
+          new Route(Method.GET, "/api/v1/jobs/{id}/results", Operation.JOBS_RESULTS));
 
   private final OperationHandler handler;
+  private final JobRoutes jobs;
 
-  ApiRoutes(OperationHandler handler) {
+  ApiRoutes(OperationHandler handler, JobRoutes jobs) {
     this.handler = handler;
+    this.jobs = jobs;
   }
 
   /**
-   * Registers {@link #ROUTES}: a resource-style POST reads its request from the body, a GET from
-   * the query.
+   * Registers {@link #ROUTES}: a resource-style POST reads its request from the body, a GET or a
+   * POST to a resource by id ({@code /jobs/{id}/cancel}) from the path and the query; {@code POST
+   * /api/v1/jobs} takes a streamed input as well as a JSON request.
    */
   void register(HttpRouting.Builder routing) {
     routing.post(BY_NAME.path(), this::byName);
@@ -66,7 +74,12 @@ final class ApiRoutes {
       if (op == null) {
         continue;
       }
-      if (route.method().equals(Method.POST)) {
+      if (op == Operation.JOBS_CREATE) {
+        routing.post(route.path(), (req, res) -> jobs.create(req, res, true));
+      } else if (route.method().equals(Method.POST) && route.pathParameter() != null) {
+        routing.post(
+            route.path(), (req, res) -> handler.fromQuery(op, req, res, route.pathParameter()));
+      } else if (route.method().equals(Method.POST)) {
         routing.post(route.path(), (req, res) -> handler.fromBody(op, req, res));
       } else {
         routing.get(

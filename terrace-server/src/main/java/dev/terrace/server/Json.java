@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.terrace.engine.internal.json.StrictJson;
 
 /**
  * The service's one JSON mapper, with parser limits that keep hostile bodies cheap to reject,

@@ -2,9 +2,11 @@ package dev.terrace.server;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,10 +15,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.terrace.api.Aggregation;
 import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.Cell;
+import dev.terrace.api.CreateJobRequest;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResult;
 import dev.terrace.api.GetDatasetRequest;
 import dev.terrace.api.GetProviderRequest;
+import dev.terrace.api.JobIdRequest;
+import dev.terrace.api.JobResultsRequest;
 import dev.terrace.api.Operation;
 import dev.terrace.api.Temporal;
 import dev.terrace.api.TimeRange;
@@ -36,6 +41,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * JSON Schema 2020-12 for the wire records, read from their components and Jackson annotations so
@@ -60,6 +66,9 @@ final class JsonSchemas {
           BatchExtractRequest.class, List.of("geometries", "dataset_ids"),
           GetProviderRequest.class, List.of("slug"),
           GetDatasetRequest.class, List.of("id"),
+          CreateJobRequest.class, List.of("dataset_ids"),
+          JobIdRequest.class, List.of("id"),
+          JobResultsRequest.class, List.of("id"),
           TimeRange.class, List.of("start", "end"));
 
   /**
@@ -165,6 +174,14 @@ final class JsonSchemas {
     return property == null || property.value().isEmpty() ? component.getName() : property.value();
   }
 
+  /**
+   * @return the named definition of a record, made first if needed
+   */
+  private JsonNode definition(Class<?> c) {
+    ref(c);
+    return definitions.get(c.getSimpleName());
+  }
+
   private ObjectNode ref(Class<?> c) {
     String name = c.getSimpleName();
     Class<?> previous = named.putIfAbsent(name, c);
@@ -225,6 +242,18 @@ final class JsonSchemas {
     }
     JsonNode defaults = INPUTS.contains(c) ? defaults(c) : NODES.objectNode();
     for (RecordComponent component : c.getRecordComponents()) {
+      Method accessor = component.getAccessor();
+      if (accessor.isAnnotationPresent(JsonIgnore.class)) {
+        continue;
+      }
+      if (accessor.isAnnotationPresent(JsonUnwrapped.class)) {
+        // Its members are the enclosing object's, optional there whatever they are alone.
+        definition(component.getType())
+            .path("properties")
+            .properties()
+            .forEach(e -> properties.set(e.getKey(), e.getValue()));
+        continue;
+      }
       String name = wireName(component);
       boolean primitive = component.getType().isPrimitive();
       // GeoJSON (RFC 7946) requires every member of a typed object; a primitive is always written.
@@ -250,6 +279,22 @@ final class JsonSchemas {
         optional.set("default", fallback);
       }
       properties.set(name, optional);
+    }
+    // Members written by a method of their own, such as a time kept as an Instant and written as
+    // text.
+    for (Method m : c.getDeclaredMethods()) {
+      JsonProperty property = m.getAnnotation(JsonProperty.class);
+      if (property != null && m.getParameterCount() == 0 && !properties.has(property.value())) {
+        ObjectNode schema = schema(m.getGenericReturnType());
+        properties.set(
+            property.value(),
+            m.getAnnotatedReturnType().isAnnotationPresent(Nullable.class)
+                ? nullable(schema)
+                : schema);
+        if (!m.getAnnotatedReturnType().isAnnotationPresent(Nullable.class)) {
+          required.add(property.value());
+        }
+      }
     }
     ObjectNode object = typed("object").set("properties", properties);
     if (!required.isEmpty()) {

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.terrace.api.ErrorType;
+import dev.terrace.api.JobInputFormat;
+import dev.terrace.api.JobResultsFormat;
+import dev.terrace.api.JobRow;
 import dev.terrace.api.Operation;
 import dev.terrace.api.Problem;
 import io.helidon.http.Method;
@@ -139,8 +142,11 @@ final class OpenApi {
                 + camel(op.operationName()).substring(1),
             " Resource-style route for `" + op.operationName() + "`.",
             route.method().equals(Method.POST));
-    if (route.method().equals(Method.POST)) {
+    if (route.method().equals(Method.POST) && route.pathParameter() == null) {
       o.set("requestBody", requestBody(op));
+      if (op == Operation.JOBS_CREATE) {
+        streamedInputs((ObjectNode) o.get("requestBody").get("content"));
+      }
       return o;
     }
     ArrayNode parameters = o.withArray("parameters");
@@ -183,22 +189,28 @@ final class OpenApi {
     o.withArray("parameters").addObject().put("$ref", PARAMETERS + "RequestId");
     ObjectNode responses = o.putObject("responses");
     ObjectNode ok =
-        responses.putObject("200").put("description", "The " + op.responseType().getSimpleName());
+        responses
+            .putObject(op == Operation.JOBS_CREATE ? "202" : "200")
+            .put("description", "The " + op.responseType().getSimpleName());
     ObjectNode okHeaders = ok.putObject("headers");
     okHeaders.putObject(RequestIds.HEADER).put("$ref", HEADERS + RequestIds.HEADER);
     RATE_HEADERS.forEach(h -> okHeaders.putObject(h).put("$ref", HEADERS + h));
     if (mutating) {
       okHeaders.putObject("Idempotent-Replayed").put("$ref", HEADERS + "Idempotent-Replayed");
     }
-    ok.putObject("content")
-        .putObject("application/json")
-        .set("schema", schemas.schema(op.responseType()));
+    if (op == Operation.JOBS_RESULTS) {
+      resultFormats(ok.putObject("content"));
+    } else {
+      ok.putObject("content")
+          .putObject("application/json")
+          .set("schema", schemas.schema(op.responseType()));
+    }
     for (int status : errorStatuses()) {
       // 405 answers the other methods on this path; OpenAPI has no place for it but the path's
       // operations.
       boolean applies =
           switch (status) {
-            case 409 -> mutating;
+            case 409 -> mutating || op == Operation.JOBS_CANCEL || op == Operation.JOBS_RESULTS;
             case TOO_LARGE, NOT_JSON -> body;
             default -> true;
           };
@@ -207,6 +219,38 @@ final class OpenApi {
       }
     }
     return o;
+  }
+
+  /** A job's input streamed as the body, its options then in the query string. */
+  private static void streamedInputs(ObjectNode content) {
+    for (JobInputFormat f : JobInputFormat.values()) {
+      content
+          .putObject(f.mediaType())
+          .set(
+              "schema",
+              typed("string")
+                  .put(
+                      "description",
+                      "The job's input as "
+                          + f.wireName()
+                          + "; the options (dataset_ids, aggregation, …) in the query string")
+                  .put("contentMediaType", f.mediaType()));
+    }
+  }
+
+  /** The rows of a job in each format, by {@code Accept} or {@code format}. */
+  private void resultFormats(ObjectNode content) {
+    // The item schema of a stream of JSON lines, as is usual for NDJSON: each line is a JobRow.
+    content
+        .putObject(JobResultsFormat.NDJSON.mediaType())
+        .set("schema", schemas.schema(JobRow.class));
+    content
+        .putObject(JobResultsFormat.CSV.mediaType())
+        .set("schema", typed("string").put("description", "A header, then a line per result"));
+    content
+        .putObject(JobResultsFormat.GEOJSON.mediaType())
+        .set(
+            "schema", typed("object").put("description", "A FeatureCollection, a feature per row"));
   }
 
   private ObjectNode requestBody(Operation op) {

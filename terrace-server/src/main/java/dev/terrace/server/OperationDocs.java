@@ -67,6 +67,43 @@ final class OperationDocs {
               "One dataset",
               "Ids are `provider:name`; 404 when there is none.",
               "{\"id\":\"lux:elevation\"}");
+      case JOBS_CREATE ->
+          new Doc(
+              "Start a job over up to 10 000 000 geometries",
+              "The options of `extract.batch` and the rows: inline as `features` (their properties carried to"
+                  + " the results) or `geometries`, or, on `POST /api/v1/jobs`, streamed as the body — a GeoJSON"
+                  + " FeatureCollection (`application/geo+json`), NDJSON features (`application/x-ndjson`), CSV"
+                  + " with `lon,lat` or `wkt` columns (`text/csv`) or a GeoPackage"
+                  + " (`application/geopackage+sqlite3`) — with the options in the query string"
+                  + " (`?dataset_ids=lux:elevation&aggregation=mean`). Answers 202 with the job at once; the"
+                  + " input is read as a stream. An `Idempotency-Key` makes a retried create return the same"
+                  + " job. The job runs in committed chunks, so it survives a restart of the service.",
+              "{\"features\":[{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":"
+                  + "[6.13,49.61]},\"properties\":{\"parcel\":\"A-1\"}}],\"dataset_ids\":[\"lux:elevation\"]}");
+      case JOBS_GET ->
+          new Doc(
+              "A job's status and progress",
+              "`processed` never goes backwards; `rows_per_second` and `eta` while it runs; `error` when it"
+                  + " failed. 404 for an id that is not one of the caller's jobs.",
+              "{\"id\":\"job_00000000000000000000000000\"}");
+      case JOBS_LIST ->
+          new Doc(
+              "A page of the caller's jobs",
+              "Newest first, optionally only those in one `status`; `limit` is 1 to 1000.",
+              "{\"status\":\"succeeded\",\"limit\":10}");
+      case JOBS_CANCEL ->
+          new Doc(
+              "Stop a job",
+              "A queued or running job stops after its current chunk; the rows done stay readable. 409 for"
+                  + " a job that has already ended.",
+              "{\"id\":\"job_00000000000000000000000000\"}");
+      case JOBS_RESULTS ->
+          new Doc(
+              "A job's rows, streamed",
+              "Each input row once, in input order, with its results or its error: NDJSON (a `JobRow` per"
+                  + " line), CSV (a line per result) or GeoJSON, by `format` or the `Accept` header. A running"
+                  + " job's rows done so far; `offset` resumes after the last row read. 409 for a failed job.",
+              "{\"id\":\"job_00000000000000000000000000\",\"offset\":0}");
     };
   }
 }

@@ -9,6 +9,7 @@ import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.GetDatasetRequest;
 import dev.terrace.api.GetProviderRequest;
 import dev.terrace.api.InvalidRequestException;
+import dev.terrace.api.JobResultsRequest;
 import dev.terrace.api.ListDatasetsRequest;
 import dev.terrace.api.ListProvidersRequest;
 import dev.terrace.api.Operation;
@@ -35,34 +36,59 @@ final class OperationHandler {
   private final WorkQueue queue;
   private final IdempotencyStore idempotency;
   private final long maxBodyBytes;
+  private final JobRoutes jobs;
 
   OperationHandler(
-      TerraceApi engine, WorkQueue queue, IdempotencyStore idempotency, long maxBodyBytes) {
+      TerraceApi engine,
+      WorkQueue queue,
+      IdempotencyStore idempotency,
+      long maxBodyBytes,
+      JobRoutes jobs) {
+    this.jobs = jobs;
     this.engine = engine;
     this.queue = queue;
     this.idempotency = idempotency;
     this.maxBodyBytes = maxBodyBytes;
   }
 
-  /** Answers an operation whose request is the JSON body. */
-  void fromBody(Operation op, ServerRequest req, ServerResponse res) throws Exception {
-    Exchange exchange = begin(op, req);
-    JsonContentType.require(req, res);
-    byte[] body = BodyReader.read(req, maxBodyBytes);
-    Object request = parse(op, body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body);
-    boolean crsAlias = CrsAlias.usedIn(body);
+  /**
+   * The request's {@code Idempotency-Key}, if it sent one.
+   *
+   * @throws ProblemException for a key that is not 1 to 255 printable ASCII characters
+   */
+  static Optional<String> idempotencyKey(ServerRequest req) {
     Optional<String> key = req.headers().first(IDEMPOTENCY_KEY_HEADER);
-    if (key.isEmpty() || !op.takesIdempotencyKey()) {
-      send(res, 200, run(op, request, exchange.requestId(), crsAlias));
-      return;
-    }
-    if (!IDEMPOTENCY_KEY.matcher(key.get()).matches()) {
+    if (key.isPresent() && !IDEMPOTENCY_KEY.matcher(key.get()).matches()) {
       throw ProblemException.field(
           ErrorType.VALIDATION_ERROR,
           "Idempotency-Key must be 1 to 255 printable ASCII" + " characters without spaces",
           "value_error",
           "header",
           "Idempotency-Key");
+    }
+    return key;
+  }
+
+  /** Answers an operation whose request is the JSON body. */
+  void fromBody(Operation op, ServerRequest req, ServerResponse res) throws Exception {
+    if (op == Operation.JOBS_CREATE) {
+      jobs.create(req, res, false);
+      return;
+    }
+    Exchange exchange = begin(op, req);
+    JsonContentType.require(req, res);
+    byte[] body = BodyReader.read(req, maxBodyBytes);
+    Object request = parse(op, body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body);
+    if (op == Operation.JOBS_RESULTS) {
+      jobs.results((JobResultsRequest) request, req, res);
+      return;
+    }
+    boolean crsAlias = CrsAlias.usedIn(body);
+    Optional<String> key =
+        op.takesIdempotencyKey() ? idempotencyKey(req) : Optional.<String>empty();
+    if (key.isEmpty()) {
+      send(res, 200, run(op, request, exchange, crsAlias));
+      return;
     }
     String owner = exchange.principal().id();
     String hash = hash(op, body);
@@ -81,7 +107,7 @@ final class OperationHandler {
       sendBytes(res, first.get().status(), first.get().body());
       return;
     }
-    byte[] answer = Json.MAPPER.writeValueAsBytes(run(op, request, exchange.requestId(), crsAlias));
+    byte[] answer = Json.MAPPER.writeValueAsBytes(run(op, request, exchange, crsAlias));
     idempotency.save(owner, key.get(), new IdempotencyStore.Recorded(hash, 200, answer));
     sendBytes(res, 200, answer);
   }
@@ -92,19 +118,17 @@ final class OperationHandler {
    */
   void fromQuery(Operation op, ServerRequest req, ServerResponse res, String pathParameter)
       throws Exception {
-    Exchange exchange = begin(op, req);
     ObjectNode fields = QueryFields.of(req.query(), op.requestType());
     if (pathParameter != null) {
       fields.put(pathParameter, req.path().pathParameters().get(pathParameter));
     }
-    send(
-        res,
-        200,
-        run(
-            op,
-            Json.MAPPER.treeToValue(fields, op.requestType()),
-            exchange.requestId(),
-            CrsAlias.usedIn(fields)));
+    Object request = Json.MAPPER.treeToValue(fields, op.requestType());
+    if (op == Operation.JOBS_RESULTS) {
+      jobs.results((JobResultsRequest) request, req, res);
+      return;
+    }
+    Exchange exchange = begin(op, req);
+    send(res, 200, run(op, request, exchange, CrsAlias.usedIn(fields)));
   }
 
   private static Object parse(Operation op, byte[] body) throws java.io.IOException {
@@ -119,7 +143,7 @@ final class OperationHandler {
     return request;
   }
 
-  private static Exchange begin(Operation op, ServerRequest req) {
+  static Exchange begin(Operation op, ServerRequest req) {
     Exchange exchange = req.context().get(Exchange.class).orElseThrow();
     exchange.label(op.operationName());
     Scope needed = Scope.requiredFor(op);
@@ -139,16 +163,17 @@ final class OperationHandler {
    * @param crsAlias whether the request named its CRS {@code target_crs}, so problems with it say
    *     so
    */
-  private Object run(Operation op, Object request, String requestId, boolean crsAlias)
+  private Object run(Operation op, Object request, Exchange exchange, boolean crsAlias)
       throws Exception {
     try {
-      return run(op, request, requestId);
+      return run(op, request, exchange);
     } catch (InvalidRequestException e) {
       throw crsAlias ? CrsAlias.renamed(e) : e;
     }
   }
 
-  private Object run(Operation op, Object request, String requestId) throws Exception {
+  private Object run(Operation op, Object request, Exchange exchange) throws Exception {
+    String requestId = exchange.requestId();
     boolean quick =
         op == Operation.EXTRACT && ((ExtractRequest) request).geometry() instanceof Point;
     return queue.run(
@@ -163,6 +188,9 @@ final class OperationHandler {
               case CATALOG_DATASETS_LIST -> engine.datasets((ListDatasetsRequest) request);
               case CATALOG_DATASETS_GET ->
                   engine.dataset(required(((GetDatasetRequest) request).id(), "id"));
+              case JOBS_GET, JOBS_LIST, JOBS_CANCEL -> jobs.answer(op, request, exchange);
+              case JOBS_CREATE, JOBS_RESULTS ->
+                  throw new IllegalStateException(op + " is not answered as one document");
             },
         quick);
   }

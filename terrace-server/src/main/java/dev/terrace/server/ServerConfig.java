@@ -30,6 +30,7 @@ import java.util.Objects;
  * @param deadlineGrace how long past its deadline a request is waited for before it is answered
  *     504: the engine answers by the deadline with what it read, and this is the time it has to
  *     hand that answer over
+ * @param jobs where and how jobs run
  */
 public record ServerConfig(
     String host,
@@ -45,7 +46,8 @@ public record ServerConfig(
     double rateLimit,
     int rateBurst,
     Duration shutdownGrace,
-    Duration deadlineGrace) {
+    Duration deadlineGrace,
+    JobSettings jobs) {
 
   /** The default port. */
   public static final int DEFAULT_PORT = 8000;
@@ -60,6 +62,7 @@ public record ServerConfig(
     Objects.requireNonNull(requestTimeout, "requestTimeout");
     Objects.requireNonNull(shutdownGrace, "shutdownGrace");
     Objects.requireNonNull(deadlineGrace, "deadlineGrace");
+    Objects.requireNonNull(jobs, "jobs");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
     }
@@ -99,7 +102,8 @@ public record ServerConfig(
         100,
         200,
         Duration.ofSeconds(10),
-        Duration.ofMillis(250));
+        Duration.ofMillis(250),
+        JobSettings.defaults());
   }
 
   /**
@@ -127,6 +131,7 @@ public record ServerConfig(
     private int rateBurst;
     private Duration shutdownGrace;
     private Duration deadlineGrace;
+    private JobSettings jobs;
 
     private Builder(ServerConfig c) {
       host = c.host;
@@ -143,6 +148,7 @@ public record ServerConfig(
       rateBurst = c.rateBurst;
       shutdownGrace = c.shutdownGrace;
       deadlineGrace = c.deadlineGrace;
+      jobs = c.jobs;
     }
 
     /**
@@ -253,6 +259,15 @@ public record ServerConfig(
     }
 
     /**
+     * @param v where and how jobs run
+     * @return this
+     */
+    public Builder jobs(JobSettings v) {
+      jobs = v;
+      return this;
+    }
+
+    /**
      * @return the configuration @throws IllegalArgumentException if a value is out of range
      */
     public ServerConfig build() {
@@ -270,7 +285,8 @@ public record ServerConfig(
           rateLimit,
           rateBurst,
           shutdownGrace,
-          deadlineGrace);
+          deadlineGrace,
+          jobs);
     }
   }
 }

@@ -2,6 +2,9 @@ package dev.terrace.server;
 
 import dev.terrace.engine.internal.Engine;
 import dev.terrace.engine.internal.catalog.Catalog;
+import dev.terrace.engine.internal.jobs.JobFolder;
+import dev.terrace.engine.internal.jobs.JobListener;
+import dev.terrace.engine.internal.jobs.JobService;
 import io.helidon.http.DirectHandler;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.DirectHandlers;
@@ -48,6 +51,7 @@ public final class TerraceServer implements AutoCloseable {
   private final WorkQueue queue;
   private final WebServer web;
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private final JobService jobs;
   private volatile boolean closed;
 
   private TerraceServer(ServerConfig config) {
@@ -73,12 +77,15 @@ public final class TerraceServer implements AutoCloseable {
             keys::verify,
             new RateLimiter(config.rateLimit(), config.rateBurst(), System::nanoTime),
             metrics);
+    this.jobs = jobService(config, engine, database);
+    JobRoutes jobRoutes = new JobRoutes(jobs, config.maxBodyBytes());
     OperationHandler handler =
         new OperationHandler(
             engine,
             queue,
             new MemoryIdempotencyStore(IDEMPOTENT_RESPONSE_BYTES),
-            config.maxBodyBytes());
+            config.maxBodyBytes(),
+            jobRoutes);
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put("version", version());
     facts.put(
@@ -88,7 +95,7 @@ public final class TerraceServer implements AutoCloseable {
     facts.put("database", database.kind());
 
     HttpRouting.Builder routing = HttpRouting.builder().addFilter(gatekeeper);
-    new ApiRoutes(handler).register(routing);
+    new ApiRoutes(handler, jobRoutes).register(routing);
     new ServiceRoutes(metrics, queue::inFlight, queue::draining, facts).register(routing);
     new DocsRoutes(ROUTES).register(routing);
     routing
@@ -136,6 +143,7 @@ public final class TerraceServer implements AutoCloseable {
     } catch (RuntimeException e) {
       // The port is taken, say: what was opened for the server that will not run is closed, not
       // left behind.
+      jobs.close();
       queue.close();
       engine.close();
       database.close();
@@ -152,6 +160,8 @@ public final class TerraceServer implements AutoCloseable {
                 + (config.auth() ? " with API keys required" : " without auth")
                 + ", database "
                 + Database.redact(config.databaseUrl()));
+    // Jobs a killed process left running resume from their last committed chunk.
+    jobs.start();
   }
 
   /**
@@ -235,11 +245,24 @@ public final class TerraceServer implements AutoCloseable {
       Thread.currentThread().interrupt();
     } finally {
       web.stop();
+      jobs.close();
       queue.close();
       engine.close();
       database.close();
       stopped.countDown();
     }
+  }
+
+  private static JobService jobService(ServerConfig config, Engine engine, Database database) {
+    JobSettings settings = config.jobs();
+    return new JobService(
+        engine,
+        new JdbcJobStore(database),
+        new JobFolder(settings.folder()),
+        settings.workers(),
+        settings.chunkRows(),
+        config.limits().maxGeometries(),
+        JobListener.NONE);
   }
 
   static String version() {

@@ -36,7 +36,8 @@ final class RunningServer implements AutoCloseable {
           ServerConfig.defaults().toBuilder()
               .host("127.0.0.1")
               .port(0)
-              .databaseUrl("jdbc:sqlite:" + dir.resolve("terrace.db"));
+              .databaseUrl("jdbc:sqlite:" + dir.resolve("terrace.db"))
+              .jobs(JobSettings.defaults().withFolder(dir.resolve("jobs")));
       return new RunningServer(TerraceServer.start(config.apply(builder).build()), dir);
     } catch (IOException e) {
       throw new IllegalStateException(e);

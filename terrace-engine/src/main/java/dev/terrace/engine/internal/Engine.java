@@ -8,6 +8,7 @@ import dev.terrace.api.Estimate;
 import dev.terrace.api.EstimateRequest;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
+import dev.terrace.api.JobsAsyncApi;
 import dev.terrace.api.ListDatasetsRequest;
 import dev.terrace.api.ListProvidersRequest;
 import dev.terrace.api.NotFoundException;
@@ -21,6 +22,15 @@ import dev.terrace.engine.internal.catalog.CatalogDataset;
 import dev.terrace.engine.internal.catalog.CatalogProvider;
 import dev.terrace.engine.internal.catalog.CatalogViews;
 import dev.terrace.engine.internal.extract.Extractor;
+import dev.terrace.engine.internal.jobs.JobFolder;
+import dev.terrace.engine.internal.jobs.JobListener;
+import dev.terrace.engine.internal.jobs.JobService;
+import dev.terrace.engine.internal.jobs.LocalJobs;
+import dev.terrace.engine.internal.jobs.MemoryJobStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -46,10 +56,16 @@ public final class Engine implements TerraceApi, AutoCloseable {
    */
   private final ExecutorService ownExecutor;
 
+  private final int maxBatch;
+  private LocalJobs jobs;
+  private JobService jobService;
+  private Path jobsFolder;
+
   private Engine(
       Catalog catalog, Limits limits, Executor asyncExecutor, ExecutorService ownExecutor) {
     this.catalog = catalog;
     this.extractor = new Extractor(catalog, limits);
+    this.maxBatch = limits.maxGeometries();
     this.asyncExecutor = asyncExecutor;
     this.ownExecutor = ownExecutor;
   }
@@ -184,7 +200,36 @@ public final class Engine implements TerraceApi, AutoCloseable {
    * made it; asynchronous calls made after closing are refused.
    */
   @Override
+  public synchronized LocalJobs jobs() {
+    if (jobs == null) {
+      try {
+        Path folder = Files.createTempDirectory("terrace-jobs");
+        jobService =
+            new JobService(
+                this,
+                new MemoryJobStore(),
+                new JobFolder(folder),
+                1,
+                JobService.CHUNK_ROWS,
+                maxBatch,
+                JobListener.NONE);
+        jobsFolder = folder;
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot make a folder for the jobs: " + e.getMessage(), e);
+      }
+      jobs = new LocalJobs(jobService);
+    }
+    return jobs;
+  }
+
+  @Override
   public void close() {
+    synchronized (this) {
+      if (jobService != null) {
+        jobService.close();
+        JobFolder.deleteTree(jobsFolder);
+      }
+    }
     if (ownExecutor != null) {
       ownExecutor.shutdown();
     }
@@ -231,6 +276,11 @@ public final class Engine implements TerraceApi, AutoCloseable {
     @Override
     public CompletableFuture<Dataset> dataset(String id) {
       return run(() -> engine.dataset(id));
+    }
+
+    @Override
+    public JobsAsyncApi jobs() {
+      return engine.jobs().async(executor);
     }
   }
 }

@@ -1,4 +1,4 @@
-package dev.terrace.cli;
+package dev.terrace.engine.internal.rows;
 
 import dev.terrace.api.geojson.Geometry;
 import dev.terrace.api.geojson.GeometryCollection;
@@ -16,7 +16,7 @@ import org.locationtech.jts.geom.Coordinate;
  * JTS geometries, as a WKT column or a GeoPackage's WKB gives them, to the API's GeoJSON records (x
  * and y; a z or m is dropped).
  */
-final class JtsGeometries {
+public final class JtsGeometries {
 
   private JtsGeometries() {}
 

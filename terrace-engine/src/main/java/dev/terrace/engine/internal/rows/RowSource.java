@@ -1,10 +1,10 @@
-package dev.terrace.cli;
+package dev.terrace.engine.internal.rows;
 
 import java.io.IOException;
 import java.util.List;
 
 /** A batch's input, read one row at a time so that a file of any size streams. */
-interface RowSource extends AutoCloseable {
+public interface RowSource extends AutoCloseable {
 
   /**
    * The columns carried to the output, in order: a CSV's header, the first feature's property

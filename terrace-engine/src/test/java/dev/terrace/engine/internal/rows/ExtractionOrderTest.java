@@ -1,9 +1,8 @@
-package dev.terrace.cli;
+package dev.terrace.engine.internal.rows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.terrace.api.Aggregation;
-import dev.terrace.api.PixelRule;
+import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.geojson.Geometry;
 import dev.terrace.api.geojson.Point;
 import dev.terrace.engine.Terrace;
@@ -30,12 +29,9 @@ class ExtractionOrderTest {
     assertThat(Locality.order(points))
         .containsExactlyInAnyOrder(0, 1, 2, 3, 4)
         .isNotEqualTo(new int[] {0, 1, 2, 3, 4});
-    ExtractOptions options = new ExtractOptions();
-    options.datasets = List.of("lux:elevation");
-    options.aggregation = Aggregation.parse("mean");
-    options.pixelRule = PixelRule.EXACT;
     try (Terrace terrace = Terrace.embedded()) {
-      List<Extraction.Outcome> outcomes = Extraction.run(terrace, options, points, 2);
+      List<Extraction.Outcome> outcomes =
+          Extraction.run(terrace, part -> BatchExtractRequest.of(part, "lux:elevation"), points, 2);
       assertThat(outcomes)
           .extracting(o -> o.response().results().get(0).number().orElseThrow())
           .containsExactly(300.0, 411.0, 300.0, 411.0, 300.0);

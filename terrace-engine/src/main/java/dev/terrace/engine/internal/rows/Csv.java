@@ -1,4 +1,4 @@
-package dev.terrace.cli;
+package dev.terrace.engine.internal.rows;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -8,7 +8,7 @@ import java.util.List;
  * CSV as RFC 4180 has it: comma-separated, fields with a comma, quote or line break in double
  * quotes, a quote inside doubled. Records are read one at a time, so a file of any length streams.
  */
-final class Csv {
+public final class Csv {
 
   private Csv() {}
 
@@ -114,7 +114,7 @@ final class Csv {
   }
 
   /** Appends a record and its line break. */
-  static void append(StringBuilder out, List<String> fields) {
+  public static void append(StringBuilder out, List<String> fields) {
     for (int i = 0; i < fields.size(); i++) {
       if (i > 0) {
         out.append(',');

@@ -1,4 +1,4 @@
-package dev.terrace.cli;
+package dev.terrace.engine.internal.rows;
 
 import dev.terrace.api.geojson.Geometry;
 import dev.terrace.api.geojson.Point;
@@ -17,7 +17,7 @@ import java.util.Map;
  * {@code longitude}, {@code latitude}), or from a {@code wkt} column; every column is carried to
  * the output. Blank lines are skipped.
  */
-final class CsvSource implements RowSource {
+public final class CsvSource implements RowSource {
 
   private final Path file;
   private final CountingInputStream counted;
@@ -31,7 +31,7 @@ final class CsvSource implements RowSource {
   /**
    * @throws IllegalArgumentException when the file has no header or no geometry columns
    */
-  CsvSource(Path file) throws IOException {
+  public CsvSource(Path file) throws IOException {
     this.file = file;
     this.counted = new CountingInputStream(Files.newInputStream(file));
     this.reader = new Csv.Reader(new InputStreamReader(counted, StandardCharsets.UTF_8));

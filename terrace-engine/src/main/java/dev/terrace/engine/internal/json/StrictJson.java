@@ -1,9 +1,10 @@
-package dev.terrace.server;
+package dev.terrace.engine.internal.json;
 
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -15,6 +16,16 @@ import com.fasterxml.jackson.databind.type.LogicalType;
  * requests from JSON, such as the command line's geometries for the embedded engine.
  */
 public final class StrictJson {
+
+  /**
+   * A mapper that reads the wire models strictly and ignores members it does not know: what a
+   * geometry or a feature read from a file is read with.
+   */
+  public static final ObjectMapper MAPPER =
+      strict(
+              JsonMapper.builder()
+                  .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false))
+          .build();
 
   private StrictJson() {}
 

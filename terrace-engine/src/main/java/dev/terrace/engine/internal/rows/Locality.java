@@ -1,4 +1,4 @@
-package dev.terrace.cli;
+package dev.terrace.engine.internal.rows;
 
 import dev.terrace.api.geojson.Feature;
 import dev.terrace.api.geojson.Geometry;
@@ -20,7 +20,7 @@ import org.locationtech.jts.geom.GeometryFactory;
  * at most {@code maxBatch} geometries covers few tiles: rows in file order are often scattered over
  * the whole raster.
  */
-final class Locality {
+public final class Locality {
 
   private static final GeometryFactory JTS = new GeometryFactory();
 

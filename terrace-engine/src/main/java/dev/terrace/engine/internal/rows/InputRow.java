@@ -1,4 +1,4 @@
-package dev.terrace.cli;
+package dev.terrace.engine.internal.rows;
 
 import dev.terrace.api.geojson.Geometry;
 import java.util.Map;
@@ -12,4 +12,4 @@ import java.util.Map;
  * @param geometry the geometry, or null when the row is malformed
  * @param error what is wrong with the row, or null
  */
-record InputRow(long line, Map<String, Object> fields, Geometry geometry, String error) {}
+public record InputRow(long line, Map<String, Object> fields, Geometry geometry, String error) {}

@@ -1,4 +1,4 @@
-package dev.terrace.cli;
+package dev.terrace.engine.internal.rows;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +24,7 @@ import org.sqlite.SQLiteConfig;
  * and must be lon/lat (EPSG:4326, or OGC:CRS84). Every other column but the integer primary key
  * (the rowid, which messages name) is carried to the output.
  */
-final class GeoPackageSource implements RowSource {
+public final class GeoPackageSource implements RowSource {
 
   /** The geometry types of the GeoPackage core; the rest are extensions' (curves, surfaces). */
   private static final Set<String> CORE_TYPES =
@@ -60,7 +60,7 @@ final class GeoPackageSource implements RowSource {
    * @throws IllegalArgumentException when the file is not a GeoPackage, the layer is not one of its
    *     feature tables, or its geometries are not lon/lat
    */
-  GeoPackageSource(Path file, String layer) throws IOException {
+  public GeoPackageSource(Path file, String layer) throws IOException {
     this.file = file;
     this.size = Files.size(file);
     if (size == 0) {

@@ -1,5 +1,6 @@
-package dev.terrace.cli;
+package dev.terrace.engine.internal.rows;
 
+import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.BatchExtractResponse;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.FieldError;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * A batch's geometries through {@code extract.batch}, one outcome per geometry in input order. A
@@ -17,10 +19,10 @@ import java.util.TreeMap;
  * that one bad geometry does not fail its neighbours. The engine and the service are handled alike
  * (by their field errors), so a local and a remote run write the same rows.
  */
-final class Extraction {
+public final class Extraction {
 
   /** One geometry's answer, or why it has none. */
-  record Outcome(ExtractResponse response, String error) {}
+  public record Outcome(ExtractResponse response, String error) {}
 
   /**
    * The entry's own index in a batch's field paths, which means nothing in a row that is the entry.
@@ -31,12 +33,16 @@ final class Extraction {
   private Extraction() {}
 
   /**
+   * @param request the {@code extract.batch} request for some of the geometries
    * @param maxBatch the most geometries per call
    * @throws RuntimeException a failure that concerns the whole request (an unknown dataset, an
    *     unreachable service), which no row can be written for
    */
-  static List<Outcome> run(
-      TerraceApi api, ExtractOptions options, List<Geometry> geometries, int maxBatch) {
+  public static List<Outcome> run(
+      TerraceApi api,
+      Function<List<Geometry>, BatchExtractRequest> request,
+      List<Geometry> geometries,
+      int maxBatch) {
     Outcome[] out = new Outcome[geometries.size()];
     int[] order = geometries.size() > maxBatch ? Locality.order(geometries) : null;
     for (int from = 0; from < geometries.size(); from += maxBatch) {
@@ -44,14 +50,14 @@ final class Extraction {
       for (int k = 0; k < indexes.length; k++) {
         indexes[k] = order == null ? from + k : order[from + k];
       }
-      send(api, options, geometries, indexes, out);
+      send(api, request, geometries, indexes, out);
     }
     return List.of(out);
   }
 
   private static void send(
       TerraceApi api,
-      ExtractOptions options,
+      Function<List<Geometry>, BatchExtractRequest> request,
       List<Geometry> geometries,
       int[] indexes,
       Outcome[] out) {
@@ -61,7 +67,7 @@ final class Extraction {
     }
     BatchExtractResponse response;
     try {
-      response = api.batchExtract(options.batch(part));
+      response = api.batchExtract(request.apply(part));
     } catch (RuntimeException e) {
       Map<Integer, String> named = geometryErrors(e, indexes.length);
       if (named.isEmpty()) {
@@ -78,7 +84,7 @@ final class Extraction {
         }
       }
       if (rest.length > 0) {
-        send(api, options, geometries, rest, out);
+        send(api, request, geometries, rest, out);
       }
       return;
     }

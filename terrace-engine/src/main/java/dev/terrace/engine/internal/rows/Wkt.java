@@ -1,11 +1,11 @@
-package dev.terrace.cli;
+package dev.terrace.engine.internal.rows;
 
 import dev.terrace.api.geojson.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
 
 /** WKT text, as a CSV's {@code wkt} column holds it, to the API's GeoJSON records. */
-final class Wkt {
+public final class Wkt {
 
   private final WKTReader reader = new WKTReader();
 

@@ -1,10 +1,11 @@
-package dev.terrace.cli;
+package dev.terrace.engine.internal.rows;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.terrace.api.geojson.Geometry;
+import dev.terrace.engine.internal.json.StrictJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ import java.util.Map;
  * one feature is in memory at a time. Each feature's properties are carried to the output; the
  * columns are the first feature's property names.
  */
-final class GeoJsonSource implements RowSource {
+public final class GeoJsonSource implements RowSource {
 
   private final Path file;
   private final JsonParser parser;
@@ -28,9 +29,9 @@ final class GeoJsonSource implements RowSource {
   /**
    * @throws IllegalArgumentException when the file is not a FeatureCollection
    */
-  GeoJsonSource(Path file) throws IOException {
+  public GeoJsonSource(Path file) throws IOException {
     this.file = file;
-    this.parser = JsonStyle.MAPPER.getFactory().createParser(Files.newInputStream(file));
+    this.parser = StrictJson.MAPPER.getFactory().createParser(Files.newInputStream(file));
     try {
       if (parser.nextToken() != JsonToken.START_OBJECT || !toFeatures()) {
         throw new IllegalArgumentException(
@@ -86,7 +87,16 @@ final class GeoJsonSource implements RowSource {
     long line = parser.currentTokenLocation().getLineNr();
     long index = features++;
     JsonNode feature = parser.readValueAsTree();
-    String where = "line " + line + " (feature " + index + ")";
+    return row(feature, line, "line " + line + " (feature " + index + ")");
+  }
+
+  /**
+   * A feature read into a row: its properties as the row's fields, its geometry, or what is wrong
+   * with it.
+   *
+   * @param where the feature's place in the input, for the row's error
+   */
+  static InputRow row(JsonNode feature, long line, String where) {
     Map<String, Object> fields = new LinkedHashMap<>();
     JsonNode properties = feature.path("properties");
     if (properties.isObject()) {
@@ -95,7 +105,7 @@ final class GeoJsonSource implements RowSource {
           .forEach(
               e ->
                   fields.put(
-                      e.getKey(), JsonStyle.MAPPER.convertValue(e.getValue(), Object.class)));
+                      e.getKey(), StrictJson.MAPPER.convertValue(e.getValue(), Object.class)));
     }
     if (!feature.isObject() || !"Feature".equals(feature.path("type").asText())) {
       return new InputRow(line, fields, null, where + ": not a Feature");
@@ -105,7 +115,7 @@ final class GeoJsonSource implements RowSource {
       return new InputRow(line, fields, null, where + ": the feature has no geometry");
     }
     try {
-      Geometry g = JsonStyle.GEOMETRY.treeToValue(geometry, Geometry.class);
+      Geometry g = StrictJson.MAPPER.treeToValue(geometry, Geometry.class);
       return new InputRow(line, fields, g, null);
     } catch (JsonProcessingException | IllegalArgumentException e) {
       String message =

@@ -1,4 +1,4 @@
-package dev.terrace.cli;
+package dev.terrace.engine.internal.rows;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -16,7 +16,7 @@ import org.locationtech.jts.io.WKBReader;
  * xyz, 3 xym, 4 xyzm: 0, 32, 48, 48 or 64 bytes), bit 4 the empty geometry flag, bit 5 the binary
  * type (0 standard, 1 extended), bits 6–7 reserved.
  */
-final class GeoPackageBinary {
+public final class GeoPackageBinary {
 
   /**
    * A blob's header and its geometry.

@@ -1,0 +1,236 @@
+package dev.terrace.engine.internal.jobs;
+
+import dev.terrace.api.BatchExtractRequest;
+import dev.terrace.api.CreateJobRequest;
+import dev.terrace.api.ExtractResponse;
+import dev.terrace.api.JobRow;
+import dev.terrace.api.JobStatus;
+import dev.terrace.api.TerraceApi;
+import dev.terrace.api.geojson.Geometry;
+import dev.terrace.engine.internal.json.StrictJson;
+import dev.terrace.engine.internal.rows.Extraction;
+import dev.terrace.engine.internal.rows.InputRow;
+import dev.terrace.engine.internal.rows.RowSource;
+import dev.terrace.engine.internal.rows.RowSources;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.channels.ClosedByInterruptException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Runs one job from its last committed chunk to its end: counts the input's rows once, then reads
+ * {@code chunkRows} rows at a time, extracts them through {@code extract.batch} ({@link
+ * Extraction}, locality-ordered within the chunk, one outcome per row), writes the chunk's rows and
+ * commits them with the progress. Between chunks it stops if the job was cancelled.
+ */
+final class JobRunner {
+
+  private final TerraceApi api;
+  private final JobStore store;
+  private final JobFolder folder;
+  private final int maxBatch;
+  private final JobListener listener;
+  private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
+  private final Map<String, Rate> rates = new ConcurrentHashMap<>();
+
+  JobRunner(TerraceApi api, JobStore store, JobFolder folder, int maxBatch, JobListener listener) {
+    this.api = api;
+    this.store = store;
+    this.folder = folder;
+    this.maxBatch = maxBatch;
+    this.listener = listener;
+  }
+
+  void cancel(String id) {
+    cancelled.add(id);
+  }
+
+  /**
+   * @return the rows per second of a job running here, or null
+   */
+  Double rate(String id) {
+    Rate r = rates.get(id);
+    return r == null ? null : r.perSecond();
+  }
+
+  void run(JobRecord job) {
+    String id = job.id();
+    store.start(id, Instant.now());
+    try {
+      JobRecord current = store.find(job.owner(), id).orElseThrow();
+      if (current.status() != JobStatus.RUNNING) {
+        return;
+      }
+      if (current.total() == null) {
+        long total = count(current);
+        if (total < 0) {
+          return;
+        }
+        store.total(id, total);
+      }
+      folder.discardFrom(id, current.chunks());
+      extract(current);
+    } catch (IOException | RuntimeException e) {
+      if (Thread.currentThread().isInterrupted()
+          || e instanceof ClosedByInterruptException
+          || e instanceof InterruptedIOException) {
+        // The process is stopping: the job stays running and resumes from its last chunk on start.
+        return;
+      }
+      boolean input = e instanceof IOException || e instanceof IllegalArgumentException;
+      end(
+          job,
+          JobStatus.FAILED,
+          input ? e.getMessage() : "the extraction failed: " + e.getMessage());
+    } finally {
+      rates.remove(id);
+      cancelled.remove(id);
+    }
+  }
+
+  /**
+   * @return the input's rows, or -1 when the job failed for having too many
+   */
+  private long count(JobRecord job) throws IOException {
+    long rows = 0;
+    try (RowSource source = open(job)) {
+      while (source.next() != null) {
+        if (++rows > CreateJobRequest.MAX_ROWS) {
+          end(
+              job,
+              JobStatus.FAILED,
+              String.format(
+                  Locale.ROOT,
+                  "input: more than %,d rows, the most a job may have; split the input into"
+                      + " several jobs",
+                  CreateJobRequest.MAX_ROWS));
+          return -1;
+        }
+      }
+    }
+    if (rows == 0) {
+      end(job, JobStatus.FAILED, "input: no rows; send at least one");
+      return -1;
+    }
+    return rows;
+  }
+
+  private void extract(JobRecord job) throws IOException {
+    String id = job.id();
+    BatchExtractRequest options =
+        StrictJson.MAPPER.readValue(job.options(), BatchExtractRequest.class);
+    int chunk = job.chunks();
+    long row = (long) chunk * job.chunkRows();
+    long failed = job.failedRows();
+    Rate rate = new Rate(row);
+    rates.put(id, rate);
+    try (RowSource source = open(job)) {
+      for (long skipped = 0; skipped < row; skipped++) {
+        source.next();
+      }
+      while (true) {
+        if (cancelled.contains(id) || Thread.currentThread().isInterrupted()) {
+          return;
+        }
+        List<InputRow> rows = new ArrayList<>(job.chunkRows());
+        for (InputRow r; rows.size() < job.chunkRows() && (r = source.next()) != null; ) {
+          rows.add(r);
+        }
+        if (rows.isEmpty()) {
+          end(job, JobStatus.SUCCEEDED, null);
+          return;
+        }
+        List<JobRow> out = answer(options, rows, row, source.rowName());
+        failed += out.stream().filter(r -> r.error() != null).count();
+        folder.writeChunk(id, chunk, out);
+        chunk++;
+        row += rows.size();
+        store.commit(id, chunk, row, failed);
+        rate.update(row);
+        listener.progressed(job.owner(), id);
+      }
+    }
+  }
+
+  private List<JobRow> answer(
+      BatchExtractRequest options, List<InputRow> rows, long first, String rowName) {
+    List<Geometry> geometries = new ArrayList<>();
+    for (InputRow r : rows) {
+      if (r.geometry() != null) {
+        geometries.add(r.geometry());
+      }
+    }
+    List<Extraction.Outcome> outcomes =
+        geometries.isEmpty()
+            ? List.of()
+            : Extraction.run(api, options::withGeometries, geometries, maxBatch);
+    List<JobRow> out = new ArrayList<>(rows.size());
+    int k = 0;
+    for (int i = 0; i < rows.size(); i++) {
+      InputRow r = rows.get(i);
+      long index = first + i;
+      if (r.geometry() == null) {
+        out.add(new JobRow(index, r.line(), null, r.fields(), null, null, r.error()));
+        continue;
+      }
+      Extraction.Outcome o = outcomes.get(k++);
+      ExtractResponse answer = o.response();
+      out.add(
+          answer == null
+              ? new JobRow(
+                  index,
+                  r.line(),
+                  r.geometry(),
+                  r.fields(),
+                  null,
+                  null,
+                  rowName + " " + r.line() + ": " + o.error())
+              : new JobRow(
+                  index,
+                  r.line(),
+                  r.geometry(),
+                  r.fields(),
+                  answer.results(),
+                  answer.warnings(),
+                  null));
+    }
+    return out;
+  }
+
+  private RowSource open(JobRecord job) throws IOException {
+    return RowSources.open(folder.input(job.id(), job.format()), job.format(), job.layer());
+  }
+
+  private void end(JobRecord job, JobStatus status, String error) {
+    if (store.end(job.id(), status, error, Instant.now())) {
+      listener.ended(job.owner(), job.id());
+    }
+  }
+
+  /** Rows per second since this run started, the rows done before it not counted. */
+  private static final class Rate {
+    private final long startRows;
+    private final long startNanos = System.nanoTime();
+    private volatile long rows;
+
+    Rate(long startRows) {
+      this.startRows = startRows;
+      this.rows = startRows;
+    }
+
+    void update(long rows) {
+      this.rows = rows;
+    }
+
+    Double perSecond() {
+      double seconds = (System.nanoTime() - startNanos) / 1e9;
+      return rows == startRows || seconds <= 0 ? null : (rows - startRows) / seconds;
+    }
+  }
+}

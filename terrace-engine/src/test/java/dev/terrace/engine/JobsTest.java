@@ -1,0 +1,186 @@
+package dev.terrace.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.terrace.api.BatchExtractRequest;
+import dev.terrace.api.ConflictException;
+import dev.terrace.api.CreateJobRequest;
+import dev.terrace.api.ExtractResponse;
+import dev.terrace.api.InvalidRequestException;
+import dev.terrace.api.Job;
+import dev.terrace.api.JobInput;
+import dev.terrace.api.JobInputFormat;
+import dev.terrace.api.JobRow;
+import dev.terrace.api.JobStatus;
+import dev.terrace.api.ListJobsRequest;
+import dev.terrace.api.NotFoundException;
+import dev.terrace.api.geojson.Feature;
+import dev.terrace.api.geojson.Point;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Jobs in-process: the same rows as {@code extract.batch}, carried columns, row and job errors. */
+class JobsTest {
+
+  private static Terrace terrace;
+
+  @BeforeAll
+  static void open() {
+    terrace = Terrace.embedded();
+  }
+
+  @AfterAll
+  static void close() {
+    terrace.close();
+  }
+
+  private static JobInput csv(String text) {
+    return JobInput.of(
+        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), JobInputFormat.CSV);
+  }
+
+  private static List<JobRow> rows(String id) {
+    try (Stream<JobRow> rows = terrace.jobs().results(id)) {
+      return rows.toList();
+    }
+  }
+
+  /** Point 0 of elev_lux_points_expected.csv: GDAL reads 297 at row 70, column 34. */
+  @Test
+  void anInlineJobAnswersAsExtractBatchAndCarriesEachFeaturesProperties() {
+    List<Feature> features = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      features.add(
+          new Feature(
+              Point.of(6.0262083180620785 + i * 0.01, 49.60306260768918), Map.of("parcel", i)));
+    }
+    BatchExtractRequest options = BatchExtractRequest.of(List.of(), "lux:elevation");
+    Job job = terrace.jobs().create(CreateJobRequest.of(options, features));
+    assertThat(job.id()).matches("job_[0-9a-z]{26}");
+
+    List<Job> seen = new ArrayList<>();
+    Job done = terrace.jobs().waitFor(job.id(), Duration.ofMinutes(2), seen::add);
+
+    assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
+    assertThat(done.total()).isEqualTo(5L);
+    assertThat(done.processed()).isEqualTo(5);
+    assertThat(done.failedRows()).isZero();
+    assertThat(seen.get(seen.size() - 1)).isEqualTo(done);
+    List<JobRow> rows = rows(job.id());
+    List<ExtractResponse> batch =
+        terrace.batchExtract(options.withGeometries(features)).responses();
+    assertThat(rows).hasSize(5);
+    for (int i = 0; i < 5; i++) {
+      assertThat(rows.get(i).row()).isEqualTo(i);
+      assertThat(rows.get(i).properties()).containsEntry("parcel", i);
+      assertThat(rows.get(i).results())
+          .usingRecursiveFieldByFieldElementComparatorIgnoringFields("elapsedMs")
+          .isEqualTo(batch.get(i).results());
+    }
+    assertThat(rows.get(0).results().get(0).number()).hasValue(297);
+    assertThat(terrace.jobs().results(job.id(), 3).map(JobRow::row)).containsExactly(3L, 4L);
+  }
+
+  @Test
+  void aMalformedRowFailsWithItsLineAndTheJobGoesOn() {
+    Job job =
+        terrace
+            .jobs()
+            .create(
+                CreateJobRequest.streamed(BatchExtractRequest.of(List.of(), "lux:elevation")),
+                csv("id,lon,lat\na,6.0262083180620785,49.60306260768918\nb,east,49.6\n"));
+    Job done = terrace.jobs().waitFor(job.id(), Duration.ofMinutes(2));
+
+    assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
+    assertThat(done.failedRows()).isEqualTo(1);
+    List<JobRow> rows = rows(job.id());
+    assertThat(rows.get(0).properties()).containsEntry("id", "a");
+    assertThat(rows.get(0).results().get(0).number()).hasValue(297);
+    assertThat(rows.get(1).line()).isEqualTo(3);
+    assertThat(rows.get(1).error()).startsWith("line 3").contains("lon");
+    assertThat(rows.get(1).results()).isEmpty();
+  }
+
+  @Test
+  void anInputThatIsNotWhatItsFormatSaysIsRefusedNamingTheBody() {
+    assertThatThrownBy(
+            () ->
+                terrace
+                    .jobs()
+                    .create(
+                        CreateJobRequest.streamed(
+                            BatchExtractRequest.of(List.of(), "lux:elevation")),
+                        JobInput.of(
+                            new ByteArrayInputStream("{\"type\": \"Point\"}".getBytes()),
+                            JobInputFormat.GEOJSON)))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("body")
+        .hasMessageContaining("FeatureCollection")
+        .hasMessageNotContaining("terrace-jobs");
+  }
+
+  @Test
+  void badOptionsAndEmptyInputsAreRefusedNamingTheField() {
+    assertThatThrownBy(
+            () ->
+                terrace
+                    .jobs()
+                    .create(
+                        CreateJobRequest.of(
+                            BatchExtractRequest.of(List.of(), "lux:nothing"),
+                            List.of(Feature.of(Point.of(6, 49.6))))))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("dataset_ids");
+    assertThatThrownBy(
+            () ->
+                terrace
+                    .jobs()
+                    .create(
+                        CreateJobRequest.of(
+                            BatchExtractRequest.of(List.of(), "lux:elevation"), List.of())))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("features");
+    assertThatThrownBy(
+            () ->
+                terrace
+                    .jobs()
+                    .create(
+                        CreateJobRequest.streamed(
+                            BatchExtractRequest.of(List.of(), "lux:elevation")),
+                        csv("")))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("empty");
+  }
+
+  @Test
+  void anUnknownJobIsNotFoundAndAnEndedOneCannotBeCancelled() {
+    assertThatThrownBy(() -> terrace.jobs().get("job_nope")).isInstanceOf(NotFoundException.class);
+    Job job =
+        terrace
+            .jobs()
+            .create(
+                CreateJobRequest.of(
+                    BatchExtractRequest.of(List.of(), "lux:elevation"),
+                    List.of(Feature.of(Point.of(6.0262083180620785, 49.60306260768918)))));
+    terrace.jobs().waitFor(job.id(), Duration.ofMinutes(2));
+
+    assertThatThrownBy(() -> terrace.jobs().cancel(job.id()))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("succeeded");
+    assertThat(terrace.jobs().list(ListJobsRequest.ofStatus(JobStatus.SUCCEEDED)).jobs())
+        .extracting(Job::id)
+        .contains(job.id());
+    assertThat(terrace.jobs().list(ListJobsRequest.ofStatus(JobStatus.CANCELLED)).jobs())
+        .extracting(Job::id)
+        .doesNotContain(job.id());
+  }
+}

@@ -1,0 +1,158 @@
+package dev.terrace.server;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.terrace.api.BatchExtractRequest;
+import dev.terrace.api.CreateJobRequest;
+import dev.terrace.api.ErrorType;
+import dev.terrace.api.Job;
+import dev.terrace.api.JobIdRequest;
+import dev.terrace.api.JobInputFormat;
+import dev.terrace.api.JobResultsFormat;
+import dev.terrace.api.JobResultsRequest;
+import dev.terrace.api.ListJobsRequest;
+import dev.terrace.api.Operation;
+import dev.terrace.engine.internal.jobs.JobService;
+import io.helidon.common.parameters.Parameters;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The jobs' routes in both styles. {@code jobs.create} reads either its JSON request or, for the
+ * resource route, an input streamed as the body (options in the query string); {@code jobs.results}
+ * streams rows rather than answering one document.
+ */
+final class JobRoutes {
+
+  private static final Set<String> NUMBERS =
+      Set.of("min_coverage_frac", "default_value", "default_weight");
+  private static final Set<String> BOOLEANS = Set.of("densify", "repair");
+
+  private final JobService jobs;
+  private final long maxBodyBytes;
+
+  JobRoutes(JobService jobs, long maxBodyBytes) {
+    this.jobs = jobs;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  /** {@code POST /v1/op/jobs.create} and {@code POST /api/v1/jobs}. */
+  void create(ServerRequest req, ServerResponse res, boolean resourceStyle) throws Exception {
+    Exchange exchange = OperationHandler.begin(Operation.JOBS_CREATE, req);
+    String key = OperationHandler.idempotencyKey(req).orElse(null);
+    Optional<JobInputFormat> streamed =
+        resourceStyle
+            ? req.headers().first(HeaderNames.CONTENT_TYPE).flatMap(JobInputFormat::ofMediaType)
+            : Optional.empty();
+    Job job;
+    if (streamed.isPresent()) {
+      BatchExtractRequest options =
+          Json.MAPPER.treeToValue(optionsFromQuery(req.query()), BatchExtractRequest.class);
+      String layer = req.query().first("layer").orElse(null);
+      CreateJobRequest request = new CreateJobRequest(options, List.of(), layer);
+      job = jobs.create(owner(exchange), request, req.content().inputStream(), streamed.get(), key);
+    } else {
+      JsonContentType.require(req, res);
+      byte[] body = BodyReader.read(req, maxBodyBytes);
+      CreateJobRequest request =
+          Json.MAPPER.readValue(body.length == 0 ? "{}".getBytes() : body, CreateJobRequest.class);
+      job = jobs.create(owner(exchange), request, null, null, key);
+    }
+    res.header("Location", "/api/v1/jobs/" + job.id());
+    OperationHandler.send(res, 202, job);
+  }
+
+  /**
+   * The options of a streamed create from the query, typed as the body's members are: {@code
+   * dataset_ids} a comma-separated list, numbers and booleans as such, so that the strict mapper
+   * judges them as it judges a body.
+   */
+  private static ObjectNode optionsFromQuery(Parameters query) {
+    ObjectNode fields = Json.MAPPER.createObjectNode();
+    for (String name : query.names()) {
+      String value = query.get(name);
+      if (name.equals("dataset_ids")) {
+        ArrayNode ids = fields.putArray(name);
+        for (String v : query.all(name)) {
+          for (String id : v.split(",")) {
+            ids.add(id.strip());
+          }
+        }
+      } else if (NUMBERS.contains(name) && isNumber(value)) {
+        fields.put(name, Double.parseDouble(value));
+      } else if (BOOLEANS.contains(name) && (value.equals("true") || value.equals("false"))) {
+        fields.put(name, Boolean.parseBoolean(value));
+      } else if (!name.equals("layer")) {
+        fields.put(name, value);
+      }
+    }
+    return fields;
+  }
+
+  private static boolean isNumber(String text) {
+    try {
+      return Double.isFinite(Double.parseDouble(text));
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /** {@code jobs.get}, {@code jobs.list} and {@code jobs.cancel}: one JSON answer each. */
+  Object answer(Operation op, Object request, Exchange exchange) {
+    String owner = owner(exchange);
+    return switch (op) {
+      case JOBS_GET -> jobs.get(owner, id(((JobIdRequest) request).id()));
+      case JOBS_LIST -> jobs.list(owner, (ListJobsRequest) request);
+      case JOBS_CANCEL -> jobs.cancel(owner, id(((JobIdRequest) request).id()));
+      default -> throw new IllegalArgumentException(op + " is not answered here");
+    };
+  }
+
+  /** {@code jobs.results}: the rows streamed in the format asked for. */
+  void results(JobResultsRequest request, ServerRequest req, ServerResponse res) throws Exception {
+    Exchange exchange = OperationHandler.begin(Operation.JOBS_RESULTS, req);
+    JobResultsFormat format = request.format() != null ? request.format() : accepted(req);
+    // Problems (404, 409, a bad offset) are raised here, before the first byte is sent.
+    Stream<String> lines = jobs.resultLines(owner(exchange), id(request.id()), request.offset());
+    res.status(200);
+    res.header("Content-Type", format.mediaType());
+    try (lines;
+        OutputStream out = res.outputStream()) {
+      JobResultsWriter.write(format, lines, out);
+    }
+  }
+
+  private static JobResultsFormat accepted(ServerRequest req) {
+    String accept = req.headers().first(HeaderNames.ACCEPT).orElse("").toLowerCase(Locale.ROOT);
+    if (accept.contains("text/csv")) {
+      return JobResultsFormat.CSV;
+    }
+    if (accept.contains("application/geo+json") && !accept.contains("geo+json-seq")) {
+      return JobResultsFormat.GEOJSON;
+    }
+    return JobResultsFormat.NDJSON;
+  }
+
+  private static String id(String id) {
+    if (id == null || id.isBlank()) {
+      throw ProblemException.field(ErrorType.VALIDATION_ERROR, "id is required", "missing", "id");
+    }
+    return id;
+  }
+
+  /**
+   * Whose jobs these are: the key's; without auth every caller shares one owner, as they share
+   * everything else.
+   */
+  private static String owner(Exchange exchange) {
+    String id = exchange.principal().id();
+    return id.startsWith("ip:") ? "anonymous" : id;
+  }
+}
