@@ -1,6 +1,7 @@
 package dev.terrace.cli;
 
 import dev.terrace.engine.config.Limits;
+import dev.terrace.server.JobSettings;
 import dev.terrace.server.ServerConfig;
 import dev.terrace.server.TerraceServer;
 import java.io.PrintWriter;
@@ -146,6 +147,33 @@ final class ServeCommand implements Callable<Integer> {
           "Raster cells one request may read, the pixel budget (default: ${DEFAULT-VALUE}).")
   long maxCells;
 
+  @Option(
+      names = "--jobs-dir",
+      paramLabel = "DIR",
+      defaultValue = "terrace-jobs",
+      description =
+          "Where jobs keep their input and their committed rows; with the database, what a"
+              + " restarted service resumes them from (default: ${DEFAULT-VALUE}).")
+  Path jobsDir;
+
+  @Option(
+      names = "--job-workers",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "Jobs run at once, below the priority of interactive requests (default:"
+              + " ${DEFAULT-VALUE}).")
+  int jobWorkers;
+
+  @Option(
+      names = "--job-chunk",
+      paramLabel = "ROWS",
+      defaultValue = "10000",
+      description =
+          "Rows a job extracts and commits together: the most a killed service redoes per job"
+              + " (default: ${DEFAULT-VALUE}).")
+  int jobChunk;
+
   /** The service's configuration from the options. */
   ServerConfig serverConfig() {
     ServerConfig defaults = ServerConfig.defaults();
@@ -162,6 +190,7 @@ final class ServeCommand implements Callable<Integer> {
         .maxBodyBytes(maxBody)
         .requestTimeout(timeout)
         .rateLimit(rateLimit, rateBurst)
+        .jobs(new JobSettings(jobsDir, jobWorkers, jobChunk))
         .build();
   }
 

@@ -49,6 +49,15 @@ public final class JobFolder {
     return dir(id).resolve("input" + format.extension());
   }
 
+  /**
+   * A message about a job's input with the file's path, which is the service's business, replaced
+   * by what the user sent ({@code the csv input}).
+   */
+  String redact(String message, String id, JobInputFormat format) {
+    return String.valueOf(message)
+        .replace(input(id, format).toString(), "the " + format.wireName() + " input");
+  }
+
   private Path chunk(String id, int chunk) {
     return dir(id).resolve(String.format("chunk-%06d.ndjson", chunk));
   }

@@ -84,10 +84,8 @@ final class JobRunner {
         return;
       }
       boolean input = e instanceof IOException || e instanceof IllegalArgumentException;
-      end(
-          job,
-          JobStatus.FAILED,
-          input ? e.getMessage() : "the extraction failed: " + e.getMessage());
+      String message = folder.redact(e.getMessage(), id, job.format());
+      end(job, JobStatus.FAILED, input ? message : "the extraction failed: " + message);
     } finally {
       rates.remove(id);
       cancelled.remove(id);

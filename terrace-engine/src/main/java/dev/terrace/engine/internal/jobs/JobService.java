@@ -249,14 +249,13 @@ public final class JobService implements AutoCloseable {
         throw invalid("the input has no rows: send at least one", "body");
       }
     } catch (IllegalArgumentException e) {
-      throw invalid(
-          e.getMessage().replace(input.toString(), "the " + format.wireName() + " input"), "body");
+      throw invalid(folder.redact(e.getMessage(), id, format), "body");
     } catch (IOException e) {
       throw invalid(
           "the input cannot be read as "
               + format.wireName()
               + ": "
-              + String.valueOf(e.getMessage()).replace(input.toString(), "input"),
+              + folder.redact(e.getMessage(), id, format),
           "body");
     }
   }
