@@ -1,6 +1,7 @@
 package dev.terrace.it;
 
 import dev.terrace.server.ApiKeyStore;
+import dev.terrace.server.JobSettings;
 import dev.terrace.server.Scope;
 import dev.terrace.server.ServerConfig;
 import dev.terrace.server.TerraceServer;
@@ -46,7 +47,8 @@ final class LoopbackServer implements AutoCloseable {
                           .host("127.0.0.1")
                           .port(0)
                           .auth(true)
-                          .databaseUrl("jdbc:sqlite:" + dir.resolve("terrace.db")))
+                          .databaseUrl("jdbc:sqlite:" + dir.resolve("terrace.db"))
+                          .jobs(JobSettings.defaults().withFolder(dir.resolve("jobs"))))
                   .build());
       String key =
           new ApiKeyStore(server.database())

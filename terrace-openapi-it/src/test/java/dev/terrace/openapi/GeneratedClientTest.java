@@ -11,9 +11,11 @@ import dev.terrace.openapi.client.ApiClient;
 import dev.terrace.openapi.client.ApiException;
 import dev.terrace.openapi.client.api.CatalogApi;
 import dev.terrace.openapi.client.api.ExtractApi;
+import dev.terrace.openapi.client.api.JobsApi;
 import dev.terrace.openapi.client.api.ServiceApi;
 import dev.terrace.openapi.client.model.BatchExtractRequest;
 import dev.terrace.openapi.client.model.BatchExtractResponse;
+import dev.terrace.openapi.client.model.CreateJobRequest;
 import dev.terrace.openapi.client.model.Dataset;
 import dev.terrace.openapi.client.model.DatasetPage;
 import dev.terrace.openapi.client.model.ErrorType;
@@ -21,11 +23,18 @@ import dev.terrace.openapi.client.model.Estimate;
 import dev.terrace.openapi.client.model.EstimateRequest;
 import dev.terrace.openapi.client.model.ExtractRequest;
 import dev.terrace.openapi.client.model.ExtractResult;
+import dev.terrace.openapi.client.model.Feature;
 import dev.terrace.openapi.client.model.Geometry;
 import dev.terrace.openapi.client.model.GetDatasetRequest;
 import dev.terrace.openapi.client.model.GetProviderRequest;
 import dev.terrace.openapi.client.model.Health;
+import dev.terrace.openapi.client.model.Job;
+import dev.terrace.openapi.client.model.JobIdRequest;
+import dev.terrace.openapi.client.model.JobResultsRequest;
+import dev.terrace.openapi.client.model.JobRow;
+import dev.terrace.openapi.client.model.JobStatus;
 import dev.terrace.openapi.client.model.ListDatasetsRequest;
+import dev.terrace.openapi.client.model.ListJobsRequest;
 import dev.terrace.openapi.client.model.ListProvidersRequest;
 import dev.terrace.openapi.client.model.PixelRule;
 import dev.terrace.openapi.client.model.Problem;
@@ -343,6 +352,54 @@ class GeneratedClientTest {
   private static ExtractResult only(List<ExtractResult> results) {
     assertThat(results).hasSize(1);
     return results.get(0);
+  }
+
+  // --- jobs ---
+
+  /** A job of one feature on both routes, waited for; then its row, the listing and a 409. */
+  @Test
+  void aJobRunsAndItsRowsAreReadOnBothRoutes() throws Exception {
+    JobsApi jobs = new JobsApi(client);
+    CreateJobRequest request =
+        new CreateJobRequest()
+            .datasetIds(List.of(ELEVATION))
+            .features(
+                List.of(
+                    new Feature()
+                        .type(Feature.TypeEnum.FEATURE)
+                        .geometry(Geo.point(6.13, 49.61))
+                        .properties(java.util.Map.of("parcel", "A-1"))));
+    for (Job created :
+        List.of(jobs.jobsCreate(request, null, null), jobs.restJobsCreate(request, null, null))) {
+      String id = created.getId();
+      Job job = created;
+      for (int i = 0; i < 600 && job.getStatus() != JobStatus.SUCCEEDED; i++) {
+        Thread.sleep(50);
+        job =
+            i % 2 == 0 ? jobs.jobsGet(new JobIdRequest().id(id), null) : jobs.restJobsGet(id, null);
+      }
+      assertThat(job.getStatus()).isEqualTo(JobStatus.SUCCEEDED);
+      assertThat(job.getProcessed()).isEqualTo(1L);
+      // gdallocationinfo -valonly -wgs84 elev_lux.tif 6.13 49.61 → 300
+      for (JobRow row :
+          List.of(
+              jobs.jobsResults(new JobResultsRequest().id(id), null),
+              jobs.restJobsResults(id, null, 0L, null))) {
+        assertThat(row.getRow()).isZero();
+        assertThat(row.getProperties()).containsEntry("parcel", "A-1");
+        assertThat(number(only(row.getResults()).getValue())).isEqualTo(300.0);
+      }
+      ApiException cancelled =
+          catchThrowableOfType(ApiException.class, () -> jobs.restJobsCancel(id, null));
+      assertThat(cancelled.getCode()).isEqualTo(409);
+      ApiException again =
+          catchThrowableOfType(
+              ApiException.class, () -> jobs.jobsCancel(new JobIdRequest().id(id), null));
+      assertThat(again.getCode()).isEqualTo(409);
+    }
+    assertThat(jobs.restJobsList(null, JobStatus.SUCCEEDED, 10, 0).getJobs()).hasSize(2);
+    assertThat(jobs.jobsList(null, new ListJobsRequest().status(JobStatus.SUCCEEDED)).getTotal())
+        .isEqualTo(2);
   }
 
   private static double number(Object value) {

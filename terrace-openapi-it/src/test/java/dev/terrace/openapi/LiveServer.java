@@ -2,6 +2,7 @@ package dev.terrace.openapi;
 
 import dev.terrace.openapi.client.ApiClient;
 import dev.terrace.server.ApiKeyStore;
+import dev.terrace.server.JobSettings;
 import dev.terrace.server.Scope;
 import dev.terrace.server.ServerConfig;
 import dev.terrace.server.TerraceServer;
@@ -44,6 +45,7 @@ final class LiveServer implements AutoCloseable {
                   .auth(true)
                   .rateLimit(0, 1)
                   .databaseUrl("jdbc:sqlite:" + dir.resolve("terrace.db"))
+                  .jobs(JobSettings.defaults().withFolder(dir.resolve("jobs")))
                   .build());
       String key =
           new ApiKeyStore(server.database())

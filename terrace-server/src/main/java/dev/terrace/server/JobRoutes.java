@@ -129,13 +129,16 @@ final class JobRoutes {
     }
   }
 
+  /** The first of the formats the {@code Accept} header lists, NDJSON when it lists none. */
   private static JobResultsFormat accepted(ServerRequest req) {
-    String accept = req.headers().first(HeaderNames.ACCEPT).orElse("").toLowerCase(Locale.ROOT);
-    if (accept.contains("text/csv")) {
-      return JobResultsFormat.CSV;
-    }
-    if (accept.contains("application/geo+json") && !accept.contains("geo+json-seq")) {
-      return JobResultsFormat.GEOJSON;
+    String accept = req.headers().first(HeaderNames.ACCEPT).orElse("");
+    for (String range : accept.split(",")) {
+      String type = range.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+      for (JobResultsFormat f : JobResultsFormat.values()) {
+        if (f.mediaType().equals(type)) {
+          return f;
+        }
+      }
     }
     return JobResultsFormat.NDJSON;
   }
