@@ -8,6 +8,7 @@ import dev.terrace.api.Estimate;
 import dev.terrace.api.EstimateRequest;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
+import dev.terrace.api.JobsApi;
 import dev.terrace.api.ListDatasetsRequest;
 import dev.terrace.api.ListProvidersRequest;
 import dev.terrace.api.Provider;
@@ -74,5 +75,10 @@ final class JoinedAsyncApi implements TerraceApi {
   @Override
   public Dataset dataset(String id) {
     return join(async.dataset(id));
+  }
+
+  @Override
+  public JobsApi jobs() {
+    return new JoinedAsyncJobs(async.jobs());
   }
 }
