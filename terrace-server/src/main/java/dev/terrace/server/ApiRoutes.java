@@ -47,7 +47,14 @@ final class ApiRoutes {
           new Route(Method.GET, "/api/v1/providers", Operation.CATALOG_PROVIDERS_LIST),
           new Route(Method.GET, "/api/v1/providers/{slug}", Operation.CATALOG_PROVIDERS_GET),
           new Route(Method.GET, "/api/v1/datasets", Operation.CATALOG_DATASETS_LIST),
-          new Route(Method.GET, "/api/v1/datasets/{id}", Operation.CATALOG_DATASETS_GET));
+          new Route(Method.GET, "/api/v1/datasets/{id}", Operation.CATALOG_DATASETS_GET),
+          new Route(Method.POST, "/api/v1/webhooks", Operation.WEBHOOKS_CREATE),
+          new Route(Method.GET, "/api/v1/webhooks", Operation.WEBHOOKS_LIST),
+          new Route(Method.DELETE, "/api/v1/webhooks/{id}", Operation.WEBHOOKS_DELETE),
+          new Route(
+              Method.GET,
+              "/api/v1/webhooks/{webhook_id}/deliveries",
+              Operation.WEBHOOKS_DELIVERIES_LIST));
 
   private final OperationHandler handler;
 
@@ -56,8 +63,8 @@ final class ApiRoutes {
   }
 
   /**
-   * Registers {@link #ROUTES}: a resource-style POST reads its request from the body, a GET from
-   * the query.
+   * Registers {@link #ROUTES}: a resource-style POST reads its request from the body, a GET or a
+   * DELETE from the query and the path.
    */
   void register(HttpRouting.Builder routing) {
     routing.post(BY_NAME.path(), this::byName);
@@ -68,6 +75,9 @@ final class ApiRoutes {
       }
       if (route.method().equals(Method.POST)) {
         routing.post(route.path(), (req, res) -> handler.fromBody(op, req, res));
+      } else if (route.method().equals(Method.DELETE)) {
+        routing.delete(
+            route.path(), (req, res) -> handler.fromQuery(op, req, res, route.pathParameter()));
       } else {
         routing.get(
             route.path(), (req, res) -> handler.fromQuery(op, req, res, route.pathParameter()));

@@ -13,10 +13,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.terrace.api.Aggregation;
 import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.Cell;
+import dev.terrace.api.CreateWebhookRequest;
+import dev.terrace.api.DeleteWebhookRequest;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResult;
 import dev.terrace.api.GetDatasetRequest;
 import dev.terrace.api.GetProviderRequest;
+import dev.terrace.api.ListWebhookDeliveriesRequest;
 import dev.terrace.api.Operation;
 import dev.terrace.api.Temporal;
 import dev.terrace.api.TimeRange;
@@ -60,6 +63,9 @@ final class JsonSchemas {
           BatchExtractRequest.class, List.of("geometries", "dataset_ids"),
           GetProviderRequest.class, List.of("slug"),
           GetDatasetRequest.class, List.of("id"),
+          CreateWebhookRequest.class, List.of("url", "events"),
+          DeleteWebhookRequest.class, List.of("id"),
+          ListWebhookDeliveriesRequest.class, List.of("webhook_id"),
           TimeRange.class, List.of("start", "end"));
 
   /**

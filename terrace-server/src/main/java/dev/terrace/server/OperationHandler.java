@@ -2,6 +2,8 @@ package dev.terrace.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.terrace.api.BatchExtractRequest;
+import dev.terrace.api.CreateWebhookRequest;
+import dev.terrace.api.DeleteWebhookRequest;
 import dev.terrace.api.ErrorType;
 import dev.terrace.api.EstimateRequest;
 import dev.terrace.api.ExtractRequest;
@@ -11,6 +13,8 @@ import dev.terrace.api.GetProviderRequest;
 import dev.terrace.api.InvalidRequestException;
 import dev.terrace.api.ListDatasetsRequest;
 import dev.terrace.api.ListProvidersRequest;
+import dev.terrace.api.ListWebhookDeliveriesRequest;
+import dev.terrace.api.ListWebhooksRequest;
 import dev.terrace.api.Operation;
 import dev.terrace.api.TerraceApi;
 import dev.terrace.api.geojson.Point;
@@ -24,7 +28,8 @@ import java.util.regex.Pattern;
 
 /**
  * Runs one operation for either route style: checks the caller's scope, parses the request, replays
- * or records an idempotent response, and runs the engine through the work queue.
+ * or records an idempotent response, and runs the engine, or the caller's webhooks, through the
+ * work queue.
  */
 final class OperationHandler {
 
@@ -32,13 +37,19 @@ final class OperationHandler {
   static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
 
   private final TerraceApi engine;
+  private final WebhookOperations webhooks;
   private final WorkQueue queue;
   private final IdempotencyStore idempotency;
   private final long maxBodyBytes;
 
   OperationHandler(
-      TerraceApi engine, WorkQueue queue, IdempotencyStore idempotency, long maxBodyBytes) {
+      TerraceApi engine,
+      WebhookOperations webhooks,
+      WorkQueue queue,
+      IdempotencyStore idempotency,
+      long maxBodyBytes) {
     this.engine = engine;
+    this.webhooks = webhooks;
     this.queue = queue;
     this.idempotency = idempotency;
     this.maxBodyBytes = maxBodyBytes;
@@ -53,7 +64,7 @@ final class OperationHandler {
     boolean crsAlias = CrsAlias.usedIn(body);
     Optional<String> key = req.headers().first(IDEMPOTENCY_KEY_HEADER);
     if (key.isEmpty() || !op.takesIdempotencyKey()) {
-      send(res, 200, run(op, request, exchange.requestId(), crsAlias));
+      send(res, 200, run(op, request, exchange, crsAlias));
       return;
     }
     if (!IDEMPOTENCY_KEY.matcher(key.get()).matches()) {
@@ -81,7 +92,7 @@ final class OperationHandler {
       sendBytes(res, first.get().status(), first.get().body());
       return;
     }
-    byte[] answer = Json.MAPPER.writeValueAsBytes(run(op, request, exchange.requestId(), crsAlias));
+    byte[] answer = Json.MAPPER.writeValueAsBytes(run(op, request, exchange, crsAlias));
     idempotency.save(owner, key.get(), new IdempotencyStore.Recorded(hash, 200, answer));
     sendBytes(res, 200, answer);
   }
@@ -103,7 +114,7 @@ final class OperationHandler {
         run(
             op,
             Json.MAPPER.treeToValue(fields, op.requestType()),
-            exchange.requestId(),
+            exchange,
             CrsAlias.usedIn(fields)));
   }
 
@@ -139,16 +150,20 @@ final class OperationHandler {
    * @param crsAlias whether the request named its CRS {@code target_crs}, so problems with it say
    *     so
    */
-  private Object run(Operation op, Object request, String requestId, boolean crsAlias)
+  private Object run(Operation op, Object request, Exchange exchange, boolean crsAlias)
       throws Exception {
     try {
-      return run(op, request, requestId);
+      return run(op, request, exchange.requestId(), exchange.principal().id());
     } catch (InvalidRequestException e) {
       throw crsAlias ? CrsAlias.renamed(e) : e;
     }
   }
 
-  private Object run(Operation op, Object request, String requestId) throws Exception {
+  /**
+   * @param owner the caller, whose webhooks the webhook operations read and change
+   */
+  private Object run(Operation op, Object request, String requestId, String owner)
+      throws Exception {
     boolean quick =
         op == Operation.EXTRACT && ((ExtractRequest) request).geometry() instanceof Point;
     return queue.run(
@@ -163,6 +178,11 @@ final class OperationHandler {
               case CATALOG_DATASETS_LIST -> engine.datasets((ListDatasetsRequest) request);
               case CATALOG_DATASETS_GET ->
                   engine.dataset(required(((GetDatasetRequest) request).id(), "id"));
+              case WEBHOOKS_CREATE -> webhooks.create(owner, (CreateWebhookRequest) request);
+              case WEBHOOKS_LIST -> webhooks.list(owner, (ListWebhooksRequest) request);
+              case WEBHOOKS_DELETE -> webhooks.delete(owner, (DeleteWebhookRequest) request);
+              case WEBHOOKS_DELIVERIES_LIST ->
+                  webhooks.deliveries(owner, (ListWebhookDeliveriesRequest) request);
             },
         quick);
   }
@@ -173,7 +193,7 @@ final class OperationHandler {
         requestId, r.geometryHash(), r.results(), r.warnings(), r.elapsedMs(), r.error());
   }
 
-  private static String required(String value, String field) {
+  static String required(String value, String field) {
     if (value == null || value.isBlank()) {
       throw ProblemException.field(
           ErrorType.VALIDATION_ERROR, field + " is required", "missing", field);

@@ -7,7 +7,10 @@ import java.util.stream.Collectors;
 
 /** What an API key may do. {@link #ADMIN} may do everything. */
 public enum Scope {
-  /** Run {@code extract} and {@code extract.batch}. */
+  /**
+   * Run {@code extract}, {@code extract.batch} and {@code extract.estimate}, and manage the
+   * webhooks told of that work.
+   */
   EXTRACT("extract"),
   /** Read providers and datasets. */
   CATALOG_READ("catalog:read"),
@@ -52,7 +55,14 @@ public enum Scope {
 
   static Scope requiredFor(Operation op) {
     return switch (op) {
-      case EXTRACT, EXTRACT_BATCH, EXTRACT_ESTIMATE -> EXTRACT;
+      case EXTRACT,
+          EXTRACT_BATCH,
+          EXTRACT_ESTIMATE,
+          WEBHOOKS_CREATE,
+          WEBHOOKS_LIST,
+          WEBHOOKS_DELETE,
+          WEBHOOKS_DELIVERIES_LIST ->
+          EXTRACT;
       case CATALOG_PROVIDERS_LIST,
           CATALOG_PROVIDERS_GET,
           CATALOG_DATASETS_LIST,

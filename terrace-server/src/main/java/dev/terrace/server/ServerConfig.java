@@ -30,6 +30,8 @@ import java.util.Objects;
  * @param deadlineGrace how long past its deadline a request is waited for before it is answered
  *     504: the engine answers by the deadline with what it read, and this is the time it has to
  *     hand that answer over
+ * @param webhooks how webhooks are delivered: the internal addresses they may reach, retries and
+ *     the attempt timeout
  */
 public record ServerConfig(
     String host,
@@ -45,7 +47,8 @@ public record ServerConfig(
     double rateLimit,
     int rateBurst,
     Duration shutdownGrace,
-    Duration deadlineGrace) {
+    Duration deadlineGrace,
+    WebhookOptions webhooks) {
 
   /** The default port. */
   public static final int DEFAULT_PORT = 8000;
@@ -60,6 +63,7 @@ public record ServerConfig(
     Objects.requireNonNull(requestTimeout, "requestTimeout");
     Objects.requireNonNull(shutdownGrace, "shutdownGrace");
     Objects.requireNonNull(deadlineGrace, "deadlineGrace");
+    Objects.requireNonNull(webhooks, "webhooks");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
     }
@@ -80,7 +84,8 @@ public record ServerConfig(
   /**
    * Port 8000 on loopback only, the built-in catalog, auth off, SQLite in {@code terrace.db}, the
    * engine's default limits, a 16 MiB body cap, a 30 s deadline, 8 active requests per core with
-   * 512 queued, and 100 requests per second per key with bursts of 200.
+   * 512 queued, 100 requests per second per key with bursts of 200, and {@link
+   * WebhookOptions#defaults()}.
    *
    * @return the defaults
    */
@@ -99,7 +104,8 @@ public record ServerConfig(
         100,
         200,
         Duration.ofSeconds(10),
-        Duration.ofMillis(250));
+        Duration.ofMillis(250),
+        WebhookOptions.defaults());
   }
 
   /**
@@ -127,6 +133,7 @@ public record ServerConfig(
     private int rateBurst;
     private Duration shutdownGrace;
     private Duration deadlineGrace;
+    private WebhookOptions webhooks;
 
     private Builder(ServerConfig c) {
       host = c.host;
@@ -143,6 +150,7 @@ public record ServerConfig(
       rateBurst = c.rateBurst;
       shutdownGrace = c.shutdownGrace;
       deadlineGrace = c.deadlineGrace;
+      webhooks = c.webhooks;
     }
 
     /**
@@ -253,6 +261,15 @@ public record ServerConfig(
     }
 
     /**
+     * @param v how webhooks are delivered
+     * @return this
+     */
+    public Builder webhooks(WebhookOptions v) {
+      webhooks = v;
+      return this;
+    }
+
+    /**
      * @return the configuration @throws IllegalArgumentException if a value is out of range
      */
     public ServerConfig build() {
@@ -270,7 +287,8 @@ public record ServerConfig(
           rateLimit,
           rateBurst,
           shutdownGrace,
-          deadlineGrace);
+          deadlineGrace,
+          webhooks);
     }
   }
 }
