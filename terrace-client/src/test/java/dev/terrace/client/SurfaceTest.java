@@ -34,6 +34,7 @@ class SurfaceTest {
           "ProviderService", "ProviderServiceAsync",
           "DatasetService", "DatasetServiceAsync",
           "ExtractionService", "ExtractionServiceAsync",
+          "WebhookService", "WebhookServiceAsync",
           "CatalogPage", "CatalogPageAsync",
           "AutoPager", "AutoPagerAsync");
 
@@ -80,7 +81,8 @@ class SurfaceTest {
     "CatalogService",
     "ProviderService",
     "DatasetService",
-    "ExtractionService"
+    "ExtractionService",
+    "WebhookService"
   })
   void theAsyncTwinHasTheSameMethodsReturningFutures(String blockingName) throws Exception {
     Class<?> blocking = Class.forName("dev.terrace.client." + blockingName);
@@ -126,11 +128,12 @@ class SurfaceTest {
 
   @ParameterizedTest
   @CsvSource({
-    "TerraceClient, 34",
+    "TerraceClient, 35",
     "CatalogService, 2",
     "ProviderService, 5",
     "DatasetService, 5",
     "ExtractionService, 8",
+    "WebhookService, 10",
     "RawResponseClient, 16"
   })
   void theSurfacesHaveTheDesignedSize(String blockingName, int count) throws Exception {
