@@ -349,7 +349,8 @@ final class WebhookStore {
   }
 
   /**
-   * Records an attempt and where the delivery stands after it, together.
+   * Records an attempt and where the delivery stands after it, together; nothing when the delivery
+   * went with its webhook meanwhile.
    *
    * @param next when the next attempt is due; null unless {@code status} is pending
    */
@@ -365,23 +366,26 @@ final class WebhookStore {
     try (Connection c = db.connection()) {
       c.setAutoCommit(false);
       try {
-        update(
-            c,
-            "INSERT INTO webhook_attempts"
-                + " (delivery_id, attempt, at, status_code, latency_ms, error)"
-                + " VALUES (?, ?, ?, ?, ?, ?)",
-            deliveryId,
-            attempt,
-            at,
-            statusCode,
-            latencyMs,
-            error == null ? null : Problems.cap(error));
-        update(
-            c,
-            "UPDATE webhook_deliveries SET status = ?, next_attempt_at = ? WHERE id = ?",
-            status.wireName(),
-            next,
-            deliveryId);
+        int found =
+            update(
+                c,
+                "UPDATE webhook_deliveries SET status = ?, next_attempt_at = ? WHERE id = ?",
+                status.wireName(),
+                next,
+                deliveryId);
+        if (found == 1) {
+          update(
+              c,
+              "INSERT INTO webhook_attempts"
+                  + " (delivery_id, attempt, at, status_code, latency_ms, error)"
+                  + " VALUES (?, ?, ?, ?, ?, ?)",
+              deliveryId,
+              attempt,
+              at,
+              statusCode,
+              latencyMs,
+              error == null ? null : Problems.cap(error));
+        }
         c.commit();
       } catch (SQLException | RuntimeException e) {
         c.rollback();
