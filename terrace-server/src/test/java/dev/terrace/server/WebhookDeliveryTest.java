@@ -151,6 +151,48 @@ class WebhookDeliveryTest {
     assertThat(Files.exists(dir.resolve("terrace.db"))).isTrue();
   }
 
+  @Test
+  void anAddressNoLongerAllowedFailsTheAttemptWithoutConnectingAndTheDeliveryGivesUp(
+      @TempDir Path dir) throws Exception {
+    String database = "jdbc:sqlite:" + dir.resolve("terrace.db");
+    try (WebhookReceiver receiver = new WebhookReceiver(() -> 200)) {
+      WebhookDeliveryTest.Caller creator;
+      String webhookId;
+      try (RunningServer allowing =
+          RunningServer.start(b -> b.auth(true).databaseUrl(database).webhooks(FAST))) {
+        creator = Caller.of(allowing);
+        webhookId = creator.create(receiver.url("/hooks"), "job.succeeded");
+      }
+      // The operator took the block away, as DNS rebinding would move a name: checked again
+      // before the attempt. Retried for a millisecond only, so the first failure is the last.
+      WebhookOptions strict =
+          FAST.withAllowed(List.of())
+              .withRetry(Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofMillis(1));
+      try (RunningServer strictServer =
+          RunningServer.start(b -> b.auth(true).databaseUrl(database).webhooks(strict))) {
+        Caller caller = new Caller(strictServer, creator.key(), creator.owner());
+        assertThat(
+                strictServer
+                    .server
+                    .webhooks()
+                    .publish(
+                        caller.owner(), WebhookEvent.JOB_SUCCEEDED, "evt_3", Map.of("id", "j")))
+            .isEqualTo(1);
+        JsonNode failed =
+            caller.awaitDelivery(webhookId, d -> d.path("status").asText().equals("failed"));
+        assertThat(failed.has("next_attempt_at")).isFalse();
+        assertThat(failed.path("attempts")).hasSize(1);
+        JsonNode attempt = failed.path("attempts").get(0);
+        assertThat(attempt.has("status_code")).isFalse();
+        assertThat(attempt.path("error").asText())
+            .isEqualTo(
+                "url's host 127.0.0.1 is a loopback address: webhooks may not reach the service's"
+                    + " own network unless the operator allows it (--webhook-allow)");
+      }
+      assertThat(receiver.received).isEmpty();
+    }
+  }
+
   /** A caller with an API key of its own, and its webhooks over HTTP. */
   record Caller(RunningServer running, String key, String owner) {
 
