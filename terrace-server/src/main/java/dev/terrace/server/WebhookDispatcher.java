@@ -39,10 +39,19 @@ final class WebhookDispatcher implements AutoCloseable {
   private static final int BATCH = 64;
 
   /**
+   * Attempts under way at once: enough for many slow receivers, few enough that a backlog after an
+   * outage is worked off without a thread per delivery.
+   */
+  private static final int MAX_IN_FLIGHT = 256;
+
+  /**
    * The longest the dispatcher sleeps: what another service sharing a PostgreSQL database published
    * is picked up within this.
    */
   private static final long MAX_IDLE_MILLIS = 1000;
+
+  /** The shortest the dispatcher sleeps between two looks at the database. */
+  private static final long MIN_WAIT_MILLIS = 10;
 
   /** {@code job.progress} goes to a webhook at most this often per job. */
   private static final Duration PROGRESS_INTERVAL = Duration.ofMinutes(1);
@@ -121,6 +130,9 @@ final class WebhookDispatcher implements AutoCloseable {
         for (WebhookStore.Due due : store.due(now, BATCH)) {
           // Held past the attempt's own timeout, so that only a stopped service's attempt expires.
           long lease = now + 2 * options.attemptTimeout().toMillis();
+          if (inFlight.size() >= MAX_IN_FLIGHT) {
+            break;
+          }
           if (inFlight.add(due.id())) {
             if (store.claim(due, lease)) {
               attempts.execute(() -> attempt(due));
@@ -129,11 +141,15 @@ final class WebhookDispatcher implements AutoCloseable {
             }
           }
         }
+        // Full, it waits for an attempt to end; else for the next due, never spinning on one
+        // overdue that cannot be taken yet.
         long wait =
-            Math.clamp(
-                store.nextDue().orElse(Long.MAX_VALUE) - System.currentTimeMillis(),
-                1,
-                MAX_IDLE_MILLIS);
+            inFlight.size() >= MAX_IN_FLIGHT
+                ? MAX_IDLE_MILLIS
+                : Math.clamp(
+                    store.nextDue().orElse(Long.MAX_VALUE) - System.currentTimeMillis(),
+                    MIN_WAIT_MILLIS,
+                    MAX_IDLE_MILLIS);
         if (wakeups.tryAcquire(wait, TimeUnit.MILLISECONDS)) {
           wakeups.drainPermits();
         }

@@ -66,8 +66,9 @@ public record WebhookOptions(
   }
 
   /**
-   * @param base the wait after the first failure @param cap the longest wait @param giveUpAfter how
-   *     long a delivery is retried
+   * @param base the wait after the first failure
+   * @param cap the longest wait
+   * @param giveUpAfter how long after its event a delivery is retried
    * @return a copy retrying so
    */
   public WebhookOptions withRetry(Duration base, Duration cap, Duration giveUpAfter) {
