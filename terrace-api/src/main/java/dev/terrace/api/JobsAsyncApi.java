@@ -69,6 +69,17 @@ public interface JobsAsyncApi {
   CompletableFuture<Job> cancel(String id);
 
   /**
+   * The rows from the first, once the first of them can be read.
+   *
+   * @param id the job's id
+   * @return the rows
+   * @see JobsApi#results(String)
+   */
+  default CompletableFuture<Stream<JobRow>> results(String id) {
+    return results(id, 0);
+  }
+
+  /**
    * The rows from a row on, once the first of them can be read; the stream reads the rest as it is
    * consumed.
    *

@@ -7,6 +7,8 @@ import java.util.Optional;
 /**
  * The operations of the API by their dotted names, each with its request and response record. Every
  * operation is invoked as {@code POST /v1/op/{operation}} with the request record as its JSON body.
+ * The {@code webhooks.*} operations are the service's alone: {@link TerraceApi} does not declare
+ * them, since the engine in-process has no one to call back.
  */
 public enum Operation {
   /** {@code extract}: one geometry × N datasets ({@link TerraceApi#extract(ExtractRequest)}). */
@@ -61,7 +63,20 @@ public enum Operation {
    * {@code jobs.results}: a job's rows in input order, streamed ({@link JobsApi#results(String,
    * long)}); the response is a {@link JobRow} per line, not one JSON document.
    */
-  JOBS_RESULTS("jobs.results", JobResultsRequest.class, JobRow.class);
+  JOBS_RESULTS("jobs.results", JobResultsRequest.class, JobRow.class),
+
+  /** {@code webhooks.create}: a webhook, answered once with its signing secret. */
+  WEBHOOKS_CREATE("webhooks.create", CreateWebhookRequest.class, Webhook.class),
+
+  /** {@code webhooks.list}: a page of the caller's webhooks, without their secrets. */
+  WEBHOOKS_LIST("webhooks.list", ListWebhooksRequest.class, WebhookPage.class),
+
+  /** {@code webhooks.delete}: removes a webhook and answers it as it was. */
+  WEBHOOKS_DELETE("webhooks.delete", DeleteWebhookRequest.class, Webhook.class),
+
+  /** {@code webhooks.deliveries.list}: a page of one webhook's deliveries with their attempts. */
+  WEBHOOKS_DELIVERIES_LIST(
+      "webhooks.deliveries.list", ListWebhookDeliveriesRequest.class, WebhookDeliveryPage.class);
 
   private final String operationName;
   private final Class<? extends Record> requestType;
@@ -106,14 +121,18 @@ public enum Operation {
 
   /**
    * Whether the operation is work sent with {@code POST} ({@code extract}, {@code extract.batch},
-   * {@code jobs.create}), which an {@code Idempotency-Key} makes safe to send again: the service
-   * replays its first answer (the same job). Catalog reads and {@code extract.estimate}, which
-   * changes nothing, need no key.
+   * {@code jobs.create}, {@code webhooks.create}), which an {@code Idempotency-Key} makes safe to
+   * send again: the service replays its first answer (the same job, one webhook). Reads, {@code
+   * extract.estimate}, which changes nothing, and {@code webhooks.delete}, which changes nothing
+   * the second time, need no key.
    *
    * @return true for the operations that take an {@code Idempotency-Key}
    */
   public boolean takesIdempotencyKey() {
-    return this == EXTRACT || this == EXTRACT_BATCH || this == JOBS_CREATE;
+    return this == EXTRACT
+        || this == EXTRACT_BATCH
+        || this == JOBS_CREATE
+        || this == WEBHOOKS_CREATE;
   }
 
   /**

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Spec;
       "  terrace serve                # 127.0.0.1:8000, the built-in catalog, SQLite in ./terrace.db",
       "  terrace serve --host 0.0.0.0 --auth   # every interface, API keys required",
       "  terrace serve --port 8080 --catalog catalog.json --auth --rate-limit 50/s",
+      "  terrace serve --webhook-allow 127.0.0.0/8   # webhooks may call receivers on this machine",
       "  TERRACE_DB='jdbc:postgresql://db/terrace?user=terrace' terrace serve --auth",
       "  terrace serve --config terrace.yaml"
     })
@@ -174,6 +176,16 @@ final class ServeCommand implements Callable<Integer> {
               + " (default: ${DEFAULT-VALUE}).")
   int jobChunk;
 
+  @Option(
+      names = "--webhook-allow",
+      paramLabel = "CIDR",
+      split = ",",
+      description =
+          "Address blocks webhook URLs may reach although they are loopback, private or link-local,"
+              + " over plain http too; repeatable or comma-separated, e.g. 127.0.0.0/8 for a receiver on"
+              + " this machine (default: none, so that webhooks reach public https URLs only).")
+  List<String> webhookAllow;
+
   /** The service's configuration from the options. */
   ServerConfig serverConfig() {
     ServerConfig defaults = ServerConfig.defaults();
@@ -191,6 +203,7 @@ final class ServeCommand implements Callable<Integer> {
         .requestTimeout(timeout)
         .rateLimit(rateLimit, rateBurst)
         .jobs(new JobSettings(jobsDir, jobWorkers, jobChunk))
+        .webhooks(defaults.webhooks().withAllowed(webhookAllow == null ? List.of() : webhookAllow))
         .build();
   }
 

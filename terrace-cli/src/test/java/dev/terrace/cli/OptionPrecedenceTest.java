@@ -31,6 +31,23 @@ class OptionPrecedenceTest {
     assertThat(c.limits().maxDatasets()).isEqualTo(50);
     assertThat(c.limits().maxGeometries()).isEqualTo(1000);
     assertThat(c.limits().maxVertices()).isEqualTo(10_000);
+    assertThat(c.webhooks().allowed()).isEmpty();
+  }
+
+  @Test
+  void webhookAllowTakesBlocksFromTheFlagOrTheEnvironment() {
+    assertThat(
+            Cli.parseServe(Map.of(), "--webhook-allow", "127.0.0.0/8,::1/128")
+                .serverConfig()
+                .webhooks()
+                .allowed())
+        .containsExactly("127.0.0.0/8", "::1/128");
+    assertThat(
+            Cli.parseServe(Map.of("TERRACE_WEBHOOK_ALLOW", "10.1.0.0/16"))
+                .serverConfig()
+                .webhooks()
+                .allowed())
+        .containsExactly("10.1.0.0/16");
   }
 
   @Test

@@ -6,8 +6,9 @@ import java.util.NoSuchElementException;
 import java.util.function.IntFunction;
 
 /**
- * A page of a catalog listing that can fetch the pages after it, from the catalog namespace ({@code
- * client.catalog().datasets().list(...)}).
+ * A page of a listing that can fetch the pages after it, from the catalog namespace ({@code
+ * client.catalog().datasets().list(...)}) or the webhooks namespace ({@code
+ * client.webhooks().list()}).
  *
  * <pre>{@code
  * CatalogPage<Dataset> page = client.catalog().datasets().list();

@@ -8,8 +8,8 @@ import java.util.concurrent.Executor;
 import java.util.function.IntFunction;
 
 /**
- * A page of a catalog listing from the asynchronous client, that can fetch the pages after it
- * without blocking: the twin of {@link CatalogPage}.
+ * A page of a listing (catalog, webhooks) from the asynchronous client, that can fetch the pages
+ * after it without blocking: the twin of {@link CatalogPage}.
  *
  * <pre>{@code
  * client.catalog().datasets().list()

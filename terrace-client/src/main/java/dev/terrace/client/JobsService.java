@@ -47,17 +47,14 @@ public final class JobsService implements JobsApi {
   }
 
   /**
-   * Every job, page after page, fetched as the iteration reaches them.
+   * Operation {@code jobs.list} as a page that fetches the ones after it: {@code
+   * jobs().pages(ListJobsRequest.FIRST_PAGE).autoPager().stream()} walks every job, newest first.
    *
    * @param request the status filter and the first page
-   * @return the jobs of that page and every later one
+   * @return the page
    */
-  public AutoPager<Job> autoPager(ListJobsRequest request) {
-    return new AutoPager<>(page(request));
-  }
-
-  private CatalogPage<Job> page(ListJobsRequest request) {
-    return new CatalogPage<>(list(request), offset -> page(request.withOffset(offset)));
+  public CatalogPage<Job> pages(ListJobsRequest request) {
+    return new CatalogPage<>(list(request), offset -> list(request.withOffset(offset)));
   }
 
   @Override

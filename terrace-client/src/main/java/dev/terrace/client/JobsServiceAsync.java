@@ -47,6 +47,18 @@ public final class JobsServiceAsync implements JobsAsyncApi {
     return client.call(Operation.JOBS_LIST.operationName(), request, JobPage.class);
   }
 
+  /**
+   * Operation {@code jobs.list} as a page that fetches the ones after it.
+   *
+   * @param request the status filter and the first page
+   * @return a future of the page
+   * @see JobsService#pages(ListJobsRequest)
+   */
+  public CompletableFuture<CatalogPageAsync<Job>> pages(ListJobsRequest request) {
+    return CatalogPageAsync.fetch(
+        request.offset(), offset -> list(request.withOffset(offset)), client.executor());
+  }
+
   @Override
   public CompletableFuture<Job> cancel(String id) {
     return client.call(Operation.JOBS_CANCEL.operationName(), new JobIdRequest(id), Job.class);

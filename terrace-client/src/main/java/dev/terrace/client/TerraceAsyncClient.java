@@ -167,6 +167,16 @@ public final class TerraceAsyncClient implements TerraceAsyncApi, AutoCloseable 
     return new ExtractionServiceAsync(this);
   }
 
+  /**
+   * The caller's webhooks, which a service tells of its jobs; not part of {@link
+   * dev.terrace.api.TerraceAsyncApi}, since the engine in-process has none.
+   *
+   * @return the webhooks namespace
+   */
+  public WebhookServiceAsync webhooks() {
+    return new WebhookServiceAsync(this);
+  }
+
   @Override
   public CompletableFuture<ExtractResponse> extract(ExtractRequest request) {
     return extract(request, RequestOptions.none());

@@ -177,6 +177,16 @@ public final class TerraceClient implements TerraceApi, AutoCloseable {
     return new JobsService(this, new JobStreams(pipeline.context));
   }
 
+  /**
+   * The caller's webhooks, which a service tells of its jobs; not part of {@link TerraceApi}, since
+   * the engine in-process has none.
+   *
+   * @return the webhooks namespace
+   */
+  public WebhookService webhooks() {
+    return new WebhookService(this);
+  }
+
   @Override
   public ExtractResponse extract(ExtractRequest request) {
     return extract(request, RequestOptions.none());

@@ -26,16 +26,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SurfaceTest {
 
   private static final Map<String, String> TWINS =
-      Map.of(
-          "TerraceClient", "TerraceAsyncClient",
-          "TerraceClient$Builder", "TerraceAsyncClient$Builder",
-          "RawResponseClient", "RawResponseAsyncClient",
-          "CatalogService", "CatalogServiceAsync",
-          "ProviderService", "ProviderServiceAsync",
-          "DatasetService", "DatasetServiceAsync",
-          "ExtractionService", "ExtractionServiceAsync",
-          "CatalogPage", "CatalogPageAsync",
-          "AutoPager", "AutoPagerAsync");
+      Map.ofEntries(
+          Map.entry("TerraceClient", "TerraceAsyncClient"),
+          Map.entry("TerraceClient$Builder", "TerraceAsyncClient$Builder"),
+          Map.entry("RawResponseClient", "RawResponseAsyncClient"),
+          Map.entry("CatalogService", "CatalogServiceAsync"),
+          Map.entry("ProviderService", "ProviderServiceAsync"),
+          Map.entry("DatasetService", "DatasetServiceAsync"),
+          Map.entry("ExtractionService", "ExtractionServiceAsync"),
+          Map.entry("WebhookService", "WebhookServiceAsync"),
+          Map.entry("JobsService", "JobsServiceAsync"),
+          Map.entry("CatalogPage", "CatalogPageAsync"),
+          Map.entry("AutoPager", "AutoPagerAsync"));
 
   /**
    * Methods the twins name differently: {@code TerraceClient.async()} and {@code
@@ -80,7 +82,9 @@ class SurfaceTest {
     "CatalogService",
     "ProviderService",
     "DatasetService",
-    "ExtractionService"
+    "ExtractionService",
+    "WebhookService",
+    "JobsService"
   })
   void theAsyncTwinHasTheSameMethodsReturningFutures(String blockingName) throws Exception {
     Class<?> blocking = Class.forName("dev.terrace.client." + blockingName);
@@ -126,11 +130,13 @@ class SurfaceTest {
 
   @ParameterizedTest
   @CsvSource({
-    "TerraceClient, 34",
+    "TerraceClient, 36",
     "CatalogService, 2",
     "ProviderService, 5",
     "DatasetService, 5",
     "ExtractionService, 8",
+    "WebhookService, 10",
+    "JobsService, 11",
     "RawResponseClient, 16"
   })
   void theSurfacesHaveTheDesignedSize(String blockingName, int count) throws Exception {

@@ -167,7 +167,9 @@ class JobsContractIT {
               .id());
     }
     List<String> listed =
-        client.jobs().autoPager(ListJobsRequest.of(null, 1, 0)).stream().map(Job::id).toList();
+        client.jobs().pages(ListJobsRequest.of(null, 1, 0)).autoPager().stream()
+            .map(Job::id)
+            .toList();
     assertThat(listed).containsSubsequence(ids.get(2), ids.get(1), ids.get(0));
     assertThat(listed).doesNotHaveDuplicates();
   }

@@ -13,11 +13,14 @@ import dev.terrace.openapi.client.api.CatalogApi;
 import dev.terrace.openapi.client.api.ExtractApi;
 import dev.terrace.openapi.client.api.JobsApi;
 import dev.terrace.openapi.client.api.ServiceApi;
+import dev.terrace.openapi.client.api.WebhooksApi;
 import dev.terrace.openapi.client.model.BatchExtractRequest;
 import dev.terrace.openapi.client.model.BatchExtractResponse;
 import dev.terrace.openapi.client.model.CreateJobRequest;
+import dev.terrace.openapi.client.model.CreateWebhookRequest;
 import dev.terrace.openapi.client.model.Dataset;
 import dev.terrace.openapi.client.model.DatasetPage;
+import dev.terrace.openapi.client.model.DeleteWebhookRequest;
 import dev.terrace.openapi.client.model.ErrorType;
 import dev.terrace.openapi.client.model.Estimate;
 import dev.terrace.openapi.client.model.EstimateRequest;
@@ -36,11 +39,17 @@ import dev.terrace.openapi.client.model.JobStatus;
 import dev.terrace.openapi.client.model.ListDatasetsRequest;
 import dev.terrace.openapi.client.model.ListJobsRequest;
 import dev.terrace.openapi.client.model.ListProvidersRequest;
+import dev.terrace.openapi.client.model.ListWebhookDeliveriesRequest;
+import dev.terrace.openapi.client.model.ListWebhooksRequest;
 import dev.terrace.openapi.client.model.PixelRule;
 import dev.terrace.openapi.client.model.Problem;
 import dev.terrace.openapi.client.model.Provider;
 import dev.terrace.openapi.client.model.ProviderPage;
 import dev.terrace.openapi.client.model.Quality;
+import dev.terrace.openapi.client.model.Webhook;
+import dev.terrace.openapi.client.model.WebhookDeliveryPage;
+import dev.terrace.openapi.client.model.WebhookEvent;
+import dev.terrace.openapi.client.model.WebhookPage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -78,6 +87,7 @@ class GeneratedClientTest {
   private static ExtractApi extract;
   private static CatalogApi catalog;
   private static ServiceApi service;
+  private static WebhooksApi webhooks;
 
   @BeforeAll
   static void start() {
@@ -86,6 +96,7 @@ class GeneratedClientTest {
     extract = new ExtractApi(client);
     catalog = new CatalogApi(client);
     service = new ServiceApi(client);
+    webhooks = new WebhooksApi(client);
   }
 
   @AfterAll
@@ -314,6 +325,48 @@ class GeneratedClientTest {
       assertThat(elevation.getUnits()).isEqualTo("m");
       assertThat(elevation.getTemporal()).isEqualTo("static");
     }
+  }
+
+  // --- webhooks, by operation and by resource ---
+
+  @Test
+  void webhooksAreCreatedListedReadAndDeletedOnBothRoutes() throws Exception {
+    CreateWebhookRequest request =
+        new CreateWebhookRequest()
+            .url("https://203.0.113.10/terrace-hooks")
+            .events(List.of(WebhookEvent.JOB_SUCCEEDED, WebhookEvent.JOB_FAILED));
+    Webhook byName = webhooks.webhooksCreate(request, null, null);
+    Webhook byResource = webhooks.restWebhooksCreate(request, null, null);
+    for (Webhook created : List.of(byName, byResource)) {
+      assertThat(created.getId()).startsWith("wh_");
+      assertThat(created.getSecret()).startsWith("whsec_");
+      assertThat(created.getEvents())
+          .containsExactly(WebhookEvent.JOB_SUCCEEDED, WebhookEvent.JOB_FAILED);
+    }
+    for (WebhookPage page :
+        List.of(
+            webhooks.webhooksList(null, new ListWebhooksRequest().limit(10)),
+            webhooks.restWebhooksList(null, 10, 0))) {
+      assertThat(page.getWebhooks())
+          .extracting(Webhook::getId)
+          .contains(byName.getId(), byResource.getId());
+      assertThat(page.getWebhooks()).extracting(Webhook::getSecret).containsOnlyNulls();
+    }
+    for (WebhookDeliveryPage page :
+        List.of(
+            webhooks.webhooksDeliveriesList(
+                new ListWebhookDeliveriesRequest().webhookId(byName.getId()), null),
+            webhooks.restWebhooksDeliveriesList(byResource.getId(), null, 10, 0))) {
+      assertThat(page.getTotal()).isZero();
+    }
+    assertThat(webhooks.webhooksDelete(new DeleteWebhookRequest().id(byName.getId()), null).getId())
+        .isEqualTo(byName.getId());
+    assertThat(webhooks.restWebhooksDelete(byResource.getId(), null).getId())
+        .isEqualTo(byResource.getId());
+    ApiException gone =
+        catchThrowableOfType(
+            ApiException.class, () -> webhooks.restWebhooksDelete(byResource.getId(), null));
+    assertThat(gone.getCode()).isEqualTo(404);
   }
 
   // --- the service's own routes ---

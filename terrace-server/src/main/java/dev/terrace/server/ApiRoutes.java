@@ -52,7 +52,14 @@ final class ApiRoutes {
           new Route(Method.GET, "/api/v1/jobs", Operation.JOBS_LIST),
           new Route(Method.GET, "/api/v1/jobs/{id}", Operation.JOBS_GET),
           new Route(Method.POST, "/api/v1/jobs/{id}/cancel", Operation.JOBS_CANCEL),
-          new Route(Method.GET, "/api/v1/jobs/{id}/results", Operation.JOBS_RESULTS));
+          new Route(Method.GET, "/api/v1/jobs/{id}/results", Operation.JOBS_RESULTS),
+          new Route(Method.POST, "/api/v1/webhooks", Operation.WEBHOOKS_CREATE),
+          new Route(Method.GET, "/api/v1/webhooks", Operation.WEBHOOKS_LIST),
+          new Route(Method.DELETE, "/api/v1/webhooks/{id}", Operation.WEBHOOKS_DELETE),
+          new Route(
+              Method.GET,
+              "/api/v1/webhooks/{webhook_id}/deliveries",
+              Operation.WEBHOOKS_DELIVERIES_LIST));
 
   private final OperationHandler handler;
   private final JobRoutes jobs;
@@ -64,8 +71,8 @@ final class ApiRoutes {
 
   /**
    * Registers {@link #ROUTES}: a resource-style POST reads its request from the body, a GET or a
-   * POST to a resource by id ({@code /jobs/{id}/cancel}) from the path and the query; {@code POST
-   * /api/v1/jobs} takes a streamed input as well as a JSON request.
+   * POST to a resource by id ({@code /jobs/{id}/cancel}) or a DELETE from the path and the query;
+   * {@code POST /api/v1/jobs} takes a streamed input as well as a JSON request.
    */
   void register(HttpRouting.Builder routing) {
     routing.post(BY_NAME.path(), this::byName);
@@ -81,6 +88,9 @@ final class ApiRoutes {
             route.path(), (req, res) -> handler.fromQuery(op, req, res, route.pathParameter()));
       } else if (route.method().equals(Method.POST)) {
         routing.post(route.path(), (req, res) -> handler.fromBody(op, req, res));
+      } else if (route.method().equals(Method.DELETE)) {
+        routing.delete(
+            route.path(), (req, res) -> handler.fromQuery(op, req, res, route.pathParameter()));
       } else {
         routing.get(
             route.path(), (req, res) -> handler.fromQuery(op, req, res, route.pathParameter()));

@@ -25,6 +25,15 @@ final class Exchange {
     return principal;
   }
 
+  /**
+   * Whose jobs and webhooks the request reads and changes: the key's; without auth every caller
+   * shares one owner, as they share everything else.
+   */
+  String owner() {
+    String id = principal.id();
+    return id.startsWith("ip:") ? "anonymous" : id;
+  }
+
   void principal(Principal p) {
     principal = p;
   }

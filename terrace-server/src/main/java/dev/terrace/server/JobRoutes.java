@@ -57,13 +57,14 @@ final class JobRoutes {
           Json.MAPPER.treeToValue(optionsFromQuery(req.query()), BatchExtractRequest.class);
       String layer = req.query().first("layer").orElse(null);
       CreateJobRequest request = new CreateJobRequest(options, List.of(), layer);
-      job = jobs.create(owner(exchange), request, req.content().inputStream(), streamed.get(), key);
+      job =
+          jobs.create(exchange.owner(), request, req.content().inputStream(), streamed.get(), key);
     } else {
       JsonContentType.require(req, res);
       byte[] body = BodyReader.read(req, maxBodyBytes);
       CreateJobRequest request =
           Json.MAPPER.readValue(body.length == 0 ? "{}".getBytes() : body, CreateJobRequest.class);
-      job = jobs.create(owner(exchange), request, null, null, key);
+      job = jobs.create(exchange.owner(), request, null, null, key);
     }
     res.header("Location", "/api/v1/jobs/" + job.id());
     OperationHandler.send(res, 202, job);
@@ -105,8 +106,7 @@ final class JobRoutes {
   }
 
   /** {@code jobs.get}, {@code jobs.list} and {@code jobs.cancel}: one JSON answer each. */
-  Object answer(Operation op, Object request, Exchange exchange) {
-    String owner = owner(exchange);
+  Object answer(Operation op, Object request, String owner) {
     return switch (op) {
       case JOBS_GET -> jobs.get(owner, id(((JobIdRequest) request).id()));
       case JOBS_LIST -> jobs.list(owner, (ListJobsRequest) request);
@@ -120,7 +120,7 @@ final class JobRoutes {
     Exchange exchange = OperationHandler.begin(Operation.JOBS_RESULTS, req);
     JobResultsFormat format = request.format() != null ? request.format() : accepted(req);
     // Problems (404, 409, a bad offset) are raised here, before the first byte is sent.
-    Stream<String> lines = jobs.resultLines(owner(exchange), id(request.id()), request.offset());
+    Stream<String> lines = jobs.resultLines(exchange.owner(), id(request.id()), request.offset());
     res.status(200);
     res.header("Content-Type", format.mediaType());
     try (lines;
@@ -148,14 +148,5 @@ final class JobRoutes {
       throw ProblemException.field(ErrorType.VALIDATION_ERROR, "id is required", "missing", "id");
     }
     return id;
-  }
-
-  /**
-   * Whose jobs these are: the key's; without auth every caller shares one owner, as they share
-   * everything else.
-   */
-  private static String owner(Exchange exchange) {
-    String id = exchange.principal().id();
-    return id.startsWith("ip:") ? "anonymous" : id;
   }
 }

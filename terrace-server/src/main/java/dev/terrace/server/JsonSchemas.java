@@ -16,12 +16,15 @@ import dev.terrace.api.Aggregation;
 import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.Cell;
 import dev.terrace.api.CreateJobRequest;
+import dev.terrace.api.CreateWebhookRequest;
+import dev.terrace.api.DeleteWebhookRequest;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResult;
 import dev.terrace.api.GetDatasetRequest;
 import dev.terrace.api.GetProviderRequest;
 import dev.terrace.api.JobIdRequest;
 import dev.terrace.api.JobResultsRequest;
+import dev.terrace.api.ListWebhookDeliveriesRequest;
 import dev.terrace.api.Operation;
 import dev.terrace.api.Temporal;
 import dev.terrace.api.TimeRange;
@@ -61,15 +64,18 @@ final class JsonSchemas {
    * optional.
    */
   private static final Map<Class<?>, List<String>> REQUIRED_INPUTS =
-      Map.of(
-          ExtractRequest.class, List.of("geometry", "dataset_ids"),
-          BatchExtractRequest.class, List.of("geometries", "dataset_ids"),
-          GetProviderRequest.class, List.of("slug"),
-          GetDatasetRequest.class, List.of("id"),
-          CreateJobRequest.class, List.of("dataset_ids"),
-          JobIdRequest.class, List.of("id"),
-          JobResultsRequest.class, List.of("id"),
-          TimeRange.class, List.of("start", "end"));
+      Map.ofEntries(
+          Map.entry(ExtractRequest.class, List.of("geometry", "dataset_ids")),
+          Map.entry(BatchExtractRequest.class, List.of("geometries", "dataset_ids")),
+          Map.entry(GetProviderRequest.class, List.of("slug")),
+          Map.entry(GetDatasetRequest.class, List.of("id")),
+          Map.entry(CreateJobRequest.class, List.of("dataset_ids")),
+          Map.entry(JobIdRequest.class, List.of("id")),
+          Map.entry(JobResultsRequest.class, List.of("id")),
+          Map.entry(CreateWebhookRequest.class, List.of("url", "events")),
+          Map.entry(DeleteWebhookRequest.class, List.of("id")),
+          Map.entry(ListWebhookDeliveriesRequest.class, List.of("webhook_id")),
+          Map.entry(TimeRange.class, List.of("start", "end")));
 
   /**
    * Records clients send; their primitive members have defaults, so unlike in answers they may be

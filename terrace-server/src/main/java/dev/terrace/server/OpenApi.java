@@ -104,6 +104,9 @@ final class OpenApi {
     tags.addObject().put("name", "extract").put("description", "Values under geometries");
     tags.addObject().put("name", "catalog").put("description", "The providers and datasets served");
     tags.addObject()
+        .put("name", "webhooks")
+        .put("description", "URLs the service POSTs signed events to");
+    tags.addObject()
         .put("name", "service")
         .put("description", "Health, metrics and these docs; no API key");
     doc.set("paths", paths);

@@ -13,6 +13,9 @@ final class OperationDocs {
   static final String EXTRACT_EXAMPLE =
       "{\"geometry\":{\"type\":\"Point\",\"coordinates\":[6.13,49.61]},\"dataset_ids\":[\"lux:elevation\"]}";
 
+  /** The webhook the webhook examples name; a test creates one and sends its id instead. */
+  static final String EXAMPLE_WEBHOOK_ID = "wh_0123456789abcdefghijklmn";
+
   record Doc(String summary, String description, String example) {}
 
   private OperationDocs() {}
@@ -104,6 +107,35 @@ final class OperationDocs {
                   + " line), CSV (a line per result) or GeoJSON, by `format` or the `Accept` header. A running"
                   + " job's rows done so far; `offset` resumes after the last row read. 409 for a failed job.",
               "{\"id\":\"job_00000000000000000000000000\",\"offset\":0}");
+      case WEBHOOKS_CREATE ->
+          new Doc(
+              "Create a webhook",
+              "Events are POSTed to `url` as `{\"id\", \"type\", \"created_at\", \"data\"}`, signed in the"
+                  + " `Terrace-Signature` header (`t=<unix seconds>,v1=<hex HMAC-SHA256 of t.body>`) with"
+                  + " `secret`, which the service makes (`whsec_…`) when none is given and shows only in this"
+                  + " answer. A delivery the receiver does not answer with a 2xx is retried with exponential"
+                  + " backoff for a day. `url` must be https and must not resolve to a loopback, private,"
+                  + " link-local or metadata address unless the operator allows it: a 422 naming `url` says"
+                  + " why. `job.progress` is sent at most once a minute per job.",
+              "{\"url\":\"https://203.0.113.10/terrace-hooks\",\"events\":[\"job.succeeded\",\"job.failed\"]}");
+      case WEBHOOKS_LIST ->
+          new Doc(
+              "A page of webhooks",
+              "The caller's webhooks, oldest first, without their secrets; `limit` is 1 to 1000.",
+              "{\"limit\":10,\"offset\":0}");
+      case WEBHOOKS_DELETE ->
+          new Doc(
+              "Delete a webhook",
+              "Stops its deliveries, pending ones included, and answers the webhook as it was; 404"
+                  + " when the caller has none of that id.",
+              "{\"id\":\"" + EXAMPLE_WEBHOOK_ID + "\"}");
+      case WEBHOOKS_DELIVERIES_LIST ->
+          new Doc(
+              "A page of a webhook's deliveries",
+              "Newest first, each with its status (`pending`, `delivered`, `failed`), every attempt"
+                  + " (status code, latency, error) and when the next is due; 404 when the caller has no"
+                  + " webhook of that id.",
+              "{\"webhook_id\":\"" + EXAMPLE_WEBHOOK_ID + "\",\"limit\":10}");
     };
   }
 }

@@ -2,6 +2,8 @@ package dev.terrace.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.terrace.api.BatchExtractRequest;
+import dev.terrace.api.CreateWebhookRequest;
+import dev.terrace.api.DeleteWebhookRequest;
 import dev.terrace.api.ErrorType;
 import dev.terrace.api.EstimateRequest;
 import dev.terrace.api.ExtractRequest;
@@ -12,6 +14,8 @@ import dev.terrace.api.InvalidRequestException;
 import dev.terrace.api.JobResultsRequest;
 import dev.terrace.api.ListDatasetsRequest;
 import dev.terrace.api.ListProvidersRequest;
+import dev.terrace.api.ListWebhookDeliveriesRequest;
+import dev.terrace.api.ListWebhooksRequest;
 import dev.terrace.api.Operation;
 import dev.terrace.api.TerraceApi;
 import dev.terrace.api.geojson.Point;
@@ -25,7 +29,8 @@ import java.util.regex.Pattern;
 
 /**
  * Runs one operation for either route style: checks the caller's scope, parses the request, replays
- * or records an idempotent response, and runs the engine through the work queue.
+ * or records an idempotent response, and runs the engine, or the caller's webhooks, through the
+ * work queue.
  */
 final class OperationHandler {
 
@@ -33,6 +38,7 @@ final class OperationHandler {
   static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
 
   private final TerraceApi engine;
+  private final WebhookOperations webhooks;
   private final WorkQueue queue;
   private final IdempotencyStore idempotency;
   private final long maxBodyBytes;
@@ -40,12 +46,14 @@ final class OperationHandler {
 
   OperationHandler(
       TerraceApi engine,
+      WebhookOperations webhooks,
       WorkQueue queue,
       IdempotencyStore idempotency,
       long maxBodyBytes,
       JobRoutes jobs) {
     this.jobs = jobs;
     this.engine = engine;
+    this.webhooks = webhooks;
     this.queue = queue;
     this.idempotency = idempotency;
     this.maxBodyBytes = maxBodyBytes;
@@ -174,6 +182,7 @@ final class OperationHandler {
 
   private Object run(Operation op, Object request, Exchange exchange) throws Exception {
     String requestId = exchange.requestId();
+    String owner = exchange.owner();
     boolean quick =
         op == Operation.EXTRACT && ((ExtractRequest) request).geometry() instanceof Point;
     return queue.run(
@@ -188,9 +197,14 @@ final class OperationHandler {
               case CATALOG_DATASETS_LIST -> engine.datasets((ListDatasetsRequest) request);
               case CATALOG_DATASETS_GET ->
                   engine.dataset(required(((GetDatasetRequest) request).id(), "id"));
-              case JOBS_GET, JOBS_LIST, JOBS_CANCEL -> jobs.answer(op, request, exchange);
+              case JOBS_GET, JOBS_LIST, JOBS_CANCEL -> jobs.answer(op, request, owner);
               case JOBS_CREATE, JOBS_RESULTS ->
                   throw new IllegalStateException(op + " is not answered as one document");
+              case WEBHOOKS_CREATE -> webhooks.create(owner, (CreateWebhookRequest) request);
+              case WEBHOOKS_LIST -> webhooks.list(owner, (ListWebhooksRequest) request);
+              case WEBHOOKS_DELETE -> webhooks.delete(owner, (DeleteWebhookRequest) request);
+              case WEBHOOKS_DELIVERIES_LIST ->
+                  webhooks.deliveries(owner, (ListWebhookDeliveriesRequest) request);
             },
         quick);
   }
@@ -201,7 +215,7 @@ final class OperationHandler {
         requestId, r.geometryHash(), r.results(), r.warnings(), r.elapsedMs(), r.error());
   }
 
-  private static String required(String value, String field) {
+  static String required(String value, String field) {
     if (value == null || value.isBlank()) {
       throw ProblemException.field(
           ErrorType.VALIDATION_ERROR, field + " is required", "missing", field);

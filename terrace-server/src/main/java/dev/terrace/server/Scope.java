@@ -7,7 +7,10 @@ import java.util.stream.Collectors;
 
 /** What an API key may do. {@link #ADMIN} may do everything. */
 public enum Scope {
-  /** Run {@code extract}, {@code extract.batch} and {@code extract.estimate}, and the jobs. */
+  /**
+   * Run {@code extract}, {@code extract.batch} and {@code extract.estimate}, run jobs, and manage
+   * the webhooks told of them.
+   */
   EXTRACT("extract"),
   /** Read providers and datasets. */
   CATALOG_READ("catalog:read"),
@@ -59,7 +62,11 @@ public enum Scope {
           JOBS_GET,
           JOBS_LIST,
           JOBS_CANCEL,
-          JOBS_RESULTS ->
+          JOBS_RESULTS,
+          WEBHOOKS_CREATE,
+          WEBHOOKS_LIST,
+          WEBHOOKS_DELETE,
+          WEBHOOKS_DELIVERIES_LIST ->
           EXTRACT;
       case CATALOG_PROVIDERS_LIST,
           CATALOG_PROVIDERS_GET,

@@ -31,6 +31,8 @@ import java.util.Objects;
  *     504: the engine answers by the deadline with what it read, and this is the time it has to
  *     hand that answer over
  * @param jobs where and how jobs run
+ * @param webhooks how webhooks are delivered: the internal addresses they may reach, retries and
+ *     the attempt timeout
  */
 public record ServerConfig(
     String host,
@@ -47,7 +49,8 @@ public record ServerConfig(
     int rateBurst,
     Duration shutdownGrace,
     Duration deadlineGrace,
-    JobSettings jobs) {
+    JobSettings jobs,
+    WebhookOptions webhooks) {
 
   /** The default port. */
   public static final int DEFAULT_PORT = 8000;
@@ -63,6 +66,7 @@ public record ServerConfig(
     Objects.requireNonNull(shutdownGrace, "shutdownGrace");
     Objects.requireNonNull(deadlineGrace, "deadlineGrace");
     Objects.requireNonNull(jobs, "jobs");
+    Objects.requireNonNull(webhooks, "webhooks");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
     }
@@ -83,7 +87,8 @@ public record ServerConfig(
   /**
    * Port 8000 on loopback only, the built-in catalog, auth off, SQLite in {@code terrace.db}, the
    * engine's default limits, a 16 MiB body cap, a 30 s deadline, 8 active requests per core with
-   * 512 queued, and 100 requests per second per key with bursts of 200.
+   * 512 queued, 100 requests per second per key with bursts of 200, and {@link
+   * WebhookOptions#defaults()}.
    *
    * @return the defaults
    */
@@ -103,7 +108,8 @@ public record ServerConfig(
         200,
         Duration.ofSeconds(10),
         Duration.ofMillis(250),
-        JobSettings.defaults());
+        JobSettings.defaults(),
+        WebhookOptions.defaults());
   }
 
   /**
@@ -132,6 +138,7 @@ public record ServerConfig(
     private Duration shutdownGrace;
     private Duration deadlineGrace;
     private JobSettings jobs;
+    private WebhookOptions webhooks;
 
     private Builder(ServerConfig c) {
       host = c.host;
@@ -149,6 +156,7 @@ public record ServerConfig(
       shutdownGrace = c.shutdownGrace;
       deadlineGrace = c.deadlineGrace;
       jobs = c.jobs;
+      webhooks = c.webhooks;
     }
 
     /**
@@ -268,6 +276,15 @@ public record ServerConfig(
     }
 
     /**
+     * @param v how webhooks are delivered
+     * @return this
+     */
+    public Builder webhooks(WebhookOptions v) {
+      webhooks = v;
+      return this;
+    }
+
+    /**
      * @return the configuration @throws IllegalArgumentException if a value is out of range
      */
     public ServerConfig build() {
@@ -286,7 +303,8 @@ public record ServerConfig(
           rateBurst,
           shutdownGrace,
           deadlineGrace,
-          jobs);
+          jobs,
+          webhooks);
     }
   }
 }

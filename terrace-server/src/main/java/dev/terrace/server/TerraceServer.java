@@ -49,6 +49,7 @@ public final class TerraceServer implements AutoCloseable {
   private final Engine engine;
   private final Database database;
   private final WorkQueue queue;
+  private final WebhookDispatcher webhooks;
   private final WebServer web;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final JobService jobs;
@@ -70,6 +71,8 @@ public final class TerraceServer implements AutoCloseable {
             config.requestTimeout(),
             config.deadlineGrace());
     ApiKeyStore keys = new ApiKeyStore(database);
+    WebhookStore webhookStore = new WebhookStore(database);
+    this.webhooks = new WebhookDispatcher(webhookStore, config.webhooks());
     Metrics metrics = new Metrics(queue::inFlight);
     Gatekeeper gatekeeper =
         new Gatekeeper(
@@ -82,6 +85,7 @@ public final class TerraceServer implements AutoCloseable {
     OperationHandler handler =
         new OperationHandler(
             engine,
+            new WebhookOperations(webhookStore, config.webhooks()),
             queue,
             new MemoryIdempotencyStore(IDEMPOTENT_RESPONSE_BYTES),
             config.maxBodyBytes(),
@@ -149,6 +153,7 @@ public final class TerraceServer implements AutoCloseable {
       database.close();
       throw e;
     }
+    webhooks.start();
     LOG.info(
         () ->
             "Terrace "
@@ -214,6 +219,13 @@ public final class TerraceServer implements AutoCloseable {
   }
 
   /**
+   * @return what publishes events to webhooks and delivers them
+   */
+  WebhookDispatcher webhooks() {
+    return webhooks;
+  }
+
+  /**
    * Blocks until the server has stopped.
    *
    * @throws InterruptedException if interrupted while waiting
@@ -247,6 +259,7 @@ public final class TerraceServer implements AutoCloseable {
       web.stop();
       jobs.close();
       queue.close();
+      webhooks.close();
       engine.close();
       database.close();
       stopped.countDown();
