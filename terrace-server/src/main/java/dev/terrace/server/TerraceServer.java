@@ -80,7 +80,7 @@ public final class TerraceServer implements AutoCloseable {
             keys::verify,
             new RateLimiter(config.rateLimit(), config.rateBurst(), System::nanoTime),
             metrics);
-    this.jobs = jobService(config, engine, database);
+    this.jobs = jobService(config, engine, database, new JobEvents(webhooks));
     JobRoutes jobRoutes = new JobRoutes(jobs, config.maxBodyBytes());
     OperationHandler handler =
         new OperationHandler(
@@ -266,7 +266,8 @@ public final class TerraceServer implements AutoCloseable {
     }
   }
 
-  private static JobService jobService(ServerConfig config, Engine engine, Database database) {
+  private static JobService jobService(
+      ServerConfig config, Engine engine, Database database, JobListener listener) {
     JobSettings settings = config.jobs();
     return new JobService(
         engine,
@@ -275,7 +276,7 @@ public final class TerraceServer implements AutoCloseable {
         settings.workers(),
         settings.chunkRows(),
         config.limits().maxGeometries(),
-        JobListener.NONE);
+        listener);
   }
 
   static String version() {

@@ -151,7 +151,9 @@ final class JobRunner {
         row += rows.size();
         store.commit(id, chunk, row, failed);
         rate.update(row);
-        listener.progressed(job.owner(), id);
+        store
+            .find(job.owner(), id)
+            .ifPresent(j -> listener.progressed(j.owner(), j.toJob(rate(id))));
       }
     }
   }
@@ -207,7 +209,7 @@ final class JobRunner {
 
   private void end(JobRecord job, JobStatus status, String error) {
     if (store.end(job.id(), status, error, Instant.now())) {
-      listener.ended(job.owner(), job.id());
+      store.find(job.owner(), job.id()).ifPresent(j -> listener.ended(j.owner(), j.toJob(null)));
     }
   }
 

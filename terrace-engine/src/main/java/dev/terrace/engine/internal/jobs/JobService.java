@@ -59,6 +59,7 @@ public final class JobService implements AutoCloseable {
   private final JobStore store;
   private final JobFolder folder;
   private final int chunkRows;
+  private final JobListener listener;
   private final JobRunner runner;
   private final ExecutorService pool;
 
@@ -79,6 +80,7 @@ public final class JobService implements AutoCloseable {
     this.store = store;
     this.folder = folder;
     this.chunkRows = chunkRows;
+    this.listener = listener;
     this.runner = new JobRunner(api, store, folder, maxBatch, listener);
     AtomicInteger n = new AtomicInteger();
     this.pool =
@@ -306,7 +308,9 @@ public final class JobService implements AutoCloseable {
           "job " + id + " has already ended (" + record(owner, id).status().wireName() + ")");
     }
     runner.cancel(id);
-    return record(owner, job.id()).toJob(null);
+    Job cancelled = record(owner, job.id()).toJob(null);
+    listener.ended(owner, cancelled);
+    return cancelled;
   }
 
   /**
