@@ -173,4 +173,37 @@ class JobsContractIT {
     assertThat(listed).containsSubsequence(ids.get(2), ids.get(1), ids.get(0));
     assertThat(listed).doesNotHaveDuplicates();
   }
+
+  /**
+   * The connection carrying a job's results is dropped part-way: the SDK asks again from the row
+   * after the last one read, and the stream has every row once, in order.
+   */
+  @Test
+  void theSdksResultsResumeAfterADroppedConnection() throws Exception {
+    List<Feature> features = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      features.add(
+          new Feature(i % 2 == 0 ? ContractIT.LUX_POINT : ContractIT.LUX_POINT_2, Map.of("i", i)));
+    }
+    Job job =
+        client
+            .jobs()
+            .create(
+                CreateJobRequest.of(
+                    BatchExtractRequest.of(List.of(), ContractIT.ELEVATION), features));
+    client.jobs().waitFor(job.id(), Duration.ofMinutes(2));
+    try (CuttingProxy proxy =
+            new CuttingProxy(java.net.URI.create(server.baseUrl()), "jobs.results", 40_000);
+        TerraceClient viaProxy =
+            TerraceClient.builder().baseUrl(proxy.baseUrl()).apiKey(server.apiKey()).build();
+        Stream<JobRow> results = viaProxy.jobs().results(job.id())) {
+      List<JobRow> rows = results.toList();
+      assertThat(proxy.hasCut()).isTrue();
+      assertThat(rows)
+          .extracting(JobRow::row)
+          .containsExactlyElementsOf(java.util.stream.LongStream.range(0, 300).boxed().toList());
+      assertThat(rows.get(299).properties()).containsEntry("i", 299);
+      assertThat(rows.get(299).results().get(0).number()).hasValue(411);
+    }
+  }
 }
