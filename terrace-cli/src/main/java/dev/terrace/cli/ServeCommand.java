@@ -177,6 +177,24 @@ final class ServeCommand implements Callable<Integer> {
   int jobChunk;
 
   @Option(
+      names = "--jobs-per-key",
+      paramLabel = "N",
+      defaultValue = "8",
+      description =
+          "Jobs one API key may have queued and running; beyond, a create is a 429 (default:"
+              + " ${DEFAULT-VALUE}).")
+  int jobsPerKey;
+
+  @Option(
+      names = "--job-rows-per-key",
+      paramLabel = "N",
+      defaultValue = "20000000",
+      description =
+          "Rows one key's unfinished jobs may leave to extract; beyond, a create is a 429"
+              + " (default: ${DEFAULT-VALUE}).")
+  long jobRowsPerKey;
+
+  @Option(
       names = "--webhook-allow",
       paramLabel = "CIDR",
       split = ",",
@@ -202,7 +220,7 @@ final class ServeCommand implements Callable<Integer> {
         .maxBodyBytes(maxBody)
         .requestTimeout(timeout)
         .rateLimit(rateLimit, rateBurst)
-        .jobs(new JobSettings(jobsDir, jobWorkers, jobChunk))
+        .jobs(new JobSettings(jobsDir, jobWorkers, jobChunk, jobsPerKey, jobRowsPerKey))
         .webhooks(defaults.webhooks().withAllowed(webhookAllow == null ? List.of() : webhookAllow))
         .build();
   }

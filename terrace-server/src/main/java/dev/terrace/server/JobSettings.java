@@ -10,16 +10,39 @@ import java.util.Objects;
  *     restarted service resumes from
  * @param workers how many jobs run at once, on threads below the interactive requests' priority
  * @param chunkRows rows extracted and committed together: the most a killed service redoes per job
+ * @param maxJobsPerKey the most jobs one API key may have queued and running; beyond, a create is a
+ *     429
+ * @param maxQueuedRowsPerKey the most rows one key's unfinished jobs may leave to extract; beyond,
+ *     a create is a 429
  */
-public record JobSettings(Path folder, int workers, int chunkRows) {
+public record JobSettings(
+    Path folder, int workers, int chunkRows, int maxJobsPerKey, long maxQueuedRowsPerKey) {
+
+  /** Jobs per key unless the operator says otherwise. */
+  public static final int MAX_JOBS_PER_KEY = 8;
+
+  /** Queued rows per key unless the operator says otherwise: two of the largest jobs. */
+  public static final long MAX_QUEUED_ROWS_PER_KEY = 20_000_000L;
+
+  /**
+   * Settings with the default limits per key.
+   *
+   * @param folder the jobs' folder
+   * @param workers jobs run at once
+   * @param chunkRows rows per committed chunk
+   */
+  public JobSettings(Path folder, int workers, int chunkRows) {
+    this(folder, workers, chunkRows, MAX_JOBS_PER_KEY, MAX_QUEUED_ROWS_PER_KEY);
+  }
 
   /**
    * @throws IllegalArgumentException if {@code workers} or {@code chunkRows} is below 1
    */
   public JobSettings {
     Objects.requireNonNull(folder, "folder");
-    if (workers < 1 || chunkRows < 1) {
-      throw new IllegalArgumentException("workers and chunkRows must be at least 1");
+    if (workers < 1 || chunkRows < 1 || maxJobsPerKey < 1 || maxQueuedRowsPerKey < 1) {
+      throw new IllegalArgumentException(
+          "workers, chunkRows, maxJobsPerKey and maxQueuedRowsPerKey must be at least 1");
     }
   }
 
@@ -38,6 +61,6 @@ public record JobSettings(Path folder, int workers, int chunkRows) {
    * @return these settings with another folder
    */
   public JobSettings withFolder(Path folder) {
-    return new JobSettings(folder, workers, chunkRows);
+    return new JobSettings(folder, workers, chunkRows, maxJobsPerKey, maxQueuedRowsPerKey);
   }
 }

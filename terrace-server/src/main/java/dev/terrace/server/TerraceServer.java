@@ -4,6 +4,7 @@ import dev.terrace.engine.internal.Engine;
 import dev.terrace.engine.internal.catalog.Catalog;
 import dev.terrace.engine.internal.jobs.JobFolder;
 import dev.terrace.engine.internal.jobs.JobListener;
+import dev.terrace.engine.internal.jobs.JobQuota;
 import dev.terrace.engine.internal.jobs.JobService;
 import io.helidon.http.DirectHandler;
 import io.helidon.webserver.WebServer;
@@ -276,6 +277,7 @@ public final class TerraceServer implements AutoCloseable {
         settings.workers(),
         settings.chunkRows(),
         config.limits().maxGeometries(),
+        new JobQuota(settings.maxJobsPerKey(), settings.maxQueuedRowsPerKey()),
         listener);
   }
 

@@ -13,6 +13,7 @@ import dev.terrace.api.geojson.Point;
 import dev.terrace.engine.Terrace;
 import dev.terrace.engine.internal.jobs.JobFolder;
 import dev.terrace.engine.internal.jobs.JobListener;
+import dev.terrace.engine.internal.jobs.JobQuota;
 import dev.terrace.engine.internal.jobs.JobRecord;
 import dev.terrace.engine.internal.jobs.JobService;
 import java.nio.file.Files;
@@ -141,6 +142,7 @@ abstract class JobStoreContract {
                 1,
                 2,
                 1000,
+                JobQuota.UNLIMITED,
                 JobListener.NONE)) {
       List<Feature> features =
           List.of(

@@ -198,6 +198,56 @@ class JobsHttpTest {
     assertThat(cancelled.path("jobs").findValuesAsText("id")).doesNotContain(id);
   }
 
+  /**
+   * One job per key and 1000 queued rows: a second job, or one of 1001 rows, is a 429 naming the
+   * limit. The first job is one left queued in the database, so that it is still there to count.
+   */
+  @Test
+  void aKeyBeyondItsQuotaGetsA429NamingTheLimit() throws Exception {
+    try (RunningServer limited =
+        RunningServer.start(
+            b -> b.jobs(new JobSettings(b.build().jobs().folder(), 1, 2, 1, 1_000)))) {
+      String point = "{\"type\":\"Point\",\"coordinates\":[5.9,49.9]}";
+      String many =
+          "{\"dataset_ids\":[\"lux:elevation\"],\"geometries\":["
+              + String.join(",", java.util.Collections.nCopies(1001, point))
+              + "]}";
+      HttpResponse<String> tooManyRows = limited.post("/v1/op/jobs.create", many);
+      assertThat(tooManyRows.statusCode()).isEqualTo(429);
+      assertThat(tree(tooManyRows.body()).path("detail").asText())
+          .contains("queued rows per key")
+          .contains("1,000");
+
+      new JdbcJobStore(limited.server.database())
+          .insert(
+              new dev.terrace.engine.internal.jobs.JobRecord(
+                  "job_00000000000000000000000001",
+                  "anonymous",
+                  dev.terrace.api.JobStatus.QUEUED,
+                  java.time.Instant.now(),
+                  null,
+                  null,
+                  10L,
+                  0,
+                  0,
+                  0,
+                  2,
+                  null,
+                  "{}",
+                  dev.terrace.api.JobInputFormat.CSV,
+                  null,
+                  null,
+                  "h"));
+      HttpResponse<String> second =
+          limited.post(
+              "/v1/op/jobs.create",
+              "{\"dataset_ids\":[\"lux:elevation\"],\"geometries\":[" + point + "]}");
+      assertThat(second.statusCode()).isEqualTo(429);
+      assertThat(tree(second.body()).path("detail").asText()).contains("jobs per key: 1");
+      assertThat(tree(second.body()).path("error_type").asText()).isEqualTo("rate_limited");
+    }
+  }
+
   private static JsonNode tree(String json) {
     try {
       return JSON.readTree(json);

@@ -24,6 +24,7 @@ import dev.terrace.engine.internal.catalog.CatalogViews;
 import dev.terrace.engine.internal.extract.Extractor;
 import dev.terrace.engine.internal.jobs.JobFolder;
 import dev.terrace.engine.internal.jobs.JobListener;
+import dev.terrace.engine.internal.jobs.JobQuota;
 import dev.terrace.engine.internal.jobs.JobService;
 import dev.terrace.engine.internal.jobs.LocalJobs;
 import dev.terrace.engine.internal.jobs.MemoryJobStore;
@@ -212,6 +213,7 @@ public final class Engine implements TerraceApi, AutoCloseable {
                 1,
                 JobService.CHUNK_ROWS,
                 maxBatch,
+                JobQuota.UNLIMITED,
                 JobListener.NONE);
         jobsFolder = folder;
       } catch (IOException e) {

@@ -14,6 +14,7 @@ import dev.terrace.api.JobRow;
 import dev.terrace.api.JobStatus;
 import dev.terrace.api.ListJobsRequest;
 import dev.terrace.api.NotFoundException;
+import dev.terrace.api.RateLimitException;
 import dev.terrace.api.TerraceApi;
 import dev.terrace.api.geojson.Feature;
 import dev.terrace.api.geojson.Geometry;
@@ -59,6 +60,7 @@ public final class JobService implements AutoCloseable {
   private final JobStore store;
   private final JobFolder folder;
   private final int chunkRows;
+  private final JobQuota quota;
   private final JobListener listener;
   private final JobRunner runner;
   private final ExecutorService pool;
@@ -67,6 +69,7 @@ public final class JobService implements AutoCloseable {
    * @param workers how many jobs run at once
    * @param chunkRows rows per committed chunk of a new job
    * @param maxBatch the most geometries per {@code extract.batch} call
+   * @param quota what one owner may have queued and running
    */
   public JobService(
       TerraceApi api,
@@ -75,7 +78,9 @@ public final class JobService implements AutoCloseable {
       int workers,
       int chunkRows,
       int maxBatch,
+      JobQuota quota,
       JobListener listener) {
+    this.quota = quota;
     this.api = api;
     this.store = store;
     this.folder = folder;
@@ -141,6 +146,9 @@ public final class JobService implements AutoCloseable {
           "features");
     }
     validate(options);
+    if (idempotencyKey == null || store.findByKey(owner, idempotencyKey).isEmpty()) {
+      checkQuota(owner, inline.size());
+    }
     JobInputFormat stored = body == null ? JobInputFormat.NDJSON : format;
     String id = JobIds.next();
     Path dir = Files.createDirectories(folder.dir(id));
@@ -181,6 +189,39 @@ public final class JobService implements AutoCloseable {
     }
     pool.execute(() -> runner.run(store.find(owner, id).orElseThrow()));
     return get(owner, id);
+  }
+
+  /**
+   * Refuses a job beyond the owner's quota, naming the limit. Not asked of a retried create with an
+   * idempotency key, which finds its job whatever the owner has made since.
+   */
+  private void checkQuota(String owner, long newRows) {
+    List<JobRecord> unfinished =
+        new ArrayList<>(store.list(owner, JobStatus.RUNNING, Integer.MAX_VALUE, 0));
+    unfinished.addAll(store.list(owner, JobStatus.QUEUED, Integer.MAX_VALUE, 0));
+    long jobs = unfinished.size();
+    if (jobs >= quota.jobs()) {
+      throw new RateLimitException(
+          String.format(
+              Locale.ROOT,
+              "this key has %d jobs queued or running, the most it may have (jobs per key: %d);"
+                  + " wait for one to end or cancel one",
+              jobs,
+              quota.jobs()));
+    }
+    long rows = newRows;
+    for (JobRecord j : unfinished) {
+      rows += j.total() == null ? 0 : j.total() - j.processed();
+    }
+    if (rows > quota.rows()) {
+      throw new RateLimitException(
+          String.format(
+              Locale.ROOT,
+              "this job would leave %,d rows waiting for this key, over its limit of %,d (queued"
+                  + " rows per key); wait for its jobs to progress",
+              rows,
+              quota.rows()));
+    }
   }
 
   /** A retried create: the first job, if the request is the same. */
