@@ -3,6 +3,7 @@ package dev.terrace.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.terrace.api.BatchExtractRequest;
+import dev.terrace.api.CreateJobRequest;
 import dev.terrace.api.Dataset;
 import dev.terrace.api.Estimate;
 import dev.terrace.api.EstimateRequest;
@@ -10,6 +11,8 @@ import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.ExtractResult;
 import dev.terrace.api.InvalidRequestException;
+import dev.terrace.api.Job;
+import dev.terrace.api.JobRow;
 import dev.terrace.api.ListDatasetsRequest;
 import dev.terrace.api.NotFoundException;
 import dev.terrace.api.PixelRule;
@@ -17,6 +20,7 @@ import dev.terrace.api.RateLimitException;
 import dev.terrace.api.TemporalAggregation;
 import dev.terrace.api.TerraceApi;
 import dev.terrace.api.TerraceException;
+import dev.terrace.api.geojson.Feature;
 import dev.terrace.api.geojson.Point;
 import dev.terrace.api.geojson.Polygon;
 import dev.terrace.client.ApiConnectionException;
@@ -31,8 +35,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -180,6 +187,34 @@ class ReadmeExamplesIT {
             });
 
     assertThat(printed).containsExactly("625 cells in 1 tile(s), within limits: true", "2");
+  }
+
+  @Test
+  void jobs() {
+    List<String> printed =
+        printed(
+            () -> {
+              // spotless:off -- README.md shows this region as written
+      // README: jobs
+      try (TerraceClient client = TerraceClient.builder().baseUrl(baseUrl).apiKey(apiKey).build()) {
+        List<Feature> parcels = List.of(                                     // or JobInput.of(Path.of("parcels.gpkg"))
+            new Feature(Point.of(6.13, 49.61), Map.of("parcel", "A-1")),
+            new Feature(Point.of(5.9, 49.9), Map.of("parcel", "B-7")));
+        Job job = client.jobs().create(
+            CreateJobRequest.of(BatchExtractRequest.of(List.of(), "lux:elevation"), parcels));
+        job = client.jobs().waitFor(job.id(), Duration.ofHours(1),          // polls with backoff
+            j -> System.err.println(j.processed() + " of " + j.total() + " rows"));
+        System.out.println(job.status());                                    // SUCCEEDED
+        try (Stream<JobRow> rows = client.jobs().results(job.id())) {        // input order, resumes if cut
+          rows.forEach(row -> System.out.println(
+              row.properties().get("parcel") + " " + row.results().get(0).number().orElseThrow()));
+        }                                                                    // A-1 300.0, B-7 411.0
+      }
+      // README: end
+      // spotless:on
+            });
+
+    assertThat(printed).containsExactly("SUCCEEDED", "A-1 300.0", "B-7 411.0");
   }
 
   @Test

@@ -38,6 +38,7 @@ class ReadmeMatchesExamplesIT {
             "time series",
             "blocking",
             "estimate",
+            "jobs",
             "async fan-out",
             "raw response",
             "error handling",
