@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.ConflictException;
 import dev.terrace.api.CreateJobRequest;
+import dev.terrace.api.Estimate;
+import dev.terrace.api.EstimateRequest;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.InvalidRequestException;
 import dev.terrace.api.Job;
@@ -15,6 +17,7 @@ import dev.terrace.api.JobRow;
 import dev.terrace.api.JobStatus;
 import dev.terrace.api.ListJobsRequest;
 import dev.terrace.api.NotFoundException;
+import dev.terrace.api.Operation;
 import dev.terrace.api.geojson.Feature;
 import dev.terrace.api.geojson.Point;
 import java.io.ByteArrayInputStream;
@@ -182,5 +185,37 @@ class JobsTest {
     assertThat(terrace.jobs().list(ListJobsRequest.ofStatus(JobStatus.CANCELLED)).jobs())
         .extracting(Job::id)
         .doesNotContain(job.id());
+  }
+
+  /** 1500 points: over a batch's 1000, within a job's ten million. */
+  @Test
+  void aJobsInlineRowsAreEstimatedAgainstTheJobsLimits() {
+    List<Feature> features = new ArrayList<>();
+    for (int i = 0; i < 1500; i++) {
+      features.add(Feature.of(Point.of(6.0262083180620785, 49.60306260768918)));
+    }
+    Estimate estimate =
+        terrace.estimate(
+            EstimateRequest.of(
+                CreateJobRequest.of(BatchExtractRequest.of(List.of(), "lux:elevation"), features)));
+
+    assertThat(estimate.operation()).isEqualTo(Operation.JOBS_CREATE);
+    assertThat(estimate.geometries()).isEqualTo(1500);
+    assertThat(estimate.limits())
+        .filteredOn(l -> l.name().equals("geometries"))
+        .singleElement()
+        .satisfies(
+            l -> {
+              assertThat(l.limit()).isEqualTo(CreateJobRequest.MAX_ROWS);
+              assertThat(l.holds()).isTrue();
+            });
+    assertThatThrownBy(
+            () ->
+                terrace.estimate(
+                    EstimateRequest.of(
+                        CreateJobRequest.streamed(
+                            BatchExtractRequest.of(List.of(), "lux:elevation")))))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("jobs_create.features");
   }
 }

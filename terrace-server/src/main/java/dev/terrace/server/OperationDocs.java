@@ -41,7 +41,8 @@ final class OperationDocs {
       case EXTRACT_ESTIMATE ->
           new Doc(
               "The cost of an extraction, before it runs",
-              "The body of an `extract` (under `extract`) or an `extract.batch` (under `extract_batch`),"
+              "The body of an `extract` (under `extract`), an `extract.batch` (under `extract_batch`) or a"
+                  + " `jobs.create` with its rows inline (under `jobs_create`, judged against a job's limits),"
                   + " validated as that operation would validate it, and estimated from the rasters' headers"
                   + " without reading a cell: geometries, datasets and their timestamps, tiles and bytes to read"
                   + " (local and remote), cells to visit, each limit with whether it holds, and `estimated_seconds`"

@@ -3,6 +3,7 @@ package dev.terrace.engine.internal.extract;
 import dev.terrace.api.Aggregation;
 import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.BatchExtractResponse;
+import dev.terrace.api.CreateJobRequest;
 import dev.terrace.api.ErrorType;
 import dev.terrace.api.Estimate;
 import dev.terrace.api.EstimateRequest;
@@ -180,11 +181,16 @@ public final class Extractor {
    * @throws InvalidRequestException naming every invalid field, or when not exactly one body is set
    */
   public Estimate estimate(EstimateRequest request) {
-    if ((request.extract() == null) == (request.extractBatch() == null)) {
+    int bodies =
+        (request.extract() == null ? 0 : 1)
+            + (request.extractBatch() == null ? 0 : 1)
+            + (request.jobsCreate() == null ? 0 : 1);
+    if (bodies != 1) {
       throw InvalidRequestException.of(
           ErrorType.VALIDATION_ERROR,
-          "set exactly one of extract and extract_batch: the body of the operation to estimate",
-          request.extract() == null ? "missing" : "invalid_combination",
+          "set exactly one of extract, extract_batch and jobs_create: the body of the operation to"
+              + " estimate",
+          bodies == 0 ? "missing" : "invalid_combination",
           "extract");
     }
     // The same checks as the operation's, without the limits: those go into the estimate.
@@ -199,9 +205,32 @@ public final class Extractor {
                 limits.concurrency()),
             rate);
     List<FieldError> errors = new ArrayList<>();
-    return request.extract() != null
-        ? lenient.estimate(asBatch(request.extract()), true, errors, limits)
-        : lenient.estimate(request.extractBatch(), false, errors, limits);
+    if (request.extract() != null) {
+      return lenient.estimate(asBatch(request.extract()), Operation.EXTRACT, errors, limits);
+    }
+    if (request.extractBatch() != null) {
+      return lenient.estimate(request.extractBatch(), Operation.EXTRACT_BATCH, errors, limits);
+    }
+    CreateJobRequest job = request.jobsCreate();
+    if (job.inlineRows().isEmpty()) {
+      throw InvalidRequestException.of(
+          ErrorType.VALIDATION_ERROR,
+          "a job is estimated over its inline rows (features or geometries); a streamed input is"
+              + " counted when the job runs",
+          "missing",
+          "jobs_create",
+          "features");
+    }
+    // A job's rows are extracted a batch at a time: its limit on rows is the job's, not a batch's.
+    Limits perJob =
+        new Limits(
+            limits.maxDatasets(),
+            (int) CreateJobRequest.MAX_ROWS,
+            limits.maxVertices(),
+            limits.maxCells(),
+            limits.concurrency());
+    return lenient.estimate(
+        job.options().withGeometries(job.inlineRows()), Operation.JOBS_CREATE, errors, perJob);
   }
 
   /**
@@ -209,9 +238,16 @@ public final class Extractor {
    * an invalid polygon where a batch skips it.
    */
   private Estimate estimate(
-      BatchExtractRequest request, boolean single, List<FieldError> errors, Limits enforced) {
+      BatchExtractRequest request, Operation operation, List<FieldError> errors, Limits enforced) {
+    boolean single = operation == Operation.EXTRACT;
     Batch batch = validate(request, single, errors);
-    throwIfAny(errors, single ? "extract" : "extract_batch");
+    throwIfAny(
+        errors,
+        switch (operation) {
+          case EXTRACT -> "extract";
+          case JOBS_CREATE -> "jobs_create";
+          default -> "extract_batch";
+        });
     List<String> skipped = new ArrayList<>();
     batch
         .invalid()
@@ -223,7 +259,7 @@ public final class Extractor {
                         + i
                         + "] is an invalid polygon: its own entry would fail, reading nothing"));
     return Estimator.estimate(
-        single ? Operation.EXTRACT : Operation.EXTRACT_BATCH,
+        operation,
         request.geometries().size(),
         batch.geometries(),
         request.datasetIds().size(),
