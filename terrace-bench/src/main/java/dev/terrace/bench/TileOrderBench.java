@@ -194,7 +194,7 @@ public final class TileOrderBench {
    *
    * @return each point's tile, row × 1 000 000 + column
    */
-  private static long[] points(int n, double[][] lonLat) {
+  static long[] points(int n, double[][] lonLat) {
     CoordinateTransformFactory f = new CoordinateTransformFactory();
     CoordinateTransform toLonLat = f.createTransform(ProjCrs.epsg(32725), ProjCrs.wgs84());
     CoordinateTransform toUtm = f.createTransform(ProjCrs.wgs84(), ProjCrs.epsg(32725));

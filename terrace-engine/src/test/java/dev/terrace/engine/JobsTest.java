@@ -21,7 +21,10 @@ import dev.terrace.api.Operation;
 import dev.terrace.api.geojson.Feature;
 import dev.terrace.api.geojson.Point;
 import java.io.ByteArrayInputStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -217,5 +220,35 @@ class JobsTest {
                             BatchExtractRequest.of(List.of(), "lux:elevation")))))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("jobs_create.features");
+  }
+
+  /** The most a job may hold, and one row more: the job fails saying so, naming the limit. */
+  @Test
+  void anInputOfTenMillionAndOneRowsFailsTheJobNamingTheLimit() throws Exception {
+    Path csv = Files.createTempFile("terrace-ten-million-", ".csv");
+    try {
+      try (Writer w = Files.newBufferedWriter(csv)) {
+        w.write("lon,lat\n");
+        for (long i = 0; i <= CreateJobRequest.MAX_ROWS; i++) {
+          w.write("6,49.6\n");
+        }
+      }
+      Job job =
+          terrace
+              .jobs()
+              .create(
+                  CreateJobRequest.streamed(BatchExtractRequest.of(List.of(), "lux:elevation")),
+                  JobInput.of(csv));
+      Job done = terrace.jobs().waitFor(job.id(), Duration.ofMinutes(5));
+
+      assertThat(done.status()).isEqualTo(JobStatus.FAILED);
+      assertThat(done.error()).contains("more than 10,000,000 rows").contains("split");
+      assertThat(done.processed()).isZero();
+      assertThatThrownBy(() -> terrace.jobs().results(job.id()))
+          .isInstanceOf(ConflictException.class)
+          .hasMessageContaining("10,000,000");
+    } finally {
+      Files.deleteIfExists(csv);
+    }
   }
 }

@@ -1,0 +1,195 @@
+package dev.terrace.bench;
+
+import dev.terrace.api.BatchExtractRequest;
+import dev.terrace.api.CreateJobRequest;
+import dev.terrace.api.Job;
+import dev.terrace.api.JobInput;
+import dev.terrace.api.JobRow;
+import dev.terrace.api.JobStatus;
+import dev.terrace.cli.Main;
+import dev.terrace.client.TerraceClient;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A job against {@code terrace batch} on the same random-order points over the 20000² reference
+ * DEM: the service ({@code terrace serve}, SQLite, one job worker) and the command each in a
+ * process of their own, on the same machine in the same run. The job is timed from its create to
+ * its end as the SDK sees it; the command around its process. Every job row's value is compared
+ * with the command's.
+ *
+ * <pre>
+ * terrace-bench/run JobBench [--points 200000] [--reps 1]
+ * </pre>
+ */
+public final class JobBench {
+
+  private static final Pattern LISTENING = Pattern.compile("Terrace listening on (http://\\S+) ");
+
+  private JobBench() {}
+
+  /**
+   * @param args {@code --points/--reps}
+   * @throws Exception on any failure; the benchmark is a tool, not a service
+   */
+  public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("--cli")) {
+      Main.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
+    int n = 200_000;
+    int reps = 1;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--points" -> n = Integer.parseInt(args[++i]);
+        case "--reps" -> reps = Integer.parseInt(args[++i]);
+        default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+      }
+    }
+    Path dem = BenchData.data("bench_dem_cog.tif");
+    BenchData.requireReferenceData(dem);
+    Path work = Files.createTempDirectory("terrace-job-bench-");
+    double[][] lonLat = new double[n][];
+    TileOrderBench.points(n, lonLat);
+    Path csv = work.resolve("points.csv");
+    try (BufferedWriter w = Files.newBufferedWriter(csv)) {
+      w.write("id,lon,lat\n");
+      for (int i = 0; i < n; i++) {
+        w.write(i + "," + lonLat[i][0] + "," + lonLat[i][1] + "\n");
+      }
+    }
+    Path catalog = BenchData.catalog();
+    List<String> java =
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "--enable-native-access=ALL-UNNAMED",
+            "-Dterrace.stderr.tty=false",
+            "-cp",
+            System.getProperty("java.class.path"),
+            JobBench.class.getName(),
+            "--cli");
+    List<String> batch = new ArrayList<>(java);
+    Path out = work.resolve("values.csv");
+    batch.addAll(BenchData.batch(catalog, csv, out));
+    batch.addAll(List.of("--tmp", work.toString()));
+    System.out.printf(
+        Locale.ROOT,
+        "%,d points in random order over the reference DEM, %d cores%n",
+        n,
+        Runtime.getRuntime().availableProcessors());
+    double[] batchMs = new double[reps];
+    double[] jobMs = new double[reps];
+    List<JobRow> rows = List.of();
+    for (int r = 0; r < reps; r++) {
+      batchMs[r] = BenchData.run(batch, null, work.resolve("batch.log")).wallMs();
+      Path db = work.resolve("terrace-" + r + ".db");
+      List<String> serve = new ArrayList<>(java);
+      serve.addAll(
+          List.of(
+              "serve",
+              "--catalog",
+              catalog.toString(),
+              "--port",
+              "0",
+              "--db",
+              "jdbc:sqlite:" + db,
+              "--jobs-dir",
+              work.resolve("jobs-" + r).toString()));
+      Process service =
+          new ProcessBuilder(serve).redirectError(work.resolve("serve.log").toFile()).start();
+      try (TerraceClient client =
+          TerraceClient.builder()
+              .baseUrl(listening(service))
+              .timeout(Duration.ofMinutes(5))
+              .build()) {
+        long start = System.nanoTime();
+        Job job =
+            client
+                .jobs()
+                .create(
+                    CreateJobRequest.streamed(BatchExtractRequest.of(List.of(), "bench:dem")),
+                    JobInput.of(csv));
+        Job done = client.jobs().waitFor(job.id(), Duration.ofHours(1));
+        jobMs[r] = (System.nanoTime() - start) / 1e6;
+        if (done.status() != JobStatus.SUCCEEDED) {
+          throw new IllegalStateException("the job ended " + done.status() + ": " + done.error());
+        }
+        try (Stream<JobRow> results = client.jobs().results(job.id())) {
+          rows = results.toList();
+        }
+      } finally {
+        service.destroy();
+        service.waitFor();
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "  pass %d: terrace batch %.0f ms; job %.0f ms (%.0f rows/s)%n",
+          r + 1,
+          batchMs[r],
+          jobMs[r],
+          n / (jobMs[r] / 1000));
+    }
+    double b = Stats.median(batchMs);
+    double j = Stats.median(jobMs);
+    System.out.printf(
+        Locale.ROOT,
+        "%nmedian: terrace batch %.0f ms, job %.0f ms; throughput job / batch %.2f%n",
+        b,
+        j,
+        b / j);
+    long mismatches = compare(rows, out);
+    System.out.printf(Locale.ROOT, "values: %,d rows compared, %d mismatches%n", n, mismatches);
+    try (var files = Files.walk(work)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+    if (mismatches > 0) {
+      System.exit(1);
+    }
+  }
+
+  private static String listening(Process service) throws Exception {
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(service.getInputStream(), StandardCharsets.UTF_8));
+    for (String line; (line = out.readLine()) != null; ) {
+      Matcher m = LISTENING.matcher(line);
+      if (m.find()) {
+        return m.group(1);
+      }
+    }
+    throw new IllegalStateException("terrace serve ended before it listened");
+  }
+
+  /** Each job row's value against the command's row of the same id (its last column). */
+  private static long compare(List<JobRow> rows, Path batchOut) throws Exception {
+    List<String> lines = Files.readAllLines(batchOut);
+    long mismatches = 0;
+    for (int i = 0; i < rows.size(); i++) {
+      String[] cells = lines.get(i + 1).split(",", -1);
+      Double theirs = BenchData.number(cells[3]);
+      JobRow row = rows.get(i);
+      java.util.OptionalDouble value =
+          row.results().isEmpty()
+              ? java.util.OptionalDouble.empty()
+              : row.results().get(0).number();
+      Double ours = value.isPresent() ? value.getAsDouble() : null;
+      if (!java.util.Objects.equals(ours, theirs) || row.row() != i) {
+        mismatches++;
+      }
+    }
+    return mismatches + Math.abs(lines.size() - 1 - rows.size());
+  }
+}
