@@ -6,6 +6,7 @@ import dev.terrace.api.Job;
 import dev.terrace.api.JobInput;
 import dev.terrace.api.JobRow;
 import dev.terrace.api.JobStatus;
+import dev.terrace.api.geojson.Point;
 import dev.terrace.cli.Main;
 import dev.terrace.client.TerraceClient;
 import java.io.BufferedReader;
@@ -19,6 +20,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -28,7 +32,9 @@ import java.util.stream.Stream;
  * DEM: the service ({@code terrace serve}, SQLite, one job worker) and the command each in a
  * process of their own, on the same machine in the same run. The job is timed from its create to
  * its end as the SDK sees it; the command around its process. Every job row's value is compared
- * with the command's.
+ * with the command's. Interactive {@code extract} calls for one point, one after another, are
+ * timed while the service is idle and while the job runs: what an interactive caller pays for
+ * jobs.
  *
  * <pre>
  * terrace-bench/run JobBench [--points 200000] [--reps 1]
@@ -114,6 +120,7 @@ public final class JobBench {
               .baseUrl(listening(service))
               .timeout(Duration.ofMinutes(5))
               .build()) {
+        double[] idle = latencies(client, lonLat, () -> false, 200);
         long start = System.nanoTime();
         Job job =
             client
@@ -121,8 +128,24 @@ public final class JobBench {
                 .create(
                     CreateJobRequest.streamed(BatchExtractRequest.of(List.of(), "bench:dem")),
                     JobInput.of(csv));
+        AtomicBoolean ended = new AtomicBoolean();
+        CompletableFuture<double[]> busy =
+            CompletableFuture.supplyAsync(
+                () -> latencies(client, lonLat, ended::get, Integer.MAX_VALUE));
         Job done = client.jobs().waitFor(job.id(), Duration.ofHours(1));
         jobMs[r] = (System.nanoTime() - start) / 1e6;
+        ended.set(true);
+        double[] during = busy.join();
+        System.out.printf(
+            Locale.ROOT,
+            "  extract of one point, idle: p50 %.1f ms, p99 %.1f ms (%d calls); while the job ran:"
+                + " p50 %.1f ms, p99 %.1f ms (%d calls)%n",
+            Stats.percentile(idle, 50),
+            Stats.percentile(idle, 99),
+            idle.length,
+            Stats.percentile(during, 50),
+            Stats.percentile(during, 99),
+            during.length);
         if (done.status() != JobStatus.SUCCEEDED) {
           throw new IllegalStateException("the job ended " + done.status() + ": " + done.error());
         }
@@ -159,6 +182,22 @@ public final class JobBench {
     if (mismatches > 0) {
       System.exit(1);
     }
+  }
+
+  /**
+   * The latency of {@code extract} calls for one point at a time, one after another, until {@code
+   * stop} or {@code most} calls: what an interactive caller sees.
+   */
+  private static double[] latencies(
+      TerraceClient client, double[][] lonLat, BooleanSupplier stop, int most) {
+    List<Double> ms = new ArrayList<>();
+    for (int i = 0; i < most && !stop.getAsBoolean(); i++) {
+      double[] p = lonLat[(i * 7919) % lonLat.length];
+      long t = System.nanoTime();
+      client.extract(Point.of(p[0], p[1]), "bench:dem");
+      ms.add((System.nanoTime() - t) / 1e6);
+    }
+    return ms.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   private static String listening(Process service) throws Exception {
