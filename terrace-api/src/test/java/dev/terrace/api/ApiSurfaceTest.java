@@ -141,6 +141,11 @@ class ApiSurfaceTest {
           public Dataset dataset(String id) {
             throw new UnsupportedOperationException();
           }
+
+          @Override
+          public JobsApi jobs() {
+            throw new UnsupportedOperationException();
+          }
         };
     assertThat(api.providers().limit()).isEqualTo(100);
     assertThat(providers[0]).isEqualTo(new ListProvidersRequest(100, 0));
