@@ -313,6 +313,62 @@ class JobsCommandTest {
     }
   }
 
+  /**
+   * The README's jobs command lines, run here as at the repository's root against this service: its
+   * URL for localhost:8000, the id the submit printed for the example's.
+   */
+  @Test
+  void theReadmesJobsCommandLines() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("readme"));
+    String id = null;
+    List<Cli.Result> results = new ArrayList<>();
+    for (String example : Examples.JOBS) {
+      List<String> words = Launcher.split(example);
+      List<String> args = new ArrayList<>();
+      for (int i = 0; i < words.size(); i++) {
+        String w = words.get(i);
+        String option = i > 0 ? words.get(i - 1) : "";
+        args.add(
+            option.equals("--in")
+                ? Launcher.ROOT.resolve(w).toString()
+                : option.equals("--out")
+                    ? folder.resolve(w).toString()
+                    : w.equals("http://localhost:8000") ? url : w.equals(Examples.JOB_ID) ? id : w);
+      }
+      Cli.Result r = Cli.run(args.toArray(String[]::new));
+      assertThat(r.exitCode()).as("%s: %s", example, r.err()).isZero();
+      if (id == null) {
+        id = r.out().strip();
+      }
+      results.add(r);
+    }
+    assertThat(Files.readAllLines(folder.resolve("job-values.csv"))).isEqualTo(POINTS_CSV);
+    assertThat(results.get(1).out()).containsPattern(id + "\\s+succeeded\\s+5/5\\s");
+    assertThat(results.get(2).out()).containsPattern("status\\s+succeeded");
+    JsonNode features =
+        JSON.readTree(folder.resolve("job-values.geojson").toFile()).path("features");
+    assertThat(features).hasSize(5);
+    assertThat(features.get(2).at("/properties/results/0/value").asDouble()).isEqualTo(411.0);
+  }
+
+  @Test
+  void everyJobsCommandHasHelpWhoseExamplesParse() {
+    for (String command : List.of("", "submit", "status", "list", "cancel", "results")) {
+      Cli.Result help = command.isEmpty() ? jobs("--help") : jobs(command, "--help");
+      assertThat(help.exitCode()).isZero();
+      assertThat(help.out())
+          .as(command)
+          .contains("Usage: terrace jobs", "Examples:", "  terrace jobs ", "Exit codes:");
+      help.out()
+          .lines()
+          .filter(l -> l.startsWith("  terrace jobs "))
+          .forEach(
+              example ->
+                  Main.commandLine(java.util.Map.of())
+                      .parseArgs(Launcher.split(example.strip()).toArray(String[]::new)));
+    }
+  }
+
   @Test
   void anUnknownJobIsAUsageErrorThatSaysWhereTheIdsAre() {
     Cli.Result r = jobs("status", "--url", url, "job_nope");
