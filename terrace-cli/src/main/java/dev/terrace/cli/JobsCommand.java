@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
       "Runs extractions of up to 10 million rows as jobs on a service (--url): submitted, run in the"
           + " background by the service, followed, and read back as rows in input order.",
       "The service keeps its jobs in its database, so that they survive this command and a restart of the"
-          + " service; start one with 'terrace serve'."
+          + " service; start one with 'terrace serve'. With TERRACE_URL set, --url can be left out."
     },
     subcommands = {
       JobsSubmitCommand.class,
@@ -25,8 +25,7 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "%nExamples:",
-      "  terrace jobs submit --url http://localhost:8000 --dataset lux:elevation --in examples/points.csv"
-          + " --wait --out values.csv",
+      "  terrace jobs submit --url http://localhost:8000 -d lux:elevation --in points.csv --wait --out values.csv",
       "  terrace jobs status --url http://localhost:8000 job_01jf3q8m2d7zk4w9r6t0b5n1xh",
       "  terrace jobs list --url http://localhost:8000 --status running",
       "  terrace jobs cancel --url http://localhost:8000 job_01jf3q8m2d7zk4w9r6t0b5n1xh",

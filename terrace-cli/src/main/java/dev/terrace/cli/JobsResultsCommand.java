@@ -39,8 +39,7 @@ import picocli.CommandLine.TypeConversionException;
     footer = {
       "%nExamples:",
       "  terrace jobs results --url http://localhost:8000 job_01jf3q8m2d7zk4w9r6t0b5n1xh --out values.csv",
-      "  terrace jobs results --url http://localhost:8000 job_01jf3q8m2d7zk4w9r6t0b5n1xh --out values.ndjson"
-          + " --offset 5000",
+      "  terrace jobs results job_01jf3q8m2d7zk4w9r6t0b5n1xh --out values.ndjson --offset 5000",
       "  terrace jobs results --url http://localhost:8000 job_01jf3q8m2d7zk4w9r6t0b5n1xh --format csv"
     })
 final class JobsResultsCommand implements Callable<Integer> {

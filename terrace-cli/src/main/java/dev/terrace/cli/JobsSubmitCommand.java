@@ -41,11 +41,9 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "%nExamples:",
-      "  terrace jobs submit --url http://localhost:8000 --dataset lux:elevation --in examples/points.csv",
-      "  terrace jobs submit --url http://localhost:8000 --dataset lux:elevation --in examples/points.csv"
-          + " --wait --out values.csv",
-      "  terrace jobs submit --url http://localhost:8000 --dataset lux:elevation --aggregation max --in"
-          + " parcels.gpkg --layer parcels --json"
+      "  terrace jobs submit --url http://localhost:8000 --dataset lux:elevation --in points.csv",
+      "  terrace jobs submit --url http://localhost:8000 -d lux:elevation --in points.csv --wait --out values.csv",
+      "  terrace jobs submit --url http://localhost:8000 -d lux:elevation --in parcels.gpkg --layer parcels --json"
     })
 final class JobsSubmitCommand implements Callable<Integer> {
 

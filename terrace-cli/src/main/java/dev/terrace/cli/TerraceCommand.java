@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
       "  terrace extract --dataset lux:elevation --geometry '{\"type\":\"Point\",\"coordinates\":[6.13,49.61]}'",
       "  terrace batch --dataset lux:elevation --in points.csv --out values.csv",
       "  terrace catalog datasets",
-      "  terrace jobs submit --url http://localhost:8000 --dataset lux:elevation --in points.csv --wait --out values.csv",
+      "  terrace jobs submit --url http://localhost:8000 -d lux:elevation --in points.csv --wait --out values.csv",
       "  terrace serve --port 8000",
       "  terrace keys create --name etl --scope extract --scope catalog:read"
     })
