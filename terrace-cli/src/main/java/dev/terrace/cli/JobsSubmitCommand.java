@@ -143,8 +143,12 @@ final class JobsSubmitCommand implements Callable<Integer> {
         return Main.OK;
       }
       JobProgress progress = new JobProgress(err, Terminal.stderr(), Instant::now);
-      job = client.jobs().waitFor(job.id(), waitTimeout, progress::update);
-      progress.finish();
+      try {
+        job = client.jobs().waitFor(job.id(), waitTimeout, progress::update);
+      } finally {
+        // An error (the service gone, --wait-timeout) starts on a line of its own.
+        progress.finish();
+      }
       print(job, stdout);
       ended(job);
       long rows = 0;

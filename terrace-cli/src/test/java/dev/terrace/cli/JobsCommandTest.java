@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -295,6 +296,78 @@ class JobsCommandTest {
     Cli.Result results = jobs("results", "--url", url, id);
     assertThat(results.exitCode()).isEqualTo(1);
     assertThat(results.err()).contains("failed, so it has no rows to read", "line 4");
+  }
+
+  @Test
+  void rowsThatFailAreWrittenWithTheirErrorAndExitOne() throws Exception {
+    Path input =
+        Files.writeString(dir.resolve("one-bad.csv"), "id,lon,lat\na,5.9,49.9\nb,east,49.6\n");
+    Path out = dir.resolve("one-bad-values.csv");
+    Cli.Result r =
+        jobs(
+            "submit",
+            "--url",
+            url,
+            "-d",
+            "lux:elevation",
+            "--in",
+            input.toString(),
+            "--wait",
+            "--out",
+            out.toString());
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+    assertThat(r.err()).contains("1 failed: their error column says why");
+    List<String> lines = Files.readAllLines(out);
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(1)).isEqualTo("a,5.9,49.9,0,lux:elevation,,411.0,good,1.0,1,");
+    assertThat(lines.get(2)).startsWith("b,east,49.6,1,,,,,,,line 3");
+  }
+
+  @Test
+  void anUnreachableServiceExitsThree() {
+    Cli.Result r = jobs("list", "--url", "http://127.0.0.1:9");
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(3);
+    assertThat(r.err()).startsWith("error: ").contains("check --url", "terrace serve");
+  }
+
+  /**
+   * With --auth, the key comes from TERRACE_API_KEY (the URL from TERRACE_URL), a missing one is
+   * refused with exit 4, and a key sees its own jobs only.
+   */
+  @Test
+  void theApiKeyAndTheUrlFromTheEnvironment() throws Exception {
+    String keys = "jdbc:sqlite:" + dir.resolve("auth.db");
+    String owner =
+        Cli.run("keys", "create", "--name", "a", "--scope", "extract", "--db", keys).out().strip();
+    String other =
+        Cli.run("keys", "create", "--name", "b", "--scope", "extract", "--db", keys).out().strip();
+    try (TerraceServer secured =
+        TerraceServer.start(
+            ServerConfig.defaults().toBuilder()
+                .host("127.0.0.1")
+                .port(0)
+                .auth(true)
+                .databaseUrl(keys)
+                .rateLimit(0, 1)
+                .jobs(JobSettings.defaults().withFolder(dir.resolve("auth-jobs")))
+                .build())) {
+      String at = secured.uri().toString();
+      Map<String, String> env = Map.of("TERRACE_URL", at, "TERRACE_API_KEY", owner);
+      Cli.Result submit =
+          Cli.run(env, "jobs", "submit", "-d", "lux:elevation", "--in", points, "--wait");
+      assertThat(submit.exitCode()).as(submit.err()).isZero();
+      String id = submit.out().strip();
+
+      Cli.Result noKey = jobs("list", "--url", at);
+      assertThat(noKey.exitCode()).isEqualTo(4);
+      assertThat(noKey.err()).contains("--api-key or TERRACE_API_KEY");
+
+      Cli.Result notTheirs =
+          Cli.run(Map.of("TERRACE_URL", at, "TERRACE_API_KEY", other), "jobs", "status", id);
+      assertThat(notTheirs.exitCode()).isEqualTo(2);
+      assertThat(notTheirs.err()).contains("has no job '" + id + "' for this API key");
+      assertThat(Cli.run(env, "jobs", "status", id).out()).containsPattern("status\\s+succeeded");
+    }
   }
 
   @Test
