@@ -323,6 +323,56 @@ class JobsCommandTest {
     assertThat(lines.get(2)).startsWith("b,east,49.6,1,,,,,,,line 3");
   }
 
+  /** A GeoPackage's layer and batch's options reach the service: the rows batch writes here. */
+  @Test
+  void aGeoPackageLayerGivesTheValuesBatchGives() throws Exception {
+    Path gpkg = Path.of(JobsCommandTest.class.getResource("/gpkg/two-layers.gpkg").toURI());
+    Path job = dir.resolve("layer-job.ndjson");
+    Cli.Result r =
+        jobs(
+            "submit",
+            "--url",
+            url,
+            "-d",
+            "lux:elevation",
+            "--aggregation",
+            "max",
+            "--in",
+            gpkg.toString(),
+            "--layer",
+            "parcels",
+            "--wait",
+            "--out",
+            job.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    Path batch = dir.resolve("layer-batch.ndjson");
+    Cli.Result b =
+        Cli.run(
+            "batch",
+            "-d",
+            "lux:elevation",
+            "--aggregation",
+            "max",
+            "--in",
+            gpkg.toString(),
+            "--layer",
+            "parcels",
+            "--out",
+            batch.toString());
+    assertThat(b.exitCode()).as(b.err()).isZero();
+    List<String> jobRows = Files.readAllLines(job);
+    List<String> batchRows = Files.readAllLines(batch);
+    assertThat(jobRows).hasSize(5).hasSameSizeAs(batchRows);
+    for (int i = 0; i < jobRows.size(); i++) {
+      JsonNode fromJob = JSON.readTree(jobRows.get(i));
+      JsonNode fromBatch = JSON.readTree(batchRows.get(i));
+      assertThat(fromJob.at("/properties/id")).isEqualTo(fromBatch.path("id"));
+      assertThat(fromJob.at("/results/0/aggregation").asText()).isEqualTo("max");
+      assertThat(fromJob.at("/results/0/value")).isEqualTo(fromBatch.path("lux:elevation_max"));
+    }
+    assertThat(JSON.readTree(jobRows.get(0)).at("/results/0/value").asDouble()).isEqualTo(427.0);
+  }
+
   @Test
   void anUnreachableServiceExitsThree() {
     Cli.Result r = jobs("list", "--url", "http://127.0.0.1:9");
