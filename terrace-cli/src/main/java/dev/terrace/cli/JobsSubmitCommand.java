@@ -112,7 +112,7 @@ final class JobsSubmitCommand implements Callable<Integer> {
           "--out needs --wait: without it the job is still running when this command exits; write"
               + " its rows later with 'terrace jobs results ID --out FILE'");
     }
-    JobResultsOut target = out == null ? null : JobResultsOut.of(out, null, 0, overwrite);
+    JobResultsOut target = out == null ? null : target();
     if (wait && (waitTimeout.isZero() || waitTimeout.isNegative())) {
       throw new IllegalArgumentException("--wait-timeout must be more than 0, not " + waitTimeout);
     }
@@ -160,6 +160,20 @@ final class JobsSubmitCommand implements Callable<Integer> {
       summary(err, job, target, rows);
       return job.failedRows() > 0 ? Main.FAILURE : Main.OK;
     }
+  }
+
+  /** --out, checked before the job is submitted: a job is not cheap to submit again. */
+  private JobResultsOut target() throws IOException {
+    if (out.equals("-")) {
+      throw new IllegalArgumentException(
+          "--out -: submit prints the job's id on stdout; write the rows to a file, or print them"
+              + " with 'terrace jobs results ID' afterwards");
+    }
+    Path file = Path.of(out);
+    if (!overwrite && Files.exists(file) && Files.size(file) > 0) {
+      throw new IllegalArgumentException(out + " exists: replace it with --overwrite");
+    }
+    return JobResultsOut.of(out, null, 0, true);
   }
 
   /** The input, checked here so that a wrong file never reaches the service. */

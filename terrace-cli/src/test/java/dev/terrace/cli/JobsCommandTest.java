@@ -510,6 +510,26 @@ class JobsCommandTest {
     assertThat(out.exitCode()).isEqualTo(2);
     assertThat(out.err()).contains("--out needs --wait");
 
+    Cli.Result dash =
+        jobs("submit", "--url", url, "-d", "lux:elevation", "--in", points, "--wait", "--out", "-");
+    assertThat(dash.exitCode()).isEqualTo(2);
+    assertThat(dash.err()).contains("submit prints the job's id on stdout");
+
+    Cli.Result exists =
+        jobs(
+            "submit",
+            "--url",
+            url,
+            "-d",
+            "lux:elevation",
+            "--in",
+            points,
+            "--wait",
+            "--out",
+            points);
+    assertThat(exists.exitCode()).isEqualTo(2);
+    assertThat(exists.err()).contains(points + " exists: replace it with --overwrite");
+
     Cli.Result layer =
         jobs("submit", "--url", url, "-d", "lux:elevation", "--in", points, "--layer", "parcels");
     assertThat(layer.exitCode()).isEqualTo(2);
