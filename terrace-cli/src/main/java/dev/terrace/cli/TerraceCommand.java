@@ -12,13 +12,14 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     description = {
       "Raster attribute extraction for points and polygons: extract values here or from a service,"
-          + " run the HTTP service, manage its keys.",
+          + " run jobs on a service, run the HTTP service, manage its keys.",
       "Every command has --help with examples."
     },
     subcommands = {
       ExtractCommand.class,
       BatchCommand.class,
       CatalogCommand.class,
+      JobsCommand.class,
       ServeCommand.class,
       KeysCommand.class
     },
@@ -27,6 +28,7 @@ import picocli.CommandLine.Spec;
       "  terrace extract --dataset lux:elevation --geometry '{\"type\":\"Point\",\"coordinates\":[6.13,49.61]}'",
       "  terrace batch --dataset lux:elevation --in points.csv --out values.csv",
       "  terrace catalog datasets",
+      "  terrace jobs submit --url http://localhost:8000 -d lux:elevation --in points.csv --wait --out values.csv",
       "  terrace serve --port 8000",
       "  terrace keys create --name etl --scope extract --scope catalog:read"
     })
@@ -37,6 +39,6 @@ final class TerraceCommand implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(
-        spec.commandLine(), "Missing a command: extract, batch, catalog, serve or keys");
+        spec.commandLine(), "Missing a command: extract, batch, catalog, jobs, serve or keys");
   }
 }

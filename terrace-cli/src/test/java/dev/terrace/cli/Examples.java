@@ -53,6 +53,26 @@ final class Examples {
           BATCH_GEOJSON,
           BATCH_LAND_COVER);
 
+  /**
+   * The id the README's jobs command lines show; the tests put the id of the job they submitted in
+   * its place.
+   */
+  static final String JOB_ID = "job_01jf3q8m2d7zk4w9r6t0b5n1xh";
+
+  static final String JOBS_SUBMIT =
+      "terrace jobs submit --url http://localhost:8000 --dataset lux:elevation"
+          + " --in examples/points.csv --wait --out job-values.csv";
+  static final String JOBS_LIST = "terrace jobs list --url http://localhost:8000";
+  static final String JOBS_STATUS = "terrace jobs status --url http://localhost:8000 " + JOB_ID;
+  static final String JOBS_RESULTS =
+      "terrace jobs results --url http://localhost:8000 " + JOB_ID + " --out job-values.geojson";
+
+  /**
+   * The README's "Jobs from the command line": jobs need a service, so each has {@link #REMOTE};
+   * {@code JobsCommandTest} runs them against its own, in this order.
+   */
+  static final List<String> JOBS = List.of(JOBS_SUBMIT, JOBS_LIST, JOBS_STATUS, JOBS_RESULTS);
+
   /** How the README shows a remote run: the same command line with this option. */
   static final String REMOTE = " --url http://localhost:8000";
 

@@ -56,6 +56,16 @@ class ReadmeExamplesTest {
             Examples.EXTRACT_POINT.replace("terrace extract", "terrace extract" + Examples.REMOTE));
   }
 
+  /** Jobs need a service, so their command lines all have --url; JobsCommandTest runs them. */
+  @Test
+  void theReadmeShowsTheTestedJobsExamples() throws Exception {
+    String text = commandLineSection();
+    assertThat(text).contains("### Jobs from the command line");
+    for (String example : Examples.JOBS) {
+      assertThat(text).contains("    ./" + example);
+    }
+  }
+
   @Test
   void theCommandLineSectionShowsNoUntestedExample() throws Exception {
     List<String> shown =
