@@ -432,7 +432,11 @@ class GeneratedClientTest {
             i % 2 == 0 ? jobs.jobsGet(new JobIdRequest().id(id), null) : jobs.restJobsGet(id, null);
       }
       assertThat(job.getStatus()).isEqualTo(JobStatus.SUCCEEDED);
-      assertThat(job.getProcessed()).isEqualTo(1L);
+      for (Job read :
+          List.of(jobs.jobsGet(new JobIdRequest().id(id), null), jobs.restJobsGet(id, null))) {
+        assertThat(read.getStatus()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(read.getProcessed()).isEqualTo(1L);
+      }
       // gdallocationinfo -valonly -wgs84 elev_lux.tif 6.13 49.61 → 300
       for (JobRow row :
           List.of(
