@@ -2,6 +2,7 @@ package dev.terrace.cli;
 
 import dev.terrace.api.JobResultsFormat;
 import dev.terrace.api.JobRow;
+import dev.terrace.engine.internal.jobs.JobRowWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
@@ -42,7 +44,7 @@ final class JobResultsOut {
       return new JobResultsOut(null, given == null ? JobResultsFormat.NDJSON : given, false);
     }
     Path file = Path.of(out);
-    JobResultsFormat format = given == null ? JobRowWriter.formatOf(file, "--out") : given;
+    JobResultsFormat format = given == null ? formatOf(file, "--out") : given;
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null && !Files.isDirectory(parent)) {
       throw new IllegalArgumentException("--out " + out + ": no folder " + parent + " to write in");
@@ -89,5 +91,29 @@ final class JobResultsOut {
             append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
       return new JobRowWriter(format, w, !append).write(rows);
     }
+  }
+
+  /**
+   * The format a file's name says: {@code .csv}, {@code .ndjson} / {@code .jsonl}, {@code .geojson}
+   * / {@code .json}.
+   *
+   * @throws IllegalArgumentException for another name
+   */
+  private static JobResultsFormat formatOf(Path file, String option) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.endsWith(".csv")) {
+      return JobResultsFormat.CSV;
+    }
+    if (name.endsWith(".ndjson") || name.endsWith(".jsonl")) {
+      return JobResultsFormat.NDJSON;
+    }
+    if (name.endsWith(".geojson") || name.endsWith(".json")) {
+      return JobResultsFormat.GEOJSON;
+    }
+    throw new IllegalArgumentException(
+        option
+            + " "
+            + file
+            + ": name it .csv, .ndjson or .geojson so that its format is known, or give --format");
   }
 }

@@ -373,7 +373,16 @@ public final class JobService implements AutoCloseable {
 
   /** Operation {@code jobs.results}. */
   public Stream<JobRow> results(String owner, String id, long offset) {
-    return resultLines(owner, id, offset).map(JobFolder::parse);
+    return resultLines(owner, id, offset).map(JobService::row);
+  }
+
+  /**
+   * A row of {@link #resultLines} read.
+   *
+   * @throws java.io.UncheckedIOException when the line is not a row: the results file is damaged
+   */
+  public static JobRow row(String line) {
+    return JobFolder.parse(line);
   }
 
   private static InvalidRequestException invalid(String message, String field) {

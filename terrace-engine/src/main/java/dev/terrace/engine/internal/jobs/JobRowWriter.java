@@ -1,31 +1,29 @@
-package dev.terrace.cli;
+package dev.terrace.engine.internal.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.terrace.api.ExtractResult;
 import dev.terrace.api.JobResultsFormat;
 import dev.terrace.api.JobRow;
+import dev.terrace.engine.internal.json.StrictJson;
 import dev.terrace.engine.internal.rows.Csv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * A job's rows, from the SDK's stream of {@link JobRow}s (which asks again from the next row when
- * the connection drops), written in the layouts of the service's own {@code GET
- * /api/v1/jobs/{id}/results?format=}: NDJSON a row per line; CSV the input's columns, then {@code
- * row, dataset_id, timestamp, value, quality, coverage_fraction, pixel_count, error}, a line per
- * result and a failed row a line with its error; GeoJSON a FeatureCollection, a feature per row.
+ * A job's rows written in the layouts of {@code jobs.results}, the service's and the command line's
+ * alike: NDJSON a row per line; CSV the input's columns, then {@code row, dataset_id, timestamp,
+ * value, quality, coverage_fraction, pixel_count, error}, a line per result and a failed row a line
+ * with its error; GeoJSON a FeatureCollection, a feature per row.
  */
-final class JobRowWriter {
+public final class JobRowWriter {
 
-  static final List<String> RESULT_COLUMNS =
+  private static final List<String> RESULT_COLUMNS =
       List.of(
           "row",
           "dataset_id",
@@ -43,34 +41,10 @@ final class JobRowWriter {
   /**
    * @param header whether a CSV starts with its header line; not when rows are added to a file
    */
-  JobRowWriter(JobResultsFormat format, Writer out, boolean header) {
+  public JobRowWriter(JobResultsFormat format, Writer out, boolean header) {
     this.format = format;
     this.out = out;
     this.header = header;
-  }
-
-  /**
-   * The format a file's name says: {@code .csv}, {@code .ndjson} / {@code .jsonl}, {@code .geojson}
-   * / {@code .json}.
-   *
-   * @throws IllegalArgumentException for another name
-   */
-  static JobResultsFormat formatOf(Path file, String option) {
-    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    if (name.endsWith(".csv")) {
-      return JobResultsFormat.CSV;
-    }
-    if (name.endsWith(".ndjson") || name.endsWith(".jsonl")) {
-      return JobResultsFormat.NDJSON;
-    }
-    if (name.endsWith(".geojson") || name.endsWith(".json")) {
-      return JobResultsFormat.GEOJSON;
-    }
-    throw new IllegalArgumentException(
-        option
-            + " "
-            + file
-            + ": name it .csv, .ndjson or .geojson so that its format is known, or give --format");
   }
 
   /**
@@ -78,7 +52,7 @@ final class JobRowWriter {
    *
    * @return the rows written
    */
-  long write(Stream<JobRow> rows) throws IOException {
+  public long write(Stream<JobRow> rows) throws IOException {
     long count;
     try {
       count =
@@ -97,7 +71,7 @@ final class JobRowWriter {
   private long ndjson(Iterator<JobRow> rows) throws IOException {
     long count = 0;
     while (rows.hasNext()) {
-      out.write(JsonStyle.MAPPER.writeValueAsString(rows.next()));
+      out.write(StrictJson.MAPPER.writeValueAsString(rows.next()));
       out.write('\n');
       count++;
     }
@@ -126,7 +100,7 @@ final class JobRowWriter {
       }
       List<String> carried = new ArrayList<>(columns.size());
       for (String c : columns) {
-        carried.add(text(JsonStyle.MAPPER.valueToTree(row.properties().get(c))));
+        carried.add(text(StrictJson.MAPPER.valueToTree(row.properties().get(c))));
       }
       if (row.results().isEmpty()) {
         line.setLength(0);
@@ -149,7 +123,7 @@ final class JobRowWriter {
     if (r == null) {
       cells.addAll(List.of("", "", "", "", "", ""));
     } else {
-      JsonNode json = JsonStyle.MAPPER.valueToTree(r);
+      JsonNode json = StrictJson.MAPPER.valueToTree(r);
       cells.add(r.datasetId());
       cells.add(text(json.get("timestamp")));
       cells.add(text(json.get("value")));
@@ -175,8 +149,8 @@ final class JobRowWriter {
     out.write("{\"type\":\"FeatureCollection\",\"features\":[");
     long count = 0;
     while (rows.hasNext()) {
-      ObjectNode row = JsonStyle.MAPPER.valueToTree(rows.next());
-      ObjectNode feature = JsonStyle.MAPPER.createObjectNode();
+      ObjectNode row = StrictJson.MAPPER.valueToTree(rows.next());
+      ObjectNode feature = StrictJson.MAPPER.createObjectNode();
       feature.put("type", "Feature");
       feature.set("geometry", row.get("geometry"));
       ObjectNode properties = feature.putObject("properties");
@@ -185,7 +159,7 @@ final class JobRowWriter {
       properties.set("results", row.get("results"));
       properties.set("error", row.get("error"));
       out.write(count == 0 ? "\n" : ",\n");
-      out.write(JsonStyle.MAPPER.writeValueAsString(feature));
+      out.write(StrictJson.MAPPER.writeValueAsString(feature));
       count++;
     }
     out.write("\n]}\n");
