@@ -32,9 +32,8 @@ import java.util.stream.Stream;
  * DEM: the service ({@code terrace serve}, SQLite, one job worker) and the command each in a
  * process of their own, on the same machine in the same run. The job is timed from its create to
  * its end as the SDK sees it; the command around its process. Every job row's value is compared
- * with the command's. Interactive {@code extract} calls for one point, one after another, are
- * timed while the service is idle and while the job runs: what an interactive caller pays for
- * jobs.
+ * with the command's. Interactive {@code extract} calls for one point, one after another, are timed
+ * while the service is idle and while the job runs: what an interactive caller pays for jobs.
  *
  * <pre>
  * terrace-bench/run JobBench [--points 200000] [--reps 1]
