@@ -2,9 +2,12 @@ package dev.terrace.cli;
 
 import dev.terrace.api.geojson.Geometry;
 import dev.terrace.api.geojson.Point;
+import dev.terrace.engine.internal.rows.ExternalSort;
 import dev.terrace.engine.internal.rows.Extraction;
 import dev.terrace.engine.internal.rows.InputRow;
 import dev.terrace.engine.internal.rows.RowSource;
+import dev.terrace.engine.internal.rows.SpillFolder;
+import dev.terrace.engine.internal.rows.TileKeys;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.terrace.cli;
+package dev.terrace.engine.internal.rows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.terrace.cli;
+package dev.terrace.engine.internal.rows;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,14 +10,14 @@ import java.util.stream.Stream;
  * A batch's temporary folder, made inside {@code --tmp} (or the system's temporary folder) and
  * deleted with everything in it on close, whether the run succeeded or failed.
  */
-final class SpillFolder implements AutoCloseable {
+public final class SpillFolder implements AutoCloseable {
 
   private final Path folder;
 
   /**
    * @param parent where to make it, or null for the system's temporary folder
    */
-  SpillFolder(Path parent) throws IOException {
+  public SpillFolder(Path parent) throws IOException {
     this.folder =
         parent == null
             ? Files.createTempDirectory("terrace-batch-")

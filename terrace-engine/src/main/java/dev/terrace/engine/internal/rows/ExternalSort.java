@@ -1,4 +1,4 @@
-package dev.terrace.cli;
+package dev.terrace.engine.internal.rows;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -13,10 +13,10 @@ import java.util.PriorityQueue;
  * bounded too, however many records there are. Records that never outgrow the memory are never
  * written.
  */
-final class ExternalSort implements AutoCloseable {
+public final class ExternalSort implements AutoCloseable {
 
   /** One record: what it is sorted by, and its bytes. */
-  record Entry(long key, long index, byte[] payload) {}
+  public record Entry(long key, long index, byte[] payload) {}
 
   /** What a record costs in memory besides its payload: the objects, the array and the list. */
   static final long OVERHEAD = 80;
@@ -44,13 +44,13 @@ final class ExternalSort implements AutoCloseable {
    * @param name what the runs' file names start with
    * @param memory the most bytes the records held in memory may take
    */
-  ExternalSort(SpillFolder folder, String name, long memory) {
+  public ExternalSort(SpillFolder folder, String name, long memory) {
     this.folder = folder;
     this.name = name;
     this.memory = memory;
   }
 
-  void add(long key, long index, byte[] payload) throws IOException {
+  public void add(long key, long index, byte[] payload) throws IOException {
     long cost = payload.length + OVERHEAD;
     if (heldBytes + cost > memory && !held.isEmpty()) {
       spill();
@@ -63,14 +63,14 @@ final class ExternalSort implements AutoCloseable {
    * @return the bytes each run written so far held in memory before it was written: at most the
    *     memory given, unless one record alone is larger
    */
-  List<Long> runBytes() {
+  public List<Long> runBytes() {
     return List.copyOf(runBytes);
   }
 
   /**
    * @return how many times {@link #FAN_IN} runs were merged into one before the end
    */
-  int merges() {
+  public int merges() {
     return merges;
   }
 
@@ -101,7 +101,7 @@ final class ExternalSort implements AutoCloseable {
    *
    * @return the records, read on demand
    */
-  Cursor sorted() throws IOException {
+  public Cursor sorted() throws IOException {
     if (runs.isEmpty()) {
       held.sort(ORDER);
       List<Entry> all = List.copyOf(held);
@@ -153,7 +153,7 @@ final class ExternalSort implements AutoCloseable {
   private record Head(Entry entry, RunFile.Reader reader) {}
 
   /** The sorted records, one at a time. */
-  static final class Cursor implements AutoCloseable {
+  public static final class Cursor implements AutoCloseable {
 
     /** The next record; called only while some remain. */
     interface Next {
@@ -177,7 +177,7 @@ final class ExternalSort implements AutoCloseable {
     /**
      * @return the next record, or null after the last
      */
-    Entry next() throws IOException {
+    public Entry next() throws IOException {
       if (left == 0) {
         return null;
       }

@@ -1,4 +1,4 @@
-package dev.terrace.cli;
+package dev.terrace.engine.internal.rows;
 
 import dev.terrace.api.TerraceApi;
 import dev.terrace.engine.internal.Engine;
@@ -18,7 +18,7 @@ import org.locationtech.proj4j.Proj4jException;
  * which keeps them in input order; its rows then fail or succeed in the extraction as they would
  * have.
  */
-final class TileKeys {
+public final class TileKeys {
 
   private final PixelLocator locator;
   private final Blocks blocks;
@@ -28,7 +28,7 @@ final class TileKeys {
     this.blocks = blocks;
   }
 
-  static TileKeys of(TerraceApi api, List<String> datasets) {
+  public static TileKeys of(TerraceApi api, List<String> datasets) {
     if (!(api instanceof Engine engine) || datasets.isEmpty()) {
       return new TileKeys(null, null);
     }
@@ -49,7 +49,7 @@ final class TileKeys {
    * @return the block of the point, {@link Blocks#OUTSIDE} when it is outside the raster, or 0 when
    *     no block is known
    */
-  long key(double lon, double lat) {
+  public long key(double lon, double lat) {
     if (locator == null) {
       return 0;
     }

@@ -1,4 +1,4 @@
-package dev.terrace.cli;
+package dev.terrace.engine.internal.rows;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
