@@ -15,6 +15,7 @@ import dev.terrace.engine.internal.rows.RowSources;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.channels.ClosedByInterruptException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,14 +127,16 @@ final class JobRunner {
     int chunk = job.chunks();
     long row = (long) chunk * job.chunkRows();
     long failed = job.failedRows();
-    Rate rate = new Rate(row);
-    rates.put(id, rate);
+    rates.put(id, new Rate(row));
+    if (new TileOrderedJob(this, api, maxBatch).run(job, options)) {
+      return;
+    }
     try (RowSource source = open(job)) {
       for (long skipped = 0; skipped < row; skipped++) {
         source.next();
       }
       while (true) {
-        if (cancelled.contains(id) || Thread.currentThread().isInterrupted()) {
+        if (stopping(id)) {
           return;
         }
         List<InputRow> rows = new ArrayList<>(job.chunkRows());
@@ -145,15 +148,8 @@ final class JobRunner {
           return;
         }
         List<JobRow> out = answer(options, rows, row, source.rowName());
-        failed += out.stream().filter(r -> r.error() != null).count();
-        folder.writeChunk(id, chunk, out);
-        chunk++;
+        failed = commit(job, chunk++, out, failed);
         row += rows.size();
-        store.commit(id, chunk, row, failed);
-        rate.update(row);
-        store
-            .find(job.owner(), id)
-            .ifPresent(j -> listener.progressed(j.owner(), j.toJob(rate(id))));
       }
     }
   }
@@ -179,31 +175,63 @@ final class JobRunner {
         out.add(new JobRow(index, r.line(), null, r.fields(), null, null, r.error()));
         continue;
       }
-      Extraction.Outcome o = outcomes.get(k++);
-      ExtractResponse answer = o.response();
-      out.add(
-          answer == null
-              ? new JobRow(
-                  index,
-                  r.line(),
-                  r.geometry(),
-                  r.fields(),
-                  null,
-                  null,
-                  rowName + " " + r.line() + ": " + o.error())
-              : new JobRow(
-                  index,
-                  r.line(),
-                  r.geometry(),
-                  r.fields(),
-                  answer.results(),
-                  answer.warnings(),
-                  null));
+      out.add(row(r, index, outcomes.get(k++), rowName));
     }
     return out;
   }
 
-  private RowSource open(JobRecord job) throws IOException {
+  /** An input row with its outcome: a failed row's error names it ({@code line 12: …}). */
+  static JobRow row(InputRow r, long index, Extraction.Outcome o, String rowName) {
+    ExtractResponse answer = o.response();
+    return answer == null
+        ? new JobRow(
+            index,
+            r.line(),
+            r.geometry(),
+            r.fields(),
+            null,
+            null,
+            rowName + " " + r.line() + ": " + o.error())
+        : new JobRow(
+            index, r.line(), r.geometry(), r.fields(), answer.results(), answer.warnings(), null);
+  }
+
+  /**
+   * Writes a chunk of rows, in input order from the job's last committed row, and commits it with
+   * the progress.
+   *
+   * @param failed the failed rows before this chunk
+   * @return the failed rows with this chunk's
+   */
+  long commit(JobRecord job, int chunk, List<JobRow> rows, long failed) throws IOException {
+    String id = job.id();
+    long failedNow = failed + rows.stream().filter(r -> r.error() != null).count();
+    long done = (long) chunk * job.chunkRows() + rows.size();
+    folder.writeChunk(id, chunk, rows);
+    store.commit(id, chunk + 1, done, failedNow);
+    Rate rate = rates.get(id);
+    if (rate != null) {
+      rate.update(done);
+    }
+    store.find(job.owner(), id).ifPresent(j -> listener.progressed(j.owner(), j.toJob(rate(id))));
+    return failedNow;
+  }
+
+  /** Whether the job should stop before its next step: cancelled, or the process stopping. */
+  boolean stopping(String id) {
+    return cancelled.contains(id) || Thread.currentThread().isInterrupted();
+  }
+
+  void succeeded(JobRecord job) {
+    end(job, JobStatus.SUCCEEDED, null);
+  }
+
+  /** Where a job's spill files go: its own folder, deleted with it. */
+  Path spillFolder(JobRecord job) {
+    return folder.dir(job.id());
+  }
+
+  RowSource open(JobRecord job) throws IOException {
     return RowSources.open(folder.input(job.id(), job.format()), job.format(), job.layer());
   }
 

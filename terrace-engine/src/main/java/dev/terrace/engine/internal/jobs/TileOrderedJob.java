@@ -1,0 +1,187 @@
+package dev.terrace.engine.internal.jobs;
+
+import dev.terrace.api.BatchExtractRequest;
+import dev.terrace.api.ExtractResponse;
+import dev.terrace.api.JobRow;
+import dev.terrace.api.TerraceApi;
+import dev.terrace.api.geojson.Geometry;
+import dev.terrace.api.geojson.Point;
+import dev.terrace.engine.internal.json.StrictJson;
+import dev.terrace.engine.internal.rows.ExternalSort;
+import dev.terrace.engine.internal.rows.Extraction;
+import dev.terrace.engine.internal.rows.InputRow;
+import dev.terrace.engine.internal.rows.RowSource;
+import dev.terrace.engine.internal.rows.SpillFolder;
+import dev.terrace.engine.internal.rows.TileKeys;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A job of points extracted in the order of the tiles they fall in, whatever the input's order, as
+ * {@code terrace batch} does, and committed in input order:
+ *
+ * <ol>
+ *   <li>the rows after the last committed one are read; each point is spilled as (tile, row, lon,
+ *       lat) to an external sort in the job's folder;
+ *   <li>the points come back sorted by tile and are extracted {@value #BATCH} at a time, so that
+ *       each tile is decoded about once; each answer is spilled by row to a second sort;
+ *   <li>the input is read again beside the answers, in row order, and written and committed a chunk
+ *       at a time, as a job in chunks is.
+ * </ol>
+ *
+ * Nothing is committed before the third step, so a job stopped earlier starts these steps again
+ * from its last committed row; rows already committed are never read again. An input with a row
+ * that is not a point is left to the chunks.
+ */
+final class TileOrderedJob {
+
+  /** Points per extraction, in tile order. */
+  static final int BATCH = 10_000;
+
+  /** Bytes each of the two sorts holds in memory before it spills a run. */
+  private static final long MEMORY = 64L << 20;
+
+  private final JobRunner runner;
+  private final TerraceApi api;
+  private final int maxBatch;
+
+  TileOrderedJob(JobRunner runner, TerraceApi api, int maxBatch) {
+    this.runner = runner;
+    this.api = api;
+    this.maxBatch = maxBatch;
+  }
+
+  /**
+   * @return false, having committed nothing, when a row is neither a point nor without a geometry:
+   *     the job is for the chunks
+   */
+  boolean run(JobRecord job, BatchExtractRequest options) throws IOException {
+    long first = (long) job.chunks() * job.chunkRows();
+    TileKeys keys = TileKeys.of(api, options.datasetIds());
+    try (SpillFolder spill = new SpillFolder(runner.spillFolder(job));
+        ExternalSort points = new ExternalSort(spill, "points", MEMORY);
+        ExternalSort answers = new ExternalSort(spill, "answers", MEMORY)) {
+      try (RowSource source = runner.open(job)) {
+        skip(source, first);
+        for (long row = first; ; row++) {
+          InputRow r = source.next();
+          if (r == null) {
+            break;
+          }
+          if (r.geometry() instanceof Point p && p.coordinates().length == 2) {
+            double lon = p.coordinates()[0];
+            double lat = p.coordinates()[1];
+            points.add(
+                keys.key(lon, lat),
+                row,
+                ByteBuffer.allocate(16).putDouble(lon).putDouble(lat).array());
+          } else if (r.geometry() != null) {
+            return false;
+          }
+        }
+      }
+      if (!extract(job, options, points, answers)) {
+        return true;
+      }
+      return write(job, answers, first);
+    }
+  }
+
+  /**
+   * @return false when the job stopped (cancelled, or the process stopping)
+   */
+  private boolean extract(
+      JobRecord job, BatchExtractRequest options, ExternalSort points, ExternalSort answers)
+      throws IOException {
+    List<Geometry> batch = new ArrayList<>(BATCH);
+    List<Long> rows = new ArrayList<>(BATCH);
+    try (ExternalSort.Cursor sorted = points.sorted()) {
+      for (ExternalSort.Entry e; ; ) {
+        e = sorted.next();
+        if (e != null) {
+          ByteBuffer xy = ByteBuffer.wrap(e.payload());
+          batch.add(Point.of(xy.getDouble(), xy.getDouble()));
+          rows.add(e.index());
+        }
+        if (batch.size() == BATCH || (e == null && !batch.isEmpty())) {
+          if (runner.stopping(job.id())) {
+            return false;
+          }
+          List<Extraction.Outcome> outcomes =
+              Extraction.run(api, options::withGeometries, batch, maxBatch);
+          for (int k = 0; k < outcomes.size(); k++) {
+            answers.add(rows.get(k), 0, encode(outcomes.get(k)));
+          }
+          batch.clear();
+          rows.clear();
+        }
+        if (e == null) {
+          return true;
+        }
+      }
+    }
+  }
+
+  /**
+   * Writes every row from {@code first} on in input order, a chunk at a time.
+   *
+   * @return true: the job is done, or stopped between chunks
+   */
+  private boolean write(JobRecord job, ExternalSort answers, long first) throws IOException {
+    int chunk = job.chunks();
+    long failed = job.failedRows();
+    List<JobRow> out = new ArrayList<>(job.chunkRows());
+    try (RowSource source = runner.open(job);
+        ExternalSort.Cursor sorted = answers.sorted()) {
+      skip(source, first);
+      for (long row = first; ; row++) {
+        InputRow r = source.next();
+        if (r == null) {
+          break;
+        }
+        out.add(
+            r.geometry() == null
+                ? new JobRow(row, r.line(), null, r.fields(), null, null, r.error())
+                : JobRunner.row(r, row, decode(sorted.next(), row), source.rowName()));
+        if (out.size() == job.chunkRows()) {
+          failed = runner.commit(job, chunk++, out, failed);
+          out.clear();
+          if (runner.stopping(job.id())) {
+            return true;
+          }
+        }
+      }
+      if (!out.isEmpty()) {
+        runner.commit(job, chunk, out, failed);
+      }
+    }
+    runner.succeeded(job);
+    return true;
+  }
+
+  private static void skip(RowSource source, long rows) throws IOException {
+    for (long skipped = 0; skipped < rows; skipped++) {
+      source.next();
+    }
+  }
+
+  /** An answer as the bytes of its response, or of its error. */
+  private static byte[] encode(Extraction.Outcome o) throws IOException {
+    return StrictJson.MAPPER.writeValueAsBytes(
+        o.response() != null ? new Answer(o.response(), null) : new Answer(null, o.error()));
+  }
+
+  private static Extraction.Outcome decode(ExternalSort.Entry e, long row) throws IOException {
+    if (e == null || e.key() != row) {
+      throw new IllegalStateException(
+          "the job's input changed while it was read: row " + row + " is not the one extracted");
+    }
+    Answer a = StrictJson.MAPPER.readValue(e.payload(), Answer.class);
+    return new Extraction.Outcome(a.response(), a.error());
+  }
+
+  /** What a spilled answer holds. */
+  private record Answer(ExtractResponse response, String error) {}
+}
