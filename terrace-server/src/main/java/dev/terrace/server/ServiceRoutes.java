@@ -51,6 +51,7 @@ final class ServiceRoutes {
     Map<String, Object> cacheBody = new LinkedHashMap<>();
     cacheBody.put("requests", cache.requests());
     cacheBody.put("hits", cache.hits());
+    cacheBody.put("decodes", cache.decodes());
     cacheBody.put(
         "hit_ratio", cache.requests() == 0 ? 0.0 : (double) cache.hits() / cache.requests());
     cacheBody.put("bytes", cache.bytes());

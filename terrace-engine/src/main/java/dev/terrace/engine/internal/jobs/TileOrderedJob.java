@@ -25,8 +25,9 @@ import java.util.List;
  * <ol>
  *   <li>the rows after the last committed one are read; each point is spilled as (tile, row, lon,
  *       lat) to an external sort in the job's folder;
- *   <li>the points come back sorted by tile and are extracted {@value #BATCH} at a time, so that
- *       each tile is decoded about once; each answer is spilled by row to a second sort;
+ *   <li>the points come back sorted by tile and are extracted a request at a time in that order
+ *       (not reordered by locality, which would scatter a request's tiles), so that each tile is
+ *       decoded about once; each answer is spilled by row to a second sort;
  *   <li>the input is read again beside the answers, in row order, and written and committed a chunk
  *       at a time, as a job in chunks is.
  * </ol>
@@ -36,9 +37,6 @@ import java.util.List;
  * that is not a point is left to the chunks.
  */
 final class TileOrderedJob {
-
-  /** Points per extraction, in tile order. */
-  static final int BATCH = 10_000;
 
   /** Bytes each of the two sorts holds in memory before it spills a run. */
   private static final long MEMORY = 64L << 20;
@@ -95,8 +93,8 @@ final class TileOrderedJob {
   private boolean extract(
       JobRecord job, BatchExtractRequest options, ExternalSort points, ExternalSort answers)
       throws IOException {
-    List<Geometry> batch = new ArrayList<>(BATCH);
-    List<Long> rows = new ArrayList<>(BATCH);
+    List<Geometry> batch = new ArrayList<>(maxBatch);
+    List<Long> rows = new ArrayList<>(maxBatch);
     try (ExternalSort.Cursor sorted = points.sorted()) {
       for (ExternalSort.Entry e; ; ) {
         e = sorted.next();
@@ -105,7 +103,7 @@ final class TileOrderedJob {
           batch.add(Point.of(xy.getDouble(), xy.getDouble()));
           rows.add(e.index());
         }
-        if (batch.size() == BATCH || (e == null && !batch.isEmpty())) {
+        if (batch.size() == maxBatch || (e == null && !batch.isEmpty())) {
           if (runner.stopping(job.id())) {
             return false;
           }
