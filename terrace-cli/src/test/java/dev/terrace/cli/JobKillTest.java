@@ -32,14 +32,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A job of 60 000 points on the real service ({@code ./terrace serve}, SQLite), the service killed
+ * A job of 200 000 points on the real service ({@code ./terrace serve}, SQLite), the service killed
  * with SIGKILL at random moments while the job runs, up to three times, and started again on the
  * same database and folder: the job completes, every row is in its results exactly once, in input
  * order, with the engine's value, and its progress never went backwards.
  */
 class JobKillTest {
 
-  private static final int POINTS = 60_000;
+  private static final int POINTS = 200_000;
   private static final Pattern LISTENING = Pattern.compile("Terrace listening on (http://\\S+) ");
 
   @TempDir Path dir;
@@ -69,7 +69,7 @@ class JobKillTest {
       int kills = 0;
       for (int attempt = 1; attempt <= 3; attempt++) {
         // Killed at a random moment while the job runs: sorting, extracting or committing.
-        long killAt = System.nanoTime() + (300 + random.nextInt(1500)) * 1_000_000L;
+        long killAt = System.nanoTime() + (100 + random.nextInt(1100)) * 1_000_000L;
         boolean ended = false;
         try (TerraceClient client = client(service)) {
           while (System.nanoTime() < killAt) {

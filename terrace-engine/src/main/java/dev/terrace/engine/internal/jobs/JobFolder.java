@@ -62,7 +62,12 @@ public final class JobFolder {
     return dir(id).resolve(String.format("chunk-%06d.ndjson", chunk));
   }
 
-  void writeChunk(String id, int chunk, List<JobRow> rows) throws IOException {
+  /**
+   * Writes a committed chunk's rows, each a {@link JobRow}'s JSON on a line of its own.
+   *
+   * @param lines the rows' JSON, in input order
+   */
+  void writeChunk(String id, int chunk, List<String> lines) throws IOException {
     Path tmp = dir(id).resolve("chunk.tmp");
     try (FileChannel channel =
             FileChannel.open(
@@ -71,8 +76,8 @@ public final class JobFolder {
                 StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE);
         Writer out = Channels.newWriter(channel, StandardCharsets.UTF_8)) {
-      for (JobRow row : rows) {
-        out.write(ROW.writeValueAsString(row));
+      for (String line : lines) {
+        out.write(line);
         out.write('\n');
       }
       out.flush();
@@ -96,6 +101,10 @@ public final class JobFolder {
     int first = (int) Math.min(chunks, offset / chunkRows);
     long skip = offset - (long) first * chunkRows;
     return IntStream.range(first, chunks).boxed().flatMap(c -> read(chunk(id, c))).skip(skip);
+  }
+
+  static String json(JobRow row) throws IOException {
+    return ROW.writeValueAsString(row);
   }
 
   static JobRow parse(String line) {

@@ -204,10 +204,25 @@ final class JobRunner {
    * @return the failed rows with this chunk's
    */
   long commit(JobRecord job, int chunk, List<JobRow> rows, long failed) throws IOException {
+    List<String> lines = new ArrayList<>(rows.size());
+    for (JobRow row : rows) {
+      lines.add(JobFolder.json(row));
+    }
+    return commitLines(
+        job, chunk, lines, failed + rows.stream().filter(r -> r.error() != null).count());
+  }
+
+  /**
+   * Writes a chunk of rows already as JSON, and commits it.
+   *
+   * @param failedNow the failed rows with this chunk's
+   * @return {@code failedNow}
+   */
+  long commitLines(JobRecord job, int chunk, List<String> lines, long failedNow)
+      throws IOException {
     String id = job.id();
-    long failedNow = failed + rows.stream().filter(r -> r.error() != null).count();
-    long done = (long) chunk * job.chunkRows() + rows.size();
-    folder.writeChunk(id, chunk, rows);
+    long done = (long) chunk * job.chunkRows() + lines.size();
+    folder.writeChunk(id, chunk, lines);
     store.commit(id, chunk + 1, done, failedNow);
     Rate rate = rates.get(id);
     if (rate != null) {

@@ -2,7 +2,6 @@ package dev.terrace.engine.internal.jobs;
 
 import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.ExtractResponse;
-import dev.terrace.api.JobRow;
 import dev.terrace.api.TerraceApi;
 import dev.terrace.api.geojson.Geometry;
 import dev.terrace.api.geojson.Point;
@@ -15,6 +14,7 @@ import dev.terrace.engine.internal.rows.SpillFolder;
 import dev.terrace.engine.internal.rows.TileKeys;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,6 +40,12 @@ final class TileOrderedJob {
 
   /** Bytes each of the two sorts holds in memory before it spills a run. */
   private static final long MEMORY = 64L << 20;
+
+  private static final char RESULTS = 'R';
+  private static final char ERROR = 'E';
+
+  /** The answer members of a row without one. */
+  private static final String NO_ANSWER = "\"results\":[],\"warnings\":[]";
 
   private final JobRunner runner;
   private final TerraceApi api;
@@ -123,14 +129,16 @@ final class TileOrderedJob {
   }
 
   /**
-   * Writes every row from {@code first} on in input order, a chunk at a time.
+   * Writes every row from {@code first} on in input order, a chunk at a time. A row's JSON is
+   * assembled around its answer's, spilled as written, so that no result is read back.
    *
    * @return true: the job is done, or stopped between chunks
    */
   private boolean write(JobRecord job, ExternalSort answers, long first) throws IOException {
     int chunk = job.chunks();
     long failed = job.failedRows();
-    List<JobRow> out = new ArrayList<>(job.chunkRows());
+    List<String> out = new ArrayList<>(job.chunkRows());
+    StringBuilder line = new StringBuilder(512);
     try (RowSource source = runner.open(job);
         ExternalSort.Cursor sorted = answers.sorted()) {
       skip(source, first);
@@ -139,12 +147,28 @@ final class TileOrderedJob {
         if (r == null) {
           break;
         }
-        out.add(
-            r.geometry() == null
-                ? new JobRow(row, r.line(), null, r.fields(), null, null, r.error())
-                : JobRunner.row(r, row, decode(sorted.next(), row), source.rowName()));
+        String error = r.error();
+        String answer = null;
+        if (r.geometry() != null) {
+          String spilled = answer(sorted.next(), row);
+          if (spilled.charAt(0) == ERROR) {
+            error = source.rowName() + " " + r.line() + ": " + spilled.substring(1);
+          } else {
+            answer = spilled.substring(1);
+          }
+        }
+        if (error != null) {
+          failed++;
+        }
+        line.setLength(0);
+        line.append("{\"row\":").append(row).append(",\"line\":").append(r.line());
+        line.append(",\"geometry\":").append(StrictJson.MAPPER.writeValueAsString(r.geometry()));
+        line.append(",\"properties\":").append(StrictJson.MAPPER.writeValueAsString(r.fields()));
+        line.append(',').append(answer == null ? NO_ANSWER : answer);
+        line.append(",\"error\":").append(StrictJson.MAPPER.writeValueAsString(error)).append('}');
+        out.add(line.toString());
         if (out.size() == job.chunkRows()) {
-          failed = runner.commit(job, chunk++, out, failed);
+          runner.commitLines(job, chunk++, out, failed);
           out.clear();
           if (runner.stopping(job.id())) {
             return true;
@@ -152,7 +176,7 @@ final class TileOrderedJob {
         }
       }
       if (!out.isEmpty()) {
-        runner.commit(job, chunk, out, failed);
+        runner.commitLines(job, chunk, out, failed);
       }
     }
     runner.succeeded(job);
@@ -165,21 +189,28 @@ final class TileOrderedJob {
     }
   }
 
-  /** An answer as the bytes of its response, or of its error. */
+  /**
+   * An answer as spilled: {@value #RESULTS} and the JSON members {@code
+   * "results":[…],"warnings":[…]} as the row will hold them, or {@value #ERROR} and the error.
+   */
   private static byte[] encode(Extraction.Outcome o) throws IOException {
-    return StrictJson.MAPPER.writeValueAsBytes(
-        o.response() != null ? new Answer(o.response(), null) : new Answer(null, o.error()));
+    ExtractResponse r = o.response();
+    String text =
+        r == null
+            ? ERROR + o.error()
+            : RESULTS
+                + "\"results\":"
+                + StrictJson.MAPPER.writeValueAsString(r.results())
+                + ",\"warnings\":"
+                + StrictJson.MAPPER.writeValueAsString(r.warnings());
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
-  private static Extraction.Outcome decode(ExternalSort.Entry e, long row) throws IOException {
+  private static String answer(ExternalSort.Entry e, long row) {
     if (e == null || e.key() != row) {
       throw new IllegalStateException(
           "the job's input changed while it was read: row " + row + " is not the one extracted");
     }
-    Answer a = StrictJson.MAPPER.readValue(e.payload(), Answer.class);
-    return new Extraction.Outcome(a.response(), a.error());
+    return new String(e.payload(), StandardCharsets.UTF_8);
   }
-
-  /** What a spilled answer holds. */
-  private record Answer(ExtractResponse response, String error) {}
 }
