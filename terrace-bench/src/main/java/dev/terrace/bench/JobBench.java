@@ -105,7 +105,7 @@ public final class JobBench {
     double[] jobMs = new double[reps];
     long batchDecodes = 0;
     long jobDecodes = 0;
-    List<JobRow> rows = List.of();
+    long mismatches = 0;
     // The passes timed, then one more whose job is probed by interactive calls, which take a share
     // of the cores and so are kept out of the throughput.
     for (int r = 0; r <= reps; r++) {
@@ -167,7 +167,7 @@ public final class JobBench {
           jobMs[r] = ms;
           jobDecodes = decodes(url) - decodedBefore;
           try (Stream<JobRow> results = client.jobs().results(job.id())) {
-            rows = results.toList();
+            mismatches += compare(results, out);
           }
           System.out.printf(
               Locale.ROOT,
@@ -206,7 +206,6 @@ public final class JobBench {
         "tile decodes (last pass): terrace batch %,d, job %,d (the DEM has 1600 tiles)%n",
         batchDecodes,
         jobDecodes);
-    long mismatches = compare(rows, out);
     System.out.printf(Locale.ROOT, "values: %,d rows compared, %d mismatches%n", n, mismatches);
     try (var files = Files.walk(work)) {
       for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -259,23 +258,35 @@ public final class JobBench {
     throw new IllegalStateException("terrace serve ended before it listened");
   }
 
-  /** Each job row's value against the command's row of the same id (its last column). */
-  private static long compare(List<JobRow> rows, Path batchOut) throws Exception {
-    List<String> lines = Files.readAllLines(batchOut);
+  /**
+   * Each job row's value against the command's row of the same id, read side by side: a million
+   * rows are never held at once.
+   */
+  private static long compare(Stream<JobRow> rows, Path batchOut) throws Exception {
     long mismatches = 0;
-    for (int i = 0; i < rows.size(); i++) {
-      String[] cells = lines.get(i + 1).split(",", -1);
-      Double theirs = BenchData.number(cells[3]);
-      JobRow row = rows.get(i);
-      java.util.OptionalDouble value =
-          row.results().isEmpty()
-              ? java.util.OptionalDouble.empty()
-              : row.results().get(0).number();
-      Double ours = value.isPresent() ? value.getAsDouble() : null;
-      if (!java.util.Objects.equals(ours, theirs) || row.row() != i) {
+    long i = 0;
+    try (BufferedReader lines = Files.newBufferedReader(batchOut)) {
+      lines.readLine();
+      for (java.util.Iterator<JobRow> it = rows.iterator(); it.hasNext(); i++) {
+        JobRow row = it.next();
+        String line = lines.readLine();
+        if (line == null) {
+          return mismatches + 1;
+        }
+        Double theirs = BenchData.number(line.split(",", -1)[3]);
+        java.util.OptionalDouble value =
+            row.results().isEmpty()
+                ? java.util.OptionalDouble.empty()
+                : row.results().get(0).number();
+        Double ours = value.isPresent() ? value.getAsDouble() : null;
+        if (!java.util.Objects.equals(ours, theirs) || row.row() != i) {
+          mismatches++;
+        }
+      }
+      if (lines.readLine() != null) {
         mismatches++;
       }
     }
-    return mismatches + Math.abs(lines.size() - 1 - rows.size());
+    return mismatches;
   }
 }
