@@ -31,10 +31,11 @@ import java.util.stream.Stream;
 /**
  * A job against {@code terrace batch} on the same random-order points over the 20000² reference
  * DEM: the service ({@code terrace serve}, SQLite, one job worker) and the command each in a
- * process of their own, on the same machine in the same run. The job is timed from its create to
- * its end as the SDK sees it; the command around its process. Every job row's value is compared
- * with the command's. Interactive {@code extract} calls for one point, one after another, are timed
- * while the service is idle and while the job runs: what an interactive caller pays for jobs.
+ * process of their own, on the same machine in the same run. The job is timed from its create until
+ * a poll every 20 ms sees it ended; the command around its process; the tile decodes of each from
+ * the command's cache and the service's {@code /health}. Every job row's value is compared with the
+ * command's. Interactive {@code extract} calls for one point, one after another, are timed while
+ * the service is idle and while the job runs: what an interactive caller pays for jobs.
  *
  * <pre>
  * terrace-bench/run JobBench [--points 200000] [--reps 1] [--chunk 10000]
