@@ -163,8 +163,7 @@ final class ServeCommand implements Callable<Integer> {
       paramLabel = "N",
       defaultValue = "1",
       description =
-          "Jobs run at once, below the priority of interactive requests (default:"
-              + " ${DEFAULT-VALUE}).")
+          "Jobs run at once, each on a thread of its own (default:" + " ${DEFAULT-VALUE}).")
   int jobWorkers;
 
   @Option(

@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param folder where each job's input and committed rows are kept; with the database, what a
  *     restarted service resumes from
- * @param workers how many jobs run at once, on threads below the interactive requests' priority
+ * @param workers how many jobs run at once, each on a thread of its own
  * @param chunkRows rows extracted and committed together: the most a killed service redoes per job
  * @param maxJobsPerKey the most jobs one API key may have queued and running; beyond, a create is a
  *     429

@@ -46,8 +46,8 @@ import java.util.stream.Stream;
 
 /**
  * The jobs of one engine: creates them (the input copied to the job's folder), runs them on a
- * bounded pool of low-priority threads, and answers for them. Every method takes the owner, so that
- * one caller never sees another's jobs.
+ * bounded pool of threads, and answers for them. Every method takes the owner, so that one caller
+ * never sees another's jobs.
  */
 public final class JobService implements AutoCloseable {
 
@@ -94,7 +94,7 @@ public final class JobService implements AutoCloseable {
             r -> {
               Thread t = new Thread(r, "terrace-job-" + n.incrementAndGet());
               t.setDaemon(true);
-              // Interactive requests come first when the two compete for the cores.
+              // A hint only: Linux ignores it, and tiles are decoded on the engine's shared pool.
               t.setPriority(Thread.MIN_PRIORITY);
               return t;
             });
