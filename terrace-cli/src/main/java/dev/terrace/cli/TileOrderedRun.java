@@ -2,6 +2,7 @@ package dev.terrace.cli;
 
 import dev.terrace.api.geojson.Geometry;
 import dev.terrace.api.geojson.Point;
+import dev.terrace.engine.internal.Engine;
 import dev.terrace.engine.internal.rows.ExternalSort;
 import dev.terrace.engine.internal.rows.Extraction;
 import dev.terrace.engine.internal.rows.InputRow;
@@ -66,7 +67,9 @@ final class TileOrderedRun {
    */
   long run(RowSource source, Reopen again, RowSink sink, Progress progress, RowReport report)
       throws IOException {
-    TileKeys keys = TileKeys.of(service.api(), options.datasets);
+    TileKeys keys =
+        TileKeys.of(
+            service.api() instanceof Engine engine ? engine.catalog() : null, options.datasets);
     try (sink;
         SpillFolder folder = new SpillFolder(tmp);
         ExternalSort points = new ExternalSort(folder, "points", memory / 2);

@@ -272,6 +272,7 @@ public final class TerraceServer implements AutoCloseable {
     JobSettings settings = config.jobs();
     return new JobService(
         engine,
+        engine.catalog(),
         new JdbcJobStore(database),
         new JobFolder(settings.folder()),
         settings.workers(),

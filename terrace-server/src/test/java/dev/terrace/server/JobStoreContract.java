@@ -137,6 +137,7 @@ abstract class JobStoreContract {
         JobService jobs =
             new JobService(
                 engine,
+                null,
                 store,
                 new JobFolder(Files.createTempDirectory("terrace-jobs")),
                 1,

@@ -208,6 +208,7 @@ public final class Engine implements TerraceApi, AutoCloseable {
         jobService =
             new JobService(
                 this,
+                catalog,
                 new MemoryJobStore(),
                 new JobFolder(folder),
                 1,

@@ -7,6 +7,7 @@ import dev.terrace.api.JobRow;
 import dev.terrace.api.JobStatus;
 import dev.terrace.api.TerraceApi;
 import dev.terrace.api.geojson.Geometry;
+import dev.terrace.engine.internal.catalog.Catalog;
 import dev.terrace.engine.internal.json.StrictJson;
 import dev.terrace.engine.internal.rows.Extraction;
 import dev.terrace.engine.internal.rows.InputRow;
@@ -33,6 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class JobRunner {
 
   private final TerraceApi api;
+  private final Catalog catalog;
   private final JobStore store;
   private final JobFolder folder;
   private final int maxBatch;
@@ -40,8 +42,15 @@ final class JobRunner {
   private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
   private final Map<String, Rate> rates = new ConcurrentHashMap<>();
 
-  JobRunner(TerraceApi api, JobStore store, JobFolder folder, int maxBatch, JobListener listener) {
+  JobRunner(
+      TerraceApi api,
+      Catalog catalog,
+      JobStore store,
+      JobFolder folder,
+      int maxBatch,
+      JobListener listener) {
     this.api = api;
+    this.catalog = catalog;
     this.store = store;
     this.folder = folder;
     this.maxBatch = maxBatch;
@@ -239,6 +248,14 @@ final class JobRunner {
 
   void succeeded(JobRecord job) {
     end(job, JobStatus.SUCCEEDED, null);
+  }
+
+  /**
+   * @return the catalog the engine reads, so that points can be sorted by the tiles of its rasters;
+   *     null when unknown
+   */
+  Catalog catalog() {
+    return catalog;
   }
 
   /** Where a job's spill files go: its own folder, deleted with it. */

@@ -19,6 +19,7 @@ import dev.terrace.api.TerraceApi;
 import dev.terrace.api.geojson.Feature;
 import dev.terrace.api.geojson.Geometry;
 import dev.terrace.api.geojson.Point;
+import dev.terrace.engine.internal.catalog.Catalog;
 import dev.terrace.engine.internal.json.StrictJson;
 import dev.terrace.engine.internal.rows.RowSource;
 import dev.terrace.engine.internal.rows.RowSources;
@@ -66,6 +67,8 @@ public final class JobService implements AutoCloseable {
   private final ExecutorService pool;
 
   /**
+   * @param catalog the catalog {@code api} reads, so that points are sorted by its rasters' tiles;
+   *     null when unknown
    * @param workers how many jobs run at once
    * @param chunkRows rows per committed chunk of a new job
    * @param maxBatch the most geometries per {@code extract.batch} call
@@ -73,6 +76,7 @@ public final class JobService implements AutoCloseable {
    */
   public JobService(
       TerraceApi api,
+      Catalog catalog,
       JobStore store,
       JobFolder folder,
       int workers,
@@ -86,7 +90,7 @@ public final class JobService implements AutoCloseable {
     this.folder = folder;
     this.chunkRows = chunkRows;
     this.listener = listener;
-    this.runner = new JobRunner(api, store, folder, maxBatch, listener);
+    this.runner = new JobRunner(api, catalog, store, folder, maxBatch, listener);
     AtomicInteger n = new AtomicInteger();
     this.pool =
         Executors.newFixedThreadPool(

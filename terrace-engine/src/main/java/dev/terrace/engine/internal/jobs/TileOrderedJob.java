@@ -63,7 +63,7 @@ final class TileOrderedJob {
    */
   boolean run(JobRecord job, BatchExtractRequest options) throws IOException {
     long first = (long) job.chunks() * job.chunkRows();
-    TileKeys keys = TileKeys.of(api, options.datasetIds());
+    TileKeys keys = TileKeys.of(runner.catalog(), options.datasetIds());
     try (SpillFolder spill = new SpillFolder(runner.spillFolder(job));
         ExternalSort points = new ExternalSort(spill, "points", MEMORY);
         ExternalSort answers = new ExternalSort(spill, "answers", MEMORY)) {

@@ -1,7 +1,6 @@
 package dev.terrace.engine.internal.rows;
 
-import dev.terrace.api.TerraceApi;
-import dev.terrace.engine.internal.Engine;
+import dev.terrace.engine.internal.catalog.Catalog;
 import dev.terrace.engine.internal.catalog.CatalogDataset;
 import dev.terrace.engine.internal.raster.Blocks;
 import dev.terrace.engine.internal.raster.PixelLocator;
@@ -28,11 +27,15 @@ public final class TileKeys {
     this.blocks = blocks;
   }
 
-  public static TileKeys of(TerraceApi api, List<String> datasets) {
-    if (!(api instanceof Engine engine) || datasets.isEmpty()) {
+  /**
+   * @param catalog the catalog the datasets are read from, or null when they are read by a service
+   *     elsewhere, whose rasters cannot be known here
+   */
+  public static TileKeys of(Catalog catalog, List<String> datasets) {
+    if (catalog == null || datasets.isEmpty()) {
       return new TileKeys(null, null);
     }
-    Optional<CatalogDataset> first = engine.catalog().dataset(datasets.get(0));
+    Optional<CatalogDataset> first = catalog.dataset(datasets.get(0));
     if (first.isEmpty() || first.get().tiles().isPresent()) {
       return new TileKeys(null, null);
     }
