@@ -151,6 +151,7 @@ class ContractIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private Doors doors;
   private LoopbackServer server;
   private Terrace embedded;
   private TerraceClient client;
@@ -158,27 +159,20 @@ class ContractIT {
 
   @BeforeAll
   void start() {
-    server = LoopbackServer.start();
-    embedded = Terrace.embedded();
-    client = TerraceClient.builder().baseUrl(server.baseUrl()).apiKey(server.apiKey()).build();
-    asyncClient =
-        TerraceAsyncClient.builder().baseUrl(server.baseUrl()).apiKey(server.apiKey()).build();
+    doors = Doors.open();
+    server = doors.server;
+    embedded = doors.embedded;
+    client = doors.client;
+    asyncClient = doors.asyncClient;
   }
 
   @AfterAll
   void stop() throws IOException {
-    asyncClient.close();
-    client.close();
-    embedded.close();
-    server.close();
+    doors.close();
   }
 
   Stream<Implementation> implementations() {
-    return Stream.of(
-        new Implementation("embedded", embedded, false),
-        new Implementation("embedded async", new JoinedAsyncApi(embedded.async()), false),
-        new Implementation("client", client, true),
-        new Implementation("async", new JoinedAsyncApi(asyncClient), true));
+    return doors.implementations();
   }
 
   Stream<Arguments> aggregations() {

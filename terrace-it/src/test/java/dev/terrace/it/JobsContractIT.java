@@ -16,7 +16,6 @@ import dev.terrace.api.ListJobsRequest;
 import dev.terrace.api.NotFoundException;
 import dev.terrace.api.TerraceException;
 import dev.terrace.api.geojson.Feature;
-import dev.terrace.client.TerraceAsyncClient;
 import dev.terrace.client.TerraceClient;
 import dev.terrace.engine.Terrace;
 import java.io.IOException;
@@ -48,34 +47,26 @@ class JobsContractIT {
 
   @TempDir Path dir;
 
+  private Doors doors;
   private LoopbackServer server;
   private Terrace embedded;
   private TerraceClient client;
-  private TerraceAsyncClient asyncClient;
 
   @BeforeAll
   void start() {
-    server = LoopbackServer.start();
-    embedded = Terrace.embedded();
-    client = TerraceClient.builder().baseUrl(server.baseUrl()).apiKey(server.apiKey()).build();
-    asyncClient =
-        TerraceAsyncClient.builder().baseUrl(server.baseUrl()).apiKey(server.apiKey()).build();
+    doors = Doors.open();
+    server = doors.server;
+    embedded = doors.embedded;
+    client = doors.client;
   }
 
   @AfterAll
   void stop() throws IOException {
-    asyncClient.close();
-    client.close();
-    embedded.close();
-    server.close();
+    doors.close();
   }
 
   Stream<Implementation> implementations() {
-    return Stream.of(
-        new Implementation("embedded", embedded, false),
-        new Implementation("embedded async", new JoinedAsyncApi(embedded.async()), false),
-        new Implementation("client", client, true),
-        new Implementation("async", new JoinedAsyncApi(asyncClient), true));
+    return doors.implementations();
   }
 
   @ParameterizedTest(name = "{0}")

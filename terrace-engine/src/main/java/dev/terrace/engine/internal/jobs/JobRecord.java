@@ -65,48 +65,27 @@ public record JobRecord(
   }
 
   JobRecord withStatus(JobStatus status, Instant startedAt, Instant finishedAt, String error) {
-    return new JobRecord(
-        id,
-        owner,
-        status,
-        createdAt,
-        startedAt,
-        finishedAt,
-        total,
-        processed,
-        failedRows,
-        chunks,
-        chunkRows,
-        error,
-        options,
-        format,
-        layer,
-        idempotencyKey,
-        requestHash);
+    return with(status, startedAt, finishedAt, total, chunks, processed, failedRows, error);
   }
 
   JobRecord withTotal(long total) {
-    return new JobRecord(
-        id,
-        owner,
-        status,
-        createdAt,
-        startedAt,
-        finishedAt,
-        total,
-        processed,
-        failedRows,
-        chunks,
-        chunkRows,
-        error,
-        options,
-        format,
-        layer,
-        idempotencyKey,
-        requestHash);
+    return with(status, startedAt, finishedAt, total, chunks, processed, failedRows, error);
   }
 
   JobRecord withProgress(int chunks, long processed, long failedRows) {
+    return with(status, startedAt, finishedAt, total, chunks, processed, failedRows, error);
+  }
+
+  /** This job with the parts that change as it runs replaced, the rest kept. */
+  private JobRecord with(
+      JobStatus status,
+      Instant startedAt,
+      Instant finishedAt,
+      Long total,
+      int chunks,
+      long processed,
+      long failedRows,
+      String error) {
     return new JobRecord(
         id,
         owner,
