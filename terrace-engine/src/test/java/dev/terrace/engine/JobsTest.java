@@ -18,8 +18,10 @@ import dev.terrace.api.JobStatus;
 import dev.terrace.api.ListJobsRequest;
 import dev.terrace.api.NotFoundException;
 import dev.terrace.api.Operation;
+import dev.terrace.api.PixelRule;
 import dev.terrace.api.geojson.Feature;
 import dev.terrace.api.geojson.Point;
+import dev.terrace.api.geojson.Polygon;
 import java.io.ByteArrayInputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -250,5 +252,33 @@ class JobsTest {
     } finally {
       Files.deleteIfExists(csv);
     }
+  }
+
+  /**
+   * A polygon among the points: the job is extracted in chunks rather than in tile order, with the
+   * same answers. rasterio.mask over the box, centre rule: max 425.
+   */
+  @Test
+  void aJobWithAPolygonAnswersAsTheBatchDoes() {
+    List<Feature> features =
+        List.of(
+            Feature.of(Point.of(6.13, 49.61)),
+            Feature.of(Polygon.rectangle(6.0, 49.6, 6.2, 49.8)),
+            Feature.of(Point.of(5.9, 49.9)));
+    BatchExtractRequest options =
+        BatchExtractRequest.builder()
+            .geometries(List.of())
+            .datasets("lux:elevation")
+            .aggregation("max")
+            .pixelRule(PixelRule.CENTER)
+            .build();
+    Job job = terrace.jobs().create(CreateJobRequest.of(options, features));
+    assertThat(terrace.jobs().waitFor(job.id(), Duration.ofMinutes(2)).status())
+        .isEqualTo(JobStatus.SUCCEEDED);
+
+    List<JobRow> rows = rows(job.id());
+    assertThat(rows)
+        .extracting(r -> r.results().get(0).number().orElseThrow())
+        .containsExactly(300.0, 425.0, 411.0);
   }
 }
