@@ -38,7 +38,7 @@ import java.util.stream.Stream;
  * the service is idle and while the job runs: what an interactive caller pays for jobs.
  *
  * <pre>
- * terrace-bench/run JobBench [--points 200000] [--reps 1] [--chunk 10000]
+ * terrace-bench/run JobBench [--points 200000] [--reps 1] [--chunk 10000] [--polygons N]
  * </pre>
  */
 public final class JobBench {
@@ -63,10 +63,12 @@ public final class JobBench {
     int n = 200_000;
     int reps = 1;
     String chunk = "10000";
+    int polygons = 0;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--points" -> n = Integer.parseInt(args[++i]);
         case "--chunk" -> chunk = args[++i];
+        case "--polygons" -> polygons = Integer.parseInt(args[++i]);
         case "--reps" -> reps = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
@@ -76,12 +78,16 @@ public final class JobBench {
     Path work = Files.createTempDirectory("terrace-job-bench-");
     double[][] lonLat = new double[n][];
     TileOrderBench.points(n, lonLat);
-    Path csv = work.resolve("points.csv");
-    try (BufferedWriter w = Files.newBufferedWriter(csv)) {
-      w.write("id,lon,lat\n");
-      for (int i = 0; i < n; i++) {
-        w.write(i + "," + lonLat[i][0] + "," + lonLat[i][1] + "\n");
+    Path csv = polygons > 0 ? polygons(work, polygons) : work.resolve("points.csv");
+    if (polygons == 0) {
+      try (BufferedWriter w = Files.newBufferedWriter(csv)) {
+        w.write("id,lon,lat\n");
+        for (int i = 0; i < n; i++) {
+          w.write(i + "," + lonLat[i][0] + "," + lonLat[i][1] + "\n");
+        }
       }
+    } else {
+      n = polygons;
     }
     Path catalog = BenchData.catalog();
     List<String> java =
@@ -99,8 +105,9 @@ public final class JobBench {
     batch.addAll(List.of("--tmp", work.toString()));
     System.out.printf(
         Locale.ROOT,
-        "%,d points in random order over the reference DEM, %d cores%n",
+        "%,d %s over the reference DEM, %d cores%n",
         n,
+        polygons > 0 ? "polygons (the reference 1000 over and over)" : "points in random order",
         Runtime.getRuntime().availableProcessors());
     double[] batchMs = new double[reps];
     double[] jobMs = new double[reps];
@@ -234,6 +241,25 @@ public final class JobBench {
     return ms.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
+  /**
+   * The reference polygons (1000) written over and over, {@code count} features in all, as a
+   * GeoJSON FeatureCollection.
+   */
+  private static Path polygons(Path work, int count) throws Exception {
+    com.fasterxml.jackson.databind.JsonNode features =
+        BenchData.JSON.readTree(BenchData.data("polygons.geojson").toFile()).get("features");
+    Path file = work.resolve("polygons.geojson");
+    try (BufferedWriter w = Files.newBufferedWriter(file)) {
+      w.write("{\"type\":\"FeatureCollection\",\"features\":[\n");
+      for (int i = 0; i < count; i++) {
+        w.write(i == 0 ? "" : ",\n");
+        w.write(BenchData.JSON.writeValueAsString(features.get(i % features.size())));
+      }
+      w.write("\n]}\n");
+    }
+    return file;
+  }
+
   /** The service's tile decodes so far, from {@code /health}. */
   private static long decodes(String url) throws Exception {
     try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
@@ -267,14 +293,14 @@ public final class JobBench {
     long mismatches = 0;
     long i = 0;
     try (BufferedReader lines = Files.newBufferedReader(batchOut)) {
-      lines.readLine();
+      int column = List.of(lines.readLine().split(",", -1)).indexOf("bench:dem_mean");
       for (java.util.Iterator<JobRow> it = rows.iterator(); it.hasNext(); i++) {
         JobRow row = it.next();
         String line = lines.readLine();
         if (line == null) {
           return mismatches + 1;
         }
-        Double theirs = BenchData.number(line.split(",", -1)[3]);
+        Double theirs = BenchData.number(line.split(",", -1)[column]);
         java.util.OptionalDouble value =
             row.results().isEmpty()
                 ? java.util.OptionalDouble.empty()
