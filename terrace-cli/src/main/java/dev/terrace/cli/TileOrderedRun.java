@@ -1,7 +1,6 @@
 package dev.terrace.cli;
 
 import dev.terrace.api.geojson.Geometry;
-import dev.terrace.api.geojson.Point;
 import dev.terrace.engine.internal.Engine;
 import dev.terrace.engine.internal.rows.ExternalSort;
 import dev.terrace.engine.internal.rows.Extraction;
@@ -10,7 +9,6 @@ import dev.terrace.engine.internal.rows.RowSource;
 import dev.terrace.engine.internal.rows.SpillFolder;
 import dev.terrace.engine.internal.rows.TileKeys;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,14 +78,7 @@ final class TileOrderedRun {
         if (r == null) {
           break;
         }
-        if (r.geometry() instanceof Point p && p.coordinates().length == 2) {
-          double lon = p.coordinates()[0];
-          double lat = p.coordinates()[1];
-          points.add(
-              keys.key(lon, lat),
-              row,
-              ByteBuffer.allocate(16).putDouble(lon).putDouble(lat).array());
-        } else if (r.geometry() != null) {
+        if (!keys.spill(points, row, r.geometry()) && r.geometry() != null) {
           others.add(r.geometry(), row);
         }
       }
@@ -95,8 +86,7 @@ final class TileOrderedRun {
       Pending byTile = new Pending(answers);
       try (ExternalSort.Cursor sorted = points.sorted()) {
         for (ExternalSort.Entry e; (e = sorted.next()) != null; ) {
-          ByteBuffer xy = ByteBuffer.wrap(e.payload());
-          byTile.add(Point.of(xy.getDouble(), xy.getDouble()), e.index());
+          byTile.add(TileKeys.point(e), e.index());
         }
       }
       byTile.extract();

@@ -81,6 +81,32 @@ public final class Database implements AutoCloseable {
     return pool.getConnection();
   }
 
+  /** Work done on one connection, in one transaction. */
+  interface Transaction<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} in a transaction: committed when it returns, rolled back when it throws.
+   *
+   * @return what {@code work} returned
+   */
+  <T> T inTransaction(Transaction<T> work) throws SQLException {
+    try (Connection c = connection()) {
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    }
+  }
+
   /** Closes the connection pool. */
   @Override
   public void close() {

@@ -1,7 +1,5 @@
 package dev.terrace.server;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.CreateJobRequest;
 import dev.terrace.api.ErrorType;
@@ -13,7 +11,6 @@ import dev.terrace.api.JobResultsRequest;
 import dev.terrace.api.ListJobsRequest;
 import dev.terrace.api.Operation;
 import dev.terrace.engine.internal.jobs.JobService;
-import io.helidon.common.parameters.Parameters;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -21,7 +18,6 @@ import java.io.OutputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -30,10 +26,6 @@ import java.util.stream.Stream;
  * streams rows rather than answering one document.
  */
 final class JobRoutes {
-
-  private static final Set<String> NUMBERS =
-      Set.of("min_coverage_frac", "default_value", "default_weight");
-  private static final Set<String> BOOLEANS = Set.of("densify", "repair");
 
   private final JobService jobs;
   private final long maxBodyBytes;
@@ -54,7 +46,8 @@ final class JobRoutes {
     Job job;
     if (streamed.isPresent()) {
       BatchExtractRequest options =
-          Json.MAPPER.treeToValue(optionsFromQuery(req.query()), BatchExtractRequest.class);
+          Json.MAPPER.treeToValue(
+              QueryFields.of(req.query(), BatchExtractRequest.class), BatchExtractRequest.class);
       String layer = req.query().first("layer").orElse(null);
       CreateJobRequest request = new CreateJobRequest(options, List.of(), layer);
       job =
@@ -68,41 +61,6 @@ final class JobRoutes {
     }
     res.header("Location", "/api/v1/jobs/" + job.id());
     OperationHandler.send(res, 202, job);
-  }
-
-  /**
-   * The options of a streamed create from the query, typed as the body's members are: {@code
-   * dataset_ids} a comma-separated list, numbers and booleans as such, so that the strict mapper
-   * judges them as it judges a body.
-   */
-  private static ObjectNode optionsFromQuery(Parameters query) {
-    ObjectNode fields = Json.MAPPER.createObjectNode();
-    for (String name : query.names()) {
-      String value = query.get(name);
-      if (name.equals("dataset_ids")) {
-        ArrayNode ids = fields.putArray(name);
-        for (String v : query.all(name)) {
-          for (String id : v.split(",")) {
-            ids.add(id.strip());
-          }
-        }
-      } else if (NUMBERS.contains(name) && isNumber(value)) {
-        fields.put(name, Double.parseDouble(value));
-      } else if (BOOLEANS.contains(name) && (value.equals("true") || value.equals("false"))) {
-        fields.put(name, Boolean.parseBoolean(value));
-      } else if (!name.equals("layer")) {
-        fields.put(name, value);
-      }
-    }
-    return fields;
-  }
-
-  private static boolean isNumber(String text) {
-    try {
-      return Double.isFinite(Double.parseDouble(text));
-    } catch (NumberFormatException e) {
-      return false;
-    }
   }
 
   /** {@code jobs.get}, {@code jobs.list} and {@code jobs.cancel}: one JSON answer each. */

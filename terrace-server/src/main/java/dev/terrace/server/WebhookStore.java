@@ -128,27 +128,21 @@ final class WebhookStore {
    * @return the webhook as it was, or empty if the owner has none of that id
    */
   Optional<Webhook> delete(String owner, String id) {
-    try (Connection c = db.connection()) {
-      c.setAutoCommit(false);
-      try {
-        Optional<Webhook> found = find(c, owner, id);
-        if (found.isPresent()) {
-          update(
-              c,
-              "DELETE FROM webhook_attempts WHERE delivery_id IN"
-                  + " (SELECT id FROM webhook_deliveries WHERE webhook_id = ?)",
-              id);
-          update(c, "DELETE FROM webhook_deliveries WHERE webhook_id = ?", id);
-          update(c, "DELETE FROM webhooks WHERE id = ?", id);
-        }
-        c.commit();
-        return found;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
+    try {
+      return db.inTransaction(
+          c -> {
+            Optional<Webhook> found = find(c, owner, id);
+            if (found.isPresent()) {
+              update(
+                  c,
+                  "DELETE FROM webhook_attempts WHERE delivery_id IN"
+                      + " (SELECT id FROM webhook_deliveries WHERE webhook_id = ?)",
+                  id);
+              update(c, "DELETE FROM webhook_deliveries WHERE webhook_id = ?", id);
+              update(c, "DELETE FROM webhooks WHERE id = ?", id);
+            }
+            return found;
+          });
     } catch (SQLException e) {
       throw failure("delete a webhook", e);
     }
@@ -238,32 +232,28 @@ final class WebhookStore {
 
   /** Inserts deliveries, pending and due at once, all or none. */
   void insert(List<NewDelivery> deliveries) {
-    try (Connection c = db.connection()) {
-      c.setAutoCommit(false);
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "INSERT INTO webhook_deliveries"
-                  + " (id, webhook_id, event, event_id, body, created_at, status, next_attempt_at)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-        for (NewDelivery d : deliveries) {
-          s.setString(1, d.id());
-          s.setString(2, d.webhookId());
-          s.setString(3, d.event().wireName());
-          s.setString(4, d.eventId());
-          s.setString(5, d.body());
-          s.setLong(6, d.createdAt());
-          s.setString(7, WebhookDeliveryStatus.PENDING.wireName());
-          s.setLong(8, d.createdAt());
-          s.addBatch();
-        }
-        s.executeBatch();
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
+    try {
+      db.inTransaction(
+          c -> {
+            try (PreparedStatement s =
+                c.prepareStatement(
+                    "INSERT INTO webhook_deliveries"
+                        + " (id, webhook_id, event, event_id, body, created_at, status,"
+                        + " next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+              for (NewDelivery d : deliveries) {
+                s.setString(1, d.id());
+                s.setString(2, d.webhookId());
+                s.setString(3, d.event().wireName());
+                s.setString(4, d.eventId());
+                s.setString(5, d.body());
+                s.setLong(6, d.createdAt());
+                s.setString(7, WebhookDeliveryStatus.PENDING.wireName());
+                s.setLong(8, d.createdAt());
+                s.addBatch();
+              }
+              return s.executeBatch();
+            }
+          });
     } catch (SQLException e) {
       throw failure("record webhook deliveries", e);
     }
@@ -363,36 +353,31 @@ final class WebhookStore {
       String error,
       WebhookDeliveryStatus status,
       Long next) {
-    try (Connection c = db.connection()) {
-      c.setAutoCommit(false);
-      try {
-        int found =
-            update(
-                c,
-                "UPDATE webhook_deliveries SET status = ?, next_attempt_at = ? WHERE id = ?",
-                status.wireName(),
-                next,
-                deliveryId);
-        if (found == 1) {
-          update(
-              c,
-              "INSERT INTO webhook_attempts"
-                  + " (delivery_id, attempt, at, status_code, latency_ms, error)"
-                  + " VALUES (?, ?, ?, ?, ?, ?)",
-              deliveryId,
-              attempt,
-              at,
-              statusCode,
-              latencyMs,
-              error == null ? null : Problems.cap(error));
-        }
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
+    try {
+      db.inTransaction(
+          c -> {
+            int found =
+                update(
+                    c,
+                    "UPDATE webhook_deliveries SET status = ?, next_attempt_at = ? WHERE id = ?",
+                    status.wireName(),
+                    next,
+                    deliveryId);
+            if (found == 1) {
+              update(
+                  c,
+                  "INSERT INTO webhook_attempts"
+                      + " (delivery_id, attempt, at, status_code, latency_ms, error)"
+                      + " VALUES (?, ?, ?, ?, ?, ?)",
+                  deliveryId,
+                  attempt,
+                  at,
+                  statusCode,
+                  latencyMs,
+                  error == null ? null : Problems.cap(error));
+            }
+            return found;
+          });
     } catch (SQLException e) {
       throw failure("record a webhook attempt", e);
     }

@@ -4,7 +4,6 @@ import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.TerraceApi;
 import dev.terrace.api.geojson.Geometry;
-import dev.terrace.api.geojson.Point;
 import dev.terrace.engine.internal.json.StrictJson;
 import dev.terrace.engine.internal.rows.ExternalSort;
 import dev.terrace.engine.internal.rows.Extraction;
@@ -13,7 +12,6 @@ import dev.terrace.engine.internal.rows.RowSource;
 import dev.terrace.engine.internal.rows.SpillFolder;
 import dev.terrace.engine.internal.rows.TileKeys;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,14 +72,7 @@ final class TileOrderedJob {
           if (r == null) {
             break;
           }
-          if (r.geometry() instanceof Point p && p.coordinates().length == 2) {
-            double lon = p.coordinates()[0];
-            double lat = p.coordinates()[1];
-            points.add(
-                keys.key(lon, lat),
-                row,
-                ByteBuffer.allocate(16).putDouble(lon).putDouble(lat).array());
-          } else if (r.geometry() != null) {
+          if (!keys.spill(points, row, r.geometry()) && r.geometry() != null) {
             return false;
           }
         }
@@ -105,8 +96,7 @@ final class TileOrderedJob {
       for (ExternalSort.Entry e; ; ) {
         e = sorted.next();
         if (e != null) {
-          ByteBuffer xy = ByteBuffer.wrap(e.payload());
-          batch.add(Point.of(xy.getDouble(), xy.getDouble()));
+          batch.add(TileKeys.point(e));
           rows.add(e.index());
         }
         if (batch.size() == maxBatch || (e == null && !batch.isEmpty())) {

@@ -1,10 +1,14 @@
 package dev.terrace.engine.internal.rows;
 
+import dev.terrace.api.geojson.Geometry;
+import dev.terrace.api.geojson.Point;
 import dev.terrace.engine.internal.catalog.Catalog;
 import dev.terrace.engine.internal.catalog.CatalogDataset;
 import dev.terrace.engine.internal.raster.Blocks;
 import dev.terrace.engine.internal.raster.PixelLocator;
 import dev.terrace.engine.internal.raster.RasterSource;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;
 import org.locationtech.proj4j.Proj4jException;
@@ -62,5 +66,28 @@ public final class TileKeys {
     } catch (Proj4jException e) {
       return Blocks.OUTSIDE;
     }
+  }
+
+  /**
+   * Spills a 2-D point to a sort by the block it falls in, as (block, row, lon, lat).
+   *
+   * @return false, spilling nothing, when the geometry is not a 2-D point
+   */
+  public boolean spill(ExternalSort points, long row, Geometry geometry) throws IOException {
+    if (!(geometry instanceof Point p) || p.coordinates().length != 2) {
+      return false;
+    }
+    double lon = p.coordinates()[0];
+    double lat = p.coordinates()[1];
+    points.add(key(lon, lat), row, ByteBuffer.allocate(16).putDouble(lon).putDouble(lat).array());
+    return true;
+  }
+
+  /**
+   * @return the point a record of {@link #spill} holds
+   */
+  public static Point point(ExternalSort.Entry spilled) {
+    ByteBuffer xy = ByteBuffer.wrap(spilled.payload());
+    return Point.of(xy.getDouble(), xy.getDouble());
   }
 }
