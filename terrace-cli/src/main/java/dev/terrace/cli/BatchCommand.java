@@ -22,10 +22,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code terrace batch}: every row of a CSV, GeoJSON or GeoPackage file through {@code
- * extract.batch}, in memory bounded whatever the file's size: in the order of the tiles its points
- * fall in, through temporary files, when the engine runs here ({@link TileOrderedRun}), or in
- * chunks of {@code --batch-size} in input order when a service is asked ({@link StreamingRun});
- * written in input order either way.
+ * extract.batch}, in memory bounded whatever the file's size: in the order of the tiles its
+ * geometries fall in, through temporary files, when the engine runs here ({@link TileOrderedRun}),
+ * or in chunks of {@code --batch-size} in input order when a service is asked ({@link
+ * StreamingRun}); written in input order either way.
  */
 @Command(
     name = "batch",
@@ -104,7 +104,7 @@ final class BatchCommand implements Callable<Integer> {
       paramLabel = "SIZE",
       defaultValue = "128m",
       description =
-          "Memory for sorting the points by the tile they fall in, so that each tile is read once"
+          "Memory for sorting the rows by the tile they fall in, so that each tile is read once"
               + " whatever the input's order (default: ${DEFAULT-VALUE}); beyond it the rows wait in"
               + " temporary files. k, m or g: 256m, 1g.")
   String memory;

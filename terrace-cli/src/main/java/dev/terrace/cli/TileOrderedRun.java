@@ -1,6 +1,5 @@
 package dev.terrace.cli;
 
-import dev.terrace.api.geojson.Geometry;
 import dev.terrace.engine.internal.Engine;
 import dev.terrace.engine.internal.rows.ExternalSort;
 import dev.terrace.engine.internal.rows.Extraction;
@@ -8,22 +7,21 @@ import dev.terrace.engine.internal.rows.InputRow;
 import dev.terrace.engine.internal.rows.RowSource;
 import dev.terrace.engine.internal.rows.SpillFolder;
 import dev.terrace.engine.internal.rows.TileKeys;
+import dev.terrace.engine.internal.rows.TileOrder;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A batch read in the order of the tiles its points fall in, whatever the input's order, and
- * written in input order, in memory bounded by {@code memory} bytes whatever the input's size:
+ * A batch read in the order of the tiles its geometries fall in, whatever the input's order, and
+ * written in input order, in memory bounded by {@code memory} bytes whatever the input's size, by
+ * the runner jobs use too ({@link TileOrder}):
  *
  * <ol>
- *   <li>the input is read once; each point is spilled as (tile, row, lon, lat) to a sort by tile
- *       (see {@link TileKeys}), each other geometry extracted in chunks of {@code batchSize} as
- *       {@link StreamingRun} would;
- *   <li>the points come back sorted by tile and are extracted {@code batchSize} at a time through
- *       the same call as {@link StreamingRun}'s, so that each tile is decoded about once and the
- *       answers are the same;
+ *   <li>the input is read once; each geometry is spilled to a sort by tile (see {@link TileKeys});
+ *   <li>they come back sorted by tile and are extracted a request of at most {@code batchSize} at a
+ *       time through the same call as {@link StreamingRun}'s, so that each tile is decoded about
+ *       once and the answers are the same;
  *   <li>every answer is spilled by row to a second sort, and the input read again beside it, so
  *       each row is written with its own columns, in input order, flushed every {@code batchSize}
  *       rows.
@@ -45,7 +43,7 @@ final class TileOrderedRun {
   private final int batchSize;
   private final long memory;
   private final Path tmp;
-  private List<Long> pointRuns = List.of();
+  private List<Long> geometryRuns = List.of();
   private List<Long> answerRuns = List.of();
 
   /**
@@ -70,34 +68,32 @@ final class TileOrderedRun {
             service.api() instanceof Engine engine ? engine.catalog() : null, options.datasets);
     try (sink;
         SpillFolder folder = new SpillFolder(tmp);
-        ExternalSort points = new ExternalSort(folder, "points", memory / 2);
-        ExternalSort answers = new ExternalSort(folder, "answers", memory / 2)) {
-      Pending others = new Pending(answers);
+        TileOrder order = new TileOrder(folder, keys, memory)) {
       for (long row = 0; ; row++) {
         InputRow r = source.next();
         if (r == null) {
           break;
         }
-        if (!keys.spill(points, row, r.geometry()) && r.geometry() != null) {
-          others.add(r.geometry(), row);
+        if (r.geometry() != null) {
+          order.add(row, r.geometry());
         }
       }
-      others.extract();
-      Pending byTile = new Pending(answers);
-      try (ExternalSort.Cursor sorted = points.sorted()) {
-        for (ExternalSort.Entry e; (e = sorted.next()) != null; ) {
-          byTile.add(TileKeys.point(e), e.index());
-        }
-      }
-      byTile.extract();
-      pointRuns = points.runBytes();
+      order.extract(
+          service.api(),
+          options::batch,
+          Math.min(batchSize, service.maxBatch()),
+          Answers::encode,
+          () -> false);
+      geometryRuns = order.geometryRuns();
       try (RowSource input = again.open();
-          ExternalSort.Cursor sorted = answers.sorted()) {
-        answerRuns = answers.runBytes();
+          ExternalSort.Cursor answers = order.answers()) {
+        answerRuns = order.answerRuns();
         long rows = 0;
         for (InputRow r; (r = input.next()) != null; ) {
           Extraction.Outcome o =
-              r.geometry() == null ? new Extraction.Outcome(null, r.error()) : answer(sorted, rows);
+              r.geometry() == null
+                  ? new Extraction.Outcome(null, r.error())
+                  : Answers.decode(TileOrder.answer(answers, rows));
           report.row(r, o);
           sink.write(r, o);
           if (++rows % batchSize == 0) {
@@ -112,10 +108,10 @@ final class TileOrderedRun {
   }
 
   /**
-   * @return the bytes each run of the points' sort held in memory, after {@link #run}
+   * @return the bytes each run of the geometries' sort held in memory, after {@link #run}
    */
-  List<Long> pointRuns() {
-    return pointRuns;
+  List<Long> geometryRuns() {
+    return geometryRuns;
   }
 
   /**
@@ -123,47 +119,5 @@ final class TileOrderedRun {
    */
   List<Long> answerRuns() {
     return answerRuns;
-  }
-
-  private static Extraction.Outcome answer(ExternalSort.Cursor sorted, long row)
-      throws IOException {
-    ExternalSort.Entry e = sorted.next();
-    if (e == null || e.key() != row) {
-      throw new IllegalStateException(
-          "--in changed while it was read: row " + (row + 1) + " is not the one extracted");
-    }
-    return Answers.decode(e.payload());
-  }
-
-  /** Geometries gathered until {@code batchSize}, then extracted and their answers spilled. */
-  private final class Pending {
-    private final ExternalSort answers;
-    private final List<Geometry> geometries = new ArrayList<>();
-    private final List<Long> rows = new ArrayList<>();
-
-    Pending(ExternalSort answers) {
-      this.answers = answers;
-    }
-
-    void add(Geometry g, long row) throws IOException {
-      geometries.add(g);
-      rows.add(row);
-      if (geometries.size() == batchSize) {
-        extract();
-      }
-    }
-
-    void extract() throws IOException {
-      if (geometries.isEmpty()) {
-        return;
-      }
-      List<Extraction.Outcome> outcomes =
-          Extraction.run(service.api(), options::batch, geometries, service.maxBatch());
-      for (int k = 0; k < outcomes.size(); k++) {
-        answers.add(rows.get(k), 0, Answers.encode(outcomes.get(k)));
-      }
-      geometries.clear();
-      rows.clear();
-    }
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.terrace.api.Aggregation;
+import dev.terrace.engine.Terrace;
 import dev.terrace.engine.internal.geotiff.CacheStats;
 import dev.terrace.engine.internal.geotiff.TileCache;
 import dev.terrace.engine.internal.rows.CsvSource;
@@ -152,7 +153,7 @@ class TileOrderedRunTest {
       assertThat(rows).isEqualTo(POINTS + 5);
     }
     assertThat(Files.readString(out)).isEqualTo(Files.readString(streamed("csv")));
-    assertThat(run.pointRuns()).hasSizeGreaterThan(10).allMatch(b -> b <= 32 << 10);
+    assertThat(run.geometryRuns()).hasSizeGreaterThan(10).allMatch(b -> b <= 32 << 10);
     assertThat(run.answerRuns()).hasSizeGreaterThan(10).allMatch(b -> b <= 32 << 10);
   }
 
@@ -233,6 +234,48 @@ class TileOrderedRunTest {
             .orElseThrow();
     String[] cells = square.split(",", -1);
     assertThat(Double.parseDouble(cells[cells.length - 2])).isCloseTo(26250.5, within(1e-6));
+  }
+
+  /**
+   * Polygons in random order, each over up to four tiles, with a tile cache too small for the
+   * raster: the streaming run decodes most tiles once per batch, the tile-ordered one each tile
+   * about once, and both write the same rows.
+   */
+  @Test
+  void polygonsInAnyOrderReadEachTileAboutOnce() throws IOException {
+    Random random = new Random(11);
+    StringBuilder csv = new StringBuilder("id,wkt\n");
+    for (int i = 0; i < 12_000; i++) {
+      double lon = 5 + random.nextInt(SIZE - 60) * 0.001;
+      double lat = 50 - random.nextInt(SIZE - 40) * 0.001;
+      csv.append(i)
+          .append(
+              ",\"POLYGON ((%s %s, %s %s, %s %s, %s %s))\"\n"
+                  .formatted(lon, lat, lon + 0.0503, lat, lon + 0.0503, lat - 0.0302, lon, lat));
+    }
+    Path in = Files.writeString(dir.resolve("polygons.csv"), csv);
+    Path out = dir.resolve("polygon-values.csv");
+    CacheStats before = TileCache.shared().stats();
+    Cli.Result r = runOn(in, "--out", out.toString(), "--overwrite", "--tile-cache", "4m");
+    long tileOrdered = TileCache.shared().stats().decodes() - before.decodes();
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(Main.OK);
+
+    long cache = Terrace.tileCacheBytes();
+    Terrace.setTileCacheBytes(4 << 20);
+    CacheStats streaming = TileCache.shared().stats();
+    Path expected;
+    try {
+      expected = streamed(in, "csv");
+    } finally {
+      Terrace.setTileCacheBytes(cache);
+    }
+    long inInputOrder = TileCache.shared().stats().decodes() - streaming.decodes();
+
+    assertThat(Files.readString(out)).isEqualTo(Files.readString(expected));
+    assertThat(tileOrdered)
+        .as("decodes in tile order; %d in input order", inInputOrder)
+        .isLessThanOrEqualTo((long) (1.1 * TILES));
+    assertThat(inInputOrder).isGreaterThan(2L * TILES);
   }
 
   @Test

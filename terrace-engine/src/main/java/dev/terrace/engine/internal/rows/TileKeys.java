@@ -1,9 +1,17 @@
 package dev.terrace.engine.internal.rows;
 
+import dev.terrace.api.geojson.Feature;
 import dev.terrace.api.geojson.Geometry;
+import dev.terrace.api.geojson.GeometryCollection;
+import dev.terrace.api.geojson.LineString;
+import dev.terrace.api.geojson.MultiLineString;
+import dev.terrace.api.geojson.MultiPoint;
+import dev.terrace.api.geojson.MultiPolygon;
 import dev.terrace.api.geojson.Point;
+import dev.terrace.api.geojson.Polygon;
 import dev.terrace.engine.internal.catalog.Catalog;
 import dev.terrace.engine.internal.catalog.CatalogDataset;
+import dev.terrace.engine.internal.json.StrictJson;
 import dev.terrace.engine.internal.raster.Blocks;
 import dev.terrace.engine.internal.raster.PixelLocator;
 import dev.terrace.engine.internal.raster.RasterSource;
@@ -14,14 +22,22 @@ import java.util.Optional;
 import org.locationtech.proj4j.Proj4jException;
 
 /**
- * The block (tile or strip) of the first dataset's raster each point falls in, what a batch's
- * points are sorted by so that every block is decoded once. The other datasets are read in the same
- * order: the same blocks when they share the first one's grid. A dataset the key cannot be known
- * for (a service's, a grid of tiles, a raster that does not open) gives every point the same key,
- * which keeps them in input order; its rows then fail or succeed in the extraction as they would
- * have.
+ * The block (tile or strip) of the first dataset's raster each geometry falls in, what a batch's
+ * geometries are sorted by so that every block is decoded about once: a point's own block, any
+ * other geometry's the block of its bounding box's centre (moved onto the raster's nearest cell
+ * when it lies beyond the edge), so that neighbours sharing blocks follow each other and find them
+ * still decoded. The other datasets are read in the same order: the same blocks when they share the
+ * first one's grid. A dataset the key cannot be known for (a service's, a grid of tiles, a raster
+ * that does not open) gives every geometry the same key, which keeps them in input order; its rows
+ * then fail or succeed in the extraction as they would have.
  */
 public final class TileKeys {
+
+  /** How a spilled 2-D point starts: its two coordinates follow, 16 bytes. */
+  private static final byte POINT = 'P';
+
+  /** How any other spilled geometry starts: its GeoJSON follows. */
+  private static final byte GEOJSON = 'G';
 
   private final PixelLocator locator;
   private final Blocks blocks;
@@ -69,25 +85,119 @@ public final class TileKeys {
   }
 
   /**
-   * Spills a 2-D point to a sort by the block it falls in, as (block, row, lon, lat).
-   *
-   * @return false, spilling nothing, when the geometry is not a 2-D point
+   * @return the block of the geometry's bounding box's centre, or of the raster's cell nearest it
    */
-  public boolean spill(ExternalSort points, long row, Geometry geometry) throws IOException {
-    if (!(geometry instanceof Point p) || p.coordinates().length != 2) {
-      return false;
+  private long key(Geometry g) {
+    double[] box = bounds(g);
+    if (locator == null || box == null) {
+      return locator == null ? 0 : Blocks.OUTSIDE;
     }
-    double lon = p.coordinates()[0];
-    double lat = p.coordinates()[1];
-    points.add(key(lon, lat), row, ByteBuffer.allocate(16).putDouble(lon).putDouble(lat).array());
-    return true;
+    try {
+      double[] p = locator.pixel((box[0] + box[2]) / 2, (box[1] + box[3]) / 2);
+      if (!Double.isFinite(p[0]) || !Double.isFinite(p[1])) {
+        return Blocks.OUTSIDE;
+      }
+      return blocks.at(
+          Math.clamp(p[0], 0, blocks.width() - 1), Math.clamp(p[1], 0, blocks.height() - 1));
+    } catch (Proj4jException e) {
+      return Blocks.OUTSIDE;
+    }
   }
 
   /**
-   * @return the point a record of {@link #spill} holds
+   * Spills a geometry to a sort by the block it falls in, as (block, row, geometry): a 2-D point as
+   * its two coordinates, anything else as its GeoJSON.
    */
-  public static Point point(ExternalSort.Entry spilled) {
-    ByteBuffer xy = ByteBuffer.wrap(spilled.payload());
-    return Point.of(xy.getDouble(), xy.getDouble());
+  public void spill(ExternalSort sort, long row, Geometry geometry) throws IOException {
+    if (geometry instanceof Point p && p.coordinates().length == 2) {
+      double lon = p.coordinates()[0];
+      double lat = p.coordinates()[1];
+      sort.add(
+          key(lon, lat),
+          row,
+          ByteBuffer.allocate(17).put(POINT).putDouble(lon).putDouble(lat).array());
+      return;
+    }
+    byte[] json = StrictJson.MAPPER.writeValueAsBytes(geometry);
+    byte[] payload = new byte[json.length + 1];
+    payload[0] = GEOJSON;
+    System.arraycopy(json, 0, payload, 1, json.length);
+    sort.add(key(geometry), row, payload);
+  }
+
+  /**
+   * @return the geometry a record of {@link #spill} holds
+   */
+  public static Geometry geometry(ExternalSort.Entry spilled) throws IOException {
+    byte[] bytes = spilled.payload();
+    if (bytes[0] == POINT) {
+      ByteBuffer xy = ByteBuffer.wrap(bytes, 1, 16);
+      return Point.of(xy.getDouble(), xy.getDouble());
+    }
+    return StrictJson.MAPPER.readValue(bytes, 1, bytes.length - 1, Geometry.class);
+  }
+
+  /**
+   * @return {minLon, minLat, maxLon, maxLat} of the geometry's positions, or null when it has none;
+   *     malformed geometries fail later, in the request
+   */
+  private static double[] bounds(Geometry g) {
+    double[] box = {
+      Double.POSITIVE_INFINITY,
+      Double.POSITIVE_INFINITY,
+      Double.NEGATIVE_INFINITY,
+      Double.NEGATIVE_INFINITY
+    };
+    try {
+      extend(box, g);
+    } catch (RuntimeException e) {
+      return null;
+    }
+    return box[0] <= box[2] && box[1] <= box[3] ? box : null;
+  }
+
+  private static void extend(double[] box, Geometry g) {
+    switch (g) {
+      case Point p -> extend(box, p.coordinates());
+      case MultiPoint m -> extend(box, m.coordinates());
+      case LineString l -> extend(box, l.coordinates());
+      case MultiLineString m -> extend(box, m.coordinates());
+      // A polygon lies within its outer ring.
+      case Polygon p -> extend(box, p.coordinates()[0]);
+      case MultiPolygon m -> {
+        for (double[][][] p : m.coordinates()) {
+          extend(box, p[0]);
+        }
+      }
+      case GeometryCollection c -> c.geometries().forEach(part -> extend(box, part));
+      case Feature f -> {
+        if (f.geometry() != null) {
+          extend(box, f.geometry());
+        }
+      }
+    }
+  }
+
+  private static void extend(double[] box, double[][][] lines) {
+    for (double[][] line : lines) {
+      for (double[] c : line) {
+        extend(box, c);
+      }
+    }
+  }
+
+  private static void extend(double[] box, double[][] positions) {
+    for (double[] c : positions) {
+      extend(box, c);
+    }
+  }
+
+  private static void extend(double[] box, double[] c) {
+    if (c.length >= 2 && Double.isFinite(c[0]) && Double.isFinite(c[1])) {
+      box[0] = Math.min(box[0], c[0]);
+      box[1] = Math.min(box[1], c[1]);
+      box[2] = Math.max(box[2], c[0]);
+      box[3] = Math.max(box[3], c[1]);
+    }
   }
 }
