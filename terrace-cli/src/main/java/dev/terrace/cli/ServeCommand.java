@@ -194,6 +194,16 @@ final class ServeCommand implements Callable<Integer> {
   long jobRowsPerKey;
 
   @Option(
+      names = "--job-max-input",
+      paramLabel = "SIZE",
+      defaultValue = "16GiB",
+      converter = Values.ByteSizeValue.class,
+      description =
+          "Largest input a job may stream as its body; beyond, the create is a 413 and nothing of"
+              + " it is kept (default: ${DEFAULT-VALUE}).")
+  long jobMaxInput;
+
+  @Option(
       names = "--webhook-allow",
       paramLabel = "CIDR",
       split = ",",
@@ -219,7 +229,8 @@ final class ServeCommand implements Callable<Integer> {
         .maxBodyBytes(maxBody)
         .requestTimeout(timeout)
         .rateLimit(rateLimit, rateBurst)
-        .jobs(new JobSettings(jobsDir, jobWorkers, jobChunk, jobsPerKey, jobRowsPerKey))
+        .jobs(
+            new JobSettings(jobsDir, jobWorkers, jobChunk, jobsPerKey, jobRowsPerKey, jobMaxInput))
         .webhooks(defaults.webhooks().withAllowed(webhookAllow == null ? List.of() : webhookAllow))
         .build();
   }

@@ -5,6 +5,7 @@ import io.helidon.common.buffers.DataReader;
 import io.helidon.http.RequestException;
 import io.helidon.webserver.http.ServerRequest;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -49,6 +50,43 @@ final class BodyReader {
     } catch (IOException e) {
       throw new UncheckedIOException("reading the request body: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A body to be read as a stream, refused before it is read when its declared length is over the
+   * cap, and failing as soon as more than the cap has been read when it declares none.
+   *
+   * @throws ProblemException a 413 naming the cap
+   */
+  static InputStream capped(ServerRequest req, long maxBytes) {
+    OptionalLong declared = req.headers().contentLength();
+    if (declared.isPresent() && declared.getAsLong() > maxBytes) {
+      throw tooLarge(declared.getAsLong() + " bytes", maxBytes);
+    }
+    return new FilterInputStream(req.content().inputStream()) {
+      private long read;
+
+      @Override
+      public int read() throws IOException {
+        int b = super.read();
+        count(b < 0 ? 0 : 1);
+        return b;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        int n = super.read(b, off, len);
+        count(Math.max(n, 0));
+        return n;
+      }
+
+      private void count(int n) {
+        read += n;
+        if (read > maxBytes) {
+          throw tooLarge("more than " + maxBytes + " bytes", maxBytes);
+        }
+      }
+    };
   }
 
   /** Exactly the declared bytes: no 16 KiB scratch array and no copy for every small request. */

@@ -29,10 +29,16 @@ final class JobRoutes {
 
   private final JobService jobs;
   private final long maxBodyBytes;
+  private final long maxInputBytes;
 
-  JobRoutes(JobService jobs, long maxBodyBytes) {
+  /**
+   * @param maxBodyBytes the largest JSON body
+   * @param maxInputBytes the largest input streamed as the body
+   */
+  JobRoutes(JobService jobs, long maxBodyBytes, long maxInputBytes) {
     this.jobs = jobs;
     this.maxBodyBytes = maxBodyBytes;
+    this.maxInputBytes = maxInputBytes;
   }
 
   /** {@code POST /v1/op/jobs.create} and {@code POST /api/v1/jobs}. */
@@ -51,7 +57,12 @@ final class JobRoutes {
       String layer = req.query().first("layer").orElse(null);
       CreateJobRequest request = new CreateJobRequest(options, List.of(), layer);
       job =
-          jobs.create(exchange.owner(), request, req.content().inputStream(), streamed.get(), key);
+          jobs.create(
+              exchange.owner(),
+              request,
+              BodyReader.capped(req, maxInputBytes),
+              streamed.get(),
+              key);
     } else {
       JsonContentType.require(req, res);
       byte[] body = BodyReader.read(req, maxBodyBytes);

@@ -14,15 +14,28 @@ import java.util.Objects;
  *     429
  * @param maxQueuedRowsPerKey the most rows one key's unfinished jobs may leave to extract; beyond,
  *     a create is a 429
+ * @param maxInputBytes the largest input streamed as a create's body; beyond, the create is a 413
+ *     and nothing of it is kept, so that no client fills the jobs' disk
  */
 public record JobSettings(
-    Path folder, int workers, int chunkRows, int maxJobsPerKey, long maxQueuedRowsPerKey) {
+    Path folder,
+    int workers,
+    int chunkRows,
+    int maxJobsPerKey,
+    long maxQueuedRowsPerKey,
+    long maxInputBytes) {
 
   /** Jobs per key unless the operator says otherwise. */
   public static final int MAX_JOBS_PER_KEY = 8;
 
   /** Queued rows per key unless the operator says otherwise: two of the largest jobs. */
   public static final long MAX_QUEUED_ROWS_PER_KEY = 20_000_000L;
+
+  /**
+   * The largest streamed input unless the operator says otherwise: 10 000 000 rows of GeoJSON
+   * polygons of a hundred vertices or so.
+   */
+  public static final long MAX_INPUT_BYTES = 16L << 30;
 
   /**
    * Settings with the default limits per key.
@@ -32,7 +45,7 @@ public record JobSettings(
    * @param chunkRows rows per committed chunk
    */
   public JobSettings(Path folder, int workers, int chunkRows) {
-    this(folder, workers, chunkRows, MAX_JOBS_PER_KEY, MAX_QUEUED_ROWS_PER_KEY);
+    this(folder, workers, chunkRows, MAX_JOBS_PER_KEY, MAX_QUEUED_ROWS_PER_KEY, MAX_INPUT_BYTES);
   }
 
   /**
@@ -40,9 +53,14 @@ public record JobSettings(
    */
   public JobSettings {
     Objects.requireNonNull(folder, "folder");
-    if (workers < 1 || chunkRows < 1 || maxJobsPerKey < 1 || maxQueuedRowsPerKey < 1) {
+    if (workers < 1
+        || chunkRows < 1
+        || maxJobsPerKey < 1
+        || maxQueuedRowsPerKey < 1
+        || maxInputBytes < 1) {
       throw new IllegalArgumentException(
-          "workers, chunkRows, maxJobsPerKey and maxQueuedRowsPerKey must be at least 1");
+          "workers, chunkRows, maxJobsPerKey, maxQueuedRowsPerKey and maxInputBytes must be at"
+              + " least 1");
     }
   }
 
@@ -61,6 +79,7 @@ public record JobSettings(
    * @return these settings with another folder
    */
   public JobSettings withFolder(Path folder) {
-    return new JobSettings(folder, workers, chunkRows, maxJobsPerKey, maxQueuedRowsPerKey);
+    return new JobSettings(
+        folder, workers, chunkRows, maxJobsPerKey, maxQueuedRowsPerKey, maxInputBytes);
   }
 }

@@ -82,7 +82,7 @@ public final class TerraceServer implements AutoCloseable {
             new RateLimiter(config.rateLimit(), config.rateBurst(), System::nanoTime),
             metrics);
     this.jobs = jobService(config, engine, database, new JobEvents(webhooks));
-    JobRoutes jobRoutes = new JobRoutes(jobs, config.maxBodyBytes());
+    JobRoutes jobRoutes = new JobRoutes(jobs, config.maxBodyBytes(), config.jobs().maxInputBytes());
     OperationHandler handler =
         new OperationHandler(
             engine,

@@ -206,7 +206,10 @@ class JobsHttpTest {
   void aKeyBeyondItsQuotaGetsA429NamingTheLimit() throws Exception {
     try (RunningServer limited =
         RunningServer.start(
-            b -> b.jobs(new JobSettings(b.build().jobs().folder(), 1, 2, 1, 1_000)))) {
+            b ->
+                b.jobs(
+                    new JobSettings(
+                        b.build().jobs().folder(), 1, 2, 1, 1_000, JobSettings.MAX_INPUT_BYTES)))) {
       String point = "{\"type\":\"Point\",\"coordinates\":[5.9,49.9]}";
       String many =
           "{\"dataset_ids\":[\"lux:elevation\"],\"geometries\":["
@@ -245,6 +248,57 @@ class JobsHttpTest {
       assertThat(second.statusCode()).isEqualTo(429);
       assertThat(tree(second.body()).path("detail").asText()).contains("jobs per key: 1");
       assertThat(tree(second.body()).path("error_type").asText()).isEqualTo("rate_limited");
+    }
+  }
+
+  /**
+   * A streamed input over the operator's cap is a 413 naming the body and the cap, whether its
+   * length is declared (refused before it is read) or not (refused once the cap is read), nothing
+   * of it is kept, and a job within the cap still runs.
+   */
+  @Test
+  void aStreamedInputOverTheCapIsA413AndNothingIsKept() throws Exception {
+    java.nio.file.Path[] folder = new java.nio.file.Path[1];
+    try (RunningServer capped =
+        RunningServer.start(
+            b ->
+                b.jobs(
+                    new JobSettings(
+                        folder[0] = b.build().jobs().folder(),
+                        1,
+                        2,
+                        JobSettings.MAX_JOBS_PER_KEY,
+                        JobSettings.MAX_QUEUED_ROWS_PER_KEY,
+                        4096)))) {
+      String big = "lon,lat\n" + "5.9,49.9\n".repeat(1000);
+      HttpRequest.Builder declared =
+          HttpRequest.newBuilder(capped.uri("/api/v1/jobs?dataset_ids=lux:elevation"))
+              .header("Content-Type", "text/csv")
+              .POST(HttpRequest.BodyPublishers.ofString(big));
+      HttpRequest.Builder undeclared =
+          HttpRequest.newBuilder(capped.uri("/api/v1/jobs?dataset_ids=lux:elevation"))
+              .header("Content-Type", "text/csv")
+              .POST(
+                  HttpRequest.BodyPublishers.ofInputStream(
+                      () -> new java.io.ByteArrayInputStream(big.getBytes())));
+      for (HttpRequest.Builder request : List.of(declared, undeclared)) {
+        HttpResponse<String> refused = capped.send(request);
+        assertThat(refused.statusCode()).isEqualTo(413);
+        JsonNode problem = tree(refused.body());
+        assertThat(problem.path("detail").asText()).contains("at most 4096 bytes");
+        assertThat(problem.path("errors").get(0).path("loc").get(0).asText()).isEqualTo("body");
+      }
+      assertThat(tree(capped.get("/api/v1/jobs").body()).path("jobs")).isEmpty();
+      try (var left = java.nio.file.Files.list(folder[0])) {
+        assertThat(left.filter(java.nio.file.Files::isDirectory)).isEmpty();
+      }
+
+      HttpResponse<String> small =
+          capped.send(
+              HttpRequest.newBuilder(capped.uri("/api/v1/jobs?dataset_ids=lux:elevation"))
+                  .header("Content-Type", "text/csv")
+                  .POST(HttpRequest.BodyPublishers.ofString("lon,lat\n5.9,49.9\n")));
+      assertThat(small.statusCode()).isEqualTo(202);
     }
   }
 
