@@ -38,7 +38,7 @@ final class JdbcJobStore implements JobStore {
             c.prepareStatement(
                 "INSERT INTO jobs ("
                     + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + ", end_told) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")) {
       s.setString(1, job.id());
       s.setString(2, job.owner());
       s.setString(3, job.status().wireName());
@@ -160,6 +160,20 @@ final class JdbcJobStore implements JobStore {
             at.toEpochMilli(),
             id)
         == 1;
+  }
+
+  @Override
+  public void told(String id) {
+    update("UPDATE jobs SET end_told = 1 WHERE id = ?", id);
+  }
+
+  @Override
+  public List<JobRecord> untold() {
+    return query(
+        "SELECT "
+            + COLUMNS
+            + " FROM jobs WHERE end_told = 0 AND status IN ('succeeded', 'failed', 'cancelled')"
+            + " ORDER BY id");
   }
 
   private int update(String sql, Object... args) {

@@ -23,9 +23,19 @@ final class JobEvents implements JobListener {
 
   @Override
   public void progressed(String owner, Job job) {
-    publish(owner, WebhookEvent.JOB_PROGRESS, "evt_" + job.id() + "_" + job.processed(), job);
+    try {
+      webhooks.publish(
+          owner, WebhookEvent.JOB_PROGRESS, "evt_" + job.id() + "_" + job.processed(), job);
+    } catch (RuntimeException e) {
+      // Progress is told again with the next chunk: a database fault here must not fail the job.
+      LOG.log(Level.WARNING, "cannot record job.progress of job " + job.id(), e);
+    }
   }
 
+  /**
+   * Records the deliveries of a job's end, or throws: the job then stays untold, and its end is
+   * told again on start.
+   */
   @Override
   public void ended(String owner, Job job) {
     WebhookEvent event =
@@ -36,16 +46,6 @@ final class JobEvents implements JobListener {
           case QUEUED, RUNNING ->
               throw new IllegalArgumentException("job " + job.id() + " has not ended");
         };
-    publish(owner, event, "evt_" + job.id() + "_" + job.status().wireName(), job);
-  }
-
-  private void publish(String owner, WebhookEvent event, String eventId, Job job) {
-    try {
-      webhooks.publish(owner, event, eventId, job);
-    } catch (RuntimeException e) {
-      // The job is done whether or not its webhooks can be told: a database fault here must not
-      // fail the job.
-      LOG.log(Level.WARNING, "cannot record " + event.wireName() + " of job " + job.id(), e);
-    }
+    webhooks.publish(owner, event, "evt_" + job.id() + "_" + job.status().wireName(), job);
   }
 }

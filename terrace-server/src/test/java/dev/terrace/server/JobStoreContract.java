@@ -131,6 +131,55 @@ abstract class JobStoreContract {
     assertThat(store.unfinished()).extracting(JobRecord::id).doesNotContain("job_p1");
   }
 
+  /**
+   * A job ended but never told — the process stopped between ending it and writing its webhooks'
+   * deliveries, or they could not be written — is told by the next start, once; a job whose end was
+   * told is not told again.
+   */
+  @Test
+  void anEndNeverToldIsToldOnStartOnce() throws Exception {
+    store.insert(queued("job_t1", "key:told", null));
+    store.insert(queued("job_t2", "key:told", null));
+    for (String id : List.of("job_t1", "job_t2")) {
+      store.start(id, Instant.now());
+      assertThat(store.end(id, JobStatus.SUCCEEDED, null, Instant.now())).isTrue();
+    }
+    store.told("job_t2");
+    assertThat(store.untold())
+        .extracting(JobRecord::id)
+        .contains("job_t1")
+        .doesNotContain("job_t2");
+
+    List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+    JobListener listener =
+        new JobListener() {
+          @Override
+          public void ended(String owner, Job job) {
+            told.add(owner + " " + job.id() + " " + job.status().wireName());
+          }
+        };
+    for (int start = 0; start < 2; start++) {
+      try (Terrace engine = Terrace.embedded();
+          JobService jobs =
+              new JobService(
+                  engine,
+                  null,
+                  store,
+                  new JobFolder(Files.createTempDirectory("terrace-jobs")),
+                  1,
+                  2,
+                  1000,
+                  JobQuota.UNLIMITED,
+                  listener)) {
+        jobs.start();
+      }
+    }
+    assertThat(told)
+        .containsOnlyOnce("key:told job_t1 succeeded")
+        .noneMatch(t -> t.contains("job_t2"));
+    assertThat(store.untold()).extracting(JobRecord::id).doesNotContain("job_t1", "job_t2");
+  }
+
   @Test
   void aJobRunsToItsEndOnThisDatabase() throws Exception {
     try (Terrace engine = Terrace.embedded();

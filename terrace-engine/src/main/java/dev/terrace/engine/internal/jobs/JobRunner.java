@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Runs one job from its last committed chunk to its end, in tile order ({@link TileOrderedJob}),
@@ -23,6 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * whether it should stop (cancelled, or the process stopping).
  */
 final class JobRunner {
+
+  private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
 
   private final TerraceApi api;
   private final Catalog catalog;
@@ -147,7 +151,23 @@ final class JobRunner {
 
   private void end(JobRecord job, JobStatus status, String error) {
     if (store.end(job.id(), status, error, Instant.now())) {
-      store.find(job.owner(), job.id()).ifPresent(j -> listener.ended(j.owner(), j.toJob(null)));
+      store.find(job.owner(), job.id()).ifPresent(this::tellEnd);
+    }
+  }
+
+  /**
+   * Tells the listener that a job ended, then records it told. A process stopped between ending a
+   * job and telling it, or a listener that failed, leaves it untold: it is told again on start.
+   */
+  void tellEnd(JobRecord ended) {
+    try {
+      listener.ended(ended.owner(), ended.toJob(null));
+      store.told(ended.id());
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "cannot tell that job " + ended.id() + " ended; it is told again on start",
+          e);
     }
   }
 

@@ -62,7 +62,6 @@ public final class JobService implements AutoCloseable {
   private final JobFolder folder;
   private final int chunkRows;
   private final JobQuota quota;
-  private final JobListener listener;
   private final JobRunner runner;
   private final ExecutorService pool;
 
@@ -89,7 +88,6 @@ public final class JobService implements AutoCloseable {
     this.store = store;
     this.folder = folder;
     this.chunkRows = chunkRows;
-    this.listener = listener;
     this.runner = new JobRunner(api, catalog, store, folder, maxBatch, listener);
     AtomicInteger n = new AtomicInteger();
     this.pool =
@@ -104,8 +102,12 @@ public final class JobService implements AutoCloseable {
             });
   }
 
-  /** Runs every job left queued or running by the last process, oldest first. */
+  /**
+   * Tells the ends the last process did not get to tell, and runs every job it left queued or
+   * running, oldest first.
+   */
   public void start() {
+    store.untold().forEach(runner::tellEnd);
     store.unfinished().stream()
         .sorted(Comparator.comparing(JobRecord::id))
         .forEach(j -> pool.execute(() -> runner.run(j)));
@@ -353,9 +355,9 @@ public final class JobService implements AutoCloseable {
           "job " + id + " has already ended (" + record(owner, id).status().wireName() + ")");
     }
     runner.cancel(id);
-    Job cancelled = record(owner, job.id()).toJob(null);
-    listener.ended(owner, cancelled);
-    return cancelled;
+    JobRecord cancelled = record(owner, job.id());
+    runner.tellEnd(cancelled);
+    return cancelled.toJob(null);
   }
 
   /**

@@ -52,4 +52,13 @@ public interface JobStore {
    * @return false when the job had already ended (so nothing changed)
    */
   boolean end(String id, JobStatus status, String error, Instant at);
+
+  /** Records that an ended job's end has been told to the {@link JobListener}. */
+  void told(String id);
+
+  /**
+   * @return the ended jobs whose end was never told, oldest first: the process stopped between
+   *     ending them and telling it, so it is told on start
+   */
+  List<JobRecord> untold();
 }

@@ -4,16 +4,19 @@ import dev.terrace.api.JobStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /** Jobs kept in memory: the in-process engine's, which live as long as it does. */
 public final class MemoryJobStore implements JobStore {
 
   private final Map<String, JobRecord> jobs = new LinkedHashMap<>();
+  private final Set<String> told = new HashSet<>();
 
   @Override
   public synchronized JobRecord insert(JobRecord job) {
@@ -58,6 +61,18 @@ public final class MemoryJobStore implements JobStore {
     }
     out.sort(Comparator.comparing(JobRecord::id).reversed());
     return out;
+  }
+
+  @Override
+  public synchronized void told(String id) {
+    told.add(id);
+  }
+
+  @Override
+  public synchronized List<JobRecord> untold() {
+    return jobs.values().stream()
+        .filter(j -> j.status().isFinal() && !told.contains(j.id()))
+        .toList();
   }
 
   @Override
