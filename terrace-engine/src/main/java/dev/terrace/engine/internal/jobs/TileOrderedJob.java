@@ -98,8 +98,9 @@ final class TileOrderedJob {
   }
 
   /**
-   * Writes every row from {@code first} on in input order, a chunk at a time. A row's JSON is
-   * assembled around its answer's, spilled as written, so that no result is read back.
+   * Writes every row from {@code first} on in input order, a chunk at a time, each committed while
+   * the next is assembled. A row's JSON is assembled around its answer's, spilled as written, so
+   * that no result is read back.
    */
   private void write(JobRecord job, TileOrder order, long first) throws IOException {
     int chunk = job.chunks();
@@ -107,7 +108,8 @@ final class TileOrderedJob {
     List<String> out = new ArrayList<>(job.chunkRows());
     StringBuilder line = new StringBuilder(512);
     try (RowSource source = runner.open(job);
-        ExternalSort.Cursor answers = order.answers()) {
+        ExternalSort.Cursor answers = order.answers();
+        ChunkCommits commits = new ChunkCommits()) {
       skip(source, first);
       for (long row = first; ; row++) {
         InputRow r = source.next();
@@ -135,18 +137,26 @@ final class TileOrderedJob {
         line.append(",\"error\":").append(StrictJson.MAPPER.writeValueAsString(error)).append('}');
         out.add(line.toString());
         if (out.size() == job.chunkRows()) {
-          runner.commitLines(job, chunk++, out, failed);
-          out.clear();
+          commit(commits, job, chunk++, out, failed);
+          out = new ArrayList<>(job.chunkRows());
           if (runner.stopping(job.id())) {
+            commits.await();
             return;
           }
         }
       }
       if (!out.isEmpty()) {
-        runner.commitLines(job, chunk, out, failed);
+        commit(commits, job, chunk, out, failed);
       }
+      commits.await();
     }
     runner.succeeded(job);
+  }
+
+  private void commit(
+      ChunkCommits commits, JobRecord job, int chunk, List<String> lines, long failed)
+      throws IOException {
+    commits.submit(() -> runner.commitLines(job, chunk, lines, failed));
   }
 
   private static void skip(RowSource source, long rows) throws IOException {
