@@ -25,7 +25,7 @@ public final class JtsGeometries {
    * @throws IllegalArgumentException when the geometry is empty (a collection may be) or of a type
    *     GeoJSON has not
    */
-  static Geometry toRecord(org.locationtech.jts.geom.Geometry g, String what) {
+  public static Geometry toRecord(org.locationtech.jts.geom.Geometry g, String what) {
     if (g.isEmpty() && !(g instanceof org.locationtech.jts.geom.GeometryCollection)) {
       throw new IllegalArgumentException(what + " is an empty " + g.getGeometryType());
     }

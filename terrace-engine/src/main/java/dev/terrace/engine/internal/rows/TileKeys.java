@@ -85,9 +85,10 @@ public final class TileKeys {
   }
 
   /**
-   * @return the block of the geometry's bounding box's centre, or of the raster's cell nearest it
+   * @return the block of the geometry's bounding box's centre, or of the raster's cell nearest it;
+   *     {@link Blocks#OUTSIDE} when it has no position, 0 when no block is known
    */
-  private long key(Geometry g) {
+  public long key(Geometry g) {
     double[] box = bounds(g);
     if (locator == null || box == null) {
       return locator == null ? 0 : Blocks.OUTSIDE;
