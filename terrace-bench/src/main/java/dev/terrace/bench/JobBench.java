@@ -34,11 +34,17 @@ import java.util.stream.Stream;
  * process of their own, on the same machine in the same run. The job is timed from its create until
  * a poll every 20 ms sees it ended; the command around its process; the tile decodes of each from
  * the command's cache and the service's {@code /health}. Every job row's value is compared with the
- * command's. Interactive {@code extract} calls for one point, one after another, are timed while
- * the service is idle and while the job runs: what an interactive caller pays for jobs.
+ * command's. A last pass, not timed for throughput, starts a service with {@code --job-workers K}
+ * and times interactive {@code extract} calls for one point, one after another, while it is idle
+ * (after calls that warm it up, not counted) and while K jobs of the same file run at once: what an
+ * interactive caller pays for jobs. The service runs with {@code --rate-limit off}: one caller's
+ * calls back to back and its polls pass the default 100/s, and a limited call waits out a 429's
+ * Retry-After of a second. {@code JOBBENCH_CHILD_OPTS} adds JVM options to both processes (a GC
+ * log, a recording); {@code JOBBENCH_SLOW=1} lists the interactive calls over 50 ms and when they
+ * came.
  *
  * <pre>
- * terrace-bench/run JobBench [--points 200000] [--reps 1] [--chunk 10000] [--polygons N]
+ * terrace-bench/run JobBench [--points 200000] [--reps 1] [--chunk 10000] [--polygons N] [--jobs 2]
  * </pre>
  */
 public final class JobBench {
@@ -64,12 +70,14 @@ public final class JobBench {
     int reps = 1;
     String chunk = "10000";
     int polygons = 0;
+    int probeJobs = 2;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--points" -> n = Integer.parseInt(args[++i]);
         case "--chunk" -> chunk = args[++i];
         case "--polygons" -> polygons = Integer.parseInt(args[++i]);
         case "--reps" -> reps = Integer.parseInt(args[++i]);
+        case "--jobs" -> probeJobs = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
@@ -90,15 +98,21 @@ public final class JobBench {
       n = polygons;
     }
     Path catalog = BenchData.catalog();
-    List<String> java =
+    // JVM options for the two processes, e.g. -Xlog:gc*:file=/tmp/serve-gc.log to see the pauses.
+    String childOpts = System.getenv().getOrDefault("JOBBENCH_CHILD_OPTS", "").trim();
+    List<String> java = new ArrayList<>();
+    java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    if (!childOpts.isEmpty()) {
+      java.addAll(List.of(childOpts.split("\\s+")));
+    }
+    java.addAll(
         List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "--enable-native-access=ALL-UNNAMED",
             "-Dterrace.stderr.tty=false",
             "-cp",
             System.getProperty("java.class.path"),
             JobBench.class.getName(),
-            "--cli");
+            "--cli"));
     List<String> batch = new ArrayList<>(java);
     Path out = work.resolve("values.csv");
     batch.addAll(BenchData.batch(catalog, csv, out));
@@ -138,39 +152,60 @@ public final class JobBench {
               "--jobs-dir",
               work.resolve("jobs-" + r).toString(),
               "--job-chunk",
-              chunk));
+              chunk,
+              "--job-workers",
+              Integer.toString(probe ? probeJobs : 1),
+              // One caller's calls back to back and its polls pass 100/s: limited, a call waits
+              // out a 429's Retry-After of 1 s, which was the 1 s p99 of earlier runs.
+              "--rate-limit",
+              "off"));
       Process service =
           new ProcessBuilder(serve).redirectError(work.resolve("serve.log").toFile()).start();
       String url = listening(service);
       try (TerraceClient client =
           TerraceClient.builder().baseUrl(url).timeout(Duration.ofMinutes(5)).build()) {
-        double[] idle = probe ? latencies(client, lonLat, () -> false, 200) : new double[0];
+        double[] idle = new double[0];
+        if (probe) {
+          // Warmed up first (compilation, the first tiles), so that the idle figure is steady.
+          latencies(client, lonLat, () -> false, 300, 1);
+          idle = latencies(client, lonLat, () -> false, 1000, 2);
+        }
         long decodedBefore = decodes(url);
         long start = System.nanoTime();
-        Job job =
-            client
-                .jobs()
-                .create(
-                    CreateJobRequest.streamed(BatchExtractRequest.of(List.of(), "bench:dem")),
-                    JobInput.of(csv));
+        List<Job> jobs = new ArrayList<>();
+        for (int k = 0; k < (probe ? probeJobs : 1); k++) {
+          jobs.add(
+              client
+                  .jobs()
+                  .create(
+                      CreateJobRequest.streamed(BatchExtractRequest.of(List.of(), "bench:dem")),
+                      JobInput.of(csv)));
+        }
         AtomicBoolean ended = new AtomicBoolean();
         CompletableFuture<double[]> busy =
             probe
                 ? CompletableFuture.supplyAsync(
-                    () -> latencies(client, lonLat, ended::get, Integer.MAX_VALUE))
+                    () -> latencies(client, lonLat, ended::get, Integer.MAX_VALUE, 3))
                 : CompletableFuture.completedFuture(new double[0]);
         // Asked every 20 ms rather than with waitFor's backoff, which may see the end seconds late.
-        Job done = job;
-        while (!done.status().isFinal()) {
+        List<Job> done = new ArrayList<>(jobs);
+        while (!done.stream().allMatch(d -> d.status().isFinal())) {
           Thread.sleep(20);
-          done = client.jobs().get(job.id());
+          for (int k = 0; k < done.size(); k++) {
+            if (!done.get(k).status().isFinal()) {
+              done.set(k, client.jobs().get(jobs.get(k).id()));
+            }
+          }
         }
         double ms = (System.nanoTime() - start) / 1e6;
         ended.set(true);
         double[] during = busy.join();
-        if (done.status() != JobStatus.SUCCEEDED) {
-          throw new IllegalStateException("the job ended " + done.status() + ": " + done.error());
+        for (Job d : done) {
+          if (d.status() != JobStatus.SUCCEEDED) {
+            throw new IllegalStateException("the job ended " + d.status() + ": " + d.error());
+          }
         }
+        Job job = jobs.get(0);
         if (!probe) {
           jobMs[r] = ms;
           jobDecodes = decodes(url) - decodedBefore;
@@ -186,16 +221,24 @@ public final class JobBench {
               n / (jobMs[r] / 1000));
           continue;
         }
+        double idle99 = Stats.percentile(idle, 99);
+        double during99 = Stats.percentile(during, 99);
         System.out.printf(
             Locale.ROOT,
-            "  extract of one point, idle: p50 %.1f ms, p99 %.1f ms (%d calls); while the job ran:"
-                + " p50 %.1f ms, p99 %.1f ms (%d calls)%n",
+            "  %d jobs at once (%d workers), probed: %.0f ms (%.0f rows/s)%n"
+                + "  extract of one point, idle: p50 %.1f ms, p99 %.1f ms (%d calls); while the"
+                + " jobs ran: p50 %.1f ms, p99 %.1f ms (%d calls); p99 during / idle %.2f%n",
+            probeJobs,
+            probeJobs,
+            ms,
+            probeJobs * n / (ms / 1000),
             Stats.percentile(idle, 50),
-            Stats.percentile(idle, 99),
+            idle99,
             idle.length,
             Stats.percentile(during, 50),
-            Stats.percentile(during, 99),
-            during.length);
+            during99,
+            during.length,
+            during99 / idle99);
       } finally {
         service.destroy();
         service.waitFor();
@@ -227,16 +270,26 @@ public final class JobBench {
 
   /**
    * The latency of {@code extract} calls for one point at a time, one after another, until {@code
-   * stop} or {@code most} calls: what an interactive caller sees.
+   * stop} or {@code most} calls: what an interactive caller sees. Each {@code seed} starts at
+   * another point, so that the calls timed do not find the tiles the warm-up decoded.
    */
   private static double[] latencies(
-      TerraceClient client, double[][] lonLat, BooleanSupplier stop, int most) {
+      TerraceClient client, double[][] lonLat, BooleanSupplier stop, int most, int seed) {
     List<Double> ms = new ArrayList<>();
+    long first = System.nanoTime();
+    StringBuilder slow = new StringBuilder();
     for (int i = 0; i < most && !stop.getAsBoolean(); i++) {
-      double[] p = lonLat[(i * 7919) % lonLat.length];
+      double[] p = lonLat[(int) ((i * 7919L + seed * 104_729L) % lonLat.length)];
       long t = System.nanoTime();
       client.extract(Point.of(p[0], p[1]), "bench:dem");
-      ms.add((System.nanoTime() - t) / 1e6);
+      double took = (System.nanoTime() - t) / 1e6;
+      ms.add(took);
+      if (took > 50 && System.getenv("JOBBENCH_SLOW") != null) {
+        slow.append(String.format(Locale.ROOT, " %.0f@%.0f", took, (t - first) / 1e6));
+      }
+    }
+    if (!slow.isEmpty()) {
+      System.out.println("  calls over 50 ms (ms@ms since the first):" + slow);
     }
     return ms.stream().mapToDouble(Double::doubleValue).toArray();
   }

@@ -86,6 +86,12 @@ public final class Extractor {
    * @throws InvalidRequestException naming every invalid field, or the limit exceeded
    */
   public ExtractResponse extract(ExtractRequest request) {
+    try (Priority.Interactive inFlight = Priority.interactive()) {
+      return extractNow(request);
+    }
+  }
+
+  private ExtractResponse extractNow(ExtractRequest request) {
     long start = System.nanoTime();
     List<FieldError> errors = new ArrayList<>();
     List<CatalogDataset> datasets = datasets(request.datasetIds(), errors);
@@ -141,6 +147,13 @@ public final class Extractor {
    * @throws InvalidRequestException naming every invalid field, or the limit exceeded
    */
   public BatchExtractResponse batchExtract(BatchExtractRequest request) {
+    // A job's batches are background work (Priority); anyone else's keep jobs below them.
+    try (Priority.Interactive inFlight = Priority.interactive()) {
+      return batchExtractNow(request);
+    }
+  }
+
+  private BatchExtractResponse batchExtractNow(BatchExtractRequest request) {
     long start = System.nanoTime();
     List<FieldError> errors = new ArrayList<>();
     if (request.geometries().size() > limits.maxGeometries()) {

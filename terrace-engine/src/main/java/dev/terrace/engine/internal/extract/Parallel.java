@@ -16,6 +16,10 @@ import java.util.function.Supplier;
  * Maps a list on virtual threads with a bound on how many run at once, keeping input order. Reads
  * block on disks and servers as much as they compute, so threads are cheap virtual ones and the
  * bound, not the thread count, limits the load.
+ *
+ * <p>Work for a job (see {@link Priority}) also takes a permit of the process's background gate for
+ * each item, on the item's thread, so that jobs leave interactive requests a core; a caller that
+ * holds one gives it back while it waits for its items.
  */
 final class Parallel {
 
@@ -24,9 +28,13 @@ final class Parallel {
   static <T, R> List<R> map(List<T> items, int concurrency, Function<T, R> task) {
     if (items.size() == 1) {
       List<R> one = new ArrayList<>(1);
-      one.add(task.apply(items.get(0)));
+      one.add(Priority.admitted(() -> task.apply(items.get(0))));
       return one;
     }
+    return Priority.whileWaiting(() -> spread(items, concurrency, task));
+  }
+
+  private static <T, R> List<R> spread(List<T> items, int concurrency, Function<T, R> task) {
     Semaphore permits = new Semaphore(concurrency);
     List<Future<R>> futures = new ArrayList<>(items.size());
     try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -60,6 +68,16 @@ final class Parallel {
    * @param late what stands for an item given up
    */
   static <T, R> List<R> map(
+      List<T> items,
+      int concurrency,
+      Function<T, R> task,
+      long until,
+      long budget,
+      Function<T, R> late) {
+    return Priority.whileWaiting(() -> spread(items, concurrency, task, until, budget, late));
+  }
+
+  private static <T, R> List<R> spread(
       List<T> items,
       int concurrency,
       Function<T, R> task,
@@ -111,13 +129,14 @@ final class Parallel {
     }
   }
 
-  /** Runs one item on its own thread, giving its permit back when it ends. */
+  /** Runs one item on its own thread, in the caller's lane, giving its permit back when it ends. */
   private static <T, R> Future<R> submit(
       ExecutorService threads, Semaphore permits, Function<T, R> task, T item) {
+    boolean background = Priority.isBackground();
     return threads.submit(
         () -> {
           try {
-            return task.apply(item);
+            return Priority.spread(background, () -> task.apply(item));
           } finally {
             permits.release();
           }

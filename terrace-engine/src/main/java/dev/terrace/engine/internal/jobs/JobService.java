@@ -20,6 +20,7 @@ import dev.terrace.api.geojson.Feature;
 import dev.terrace.api.geojson.Geometry;
 import dev.terrace.api.geojson.Point;
 import dev.terrace.engine.internal.catalog.Catalog;
+import dev.terrace.engine.internal.extract.Priority;
 import dev.terrace.engine.internal.json.StrictJson;
 import dev.terrace.engine.internal.rows.RowSource;
 import dev.terrace.engine.internal.rows.RowSources;
@@ -96,7 +97,8 @@ public final class JobService implements AutoCloseable {
             r -> {
               Thread t = new Thread(r, "terrace-job-" + n.incrementAndGet());
               t.setDaemon(true);
-              // A hint only: Linux ignores it, and tiles are decoded on the engine's shared pool.
+              // A hint only: Linux ignores it. What keeps jobs below interactive requests is
+              // run(), which puts each job's extraction in the engine's background lane.
               t.setPriority(Thread.MIN_PRIORITY);
               return t;
             });
@@ -110,7 +112,16 @@ public final class JobService implements AutoCloseable {
     store.untold().forEach(runner::tellEnd);
     store.unfinished().stream()
         .sorted(Comparator.comparing(JobRecord::id))
-        .forEach(j -> pool.execute(() -> runner.run(j)));
+        .forEach(j -> pool.execute(() -> run(j)));
+  }
+
+  /**
+   * Runs a job in the engine's background lane ({@link Priority}): its reads and decodes wait
+   * behind interactive requests' for a core, so that a large job does not make a one-point {@code
+   * extract} wait for its tiles. A job alone still has every core.
+   */
+  private void run(JobRecord job) {
+    Priority.background(() -> runner.run(job));
   }
 
   /**
@@ -193,7 +204,7 @@ public final class JobService implements AutoCloseable {
       JobFolder.deleteTree(dir);
       throw e;
     }
-    pool.execute(() -> runner.run(store.find(owner, id).orElseThrow()));
+    pool.execute(() -> run(store.find(owner, id).orElseThrow()));
     return get(owner, id);
   }
 
