@@ -2,17 +2,20 @@ package dev.terrace.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.terrace.api.BatchExtractRequest;
+import dev.terrace.api.PixelRule;
 import dev.terrace.api.geojson.Geometry;
 import dev.terrace.api.geojson.Point;
 import dev.terrace.engine.config.Limits;
 import dev.terrace.engine.internal.Engine;
 import dev.terrace.engine.internal.catalog.Catalog;
 import dev.terrace.engine.internal.geotiff.TileCache;
+import dev.terrace.engine.internal.raster.Blocks;
 import dev.terrace.engine.internal.rows.Extraction;
 import dev.terrace.spark.ExtractSpec;
 import dev.terrace.spark.TerraceSpark;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,10 +38,14 @@ import org.apache.spark.sql.types.StructType;
  * points over the reference DEM. Each side runs in a JVM of its own (Spark's options as its
  * launcher passes them), one untimed pass, then {@code --reps} timed passes, the tile cache emptied
  * before each, and reports its median; rows per second per core follow, and the cores 100 million
- * polygons need to be done in an hour.
+ * polygons need to be done in an hour. Each Spark side then checks every answer against the
+ * embedded engine's in its own JVM, to the bit: the polygons under each pixel rule, the points.
+ * {@code --large N} runs N points alone in {@code local[2]} instead: time, peak resident memory
+ * (driver and executor share the JVM in local mode) and tile decodes against the DEM's tiles.
  *
  * <pre>
  * terrace-bench/run SparkBench [--points 100000] [--polygon-copies 1] [--reps 3]
+ * terrace-bench/run SparkBench --large 10000000
  * </pre>
  */
 public final class SparkBench {
@@ -73,8 +80,10 @@ public final class SparkBench {
     int points = 100_000;
     int copies = 1;
     int reps = 3;
+    int large = 0;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
+        case "--large" -> large = Integer.parseInt(args[++i]);
         case "--points" -> points = Integer.parseInt(args[++i]);
         case "--polygon-copies" -> copies = Integer.parseInt(args[++i]);
         case "--reps" -> reps = Integer.parseInt(args[++i]);
@@ -84,6 +93,9 @@ public final class SparkBench {
     BenchData.requireReferenceData(BenchData.data("polygons.geojson"));
     Path work = Files.createTempDirectory("terrace-spark-bench-");
     Path pointsFile = work.resolve("points.csv");
+    if (large > 0) {
+      points = large;
+    }
     double[][] lonLat = new double[points][];
     TileOrderBench.points(points, lonLat);
     try (BufferedWriter w = Files.newBufferedWriter(pointsFile)) {
@@ -91,7 +103,23 @@ public final class SparkBench {
         w.write(p[0] + "," + p[1] + "\n");
       }
     }
+    lonLat = null;
     Path catalog = BenchData.catalog();
+    if (large > 0) {
+      String[] r = launch("local[2]", catalog, pointsFile, 0, 1, "large");
+      System.out.printf(
+          Locale.ROOT,
+          "%,d random-order points in local[2]: %.0f ms (%.0f points/s), peak RSS %s,"
+              + " %s tile decodes for %s tiles (%.3f per tile)%n",
+          large,
+          Double.parseDouble(r[1]),
+          large / (Double.parseDouble(r[1]) / 1000),
+          BenchData.mb(Long.parseLong(r[2])),
+          r[3],
+          r[4],
+          Double.parseDouble(r[3]) / Double.parseDouble(r[4]));
+      return;
+    }
     System.out.printf(
         Locale.ROOT,
         "%,d reference polygons x %d and %,d random-order points over the reference DEM, %d cores,"
@@ -104,9 +132,15 @@ public final class SparkBench {
     String[] sides = {"embedded", "local[1]", "local[2]"};
     double[][] ms = new double[sides.length][];
     for (int s = 0; s < sides.length; s++) {
-      ms[s] = side(sides[s], catalog, pointsFile, copies, reps);
+      String[] r = launch(sides[s], catalog, pointsFile, copies, reps, "compare");
+      ms[s] = new double[] {Double.parseDouble(r[1]), Double.parseDouble(r[2])};
       System.out.printf(
-          Locale.ROOT, "  %-9s polygons %8.0f ms, points %8.0f ms%n", sides[s], ms[s][0], ms[s][1]);
+          Locale.ROOT,
+          "  %-9s polygons %8.0f ms, points %8.0f ms%s%n",
+          sides[s],
+          ms[s][0],
+          ms[s][1],
+          r.length > 3 ? ", answers differing from the embedded engine's: " + r[3] : "");
     }
     int polygons = 1000 * copies;
     System.out.printf(
@@ -129,9 +163,9 @@ public final class SparkBench {
         Math.ceil(100e6 / (polygonsPerCoreSecond * 3600)));
   }
 
-  /** Runs one side in a JVM of its own: {polygons ms, points ms}, medians. */
-  private static double[] side(String side, Path catalog, Path points, int copies, int reps)
-      throws Exception {
+  /** Runs one side in a JVM of its own: the fields of its RESULT line. */
+  private static String[] launch(
+      String side, Path catalog, Path points, int copies, int reps, String mode) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx2g");
@@ -147,7 +181,8 @@ public final class SparkBench {
             catalog.toString(),
             points.toString(),
             Integer.toString(copies),
-            Integer.toString(reps)));
+            Integer.toString(reps),
+            mode));
     Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     String result = null;
     try (BufferedReader r =
@@ -161,116 +196,185 @@ public final class SparkBench {
     if (p.waitFor() != 0 || result == null) {
       throw new IllegalStateException(side + " failed (exit " + p.exitValue() + ")");
     }
-    String[] f = result.split(" ");
-    return new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2])};
+    return result.split(" ");
   }
 
   private static void child(String[] args) throws Exception {
     String side = args[1];
     Path catalog = Path.of(args[2]);
-    List<double[]> lonLat = new ArrayList<>();
-    for (String line : Files.readAllLines(Path.of(args[3]))) {
-      String[] c = line.split(",");
-      lonLat.add(new double[] {Double.parseDouble(c[0]), Double.parseDouble(c[1])});
-    }
+    Path pointsFile = Path.of(args[3]);
     int copies = Integer.parseInt(args[4]);
     int reps = Integer.parseInt(args[5]);
-    List<String> polygons = new ArrayList<>();
+    if (args[6].equals("large")) {
+      large(catalog, pointsFile);
+      System.exit(0);
+    }
+    List<Geometry> points = new ArrayList<>();
+    for (String line : Files.readAllLines(pointsFile)) {
+      String[] c = line.split(",");
+      points.add(Point.of(Double.parseDouble(c[0]), Double.parseDouble(c[1])));
+    }
+    List<String> polygonJson = new ArrayList<>();
+    List<Geometry> polygons = new ArrayList<>();
     JsonNode features =
         BenchData.JSON.readTree(BenchData.data("polygons.geojson").toFile()).get("features");
     for (int c = 0; c < copies; c++) {
       for (JsonNode f : features) {
-        polygons.add(BenchData.JSON.writeValueAsString(f.get("geometry")));
+        polygonJson.add(BenchData.JSON.writeValueAsString(f.get("geometry")));
+        polygons.add(BenchData.JSON.treeToValue(f.get("geometry"), Geometry.class));
       }
     }
-    BatchExtractRequest options =
-        BatchExtractRequest.builder().datasets("bench:dem").aggregation("mean").build();
-    Pass polygonPass;
-    Pass pointPass;
-    SparkSession spark = null;
+    Engine engine = Engine.open(Catalog.load(catalog), Limits.defaults());
+    int maxBatch = Limits.defaults().maxGeometries();
     if (side.equals("embedded")) {
-      Engine engine = Engine.open(Catalog.load(catalog), Limits.defaults());
-      List<Geometry> polygonGeometries = new ArrayList<>();
-      for (String g : polygons) {
-        polygonGeometries.add(BenchData.JSON.readValue(g, Geometry.class));
-      }
-      List<Geometry> pointGeometries = new ArrayList<>();
-      lonLat.forEach(p -> pointGeometries.add(Point.of(p[0], p[1])));
-      int maxBatch = Limits.defaults().maxGeometries();
-      polygonPass =
-          () -> Extraction.run(engine, options::withGeometries, polygonGeometries, maxBatch).size();
-      pointPass =
-          () -> Extraction.run(engine, options::withGeometries, pointGeometries, maxBatch).size();
-    } else {
-      spark =
-          SparkSession.builder()
-              .master(side)
-              .appName("terrace-spark-bench")
-              .config("spark.ui.enabled", "false")
-              .config("spark.sql.shuffle.partitions", "8")
-              .getOrCreate();
-      SparkSession session = spark;
+      double polygonMs =
+          median(() -> Extraction.run(engine, OPTIONS::withGeometries, polygons, maxBatch), reps);
+      double pointMs =
+          median(() -> Extraction.run(engine, OPTIONS::withGeometries, points, maxBatch), reps);
+      System.out.println("RESULT " + polygonMs + " " + pointMs);
+      System.exit(0);
+    }
+    try (SparkSession spark = session(side)) {
       List<Row> polygonRows = new ArrayList<>();
-      polygons.forEach(g -> polygonRows.add(RowFactory.create(g)));
+      for (int i = 0; i < polygonJson.size(); i++) {
+        polygonRows.add(RowFactory.create(i, polygonJson.get(i)));
+      }
       Dataset<Row> polygonInput =
-          session
-              .createDataFrame(polygonRows, new StructType().add("g", DataTypes.StringType))
+          spark
+              .createDataFrame(
+                  polygonRows,
+                  new StructType().add("id", DataTypes.IntegerType).add("g", DataTypes.StringType))
               .repartition(8)
               .cache();
       List<Row> pointRows = new ArrayList<>();
-      lonLat.forEach(p -> pointRows.add(RowFactory.create(p[0], p[1])));
+      for (int i = 0; i < points.size(); i++) {
+        double[] xy = ((Point) points.get(i)).coordinates();
+        pointRows.add(RowFactory.create(i, xy[0], xy[1]));
+      }
       Dataset<Row> pointInput =
-          session
+          spark
               .createDataFrame(
                   pointRows,
                   new StructType()
+                      .add("id", DataTypes.IntegerType)
                       .add("lon", DataTypes.DoubleType)
                       .add("lat", DataTypes.DoubleType))
               .repartition(8)
               .cache();
       polygonInput.count();
       pointInput.count();
-      ExtractSpec polygonSpec =
-          ExtractSpec.builder()
-              .options(options)
-              .catalog(catalog.toString())
-              .partitions(8)
-              .geoJsonColumn("g")
-              .build();
-      ExtractSpec pointSpec =
-          ExtractSpec.builder()
-              .options(options)
-              .catalog(catalog.toString())
-              .partitions(8)
-              .lonLatColumns("lon", "lat")
-              .build();
-      polygonPass = () -> rows(TerraceSpark.extract(polygonInput, polygonSpec));
-      pointPass = () -> rows(TerraceSpark.extract(pointInput, pointSpec));
-    }
-    double polygonMs = median(polygonPass, reps, polygons.size());
-    double pointMs = median(pointPass, reps, lonLat.size());
-    System.out.println("RESULT " + polygonMs + " " + pointMs);
-    if (spark != null) {
-      spark.close();
+      double polygonMs =
+          median(
+              () -> drop(TerraceSpark.extract(polygonInput, polygonSpec(catalog, OPTIONS))), reps);
+      double pointMs =
+          median(() -> drop(TerraceSpark.extract(pointInput, pointSpec(catalog))), reps);
+      long differing = 0;
+      for (PixelRule rule : List.of(PixelRule.EXACT, PixelRule.CENTER, PixelRule.ALL_TOUCHED)) {
+        BatchExtractRequest options = OPTIONS.toBuilder().pixelRule(rule).build();
+        differing +=
+            differing(
+                TerraceSpark.extract(polygonInput, polygonSpec(catalog, options)),
+                Extraction.run(engine, options::withGeometries, polygons, maxBatch));
+      }
+      differing +=
+          differing(
+              TerraceSpark.extract(pointInput, pointSpec(catalog)),
+              Extraction.run(engine, OPTIONS::withGeometries, points, maxBatch));
+      System.out.println("RESULT " + polygonMs + " " + pointMs + " " + differing);
     }
     System.exit(0);
   }
 
+  private static final BatchExtractRequest OPTIONS =
+      BatchExtractRequest.builder().datasets("bench:dem").aggregation("mean").build();
+
+  private static SparkSession session(String master) {
+    return SparkSession.builder()
+        .master(master)
+        .appName("terrace-spark-bench")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "8")
+        .getOrCreate();
+  }
+
+  private static ExtractSpec polygonSpec(Path catalog, BatchExtractRequest options) {
+    return ExtractSpec.builder()
+        .options(options)
+        .catalog(catalog.toString())
+        .partitions(8)
+        .geoJsonColumn("g")
+        .shape(ExtractSpec.Shape.FLAT)
+        .build();
+  }
+
+  private static ExtractSpec pointSpec(Path catalog) {
+    return ExtractSpec.builder()
+        .options(OPTIONS)
+        .catalog(catalog.toString())
+        .partitions(8)
+        .lonLatColumns("lon", "lat")
+        .shape(ExtractSpec.Shape.FLAT)
+        .build();
+  }
+
+  /** Rows whose mean is not the embedded engine's, to the bit (an error counts as no value). */
+  private static long differing(Dataset<Row> spark, List<Extraction.Outcome> embedded) {
+    long differing = 0;
+    List<Row> rows = spark.select("id", "bench_dem_mean").collectAsList();
+    if (rows.size() != embedded.size()) {
+      return Math.abs(rows.size() - embedded.size()) + rows.size();
+    }
+    for (Row r : rows) {
+      Extraction.Outcome o = embedded.get(r.getInt(0));
+      var value = o.response() == null ? null : o.response().results().get(0).value();
+      Double expected = value == null ? null : value.asDouble();
+      Double actual = r.isNullAt(1) ? null : r.getDouble(1);
+      differing += java.util.Objects.equals(expected, actual) ? 0 : 1;
+    }
+    return differing;
+  }
+
+  /** {@code --large}: a points file read by Spark itself, extracted once in {@code local[2]}. */
+  private static void large(Path catalog, Path pointsFile) throws IOException {
+    try (SparkSession spark = session("local[2]")) {
+      Dataset<Row> input = spark.read().schema("lon DOUBLE, lat DOUBLE").csv(pointsFile.toString());
+      ExtractSpec spec =
+          ExtractSpec.builder()
+              .options(OPTIONS)
+              .catalog(catalog.toString())
+              .partitions(32)
+              .lonLatColumns("lon", "lat")
+              .shape(ExtractSpec.Shape.FLAT)
+              .build();
+      TileCache.shared().invalidateAll();
+      long decodes = TileCache.shared().stats().decodes();
+      long t = System.nanoTime();
+      drop(TerraceSpark.extract(input, spec));
+      double ms = (System.nanoTime() - t) / 1e6;
+      decodes = TileCache.shared().stats().decodes() - decodes;
+      Engine engine = Engine.open(Catalog.load(catalog), Limits.defaults());
+      Blocks blocks = Blocks.of(engine.catalog().dataset("bench:dem").orElseThrow().raster());
+      long tiles =
+          (long) blocks.across()
+              * ((blocks.height() + blocks.blockHeight() - 1) / blocks.blockHeight());
+      System.out.println(
+          "RESULT " + ms + " " + BenchData.peakRssKb() + " " + decodes + " " + tiles);
+    }
+  }
+
   /** Every row computed and dropped: the {@code noop} sink writes nothing. */
-  private static long rows(Dataset<Row> out) {
+  private static Object drop(Dataset<Row> out) {
     out.write().format("noop").mode("overwrite").save();
-    return -1;
+    return out;
   }
 
   private interface Pass {
-    long run() throws Exception;
+    Object run() throws Exception;
   }
 
-  private static double median(Pass pass, int reps, int expected) throws Exception {
-    long rows = pass.run();
-    if (rows >= 0 && rows != expected) {
-      throw new IllegalStateException(rows + " rows for " + expected);
-    }
+  /** One untimed pass, then the median of {@code reps}, the tile cache emptied before each. */
+  private static double median(Pass pass, int reps) throws Exception {
+    pass.run();
     double[] ms = new double[reps];
     for (int i = 0; i < reps; i++) {
       TileCache.shared().invalidateAll();
