@@ -53,6 +53,55 @@ class LauncherTest {
   }
 
   @Test
+  void batchInThisProcessGetsAHeapFromWhatItKeeps() throws Exception {
+    // Twice its sort memory and tile cache: 2 × (128m + 64m) by default.
+    assertThat(jvmOptions("batch", "--in", "points.csv"))
+        .contains("-Xmx384m", "-XX:+UseParallelGC");
+    assertThat(jvmOptions("batch", "--memory", "1g", "--tile-cache=256m")).contains("-Xmx2560m");
+    assertThat(jvmOptions("batch", "--memory=1.5g", "--tile-cache", "16MiB")).contains("-Xmx3104m");
+    assertThat(jvmOptions("batch", "--memory", "16m", "--tile-cache", "0")).contains("-Xmx256m");
+  }
+
+  @Test
+  void aServiceOrAnUnreadableSizeLeavesTheHeapToTheJvm() throws Exception {
+    assertThat(jvmOptions("batch", "--url", "http://localhost:1"))
+        .noneMatch(o -> o.startsWith("-Xmx"));
+    assertThat(jvmOptions("batch", "--memory", "lots")).noneMatch(o -> o.startsWith("-Xmx"));
+    assertThat(jvmOptions("serve")).noneMatch(o -> o.startsWith("-Xmx"));
+  }
+
+  @Test
+  void terraceJavaOptsComeLastSoTheyWin() throws Exception {
+    ProcessBuilder pb = launcher("batch");
+    pb.environment().put("TERRACE_MAIN", JvmOptionsProbe.class.getName());
+    pb.environment().put("TERRACE_JAVA_OPTS", "-Xmx1g");
+    List<String> options = run(pb);
+    assertThat(options).containsSubsequence("-Xmx384m", "-Xmx1g");
+  }
+
+  @Test
+  void aCollectorInTerraceJavaOptsReplacesTheLaunchersOwn() throws Exception {
+    ProcessBuilder pb = launcher("batch");
+    pb.environment().put("TERRACE_MAIN", JvmOptionsProbe.class.getName());
+    pb.environment().put("TERRACE_JAVA_OPTS", "-XX:+UseG1GC");
+    assertThat(run(pb)).contains("-XX:+UseG1GC").doesNotContain("-XX:+UseParallelGC");
+  }
+
+  private List<String> jvmOptions(String... args) throws Exception {
+    ProcessBuilder pb = launcher(args);
+    pb.environment().put("TERRACE_MAIN", JvmOptionsProbe.class.getName());
+    return run(pb);
+  }
+
+  private static List<String> run(ProcessBuilder pb) throws Exception {
+    Process p = pb.redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(out).isZero();
+    return out.lines().toList();
+  }
+
+  @Test
   void serveAnswersHealthAndStopsGracefullyOnSigterm() throws Exception {
     Path err = dir.resolve("stderr.txt");
     Process p =
