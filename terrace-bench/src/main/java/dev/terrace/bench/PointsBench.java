@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,7 +61,7 @@ public final class PointsBench {
     Path dem = BenchData.data("bench_dem_cog.tif");
     Path refFile = BenchData.results("ref_points.csv");
     BenchData.requireReferenceData(geojson, sorted, dem, refFile);
-    Map<Integer, Map<String, String>> ref = BenchData.csvById(refFile);
+    Map<Integer, RefPoint> ref = refPoints(refFile);
 
     long t = System.nanoTime();
     BenchData.Points points = BenchData.points(geojson);
@@ -187,6 +188,36 @@ public final class PointsBench {
     }
   }
 
+  /** A reference answer: the value (null for none) and the cell. */
+  private record RefPoint(Double value, long row, long col) {}
+
+  /**
+   * {@code ref_points.csv} by id, only what the checks read: a map of strings per row, as {@link
+   * BenchData#csvById} gives, held about 100 MB of this JVM's heap for the 100 000 rows, which its
+   * peak RSS then counted against the engine.
+   */
+  private static Map<Integer, RefPoint> refPoints(Path file) throws Exception {
+    List<String> lines = Files.readAllLines(file);
+    List<String> header = List.of(lines.get(0).split(",", -1));
+    int row = header.indexOf("row");
+    int col = header.indexOf("col");
+    int value = header.indexOf("value");
+    Map<Integer, RefPoint> out = new HashMap<>();
+    for (String line : lines.subList(1, lines.size())) {
+      if (line.isBlank()) {
+        continue;
+      }
+      String[] cells = line.split(",", -1);
+      out.put(
+          Integer.parseInt(cells[0]),
+          new RefPoint(
+              BenchData.number(value < cells.length ? cells[value] : ""),
+              Long.parseLong(cells[row]),
+              Long.parseLong(cells[col])));
+    }
+    return out;
+  }
+
   private record Pass(double[] values, double ms, double cpuMs, long decodedBlocks) {}
 
   private static Pass pass(Terrace terrace, BenchData.Points points, int batch) {
@@ -232,14 +263,11 @@ public final class PointsBench {
    * @return {checks, mismatches}; the first mismatches are added to {@code first}
    */
   private static long[] check(
-      double[] values,
-      BenchData.Points points,
-      Map<Integer, Map<String, String>> ref,
-      List<String> first) {
+      double[] values, BenchData.Points points, Map<Integer, RefPoint> ref, List<String> first) {
     long mismatches = 0;
     for (int i = 0; i < values.length; i++) {
-      Map<String, String> r = ref.get(points.ids()[i]);
-      Double want = r == null ? Double.valueOf(Double.NaN) : BenchData.number(r.get("value"));
+      RefPoint r = ref.get(points.ids()[i]);
+      Double want = r == null ? Double.valueOf(Double.NaN) : r.value();
       double v = values[i];
       boolean ok =
           want == null
@@ -257,8 +285,8 @@ public final class PointsBench {
                   points.lat()[i],
                   Double.isNaN(v) ? "empty" : v,
                   want == null ? "empty" : want,
-                  r == null ? "?" : r.get("row"),
-                  r == null ? "?" : r.get("col")));
+                  r == null ? "?" : r.row(),
+                  r == null ? "?" : r.col()));
         }
       }
     }
@@ -270,24 +298,22 @@ public final class PointsBench {
    * pts_lonlat_sorted.txt (a stable sort of the reference rows by tile row, then tile column);
    * -9999 is its nodata.
    */
-  private static String checkGdal(Path out, Map<Integer, Map<String, String>> ref)
-      throws Exception {
+  private static String checkGdal(Path out, Map<Integer, RefPoint> ref) throws Exception {
     List<String> lines = Files.readAllLines(out);
     Integer[] order = ref.keySet().stream().sorted().toArray(Integer[]::new);
     Arrays.sort(
         order,
         Comparator.comparingLong(
             (Integer id) -> {
-              Map<String, String> r = ref.get(id);
-              return Math.floorDiv(Long.parseLong(r.get("row")), 512) * 1_000_000
-                  + Math.floorDiv(Long.parseLong(r.get("col")), 512);
+              RefPoint r = ref.get(id);
+              return Math.floorDiv(r.row(), 512) * 1_000_000 + Math.floorDiv(r.col(), 512);
             }));
     if (lines.size() != order.length) {
       return lines.size() + " lines for " + order.length + " points";
     }
     int bad = 0;
     for (int k = 0; k < order.length; k++) {
-      Double want = BenchData.number(ref.get(order[k]).get("value"));
+      Double want = ref.get(order[k]).value();
       String s = lines.get(k).strip();
       Double got = s.isEmpty() || s.equals("-9999") ? null : Double.valueOf(s);
       if (want == null ? got != null : got == null || got.floatValue() != want.floatValue()) {

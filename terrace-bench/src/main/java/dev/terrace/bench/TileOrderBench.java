@@ -28,13 +28,15 @@ import org.locationtech.proj4j.ProjCoordinate;
  * <p>The points are drawn as {@code make_geoms.py} draws the 100 000 reference ones: uniform over
  * the raster's extent in its CRS (EPSG:32725), projected to longitude/latitude, and redrawn when
  * they come back within 0.01 cell of a cell edge (where PROJ and proj4j could disagree by a
- * sub-millimetre); seeded, so every run has the same. The command runs through {@link Main} in a
- * JVM started as the {@code terrace} launcher starts it (with the JVM's default heap unless {@code
- * --heap} is given), which prints the engine's tile cache counters as it exits: decodes per tile
- * touched. Every value is compared with gdallocationinfo's (as float32; -9999 = nodata).
+ * sub-millimetre); seeded, so every run has the same. The command runs through the {@code terrace}
+ * launcher (which chooses its JVM's options; {@code --heap} and {@code --java-opts} add to them) on
+ * {@link Main} wrapped by {@link Counted}, which prints the engine's tile cache counters as it
+ * exits: decodes per tile touched. Every value is compared with gdallocationinfo's (as float32;
+ * -9999 = nodata).
  *
  * <pre>
  * terrace-bench/run TileOrderBench [--points 1000000] [--reps 1] [--heap 512m] [--memory 128m]
+ *     [--java-opts "-XX:+UseSerialGC -Xlog:gc"]
  * </pre>
  */
 public final class TileOrderBench {
@@ -50,13 +52,18 @@ public final class TileOrderBench {
   private TileOrderBench() {}
 
   /**
-   * @param args {@code --points/--reps/--heap/--memory}, or {@code --cli} and the command's
-   *     arguments in the child process
-   * @throws Exception on any failure; the benchmark is a tool, not a service
+   * The child: the command as the launcher runs it ({@code TERRACE_MAIN}), its decodes printed as
+   * the JVM exits.
    */
-  public static void main(String[] args) throws Exception {
-    if (args.length > 0 && args[0].equals("--cli")) {
-      // The child: the command as the launcher runs it, its decodes printed as the JVM exits.
+  public static final class Counted {
+
+    private Counted() {}
+
+    /**
+     * @param args the command's arguments
+     * @throws Exception as the command's main does
+     */
+    public static void main(String[] args) throws Exception {
       Runtime.getRuntime()
           .addShutdownHook(
               new Thread(
@@ -64,19 +71,27 @@ public final class TileOrderBench {
                     CacheStats s = TileCache.shared().stats();
                     System.out.println("decodes " + s.decodes() + " requests " + s.requests());
                   }));
-      Main.main(Arrays.copyOfRange(args, 1, args.length));
-      return;
+      Main.main(args);
     }
+  }
+
+  /**
+   * @param args {@code --points/--reps/--heap/--memory/--java-opts}
+   * @throws Exception on any failure; the benchmark is a tool, not a service
+   */
+  public static void main(String[] args) throws Exception {
     int n = 1_000_000;
     int reps = 1;
     String heap = null;
     String memory = "128m";
+    List<String> javaOpts = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--points" -> n = Integer.parseInt(args[++i]);
         case "--reps" -> reps = Integer.parseInt(args[++i]);
         case "--heap" -> heap = args[++i];
         case "--memory" -> memory = args[++i];
+        case "--java-opts" -> javaOpts.addAll(List.of(args[++i].trim().split("\\s+")));
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
@@ -102,25 +117,33 @@ public final class TileOrderBench {
     }
     long touched = Arrays.stream(tiles).distinct().count();
     Path out = work.resolve("values.csv");
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("--enable-native-access=ALL-UNNAMED");
-    command.add("-Dterrace.stderr.tty=false");
-    if (heap != null) {
-      command.add("-Xmx" + heap);
+    // Through the terrace launcher, which chooses the JVM's options (its heap for batch) as it does
+    // for a user; --heap and --java-opts go to it as TERRACE_JAVA_OPTS, after its own, so they win.
+    Path launcher = Path.of("terrace").toAbsolutePath();
+    if (!Files.isExecutable(launcher)) {
+      throw new IllegalStateException("run from the repository root, where ./terrace is");
     }
-    command.addAll(
-        List.of(
-            "-cp", System.getProperty("java.class.path"), TileOrderBench.class.getName(), "--cli"));
+    if (heap != null) {
+      javaOpts.add(0, "-Xmx" + heap);
+    }
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "env",
+                "TERRACE_CLASSPATH=" + System.getProperty("java.class.path"),
+                "TERRACE_MAIN=" + Counted.class.getName(),
+                "TERRACE_JAVA_OPTS=" + String.join(" ", javaOpts),
+                launcher.toString()));
     command.addAll(BenchData.batch(BenchData.catalog(), csv, out));
     command.addAll(List.of("--memory", memory, "--tmp", work.toString()));
     System.out.printf(
         Locale.ROOT,
-        "%,d points in random order over %d of the DEM's 1600 tiles, %d cores, heap %s%n  %s%n",
+        "%,d points in random order over %d of the DEM's 1600 tiles, %d cores, JVM options %s%n"
+            + "  %s%n",
         n,
         touched,
         Runtime.getRuntime().availableProcessors(),
-        heap == null ? "the JVM's default" : heap,
+        javaOpts.isEmpty() ? "the launcher's" : "the launcher's, then " + javaOpts,
         String.join(" ", command.subList(command.indexOf("batch"), command.size())));
     Path gdalOut = work.resolve("gdal.txt");
     Path log = work.resolve("cli.log");

@@ -53,6 +53,72 @@ class LauncherTest {
   }
 
   @Test
+  void aBatchOfPointsInThisProcessGetsAHeapFromWhatItKeeps() throws Exception {
+    Files.writeString(dir.resolve("points.csv"), "\uFEFFid, Lon ,\"LAT\"\r\n1,6.13,49.61\r\n");
+    // Twice its sort memory and tile cache: 2 × (128m + 64m) by default.
+    assertThat(jvmOptions("batch", "--in", "points.csv"))
+        .contains("-Xmx384m", "-XX:+UseParallelGC");
+    assertThat(jvmOptions("batch", "--in=points.csv", "--memory", "1g", "--tile-cache=256m"))
+        .contains("-Xmx2560m");
+    assertThat(jvmOptions("batch", "--memory=1.5g", "--tile-cache", "16MiB", "--in", "points.csv"))
+        .contains("-Xmx3104m");
+    assertThat(jvmOptions("batch", "--in", "points.csv", "--memory", "16m", "--tile-cache", "0"))
+        .contains("-Xmx256m");
+  }
+
+  @Test
+  void otherInputsAServiceOrAnUnreadableSizeLeaveTheHeapToTheJvm() throws Exception {
+    Files.writeString(dir.resolve("points.csv"), "id,lon,lat\n1,6.13,49.61\n");
+    Files.writeString(dir.resolve("shapes.csv"), "id,wkt\n1,POINT (6.13 49.61)\n");
+    Files.writeString(dir.resolve("shapes.geojson"), "{\"type\":\"FeatureCollection\"}");
+    for (List<String> args :
+        List.of(
+            List.of("batch", "--in", "shapes.csv"),
+            List.of("batch", "--in", "shapes.geojson"),
+            List.of("batch", "--in", "missing.csv"),
+            List.of("batch", "--in", "points.csv", "--url", "http://localhost:1"),
+            List.of("batch", "--in", "points.csv", "--memory", "lots"),
+            List.of("serve"))) {
+      assertThat(jvmOptions(args.toArray(String[]::new)))
+          .as("%s", args)
+          .noneMatch(o -> o.startsWith("-Xmx") || o.startsWith("-XX:+Use"));
+    }
+  }
+
+  @Test
+  void terraceJavaOptsComeLastSoTheyWin() throws Exception {
+    Files.writeString(dir.resolve("points.csv"), "id,lon,lat\n");
+    ProcessBuilder pb = launcher("batch", "--in", "points.csv");
+    pb.environment().put("TERRACE_MAIN", JvmOptionsProbe.class.getName());
+    pb.environment().put("TERRACE_JAVA_OPTS", "-Xmx1g");
+    List<String> options = run(pb);
+    assertThat(options).containsSubsequence("-Xmx384m", "-Xmx1g");
+  }
+
+  @Test
+  void aCollectorInTerraceJavaOptsReplacesTheLaunchersOwn() throws Exception {
+    Files.writeString(dir.resolve("points.csv"), "id,lon,lat\n");
+    ProcessBuilder pb = launcher("batch", "--in", "points.csv");
+    pb.environment().put("TERRACE_MAIN", JvmOptionsProbe.class.getName());
+    pb.environment().put("TERRACE_JAVA_OPTS", "-XX:+UseG1GC");
+    assertThat(run(pb)).contains("-XX:+UseG1GC").doesNotContain("-XX:+UseParallelGC");
+  }
+
+  private List<String> jvmOptions(String... args) throws Exception {
+    ProcessBuilder pb = launcher(args);
+    pb.environment().put("TERRACE_MAIN", JvmOptionsProbe.class.getName());
+    return run(pb);
+  }
+
+  private static List<String> run(ProcessBuilder pb) throws Exception {
+    Process p = pb.redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(out).isZero();
+    return out.lines().toList();
+  }
+
+  @Test
   void serveAnswersHealthAndStopsGracefullyOnSigterm() throws Exception {
     Path err = dir.resolve("stderr.txt");
     Process p =
