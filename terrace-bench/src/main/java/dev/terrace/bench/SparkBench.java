@@ -37,8 +37,10 @@ import org.apache.spark.sql.types.StructType;
  * DEM, the reference set repeated {@code --polygon-copies} times) and {@code --points} random-order
  * points over the reference DEM. Each side runs in a JVM of its own (Spark's options as its
  * launcher passes them), one untimed pass, then {@code --reps} timed passes, the tile cache emptied
- * before each, and reports its median; rows per second per core follow, and the cores 100 million
- * polygons need to be done in an hour. Each Spark side then checks every answer against the
+ * before each, and reports its median: the embedded engine and {@code local[1]} pinned to one core
+ * ({@code taskset -c 0}, so that the engine's own threads, its decoders and the JVM's see one
+ * processor too), then {@code local[2]} on both; rows per second per core follow, and the cores 100
+ * million polygons need to be done in an hour. Each Spark side then checks every answer against the
  * embedded engine's in its own JVM, to the bit: the polygons under each pixel rule, the points.
  * {@code --large N} runs N points alone in {@code local[2]} instead: time, peak resident memory
  * (driver and executor share the JVM in local mode) and tile decodes against the DEM's tiles.
@@ -122,14 +124,15 @@ public final class SparkBench {
     }
     System.out.printf(
         Locale.ROOT,
-        "%,d reference polygons x %d and %,d random-order points over the reference DEM, %d cores,"
-            + " %d timed passes each%n",
+        "%,d reference polygons x %d and %,d random-order points over the reference DEM, %d cores"
+            + " (the embedded engine and local[1] on one), %d timed passes each%n",
         1000,
         copies,
         points,
         Runtime.getRuntime().availableProcessors(),
         reps);
     String[] sides = {"embedded", "local[1]", "local[2]"};
+    // The embedded engine and local[1] on one core each; local[2] on two.
     double[][] ms = new double[sides.length][];
     for (int s = 0; s < sides.length; s++) {
       String[] r = launch(sides[s], catalog, pointsFile, copies, reps, "compare");
@@ -145,7 +148,7 @@ public final class SparkBench {
     int polygons = 1000 * copies;
     System.out.printf(
         Locale.ROOT,
-        "%nthroughput of local[1] / embedded: polygons %.2f, points %.2f%n",
+        "%nthroughput per core, local[1] / embedded: polygons %.2f, points %.2f%n",
         ms[0][0] / ms[1][0],
         ms[0][1] / ms[1][1]);
     System.out.printf(
@@ -167,6 +170,9 @@ public final class SparkBench {
   private static String[] launch(
       String side, Path catalog, Path points, int copies, int reps, String mode) throws Exception {
     List<String> command = new ArrayList<>();
+    if (!side.equals("local[2]")) {
+      command.addAll(List.of("taskset", "-c", "0"));
+    }
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx2g");
     command.add("--enable-native-access=ALL-UNNAMED");
