@@ -3,9 +3,7 @@ package dev.terrace.spark;
 import dev.terrace.engine.config.Limits;
 import dev.terrace.engine.internal.Engine;
 import dev.terrace.engine.internal.catalog.Catalog;
-import dev.terrace.engine.internal.rows.TileKeys;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,7 +17,6 @@ final class ExecutorEngines {
   private static final String BUILTIN = "";
 
   private static final Map<String, Engine> ENGINES = new ConcurrentHashMap<>();
-  private static final Map<String, TileKeys> KEYS = new ConcurrentHashMap<>();
 
   static {
     Runtime.getRuntime()
@@ -38,14 +35,5 @@ final class ExecutorEngines {
         c ->
             Engine.open(
                 c.isEmpty() ? Catalog.builtin() : Catalog.load(Path.of(c)), Limits.defaults()));
-  }
-
-  /**
-   * @return the tile keys of the first of {@code datasets} in this JVM's engine for the catalog
-   */
-  static TileKeys keys(String catalog, List<String> datasets) {
-    return KEYS.computeIfAbsent(
-        (catalog == null ? BUILTIN : catalog) + "\n" + datasets.get(0),
-        k -> TileKeys.of(engine(catalog).catalog(), datasets));
   }
 }

@@ -28,7 +28,9 @@ final class TileKeyedRows implements MapPartitionsFunction<Row, Row> {
 
   @Override
   public Iterator<Row> call(Iterator<Row> rows) {
-    TileKeys keys = ExecutorEngines.keys(spec.catalog(), spec.options().datasetIds());
+    // A task's own: the keys project with proj4j, whose transforms are not thread-safe.
+    TileKeys keys =
+        TileKeys.of(ExecutorEngines.engine(spec.catalog()).catalog(), spec.options().datasetIds());
     RowGeometry geometries = new RowGeometry(spec, input);
     return new Iterator<>() {
       @Override

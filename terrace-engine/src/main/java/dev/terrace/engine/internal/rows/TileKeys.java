@@ -30,6 +30,8 @@ import org.locationtech.proj4j.Proj4jException;
  * first one's grid. A dataset the key cannot be known for (a service's, a grid of tiles, a raster
  * that does not open) gives every geometry the same key, which keeps them in input order; its rows
  * then fail or succeed in the extraction as they would have.
+ *
+ * <p>Not thread-safe (its {@link PixelLocator} is not): one per thread.
  */
 public final class TileKeys {
 
