@@ -160,17 +160,7 @@ abstract class JobStoreContract {
         };
     for (int start = 0; start < 2; start++) {
       try (Terrace engine = Terrace.embedded();
-          JobService jobs =
-              new JobService(
-                  engine,
-                  null,
-                  store,
-                  new JobFolder(Files.createTempDirectory("terrace-jobs")),
-                  1,
-                  2,
-                  1000,
-                  JobQuota.UNLIMITED,
-                  listener)) {
+          JobService jobs = jobService(engine, listener)) {
         jobs.start();
       }
     }
@@ -183,17 +173,7 @@ abstract class JobStoreContract {
   @Test
   void aJobRunsToItsEndOnThisDatabase() throws Exception {
     try (Terrace engine = Terrace.embedded();
-        JobService jobs =
-            new JobService(
-                engine,
-                null,
-                store,
-                new JobFolder(Files.createTempDirectory("terrace-jobs")),
-                1,
-                2,
-                1000,
-                JobQuota.UNLIMITED,
-                JobListener.NONE)) {
+        JobService jobs = jobService(engine, JobListener.NONE)) {
       List<Feature> features =
           List.of(
               new Feature(Point.of(6.13, 49.61), Map.of("n", 1)),
@@ -218,5 +198,19 @@ abstract class JobStoreContract {
             .containsExactly(300.0, 411.0, 300.0);
       }
     }
+  }
+
+  /** Jobs on this store over the engine, one worker, chunks of 2 rows. */
+  private JobService jobService(Terrace engine, JobListener listener) throws java.io.IOException {
+    return new JobService(
+        engine,
+        null,
+        store,
+        new JobFolder(Files.createTempDirectory("terrace-jobs")),
+        1,
+        2,
+        1000,
+        JobQuota.UNLIMITED,
+        listener);
   }
 }

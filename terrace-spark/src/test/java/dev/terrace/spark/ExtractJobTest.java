@@ -36,13 +36,7 @@ class ExtractJobTest {
 
   @BeforeAll
   static void start() {
-    spark =
-        SparkSession.builder()
-            .master("local[2]")
-            .appName("terrace-extract-job-test")
-            .config("spark.ui.enabled", "false")
-            .config("spark.sql.shuffle.partitions", "2")
-            .getOrCreate();
+    spark = LocalSpark.session("terrace-extract-job-test", 2);
   }
 
   @AfterAll

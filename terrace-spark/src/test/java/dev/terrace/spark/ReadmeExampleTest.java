@@ -40,13 +40,7 @@ class ReadmeExampleTest {
 
   @BeforeAll
   static void start() {
-    spark =
-        SparkSession.builder()
-            .master("local[2]")
-            .appName("terrace-spark-readme")
-            .config("spark.ui.enabled", "false")
-            .config("spark.sql.shuffle.partitions", "2")
-            .getOrCreate();
+    spark = LocalSpark.session("terrace-spark-readme", 2);
   }
 
   @AfterAll

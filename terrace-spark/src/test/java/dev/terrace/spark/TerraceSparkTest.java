@@ -55,13 +55,7 @@ class TerraceSparkTest {
 
   @BeforeAll
   static void start() throws IOException {
-    spark =
-        SparkSession.builder()
-            .master("local[2]")
-            .appName("terrace-spark-test")
-            .config("spark.ui.enabled", "false")
-            .config("spark.sql.shuffle.partitions", "4")
-            .getOrCreate();
+    spark = LocalSpark.session("terrace-spark-test", 4);
     engine = Terrace.embedded();
     JsonNode features = JSON.readTree(fixture("elev_lux_polygons.geojson")).get("features");
     Map<String, Double> exactMean = new HashMap<>();
