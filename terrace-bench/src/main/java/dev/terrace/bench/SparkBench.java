@@ -389,6 +389,6 @@ public final class SparkBench {
       ms[i] = (System.nanoTime() - t) / 1e6;
     }
     Arrays.sort(ms);
-    return ms[reps / 2];
+    return reps % 2 == 1 ? ms[reps / 2] : (ms[reps / 2 - 1] + ms[reps / 2]) / 2;
   }
 }
