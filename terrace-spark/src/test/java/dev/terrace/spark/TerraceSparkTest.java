@@ -19,6 +19,8 @@ import dev.terrace.engine.Terrace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +34,7 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.locationtech.jts.geom.Coordinate;
@@ -264,6 +267,55 @@ class TerraceSparkTest {
           .isEqualTo(expected.get(i).value() == null ? null : expected.get(i).value().asDouble());
     }
     assertThat((Double) series.get(0).getAs("value")).isEqualTo(134.1699981689453);
+  }
+
+  /**
+   * A catalog of the operator's own, read by every executor, with a dataset whose file is gone: its
+   * results are {@code quality: missing}, the readable one's are values, and no row fails.
+   */
+  @Test
+  void aDatasetThatCannotBeReadIsMissingAndTheRowsStand(@TempDir Path dir) throws IOException {
+    try (InputStream tif =
+        Terrace.class.getResourceAsStream("/dev/terrace/engine/samples/elev_lux.tif")) {
+      Files.copy(tif, dir.resolve("elev_lux.tif"));
+    }
+    Path catalog =
+        Files.writeString(
+            dir.resolve("catalog.json"),
+            """
+            {"providers": [{"slug": "own", "protocol": "cog", "datasets": [
+              {"name": "elevation", "path": "elev_lux.tif"},
+              {"name": "gone", "path": "nowhere.tif"}]}]}""");
+    List<Row> rows =
+        List.of(
+            RowFactory.create("a", 6.0262083180620785, 49.60306260768918),
+            RowFactory.create("b", 5.974676777614235, 49.49962240184948));
+    StructType schema =
+        new StructType()
+            .add("id", DataTypes.StringType)
+            .add("lon", DataTypes.DoubleType)
+            .add("lat", DataTypes.DoubleType);
+    Map<String, Row> out = new HashMap<>();
+    for (Row r :
+        TerraceSpark.extract(
+                spark.createDataFrame(rows, schema),
+                ExtractSpec.builder()
+                    .options(
+                        BatchExtractRequest.builder().datasets("own:elevation", "own:gone").build())
+                    .catalog(catalog.toString())
+                    .lonLatColumns("lon", "lat")
+                    .shape(ExtractSpec.Shape.FLAT)
+                    .build())
+            .collectAsList()) {
+      out.put(r.getString(0), r);
+    }
+    assertThat((Double) out.get("a").getAs("own_elevation_mean")).isEqualTo(297.0);
+    assertThat((Double) out.get("b").getAs("own_elevation_mean")).isEqualTo(300.0);
+    for (Row r : out.values()) {
+      assertThat((String) r.getAs("own_gone_quality")).isEqualTo("missing");
+      assertThat((Double) r.getAs("own_gone_mean")).isNull();
+      assertThat(r.isNullAt(r.fieldIndex("error"))).isTrue();
+    }
   }
 
   @Test
