@@ -6,6 +6,10 @@ import dev.terrace.engine.internal.json.StrictJson;
 import dev.terrace.engine.internal.rows.JtsGeometries;
 import java.io.IOException;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.BinaryType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructType;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
@@ -27,7 +31,8 @@ final class RowGeometry {
   private final WKTReader wkt = new WKTReader();
 
   /**
-   * @throws IllegalArgumentException naming a column the schema has not
+   * @throws IllegalArgumentException naming a column the schema has not, or one of another type
+   *     than the geometry's kind needs
    */
   RowGeometry(ExtractSpec spec, StructType schema) {
     this.kind = spec.geometryKind();
@@ -42,6 +47,28 @@ final class RowGeometry {
                 + String.join(", ", schema.fieldNames()));
       }
       at[i] = schema.fieldIndex(names[i]);
+      DataType type = schema.fields()[at[i]].dataType();
+      boolean fits =
+          switch (kind) {
+            case WKB -> type instanceof BinaryType;
+            case WKT, GEOJSON -> type instanceof StringType;
+            case LON_LAT -> type instanceof NumericType;
+          };
+      if (!fits) {
+        throw new IllegalArgumentException(
+            "the column "
+                + names[i]
+                + " is "
+                + type.simpleString()
+                + ", not "
+                + switch (kind) {
+                  case WKB -> "binary (WKB)";
+                  case WKT -> "a string (WKT)";
+                  case GEOJSON -> "a string (GeoJSON)";
+                  case LON_LAT -> "a number";
+                }
+                + ": cast it, or name the column that holds the geometry");
+      }
     }
   }
 
@@ -53,7 +80,7 @@ final class RowGeometry {
     }
     try {
       return new Read(geometry(row), null);
-    } catch (IllegalArgumentException | ClassCastException e) {
+    } catch (IllegalArgumentException e) {
       return new Read(null, e.getMessage());
     }
   }

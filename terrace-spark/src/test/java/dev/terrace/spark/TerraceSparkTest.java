@@ -372,6 +372,16 @@ class TerraceSparkTest {
                         .build()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no column x");
+    assertThatThrownBy(
+            () ->
+                TerraceSpark.extract(
+                    input,
+                    ExtractSpec.builder()
+                        .options(BatchExtractRequest.builder().datasets("lux:elevation").build())
+                        .wkbColumn("id")
+                        .build()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("the column id is string, not binary (WKB)");
   }
 
   /** The embedded engine's answers over the same polygons, by id. */
