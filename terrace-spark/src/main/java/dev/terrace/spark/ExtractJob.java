@@ -29,7 +29,8 @@ import org.apache.spark.sql.types.StructType;
  * WKT {@code --geometry-column}), or a GeoJSON FeatureCollection (each feature's properties kept as
  * one JSON column, {@code properties}). The geometry column's kind is its type's: binary is WKB;
  * text is GeoJSON when it starts with {@code {}, WKT otherwise. Output by its extension: Parquet
- * (the struct shape unless {@code --flat}), or CSV (always flat; classes as JSON).
+ * (the struct shape unless {@code --flat}), CSV (always flat; classes as JSON), or {@code .geojsonl}:
+ * one GeoJSON Feature per line, the input's columns and the results as its properties.
  */
 public final class ExtractJob {
 
@@ -68,22 +69,51 @@ public final class ExtractJob {
     if (a.partitions > 0) {
       spec.partitions(a.partitions);
     }
+    Column geoJson;
     if (a.lon != null) {
       spec.lonLatColumns(a.lon, a.lat);
+      geoJson =
+          functions.concat(
+              functions.lit("{\"type\":\"Point\",\"coordinates\":["),
+              functions.col(a.lon).cast(DataTypes.StringType),
+              functions.lit(","),
+              functions.col(a.lat).cast(DataTypes.StringType),
+              functions.lit("]}"));
     } else {
-      geometry(spec, input, a.geometry);
+      geoJson = geometry(spec, input, a.geometry);
     }
-    boolean csv = a.out.toLowerCase(Locale.ROOT).endsWith(".csv");
+    String out = a.out.toLowerCase(Locale.ROOT);
+    boolean csv = out.endsWith(".csv");
     spec.shape(a.flat || csv ? ExtractSpec.Shape.FLAT : ExtractSpec.Shape.STRUCTS);
-    Dataset<Row> out = TerraceSpark.extract(input, spec.build()).cache();
+    Dataset<Row> values = TerraceSpark.extract(input, spec.build()).cache();
     if (csv) {
-      mapsAsJson(out).write().option("header", true).mode("overwrite").csv(a.out);
+      mapsAsJson(values).write().option("header", true).mode("overwrite").csv(a.out);
+    } else if (out.endsWith(".geojsonl")) {
+      features(values, geoJson).write().mode("overwrite").text(a.out);
     } else {
-      out.write().mode("overwrite").parquet(a.out);
+      values.write().mode("overwrite").parquet(a.out);
     }
-    long rows = out.count();
-    out.unpersist();
+    long rows = values.count();
+    values.unpersist();
     return rows;
+  }
+
+  /**
+   * One GeoJSON Feature per line: the row's geometry, and every other column (the input's and the
+   * results) as its properties.
+   */
+  private static Dataset<Row> features(Dataset<Row> values, Column geoJson) {
+    List<Column> properties = new ArrayList<>();
+    for (String c : values.columns()) {
+      properties.add(functions.col(c));
+    }
+    return values.select(
+        functions.concat(
+            functions.lit("{\"type\":\"Feature\",\"geometry\":"),
+            functions.coalesce(geoJson, functions.lit("null")),
+            functions.lit(",\"properties\":"),
+            functions.to_json(functions.struct(properties.toArray(Column[]::new))),
+            functions.lit("}")));
   }
 
   private static Dataset<Row> read(SparkSession spark, String in) {
@@ -121,8 +151,12 @@ public final class ExtractJob {
     throw new IllegalArgumentException("--in " + in + ": not .parquet, .csv or .geojson; " + USAGE);
   }
 
-  /** The geometry column's kind, from its type and, for text, its first value. */
-  private static void geometry(ExtractSpec.Builder spec, Dataset<Row> input, String column) {
+  /**
+   * The geometry column's kind, from its type and, for text, its first value.
+   *
+   * @return the geometry as GeoJSON text
+   */
+  private static Column geometry(ExtractSpec.Builder spec, Dataset<Row> input, String column) {
     String name = column != null ? column : "geometry";
     if (!List.of(input.columns()).contains(name)) {
       throw new IllegalArgumentException(
@@ -131,18 +165,21 @@ public final class ExtractJob {
               + ": the input has no such column; its columns: "
               + String.join(", ", input.columns()));
     }
+    Column asGeoJson =
+        functions.udf(new GeoJsonText(name), DataTypes.StringType).apply(functions.col(name));
     if (input.schema().apply(name).dataType() instanceof BinaryType) {
       spec.wkbColumn(name);
-      return;
+      return asGeoJson;
     }
     List<Row> first =
         input.select(name).where(functions.col(name).isNotNull()).limit(1).collectAsList();
     boolean json = !first.isEmpty() && first.get(0).getString(0).stripLeading().startsWith("{");
     if (json) {
       spec.geoJsonColumn(name);
-    } else {
-      spec.wktColumn(name);
+      return functions.col(name);
     }
+    spec.wktColumn(name);
+    return asGeoJson;
   }
 
   /** CSV holds no maps: the classes columns as JSON text. */
@@ -197,6 +234,11 @@ public final class ExtractJob {
       }
       if (a.in == null || a.out == null || a.datasets.isEmpty()) {
         throw new IllegalArgumentException("--in, --out and --dataset are required; " + USAGE);
+      }
+      String out = a.out.toLowerCase(Locale.ROOT);
+      if (!out.endsWith(".parquet") && !out.endsWith(".csv") && !out.endsWith(".geojsonl")) {
+        throw new IllegalArgumentException(
+            "--out " + a.out + ": not .parquet, .csv or .geojsonl; " + USAGE);
       }
       if ((a.lon == null) != (a.lat == null)) {
         throw new IllegalArgumentException("--lon and --lat go together; " + USAGE);

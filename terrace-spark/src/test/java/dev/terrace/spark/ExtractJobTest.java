@@ -131,6 +131,41 @@ class ExtractJobTest {
     assertThat(values).containsEntry(0, 297.0).containsEntry(1, 300.0);
   }
 
+  /** WKT in a CSV in, GeoJSON features out, one per line, the results among their properties. */
+  @Test
+  void wktInGeoJsonFeaturesOut() throws IOException {
+    Path in = dir.resolve("wkt.csv");
+    Files.writeString(in, "id,wkt\n7,POINT (6.0262083180620785 49.60306260768918)\n8,POINT (1\n");
+    Path out = dir.resolve("values.geojsonl");
+
+    ExtractJob.run(
+        spark,
+        "--in",
+        in.toString(),
+        "--out",
+        out.toString(),
+        "--dataset",
+        "lux:elevation",
+        "--geometry-column",
+        "wkt");
+
+    Map<Integer, JsonNode> features = new HashMap<>();
+    for (Row line : spark.read().text(out.toString()).collectAsList()) {
+      JsonNode f = JSON.readTree(line.getString(0));
+      features.put(f.get("properties").get("id").asInt(), f);
+    }
+    JsonNode good = features.get(7);
+    assertThat(good.get("type").asText()).isEqualTo("Feature");
+    assertThat(good.get("geometry").get("type").asText()).isEqualTo("Point");
+    assertThat(good.get("geometry").get("coordinates").get(0).asDouble())
+        .isEqualTo(6.0262083180620785);
+    assertThat(good.get("properties").get("lux_elevation").get(0).get("value").asDouble())
+        .isEqualTo(297.0);
+    JsonNode bad = features.get(8);
+    assertThat(bad.get("geometry").isNull()).isTrue();
+    assertThat(bad.get("properties").get("error").asText()).startsWith("wkt is not valid WKT");
+  }
+
   @Test
   void badArgumentsAreRefusedNamingThem() {
     assertThatThrownBy(() -> ExtractJob.run(spark, "--in", "a.parquet", "--out", "b.parquet"))
@@ -142,6 +177,21 @@ class ExtractJobTest {
                 ExtractJob.run(
                     spark, "--in", "a.txt", "--out", "b.parquet", "--dataset", "lux:elevation"))
         .hasMessageContaining("--in a.txt: not .parquet, .csv or .geojson");
+    assertThatThrownBy(
+            () ->
+                ExtractJob.run(
+                    spark,
+                    "--in",
+                    dir.resolve("points.csv").toString(),
+                    "--out",
+                    "b.txt",
+                    "--dataset",
+                    "lux:elevation",
+                    "--lon",
+                    "lon",
+                    "--lat",
+                    "lat"))
+        .hasMessageContaining("--out b.txt: not .parquet, .csv or .geojsonl");
     assertThatThrownBy(
             () ->
                 ExtractJob.run(
