@@ -5,8 +5,6 @@ import dev.terrace.engine.internal.json.StrictJson;
 import dev.terrace.engine.internal.rows.JtsGeometries;
 import org.apache.spark.sql.api.java.UDF1;
 import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.WKBReader;
-import org.locationtech.jts.io.WKTReader;
 
 /** A WKB or WKT geometry as GeoJSON text, for {@link ExtractJob}'s features; null if unreadable. */
 final class GeoJsonText implements UDF1<Object, String> {
@@ -26,11 +24,7 @@ final class GeoJsonText implements UDF1<Object, String> {
     }
     try {
       return StrictJson.MAPPER.writeValueAsString(
-          JtsGeometries.toRecord(
-              geometry instanceof byte[] wkb
-                  ? new WKBReader().read(wkb)
-                  : new WKTReader().read(geometry.toString()),
-              column));
+          JtsGeometries.toRecord(RowGeometry.wkbOrWkt(geometry), column));
     } catch (ParseException | IllegalArgumentException e) {
       // The row's error column says why; its feature has no geometry.
       return null;

@@ -72,6 +72,16 @@ final class RowGeometry {
     }
   }
 
+  /**
+   * @param value WKB bytes, or WKT text
+   * @throws ParseException if it is neither
+   */
+  static org.locationtech.jts.geom.Geometry wkbOrWkt(Object value) throws ParseException {
+    return value instanceof byte[] wkb
+        ? new WKBReader().read(wkb)
+        : new WKTReader().read(value.toString());
+  }
+
   Read read(Row row) {
     for (int i = 0; i < at.length; i++) {
       if (row.isNullAt(at[i])) {

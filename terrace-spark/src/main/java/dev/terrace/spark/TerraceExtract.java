@@ -11,8 +11,6 @@ import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.WKBReader;
-import org.locationtech.jts.io.WKTReader;
 
 /**
  * The SQL function {@code terrace_extract(geometry, dataset, aggregation)}: a geometry's result,
@@ -52,12 +50,7 @@ public final class TerraceExtract implements UDF3<Object, String, String, Row> {
     }
     dev.terrace.api.geojson.Geometry g;
     try {
-      g =
-          JtsGeometries.toRecord(
-              geometry instanceof byte[] wkb
-                  ? new WKBReader().read(wkb)
-                  : new WKTReader().read(geometry.toString()),
-              "geometry");
+      g = JtsGeometries.toRecord(RowGeometry.wkbOrWkt(geometry), "geometry");
     } catch (ParseException | IllegalArgumentException e) {
       return failed("geometry is not valid WKT or WKB: " + e.getMessage());
     }
