@@ -16,7 +16,7 @@ import org.locationtech.jts.io.ParseException;
  * The SQL function {@code terrace_extract(geometry, dataset, aggregation)}: a geometry's result,
  * the geometry as WKT text or WKB bytes (WGS 84), as a struct ({@link #TYPE}): the {@link
  * ResultColumns#RESULT} members and an {@code error}, null unless the geometry cannot be read or
- * evaluated, or the dataset is a time series, whose timestamps {@link TerraceSpark#extract} gives.
+ * evaluated, or the dataset is a time series, whose timestamps {@link TerraceExtractSeries} gives.
  * {@link TerraceSpark#register} registers it; from PySpark, {@code
  * spark.udf.registerJavaFunction("terrace_extract", "dev.terrace.spark.TerraceExtract")}, its
  * catalog then the file named by the Spark setting {@value TerraceValue#CATALOG}.
@@ -48,41 +48,52 @@ public final class TerraceExtract implements UDF3<Object, String, String, Row> {
     if (geometry == null || dataset == null) {
       return null;
     }
+    Extraction.Outcome o = outcome(catalog, geometry, dataset, aggregation);
+    if (o.response() == null) {
+      return row(null, o.error());
+    }
+    List<ExtractResult> results = o.response().results();
+    return results.size() == 1
+        ? row(results.get(0), null)
+        : row(
+            null,
+            dataset
+                + " has "
+                + results.size()
+                + " timestamps: read them with terrace_extract_series or TerraceSpark.extract");
+  }
+
+  /**
+   * @return a geometry's outcome from a dataset, or why it has none
+   */
+  static Extraction.Outcome outcome(
+      String catalog, Object geometry, String dataset, String aggregation) {
     dev.terrace.api.geojson.Geometry g;
     try {
       g = JtsGeometries.toRecord(RowGeometry.wkbOrWkt(geometry), "geometry");
     } catch (ParseException | IllegalArgumentException e) {
-      return failed("geometry is not valid WKT or WKB: " + e.getMessage());
+      return new Extraction.Outcome(null, "geometry is not valid WKT or WKB: " + e.getMessage());
     }
     BatchExtractRequest request =
         BatchExtractRequest.builder()
             .datasets(dataset)
             .aggregation(aggregation == null ? "mean" : aggregation)
             .build();
-    Extraction.Outcome o =
-        Extraction.run(ExecutorEngines.engine(catalog), request::withGeometries, List.of(g), 1)
-            .get(0);
-    if (o.response() == null) {
-      return failed(o.error());
-    }
-    List<ExtractResult> results = o.response().results();
-    if (results.size() != 1) {
-      return failed(
-          dataset
-              + " has "
-              + results.size()
-              + " timestamps: read a time series with TerraceSpark.extract");
-    }
-    Row r = ResultColumns.struct(results.get(0));
-    Object[] values = new Object[r.size() + 1];
-    for (int i = 0; i < r.size(); i++) {
-      values[i] = r.get(i);
-    }
-    return RowFactory.create(values);
+    return Extraction.run(ExecutorEngines.engine(catalog), request::withGeometries, List.of(g), 1)
+        .get(0);
   }
 
-  private static Row failed(String error) {
+  /**
+   * @return a {@link #TYPE} row: the result's members, or nulls, and the error
+   */
+  static Row row(ExtractResult result, String error) {
     Object[] values = new Object[TYPE.size()];
+    if (result != null) {
+      Row r = ResultColumns.struct(result);
+      for (int i = 0; i < r.size(); i++) {
+        values[i] = r.get(i);
+      }
+    }
     values[values.length - 1] = error;
     return RowFactory.create(values);
   }

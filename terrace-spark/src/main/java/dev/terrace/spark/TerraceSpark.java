@@ -71,8 +71,9 @@ public final class TerraceSpark {
    *       double, null where it has none;
    *   <li>{@code terrace_extract(geometry, dataset, aggregation)}: the {@link ResultColumns#RESULT}
    *       struct of a geometry given as WKT text or WKB bytes, with an {@code error} member, null
-   *       unless the geometry could not be read or the dataset is a time series (read those with
-   *       {@link #extract}).
+   *       unless the geometry could not be read or the dataset is a time series;
+   *   <li>{@code terrace_extract_series(geometry, dataset, aggregation)}: the same, one struct per
+   *       timestamp, in an array.
    * </ul>
    *
    * <p>They extract one row at a time; {@link #extract} plans the work by tile and is the one for
@@ -85,5 +86,9 @@ public final class TerraceSpark {
   public static void register(SparkSession spark, String catalog) {
     spark.udf().register("terrace_value", new TerraceValue(catalog), DataTypes.DoubleType);
     spark.udf().register("terrace_extract", new TerraceExtract(catalog), TerraceExtract.TYPE);
+    spark
+        .udf()
+        .register(
+            "terrace_extract_series", new TerraceExtractSeries(catalog), TerraceExtractSeries.TYPE);
   }
 }

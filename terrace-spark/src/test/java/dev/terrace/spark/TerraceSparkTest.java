@@ -328,7 +328,11 @@ class TerraceSparkTest {
                     + " terrace_extract('"
                     + wkt((String) POLYGONS.get(0)[1])
                     + "', 'lux:elevation', 'mean') AS e,"
-                    + " terrace_extract('POINT (1', 'lux:elevation', 'mean').error AS bad")
+                    + " terrace_extract('POINT (1', 'lux:elevation', 'mean').error AS bad,"
+                    + " terrace_extract_series('POINT (-80.98605561623508 36.27518302630759)',"
+                    + " 'bcsd:pr', 'mean') AS series,"
+                    + " terrace_extract('POINT (-80.98605561623508 36.27518302630759)',"
+                    + " 'bcsd:pr', 'mean').error AS notOne")
             .collectAsList()
             .get(0);
     assertThat(r.getDouble(0)).isEqualTo(297.0);
@@ -341,6 +345,11 @@ class TerraceSparkTest {
     assertThat((Double) e.getAs("value")).isEqualTo(embedded);
     assertThat(e.isNullAt(e.fieldIndex("error"))).isTrue();
     assertThat(r.getString(2)).startsWith("geometry is not valid WKT or WKB");
+    List<Row> series = r.getList(3);
+    assertThat(series).hasSize(12);
+    assertThat((Double) series.get(0).getAs("value")).isEqualTo(134.1699981689453);
+    assertThat((String) series.get(0).getAs("timestamp")).startsWith("1999-01");
+    assertThat(r.getString(4)).contains("12 timestamps").contains("terrace_extract_series");
   }
 
   @Test
