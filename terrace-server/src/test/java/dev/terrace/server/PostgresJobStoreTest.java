@@ -1,27 +1,16 @@
 package dev.terrace.server;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresJobStoreTest extends JobStoreContract {
 
-  private PostgresCluster postgres;
+  @RegisterExtension static final PostgresDatabase POSTGRES = new PostgresDatabase();
 
   @BeforeAll
-  void start() throws Exception {
-    assumeTrue(PostgresCluster.available(), "PostgreSQL is not installed");
-    postgres = PostgresCluster.start();
-    startWith(postgres.jdbcUrl());
-  }
-
-  @AfterAll
-  void stopPostgres() throws Exception {
-    if (postgres != null) {
-      postgres.close();
-    }
+  void start() {
+    startWith(POSTGRES.jdbcUrl());
   }
 }
