@@ -1,7 +1,6 @@
 package dev.terrace.cli;
 
 import dev.terrace.engine.internal.Engine;
-import dev.terrace.engine.internal.rows.ExternalSort;
 import dev.terrace.engine.internal.rows.Extraction;
 import dev.terrace.engine.internal.rows.InputRow;
 import dev.terrace.engine.internal.rows.RowSource;
@@ -65,7 +64,8 @@ final class TileOrderedRun {
       throws IOException {
     TileKeys keys =
         TileKeys.of(
-            service.api() instanceof Engine engine ? engine.catalog() : null, options.datasets);
+            service.api() instanceof Engine engine ? engine.catalog() : null,
+            options.batch(List.of()));
     try (sink;
         SpillFolder folder = new SpillFolder(tmp);
         TileOrder order = new TileOrder(folder, keys, memory)) {
@@ -86,14 +86,14 @@ final class TileOrderedRun {
           () -> false);
       geometryRuns = order.geometryRuns();
       try (RowSource input = again.open();
-          ExternalSort.Cursor answers = order.answers()) {
+          TileOrder.Answers answers = order.answers()) {
         answerRuns = order.answerRuns();
         long rows = 0;
         for (InputRow r; (r = input.next()) != null; ) {
           Extraction.Outcome o =
               r.geometry() == null
                   ? new Extraction.Outcome(null, r.error())
-                  : Answers.decode(TileOrder.answer(answers, rows));
+                  : Answers.decode(answers.of(rows));
           report.row(r, o);
           sink.write(r, o);
           if (++rows % batchSize == 0) {

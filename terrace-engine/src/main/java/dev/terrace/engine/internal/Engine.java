@@ -22,6 +22,8 @@ import dev.terrace.engine.internal.catalog.CatalogDataset;
 import dev.terrace.engine.internal.catalog.CatalogProvider;
 import dev.terrace.engine.internal.catalog.CatalogViews;
 import dev.terrace.engine.internal.extract.Extractor;
+import dev.terrace.engine.internal.extract.Part;
+import dev.terrace.engine.internal.extract.Partial;
 import dev.terrace.engine.internal.jobs.JobFolder;
 import dev.terrace.engine.internal.jobs.JobListener;
 import dev.terrace.engine.internal.jobs.JobQuota;
@@ -131,6 +133,19 @@ public final class Engine implements TerraceApi, AutoCloseable {
   @Override
   public BatchExtractResponse batchExtract(BatchExtractRequest request) {
     return extractor.batchExtract(Objects.requireNonNull(request, "request"));
+  }
+
+  /**
+   * {@code extract.batch} with some polygons read in parts, for the runners that order work by
+   * tile: see {@link Extractor#batchExtractParts}.
+   */
+  public Extractor.PartsResponse batchExtractParts(BatchExtractRequest request, List<Part> parts) {
+    return extractor.batchExtractParts(Objects.requireNonNull(request, "request"), parts);
+  }
+
+  /** Completes a polygon read in parts: see {@link Extractor#finish}. */
+  public ExtractResponse finish(BatchExtractRequest request, ExtractResponse home, Partial merged) {
+    return extractor.finish(request, home, merged);
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.terrace.api.PixelRule;
 import dev.terrace.engine.internal.catalog.Layer;
 import dev.terrace.engine.internal.coverage.Coverage;
 import dev.terrace.engine.internal.coverage.CoverageBlock;
+import dev.terrace.engine.internal.coverage.CoverageVisitor;
 import dev.terrace.engine.internal.raster.Band;
 import dev.terrace.engine.internal.raster.Grid;
 import dev.terrace.engine.internal.raster.RasterSource;
@@ -96,6 +97,25 @@ final class AreaReader {
       CellRules cellRules,
       CellWeights weights,
       CellAccumulator[] values) {
+    return read(layers, pixels, rule, cellRules, weights, values, null);
+  }
+
+  /**
+   * {@link #read(List, Geometry, PixelRule, CellRules, CellWeights, CellAccumulator[])} of one
+   * part of the polygon: the cells of its window, each with the coverage the whole polygon gives
+   * it, and the area beyond the raster's edge only in the home part, so that the parts' measurements
+   * add up to the whole's.
+   *
+   * @param part the part read, or null for the whole polygon
+   */
+  static Measurement[] read(
+      List<Layer> layers,
+      Geometry pixels,
+      PixelRule rule,
+      CellRules cellRules,
+      CellWeights weights,
+      CellAccumulator[] values,
+      Part part) {
     Grid grid = layers.get(0).raster().grid();
     Tally[] tallies = new Tally[layers.size()];
     for (int i = 0; i < tallies.length; i++) {
@@ -105,6 +125,7 @@ final class AreaReader {
         layers,
         pixels,
         rule,
+        part == null ? null : part.window(),
         (block, c0, cols, window, cells) -> {
           if (weights != null) {
             weights.read(window);
@@ -113,7 +134,8 @@ final class AreaReader {
             tallies[i].add(block, c0, cols, cells[i]);
           }
         });
-    double outside = areaOutside(pixels, grid.width(), grid.height());
+    double outside =
+        part == null || part.home() ? areaOutside(pixels, grid.width(), grid.height()) : 0;
     Measurement[] out = new Measurement[tallies.length];
     for (int i = 0; i < out.length; i++) {
       Tally t = tallies[i];
@@ -153,6 +175,16 @@ final class AreaReader {
    * @param layers rasters sharing one grid
    */
   static void sweep(List<Layer> layers, Geometry pixels, PixelRule rule, WindowVisitor visitor) {
+    sweep(layers, pixels, rule, null, visitor);
+  }
+
+  /**
+   * {@link #sweep(List, Geometry, PixelRule, WindowVisitor)} over the cells of one window only.
+   *
+   * @param only the cells swept, or null for all the polygon covers
+   */
+  static void sweep(
+      List<Layer> layers, Geometry pixels, PixelRule rule, Window only, WindowVisitor visitor) {
     Grid grid = layers.get(0).raster().grid();
     // Sized to the polygon, not to the largest read: most polygons are small, and a full-size
     // buffer for each
@@ -161,12 +193,7 @@ final class AreaReader {
     for (int i = 0; i < cells.length; i++) {
       cells[i] = new CellWindow(layers.get(i), readCells(pixels.getEnvelopeInternal()));
     }
-    Coverage.visit(
-        pixels,
-        grid.width(),
-        grid.height(),
-        rule,
-        ROWS_PER_BLOCK,
+    CoverageVisitor blocks =
         (CoverageBlock block) -> {
           for (int c0 = 0; c0 < block.width(); c0 += COLUMNS_PER_READ) {
             int cols = Math.min(COLUMNS_PER_READ, block.width() - c0);
@@ -176,7 +203,12 @@ final class AreaReader {
             }
             visitor.visit(block, c0, cols, window, cells);
           }
-        });
+        };
+    if (only == null) {
+      Coverage.visit(pixels, grid.width(), grid.height(), rule, ROWS_PER_BLOCK, blocks);
+    } else {
+      Coverage.visit(pixels, grid.width(), grid.height(), rule, ROWS_PER_BLOCK, only, blocks);
+    }
   }
 
   /**

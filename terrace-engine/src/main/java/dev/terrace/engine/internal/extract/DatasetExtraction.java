@@ -12,6 +12,7 @@ import dev.terrace.engine.internal.raster.PixelLocator;
 import dev.terrace.engine.internal.raster.RasterFormatException;
 import dev.terrace.engine.internal.raster.RasterIoException;
 import dev.terrace.engine.internal.raster.UnreadableException;
+import dev.terrace.engine.internal.raster.Window;
 import dev.terrace.engine.internal.stats.CellAccumulator;
 import dev.terrace.engine.internal.tiles.TileSet;
 import java.util.ArrayList;
@@ -76,12 +77,36 @@ final class DatasetExtraction {
    *     the request's time range
    */
   List<ExtractResult> run(CatalogDataset dataset) {
+    return run(dataset, null).results();
+  }
+
+  /**
+   * What one part of a polygon read.
+   *
+   * @param results the results of the whole dataset as far as this part read it: final when the
+   *     part was read whole, to be completed with the merged partials otherwise; none for a part
+   *     that is not its polygon's home
+   * @param partial the part's measurements, or null when the polygon is not read in parts (the home
+   *     part's results are then final)
+   */
+  record PartRead(List<ExtractResult> results, Partial partial) {}
+
+  /**
+   * @param part the part of the polygon to read, or null for all of it
+   */
+  PartRead run(CatalogDataset dataset, Part part) {
     long start = System.nanoTime();
+    boolean onlyHome = part != null && !part.home();
     if (dataset.tiles().isPresent()) {
-      return List.of(
-          values.cells()
-              ? results.failed(dataset, null, new UnreadableException(CellsReader.NOT_TILED), start)
-              : tiled(dataset, dataset.tiles().get()));
+      return onlyHome
+          ? new PartRead(List.of(), null)
+          : new PartRead(
+              List.of(
+                  values.cells()
+                      ? results.failed(
+                          dataset, null, new UnreadableException(CellsReader.NOT_TILED), start)
+                      : tiled(dataset, dataset.tiles().get())),
+              null);
     }
     List<Slices.Slice> slices = Slices.open(dataset, window, results, start);
     ExtractResult[] out = new ExtractResult[slices.size()];
@@ -95,17 +120,85 @@ final class DatasetExtraction {
         at.add(i);
       }
     }
+    List<List<Layer>> grids = bySharedGrid(readable);
+    Part read = part != null && inParts(grids, part.whole()) ? part : null;
+    if (onlyHome && read == null) {
+      return new PartRead(List.of(), null);
+    }
+    Partial partial = read == null ? null : Partial.of(out.length);
     int k = 0;
-    for (List<Layer> sameGrid : bySharedGrid(readable)) {
-      for (ExtractResult r : measure(dataset, sameGrid, start)) {
+    for (List<Layer> sameGrid : grids) {
+      int first = k;
+      List<ExtractResult> measured =
+          measure(
+              dataset,
+              sameGrid,
+              read,
+              partial == null ? null : (i, m) -> partial.measured(at.get(first + i), m),
+              partial == null ? null : (i, failure) -> partial.failed(at.get(first + i), failure),
+              start);
+      for (ExtractResult r : measured) {
         out[at.get(k++)] = r;
       }
     }
-    return TimeSeries.answer(Arrays.asList(out), temporalAggregation);
+    return new PartRead(
+        onlyHome ? List.of() : TimeSeries.answer(Arrays.asList(out), temporalAggregation), partial);
   }
 
-  /** Slices on one grid: the geometry is projected, budgeted and covered once for all of them. */
-  private List<ExtractResult> measure(CatalogDataset dataset, List<Layer> sameGrid, long start) {
+  /**
+   * Whether the polygon can be read in parts whose measurements add up to the whole's exactly: see
+   * {@link Part}.
+   *
+   * @param grids the readable slices, by grid
+   * @param whole the cells the parts read together
+   */
+  private boolean inParts(List<List<Layer>> grids, Window whole) {
+    if (grids.size() != 1
+        || geometry.kind() != RequestGeometry.Kind.AREAS
+        || values.cells()
+        || !weighting.isNone()
+        || temporalAggregation != null
+        || densify) {
+      return false;
+    }
+    Grid grid = grids.get(0).get(0).raster().grid();
+    try {
+      var e = new PixelLocator(grid, inputCrs).toPixels(geometry.geometry()).getEnvelopeInternal();
+      // The cells the polygon's box reaches within the raster, all of which the parts must hold.
+      return e.isNull()
+          || Math.max(0, Math.floor(e.getMinX())) >= whole.col()
+              && Math.min(grid.width(), Math.ceil(e.getMaxX())) <= whole.endCol()
+              && Math.max(0, Math.floor(e.getMinY())) >= whole.row()
+              && Math.min(grid.height(), Math.ceil(e.getMaxY())) <= whole.endRow();
+    } catch (RasterIoException | RasterFormatException | UnreadableException e) {
+      return false;
+    }
+  }
+
+  /** Where a part's measurement of the slice at an index of the run goes. */
+  private interface Measured {
+    void add(int slice, Measurement m);
+  }
+
+  /** Where a part's failure to read the slice at an index of the run goes. */
+  private interface Failed {
+    void add(int slice, String failure);
+  }
+
+  /**
+   * Slices on one grid: the geometry is projected, budgeted and covered once for all of them.
+   *
+   * @param part the part of the polygon read, or null for all of it
+   * @param measured where the part's measurements go, null when read whole
+   * @param failed where the part's failures go, null when read whole
+   */
+  private List<ExtractResult> measure(
+      CatalogDataset dataset,
+      List<Layer> sameGrid,
+      Part part,
+      Measured measured,
+      Failed failed,
+      long start) {
     Grid grid = sameGrid.get(0).raster().grid();
     List<Layer> layers = sameGrid;
     Layer weights = null;
@@ -142,19 +235,28 @@ final class DatasetExtraction {
           .map(layer -> results.failed(dataset, layer.time(), e, start))
           .toList();
     }
-    spend(dataset, grid, pixels, layers.size());
+    // The home part spends the whole polygon's cells, as reading it whole would.
+    if (part == null || part.home()) {
+      spend(dataset, grid, pixels, layers.size());
+    }
     var centre = pixels.getEnvelopeInternal().centre();
     Measurement[] m;
     try {
-      m = read(layers, pixels, cellWeights);
+      m = read(layers, pixels, cellWeights, part);
     } catch (RasterIoException | RasterFormatException | UnreadableException e) {
       if (layers.size() == 1) {
+        if (failed != null) {
+          failed.add(0, e.getMessage());
+        }
         return List.of(results.failed(dataset, layers.get(0).time(), e, start));
       }
       // One unreadable slice must not sink the others: read them one at a time to find which it is.
-      return layers.stream()
-          .map(layer -> readAlone(dataset, layer, pixels, cellWeights, centre, start))
-          .toList();
+      List<ExtractResult> out = new ArrayList<>(layers.size());
+      for (int i = 0; i < layers.size(); i++) {
+        out.add(
+            readAlone(dataset, layers.get(i), i, pixels, cellWeights, centre, part, measured, failed, start));
+      }
+      return out;
     }
     if (values.cells()) {
       budget.spendReturned(Arrays.stream(m).mapToLong(Measurement::validCells).sum(), dataset.id());
@@ -169,6 +271,9 @@ final class DatasetExtraction {
       out.add(
           results.measured(
               dataset, layers.get(i), own, m[i], centre.x * scaleCol, centre.y * scaleRow, start));
+      if (measured != null) {
+        measured.add(i, m[i]);
+      }
     }
     return out;
   }
@@ -176,25 +281,38 @@ final class DatasetExtraction {
   private ExtractResult readAlone(
       CatalogDataset dataset,
       Layer layer,
+      int slice,
       Geometry pixels,
       CellWeights weights,
       Coordinate centre,
+      Part part,
+      Measured measured,
+      Failed failed,
       long start) {
     try {
-      Measurement m = read(List.of(layer), pixels, weights)[0];
+      Measurement m = read(List.of(layer), pixels, weights, part)[0];
       if (values.cells()) {
         budget.spendReturned(m.validCells(), dataset.id());
       }
-      return results.measured(dataset, layer, layer.raster().grid(), m, centre.x, centre.y, start);
+      ExtractResult r =
+          results.measured(dataset, layer, layer.raster().grid(), m, centre.x, centre.y, start);
+      if (measured != null) {
+        measured.add(slice, m);
+      }
+      return r;
     } catch (RasterIoException | RasterFormatException | UnreadableException e) {
+      if (failed != null) {
+        failed.add(slice, e.getMessage());
+      }
       return results.failed(dataset, layer.time(), e, start);
     }
   }
 
   /**
    * @param weights what cells weigh beyond their coverage, or null for nothing more
+   * @param part the part of a polygon to read, or null for all of the geometry
    */
-  private Measurement[] read(List<Layer> layers, Geometry pixels, CellWeights weights) {
+  private Measurement[] read(List<Layer> layers, Geometry pixels, CellWeights weights, Part part) {
     if (values.cells()) {
       return new CellsReader(
               rule, cellRules, new CellCentres(layers.get(0).raster().grid(), inputCrs))
@@ -203,7 +321,7 @@ final class DatasetExtraction {
     CellAccumulator[] accumulators = new CellAccumulator[layers.size()];
     Arrays.setAll(accumulators, i -> values.accumulator());
     if (geometry.kind() == RequestGeometry.Kind.AREAS) {
-      return AreaReader.read(layers, pixels, rule, cellRules, weights, accumulators);
+      return AreaReader.read(layers, pixels, rule, cellRules, weights, accumulators, part);
     }
     Measurement[] out = new Measurement[layers.size()];
     for (int i = 0; i < out.length; i++) {

@@ -153,7 +153,109 @@ public final class Extractor {
     }
   }
 
+  /**
+   * What {@link #batchExtractParts} answers.
+   *
+   * @param response one response per geometry, in input order; a polygon's read in parts holds
+   *     what its home part read (see {@link #finish}) and, for its other parts, nothing
+   * @param partials per geometry, what its part measured, or null for a geometry read whole (or a
+   *     polygon the engine read whole in its home part)
+   */
+  public record PartsResponse(BatchExtractResponse response, List<Partial> partials) {}
+
+  /**
+   * {@code extract.batch} with some polygons read in parts: a polygon larger than a block of the
+   * first dataset comes once per block it reaches, each time with the part to read, so that a batch
+   * of one block's parts decodes that block once for all of them; {@link #finish} then makes the
+   * home part's response the whole polygon's.
+   *
+   * @param parts per geometry, the part to read, or null to read the geometry whole
+   */
+  public PartsResponse batchExtractParts(BatchExtractRequest request, List<Part> parts) {
+    if (parts.size() != request.geometries().size()) {
+      throw new IllegalArgumentException(
+          parts.size() + " parts for " + request.geometries().size() + " geometries");
+    }
+    Partial[] partials = new Partial[parts.size()];
+    try (Priority.Interactive inFlight = Priority.interactive()) {
+      return new PartsResponse(batchExtractNow(request, parts, partials), Arrays.asList(partials));
+    }
+  }
+
+  /**
+   * Completes a polygon read in parts: the first dataset's results of its home part's response
+   * become the whole polygon's, made of every part's measurements merged; a part that could not
+   * read its cells makes the result {@code missing}, with its failure as a warning.
+   *
+   * @param request the request the parts were read with
+   * @param home the response of the polygon's home part
+   * @param merged the partials of all its parts, merged
+   * @throws IllegalStateException if the partials do not belong to the response
+   */
+  public ExtractResponse finish(BatchExtractRequest request, ExtractResponse home, Partial merged) {
+    String id = request.datasetIds().get(0);
+    CatalogDataset dataset =
+        catalog
+            .dataset(id)
+            .orElseThrow(() -> new IllegalStateException("no dataset " + id + " to finish"));
+    ResultValues values = new ResultValues(request.aggregation(), request.tie());
+    List<ExtractResult> results = new ArrayList<>(home.results());
+    List<String> warnings = new ArrayList<>(home.warnings());
+    int n = 0;
+    while (n < results.size() && results.get(n).datasetId().equals(id)) {
+      n++;
+    }
+    if (merged.lost() != null) {
+      for (int i = 0; i < n; i++) {
+        results.set(i, Results.lost(results.get(i)));
+      }
+      if (!warnings.contains(merged.lost())) {
+        warnings.add(merged.lost());
+      }
+      return new ExtractResponse(
+          home.requestId(), home.geometryHash(), results, warnings, home.elapsedMs());
+    }
+    if (n != merged.results()) {
+      throw new IllegalStateException(
+          "the parts of a polygon measured "
+              + merged.results()
+              + " results of "
+              + id
+              + ", its home part answered "
+              + n);
+    }
+    for (int i = 0; i < n; i++) {
+      ExtractResult provisional = results.get(i);
+      String failure = merged.failure(i);
+      Measurement m = merged.measurement(i);
+      if (failure != null) {
+        results.set(i, Results.lost(provisional));
+        String warning =
+            id
+                + (provisional.timestamp() == null ? "" : " at " + provisional.timestamp())
+                + ": "
+                + failure;
+        if (!warnings.contains(warning)) {
+          warnings.add(warning);
+        }
+      } else if (m != null) {
+        results.set(i, Results.completed(provisional, dataset, values, m));
+      }
+    }
+    return new ExtractResponse(
+        home.requestId(), home.geometryHash(), results, warnings, home.elapsedMs());
+  }
+
   private BatchExtractResponse batchExtractNow(BatchExtractRequest request) {
+    return batchExtractNow(request, null, null);
+  }
+
+  /**
+   * @param parts per geometry the part to read, or null for every geometry whole
+   * @param partials where each geometry's partial goes, indexed as {@code parts}
+   */
+  private BatchExtractResponse batchExtractNow(
+      BatchExtractRequest request, List<Part> parts, Partial[] partials) {
     long start = System.nanoTime();
     List<FieldError> errors = new ArrayList<>();
     if (request.geometries().size() > limits.maxGeometries()) {
@@ -172,13 +274,29 @@ public final class Extractor {
     Map<Integer, ExtractResponse> failed = new TreeMap<>();
     batch.invalid().forEach((i, own) -> failed.put(i, BatchEntryError.of(requestId(), own)));
     Options options = Options.of(request, batch.window(), batch.weighting());
+    // The geometries read, with their parts and where their partials go.
+    List<Part> readParts = null;
+    int[] readIndex = null;
+    if (parts != null) {
+      readParts = new ArrayList<>();
+      readIndex = new int[batch.geometries().size()];
+      for (int i = 0, k = 0; i < parts.size(); i++) {
+        if (!failed.containsKey(i)) {
+          readParts.add(parts.get(i));
+          readIndex[k++] = i;
+        }
+      }
+    }
+    Parts read = readParts == null ? null : new Parts(readParts, readIndex, partials);
     if (failed.isEmpty()) {
-      return answer(request, options, batch.geometries(), batch.datasets(), batch.crs(), start);
+      return answer(
+          request, options, batch.geometries(), batch.datasets(), batch.crs(), start, read);
     }
     BatchExtractResponse answered =
         batch.geometries().isEmpty()
             ? BatchExtractResponse.of(List.of(), 0)
-            : answer(request, options, batch.geometries(), batch.datasets(), batch.crs(), start);
+            : answer(
+                request, options, batch.geometries(), batch.datasets(), batch.crs(), start, read);
     List<ExtractResponse> responses = BatchEntryError.merge(answered.responses(), failed);
     return BatchExtractResponse.of(responses, (System.nanoTime() - start) / 1e6);
   }
@@ -359,21 +477,51 @@ public final class Extractor {
         r.tie());
   }
 
-  /** Answers the geometries that could be read, in their order. */
+  /**
+   * The parts of a batch's geometries that are read.
+   *
+   * @param parts per geometry read, its part or null
+   * @param index per geometry read, its index in the request, where its partial goes
+   * @param partials the partials, by index in the request
+   */
+  private record Parts(List<Part> parts, int[] index, Partial[] partials) {
+
+    /** Whether the geometry is a part that reads the first dataset only. */
+    boolean away(int geometry) {
+      Part p = parts.get(geometry);
+      return p != null && !p.home();
+    }
+  }
+
+  /**
+   * Answers the geometries that could be read, in their order.
+   *
+   * @param parts the parts of polygons read in parts, or null when all are read whole
+   */
   private BatchExtractResponse answer(
       BatchExtractRequest request,
       Options options,
       List<RequestGeometry> geometries,
       List<CatalogDataset> datasets,
       CoordinateReferenceSystem crs,
-      long start) {
+      long start,
+      Parts parts) {
     PixelBudget budget = new PixelBudget(limits.maxCells());
-    long cells = UpFrontBudget.check(geometries, datasets, crs, budget);
+    // A polygon's home part counts all of it, as reading it whole would; its other parts nothing.
+    List<RequestGeometry> counted =
+        parts == null
+            ? geometries
+            : IntStream.range(0, geometries.size())
+                .filter(i -> !parts.away(i))
+                .mapToObj(geometries::get)
+                .toList();
+    long cells = UpFrontBudget.check(counted, datasets, crs, budget);
     OptionalLong until = Deadline.of(start, limits.timeout());
     // The block-by-block path summarises each point without weights; weighted points and cells are
     // read one
     // geometry at a time, as any other geometry.
-    if (geometries.size() > 1
+    if (parts == null
+        && geometries.size() > 1
         && request.interpolation() == Interpolation.NEAREST
         && options.weighting().weights() == null
         && !request.aggregation().equals(Aggregation.CELLS)
@@ -396,8 +544,18 @@ public final class Extractor {
             i -> {
               long t = System.nanoTime();
               GeometryProgress p = progress[i];
+              Part part = parts == null ? null : parts.parts().get(order[i]);
               for (CatalogDataset d : datasets) {
-                p.add(p.extraction.run(d));
+                if (part == null || d != datasets.get(0)) {
+                  p.add(p.extraction.run(d));
+                  continue;
+                }
+                DatasetExtraction.PartRead read = p.extraction.run(d, part);
+                parts.partials()[parts.index()[order[i]]] = read.partial();
+                p.add(read.results());
+                if (!part.home()) {
+                  break;
+                }
               }
               return new ExtractResponse(
                   requestId(),
@@ -409,6 +567,16 @@ public final class Extractor {
             until,
             i -> {
               GeometryProgress p = progress[i];
+              if (parts != null && parts.parts().get(order[i]) != null && p.datasetsRead() == 0) {
+                // Given up before its part was read: whatever the other parts read, the polygon
+                // has no answer from the first dataset.
+                parts.partials()[parts.index()[order[i]]] =
+                    Partial.lost(
+                        datasets.get(0).id()
+                            + ": not read within the request's "
+                            + Math.round((until.getAsLong() - start) / 1e6)
+                            + " ms deadline");
+              }
               List<ExtractResult> results = new ArrayList<>(p.results());
               for (CatalogDataset d : datasets.subList(p.datasetsRead(), datasets.size())) {
                 results.add(p.results.late(d, start, until.getAsLong()));

@@ -2,6 +2,9 @@ package dev.terrace.engine.internal.extract;
 
 import dev.terrace.api.Cell;
 import dev.terrace.engine.internal.stats.CellAccumulator;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -78,5 +81,48 @@ record Measurement(
    */
   boolean reachesRaster() {
     return validWeight > 0 || nodataWeight > 0;
+  }
+
+  /**
+   * @return the measurement of this one's cells and {@code other}'s, disjoint ones, together; both
+   *     are consumed (the accumulators merge into this one's)
+   */
+  Measurement plus(Measurement other) {
+    if (cells != null || other.cells != null) {
+      throw new IllegalStateException("cells are read whole, never in parts");
+    }
+    values.merge(other.values);
+    return new Measurement(
+        values,
+        validWeight + other.validWeight,
+        missingWeight + other.missingWeight,
+        validCells + other.validCells,
+        nodataWeight + other.nodataWeight,
+        unweighted + other.unweighted,
+        null);
+  }
+
+  /** Writes a summary (not cells) exactly, for {@link #readFrom}. */
+  void writeTo(DataOutput out) throws IOException {
+    if (cells != null) {
+      throw new IllegalStateException("cells are read whole, never in parts");
+    }
+    values.writeTo(out);
+    out.writeDouble(validWeight);
+    out.writeDouble(missingWeight);
+    out.writeLong(validCells);
+    out.writeDouble(nodataWeight);
+    out.writeLong(unweighted);
+  }
+
+  static Measurement readFrom(DataInput in) throws IOException {
+    return new Measurement(
+        CellAccumulator.readFrom(in),
+        in.readDouble(),
+        in.readDouble(),
+        in.readLong(),
+        in.readDouble(),
+        in.readLong(),
+        null);
   }
 }

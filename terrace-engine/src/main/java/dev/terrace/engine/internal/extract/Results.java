@@ -120,6 +120,58 @@ final class Results {
   }
 
   /**
+   * A polygon's result read in parts, completed with what all its parts measured: its value,
+   * quality, coverage fraction and cell count become those of the whole polygon; what describes the
+   * dataset (resolution, CRS, timestamp) stays the home part's.
+   *
+   * @param provisional the result the polygon's home part gave
+   * @param m the measurements of every part, merged
+   */
+  static ExtractResult completed(
+      ExtractResult provisional, CatalogDataset dataset, ResultValues values, Measurement m) {
+    Object value = values.of(m, false);
+    return new ExtractResult(
+        provisional.datasetId(),
+        provisional.variable(),
+        ResultValue.from(value, provisional.aggregation()),
+        provisional.units(),
+        provisional.aggregation(),
+        provisional.pixelRule(),
+        Grading.of(m, value, dataset, values.countsNodata(), false),
+        m.coverageFraction(),
+        m.validCells(),
+        provisional.resolutionM(),
+        provisional.timestamp(),
+        provisional.temporalAggregation(),
+        provisional.provider(),
+        provisional.crs(),
+        provisional.elapsedMs());
+  }
+
+  /**
+   * @param provisional the result a polygon's home part gave
+   * @return it {@code missing}, for a polygon another part of which could not be read
+   */
+  static ExtractResult lost(ExtractResult provisional) {
+    return new ExtractResult(
+        provisional.datasetId(),
+        provisional.variable(),
+        null,
+        provisional.units(),
+        provisional.aggregation(),
+        provisional.pixelRule(),
+        Quality.MISSING,
+        0.0,
+        0,
+        provisional.resolutionM(),
+        provisional.timestamp(),
+        provisional.temporalAggregation(),
+        provisional.provider(),
+        provisional.crs(),
+        provisional.elapsedMs());
+  }
+
+  /**
    * What stands for a dataset not read by the request's deadline: {@code missing}, with a warning
    * that says so.
    *

@@ -5,7 +5,6 @@ import dev.terrace.api.CreateJobRequest;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.TerraceApi;
 import dev.terrace.engine.internal.json.StrictJson;
-import dev.terrace.engine.internal.rows.ExternalSort;
 import dev.terrace.engine.internal.rows.Extraction;
 import dev.terrace.engine.internal.rows.InputRow;
 import dev.terrace.engine.internal.rows.RowSource;
@@ -57,7 +56,7 @@ final class TileOrderedJob {
 
   void run(JobRecord job, BatchExtractRequest options) throws IOException {
     long first = (long) job.chunks() * job.chunkRows();
-    TileKeys keys = TileKeys.of(runner.catalog(), options.datasetIds());
+    TileKeys keys = TileKeys.of(runner.catalog(), options);
     try (SpillFolder spill = new SpillFolder(runner.spillFolder(job));
         TileOrder order = new TileOrder(spill, keys, MEMORY)) {
       long rows = first;
@@ -108,7 +107,7 @@ final class TileOrderedJob {
     List<String> out = new ArrayList<>(job.chunkRows());
     StringBuilder line = new StringBuilder(512);
     try (RowSource source = runner.open(job);
-        ExternalSort.Cursor answers = order.answers();
+        TileOrder.Answers answers = order.answers();
         ChunkCommits commits = new ChunkCommits()) {
       skip(source, first);
       for (long row = first; ; row++) {
@@ -119,7 +118,7 @@ final class TileOrderedJob {
         String error = r.error();
         String answer = null;
         if (r.geometry() != null) {
-          String spilled = new String(TileOrder.answer(answers, row), StandardCharsets.UTF_8);
+          String spilled = new String(answers.of(row), StandardCharsets.UTF_8);
           if (spilled.charAt(0) == ERROR) {
             error = source.rowName() + " " + r.line() + ": " + spilled.substring(1);
           } else {

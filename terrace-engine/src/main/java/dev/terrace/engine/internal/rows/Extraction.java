@@ -6,8 +6,13 @@ import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.FieldError;
 import dev.terrace.api.InvalidRequestException;
 import dev.terrace.api.TerraceApi;
+import dev.terrace.engine.internal.Engine;
+import dev.terrace.engine.internal.extract.Extractor;
+import dev.terrace.engine.internal.extract.Part;
+import dev.terrace.engine.internal.extract.Partial;
 import dev.terrace.api.geojson.Geometry;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -43,6 +48,46 @@ public final class Extraction {
       Function<List<Geometry>, BatchExtractRequest> request,
       List<Geometry> geometries,
       int maxBatch) {
+    return run(request, geometries, maxBatch, (r, indexes) -> api.batchExtract(r));
+  }
+
+  /**
+   * {@link #run(TerraceApi, Function, List, int)} with polygons read in parts by the engine.
+   *
+   * @param parts per geometry, the part to read or null to read it whole
+   * @param partials where each geometry's partial goes, by its index
+   */
+  public static List<Outcome> run(
+      Engine engine,
+      Function<List<Geometry>, BatchExtractRequest> request,
+      List<Geometry> geometries,
+      List<Part> parts,
+      Partial[] partials,
+      int maxBatch) {
+    return run(
+        request,
+        geometries,
+        maxBatch,
+        (r, indexes) -> {
+          Extractor.PartsResponse answered =
+              engine.batchExtractParts(r, Arrays.stream(indexes).mapToObj(parts::get).toList());
+          for (int k = 0; k < indexes.length; k++) {
+            partials[indexes[k]] = answered.partials().get(k);
+          }
+          return answered.response();
+        });
+  }
+
+  /** Sends a request for some of the geometries, by their indexes. */
+  private interface Send {
+    BatchExtractResponse send(BatchExtractRequest request, int[] indexes);
+  }
+
+  private static List<Outcome> run(
+      Function<List<Geometry>, BatchExtractRequest> request,
+      List<Geometry> geometries,
+      int maxBatch,
+      Send api) {
     Outcome[] out = new Outcome[geometries.size()];
     int[] order = geometries.size() > maxBatch ? Locality.order(geometries) : null;
     for (int from = 0; from < geometries.size(); from += maxBatch) {
@@ -56,7 +101,7 @@ public final class Extraction {
   }
 
   private static void send(
-      TerraceApi api,
+      Send api,
       Function<List<Geometry>, BatchExtractRequest> request,
       List<Geometry> geometries,
       int[] indexes,
@@ -67,7 +112,7 @@ public final class Extraction {
     }
     BatchExtractResponse response;
     try {
-      response = api.batchExtract(request.apply(part));
+      response = api.send(request.apply(part), indexes);
     } catch (RuntimeException e) {
       Map<Integer, String> named = geometryErrors(e, indexes.length);
       if (named.isEmpty()) {

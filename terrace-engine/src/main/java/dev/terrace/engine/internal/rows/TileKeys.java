@@ -1,5 +1,7 @@
 package dev.terrace.engine.internal.rows;
 
+import dev.terrace.api.Aggregation;
+import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.geojson.Feature;
 import dev.terrace.api.geojson.Geometry;
 import dev.terrace.api.geojson.GeometryCollection;
@@ -11,12 +13,16 @@ import dev.terrace.api.geojson.Point;
 import dev.terrace.api.geojson.Polygon;
 import dev.terrace.engine.internal.catalog.Catalog;
 import dev.terrace.engine.internal.catalog.CatalogDataset;
+import dev.terrace.engine.internal.extract.Part;
 import dev.terrace.engine.internal.json.StrictJson;
 import dev.terrace.engine.internal.raster.Blocks;
 import dev.terrace.engine.internal.raster.PixelLocator;
 import dev.terrace.engine.internal.raster.RasterSource;
+import dev.terrace.engine.internal.raster.Window;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.locationtech.proj4j.Proj4jException;
@@ -41,12 +47,24 @@ public final class TileKeys {
   /** How any other spilled geometry starts: its GeoJSON follows. */
   private static final byte GEOJSON = 'G';
 
+  /** How a spilled part of a polygon starts: its part (17 bytes), then its GeoJSON. */
+  private static final byte PART = 'S';
+
+  /**
+   * The most parts a polygon is split into. A larger one is read whole, under the block of its
+   * centre, rather than spill its vertices that many times.
+   */
+  static final int MAX_PARTS = 4096;
+
   private final PixelLocator locator;
   private final Blocks blocks;
+  private final boolean splits;
+  private long parts;
 
-  private TileKeys(PixelLocator locator, Blocks blocks) {
+  private TileKeys(PixelLocator locator, Blocks blocks, boolean splits) {
     this.locator = locator;
     this.blocks = blocks;
+    this.splits = splits;
   }
 
   /**
@@ -54,19 +72,43 @@ public final class TileKeys {
    *     elsewhere, whose rasters cannot be known here
    */
   public static TileKeys of(Catalog catalog, List<String> datasets) {
+    return of(catalog, datasets, false);
+  }
+
+  /**
+   * Keys for the rows of a request that the engine reads here, with each polygon larger than a
+   * block split into one part per block it reaches, when the request's statistics merge exactly
+   * across parts (see {@link Part}).
+   *
+   * @param catalog the catalog the datasets are read from, or null when they are read by a service
+   *     elsewhere
+   * @param request the request the rows are read with, whatever its geometries
+   */
+  public static TileKeys of(Catalog catalog, BatchExtractRequest request) {
+    boolean merges =
+        !request.aggregation().equals(Aggregation.CELLS)
+            && request.weights() == null
+            && request.coverageWeight() == null
+            && request.temporalAggregation() == null
+            && !request.densify()
+            && (request.crs() == null || "EPSG:4326".equals(request.crs()));
+    return of(catalog, request.datasetIds(), merges);
+  }
+
+  private static TileKeys of(Catalog catalog, List<String> datasets, boolean splits) {
     if (catalog == null || datasets.isEmpty()) {
-      return new TileKeys(null, null);
+      return new TileKeys(null, null, false);
     }
     Optional<CatalogDataset> first = catalog.dataset(datasets.get(0));
     if (first.isEmpty() || first.get().tiles().isPresent()) {
-      return new TileKeys(null, null);
+      return new TileKeys(null, null, false);
     }
     try {
       RasterSource raster = first.get().raster();
-      return new TileKeys(new PixelLocator(raster.grid()), Blocks.of(raster));
+      return new TileKeys(new PixelLocator(raster.grid()), Blocks.of(raster), splits);
     } catch (RuntimeException e) {
       // The extraction meets the same failure and writes it in each row's error column.
-      return new TileKeys(null, null);
+      return new TileKeys(null, null, false);
     }
   }
 
@@ -122,10 +164,44 @@ public final class TileKeys {
       return;
     }
     byte[] json = StrictJson.MAPPER.writeValueAsBytes(geometry);
-    byte[] payload = new byte[json.length + 1];
-    payload[0] = GEOJSON;
-    System.arraycopy(json, 0, payload, 1, json.length);
-    sort.add(key(geometry), row, payload);
+    long home = key(geometry);
+    List<Block> parts = parts(geometry);
+    if (parts.size() < 2) {
+      byte[] payload = new byte[json.length + 1];
+      payload[0] = GEOJSON;
+      System.arraycopy(json, 0, payload, 1, json.length);
+      sort.add(home, row, payload);
+      return;
+    }
+    this.parts += parts.size();
+    Window whole = whole(parts);
+    boolean homeFound = parts.stream().anyMatch(b -> b.number() == home);
+    for (Block b : parts) {
+      boolean isHome = homeFound ? b.number() == home : b == parts.get(0);
+      ByteBuffer payload = ByteBuffer.allocate(1 + PART_BYTES + json.length).put(PART);
+      put(payload, b.window());
+      put(payload, whole);
+      payload.put((byte) (isHome ? 1 : 0)).put(json);
+      sort.add(b.number(), row, payload.array());
+    }
+  }
+
+  /**
+   * @return how many parts of polygons read in parts were spilled so far
+   */
+  public long parts() {
+    return parts;
+  }
+
+  /** What a spilled part takes before its GeoJSON: two windows and whether it is the home. */
+  private static final int PART_BYTES = 33;
+
+  private static void put(ByteBuffer out, Window w) {
+    out.putInt(w.col()).putInt(w.row()).putInt(w.width()).putInt(w.height());
+  }
+
+  private static Window window(ByteBuffer in) {
+    return Window.of(in.getInt(), in.getInt(), in.getInt(), in.getInt());
   }
 
   /**
@@ -137,7 +213,103 @@ public final class TileKeys {
       ByteBuffer xy = ByteBuffer.wrap(bytes, 1, 16);
       return Point.of(xy.getDouble(), xy.getDouble());
     }
-    return StrictJson.MAPPER.readValue(bytes, 1, bytes.length - 1, Geometry.class);
+    int from = bytes[0] == PART ? 1 + PART_BYTES : 1;
+    return StrictJson.MAPPER.readValue(bytes, from, bytes.length - from, Geometry.class);
+  }
+
+  /**
+   * @return the part of its polygon a record of {@link #spill} holds, or null for a whole geometry
+   */
+  public static Part part(ExternalSort.Entry spilled) {
+    byte[] bytes = spilled.payload();
+    if (bytes[0] != PART) {
+      return null;
+    }
+    ByteBuffer in = ByteBuffer.wrap(bytes, 1, PART_BYTES);
+    return new Part(window(in), window(in), in.get() == 1);
+  }
+
+  /** A block of the first dataset's raster: its number and its cells. */
+  private record Block(long number, Window window) {}
+
+  /**
+   * @return the blocks a polygon's box reaches in the first dataset's grid, when it is to be read
+   *     in parts; none otherwise
+   */
+  private List<Block> parts(Geometry g) {
+    if (!splits || !(g instanceof Polygon || g instanceof MultiPolygon)) {
+      return List.of();
+    }
+    double[] box = pixelBox(g);
+    if (box == null) {
+      return List.of();
+    }
+    // The cells the box reaches within the raster, as the engine finds them.
+    int c0 = (int) Math.max(0, Math.floor(box[0]));
+    int r0 = (int) Math.max(0, Math.floor(box[1]));
+    int c1 = (int) Math.min(blocks.width(), Math.ceil(box[2]));
+    int r1 = (int) Math.min(blocks.height(), Math.ceil(box[3]));
+    if (c1 <= c0 || r1 <= r0) {
+      return List.of();
+    }
+    int bc0 = c0 / blocks.blockWidth();
+    int bc1 = (c1 - 1) / blocks.blockWidth();
+    int br0 = r0 / blocks.blockHeight();
+    int br1 = (r1 - 1) / blocks.blockHeight();
+    if ((long) (bc1 - bc0 + 1) * (br1 - br0 + 1) > MAX_PARTS) {
+      return List.of();
+    }
+    List<Block> out = new ArrayList<>();
+    for (int br = br0; br <= br1; br++) {
+      for (int bc = bc0; bc <= bc1; bc++) {
+        long number = (long) br * blocks.across() + bc;
+        out.add(new Block(number, blocks.window(number)));
+      }
+    }
+    return out;
+  }
+
+  /** The window all the blocks of a polygon make together. */
+  private static Window whole(List<Block> parts) {
+    Window first = parts.get(0).window();
+    Window last = parts.get(parts.size() - 1).window();
+    return Window.of(
+        first.col(), first.row(), last.endCol() - first.col(), last.endRow() - first.row());
+  }
+
+  /**
+   * @return {minCol, minRow, maxCol, maxRow} of a polygon's outer rings in the first dataset's
+   *     pixel space, or null when a vertex has no place there
+   */
+  private double[] pixelBox(Geometry g) {
+    double[] box = {
+      Double.POSITIVE_INFINITY,
+      Double.POSITIVE_INFINITY,
+      Double.NEGATIVE_INFINITY,
+      Double.NEGATIVE_INFINITY
+    };
+    List<double[][]> shells =
+        g instanceof Polygon p
+            ? List.<double[][]>of(p.coordinates()[0])
+            : Arrays.stream(((MultiPolygon) g).coordinates()).map(p -> p[0]).toList();
+    try {
+      for (double[][] ring : shells) {
+        for (double[] c : ring) {
+          double[] p = locator.pixel(c[0], c[1]);
+          if (!Double.isFinite(p[0]) || !Double.isFinite(p[1])) {
+            return null;
+          }
+          box[0] = Math.min(box[0], p[0]);
+          box[1] = Math.min(box[1], p[1]);
+          box[2] = Math.max(box[2], p[0]);
+          box[3] = Math.max(box[3], p[1]);
+        }
+      }
+    } catch (Proj4jException | ArrayIndexOutOfBoundsException e) {
+      // Malformed or beyond the projection: read whole, where the request says what is wrong.
+      return null;
+    }
+    return box[0] <= box[2] ? box : null;
   }
 
   /**

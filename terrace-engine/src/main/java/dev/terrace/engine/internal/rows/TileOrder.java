@@ -1,11 +1,19 @@
 package dev.terrace.engine.internal.rows;
 
 import dev.terrace.api.BatchExtractRequest;
+import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.TerraceApi;
 import dev.terrace.api.geojson.Geometry;
+import dev.terrace.engine.internal.Engine;
+import dev.terrace.engine.internal.extract.Part;
+import dev.terrace.engine.internal.extract.Partial;
+import dev.terrace.engine.internal.json.StrictJson;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
@@ -31,9 +39,26 @@ public final class TileOrder implements AutoCloseable {
     byte[] encode(Extraction.Outcome outcome) throws IOException;
   }
 
+  /** How an answer read whole starts: the encoder's bytes follow. */
+  private static final byte WHOLE = 'W';
+
+  /**
+   * How the answer of a polygon's home part starts: its response's JSON, after its length, then its
+   * partial.
+   */
+  private static final byte HOME = 'H';
+
+  /** How the answer of a polygon's other part starts: its partial follows. */
+  private static final byte AWAY = 'A';
+
   private final TileKeys keys;
   private final ExternalSort geometries;
   private final ExternalSort answers;
+
+  // What the extraction was made with, to complete the polygons read in parts as they are read.
+  private TerraceApi api;
+  private Function<List<Geometry>, BatchExtractRequest> request;
+  private Encoder encoder;
 
   /**
    * @param folder where the sorts write their runs
@@ -66,25 +91,31 @@ public final class TileOrder implements AutoCloseable {
       Encoder encoder,
       BooleanSupplier stopping)
       throws IOException {
+    this.api = api;
+    this.request = request;
+    this.encoder = encoder;
     List<Geometry> batch = new ArrayList<>(perRequest);
+    List<Part> parts = new ArrayList<>(perRequest);
     List<Long> rows = new ArrayList<>(perRequest);
+    List<Long> blocks = new ArrayList<>(perRequest);
     try (ExternalSort.Cursor sorted = geometries.sorted()) {
       for (ExternalSort.Entry e; ; ) {
         e = sorted.next();
         if (e != null) {
           batch.add(TileKeys.geometry(e));
+          parts.add(TileKeys.part(e));
           rows.add(e.index());
+          blocks.add(e.key());
         }
         if (batch.size() == perRequest || (e == null && !batch.isEmpty())) {
           if (stopping.getAsBoolean()) {
             return false;
           }
-          List<Extraction.Outcome> outcomes = Extraction.run(api, request, batch, perRequest);
-          for (int k = 0; k < outcomes.size(); k++) {
-            answers.add(rows.get(k), 0, encoder.encode(outcomes.get(k)));
-          }
+          extract(batch, parts, rows, blocks);
           batch.clear();
+          parts.clear();
           rows.clear();
+          blocks.clear();
         }
         if (e == null) {
           return true;
@@ -94,26 +125,118 @@ public final class TileOrder implements AutoCloseable {
   }
 
   /**
-   * @return the answers in row order, read one by one with {@link #answer}
+   * Extracts one request's geometries and spills their answers by row: a part of a polygon under
+   * its block, the home part first.
+   *
+   * @param blocks the block each geometry was spilled under
    */
-  public ExternalSort.Cursor answers() throws IOException {
-    return answers.sorted();
+  private void extract(List<Geometry> batch, List<Part> parts, List<Long> rows, List<Long> blocks)
+      throws IOException {
+    Partial[] partials = new Partial[batch.size()];
+    List<Extraction.Outcome> outcomes =
+        parts.stream().anyMatch(Objects::nonNull)
+            ? Extraction.run(engine(), request, batch, parts, partials, batch.size())
+            : Extraction.run(api, request, batch, batch.size());
+    for (int k = 0; k < outcomes.size(); k++) {
+      Part part = parts.get(k);
+      Extraction.Outcome o = outcomes.get(k);
+      if (part == null || part.home() && (o.response() == null || partials[k] == null)) {
+        // Whole, or a polygon the engine read whole at home (or could not read at all).
+        answers.add(rows.get(k), 0, tagged(WHOLE, encoder.encode(o)));
+      } else if (part.home()) {
+        byte[] response = StrictJson.MAPPER.writeValueAsBytes(o.response());
+        byte[] partial = partials[k].toBytes();
+        answers.add(
+            rows.get(k),
+            0,
+            ByteBuffer.allocate(5 + response.length + partial.length)
+                .put(HOME)
+                .putInt(response.length)
+                .put(response)
+                .put(partial)
+                .array());
+      } else if (partials[k] != null) {
+        answers.add(rows.get(k), 1 + blocks.get(k), tagged(AWAY, partials[k].toBytes()));
+      }
+    }
+  }
+
+  private static byte[] tagged(byte tag, byte[] bytes) {
+    byte[] out = new byte[bytes.length + 1];
+    out[0] = tag;
+    System.arraycopy(bytes, 0, out, 1, bytes.length);
+    return out;
+  }
+
+  private Engine engine() {
+    if (api instanceof Engine engine) {
+      return engine;
+    }
+    // TileKeys plans parts only for rows read by a catalog here, which only the engine reads.
+    throw new IllegalStateException("polygons are read in parts only by the embedded engine");
   }
 
   /**
-   * @return the answer of {@code row}, the next in {@code answers}
-   * @throws IllegalStateException if the next answer is another row's: the input changed between
-   *     its two readings
+   * @return the answers in row order, read one by one with {@link Answers#of}
    */
-  public static byte[] answer(ExternalSort.Cursor answers, long row) throws IOException {
-    ExternalSort.Entry e = answers.next();
-    if (e == null || e.key() != row) {
-      throw new IllegalStateException(
-          "the input changed while it was read: row "
-              + (row + 1)
-              + " is not the one extracted; keep it unchanged until the run ends");
+  public Answers answers() throws IOException {
+    return new Answers(answers.sorted());
+  }
+
+  /** The answers in row order; a polygon read in parts is completed as its row is read. */
+  public final class Answers implements AutoCloseable {
+
+    private final ExternalSort.Cursor cursor;
+    private ExternalSort.Entry next;
+
+    private Answers(ExternalSort.Cursor cursor) throws IOException {
+      this.cursor = cursor;
+      this.next = cursor.next();
     }
-    return e.payload();
+
+    /**
+     * @return the answer of {@code row}, the next row with a geometry, as the encoder encoded it
+     * @throws IllegalStateException if the next answer is another row's: the input changed between
+     *     its two readings
+     */
+    public byte[] of(long row) throws IOException {
+      if (next == null || next.key() != row) {
+        throw new IllegalStateException(
+            "the input changed while it was read: row "
+                + (row + 1)
+                + " is not the one extracted; keep it unchanged until the run ends");
+      }
+      byte[] first = next.payload();
+      List<byte[]> away = new ArrayList<>();
+      for (next = cursor.next(); next != null && next.key() == row; next = cursor.next()) {
+        away.add(next.payload());
+      }
+      if (first[0] == WHOLE) {
+        return Arrays.copyOfRange(first, 1, first.length);
+      }
+      int length = ByteBuffer.wrap(first, 1, 4).getInt();
+      ExtractResponse response =
+          StrictJson.MAPPER.readValue(first, 5, length, ExtractResponse.class);
+      Partial merged = Partial.fromBytes(Arrays.copyOfRange(first, 5 + length, first.length));
+      for (byte[] part : away) {
+        merged = merged.merge(Partial.fromBytes(Arrays.copyOfRange(part, 1, part.length)));
+      }
+      return encoder.encode(
+          new Extraction.Outcome(
+              engine().finish(request.apply(List.of()), response, merged), null));
+    }
+
+    @Override
+    public void close() throws IOException {
+      cursor.close();
+    }
+  }
+
+  /**
+   * @return how many parts the polygons read in parts were split into
+   */
+  public long parts() {
+    return keys.parts();
   }
 
   /**
