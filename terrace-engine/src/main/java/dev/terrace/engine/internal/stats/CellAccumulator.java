@@ -1,5 +1,15 @@
 package dev.terrace.engine.internal.stats;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInput;
+import java.io.DataInputStream;
+import java.io.DataOutput;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,6 +19,9 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
 
 /**
  * Zonal statistics over weighted cells, mergeable: exactextract's {@code RasterStats}. Each cell is
@@ -54,10 +67,26 @@ import java.util.TreeMap;
  * accessors ({@link #min()}, {@link #unique()}, …) round too. One accumulator takes either kind of
  * cell, never both.
  *
+ * <p>An accumulator {@linkplain #writeTo writes itself} as bytes and {@linkplain #readFrom reads
+ * back} as it was, so that partial accumulators computed on different machines can be shuffled or
+ * spilled and merged afterwards: the read-back one answers every statistic, takes further cells and
+ * merges exactly as the one written would have, to the bit.
+ *
  * <p>Not thread-safe: use one accumulator per thread (per tile) and merge them afterwards. Queries
  * may reorder the stored values internally, so they count as writes too.
  */
 public final class CellAccumulator {
+
+  /** The first byte of the encoding; a reader refuses any other. */
+  private static final int FORMAT_VERSION = 1;
+
+  private static final int KEEP_VARIANCE = 1;
+  private static final int KEEP_HISTOGRAM = 1 << 1;
+  private static final int ANSWERS_QUANTILES = 1 << 2;
+  private static final int TIE_HIGHEST = 1 << 3;
+  private static final int UNIFORM_WEIGHTS = 1 << 4;
+  private static final int INTEGER_CELLS = 1 << 5;
+  private static final int KNOWN_FLAGS = (1 << 6) - 1;
 
   private final boolean keepVariance;
   private final boolean keepHistogram;
@@ -349,6 +378,158 @@ public final class CellAccumulator {
       stored.merge(other.stored);
     }
     quantiles = null;
+  }
+
+  /**
+   * Writes the accumulator, everything it keeps and nothing else, for {@link #readFrom}: a format
+   * version byte; a byte of flags (what it keeps, the tie rule, whether every weight was equal,
+   * whether the cells are 64-bit integers); the cell count as a variable-length integer; count, sum
+   * (each with its compensation), min, max and the first weight, and the running variance when
+   * kept, as raw double bits; then whichever of the exact integers, the histogram and the stored
+   * (value, weight) pairs it keeps, only their used part; and a CRC-32C of all that. Three cells
+   * kept for the mean take 63 bytes. The state is left as it was.
+   *
+   * @param out where to write; nothing is written before or after the accumulator's bytes
+   * @throws IOException if {@code out} fails
+   */
+  public void writeTo(DataOutput out) throws IOException {
+    CheckedOutputStream checked = new CheckedOutputStream(asStream(out), new CRC32C());
+    DataOutputStream body = new DataOutputStream(checked);
+    body.writeByte(FORMAT_VERSION);
+    int flags =
+        (keepVariance ? KEEP_VARIANCE : 0)
+            | (keepHistogram ? KEEP_HISTOGRAM : 0)
+            | (answersQuantiles ? ANSWERS_QUANTILES : 0)
+            | (tie == TieBreak.HIGHEST ? TIE_HIGHEST : 0)
+            | (uniformWeights ? UNIFORM_WEIGHTS : 0)
+            | (integers != null ? INTEGER_CELLS : 0);
+    body.writeByte(flags);
+    writeLength(body, cells);
+    writeDouble(body, count);
+    writeDouble(body, countComp);
+    writeDouble(body, sum);
+    writeDouble(body, sumComp);
+    writeDouble(body, min);
+    writeDouble(body, max);
+    writeDouble(body, firstWeight);
+    if (keepVariance) {
+      writeDouble(body, varianceWeight);
+      writeDouble(body, varianceMean);
+      writeDouble(body, varianceM2);
+    }
+    if (integers != null) {
+      integers.writeTo(body);
+    }
+    // Which of these exist follows from the flags: the histogram unless the integers hold the
+    // classes, the stored pairs unless a histogram answers quantiles.
+    if (histogram != null) {
+      histogram.writeTo(body);
+    }
+    if (stored != null) {
+      stored.writeTo(body);
+    }
+    out.writeInt((int) checked.getChecksum().getValue());
+  }
+
+  /**
+   * Reads an accumulator {@link #writeTo} wrote: it answers every statistic as the one written did,
+   * bit for bit, takes further cells and merges (either way round) exactly as that one would have.
+   * Only the accumulator's bytes are consumed, so several may follow each other in one stream.
+   *
+   * @param in where to read, positioned at the accumulator's first byte
+   * @return the accumulator
+   * @throws IOException if {@code in} fails or ends before the accumulator does, if the format
+   *     version is not one this code writes, or if the bytes are corrupt: the state is inconsistent
+   *     or the checksum does not hold, which catches every burst of up to 32 flipped bits and all
+   *     but one in 2^32 of other corruptions
+   */
+  public static CellAccumulator readFrom(DataInput in) throws IOException {
+    CheckedInputStream checked = new CheckedInputStream(asStream(in), new CRC32C());
+    DataInputStream body = new DataInputStream(checked);
+    int version = body.readUnsignedByte();
+    if (version != FORMAT_VERSION) {
+      throw new IOException(
+          "unknown CellAccumulator format version "
+              + version
+              + "; this code reads version "
+              + FORMAT_VERSION);
+    }
+    int flags = body.readUnsignedByte();
+    if ((flags & ~KNOWN_FLAGS) != 0) {
+      throw corrupt("unknown flags " + Integer.toBinaryString(flags));
+    }
+    boolean keepHistogram = (flags & KEEP_HISTOGRAM) != 0;
+    boolean answersQuantiles = (flags & ANSWERS_QUANTILES) != 0;
+    CellAccumulator acc =
+        new CellAccumulator(
+            (flags & KEEP_VARIANCE) != 0,
+            keepHistogram,
+            answersQuantiles,
+            (flags & TIE_HIGHEST) != 0 ? TieBreak.HIGHEST : TieBreak.LOWEST);
+    acc.uniformWeights = (flags & UNIFORM_WEIGHTS) != 0;
+    acc.cells = readLength(body, Long.MAX_VALUE, "cells");
+    acc.count = readDouble(body);
+    acc.countComp = readDouble(body);
+    acc.sum = readDouble(body);
+    acc.sumComp = readDouble(body);
+    acc.min = readDouble(body);
+    acc.max = readDouble(body);
+    acc.firstWeight = readDouble(body);
+    if (acc.keepVariance) {
+      acc.varianceWeight = readDouble(body);
+      acc.varianceMean = readDouble(body);
+      acc.varianceM2 = readDouble(body);
+    }
+    if ((flags & INTEGER_CELLS) != 0) {
+      acc.integers = IntegerCells.readFrom(body, keepHistogram, acc.cells);
+      acc.histogram = null;
+    }
+    if (acc.histogram != null) {
+      acc.histogram = ValueHistogram.readFrom(body, acc.cells);
+    }
+    if (acc.stored != null) {
+      acc.stored.readFrom(body, acc.cells);
+    }
+    long computed = checked.getChecksum().getValue();
+    int written = in.readInt();
+    if ((int) computed != written) {
+      throw corrupt(
+          "checksum "
+              + Integer.toHexString((int) computed)
+              + " of the bytes read, "
+              + Integer.toHexString(written)
+              + " written");
+    }
+    return acc;
+  }
+
+  /**
+   * @return the accumulator's encoding, as {@link #writeTo} writes it: what a binary column holds
+   */
+  public byte[] toBytes() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+    try {
+      writeTo(new DataOutputStream(bytes));
+    } catch (IOException e) {
+      // A byte array stream never fails.
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * @param bytes exactly one accumulator's encoding, as {@link #toBytes()} gives it
+   * @return the accumulator, as {@link #readFrom} reads it
+   * @throws IOException if the bytes are not exactly one accumulator of a known format version:
+   *     truncated, corrupt, or followed by more bytes
+   */
+  public static CellAccumulator fromBytes(byte[] bytes) throws IOException {
+    ByteArrayInputStream stream = new ByteArrayInputStream(bytes);
+    CellAccumulator acc = readFrom(new DataInputStream(stream));
+    if (stream.available() != 0) {
+      throw corrupt(stream.available() + " bytes after the accumulator");
+    }
+    return acc;
   }
 
   /**
@@ -705,6 +886,102 @@ public final class CellAccumulator {
       counts[i] = Math.max(1, Math.round(weights[i] / firstWeight));
     }
     return new Quantiles.Numpy(sorted.values(), counts);
+  }
+
+  private static void writeDouble(DataOutput out, double value) throws IOException {
+    // Raw bits: a NaN compensation (after an infinite sum) keeps its payload too.
+    out.writeLong(Double.doubleToRawLongBits(value));
+  }
+
+  private static double readDouble(DataInput in) throws IOException {
+    return Double.longBitsToDouble(in.readLong());
+  }
+
+  /**
+   * Writes a non-negative count in LEB128, seven bits a byte, lowest first: most counts of an
+   * accumulator of one tile take one to three bytes rather than eight.
+   */
+  static void writeLength(DataOutput out, long n) throws IOException {
+    while ((n & ~0x7FL) != 0) {
+      out.writeByte((int) (n & 0x7F) | 0x80);
+      n >>>= 7;
+    }
+    out.writeByte((int) n);
+  }
+
+  /**
+   * @param max the largest count the state allows here
+   * @param what what is counted, for the message
+   * @return a count {@link #writeLength} wrote
+   * @throws IOException if the input ends, or the count is longer than a long or above {@code max}
+   */
+  static long readLength(DataInput in, long max, String what) throws IOException {
+    long n = 0;
+    for (int shift = 0; ; shift += 7) {
+      int b = in.readUnsignedByte();
+      if (shift == 63 && b > 0) {
+        // Bit 63 would make the count negative; a count never needs it.
+        throw corrupt(what + " longer than a long");
+      }
+      n |= (long) (b & 0x7F) << shift;
+      if ((b & 0x80) == 0) {
+        break;
+      }
+    }
+    if (n > max) {
+      throw corrupt(n + " " + what + " where at most " + max + " fit");
+    }
+    return n;
+  }
+
+  /**
+   * @return a boolean as {@link DataOutput#writeBoolean} writes it
+   * @throws IOException if the byte is neither 0 nor 1
+   */
+  static boolean readFlag(DataInput in, String what) throws IOException {
+    int b = in.readUnsignedByte();
+    if (b > 1) {
+      throw corrupt(what + " flag " + b);
+    }
+    return b == 1;
+  }
+
+  static IOException corrupt(String detail) {
+    return new IOException("corrupt CellAccumulator encoding: " + detail);
+  }
+
+  private static OutputStream asStream(DataOutput out) {
+    return new OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        out.write(b);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        out.write(b, off, len);
+      }
+    };
+  }
+
+  /**
+   * Only as many bytes as asked for are read, never ahead: {@link DataInputStream} asks for exactly
+   * the bytes of the value it reads, and the caller's stream must stay positioned after the
+   * accumulator.
+   */
+  private static InputStream asStream(DataInput in) {
+    return new InputStream() {
+      @Override
+      public int read() throws IOException {
+        return in.readUnsignedByte();
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        in.readFully(b, off, len);
+        return len;
+      }
+    };
   }
 
   static void require(boolean kept, Statistic statistic) {

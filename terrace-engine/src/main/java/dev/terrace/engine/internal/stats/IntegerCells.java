@@ -1,5 +1,8 @@
 package dev.terrace.engine.internal.stats;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.math.BigInteger;
 
 /**
@@ -24,8 +27,61 @@ final class IntegerCells {
    * @param keepHistogram whether a statistic needs the classes
    */
   IntegerCells(boolean unsigned, boolean keepHistogram) {
+    this(unsigned, keepHistogram ? new LongHistogram(unsigned) : null);
+  }
+
+  private IntegerCells(boolean unsigned, LongHistogram histogram) {
     this.unsigned = unsigned;
-    this.histogram = keepHistogram ? new LongHistogram(unsigned) : null;
+    this.histogram = histogram;
+  }
+
+  /**
+   * Writes the signedness, the cell count, the exact min and max and, when kept, the histogram, for
+   * {@link #readFrom}.
+   */
+  void writeTo(DataOutput out) throws IOException {
+    out.writeBoolean(unsigned);
+    CellAccumulator.writeLength(out, cells);
+    out.writeLong(min);
+    out.writeLong(max);
+    if (histogram != null) {
+      histogram.writeTo(out);
+    }
+  }
+
+  /**
+   * Reads what {@link #writeTo} wrote.
+   *
+   * @param keepHistogram whether the accumulator keeps a histogram, so whether one was written
+   * @param maxCells the accumulator's cells, which include every integer cell
+   * @throws IOException if the input ends early or is inconsistent: no cells, min above max, more
+   *     classes than cells or none at all
+   */
+  static IntegerCells readFrom(DataInput in, boolean keepHistogram, long maxCells)
+      throws IOException {
+    boolean unsigned = CellAccumulator.readFlag(in, "integer signedness");
+    long cells = CellAccumulator.readLength(in, maxCells, "integer cells");
+    // The accumulator creates its integers with the first integer cell, so they are never empty.
+    if (cells == 0) {
+      throw CellAccumulator.corrupt("integer cells without a cell");
+    }
+    long min = in.readLong();
+    long max = in.readLong();
+    LongHistogram histogram = null;
+    if (keepHistogram) {
+      histogram = LongHistogram.readFrom(in, unsigned, cells);
+      if (histogram.size() == 0) {
+        throw CellAccumulator.corrupt(cells + " integer cells without a class");
+      }
+    }
+    IntegerCells integers = new IntegerCells(unsigned, histogram);
+    if (integers.compare(min, max) > 0) {
+      throw CellAccumulator.corrupt("integer min " + min + " above max " + max);
+    }
+    integers.cells = cells;
+    integers.min = min;
+    integers.max = max;
+    return integers;
   }
 
   boolean unsigned() {

@@ -1,5 +1,8 @@
 package dev.terrace.engine.internal.stats;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -74,6 +77,77 @@ final class LongHistogram {
       emptyKeySum = t;
       hasEmptyKey = true;
     }
+  }
+
+  /**
+   * Writes the classes for {@link #readFrom}: the number in the table, then each one's key and its
+   * weight as the sum and the compensation (raw bits), in slot order; then whether the key {@link
+   * #EMPTY} has cells and, if so, its weight. The signedness is the owner's to write.
+   */
+  void writeTo(DataOutput out) throws IOException {
+    CellAccumulator.writeLength(out, size);
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i] != EMPTY) {
+        out.writeLong(keys[i]);
+        out.writeLong(Double.doubleToRawLongBits(sums[i]));
+        out.writeLong(Double.doubleToRawLongBits(comps[i]));
+      }
+    }
+    out.writeBoolean(hasEmptyKey);
+    if (hasEmptyKey) {
+      out.writeLong(Double.doubleToRawLongBits(emptyKeySum));
+      out.writeLong(Double.doubleToRawLongBits(emptyKeyComp));
+    }
+  }
+
+  /**
+   * Reads what {@link #writeTo} wrote, every class with its sum and compensation exactly.
+   *
+   * @param unsigned whether the keys are UINT64 bits
+   * @param maxClasses the most classes there can be (the cells)
+   * @throws IOException if the input ends early, or holds a repeated key, {@link #EMPTY} in the
+   *     table, or a weight that is not positive
+   */
+  static LongHistogram readFrom(DataInput in, boolean unsigned, long maxClasses)
+      throws IOException {
+    int n =
+        (int)
+            CellAccumulator.readLength(
+                in, Math.min(maxClasses, MAX_CAPACITY - MAX_CAPACITY / 4), "integer classes");
+    LongHistogram histogram = new LongHistogram(unsigned);
+    for (int i = 0; i < n; i++) {
+      long key = in.readLong();
+      double sum = Double.longBitsToDouble(in.readLong());
+      double comp = Double.longBitsToDouble(in.readLong());
+      if (key == EMPTY) {
+        throw CellAccumulator.corrupt("integer class " + key + " inside the table");
+      }
+      if (!(sum > 0)) {
+        throw CellAccumulator.corrupt("integer class weight " + sum + " of " + key);
+      }
+      int before = histogram.size;
+      // slotFor grows the table as classes arrive, so a corrupt count cannot allocate ahead of
+      // the bytes that back it.
+      int slot = histogram.slotFor(key);
+      if (histogram.size == before) {
+        throw CellAccumulator.corrupt("integer class " + key + " appears twice");
+      }
+      histogram.sums[slot] = sum;
+      histogram.comps[slot] = comp;
+    }
+    histogram.hasEmptyKey = CellAccumulator.readFlag(in, "integer class " + EMPTY);
+    if (histogram.hasEmptyKey) {
+      histogram.emptyKeySum = Double.longBitsToDouble(in.readLong());
+      histogram.emptyKeyComp = Double.longBitsToDouble(in.readLong());
+      if (!(histogram.emptyKeySum > 0)) {
+        throw CellAccumulator.corrupt(
+            "integer class weight " + histogram.emptyKeySum + " of " + EMPTY);
+      }
+    }
+    if (histogram.size() > maxClasses) {
+      throw CellAccumulator.corrupt(histogram.size() + " integer classes for " + maxClasses);
+    }
+    return histogram;
   }
 
   /**

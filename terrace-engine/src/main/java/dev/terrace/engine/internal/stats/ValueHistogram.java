@@ -1,5 +1,8 @@
 package dev.terrace.engine.internal.stats;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -76,6 +79,62 @@ final class ValueHistogram {
         sums[slot] = t;
       }
     }
+  }
+
+  /**
+   * Writes the classes for {@link #readFrom}: their number, then each one's value and its weight as
+   * the sum and the compensation, all three as raw bits, in slot order. Only occupied slots are
+   * written, so the encoding is as long as the classes, not the table.
+   */
+  void writeTo(DataOutput out) throws IOException {
+    CellAccumulator.writeLength(out, size);
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i] != EMPTY) {
+        out.writeLong(keys[i]);
+        out.writeLong(Double.doubleToRawLongBits(sums[i]));
+        out.writeLong(Double.doubleToRawLongBits(comps[i]));
+      }
+    }
+  }
+
+  /**
+   * Reads what {@link #writeTo} wrote. Each class keeps its sum and compensation exactly, so later
+   * adds and merges go on as they would have in the histogram written; only the slots may differ,
+   * and no answer depends on them.
+   *
+   * @param maxClasses the most classes there can be (the accumulator's cells)
+   * @throws IOException if the input ends early, or holds a NaN, -0.0 or repeated value, or a
+   *     weight that is not positive
+   */
+  static ValueHistogram readFrom(DataInput in, long maxClasses) throws IOException {
+    int n =
+        (int)
+            CellAccumulator.readLength(
+                in, Math.min(maxClasses, MAX_CAPACITY - MAX_CAPACITY / 4), "classes");
+    ValueHistogram histogram = new ValueHistogram();
+    for (int i = 0; i < n; i++) {
+      long key = in.readLong();
+      double sum = Double.longBitsToDouble(in.readLong());
+      double comp = Double.longBitsToDouble(in.readLong());
+      double value = Double.longBitsToDouble(key);
+      // add() never lets these in: NaN marks empty slots, and -0.0 would be a second class of 0.
+      if (value != value || key == Double.doubleToRawLongBits(-0.0)) {
+        throw CellAccumulator.corrupt("histogram class " + value);
+      }
+      if (!(sum > 0)) {
+        throw CellAccumulator.corrupt("histogram weight " + sum + " of " + value);
+      }
+      int before = histogram.size;
+      // slotFor grows the table as classes arrive, so a corrupt count cannot allocate ahead of
+      // the bytes that back it.
+      int slot = histogram.slotFor(key);
+      if (histogram.size == before) {
+        throw CellAccumulator.corrupt("histogram class " + value + " appears twice");
+      }
+      histogram.sums[slot] = sum;
+      histogram.comps[slot] = comp;
+    }
+    return histogram;
   }
 
   /**
