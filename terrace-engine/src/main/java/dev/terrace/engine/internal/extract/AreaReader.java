@@ -97,26 +97,72 @@ final class AreaReader {
       CellRules cellRules,
       CellWeights weights,
       CellAccumulator[] values) {
-    return read(layers, pixels, rule, cellRules, weights, values, null);
+    RasterSource raster = layers.get(0).raster();
+    Grid grid = raster.grid();
+    double[] valid = new double[layers.size()];
+    double[] missing = new double[layers.size()];
+    long[] validCells = new long[layers.size()];
+    double[] nodata = new double[layers.size()];
+    long[] unweighted = new long[layers.size()];
+    Envelope e = pixels.getEnvelopeInternal();
+    int c0 = (int) Math.max(0, Math.floor(e.getMinX()));
+    int r0 = (int) Math.max(0, Math.floor(e.getMinY()));
+    int c1 = (int) Math.min(grid.width(), Math.ceil(e.getMaxX()));
+    int r1 = (int) Math.min(grid.height(), Math.ceil(e.getMaxY()));
+    if (!e.isNull() && c0 < c1 && r0 < r1) {
+      Blocks blocks = Blocks.of(raster);
+      for (int br = r0 / blocks.blockHeight(); br <= (r1 - 1) / blocks.blockHeight(); br++) {
+        for (int bc = c0 / blocks.blockWidth(); bc <= (c1 - 1) / blocks.blockWidth(); bc++) {
+          CellAccumulator[] block = new CellAccumulator[values.length];
+          Arrays.setAll(block, i -> values[i].emptyCopy());
+          Measurement[] m =
+              readWindow(
+                  layers,
+                  pixels,
+                  rule,
+                  cellRules,
+                  weights,
+                  block,
+                  blocks.window((long) br * blocks.across() + bc));
+          for (int i = 0; i < m.length; i++) {
+            values[i].merge(block[i]);
+            valid[i] += m[i].validWeight();
+            missing[i] += m[i].missingWeight();
+            validCells[i] += m[i].validCells();
+            nodata[i] += m[i].nodataWeight();
+            unweighted[i] += m[i].unweighted();
+          }
+        }
+      }
+    }
+    double outside = areaOutside(pixels, grid.width(), grid.height());
+    Measurement[] out = new Measurement[layers.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] =
+          new Measurement(
+              values[i], valid[i], missing[i] + outside, validCells[i], nodata[i], unweighted[i]);
+    }
+    return out;
   }
 
   /**
-   * {@link #read(List, Geometry, PixelRule, CellRules, CellWeights, CellAccumulator[])} of one
-   * part of the polygon: the cells of its window, each with the coverage the whole polygon gives
-   * it, and the area beyond the raster's edge only in the home part, so that the parts' measurements
-   * add up to the whole's.
+   * {@link #read(List, Geometry, PixelRule, CellRules, CellWeights, CellAccumulator[])} of the
+   * cells of one window, each with the coverage the whole polygon gives it, and nothing of the area
+   * beyond the raster's edge: one block's share of a polygon. A polygon is read block by block, its
+   * blocks' statistics merged in block order and the area beyond the edge added last, so that a
+   * polygon read in parts — each part a block, perhaps on another machine — merges to the answer
+   * it gets read whole, to the bit.
    *
-   * @param part the part read, or null for the whole polygon
+   * @param only the cells read
    */
-  static Measurement[] read(
+  static Measurement[] readWindow(
       List<Layer> layers,
       Geometry pixels,
       PixelRule rule,
       CellRules cellRules,
       CellWeights weights,
       CellAccumulator[] values,
-      Part part) {
-    Grid grid = layers.get(0).raster().grid();
+      Window only) {
     Tally[] tallies = new Tally[layers.size()];
     for (int i = 0; i < tallies.length; i++) {
       tallies[i] = new Tally(values[i], cellRules, weights);
@@ -125,7 +171,7 @@ final class AreaReader {
         layers,
         pixels,
         rule,
-        part == null ? null : part.window(),
+        only,
         (block, c0, cols, window, cells) -> {
           if (weights != null) {
             weights.read(window);
@@ -134,8 +180,6 @@ final class AreaReader {
             tallies[i].add(block, c0, cols, cells[i]);
           }
         });
-    double outside =
-        part == null || part.home() ? areaOutside(pixels, grid.width(), grid.height()) : 0;
     Measurement[] out = new Measurement[tallies.length];
     for (int i = 0; i < out.length; i++) {
       Tally t = tallies[i];
