@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * The coverage of a polygon over one window of cells: columns {@code [col, col + width)} and rows
  * {@code [row, row + height)} of the raster. The window spans the polygon's bounding box within the
- * raster (all of its columns), restricted to the block's rows. Coverage values are in [0, 1],
- * row-major, 0 for cells the polygon does not cover.
+ * raster (all of its columns, or those in the window a visit was asked for), restricted to the
+ * block's rows. Coverage values are in [0, 1], row-major, 0 for cells the polygon does not cover.
  *
  * <p>During {@link Coverage#visit} the same block object and array are refilled for every block
  * (that is what keeps memory bounded); use {@link #copy()} to keep one.
