@@ -23,6 +23,7 @@ import dev.terrace.engine.internal.catalog.CatalogProvider;
 import dev.terrace.engine.internal.catalog.CatalogViews;
 import dev.terrace.engine.internal.extract.Extractor;
 import dev.terrace.engine.internal.extract.Part;
+import dev.terrace.engine.internal.extract.PartReader;
 import dev.terrace.engine.internal.extract.Partial;
 import dev.terrace.engine.internal.jobs.JobFolder;
 import dev.terrace.engine.internal.jobs.JobListener;
@@ -47,7 +48,7 @@ import java.util.function.Supplier;
  * need the catalog it reads (the service's listings, the benchmarks) hold an {@code Engine}; users
  * hold a {@code Terrace}. Thread-safe; closing it closes the catalog's rasters.
  */
-public final class Engine implements TerraceApi, AutoCloseable {
+public final class Engine implements TerraceApi, PartReader, AutoCloseable {
 
   private final Catalog catalog;
   private final Extractor extractor;
@@ -135,15 +136,12 @@ public final class Engine implements TerraceApi, AutoCloseable {
     return extractor.batchExtract(Objects.requireNonNull(request, "request"));
   }
 
-  /**
-   * {@code extract.batch} with some polygons read in parts, for the runners that order work by
-   * tile: see {@link Extractor#batchExtractParts}.
-   */
+  @Override
   public Extractor.PartsResponse batchExtractParts(BatchExtractRequest request, List<Part> parts) {
     return extractor.batchExtractParts(Objects.requireNonNull(request, "request"), parts);
   }
 
-  /** Completes a polygon read in parts: see {@link Extractor#finish}. */
+  @Override
   public ExtractResponse finish(BatchExtractRequest request, ExtractResponse home, Partial merged) {
     return extractor.finish(request, home, merged);
   }

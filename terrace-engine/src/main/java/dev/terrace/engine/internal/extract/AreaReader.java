@@ -6,10 +6,12 @@ import dev.terrace.engine.internal.coverage.Coverage;
 import dev.terrace.engine.internal.coverage.CoverageBlock;
 import dev.terrace.engine.internal.coverage.CoverageVisitor;
 import dev.terrace.engine.internal.raster.Band;
+import dev.terrace.engine.internal.raster.Blocks;
 import dev.terrace.engine.internal.raster.Grid;
 import dev.terrace.engine.internal.raster.RasterSource;
 import dev.terrace.engine.internal.raster.Window;
 import dev.terrace.engine.internal.stats.CellAccumulator;
+import java.util.Arrays;
 import java.util.List;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -150,8 +152,8 @@ final class AreaReader {
    * cells of one window, each with the coverage the whole polygon gives it, and nothing of the area
    * beyond the raster's edge: one block's share of a polygon. A polygon is read block by block, its
    * blocks' statistics merged in block order and the area beyond the edge added last, so that a
-   * polygon read in parts — each part a block, perhaps on another machine — merges to the answer
-   * it gets read whole, to the bit.
+   * polygon read in parts — each part a block, perhaps on another machine — merges to the answer it
+   * gets read whole, to the bit.
    *
    * @param only the cells read
    */
@@ -183,13 +185,11 @@ final class AreaReader {
     Measurement[] out = new Measurement[tallies.length];
     for (int i = 0; i < out.length; i++) {
       Tally t = tallies[i];
-      // Every missing cell the tally saw lies inside the raster: only the outside area is beyond
-      // the edge.
       out[i] =
           new Measurement(
               values[i],
               t.valid,
-              t.missing + outside,
+              t.missing,
               t.validCells,
               t.weights == null ? t.missing : t.nodata,
               t.unweighted);

@@ -134,7 +134,9 @@ final class DatasetExtraction {
               dataset,
               sameGrid,
               read,
-              partial == null ? null : (i, m) -> partial.measured(at.get(first + i), m),
+              partial == null
+                  ? null
+                  : (i, m, outside) -> partial.measured(at.get(first + i), m, outside),
               partial == null ? null : (i, failure) -> partial.failed(at.get(first + i), failure),
               start);
       for (ExtractResult r : measured) {
@@ -177,7 +179,10 @@ final class DatasetExtraction {
 
   /** Where a part's measurement of the slice at an index of the run goes. */
   private interface Measured {
-    void add(int slice, Measurement m);
+    /**
+     * @param outside the polygon's area beyond the raster's edge, which its home part counts
+     */
+    void add(int slice, Measurement m, double outside);
   }
 
   /** Where a part's failure to read the slice at an index of the run goes. */
@@ -240,6 +245,10 @@ final class DatasetExtraction {
       spend(dataset, grid, pixels, layers.size());
     }
     var centre = pixels.getEnvelopeInternal().centre();
+    double outside =
+        part != null && part.home()
+            ? AreaReader.areaOutside(pixels, grid.width(), grid.height())
+            : 0;
     Measurement[] m;
     try {
       m = read(layers, pixels, cellWeights, part);
@@ -254,7 +263,18 @@ final class DatasetExtraction {
       List<ExtractResult> out = new ArrayList<>(layers.size());
       for (int i = 0; i < layers.size(); i++) {
         out.add(
-            readAlone(dataset, layers.get(i), i, pixels, cellWeights, centre, part, measured, failed, start));
+            readAlone(
+                dataset,
+                layers.get(i),
+                i,
+                pixels,
+                cellWeights,
+                centre,
+                part,
+                outside,
+                measured,
+                failed,
+                start));
       }
       return out;
     }
@@ -272,7 +292,7 @@ final class DatasetExtraction {
           results.measured(
               dataset, layers.get(i), own, m[i], centre.x * scaleCol, centre.y * scaleRow, start));
       if (measured != null) {
-        measured.add(i, m[i]);
+        measured.add(i, m[i], outside);
       }
     }
     return out;
@@ -286,6 +306,7 @@ final class DatasetExtraction {
       CellWeights weights,
       Coordinate centre,
       Part part,
+      double outside,
       Measured measured,
       Failed failed,
       long start) {
@@ -297,7 +318,7 @@ final class DatasetExtraction {
       ExtractResult r =
           results.measured(dataset, layer, layer.raster().grid(), m, centre.x, centre.y, start);
       if (measured != null) {
-        measured.add(slice, m);
+        measured.add(slice, m, outside);
       }
       return r;
     } catch (RasterIoException | RasterFormatException | UnreadableException e) {
@@ -321,7 +342,10 @@ final class DatasetExtraction {
     CellAccumulator[] accumulators = new CellAccumulator[layers.size()];
     Arrays.setAll(accumulators, i -> values.accumulator());
     if (geometry.kind() == RequestGeometry.Kind.AREAS) {
-      return AreaReader.read(layers, pixels, rule, cellRules, weights, accumulators, part);
+      return part == null
+          ? AreaReader.read(layers, pixels, rule, cellRules, weights, accumulators)
+          : AreaReader.readWindow(
+              layers, pixels, rule, cellRules, weights, accumulators, part.window());
     }
     Measurement[] out = new Measurement[layers.size()];
     for (int i = 0; i < out.length; i++) {

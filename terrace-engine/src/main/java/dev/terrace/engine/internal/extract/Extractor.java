@@ -47,7 +47,7 @@ import org.locationtech.proj4j.CoordinateReferenceSystem;
  * first (every problem reported with its field path), then reads datasets and geometries in
  * parallel, in input order.
  */
-public final class Extractor {
+public final class Extractor implements PartReader {
 
   /** Getting a digest looks up the security providers each time; each thread keeps one. */
   private static final ThreadLocal<MessageDigest> SHA_256 =
@@ -156,8 +156,8 @@ public final class Extractor {
   /**
    * What {@link #batchExtractParts} answers.
    *
-   * @param response one response per geometry, in input order; a polygon's read in parts holds
-   *     what its home part read (see {@link #finish}) and, for its other parts, nothing
+   * @param response one response per geometry, in input order; a polygon's read in parts holds what
+   *     its home part read (see {@link #finish}) and, for its other parts, nothing
    * @param partials per geometry, what its part measured, or null for a geometry read whole (or a
    *     polygon the engine read whole in its home part)
    */
@@ -171,6 +171,7 @@ public final class Extractor {
    *
    * @param parts per geometry, the part to read, or null to read the geometry whole
    */
+  @Override
   public PartsResponse batchExtractParts(BatchExtractRequest request, List<Part> parts) {
     if (parts.size() != request.geometries().size()) {
       throw new IllegalArgumentException(
@@ -192,6 +193,7 @@ public final class Extractor {
    * @param merged the partials of all its parts, merged
    * @throws IllegalStateException if the partials do not belong to the response
    */
+  @Override
   public ExtractResponse finish(BatchExtractRequest request, ExtractResponse home, Partial merged) {
     String id = request.datasetIds().get(0);
     CatalogDataset dataset =

@@ -102,6 +102,14 @@ record Measurement(
         null);
   }
 
+  /**
+   * @return this measurement with {@code weight} more missing, beyond the raster's edge
+   */
+  Measurement plusMissing(double weight) {
+    return new Measurement(
+        values, validWeight, missingWeight + weight, validCells, nodataWeight, unweighted, cells);
+  }
+
   /** Writes a summary (not cells) exactly, for {@link #readFrom}. */
   void writeTo(DataOutput out) throws IOException {
     if (cells != null) {

@@ -8,11 +8,11 @@ import java.util.Objects;
  * block is read once for all the polygons it holds a part of: the part reads only the cells of its
  * window, and the parts' {@link Partial}s merge into the answer the whole polygon gets.
  *
- * <p>The engine reads a polygon in parts only when every part's statistics merge exactly: a
- * polygon ({@code areas}) of a dataset of single rasters on one grid, summarised without weights,
- * cells or a temporal aggregation, in the request's own vertices (no densify), and whose cells all
- * lie in {@code whole}. Otherwise the home part reads the whole polygon and the others read
- * nothing, so that a plan that does not fit still gives the right answer.
+ * <p>The engine reads a polygon in parts only when every part's statistics merge exactly: a polygon
+ * ({@code areas}) of a dataset of single rasters on one grid, summarised without weights, cells or
+ * a temporal aggregation, in the request's own vertices (no densify), and whose cells all lie in
+ * {@code whole}. Otherwise the home part reads the whole polygon and the others read nothing, so
+ * that a plan that does not fit still gives the right answer.
  *
  * @param window the cells this part reads, in the first dataset's grid
  * @param whole the cells all the polygon's parts read together, a rectangle their windows tile

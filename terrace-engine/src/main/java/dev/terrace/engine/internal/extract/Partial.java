@@ -11,8 +11,8 @@ import java.io.UncheckedIOException;
  * What one {@link Part} of a polygon read from the request's first dataset: for each of that
  * dataset's results (one per timestamp) the measurement of the part's cells, nothing when the part
  * read none of them, or the failure that kept it from reading them. Partials of one polygon {@link
- * #merge} exactly, in any order, and travel as bytes ({@link #toBytes}) between the tiles that
- * read them and the row that gathers them.
+ * #merge} exactly, in any order, and travel as bytes ({@link #toBytes}) between the tiles that read
+ * them and the row that gathers them.
  */
 public final class Partial {
 
@@ -26,6 +26,7 @@ public final class Partial {
   private static final byte LOST = 3;
 
   private final Measurement[] measured;
+  private final double[] outside;
   private final String[] failures;
 
   /** Why every result of the polygon is lost (a part not read at all), or null. */
@@ -33,6 +34,7 @@ public final class Partial {
 
   private Partial(Measurement[] measured, String[] failures, String lost) {
     this.measured = measured;
+    this.outside = new double[measured.length];
     this.failures = failures;
     this.lost = lost;
   }
@@ -60,8 +62,12 @@ public final class Partial {
     return lost;
   }
 
-  void measured(int result, Measurement m) {
+  /**
+   * @param outside the polygon's area beyond the raster's edge, counted by its home part alone
+   */
+  void measured(int result, Measurement m, double outside) {
     measured[result] = m;
+    this.outside[result] = outside;
   }
 
   void failed(int result, String failure) {
@@ -73,10 +79,11 @@ public final class Partial {
   }
 
   /**
-   * @return the measurement of every part merged so far, or null when none read anything
+   * @return the measurement of every part merged so far, with the area beyond the raster's edge
+   *     added last as reading the polygon whole adds it; null when none read anything
    */
   Measurement measurement(int result) {
-    return measured[result];
+    return measured[result] == null ? null : measured[result].plusMissing(outside[result]);
   }
 
   /**
@@ -110,6 +117,7 @@ public final class Partial {
       }
       Measurement o = other.measured[i];
       measured[i] = measured[i] == null ? o : o == null ? measured[i] : measured[i].plus(o);
+      outside[i] += other.outside[i];
     }
     return this;
   }
@@ -137,6 +145,7 @@ public final class Partial {
         } else if (measured[i] != null) {
           out.writeByte(MEASURED);
           measured[i].writeTo(out);
+          out.writeDouble(outside[i]);
         } else {
           out.writeByte(NOTHING);
         }
@@ -173,7 +182,10 @@ public final class Partial {
     for (int i = 0; i < results; i++) {
       switch (in.readByte()) {
         case NOTHING -> {}
-        case MEASURED -> p.measured[i] = Measurement.readFrom(in);
+        case MEASURED -> {
+          p.measured[i] = Measurement.readFrom(in);
+          p.outside[i] = in.readDouble();
+        }
         case FAILED -> p.failures[i] = in.readUTF();
         default -> throw new IOException("corrupt partial: unknown entry");
       }

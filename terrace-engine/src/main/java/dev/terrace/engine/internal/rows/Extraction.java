@@ -6,11 +6,11 @@ import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.FieldError;
 import dev.terrace.api.InvalidRequestException;
 import dev.terrace.api.TerraceApi;
-import dev.terrace.engine.internal.Engine;
+import dev.terrace.api.geojson.Geometry;
 import dev.terrace.engine.internal.extract.Extractor;
 import dev.terrace.engine.internal.extract.Part;
+import dev.terrace.engine.internal.extract.PartReader;
 import dev.terrace.engine.internal.extract.Partial;
-import dev.terrace.api.geojson.Geometry;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -58,7 +58,7 @@ public final class Extraction {
    * @param partials where each geometry's partial goes, by its index
    */
   public static List<Outcome> run(
-      Engine engine,
+      PartReader engine,
       Function<List<Geometry>, BatchExtractRequest> request,
       List<Geometry> geometries,
       List<Part> parts,

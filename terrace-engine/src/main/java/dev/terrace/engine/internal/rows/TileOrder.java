@@ -4,8 +4,8 @@ import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.TerraceApi;
 import dev.terrace.api.geojson.Geometry;
-import dev.terrace.engine.internal.Engine;
 import dev.terrace.engine.internal.extract.Part;
+import dev.terrace.engine.internal.extract.PartReader;
 import dev.terrace.engine.internal.extract.Partial;
 import dev.terrace.engine.internal.json.StrictJson;
 import java.io.IOException;
@@ -148,7 +148,7 @@ public final class TileOrder implements AutoCloseable {
         byte[] partial = partials[k].toBytes();
         answers.add(
             rows.get(k),
-            0,
+            1 + blocks.get(k),
             ByteBuffer.allocate(5 + response.length + partial.length)
                 .put(HOME)
                 .putInt(response.length)
@@ -168,8 +168,8 @@ public final class TileOrder implements AutoCloseable {
     return out;
   }
 
-  private Engine engine() {
-    if (api instanceof Engine engine) {
+  private PartReader engine() {
+    if (api instanceof PartReader engine) {
       return engine;
     }
     // TileKeys plans parts only for rows read by a catalog here, which only the engine reads.
@@ -206,24 +206,31 @@ public final class TileOrder implements AutoCloseable {
                 + (row + 1)
                 + " is not the one extracted; keep it unchanged until the run ends");
       }
-      byte[] first = next.payload();
-      List<byte[]> away = new ArrayList<>();
-      for (next = cursor.next(); next != null && next.key() == row; next = cursor.next()) {
-        away.add(next.payload());
+      List<byte[]> entries = new ArrayList<>();
+      for (; next != null && next.key() == row; next = cursor.next()) {
+        entries.add(next.payload());
       }
-      if (first[0] == WHOLE) {
-        return Arrays.copyOfRange(first, 1, first.length);
+      if (entries.get(0)[0] == WHOLE) {
+        return Arrays.copyOfRange(entries.get(0), 1, entries.get(0).length);
       }
-      int length = ByteBuffer.wrap(first, 1, 4).getInt();
-      ExtractResponse response =
-          StrictJson.MAPPER.readValue(first, 5, length, ExtractResponse.class);
-      Partial merged = Partial.fromBytes(Arrays.copyOfRange(first, 5 + length, first.length));
-      for (byte[] part : away) {
-        merged = merged.merge(Partial.fromBytes(Arrays.copyOfRange(part, 1, part.length)));
+      // The parts in block order, the order reading the polygon whole merges its blocks in.
+      ExtractResponse home = null;
+      Partial merged = null;
+      for (byte[] entry : entries) {
+        int from = 1;
+        if (entry[0] == HOME) {
+          int length = ByteBuffer.wrap(entry, 1, 4).getInt();
+          home = StrictJson.MAPPER.readValue(entry, 5, length, ExtractResponse.class);
+          from = 5 + length;
+        }
+        Partial p = Partial.fromBytes(Arrays.copyOfRange(entry, from, entry.length));
+        merged = merged == null ? p : merged.merge(p);
+      }
+      if (home == null) {
+        throw new IllegalStateException("row " + (row + 1) + " has parts but no home part");
       }
       return encoder.encode(
-          new Extraction.Outcome(
-              engine().finish(request.apply(List.of()), response, merged), null));
+          new Extraction.Outcome(engine().finish(request.apply(List.of()), home, merged), null));
     }
 
     @Override
