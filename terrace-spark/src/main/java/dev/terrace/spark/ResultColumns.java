@@ -104,12 +104,19 @@ final class ResultColumns implements Serializable {
   }
 
   /**
+   * @return how many result columns there are
+   */
+  int width() {
+    return shape == ExtractSpec.Shape.STRUCTS ? datasets.size() + 1 : 2 + 6 * datasets.size();
+  }
+
+  /**
    * @return the result columns' values for a row's outcome: one array of values for {@link
    *     ExtractSpec.Shape#STRUCTS}, one per timestamp for {@link ExtractSpec.Shape#FLAT}
    */
   List<Object[]> values(Extraction.Outcome outcome) {
     ExtractResponse response = outcome.response();
-    int width = shape == ExtractSpec.Shape.STRUCTS ? datasets.size() + 1 : 2 + 6 * datasets.size();
+    int width = width();
     if (response == null) {
       Object[] failed = new Object[width];
       failed[width - 1] = outcome.error();

@@ -1,6 +1,7 @@
 package dev.terrace.spark;
 
 import dev.terrace.engine.internal.Engine;
+import dev.terrace.engine.internal.rows.TileKeys;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -25,10 +26,13 @@ import org.apache.spark.sql.types.StructType;
  * <p>The work is planned, not thrown at rows one by one: each row is keyed by the block (tile) of
  * the first dataset its geometry falls in, the rows are range-partitioned and sorted on that key,
  * and each partition is extracted in that order, a request at a time, as {@code terrace batch} and
- * jobs extract their rows, so that an executor decodes each block about once. A row whose geometry
- * cannot be read or evaluated gets its {@code error}, never a failed task; a dataset that cannot be
- * read gives {@code quality: missing}, as in the engine. The answers are the engine's own, so a
- * task Spark retries writes the same rows.
+ * jobs extract their rows, so that an executor decodes each block about once. A polygon larger than
+ * a block is read in parts, one per block it reaches, each with the block's other rows; the parts'
+ * statistics (exactextract's mergeable accumulators, median and majority included) meet again by
+ * the row's id and merge in block order into the answer the embedded engine gives, to the bit. A
+ * row whose geometry cannot be read or evaluated gets its {@code error}, never a failed task; a
+ * dataset that cannot be read gives {@code quality: missing}, as in the engine. The answers are the
+ * engine's own, so a task Spark retries writes the same rows.
  */
 public final class TerraceSpark {
 
@@ -51,16 +55,28 @@ public final class TerraceSpark {
     new RowGeometry(spec, schema);
     ResultColumns columns = new ResultColumns(spec);
     StructType out = columns.schema(schema);
-    String key = "__terrace_tile";
-    StructType keyed = schema.add(key, DataTypes.LongType, false);
+    StructType keyed = TileKeyedRows.schema(schema);
+    int partitions = spec.partitions() > 0 ? spec.partitions() : input.rdd().getNumPartitions();
     Dataset<Row> byTile =
         input
             .mapPartitions(new TileKeyedRows(spec, schema), Encoders.row(keyed))
-            .repartitionByRange(
-                spec.partitions() > 0 ? spec.partitions() : input.rdd().getNumPartitions(),
-                functions.col(key))
-            .sortWithinPartitions(key);
-    return byTile.mapPartitions(new PartitionExtraction(spec, keyed, columns), Encoders.row(out));
+            .repartitionByRange(partitions, functions.col(TileKeyedRows.TILE))
+            .sortWithinPartitions(TileKeyedRows.TILE);
+    boolean inParts =
+        spec.geometryKind() != ExtractSpec.GeometryKind.LON_LAT
+            && TileKeys.of(driver.catalog(), spec.options()).splits();
+    if (!inParts) {
+      return byTile.mapPartitions(
+          new PartitionExtraction(spec, keyed, columns, false), Encoders.row(out));
+    }
+    // The pieces of each polygon read in parts meet by the row's id, in block order.
+    return byTile
+        .mapPartitions(
+            new PartitionExtraction(spec, keyed, columns, true),
+            Encoders.row(PartitionExtraction.withPieces(out)))
+        .repartition(partitions, functions.col(TileKeyedRows.ROW))
+        .sortWithinPartitions(TileKeyedRows.ROW, PartitionExtraction.BLOCK)
+        .mapPartitions(new PartsMerge(spec, columns, schema.size()), Encoders.row(out));
   }
 
   /**

@@ -16,6 +16,8 @@ import dev.terrace.api.geojson.MultiPolygon;
 import dev.terrace.api.geojson.Point;
 import dev.terrace.api.geojson.Polygon;
 import dev.terrace.engine.Terrace;
+import dev.terrace.engine.internal.catalog.Catalog;
+import dev.terrace.engine.internal.rows.TileKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +88,7 @@ class TerraceSparkTest {
   @EnumSource(
       value = PixelRule.class,
       names = {"EXACT", "CENTER", "ALL_TOUCHED"})
-  void polygonsFromWkbEqualTheEmbeddedEngineToTheBit(PixelRule rule) {
+  void polygonsFromWkbEqualTheEmbeddedEngineToTheBitSplitAcrossBlocks(PixelRule rule) {
     WKBWriter wkb = new WKBWriter();
     List<Row> rows = new ArrayList<>();
     for (Object[] p : POLYGONS) {
@@ -108,6 +110,10 @@ class TerraceSparkTest {
     Map<String, ExtractResult> embedded = embedded(options);
     List<Row> collected = out.collectAsList();
     assertThat(collected).hasSize(POLYGONS.size());
+    TileKeys keys = TileKeys.of(Catalog.builtin(), options);
+    assertThat(POLYGONS.stream().filter(p -> keys.place(geoJson((String) p[1])).size() > 1))
+        .as("polygons read in parts, one per block of the DEM they reach")
+        .hasSizeGreaterThan(5);
     for (Row r : collected) {
       String id = r.getString(0);
       List<Row> results = r.getList(r.fieldIndex("lux_elevation"));
@@ -410,6 +416,14 @@ class TerraceSparkTest {
       byId.put((String) POLYGONS.get(i)[0], responses.get(i).results().get(0));
     }
     return byId;
+  }
+
+  private static Geometry geoJson(String text) {
+    try {
+      return JSON.readValue(text, Geometry.class);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
   }
 
   private static String wkt(String geoJson) {

@@ -1,6 +1,7 @@
 package dev.terrace.engine.internal.extract;
 
 import dev.terrace.engine.internal.raster.Window;
+import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
@@ -22,8 +23,36 @@ import java.util.Objects;
  */
 public record Part(Window window, Window whole, boolean home) {
 
+  /** The length of {@link #toBytes}. */
+  public static final int BYTES = 33;
+
   public Part {
     Objects.requireNonNull(window, "window");
     Objects.requireNonNull(whole, "whole");
+  }
+
+  /**
+   * @return the part as {@link #BYTES} bytes, for {@link #fromBytes}
+   */
+  public byte[] toBytes() {
+    ByteBuffer out = ByteBuffer.allocate(BYTES);
+    put(out, window);
+    put(out, whole);
+    return out.put((byte) (home ? 1 : 0)).array();
+  }
+
+  /**
+   * @param in what {@link #toBytes} wrote, at its position
+   */
+  public static Part fromBytes(ByteBuffer in) {
+    return new Part(window(in), window(in), in.get() == 1);
+  }
+
+  private static void put(ByteBuffer out, Window w) {
+    out.putInt(w.col()).putInt(w.row()).putInt(w.width()).putInt(w.height());
+  }
+
+  private static Window window(ByteBuffer in) {
+    return Window.of(in.getInt(), in.getInt(), in.getInt(), in.getInt());
   }
 }

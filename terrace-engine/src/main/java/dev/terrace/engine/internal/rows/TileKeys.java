@@ -47,7 +47,7 @@ public final class TileKeys {
   /** How any other spilled geometry starts: its GeoJSON follows. */
   private static final byte GEOJSON = 'G';
 
-  /** How a spilled part of a polygon starts: its part (17 bytes), then its GeoJSON. */
+  /** How a spilled part of a polygon starts: its part ({@link Part#toBytes}), then its GeoJSON. */
   private static final byte PART = 'S';
 
   /**
@@ -164,44 +164,69 @@ public final class TileKeys {
       return;
     }
     byte[] json = StrictJson.MAPPER.writeValueAsBytes(geometry);
-    long home = key(geometry);
-    List<Block> parts = parts(geometry);
-    if (parts.size() < 2) {
-      byte[] payload = new byte[json.length + 1];
-      payload[0] = GEOJSON;
-      System.arraycopy(json, 0, payload, 1, json.length);
-      sort.add(home, row, payload);
-      return;
-    }
-    this.parts += parts.size();
-    Window whole = whole(parts);
-    boolean homeFound = parts.stream().anyMatch(b -> b.number() == home);
-    for (Block b : parts) {
-      boolean isHome = homeFound ? b.number() == home : b == parts.get(0);
-      ByteBuffer payload = ByteBuffer.allocate(1 + PART_BYTES + json.length).put(PART);
-      put(payload, b.window());
-      put(payload, whole);
-      payload.put((byte) (isHome ? 1 : 0)).put(json);
-      sort.add(b.number(), row, payload.array());
+    for (Placed p : place(geometry)) {
+      if (p.part() == null) {
+        byte[] payload = new byte[json.length + 1];
+        payload[0] = GEOJSON;
+        System.arraycopy(json, 0, payload, 1, json.length);
+        sort.add(p.key(), row, payload);
+      } else {
+        sort.add(
+            p.key(),
+            row,
+            ByteBuffer.allocate(1 + Part.BYTES + json.length)
+                .put(PART)
+                .put(p.part().toBytes())
+                .put(json)
+                .array());
+      }
     }
   }
 
   /**
-   * @return how many parts of polygons read in parts were spilled so far
+   * Where a geometry is read: the key it is sorted by, and the part of it read there.
+   *
+   * @param key the block it is sorted by
+   * @param part the part of a polygon read there, or null for the whole geometry
+   */
+  public record Placed(long key, Part part) {}
+
+  /**
+   * @return where the geometry is read: once, under the block of its box's centre ({@link
+   *     #key(Geometry)}), or — a polygon larger than a block, when the request's statistics merge
+   *     exactly across parts — once per block its box reaches, its home part under the block of its
+   *     centre (or its first)
+   */
+  public List<Placed> place(Geometry geometry) {
+    long home = key(geometry);
+    List<Block> parts = parts(geometry);
+    if (parts.size() < 2) {
+      return List.of(new Placed(home, null));
+    }
+    this.parts += parts.size();
+    Window whole = whole(parts);
+    boolean homeFound = parts.stream().anyMatch(b -> b.number() == home);
+    List<Placed> out = new ArrayList<>(parts.size());
+    for (Block b : parts) {
+      boolean isHome = homeFound ? b.number() == home : b == parts.get(0);
+      out.add(new Placed(b.number(), new Part(b.window(), whole, isHome)));
+    }
+    return out;
+  }
+
+  /**
+   * @return whether polygons larger than a block are read in parts: the request's statistics merge
+   *     exactly across parts, and its first dataset is a raster read here
+   */
+  public boolean splits() {
+    return splits;
+  }
+
+  /**
+   * @return how many parts of polygons read in parts were placed so far
    */
   public long parts() {
     return parts;
-  }
-
-  /** What a spilled part takes before its GeoJSON: two windows and whether it is the home. */
-  private static final int PART_BYTES = 33;
-
-  private static void put(ByteBuffer out, Window w) {
-    out.putInt(w.col()).putInt(w.row()).putInt(w.width()).putInt(w.height());
-  }
-
-  private static Window window(ByteBuffer in) {
-    return Window.of(in.getInt(), in.getInt(), in.getInt(), in.getInt());
   }
 
   /**
@@ -213,7 +238,7 @@ public final class TileKeys {
       ByteBuffer xy = ByteBuffer.wrap(bytes, 1, 16);
       return Point.of(xy.getDouble(), xy.getDouble());
     }
-    int from = bytes[0] == PART ? 1 + PART_BYTES : 1;
+    int from = bytes[0] == PART ? 1 + Part.BYTES : 1;
     return StrictJson.MAPPER.readValue(bytes, from, bytes.length - from, Geometry.class);
   }
 
@@ -225,8 +250,7 @@ public final class TileKeys {
     if (bytes[0] != PART) {
       return null;
     }
-    ByteBuffer in = ByteBuffer.wrap(bytes, 1, PART_BYTES);
-    return new Part(window(in), window(in), in.get() == 1);
+    return Part.fromBytes(ByteBuffer.wrap(bytes, 1, Part.BYTES));
   }
 
   /** A block of the first dataset's raster: its number and its cells. */

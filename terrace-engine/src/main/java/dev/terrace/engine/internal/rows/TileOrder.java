@@ -1,15 +1,12 @@
 package dev.terrace.engine.internal.rows;
 
 import dev.terrace.api.BatchExtractRequest;
-import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.TerraceApi;
 import dev.terrace.api.geojson.Geometry;
 import dev.terrace.engine.internal.extract.Part;
 import dev.terrace.engine.internal.extract.PartReader;
 import dev.terrace.engine.internal.extract.Partial;
-import dev.terrace.engine.internal.json.StrictJson;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -41,15 +38,6 @@ public final class TileOrder implements AutoCloseable {
 
   /** How an answer read whole starts: the encoder's bytes follow. */
   private static final byte WHOLE = 'W';
-
-  /**
-   * How the answer of a polygon's home part starts: its response's JSON, after its length, then its
-   * partial.
-   */
-  private static final byte HOME = 'H';
-
-  /** How the answer of a polygon's other part starts: its partial follows. */
-  private static final byte AWAY = 'A';
 
   private final TileKeys keys;
   private final ExternalSort geometries;
@@ -144,19 +132,9 @@ public final class TileOrder implements AutoCloseable {
         // Whole, or a polygon the engine read whole at home (or could not read at all).
         answers.add(rows.get(k), 0, tagged(WHOLE, encoder.encode(o)));
       } else if (part.home()) {
-        byte[] response = StrictJson.MAPPER.writeValueAsBytes(o.response());
-        byte[] partial = partials[k].toBytes();
-        answers.add(
-            rows.get(k),
-            1 + blocks.get(k),
-            ByteBuffer.allocate(5 + response.length + partial.length)
-                .put(HOME)
-                .putInt(response.length)
-                .put(response)
-                .put(partial)
-                .array());
+        answers.add(rows.get(k), 1 + blocks.get(k), Pieces.home(o.response(), partials[k]));
       } else if (partials[k] != null) {
-        answers.add(rows.get(k), 1 + blocks.get(k), tagged(AWAY, partials[k].toBytes()));
+        answers.add(rows.get(k), 1 + blocks.get(k), Pieces.away(partials[k]));
       }
     }
   }
@@ -213,24 +191,9 @@ public final class TileOrder implements AutoCloseable {
       if (entries.get(0)[0] == WHOLE) {
         return Arrays.copyOfRange(entries.get(0), 1, entries.get(0).length);
       }
-      // The parts in block order, the order reading the polygon whole merges its blocks in.
-      ExtractResponse home = null;
-      Partial merged = null;
-      for (byte[] entry : entries) {
-        int from = 1;
-        if (entry[0] == HOME) {
-          int length = ByteBuffer.wrap(entry, 1, 4).getInt();
-          home = StrictJson.MAPPER.readValue(entry, 5, length, ExtractResponse.class);
-          from = 5 + length;
-        }
-        Partial p = Partial.fromBytes(Arrays.copyOfRange(entry, from, entry.length));
-        merged = merged == null ? p : merged.merge(p);
-      }
-      if (home == null) {
-        throw new IllegalStateException("row " + (row + 1) + " has parts but no home part");
-      }
+      // The entries of a polygon's parts come in block order.
       return encoder.encode(
-          new Extraction.Outcome(engine().finish(request.apply(List.of()), home, merged), null));
+          new Extraction.Outcome(Pieces.whole(engine(), request.apply(List.of()), entries), null));
     }
 
     @Override
