@@ -3,6 +3,7 @@ package dev.terrace.engine.internal.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.terrace.api.BatchExtractRequest;
+import dev.terrace.api.BoundingBox;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.PixelRule;
 import dev.terrace.api.geojson.Geometry;
@@ -16,6 +17,7 @@ import dev.terrace.engine.internal.catalog.Catalog;
 import dev.terrace.engine.internal.json.StrictJson;
 import dev.terrace.testkit.tiff.SyntheticGeoTiff;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Polygons larger than a tile are read in parts, one per tile, by the out-of-core runner ({@link
@@ -39,9 +42,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>The rasters: 1280 × 1280 cells of 0.001° from (5, 50), in 10 × 10 tiles of 128. {@code grid}
  * holds c + 1280 r at column c, row r, with nodata (−9999) where c + r is a multiple of 101; {@code
- * classes} holds one of five classes in bands. The polygons: random rectangles, triangles and stars
- * up to 4 tiles across, some beyond the raster's edge, one with a hole, a MultiPolygon, with a
- * point, a line and a self-intersecting polygon among them (read whole, or failing their own row).
+ * classes} holds one of five classes in bands, {@code series} three months of another pattern. The
+ * polygons: random rectangles, triangles and stars up to 4 tiles across, some beyond the raster's
+ * edge, one with a hole, a MultiPolygon, with a point, a line and a self-intersecting polygon among
+ * them (read whole, or failing their own row).
  */
 class PolygonPartsTest {
 
@@ -72,6 +76,26 @@ class PolygonPartsTest {
         .cellSize(0.001)
         .values((c, r) -> (c / 37 + r / 53) % 5 + 1)
         .write(classes);
+    StringBuilder steps = new StringBuilder();
+    for (int month = 1; month <= 3; month++) {
+      Path step = dir.resolve("series-" + month + ".tif");
+      int m = month;
+      SyntheticGeoTiff.builder(SIZE, SIZE)
+          .tileSize(128)
+          .geographic()
+          .origin(5, 50)
+          .cellSize(0.001)
+          .nodata(-9999)
+          .values((c, r) -> (c * m + r) % 97 == 0 ? -9999 : (c % 50) * m + r * 0.5)
+          .write(step);
+      steps
+          .append(month == 1 ? "" : ",")
+          .append("{\"time\":\"2024-0")
+          .append(month)
+          .append("\",\"path\":\"")
+          .append(step.toString().replace("\\", "\\\\"))
+          .append("\"}");
+    }
     Path catalogFile = dir.resolve("catalog.json");
     Files.writeString(
         catalogFile,
@@ -79,7 +103,9 @@ class PolygonPartsTest {
             + dataset("grid", grid, "continuous")
             + ","
             + dataset("classes", classes, "categorical")
-            + "]}]}");
+            + ",{\"name\":\"series\",\"data_type\":\"continuous\",\"time_steps\":["
+            + steps
+            + "]}]}]}");
     catalog = Catalog.load(catalogFile);
     engine = Engine.open(catalog, Limits.defaults());
 
@@ -155,6 +181,8 @@ class PolygonPartsTest {
         out.add(Arguments.of(rule, aggregation, List.of("syn:classes", "syn:grid")));
       }
       out.add(Arguments.of(rule, "distribution", List.of("syn:classes")));
+      out.add(Arguments.of(rule, "mean", List.of("syn:series", "syn:grid")));
+      out.add(Arguments.of(rule, "median", List.of("syn:series")));
     }
     return out;
   }
@@ -210,6 +238,70 @@ class PolygonPartsTest {
       assertThat(inParts.get(row))
           .as("row %d: %s", row, GEOMETRIES.get(row))
           .isEqualTo(comparable(StrictJson.MAPPER.writeValueAsString(whole.get(row))));
+    }
+  }
+
+  /**
+   * Two of the samples: a raster in UTM (olinda), whose blocks the polygons' parts are found in
+   * through the projection, and one in longitude/latitude (lux).
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"olinda:elevation", "lux:elevation"})
+  void samplesReadInPartsAnswerAsReadWhole(String dataset) throws IOException {
+    try (Engine samples = Engine.open(Catalog.builtin(), Limits.defaults())) {
+      BoundingBox box = samples.dataset(dataset).bbox();
+      Random random = new Random(dataset.hashCode());
+      List<Geometry> polygons = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        double w = (box.maxLon() - box.minLon()) * (0.05 + 0.6 * random.nextDouble());
+        double h = (box.maxLat() - box.minLat()) * (0.05 + 0.6 * random.nextDouble());
+        double lon = box.minLon() - 0.1 * w + random.nextDouble() * (box.maxLon() - box.minLon());
+        double lat = box.minLat() - 0.1 * h + random.nextDouble() * (box.maxLat() - box.minLat());
+        polygons.add(star(lon + w / 2, lat + h / 2, w / 2, h / 2));
+      }
+      for (PixelRule rule : PixelRule.values()) {
+        for (String aggregation : List.of("mean", "median", "majority")) {
+          Function<List<Geometry>, BatchExtractRequest> request =
+              g ->
+                  BatchExtractRequest.builder()
+                      .geometries(g)
+                      .datasets(dataset)
+                      .aggregation(aggregation)
+                      .pixelRule(rule)
+                      .build();
+          List<String> whole =
+              Extraction.run(samples, request, polygons, 100).stream()
+                  .map(o -> comparable(json(o)))
+                  .toList();
+          try (SpillFolder folder = new SpillFolder(dir);
+              TileOrder order =
+                  new TileOrder(
+                      folder, TileKeys.of(Catalog.builtin(), request.apply(List.of())), 1 << 20)) {
+            for (int row = 0; row < polygons.size(); row++) {
+              order.add(row, polygons.get(row));
+            }
+            assertThat(order.parts()).as("parts of polygons split").isGreaterThan(10);
+            order.extract(
+                samples, request, 30, o -> json(o).getBytes(StandardCharsets.UTF_8), () -> false);
+            try (TileOrder.Answers answers = order.answers()) {
+              for (int row = 0; row < polygons.size(); row++) {
+                assertThat(comparable(new String(answers.of(row), StandardCharsets.UTF_8)))
+                    .as("%s %s row %d", rule, aggregation, row)
+                    .isEqualTo(whole.get(row));
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private static String json(Extraction.Outcome o) {
+    try {
+      return StrictJson.MAPPER.writeValueAsString(
+          o.response() == null ? errorOnly(o.error()) : o.response());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
