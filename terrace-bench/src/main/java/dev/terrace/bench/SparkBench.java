@@ -11,6 +11,7 @@ import dev.terrace.engine.internal.catalog.Catalog;
 import dev.terrace.engine.internal.geotiff.TileCache;
 import dev.terrace.engine.internal.raster.Blocks;
 import dev.terrace.engine.internal.rows.Extraction;
+import dev.terrace.engine.internal.rows.TileKeys;
 import dev.terrace.spark.ExtractSpec;
 import dev.terrace.spark.TerraceSpark;
 import java.io.BufferedReader;
@@ -143,7 +144,13 @@ public final class SparkBench {
           sides[s],
           ms[s][0],
           ms[s][1],
-          r.length > 3 ? ", answers differing from the embedded engine's: " + r[3] : "");
+          s == 0
+              ? String.format(
+                  Locale.ROOT,
+                  "; %s polygons span more than one tile and are read in %s parts",
+                  r[3],
+                  r[4])
+              : ", answers differing from the embedded engine's: " + r[3]);
     }
     int polygons = 1000 * copies;
     System.out.printf(
@@ -237,7 +244,9 @@ public final class SparkBench {
           median(() -> Extraction.run(engine, OPTIONS::withGeometries, polygons, maxBatch), reps);
       double pointMs =
           median(() -> Extraction.run(engine, OPTIONS::withGeometries, points, maxBatch), reps);
-      System.out.println("RESULT " + polygonMs + " " + pointMs);
+      TileKeys keys = TileKeys.of(engine.catalog(), OPTIONS);
+      long split = polygons.stream().filter(g -> keys.place(g).size() > 1).count();
+      System.out.println("RESULT " + polygonMs + " " + pointMs + " " + split + " " + keys.parts());
       System.exit(0);
     }
     try (SparkSession spark = session(side)) {

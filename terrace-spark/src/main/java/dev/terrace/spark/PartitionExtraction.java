@@ -11,11 +11,9 @@ import dev.terrace.engine.internal.rows.Pieces;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
@@ -78,22 +76,15 @@ final class PartitionExtraction implements MapPartitionsFunction<Row, Row> {
     int id = keyed.fieldIndex(TileKeyedRows.ROW);
     int partAt = keyed.fieldIndex(TileKeyedRows.PART);
     int perRequest = Limits.defaults().maxGeometries();
-    ArrayDeque<Row> ready = new ArrayDeque<>();
-    return new Iterator<>() {
+    return new Refilling<>() {
       @Override
-      public boolean hasNext() {
-        if (ready.isEmpty() && rows.hasNext()) {
-          extractNext();
-        }
-        return !ready.isEmpty();
+      boolean more() {
+        return rows.hasNext();
       }
 
       @Override
-      public Row next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        return ready.poll();
+      void refill() {
+        extractNext();
       }
 
       private void extractNext() {

@@ -6,11 +6,9 @@ import dev.terrace.engine.internal.rows.Extraction;
 import dev.terrace.engine.internal.rows.Pieces;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -42,24 +40,17 @@ final class PartsMerge implements MapPartitionsFunction<Row, Row> {
   public Iterator<Row> call(Iterator<Row> rows) {
     Engine engine = ExecutorEngines.engine(spec.catalog());
     BatchExtractRequest options = spec.options();
-    ArrayDeque<Row> ready = new ArrayDeque<>();
-    return new Iterator<>() {
+    return new Refilling<>() {
       private Row pending = rows.hasNext() ? rows.next() : null;
 
       @Override
-      public boolean hasNext() {
-        if (ready.isEmpty() && pending != null) {
-          mergeNext();
-        }
-        return !ready.isEmpty();
+      boolean more() {
+        return pending != null;
       }
 
       @Override
-      public Row next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        return ready.poll();
+      void refill() {
+        mergeNext();
       }
 
       private void mergeNext() {

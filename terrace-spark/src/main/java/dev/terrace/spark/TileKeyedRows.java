@@ -2,9 +2,7 @@ package dev.terrace.spark;
 
 import dev.terrace.engine.internal.raster.Blocks;
 import dev.terrace.engine.internal.rows.TileKeys;
-import java.util.ArrayDeque;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
@@ -58,24 +56,17 @@ final class TileKeyedRows implements MapPartitionsFunction<Row, Row> {
     TileKeys keys = TileKeys.of(ExecutorEngines.engine(spec.catalog()).catalog(), spec.options());
     RowGeometry geometries = new RowGeometry(spec, input);
     long first = (long) TaskContext.getPartitionId() << 33;
-    ArrayDeque<Row> ready = new ArrayDeque<>();
-    return new Iterator<>() {
+    return new Refilling<>() {
       private long next = first;
 
       @Override
-      public boolean hasNext() {
-        if (ready.isEmpty() && rows.hasNext()) {
-          place(rows.next(), next++);
-        }
-        return !ready.isEmpty();
+      boolean more() {
+        return rows.hasNext();
       }
 
       @Override
-      public Row next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        return ready.poll();
+      void refill() {
+        place(rows.next(), next++);
       }
 
       private void place(Row row, long id) {

@@ -61,17 +61,7 @@ public final class Coverage {
       PixelRule rule,
       int maxRowsPerBlock,
       CoverageVisitor visitor) {
-    Objects.requireNonNull(pixelSpacePolygon, "pixelSpacePolygon");
-    Objects.requireNonNull(rule, "rule");
-    Objects.requireNonNull(visitor, "visitor");
-    if (width < 0 || height < 0) {
-      throw new IllegalArgumentException(
-          "raster size must not be negative: " + width + " x " + height);
-    }
-    if (maxRowsPerBlock < 1) {
-      throw new IllegalArgumentException(
-          "maxRowsPerBlock must be at least 1, got " + maxRowsPerBlock);
-    }
+    check(pixelSpacePolygon, width, height, rule, maxRowsPerBlock, visitor);
     Rings rings = Rings.of(pixelSpacePolygon, width, height);
     if (rings.isEmpty()) {
       return;
@@ -147,18 +137,8 @@ public final class Coverage {
       int maxRowsPerBlock,
       Window window,
       CoverageVisitor visitor) {
-    Objects.requireNonNull(pixelSpacePolygon, "pixelSpacePolygon");
-    Objects.requireNonNull(rule, "rule");
     Objects.requireNonNull(window, "window");
-    Objects.requireNonNull(visitor, "visitor");
-    if (width < 0 || height < 0) {
-      throw new IllegalArgumentException(
-          "raster size must not be negative: " + width + " x " + height);
-    }
-    if (maxRowsPerBlock < 1) {
-      throw new IllegalArgumentException(
-          "maxRowsPerBlock must be at least 1, got " + maxRowsPerBlock);
-    }
+    check(pixelSpacePolygon, width, height, rule, maxRowsPerBlock, visitor);
     if (window.col() >= width || window.row() >= height) {
       return;
     }
@@ -247,5 +227,25 @@ public final class Coverage {
     // One block of all rows: the visitor runs once and the block it gets is not reused afterwards.
     visit(pixelSpacePolygon, width, height, rule, Integer.MAX_VALUE, block -> result[0] = block);
     return result[0];
+  }
+
+  private static void check(
+      Geometry pixelSpacePolygon,
+      int width,
+      int height,
+      PixelRule rule,
+      int maxRowsPerBlock,
+      CoverageVisitor visitor) {
+    Objects.requireNonNull(pixelSpacePolygon, "pixelSpacePolygon");
+    Objects.requireNonNull(rule, "rule");
+    Objects.requireNonNull(visitor, "visitor");
+    if (width < 0 || height < 0) {
+      throw new IllegalArgumentException(
+          "raster size must not be negative: " + width + " x " + height);
+    }
+    if (maxRowsPerBlock < 1) {
+      throw new IllegalArgumentException(
+          "maxRowsPerBlock must be at least 1, got " + maxRowsPerBlock);
+    }
   }
 }
