@@ -2,7 +2,15 @@ package dev.terrace.spark;
 
 import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.PixelRule;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Column;
@@ -29,8 +37,9 @@ import org.apache.spark.sql.types.StructType;
  * WKT {@code --geometry-column}), or a GeoJSON FeatureCollection (each feature's properties kept as
  * one JSON column, {@code properties}). The geometry column's kind is its type's: binary is WKB;
  * text is GeoJSON when it starts with {@code {}, WKT otherwise. Output by its extension: Parquet
- * (the struct shape unless {@code --flat}), CSV (always flat; classes as JSON), or {@code .geojsonl}:
- * one GeoJSON Feature per line, the input's columns and the results as its properties.
+ * (the struct shape unless {@code --flat}), CSV (always flat; classes as JSON), {@code .geojson}: one
+ * FeatureCollection in one file, or {@code .geojsonl}: one GeoJSON Feature per line in Spark's part
+ * files; a feature's properties are the input's columns and the results.
  */
 public final class ExtractJob {
 
@@ -90,6 +99,8 @@ public final class ExtractJob {
       mapsAsJson(values).write().option("header", true).mode("overwrite").csv(a.out);
     } else if (out.endsWith(".geojsonl")) {
       features(values, geoJson).write().mode("overwrite").text(a.out);
+    } else if (out.endsWith(".geojson")) {
+      featureCollection(spark, features(values, geoJson), a.out);
     } else {
       values.write().mode("overwrite").parquet(a.out);
     }
@@ -114,6 +125,28 @@ public final class ExtractJob {
             functions.lit(",\"properties\":"),
             functions.to_json(functions.struct(properties.toArray(Column[]::new))),
             functions.lit("}")));
+  }
+
+  /**
+   * One GeoJSON FeatureCollection in one file, at a path of any file system Spark writes to (local,
+   * HDFS, S3A, …), streamed from the driver a partition at a time.
+   */
+  private static void featureCollection(SparkSession spark, Dataset<Row> features, String out) {
+    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(out);
+    try (OutputStream file =
+            path.getFileSystem(spark.sparkContext().hadoopConfiguration()).create(path, true);
+        Writer w = new BufferedWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8))) {
+      w.write("{\"type\":\"FeatureCollection\",\"features\":[");
+      String separator = "\n";
+      for (Iterator<Row> rows = features.toLocalIterator(); rows.hasNext(); ) {
+        w.write(separator);
+        w.write(rows.next().getString(0));
+        separator = ",\n";
+      }
+      w.write("\n]}\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException("--out " + out + ": " + e.getMessage(), e);
+    }
   }
 
   private static Dataset<Row> read(SparkSession spark, String in) {
@@ -236,9 +269,12 @@ public final class ExtractJob {
         throw new IllegalArgumentException("--in, --out and --dataset are required; " + USAGE);
       }
       String out = a.out.toLowerCase(Locale.ROOT);
-      if (!out.endsWith(".parquet") && !out.endsWith(".csv") && !out.endsWith(".geojsonl")) {
+      if (!out.endsWith(".parquet")
+          && !out.endsWith(".csv")
+          && !out.endsWith(".geojson")
+          && !out.endsWith(".geojsonl")) {
         throw new IllegalArgumentException(
-            "--out " + a.out + ": not .parquet, .csv or .geojsonl; " + USAGE);
+            "--out " + a.out + ": not .parquet, .csv, .geojson or .geojsonl; " + USAGE);
       }
       if ((a.lon == null) != (a.lat == null)) {
         throw new IllegalArgumentException("--lon and --lat go together; " + USAGE);

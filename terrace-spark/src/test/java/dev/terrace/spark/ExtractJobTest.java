@@ -166,6 +166,52 @@ class ExtractJobTest {
     assertThat(bad.get("properties").get("error").asText()).startsWith("wkt is not valid WKT");
   }
 
+  /** GeoJSON in, one GeoJSON FeatureCollection file out, as GDAL and every GIS read it. */
+  @Test
+  void geoJsonInFeatureCollectionOut() throws IOException {
+    Path in = dir.resolve("two.geojson");
+    Files.writeString(
+        in,
+        "{\"type\":\"FeatureCollection\",\"features\":["
+            + "{\"type\":\"Feature\",\"properties\":{\"id\":1},\"geometry\":"
+            + "{\"type\":\"Point\",\"coordinates\":[6.0262083180620785,49.60306260768918]}},"
+            + "{\"type\":\"Feature\",\"properties\":{\"id\":2},\"geometry\":"
+            + "{\"type\":\"Polygon\",\"coordinates\":[[[5.9,49.5],[6.3,49.5],[6.3,49.9],"
+            + "[5.9,49.9],[5.9,49.5]]]}}]}");
+    Path out = dir.resolve("values.geojson");
+
+    long rows =
+        ExtractJob.run(
+            spark, "--in", in.toString(), "--out", out.toString(), "--dataset", "lux:elevation");
+
+    JsonNode collection = JSON.readTree(out.toFile());
+    assertThat(collection.get("type").asText()).isEqualTo("FeatureCollection");
+    assertThat(collection.get("features")).hasSize(2);
+    assertThat(rows).isEqualTo(2);
+    Map<String, JsonNode> byGeometry = new HashMap<>();
+    for (JsonNode f : collection.get("features")) {
+      assertThat(f.get("type").asText()).isEqualTo("Feature");
+      byGeometry.put(f.get("geometry").get("type").asText(), f.get("properties"));
+    }
+    assertThat(byGeometry.get("Point").get("lux_elevation").get(0).get("value").asDouble())
+        .isEqualTo(297.0);
+    assertThat(byGeometry.get("Polygon").get("lux_elevation").get(0).get("value").asDouble())
+        .isEqualTo(
+            engineMean(
+                dev.terrace.api.geojson.Polygon.rectangle(5.9, 49.5, 6.3, 49.9), "lux:elevation"));
+  }
+
+  private static double engineMean(dev.terrace.api.geojson.Geometry g, String dataset) {
+    try (dev.terrace.engine.Terrace engine = dev.terrace.engine.Terrace.embedded()) {
+      return engine
+          .extract(dev.terrace.api.ExtractRequest.of(g, dataset))
+          .results()
+          .get(0)
+          .value()
+          .asDouble();
+    }
+  }
+
   @Test
   void badArgumentsAreRefusedNamingThem() {
     assertThatThrownBy(() -> ExtractJob.run(spark, "--in", "a.parquet", "--out", "b.parquet"))
@@ -191,7 +237,7 @@ class ExtractJobTest {
                     "lon",
                     "--lat",
                     "lat"))
-        .hasMessageContaining("--out b.txt: not .parquet, .csv or .geojsonl");
+        .hasMessageContaining("--out b.txt: not .parquet, .csv, .geojson or .geojsonl");
     assertThatThrownBy(
             () ->
                 ExtractJob.run(
