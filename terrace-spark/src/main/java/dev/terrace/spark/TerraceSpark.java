@@ -24,10 +24,11 @@ import org.apache.spark.sql.types.StructType;
  * }</pre>
  *
  * <p>The work is planned, not thrown at rows one by one: each row is keyed by the block (tile) of
- * the first dataset its geometry falls in, the rows are range-partitioned and sorted on that key,
- * and each partition is extracted in that order, a request at a time, as {@code terrace batch} and
- * jobs extract their rows, so that an executor decodes each block about once. A polygon larger than
- * a block is read in parts, one per block it reaches, each with the block's other rows; the parts'
+ * the first dataset its geometry falls in, the rows are partitioned by that key (every row of a
+ * block in one partition; hashed, which needs no sampling pass over the rows) and sorted on it, and
+ * each partition is extracted in that order, a request at a time, as {@code terrace batch} and jobs
+ * extract their rows, so that an executor decodes each block about once. A polygon larger than a
+ * block is read in parts, one per block it reaches, each with the block's other rows; the parts'
  * statistics (exactextract's mergeable accumulators, median and majority included) meet again by
  * the row's id and merge in block order into the answer the embedded engine gives, to the bit. A
  * row whose geometry cannot be read or evaluated gets its {@code error}, never a failed task; a
@@ -60,7 +61,7 @@ public final class TerraceSpark {
     Dataset<Row> byTile =
         input
             .mapPartitions(new TileKeyedRows(spec, schema), Encoders.row(keyed))
-            .repartitionByRange(partitions, functions.col(TileKeyedRows.TILE))
+            .repartition(partitions, functions.col(TileKeyedRows.TILE))
             .sortWithinPartitions(TileKeyedRows.TILE);
     boolean inParts =
         spec.geometryKind() != ExtractSpec.GeometryKind.LON_LAT

@@ -13,11 +13,11 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Places each row where it is read ({@link TileKeys#place}, as {@code terrace batch} and jobs do):
  * under the block of the first dataset its geometry falls in, or — a polygon larger than a block —
- * once per block its box reaches, each copy with the part it reads. The rows are then
- * range-partitioned and sorted on the block, so that each executor decodes each block about once.
- * Each row gets an id (its partition and position, as {@code monotonically_increasing_id}), by
- * which the parts of a polygon find each other again. A row whose geometry cannot be read goes
- * last, to fail in the extraction with its error.
+ * once per block its box reaches, each copy with the part it reads. The rows are then partitioned
+ * by block (every row of a block in one partition) and sorted on it, so that each executor decodes
+ * each block about once. Each row gets an id (its partition and position, as {@code
+ * monotonically_increasing_id}), by which the parts of a polygon find each other again. A row whose
+ * geometry cannot be read goes last, to fail in the extraction with its error.
  */
 final class TileKeyedRows implements MapPartitionsFunction<Row, Row> {
 
