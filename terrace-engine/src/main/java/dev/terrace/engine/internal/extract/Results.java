@@ -150,7 +150,8 @@ final class Results {
 
   /**
    * @param provisional the result a polygon's home part gave
-   * @return it {@code missing}, for a polygon another part of which could not be read
+   * @return it {@code missing}, for a polygon another part of which could not be read: as {@link
+   *     #failed} describes a dataset that could not be read
    */
   static ExtractResult lost(ExtractResult provisional) {
     return new ExtractResult(
@@ -163,11 +164,11 @@ final class Results {
         Quality.MISSING,
         0.0,
         0,
-        provisional.resolutionM(),
+        null,
         provisional.timestamp(),
         provisional.temporalAggregation(),
         provisional.provider(),
-        provisional.crs(),
+        null,
         provisional.elapsedMs());
   }
 

@@ -96,6 +96,13 @@ class PolygonPartsTest {
           .append(step.toString().replace("\\", "\\\\"))
           .append("\"}");
     }
+    // The grid with a run of bytes in the middle of its tiles' data overwritten: a tile that does
+    // not
+    // decode.
+    Path damaged = dir.resolve("damaged.tif");
+    byte[] bytes = Files.readAllBytes(grid);
+    java.util.Arrays.fill(bytes, bytes.length / 2, bytes.length / 2 + 4096, (byte) 0x5a);
+    Files.write(damaged, bytes);
     Path catalogFile = dir.resolve("catalog.json");
     Files.writeString(
         catalogFile,
@@ -103,6 +110,8 @@ class PolygonPartsTest {
             + dataset("grid", grid, "continuous")
             + ","
             + dataset("classes", classes, "categorical")
+            + ","
+            + dataset("damaged", damaged, "continuous")
             + ",{\"name\":\"series\",\"data_type\":\"continuous\",\"time_steps\":["
             + steps
             + "]}]}]}");
@@ -183,10 +192,15 @@ class PolygonPartsTest {
       out.add(Arguments.of(rule, "distribution", List.of("syn:classes")));
       out.add(Arguments.of(rule, "mean", List.of("syn:series", "syn:grid")));
       out.add(Arguments.of(rule, "median", List.of("syn:series")));
+      out.add(Arguments.of(rule, "mean", List.of("syn:damaged", "syn:classes")));
     }
     return out;
   }
 
+  /**
+   * {@code syn:damaged} has a tile that does not decode: a polygon over it is {@code missing} with
+   * the failure as a warning, whether it is read whole or one of its parts meets the tile.
+   */
   @ParameterizedTest(name = "{0} {1} of {2}")
   @MethodSource("requests")
   void partsMergeToTheWholePolygonsAnswerToTheBit(
@@ -233,6 +247,11 @@ class PolygonPartsTest {
           inParts.add(comparable(new String(answers.of(row), StandardCharsets.UTF_8)));
         }
       }
+    }
+    if (datasets.get(0).equals("syn:damaged")) {
+      assertThat(whole)
+          .as("polygons over the damaged tile")
+          .anyMatch(r -> !r.results().isEmpty() && r.results().get(0).value() == null);
     }
     for (int row = 0; row < GEOMETRIES.size(); row++) {
       assertThat(inParts.get(row))
