@@ -75,15 +75,7 @@ public final class Coverage {
       return;
     }
     int boxWidth = col1 - col0;
-    int blockRows = Math.min(maxRowsPerBlock, row1 - row0);
-    if ((long) boxWidth * blockRows > MAX_BLOCK_CELLS) {
-      throw new IllegalArgumentException(
-          "a block of "
-              + boxWidth
-              + " x "
-              + blockRows
-              + " cells is too large; use fewer rows per block");
-    }
+    int blockRows = blockRows(boxWidth, row1 - row0, maxRowsPerBlock);
     Sweep sweep = new Sweep(rings, rule, col0, col1, row0, row1);
     CoverageBlock block = new CoverageBlock(new double[boxWidth * blockRows]);
     for (int from = row0; from < row1; from += blockRows) {
@@ -160,15 +152,7 @@ public final class Coverage {
       return;
     }
     int cols = col1 - col0;
-    int blockRows = Math.min(maxRowsPerBlock, row1 - row0);
-    if ((long) cols * blockRows > MAX_BLOCK_CELLS) {
-      throw new IllegalArgumentException(
-          "a block of "
-              + cols
-              + " x "
-              + blockRows
-              + " cells is too large; use fewer rows per block");
-    }
+    int blockRows = blockRows(cols, row1 - row0, maxRowsPerBlock);
     Sweep sweep = new Sweep(rings, rule, boxRow0, col0, col1, row0, row1);
     sweep.skip(row0);
     CoverageBlock block = new CoverageBlock(new double[cols * blockRows]);
@@ -227,6 +211,24 @@ public final class Coverage {
     // One block of all rows: the visitor runs once and the block it gets is not reused afterwards.
     visit(pixelSpacePolygon, width, height, rule, Integer.MAX_VALUE, block -> result[0] = block);
     return result[0];
+  }
+
+  /**
+   * @return the rows of a block {@code cols} wide over {@code rows} rows, at most {@code
+   *     maxRowsPerBlock}
+   * @throws IllegalArgumentException if such a block has more cells than an array holds
+   */
+  private static int blockRows(int cols, int rows, int maxRowsPerBlock) {
+    int blockRows = Math.min(maxRowsPerBlock, rows);
+    if ((long) cols * blockRows > MAX_BLOCK_CELLS) {
+      throw new IllegalArgumentException(
+          "a block of "
+              + cols
+              + " x "
+              + blockRows
+              + " cells is too large; use fewer rows per block");
+    }
+    return blockRows;
   }
 
   private static void check(

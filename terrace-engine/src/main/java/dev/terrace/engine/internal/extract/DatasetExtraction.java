@@ -7,6 +7,7 @@ import dev.terrace.api.TemporalAggregation;
 import dev.terrace.engine.internal.catalog.CatalogDataset;
 import dev.terrace.engine.internal.catalog.Layer;
 import dev.terrace.engine.internal.geometry.RequestGeometry;
+import dev.terrace.engine.internal.raster.Blocks;
 import dev.terrace.engine.internal.raster.Grid;
 import dev.terrace.engine.internal.raster.PixelLocator;
 import dev.terrace.engine.internal.raster.RasterFormatException;
@@ -121,7 +122,7 @@ final class DatasetExtraction {
       }
     }
     List<List<Layer>> grids = bySharedGrid(readable);
-    Part read = part != null && inParts(grids, part.whole()) ? part : null;
+    Part read = part != null && inParts(grids, part) ? part : null;
     if (onlyHome && read == null) {
       return new PartRead(List.of(), null);
     }
@@ -152,9 +153,8 @@ final class DatasetExtraction {
    * {@link Part}.
    *
    * @param grids the readable slices, by grid
-   * @param whole the cells the parts read together
    */
-  private boolean inParts(List<List<Layer>> grids, Window whole) {
+  private boolean inParts(List<List<Layer>> grids, Part part) {
     if (grids.size() != 1
         || geometry.kind() != RequestGeometry.Kind.AREAS
         || values.cells()
@@ -163,6 +163,15 @@ final class DatasetExtraction {
         || densify) {
       return false;
     }
+    // Each part a block of every slice, as reading the polygon whole takes them.
+    for (Layer layer : grids.get(0)) {
+      Blocks blocks = Blocks.of(layer.raster());
+      Window w = part.window();
+      if (!blocks.window(blocks.at(w.col(), w.row())).equals(w)) {
+        return false;
+      }
+    }
+    Window whole = part.whole();
     Grid grid = grids.get(0).get(0).raster().grid();
     try {
       var e = new PixelLocator(grid, inputCrs).toPixels(geometry.geometry()).getEnvelopeInternal();

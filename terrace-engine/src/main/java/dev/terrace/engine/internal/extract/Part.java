@@ -12,8 +12,9 @@ import java.util.Objects;
  * <p>The engine reads a polygon in parts only when every part's statistics merge exactly: a polygon
  * ({@code areas}) of a dataset of single rasters on one grid, summarised without weights, cells or
  * a temporal aggregation, in the request's own vertices (no densify), and whose cells all lie in
- * {@code whole}. Otherwise the home part reads the whole polygon and the others read nothing, so
- * that a plan that does not fit still gives the right answer.
+ * {@code whole}, each part's window a block of every slice read. Otherwise the home part reads the
+ * whole polygon and the others read nothing, so that a plan that does not fit still gives the right
+ * answer.
  *
  * @param window the cells this part reads, in the first dataset's grid
  * @param whole the cells all the polygon's parts read together, a rectangle their windows tile
