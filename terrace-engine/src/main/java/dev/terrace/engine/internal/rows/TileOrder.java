@@ -120,6 +120,23 @@ public final class TileOrder implements AutoCloseable {
    */
   private void extract(List<Geometry> batch, List<Part> parts, List<Long> rows, List<Long> blocks)
       throws IOException {
+    if (!(api instanceof PartReader)) {
+      // What reads them cannot read parts: each polygon is read whole at its home.
+      for (int k = batch.size() - 1; k >= 0; k--) {
+        Part p = parts.get(k);
+        if (p != null && !p.home()) {
+          batch.remove(k);
+          parts.remove(k);
+          rows.remove(k);
+          blocks.remove(k);
+        } else {
+          parts.set(k, null);
+        }
+      }
+      if (batch.isEmpty()) {
+        return;
+      }
+    }
     Partial[] partials = new Partial[batch.size()];
     List<Extraction.Outcome> outcomes =
         parts.stream().anyMatch(Objects::nonNull)

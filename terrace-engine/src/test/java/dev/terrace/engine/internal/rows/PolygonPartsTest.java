@@ -11,6 +11,7 @@ import dev.terrace.api.geojson.LineString;
 import dev.terrace.api.geojson.MultiPolygon;
 import dev.terrace.api.geojson.Point;
 import dev.terrace.api.geojson.Polygon;
+import dev.terrace.engine.Terrace;
 import dev.terrace.engine.config.Limits;
 import dev.terrace.engine.internal.Engine;
 import dev.terrace.engine.internal.catalog.Catalog;
@@ -27,6 +28,7 @@ import java.util.Random;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -54,6 +56,7 @@ class PolygonPartsTest {
   @TempDir static Path dir;
   private static Engine engine;
   private static Catalog catalog;
+  private static Path catalogFile;
   private static final List<Geometry> GEOMETRIES = new ArrayList<>();
 
   @BeforeAll
@@ -103,7 +106,7 @@ class PolygonPartsTest {
     byte[] bytes = Files.readAllBytes(grid);
     java.util.Arrays.fill(bytes, bytes.length / 2, bytes.length / 2 + 4096, (byte) 0x5a);
     Files.write(damaged, bytes);
-    Path catalogFile = dir.resolve("catalog.json");
+    catalogFile = dir.resolve("catalog.json");
     Files.writeString(
         catalogFile,
         "{\"providers\":[{\"slug\":\"syn\",\"protocol\":\"cog\",\"datasets\":["
@@ -310,6 +313,37 @@ class PolygonPartsTest {
               }
             }
           }
+        }
+      }
+    }
+  }
+
+  /**
+   * Through an API that reads no parts (the public {@code Terrace}, as a service elsewhere would),
+   * the parts planned are read as their polygons whole, at home, with the same answers.
+   */
+  @Test
+  void anApiThatReadsNoPartsReadsEachPolygonWholeAtHome() throws IOException {
+    Function<List<Geometry>, BatchExtractRequest> request =
+        g -> BatchExtractRequest.builder().geometries(g).datasets("syn:grid").build();
+    List<String> whole =
+        Extraction.run(engine, request, GEOMETRIES, 200).stream()
+            .map(o -> comparable(json(o)))
+            .toList();
+    try (Terrace api = Terrace.embedded(catalogFile);
+        SpillFolder folder = new SpillFolder(dir);
+        TileOrder order =
+            new TileOrder(folder, TileKeys.of(catalog, request.apply(List.of())), 1 << 20)) {
+      for (int row = 0; row < GEOMETRIES.size(); row++) {
+        order.add(row, GEOMETRIES.get(row));
+      }
+      assertThat(order.parts()).isGreaterThan(GEOMETRIES.size());
+      order.extract(api, request, 50, o -> json(o).getBytes(StandardCharsets.UTF_8), () -> false);
+      try (TileOrder.Answers answers = order.answers()) {
+        for (int row = 0; row < GEOMETRIES.size(); row++) {
+          assertThat(comparable(new String(answers.of(row), StandardCharsets.UTF_8)))
+              .as("row %d", row)
+              .isEqualTo(whole.get(row));
         }
       }
     }
