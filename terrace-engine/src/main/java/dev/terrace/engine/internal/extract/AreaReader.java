@@ -101,48 +101,25 @@ final class AreaReader {
       CellAccumulator[] values) {
     RasterSource raster = layers.get(0).raster();
     Grid grid = raster.grid();
-    double[] valid = new double[layers.size()];
-    double[] missing = new double[layers.size()];
-    long[] validCells = new long[layers.size()];
-    double[] nodata = new double[layers.size()];
-    long[] unweighted = new long[layers.size()];
+    Measurement[] out = new Measurement[layers.size()];
+    Arrays.setAll(out, i -> new Measurement(values[i], 0, 0, 0, 0));
     Envelope e = pixels.getEnvelopeInternal();
-    int c0 = (int) Math.max(0, Math.floor(e.getMinX()));
-    int r0 = (int) Math.max(0, Math.floor(e.getMinY()));
-    int c1 = (int) Math.min(grid.width(), Math.ceil(e.getMaxX()));
-    int r1 = (int) Math.min(grid.height(), Math.ceil(e.getMaxY()));
-    if (!e.isNull() && c0 < c1 && r0 < r1) {
-      Blocks blocks = Blocks.of(raster);
-      for (int br = r0 / blocks.blockHeight(); br <= (r1 - 1) / blocks.blockHeight(); br++) {
-        for (int bc = c0 / blocks.blockWidth(); bc <= (c1 - 1) / blocks.blockWidth(); bc++) {
-          CellAccumulator[] block = new CellAccumulator[values.length];
-          Arrays.setAll(block, i -> values[i].emptyCopy());
-          Measurement[] m =
-              readWindow(
-                  layers,
-                  pixels,
-                  rule,
-                  cellRules,
-                  weights,
-                  block,
-                  blocks.window((long) br * blocks.across() + bc));
-          for (int i = 0; i < m.length; i++) {
-            values[i].merge(block[i]);
-            valid[i] += m[i].validWeight();
-            missing[i] += m[i].missingWeight();
-            validCells[i] += m[i].validCells();
-            nodata[i] += m[i].nodataWeight();
-            unweighted[i] += m[i].unweighted();
-          }
-        }
+    Blocks blocks = Blocks.of(raster);
+    Blocks.Range range =
+        e.isNull() ? null : blocks.reaching(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY());
+    for (long b : range == null ? List.<Long>of() : blocks.numbers(range)) {
+      CellAccumulator[] block = new CellAccumulator[values.length];
+      Arrays.setAll(block, i -> values[i].emptyCopy());
+      Measurement[] m =
+          readWindow(layers, pixels, rule, cellRules, weights, block, blocks.window(b));
+      for (int i = 0; i < m.length; i++) {
+        // Into the caller's accumulators, which may hold cells already (the tiles of a grid).
+        out[i] = out[i].plus(m[i]);
       }
     }
     double outside = areaOutside(pixels, grid.width(), grid.height());
-    Measurement[] out = new Measurement[layers.size()];
     for (int i = 0; i < out.length; i++) {
-      out[i] =
-          new Measurement(
-              values[i], valid[i], missing[i] + outside, validCells[i], nodata[i], unweighted[i]);
+      out[i] = out[i].plusMissing(outside);
     }
     return out;
   }

@@ -200,52 +200,8 @@ public final class Extractor implements PartReader {
         catalog
             .dataset(id)
             .orElseThrow(() -> new IllegalStateException("no dataset " + id + " to finish"));
-    ResultValues values = new ResultValues(request.aggregation(), request.tie());
-    List<ExtractResult> results = new ArrayList<>(home.results());
-    List<String> warnings = new ArrayList<>(home.warnings());
-    int n = 0;
-    while (n < results.size() && results.get(n).datasetId().equals(id)) {
-      n++;
-    }
-    if (merged.lost() != null) {
-      for (int i = 0; i < n; i++) {
-        results.set(i, Results.lost(results.get(i)));
-      }
-      if (!warnings.contains(merged.lost())) {
-        warnings.add(merged.lost());
-      }
-      return new ExtractResponse(
-          home.requestId(), home.geometryHash(), results, warnings, home.elapsedMs());
-    }
-    if (n != merged.results()) {
-      throw new IllegalStateException(
-          "the parts of a polygon measured "
-              + merged.results()
-              + " results of "
-              + id
-              + ", its home part answered "
-              + n);
-    }
-    for (int i = 0; i < n; i++) {
-      ExtractResult provisional = results.get(i);
-      String failure = merged.failure(i);
-      Measurement m = merged.measurement(i);
-      if (failure != null) {
-        results.set(i, Results.lost(provisional));
-        String warning =
-            id
-                + (provisional.timestamp() == null ? "" : " at " + provisional.timestamp())
-                + ": "
-                + failure;
-        if (!warnings.contains(warning)) {
-          warnings.add(warning);
-        }
-      } else if (m != null) {
-        results.set(i, Results.completed(provisional, dataset, values, m));
-      }
-    }
-    return new ExtractResponse(
-        home.requestId(), home.geometryHash(), results, warnings, home.elapsedMs());
+    return PartCompletion.complete(
+        dataset, new ResultValues(request.aggregation(), request.tie()), home, merged);
   }
 
   private BatchExtractResponse batchExtractNow(BatchExtractRequest request) {

@@ -217,7 +217,7 @@ final class Results {
       // interrupted.
       warn(lateWarning(dataset, ""));
     } else {
-      warn(dataset.id() + (time == null ? "" : " at " + time) + ": " + failure.getMessage());
+      warn(failureWarning(dataset, time, failure.getMessage()));
     }
     return new ExtractResult(
         dataset.id(),
@@ -235,6 +235,14 @@ final class Results {
         dataset.provider(),
         null,
         millis(start));
+  }
+
+  /**
+   * @param time the timestamp that could not be read, or null for a static dataset
+   * @return the warning that says a dataset, or one of its timestamps, could not be read
+   */
+  static String failureWarning(CatalogDataset dataset, String time, String message) {
+    return dataset.id() + (time == null ? "" : " at " + time) + ": " + message;
   }
 
   /** Adds a warning once, however many timestamps or geometries meet it. */

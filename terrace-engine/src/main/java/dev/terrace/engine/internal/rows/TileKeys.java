@@ -199,17 +199,17 @@ public final class TileKeys {
    */
   public List<Placed> place(Geometry geometry) {
     long home = key(geometry);
-    List<Block> parts = parts(geometry);
-    if (parts.size() < 2) {
+    Blocks.Range range = parts(geometry);
+    if (range == null) {
       return List.of(new Placed(home, null));
     }
-    this.parts += parts.size();
-    Window whole = whole(parts);
-    boolean homeFound = parts.stream().anyMatch(b -> b.number() == home);
-    List<Placed> out = new ArrayList<>(parts.size());
-    for (Block b : parts) {
-      boolean isHome = homeFound ? b.number() == home : b == parts.get(0);
-      out.add(new Placed(b.number(), new Part(b.window(), whole, isHome)));
+    List<Long> numbers = blocks.numbers(range);
+    this.parts += numbers.size();
+    Window whole = blocks.window(range);
+    long homeBlock = numbers.contains(home) ? home : numbers.get(0);
+    List<Placed> out = new ArrayList<>(numbers.size());
+    for (long b : numbers) {
+      out.add(new Placed(b, new Part(blocks.window(b), whole, b == homeBlock)));
     }
     return out;
   }
@@ -253,52 +253,17 @@ public final class TileKeys {
     return Part.fromBytes(ByteBuffer.wrap(bytes, 1, Part.BYTES));
   }
 
-  /** A block of the first dataset's raster: its number and its cells. */
-  private record Block(long number, Window window) {}
-
   /**
    * @return the blocks a polygon's box reaches in the first dataset's grid, when it is to be read
-   *     in parts; none otherwise
+   *     in parts: more than one, at most {@link #MAX_PARTS}; null otherwise
    */
-  private List<Block> parts(Geometry g) {
+  private Blocks.Range parts(Geometry g) {
     if (!splits || !(g instanceof Polygon || g instanceof MultiPolygon)) {
-      return List.of();
+      return null;
     }
     double[] box = pixelBox(g);
-    if (box == null) {
-      return List.of();
-    }
-    // The cells the box reaches within the raster, as the engine finds them.
-    int c0 = (int) Math.max(0, Math.floor(box[0]));
-    int r0 = (int) Math.max(0, Math.floor(box[1]));
-    int c1 = (int) Math.min(blocks.width(), Math.ceil(box[2]));
-    int r1 = (int) Math.min(blocks.height(), Math.ceil(box[3]));
-    if (c1 <= c0 || r1 <= r0) {
-      return List.of();
-    }
-    int bc0 = c0 / blocks.blockWidth();
-    int bc1 = (c1 - 1) / blocks.blockWidth();
-    int br0 = r0 / blocks.blockHeight();
-    int br1 = (r1 - 1) / blocks.blockHeight();
-    if ((long) (bc1 - bc0 + 1) * (br1 - br0 + 1) > MAX_PARTS) {
-      return List.of();
-    }
-    List<Block> out = new ArrayList<>();
-    for (int br = br0; br <= br1; br++) {
-      for (int bc = bc0; bc <= bc1; bc++) {
-        long number = (long) br * blocks.across() + bc;
-        out.add(new Block(number, blocks.window(number)));
-      }
-    }
-    return out;
-  }
-
-  /** The window all the blocks of a polygon make together. */
-  private static Window whole(List<Block> parts) {
-    Window first = parts.get(0).window();
-    Window last = parts.get(parts.size() - 1).window();
-    return Window.of(
-        first.col(), first.row(), last.endCol() - first.col(), last.endRow() - first.row());
+    Blocks.Range range = box == null ? null : blocks.reaching(box[0], box[1], box[2], box[3]);
+    return range == null || range.count() < 2 || range.count() > MAX_PARTS ? null : range;
   }
 
   /**
