@@ -47,6 +47,9 @@ public enum Operation {
   /** {@code catalog.datasets.get}: one dataset ({@link TerraceApi#dataset(String)}). */
   CATALOG_DATASETS_GET("catalog.datasets.get", GetDatasetRequest.class, Dataset.class),
 
+  /** Search the catalog's items as STAC API Item Search does: {@code catalog.search}. */
+  CATALOG_SEARCH("catalog.search", ItemSearchRequest.class, ItemCollection.class),
+
   /** {@code jobs.create}: a job over up to 10 million rows ({@link JobsApi#create}). */
   JOBS_CREATE("jobs.create", CreateJobRequest.class, Job.class),
 

@@ -163,6 +163,25 @@ public interface TerraceApi {
   Dataset dataset(String id);
 
   /**
+   * Operation {@code catalog.search}: the catalog's items as STAC API Item Search finds them, a
+   * page at a time. Each dataset is a collection and each raster behind it an item: its file, each
+   * time step, each tile of a grid of tiles.
+   *
+   * @param request the filters, page size and order; {@link ItemSearchRequest#ALL} for every item
+   * @return a page of items; {@link ItemCollection#nextToken()} gives the next page's token
+   * @throws InvalidRequestException for a bad filter, naming it: a {@code bbox} of other than 4 or
+   *     6 numbers, both {@code bbox} and {@code intersects}, a {@code datetime} that is not RFC
+   *     3339, a {@code limit} below 1, an unknown {@code sortby} field or a bad {@code token}
+   * @throws AuthenticationException over HTTP, for a missing, unknown or revoked API key
+   * @throws PermissionDeniedException over HTTP, for a key without the scope the operation needs
+   * @throws RateLimitException over HTTP, for too many calls, once the SDK's retries are spent
+   * @throws ServiceException when the service or the engine fails
+   * @throws TerraceException over HTTP also the SDK's own failures: no answer (connection, timeout)
+   *     or one it cannot read
+   */
+  ItemCollection search(ItemSearchRequest request);
+
+  /**
    * The jobs: extractions of up to {@value CreateJobRequest#MAX_ROWS} rows, run in the background
    * and read back as rows.
    *

@@ -96,6 +96,15 @@ public interface TerraceAsyncApi {
   CompletableFuture<Dataset> dataset(String id);
 
   /**
+   * Operation {@code catalog.search}, asynchronous: see {@link TerraceApi#search}.
+   *
+   * @param request the filters, page size and order
+   * @return a future of the page, completed exceptionally on failure ({@code validation_error}
+   *     naming the bad filter)
+   */
+  CompletableFuture<ItemCollection> search(ItemSearchRequest request);
+
+  /**
    * The jobs, asynchronous.
    *
    * @return the jobs of this door

@@ -15,7 +15,11 @@
  *       {@link dev.terrace.api.geojson}.
  *   <li>Catalog: {@link dev.terrace.api.Provider}, {@link dev.terrace.api.Dataset} and the {@link
  *       dev.terrace.api.Page}s {@link dev.terrace.api.ProviderPage} and {@link
- *       dev.terrace.api.DatasetPage}.
+ *       dev.terrace.api.DatasetPage}; STAC API Item Search over the catalog: {@link
+ *       dev.terrace.api.ItemSearchRequest} (with {@link dev.terrace.api.SortBy} and {@link
+ *       dev.terrace.api.ItemFields}) answered by an {@link dev.terrace.api.ItemCollection} of
+ *       {@link dev.terrace.api.StacItem}s with their {@link dev.terrace.api.StacAsset}s and {@link
+ *       dev.terrace.api.StacLink}s (STAC's own member names, such as {@code numberMatched}).
  *   <li>Errors: {@link dev.terrace.api.Problem} (RFC 9457) with {@link dev.terrace.api.ErrorType},
  *       {@link dev.terrace.api.FieldError} and {@link dev.terrace.api.ErrorEnvelope}; the
  *       exceptions both the engine and the SDK throw, {@link dev.terrace.api.TerraceException} and

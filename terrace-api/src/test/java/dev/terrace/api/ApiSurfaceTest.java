@@ -84,7 +84,8 @@ class ApiSurfaceTest {
             "jobs()",
             "provider(java.lang.String)",
             "providers()",
-            "providers(dev.terrace.api.ListProvidersRequest)");
+            "providers(dev.terrace.api.ListProvidersRequest)",
+            "search(dev.terrace.api.ItemSearchRequest)");
   }
 
   @Test
@@ -98,6 +99,7 @@ class ApiSurfaceTest {
             "catalog.providers.get",
             "catalog.datasets.list",
             "catalog.datasets.get",
+            "catalog.search",
             "jobs.create",
             "jobs.get",
             "jobs.list",
@@ -176,6 +178,11 @@ class ApiSurfaceTest {
 
           @Override
           public Dataset dataset(String id) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public ItemCollection search(ItemSearchRequest request) {
             throw new UnsupportedOperationException();
           }
 

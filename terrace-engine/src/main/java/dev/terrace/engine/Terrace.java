@@ -9,6 +9,8 @@ import dev.terrace.api.EstimateRequest;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.InvalidRequestException;
+import dev.terrace.api.ItemCollection;
+import dev.terrace.api.ItemSearchRequest;
 import dev.terrace.api.JobsApi;
 import dev.terrace.api.ListDatasetsRequest;
 import dev.terrace.api.ListProvidersRequest;
@@ -150,6 +152,17 @@ public final class Terrace implements TerraceApi, AutoCloseable {
   @Override
   public Dataset dataset(String id) {
     return engine.dataset(id);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The items' assets name their files as the catalog does: a URL, or a path relative to the
+   * catalog file.
+   */
+  @Override
+  public ItemCollection search(ItemSearchRequest request) {
+    return engine.search(request);
   }
 
   /**

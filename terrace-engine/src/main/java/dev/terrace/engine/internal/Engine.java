@@ -8,6 +8,8 @@ import dev.terrace.api.Estimate;
 import dev.terrace.api.EstimateRequest;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
+import dev.terrace.api.ItemCollection;
+import dev.terrace.api.ItemSearchRequest;
 import dev.terrace.api.JobsAsyncApi;
 import dev.terrace.api.ListDatasetsRequest;
 import dev.terrace.api.ListProvidersRequest;
@@ -31,6 +33,7 @@ import dev.terrace.engine.internal.jobs.JobQuota;
 import dev.terrace.engine.internal.jobs.JobService;
 import dev.terrace.engine.internal.jobs.LocalJobs;
 import dev.terrace.engine.internal.jobs.MemoryJobStore;
+import dev.terrace.engine.internal.stac.CatalogSearch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -51,6 +54,7 @@ import java.util.function.Supplier;
 public final class Engine implements TerraceApi, PartReader, AutoCloseable {
 
   private final Catalog catalog;
+  private final CatalogSearch search;
   private final Extractor extractor;
   private final Executor asyncExecutor;
 
@@ -69,6 +73,7 @@ public final class Engine implements TerraceApi, PartReader, AutoCloseable {
       Catalog catalog, Limits limits, Executor asyncExecutor, ExecutorService ownExecutor) {
     this.catalog = catalog;
     this.extractor = new Extractor(catalog, limits);
+    this.search = new CatalogSearch(catalog);
     this.maxBatch = limits.maxGeometries();
     this.asyncExecutor = asyncExecutor;
     this.ownExecutor = ownExecutor;
@@ -200,6 +205,11 @@ public final class Engine implements TerraceApi, PartReader, AutoCloseable {
         .orElseThrow(() -> notFound("dataset", id, "list them with catalog.datasets.list"));
   }
 
+  @Override
+  public ItemCollection search(ItemSearchRequest request) {
+    return search.search(request);
+  }
+
   /**
    * @param kind what was looked up, {@code "provider"} or {@code "dataset"}
    * @param id the id asked for
@@ -292,6 +302,11 @@ public final class Engine implements TerraceApi, PartReader, AutoCloseable {
     @Override
     public CompletableFuture<Dataset> dataset(String id) {
       return run(() -> engine.dataset(id));
+    }
+
+    @Override
+    public CompletableFuture<ItemCollection> search(ItemSearchRequest request) {
+      return run(() -> engine.search(request));
     }
 
     @Override

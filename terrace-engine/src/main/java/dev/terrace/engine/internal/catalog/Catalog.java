@@ -90,6 +90,7 @@ public final class Catalog implements AutoCloseable {
                     ? remote(where)
                     : new CatalogLoader.Location(
                         "built-in " + where,
+                        where,
                         () -> new MemoryByteSource("built-in " + where, resource(where)),
                         null,
                         Sidecars.none(),
@@ -111,6 +112,7 @@ public final class Catalog implements AutoCloseable {
     }
     return new CatalogLoader.Location(
         url,
+        url,
         () -> HttpByteSource.open(uri),
         null,
         Sidecars.of(suffix -> HttpByteSource.open(URI.create(url + suffix))),
@@ -124,7 +126,12 @@ public final class Catalog implements AutoCloseable {
     String lower = where.toLowerCase(Locale.ROOT);
     Path path = lower.startsWith("file:") ? Path.of(URI.create(where)) : folder.resolve(where);
     return new CatalogLoader.Location(
-        path.toString(), () -> FileByteSource.open(path), path, GeoTiff.besides(path), false);
+        path.toString(),
+        where,
+        () -> FileByteSource.open(path),
+        path,
+        GeoTiff.besides(path),
+        false);
   }
 
   private static byte[] resource(String name) {

@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
+import org.locationtech.jts.geom.Envelope;
 
 /**
  * One dataset of a catalog: what the file says about it, and its rasters — one, or one slice per
@@ -42,6 +44,8 @@ public final class CatalogDataset {
   private final RasterAccess access;
   private final Map<String, String> classes;
   private final TileSet tiles;
+  private final List<String> hrefs;
+  private final Predicate<String> tilePresent;
 
   /** What the rasters said when last opened, so that a listing never waits on a source twice. */
   private volatile Dataset described;
@@ -54,21 +58,31 @@ public final class CatalogDataset {
   private volatile boolean restored;
 
   /** A tiled dataset: its location is the template that names its tiles. */
-  CatalogDataset(String provider, CatalogFile.DatasetEntry entry, TileSet tiles) {
-    this(provider, entry, tiles.template().toString(), null, tiles);
+  CatalogDataset(
+      String provider,
+      CatalogFile.DatasetEntry entry,
+      TileSet tiles,
+      Predicate<String> tilePresent) {
+    this(provider, entry, tiles.template().toString(), List.of(), null, tiles, tilePresent);
   }
 
   CatalogDataset(
-      String provider, CatalogFile.DatasetEntry entry, String location, RasterAccess access) {
-    this(provider, entry, location, access, null);
+      String provider,
+      CatalogFile.DatasetEntry entry,
+      String location,
+      List<String> hrefs,
+      RasterAccess access) {
+    this(provider, entry, location, hrefs, access, null, where -> true);
   }
 
   private CatalogDataset(
       String provider,
       CatalogFile.DatasetEntry entry,
       String location,
+      List<String> hrefs,
       RasterAccess access,
-      TileSet tiles) {
+      TileSet tiles,
+      Predicate<String> tilePresent) {
     this.id = provider + ":" + entry.name();
     this.provider = provider;
     this.name = entry.name();
@@ -88,6 +102,8 @@ public final class CatalogDataset {
             ? Map.of()
             : Collections.unmodifiableMap(new LinkedHashMap<>(entry.classes()));
     this.tiles = tiles;
+    this.hrefs = List.copyOf(hrefs);
+    this.tilePresent = tilePresent;
   }
 
   /**
@@ -275,6 +291,36 @@ public final class CatalogDataset {
    * @return the file path or URL the dataset reads (the first, for a stack of files), or its tiles'
    *     template
    */
+  /**
+   * The rasters behind the dataset, as a catalog search lists them: its file, each time step, or
+   * each tile of its grid that is there (a remote tile is listed without asking whether it is).
+   *
+   * @param lonLat only the tiles of a grid of tiles that meet this box; every item of other kinds
+   * @return the items in time or grid order
+   */
+  public List<RasterItem> items(Envelope lonLat) {
+    if (tiles != null) {
+      List<RasterItem> out = new ArrayList<>();
+      for (var tile : tiles.grid().touching(lonLat)) {
+        String href = tiles.template().format(tile);
+        if (tilePresent.test(href)) {
+          out.add(new RasterItem(RasterItem.stem(href), null, href, tile.box()));
+        }
+      }
+      return out;
+    }
+    List<Instant> times = times();
+    if (times.isEmpty()) {
+      return List.of(new RasterItem(RasterItem.stem(hrefs.get(0)), null, hrefs.get(0), null));
+    }
+    List<RasterItem> out = new ArrayList<>(times.size());
+    for (int i = 0; i < times.size(); i++) {
+      String href = hrefs.size() == times.size() ? hrefs.get(i) : hrefs.get(0);
+      out.add(new RasterItem(RasterItem.stepId(name, times.get(i)), times.get(i), href, null));
+    }
+    return out;
+  }
+
   public String location() {
     return location;
   }

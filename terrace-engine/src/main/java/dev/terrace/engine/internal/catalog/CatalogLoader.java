@@ -46,7 +46,12 @@ final class CatalogLoader {
    *     do
    */
   record Location(
-      String label, Supplier<ByteSource> bytes, Path file, Sidecars sidecars, boolean remote) {
+      String label,
+      String href,
+      Supplier<ByteSource> bytes,
+      Path file,
+      Sidecars sidecars,
+      boolean remote) {
 
     /**
      * @return the sidecars to read: beside a local file always, beside a remote one when the entry
@@ -192,7 +197,7 @@ final class CatalogLoader {
     }
     CoordinateReferenceSystem crs = d.crs() == null ? null : crs(at + ".crs", d.crs());
     if (protocol.equals("cog_tiles")) {
-      return new CatalogDataset(provider, d, tiles(at, d));
+      return new CatalogDataset(provider, d, tiles(at, d), this::present);
     }
     if (d.urlTemplate() != null || d.tileDegrees() != null) {
       throw error(
@@ -210,6 +215,7 @@ final class CatalogLoader {
         provider,
         d,
         location.label(),
+        List.of(location.href()),
         new SingleRaster(location.bytes(), location.sidecars(d.sidecars()), crs));
   }
 
@@ -255,6 +261,7 @@ final class CatalogLoader {
         provider,
         d,
         location.label(),
+        List.of(location.href()),
         new NetcdfVariable(location.file(), location.bytes(), variable, d.band() != null));
   }
 
@@ -287,10 +294,17 @@ final class CatalogLoader {
       }
       Location location = locate(step, e.path(), e.url());
       first = first == null ? location.label() : first;
-      steps.add(new RasterSeries.Step(time, location.bytes(), location.sidecars(d.sidecars())));
+      steps.add(
+          new RasterSeries.Step(
+              time, location.href(), location.bytes(), location.sidecars(d.sidecars())));
     }
     steps.sort(Comparator.comparing(RasterSeries.Step::time));
-    return new CatalogDataset(provider, d, first, new RasterSeries(steps, crs));
+    return new CatalogDataset(
+        provider,
+        d,
+        first,
+        steps.stream().map(RasterSeries.Step::href).toList(),
+        new RasterSeries(steps, crs));
   }
 
   /**
@@ -336,6 +350,15 @@ final class CatalogLoader {
       throw error(at + ".tile_degrees", e.getMessage());
     }
     return new TileSet(names, grid, where -> resolver.apply(where).bytes().get());
+  }
+
+  /**
+   * Whether a tile's file is there: a local one is looked for, a remote one taken as there, since
+   * finding out costs a request per tile.
+   */
+  private boolean present(String where) {
+    Path local = resolver.apply(where).file();
+    return local == null || java.nio.file.Files.isRegularFile(local);
   }
 
   private void checkClasses(String at, CatalogFile.DatasetEntry d) {

@@ -17,7 +17,7 @@ import org.locationtech.proj4j.CoordinateReferenceSystem;
 final class RasterSeries implements RasterAccess {
 
   /** One file of the stack. */
-  record Step(Instant time, Supplier<ByteSource> bytes, Sidecars sidecars) {}
+  record Step(Instant time, String href, Supplier<ByteSource> bytes, Sidecars sidecars) {}
 
   private final List<Instant> times;
   private final List<OpenOnce<GeoTiff>> rasters;
