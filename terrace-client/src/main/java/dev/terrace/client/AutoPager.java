@@ -17,9 +17,9 @@ import java.util.stream.StreamSupport;
  */
 public final class AutoPager<T> implements Iterable<T> {
 
-  private final CatalogPage<T> first;
+  private final Pageable<T> first;
 
-  AutoPager(CatalogPage<T> first) {
+  AutoPager(Pageable<T> first) {
     this.first = first;
   }
 
@@ -31,7 +31,7 @@ public final class AutoPager<T> implements Iterable<T> {
   @Override
   public Iterator<T> iterator() {
     return new Iterator<>() {
-      private CatalogPage<T> page = first;
+      private Pageable<T> page = first;
       private Iterator<T> items = first.items().iterator();
 
       @Override

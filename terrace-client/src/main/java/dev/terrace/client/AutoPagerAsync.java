@@ -15,9 +15,9 @@ import java.util.function.Predicate;
  */
 public final class AutoPagerAsync<T> {
 
-  private final CatalogPageAsync<T> first;
+  private final PageableAsync<T> first;
 
-  AutoPagerAsync(CatalogPageAsync<T> first) {
+  AutoPagerAsync(PageableAsync<T> first) {
     this.first = first;
   }
 
@@ -46,7 +46,7 @@ public final class AutoPagerAsync<T> {
     return Futures.relay(forEach(all::add).thenApply(v -> all), first.executor());
   }
 
-  private CompletableFuture<Void> walk(CatalogPageAsync<T> page, Predicate<? super T> action) {
+  private CompletableFuture<Void> walk(PageableAsync<T> page, Predicate<? super T> action) {
     for (T item : page.items()) {
       if (!action.test(item)) {
         return CompletableFuture.completedFuture(null);

@@ -23,7 +23,7 @@ import java.util.function.IntFunction;
  *
  * @param <T> the item type
  */
-public final class CatalogPage<T> extends PageView<T> {
+public final class CatalogPage<T> extends PageView<T> implements Pageable<T> {
 
   private final IntFunction<? extends Page<T>> fetch;
 
@@ -33,12 +33,23 @@ public final class CatalogPage<T> extends PageView<T> {
   }
 
   /**
+   * Whether a page follows this one.
+   *
+   * @return whether a page follows this one
+   */
+  @Override
+  public boolean hasNextPage() {
+    return super.hasNextPage();
+  }
+
+  /**
    * Fetches the next page, at the same size and with the same filter and call settings.
    *
    * @return the next page
    * @throws NoSuchElementException if {@link #hasNextPage()} is false
    * @throws TerraceException if the call fails
    */
+  @Override
   public CatalogPage<T> nextPage() {
     if (!hasNextPage()) {
       throw new NoSuchElementException(noNextPage());

@@ -19,7 +19,7 @@ import java.util.function.IntFunction;
  *
  * @param <T> the item type
  */
-public final class CatalogPageAsync<T> extends PageView<T> {
+public final class CatalogPageAsync<T> extends PageView<T> implements PageableAsync<T> {
 
   private final IntFunction<? extends CompletableFuture<? extends Page<T>>> fetch;
   private final Executor executor;
@@ -47,9 +47,22 @@ public final class CatalogPageAsync<T> extends PageView<T> {
         fetch.apply(offset).thenApply(p -> new CatalogPageAsync<>(p, fetch, executor)), executor);
   }
 
-  /** The client's executor. */
-  Executor executor() {
+  /**
+   * @return the client's executor, where the futures of later pages complete
+   */
+  @Override
+  public Executor executor() {
     return executor;
+  }
+
+  /**
+   * Whether a page follows this one.
+   *
+   * @return whether a page follows this one
+   */
+  @Override
+  public boolean hasNextPage() {
+    return super.hasNextPage();
   }
 
   /**
@@ -58,6 +71,7 @@ public final class CatalogPageAsync<T> extends PageView<T> {
    * @return a future of the next page; failed with a {@link NoSuchElementException} if {@link
    *     #hasNextPage()} is false, or with the call's {@link TerraceException}
    */
+  @Override
   public CompletableFuture<CatalogPageAsync<T>> nextPage() {
     if (!hasNextPage()) {
       return CompletableFuture.failedFuture(new NoSuchElementException(noNextPage()));

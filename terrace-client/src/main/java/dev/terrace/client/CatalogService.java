@@ -28,4 +28,36 @@ public final class CatalogService {
   public DatasetService datasets() {
     return new DatasetService(client);
   }
+
+  /**
+   * Operation {@code catalog.search} as a page that fetches the next ones: STAC API Item Search
+   * over the catalog, where each dataset is a collection and each raster behind it an item.
+   *
+   * <pre>{@code
+   * client.catalog().search(ItemSearchRequest.builder().collections("bcsd:pr").build())
+   *     .autoPager().stream()
+   *     .forEach(item -> System.out.println(item.id() + " " + item.datetime().orElseThrow()));
+   * }</pre>
+   *
+   * @param request the filters, page size and order
+   * @return the first page
+   * @throws dev.terrace.api.InvalidRequestException naming a bad filter
+   * @throws dev.terrace.api.TerraceException if the call fails otherwise
+   */
+  public SearchPage search(dev.terrace.api.ItemSearchRequest request) {
+    return search(request, RequestOptions.none());
+  }
+
+  /**
+   * Operation {@code catalog.search} with settings for this call and the pages after it.
+   *
+   * @param request the filters, page size and order
+   * @param options settings overriding the client's for these calls
+   * @return the first page
+   * @throws dev.terrace.api.TerraceException if the call fails
+   */
+  public SearchPage search(dev.terrace.api.ItemSearchRequest request, RequestOptions options) {
+    return new SearchPage(
+        client.search(request, options), request, next -> client.search(next, options));
+  }
 }

@@ -10,6 +10,8 @@ import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.GetDatasetRequest;
 import dev.terrace.api.GetProviderRequest;
+import dev.terrace.api.ItemCollection;
+import dev.terrace.api.ItemSearchRequest;
 import dev.terrace.api.ListDatasetsRequest;
 import dev.terrace.api.ListProvidersRequest;
 import dev.terrace.api.NotFoundException;
@@ -369,6 +371,23 @@ public final class TerraceAsyncClient implements TerraceAsyncApi, AutoCloseable 
         new GetDatasetRequest(id),
         Dataset.class,
         options);
+  }
+
+  @Override
+  public CompletableFuture<ItemCollection> search(ItemSearchRequest request) {
+    return search(request, RequestOptions.none());
+  }
+
+  /**
+   * Operation {@code catalog.search} with settings for this call.
+   *
+   * @param request the filters, page size and order
+   * @param options settings overriding the client's for this call
+   * @return a future of the page
+   */
+  public CompletableFuture<ItemCollection> search(
+      ItemSearchRequest request, RequestOptions options) {
+    return call(Operation.CATALOG_SEARCH.operationName(), request, ItemCollection.class, options);
   }
 
   /**

@@ -10,6 +10,8 @@ import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.GetDatasetRequest;
 import dev.terrace.api.GetProviderRequest;
+import dev.terrace.api.ItemCollection;
+import dev.terrace.api.ItemSearchRequest;
 import dev.terrace.api.ListDatasetsRequest;
 import dev.terrace.api.ListProvidersRequest;
 import dev.terrace.api.NotFoundException;
@@ -384,6 +386,24 @@ public final class TerraceClient implements TerraceApi, AutoCloseable {
         new GetDatasetRequest(id),
         Dataset.class,
         options);
+  }
+
+  @Override
+  public ItemCollection search(ItemSearchRequest request) {
+    return search(request, RequestOptions.none());
+  }
+
+  /**
+   * Operation {@code catalog.search} with settings for this call. {@code catalog().search(request)}
+   * answers the same as a page that fetches the next ones.
+   *
+   * @param request the filters, page size and order
+   * @param options settings overriding the client's for this call
+   * @return the page
+   * @throws TerraceException if the call fails
+   */
+  public ItemCollection search(ItemSearchRequest request, RequestOptions options) {
+    return call(Operation.CATALOG_SEARCH.operationName(), request, ItemCollection.class, options);
   }
 
   /**
