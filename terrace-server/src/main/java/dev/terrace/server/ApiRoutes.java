@@ -48,6 +48,7 @@ final class ApiRoutes {
           new Route(Method.GET, "/api/v1/providers/{slug}", Operation.CATALOG_PROVIDERS_GET),
           new Route(Method.GET, "/api/v1/datasets", Operation.CATALOG_DATASETS_LIST),
           new Route(Method.GET, "/api/v1/datasets/{id}", Operation.CATALOG_DATASETS_GET),
+          new Route(Method.POST, "/api/v1/search", Operation.CATALOG_SEARCH),
           new Route(Method.POST, "/api/v1/jobs", Operation.JOBS_CREATE),
           new Route(Method.GET, "/api/v1/jobs", Operation.JOBS_LIST),
           new Route(Method.GET, "/api/v1/jobs/{id}", Operation.JOBS_GET),

@@ -68,7 +68,10 @@ final class Gatekeeper implements Filter {
   }
 
   static boolean isApi(String path) {
-    return path.startsWith("/v1/") || path.startsWith("/api/");
+    return path.startsWith("/v1/")
+        || path.startsWith("/api/")
+        || path.equals("/stac")
+        || path.startsWith("/stac/");
   }
 
   private void admit(RoutingRequest req, RoutingResponse res, Exchange exchange) {

@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.terrace.api.ErrorType;
+import dev.terrace.api.ItemCollection;
+import dev.terrace.api.ItemSearchRequest;
 import dev.terrace.api.JobInputFormat;
 import dev.terrace.api.JobResultsFormat;
 import dev.terrace.api.JobRow;
 import dev.terrace.api.Operation;
 import dev.terrace.api.Problem;
+import dev.terrace.api.StacItem;
 import io.helidon.http.Method;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,6 +57,9 @@ final class OpenApi {
   /** 415 answers a body declared as something other than JSON, sent before the body is read. */
   private static final int NOT_JSON = 415;
 
+  /** 400 answers a bad parameter of the STAC API, as STAC API says; the API's own say 422. */
+  private static final int BAD_REQUEST = 400;
+
   /** What a route that runs no operation answers with. */
   private record ServiceDoc(String summary, String mediaType, ObjectNode schema) {}
 
@@ -79,6 +85,8 @@ final class OpenApi {
         }
       } else if (route.operation() != null) {
         put(route.path(), route.method(), resource(route));
+      } else if (StacRoutes.ROUTES.contains(route)) {
+        put(route.path(), route.method(), stac(route));
       } else {
         put(route.path(), route.method(), service(route.path()));
       }
@@ -106,6 +114,9 @@ final class OpenApi {
     tags.addObject()
         .put("name", "webhooks")
         .put("description", "URLs the service POSTs signed events to");
+    tags.addObject()
+        .put("name", "stac")
+        .put("description", "The catalog as a STAC API, for STAC clients");
     tags.addObject()
         .put("name", "service")
         .put("description", "Health, metrics and these docs; no API key");
@@ -215,6 +226,7 @@ final class OpenApi {
           switch (status) {
             case 409 -> mutating || op == Operation.JOBS_CANCEL || op == Operation.JOBS_RESULTS;
             case TOO_LARGE, NOT_JSON -> body;
+            case BAD_REQUEST -> false;
             default -> true;
           };
       if (applies) {
@@ -272,6 +284,140 @@ final class OpenApi {
   private JsonNode definition(Class<?> type) {
     schemas.schema(type);
     return schemas.definitions().get(type.getSimpleName());
+  }
+
+  /** A route of the STAC API: its documents, parameters and problems. */
+  private ObjectNode stac(ApiRoutes.Route route) {
+    boolean search = route.path().endsWith("/search") || route.path().endsWith("/items");
+    boolean byPost = route.method().equals(Method.POST);
+    boolean inCollection = route.path().contains("{collection_id}");
+    String summary;
+    String operationId;
+    ObjectNode schema;
+    String mediaType = StacDocuments.GEOJSON;
+    if (route.equals(StacRoutes.LANDING)) {
+      summary = "The STAC API's landing page: a Catalog linking to every collection";
+      operationId = "stacLanding";
+      schema = typed("object");
+      mediaType = StacDocuments.JSON;
+    } else if (route.equals(StacRoutes.CONFORMANCE)) {
+      summary = "The conformance classes the STAC API implements";
+      operationId = "stacConformance";
+      schema = typed("object");
+      mediaType = StacDocuments.JSON;
+    } else if (route.equals(StacRoutes.COLLECTIONS)) {
+      summary = "Every collection: one per dataset";
+      operationId = "stacCollections";
+      schema = typed("object");
+      mediaType = StacDocuments.JSON;
+    } else if (route.equals(StacRoutes.COLLECTION)) {
+      summary = "One collection: a dataset with its extent, license and providers";
+      operationId = "stacCollection";
+      schema = typed("object");
+      mediaType = StacDocuments.JSON;
+    } else if (route.equals(StacRoutes.ITEMS)) {
+      summary = "A page of a collection's items";
+      operationId = "stacItems";
+      schema = schemas.schema(ItemCollection.class);
+    } else if (route.equals(StacRoutes.ITEM)) {
+      summary = "One item of a collection";
+      operationId = "stacItem";
+      schema = schemas.schema(StacItem.class);
+    } else {
+      summary = "STAC API Item Search" + (byPost ? ", the search as a JSON body" : "");
+      operationId = byPost ? "stacSearchByPost" : "stacSearch";
+      schema = schemas.schema(ItemCollection.class);
+    }
+    ObjectNode o = NODES.objectNode();
+    o.putArray("tags").add("stac");
+    o.put("summary", summary).put("operationId", operationId);
+    ArrayNode parameters = o.putArray("parameters");
+    if (inCollection) {
+      pathParameter(
+          parameters, "collection_id", "The collection: a dataset id, provider:name", "bcsd:pr");
+    }
+    if (route.equals(StacRoutes.ITEM)) {
+      pathParameter(parameters, "item_id", "The item's id within its collection", "pr-1999-01-31");
+    }
+    if (search && !byPost) {
+      for (String name : STAC_QUERY) {
+        if (!(inCollection && name.equals("collections"))) {
+          ObjectNode parameter =
+              parameters.addObject().put("name", name).put("in", "query").put("required", false);
+          parameter.set("schema", name.equals("limit") ? typed("integer") : typed("string"));
+          JsonNode example = STAC_EXAMPLE.get(name);
+          if (example != null) {
+            parameter.set("example", example);
+          }
+        }
+      }
+    }
+    parameters.addObject().put("$ref", PARAMETERS + "RequestId");
+    if (byPost) {
+      o.putObject("requestBody")
+          .put("required", false)
+          .putObject("content")
+          .putObject("application/json")
+          .<ObjectNode>set("schema", schemas.schema(ItemSearchRequest.class))
+          .set(
+              "example",
+              parse(
+                  "{\"collections\":[\"bcsd:pr\"],\"bbox\":[-85,33,-80,36],"
+                      + "\"datetime\":\"1999-03-01T00:00:00Z/1999-05-31T23:59:59Z\","
+                      + "\"limit\":2}"));
+    }
+    ObjectNode responses = o.putObject("responses");
+    ObjectNode ok = responses.putObject("200").put("description", summary);
+    ObjectNode okHeaders = ok.putObject("headers");
+    okHeaders.putObject(RequestIds.HEADER).put("$ref", HEADERS + RequestIds.HEADER);
+    RATE_HEADERS.forEach(h -> okHeaders.putObject(h).put("$ref", HEADERS + h));
+    ok.putObject("content").putObject(mediaType).set("schema", schema);
+    for (int status : errorStatuses()) {
+      boolean applies =
+          switch (status) {
+            case BAD_REQUEST -> search;
+            case TOO_LARGE, NOT_JSON -> byPost;
+            case 404 -> inCollection;
+            case 409, 502 -> false;
+            default -> true;
+          };
+      if (applies) {
+        responses.putObject(Integer.toString(status)).put("$ref", RESPONSES + "Problem" + status);
+      }
+    }
+    return o;
+  }
+
+  /** The query parameters of a STAC search by GET, each a string as STAC API writes it. */
+  private static final List<String> STAC_QUERY =
+      List.of(
+          "collections",
+          "ids",
+          "bbox",
+          "intersects",
+          "datetime",
+          "limit",
+          "token",
+          "sortby",
+          "fields");
+
+  /** A search of three months of one collection, the example of the search routes by GET. */
+  private static final ObjectNode STAC_EXAMPLE =
+      (ObjectNode)
+          parse(
+              "{\"collections\":\"bcsd:pr\",\"bbox\":\"-85,33,-80,36\","
+                  + "\"datetime\":\"1999-03-01T00:00:00Z/1999-05-31T23:59:59Z\",\"limit\":2}");
+
+  private static void pathParameter(
+      ArrayNode parameters, String name, String description, String example) {
+    parameters
+        .addObject()
+        .put("name", name)
+        .put("in", "path")
+        .put("required", true)
+        .put("description", description)
+        .put("example", example)
+        .set("schema", typed("string"));
   }
 
   private ObjectNode service(String path) {
@@ -354,6 +500,8 @@ final class OpenApi {
                   "description",
                   switch (status) {
                     case TOO_LARGE -> "The body is larger than the service accepts (request_limit)";
+                    case BAD_REQUEST ->
+                        "A parameter of the STAC API is not valid (validation_error, naming it)";
                     case NOT_JSON ->
                         "The body is declared as a media type other than "
                             + JsonContentType.ACCEPTED
@@ -383,7 +531,7 @@ final class OpenApi {
   private static List<Integer> errorStatuses() {
     return Stream.concat(
             Arrays.stream(ErrorType.values()).map(ErrorType::status),
-            Stream.of(TOO_LARGE, NOT_JSON))
+            Stream.of(BAD_REQUEST, TOO_LARGE, NOT_JSON))
         .distinct()
         .sorted()
         .toList();

@@ -71,6 +71,18 @@ final class OperationDocs {
               "One dataset",
               "Ids are `provider:name`; 404 when there is none.",
               "{\"id\":\"lux:elevation\"}");
+      case CATALOG_SEARCH ->
+          new Doc(
+              "Search the catalog's items (STAC API Item Search)",
+              "Each dataset is a collection and each raster behind it an item: its file, each time step, each"
+                  + " tile. Filters: `collections`, `ids`, `bbox` (4 or 6 numbers) or `intersects` (a GeoJSON"
+                  + " geometry; not both), `datetime` (an RFC 3339 instant or `start/end`, `..` for an open end);"
+                  + " `limit` (default 10, at most 10 000), `sortby` and `fields` as the STAC API extensions"
+                  + " say. The answer is a GeoJSON FeatureCollection of STAC items; while more match, its"
+                  + " `next` link carries the `token` of the next page. The same search is served to STAC"
+                  + " clients at `/stac/search`.",
+              "{\"collections\":[\"bcsd:pr\"],\"bbox\":[-85,33,-80,36],"
+                  + "\"datetime\":\"1999-03-01T00:00:00Z/1999-05-31T23:59:59Z\",\"limit\":5}");
       case JOBS_CREATE ->
           new Doc(
               "Start a job over up to 10 000 000 geometries",

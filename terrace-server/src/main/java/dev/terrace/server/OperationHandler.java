@@ -11,6 +11,8 @@ import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.GetDatasetRequest;
 import dev.terrace.api.GetProviderRequest;
 import dev.terrace.api.InvalidRequestException;
+import dev.terrace.api.ItemCollection;
+import dev.terrace.api.ItemSearchRequest;
 import dev.terrace.api.JobResultsRequest;
 import dev.terrace.api.ListDatasetsRequest;
 import dev.terrace.api.ListProvidersRequest;
@@ -95,7 +97,13 @@ final class OperationHandler {
     Optional<String> key =
         op.takesIdempotencyKey() ? idempotencyKey(req) : Optional.<String>empty();
     if (key.isEmpty()) {
-      send(res, 200, run(op, request, exchange, crsAlias));
+      Object answer = run(op, request, exchange, crsAlias);
+      if (answer instanceof ItemCollection page) {
+        // Links a STAC client follows: absolute, the next page by POST to this same route.
+        String url = StacRoutes.base(req) + req.path().rawPath();
+        answer = new StacDocuments(StacRoutes.base(req)).page(page, url, true, null);
+      }
+      send(res, 200, answer);
       return;
     }
     String owner = exchange.principal().id();
@@ -197,6 +205,7 @@ final class OperationHandler {
               case CATALOG_DATASETS_LIST -> engine.datasets((ListDatasetsRequest) request);
               case CATALOG_DATASETS_GET ->
                   engine.dataset(required(((GetDatasetRequest) request).id(), "id"));
+              case CATALOG_SEARCH -> engine.search((ItemSearchRequest) request);
               case JOBS_GET, JOBS_LIST, JOBS_CANCEL -> jobs.answer(op, request, owner);
               case JOBS_CREATE, JOBS_RESULTS ->
                   throw new IllegalStateException(op + " is not answered as one document");

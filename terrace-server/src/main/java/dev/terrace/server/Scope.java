@@ -71,7 +71,8 @@ public enum Scope {
       case CATALOG_PROVIDERS_LIST,
           CATALOG_PROVIDERS_GET,
           CATALOG_DATASETS_LIST,
-          CATALOG_DATASETS_GET ->
+          CATALOG_DATASETS_GET,
+          CATALOG_SEARCH ->
           CATALOG_READ;
     };
   }

@@ -224,7 +224,9 @@ final class StacDocuments {
   }
 
   private static String encode(String segment) {
-    return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20").replace("%3A", ":");
+    return URLEncoder.encode(segment, StandardCharsets.UTF_8)
+        .replace("+", "%20")
+        .replace("%3A", ":");
   }
 
   private static ObjectNode link(ArrayNode links, String rel, String href, String type) {

@@ -36,7 +36,7 @@ public final class TerraceServer implements AutoCloseable {
 
   /** Every route the server answers, for 405 answers and the OpenAPI document. */
   static final List<ApiRoutes.Route> ROUTES =
-      Stream.of(ApiRoutes.ROUTES, ServiceRoutes.ROUTES, DocsRoutes.ROUTES)
+      Stream.of(ApiRoutes.ROUTES, StacRoutes.ROUTES, ServiceRoutes.ROUTES, DocsRoutes.ROUTES)
           .flatMap(List::stream)
           .toList();
 
@@ -101,6 +101,7 @@ public final class TerraceServer implements AutoCloseable {
 
     HttpRouting.Builder routing = HttpRouting.builder().addFilter(gatekeeper);
     new ApiRoutes(handler, jobRoutes).register(routing);
+    new StacRoutes(engine, queue, config.maxBodyBytes()).register(routing);
     new ServiceRoutes(metrics, queue::inFlight, queue::draining, facts).register(routing);
     new DocsRoutes(ROUTES).register(routing);
     routing

@@ -118,6 +118,14 @@ abstract class AuthContract {
   }
 
   @Test
+  void theStacApiNeedsAKeyWithTheCatalogScope() throws Exception {
+    assertProblem(running.get("/stac/collections"), 401, "unauthorized");
+    assertProblem(running.get("/stac/search", "X-API-Key", key(Scope.EXTRACT)), 403, "forbidden");
+    assertThat(running.get("/stac/search", "X-API-Key", key(Scope.CATALOG_READ)).statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
   void anEstimateNeedsTheExtractScope() throws Exception {
     String body = "{\"extract\":" + POINT + "}";
     HttpResponse<String> r =
