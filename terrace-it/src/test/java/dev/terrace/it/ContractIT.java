@@ -17,6 +17,8 @@ import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.ExtractResult;
 import dev.terrace.api.InvalidRequestException;
+import dev.terrace.api.ItemCollection;
+import dev.terrace.api.ItemSearchRequest;
 import dev.terrace.api.LimitCheck;
 import dev.terrace.api.ListDatasetsRequest;
 import dev.terrace.api.ListProvidersRequest;
@@ -25,6 +27,7 @@ import dev.terrace.api.PixelRule;
 import dev.terrace.api.Provider;
 import dev.terrace.api.ProviderPage;
 import dev.terrace.api.Quality;
+import dev.terrace.api.SortBy;
 import dev.terrace.api.TemporalAggregation;
 import dev.terrace.api.TerraceApi;
 import dev.terrace.api.TerraceException;
@@ -624,6 +627,53 @@ class ContractIT {
     assertThat(dataset.units()).isEqualTo("class");
     Dataset worldCover = sameAsEmbedded(impl, TerraceApi::dataset, "esa_worldcover:land_cover");
     assertThat(worldCover.classes()).hasSize(11).containsEntry("95", "Mangroves");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("implementations")
+  void aCatalogSearchFindsTheSameItemsPageByPage(Implementation impl) {
+    ItemSearchRequest request =
+        ItemSearchRequest.builder()
+            .collections("bcsd:pr", "bcsd:tas", "lux:elevation")
+            .bbox(-90, 30, 10, 52)
+            .datetime("1999-06-01T00:00:00Z/..")
+            .sortBy("properties.datetime", SortBy.Direction.ASC)
+            .limit(4)
+            .build();
+    List<String> ids = new ArrayList<>();
+    ItemCollection page = impl.api().search(request);
+    while (true) {
+      ItemCollection reference = embedded.search(request);
+      assertThat(withoutLinks(page)).as("%s vs embedded", impl).isEqualTo(withoutLinks(reference));
+      assertThat(page.nextToken()).isEqualTo(reference.nextToken());
+      page.features().forEach(item -> ids.add(item.collection() + "/" + item.id()));
+      if (!page.hasNextPage()) {
+        break;
+      }
+      request = request.withToken(page.nextToken().orElseThrow());
+      page = impl.api().search(request);
+    }
+    // The elevation first, whose item has no time (it spans from year 1), then June to December
+    // of both variables.
+    assertThat(ids).hasSize(15).doesNotHaveDuplicates().startsWith("lux:elevation/elev_lux");
+    assertThat(ids.get(1)).isIn("bcsd:pr/pr-1999-06-30", "bcsd:tas/tas-1999-06-30");
+    assertThat(ids.get(14)).isIn("bcsd:pr/pr-1999-12-31", "bcsd:tas/tas-1999-12-31");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("implementations")
+  void aBadSearchParameterIsAFieldError(Implementation impl) {
+    Refusal refusal =
+        invalid(impl, api -> api.search(ItemSearchRequest.builder().datetime("soon").build()));
+    assertThat(refusal.locs()).containsExactly(List.of("datetime"));
+  }
+
+  /** A page's items without their links, which only a service can make absolute. */
+  private static JsonNode withoutLinks(ItemCollection page) {
+    JsonNode tree = withoutRunFacts(page);
+    ((ObjectNode) tree).remove("links");
+    tree.path("features").forEach(item -> ((ObjectNode) item).remove("links"));
+    return tree;
   }
 
   // --- errors ---

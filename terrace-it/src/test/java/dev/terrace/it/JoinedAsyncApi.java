@@ -8,6 +8,8 @@ import dev.terrace.api.Estimate;
 import dev.terrace.api.EstimateRequest;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
+import dev.terrace.api.ItemCollection;
+import dev.terrace.api.ItemSearchRequest;
 import dev.terrace.api.JobsApi;
 import dev.terrace.api.ListDatasetsRequest;
 import dev.terrace.api.ListProvidersRequest;
@@ -75,6 +77,11 @@ final class JoinedAsyncApi implements TerraceApi {
   @Override
   public Dataset dataset(String id) {
     return join(async.dataset(id));
+  }
+
+  @Override
+  public ItemCollection search(ItemSearchRequest request) {
+    return join(async.search(request));
   }
 
   @Override
