@@ -2,6 +2,7 @@ package dev.terrace.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -18,6 +19,29 @@ import org.jspecify.annotations.Nullable;
 public record ItemFields(
     @JsonProperty("include") @Nullable List<String> include,
     @JsonProperty("exclude") @Nullable List<String> exclude) {
+
+  /**
+   * Reads fields as STAC API's GET form writes them: each path to include, or after {@code -} to
+   * exclude ({@code +} may mark an include).
+   *
+   * @param paths such as {@code properties.datetime} and {@code -assets}
+   * @return the fields, or null when {@code paths} is empty
+   */
+  public static @Nullable ItemFields parse(List<String> paths) {
+    List<String> include = new ArrayList<>();
+    List<String> exclude = new ArrayList<>();
+    for (String path : paths) {
+      if (path.startsWith("-")) {
+        exclude.add(path.substring(1));
+      } else {
+        include.add(path.startsWith("+") ? path.substring(1) : path);
+      }
+    }
+    if (include.isEmpty() && exclude.isEmpty()) {
+      return null;
+    }
+    return new ItemFields(include.isEmpty() ? null : include, exclude.isEmpty() ? null : exclude);
+  }
 
   /** Copies the lists. */
   public ItemFields {

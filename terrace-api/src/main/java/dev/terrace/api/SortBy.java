@@ -21,6 +21,19 @@ public record SortBy(
     Objects.requireNonNull(direction, "direction");
   }
 
+  /**
+   * Reads a key as STAC API's GET form writes it: the field, after {@code -} for descending and
+   * after {@code +} or nothing for ascending.
+   *
+   * @param key such as {@code -properties.datetime} or {@code id}
+   * @return the sort key
+   */
+  public static SortBy parse(String key) {
+    boolean descending = key.startsWith("-");
+    String field = descending || key.startsWith("+") ? key.substring(1) : key;
+    return new SortBy(field, descending ? Direction.DESC : Direction.ASC);
+  }
+
   /** The direction of a sort key; {@code asc} and {@code desc} on the wire. */
   public enum Direction {
     /** Smallest first. */

@@ -18,17 +18,20 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description =
-        "Lists what can be extracted: the providers, their datasets, one dataset's details.",
+        "Lists what can be extracted: the providers, their datasets, one dataset's details, and"
+            + " searches the rasters behind them (STAC items).",
     subcommands = {
       CatalogCommand.Providers.class,
       CatalogCommand.Datasets.class,
-      CatalogCommand.DatasetDetail.class
+      CatalogCommand.DatasetDetail.class,
+      CatalogSearchCommand.class
     },
     footer = {
       "%nExamples:",
       "  terrace catalog providers",
       "  terrace catalog datasets --provider lux",
       "  terrace catalog dataset lux:elevation --format json",
+      "  terrace catalog search --collection bcsd:pr --datetime 1999-06-01T00:00:00Z/..",
       "  terrace catalog datasets --url http://localhost:8000"
     })
 final class CatalogCommand implements Runnable {
@@ -38,7 +41,7 @@ final class CatalogCommand implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(
-        spec.commandLine(), "Missing a command: providers, datasets or dataset");
+        spec.commandLine(), "Missing a command: providers, datasets, dataset or search");
   }
 
   /** {@code terrace catalog providers}. */

@@ -143,8 +143,13 @@ final class ExtractCommand implements Callable<Integer> {
 
   /** Inline GeoJSON, {@code @FILE} or {@code -}. */
   static Geometry parse(String arg) {
+    return parse("--geometry", arg);
+  }
+
+  /** Inline GeoJSON, {@code @FILE} or {@code -}, for the option named {@code option}. */
+  static Geometry parse(String option, String arg) {
     String text;
-    String source = "--geometry";
+    String source = option;
     try {
       if (arg.equals("-")) {
         text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
@@ -152,7 +157,7 @@ final class ExtractCommand implements Callable<Integer> {
       } else if (arg.startsWith("@")) {
         Path file = Path.of(arg.substring(1));
         if (!Files.isRegularFile(file)) {
-          throw new IllegalArgumentException("--geometry " + arg + ": no such file");
+          throw new IllegalArgumentException(option + " " + arg + ": no such file");
         }
         text = Files.readString(file);
         source = file.toString();
@@ -161,7 +166,7 @@ final class ExtractCommand implements Callable<Integer> {
       }
     } catch (IOException e) {
       throw new IllegalArgumentException(
-          "cannot read --geometry " + arg + ": " + e.getMessage(), e);
+          "cannot read " + option + " " + arg + ": " + e.getMessage(), e);
     }
     if (text.contains("\"FeatureCollection\"")) {
       throw new IllegalArgumentException(

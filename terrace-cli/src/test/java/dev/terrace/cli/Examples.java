@@ -28,6 +28,8 @@ final class Examples {
   static final String PROVIDERS = "terrace catalog providers";
   static final String DATASETS = "terrace catalog datasets --provider lux --format json";
   static final String DATASET = "terrace catalog dataset lux:elevation";
+  static final String SEARCH =
+      "terrace catalog search --collection bcsd:pr --datetime 1999-03-01T00:00:00Z/1999-05-31T23:59:59Z";
   static final String BATCH =
       "terrace batch --dataset lux:elevation --in examples/points.csv --out values.csv";
   static final String RESUME =
@@ -48,6 +50,7 @@ final class Examples {
           PROVIDERS,
           DATASETS,
           DATASET,
+          SEARCH,
           BATCH,
           RESUME,
           BATCH_GEOJSON,

@@ -134,6 +134,16 @@ class LocalAndRemoteTest {
     assertThat(dataset.local().out())
         .isEqualTo(dataset.remote().out())
         .contains("units", "continuous");
+
+    Both search = both(Examples.SEARCH);
+    assertThat(search.local().exitCode()).as(search.local().err()).isZero();
+    assertThat(search.local().out()).isEqualTo(search.remote().out());
+    List<String> rows = search.local().out().lines().toList();
+    assertThat(rows).hasSize(4);
+    assertThat(rows.get(0)).startsWith("COLLECTION").contains("DATETIME", "HREF");
+    assertThat(rows.get(1))
+        .startsWith("bcsd:pr")
+        .contains("pr-1999-03-31", "1999-03-31T00:00:00Z", "bcsd_obs_1999.nc");
   }
 
   @Test

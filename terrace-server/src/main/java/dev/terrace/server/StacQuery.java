@@ -24,21 +24,6 @@ final class StacQuery {
    * @throws ProblemException with status 400 naming a parameter that is not of its type
    */
   static ItemSearchRequest of(Parameters query, String collection) {
-    List<String> include = new ArrayList<>();
-    List<String> exclude = new ArrayList<>();
-    for (String field : list(query, "fields")) {
-      if (field.startsWith("-")) {
-        exclude.add(field.substring(1));
-      } else {
-        include.add(field.startsWith("+") ? field.substring(1) : field);
-      }
-    }
-    List<SortBy> sortby = new ArrayList<>();
-    for (String key : list(query, "sortby")) {
-      boolean descending = key.startsWith("-");
-      String field = key.startsWith("-") || key.startsWith("+") ? key.substring(1) : key;
-      sortby.add(new SortBy(field, descending ? SortBy.Direction.DESC : SortBy.Direction.ASC));
-    }
     return new ItemSearchRequest(
         collection != null ? List.of(collection) : orNull(list(query, "collections")),
         orNull(list(query, "ids")),
@@ -47,10 +32,8 @@ final class StacQuery {
         query.first("datetime").orElse(null),
         limit(query),
         query.first("token").orElse(null),
-        orNull(sortby),
-        include.isEmpty() && exclude.isEmpty()
-            ? null
-            : new ItemFields(orNull(include), orNull(exclude)));
+        orNull(list(query, "sortby").stream().map(SortBy::parse).toList()),
+        ItemFields.parse(list(query, "fields")));
   }
 
   private static List<String> list(Parameters query, String name) {
