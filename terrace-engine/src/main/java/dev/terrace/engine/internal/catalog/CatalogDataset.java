@@ -188,7 +188,7 @@ public final class CatalogDataset {
    *     long
    */
   public boolean remote() {
-    return tiles == null && (location.startsWith("http://") || location.startsWith("https://"));
+    return tiles == null && Catalog.isUrl(location);
   }
 
   /**
