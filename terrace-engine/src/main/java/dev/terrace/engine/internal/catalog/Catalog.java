@@ -133,8 +133,9 @@ public final class Catalog implements AutoCloseable {
     try {
       uri = new URI(url);
     } catch (URISyntaxException e) {
-      // The exception's message quotes the whole URL, query and all.
-      throw new IllegalArgumentException("not a valid URL: " + label + ": " + e.getReason());
+      // The exception's own message quotes the whole URL, query and all.
+      throw new IllegalArgumentException(
+          e.getReason() + (e.getIndex() < 0 ? "" : " at index " + e.getIndex()) + ": " + label);
     }
     if (uri.getHost() == null) {
       throw new IllegalArgumentException("URL has no host: " + label);
