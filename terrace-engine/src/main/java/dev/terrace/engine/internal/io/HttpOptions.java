@@ -551,7 +551,7 @@ public final class HttpOptions {
 
     /**
      * Signs every attempt, retries and hedges included, after the other headers are set; a URL that
-     * carries its own signature ({@link RequestSigner#signedByUrl}) is still sent as given.
+     * carries its own signature ({@link RequestSigner#signedByUrl}) is sent as given, unsigned.
      *
      * @param signer what adds the authentication headers, or null to sign nothing (the default)
      * @return this builder
