@@ -4,11 +4,16 @@ import dev.terrace.engine.internal.geotiff.GeoTiff;
 import dev.terrace.engine.internal.geotiff.Sidecars;
 import dev.terrace.engine.internal.io.FileByteSource;
 import dev.terrace.engine.internal.io.HttpByteSource;
+import dev.terrace.engine.internal.io.HttpOptions;
 import dev.terrace.engine.internal.io.MemoryByteSource;
+import dev.terrace.engine.internal.io.ObjectStorage;
+import dev.terrace.engine.internal.io.ObjectStore;
+import dev.terrace.engine.internal.io.RemoteNames;
 import dev.terrace.engine.internal.raster.RasterIoException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -21,7 +26,8 @@ import java.util.function.BiConsumer;
 /**
  * The providers and datasets Terrace can read, from a catalog file (JSON, or YAML with the same
  * shape) or the built-in sample catalog. Dataset paths are relative to the catalog file's folder
- * unless absolute or a URL.
+ * unless absolute, a URL or an object's location ({@code s3://}, {@code gs://}), read as its
+ * provider's {@code storage} says.
  *
  * <p>Rasters are opened on first use and stay open until {@link #close()}. Thread-safe.
  */
@@ -64,7 +70,8 @@ public final class Catalog implements AutoCloseable {
     Path folder = file.toAbsolutePath().getParent();
     return new Catalog(
         file.toString(),
-        CatalogLoader.load(file.toString(), content, yaml, where -> locate(folder, where)));
+        CatalogLoader.load(
+            file.toString(), content, yaml, (where, storage) -> locate(folder, where, storage)));
   }
 
   /**
@@ -85,9 +92,9 @@ public final class Catalog implements AutoCloseable {
             "builtin.json",
             resource("builtin.json"),
             false,
-            where ->
+            (where, storage) ->
                 isUrl(where)
-                    ? remote(where)
+                    ? remote(where, storage)
                     : new CatalogLoader.Location(
                         "built-in " + where,
                         where,
@@ -97,31 +104,57 @@ public final class Catalog implements AutoCloseable {
                         false)));
   }
 
-  private static boolean isUrl(String where) {
+  /**
+   * @return whether {@code where} is read over the network: an http(s) URL or an object's location
+   */
+  static boolean isUrl(String where) {
     String lower = where.toLowerCase(Locale.ROOT);
-    return lower.startsWith("http://") || lower.startsWith("https://");
+    return lower.startsWith("http://")
+        || lower.startsWith("https://")
+        || ObjectStore.isObject(where);
   }
 
   /**
+   * A URL or an object; its label, which messages and listings show, leaves out the query, which
+   * may carry a signature.
+   *
    * @throws IllegalArgumentException if the URL is malformed or has no host
    */
-  private static CatalogLoader.Location remote(String url) {
-    URI uri = URI.create(url);
+  private static CatalogLoader.Location remote(String url, ObjectStorage storage) {
+    if (ObjectStore.isObject(url)) {
+      return new CatalogLoader.Location(
+          ObjectStore.name(url),
+          url,
+          () -> ObjectStore.open(url, storage, HttpOptions.defaults()),
+          null,
+          Sidecars.of(suffix -> ObjectStore.open(url + suffix, storage, HttpOptions.defaults())),
+          true);
+    }
+    String label = RemoteNames.display(url);
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      // The exception's own message quotes the whole URL, query and all.
+      throw new IllegalArgumentException(
+          e.getReason() + (e.getIndex() < 0 ? "" : " at index " + e.getIndex()) + ": " + label);
+    }
     if (uri.getHost() == null) {
-      throw new IllegalArgumentException("URL has no host: " + url);
+      throw new IllegalArgumentException("URL has no host: " + label);
     }
     return new CatalogLoader.Location(
-        url,
-        url,
+        label,
+        // The asset a search lists, without a signature its query may carry.
+        label,
         () -> HttpByteSource.open(uri),
         null,
         Sidecars.of(suffix -> HttpByteSource.open(URI.create(url + suffix))),
         true);
   }
 
-  private static CatalogLoader.Location locate(Path folder, String where) {
+  private static CatalogLoader.Location locate(Path folder, String where, ObjectStorage storage) {
     if (isUrl(where)) {
-      return remote(where);
+      return remote(where, storage);
     }
     String lower = where.toLowerCase(Locale.ROOT);
     Path path = lower.startsWith("file:") ? Path.of(URI.create(where)) : folder.resolve(where);

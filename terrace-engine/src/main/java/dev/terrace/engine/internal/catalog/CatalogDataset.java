@@ -204,7 +204,7 @@ public final class CatalogDataset {
    *     long
    */
   public boolean remote() {
-    return tiles == null && (location.startsWith("http://") || location.startsWith("https://"));
+    return tiles == null && Catalog.isUrl(location);
   }
 
   /**

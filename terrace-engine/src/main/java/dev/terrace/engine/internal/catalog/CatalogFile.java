@@ -18,7 +18,23 @@ record CatalogFile(List<ProviderEntry> providers) {
       String license,
       String citation,
       String description,
+      StorageEntry storage,
       List<DatasetEntry> datasets) {}
+
+  /**
+   * How the provider's {@code s3://} and {@code gs://} objects are reached; see {@link
+   * dev.terrace.engine.internal.io.ObjectStorage}.
+   */
+  record StorageEntry(
+      String endpoint,
+      String region,
+      Boolean anonymous,
+      Boolean requesterPays,
+      Boolean pathStyle,
+      String profile,
+      String accessKeyId,
+      String secretAccessKey,
+      String sessionToken) {}
 
   record DatasetEntry(
       String name,

@@ -10,10 +10,13 @@ import dev.terrace.engine.internal.crs.CrsIdentifier;
 import dev.terrace.engine.internal.crs.ProjCrs;
 import dev.terrace.engine.internal.geotiff.Sidecars;
 import dev.terrace.engine.internal.io.ByteSource;
+import dev.terrace.engine.internal.io.ObjectStorage;
 import dev.terrace.engine.internal.tiles.TileGrid;
 import dev.terrace.engine.internal.tiles.TileSet;
 import dev.terrace.engine.internal.tiles.UrlTemplate;
 import dev.terrace.engine.internal.time.Timestamps;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
@@ -63,9 +66,9 @@ final class CatalogLoader {
   }
 
   private final String file;
-  private final Function<String, Location> resolver;
+  private final BiFunction<String, ObjectStorage, Location> resolver;
 
-  private CatalogLoader(String file, Function<String, Location> resolver) {
+  private CatalogLoader(String file, BiFunction<String, ObjectStorage, Location> resolver) {
     this.file = file;
     this.resolver = resolver;
   }
@@ -74,10 +77,14 @@ final class CatalogLoader {
    * @param file the file's name, for messages
    * @param content the file's bytes
    * @param yaml whether the content is YAML rather than JSON
-   * @param resolver turns a dataset's {@code path} or {@code url} into a location
+   * @param resolver turns a dataset's {@code path} or {@code url}, with its provider's storage
+   *     options, into a location
    */
   static List<CatalogProvider> load(
-      String file, byte[] content, boolean yaml, Function<String, Location> resolver) {
+      String file,
+      byte[] content,
+      boolean yaml,
+      BiFunction<String, ObjectStorage, Location> resolver) {
     return new CatalogLoader(file, resolver).load(content, yaml);
   }
 
@@ -141,11 +148,12 @@ final class CatalogLoader {
     if (p.datasets() == null || p.datasets().isEmpty()) {
       throw error(at + ".datasets", "a provider needs at least one dataset");
     }
+    ObjectStorage storage = storage(at + ".storage", p.storage());
     List<CatalogDataset> datasets = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (int j = 0; j < p.datasets().size(); j++) {
       String dat = at + ".datasets[" + j + "]";
-      CatalogDataset d = dataset(dat, slug, protocol, p.datasets().get(j));
+      CatalogDataset d = dataset(dat, slug, protocol, p.datasets().get(j), storage);
       if (!names.add(d.name())) {
         throw error(dat + ".name", "\"" + d.name() + "\" is used by an earlier dataset of " + slug);
       }
@@ -162,8 +170,41 @@ final class CatalogLoader {
         datasets);
   }
 
+  /** A provider's {@code storage}, checked now: its messages name no key or secret. */
+  private ObjectStorage storage(String at, CatalogFile.StorageEntry s) {
+    if (s == null) {
+      return ObjectStorage.defaults();
+    }
+    URI endpoint = null;
+    if (s.endpoint() != null) {
+      try {
+        endpoint = new URI(s.endpoint());
+      } catch (URISyntaxException e) {
+        throw error(at + ".endpoint", "is not a URL: " + e.getReason());
+      }
+    }
+    try {
+      return new ObjectStorage(
+          endpoint,
+          s.region(),
+          Boolean.TRUE.equals(s.anonymous()),
+          Boolean.TRUE.equals(s.requesterPays()),
+          s.pathStyle(),
+          s.profile(),
+          s.accessKeyId(),
+          s.secretAccessKey(),
+          s.sessionToken());
+    } catch (IllegalArgumentException e) {
+      throw error(at, e.getMessage());
+    }
+  }
+
   private CatalogDataset dataset(
-      String at, String provider, String protocol, CatalogFile.DatasetEntry d) {
+      String at,
+      String provider,
+      String protocol,
+      CatalogFile.DatasetEntry d,
+      ObjectStorage storage) {
     if (d == null) {
       throw error(at, "must be an object");
     }
@@ -197,7 +238,8 @@ final class CatalogLoader {
     }
     CoordinateReferenceSystem crs = d.crs() == null ? null : crs(at + ".crs", d.crs());
     if (protocol.equals("cog_tiles")) {
-      return new CatalogDataset(provider, d, tiles(at, d), this::present);
+      return new CatalogDataset(
+          provider, d, tiles(at, d, storage), where -> present(where, storage));
     }
     if (d.urlTemplate() != null || d.tileDegrees() != null) {
       throw error(
@@ -205,12 +247,12 @@ final class CatalogLoader {
           "is for protocol cog_tiles; a " + protocol + " dataset reads one file, its path or url");
     }
     if (protocol.equals("netcdf")) {
-      return netcdf(at, provider, d);
+      return netcdf(at, provider, d, storage);
     }
     if (d.timeSteps() != null) {
-      return timeSeries(at, provider, d, crs);
+      return timeSeries(at, provider, d, crs, storage);
     }
-    Location location = locate(at, d.path(), d.url());
+    Location location = locate(at, d.path(), d.url(), storage);
     return new CatalogDataset(
         provider,
         d,
@@ -249,13 +291,14 @@ final class CatalogLoader {
    * without {@code units} gives steps without timestamps: the dataset is static and {@code band}
    * picks the step.
    */
-  private CatalogDataset netcdf(String at, String provider, CatalogFile.DatasetEntry d) {
+  private CatalogDataset netcdf(
+      String at, String provider, CatalogFile.DatasetEntry d, ObjectStorage storage) {
     if (d.timeSteps() != null) {
       throw error(
           at + ".time_steps", "a netcdf dataset takes its timestamps from the file's time axis");
     }
     // band is checked when the file is opened: only steps without timestamps are chosen by band.
-    Location location = locate(at, d.path(), d.url());
+    Location location = locate(at, d.path(), d.url(), storage);
     String variable = d.variable() != null ? d.variable() : d.name();
     return new CatalogDataset(
         provider,
@@ -267,7 +310,11 @@ final class CatalogLoader {
 
   /** A stack of COGs, one per timestamp, sorted by time whatever the file's order. */
   private CatalogDataset timeSeries(
-      String at, String provider, CatalogFile.DatasetEntry d, CoordinateReferenceSystem crs) {
+      String at,
+      String provider,
+      CatalogFile.DatasetEntry d,
+      CoordinateReferenceSystem crs,
+      ObjectStorage storage) {
     if (d.path() != null || d.url() != null) {
       throw error(at + ".time_steps", "a dataset has either a path/url or time_steps, not both");
     }
@@ -292,7 +339,7 @@ final class CatalogLoader {
       if (!seen.add(time)) {
         throw error(step + ".time", "\"" + e.time() + "\" is listed twice");
       }
-      Location location = locate(step, e.path(), e.url());
+      Location location = locate(step, e.path(), e.url(), storage);
       first = first == null ? location.label() : first;
       steps.add(
           new RasterSeries.Step(
@@ -311,13 +358,13 @@ final class CatalogLoader {
    * Where a dataset's bytes are, refused now rather than at its first read if the URL cannot be
    * opened.
    */
-  private Location locate(String at, String path, String url) {
+  private Location locate(String at, String path, String url, ObjectStorage storage) {
     String where = path != null ? path : url;
     if (where == null || where.isBlank()) {
       throw error(at + ".path", "a dataset needs a path or a url");
     }
     try {
-      return resolver.apply(where);
+      return resolver.apply(where, storage);
     } catch (IllegalArgumentException bad) {
       throw error(at + (path != null ? ".path" : ".url"), bad.getMessage());
     }
@@ -327,7 +374,7 @@ final class CatalogLoader {
    * A global grid of tiles: each tile's name from the template is a path or URL like a cog
    * dataset's.
    */
-  private TileSet tiles(String at, CatalogFile.DatasetEntry d) {
+  private TileSet tiles(String at, CatalogFile.DatasetEntry d, ObjectStorage storage) {
     if (d.path() != null || d.url() != null) {
       throw error(
           at + (d.path() != null ? ".path" : ".url"),
@@ -349,15 +396,15 @@ final class CatalogLoader {
     } catch (IllegalArgumentException e) {
       throw error(at + ".tile_degrees", e.getMessage());
     }
-    return new TileSet(names, grid, where -> resolver.apply(where).bytes().get());
+    return new TileSet(names, grid, where -> resolver.apply(where, storage).bytes().get());
   }
 
   /**
    * Whether a tile's file is there: a local one is looked for, a remote one taken as there, since
    * finding out costs a request per tile.
    */
-  private boolean present(String where) {
-    Path local = resolver.apply(where).file();
+  private boolean present(String where, ObjectStorage storage) {
+    Path local = resolver.apply(where, storage).file();
     return local == null || java.nio.file.Files.isRegularFile(local);
   }
 

@@ -4,6 +4,9 @@ import dev.terrace.engine.internal.io.ByteSource;
 import dev.terrace.engine.internal.io.FileByteSource;
 import dev.terrace.engine.internal.io.HttpByteSource;
 import dev.terrace.engine.internal.io.HttpOptions;
+import dev.terrace.engine.internal.io.ObjectStorage;
+import dev.terrace.engine.internal.io.ObjectStore;
+import dev.terrace.engine.internal.io.RemoteNames;
 import dev.terrace.engine.internal.raster.AffineTransform;
 import dev.terrace.engine.internal.raster.Band;
 import dev.terrace.engine.internal.raster.Grid;
@@ -132,7 +135,8 @@ public final class GeoTiff implements RasterSource {
 
   /**
    * Opens a GeoTIFF by URI: {@code file:} paths locally, {@code http:} and {@code https:} with
-   * range requests and default {@link HttpOptions}.
+   * range requests, {@code s3:} and {@code gs:} objects the same way, signed with the credentials
+   * the environment gives (see {@link ObjectStorage}), all with default {@link HttpOptions}.
    *
    * @param uri where the file is
    * @return the full-resolution image; close it when done
@@ -149,22 +153,36 @@ public final class GeoTiff implements RasterSource {
    * @param uri where the file is
    * @param options how to talk HTTP, for remote files
    * @return the full-resolution image; close it when done
-   * @throws IllegalArgumentException for schemes other than file, http and https
+   * @throws IllegalArgumentException for schemes other than file, http, https, s3 and gs
    * @see #open(URI)
    */
   public static GeoTiff open(URI uri, HttpOptions options) {
+    return open(uri, options, ObjectStorage.defaults());
+  }
+
+  /**
+   * @param uri where the file is; an {@code s3:} or {@code gs:} URI's path is percent-decoded into
+   *     the object's key
+   * @param options how to talk HTTP, for remote files
+   * @param storage the endpoint, region and credentials, for {@code s3:} and {@code gs:} objects
+   * @return the full-resolution image; close it when done
+   * @throws IllegalArgumentException for schemes other than file, http, https, s3 and gs
+   * @see #open(URI)
+   */
+  public static GeoTiff open(URI uri, HttpOptions options, ObjectStorage storage) {
     String scheme =
         uri.getScheme() == null ? "file" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
     return switch (scheme) {
       case "file" -> open(uri.getScheme() == null ? Path.of(uri.getPath()) : Path.of(uri));
       case "http", "https" -> open(HttpByteSource.open(uri, options), TileCache.shared());
+      case "s3", "gs" -> open(ObjectStore.open(uri, storage, options), TileCache.shared());
       default ->
           throw new IllegalArgumentException(
               "cannot open "
-                  + uri
+                  + RemoteNames.display(uri.toString())
                   + ": scheme "
                   + scheme
-                  + " is not supported (use file, http or https)");
+                  + " is not supported (use file, http, https, s3 or gs)");
     };
   }
 

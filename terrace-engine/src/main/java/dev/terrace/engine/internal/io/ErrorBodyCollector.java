@@ -5,6 +5,8 @@ import java.net.http.HttpResponse.ResponseInfo;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads the body of an error status: keeps its start for the message, and drains a little more so
@@ -19,6 +21,9 @@ final class ErrorBodyCollector extends OutcomeSubscriber {
    * Error bodies are drained up to this so the connection can be reused; longer ones are cut off.
    */
   private static final int DRAIN_BYTES = 64 * 1024;
+
+  private static final Pattern XML_CODE = Pattern.compile("<Code>([^<]*)</Code>");
+  private static final Pattern XML_MESSAGE = Pattern.compile("<Message>([^<]*)</Message>");
 
   private final ResponseInfo info;
   private final byte[] snippet = new byte[SNIPPET_BYTES];
@@ -58,6 +63,21 @@ final class ErrorBodyCollector extends OutcomeSubscriber {
   void bodyEnded() {
     String text =
         new String(snippet, 0, kept, StandardCharsets.UTF_8).replaceAll("\\s+", " ").strip();
-    result.complete(new Failed(info.statusCode(), info.headers(), text));
+    result.complete(new Failed(info.statusCode(), info.headers(), shown(text)));
+  }
+
+  /**
+   * An object store's XML error is cut to its code and message: the rest echoes the request, the
+   * access key id and the string signed included, which no message may carry.
+   *
+   * @return {@code "Code: Message"} for an S3-style error, else the body as it is
+   */
+  static String shown(String body) {
+    Matcher code = XML_CODE.matcher(body);
+    if (!code.find()) {
+      return body;
+    }
+    Matcher message = XML_MESSAGE.matcher(body);
+    return message.find() ? code.group(1) + ": " + message.group(1) : code.group(1);
   }
 }

@@ -56,8 +56,8 @@ public final class HttpByteSource implements ByteSource {
    */
   private volatile byte[] whole;
 
-  private HttpByteSource(URI uri, HttpOptions options) {
-    this.name = uri.toString();
+  private HttpByteSource(URI uri, String name, HttpOptions options) {
+    this.name = name;
     this.options = options;
     this.errors = new RemoteFileErrors(name);
     this.requester = new RangeRequester(uri, options, traffic, errors);
@@ -101,19 +101,29 @@ public final class HttpByteSource implements ByteSource {
    */
   public static HttpByteSource open(URI uri, HttpOptions options) {
     Objects.requireNonNull(uri, "uri must not be null");
-    Objects.requireNonNull(options, "options must not be null");
-    String scheme = uri.getScheme();
-    if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
-      throw new IllegalArgumentException("only http and https URLs can be opened, not " + uri);
-    }
-    if (uri.getHost() == null) {
-      throw new IllegalArgumentException("URL has no host: " + uri);
-    }
-    return new HttpByteSource(uri, options);
+    return open(uri, RemoteNames.display(uri.toString()), options);
   }
 
   /**
-   * @return the URL
+   * @param name what messages call the file: an object's {@code s3://} location rather than the URL
+   *     it is read from
+   * @see #open(URI, HttpOptions)
+   */
+  static HttpByteSource open(URI uri, String name, HttpOptions options) {
+    Objects.requireNonNull(uri, "uri must not be null");
+    Objects.requireNonNull(options, "options must not be null");
+    String scheme = uri.getScheme();
+    if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
+      throw new IllegalArgumentException("only http and https URLs can be opened, not " + name);
+    }
+    if (uri.getHost() == null) {
+      throw new IllegalArgumentException("URL has no host: " + name);
+    }
+    return new HttpByteSource(uri, name, options);
+  }
+
+  /**
+   * @return the URL without its query (which may carry a signature), or the object's location
    */
   @Override
   public String name() {
@@ -121,7 +131,8 @@ public final class HttpByteSource implements ByteSource {
   }
 
   /**
-   * @return the URL, {@code #}, and the ETag, else the Last-Modified date, else the length
+   * @return the {@linkplain #name() name}, {@code #}, and the ETag, else the Last-Modified date,
+   *     else the length
    */
   @Override
   public String identity() {

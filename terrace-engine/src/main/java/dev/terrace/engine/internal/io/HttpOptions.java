@@ -53,6 +53,7 @@ public final class HttpOptions {
   private final long maxWholeBodyBytes;
   private final boolean hedging;
   private final Map<String, String> headers;
+  private final RequestSigner signer;
   private final Sleeper sleeper;
 
   private HttpOptions(Builder b) {
@@ -68,6 +69,7 @@ public final class HttpOptions {
     this.maxWholeBodyBytes = b.maxWholeBodyBytes;
     this.hedging = b.hedging;
     this.headers = b.headers;
+    this.signer = b.signer;
     this.sleeper = b.sleeper;
   }
 
@@ -90,6 +92,30 @@ public final class HttpOptions {
    */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Starts from these options, to change a few.
+   *
+   * @return a new builder holding every option of this one
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.httpClient = httpClient;
+    b.requestTimeout = requestTimeout;
+    b.maxRetries = maxRetries;
+    b.initialBackoff = initialBackoff;
+    b.maxBackoff = maxBackoff;
+    b.prefetchBytes = prefetchBytes;
+    b.mergeGapBytes = mergeGapBytes;
+    b.maxMergedBytes = maxMergedBytes;
+    b.maxConcurrentRequests = maxConcurrentRequests;
+    b.maxWholeBodyBytes = maxWholeBodyBytes;
+    b.hedging = hedging;
+    b.headers = headers;
+    b.signer = signer;
+    b.sleeper = sleeper;
+    return b;
   }
 
   /**
@@ -221,6 +247,13 @@ public final class HttpOptions {
     return headers;
   }
 
+  /**
+   * @return what signs each attempt, or null to send requests unsigned
+   */
+  RequestSigner signer() {
+    return signer;
+  }
+
   Sleeper sleeper() {
     return sleeper;
   }
@@ -264,6 +297,8 @@ public final class HttpOptions {
         + hedging
         + ", headers="
         + headers.keySet()
+        + ", signed="
+        + (signer != null)
         + "]";
   }
 
@@ -291,6 +326,7 @@ public final class HttpOptions {
     private long maxWholeBodyBytes = 64L * 1024 * 1024;
     private boolean hedging = true;
     private Map<String, String> headers = Map.of();
+    private RequestSigner signer;
     private Sleeper sleeper = Sleeper.SYSTEM;
 
     private Builder() {}
@@ -510,6 +546,18 @@ public final class HttpOptions {
             copy.put(name, value) == null, "header %s is given twice (names ignore case)", name);
       }
       this.headers = Collections.unmodifiableMap(copy);
+      return this;
+    }
+
+    /**
+     * Signs every attempt, retries and hedges included, after the other headers are set; a URL that
+     * carries its own signature ({@link RequestSigner#signedByUrl}) is sent as given, unsigned.
+     *
+     * @param signer what adds the authentication headers, or null to sign nothing (the default)
+     * @return this builder
+     */
+    public Builder signer(RequestSigner signer) {
+      this.signer = signer;
       return this;
     }
 

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -34,6 +36,10 @@ final class RangeRequester {
   private final TrafficCounters traffic;
   private final RemoteFileErrors errors;
   private final ResponseValidator validator;
+
+  /** Signs each attempt; null when the source is public or its URL carries its own signature. */
+  private final RequestSigner signer;
+
   private final LatencyWindow latencies = new LatencyWindow();
   private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
@@ -45,6 +51,7 @@ final class RangeRequester {
     this.traffic = traffic;
     this.errors = errors;
     this.validator = new ResponseValidator(options, traffic, errors);
+    this.signer = RequestSigner.signedByUrl(uri) ? null : options.signer();
   }
 
   /**
@@ -203,17 +210,22 @@ final class RangeRequester {
   }
 
   private HttpRequest request(long offset, int length, FileVersion known) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Range", rangeHeader(offset, length));
+    headers.putAll(options.headers());
+    if (known != null && known.ifMatch() != null) {
+      headers.put("If-Match", known.ifMatch());
+    }
+    if (signer != null) {
+      headers.putAll(signed(headers));
+    }
     HttpRequest.Builder b =
         HttpRequest.newBuilder(uri)
             .GET()
             // Also bounds the wait for the headers inside the client; the body is bounded in
             // attempt().
-            .timeout(options.requestTimeout())
-            .header("Range", rangeHeader(offset, length));
-    options.headers().forEach(b::header);
-    if (known != null && known.ifMatch() != null) {
-      b.header("If-Match", known.ifMatch());
-    }
+            .timeout(options.requestTimeout());
+    headers.forEach(b::header);
     if (uri.getScheme().equalsIgnoreCase("http")) {
       // HTTP/2 comes via ALPN on https; on plain http it would mean an h2c upgrade attempt, which
       // servers
@@ -221,6 +233,18 @@ final class RangeRequester {
       b.version(HttpClient.Version.HTTP_1_1);
     }
     return b.build();
+  }
+
+  /**
+   * @return the signer's headers for this request
+   * @throws RasterIoException if it cannot sign: asking again would not help
+   */
+  private Map<String, String> signed(Map<String, String> headers) {
+    try {
+      return signer.sign(uri, headers);
+    } catch (RuntimeException e) {
+      throw errors.io("request not signed: " + RemoteFileErrors.describe(e), e);
+    }
   }
 
   private static Throwable unwrap(Throwable t) {

@@ -43,7 +43,7 @@ public final class SourceBreakers {
   /**
    * One breaker's state, for metrics and health.
    *
-   * @param source a host ({@code host:port}) or a file's URL
+   * @param source a host ({@code host:port}) or a file's URL without its query
    * @param state {@code closed}, {@code open} or {@code half_open}
    * @param timesOpened how many times it has opened since the process started
    * @param lastFailure the last failure seen, or null for none
@@ -81,6 +81,8 @@ public final class SourceBreakers {
   }
 
   Breaker file(URI uri) {
-    return breakers.computeIfAbsent(uri.toString(), u -> new Breaker(u, THRESHOLD, COOL_DOWN));
+    // Named without the query: the statuses reach the metrics, and a query may carry a signature.
+    return breakers.computeIfAbsent(
+        RemoteNames.display(uri.toString()), u -> new Breaker(u, THRESHOLD, COOL_DOWN));
   }
 }
