@@ -13,6 +13,7 @@ import dev.terrace.openapi.client.api.CatalogApi;
 import dev.terrace.openapi.client.api.ExtractApi;
 import dev.terrace.openapi.client.api.JobsApi;
 import dev.terrace.openapi.client.api.ServiceApi;
+import dev.terrace.openapi.client.api.StacApi;
 import dev.terrace.openapi.client.api.WebhooksApi;
 import dev.terrace.openapi.client.model.BatchExtractRequest;
 import dev.terrace.openapi.client.model.BatchExtractResponse;
@@ -31,6 +32,8 @@ import dev.terrace.openapi.client.model.Geometry;
 import dev.terrace.openapi.client.model.GetDatasetRequest;
 import dev.terrace.openapi.client.model.GetProviderRequest;
 import dev.terrace.openapi.client.model.Health;
+import dev.terrace.openapi.client.model.ItemCollection;
+import dev.terrace.openapi.client.model.ItemSearchRequest;
 import dev.terrace.openapi.client.model.Job;
 import dev.terrace.openapi.client.model.JobIdRequest;
 import dev.terrace.openapi.client.model.JobResultsRequest;
@@ -46,6 +49,8 @@ import dev.terrace.openapi.client.model.Problem;
 import dev.terrace.openapi.client.model.Provider;
 import dev.terrace.openapi.client.model.ProviderPage;
 import dev.terrace.openapi.client.model.Quality;
+import dev.terrace.openapi.client.model.StacItem;
+import dev.terrace.openapi.client.model.StacLink;
 import dev.terrace.openapi.client.model.Webhook;
 import dev.terrace.openapi.client.model.WebhookDeliveryPage;
 import dev.terrace.openapi.client.model.WebhookEvent;
@@ -325,6 +330,75 @@ class GeneratedClientTest {
       assertThat(elevation.getUnits()).isEqualTo("m");
       assertThat(elevation.getTemporal()).isEqualTo("static");
     }
+  }
+
+  @Test
+  void aCatalogSearchPagesByTokenOnBothRoutes() throws Exception {
+    ItemSearchRequest march =
+        new ItemSearchRequest()
+            .collections(List.of("bcsd:pr"))
+            .datetime("1999-03-01T00:00:00Z/1999-05-31T23:59:59Z")
+            .limit(2);
+    for (boolean byName : List.of(true, false)) {
+      march.token(null); // the generated models are mutable: the previous pass set it
+      ItemCollection first =
+          byName ? catalog.catalogSearch(null, march) : catalog.restCatalogSearch(null, march);
+      assertThat(first.getNumberMatched()).isEqualTo(3);
+      assertThat(first.getFeatures())
+          .extracting(StacItem::getId)
+          .containsExactly("pr-1999-03-31", "pr-1999-04-30");
+      StacLink next =
+          first.getLinks().stream()
+              .filter(l -> l.getRel().equals("next"))
+              .findFirst()
+              .orElseThrow();
+      ItemSearchRequest after = march.token((String) next.getBody().get("token"));
+      ItemCollection last =
+          byName ? catalog.catalogSearch(null, after) : catalog.restCatalogSearch(null, after);
+      assertThat(last.getFeatures()).extracting(StacItem::getId).containsExactly("pr-1999-05-31");
+    }
+  }
+
+  // --- the STAC API ---
+
+  @Test
+  void aStacClientBrowsesFromTheLandingPageToAnItem() throws Exception {
+    StacApi stac = new StacApi(client);
+    assertThat(client.getObjectMapper().valueToTree(stac.stacLanding(null)).path("type").asText())
+        .isEqualTo("Catalog");
+    assertThat(client.getObjectMapper().valueToTree(stac.stacConformance(null)).toString())
+        .contains("https://api.stacspec.org/v1.0.0/item-search");
+    assertThat(client.getObjectMapper().valueToTree(stac.stacCollections(null)).path("collections"))
+        .hasSize(13);
+    assertThat(
+            client
+                .getObjectMapper()
+                .valueToTree(stac.stacCollection("bcsd:pr", null))
+                .path("extent")
+                .path("temporal")
+                .path("interval")
+                .get(0)
+                .get(1)
+                .asText())
+        .startsWith("1999-12-31");
+    ItemCollection page =
+        stac.stacItems(
+            "bcsd:pr", null, null, null, null, 5, null, "-properties.datetime", null, null);
+    assertThat(page.getFeatures()).hasSize(5);
+    assertThat(page.getFeatures().get(0).getId()).isEqualTo("pr-1999-12-31");
+    assertThat(stac.stacItem("bcsd:pr", "pr-1999-12-31", null).getCollection())
+        .isEqualTo("bcsd:pr");
+    ItemCollection lux =
+        stac.stacSearch(
+            "lux:elevation", null, "5.9,49.5,6.3,49.9", null, null, null, null, null, null, null);
+    assertThat(lux.getFeatures()).extracting(StacItem::getId).containsExactly("elev_lux");
+    ItemCollection byPost =
+        stac.stacSearchByPost(
+            null,
+            new ItemSearchRequest()
+                .collections(List.of("lux:elevation"))
+                .bbox(List.of(5.9, 49.5, 6.3, 49.9)));
+    assertThat(byPost.getFeatures()).extracting(StacItem::getId).containsExactly("elev_lux");
   }
 
   // --- webhooks, by operation and by resource ---
