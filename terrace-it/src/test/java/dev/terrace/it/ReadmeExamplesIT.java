@@ -11,6 +11,7 @@ import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.ExtractResult;
 import dev.terrace.api.InvalidRequestException;
+import dev.terrace.api.ItemSearchRequest;
 import dev.terrace.api.Job;
 import dev.terrace.api.JobRow;
 import dev.terrace.api.ListDatasetsRequest;
@@ -28,6 +29,7 @@ import dev.terrace.client.ApiTimeoutException;
 import dev.terrace.client.CatalogPage;
 import dev.terrace.client.ItemResult;
 import dev.terrace.client.RawResponse;
+import dev.terrace.client.SearchPage;
 import dev.terrace.client.TerraceAsyncClient;
 import dev.terrace.client.TerraceClient;
 import dev.terrace.engine.Terrace;
@@ -321,6 +323,34 @@ class ReadmeExamplesIT {
     }
     assertThat(printed.get(0)).isEqualTo("13 datasets, 4 on this page");
     assertThat(printed.subList(1, printed.size())).containsExactlyElementsOf(ids);
+  }
+
+  @Test
+  void catalogSearch() {
+    List<String> printed =
+        printed(
+            () -> {
+              // spotless:off -- README.md shows this region as written
+      // README: catalog search
+      try (TerraceClient client = TerraceClient.builder().baseUrl(baseUrl).apiKey(apiKey).build()) {
+        SearchPage spring = client.catalog().search(ItemSearchRequest.builder()
+            .collections("bcsd:pr")
+            .datetime("1999-03-01T00:00:00Z/1999-05-31T23:59:59Z")
+            .limit(2)                                                          // two a page
+            .build());
+        spring.autoPager().stream()
+            .map(item -> item.id() + " " + item.datetime().orElseThrow())
+            .forEach(System.out::println);                                     // three items, two pages
+      }
+      // README: end
+      // spotless:on
+            });
+
+    assertThat(printed)
+        .containsExactly(
+            "pr-1999-03-31 1999-03-31T00:00:00Z",
+            "pr-1999-04-30 1999-04-30T00:00:00Z",
+            "pr-1999-05-31 1999-05-31T00:00:00Z");
   }
 
   @Test
