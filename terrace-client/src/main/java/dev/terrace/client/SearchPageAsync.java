@@ -3,9 +3,7 @@ package dev.terrace.client;
 import dev.terrace.api.ItemCollection;
 import dev.terrace.api.ItemSearchRequest;
 import dev.terrace.api.StacItem;
-import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -14,9 +12,8 @@ import java.util.function.Function;
  * A page of a {@code catalog.search} that fetches the next ones by their token without blocking:
  * {@code catalog().search(request).thenCompose(p -> p.autoPager().toList())}.
  */
-public final class SearchPageAsync implements PageableAsync<StacItem> {
+public final class SearchPageAsync extends SearchView implements PageableAsync<StacItem> {
 
-  private final ItemCollection page;
   private final ItemSearchRequest request;
   private final Function<ItemSearchRequest, CompletableFuture<ItemCollection>> fetch;
   private final Executor executor;
@@ -26,7 +23,7 @@ public final class SearchPageAsync implements PageableAsync<StacItem> {
       ItemSearchRequest request,
       Function<ItemSearchRequest, CompletableFuture<ItemCollection>> fetch,
       Executor executor) {
-    this.page = page;
+    super(page);
     this.request = request;
     this.fetch = fetch;
     this.executor = executor;
@@ -39,46 +36,6 @@ public final class SearchPageAsync implements PageableAsync<StacItem> {
     return Futures.relay(
         fetch.apply(request).thenApply(p -> new SearchPageAsync(p, request, fetch, executor)),
         executor);
-  }
-
-  /**
-   * The page as the service sent it, with its links and counts.
-   *
-   * @return the page as the service sent it, with its links and counts
-   */
-  public ItemCollection collection() {
-    return page;
-  }
-
-  /**
-   * This page's items.
-   *
-   * @return this page's items
-   */
-  @Override
-  public List<StacItem> items() {
-    return page.features();
-  }
-
-  /**
-   * How many items match the search in all, if the service said.
-   *
-   * @return how many items match the search in all, if the service said
-   */
-  public OptionalInt numberMatched() {
-    return page.numberMatched() == null
-        ? OptionalInt.empty()
-        : OptionalInt.of(page.numberMatched());
-  }
-
-  /**
-   * Whether a page follows this one.
-   *
-   * @return whether a page follows this one
-   */
-  @Override
-  public boolean hasNextPage() {
-    return page.hasNextPage();
   }
 
   /**
@@ -111,14 +68,5 @@ public final class SearchPageAsync implements PageableAsync<StacItem> {
    */
   public AutoPagerAsync<StacItem> autoPager() {
     return new AutoPagerAsync<>(this);
-  }
-
-  @Override
-  public String toString() {
-    return "SearchPageAsync[returned="
-        + page.numberReturned()
-        + ", matched="
-        + page.numberMatched()
-        + "]";
   }
 }

@@ -291,46 +291,13 @@ final class OpenApi {
     boolean search = route.path().endsWith("/search") || route.path().endsWith("/items");
     boolean byPost = route.method().equals(Method.POST);
     boolean inCollection = route.path().contains("{collection_id}");
-    String summary;
-    String operationId;
-    ObjectNode schema;
-    String mediaType = StacDocuments.GEOJSON;
-    if (route.equals(StacRoutes.LANDING)) {
-      summary = "The STAC API's landing page: a Catalog linking to every collection";
-      operationId = "stacLanding";
-      schema = typed("object");
-      mediaType = StacDocuments.JSON;
-    } else if (route.equals(StacRoutes.CONFORMANCE)) {
-      summary = "The conformance classes the STAC API implements";
-      operationId = "stacConformance";
-      schema = typed("object");
-      mediaType = StacDocuments.JSON;
-    } else if (route.equals(StacRoutes.COLLECTIONS)) {
-      summary = "Every collection: one per dataset";
-      operationId = "stacCollections";
-      schema = typed("object");
-      mediaType = StacDocuments.JSON;
-    } else if (route.equals(StacRoutes.COLLECTION)) {
-      summary = "One collection: a dataset with its extent, license and providers";
-      operationId = "stacCollection";
-      schema = typed("object");
-      mediaType = StacDocuments.JSON;
-    } else if (route.equals(StacRoutes.ITEMS)) {
-      summary = "A page of a collection's items";
-      operationId = "stacItems";
-      schema = schemas.schema(ItemCollection.class);
-    } else if (route.equals(StacRoutes.ITEM)) {
-      summary = "One item of a collection";
-      operationId = "stacItem";
-      schema = schemas.schema(StacItem.class);
-    } else {
-      summary = "STAC API Item Search" + (byPost ? ", the search as a JSON body" : "");
-      operationId = byPost ? "stacSearchByPost" : "stacSearch";
-      schema = schemas.schema(ItemCollection.class);
-    }
+    StacDoc doc = STAC_DOCS.get(route);
+    String summary = doc.summary();
+    ObjectNode schema = doc.answer() == null ? typed("object") : schemas.schema(doc.answer());
+    String mediaType = doc.answer() == null ? StacDocuments.JSON : StacDocuments.GEOJSON;
     ObjectNode o = NODES.objectNode();
     o.putArray("tags").add("stac");
-    o.put("summary", summary).put("operationId", operationId);
+    o.put("summary", summary).put("operationId", doc.operationId());
     ArrayNode parameters = o.putArray("parameters");
     if (inCollection) {
       pathParameter(
@@ -387,6 +354,41 @@ final class OpenApi {
     }
     return o;
   }
+
+  /**
+   * What the OpenAPI document says of a STAC route.
+   *
+   * @param answer the record it answers with, or null for a STAC document of its own
+   */
+  private record StacDoc(String summary, String operationId, Class<?> answer) {}
+
+  private static final Map<ApiRoutes.Route, StacDoc> STAC_DOCS =
+      Map.of(
+          StacRoutes.LANDING,
+          new StacDoc(
+              "The STAC API's landing page: a Catalog linking to every collection",
+              "stacLanding",
+              null),
+          StacRoutes.CONFORMANCE,
+          new StacDoc("The conformance classes the STAC API implements", "stacConformance", null),
+          StacRoutes.COLLECTIONS,
+          new StacDoc("Every collection: one per dataset", "stacCollections", null),
+          StacRoutes.COLLECTION,
+          new StacDoc(
+              "One collection: a dataset with its extent, license and providers",
+              "stacCollection",
+              null),
+          StacRoutes.ITEMS,
+          new StacDoc("A page of a collection's items", "stacItems", ItemCollection.class),
+          StacRoutes.ITEM,
+          new StacDoc("One item of a collection", "stacItem", StacItem.class),
+          StacRoutes.SEARCH,
+          new StacDoc("STAC API Item Search", "stacSearch", ItemCollection.class),
+          StacRoutes.SEARCH_BY_POST,
+          new StacDoc(
+              "STAC API Item Search, the search as a JSON body",
+              "stacSearchByPost",
+              ItemCollection.class));
 
   /** The query parameters of a STAC search by GET, each a string as STAC API writes it. */
   private static final List<String> STAC_QUERY =
