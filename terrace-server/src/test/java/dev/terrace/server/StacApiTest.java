@@ -187,6 +187,22 @@ class StacApiTest {
   }
 
   @Test
+  void aCategoricalItemNamesItsClasses() throws Exception {
+    JsonNode page =
+        stac(
+            "/stac/collections/esa_worldcover:land_cover/items?bbox=6.0,49.6,6.1,49.7",
+            "application/geo+json");
+    JsonNode item = page.path("features").get(0);
+    assertThat(item.path("id").asText()).isEqualTo("ESA_WorldCover_10m_2021_v200_N48E006_Map");
+    assertThat(item.path("stac_extensions").toString()).contains("classification/v1.1.0");
+    JsonNode classes =
+        item.path("assets").path("data").path("raster:bands").get(0).path("classification:classes");
+    assertThat(classes).hasSize(11);
+    assertThat(classes.get(9).path("value").asInt()).isEqualTo(95);
+    assertThat(classes.get(9).path("description").asText()).isEqualTo("Mangroves");
+  }
+
+  @Test
   void badParametersAre400ProblemsNamingThem() throws Exception {
     bad(running.get("/stac/search?bbox=1,2,3"), "bbox");
     bad(running.get("/stac/search?bbox=1,2,x,4"), "bbox");

@@ -24,6 +24,10 @@ public final class StacItems {
   public static final String RASTER_EXTENSION =
       "https://stac-extensions.github.io/raster/v1.1.0/schema.json";
 
+  /** The schema of the STAC classification extension, which names a categorical band's classes. */
+  public static final String CLASSIFICATION_EXTENSION =
+      "https://stac-extensions.github.io/classification/v1.1.0/schema.json";
+
   /**
    * The interval of an item whose dataset has no time: a raster without time answers for any time,
    * so its item meets every {@code datetime}.
@@ -52,10 +56,13 @@ public final class StacItems {
     if (dataset.description() != null) {
       properties.put("description", dataset.description());
     }
+    List<Map<String, Object>> classes = classes(dataset);
     return new StacItem(
         "Feature",
         STAC_VERSION,
-        List.of(RASTER_EXTENSION),
+        classes.isEmpty()
+            ? List.of(RASTER_EXTENSION)
+            : List.of(RASTER_EXTENSION, CLASSIFICATION_EXTENSION),
         raster.id(),
         dataset.id(),
         box == null
@@ -64,10 +71,30 @@ public final class StacItems {
         box == null ? null : List.of(box.getMinX(), box.getMinY(), box.getMaxX(), box.getMaxY()),
         properties,
         List.of(),
-        Map.of("data", asset(dataset, raster)));
+        Map.of("data", asset(dataset, raster, classes)));
   }
 
-  private static StacAsset asset(Dataset dataset, RasterItem raster) {
+  /**
+   * A categorical dataset's classes as the classification extension lists them; a code that is not
+   * a whole number, which the extension cannot hold, is left out.
+   */
+  private static List<Map<String, Object>> classes(Dataset dataset) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    if (dataset.classes() != null) {
+      for (Map.Entry<String, String> c : dataset.classes().entrySet()) {
+        if (c.getKey().matches("-?\\d{1,9}")) {
+          Map<String, Object> entry = new LinkedHashMap<>();
+          entry.put("value", Integer.parseInt(c.getKey()));
+          entry.put("description", c.getValue());
+          out.add(entry);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static StacAsset asset(
+      Dataset dataset, RasterItem raster, List<Map<String, Object>> classes) {
     Map<String, Object> band = new LinkedHashMap<>();
     if (dataset.nodata() != null) {
       double nodata = dataset.nodata();
@@ -78,6 +105,9 @@ public final class StacItems {
     }
     if (dataset.resolutionM() != null) {
       band.put("spatial_resolution", dataset.resolutionM());
+    }
+    if (!classes.isEmpty()) {
+      band.put("classification:classes", classes);
     }
     return new StacAsset(
         raster.href(),
