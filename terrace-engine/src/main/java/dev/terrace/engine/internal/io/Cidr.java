@@ -1,4 +1,4 @@
-package dev.terrace.server;
+package dev.terrace.engine.internal.io;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -8,15 +8,19 @@ import java.util.regex.Pattern;
  * A block of addresses written {@code ADDRESS/BITS} ({@code 127.0.0.0/8}, {@code fd00::/8}); a bare
  * address is a block of one.
  */
-record Cidr(byte[] prefix, int bits) {
+public record Cidr(byte[] prefix, int bits) {
 
   /** Literal addresses only, so that reading a block never asks DNS. */
   private static final Pattern LITERAL = Pattern.compile("[0-9A-Fa-f:.]+");
 
   /**
+   * Reads a block.
+   *
+   * @param text {@code ADDRESS/BITS} or a bare address, literal (never looked up)
+   * @return the block
    * @throws IllegalArgumentException naming the text when it is not an address block
    */
-  static Cidr parse(String text) {
+  public static Cidr parse(String text) {
     String t = text.strip();
     int slash = t.indexOf('/');
     String address = slash < 0 ? t : t.substring(0, slash);
@@ -44,7 +48,13 @@ record Cidr(byte[] prefix, int bits) {
     return new Cidr(bytes, bits);
   }
 
-  boolean contains(InetAddress address) {
+  /**
+   * Whether an address lies in the block.
+   *
+   * @param address an address of the same family
+   * @return whether it does; an address of the other family never does
+   */
+  public boolean contains(InetAddress address) {
     byte[] a = address.getAddress();
     if (a.length != prefix.length) {
       return false;
