@@ -37,6 +37,7 @@ class SurfaceTest {
           Map.entry("WebhookService", "WebhookServiceAsync"),
           Map.entry("JobsService", "JobsServiceAsync"),
           Map.entry("CatalogPage", "CatalogPageAsync"),
+          Map.entry("SearchPage", "SearchPageAsync"),
           Map.entry("AutoPager", "AutoPagerAsync"));
 
   /**
@@ -119,7 +120,9 @@ class SurfaceTest {
             : r instanceof Class ? (Class<?>) r : Object.class;
     String rawName = raw.getName().replace("dev.terrace.client.", "");
     boolean direct =
-        TWINS.containsKey(rawName) && !rawName.equals("CatalogPage")
+        TWINS.containsKey(rawName)
+                && !rawName.equals("CatalogPage")
+                && !rawName.equals("SearchPage")
             || r == void.class
             || blocking.getName().equals("toString");
     if (direct) {
@@ -130,8 +133,8 @@ class SurfaceTest {
 
   @ParameterizedTest
   @CsvSource({
-    "TerraceClient, 36",
-    "CatalogService, 2",
+    "TerraceClient, 38",
+    "CatalogService, 4",
     "ProviderService, 5",
     "DatasetService, 5",
     "ExtractionService, 8",
