@@ -43,6 +43,7 @@ class ReadmeMatchesExamplesIT {
             "raw response",
             "error handling",
             "pagination",
+            "catalog search",
             "embedded");
     regions.forEach(
         (name, code) -> assertThat(readme).as("README example '%s'", name).contains(code));
