@@ -7,6 +7,9 @@ import dev.terrace.engine.internal.raster.RasterFormatException;
 import dev.terrace.engine.internal.raster.RasterIoException;
 import dev.terrace.engine.internal.raster.RasterSource;
 import dev.terrace.engine.internal.raster.UnreadableException;
+import dev.terrace.engine.internal.stacread.StacIndex;
+import dev.terrace.engine.internal.stacread.StacItem;
+import dev.terrace.engine.internal.tiles.Mosaic;
 import dev.terrace.engine.internal.tiles.TileSet;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,8 +27,9 @@ import org.locationtech.jts.geom.Envelope;
 /**
  * One dataset of a catalog: what the file says about it, and its rasters — one, or one slice per
  * timestamp — opened on first use and kept open (a COG's header is then read once, however many
- * requests use it). A dataset stored as a global grid of tiles ({@code cog_tiles}) has no single
- * raster: it is read through {@link #tiles()}.
+ * requests use it). A dataset stored as a global grid of tiles ({@code cog_tiles}) or as the items
+ * of a STAC catalog ({@code stac}) has no single raster: it is read as a mosaic, one per timestamp
+ * ({@link #mosaic(int)}).
  */
 public final class CatalogDataset {
 
@@ -44,6 +48,7 @@ public final class CatalogDataset {
   private final RasterAccess access;
   private final Map<String, String> classes;
   private final TileSet tiles;
+  private final StacIndex stac;
   private final List<String> hrefs;
   private final Predicate<String> tilePresent;
 
@@ -63,7 +68,12 @@ public final class CatalogDataset {
       CatalogFile.DatasetEntry entry,
       TileSet tiles,
       Predicate<String> tilePresent) {
-    this(provider, entry, tiles.template().toString(), List.of(), null, tiles, tilePresent);
+    this(provider, entry, tiles.template().toString(), List.of(), null, tiles, null, tilePresent);
+  }
+
+  /** The items of a STAC catalog: its location is the catalog's. */
+  CatalogDataset(String provider, CatalogFile.DatasetEntry entry, String location, StacIndex stac) {
+    this(provider, entry, location, List.of(), null, null, stac, where -> true);
   }
 
   CatalogDataset(
@@ -72,7 +82,7 @@ public final class CatalogDataset {
       String location,
       List<String> hrefs,
       RasterAccess access) {
-    this(provider, entry, location, hrefs, access, null, where -> true);
+    this(provider, entry, location, hrefs, access, null, null, where -> true);
   }
 
   private CatalogDataset(
@@ -82,6 +92,7 @@ public final class CatalogDataset {
       List<String> hrefs,
       RasterAccess access,
       TileSet tiles,
+      StacIndex stac,
       Predicate<String> tilePresent) {
     this.id = provider + ":" + entry.name();
     this.provider = provider;
@@ -102,6 +113,7 @@ public final class CatalogDataset {
             ? Map.of()
             : Collections.unmodifiableMap(new LinkedHashMap<>(entry.classes()));
     this.tiles = tiles;
+    this.stac = stac;
     this.hrefs = List.copyOf(hrefs);
     this.tilePresent = tilePresent;
   }
@@ -200,6 +212,32 @@ public final class CatalogDataset {
   }
 
   /**
+   * @return whether the dataset is read as a mosaic of rasters (a grid of tiles, the items of a
+   *     STAC catalog) rather than as one raster per timestamp
+   */
+  public boolean isMosaic() {
+    return tiles != null || stac != null;
+  }
+
+  /**
+   * @param step an index from {@link #steps}
+   * @return the rasters of that timestamp, read as one
+   * @throws IllegalStateException for a dataset that is not a mosaic
+   * @throws dev.terrace.engine.internal.raster.RasterIoException if the catalog that lists a STAC
+   *     dataset's items cannot be fetched
+   * @throws dev.terrace.engine.internal.raster.RasterFormatException if it cannot be read
+   */
+  public Mosaic<?> mosaic(int step) {
+    if (tiles != null) {
+      return tiles;
+    }
+    if (stac == null) {
+      throw new IllegalStateException(id + " is one raster per timestamp, not a mosaic");
+    }
+    return stac.mosaic(step);
+  }
+
+  /**
    * @return whether the dataset's rasters are fetched over the network, where opening one may take
    *     long
    */
@@ -215,7 +253,7 @@ public final class CatalogDataset {
    * @return the grid, or empty
    */
   public Optional<Grid> gridWithoutWaiting() {
-    if (tiles != null || remote() && described == null) {
+    if (isMosaic() || remote() && described == null) {
       return Optional.empty();
     }
     try {
@@ -288,17 +326,27 @@ public final class CatalogDataset {
   }
 
   /**
-   * @return the file path or URL the dataset reads (the first, for a stack of files), or its tiles'
-   *     template
-   */
-  /**
-   * The rasters behind the dataset, as a catalog search lists them: its file, each time step, or
-   * each tile of its grid that is there (a remote tile is listed without asking whether it is).
+   * The rasters behind the dataset, as a catalog search lists them: its file, each time step, each
+   * tile of its grid that is there (a remote tile is listed without asking whether it is), or each
+   * item of its STAC catalog.
    *
-   * @param lonLat only the tiles of a grid of tiles that meet this box; every item of other kinds
-   * @return the items in time or grid order
+   * @param lonLat only the tiles of a grid of tiles, or the STAC items, that meet this box; every
+   *     item of other kinds
+   * @return the items in time or grid order, or a STAC catalog's order
+   * @throws dev.terrace.engine.internal.raster.RasterIoException if the STAC catalog that lists the
+   *     items cannot be fetched
+   * @throws dev.terrace.engine.internal.raster.RasterFormatException if it cannot be read
    */
   public List<RasterItem> items(Envelope lonLat) {
+    if (stac != null) {
+      List<RasterItem> out = new ArrayList<>();
+      for (StacItem item : stac.items()) {
+        if (item.box().intersects(lonLat)) {
+          out.add(new RasterItem(item.id(), item.time(), item.href(), item.box()));
+        }
+      }
+      return out;
+    }
     if (tiles != null) {
       List<RasterItem> out = new ArrayList<>();
       for (var tile : tiles.grid().touching(lonLat)) {
@@ -321,6 +369,10 @@ public final class CatalogDataset {
     return out;
   }
 
+  /**
+   * @return the file path or URL the dataset reads (the first, for a stack of files), its tiles'
+   *     template, or its STAC catalog's
+   */
   public String location() {
     return location;
   }
@@ -340,7 +392,7 @@ public final class CatalogDataset {
 
   private RasterAccess single() {
     if (access == null) {
-      throw new IllegalStateException(id + " is a grid of tiles, not one raster");
+      throw new IllegalStateException(id + " is read as a mosaic, not as one raster");
     }
     return access;
   }
@@ -362,7 +414,7 @@ public final class CatalogDataset {
    * @throws dev.terrace.engine.internal.raster.RasterFormatException if it cannot be decoded
    */
   public List<Instant> times() {
-    return access == null ? List.of() : access.times();
+    return stac != null ? stac.times() : access == null ? List.of() : access.times();
   }
 
   /**
@@ -377,7 +429,7 @@ public final class CatalogDataset {
    * @throws dev.terrace.engine.internal.raster.RasterFormatException if it cannot be decoded
    */
   public List<Integer> steps(Instant from, Instant to) {
-    List<Instant> times = single().times();
+    List<Instant> times = times();
     if (times.isEmpty()) {
       return List.of(0);
     }
@@ -436,6 +488,9 @@ public final class CatalogDataset {
   void close() {
     if (tiles != null) {
       tiles.close();
+    }
+    if (stac != null) {
+      stac.close();
     }
     if (access != null) {
       access.close();

@@ -53,7 +53,14 @@ record CatalogFile(List<ProviderEntry> providers) {
       String description,
       Map<String, String> classes,
       List<TimeStepEntry> timeSteps,
-      Boolean sidecars) {}
+      Boolean sidecars,
+      StacEntry stac) {}
+
+  /**
+   * A static STAC catalog read as a dataset: where its root document is, the collection read (every
+   * item when null), and the key of the asset read from each item.
+   */
+  record StacEntry(String catalog, String collection, String asset) {}
 
   /** One file of a stack of COGs: its timestamp and where it is. */
   record TimeStepEntry(String time, String path, String url) {}

@@ -58,8 +58,8 @@ public final class CatalogViews {
    * @return the API record
    */
   public static Dataset dataset(CatalogDataset d) {
-    if (d.tiles().isPresent()) {
-      // A grid of tiles is described from the catalog alone: its tiles are opened only to be read.
+    if (d.isMosaic()) {
+      // A mosaic is described from the catalog alone: its rasters are opened only to be read.
       return describe(d, null, null, null);
     }
     Dataset known = d.described();
