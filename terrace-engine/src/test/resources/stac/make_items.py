@@ -68,9 +68,17 @@ utm = [item("utm", "utm31", "2024-01-01", "../utm31.tif", [WEST, SOUTH, 6.0, NOR
 collection("utm", "elev_lux.tif cut at 6°E, each side warped to its UTM zone", utm, [WEST, SOUTH, EAST, NORTH],
            ["2024-01-01T00:00:00Z", "2024-01-01T00:00:00Z"])
 
+# Two items that overlap over columns 24-47: the raster's north-western quarter, and raised.tif, the
+# raster's columns 24-71 of the same rows plus 1000; listed in both orders.
+for name, first, second in [("overlap", "nw", "raised"), ("overlap_reversed", "raised", "nw")]:
+    pair = [item(name, t, "2024-01-01", f"../{t}.tif", extent(f"{t}.tif")) for t in [first, second]]
+    collection(name, f"{first}.tif and {second}.tif, overlapping, {first} first", pair,
+               [WEST, 49.81666666666667, 6.341666666666667, NORTH],
+               ["2024-01-01T00:00:00Z", "2024-01-01T00:00:00Z"])
+
 write("catalog.json", {
     "type": "Catalog", "stac_version": "1.0.0", "stac_extensions": [], "id": "terrace-test",
     "description": "Items cut from the built-in sample elev_lux.tif",
     "links": [{"rel": "root", "href": "./catalog.json", "type": "application/json"}]
-    + [{"rel": "child", "href": f"./{c}/collection.json", "type": "application/json"} for c in ["lux", "series", "utm"]],
+    + [{"rel": "child", "href": f"./{c}/collection.json", "type": "application/json"} for c in ["lux", "series", "utm", "overlap", "overlap_reversed"]],
 })

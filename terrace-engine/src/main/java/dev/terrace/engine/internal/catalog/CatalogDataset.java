@@ -1,6 +1,7 @@
 package dev.terrace.engine.internal.catalog;
 
 import dev.terrace.api.Dataset;
+import dev.terrace.engine.internal.io.RemoteNames;
 import dev.terrace.engine.internal.raster.Band;
 import dev.terrace.engine.internal.raster.Grid;
 import dev.terrace.engine.internal.raster.RasterFormatException;
@@ -332,17 +333,23 @@ public final class CatalogDataset {
    *
    * @param lonLat only the tiles of a grid of tiles, or the STAC items, that meet this box; every
    *     item of other kinds
-   * @return the items in time or grid order, or a STAC catalog's order
-   * @throws dev.terrace.engine.internal.raster.RasterIoException if the STAC catalog that lists the
-   *     items cannot be fetched
-   * @throws dev.terrace.engine.internal.raster.RasterFormatException if it cannot be read
+   * @return the items in time or grid order, or a STAC catalog's order; none from a STAC catalog
+   *     that cannot be read, since a listing must not fail because one source is down, nor from
+   *     STAC items without the asset read
    */
   public List<RasterItem> items(Envelope lonLat) {
     if (stac != null) {
+      List<StacItem> all;
+      try {
+        all = stac.items();
+      } catch (RasterIoException | RasterFormatException e) {
+        return List.of();
+      }
       List<RasterItem> out = new ArrayList<>();
-      for (StacItem item : stac.items()) {
-        if (item.box().intersects(lonLat)) {
-          out.add(new RasterItem(item.id(), item.time(), item.href(), item.box()));
+      for (StacItem item : all) {
+        if (item.href() != null && item.box().intersects(lonLat)) {
+          String href = Catalog.isUrl(item.href()) ? RemoteNames.display(item.href()) : item.href();
+          out.add(new RasterItem(item.id(), item.time(), href, item.box()));
         }
       }
       return out;

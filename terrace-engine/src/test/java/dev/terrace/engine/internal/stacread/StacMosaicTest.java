@@ -8,6 +8,8 @@ import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.ExtractResult;
+import dev.terrace.api.ItemCollection;
+import dev.terrace.api.ItemSearchRequest;
 import dev.terrace.api.PixelRule;
 import dev.terrace.api.Quality;
 import dev.terrace.api.TimeRange;
@@ -194,6 +196,23 @@ class StacMosaicTest extends StacWorld {
     assertThat(server.requests("/stac/catalog.json")).isEqualTo(2);
     assertThat(server.requests("/stac/lux/nw.json")).isEqualTo(1);
     assertThat(server.requests("/stac/series/nw-2024-01-01.json")).isEqualTo(1);
+  }
+
+  /** A catalog search lists a {@code stac} dataset's items, each with its date, box and asset. */
+  @Test
+  void aSearchListsTheItemsThatMeetItsBox() {
+    ItemCollection found =
+        terrace.search(
+            ItemSearchRequest.builder()
+                .collections("items:elev")
+                .bbox(5.8, 49.9, 6.4, 50.1)
+                .build());
+    assertThat(found.features()).extracting(f -> f.id()).containsExactly("nw", "ne");
+    var nw = found.features().get(0);
+    assertThat(nw.properties()).containsEntry("datetime", "2024-01-01T00:00:00Z");
+    assertThat(nw.bbox())
+        .containsExactly(5.741666666666666, MID_LAT, 6.141666666666665, 50.19166666666666);
+    assertThat(nw.assets().get("data").href()).isEqualTo(stac.resolve("nw.tif").toString());
   }
 
   /**

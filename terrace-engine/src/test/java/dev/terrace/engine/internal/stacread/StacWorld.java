@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Datasets: {@code file:elev} and {@code file:classes} (elev_lux.tif, continuous and
  * categorical), {@code file:utm31} and {@code file:utm32} (the two UTM items' files); {@code
  * items:elev}, {@code items:classes} (the four items of collection {@code lux}), {@code
- * items:series} (collection {@code series}, three dates) and {@code items:utm} (collection {@code
- * utm}); {@code served:elev} and {@code served:series}, the same as {@code items:elev} and {@code
+ * items:series} (collection {@code series}, three dates), {@code items:utm} (collection {@code
+ * utm}), {@code items:overlap} and {@code items:overlap_reversed} (the collections of those names);
+ * {@code served:elev} and {@code served:series}, the same as {@code items:elev} and {@code
  * items:series} over HTTP.
  */
 abstract class StacWorld {
@@ -66,7 +67,11 @@ abstract class StacWorld {
             {"name": "classes", "data_type": "categorical",
              "stac": {"catalog": "%4$s", "collection": "lux", "asset": "data"}},
             {"name": "series", "stac": {"catalog": "%4$s", "collection": "series", "asset": "data"}},
-            {"name": "utm", "stac": {"catalog": "%4$s", "collection": "utm", "asset": "data"}}]},
+            {"name": "utm", "stac": {"catalog": "%4$s", "collection": "utm", "asset": "data"}},
+            {"name": "overlap",
+             "stac": {"catalog": "%4$s", "collection": "overlap", "asset": "data"}},
+            {"name": "overlap_reversed",
+             "stac": {"catalog": "%4$s", "collection": "overlap_reversed", "asset": "data"}}]},
           {"slug": "served", "protocol": "stac", "datasets": [
             {"name": "elev", "stac": {"catalog": "%5$s", "collection": "lux", "asset": "data"}},
             {"name": "series",
