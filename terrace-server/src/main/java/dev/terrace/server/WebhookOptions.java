@@ -1,5 +1,6 @@
 package dev.terrace.server;
 
+import dev.terrace.engine.internal.io.Cidr;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

@@ -55,9 +55,16 @@ final class StacDocuments {
    * @param base the absolute path or URL of the document that holds {@code href}
    * @param href a link's or an asset's href: relative, an absolute path, or a URL
    * @return {@code href} as an absolute path or URL
-   * @throws RasterFormatException if either is not a valid URI
+   * @throws RasterFormatException if either is not a valid URI, or if the link is refused ({@link
+   *     LinkGuard})
    */
   static String resolve(String base, String href) {
+    String target = absolute(base, href);
+    LinkGuard.check(base, target);
+    return target;
+  }
+
+  private static String absolute(String base, String href) {
     try {
       if (isUrl(href)) {
         return href.regionMatches(true, 0, "file:", 0, 5)

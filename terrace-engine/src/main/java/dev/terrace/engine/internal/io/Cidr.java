@@ -1,4 +1,4 @@
-package dev.terrace.server;
+package dev.terrace.engine.internal.io;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -7,16 +7,21 @@ import java.util.regex.Pattern;
 /**
  * A block of addresses written {@code ADDRESS/BITS} ({@code 127.0.0.0/8}, {@code fd00::/8}); a bare
  * address is a block of one.
+ *
+ * @param prefix the block's first address
+ * @param bits how many leading bits of an address the block fixes
  */
-record Cidr(byte[] prefix, int bits) {
+public record Cidr(byte[] prefix, int bits) {
 
   /** Literal addresses only, so that reading a block never asks DNS. */
   private static final Pattern LITERAL = Pattern.compile("[0-9A-Fa-f:.]+");
 
   /**
+   * @param text a block, or a bare address
+   * @return the block
    * @throws IllegalArgumentException naming the text when it is not an address block
    */
-  static Cidr parse(String text) {
+  public static Cidr parse(String text) {
     String t = text.strip();
     int slash = t.indexOf('/');
     String address = slash < 0 ? t : t.substring(0, slash);
@@ -44,7 +49,11 @@ record Cidr(byte[] prefix, int bits) {
     return new Cidr(bytes, bits);
   }
 
-  boolean contains(InetAddress address) {
+  /**
+   * @param address an address
+   * @return whether the block holds it; an IPv4 block holds no IPv6 address, nor the other way
+   */
+  public boolean contains(InetAddress address) {
     byte[] a = address.getAddress();
     if (a.length != prefix.length) {
       return false;
