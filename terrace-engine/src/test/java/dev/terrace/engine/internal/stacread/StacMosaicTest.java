@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
 import dev.terrace.api.BatchExtractRequest;
+import dev.terrace.api.BoundingBox;
+import dev.terrace.api.Dataset;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.ExtractResult;
@@ -196,6 +198,19 @@ class StacMosaicTest extends StacWorld {
     assertThat(server.requests("/stac/catalog.json")).isEqualTo(2);
     assertThat(server.requests("/stac/lux/nw.json")).isEqualTo(1);
     assertThat(server.requests("/stac/series/nw-2024-01-01.json")).isEqualTo(1);
+  }
+
+  /** A listing describes a {@code stac} dataset by its items: their dates and their box. */
+  @Test
+  void aListingGivesTheItemsDatesAndTheirBox() {
+    Dataset series = terrace.dataset("items:series");
+    assertThat(series.temporal().timestamps())
+        .containsExactly("2024-01-01T00:00:00Z", "2024-02-01T00:00:00Z", "2024-03-01T00:00:00Z");
+    assertThat(series.bbox())
+        .isEqualTo(
+            new BoundingBox(5.741666666666666, MID_LAT, 6.533333333333331, 50.19166666666666));
+    assertThat(series.crs()).as("items may lie in several CRSs").isNull();
+    assertThat(series.unavailableReason()).isNull();
   }
 
   /** A catalog search lists a {@code stac} dataset's items, each with its date, box and asset. */
