@@ -14,8 +14,10 @@ import dev.terrace.api.ItemCollection;
 import dev.terrace.api.ItemSearchRequest;
 import dev.terrace.api.PixelRule;
 import dev.terrace.api.Quality;
+import dev.terrace.api.TemporalAggregation;
 import dev.terrace.api.TimeRange;
 import dev.terrace.api.geojson.Geometry;
+import dev.terrace.api.geojson.LineString;
 import dev.terrace.api.geojson.Point;
 import dev.terrace.api.geojson.Polygon;
 import java.util.List;
@@ -83,6 +85,57 @@ class StacMosaicTest extends StacWorld {
         terrace.extract(ExtractRequest.of(Point.of(6.2458, 49.854), "items:elev")).results().get(0);
     assertThat(north.pixelCount()).isEqualTo(1);
     assertThat(north.number()).isPresent();
+  }
+
+  /**
+   * Along a row of cell centres and down a column of them, across the items' edges; their ends are
+   * off the cells' edges, where a line would touch a cell of the next item that the raster counts.
+   * Under the exact rule, as for tiles: under the others a line's share of each item is weighed in
+   * the cells it steps through, which a line cut at the items' edge counts differently.
+   */
+  @Test
+  void linesAcrossItemsReadEachCellOnce() {
+    double row = MID_LAT + 10.5 / 120;
+    double column = MID_LON + 2.5 / 120;
+    List<Geometry> lines =
+        List.of(
+            new LineString(new double[][] {{5.903, row}, {6.297, row}}),
+            new LineString(new double[][] {{column, 49.603}, {column, 50.003}, {6.004, 49.703}}));
+    for (String aggregation : List.of("mean", "count", "min", "max")) {
+      assertSameAnswers("items:elev", "file:elev", lines, PixelRule.EXACT, aggregation);
+    }
+  }
+
+  /** The timestamps of a stac dataset collapse as a stack's do. */
+  @Test
+  void aTemporalAggregationCollapsesTheItemsDates() {
+    Polygon north = Polygon.rectangle(6.08, 49.83, 6.2, 49.89);
+    List<ExtractResult> each =
+        terrace
+            .extract(
+                ExtractRequest.builder()
+                    .geometry(north)
+                    .datasets("items:series")
+                    .aggregation("max")
+                    .timeRange(TimeRange.of("2024-01", "2024-02"))
+                    .build())
+            .results();
+    ExtractResult collapsed =
+        terrace
+            .extract(
+                ExtractRequest.builder()
+                    .geometry(north)
+                    .datasets("items:series")
+                    .aggregation("max")
+                    .timeRange(TimeRange.of("2024-01", "2024-02"))
+                    .temporalAggregation(TemporalAggregation.SUM)
+                    .build())
+            .results()
+            .get(0);
+    assertThat(each).hasSize(2);
+    assertThat(each.get(0).number()).isEqualTo(each.get(1).number());
+    assertThat(collapsed.number()).hasValue(2 * each.get(0).number().orElseThrow());
+    assertThat(collapsed.temporalAggregation()).isEqualTo(TemporalAggregation.SUM);
   }
 
   @Test
