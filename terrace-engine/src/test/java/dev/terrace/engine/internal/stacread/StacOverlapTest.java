@@ -3,8 +3,11 @@ package dev.terrace.engine.internal.stacread;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.terrace.api.BatchExtractRequest;
+import dev.terrace.api.ExtractRequest;
+import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.ExtractResult;
 import dev.terrace.api.PixelRule;
+import dev.terrace.api.Quality;
 import dev.terrace.api.geojson.Geometry;
 import dev.terrace.api.geojson.Polygon;
 import java.util.List;
@@ -60,6 +63,36 @@ class StacOverlapTest extends StacWorld {
     assertThat(first.number()).hasValue(sum + 1000.0 * onlyRaised);
     assertThat(raisedFirst.pixelCount()).isEqualTo(raster.get(0).pixelCount());
     assertThat(raisedFirst.number()).hasValue(sum + 1000.0 * allRaised);
+  }
+
+  /**
+   * An item whose asset cannot be read (403 here) is missing alone, with a warning, and is tried
+   * again by the next request.
+   */
+  @Test
+  void anItemThatCannotBeReadIsMissingAloneAndTriedAgain() {
+    server.failWith("/stac/raised.tif", 403, 1000);
+    ExtractResponse failed =
+        terrace.extract(
+            ExtractRequest.builder()
+                .geometry(ACROSS)
+                .datasets("served:overlap")
+                .aggregation("sum")
+                .pixelRule(PixelRule.CENTER)
+                .build());
+    server.clearFaults("/stac/raised.tif");
+    List<ExtractResult> raster =
+        read("file:elev", "sum", Polygon.rectangle(5.83, 49.83, RAISED_WEST + 24 / 120.0, 49.94));
+    assertThat(failed.results().get(0).quality()).isEqualTo(Quality.PARTIAL);
+    assertThat(failed.results().get(0).pixelCount()).isEqualTo(raster.get(0).pixelCount());
+    assertThat(failed.results().get(0).number()).isEqualTo(raster.get(0).number());
+    assertThat(failed.warnings())
+        .singleElement()
+        .asString()
+        .startsWith("served:overlap: item raised cannot be read, its part is missing: ")
+        .contains("403");
+    assertThat(read("served:overlap", "sum", ACROSS).get(0).number())
+        .isEqualTo(read("items:overlap", "sum", ACROSS).get(0).number());
   }
 
   private static List<ExtractResult> read(

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * items:elev}, {@code items:classes} (the four items of collection {@code lux}), {@code
  * items:series} (collection {@code series}, three dates), {@code items:utm} (collection {@code
  * utm}), {@code items:overlap} and {@code items:overlap_reversed} (the collections of those names);
- * {@code served:elev} and {@code served:series}, the same as {@code items:elev} and {@code
- * items:series} over HTTP.
+ * {@code served:elev}, {@code served:series} and {@code served:overlap}, the same as {@code
+ * items:elev}, {@code items:series} and {@code items:overlap} over HTTP.
  */
 abstract class StacWorld {
 
@@ -75,7 +75,9 @@ abstract class StacWorld {
           {"slug": "served", "protocol": "stac", "datasets": [
             {"name": "elev", "stac": {"catalog": "%5$s", "collection": "lux", "asset": "data"}},
             {"name": "series",
-             "stac": {"catalog": "%5$s", "collection": "series", "asset": "data"}}]}
+             "stac": {"catalog": "%5$s", "collection": "series", "asset": "data"}},
+            {"name": "overlap",
+             "stac": {"catalog": "%5$s", "collection": "overlap", "asset": "data"}}]}
         ]}
         """
             .formatted(
