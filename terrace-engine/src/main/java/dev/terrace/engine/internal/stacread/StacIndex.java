@@ -3,6 +3,7 @@ package dev.terrace.engine.internal.stacread;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.terrace.engine.internal.io.ByteSource;
 import dev.terrace.engine.internal.raster.RasterFormatException;
+import dev.terrace.engine.internal.raster.RasterIoException;
 import dev.terrace.engine.internal.tiles.OpenRasters;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -11,23 +12,27 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
  * The items of a static STAC catalog: a catalog or collection whose links with {@code rel} {@code
  * child} lead to catalogs and collections and with {@code rel} {@code item} to items, each href
  * relative to the document that holds it. The links are followed once, on first use, and the items
- * kept (an index is a few hundred bytes per item); a failed walk is not remembered, so the next use
- * tries again.
+ * kept (about a kilobyte each); a failed walk is not remembered, so the next use tries again.
  *
- * <p>Items are kept in the order the walk meets them, depth first in link order, which is the order
- * in which they own the places where their footprints overlap. With a collection named, only the
- * items of that collection are kept: those linked from a collection of that id, and those linked
- * from a catalog whose {@code collection} says it; the items of other collections are not read. The
- * distinct times of the items are the dataset's timestamps; items without a time are read only when
- * no item has one.
+ * <p>Items are kept in the order the walk meets them, which is the order in which they own the
+ * places where their footprints overlap: a document's items in link order, then its children depth
+ * first, in link order. With a collection named, only the items of that collection are kept: those
+ * linked from a collection of that id, and those linked from a catalog whose own {@code collection}
+ * names it; the items of other collections are not read. The distinct times of the items are the
+ * dataset's timestamps; items without a time are read only when no item has one.
  *
  * <p>Thread-safe.
  */
@@ -35,6 +40,9 @@ public final class StacIndex implements AutoCloseable {
 
   /** Documents read at most: a wrong or looping link must not walk a whole STAC API. */
   static final int DOCUMENTS = 100_000;
+
+  /** Items fetched at once. */
+  private static final int FETCHING = 16;
 
   private final String root;
   private final String collection;
@@ -113,45 +121,108 @@ public final class StacIndex implements AutoCloseable {
     pending.push(new Link(root, collection == null));
     while (!pending.isEmpty()) {
       Link next = pending.pop();
-      String where = next.where();
-      if (!seen.add(where)) {
+      if (!seen(seen, next)) {
         continue;
       }
-      if (seen.size() > DOCUMENTS) {
-        throw new RasterFormatException(
-            root + ": more than " + DOCUMENTS + " documents; is it a static catalog?");
-      }
-      JsonNode doc = documents.read(where);
+      JsonNode doc = documents.read(next.where());
       String type = doc.path("type").asText("");
       if (type.equals("Feature")) {
-        if (next.within() || Objects.equals(collection, doc.path("collection").asText(null))) {
-          items.add(ItemParser.parse(doc, where, asset));
-        }
+        item(doc, next).ifPresent(items::add);
         continue;
       }
       if (!type.equals("Catalog") && !type.equals("Collection")) {
         throw new RasterFormatException(
-            where + ": not a STAC catalog, collection or item (type \"" + type + "\")");
+            next.where() + ": not a STAC catalog, collection or item (type \"" + type + "\")");
       }
       boolean within =
           next.within()
               || type.equals("Collection") && collection.equals(doc.path("id").asText(null));
       // The items of another collection are not read; its children may hold the one read.
       boolean itemsToo = within || !type.equals("Collection");
-      List<Link> links = new ArrayList<>();
+      List<Link> children = new ArrayList<>();
+      List<Link> itemLinks = new ArrayList<>();
       for (JsonNode link : doc.path("links")) {
         String rel = link.path("rel").asText("");
-        if ((rel.equals("child") || itemsToo && rel.equals("item"))
-            && link.path("href").isTextual()) {
-          links.add(new Link(StacDocuments.resolve(where, link.path("href").asText()), within));
+        if (link.path("href").isTextual()
+            && (rel.equals("child") || itemsToo && rel.equals("item"))) {
+          Link to =
+              new Link(StacDocuments.resolve(next.where(), link.path("href").asText()), within);
+          (rel.equals("child") ? children : itemLinks).add(to);
         }
       }
+      items.addAll(items(itemLinks.stream().filter(l -> seen(seen, l)).toList()));
       // Depth first, in link order.
-      for (int i = links.size() - 1; i >= 0; i--) {
-        pending.push(links.get(i));
+      for (int i = children.size() - 1; i >= 0; i--) {
+        pending.push(children.get(i));
       }
     }
     return index(items);
+  }
+
+  /**
+   * @return whether the document has not been met yet
+   * @throws RasterFormatException when too many have been
+   */
+  private boolean seen(Set<String> seen, Link link) {
+    if (!seen.add(link.where())) {
+      return false;
+    }
+    if (seen.size() > DOCUMENTS) {
+      throw new RasterFormatException(
+          root + ": more than " + DOCUMENTS + " documents; is it a static catalog?");
+    }
+    return true;
+  }
+
+  /**
+   * The items a document links to, fetched {@value #FETCHING} at a time, since a collection may
+   * list thousands and each is a request over HTTP; kept in link order.
+   */
+  private List<StacItem> items(List<Link> links) {
+    List<StacItem> out = new ArrayList<>(links.size());
+    try (ExecutorService fetcher = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < links.size(); i += FETCHING) {
+        List<Link> batch = links.subList(i, Math.min(links.size(), i + FETCHING));
+        List<Future<JsonNode>> docs = new ArrayList<>(batch.size());
+        for (Link l : batch) {
+          docs.add(fetcher.submit(() -> documents.read(l.where())));
+        }
+        for (int k = 0; k < batch.size(); k++) {
+          JsonNode doc = fetched(docs.get(k));
+          if (!doc.path("type").asText("").equals("Feature")) {
+            throw new RasterFormatException(batch.get(k).where() + ": not a STAC item");
+          }
+          item(doc, batch.get(k)).ifPresent(out::add);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static JsonNode fetched(Future<JsonNode> doc) {
+    try {
+      return doc.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RasterIoException("interrupted while reading a STAC catalog", e);
+    }
+  }
+
+  /**
+   * @return the item, unless it belongs to another collection than the one read
+   */
+  private Optional<StacItem> item(JsonNode doc, Link link) {
+    return link.within() || Objects.equals(collection, doc.path("collection").asText(null))
+        ? Optional.of(ItemParser.parse(doc, link.where(), asset))
+        : Optional.empty();
   }
 
   private Index index(List<StacItem> all) {
