@@ -8,7 +8,8 @@ import dev.terrace.engine.internal.raster.RasterFormatException;
 import dev.terrace.engine.internal.raster.RasterIoException;
 import dev.terrace.engine.internal.raster.RasterSource;
 import dev.terrace.engine.internal.raster.UnreadableException;
-import dev.terrace.engine.internal.stacread.StacIndex;
+import dev.terrace.engine.internal.stacread.ItemIndex;
+import dev.terrace.engine.internal.stacread.ItemSource;
 import dev.terrace.engine.internal.stacread.StacItem;
 import dev.terrace.engine.internal.tiles.Mosaic;
 import dev.terrace.engine.internal.tiles.TileSet;
@@ -30,7 +31,7 @@ import org.locationtech.jts.geom.Envelope;
  * timestamp — opened on first use and kept open (a COG's header is then read once, however many
  * requests use it). A dataset stored as a global grid of tiles ({@code cog_tiles}) or as the items
  * of a STAC catalog ({@code stac}) has no single raster: it is read as a mosaic, one per timestamp
- * ({@link #mosaic(int)}).
+ * ({@link #mosaics}); a STAC API's items are found by a search for each geometry.
  */
 public final class CatalogDataset {
 
@@ -49,7 +50,7 @@ public final class CatalogDataset {
   private final RasterAccess access;
   private final Map<String, String> classes;
   private final TileSet tiles;
-  private final StacIndex stac;
+  private final ItemSource stac;
   private final List<String> hrefs;
   private final Predicate<String> tilePresent;
 
@@ -73,7 +74,8 @@ public final class CatalogDataset {
   }
 
   /** The items of a STAC catalog: its location is the catalog's. */
-  CatalogDataset(String provider, CatalogFile.DatasetEntry entry, String location, StacIndex stac) {
+  CatalogDataset(
+      String provider, CatalogFile.DatasetEntry entry, String location, ItemSource stac) {
     this(provider, entry, location, List.of(), null, null, stac, where -> true);
   }
 
@@ -93,7 +95,7 @@ public final class CatalogDataset {
       List<String> hrefs,
       RasterAccess access,
       TileSet tiles,
-      StacIndex stac,
+      ItemSource stac,
       Predicate<String> tilePresent) {
     this.id = provider + ":" + entry.name();
     this.provider = provider;
@@ -221,21 +223,55 @@ public final class CatalogDataset {
   }
 
   /**
-   * @param step an index from {@link #steps}
-   * @return the rasters of that timestamp, read as one
+   * The rasters of one timestamp, read as one.
+   *
+   * @param time the timestamp, or null for a dataset without time
+   * @param mosaic its rasters
+   */
+  public record TimedMosaic(Instant time, Mosaic<?> mosaic) {}
+
+  /**
+   * The mosaics a geometry reads: a grid of tiles, or the items of each timestamp within {@code
+   * [from, to]} (all of them for items without time); none when a STAC API finds no item.
+   *
+   * @param lonLat the geometry's box in longitude/latitude, which a STAC API is searched for
+   * @return the mosaics in time order; empty when no timestamp is in range
    * @throws IllegalStateException for a dataset that is not a mosaic
-   * @throws dev.terrace.engine.internal.raster.RasterIoException if the catalog that lists a STAC
-   *     dataset's items cannot be fetched
+   * @throws dev.terrace.engine.internal.raster.RasterIoException if the STAC catalog or API that
+   *     lists the items cannot be fetched
    * @throws dev.terrace.engine.internal.raster.RasterFormatException if it cannot be read
    */
-  public Mosaic<?> mosaic(int step) {
+  public List<TimedMosaic> mosaics(Envelope lonLat, Instant from, Instant to) {
     if (tiles != null) {
-      return tiles;
+      return List.of(new TimedMosaic(null, tiles));
     }
     if (stac == null) {
       throw new IllegalStateException(id + " is one raster per timestamp, not a mosaic");
     }
-    return stac.mosaic(step);
+    ItemIndex index = stac.near(lonLat, from, to);
+    List<Instant> times = index.times();
+    if (index.items().isEmpty() && searched()) {
+      // A search that finds nothing finds no timestamp.
+      return List.of();
+    }
+    if (times.isEmpty()) {
+      return List.of(new TimedMosaic(null, index.mosaic(0)));
+    }
+    List<TimedMosaic> out = new ArrayList<>();
+    for (int i = 0; i < times.size(); i++) {
+      if (!times.get(i).isBefore(from) && !times.get(i).isAfter(to)) {
+        out.add(new TimedMosaic(times.get(i), index.mosaic(i)));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * @return whether the dataset's items are found by a search for each geometry (a STAC API), so
+   *     that they cannot be listed, nor its timestamps, without one
+   */
+  public boolean searched() {
+    return stac != null && stac.whole().isEmpty();
   }
 
   /**
@@ -335,13 +371,13 @@ public final class CatalogDataset {
    *     item of other kinds
    * @return the items in time or grid order, or a STAC catalog's order; none from a STAC catalog
    *     that cannot be read, since a listing must not fail because one source is down, nor from
-   *     STAC items without the asset read
+   *     STAC items without the asset read, nor from a STAC API, which a listing does not search
    */
   public List<RasterItem> items(Envelope lonLat) {
     if (stac != null) {
       List<StacItem> all;
       try {
-        all = stac.items();
+        all = stac.whole().map(ItemIndex::items).orElse(List.of());
       } catch (RasterIoException | RasterFormatException e) {
         return List.of();
       }
@@ -415,13 +451,16 @@ public final class CatalogDataset {
   }
 
   /**
-   * @return the timestamps of a time-varying dataset in ascending order; empty for a static dataset
+   * @return the timestamps of a time-varying dataset in ascending order; empty for a static
+   *     dataset, and for a STAC API's, whose timestamps are those of the items a search finds
    * @throws dev.terrace.engine.internal.raster.RasterIoException if a file that lists them cannot
    *     be fetched
    * @throws dev.terrace.engine.internal.raster.RasterFormatException if it cannot be decoded
    */
   public List<Instant> times() {
-    return stac != null ? stac.times() : access == null ? List.of() : access.times();
+    return stac != null
+        ? stac.whole().map(ItemIndex::times).orElse(List.of())
+        : access == null ? List.of() : access.times();
   }
 
   /**

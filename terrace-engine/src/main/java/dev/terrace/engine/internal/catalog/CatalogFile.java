@@ -57,10 +57,11 @@ record CatalogFile(List<ProviderEntry> providers) {
       StacEntry stac) {}
 
   /**
-   * A static STAC catalog read as a dataset: where its root document is, the collection read (every
-   * item when null), and the key of the asset read from each item.
+   * STAC items read as a dataset: where a static catalog's root document is, or the root of a STAC
+   * API to search; the collection read (every item of a static catalog when null); and the key of
+   * the asset read from each item.
    */
-  record StacEntry(String catalog, String collection, String asset) {}
+  record StacEntry(String catalog, String api, String collection, String asset) {}
 
   /** One file of a stack of COGs: its timestamp and where it is. */
   record TimeStepEntry(String time, String path, String url) {}

@@ -11,7 +11,9 @@ import dev.terrace.engine.internal.crs.ProjCrs;
 import dev.terrace.engine.internal.geotiff.Sidecars;
 import dev.terrace.engine.internal.io.ByteSource;
 import dev.terrace.engine.internal.io.ObjectStorage;
+import dev.terrace.engine.internal.stacread.ItemSource;
 import dev.terrace.engine.internal.stacread.StacIndex;
+import dev.terrace.engine.internal.stacread.StacSearch;
 import dev.terrace.engine.internal.tiles.TileGrid;
 import dev.terrace.engine.internal.tiles.TileSet;
 import dev.terrace.engine.internal.tiles.UrlTemplate;
@@ -29,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
@@ -432,26 +435,38 @@ final class CatalogLoader {
       }
     }
     if (d.stac() == null) {
-      throw error(at + ".stac", "is required: {catalog, asset} and optionally collection");
+      throw error(at + ".stac", "is required: {catalog, asset} or {api, collection, asset}");
     }
-    String catalog = require(at + ".stac.catalog", d.stac().catalog());
-    String asset = require(at + ".stac.asset", d.stac().asset());
-    if (d.stac().collection() != null && d.stac().collection().isBlank()) {
+    CatalogFile.StacEntry s = d.stac();
+    if ((s.catalog() == null) == (s.api() == null)) {
+      throw error(
+          at + ".stac",
+          "needs either catalog (a static catalog's JSON) or api (a STAC API's root), not both");
+    }
+    String asset = require(at + ".stac.asset", s.asset());
+    boolean api = s.api() != null;
+    String field = at + (api ? ".stac.api" : ".stac.catalog");
+    String where = require(field, api ? s.api() : s.catalog());
+    String collection = api ? require(at + ".stac.collection", s.collection()) : s.collection();
+    if (collection != null && collection.isBlank()) {
       throw error(at + ".stac.collection", "must not be blank; leave it out to read every item");
+    }
+    if (api && !where.toLowerCase(Locale.ROOT).matches("https?://.*")) {
+      throw error(field, "must be an http:// or https:// URL, the root of a STAC API");
     }
     Location root;
     try {
-      root = resolver.apply(catalog, storage);
+      root = resolver.apply(where, storage);
     } catch (IllegalArgumentException bad) {
-      throw error(at + ".stac.catalog", bad.getMessage());
+      throw error(field, bad.getMessage());
     }
-    StacIndex index =
-        new StacIndex(
-            root.file() != null ? root.file().toString() : catalog,
-            d.stac().collection(),
-            asset,
-            where -> resolver.apply(where, storage).bytes().get());
-    return new CatalogDataset(provider, d, root.label(), index);
+    Function<String, ByteSource> opener = href -> resolver.apply(href, storage).bytes().get();
+    ItemSource items =
+        api
+            ? new StacSearch(where, collection, asset, opener)
+            : new StacIndex(
+                root.file() != null ? root.file().toString() : where, collection, asset, opener);
+    return new CatalogDataset(provider, d, root.label(), items);
   }
 
   /**

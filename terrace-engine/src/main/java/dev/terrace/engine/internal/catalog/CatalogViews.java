@@ -60,8 +60,9 @@ public final class CatalogViews {
    * @return the API record
    */
   public static Dataset dataset(CatalogDataset d) {
-    if (d.tiles().isPresent()) {
-      // A grid of tiles is described from the catalog alone: its tiles are opened only to be read.
+    if (d.tiles().isPresent() || d.searched()) {
+      // A grid of tiles, or a STAC API's items, are described from the catalog alone: they are
+      // opened, or searched, only to be read.
       return describe(d, null, null, null);
     }
     Dataset known = d.described();

@@ -15,6 +15,7 @@ import dev.terrace.engine.internal.raster.RasterIoException;
 import dev.terrace.engine.internal.raster.UnreadableException;
 import dev.terrace.engine.internal.raster.Window;
 import dev.terrace.engine.internal.stats.CellAccumulator;
+import dev.terrace.engine.internal.tiles.Mosaic;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -434,41 +435,18 @@ final class DatasetExtraction {
    */
   private List<ExtractResult> mosaic(CatalogDataset dataset) {
     long start = System.nanoTime();
-    List<Integer> steps;
-    List<Instant> times;
-    try {
-      steps = dataset.steps(window.from(), window.to());
-      times = dataset.times();
-    } catch (RasterIoException | RasterFormatException | UnreadableException e) {
-      return List.of(results.failed(dataset, null, e, start));
-    }
-    if (steps.isEmpty()) {
-      results.warn(Slices.noTimestampInRange(dataset, window));
-    }
-    List<ExtractResult> out = new ArrayList<>(steps.size());
-    for (int step : steps) {
-      out.add(tiled(dataset, step, times.isEmpty() ? null : times.get(step)));
-    }
-    return TimeSeries.answer(out, temporalAggregation);
-  }
-
-  /**
-   * One timestamp of a mosaic. When none of its rasters exists there, the catalog's resolution is
-   * reported.
-   *
-   * @param time the timestamp, or null for a dataset without time
-   */
-  private ExtractResult tiled(CatalogDataset dataset, int step, Instant time) {
-    long start = System.nanoTime();
     if (!weighting.isNone()) {
-      return results.failed(
-          dataset,
-          time,
-          new UnreadableException(
-              "a mosaic of rasters (cog_tiles, stac) is read without"
-                  + " weights and coverage_weight; they apply to datasets of single rasters"),
-          start);
+      return List.of(
+          results.failed(
+              dataset,
+              null,
+              new UnreadableException(
+                  "a mosaic of rasters (cog_tiles, stac) is read without"
+                      + " weights and coverage_weight; they apply to datasets of single rasters"),
+              start));
     }
+    Geometry lonLat;
+    List<CatalogDataset.TimedMosaic> mosaics;
     try {
       // The rasters are not open yet to say their cell size; a hundredth of a tile, or of a degree,
       // stands in when the catalog is silent.
@@ -479,18 +457,42 @@ final class DatasetExtraction {
                       .statedResolutionM()
                       .orElse(dataset.tiles().map(t -> t.grid().size()).orElse(1) * 1113.2))
               : geometry.geometry();
+      lonLat = TiledReader.toLonLat(input, inputCrs);
+      mosaics = dataset.mosaics(lonLat.getEnvelopeInternal(), window.from(), window.to());
+    } catch (RasterIoException | RasterFormatException | UnreadableException e) {
+      return List.of(results.failed(dataset, null, e, start));
+    }
+    if (mosaics.isEmpty()) {
+      results.warn(
+          dataset.searched()
+              ? dataset.id()
+                  + ": no item in time_range "
+                  + window.asWritten()
+                  + " meets the geometry"
+              : Slices.noTimestampInRange(dataset, window));
+    }
+    List<ExtractResult> out = new ArrayList<>(mosaics.size());
+    for (CatalogDataset.TimedMosaic m : mosaics) {
+      out.add(tiled(dataset, lonLat, m.mosaic(), m.time()));
+    }
+    return TimeSeries.answer(out, temporalAggregation);
+  }
+
+  /**
+   * One timestamp of a mosaic. When none of its rasters exists there, the catalog's resolution is
+   * reported.
+   *
+   * @param lonLat the geometry in longitude/latitude
+   * @param time the timestamp, or null for a dataset without time
+   */
+  private ExtractResult tiled(
+      CatalogDataset dataset, Geometry lonLat, Mosaic<?> mosaic, Instant time) {
+    long start = System.nanoTime();
+    try {
       TiledReader.Read read =
           TiledReader.over(
-                  dataset.mosaic(step),
-                  dataset,
-                  (grid, pixels) -> spend(dataset, grid, pixels, 1),
-                  cellRules)
-              .read(
-                  TiledReader.toLonLat(input, inputCrs),
-                  geometry.kind(),
-                  rule,
-                  bilinear,
-                  values.accumulator());
+                  mosaic, dataset, (grid, pixels) -> spend(dataset, grid, pixels, 1), cellRules)
+              .read(lonLat, geometry.kind(), rule, bilinear, values.accumulator());
       read.warnings().forEach(w -> results.warn(dataset.id() + ": " + w));
       return read.grid() == null
           ? results.measured(

@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import org.locationtech.jts.geom.Envelope;
 
 /**
  * The items of a static STAC catalog: a catalog or collection whose links with {@code rel} {@code
@@ -31,12 +31,11 @@ import java.util.function.Function;
  * places where their footprints overlap: a document's items in link order, then its children depth
  * first, in link order. With a collection named, only the items of that collection are kept: those
  * linked from a collection of that id, and those linked from a catalog whose own {@code collection}
- * names it; the items of other collections are not read. The distinct times of the items are the
- * dataset's timestamps; items without a time are read only when no item has one.
+ * names it; the items of other collections are not read.
  *
  * <p>Thread-safe.
  */
-public final class StacIndex implements AutoCloseable {
+public final class StacIndex implements ItemSource {
 
   /** Documents read at most: a wrong or looping link must not walk a whole STAC API. */
   static final int DOCUMENTS = 100_000;
@@ -49,13 +48,10 @@ public final class StacIndex implements AutoCloseable {
   private final String asset;
   private final StacDocuments documents;
   private final OpenRasters<String> rasters;
-  private volatile Index index;
+  private volatile ItemIndex index;
 
   /** A document to read, and whether what it holds is in the collection read. */
   private record Link(String where, boolean within) {}
-
-  /** The items and their distinct times, sorted. */
-  private record Index(List<StacItem> items, List<Instant> times, List<StacMosaic> mosaics) {}
 
   /**
    * @param root the absolute path or URL of the catalog or collection to start from
@@ -74,34 +70,19 @@ public final class StacIndex implements AutoCloseable {
     this.rasters = new OpenRasters<>(opener);
   }
 
-  /**
-   * @return the items, in the order that owns overlaps
-   * @throws dev.terrace.engine.internal.raster.RasterIoException if a document cannot be fetched
-   * @throws RasterFormatException if one is not a STAC document
-   */
-  public List<StacItem> items() {
-    return index().items();
+  /** All the catalog's items, whatever the box and time range: the time range selects later. */
+  @Override
+  public ItemIndex near(Envelope lonLat, Instant from, Instant to) {
+    return index();
   }
 
-  /**
-   * @return the distinct times of the items, ascending; empty when no item has one
-   * @throws dev.terrace.engine.internal.raster.RasterIoException if a document cannot be fetched
-   * @throws RasterFormatException if one is not a STAC document
-   */
-  public List<Instant> times() {
-    return index().times();
+  @Override
+  public Optional<ItemIndex> whole() {
+    return Optional.of(index());
   }
 
-  /**
-   * @param step an index into {@link #times()}, or 0 when there are none
-   * @return the items of that time, as one mosaic
-   */
-  public StacMosaic mosaic(int step) {
-    return index().mosaics().get(step);
-  }
-
-  private Index index() {
-    Index known = index;
+  private ItemIndex index() {
+    ItemIndex known = index;
     if (known == null) {
       synchronized (this) {
         known = index;
@@ -114,7 +95,7 @@ public final class StacIndex implements AutoCloseable {
     return known;
   }
 
-  private Index walk() {
+  private ItemIndex walk() {
     List<StacItem> items = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     Deque<Link> pending = new ArrayDeque<>();
@@ -156,7 +137,7 @@ public final class StacIndex implements AutoCloseable {
         pending.push(children.get(i));
       }
     }
-    return index(items);
+    return new ItemIndex(items, rasters);
   }
 
   /**
@@ -223,20 +204,6 @@ public final class StacIndex implements AutoCloseable {
     return link.within() || Objects.equals(collection, doc.path("collection").asText(null))
         ? Optional.of(ItemParser.parse(doc, link.where(), asset))
         : Optional.empty();
-  }
-
-  private Index index(List<StacItem> all) {
-    TreeSet<Instant> distinct = new TreeSet<>();
-    all.stream().map(StacItem::time).filter(Objects::nonNull).forEach(distinct::add);
-    List<Instant> times = List.copyOf(distinct);
-    List<StacMosaic> mosaics = new ArrayList<>();
-    if (times.isEmpty()) {
-      mosaics.add(new StacMosaic(all, rasters));
-    }
-    for (Instant t : times) {
-      mosaics.add(new StacMosaic(all.stream().filter(i -> t.equals(i.time())).toList(), rasters));
-    }
-    return new Index(List.copyOf(all), times, List.copyOf(mosaics));
   }
 
   /** Closes the assets kept open; assets asked for later are opened again. */

@@ -60,6 +60,31 @@ class StacCatalogTest {
                 Catalog.load(
                     catalog(
                         "stac",
+                        "{\"name\": \"d\", \"stac\": {\"catalog\": \"c.json\","
+                            + " \"api\": \"https://example.org/v1\", \"asset\": \"data\"}}")))
+        .hasMessageContaining(at + "stac: needs either catalog")
+        .hasMessageContaining("not both");
+    assertThatThrownBy(
+            () ->
+                Catalog.load(
+                    catalog(
+                        "stac",
+                        "{\"name\": \"d\", \"stac\": {\"api\": \"https://example.org/v1\","
+                            + " \"asset\": \"data\"}}")))
+        .hasMessageContaining(at + "stac.collection: is required");
+    assertThatThrownBy(
+            () ->
+                Catalog.load(
+                    catalog(
+                        "stac",
+                        "{\"name\": \"d\", \"stac\": {\"api\": \"s3://bucket/v1\","
+                            + " \"collection\": \"c\", \"asset\": \"data\"}}")))
+        .hasMessageContaining(at + "stac.api: must be an http:// or https:// URL");
+    assertThatThrownBy(
+            () ->
+                Catalog.load(
+                    catalog(
+                        "stac",
                         "{\"name\": \"d\", \"path\": \"a.tif\","
                             + " \"stac\": {\"catalog\": \"c.json\", \"asset\": \"data\"}}")))
         .hasMessageContaining(at + "path: is not for protocol stac");
