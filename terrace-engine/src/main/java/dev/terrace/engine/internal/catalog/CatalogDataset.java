@@ -271,7 +271,7 @@ public final class CatalogDataset {
    *     that they cannot be listed, nor its timestamps, without one
    */
   public boolean searched() {
-    return stac != null && stac.whole().isEmpty();
+    return stac != null && stac.searches();
   }
 
   /**

@@ -21,7 +21,13 @@ public interface ItemSource extends AutoCloseable {
   ItemIndex near(Envelope lonLat, Instant from, Instant to);
 
   /**
-   * @return every item, when they can be listed without a search
+   * @return whether items are found by a search for each area, so that they cannot be listed, nor
+   *     the timestamps, without one; known without reading anything
+   */
+  boolean searches();
+
+  /**
+   * @return every item, when they can be listed without a search (read now if need be)
    * @throws dev.terrace.engine.internal.raster.RasterIoException if the items cannot be fetched
    * @throws dev.terrace.engine.internal.raster.RasterFormatException if they cannot be read
    */

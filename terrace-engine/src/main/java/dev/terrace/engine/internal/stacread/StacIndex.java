@@ -77,6 +77,11 @@ public final class StacIndex implements ItemSource {
   }
 
   @Override
+  public boolean searches() {
+    return false;
+  }
+
+  @Override
   public Optional<ItemIndex> whole() {
     return Optional.of(index());
   }

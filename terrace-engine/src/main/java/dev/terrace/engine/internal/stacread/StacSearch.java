@@ -197,6 +197,11 @@ public final class StacSearch implements ItemSource {
   }
 
   @Override
+  public boolean searches() {
+    return true;
+  }
+
+  @Override
   public Optional<ItemIndex> whole() {
     return Optional.empty();
   }

@@ -13,6 +13,7 @@ import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.ExtractResult;
 import dev.terrace.api.PixelRule;
+import dev.terrace.api.Quality;
 import dev.terrace.api.TimeRange;
 import dev.terrace.api.geojson.Point;
 import dev.terrace.engine.Terrace;
@@ -50,6 +51,12 @@ class StacApiTest extends StacWorld {
   static void startApi() throws IOException {
     api = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     api.createContext("/api/search", StacApiTest::search);
+    api.createContext(
+        "/broken/search",
+        exchange -> {
+          exchange.sendResponseHeaders(500, -1);
+          exchange.close();
+        });
     api.start();
     String root = "http://127.0.0.1:" + api.getAddress().getPort() + "/api/";
     String catalog =
@@ -59,10 +66,14 @@ class StacApiTest extends StacWorld {
             {"name": "elev", "stac": {"catalog": "%1$s", "collection": "lux", "asset": "data"}}]},
           {"slug": "api", "protocol": "stac", "datasets": [
             {"name": "elev", "stac": {"api": "%2$s", "collection": "lux", "asset": "data"}},
-            {"name": "series", "stac": {"api": "%2$s", "collection": "series", "asset": "data"}}]}
+            {"name": "series", "stac": {"api": "%2$s", "collection": "series", "asset": "data"}},
+            {"name": "broken", "stac": {"api": "%3$s", "collection": "lux", "asset": "data"}}]}
         ]}
         """
-            .formatted(stac.resolve("catalog.json").toString().replace("\\", "\\\\"), root);
+            .formatted(
+                stac.resolve("catalog.json").toString().replace("\\", "\\\\"),
+                root,
+                root.replace("/api/", "/broken/"));
     searching = Terrace.embedded(Files.writeString(dir.resolve("api.json"), catalog));
   }
 
@@ -167,6 +178,20 @@ class StacApiTest extends StacWorld {
         .asString()
         .startsWith("api:series: no item in time_range ")
         .endsWith(" meets the geometry");
+  }
+
+  /** An API that fails makes its dataset's result missing, with a warning; the others stand. */
+  @Test
+  void anApiThatFailsIsMissingWithAWarning() {
+    ExtractResponse r =
+        searching.extract(ExtractRequest.of(Point.of(5.9125, 49.9375), "api:broken", "api:elev"));
+    assertThat(r.results().get(0).quality()).isEqualTo(Quality.MISSING);
+    assertThat(r.results().get(1).number()).isPresent();
+    assertThat(r.warnings())
+        .singleElement()
+        .asString()
+        .startsWith("api:broken: ")
+        .contains("/broken/search: the search answered HTTP 500");
   }
 
   /**
