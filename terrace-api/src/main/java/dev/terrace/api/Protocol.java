@@ -16,7 +16,10 @@ public enum Protocol {
   COG_TILES("cog_tiles"),
 
   /** A netCDF-3 file, typically a time series. */
-  NETCDF("netcdf");
+  NETCDF("netcdf"),
+
+  /** The items of a static STAC catalog, read as one mosaic per timestamp. */
+  STAC("stac");
 
   private final String wireName;
 

@@ -165,7 +165,7 @@ public interface TerraceApi {
   /**
    * Operation {@code catalog.search}: the catalog's items as STAC API Item Search finds them, a
    * page at a time. Each dataset is a collection and each raster behind it an item: its file, each
-   * time step, each tile of a grid of tiles.
+   * time step, each tile of a grid of tiles, each item of a STAC catalog.
    *
    * @param request the filters, page size and order; {@link ItemSearchRequest#ALL} for every item
    * @return a page of items; {@link ItemCollection#nextToken()} gives the next page's token

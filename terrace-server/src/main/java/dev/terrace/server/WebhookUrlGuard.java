@@ -9,6 +9,7 @@ import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Keeps webhooks out of the service's own network: a webhook URL is {@code https} and its host
@@ -21,6 +22,16 @@ import java.util.Locale;
  * rebinding) cannot lead an attempt inside.
  */
 final class WebhookUrlGuard {
+
+  /** Names of metadata services, refused whatever they resolve to. */
+  private static final Set<String> METADATA_HOSTS =
+      Set.of(
+          "metadata",
+          "metadata.google.internal",
+          "metadata.goog",
+          "instance-data",
+          "instance-data.ec2.internal",
+          "metadata.azure.com");
 
   private static final int MAX_URL_LENGTH = 2000;
 
@@ -73,7 +84,7 @@ final class WebhookUrlGuard {
     if (host.endsWith(".")) {
       host = host.substring(0, host.length() - 1);
     }
-    if (InternalAddresses.metadataHost(host)) {
+    if (METADATA_HOSTS.contains(host)) {
       throw new Refused("url names " + host + ", a cloud metadata service");
     }
     InetAddress[] resolved;
@@ -86,7 +97,7 @@ final class WebhookUrlGuard {
       if (allowed.stream().anyMatch(block -> block.contains(address))) {
         continue;
       }
-      String internal = InternalAddresses.kind(address);
+      String internal = InternalAddresses.internal(address);
       if (internal != null) {
         throw new Refused(
             "url's host "

@@ -1,12 +1,17 @@
 package dev.terrace.engine.internal.catalog;
 
 import dev.terrace.api.Dataset;
+import dev.terrace.engine.internal.io.RemoteNames;
 import dev.terrace.engine.internal.raster.Band;
 import dev.terrace.engine.internal.raster.Grid;
 import dev.terrace.engine.internal.raster.RasterFormatException;
 import dev.terrace.engine.internal.raster.RasterIoException;
 import dev.terrace.engine.internal.raster.RasterSource;
 import dev.terrace.engine.internal.raster.UnreadableException;
+import dev.terrace.engine.internal.stacread.ItemIndex;
+import dev.terrace.engine.internal.stacread.ItemSource;
+import dev.terrace.engine.internal.stacread.StacItem;
+import dev.terrace.engine.internal.tiles.Mosaic;
 import dev.terrace.engine.internal.tiles.TileSet;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,8 +29,9 @@ import org.locationtech.jts.geom.Envelope;
 /**
  * One dataset of a catalog: what the file says about it, and its rasters — one, or one slice per
  * timestamp — opened on first use and kept open (a COG's header is then read once, however many
- * requests use it). A dataset stored as a global grid of tiles ({@code cog_tiles}) has no single
- * raster: it is read through {@link #tiles()}.
+ * requests use it). A dataset stored as a global grid of tiles ({@code cog_tiles}) or as the items
+ * of a STAC catalog ({@code stac}) has no single raster: it is read as a mosaic, one per timestamp
+ * ({@link #mosaics}); a STAC API's items are found by a search for each geometry.
  */
 public final class CatalogDataset {
 
@@ -44,6 +50,7 @@ public final class CatalogDataset {
   private final RasterAccess access;
   private final Map<String, String> classes;
   private final TileSet tiles;
+  private final ItemSource stac;
   private final List<String> hrefs;
   private final Predicate<String> tilePresent;
 
@@ -63,7 +70,13 @@ public final class CatalogDataset {
       CatalogFile.DatasetEntry entry,
       TileSet tiles,
       Predicate<String> tilePresent) {
-    this(provider, entry, tiles.template().toString(), List.of(), null, tiles, tilePresent);
+    this(provider, entry, tiles.template().toString(), List.of(), null, tiles, null, tilePresent);
+  }
+
+  /** The items of a STAC catalog: its location is the catalog's. */
+  CatalogDataset(
+      String provider, CatalogFile.DatasetEntry entry, String location, ItemSource stac) {
+    this(provider, entry, location, List.of(), null, null, stac, where -> true);
   }
 
   CatalogDataset(
@@ -72,7 +85,7 @@ public final class CatalogDataset {
       String location,
       List<String> hrefs,
       RasterAccess access) {
-    this(provider, entry, location, hrefs, access, null, where -> true);
+    this(provider, entry, location, hrefs, access, null, null, where -> true);
   }
 
   private CatalogDataset(
@@ -82,6 +95,7 @@ public final class CatalogDataset {
       List<String> hrefs,
       RasterAccess access,
       TileSet tiles,
+      ItemSource stac,
       Predicate<String> tilePresent) {
     this.id = provider + ":" + entry.name();
     this.provider = provider;
@@ -102,6 +116,7 @@ public final class CatalogDataset {
             ? Map.of()
             : Collections.unmodifiableMap(new LinkedHashMap<>(entry.classes()));
     this.tiles = tiles;
+    this.stac = stac;
     this.hrefs = List.copyOf(hrefs);
     this.tilePresent = tilePresent;
   }
@@ -200,6 +215,66 @@ public final class CatalogDataset {
   }
 
   /**
+   * @return whether the dataset is read as a mosaic of rasters (a grid of tiles, the items of a
+   *     STAC catalog) rather than as one raster per timestamp
+   */
+  public boolean isMosaic() {
+    return tiles != null || stac != null;
+  }
+
+  /**
+   * The rasters of one timestamp, read as one.
+   *
+   * @param time the timestamp, or null for a dataset without time
+   * @param mosaic its rasters
+   */
+  public record TimedMosaic(Instant time, Mosaic<?> mosaic) {}
+
+  /**
+   * The mosaics a geometry reads: a grid of tiles, or the items of each timestamp within {@code
+   * [from, to]} (all of them for items without time); none when a STAC API finds no item.
+   *
+   * @param lonLat the geometry's box in longitude/latitude, which a STAC API is searched for
+   * @return the mosaics in time order; empty when no timestamp is in range
+   * @throws IllegalStateException for a dataset that is not a mosaic
+   * @throws dev.terrace.engine.internal.raster.RasterIoException if the STAC catalog or API that
+   *     lists the items cannot be fetched
+   * @throws dev.terrace.engine.internal.raster.RasterFormatException if it cannot be read
+   */
+  public List<TimedMosaic> mosaics(Envelope lonLat, Instant from, Instant to) {
+    if (tiles != null) {
+      return List.of(new TimedMosaic(null, tiles));
+    }
+    if (stac == null) {
+      throw new IllegalStateException(id + " is one raster per timestamp, not a mosaic");
+    }
+    ItemIndex index = stac.near(lonLat, from, to);
+    List<Instant> times = index.times();
+    if (index.items().isEmpty() && searched()) {
+      // A search that finds nothing finds no timestamp.
+      return List.of();
+    }
+    if (times.isEmpty()) {
+      return List.of(new TimedMosaic(null, index.mosaic(0)));
+    }
+    List<TimedMosaic> out = new ArrayList<>();
+    for (int i = 0; i < times.size(); i++) {
+      if (!times.get(i).isBefore(from) && !times.get(i).isAfter(to)) {
+        out.add(new TimedMosaic(times.get(i), index.mosaic(i)));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * @return whether the dataset's items are found by a search for each geometry (a STAC API), so
+   *     that they cannot be listed, nor its timestamps, without one
+   */
+  public boolean searched() {
+    return stac != null && stac.searches();
+  }
+
+  /**
    * @return whether the dataset's rasters are fetched over the network, where opening one may take
    *     long
    */
@@ -215,7 +290,7 @@ public final class CatalogDataset {
    * @return the grid, or empty
    */
   public Optional<Grid> gridWithoutWaiting() {
-    if (tiles != null || remote() && described == null) {
+    if (isMosaic() || remote() && described == null) {
       return Optional.empty();
     }
     try {
@@ -288,17 +363,33 @@ public final class CatalogDataset {
   }
 
   /**
-   * @return the file path or URL the dataset reads (the first, for a stack of files), or its tiles'
-   *     template
-   */
-  /**
-   * The rasters behind the dataset, as a catalog search lists them: its file, each time step, or
-   * each tile of its grid that is there (a remote tile is listed without asking whether it is).
+   * The rasters behind the dataset, as a catalog search lists them: its file, each time step, each
+   * tile of its grid that is there (a remote tile is listed without asking whether it is), or each
+   * item of its STAC catalog.
    *
-   * @param lonLat only the tiles of a grid of tiles that meet this box; every item of other kinds
-   * @return the items in time or grid order
+   * @param lonLat only the tiles of a grid of tiles, or the STAC items, that meet this box; every
+   *     item of other kinds
+   * @return the items in time or grid order, or a STAC catalog's order; none from a STAC catalog
+   *     that cannot be read, since a listing must not fail because one source is down, nor from
+   *     STAC items without the asset read, nor from a STAC API, which a listing does not search
    */
   public List<RasterItem> items(Envelope lonLat) {
+    if (stac != null) {
+      List<StacItem> all;
+      try {
+        all = stac.whole().map(ItemIndex::items).orElse(List.of());
+      } catch (RasterIoException | RasterFormatException e) {
+        return List.of();
+      }
+      List<RasterItem> out = new ArrayList<>();
+      for (StacItem item : all) {
+        if (item.href() != null && item.box().intersects(lonLat)) {
+          String href = Catalog.isUrl(item.href()) ? RemoteNames.display(item.href()) : item.href();
+          out.add(new RasterItem(item.id(), item.time(), href, item.box()));
+        }
+      }
+      return out;
+    }
     if (tiles != null) {
       List<RasterItem> out = new ArrayList<>();
       for (var tile : tiles.grid().touching(lonLat)) {
@@ -321,6 +412,10 @@ public final class CatalogDataset {
     return out;
   }
 
+  /**
+   * @return the file path or URL the dataset reads (the first, for a stack of files), its tiles'
+   *     template, or its STAC catalog's
+   */
   public String location() {
     return location;
   }
@@ -340,7 +435,7 @@ public final class CatalogDataset {
 
   private RasterAccess single() {
     if (access == null) {
-      throw new IllegalStateException(id + " is a grid of tiles, not one raster");
+      throw new IllegalStateException(id + " is read as a mosaic, not as one raster");
     }
     return access;
   }
@@ -356,13 +451,16 @@ public final class CatalogDataset {
   }
 
   /**
-   * @return the timestamps of a time-varying dataset in ascending order; empty for a static dataset
+   * @return the timestamps of a time-varying dataset in ascending order; empty for a static
+   *     dataset, and for a STAC API's, whose timestamps are those of the items a search finds
    * @throws dev.terrace.engine.internal.raster.RasterIoException if a file that lists them cannot
    *     be fetched
    * @throws dev.terrace.engine.internal.raster.RasterFormatException if it cannot be decoded
    */
   public List<Instant> times() {
-    return access == null ? List.of() : access.times();
+    return stac != null
+        ? stac.whole().map(ItemIndex::times).orElse(List.of())
+        : access == null ? List.of() : access.times();
   }
 
   /**
@@ -377,7 +475,7 @@ public final class CatalogDataset {
    * @throws dev.terrace.engine.internal.raster.RasterFormatException if it cannot be decoded
    */
   public List<Integer> steps(Instant from, Instant to) {
-    List<Instant> times = single().times();
+    List<Instant> times = times();
     if (times.isEmpty()) {
       return List.of(0);
     }
@@ -436,6 +534,9 @@ public final class CatalogDataset {
   void close() {
     if (tiles != null) {
       tiles.close();
+    }
+    if (stac != null) {
+      stac.close();
     }
     if (access != null) {
       access.close();

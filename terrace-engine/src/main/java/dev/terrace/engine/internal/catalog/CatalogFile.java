@@ -53,7 +53,15 @@ record CatalogFile(List<ProviderEntry> providers) {
       String description,
       Map<String, String> classes,
       List<TimeStepEntry> timeSteps,
-      Boolean sidecars) {}
+      Boolean sidecars,
+      StacEntry stac) {}
+
+  /**
+   * STAC items read as a dataset: where a static catalog's root document is, or the root of a STAC
+   * API to search; the collection read (every item of a static catalog when null); and the key of
+   * the asset read from each item.
+   */
+  record StacEntry(String catalog, String api, String collection, String asset) {}
 
   /** One file of a stack of COGs: its timestamp and where it is. */
   record TimeStepEntry(String time, String path, String url) {}

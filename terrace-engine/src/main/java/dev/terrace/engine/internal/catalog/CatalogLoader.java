@@ -11,6 +11,9 @@ import dev.terrace.engine.internal.crs.ProjCrs;
 import dev.terrace.engine.internal.geotiff.Sidecars;
 import dev.terrace.engine.internal.io.ByteSource;
 import dev.terrace.engine.internal.io.ObjectStorage;
+import dev.terrace.engine.internal.stacread.ItemSource;
+import dev.terrace.engine.internal.stacread.StacIndex;
+import dev.terrace.engine.internal.stacread.StacSearch;
 import dev.terrace.engine.internal.tiles.TileGrid;
 import dev.terrace.engine.internal.tiles.TileSet;
 import dev.terrace.engine.internal.tiles.UrlTemplate;
@@ -28,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
@@ -39,7 +43,7 @@ import org.locationtech.proj4j.CoordinateReferenceSystem;
 final class CatalogLoader {
 
   private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9_\\-]*");
-  private static final Set<String> PROTOCOLS = Set.of("cog", "cog_tiles", "netcdf");
+  private static final Set<String> PROTOCOLS = Set.of("cog", "cog_tiles", "netcdf", "stac");
 
   /**
    * Where a dataset's path or URL leads: a label for messages, a way to open its bytes, the local
@@ -143,7 +147,8 @@ final class CatalogLoader {
     }
     String protocol = require(at + ".protocol", p.protocol()).toLowerCase(Locale.ROOT);
     if (!PROTOCOLS.contains(protocol)) {
-      throw error(at + ".protocol", "\"" + protocol + "\" is not one of cog, cog_tiles, netcdf");
+      throw error(
+          at + ".protocol", "\"" + protocol + "\" is not one of cog, cog_tiles, netcdf, stac");
     }
     if (p.datasets() == null || p.datasets().isEmpty()) {
       throw error(at + ".datasets", "a provider needs at least one dataset");
@@ -232,9 +237,18 @@ final class CatalogLoader {
           "is for protocol cog, whose files may lack a CRS; a "
               + protocol
               + " dataset "
-              + (protocol.equals("netcdf")
-                  ? "takes its CRS from the file's grid_mapping"
-                  : "is a grid of WGS 84 tiles"));
+              + switch (protocol) {
+                case "netcdf" -> "takes its CRS from the file's grid_mapping";
+                case "stac" -> "reads each item's CRS from its file";
+                default -> "is a grid of WGS 84 tiles";
+              });
+    }
+    if (protocol.equals("stac")) {
+      return stac(at, provider, d, storage);
+    }
+    if (d.stac() != null) {
+      throw error(
+          at + ".stac", "is for protocol stac; a " + protocol + " dataset names its own files");
     }
     CoordinateReferenceSystem crs = d.crs() == null ? null : crs(at + ".crs", d.crs());
     if (protocol.equals("cog_tiles")) {
@@ -397,6 +411,62 @@ final class CatalogLoader {
       throw error(at + ".tile_degrees", e.getMessage());
     }
     return new TileSet(names, grid, where -> resolver.apply(where, storage).bytes().get());
+  }
+
+  /**
+   * The items of a static STAC catalog: its root document is a path or URL like a cog dataset's,
+   * and every href in it is resolved against the document that holds it, then read as the
+   * provider's {@code storage} says. Nothing is fetched until the dataset is first read.
+   */
+  private CatalogDataset stac(
+      String at, String provider, CatalogFile.DatasetEntry d, ObjectStorage storage) {
+    for (String[] other :
+        new String[][] {
+          {"path", d.path()},
+          {"url", d.url()},
+          {"url_template", d.urlTemplate()},
+          {"time_steps", d.timeSteps() == null ? null : "given"},
+          {"tile_degrees", d.tileDegrees() == null ? null : "given"}
+        }) {
+      if (other[1] != null) {
+        throw error(
+            at + "." + other[0],
+            "is not for protocol stac, whose files and times are the catalog's items'");
+      }
+    }
+    if (d.stac() == null) {
+      throw error(at + ".stac", "is required: {catalog, asset} or {api, collection, asset}");
+    }
+    CatalogFile.StacEntry s = d.stac();
+    if ((s.catalog() == null) == (s.api() == null)) {
+      throw error(
+          at + ".stac",
+          "needs either catalog (a static catalog's JSON) or api (a STAC API's root), not both");
+    }
+    String asset = require(at + ".stac.asset", s.asset());
+    boolean api = s.api() != null;
+    String field = at + (api ? ".stac.api" : ".stac.catalog");
+    String where = require(field, api ? s.api() : s.catalog());
+    String collection = api ? require(at + ".stac.collection", s.collection()) : s.collection();
+    if (collection != null && collection.isBlank()) {
+      throw error(at + ".stac.collection", "must not be blank; leave it out to read every item");
+    }
+    if (api && !where.toLowerCase(Locale.ROOT).matches("https?://.*")) {
+      throw error(field, "must be an http:// or https:// URL, the root of a STAC API");
+    }
+    Location root;
+    try {
+      root = resolver.apply(where, storage);
+    } catch (IllegalArgumentException bad) {
+      throw error(field, bad.getMessage());
+    }
+    Function<String, ByteSource> opener = href -> resolver.apply(href, storage).bytes().get();
+    ItemSource items =
+        api
+            ? new StacSearch(where, collection, asset, opener)
+            : new StacIndex(
+                root.file() != null ? root.file().toString() : where, collection, asset, opener);
+    return new CatalogDataset(provider, d, root.label(), items);
   }
 
   /**

@@ -14,6 +14,7 @@ import dev.terrace.engine.internal.raster.RasterIoException;
 import dev.terrace.engine.internal.time.Timestamps;
 import java.util.List;
 import java.util.OptionalDouble;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.CoordinateTransform;
 import org.locationtech.proj4j.CoordinateTransformFactory;
@@ -21,8 +22,9 @@ import org.locationtech.proj4j.ProjCoordinate;
 
 /**
  * Describes catalog entries as the API's records, reading from each raster what the catalog file
- * does not say: its CRS, its extent in longitude/latitude and its resolution. A raster that cannot
- * be opened is described from the file alone.
+ * does not say: its CRS, its extent in longitude/latitude and its resolution; from a STAC catalog,
+ * its items' times and the box of their footprints. A raster or catalog that cannot be opened is
+ * described from the file alone.
  */
 public final class CatalogViews {
 
@@ -58,8 +60,9 @@ public final class CatalogViews {
    * @return the API record
    */
   public static Dataset dataset(CatalogDataset d) {
-    if (d.tiles().isPresent()) {
-      // A grid of tiles is described from the catalog alone: its tiles are opened only to be read.
+    if (d.tiles().isPresent() || d.searched()) {
+      // A grid of tiles, or a STAC API's items, are described from the catalog alone: they are
+      // opened, or searched, only to be read.
       return describe(d, null, null, null);
     }
     Dataset known = d.described();
@@ -90,11 +93,10 @@ public final class CatalogViews {
    */
   private static Dataset open(CatalogDataset d) {
     try {
-      Grid grid = d.raster().grid();
-      Band band = d.band();
       Temporal temporal =
           Temporal.of(d.times().stream().map(Timestamps::format).toArray(String[]::new));
-      Dataset described = describe(d, grid, band, temporal);
+      Dataset described =
+          d.isMosaic() ? items(d, temporal) : describe(d, d.raster().grid(), d.band(), temporal);
       d.describedAs(described);
       return described;
     } catch (RasterIoException | RasterFormatException | IllegalArgumentException e) {
@@ -105,8 +107,46 @@ public final class CatalogViews {
     }
   }
 
+  /**
+   * A STAC catalog's items, without opening their rasters: they may lie in several CRSs, so none is
+   * reported.
+   */
+  private static Dataset items(CatalogDataset d, Temporal temporal) {
+    Envelope box = new Envelope();
+    d.items(new Envelope(-180, 180, -90, 90)).forEach(i -> box.expandToInclude(i.box()));
+    return describe(
+        d,
+        null,
+        temporal,
+        d.statedResolutionM().orElse(null),
+        null,
+        box.isNull()
+            ? null
+            : new BoundingBox(box.getMinX(), box.getMinY(), box.getMaxX(), box.getMaxY()));
+  }
+
   private static Dataset describe(CatalogDataset d, Grid grid, Band band, Temporal temporal) {
     boolean tiled = d.tiles().isPresent();
+    return describe(
+        d,
+        band,
+        temporal,
+        d.statedResolutionM()
+            .orElse(
+                grid == null
+                    ? null
+                    : grid.resolutionMetres(grid.width() / 2.0, grid.height() / 2.0)),
+        tiled ? "EPSG:4326" : grid == null ? null : grid.crsName(),
+        tiled ? GLOBE : grid == null ? null : bbox(grid));
+  }
+
+  private static Dataset describe(
+      CatalogDataset d,
+      Band band,
+      Temporal temporal,
+      Double resolutionM,
+      String crs,
+      BoundingBox bbox) {
     OptionalDouble nodata = band != null ? band.nodata() : d.statedNodata();
     List<Double> range = d.validRange().orElse(null);
     return new Dataset(
@@ -119,13 +159,9 @@ public final class CatalogViews {
         d.categorical() ? DataType.CATEGORICAL : DataType.CONTINUOUS,
         nodata.isPresent() ? nodata.getAsDouble() : null,
         range == null ? null : new ValueRange(range.get(0), range.get(1)),
-        d.statedResolutionM()
-            .orElse(
-                grid == null
-                    ? null
-                    : grid.resolutionMetres(grid.width() / 2.0, grid.height() / 2.0)),
-        tiled ? "EPSG:4326" : grid == null ? null : grid.crsName(),
-        tiled ? GLOBE : grid == null ? null : bbox(grid),
+        resolutionM,
+        crs,
+        bbox,
         temporal,
         d.bandNumber(),
         d.classes().isEmpty() ? null : d.classes());

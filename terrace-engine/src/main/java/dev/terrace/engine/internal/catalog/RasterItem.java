@@ -10,8 +10,10 @@ import org.locationtech.jts.geom.Envelope;
  *
  * @param id unique within the dataset
  * @param time the time step it holds, or null for a dataset without time
- * @param href its file as the catalog names it: a URL or a path relative to the catalog
- * @param box its footprint in lon/lat when it is a tile, else null for the dataset's
+ * @param href its file as the catalog names it: a URL or a path relative to the catalog; for a STAC
+ *     item, its asset's href resolved against the item
+ * @param box its footprint's box in lon/lat when it is a tile or a STAC item, else null for the
+ *     dataset's
  */
 public record RasterItem(String id, Instant time, String href, Envelope box) {
 

@@ -30,12 +30,13 @@ import org.locationtech.jts.geom.Geometry;
 final class CellsReader {
 
   /**
-   * Why a dataset stored as tiles answers {@code cells} with no value: its cells' rows and columns
-   * would be a tile's, not the dataset's, and one geometry's cells would come from several rasters.
+   * Why a dataset read as a mosaic (tiles, STAC items) answers {@code cells} with no value: its
+   * cells' rows and columns would be a tile's or an item's, not the dataset's, and one geometry's
+   * cells would come from several rasters.
    */
   static final String NOT_TILED =
-      "aggregation cells is not available for a dataset stored as tiles (cog_tiles):"
-          + " a cell's row and column would be those of one tile; use a summary statistic";
+      "aggregation cells is not available for a dataset read as a mosaic (cog_tiles, stac):"
+          + " a cell's row and column would be those of one tile or item; use a summary statistic";
 
   private static final Comparator<Cell> ROW_MAJOR =
       Comparator.comparingLong(Cell::row).thenComparingLong(Cell::col);

@@ -15,7 +15,8 @@ import dev.terrace.engine.internal.raster.RasterIoException;
 import dev.terrace.engine.internal.raster.UnreadableException;
 import dev.terrace.engine.internal.raster.Window;
 import dev.terrace.engine.internal.stats.CellAccumulator;
-import dev.terrace.engine.internal.tiles.TileSet;
+import dev.terrace.engine.internal.tiles.Mosaic;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -98,15 +99,15 @@ final class DatasetExtraction {
   PartRead run(CatalogDataset dataset, Part part) {
     long start = System.nanoTime();
     boolean onlyHome = part != null && !part.home();
-    if (dataset.tiles().isPresent()) {
+    if (dataset.isMosaic()) {
       return onlyHome
           ? new PartRead(List.of(), null)
           : new PartRead(
-              List.of(
-                  values.cells()
-                      ? results.failed(
-                          dataset, null, new UnreadableException(CellsReader.NOT_TILED), start)
-                      : tiled(dataset, dataset.tiles().get())),
+              values.cells()
+                  ? List.of(
+                      results.failed(
+                          dataset, null, new UnreadableException(CellsReader.NOT_TILED), start))
+                  : mosaic(dataset),
               null);
     }
     List<Slices.Slice> slices = Slices.open(dataset, window, results, start);
@@ -426,52 +427,90 @@ final class DatasetExtraction {
   }
 
   /**
-   * A dataset stored as a global grid of tiles: each tile the geometry reaches is read, and the
-   * answer is the one a single raster of all of them would give. When no tile exists there, the
-   * catalog's resolution is reported.
+   * A dataset read as a mosaic (a grid of tiles, the items of a STAC catalog), once per timestamp
+   * in the request's time range: each raster the geometry reaches is read, and the answer is the
+   * one a single raster of all of them would give.
+   *
+   * @return one result per timestamp, or the series collapsed into one
    */
-  private ExtractResult tiled(CatalogDataset dataset, TileSet tiles) {
+  private List<ExtractResult> mosaic(CatalogDataset dataset) {
     long start = System.nanoTime();
     if (!weighting.isNone()) {
-      return results.failed(
-          dataset,
-          null,
-          new UnreadableException(
-              "a grid of tiles (cog_tiles) is read without"
-                  + " weights and coverage_weight; they apply to datasets of single rasters"),
-          start);
+      return List.of(
+          results.failed(
+              dataset,
+              null,
+              new UnreadableException(
+                  "a mosaic of rasters (cog_tiles, stac) is read without"
+                      + " weights and coverage_weight; they apply to datasets of single rasters"),
+              start));
     }
+    Geometry lonLat;
+    List<CatalogDataset.TimedMosaic> mosaics;
     try {
-      // Tiles are not open yet to say their cell size; a hundredth of a tile stands in when the
-      // catalog is silent.
+      // The rasters are not open yet to say their cell size; a hundredth of a tile, or of a degree,
+      // stands in when the catalog is silent.
       Geometry input =
           densify
-              ? densified(dataset.statedResolutionM().orElse(tiles.grid().size() * 1113.2))
+              ? densified(
+                  dataset
+                      .statedResolutionM()
+                      .orElse(dataset.tiles().map(t -> t.grid().size()).orElse(1) * 1113.2))
               : geometry.geometry();
+      lonLat = TiledReader.toLonLat(input, inputCrs);
+      mosaics = dataset.mosaics(lonLat.getEnvelopeInternal(), window.from(), window.to());
+    } catch (RasterIoException | RasterFormatException | UnreadableException e) {
+      return List.of(results.failed(dataset, null, e, start));
+    }
+    if (mosaics.isEmpty()) {
+      results.warn(
+          dataset.searched()
+              ? dataset.id()
+                  + ": no item in time_range "
+                  + window.asWritten()
+                  + " meets the geometry"
+              : Slices.noTimestampInRange(dataset, window));
+    }
+    List<ExtractResult> out = new ArrayList<>(mosaics.size());
+    for (CatalogDataset.TimedMosaic m : mosaics) {
+      out.add(tiled(dataset, lonLat, m.mosaic(), m.time()));
+    }
+    return TimeSeries.answer(out, temporalAggregation);
+  }
+
+  /**
+   * One timestamp of a mosaic. When none of its rasters exists there, the catalog's resolution is
+   * reported.
+   *
+   * @param lonLat the geometry in longitude/latitude
+   * @param time the timestamp, or null for a dataset without time
+   */
+  private ExtractResult tiled(
+      CatalogDataset dataset, Geometry lonLat, Mosaic<?> mosaic, Instant time) {
+    long start = System.nanoTime();
+    try {
       TiledReader.Read read =
-          new TiledReader(
-                  tiles, dataset, (grid, pixels) -> spend(dataset, grid, pixels, 1), cellRules)
-              .read(
-                  TiledReader.toLonLat(input, inputCrs),
-                  geometry.kind(),
-                  rule,
-                  bilinear,
-                  values.accumulator());
+          TiledReader.over(
+                  mosaic, dataset, (grid, pixels) -> spend(dataset, grid, pixels, 1), cellRules)
+              .read(lonLat, geometry.kind(), rule, bilinear, values.accumulator());
+      read.warnings().forEach(w -> results.warn(dataset.id() + ": " + w));
       return read.grid() == null
           ? results.measured(
               dataset,
               read.measurement(),
               dataset.statedResolutionM().orElse(null),
               "EPSG:4326",
+              time,
               start)
           : results.measured(
               dataset,
               read.measurement(),
               read.grid().resolutionMetres(read.col(), read.row()),
               read.grid().crsName(),
+              time,
               start);
     } catch (RasterIoException | RasterFormatException | UnreadableException e) {
-      return results.failed(dataset, null, e, start);
+      return results.failed(dataset, time, e, start);
     }
   }
 }

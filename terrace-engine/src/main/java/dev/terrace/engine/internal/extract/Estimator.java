@@ -133,8 +133,8 @@ final class Estimator {
       List<RequestGeometry> geometries,
       CoordinateReferenceSystem crs,
       TimeWindow window) {
-    if (d.tiles().isPresent()) {
-      warnings.add(d.id() + " is a grid of tile files; its reads are not counted");
+    if (d.isMosaic()) {
+      warnings.add(d.id() + " is a mosaic of files; its reads are not counted");
       return new DatasetEstimate(d.id(), 1, false, null, null, null);
     }
     int timestamps;

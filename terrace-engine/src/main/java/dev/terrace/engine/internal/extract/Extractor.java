@@ -613,9 +613,9 @@ public final class Extractor implements PartReader {
             datasets,
             1,
             d -> {
-              if (d.tiles().isPresent()) {
-                // Each point finds its own tile; the tiles stay open, and their blocks cached, for
-                // the next points.
+              if (d.isMosaic()) {
+                // Each point finds its own tile or item; they stay open, and their blocks cached,
+                // for the next points.
                 return parallel(
                     geometries,
                     limits.concurrency(),

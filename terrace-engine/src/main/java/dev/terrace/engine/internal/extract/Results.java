@@ -69,10 +69,23 @@ final class Results {
   /**
    * @param resolutionM the resolution reported, or null when unknown
    * @param crs the CRS reported
+   * @param time the timestamp read, or null for a dataset without time
    */
   ExtractResult measured(
-      CatalogDataset dataset, Measurement m, Double resolutionM, String crs, long start) {
-    return measured(dataset, m, resolutionM, crs, null, Optional.empty(), start);
+      CatalogDataset dataset,
+      Measurement m,
+      Double resolutionM,
+      String crs,
+      Instant time,
+      long start) {
+    return measured(
+        dataset,
+        m,
+        resolutionM,
+        crs,
+        time == null ? null : Timestamps.format(time),
+        Optional.empty(),
+        start);
   }
 
   private ExtractResult measured(

@@ -54,7 +54,7 @@ final class Slices {
     return out;
   }
 
-  private static String noTimestampInRange(CatalogDataset dataset, TimeWindow window) {
+  static String noTimestampInRange(CatalogDataset dataset, TimeWindow window) {
     List<Instant> times = dataset.times();
     return dataset.id()
         + ": no timestamp in time_range "

@@ -10,9 +10,9 @@ import dev.terrace.engine.internal.raster.Grid;
 import dev.terrace.engine.internal.raster.PixelLocator;
 import dev.terrace.engine.internal.raster.UnreadableException;
 import dev.terrace.engine.internal.stats.CellAccumulator;
-import dev.terrace.engine.internal.tiles.Tile;
-import dev.terrace.engine.internal.tiles.TileSet;
+import dev.terrace.engine.internal.tiles.Mosaic;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -28,30 +28,44 @@ import org.locationtech.jts.geom.TopologyException;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.geom.util.PolygonExtracter;
+import org.locationtech.jts.operation.union.UnaryUnionOp;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 
 /**
- * Reads one geometry from a dataset stored as a global grid of tiles ({@code cog_tiles}) as if the
- * tiles were one raster, with the readers a single raster uses and one accumulator for all tiles.
+ * Reads one geometry from a {@link Mosaic} — a dataset stored as a global grid of tiles ({@code
+ * cog_tiles}), or the items of a STAC catalog that share a timestamp — as if its rasters were one
+ * raster, with the readers a single raster uses and one accumulator for all of them. Tiles and
+ * items are both called parts here.
  *
- * <p>Each cell of the mosaic belongs to one tile: the one whose box holds the cell's centre (its
- * west and north edges included, as a single raster places a point on a cell edge). Tiles aligned
- * on the degree lines own all their cells. Tiles whose pixels are centred on the degree lines
- * (Copernicus DEM) reach half a cell past their box, or overlap their neighbours by a cell; owning
- * by centre shares those cells out once, with no gap. The geometry is projected into each tile's
- * pixel space and clipped to the cells the tile owns, so every place is counted once; a point reads
- * the tile that owns the cell under it.
+ * <p>Each cell of a part in longitude/latitude belongs to one part: the first, in the mosaic's
+ * order, whose box holds the cell's centre (its west and north edges included, as a single raster
+ * places a point on a cell edge). Tiles aligned on the degree lines own all their cells. Tiles
+ * whose pixels are centred on the degree lines (Copernicus DEM) reach half a cell past their box,
+ * or overlap their neighbours by a cell; owning by centre shares those cells out once, with no gap.
+ * Where the boxes of STAC items overlap, the earlier item owns the cells centred in the overlap.
+ * The geometry is projected into each part's pixel space and clipped to the cells it owns, so every
+ * place is counted once; a point reads the part that owns the cell under it.
+ *
+ * <p>A part in a projected CRS (a UTM zone) has no box of cells to own: its footprint in
+ * longitude/latitude, less those of the earlier parts that overlap it, is what it owns, and the
+ * geometry is clipped to that region before it is projected into the part's pixel space. Cells
+ * astride the region's edge are then shared by area between the parts on either side rather than
+ * given whole to one; a point reads the first part whose footprint holds it. Places outside every
+ * footprint (a mosaic of items may have gaps, a grid of tiles has none) count as missing.
  *
  * <p>The readers weigh cells (coverage, or 1 per cell or point). Tiles may differ in cell size
  * (Copernicus tiles are narrower north of 50°), so the valid and missing weights are turned into
  * degrees (areas for polygons, lengths for lines; points stay counts) before they are added, and
- * the coverage fraction compares like with like. The statistics weigh cells, as over one raster. A
- * tile that does not exist (open ocean) holds no data: the part of the geometry in its box counts
- * as missing. Tiles are taken to be in longitude/latitude, as the grid that names them is.
+ * the coverage fraction compares like with like; a projected part's weights are turned into degrees
+ * by the ratio of the piece's size in degrees to its size in cells. The statistics weigh cells, as
+ * over one raster. A part that does not exist (a tile of open ocean, an item whose asset is
+ * missing) holds no data: the part of the geometry it owns counts as missing.
+ *
+ * @param <P> a part of the mosaic
  */
-final class TiledReader {
+final class TiledReader<P extends Mosaic.Part> {
 
-  /** Tiles opened at once; each opening is one request for the tile's header. */
+  /** Parts opened at once; each opening is one request for the raster's header. */
   private static final int OPENING = 8;
 
   /**
@@ -64,7 +78,7 @@ final class TiledReader {
   private static final Grid LON_LAT =
       new Grid(1, 1, new AffineTransform(0, 1, 0, 0, 0, 1), PixelLocator.wgs84());
 
-  /** Takes a tile's cells from the request's pixel budget before any of them is read. */
+  /** Takes a part's cells from the request's pixel budget before any of them is read. */
   interface Budget {
     void spend(Grid grid, Geometry pixels);
   }
@@ -72,37 +86,44 @@ final class TiledReader {
   /**
    * @param measurement the statistics and the valid and missing weights, in degrees (or points);
    *     the nodata weight in cells
-   * @param grid the grid of the tile that read the most valid data, to describe the answer; null if
+   * @param grid the grid of the part that read the most valid data, to describe the answer; null if
    *     none exists
    * @param col where the geometry lies in that grid, as a fractional column
    * @param row likewise, the fractional row
+   * @param warnings why parts that should be there read as no data
    */
-  record Read(Measurement measurement, Grid grid, double col, double row) {}
+  record Read(Measurement measurement, Grid grid, double col, double row, List<String> warnings) {}
 
   /**
-   * The geometry's share of one tile: the raster, the pixel-space box of the cells the tile owns,
-   * and the geometry in pixel space clipped to it; for a tile that does not exist, no raster and
-   * the size of the geometry within the tile's box.
+   * The geometry's share of one part: the raster, the pixel-space box of the cells the part owns,
+   * the geometry in pixel space clipped to them, and the size in degrees of one unit of the
+   * readers' weights there (0 for a part in longitude/latitude, whose cell size is that unit); for
+   * a part that does not exist, no raster and the size of the geometry within what it owns.
    */
-  private record Piece(GeoTiff raster, Envelope own, Geometry pixels, double absent) {}
+  private record Piece(GeoTiff raster, Envelope own, Geometry pixels, double unit, double absent) {}
 
-  private final TileSet tiles;
+  private final Mosaic<P> mosaic;
   private final CatalogDataset dataset;
   private final Budget budget;
   private final CellRules cellRules;
+  private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
 
-  TiledReader(TileSet tiles, CatalogDataset dataset, Budget budget) {
-    this(tiles, dataset, budget, CellRules.NONE);
-  }
-
-  /**
-   * @param cellRules the request's minimum coverage and default value, applied in every tile
-   */
-  TiledReader(TileSet tiles, CatalogDataset dataset, Budget budget, CellRules cellRules) {
-    this.tiles = tiles;
+  private TiledReader(
+      Mosaic<P> mosaic, CatalogDataset dataset, Budget budget, CellRules cellRules) {
+    this.mosaic = mosaic;
     this.dataset = dataset;
     this.budget = budget;
     this.cellRules = cellRules;
+  }
+
+  /**
+   * @param mosaic the rasters read as one
+   * @param dataset the dataset they belong to, for its band
+   * @param cellRules the request's minimum coverage and default value, applied in every part
+   */
+  static <P extends Mosaic.Part> TiledReader<P> over(
+      Mosaic<P> mosaic, CatalogDataset dataset, Budget budget, CellRules cellRules) {
+    return new TiledReader<>(mosaic, dataset, budget, cellRules);
   }
 
   /**
@@ -119,9 +140,9 @@ final class TiledReader {
    *     ±180°
    * @param kind what to read: the cells under points, along lines or under polygons
    * @param rule which cells a polygon counts
-   * @param bilinear whether points interpolate (within one tile: next to a tile's edge they read
+   * @param bilinear whether points interpolate (within one part: next to a part's edge they read
    *     the nearest cell)
-   * @param values where every tile's cells go
+   * @param values where every part's cells go
    * @return what was read
    */
   Read read(
@@ -136,23 +157,22 @@ final class TiledReader {
     } else {
       spread(lonLat, kind == RequestGeometry.Kind.AREAS, rule, tally);
     }
-    return tally.read();
+    return tally.read(List.copyOf(warnings));
   }
 
-  /** Polygons and lines: every tile the geometry reaches reads the part in the cells it owns. */
+  /** Polygons and lines: every part the geometry reaches reads the part in the cells it owns. */
   private void spread(Geometry lonLat, boolean areas, PixelRule rule, Tally tally) {
     PreparedGeometry prepared = PreparedGeometryFactory.prepare(lonLat);
-    Set<Tile> looked = new HashSet<>();
+    Set<P> looked = new HashSet<>();
     List<Piece> pieces = new ArrayList<>();
     double cell = 0;
     double margin;
-    // A tile can own cells up to half a cell beyond its box: once the tiles opened tell the cell
-    // size, the
-    // tiles within a cell of the geometry are looked at too.
+    // A part in longitude/latitude can own cells up to half a cell beyond its box: once the parts
+    // opened tell the cell size, the parts within a cell of the geometry are looked at too.
     do {
       margin = cell;
-      List<Tile> wanted = new ArrayList<>();
-      for (Tile t : near(lonLat, margin)) {
+      List<P> wanted = new ArrayList<>();
+      for (P t : near(lonLat, margin)) {
         Envelope reach = t.box();
         reach.expandBy(margin);
         if (!looked.contains(t) && prepared.intersects(lonLat.getFactory().toGeometry(reach))) {
@@ -161,8 +181,7 @@ final class TiledReader {
         }
       }
       // Opened a few at a time, each few charged to the budget, so that a geometry far beyond the
-      // budget
-      // fails after a few tiles rather than after opening all of them.
+      // budget fails after a few parts rather than after opening all of them.
       for (int i = 0; i < wanted.size(); i += OPENING) {
         for (Piece p :
             Parallel.map(
@@ -173,8 +192,10 @@ final class TiledReader {
             tally.missing(p.absent());
             continue;
           }
-          double[] res = p.raster().grid().resolution();
-          cell = Math.max(cell, Math.max(res[0], res[1]));
+          if (p.unit() == 0) {
+            double[] res = p.raster().grid().resolution();
+            cell = Math.max(cell, Math.max(res[0], res[1]));
+          }
           if (!p.pixels().isEmpty()) {
             budget.spend(p.raster().grid(), p.pixels());
             pieces.add(p);
@@ -182,6 +203,9 @@ final class TiledReader {
         }
       }
     } while (cell > margin);
+    if (!mosaic.gapless()) {
+      tally.missing(measure(outside(lonLat, looked, areas), areas, rule));
+    }
     for (Piece p : pieces) {
       GeoTiff raster = p.raster();
       double[] res = raster.grid().resolution();
@@ -203,78 +227,143 @@ final class TiledReader {
                   p.own(),
                   cellRules,
                   tally.values);
-      tally.add(m, areas ? res[0] * res[1] : Math.sqrt(res[0] * res[1]), raster.grid(), p.pixels());
+      double unit = p.unit() != 0 ? p.unit() : areas ? res[0] * res[1] : Math.sqrt(res[0] * res[1]);
+      tally.add(m, unit, raster.grid(), p.pixels());
     }
   }
 
-  /** The tiles whose boxes come within {@code margin} degrees of each part's envelope. */
-  private Set<Tile> near(Geometry lonLat, double margin) {
-    Set<Tile> out = new LinkedHashSet<>();
+  /** The parts whose boxes come within {@code margin} degrees of each part's envelope. */
+  private Set<P> near(Geometry lonLat, double margin) {
+    Set<P> out = new LinkedHashSet<>();
     for (int i = 0; i < lonLat.getNumGeometries(); i++) {
       Envelope e = lonLat.getGeometryN(i).getEnvelopeInternal();
       e.expandBy(margin);
-      out.addAll(tiles.grid().touching(e));
+      out.addAll(mosaic.touching(e));
     }
     return out;
   }
 
-  private Piece piece(Tile tile, Geometry lonLat, boolean areas, PixelRule rule) {
-    Optional<GeoTiff> opened = tiles.open(tile);
+  private Piece piece(P part, Geometry lonLat, boolean areas, PixelRule rule) {
+    Optional<GeoTiff> opened = mosaic.open(part, warnings::add);
     if (opened.isEmpty()) {
-      Geometry inBox = clip(lonLat, tile.box(), areas);
-      // Lines weigh their length under EXACT and their cells otherwise, which the axis steps
-      // approximate.
-      double absent =
-          areas ? inBox.getArea() : rule == PixelRule.EXACT ? inBox.getLength() : stepLength(inBox);
-      return new Piece(null, null, null, absent);
+      return new Piece(
+          null, null, null, 0, measure(clip(lonLat, owned(part, lonLat), areas), areas, rule));
     }
     GeoTiff raster = opened.get();
-    Envelope own = ownedCells(tile, raster.grid());
-    Geometry pixels = new PixelLocator(raster.grid()).toPixels(lonLat);
-    return new Piece(
-        raster,
-        own,
-        own.isNull() ? pixels.getFactory().createEmpty(2) : clip(pixels, own, areas),
-        0);
+    Grid grid = raster.grid();
+    if (!inLonLat(grid)) {
+      Geometry mine = clip(lonLat, owned(part, lonLat), areas);
+      Geometry pixels = new PixelLocator(grid).toPixels(mine);
+      double inCells = areas ? pixels.getArea() : pixels.getLength();
+      return new Piece(
+          raster,
+          new Envelope(0, grid.width(), 0, grid.height()),
+          pixels,
+          inCells > 0 ? (areas ? mine.getArea() : mine.getLength()) / inCells : 1,
+          0);
+    }
+    Envelope own = ownedCells(part.box(), grid);
+    Geometry pixels = new PixelLocator(grid).toPixels(lonLat);
+    if (own.isNull()) {
+      return new Piece(raster, own, pixels.getFactory().createEmpty(2), 0, 0);
+    }
+    Geometry region = pixels.getFactory().toGeometry(own);
+    for (P earlier : mosaic.overlapping(part)) {
+      Envelope theirs = ownedCells(earlier.box(), grid);
+      if (!theirs.isNull()) {
+        region = region.difference(pixels.getFactory().toGeometry(theirs));
+      }
+    }
+    return new Piece(raster, own, clip(pixels, region, areas), 0, 0);
   }
 
-  /** Each point reads the cell under it, in the tile that owns that cell. */
+  /** Whether a grid's cells are in longitude/latitude, so that a part owns whole cells. */
+  private static boolean inLonLat(Grid grid) {
+    return grid.crs() == null || grid.crs().isGeographic();
+  }
+
+  /**
+   * @return the footprint of {@code part} less those of the earlier parts that overlap it, in
+   *     longitude/latitude
+   */
+  private Geometry owned(P part, Geometry lonLat) {
+    Geometry region = part.footprint(lonLat.getFactory());
+    for (P earlier : mosaic.overlapping(part)) {
+      region = region.difference(earlier.footprint(lonLat.getFactory()));
+    }
+    return region;
+  }
+
+  /** The part of the geometry outside the footprints of every part that was looked at. */
+  private Geometry outside(Geometry lonLat, Set<P> looked, boolean areas) {
+    List<Geometry> footprints = new ArrayList<>();
+    for (P p : looked) {
+      footprints.add(p.footprint(lonLat.getFactory()));
+    }
+    Geometry covered = UnaryUnionOp.union(footprints, lonLat.getFactory());
+    Geometry rest;
+    try {
+      rest = covered == null ? lonLat : lonLat.difference(covered);
+    } catch (TopologyException e) {
+      throw new UnreadableException(
+          "the geometry cannot be cut along the footprints of the rasters: " + e.getMessage(), e);
+    }
+    return areas ? polygons(rest) : rest;
+  }
+
+  /**
+   * The size of a geometry in longitude/latitude, as the readers weigh it: areas for polygons, and
+   * for lines their length under EXACT and their cells otherwise, which the axis steps approximate.
+   */
+  private static double measure(Geometry g, boolean areas, PixelRule rule) {
+    return areas ? g.getArea() : rule == PixelRule.EXACT ? g.getLength() : stepLength(g);
+  }
+
+  /** Each point reads the cell under it, in the part that owns that cell. */
   private void points(Geometry lonLat, boolean bilinear, Tally tally) {
-    Map<Tile, List<Coordinate>> pending = new LinkedHashMap<>();
+    Map<P, List<Coordinate>> pending = new LinkedHashMap<>();
     for (Coordinate c : lonLat.getCoordinates()) {
       // 180° is −180°, where the first column of tiles starts.
       Coordinate p = c.x >= 180 ? new Coordinate(c.x - 360, c.y) : c;
-      pending.computeIfAbsent(tiles.grid().containing(p.x, p.y), t -> new ArrayList<>()).add(p);
+      Optional<P> part = mosaic.containing(p.x, p.y);
+      if (part.isEmpty()) {
+        tally.missing(1);
+      } else {
+        pending.computeIfAbsent(part.get(), t -> new ArrayList<>()).add(p);
+      }
     }
-    // The tile whose box holds a point may not own the cell under it (that cell may be centred in
-    // the next
-    // tile): such points move to that neighbour, once.
+    // The part whose box holds a point may not own the cell under it (that cell may be centred in
+    // the next tile): such points move to the part beside it, once.
     for (int hop = 0; !pending.isEmpty(); hop++) {
-      List<Map.Entry<Tile, List<Coordinate>>> batch = List.copyOf(pending.entrySet());
-      List<Optional<GeoTiff>> opened = Parallel.map(batch, OPENING, e -> tiles.open(e.getKey()));
+      List<Map.Entry<P, List<Coordinate>>> batch = List.copyOf(pending.entrySet());
+      List<Optional<GeoTiff>> opened =
+          Parallel.map(batch, OPENING, e -> mosaic.open(e.getKey(), warnings::add));
       pending = new LinkedHashMap<>();
       for (int i = 0; i < batch.size(); i++) {
-        Tile tile = batch.get(i).getKey();
+        P part = batch.get(i).getKey();
         List<Coordinate> points = batch.get(i).getValue();
         if (opened.get(i).isEmpty()) {
           tally.missing(points.size());
           continue;
         }
         GeoTiff raster = opened.get(i).get();
-        Envelope own = ownedCells(tile, raster.grid());
+        Envelope own =
+            inLonLat(raster.grid())
+                ? ownedCells(part.box(), raster.grid())
+                : new Envelope(0, raster.grid().width(), 0, raster.grid().height());
         PixelLocator locator = new PixelLocator(raster.grid());
         List<Coordinate> here = new ArrayList<>();
         for (Coordinate c : points) {
           double[] px = locator.pixel(c.x, c.y);
           int east = px[0] < own.getMinX() ? -1 : px[0] >= own.getMaxX() ? 1 : 0;
           int north = px[1] < own.getMinY() ? 1 : px[1] >= own.getMaxY() ? -1 : 0;
-          Optional<Tile> owner =
+          Optional<P> owner =
               hop > 0 || east == 0 && north == 0
-                  ? Optional.of(tile)
-                  : tiles.grid().neighbour(tile, east, north);
+                  ? Optional.of(part)
+                  : mosaic.beside(part, c.x, c.y, east, north);
           if (owner.isEmpty()) {
             tally.missing(1);
-          } else if (owner.get().equals(tile)) {
+          } else if (owner.get().equals(part)) {
             here.add(new Coordinate(px[0], px[1]));
           } else {
             pending.computeIfAbsent(owner.get(), t -> new ArrayList<>()).add(c);
@@ -302,14 +391,14 @@ final class TiledReader {
   }
 
   /**
-   * The cells of a tile's raster that the tile owns: those whose centre lies in its box, west and
-   * north edges included.
+   * The cells of a part's raster whose centre lies in its box, west and north edges included: those
+   * the part owns unless an earlier part overlaps it.
    *
+   * @param box the part's box in longitude/latitude
    * @return a pixel-space box with whole-number edges, clipped to the raster; null if it owns none
    */
-  static Envelope ownedCells(Tile tile, Grid grid) {
+  static Envelope ownedCells(Envelope box, Grid grid) {
     PixelLocator locator = new PixelLocator(grid);
-    Envelope box = tile.box();
     double[] nw = locator.pixel(box.getMinX(), box.getMaxY());
     double[] se = locator.pixel(box.getMaxX(), box.getMinY());
     double c0 = Math.max(0, firstCentreFrom(Math.min(nw[0], se[0])));
@@ -328,25 +417,26 @@ final class TiledReader {
   }
 
   /**
-   * @return the part of {@code g} in {@code box}; for polygons only its polygons, not the edges it
-   *     touches
+   * @return the part of {@code g} in {@code region}; for polygons only its polygons, not the edges
+   *     it touches
    */
-  private static Geometry clip(Geometry g, Envelope box, boolean areas) {
-    if (box.contains(g.getEnvelopeInternal())) {
+  private static Geometry clip(Geometry g, Geometry region, boolean areas) {
+    if (region.isRectangle() && region.getEnvelopeInternal().contains(g.getEnvelopeInternal())) {
       return g;
     }
     Geometry cut;
     try {
-      cut = g.intersection(g.getFactory().toGeometry(box));
+      cut = g.intersection(region);
     } catch (TopologyException e) {
       throw new UnreadableException(
-          "the geometry cannot be cut along the tiles' edges: " + e.getMessage(), e);
+          "the geometry cannot be cut along the rasters' edges: " + e.getMessage(), e);
     }
-    if (!areas) {
-      return cut;
-    }
+    return areas ? polygons(cut) : cut;
+  }
+
+  private static Geometry polygons(Geometry g) {
     List<Polygon> polygons = new ArrayList<>();
-    PolygonExtracter.getPolygons(cut, polygons);
+    PolygonExtracter.getPolygons(g, polygons);
     return g.getFactory().createMultiPolygon(polygons.toArray(Polygon[]::new));
   }
 
@@ -365,7 +455,7 @@ final class TiledReader {
     return length;
   }
 
-  /** Adds up what the tiles read, and remembers the tile that read the most valid data. */
+  /** Adds up what the parts read, and remembers the part that read the most valid data. */
   private static final class Tally {
     final CellAccumulator values;
     private double valid;
@@ -388,7 +478,7 @@ final class TiledReader {
       valid += m.validWeight() * unit;
       missing += m.missingWeight() * unit;
       cells += m.validCells();
-      // Counted in cells, as the accumulator's count is, whatever size each tile's cells are.
+      // Counted in cells, as the accumulator's count is, whatever size each part's cells are.
       nodata += m.nodataWeight();
       if (m.validWeight() * unit > most) {
         most = m.validWeight() * unit;
@@ -403,8 +493,9 @@ final class TiledReader {
       missing += measure;
     }
 
-    Read read() {
-      return new Read(new Measurement(values, valid, missing, cells, nodata), grid, col, row);
+    Read read(List<String> warnings) {
+      return new Read(
+          new Measurement(values, valid, missing, cells, nodata), grid, col, row, warnings);
     }
   }
 }

@@ -71,11 +71,11 @@ record Weighting(CatalogDataset weights, double defaultWeight, CoverageWeight co
                     + "\"; ids are provider:name,"
                     + " as catalog.datasets.list shows them",
                 "unknown_dataset"));
-      } else if (found.get().tiles().isPresent()) {
+      } else if (found.get().isMosaic()) {
         errors.add(
             new FieldError(
                 List.of("weights"),
-                weights + " is a grid of tiles; weights must be a single" + " raster",
+                weights + " is a mosaic of rasters; weights must be a single raster",
                 "unsupported"));
       } else {
         dataset = found.get();

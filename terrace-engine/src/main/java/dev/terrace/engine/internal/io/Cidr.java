@@ -7,6 +7,9 @@ import java.util.regex.Pattern;
 /**
  * A block of addresses written {@code ADDRESS/BITS} ({@code 127.0.0.0/8}, {@code fd00::/8}); a bare
  * address is a block of one.
+ *
+ * @param prefix the block's first address
+ * @param bits how many leading bits of an address the block fixes
  */
 public record Cidr(byte[] prefix, int bits) {
 
@@ -14,9 +17,7 @@ public record Cidr(byte[] prefix, int bits) {
   private static final Pattern LITERAL = Pattern.compile("[0-9A-Fa-f:.]+");
 
   /**
-   * Reads a block.
-   *
-   * @param text {@code ADDRESS/BITS} or a bare address, literal (never looked up)
+   * @param text a block, or a bare address
    * @return the block
    * @throws IllegalArgumentException naming the text when it is not an address block
    */
@@ -49,10 +50,8 @@ public record Cidr(byte[] prefix, int bits) {
   }
 
   /**
-   * Whether an address lies in the block.
-   *
-   * @param address an address of the same family
-   * @return whether it does; an address of the other family never does
+   * @param address an address
+   * @return whether the block holds it; an IPv4 block holds no IPv6 address, nor the other way
    */
   public boolean contains(InetAddress address) {
     byte[] a = address.getAddress();

@@ -5,27 +5,14 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
-import java.util.Locale;
-import java.util.Set;
 
 /**
- * Which addresses belong to the network a service runs in rather than to the internet: loopback,
- * private, link-local (the cloud metadata address 169.254.169.254 among them), unique-local,
- * shared, unspecified, multicast, and IPv6 addresses embedding one of those; and the names of cloud
- * metadata services. URLs that come from outside (a webhook, an item of someone's STAC catalog)
- * must not lead the service there.
+ * Tells the addresses of a network's inside from public ones: unspecified, loopback, link-local
+ * (the cloud metadata address 169.254.169.254 among them), private, multicast and broadcast,
+ * unique-local, shared (carrier-grade NAT), and IPv6 addresses embedding one of those. A URL a
+ * stranger wrote (a webhook, a link in a STAC catalog read over the network) must not lead there.
  */
 public final class InternalAddresses {
-
-  /** Names of metadata services, refused whatever they resolve to. */
-  private static final Set<String> METADATA_HOSTS =
-      Set.of(
-          "metadata",
-          "metadata.google.internal",
-          "metadata.goog",
-          "instance-data",
-          "instance-data.ec2.internal",
-          "metadata.azure.com");
 
   private static final Cidr SHARED = Cidr.parse("100.64.0.0/10");
   private static final Cidr THIS_NETWORK = Cidr.parse("0.0.0.0/8");
@@ -38,22 +25,10 @@ public final class InternalAddresses {
   private InternalAddresses() {}
 
   /**
-   * Whether a host name is a cloud metadata service's, which is refused before it is resolved.
-   *
-   * @param host a host name, any case, without brackets or a trailing dot
-   * @return whether it names one
-   */
-  public static boolean metadataHost(String host) {
-    return METADATA_HOSTS.contains(host.toLowerCase(Locale.ROOT));
-  }
-
-  /**
-   * What kind of internal address this is.
-   *
    * @param address an address
-   * @return the kind, worded for a message ("a loopback address"), or null for a public one
+   * @return what kind of internal address this is, or null for a public one
    */
-  public static String kind(InetAddress address) {
+  public static String internal(InetAddress address) {
     if (address.isAnyLocalAddress() || THIS_NETWORK.contains(address)) {
       return "an unspecified address";
     }
@@ -83,7 +58,7 @@ public final class InternalAddresses {
       // The JDK reads ::ffff:a.b.c.d as IPv4 already; these two forms embed one too.
       byte[] b = v6.getAddress();
       try {
-        String embedded = kind(Inet4Address.getByAddress(Arrays.copyOfRange(b, 12, 16)));
+        String embedded = internal(Inet4Address.getByAddress(Arrays.copyOfRange(b, 12, 16)));
         return embedded == null ? null : "an IPv6 address embedding " + embedded;
       } catch (UnknownHostException e) {
         throw new IllegalStateException(e);

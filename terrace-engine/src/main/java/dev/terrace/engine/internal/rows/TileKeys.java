@@ -100,7 +100,7 @@ public final class TileKeys {
       return new TileKeys(null, null, false);
     }
     Optional<CatalogDataset> first = catalog.dataset(datasets.get(0));
-    if (first.isEmpty() || first.get().tiles().isPresent()) {
+    if (first.isEmpty() || first.get().isMosaic()) {
       return new TileKeys(null, null, false);
     }
     try {

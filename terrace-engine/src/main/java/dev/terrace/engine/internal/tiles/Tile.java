@@ -12,11 +12,12 @@ import org.locationtech.jts.geom.Envelope;
  * @param south latitude of the south edge, −90 to 90 − size
  * @param size edge length in degrees
  */
-public record Tile(int west, int south, int size) {
+public record Tile(int west, int south, int size) implements Mosaic.Part {
 
   /**
    * @return the nominal box in longitude/latitude
    */
+  @Override
   public Envelope box() {
     return new Envelope(west, west + size, south, south + size);
   }

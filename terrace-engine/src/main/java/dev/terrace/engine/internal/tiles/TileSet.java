@@ -1,47 +1,29 @@
 package dev.terrace.engine.internal.tiles;
 
-import com.github.benmanes.caffeine.cache.AsyncCache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.terrace.engine.internal.geotiff.GeoTiff;
-import dev.terrace.engine.internal.geotiff.TileCache;
 import dev.terrace.engine.internal.io.ByteSource;
 import dev.terrace.engine.internal.raster.RasterNotFoundException;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import org.locationtech.jts.geom.Envelope;
 
 /**
- * The tiles of one tiled dataset, opened on first use: over HTTP, or from files for a local grid.
- * Opened tiles are kept (the most recently used {@value #KEPT} of them) so that their headers are
- * read once, and a tile that does not exist (HTTP 404 or 410, no such file) is remembered as absent
- * and never asked for again: those memories cost a few bytes each and are bounded by the grid
- * itself (64 800 one-degree tiles). Any other failure (a server error, a timeout, bytes that are
- * not a GeoTIFF) is thrown and not remembered, so the next request tries again.
+ * The tiles of one tiled dataset, opened on first use ({@link OpenRasters}): over HTTP, or from
+ * files for a local grid. A tile that does not exist (open ocean) holds no data, silently; the
+ * memories of absent tiles are bounded by the grid itself (64 800 one-degree tiles).
  *
- * <p>A tile dropped from the kept ones is not closed, since a reader may still be using it: an HTTP
- * source holds no connection between reads, and a file's channel is closed once it is unreachable.
- * {@link #close()} closes the tiles kept at the time.
+ * <p>As a {@link Mosaic}, tiles never overlap and cover the globe; a point goes first to the tile
+ * {@link TileGrid#containing} names, then to the {@link TileGrid#neighbour} that owns its cell.
  *
- * <p>Thread-safe: concurrent requests for a tile that is being opened wait for that one opening.
+ * <p>Thread-safe.
  */
-public final class TileSet implements AutoCloseable {
-
-  /**
-   * Tiles kept open; each holds its header (16 KiB for a remote COG), so this bounds memory to a
-   * few MiB.
-   */
-  static final int KEPT = 512;
+public final class TileSet implements Mosaic<Tile>, AutoCloseable {
 
   private final UrlTemplate template;
   private final TileGrid grid;
-  private final Function<String, ByteSource> opener;
-  private final AsyncCache<Tile, Optional<GeoTiff>> tiles =
-      Caffeine.newBuilder()
-          .maximumWeight(KEPT)
-          .<Tile, Optional<GeoTiff>>weigher((tile, opened) -> opened.isPresent() ? 1 : 0)
-          .executor(Runnable::run)
-          .buildAsync();
+  private final OpenRasters<Tile> tiles;
 
   /**
    * @param template names each tile
@@ -52,7 +34,7 @@ public final class TileSet implements AutoCloseable {
   public TileSet(UrlTemplate template, TileGrid grid, Function<String, ByteSource> opener) {
     this.template = template;
     this.grid = grid;
-    this.opener = opener;
+    this.tiles = new OpenRasters<>(tile -> opener.apply(template.format(tile)));
   }
 
   /**
@@ -76,49 +58,43 @@ public final class TileSet implements AutoCloseable {
    * @throws dev.terrace.engine.internal.raster.RasterFormatException if it cannot be decoded
    */
   public Optional<GeoTiff> open(Tile tile) {
-    CompletableFuture<Optional<GeoTiff>> mine = new CompletableFuture<>();
-    CompletableFuture<Optional<GeoTiff>> known = tiles.asMap().putIfAbsent(tile, mine);
-    if (known != null) {
-      try {
-        return known.join();
-      } catch (CompletionException e) {
-        // The opening this request waited for failed: the same failure, from the thread that tried.
-        if (e.getCause() instanceof Error error) {
-          throw error;
-        }
-        throw (RuntimeException) e.getCause();
-      }
-    }
-    try {
-      Optional<GeoTiff> opened = load(tile);
-      mine.complete(opened);
-      return opened;
-    } catch (RuntimeException | Error e) {
-      tiles.asMap().remove(tile, mine);
-      mine.completeExceptionally(e);
-      throw e;
-    }
+    return tiles.open(tile);
   }
 
-  private Optional<GeoTiff> load(Tile tile) {
-    ByteSource bytes;
-    try {
-      bytes = opener.apply(template.format(tile));
-    } catch (RasterNotFoundException e) {
-      return Optional.empty();
-    }
-    return Optional.of(GeoTiff.open(bytes, TileCache.shared()));
+  @Override
+  public Optional<GeoTiff> open(Tile tile, Consumer<String> warnings) {
+    return open(tile);
+  }
+
+  @Override
+  public List<Tile> touching(Envelope lonLat) {
+    return grid.touching(lonLat);
+  }
+
+  @Override
+  public Optional<Tile> containing(double lon, double lat) {
+    return Optional.of(grid.containing(lon, lat));
+  }
+
+  @Override
+  public Optional<Tile> beside(Tile tile, double lon, double lat, int east, int north) {
+    return grid.neighbour(tile, east, north);
+  }
+
+  @Override
+  public List<Tile> overlapping(Tile tile) {
+    return List.of();
+  }
+
+  @Override
+  public boolean gapless() {
+    return true;
   }
 
   /** Closes the tiles kept open; tiles asked for later are opened again. */
   @Override
   public void close() {
-    for (CompletableFuture<Optional<GeoTiff>> f : tiles.asMap().values()) {
-      Optional<GeoTiff> opened =
-          f.isDone() && !f.isCompletedExceptionally() ? f.join() : Optional.empty();
-      opened.ifPresent(GeoTiff::close);
-    }
-    tiles.synchronous().invalidateAll();
+    tiles.close();
   }
 
   @Override

@@ -72,7 +72,8 @@ class CatalogDocTest {
               "dem:ndvi",
               "land:cover",
               "climate:precipitation",
-              "climate:first_step");
+              "climate:first_step",
+              "imagery:red");
     }
   }
 
@@ -83,7 +84,8 @@ class CatalogDocTest {
             CatalogFile.class,
             CatalogFile.ProviderEntry.class,
             CatalogFile.DatasetEntry.class,
-            CatalogFile.TimeStepEntry.class)
+            CatalogFile.TimeStepEntry.class,
+            CatalogFile.StacEntry.class)
         .flatMap(r -> Stream.of(r.getRecordComponents()))
         .map(c -> PropertyNamingStrategies.SnakeCaseStrategy.INSTANCE.translate(c.getName()))
         .forEach(field -> assertThat(doc).as(field).contains("`" + field + "`"));

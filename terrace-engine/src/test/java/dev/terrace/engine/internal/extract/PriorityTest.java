@@ -90,11 +90,16 @@ class PriorityTest {
     try (Priority.Interactive inFlight = Priority.interactive()) {
       assertThat(inFlight).isEqualTo(Priority.Interactive.STARTED);
       holding = holdInBackground(idle + 1, started);
-      await(() -> GATE.held() == busy && GATE.waiting() == idle + 1 - busy);
+      // A task counts itself started just after it takes its permit: wait for both.
+      await(
+          () ->
+              GATE.held() == busy
+                  && GATE.waiting() == idle + 1 - busy
+                  && started.get() == busy);
       assertThat(started).hasValue(busy);
     }
     // The interactive request ended: jobs have every core again.
-    await(() -> GATE.held() == idle);
+    await(() -> GATE.held() == idle && started.get() >= idle);
     assertThat(started).hasValue(idle);
     release.countDown();
     assertThat(holding.get(1, TimeUnit.MINUTES)).hasSize(idle + 1);
