@@ -92,10 +92,7 @@ class PriorityTest {
       holding = holdInBackground(idle + 1, started);
       // A task counts itself started just after it takes its permit: wait for both.
       await(
-          () ->
-              GATE.held() == busy
-                  && GATE.waiting() == idle + 1 - busy
-                  && started.get() == busy);
+          () -> GATE.held() == busy && GATE.waiting() == idle + 1 - busy && started.get() == busy);
       assertThat(started).hasValue(busy);
     }
     // The interactive request ended: jobs have every core again.
