@@ -76,9 +76,30 @@ for name, first, second in [("overlap", "nw", "raised"), ("overlap_reversed", "r
                [WEST, 49.81666666666667, 6.341666666666667, NORTH],
                ["2024-01-01T00:00:00Z", "2024-01-01T00:00:00Z"])
 
+# The olinda sample (UTM zone 25S) in four quarters on its own grid: projected items of one CRS, each
+# standing for GDAL's wgs84Extent of its file.
+def footprint(tif):
+    info = json.loads(subprocess.check_output(["gdalinfo", "-json", tif]))
+    ring = info["wgs84Extent"]["coordinates"][0]
+    lons, lats = [p[0] for p in ring], [p[1] for p in ring]
+    return [min(lons), min(lats), max(lons), max(lats)], info["wgs84Extent"]
+
+
+olinda = []
+for t in ["olinda_nw", "olinda_ne", "olinda_sw", "olinda_se"]:
+    bbox, geometry = footprint(f"{t}.tif")
+    name = item("olinda", t, "2024-01-01", f"../{t}.tif", bbox, 32725)
+    doc = json.load(open(f"olinda/{name}.json"))
+    doc["geometry"] = geometry
+    write(f"olinda/{name}.json", doc)
+    olinda.append(name)
+whole, _ = footprint("../../../main/resources/dev/terrace/engine/samples/olinda_dem_utm25s.tif")
+collection("olinda", "olinda_dem_utm25s.tif cut into four items in its UTM zone", olinda, whole,
+           ["2024-01-01T00:00:00Z", "2024-01-01T00:00:00Z"])
+
 write("catalog.json", {
     "type": "Catalog", "stac_version": "1.0.0", "stac_extensions": [], "id": "terrace-test",
     "description": "Items cut from the built-in sample elev_lux.tif",
     "links": [{"rel": "root", "href": "./catalog.json", "type": "application/json"}]
-    + [{"rel": "child", "href": f"./{c}/collection.json", "type": "application/json"} for c in ["lux", "series", "utm", "overlap", "overlap_reversed"]],
+    + [{"rel": "child", "href": f"./{c}/collection.json", "type": "application/json"} for c in ["lux", "series", "utm", "overlap", "overlap_reversed", "olinda"]],
 })

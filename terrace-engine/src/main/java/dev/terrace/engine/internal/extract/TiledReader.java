@@ -3,6 +3,7 @@ package dev.terrace.engine.internal.extract;
 import dev.terrace.api.PixelRule;
 import dev.terrace.engine.internal.catalog.CatalogDataset;
 import dev.terrace.engine.internal.coverage.LineCoverage;
+import dev.terrace.engine.internal.crs.SameCrs;
 import dev.terrace.engine.internal.geometry.RequestGeometry;
 import dev.terrace.engine.internal.geotiff.GeoTiff;
 import dev.terrace.engine.internal.raster.AffineTransform;
@@ -46,12 +47,16 @@ import org.locationtech.proj4j.CoordinateReferenceSystem;
  * The geometry is projected into each part's pixel space and clipped to the cells it owns, so every
  * place is counted once; a point reads the part that owns the cell under it.
  *
- * <p>A part in a projected CRS (a UTM zone) has no box of cells to own: its footprint in
- * longitude/latitude, less those of the earlier parts that overlap it, is what it owns, and the
- * geometry is clipped to that region before it is projected into the part's pixel space. Cells
- * astride the region's edge are then shared by area between the parts on either side rather than
- * given whole to one; a point reads the first part whose footprint holds it. Places outside every
- * footprint (a mosaic of items may have gaps, a grid of tiles has none) count as missing.
+ * <p>A part in a projected CRS (a UTM zone) whose neighbours are all in its CRS on its grid of
+ * cells (items cut from one raster, the scenes of one zone) owns its cells less the earlier
+ * neighbours', and the whole geometry is projected into its pixel space, as into the one raster
+ * they make. Among neighbours of other CRSs a projected part has no box of cells to own: its
+ * footprint in longitude/latitude, less those of the earlier parts that overlap it, is what it
+ * owns, and the geometry is clipped to that region before it is projected into the part's pixel
+ * space. Cells astride the region's edge are then shared by area between the parts on either side
+ * rather than given whole to one; a point reads the first part whose footprint holds it. Places
+ * outside every footprint (a mosaic of items may have gaps, a grid of tiles has none) count as
+ * missing.
  *
  * <p>The readers weigh cells (coverage, or 1 per cell or point). Tiles may differ in cell size
  * (Copernicus tiles are narrower north of 50°), so the valid and missing weights are turned into
@@ -252,6 +257,10 @@ final class TiledReader<P extends Mosaic.Part> {
     GeoTiff raster = opened.get();
     Grid grid = raster.grid();
     if (!inLonLat(grid)) {
+      Optional<Envelope[]> earlier = earlierInSameCrs(part, grid);
+      if (earlier.isPresent()) {
+        return ownCellsOfSameCrs(part, raster, lonLat, earlier.get(), areas);
+      }
       Geometry mine = clip(lonLat, owned(part, lonLat), areas);
       Geometry pixels = new PixelLocator(grid).toPixels(mine);
       double inCells = areas ? pixels.getArea() : pixels.getLength();
@@ -275,6 +284,82 @@ final class TiledReader<P extends Mosaic.Part> {
       }
     }
     return new Piece(raster, own, clip(pixels, region, areas), 0, 0);
+  }
+
+  /**
+   * The cells, in {@code grid}'s pixel space, of the earlier parts that overlap {@code part}, when
+   * every part whose box meets its box, earlier or later, is in the same CRS on the same grid of
+   * cells; empty when one is not, and the footprints in longitude/latitude must decide.
+   */
+  private Optional<Envelope[]> earlierInSameCrs(P part, Grid grid) {
+    List<P> earlier = mosaic.overlapping(part);
+    List<Envelope> cells = new ArrayList<>();
+    AffineTransform toPixels = grid.transform().inverse();
+    for (P other : mosaic.touching(part.box())) {
+      if (other.equals(part)) {
+        continue;
+      }
+      Optional<GeoTiff> opened = mosaic.open(other, message -> {});
+      if (opened.isEmpty()) {
+        continue;
+      }
+      Grid theirs = opened.get().grid();
+      if (theirs.crs() == null || !SameCrs.same(theirs.crs(), grid.crs())) {
+        return Optional.empty();
+      }
+      AffineTransform t = theirs.transform();
+      double x1 = t.x(theirs.width(), theirs.height());
+      double y1 = t.y(theirs.width(), theirs.height());
+      double[] corners = {
+        toPixels.x(t.x(0, 0), t.y(0, 0)),
+        toPixels.y(t.x(0, 0), t.y(0, 0)),
+        toPixels.x(x1, y1),
+        toPixels.y(x1, y1)
+      };
+      for (double c : corners) {
+        if (!whole(c)) {
+          return Optional.empty();
+        }
+      }
+      if (earlier.contains(other)) {
+        cells.add(
+            new Envelope(
+                Math.rint(corners[0]),
+                Math.rint(corners[2]),
+                Math.rint(corners[1]),
+                Math.rint(corners[3])));
+      }
+    }
+    return Optional.of(cells.toArray(Envelope[]::new));
+  }
+
+  private static boolean whole(double pixel) {
+    return Math.abs(pixel - Math.rint(pixel)) <= ON_THE_LINE;
+  }
+
+  /**
+   * A projected part among parts of its own CRS on one grid of cells (items cut from one raster, or
+   * the scenes of one UTM zone): it owns its cells less those of the earlier parts, and the whole
+   * geometry is projected into its pixel space as into a single raster's, so that the parts read as
+   * that raster would. The weights turn into degrees by the part's footprint per cell.
+   */
+  private Piece ownCellsOfSameCrs(
+      P part, GeoTiff raster, Geometry lonLat, Envelope[] earlier, boolean areas) {
+    Grid grid = raster.grid();
+    Envelope own = new Envelope(0, grid.width(), 0, grid.height());
+    Geometry pixels = new PixelLocator(grid).toPixels(lonLat);
+    Geometry region = pixels.getFactory().toGeometry(own);
+    for (Envelope theirs : earlier) {
+      if (!theirs.isNull() && theirs.intersects(own)) {
+        region = region.difference(pixels.getFactory().toGeometry(theirs));
+      }
+    }
+    double cells = (double) grid.width() * grid.height();
+    double unit =
+        areas
+            ? part.footprint(lonLat.getFactory()).getArea() / cells
+            : Math.sqrt(part.footprint(lonLat.getFactory()).getArea() / cells);
+    return new Piece(raster, own, clip(pixels, region, areas), unit, 0);
   }
 
   /** Whether a grid's cells are in longitude/latitude, so that a part owns whole cells. */

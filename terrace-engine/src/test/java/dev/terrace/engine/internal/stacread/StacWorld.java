@@ -45,6 +45,11 @@ abstract class StacWorld {
         StacWorld.class.getResourceAsStream("/dev/terrace/engine/samples/elev_lux.tif")) {
       Files.copy(in, elev);
     }
+    Path olinda = dir.resolve("olinda_dem_utm25s.tif");
+    try (InputStream in =
+        StacWorld.class.getResourceAsStream("/dev/terrace/engine/samples/olinda_dem_utm25s.tif")) {
+      Files.copy(in, olinda);
+    }
     server = RangeServer.start();
     try (Stream<Path> files = Files.walk(stac)) {
       files
@@ -61,13 +66,15 @@ abstract class StacWorld {
             {"name": "elev", "path": "%1$s"},
             {"name": "classes", "path": "%1$s", "data_type": "categorical"},
             {"name": "utm31", "path": "%2$s"},
-            {"name": "utm32", "path": "%3$s"}]},
+            {"name": "utm32", "path": "%3$s"},
+            {"name": "olinda", "path": "%6$s"}]},
           {"slug": "items", "protocol": "stac", "datasets": [
             {"name": "elev", "stac": {"catalog": "%4$s", "collection": "lux", "asset": "data"}},
             {"name": "classes", "data_type": "categorical",
              "stac": {"catalog": "%4$s", "collection": "lux", "asset": "data"}},
             {"name": "series", "stac": {"catalog": "%4$s", "collection": "series", "asset": "data"}},
             {"name": "utm", "stac": {"catalog": "%4$s", "collection": "utm", "asset": "data"}},
+            {"name": "olinda", "stac": {"catalog": "%4$s", "collection": "olinda", "asset": "data"}},
             {"name": "overlap",
              "stac": {"catalog": "%4$s", "collection": "overlap", "asset": "data"}},
             {"name": "overlap_reversed",
@@ -85,7 +92,8 @@ abstract class StacWorld {
                 json(stac.resolve("utm31.tif")),
                 json(stac.resolve("utm32.tif")),
                 json(local),
-                served);
+                served,
+                json(olinda));
     terrace = Terrace.embedded(Files.writeString(dir.resolve("catalog.json"), catalog));
   }
 
