@@ -40,10 +40,11 @@ def item(collection, name, day, href, bbox, epsg=None):
     return name
 
 
-def collection(name, description, items, bbox, times):
+def collection(name, description, items, bbox, times, item_assets=None):
+    extra = {"item_assets": item_assets} if item_assets else {}
     write(f"{name}/collection.json", {
         "type": "Collection", "stac_version": "1.0.0", "stac_extensions": [], "id": name,
-        "description": description, "license": "GPL-3.0-or-later",
+        "description": description, "license": "GPL-3.0-or-later", **extra,
         "extent": {"spatial": {"bbox": [bbox]}, "temporal": {"interval": [[times[0], times[-1]]]}},
         "links": [{"rel": "root", "href": "../catalog.json", "type": "application/json"}]
         + [{"rel": "item", "href": f"./{i}.json", "type": "application/geo+json"} for i in items],
@@ -51,8 +52,12 @@ def collection(name, description, items, bbox, times):
 
 
 lux = [item("lux", t, "2024-01-01", f"../{t}.tif", extent(f"{t}.tif")) for t in ["nw", "ne", "sw", "se"]]
+# Its item_assets say what a dataset's catalog entry may leave out: the band's unit and nodata, and
+# (for the test of a categorical dataset over these items) a class.
 collection("lux", "elev_lux.tif cut into four items", lux, [WEST, SOUTH, EAST, NORTH],
-           ["2024-01-01T00:00:00Z", "2024-01-01T00:00:00Z"])
+           ["2024-01-01T00:00:00Z", "2024-01-01T00:00:00Z"],
+           {"data": {"raster:bands": [{"nodata": -32768, "unit": "m"}],
+                     "classification:classes": [{"value": 300, "description": "three hundred metres"}]}})
 
 series = []
 for day in ["2024-01-01", "2024-02-01", "2024-03-01"]:

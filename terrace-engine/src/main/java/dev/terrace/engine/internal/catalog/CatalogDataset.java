@@ -11,6 +11,7 @@ import dev.terrace.engine.internal.raster.UnreadableException;
 import dev.terrace.engine.internal.stacread.ItemIndex;
 import dev.terrace.engine.internal.stacread.ItemSource;
 import dev.terrace.engine.internal.stacread.StacItem;
+import dev.terrace.engine.internal.stacread.StacMetadata;
 import dev.terrace.engine.internal.tiles.Mosaic;
 import dev.terrace.engine.internal.tiles.TileSet;
 import java.time.Instant;
@@ -373,6 +374,18 @@ public final class CatalogDataset {
    *     that cannot be read, since a listing must not fail because one source is down, nor from
    *     STAC items without the asset read, nor from a STAC API, which a listing does not search
    */
+  public Optional<StacMetadata> stacMetadata() {
+    if (stac == null) {
+      return Optional.empty();
+    }
+    try {
+      return stac.metadata();
+    } catch (RasterIoException | RasterFormatException e) {
+      // A listing does not fail because a catalog cannot be read; reading the dataset says why.
+      return Optional.empty();
+    }
+  }
+
   public List<RasterItem> items(Envelope lonLat) {
     if (stac != null) {
       List<StacItem> all;

@@ -11,8 +11,11 @@ import dev.terrace.engine.internal.raster.Band;
 import dev.terrace.engine.internal.raster.Grid;
 import dev.terrace.engine.internal.raster.RasterFormatException;
 import dev.terrace.engine.internal.raster.RasterIoException;
+import dev.terrace.engine.internal.stacread.StacMetadata;
 import dev.terrace.engine.internal.time.Timestamps;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
@@ -149,22 +152,32 @@ public final class CatalogViews {
       BoundingBox bbox) {
     OptionalDouble nodata = band != null ? band.nodata() : d.statedNodata();
     List<Double> range = d.validRange().orElse(null);
+    // What the catalog entry leaves unsaid, a STAC collection may say.
+    Optional<StacMetadata> stac = d.stacMetadata();
+    Map<String, String> classes =
+        d.classes().isEmpty() && d.categorical()
+            ? stac.map(StacMetadata::classes).orElse(Map.of())
+            : d.classes();
+    Double statedNodata =
+        nodata.isPresent()
+            ? Double.valueOf(nodata.getAsDouble())
+            : stac.map(StacMetadata::nodata).orElse(null);
     return new Dataset(
         d.id(),
         d.provider(),
         d.name(),
         d.variable(),
-        d.description().orElse(null),
-        d.units().orElse(null),
+        d.description().or(() -> stac.map(StacMetadata::description)).orElse(null),
+        d.units().or(() -> stac.map(StacMetadata::unit)).orElse(null),
         d.categorical() ? DataType.CATEGORICAL : DataType.CONTINUOUS,
-        nodata.isPresent() ? nodata.getAsDouble() : null,
+        statedNodata,
         range == null ? null : new ValueRange(range.get(0), range.get(1)),
         resolutionM,
         crs,
         bbox,
         temporal,
         d.bandNumber(),
-        d.classes().isEmpty() ? null : d.classes());
+        classes.isEmpty() ? null : classes);
   }
 
   /**

@@ -33,6 +33,16 @@ public interface ItemSource extends AutoCloseable {
    */
   Optional<ItemIndex> whole();
 
+  /**
+   * @return what the collection read says of the asset, when it can be read without a search (read
+   *     now if need be)
+   * @throws dev.terrace.engine.internal.raster.RasterIoException if the catalog cannot be fetched
+   * @throws dev.terrace.engine.internal.raster.RasterFormatException if it cannot be read
+   */
+  default Optional<StacMetadata> metadata() {
+    return Optional.empty();
+  }
+
   /** Closes the assets kept open. */
   @Override
   void close();

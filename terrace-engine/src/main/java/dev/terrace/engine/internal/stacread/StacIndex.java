@@ -49,6 +49,7 @@ public final class StacIndex implements ItemSource {
   private final StacDocuments documents;
   private final OpenRasters<String> rasters;
   private volatile ItemIndex index;
+  private volatile StacMetadata metadata;
 
   /** A document to read, and whether what it holds is in the collection read. */
   private record Link(String where, boolean within) {}
@@ -84,6 +85,12 @@ public final class StacIndex implements ItemSource {
   @Override
   public Optional<ItemIndex> whole() {
     return Optional.of(index());
+  }
+
+  @Override
+  public Optional<StacMetadata> metadata() {
+    index();
+    return Optional.ofNullable(metadata);
   }
 
   private ItemIndex index() {
@@ -125,6 +132,9 @@ public final class StacIndex implements ItemSource {
               || type.equals("Collection") && collection.equals(doc.path("id").asText(null));
       // The items of another collection are not read; its children may hold the one read.
       boolean itemsToo = within || !type.equals("Collection");
+      if (within && type.equals("Collection") && metadata == null) {
+        metadata = StacMetadata.of(doc, asset);
+      }
       List<Link> children = new ArrayList<>();
       List<Link> itemLinks = new ArrayList<>();
       for (JsonNode link : doc.path("links")) {
