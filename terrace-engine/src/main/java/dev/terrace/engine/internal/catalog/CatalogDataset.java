@@ -374,16 +374,12 @@ public final class CatalogDataset {
    *     that cannot be read, since a listing must not fail because one source is down, nor from
    *     STAC items without the asset read, nor from a STAC API, which a listing does not search
    */
+  /**
+   * @return what the STAC collection this dataset reads says of it, once its catalog has been read
+   *     (a listing never waits for that)
+   */
   public Optional<StacMetadata> stacMetadata() {
-    if (stac == null) {
-      return Optional.empty();
-    }
-    try {
-      return stac.metadata();
-    } catch (RasterIoException | RasterFormatException e) {
-      // A listing does not fail because a catalog cannot be read; reading the dataset says why.
-      return Optional.empty();
-    }
+    return stac == null ? Optional.empty() : stac.metadata();
   }
 
   public List<RasterItem> items(Envelope lonLat) {

@@ -47,7 +47,16 @@ public final class CatalogViews {
         provider.name(),
         Protocol.of(provider.protocol()),
         provider.baseUrl().orElse(null),
-        provider.license().orElse(null),
+        provider
+            .license()
+            .or(
+                () ->
+                    provider.datasets().stream()
+                        .flatMap(d -> d.stacMetadata().stream())
+                        .map(StacMetadata::license)
+                        .filter(java.util.Objects::nonNull)
+                        .findFirst())
+            .orElse(null),
         provider.citation().orElse(null),
         provider.description().orElse(null),
         provider.datasets().size(),

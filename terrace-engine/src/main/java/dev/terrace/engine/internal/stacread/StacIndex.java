@@ -87,9 +87,9 @@ public final class StacIndex implements ItemSource {
     return Optional.of(index());
   }
 
+  /** Known once the catalog has been read for the items: a listing does not read it for this. */
   @Override
   public Optional<StacMetadata> metadata() {
-    index();
     return Optional.ofNullable(metadata);
   }
 

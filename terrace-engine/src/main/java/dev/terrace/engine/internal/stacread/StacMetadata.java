@@ -13,12 +13,14 @@ import java.util.Optional;
  * ({@code classification:classes}, on the asset or its band).
  *
  * @param description the collection's description, or null
+ * @param license the collection's license (an SPDX id, {@code various} or {@code proprietary}), or
+ *     null
  * @param unit the band's unit, or null
  * @param nodata the band's nodata value, or null ({@code "nan"} reads as NaN)
  * @param classes class codes to names, empty when none are given
  */
 public record StacMetadata(
-    String description, String unit, Double nodata, Map<String, String> classes) {
+    String description, String license, String unit, Double nodata, Map<String, String> classes) {
 
   /** Keeps the classes in the collection's order. */
   public StacMetadata {
@@ -41,6 +43,7 @@ public record StacMetadata(
     }
     return new StacMetadata(
         text(collection.path("description")).orElse(null),
+        text(collection.path("license")).orElse(null),
         text(band.path("unit")).orElse(null),
         nodata.isNumber()
             ? Double.valueOf(nodata.asDouble())
