@@ -2,7 +2,6 @@ package dev.terrace.engine.internal.stacread;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.ExtractResult;
@@ -32,9 +31,9 @@ class StacOverlapTest extends StacWorld {
 
   @Test
   void theFirstItemOwnsTheOverlap() {
-    ExtractResult raster = read("file:elev", "sum", OVERLAP).get(0);
-    ExtractResult first = read("items:overlap", "sum", OVERLAP).get(0);
-    ExtractResult raisedFirst = read("items:overlap_reversed", "sum", OVERLAP).get(0);
+    ExtractResult raster = read("file:elev", OVERLAP).get(0);
+    ExtractResult first = read("items:overlap", OVERLAP).get(0);
+    ExtractResult raisedFirst = read("items:overlap_reversed", OVERLAP).get(0);
     double sum = raster.number().orElseThrow();
     long cells = raster.pixelCount();
     assertThat(cells).isPositive();
@@ -49,7 +48,6 @@ class StacOverlapTest extends StacWorld {
     List<ExtractResult> raster =
         read(
             "file:elev",
-            "sum",
             ACROSS,
             Polygon.rectangle(MID_LON, 49.83, 6.24, 49.94),
             Polygon.rectangle(RAISED_WEST, 49.83, 6.24, 49.94));
@@ -57,8 +55,8 @@ class StacOverlapTest extends StacWorld {
     long onlyRaised = raster.get(1).pixelCount();
     long allRaised = raster.get(2).pixelCount();
     assertThat(onlyRaised).isPositive().isLessThan(allRaised);
-    ExtractResult first = read("items:overlap", "sum", ACROSS).get(0);
-    ExtractResult raisedFirst = read("items:overlap_reversed", "sum", ACROSS).get(0);
+    ExtractResult first = read("items:overlap", ACROSS).get(0);
+    ExtractResult raisedFirst = read("items:overlap_reversed", ACROSS).get(0);
     assertThat(first.pixelCount()).isEqualTo(raster.get(0).pixelCount());
     assertThat(first.number()).hasValue(sum + 1000.0 * onlyRaised);
     assertThat(raisedFirst.pixelCount()).isEqualTo(raster.get(0).pixelCount());
@@ -82,7 +80,7 @@ class StacOverlapTest extends StacWorld {
                 .build());
     server.clearFaults("/stac/raised.tif");
     List<ExtractResult> raster =
-        read("file:elev", "sum", Polygon.rectangle(5.83, 49.83, RAISED_WEST + 24 / 120.0, 49.94));
+        read("file:elev", Polygon.rectangle(5.83, 49.83, RAISED_WEST + 24 / 120.0, 49.94));
     assertThat(failed.results().get(0).quality()).isEqualTo(Quality.PARTIAL);
     assertThat(failed.results().get(0).pixelCount()).isEqualTo(raster.get(0).pixelCount());
     assertThat(failed.results().get(0).number()).isEqualTo(raster.get(0).number());
@@ -91,23 +89,11 @@ class StacOverlapTest extends StacWorld {
         .asString()
         .startsWith("served:overlap: item raised cannot be read, its part is missing: ")
         .contains("403");
-    assertThat(read("served:overlap", "sum", ACROSS).get(0).number())
-        .isEqualTo(read("items:overlap", "sum", ACROSS).get(0).number());
+    assertThat(read("served:overlap", ACROSS).get(0).number())
+        .isEqualTo(read("items:overlap", ACROSS).get(0).number());
   }
 
-  private static List<ExtractResult> read(
-      String dataset, String aggregation, Geometry... geometries) {
-    return terrace
-        .batchExtract(
-            BatchExtractRequest.builder()
-                .geometries(List.of(geometries))
-                .datasets(dataset)
-                .aggregation(aggregation)
-                .pixelRule(PixelRule.CENTER)
-                .build())
-        .responses()
-        .stream()
-        .map(response -> response.results().get(0))
-        .toList();
+  private static List<ExtractResult> read(String dataset, Geometry... geometries) {
+    return read(List.of(geometries), dataset, PixelRule.CENTER, "sum");
   }
 }

@@ -3,7 +3,6 @@ package dev.terrace.engine.internal.stacread;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
-import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.ExtractRequest;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.api.ExtractResult;
@@ -87,22 +86,6 @@ class StacProjectedItemsTest extends StacWorld {
       assertThat(r.results().get(0).number()).isEqualTo(r.results().get(1).number());
       assertThat(r.results().get(0).crs()).isEqualTo(r.results().get(1).crs());
     }
-  }
-
-  private static List<ExtractResult> read(
-      List<Geometry> geometries, String dataset, PixelRule rule, String aggregation) {
-    return terrace
-        .batchExtract(
-            BatchExtractRequest.builder()
-                .geometries(geometries)
-                .datasets(dataset)
-                .aggregation(aggregation)
-                .pixelRule(rule)
-                .build())
-        .responses()
-        .stream()
-        .map(response -> response.results().get(0))
-        .toList();
   }
 
   /** The polygon's part in a footprint, cut as the engine cuts it. */

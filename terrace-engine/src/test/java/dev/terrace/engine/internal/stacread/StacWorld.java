@@ -1,5 +1,9 @@
 package dev.terrace.engine.internal.stacread;
 
+import dev.terrace.api.BatchExtractRequest;
+import dev.terrace.api.ExtractResult;
+import dev.terrace.api.PixelRule;
+import dev.terrace.api.geojson.Geometry;
 import dev.terrace.engine.Terrace;
 import dev.terrace.testkit.http.RangeServer;
 import java.io.IOException;
@@ -7,6 +11,7 @@ import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -105,5 +110,22 @@ abstract class StacWorld {
   static void close() {
     terrace.close();
     server.close();
+  }
+
+  /** The first result of each geometry, read from one dataset with one rule and aggregation. */
+  static List<ExtractResult> read(
+      List<? extends Geometry> geometries, String dataset, PixelRule rule, String aggregation) {
+    return terrace
+        .batchExtract(
+            BatchExtractRequest.builder()
+                .geometries(List.copyOf(geometries))
+                .datasets(dataset)
+                .aggregation(aggregation)
+                .pixelRule(rule)
+                .build())
+        .responses()
+        .stream()
+        .map(response -> response.results().get(0))
+        .toList();
   }
 }
