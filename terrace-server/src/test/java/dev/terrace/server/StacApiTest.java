@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.terrace.testkit.stac.StacValidator;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The catalog as a STAC API over the built-in samples, read as a STAC client reads it: from the
@@ -186,20 +190,38 @@ class StacApiTest {
     served.remove("doc" + (served.size() - 1) + ".json"); // fields leave items partial by design
   }
 
+  /** The Puerto Rico land cover sample declared categorical, with two of its codes named. */
   @Test
-  void aCategoricalItemNamesItsClasses() throws Exception {
-    JsonNode page =
-        stac(
-            "/stac/collections/esa_worldcover:land_cover/items?bbox=6.0,49.6,6.1,49.7",
-            "application/geo+json");
-    JsonNode item = page.path("features").get(0);
-    assertThat(item.path("id").asText()).isEqualTo("ESA_WorldCover_10m_2021_v200_N48E006_Map");
-    assertThat(item.path("stac_extensions").toString()).contains("classification/v1.1.0");
-    JsonNode classes =
-        item.path("assets").path("data").path("raster:bands").get(0).path("classification:classes");
-    assertThat(classes).hasSize(11);
-    assertThat(classes.get(9).path("value").asInt()).isEqualTo(95);
-    assertThat(classes.get(9).path("description").asText()).isEqualTo("Mangroves");
+  void aCategoricalItemNamesItsClasses(@TempDir Path dir) throws Exception {
+    Path lc = dir.resolve("lc.tif");
+    try (InputStream in = getClass().getResourceAsStream("/dev/terrace/engine/samples/lc.tif")) {
+      Files.copy(in, lc);
+    }
+    Path catalog =
+        Files.writeString(
+            dir.resolve("catalog.json"),
+            """
+            {"providers": [{"slug": "pr", "protocol": "cog", "license": "Apache-2.0", "datasets": [
+              {"name": "cover", "path": "lc.tif", "data_type": "categorical",
+               "classes": {"11": "Open water", "95": "Emergent wetland"}}]}]}
+            """);
+    try (RunningServer classes = RunningServer.start(b -> b.catalog(catalog))) {
+      HttpResponse<String> r = classes.get("/stac/collections/pr:cover/items");
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      served.put("classes.json", r.body());
+      JsonNode item = Json.MAPPER.readTree(r.body()).path("features").get(0);
+      assertThat(item.path("id").asText()).isEqualTo("lc");
+      assertThat(item.path("stac_extensions").toString()).contains("classification/v1.1.0");
+      JsonNode named =
+          item.path("assets")
+              .path("data")
+              .path("raster:bands")
+              .get(0)
+              .path("classification:classes");
+      assertThat(named).hasSize(2);
+      assertThat(named.get(1).path("value").asInt()).isEqualTo(95);
+      assertThat(named.get(1).path("description").asText()).isEqualTo("Emergent wetland");
+    }
   }
 
   @Test

@@ -365,8 +365,8 @@ public final class CatalogDataset {
 
   /**
    * The rasters behind the dataset, as a catalog search lists them: its file, each time step, each
-   * tile of its grid that is there (a remote tile is listed without asking whether it is), or each
-   * item of its STAC catalog.
+   * tile of its grid that is there (a remote tile when the tile index lists it), or each item of
+   * its STAC catalog.
    *
    * @param lonLat only the tiles of a grid of tiles, or the STAC items, that meet this box; every
    *     item of other kinds
@@ -401,11 +401,16 @@ public final class CatalogDataset {
     }
     if (tiles != null) {
       List<RasterItem> out = new ArrayList<>();
-      for (var tile : tiles.grid().touching(lonLat)) {
-        String href = tiles.template().format(tile);
-        if (tilePresent.test(href)) {
-          out.add(new RasterItem(RasterItem.stem(href), null, href, tile.box()));
+      try {
+        for (var tile : tiles.grid().touching(lonLat)) {
+          String href = tiles.template().format(tile);
+          if (tilePresent.test(href)) {
+            out.add(new RasterItem(RasterItem.stem(href), null, href, tile.box()));
+          }
         }
+      } catch (RasterIoException | RasterFormatException e) {
+        // A tile index that cannot be read lists nothing; a listing does not fail for it.
+        return List.of();
       }
       return out;
     }

@@ -42,6 +42,7 @@ record CatalogFile(List<ProviderEntry> providers) {
       String url,
       String urlTemplate,
       Double tileDegrees,
+      String tileIndex,
       Integer band,
       String variable,
       String units,

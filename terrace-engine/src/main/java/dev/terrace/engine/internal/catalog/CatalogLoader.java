@@ -252,12 +252,16 @@ final class CatalogLoader {
     }
     CoordinateReferenceSystem crs = d.crs() == null ? null : crs(at + ".crs", d.crs());
     if (protocol.equals("cog_tiles")) {
+      TileIndex index = d.tileIndex() == null ? null : tileIndex(at, d.tileIndex(), storage);
       return new CatalogDataset(
-          provider, d, tiles(at, d, storage), where -> present(where, storage));
+          provider, d, tiles(at, d, storage), where -> present(where, storage, index));
     }
-    if (d.urlTemplate() != null || d.tileDegrees() != null) {
+    if (d.urlTemplate() != null || d.tileDegrees() != null || d.tileIndex() != null) {
       throw error(
-          at + (d.urlTemplate() != null ? ".url_template" : ".tile_degrees"),
+          at
+              + (d.urlTemplate() != null
+                  ? ".url_template"
+                  : d.tileDegrees() != null ? ".tile_degrees" : ".tile_index"),
           "is for protocol cog_tiles; a " + protocol + " dataset reads one file, its path or url");
     }
     if (protocol.equals("netcdf")) {
@@ -470,12 +474,24 @@ final class CatalogLoader {
   }
 
   /**
-   * Whether a tile's file is there: a local one is looked for, a remote one taken as there, since
-   * finding out costs a request per tile.
+   * Whether a tile's file is there: a local one is looked for; a remote one is there when the
+   * dataset's tile index lists it, since finding out otherwise costs a request per tile.
    */
-  private boolean present(String where, ObjectStorage storage) {
+  private boolean present(String where, ObjectStorage storage, TileIndex index) {
     Path local = resolver.apply(where, storage).file();
-    return local == null || java.nio.file.Files.isRegularFile(local);
+    if (local != null) {
+      return java.nio.file.Files.isRegularFile(local);
+    }
+    return index != null && index.lists(where);
+  }
+
+  private TileIndex tileIndex(String at, String where, ObjectStorage storage) {
+    try {
+      Location location = resolver.apply(where, storage);
+      return new TileIndex(location.label(), location.bytes());
+    } catch (IllegalArgumentException bad) {
+      throw error(at + ".tile_index", bad.getMessage());
+    }
   }
 
   private void checkClasses(String at, CatalogFile.DatasetEntry d) {

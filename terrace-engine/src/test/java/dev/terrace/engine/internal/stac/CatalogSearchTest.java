@@ -41,6 +41,10 @@ class CatalogSearchTest {
     for (String name : List.of("N10E020.tif", "N10E021.tif", "S05W030.tif")) {
       Files.write(tiles.resolve(name), new byte[0]);
     }
+    // A remote grid whose index lists two tiles, one by URL and one by file name; never fetched.
+    Files.writeString(
+        folder.resolve("index.txt"),
+        "# the tiles that exist\nhttp://127.0.0.1:9/dem/N20E030.tif\n\nS20W040.tif\n");
     StringBuilder steps = new StringBuilder();
     for (int m = 1; m <= 12; m++) {
       String month = String.format("1999-%02d", m);
@@ -65,7 +69,12 @@ class CatalogSearchTest {
             + single
             + "\"}]},"
             + "{\"slug\":\"tiles\",\"protocol\":\"cog_tiles\",\"datasets\":[{\"name\":\"dem\","
-            + "\"tile_degrees\":1,\"url_template\":\"tiles/{NS}{lat:02}{EW}{lon:03}.tif\"}]}]}");
+            + "\"tile_degrees\":1,\"url_template\":\"tiles/{NS}{lat:02}{EW}{lon:03}.tif\"}]},"
+            + "{\"slug\":\"remote\",\"protocol\":\"cog_tiles\",\"datasets\":["
+            + "{\"name\":\"indexed\",\"tile_degrees\":1,\"tile_index\":\"index.txt\","
+            + "\"url_template\":\"http://127.0.0.1:9/dem/{NS}{lat:02}{EW}{lon:03}.tif\"},"
+            + "{\"name\":\"unindexed\",\"tile_degrees\":1,"
+            + "\"url_template\":\"http://127.0.0.1:9/dem/{NS}{lat:02}{EW}{lon:03}.tif\"}]}]}");
     terrace = Terrace.embedded(catalog);
   }
 
@@ -83,7 +92,7 @@ class CatalogSearchTest {
     List<String> seen = new ArrayList<>();
     ItemSearchRequest request = ItemSearchRequest.builder().limit(5).build();
     ItemCollection page = terrace.search(request);
-    assertThat(page.numberMatched()).isEqualTo(16);
+    assertThat(page.numberMatched()).isEqualTo(18);
     int pages = 1;
     page.features().forEach(i -> seen.add(i.collection() + "/" + i.id()));
     while (page.hasNextPage()) {
@@ -92,16 +101,18 @@ class CatalogSearchTest {
       pages++;
     }
     assertThat(pages).isEqualTo(4);
-    assertThat(page.numberReturned()).isEqualTo(1);
+    assertThat(page.numberReturned()).isEqualTo(3);
     assertThat(seen)
         .doesNotHaveDuplicates()
-        .hasSize(16)
+        .hasSize(18)
         .startsWith("stack:pr/pr-1999-01-01", "stack:pr/pr-1999-02-01")
         .endsWith(
             "single:dem/crs_epsg4326",
             "tiles:dem/S05W030",
             "tiles:dem/N10E020",
-            "tiles:dem/N10E021");
+            "tiles:dem/N10E021",
+            "remote:indexed/S20W040",
+            "remote:indexed/N20E030");
     assertThat(terrace.search(ItemSearchRequest.ALL).features()).hasSize(10);
   }
 
@@ -123,6 +134,19 @@ class CatalogSearchTest {
 
     StacItem tile =
         only(ItemSearchRequest.builder().collections("tiles:dem").ids("S05W030").build());
+    assertThat(
+            terrace
+                .search(ItemSearchRequest.builder().collections("remote:indexed").build())
+                .features())
+        .as("a remote grid lists the tiles its index names, and only those")
+        .extracting(StacItem::id)
+        .containsExactly("S20W040", "N20E030");
+    assertThat(
+            terrace
+                .search(ItemSearchRequest.builder().collections("remote:unindexed").build())
+                .features())
+        .as("without an index, whether a remote tile exists is not known: none listed")
+        .isEmpty();
     assertThat(tile.bbox()).containsExactly(-30.0, -5.0, -29.0, -4.0);
     assertThat(tile.assets().get("data").href()).isEqualTo("tiles/S05W030.tif");
   }
@@ -235,7 +259,7 @@ class CatalogSearchTest {
         "sortby",
         "cannot sort by 'eo:cloud_cover'");
     assertThat(terrace.search(ItemSearchRequest.builder().limit(1_000_000).build()).features())
-        .hasSize(16);
+        .hasSize(18);
   }
 
   private static void rejected(ItemSearchRequest request, String field, String message) {
