@@ -195,6 +195,21 @@ public final class StacMosaicBench {
                 worst, Math.abs(x.getAsDouble() - y.getAsDouble()) / Math.abs(x.getAsDouble()));
       }
     }
+    int qualities = 0;
+    double coverage = 0;
+    for (int i = 0; i < a.size(); i++) {
+      var x = a.get(i).results().get(0);
+      var y = b.get(i).results().get(0);
+      qualities += x.quality() == y.quality() ? 0 : 1;
+      if (x.coverageFraction() != null && y.coverageFraction() != null) {
+        coverage = Math.max(coverage, Math.abs(x.coverageFraction() - y.coverageFraction()));
+      }
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "quality: %d polygons graded otherwise; coverage fraction at most %.3g apart%n",
+        qualities,
+        coverage);
     System.out.printf(
         Locale.ROOT,
         "answers: %d the same (bit-equal, or no value on both sides), %d differ (largest relative difference %.3g), %d missing on one side only%n",

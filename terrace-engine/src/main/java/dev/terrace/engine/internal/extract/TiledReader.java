@@ -70,6 +70,9 @@ import org.locationtech.proj4j.CoordinateReferenceSystem;
  */
 final class TiledReader<P extends Mosaic.Part> {
 
+  /** Metres in a degree at the equator, to weigh projected cells with lon/lat ones. */
+  private static final double METRES_PER_DEGREE = 111_320;
+
   /** Parts opened at once; each opening is one request for the raster's header. */
   private static final int OPENING = 8;
 
@@ -105,7 +108,17 @@ final class TiledReader<P extends Mosaic.Part> {
    * readers' weights there (0 for a part in longitude/latitude, whose cell size is that unit); for
    * a part that does not exist, no raster and the size of the geometry within what it owns.
    */
-  private record Piece(GeoTiff raster, Envelope own, Geometry pixels, double unit, double absent) {}
+  /**
+   * @param ownCells whether the part owns its own cells among parts of its CRS and cell grid, so
+   *     that the places outside every part are measured in that grid too
+   */
+  private record Piece(
+      GeoTiff raster, Envelope own, Geometry pixels, double unit, double absent, boolean ownCells) {
+
+    Piece(GeoTiff raster, Envelope own, Geometry pixels, double unit, double absent) {
+      this(raster, own, pixels, unit, absent, false);
+    }
+  }
 
   private final Mosaic<P> mosaic;
   private final CatalogDataset dataset;
@@ -170,6 +183,7 @@ final class TiledReader<P extends Mosaic.Part> {
     PreparedGeometry prepared = PreparedGeometryFactory.prepare(lonLat);
     Set<P> looked = new HashSet<>();
     List<Piece> pieces = new ArrayList<>();
+    List<Piece> opened = new ArrayList<>();
     double cell = 0;
     double margin;
     // A part in longitude/latitude can own cells up to half a cell beyond its box: once the parts
@@ -197,6 +211,7 @@ final class TiledReader<P extends Mosaic.Part> {
             tally.missing(p.absent());
             continue;
           }
+          opened.add(p);
           if (p.unit() == 0) {
             double[] res = p.raster().grid().resolution();
             cell = Math.max(cell, Math.max(res[0], res[1]));
@@ -209,7 +224,11 @@ final class TiledReader<P extends Mosaic.Part> {
       }
     } while (cell > margin);
     if (!mosaic.gapless()) {
-      tally.missing(measure(outside(lonLat, looked, areas), areas, rule));
+      boolean allNative = !opened.isEmpty() && opened.stream().allMatch(Piece::ownCells);
+      tally.missing(
+          allNative
+              ? outsideCells(lonLat, opened, areas, rule)
+              : measure(outside(lonLat, looked, areas), areas, rule));
     }
     for (Piece p : pieces) {
       GeoTiff raster = p.raster();
@@ -259,7 +278,7 @@ final class TiledReader<P extends Mosaic.Part> {
     if (!inLonLat(grid)) {
       Optional<Envelope[]> earlier = earlierInSameCrs(part, grid);
       if (earlier.isPresent()) {
-        return ownCellsOfSameCrs(part, raster, lonLat, earlier.get(), areas);
+        return ownCellsOfSameCrs(raster, lonLat, earlier.get(), areas);
       }
       Geometry mine = clip(lonLat, owned(part, lonLat), areas);
       Geometry pixels = new PixelLocator(grid).toPixels(mine);
@@ -341,10 +360,10 @@ final class TiledReader<P extends Mosaic.Part> {
    * A projected part among parts of its own CRS on one grid of cells (items cut from one raster, or
    * the scenes of one UTM zone): it owns its cells less those of the earlier parts, and the whole
    * geometry is projected into its pixel space as into a single raster's, so that the parts read as
-   * that raster would. The weights turn into degrees by the part's footprint per cell.
+   * that raster would.
    */
   private Piece ownCellsOfSameCrs(
-      P part, GeoTiff raster, Geometry lonLat, Envelope[] earlier, boolean areas) {
+      GeoTiff raster, Geometry lonLat, Envelope[] earlier, boolean areas) {
     Grid grid = raster.grid();
     Envelope own = new Envelope(0, grid.width(), 0, grid.height());
     Geometry pixels = new PixelLocator(grid).toPixels(lonLat);
@@ -354,12 +373,14 @@ final class TiledReader<P extends Mosaic.Part> {
         region = region.difference(pixels.getFactory().toGeometry(theirs));
       }
     }
-    double cells = (double) grid.width() * grid.height();
-    double unit =
-        areas
-            ? part.footprint(lonLat.getFactory()).getArea() / cells
-            : Math.sqrt(part.footprint(lonLat.getFactory()).getArea() / cells);
-    return new Piece(raster, own, clip(pixels, region, areas), unit, 0);
+    // One cell weighs the same in every part of one CRS and cell size, as in the raster they make:
+    // its size in degrees at the geometry's latitude, the same for every part the geometry reaches,
+    // so that it compares with the places outside every footprint, measured in degrees.
+    double lat = lonLat.getEnvelopeInternal().centre().y;
+    double shrink = Math.max(1e-6, Math.cos(Math.toRadians(lat)));
+    double side = grid.resolutionMetres(0, 0) / METRES_PER_DEGREE;
+    double unit = areas ? side * side / shrink : side / Math.sqrt(shrink);
+    return new Piece(raster, own, clip(pixels, region, areas), unit, 0, true);
   }
 
   /** Whether a grid's cells are in longitude/latitude, so that a part owns whole cells. */
@@ -377,6 +398,41 @@ final class TiledReader<P extends Mosaic.Part> {
       region = region.difference(earlier.footprint(lonLat.getFactory()));
     }
     return region;
+  }
+
+  /**
+   * The part of the geometry outside the cells of every part, when all of them own their own cells
+   * on one grid: measured on that grid, as a single raster measures the geometry beyond its edge,
+   * and weighed as their cells are.
+   */
+  private double outsideCells(Geometry lonLat, List<Piece> parts, boolean areas, PixelRule rule) {
+    Grid reference = parts.get(0).raster().grid();
+    AffineTransform toPixels = reference.transform().inverse();
+    Geometry pixels = new PixelLocator(reference).toPixels(lonLat);
+    List<Geometry> cells = new ArrayList<>();
+    for (Piece p : parts) {
+      Grid grid = p.raster().grid();
+      AffineTransform t = grid.transform();
+      double x1 = t.x(grid.width(), grid.height());
+      double y1 = t.y(grid.width(), grid.height());
+      cells.add(
+          pixels
+              .getFactory()
+              .toGeometry(
+                  new Envelope(
+                      toPixels.x(t.x(0, 0), t.y(0, 0)),
+                      toPixels.x(x1, y1),
+                      toPixels.y(t.x(0, 0), t.y(0, 0)),
+                      toPixels.y(x1, y1))));
+    }
+    Geometry rest;
+    try {
+      rest = pixels.difference(UnaryUnionOp.union(cells, pixels.getFactory()));
+    } catch (TopologyException e) {
+      throw new UnreadableException(
+          "the geometry cannot be cut along the rasters' edges: " + e.getMessage(), e);
+    }
+    return measure(areas ? polygons(rest) : rest, areas, rule) * parts.get(0).unit();
   }
 
   /** The part of the geometry outside the footprints of every part that was looked at. */

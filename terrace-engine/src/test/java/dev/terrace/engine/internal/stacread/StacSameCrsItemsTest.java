@@ -1,6 +1,7 @@
 package dev.terrace.engine.internal.stacread;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
 import dev.terrace.api.ExtractResult;
@@ -38,6 +39,9 @@ class StacSameCrsItemsTest extends StacWorld {
         assertThat(items.get(i).pixelCount()).as(what).isEqualTo(file.get(i).pixelCount());
         assertThat(items.get(i).pixelCount()).as(what).isPositive();
         assertThat(items.get(i).number()).as(what).isEqualTo(file.get(i).number());
+        assertThat(items.get(i).coverageFraction())
+            .as(what)
+            .isCloseTo(file.get(i).coverageFraction(), within(1e-12));
       }
     }
   }
