@@ -56,7 +56,8 @@ import org.locationtech.proj4j.CoordinateReferenceSystem;
  * space. Cells astride the region's edge are then shared by area between the parts on either side
  * rather than given whole to one; a point reads the first part whose footprint holds it. Places
  * outside every footprint (a mosaic of items may have gaps, a grid of tiles has none) count as
- * missing.
+ * missing; among parts that own their own cells on one grid, the places outside all their cells,
+ * measured on that grid.
  *
  * <p>The readers weigh cells (coverage, or 1 per cell or point). Tiles may differ in cell size
  * (Copernicus tiles are narrower north of 50°), so the valid and missing weights are turned into
