@@ -57,74 +57,57 @@ final class StacRoutes {
     this.maxBodyBytes = maxBodyBytes;
   }
 
+  /** A STAC document built from the request. */
+  @FunctionalInterface
+  private interface Document {
+    Object build(ServerRequest req) throws Exception;
+  }
+
   void register(HttpRouting.Builder routing) {
-    routing.get(
-        LANDING.path(),
-        (req, res) ->
-            answer(
-                req,
-                res,
-                Operation.CATALOG_DATASETS_LIST,
-                StacDocuments.JSON,
-                () -> documents(req).landing(datasets())));
-    routing.get(
-        CONFORMANCE.path(),
-        (req, res) ->
-            answer(
-                req,
-                res,
-                Operation.CATALOG_DATASETS_LIST,
-                StacDocuments.JSON,
-                StacDocuments::conformance));
-    routing.get(
-        COLLECTIONS.path(),
-        (req, res) ->
-            answer(
-                req,
-                res,
-                Operation.CATALOG_DATASETS_LIST,
-                StacDocuments.JSON,
-                () -> documents(req).collections(datasets(), providers())));
-    routing.get(
-        COLLECTION.path(),
-        (req, res) ->
-            answer(
-                req,
-                res,
-                Operation.CATALOG_DATASETS_GET,
-                StacDocuments.JSON,
-                () -> {
-                  Dataset d = engine.dataset(collectionId(req));
-                  return documents(req).collection(d, providers().get(d.provider()));
-                }));
-    routing.get(
-        ITEMS.path(),
-        (req, res) ->
-            answer(
-                req,
-                res,
-                Operation.CATALOG_SEARCH,
-                StacDocuments.GEOJSON,
-                () -> {
-                  String collection = engine.dataset(collectionId(req)).id();
-                  ItemCollection page = search(StacQuery.of(req.query(), collection));
-                  return documents(req).page(page, url(req), false, collection);
-                }));
-    routing.get(
-        ITEM.path(),
-        (req, res) ->
-            answer(req, res, Operation.CATALOG_SEARCH, StacDocuments.GEOJSON, () -> item(req)));
-    routing.get(
-        SEARCH.path(),
-        (req, res) ->
-            answer(
-                req,
-                res,
-                Operation.CATALOG_SEARCH,
-                StacDocuments.GEOJSON,
-                () ->
-                    documents(req)
-                        .page(search(StacQuery.of(req.query(), null)), url(req), false, null)));
+    get(
+        routing,
+        LANDING,
+        Operation.CATALOG_DATASETS_LIST,
+        StacDocuments.JSON,
+        req -> documents(req).landing(datasets()));
+    get(
+        routing,
+        CONFORMANCE,
+        Operation.CATALOG_DATASETS_LIST,
+        StacDocuments.JSON,
+        req -> StacDocuments.conformance());
+    get(
+        routing,
+        COLLECTIONS,
+        Operation.CATALOG_DATASETS_LIST,
+        StacDocuments.JSON,
+        req -> documents(req).collections(datasets(), providers()));
+    get(
+        routing,
+        COLLECTION,
+        Operation.CATALOG_DATASETS_GET,
+        StacDocuments.JSON,
+        req -> {
+          Dataset d = engine.dataset(collectionId(req));
+          return documents(req).collection(d, providers().get(d.provider()));
+        });
+    get(
+        routing,
+        ITEMS,
+        Operation.CATALOG_SEARCH,
+        StacDocuments.GEOJSON,
+        req -> {
+          String collection = engine.dataset(collectionId(req)).id();
+          ItemCollection page = search(StacQuery.of(req.query(), collection));
+          return documents(req).page(page, url(req), false, collection);
+        });
+    get(routing, ITEM, Operation.CATALOG_SEARCH, StacDocuments.GEOJSON, this::item);
+    get(
+        routing,
+        SEARCH,
+        Operation.CATALOG_SEARCH,
+        StacDocuments.GEOJSON,
+        req -> documents(req).page(search(StacQuery.of(req.query(), null)), url(req), false, null));
     routing.post(
         SEARCH_BY_POST.path(),
         (req, res) -> {
@@ -143,6 +126,16 @@ final class StacRoutes {
                 return documents(req).page(search(request), url(req), true, null);
               });
         });
+  }
+
+  private void get(
+      HttpRouting.Builder routing,
+      ApiRoutes.Route route,
+      Operation op,
+      String mediaType,
+      Document document) {
+    routing.get(
+        route.path(), (req, res) -> answer(req, res, op, mediaType, () -> document.build(req)));
   }
 
   private StacItem item(ServerRequest req) {

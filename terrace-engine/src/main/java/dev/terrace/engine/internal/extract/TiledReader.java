@@ -327,30 +327,38 @@ final class TiledReader<P extends Mosaic.Part> {
       if (theirs.crs() == null || !SameCrs.same(theirs.crs(), grid.crs())) {
         return Optional.empty();
       }
-      AffineTransform t = theirs.transform();
-      double x1 = t.x(theirs.width(), theirs.height());
-      double y1 = t.y(theirs.width(), theirs.height());
-      double[] corners = {
-        toPixels.x(t.x(0, 0), t.y(0, 0)),
-        toPixels.y(t.x(0, 0), t.y(0, 0)),
-        toPixels.x(x1, y1),
-        toPixels.y(x1, y1)
-      };
-      for (double c : corners) {
-        if (!whole(c)) {
-          return Optional.empty();
-        }
+      Envelope theirCells = cellsOf(theirs, toPixels);
+      if (!whole(theirCells.getMinX())
+          || !whole(theirCells.getMaxX())
+          || !whole(theirCells.getMinY())
+          || !whole(theirCells.getMaxY())) {
+        return Optional.empty();
       }
       if (earlier.contains(other)) {
         cells.add(
             new Envelope(
-                Math.rint(corners[0]),
-                Math.rint(corners[2]),
-                Math.rint(corners[1]),
-                Math.rint(corners[3])));
+                Math.rint(theirCells.getMinX()),
+                Math.rint(theirCells.getMaxX()),
+                Math.rint(theirCells.getMinY()),
+                Math.rint(theirCells.getMaxY())));
       }
     }
     return Optional.of(cells.toArray(Envelope[]::new));
+  }
+
+  /**
+   * The cells of {@code grid} in the pixel space {@code toPixels} leads into, that of a grid of the
+   * same CRS.
+   */
+  private static Envelope cellsOf(Grid grid, AffineTransform toPixels) {
+    AffineTransform t = grid.transform();
+    double x1 = t.x(grid.width(), grid.height());
+    double y1 = t.y(grid.width(), grid.height());
+    return new Envelope(
+        toPixels.x(t.x(0, 0), t.y(0, 0)),
+        toPixels.x(x1, y1),
+        toPixels.y(t.x(0, 0), t.y(0, 0)),
+        toPixels.y(x1, y1));
   }
 
   private static boolean whole(double pixel) {
@@ -412,19 +420,7 @@ final class TiledReader<P extends Mosaic.Part> {
     Geometry pixels = new PixelLocator(reference).toPixels(lonLat);
     List<Geometry> cells = new ArrayList<>();
     for (Piece p : parts) {
-      Grid grid = p.raster().grid();
-      AffineTransform t = grid.transform();
-      double x1 = t.x(grid.width(), grid.height());
-      double y1 = t.y(grid.width(), grid.height());
-      cells.add(
-          pixels
-              .getFactory()
-              .toGeometry(
-                  new Envelope(
-                      toPixels.x(t.x(0, 0), t.y(0, 0)),
-                      toPixels.x(x1, y1),
-                      toPixels.y(t.x(0, 0), t.y(0, 0)),
-                      toPixels.y(x1, y1))));
+      cells.add(pixels.getFactory().toGeometry(cellsOf(p.raster().grid(), toPixels)));
     }
     Geometry rest;
     try {
