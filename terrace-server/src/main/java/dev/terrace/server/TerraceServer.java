@@ -36,7 +36,12 @@ public final class TerraceServer implements AutoCloseable {
 
   /** Every route the server answers, for 405 answers and the OpenAPI document. */
   static final List<ApiRoutes.Route> ROUTES =
-      Stream.of(ApiRoutes.ROUTES, StacRoutes.ROUTES, ServiceRoutes.ROUTES, DocsRoutes.ROUTES)
+      Stream.of(
+              ApiRoutes.ROUTES,
+              StacRoutes.ROUTES,
+              TileRoutes.ROUTES,
+              ServiceRoutes.ROUTES,
+              DocsRoutes.ROUTES)
           .flatMap(List::stream)
           .toList();
 
@@ -102,6 +107,7 @@ public final class TerraceServer implements AutoCloseable {
     HttpRouting.Builder routing = HttpRouting.builder().addFilter(gatekeeper);
     new ApiRoutes(handler, jobRoutes).register(routing);
     new StacRoutes(engine, queue, config.maxBodyBytes()).register(routing);
+    new TileRoutes(engine.previews(), queue, config.auth()).register(routing);
     new ServiceRoutes(metrics, queue::inFlight, queue::draining, facts).register(routing);
     new DocsRoutes(ROUTES).register(routing);
     routing
