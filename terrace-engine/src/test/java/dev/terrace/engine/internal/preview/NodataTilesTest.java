@@ -2,14 +2,10 @@ package dev.terrace.engine.internal.preview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.terrace.engine.config.Limits;
 import dev.terrace.engine.internal.Engine;
-import dev.terrace.engine.internal.catalog.Catalog;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -25,22 +21,7 @@ class NodataTilesTest {
 
   @Test
   void nodataCellsAreTransparentAndTheStretchDefaultsToTheValues() throws IOException {
-    try (InputStream in = getClass().getResourceAsStream("/preview/antimeridian.tif")) {
-      Files.copy(in, folder.resolve("antimeridian.tif"));
-    }
-    Path catalog =
-        Files.writeString(
-            folder.resolve("catalog.yaml"),
-            """
-            providers:
-              - slug: test
-                name: Across the antimeridian
-                protocol: cog
-                datasets:
-                  - name: antimeridian
-                    path: antimeridian.tif
-            """);
-    try (Engine engine = Engine.open(Catalog.load(catalog), Limits.defaults())) {
+    try (Engine engine = Antimeridian.open(folder)) {
       Previews previews = engine.previews();
       // 0.5° cells, value 100 + column; row 0's columns 0-4 (170° to 172.5° E, 10° to 9.5° N)
       // nodata
