@@ -10,9 +10,10 @@ import java.util.List;
 import org.locationtech.proj4j.proj.LongLatProjection;
 
 /**
- * Paints one band of a raster into a Web Mercator tile as {@code gdalwarp -r near -et 0} warps it:
- * each pixel's centre is projected exactly into the raster's CRS and takes the value of the cell it
- * falls in, read from the overview {@code gdalwarp}'s automatic choice would read.
+ * Paints one band of a raster into a Web Mercator tile as {@code gdalwarp -r near} warps it: each
+ * pixel's centre is projected into the raster's CRS ({@link RowProjector}, within a ten-thousandth
+ * of a cell) and takes the value of the cell it falls in, read from the overview {@code gdalwarp}'s
+ * automatic choice would read.
  */
 final class TileRenderer {
 
@@ -34,22 +35,21 @@ final class TileRenderer {
     int size = tile.pixels();
     RasterSource image = overview(raster, tile);
     Grid grid = image.grid();
-    PixelLocator locator = new PixelLocator(grid);
-    double west = geographic(grid) ? westEdge(grid) : Double.NaN;
+    RowProjector projector = new RowProjector(tile, grid);
     int[] cells = new int[size * size * 2];
     int minCol = Integer.MAX_VALUE;
     int minRow = Integer.MAX_VALUE;
     int maxCol = -1;
     int maxRow = -1;
     for (int r = 0; r < size; r++) {
-      double lat = TileAddress.latitude(tile.mercatorY(r));
+      projector.project(r);
       for (int c = 0; c < size; c++) {
-        double lon = wrap(TileAddress.longitude(tile.mercatorX(c)), west);
-        double[] p = locator.pixel(lon, lat);
+        double x = projector.col(c);
+        double y = projector.row(c);
         int i = 2 * (r * size + c);
-        if (p[0] >= 0 && p[1] >= 0 && p[0] < grid.width() && p[1] < grid.height()) {
-          int col = (int) p[0];
-          int row = (int) p[1];
+        if (x >= 0 && y >= 0 && x < grid.width() && y < grid.height()) {
+          int col = (int) x;
+          int row = (int) y;
           cells[i] = col;
           cells[i + 1] = row;
           minCol = Math.min(minCol, col);
