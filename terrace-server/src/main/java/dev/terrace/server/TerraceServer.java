@@ -36,7 +36,12 @@ public final class TerraceServer implements AutoCloseable {
 
   /** Every route the server answers, for 405 answers and the OpenAPI document. */
   static final List<ApiRoutes.Route> ROUTES =
-      Stream.of(ApiRoutes.ROUTES, StacRoutes.ROUTES, ServiceRoutes.ROUTES, DocsRoutes.ROUTES)
+      Stream.of(
+              ApiRoutes.ROUTES,
+              StacRoutes.ROUTES,
+              ServiceRoutes.ROUTES,
+              DocsRoutes.ROUTES,
+              ExploreRoutes.ROUTES)
           .flatMap(List::stream)
           .toList();
 
@@ -104,6 +109,7 @@ public final class TerraceServer implements AutoCloseable {
     new StacRoutes(engine, queue, config.maxBodyBytes()).register(routing);
     new ServiceRoutes(metrics, queue::inFlight, queue::draining, facts).register(routing);
     new DocsRoutes(ROUTES).register(routing);
+    new ExploreRoutes().register(routing);
     routing
         .any(new Fallback(ROUTES))
         .error(
