@@ -39,6 +39,7 @@ final class ExploreAssets {
           "js", "text/javascript; charset=utf-8",
           "css", "text/css; charset=utf-8",
           "png", "image/png",
+          "svg", "image/svg+xml",
           "geojson", "application/geo+json",
           "md", "text/markdown; charset=utf-8",
           "txt", "text/plain; charset=utf-8");

@@ -116,7 +116,7 @@ async function choose(dataset) {
   updateRequest();
   const bounds = boundsOf(dataset, null);
   if (bounds) {
-    map.fitBounds(bounds, { padding: [16, 16] });
+    map.fitBounds(bounds, { padding: [16, 16], animate: false });
   }
   await showPreview(true);
 }
@@ -133,7 +133,7 @@ async function showPreview(fit) {
   }
   const bounds = boundsOf(dataset, tilejson);
   if (fit && tilejson && bounds) {
-    map.fitBounds(bounds, { padding: [16, 16] });
+    map.fitBounds(bounds, { padding: [16, 16], animate: false });
   }
 }
 
@@ -160,6 +160,7 @@ async function run() {
         return item;
       }),
     );
+    $("results-section").scrollIntoView({ block: "nearest" });
     status.textContent = `${answer.results.length} result${answer.results.length === 1 ? "" : "s"} in ${Math.round(answer.elapsed_ms)} ms.`;
   } catch (e) {
     status.classList.add("error");
