@@ -87,6 +87,8 @@ final class OpenApi {
         put(route.path(), route.method(), resource(route));
       } else if (StacRoutes.ROUTES.contains(route)) {
         put(route.path(), route.method(), stac(route));
+      } else if (TileRoutes.ROUTES.contains(route)) {
+        put(route.path(), route.method(), tiles(route));
       } else {
         put(route.path(), route.method(), service(route.path()));
       }
@@ -117,6 +119,9 @@ final class OpenApi {
     tags.addObject()
         .put("name", "stac")
         .put("description", "The catalog as a STAC API, for STAC clients");
+    tags.addObject()
+        .put("name", "tiles")
+        .put("description", "Preview tiles of every dataset, for web maps");
     tags.addObject()
         .put("name", "service")
         .put("description", "Health, metrics and these docs; no API key");
@@ -349,6 +354,78 @@ final class OpenApi {
             default -> true;
           };
       if (applies) {
+        responses.putObject(Integer.toString(status)).put("$ref", RESPONSES + "Problem" + status);
+      }
+    }
+    return o;
+  }
+
+  private ObjectNode tiles(ApiRoutes.Route route) {
+    boolean tile = route.equals(TileRoutes.TILE);
+    String summary =
+        tile
+            ? "A preview tile of a dataset: a Web Mercator XYZ PNG, transparent where there is no data"
+            : "The TileJSON 3.0.0 document of a dataset's preview tiles, with their legend";
+    ObjectNode o = NODES.objectNode();
+    o.putArray("tags").add("tiles");
+    o.put("summary", summary).put("operationId", tile ? "previewTile" : "previewTileJson");
+    o.put(
+        "description",
+        tile
+            ? "Read from the overview that matches the zoom, nearest cell to each pixel's centre as"
+                + " gdalwarp -r near places it. 256 pixels a side, 512 for {y}@2x.png. A tile"
+                + " outside the dataset is a transparent PNG, not an error. Answers 304 to an"
+                + " If-None-Match naming its ETag."
+            : "tiles (the URL template with the query resolved), minzoom, maxzoom (the zoom of the"
+                + " dataset's cells), bounds, center, attribution, and the colormap, colormaps,"
+                + " timestamps and legend a viewer offers.");
+    ArrayNode parameters = o.putArray("parameters");
+    pathParameter(parameters, "dataset_id", "The dataset: provider:name", "lux:elevation");
+    if (tile) {
+      pathParameter(parameters, "z", "The zoom level, 0 to 30", "8");
+      pathParameter(parameters, "x", "The column, 0 to 2^z - 1 from the antimeridian east", "132");
+      pathParameter(parameters, "y", "The row from the north, then .png or @2x.png", "87.png");
+    }
+    Map<String, String> query =
+        Map.of(
+            "colormap",
+            "A ramp (viridis, magma, terrain, greys, blues, spectral, rdbu) or, for a categorical"
+                + " dataset, classes (its default: the file's colour table or a palette);"
+                + " viridis by default",
+            "rescale",
+            "min,max of the ramp, or auto for the values' range in the coarsest overview;"
+                + " the dataset's valid range by default",
+            "timestamp",
+            "One of a time series' timestamps (ISO-8601); its first by default");
+    for (String name : TileRoutes.QUERY) {
+      parameters
+          .addObject()
+          .put("name", name)
+          .put("in", "query")
+          .put("required", false)
+          .put("description", query.get(name))
+          .set("schema", typed("string"));
+    }
+    parameters.addObject().put("$ref", PARAMETERS + "RequestId");
+    ObjectNode responses = o.putObject("responses");
+    ObjectNode ok = responses.putObject("200").put("description", summary);
+    ObjectNode okHeaders = ok.putObject("headers");
+    okHeaders.putObject(RequestIds.HEADER).put("$ref", HEADERS + RequestIds.HEADER);
+    RATE_HEADERS.forEach(h -> okHeaders.putObject(h).put("$ref", HEADERS + h));
+    if (tile) {
+      okHeaders
+          .putObject("ETag")
+          .put("description", "A strong tag of the PNG's bytes")
+          .set("schema", typed("string"));
+      ok.putObject("content")
+          .putObject("image/png")
+          .set("schema", typed("string").put("contentMediaType", "image/png"));
+      responses.putObject("304").put("description", "The tile the If-None-Match names");
+    } else {
+      ok.putObject("content").putObject("application/json").set("schema", typed("object"));
+    }
+    for (int status : errorStatuses()) {
+      if (status != BAD_REQUEST && status != TOO_LARGE && status != NOT_JSON && status != 409) {
         responses.putObject(Integer.toString(status)).put("$ref", RESPONSES + "Problem" + status);
       }
     }

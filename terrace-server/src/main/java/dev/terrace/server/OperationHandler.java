@@ -160,16 +160,25 @@ final class OperationHandler {
   }
 
   static Exchange begin(Operation op, ServerRequest req) {
+    return begin(op.operationName(), Scope.requiredFor(op), req);
+  }
+
+  /**
+   * Labels a request that is not an operation (a preview tile, say) and checks its key's scope.
+   *
+   * @param label the name metrics and messages give it
+   * @param needed the scope it needs
+   */
+  static Exchange begin(String label, Scope needed, ServerRequest req) {
     Exchange exchange = req.context().get(Exchange.class).orElseThrow();
-    exchange.label(op.operationName());
-    Scope needed = Scope.requiredFor(op);
+    exchange.label(label);
     if (!exchange.principal().may(needed)) {
       throw ProblemException.of(
           ErrorType.FORBIDDEN,
           "this API key lacks the '"
               + needed.wireName()
               + "' scope that "
-              + op.operationName()
+              + label
               + " needs; ask an admin for a key with it");
     }
     return exchange;

@@ -39,6 +39,7 @@ public final class TerraceServer implements AutoCloseable {
       Stream.of(
               ApiRoutes.ROUTES,
               StacRoutes.ROUTES,
+              TileRoutes.ROUTES,
               ServiceRoutes.ROUTES,
               DocsRoutes.ROUTES,
               ExploreRoutes.ROUTES)
@@ -107,6 +108,7 @@ public final class TerraceServer implements AutoCloseable {
     HttpRouting.Builder routing = HttpRouting.builder().addFilter(gatekeeper);
     new ApiRoutes(handler, jobRoutes).register(routing);
     new StacRoutes(engine, queue, config.maxBodyBytes()).register(routing);
+    new TileRoutes(engine.previews(), queue, config.auth()).register(routing);
     new ServiceRoutes(metrics, queue::inFlight, queue::draining, facts).register(routing);
     new DocsRoutes(ROUTES).register(routing);
     new ExploreRoutes().register(routing);

@@ -126,6 +126,20 @@ abstract class AuthContract {
   }
 
   @Test
+  void previewTilesNeedAKeyWithTheCatalogScope() throws Exception {
+    String tile = "/api/v1/tiles/lux:elevation/8/132/87.png";
+    assertProblem(running.get(tile), 401, "unauthorized");
+    assertProblem(running.get(tile, "X-API-Key", key(Scope.EXTRACT)), 403, "forbidden");
+    HttpResponse<String> r = running.get(tile, "X-API-Key", key(Scope.CATALOG_READ));
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Cache-Control")).contains("private, max-age=3600");
+    assertProblem(
+        running.get("/api/v1/tiles/lux:elevation/tilejson.json", "X-API-Key", key(Scope.EXTRACT)),
+        403,
+        "forbidden");
+  }
+
+  @Test
   void anEstimateNeedsTheExtractScope() throws Exception {
     String body = "{\"extract\":" + POINT + "}";
     HttpResponse<String> r =

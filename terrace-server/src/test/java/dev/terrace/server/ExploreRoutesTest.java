@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -82,23 +84,19 @@ class ExploreRoutesTest {
         assets.add(links.group(1));
       }
     }
-    assertThat(assets)
-        .containsExactly(
-            "/explore/assets/leaflet/leaflet.css",
-            "/explore/assets/uplot/uPlot.min.css",
-            "/explore/assets/explore.css",
-            "/explore/assets/leaflet/leaflet.js",
-            "/explore/assets/uplot/uPlot.iife.min.js",
-            "/explore/assets/explore.js");
+    Map<String, String> types = new LinkedHashMap<>();
+    types.put("/explore/assets/favicon.svg", "image/svg+xml");
+    types.put("/explore/assets/leaflet/leaflet.css", "text/css; charset=utf-8");
+    types.put("/explore/assets/uplot/uPlot.min.css", "text/css; charset=utf-8");
+    types.put("/explore/assets/explore.css", "text/css; charset=utf-8");
+    types.put("/explore/assets/leaflet/leaflet.js", "text/javascript; charset=utf-8");
+    types.put("/explore/assets/uplot/uPlot.iife.min.js", "text/javascript; charset=utf-8");
+    types.put("/explore/assets/explore.js", "text/javascript; charset=utf-8");
+    assertThat(assets).containsExactlyElementsOf(types.keySet());
     for (String asset : assets) {
       HttpResponse<String> answer = server.get(asset);
       assertThat(answer.statusCode()).as(asset).isEqualTo(200);
-      assertThat(answer.headers().firstValue("Content-Type"))
-          .as(asset)
-          .hasValue(
-              asset.endsWith(".css")
-                  ? "text/css; charset=utf-8"
-                  : "text/javascript; charset=utf-8");
+      assertThat(answer.headers().firstValue("Content-Type")).as(asset).hasValue(types.get(asset));
       assertThat(answer.body()).as(asset).isNotEmpty();
     }
   }

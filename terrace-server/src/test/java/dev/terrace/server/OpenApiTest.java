@@ -459,7 +459,11 @@ class OpenApiTest {
     }
     assertThat(sent)
         .isEqualTo(
-            Operation.values().length + ApiRoutes.ROUTES.size() - 1 + StacRoutes.ROUTES.size());
+            Operation.values().length
+                + ApiRoutes.ROUTES.size()
+                - 1
+                + StacRoutes.ROUTES.size()
+                + TileRoutes.ROUTES.size());
   }
 
   private static final String PLACEHOLDER_JOB = "job_00000000000000000000000000";
@@ -552,6 +556,11 @@ class OpenApiTest {
     }
     JsonNode schema = described.path("content").path(type.split(";")[0].strip()).path("schema");
     assertThat(schema.isMissingNode()).as("a schema for %s", type).isFalse();
+    if (type.equals("image/png")) {
+      // the signature after its first byte, 0x89, which no charset decodes
+      assertThat(answer.body().substring(1, 4)).isEqualTo("PNG");
+      return;
+    }
     assertThat(check.errors(JSON.readTree(answer.body()), schema)).as(answer.body()).isEmpty();
   }
 

@@ -33,6 +33,7 @@ import dev.terrace.engine.internal.jobs.JobQuota;
 import dev.terrace.engine.internal.jobs.JobService;
 import dev.terrace.engine.internal.jobs.LocalJobs;
 import dev.terrace.engine.internal.jobs.MemoryJobStore;
+import dev.terrace.engine.internal.preview.Previews;
 import dev.terrace.engine.internal.stac.CatalogSearch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,6 +56,7 @@ public final class Engine implements TerraceApi, PartReader, AutoCloseable {
 
   private final Catalog catalog;
   private final CatalogSearch search;
+  private final Previews previews;
   private final Extractor extractor;
   private final Executor asyncExecutor;
 
@@ -74,6 +76,7 @@ public final class Engine implements TerraceApi, PartReader, AutoCloseable {
     this.catalog = catalog;
     this.extractor = new Extractor(catalog, limits);
     this.search = new CatalogSearch(catalog);
+    this.previews = new Previews(catalog, this);
     this.maxBatch = limits.maxGeometries();
     this.asyncExecutor = asyncExecutor;
     this.ownExecutor = ownExecutor;
@@ -118,6 +121,13 @@ public final class Engine implements TerraceApi, PartReader, AutoCloseable {
    */
   public Catalog catalog() {
     return catalog;
+  }
+
+  /**
+   * @return the preview tiles of the catalog's datasets
+   */
+  public Previews previews() {
+    return previews;
   }
 
   /**

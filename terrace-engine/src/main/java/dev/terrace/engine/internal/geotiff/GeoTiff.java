@@ -87,6 +87,9 @@ public final class GeoTiff implements RasterSource {
   /** The blocks past the end of a file cut short, whose cells read as masked. */
   private final List<Integer> lost;
 
+  /** The palette's colours, or null. */
+  private final int[] colorTable;
+
   private GeoTiff(
       ByteSource source,
       TileCache cache,
@@ -96,8 +99,10 @@ public final class GeoTiff implements RasterSource {
       List<Band> bands,
       Supplier<List<GeoTiff>> overviews,
       boolean ownsSource,
-      GeoTiff mask) {
+      GeoTiff mask,
+      int[] colorTable) {
     this.source = source;
+    this.colorTable = colorTable;
     this.cache = cache;
     this.order = order;
     this.layout = layout;
@@ -265,7 +270,16 @@ public final class GeoTiff implements RasterSource {
             overviews(
                 source, cache, tiff.order(), mainLayout, files.overviews(), grid, bands, masks);
     return new GeoTiff(
-        source, cache, tiff.order(), mainLayout, grid, bands, overviews, true, fullMask);
+        source,
+        cache,
+        tiff.order(),
+        mainLayout,
+        grid,
+        bands,
+        overviews,
+        true,
+        fullMask,
+        Palette.colours(main));
   }
 
   /**
@@ -285,7 +299,7 @@ public final class GeoTiff implements RasterSource {
       List<Band> bands,
       GeoTiff mask,
       boolean ownsSource) {
-    return new GeoTiff(source, cache, order, layout, grid, bands, List::of, ownsSource, mask);
+    return new GeoTiff(source, cache, order, layout, grid, bands, List::of, ownsSource, mask, null);
   }
 
   /**
@@ -543,6 +557,11 @@ public final class GeoTiff implements RasterSource {
    *
    * <p>A file cut short (a truncated download) opens; the blocks past its end read as masked.
    */
+  @Override
+  public Optional<int[]> colorTable() {
+    return Optional.ofNullable(colorTable).map(int[]::clone);
+  }
+
   @Override
   public Optional<String> damage() {
     if (lost.isEmpty()) {

@@ -20,6 +20,7 @@ final class TiffTag {
   static final int STRIP_BYTE_COUNTS = 279;
   static final int PLANAR_CONFIGURATION = 284;
   static final int PREDICTOR = 317;
+  static final int COLOR_MAP = 320;
   static final int EXTRA_SAMPLES = 338;
   static final int JPEG_TABLES = 347;
   static final int TILE_WIDTH = 322;
@@ -52,6 +53,7 @@ final class TiffTag {
           Map.entry(STRIP_BYTE_COUNTS, "StripByteCounts"),
           Map.entry(PLANAR_CONFIGURATION, "PlanarConfiguration"),
           Map.entry(PREDICTOR, "Predictor"),
+          Map.entry(COLOR_MAP, "ColorMap"),
           Map.entry(EXTRA_SAMPLES, "ExtraSamples"),
           Map.entry(JPEG_TABLES, "JPEGTables"),
           Map.entry(TILE_WIDTH, "TileWidth"),

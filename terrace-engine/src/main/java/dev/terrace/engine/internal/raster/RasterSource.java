@@ -125,6 +125,15 @@ public interface RasterSource extends AutoCloseable {
   }
 
   /**
+   * The colours the file assigns to a palette band's values, as a GeoTIFF's colour map gives them.
+   *
+   * @return opaque ARGB colours indexed by stored value; empty when the raster has no palette
+   */
+  default Optional<int[]> colorTable() {
+    return Optional.empty();
+  }
+
+  /**
    * What part of the raster cannot be read, for warnings: a file cut short, say. Such cells read as
    * masked.
    *

@@ -1,0 +1,182 @@
+package dev.terrace.engine.internal.preview;
+
+import dev.terrace.engine.internal.raster.Band;
+import dev.terrace.engine.internal.raster.Grid;
+import dev.terrace.engine.internal.raster.PixelLocator;
+import dev.terrace.engine.internal.raster.Raster;
+import dev.terrace.engine.internal.raster.RasterSource;
+import dev.terrace.engine.internal.raster.Window;
+import java.util.List;
+import org.locationtech.proj4j.proj.LongLatProjection;
+
+/**
+ * Paints one band of a raster into a Web Mercator tile as {@code gdalwarp -r near -et 0} warps it:
+ * each pixel's centre is projected exactly into the raster's CRS and takes the value of the cell it
+ * falls in, read from the overview {@code gdalwarp}'s automatic choice would read.
+ */
+final class TileRenderer {
+
+  /** Larger windows are read cell by cell from the block cache rather than whole. */
+  private static final long WHOLE_WINDOW_CELLS = 1 << 22;
+
+  private TileRenderer() {}
+
+  /**
+   * @param raster the full-resolution raster
+   * @param bandNumber the 1-based band to paint
+   * @param band what its values mean (nodata, scale, offset)
+   * @param tile the tile
+   * @param colouring the colour of each value
+   * @return ARGB pixels row by row, or null when no pixel falls on the raster
+   */
+  static int[] render(
+      RasterSource raster, int bandNumber, Band band, TileAddress tile, Colouring colouring) {
+    int size = tile.pixels();
+    RasterSource image = overview(raster, tile);
+    Grid grid = image.grid();
+    PixelLocator locator = new PixelLocator(grid);
+    double west = geographic(grid) ? westEdge(grid) : Double.NaN;
+    int[] cells = new int[size * size * 2];
+    int minCol = Integer.MAX_VALUE;
+    int minRow = Integer.MAX_VALUE;
+    int maxCol = -1;
+    int maxRow = -1;
+    for (int r = 0; r < size; r++) {
+      double lat = TileAddress.latitude(tile.mercatorY(r));
+      for (int c = 0; c < size; c++) {
+        double lon = wrap(TileAddress.longitude(tile.mercatorX(c)), west);
+        double[] p = locator.pixel(lon, lat);
+        int i = 2 * (r * size + c);
+        if (p[0] >= 0 && p[1] >= 0 && p[0] < grid.width() && p[1] < grid.height()) {
+          int col = (int) p[0];
+          int row = (int) p[1];
+          cells[i] = col;
+          cells[i + 1] = row;
+          minCol = Math.min(minCol, col);
+          minRow = Math.min(minRow, row);
+          maxCol = Math.max(maxCol, col);
+          maxRow = Math.max(maxRow, row);
+        } else {
+          cells[i] = -1;
+        }
+      }
+    }
+    if (maxCol < 0) {
+      return null;
+    }
+    Window window = new Window(minCol, minRow, maxCol - minCol + 1, maxRow - minRow + 1);
+    return window.cells() <= WHOLE_WINDOW_CELLS
+        ? paint(image, bandNumber, band, window, cells, colouring)
+        : paintCellByCell(image, bandNumber, band, cells, colouring);
+  }
+
+  private static int[] paint(
+      RasterSource image,
+      int bandNumber,
+      Band band,
+      Window window,
+      int[] cells,
+      Colouring colouring) {
+    Raster values = image.read(window, bandNumber);
+    byte[] valid = null;
+    if (image.hasMask(bandNumber)) {
+      valid = new byte[(int) window.cells()];
+      image.readMask(window, bandNumber, valid);
+    }
+    int[] argb = new int[cells.length / 2];
+    for (int i = 0; i < argb.length; i++) {
+      int col = cells[2 * i];
+      if (col < 0) {
+        continue;
+      }
+      int at = (cells[2 * i + 1] - window.row()) * window.width() + col - window.col();
+      if (valid == null || valid[at] != 0) {
+        argb[i] = colour(values.get(at), band, colouring);
+      }
+    }
+    return argb;
+  }
+
+  private static int[] paintCellByCell(
+      RasterSource image, int bandNumber, Band band, int[] cells, Colouring colouring) {
+    boolean masked = image.hasMask(bandNumber);
+    byte[] valid = new byte[1];
+    int[] argb = new int[cells.length / 2];
+    for (int i = 0; i < argb.length; i++) {
+      int col = cells[2 * i];
+      if (col < 0) {
+        continue;
+      }
+      Window cell = new Window(col, cells[2 * i + 1], 1, 1);
+      if (masked) {
+        image.readMask(cell, bandNumber, valid);
+        if (valid[0] == 0) {
+          continue;
+        }
+      }
+      argb[i] = colour(image.read(cell, bandNumber).get(0), band, colouring);
+    }
+    return argb;
+  }
+
+  private static int colour(double stored, Band band, Colouring colouring) {
+    return band.isNodata(stored) ? 0 : colouring.argb(stored * band.scale() + band.offset());
+  }
+
+  /**
+   * The image {@code gdalwarp -ovr AUTO} reads: the coarsest overview whose reduction factor is
+   * below the tile's pixel size in full-resolution cells, or within 0.1 of it.
+   */
+  static RasterSource overview(RasterSource raster, TileAddress tile) {
+    List<? extends RasterSource> overviews = raster.overviews();
+    if (overviews.isEmpty()) {
+      return raster;
+    }
+    double target = cellsPerPixel(raster.grid(), tile);
+    if (!(target > 1)) {
+      return raster;
+    }
+    RasterSource chosen = raster;
+    double factor = 1;
+    for (RasterSource overview : overviews) {
+      double next = (double) raster.grid().width() / overview.grid().width();
+      if (factor < target && next > target || Math.abs(factor - target) < 0.1) {
+        break;
+      }
+      chosen = overview;
+      factor = next;
+    }
+    return chosen;
+  }
+
+  /** How many full-resolution cells one pixel at the tile's centre spans, along its row. */
+  private static double cellsPerPixel(Grid grid, TileAddress tile) {
+    PixelLocator locator = new PixelLocator(grid);
+    int middle = tile.pixels() / 2;
+    double lat = TileAddress.latitude(tile.mercatorY(middle));
+    double west = geographic(grid) ? westEdge(grid) : Double.NaN;
+    double[] a = locator.pixel(wrap(TileAddress.longitude(tile.mercatorX(middle)), west), lat);
+    double[] b = locator.pixel(wrap(TileAddress.longitude(tile.mercatorX(middle + 1)), west), lat);
+    return Math.hypot(b[0] - a[0], b[1] - a[1]);
+  }
+
+  static boolean geographic(Grid grid) {
+    return grid.crs() == null || grid.crs().getProjection() instanceof LongLatProjection;
+  }
+
+  /** The western edge of a geographic grid, whose longitudes may run past 180°. */
+  static double westEdge(Grid grid) {
+    double a = grid.transform().x(0, 0);
+    double b = grid.transform().x(grid.width(), grid.height());
+    return Math.min(a, b);
+  }
+
+  /** A longitude moved by whole turns into {@code [west, west + 360)}; as given without a west. */
+  static double wrap(double lon, double west) {
+    if (Double.isNaN(west)) {
+      return lon;
+    }
+    double turns = Math.floor((lon - west) / 360);
+    return lon - 360 * turns;
+  }
+}
