@@ -36,6 +36,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -186,6 +187,62 @@ class ExplorePageIT {
 
   @Test
   @Order(4)
+  void rectangleOverCategoricalDataGivesItsDistribution() throws Exception {
+    pick("pr_landcover:land_cover");
+    assertThat(
+            new Select(browser.findElement(By.id("aggregation")))
+                .getFirstSelectedOption()
+                .getText())
+        .isEqualTo("distribution");
+    WebElement map = browser.findElement(By.id("map"));
+    // Escape gives up a polygon begun.
+    browser.findElement(By.id("draw-polygon")).click();
+    new Actions(browser).moveToElement(map, 10, 10).click().perform();
+    new Actions(browser).sendKeys(Keys.ESCAPE).perform();
+    assertThat(browser.findElement(By.id("draw-status")).getText()).isEqualTo("Drawing cancelled.");
+    assertThat(browser.findElement(By.id("draw-polygon")).getDomAttribute("aria-pressed"))
+        .isEqualTo("false");
+
+    browser.findElement(By.id("draw-rectangle")).click();
+    new Actions(browser)
+        .moveToElement(map, -80, -40)
+        .clickAndHold()
+        .moveByOffset(40, 20)
+        .moveByOffset(120, 60)
+        .release()
+        .perform();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("request-json"), "Polygon"));
+    JsonNode shown = JSON.readTree(browser.findElement(By.id("request-json")).getText());
+    JsonNode ring = shown.path("geometry").path("coordinates").path(0);
+    assertThat(ring.size()).isEqualTo(5);
+    // An axis-aligned rectangle: its first two corners share a latitude, its second and third a
+    // longitude.
+    assertThat(ring.path(0).path(1).asDouble()).isEqualTo(ring.path(1).path(1).asDouble());
+    assertThat(ring.path(1).path(0).asDouble()).isEqualTo(ring.path(2).path(0).asDouble());
+    run(1);
+    Map<String, Double> expected;
+    try (Terrace engine = Terrace.embedded()) {
+      expected =
+          engine
+              .extract(JSON.treeToValue(shown, ExtractRequest.class))
+              .results()
+              .get(0)
+              .distribution();
+    }
+    assertThat(expected).hasSizeGreaterThan(1);
+    WebElement chart = browser.findElement(By.id("distribution-chart"));
+    assertThat(chart.isDisplayed()).isTrue();
+    assertThat(chart.getDomAttribute("data-bars")).isEqualTo(Integer.toString(expected.size()));
+    assertThat(browser.findElements(By.cssSelector("#distribution-chart rect")))
+        .hasSize(expected.size());
+    // The legend lists the classes with their colours.
+    assertThat(browser.findElements(By.cssSelector("#legend li"))).isNotEmpty();
+    screenshot("explore-classes-1280x800.png");
+  }
+
+  @Test
+  @Order(5)
   void readsOnAPhone() {
     viewport(390, 844, true);
     browser.executeScript(
@@ -200,7 +257,7 @@ class ExplorePageIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void logsNoErrorAndAsksNoOtherHost() {
     List<LogEntry> severe =
         browser.manage().logs().get(LogType.BROWSER).getAll().stream()
@@ -268,7 +325,7 @@ class ExplorePageIT {
       Files.createDirectories(target);
       Files.write(target.resolve(name), png);
       String docs = System.getProperty("terrace.screenshots");
-      if (docs != null && !name.contains("series")) {
+      if (docs != null && !name.contains("series") && !name.contains("classes")) {
         Path folder = Path.of(docs.isBlank() || docs.equals("true") ? "../docs" : docs);
         Files.createDirectories(folder);
         Files.write(folder.resolve(name), png);

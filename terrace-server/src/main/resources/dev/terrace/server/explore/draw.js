@@ -73,6 +73,7 @@ export class DrawTool {
     }
     this.map.dragging.enable();
     this.map.doubleClickZoom.enable();
+    L.DomUtil.enableTextSelection();
     this.map.getContainer().classList.remove("drawing");
     this.sketch.clearLayers();
     this.mode = null;
@@ -116,6 +117,8 @@ export class DrawTool {
   press(latlng) {
     if (this.mode === "rectangle") {
       this.corner = latlng;
+      // With the map's own dragging off, a drag would select the page's text instead.
+      L.DomUtil.disableTextSelection();
     }
   }
 

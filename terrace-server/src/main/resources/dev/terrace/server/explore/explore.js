@@ -123,7 +123,14 @@ async function choose(dataset) {
 
 async function showPreview(fit) {
   const dataset = state.dataset;
-  const tilejson = await preview.show(dataset, $("colormap").value, $("timestamp").hidden ? null : $("timestamp").value);
+  const categorical = $("colormap").value === "classes";
+  const tilejson = await preview.show(
+    dataset,
+    $("colormap").value,
+    $("timestamp").hidden ? null : $("timestamp").value,
+    categorical ? null : $("rescale").value,
+  );
+  $("rescale").disabled = categorical;
   if (dataset !== state.dataset) {
     return;
   }
@@ -242,6 +249,7 @@ function wire() {
   });
   $("colormap").addEventListener("change", () => showPreview(false));
   $("timestamp").addEventListener("change", () => showPreview(false));
+  $("rescale").addEventListener("change", () => showPreview(false));
   $("opacity").addEventListener("input", (e) => preview.setOpacity(Number(e.target.value) / 100));
   for (const tool of ["point", "rectangle", "polygon"]) {
     $(`draw-${tool}`).addEventListener("click", () => {

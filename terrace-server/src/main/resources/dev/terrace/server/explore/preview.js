@@ -94,7 +94,7 @@ export class Preview {
    * Shows the dataset with a colormap and timestamp; answers the TileJSON (null when the server
    * has no tiles) so that the caller can fit the map and list the colormaps.
    */
-  async show(dataset, colormap, timestamp) {
+  async show(dataset, colormap, timestamp, rescale) {
     this.clear();
     if (!(await tilesServed())) {
       this.legend.textContent = "This server has no preview tiles.";
@@ -103,6 +103,9 @@ export class Preview {
     const query = new URLSearchParams();
     if (colormap) {
       query.set("colormap", colormap);
+    }
+    if (rescale) {
+      query.set("rescale", rescale);
     }
     if (timestamp) {
       query.set("timestamp", timestamp);
@@ -121,13 +124,17 @@ export class Preview {
       minZoom: 0,
       maxNativeZoom: tilejson.maxzoom,
       bounds: tilejson.bounds ? L.latLngBounds([tilejson.bounds[1], tilejson.bounds[0]], [tilejson.bounds[3], tilejson.bounds[2]]) : undefined,
-      attribution: tilejson.attribution || "",
+      // The full citation is in the panel; the map names the source and its licence only.
+      attribution: [dataset.providerInfo.name, dataset.providerInfo.license].filter(Boolean).join(", "),
       className: "preview-tiles",
     }).addTo(this.map);
     renderLegend(this.legend, tilejson.legend, dataset);
     return tilejson;
   }
 }
+
+/** A ramp's end as people read it: four significant digits are plenty for a colour. */
+const round = (v) => (typeof v === "number" ? Number(v.toPrecision(4)) : v);
 
 function renderLegend(box, legend, dataset) {
   box.replaceChildren();
@@ -142,9 +149,9 @@ function renderLegend(box, legend, dataset) {
     ends.className = "ends";
     const units = legend.units || dataset.units || "";
     const low = document.createElement("span");
-    low.textContent = `${legend.min} ${units}`.trim();
+    low.textContent = `${round(legend.min)} ${units}`.trim();
     const high = document.createElement("span");
-    high.textContent = `${legend.max} ${units}`.trim();
+    high.textContent = `${round(legend.max)} ${units}`.trim();
     ends.append(low, high);
     box.append(ramp, ends);
   } else if (legend.type === "classes") {
@@ -154,7 +161,7 @@ function renderLegend(box, legend, dataset) {
       const swatch = document.createElement("span");
       swatch.className = "swatch";
       swatch.style.backgroundColor = c.color;
-      item.append(swatch, `${c.value} ${c.name || ""}`.trim());
+      item.append(swatch, c.name && c.name !== String(c.value) ? `${c.value} ${c.name}` : String(c.value));
       list.append(item);
     }
     box.append(list);

@@ -18,9 +18,13 @@ function formatValue(value, classes) {
   if (Array.isArray(value)) {
     return value.length > 12 ? `${value.slice(0, 12).join(", ")}, … (${value.length})` : value.join(", ");
   }
-  return Object.entries(value)
+  // The chart shows every class; the table names the largest three.
+  const entries = Object.entries(value).sort((a, b) => b[1] - a[1]);
+  const top = entries
+    .slice(0, 3)
     .map(([k, v]) => `${classes[k] ? `${k} ${classes[k]}` : k}: ${formatNumber(v)}`)
-    .join("; ");
+    .join(", ");
+  return entries.length > 3 ? `${top}, … (${entries.length} classes)` : top;
 }
 
 export function renderTable(table, results, classes) {
