@@ -243,10 +243,33 @@ class ExplorePageIT {
 
   @Test
   @Order(5)
+  void geometryFromAGeoJsonFile() throws IOException {
+    Path file = Files.createTempFile("explore", ".geojson");
+    try {
+      Files.writeString(
+          file,
+          "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{},"
+              + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[-66.5,18.25]}}]}");
+      browser.findElement(By.id("geojson-file")).sendKeys(file.toAbsolutePath().toString());
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(By.id("request-json"), "Point"));
+      JsonNode shown = JSON.readTree(browser.findElement(By.id("request-json")).getText());
+      assertThat(shown.path("geometry").toString())
+          .isEqualTo("{\"type\":\"Point\",\"coordinates\":[-66.5,18.25]}");
+      assertThat(browser.findElement(By.id("draw-status")).getText())
+          .isEqualTo("Geometry from the file: a Point.");
+    } finally {
+      Files.delete(file);
+    }
+  }
+
+  @Test
+  @Order(6)
   void readsOnAPhone() {
     viewport(390, 844, true);
-    browser.executeScript(
-        "window.dispatchEvent(new Event('resize')); document.getElementById('panel').scrollTop = 0");
+    browser.executeScript("window.dispatchEvent(new Event('resize'))");
+    pick("lux:elevation");
+    browser.executeScript("document.getElementById('panel').scrollTop = 0");
     WebElement panel = browser.findElement(By.id("panel"));
     WebElement map = browser.findElement(By.id("map"));
     // The panel is a sheet under the map, as wide as the screen.
@@ -257,7 +280,7 @@ class ExplorePageIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void logsNoErrorAndAsksNoOtherHost() {
     List<LogEntry> severe =
         browser.manage().logs().get(LogType.BROWSER).getAll().stream()

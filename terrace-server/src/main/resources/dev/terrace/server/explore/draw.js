@@ -227,7 +227,12 @@ export class DrawTool {
     }
     this.stop();
     this.done(geometry, `Geometry from the file: a ${geometry.type}${note}.`);
-    this.map.fitBounds(L.geoJSON(geometry).getBounds(), { maxZoom: 12, padding: [20, 20] });
+    if (geometry.type === "Point") {
+      // A point has no extent to fit: keep the zoom, which suits the dataset shown.
+      this.map.panTo([geometry.coordinates[1], geometry.coordinates[0]], { animate: false });
+    } else {
+      this.map.fitBounds(L.geoJSON(geometry).getBounds(), { maxZoom: 12, padding: [20, 20], animate: false });
+    }
   }
 
   done(geometry, message) {

@@ -130,7 +130,9 @@ async function showPreview(fit) {
     $("timestamp").hidden ? null : $("timestamp").value,
     categorical ? null : $("rescale").value,
   );
-  $("rescale").disabled = categorical;
+  // Classes have their own colours: no stretch to choose.
+  $("rescale").hidden = categorical;
+  $("rescale-label").hidden = categorical;
   if (dataset !== state.dataset) {
     return;
   }
