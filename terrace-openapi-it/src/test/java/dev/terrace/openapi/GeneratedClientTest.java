@@ -14,6 +14,7 @@ import dev.terrace.openapi.client.api.ExtractApi;
 import dev.terrace.openapi.client.api.JobsApi;
 import dev.terrace.openapi.client.api.ServiceApi;
 import dev.terrace.openapi.client.api.StacApi;
+import dev.terrace.openapi.client.api.TilesApi;
 import dev.terrace.openapi.client.api.WebhooksApi;
 import dev.terrace.openapi.client.model.BatchExtractRequest;
 import dev.terrace.openapi.client.model.BatchExtractResponse;
@@ -138,6 +139,26 @@ class GeneratedClientTest {
                         }));
     assertThat(described).as("operations described").hasSizeGreaterThanOrEqualTo(16);
     assertThat(missed).as("operations no test called").isEmpty();
+  }
+
+  // --- preview tiles ---
+
+  @Test
+  void aPreviewTileIsAPngAndItsTileJsonNamesItsTemplate() throws Exception {
+    TilesApi tiles = new TilesApi(client);
+    java.io.File png =
+        tiles.previewTile("lux:elevation", 8, 132, "87.png", "terrain", "141,547", null, null);
+    java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png);
+    assertThat(image.getWidth()).isEqualTo(256);
+    // the engine's reference tile of GDAL: the colour of the cell under pixel (100, 40)
+    assertThat(image.getRGB(100, 40) >>> 24).isEqualTo(255);
+    JsonNode tileJson =
+        client
+            .getObjectMapper()
+            .valueToTree(tiles.previewTileJson("lux:elevation", null, "auto", null, null));
+    assertThat(tileJson.path("tiles").get(0).asText())
+        .endsWith(
+            "/api/v1/tiles/lux:elevation/{z}/{x}/{y}.png?colormap=viridis&rescale=141.0,547.0");
   }
 
   // --- extract: each geometry type the Geometry oneOf offers that a request commonly sends ---

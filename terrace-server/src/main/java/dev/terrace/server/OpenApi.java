@@ -384,6 +384,11 @@ final class OpenApi {
     if (tile) {
       pathParameter(parameters, "z", "The zoom level, 0 to 30", "8");
       pathParameter(parameters, "x", "The column, 0 to 2^z - 1 from the antimeridian east", "132");
+      for (int i = parameters.size() - 2; i < parameters.size(); i++) {
+        ((ObjectNode) parameters.get(i))
+            .put("example", i == parameters.size() - 2 ? 8 : 132)
+            .set("schema", typed("integer").put("minimum", 0));
+      }
       pathParameter(parameters, "y", "The row from the north, then .png or @2x.png", "87.png");
     }
     Map<String, String> query =
@@ -419,7 +424,7 @@ final class OpenApi {
           .set("schema", typed("string"));
       ok.putObject("content")
           .putObject("image/png")
-          .set("schema", typed("string").put("contentMediaType", "image/png"));
+          .set("schema", typed("string").put("format", "binary"));
       responses.putObject("304").put("description", "The tile the If-None-Match names");
     } else {
       ok.putObject("content").putObject("application/json").set("schema", typed("object"));
