@@ -155,13 +155,19 @@ class ExplorePageIT {
     assertThat(rows.get(0).findElement(By.cssSelector("td.pixels")).getText())
         .isEqualTo(Long.toString(expected.pixelCount()));
     assertThat(expected.pixelCount()).isGreaterThan(1);
+    previewTilesShown();
+    assertThat(browser.findElement(By.cssSelector("#legend .ends")).getText()).endsWith(" m");
     screenshot("explore-1280x800.png");
 
     browser.findElement(By.id("copy-curl")).click();
-    assertThat(browser.findElement(By.id("snippet")).getText())
+    String curl = browser.findElement(By.id("snippet")).getText();
+    assertThat(curl)
         .contains("/v1/op/extract")
-        .contains("$TERRACE_API_KEY")
+        .contains("Authorization: Bearer $TERRACE_API_KEY")
         .doesNotContain(server.apiKey());
+    // The command sends the very request shown.
+    String body = curl.substring(curl.indexOf("-d '") + 4, curl.lastIndexOf('\''));
+    assertThat(JSON.readTree(body)).isEqualTo(shown);
   }
 
   @Test
@@ -182,6 +188,7 @@ class ExplorePageIT {
     WebElement chart = browser.findElement(By.id("series-chart"));
     assertThat(chart.isDisplayed()).isTrue();
     assertThat(chart.getDomAttribute("data-points")).isEqualTo("12");
+    previewTilesShown();
     screenshot("explore-series-1280x800.png");
   }
 
@@ -238,6 +245,7 @@ class ExplorePageIT {
         .hasSize(expected.size());
     // The legend lists the classes with their colours.
     assertThat(browser.findElements(By.cssSelector("#legend li"))).isNotEmpty();
+    previewTilesShown();
     screenshot("explore-classes-1280x800.png");
   }
 
@@ -270,6 +278,7 @@ class ExplorePageIT {
     browser.executeScript("window.dispatchEvent(new Event('resize'))");
     pick("lux:elevation");
     browser.executeScript("document.getElementById('panel').scrollTop = 0");
+    previewTilesShown();
     WebElement panel = browser.findElement(By.id("panel"));
     WebElement map = browser.findElement(By.id("map"));
     // The panel is a sheet under the map, as wide as the screen.
@@ -297,6 +306,26 @@ class ExplorePageIT {
     assertThat(resources)
         .allSatisfy(
             name -> assertThat(name).matches(java.util.regex.Pattern.quote(origin) + "/.*"));
+  }
+
+  /**
+   * Waits for the preview's tiles to have loaded: fetched with the key and shown from blobs, none
+   * from an address that would carry it.
+   */
+  private static void previewTilesShown() {
+    wait.until(
+        d ->
+            (Boolean)
+                browser.executeScript(
+                    "const tiles = document.querySelectorAll('.preview-tiles img');"
+                        + " return tiles.length > 0 && [...tiles].every(t =>"
+                        + " t.classList.contains('leaflet-tile-loaded'));"));
+    @SuppressWarnings("unchecked")
+    List<String> sources =
+        (List<String>)
+            browser.executeScript(
+                "return [...document.querySelectorAll('.preview-tiles img')].map(t => t.src)");
+    assertThat(sources).isNotEmpty().allSatisfy(src -> assertThat(src).startsWith("blob:"));
   }
 
   /** Chooses a dataset by typing its id in the search box and clicking its entry. */
