@@ -168,6 +168,20 @@ class ExplorePageIT {
     // The command sends the very request shown.
     String body = curl.substring(curl.indexOf("-d '") + 4, curl.lastIndexOf('\''));
     assertThat(JSON.readTree(body)).isEqualTo(shown);
+
+    browser.findElement(By.id("copy-java")).click();
+    String java = browser.findElement(By.id("snippet")).getText();
+    assertThat(java).contains(".datasets(\"lux:elevation\")").contains("Polygon.of(");
+    assertThat(JavaSnippet.compile(java)).isEmpty();
+    // ...and the check would see code that does not.
+    assertThat(JavaSnippet.compile(java.replace(".pixelRule(", ".pixelRules("))).hasSize(1);
+
+    browser.findElement(By.id("copy-cli")).click();
+    assertThat(browser.findElement(By.id("snippet")).getText())
+        .startsWith("terrace extract --url '" + server.baseUrl().replaceAll("/$", "") + "'")
+        .contains("--dataset lux:elevation")
+        .contains("--aggregation mean")
+        .contains("--pixel-rule exact");
   }
 
   @Test
