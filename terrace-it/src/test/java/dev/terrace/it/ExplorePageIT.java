@@ -342,7 +342,7 @@ class ExplorePageIT {
     assertThat(sources).isNotEmpty().allSatisfy(src -> assertThat(src).startsWith("blob:"));
   }
 
-  /** Chooses a dataset by typing its id in the search box and clicking its entry. */
+  /** Chooses a dataset by typing its id in the search box and pressing Enter. */
   private static void pick(String id) {
     WebElement search = browser.findElement(By.id("dataset-search"));
     search.clear();
@@ -352,7 +352,9 @@ class ExplorePageIT {
             ExpectedConditions.elementToBeClickable(
                 By.cssSelector("#dataset-list button[data-id='" + id + "']")));
     assertThat(browser.findElements(By.cssSelector("#dataset-list button"))).hasSize(1);
-    entry.click();
+    assertThat(entry.getText()).startsWith(id);
+    // Enter in the search box takes the first match: the keyboard's way.
+    search.sendKeys(Keys.ENTER);
     wait.until(
         ExpectedConditions.attributeToBe(
             By.cssSelector("#dataset-list button[data-id='" + id + "']"), "aria-pressed", "true"));

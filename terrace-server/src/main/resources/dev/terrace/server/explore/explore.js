@@ -235,11 +235,27 @@ function wire() {
     renderList($("dataset-list"), state.datasets, e.target.value, state.dataset && state.dataset.id, choose);
   });
   $("dataset-search").addEventListener("keydown", (e) => {
-    if (e.key === "Enter") {
-      const first = $("dataset-list").querySelector("button");
-      if (first) {
-        first.click();
-      }
+    const first = $("dataset-list").querySelector("button");
+    if (e.key === "Enter" && first) {
+      first.click();
+    } else if (e.key === "ArrowDown" && first) {
+      e.preventDefault();
+      first.focus();
+    }
+  });
+  // Up and down move through the list; up from the first entry goes back to the search box.
+  $("dataset-list").addEventListener("keydown", (e) => {
+    if (e.key !== "ArrowDown" && e.key !== "ArrowUp") {
+      return;
+    }
+    e.preventDefault();
+    const buttons = [...$("dataset-list").querySelectorAll("button")];
+    const at = buttons.indexOf(document.activeElement);
+    const next = at + (e.key === "ArrowDown" ? 1 : -1);
+    if (next < 0) {
+      $("dataset-search").focus();
+    } else if (next < buttons.length) {
+      buttons[next].focus();
     }
   });
   $("key-form").addEventListener("submit", (e) => {
