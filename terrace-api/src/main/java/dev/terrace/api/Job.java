@@ -18,10 +18,16 @@ import org.jspecify.annotations.Nullable;
  * @param startedAt when a worker first took it, or null while queued
  * @param finishedAt when it reached its final status, or null before
  * @param total the input's rows, or null until the input has been read through once
- * @param processed the rows with an outcome so far (answered or failed); never goes backwards
+ * @param processed the rows with an outcome so far (answered or failed), readable in the results;
+ *     never goes backwards
+ * @param extracted the rows whose values have been read so far: a job reads them in the order of
+ *     the tiles they fall in, then writes them in input order, so this runs ahead of {@code
+ *     processed}; at least {@code processed}, and counted again from it when a stopped service
+ *     resumes the job
  * @param failedRows the rows among {@code processed} that failed, each with its error in the
  *     results
- * @param rowsPerSecond the rate of the running job since it (re)started, or null when unknown
+ * @param rowsPerSecond the pace of the running job since it (re)started, a row counting half when
+ *     its values are read and half when it is written; null when unknown
  * @param estimatedEnd when the running job should finish at that rate ({@code eta} on the wire), or
  *     null when unknown
  * @param error why a failed job failed, naming the input's line when a line is at fault; null
@@ -37,6 +43,7 @@ public record Job(
     @JsonIgnore @Nullable Instant finishedAt,
     @JsonProperty("total") @Nullable Long total,
     @JsonProperty("processed") long processed,
+    @JsonProperty("extracted") long extracted,
     @JsonProperty("failed_rows") long failedRows,
     @JsonProperty("rows_per_second") @Nullable Double rowsPerSecond,
     @JsonIgnore @Nullable Instant estimatedEnd,
@@ -52,6 +59,8 @@ public record Job(
    * @param finishedAt when it ended, or null
    * @param total the input's rows, or null
    * @param processed the rows done
+   * @param extracted the rows read, or null from a service that does not say (then {@code
+   *     processed})
    * @param failedRows the rows failed
    * @param rowsPerSecond the rate, or null
    * @param eta the estimated end, or null
@@ -67,6 +76,7 @@ public record Job(
       @JsonProperty("finished_at") @Nullable String finishedAt,
       @JsonProperty("total") @Nullable Long total,
       @JsonProperty("processed") long processed,
+      @JsonProperty("extracted") @Nullable Long extracted,
       @JsonProperty("failed_rows") long failedRows,
       @JsonProperty("rows_per_second") @Nullable Double rowsPerSecond,
       @JsonProperty("eta") @Nullable String eta,
@@ -79,6 +89,7 @@ public record Job(
         instant(finishedAt),
         total,
         processed,
+        extracted == null ? processed : extracted,
         failedRows,
         rowsPerSecond,
         instant(eta),

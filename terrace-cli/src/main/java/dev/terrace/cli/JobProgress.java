@@ -9,8 +9,10 @@ import java.util.function.Supplier;
 
 /**
  * The bar {@code jobs submit --wait} draws on stderr from each state of the job it reads: the rows
- * the service has done of the input's total, and the service's own rate and estimated end (it alone
- * knows when its workers started). Redrawn in place; silent when stderr is not a terminal.
+ * whose values the service has read and those it has written, of the input's total (a job reads
+ * them in tile order, then writes them in input order: each fills half the bar), and the service's
+ * own pace and estimated end (it alone knows when its workers started). Redrawn in place; silent
+ * when stderr is not a terminal.
  */
 final class JobProgress {
 
@@ -48,14 +50,16 @@ final class JobProgress {
   }
 
   /**
-   * The bar of one state: {@code [#####.....] 50% 2,500 of 5,000 rows 1,200 rows/s ETA 0:02
-   * running}. The total is unknown until the service has read the input through once; the bar stays
-   * empty until then.
+   * The bar of one state: {@code [#####.....] 50% 5,000 read, 0 written of 5,000 rows 1,200 rows/s
+   * ETA 0:02 running}. The total is unknown until the service has read the input through once; the
+   * bar stays empty until then.
    */
   String line(Job job) {
     Long total = job.total();
     double fraction =
-        total == null || total == 0 ? 0 : Math.min(1, (double) job.processed() / total);
+        total == null || total == 0
+            ? 0
+            : Math.min(1, (double) (job.extracted() + job.processed()) / (2.0 * total));
     int filled = (int) Math.round(fraction * WIDTH);
     String eta =
         job.estimatedEnd() == null
@@ -63,10 +67,11 @@ final class JobProgress {
             : Progress.clock(Duration.between(now.get(), job.estimatedEnd()).toMillis() / 1e3);
     return String.format(
         Locale.ROOT,
-        "[%s%s] %4s  %,d of %s rows  %s rows/s  ETA %s  %s",
+        "[%s%s] %4s  %,d read, %,d written of %s rows  %s rows/s  ETA %s  %s",
         "#".repeat(filled),
         ".".repeat(WIDTH - filled),
         total == null ? "?" : String.format(Locale.ROOT, "%.0f%%", fraction * 100),
+        job.extracted(),
         job.processed(),
         total == null ? "?" : String.format(Locale.ROOT, "%,d", total),
         job.rowsPerSecond() == null

@@ -77,6 +77,7 @@ final class JobsStatusCommand implements Callable<Integer> {
         .row("id", job.id())
         .row("status", job.status().wireName())
         .row("processed", done)
+        .row("extracted", String.format(Locale.ROOT, "%,d rows read", job.extracted()))
         .row("failed_rows", String.format(Locale.ROOT, "%,d", job.failedRows()))
         .row(
             "rate",

@@ -83,7 +83,8 @@ final class TileOrderedRun {
           options::batch,
           Math.min(batchSize, service.maxBatch()),
           Answers::encode,
-          () -> false);
+          () -> false,
+          rows -> {});
       geometryRuns = order.geometryRuns();
       try (RowSource input = again.open();
           TileOrder.Answers answers = order.answers()) {

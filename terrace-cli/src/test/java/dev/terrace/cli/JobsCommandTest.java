@@ -146,9 +146,10 @@ class JobsCommandTest {
     assertThat(lines.get(1)).matches("id\\s+" + id);
     assertThat(lines.get(2)).matches("status\\s+succeeded");
     assertThat(lines.get(3)).matches("processed\\s+5 of 5 rows \\(100%\\)");
-    assertThat(lines.get(4)).matches("failed_rows\\s+0");
-    assertThat(lines.get(6)).matches("eta\\s+-");
-    assertThat(lines.get(10)).matches("error\\s+-");
+    assertThat(lines.get(4)).matches("extracted\\s+5 rows read");
+    assertThat(lines.get(5)).matches("failed_rows\\s+0");
+    assertThat(lines.get(7)).matches("eta\\s+-");
+    assertThat(lines.get(11)).matches("error\\s+-");
 
     Cli.Result json = jobs("status", "--url", url, id, "--format", "json", "--compact");
     assertThat(json.exitCode()).as(json.err()).isZero();
@@ -156,6 +157,7 @@ class JobsCommandTest {
     assertThat(job.path("status").asText()).isEqualTo("succeeded");
     assertThat(job.path("total").asLong()).isEqualTo(5);
     assertThat(job.path("processed").asLong()).isEqualTo(5);
+    assertThat(job.path("extracted").asLong()).isEqualTo(5);
     assertThat(job.path("failed_rows").asLong()).isZero();
     assertThat(json.out().strip()).doesNotContain("\n");
   }

@@ -81,8 +81,11 @@ class JobsTest {
     assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
     assertThat(done.total()).isEqualTo(5L);
     assertThat(done.processed()).isEqualTo(5);
+    assertThat(done.extracted()).isEqualTo(5);
     assertThat(done.failedRows()).isZero();
     assertThat(seen.get(seen.size() - 1)).isEqualTo(done);
+    assertThat(seen)
+        .allSatisfy(j -> assertThat(j.extracted()).isGreaterThanOrEqualTo(j.processed()));
     List<JobRow> rows = rows(job.id());
     List<ExtractResponse> batch =
         terrace.batchExtract(options.withGeometries(features)).responses();

@@ -39,16 +39,17 @@ public record JobRecord(
     String requestHash) {
 
   /**
-   * @param rowsPerSecond the running job's rate, or null
-   * @return the job as the API answers it, with an ETA from the rate when the total is known
+   * @param pace how far the job has got while it runs in this process, or null
+   * @return the job as the API answers it, with an ETA from the pace when the total is known
    */
-  public Job toJob(Double rowsPerSecond) {
+  Job toJob(Pace pace) {
+    boolean running = status == JobStatus.RUNNING && pace != null;
+    long extracted = running ? Math.max(pace.extracted(), processed) : processed;
+    Double rowsPerSecond = running ? pace.rowsPerSecond() : null;
     Instant eta = null;
-    if (status == JobStatus.RUNNING
-        && rowsPerSecond != null
-        && rowsPerSecond > 0
-        && total != null) {
-      eta = Instant.now().plusMillis((long) ((total - processed) * 1000 / rowsPerSecond));
+    if (rowsPerSecond != null && rowsPerSecond > 0 && total != null) {
+      double left = (2.0 * total - extracted - processed) / 2;
+      eta = Instant.now().plusMillis((long) (left * 1000 / rowsPerSecond));
     }
     return new Job(
         id,
@@ -58,8 +59,9 @@ public record JobRecord(
         finishedAt,
         total,
         processed,
+        extracted,
         failedRows,
-        status == JobStatus.RUNNING ? rowsPerSecond : null,
+        rowsPerSecond,
         eta,
         error);
   }

@@ -35,7 +35,7 @@ final class JobRunner {
   private final int maxBatch;
   private final JobListener listener;
   private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
-  private final Map<String, Rate> rates = new ConcurrentHashMap<>();
+  private final Map<String, Pace> paces = new ConcurrentHashMap<>();
 
   JobRunner(
       TerraceApi api,
@@ -57,11 +57,18 @@ final class JobRunner {
   }
 
   /**
-   * @return the rows per second of a job running here, or null
+   * @return how far a job running here has got, or null when it is not running here
    */
-  Double rate(String id) {
-    Rate r = rates.get(id);
-    return r == null ? null : r.perSecond();
+  Pace pace(String id) {
+    return paces.get(id);
+  }
+
+  /** Counts rows whose values a running job has read. */
+  void extracted(String id, long rows) {
+    Pace pace = paces.get(id);
+    if (pace != null) {
+      pace.extracted(rows);
+    }
   }
 
   void run(JobRecord job) {
@@ -75,7 +82,7 @@ final class JobRunner {
       folder.discardFrom(id, current.chunks());
       BatchExtractRequest options =
           StrictJson.MAPPER.readValue(current.options(), BatchExtractRequest.class);
-      rates.put(id, new Rate((long) current.chunks() * current.chunkRows()));
+      paces.put(id, new Pace((long) current.chunks() * current.chunkRows()));
       new TileOrderedJob(this, api, maxBatch).run(current, options);
     } catch (IOException | RuntimeException e) {
       if (Thread.currentThread().isInterrupted()
@@ -88,7 +95,7 @@ final class JobRunner {
       String message = folder.redact(e.getMessage(), id, job.format());
       end(job, JobStatus.FAILED, input ? message : "the extraction failed: " + message);
     } finally {
-      rates.remove(id);
+      paces.remove(id);
       cancelled.remove(id);
     }
   }
@@ -105,11 +112,11 @@ final class JobRunner {
     long done = (long) chunk * job.chunkRows() + lines.size();
     folder.writeChunk(id, chunk, lines);
     store.commit(id, chunk + 1, done, failedNow);
-    Rate rate = rates.get(id);
-    if (rate != null) {
-      rate.update(done);
+    Pace pace = paces.get(id);
+    if (pace != null) {
+      pace.written(done);
     }
-    store.find(job.owner(), id).ifPresent(j -> listener.progressed(j.owner(), j.toJob(rate(id))));
+    store.find(job.owner(), id).ifPresent(j -> listener.progressed(j.owner(), j.toJob(pace(id))));
     return failedNow;
   }
 
@@ -172,23 +179,4 @@ final class JobRunner {
   }
 
   /** Rows per second since this run started, the rows done before it not counted. */
-  private static final class Rate {
-    private final long startRows;
-    private final long startNanos = System.nanoTime();
-    private volatile long rows;
-
-    Rate(long startRows) {
-      this.startRows = startRows;
-      this.rows = startRows;
-    }
-
-    void update(long rows) {
-      this.rows = rows;
-    }
-
-    Double perSecond() {
-      double seconds = (System.nanoTime() - startNanos) / 1e9;
-      return rows == startRows || seconds <= 0 ? null : (rows - startRows) / seconds;
-    }
-  }
 }

@@ -326,7 +326,7 @@ public final class JobService implements AutoCloseable {
    * @throws NotFoundException for an id that is not one of the owner's jobs
    */
   public Job get(String owner, String id) {
-    return record(owner, id).toJob(runner.rate(id));
+    return record(owner, id).toJob(runner.pace(id));
   }
 
   private JobRecord record(String owner, String id) {
@@ -348,7 +348,7 @@ public final class JobService implements AutoCloseable {
     }
     List<Job> jobs = new ArrayList<>();
     for (JobRecord r : store.list(owner, request.status(), request.limit(), request.offset())) {
-      jobs.add(r.toJob(runner.rate(r.id())));
+      jobs.add(r.toJob(runner.pace(r.id())));
     }
     return JobPage.of(
         store.count(owner, request.status()), request.limit(), request.offset(), jobs);

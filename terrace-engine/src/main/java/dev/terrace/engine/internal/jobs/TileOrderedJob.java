@@ -90,7 +90,8 @@ final class TileOrderedJob {
           options::withGeometries,
           maxBatch,
           TileOrderedJob::encode,
-          () -> runner.stopping(job.id()))) {
+          () -> runner.stopping(job.id()),
+          answered -> runner.extracted(job.id(), answered))) {
         write(job, order, first);
       }
     }

@@ -59,31 +59,34 @@ record ClassPalette(Colouring colouring, Legend legend) {
           .limit(MAX_FOUND)
           .forEach(code -> classes.put(code, Integer.toString(code)));
     }
-    int[] table = fileTable != null ? fileTable : palette(classes, named);
+    Colouring colouring =
+        fileTable != null
+            ? new Colouring.ByClass(fileTable)
+            : named ? new Colouring.ByClass(palette(classes)) : ClassPalette::cycled;
     List<Legend.ClassColour> legend = new ArrayList<>();
     classes.forEach(
         (code, name) ->
             legend.add(
                 new Legend.ClassColour(
-                    code,
-                    name,
-                    String.format("#%06x", code < table.length ? table[code] & 0xffffff : 0))));
-    return new ClassPalette(
-        new Colouring.ByClass(table), new Legend("classes", null, null, null, null, legend));
+                    code, name, String.format("#%06x", colouring.argb(code) & 0xffffff))));
+    return new ClassPalette(colouring, new Legend("classes", null, null, null, null, legend));
   }
 
-  private static int[] palette(Map<Integer, String> classes, boolean named) {
+  /**
+   * The palette's colours in turn by code, for classes neither the file nor the catalog colours.
+   */
+  private static int cycled(double value) {
+    int code = (int) value;
+    return code == value && code >= 0 ? 0xff000000 | QUALITATIVE[code % QUALITATIVE.length] : 0;
+  }
+
+  /** The palette's colours in turn over the classes the catalog names, in its order. */
+  private static int[] palette(Map<Integer, String> classes) {
     int largest = classes.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
-    int[] table = new int[Math.max(256, largest + 1)];
-    if (named) {
-      int i = 0;
-      for (int code : classes.keySet()) {
-        table[code] = 0xff000000 | QUALITATIVE[i++ % QUALITATIVE.length];
-      }
-    } else {
-      for (int code = 0; code < table.length; code++) {
-        table[code] = 0xff000000 | QUALITATIVE[code % QUALITATIVE.length];
-      }
+    int[] table = new int[largest + 1];
+    int i = 0;
+    for (int code : classes.keySet()) {
+      table[code] = 0xff000000 | QUALITATIVE[i++ % QUALITATIVE.length];
     }
     return table;
   }

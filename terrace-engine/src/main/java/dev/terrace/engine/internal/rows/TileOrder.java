@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 
 /**
  * The out-of-core runner {@code terrace batch} and jobs share: rows extracted in the order of the
@@ -70,6 +71,8 @@ public final class TileOrder implements AutoCloseable {
    *
    * @param request the {@code extract.batch} request for some of the geometries
    * @param stopping asked before each call; the extraction stops when it says so
+   * @param extracted told after each call how many rows it answered (a polygon read in parts counts
+   *     once, at its home part)
    * @return false when it stopped before the end
    */
   public boolean extract(
@@ -77,7 +80,8 @@ public final class TileOrder implements AutoCloseable {
       Function<List<Geometry>, BatchExtractRequest> request,
       int perRequest,
       Encoder encoder,
-      BooleanSupplier stopping)
+      BooleanSupplier stopping,
+      LongConsumer extracted)
       throws IOException {
     this.api = api;
     this.request = request;
@@ -99,7 +103,9 @@ public final class TileOrder implements AutoCloseable {
           if (stopping.getAsBoolean()) {
             return false;
           }
+          long homes = parts.stream().filter(p -> p == null || p.home()).count();
           extract(batch, parts, rows, blocks);
+          extracted.accept(homes);
           batch.clear();
           parts.clear();
           rows.clear();

@@ -10,7 +10,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,25 +54,8 @@ class ReferenceTilesTest {
 
   @BeforeAll
   static void open() throws IOException {
-    Path raster = folder.resolve("antimeridian.tif");
-    try (InputStream in = resource("antimeridian.tif")) {
-      Files.copy(in, raster);
-    }
-    Path catalogFile = folder.resolve("catalog.yaml");
-    Files.writeString(
-        catalogFile,
-        """
-        providers:
-          - slug: test
-            name: Across the antimeridian
-            protocol: cog
-            datasets:
-              - name: antimeridian
-                path: antimeridian.tif
-                data_type: continuous
-        """);
     engine = Engine.open(Catalog.builtin(), Limits.defaults());
-    antimeridian = Engine.open(Catalog.load(catalogFile), Limits.defaults());
+    antimeridian = Antimeridian.open(folder);
   }
 
   private static Engine antimeridian;

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -237,6 +238,7 @@ class PolygonPartsTest {
         order.add(row, GEOMETRIES.get(row));
       }
       assertThat(order.parts()).as("polygons split").isGreaterThan(GEOMETRIES.size());
+      AtomicLong answered = new AtomicLong();
       order.extract(
           engine,
           request,
@@ -244,7 +246,9 @@ class PolygonPartsTest {
           o ->
               StrictJson.MAPPER.writeValueAsBytes(
                   o.response() == null ? errorOnly(o.error()) : o.response()),
-          () -> false);
+          () -> false,
+          answered::addAndGet);
+      assertThat(answered).as("rows answered, each polygon once").hasValue(GEOMETRIES.size());
       try (TileOrder.Answers answers = order.answers()) {
         for (int row = 0; row < GEOMETRIES.size(); row++) {
           inParts.add(comparable(new String(answers.of(row), StandardCharsets.UTF_8)));
@@ -304,7 +308,12 @@ class PolygonPartsTest {
             }
             assertThat(order.parts()).as("parts of polygons split").isGreaterThan(10);
             order.extract(
-                samples, request, 30, o -> json(o).getBytes(StandardCharsets.UTF_8), () -> false);
+                samples,
+                request,
+                30,
+                o -> json(o).getBytes(StandardCharsets.UTF_8),
+                () -> false,
+                answered -> {});
             try (TileOrder.Answers answers = order.answers()) {
               for (int row = 0; row < polygons.size(); row++) {
                 assertThat(comparable(new String(answers.of(row), StandardCharsets.UTF_8)))
@@ -338,7 +347,15 @@ class PolygonPartsTest {
         order.add(row, GEOMETRIES.get(row));
       }
       assertThat(order.parts()).isGreaterThan(GEOMETRIES.size());
-      order.extract(api, request, 50, o -> json(o).getBytes(StandardCharsets.UTF_8), () -> false);
+      AtomicLong answered = new AtomicLong();
+      order.extract(
+          api,
+          request,
+          50,
+          o -> json(o).getBytes(StandardCharsets.UTF_8),
+          () -> false,
+          answered::addAndGet);
+      assertThat(answered).as("rows answered, each polygon once").hasValue(GEOMETRIES.size());
       try (TileOrder.Answers answers = order.answers()) {
         for (int row = 0; row < GEOMETRIES.size(); row++) {
           assertThat(comparable(new String(answers.of(row), StandardCharsets.UTF_8)))
