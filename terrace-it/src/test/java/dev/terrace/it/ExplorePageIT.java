@@ -114,6 +114,8 @@ class ExplorePageIT {
             By.cssSelector("#dataset-list button[data-id='lux:elevation']")));
     assertThat(browser.findElement(By.id("catalog-status")).getText()).matches("\\d+ datasets\\.");
     assertThat(browser.getCurrentUrl()).doesNotContain(server.apiKey());
+    assertThat(browser.findElement(By.id("key-form")).isDisplayed()).isFalse();
+    assertThat(browser.findElement(By.id("forget-key")).isDisplayed()).isTrue();
     assertThat(browser.executeScript("return sessionStorage.getItem('terrace.apiKey')"))
         .isEqualTo(server.apiKey());
   }

@@ -218,6 +218,7 @@ async function catalog() {
   status.textContent = "Loading the catalog…";
   try {
     state.datasets = await loadCatalog();
+    $("forget-key").hidden = !apiKey();
     status.textContent = `${state.datasets.length} datasets.`;
     renderList($("dataset-list"), state.datasets, $("dataset-search").value, null, choose);
   } catch (e) {
@@ -264,6 +265,10 @@ function wire() {
     $("api-key").value = "";
     $("key-form").hidden = true;
     catalog();
+  });
+  $("forget-key").addEventListener("click", () => {
+    setApiKey("");
+    window.location.reload();
   });
   $("colormap").addEventListener("change", () => showPreview(false));
   $("timestamp").addEventListener("change", () => showPreview(false));

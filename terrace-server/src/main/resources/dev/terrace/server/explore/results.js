@@ -59,6 +59,13 @@ export function renderTable(table, results, classes) {
 
 let chart = null;
 
+// The chart follows the panel's width, which changes with the window (and the phone's turning).
+window.addEventListener("resize", () => {
+  if (chart) {
+    chart.setSize({ width: Math.max(240, chart.root.parentElement.parentElement.clientWidth), height: 180 });
+  }
+});
+
 /** A line of the numeric values against their timestamps; hidden for fewer than two timestamps. */
 export function renderSeries(box, results, units) {
   if (chart) {
