@@ -74,6 +74,7 @@ export class Preview {
     this.legend = legend;
     this.layer = null;
     this.opacity = 0.75;
+    this.shown = 0;
   }
 
   setOpacity(opacity) {
@@ -96,6 +97,8 @@ export class Preview {
    */
   async show(dataset, colormap, timestamp, rescale) {
     this.clear();
+    // A later call (another dataset picked meanwhile) wins: this one adds no layer once it answers.
+    const call = ++this.shown;
     if (!(await tilesServed())) {
       this.legend.textContent = "This server has no preview tiles.";
       return null;
@@ -116,6 +119,9 @@ export class Preview {
       tilejson = await get(`/api/v1/tiles/${id}/tilejson.json?${query}`);
     } catch (e) {
       this.legend.textContent = `No preview: ${e.message}`;
+      return null;
+    }
+    if (call !== this.shown) {
       return null;
     }
     this.layer = new KeyedTiles({
