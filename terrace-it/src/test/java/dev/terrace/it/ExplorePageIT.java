@@ -267,6 +267,21 @@ class ExplorePageIT {
 
   @Test
   @Order(5)
+  void pointByKeyboardAlone() throws Exception {
+    browser.findElement(By.id("clear-geometry")).click();
+    assertThat(browser.findElement(By.id("run")).isEnabled()).isFalse();
+    // Enter on the tool's button, then Space on the focused map puts the point at its centre.
+    browser.findElement(By.id("draw-point")).sendKeys(Keys.ENTER);
+    assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("map");
+    new Actions(browser).sendKeys(Keys.SPACE).perform();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("request-json"), "Point"));
+    assertThat(browser.findElement(By.id("run")).isEnabled()).isTrue();
+    JsonNode shown = JSON.readTree(browser.findElement(By.id("request-json")).getText());
+    assertThat(shown.path("geometry").path("coordinates").size()).isEqualTo(2);
+  }
+
+  @Test
+  @Order(6)
   void geometryFromAGeoJsonFile() throws IOException {
     Path file = Files.createTempFile("explore", ".geojson");
     try {
@@ -288,7 +303,7 @@ class ExplorePageIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void readsOnAPhone() {
     viewport(390, 844, true);
     browser.executeScript("window.dispatchEvent(new Event('resize'))");
@@ -305,7 +320,7 @@ class ExplorePageIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void logsNoErrorAndAsksNoOtherHost() {
     List<LogEntry> severe =
         browser.manage().logs().get(LogType.BROWSER).getAll().stream()
