@@ -256,6 +256,7 @@ final class ServeCommand implements Callable<Integer> {
                 "terrace-shutdown"));
     out.println(listening(server.address(), server.uri(), settings));
     out.println("Try: " + example(server, settings));
+    out.println("Browse: " + server.uri() + "/explore");
     out.flush();
     exposure(server.address(), settings.auth())
         .ifPresent(

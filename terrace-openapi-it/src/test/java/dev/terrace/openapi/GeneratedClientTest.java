@@ -56,6 +56,8 @@ import dev.terrace.openapi.client.model.Webhook;
 import dev.terrace.openapi.client.model.WebhookDeliveryPage;
 import dev.terrace.openapi.client.model.WebhookEvent;
 import dev.terrace.openapi.client.model.WebhookPage;
+import java.io.File;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -476,6 +478,16 @@ class GeneratedClientTest {
     // terrace-server.
     ApiException page = catchThrowableOfType(ApiException.class, service::docs);
     assertThat(page.getCause()).isInstanceOf(JsonParseException.class).hasMessageContaining("'<'");
+  }
+
+  @Test
+  void theExplorePageAndItsFilesAnswer() throws Exception {
+    // text/html read as JSON, as /docs above; the page itself is ExploreRoutesTest's in
+    // terrace-server.
+    ApiException page = catchThrowableOfType(ApiException.class, service::explore);
+    assertThat(page.getCause()).isInstanceOf(JsonParseException.class).hasMessageContaining("'<'");
+    File script = service.exploreAsset("explore.js");
+    assertThat(Files.readString(script.toPath())).startsWith("// The /explore page");
   }
 
   private static ExtractRequest request(Geometry geometry) {

@@ -517,6 +517,16 @@ final class OpenApi {
               new ServiceDoc("This document", "application/json", typed("object"));
           case "/docs" ->
               new ServiceDoc("The API's documentation as a web page", "text/html", typed("string"));
+          case "/explore" ->
+              new ServiceDoc(
+                  "A map to pick a dataset, draw a geometry and run an extract",
+                  "text/html",
+                  typed("string"));
+          case "/explore/assets/{file}" ->
+              new ServiceDoc(
+                  "A script, style sheet, image or GeoJSON file of the /explore page",
+                  "application/octet-stream",
+                  typed("string").put("format", "binary"));
           default ->
               throw new IllegalStateException(
                   "the OpenAPI document does not describe the route " + path);
@@ -524,11 +534,25 @@ final class OpenApi {
     ObjectNode o = NODES.objectNode();
     o.putArray("tags").add("service");
     o.put("summary", doc.summary())
-        .put("operationId", camel(path.substring(1).replace(".json", "")));
+        .put(
+            "operationId",
+            path.equals(ExploreRoutes.ASSET.path())
+                ? "exploreAsset"
+                : camel(path.substring(1).replace(".json", "")));
     o.putArray("security");
+    if (path.equals(ExploreRoutes.ASSET.path())) {
+      pathParameter(
+          o.putArray("parameters"),
+          "file",
+          "The file's path under /explore/assets/, which may name a folder (uplot/uPlot.iife.min.js)",
+          "explore.js");
+    }
     ObjectNode responses = o.putObject("responses");
     ObjectNode ok = responses.putObject("200").put("description", doc.summary());
     ok.putObject("content").putObject(doc.mediaType()).set("schema", doc.schema());
+    if (path.equals(ExploreRoutes.ASSET.path())) {
+      responses.putObject("404").put("$ref", RESPONSES + "Problem" + ErrorType.NOT_FOUND.status());
+    }
     if (path.equals("/health")) {
       responses
           .putObject("503")

@@ -41,7 +41,8 @@ public final class TerraceServer implements AutoCloseable {
               StacRoutes.ROUTES,
               TileRoutes.ROUTES,
               ServiceRoutes.ROUTES,
-              DocsRoutes.ROUTES)
+              DocsRoutes.ROUTES,
+              ExploreRoutes.ROUTES)
           .flatMap(List::stream)
           .toList();
 
@@ -110,6 +111,7 @@ public final class TerraceServer implements AutoCloseable {
     new TileRoutes(engine.previews(), queue, config.auth()).register(routing);
     new ServiceRoutes(metrics, queue::inFlight, queue::draining, facts).register(routing);
     new DocsRoutes(ROUTES).register(routing);
+    new ExploreRoutes().register(routing);
     routing
         .any(new Fallback(ROUTES))
         .error(
