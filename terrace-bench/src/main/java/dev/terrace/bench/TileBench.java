@@ -9,6 +9,8 @@ import dev.terrace.engine.internal.preview.PreviewTile;
 import dev.terrace.engine.internal.preview.Previews;
 import dev.terrace.engine.internal.preview.TileRequest;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +83,12 @@ public final class TileBench {
 
   /** One timed pass of ours. */
   record Pass(
-      double wallMs, double[] tileMs, long decodes, Set<String> nonEmpty, PreviewTile[] tiles) {
+      double wallMs,
+      double[] tileMs,
+      long decodes,
+      long gcMs,
+      Set<String> nonEmpty,
+      PreviewTile[] tiles) {
     double tilesPerSecond() {
       return tileMs.length / (wallMs / 1000);
     }
@@ -267,8 +274,9 @@ public final class TileBench {
           cachedP[r] = percentiles(k.tileMs());
           System.out.printf(
               Locale.ROOT,
-              "  rep %d terrace: cold %.0f ms (%.1f tiles/s, p50 %.1f p99 %.1f ms, %d blocks decoded),"
-                  + " rendered again %.0f ms (%.1f tiles/s, p50 %.1f p99 %.1f ms, %d decoded),"
+              "  rep %d terrace: cold %.0f ms (%.1f tiles/s, p50 %.1f p99 %.1f ms, %d blocks decoded,"
+                  + " GC %d ms), rendered again %.0f ms (%.1f tiles/s, p50 %.1f p99 %.1f ms, %d"
+                  + " decoded, GC %d ms),"
                   + " cached %.0f ms (%.0f tiles/s, %d of %d from the PNG cache), %d non-empty, %.1f MB"
                   + " of PNG%n",
               r + 1,
@@ -277,11 +285,13 @@ public final class TileBench {
               coldP[r][0],
               coldP[r][1],
               c.decodes(),
+              c.gcMs(),
               a.wallMs(),
               again[r],
               againP[r][0],
               againP[r][1],
               a.decodes(),
+              a.gcMs(),
               k.wallMs(),
               cached[r],
               kept,
@@ -399,6 +409,7 @@ public final class TileBench {
     PreviewTile[] out = new PreviewTile[tiles.size()];
     AtomicInteger next = new AtomicInteger();
     long decodes = TileCache.shared().decodedBlocks();
+    long gc = gcPauseMs();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     long t0 = System.nanoTime();
     try {
@@ -433,7 +444,19 @@ public final class TileBench {
         nonEmpty.add(tiles.get(i).toString());
       }
     }
-    return new Pass(wall, ms, TileCache.shared().decodedBlocks() - decodes, nonEmpty, out);
+    return new Pass(
+        wall, ms, TileCache.shared().decodedBlocks() - decodes, gcPauseMs() - gc, nonEmpty, out);
+  }
+
+  /** Time the JVM's collectors have paused it so far (G1's concurrent cycles left out), in ms. */
+  private static long gcPauseMs() {
+    long ms = 0;
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      if (!gc.getName().contains("Concurrent")) {
+        ms += Math.max(0, gc.getCollectionTime());
+      }
+    }
+    return ms;
   }
 
   /** Every XYZ tile of zooms z0 to z1 meeting a lon/lat box (not across the antimeridian). */
