@@ -36,7 +36,9 @@ final class TileRenderer {
     RasterSource image = overview(raster, tile);
     Grid grid = image.grid();
     RowProjector projector = new RowProjector(tile, grid);
-    int[] cells = new int[size * size * 2];
+    // Two arrays rather than one of pairs: each stays below G1's humongous size at 256 pixels.
+    int[] cols = new int[size * size];
+    int[] rows = new int[size * size];
     int minCol = Integer.MAX_VALUE;
     int minRow = Integer.MAX_VALUE;
     int maxCol = -1;
@@ -46,18 +48,18 @@ final class TileRenderer {
       for (int c = 0; c < size; c++) {
         double x = projector.col(c);
         double y = projector.row(c);
-        int i = 2 * (r * size + c);
+        int i = r * size + c;
         if (x >= 0 && y >= 0 && x < grid.width() && y < grid.height()) {
           int col = (int) x;
           int row = (int) y;
-          cells[i] = col;
-          cells[i + 1] = row;
+          cols[i] = col;
+          rows[i] = row;
           minCol = Math.min(minCol, col);
           minRow = Math.min(minRow, row);
           maxCol = Math.max(maxCol, col);
           maxRow = Math.max(maxRow, row);
         } else {
-          cells[i] = -1;
+          cols[i] = -1;
         }
       }
     }
@@ -66,8 +68,8 @@ final class TileRenderer {
     }
     Window window = new Window(minCol, minRow, maxCol - minCol + 1, maxRow - minRow + 1);
     return window.cells() <= WHOLE_WINDOW_CELLS
-        ? paint(image, bandNumber, band, window, cells, colouring)
-        : paintCellByCell(image, bandNumber, band, cells, colouring);
+        ? paint(image, bandNumber, band, window, cols, rows, colouring)
+        : paintCellByCell(image, bandNumber, band, cols, rows, colouring);
   }
 
   private static int[] paint(
@@ -75,7 +77,8 @@ final class TileRenderer {
       int bandNumber,
       Band band,
       Window window,
-      int[] cells,
+      int[] cols,
+      int[] rows,
       Colouring colouring) {
     Raster values = image.read(window, bandNumber);
     byte[] valid = null;
@@ -83,13 +86,13 @@ final class TileRenderer {
       valid = new byte[(int) window.cells()];
       image.readMask(window, bandNumber, valid);
     }
-    int[] argb = new int[cells.length / 2];
+    int[] argb = new int[cols.length];
     for (int i = 0; i < argb.length; i++) {
-      int col = cells[2 * i];
+      int col = cols[i];
       if (col < 0) {
         continue;
       }
-      int at = (cells[2 * i + 1] - window.row()) * window.width() + col - window.col();
+      int at = (rows[i] - window.row()) * window.width() + col - window.col();
       if (valid == null || valid[at] != 0) {
         argb[i] = colour(values.get(at), band, colouring);
       }
@@ -98,16 +101,16 @@ final class TileRenderer {
   }
 
   private static int[] paintCellByCell(
-      RasterSource image, int bandNumber, Band band, int[] cells, Colouring colouring) {
+      RasterSource image, int bandNumber, Band band, int[] cols, int[] rows, Colouring colouring) {
     boolean masked = image.hasMask(bandNumber);
     byte[] valid = new byte[1];
-    int[] argb = new int[cells.length / 2];
+    int[] argb = new int[cols.length];
     for (int i = 0; i < argb.length; i++) {
-      int col = cells[2 * i];
+      int col = cols[i];
       if (col < 0) {
         continue;
       }
-      Window cell = new Window(col, cells[2 * i + 1], 1, 1);
+      Window cell = new Window(col, rows[i], 1, 1);
       if (masked) {
         image.readMask(cell, bandNumber, valid);
         if (valid[0] == 0) {
