@@ -9,6 +9,7 @@ import dev.terrace.engine.internal.preview.PreviewTile;
 import dev.terrace.engine.internal.preview.Previews;
 import dev.terrace.engine.internal.preview.TileRequest;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -67,11 +68,8 @@ public final class TileBench {
   private static final String COLORMAP = "viridis";
   private static final String GDAL2TILES = "/usr/bin/gdal2tiles.py";
 
-  /** Viridis's colours, as the engine's {@code colormaps.txt} lists them. */
-  private static final String[] VIRIDIS = {
-    "440154", "482878", "3e4989", "31688e", "26828e", "1f9e89", "35b779", "6ece58", "b5de2b",
-    "fde725"
-  };
+  /** The ramps the engine colours with, one per line: a name, then its colours. */
+  private static final String COLORMAPS = "/dev/terrace/engine/internal/preview/colormaps.txt";
 
   /** One tile of the sweep. */
   record Tile(int z, int x, int y) {
@@ -489,20 +487,34 @@ public final class TileBench {
     return Math.clamp((long) Math.floor(y), 0, n - 1);
   }
 
+  /** A ramp's colours as the engine's {@code colormaps.txt} lists them, {@code #rrggbb}. */
+  private static String[] ramp(String name) throws IOException {
+    try (InputStream in = TileBench.class.getResourceAsStream(COLORMAPS)) {
+      return new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+          .lines()
+          .map(String::strip)
+          .filter(line -> line.startsWith(name + " "))
+          .map(line -> line.substring(name.length()).strip().split("\\s+"))
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException("no ramp " + name + " in " + COLORMAPS));
+    }
+  }
+
   /** The COG coloured by viridis over the rescale range as a VRT, nodata transparent. */
   private static Path colourRelief(Path cog, String rescale, Path work)
       throws IOException, InterruptedException {
     String[] mm = rescale.split(",");
     double min = Double.parseDouble(mm[0].strip());
     double max = Double.parseDouble(mm[1].strip());
+    String[] viridis = ramp(COLORMAP);
     StringBuilder colours = new StringBuilder();
-    for (int i = 0; i < VIRIDIS.length; i++) {
-      int rgb = Integer.parseInt(VIRIDIS[i], 16);
+    for (int i = 0; i < viridis.length; i++) {
+      int rgb = Integer.parseInt(viridis[i].substring(1), 16);
       colours.append(
           String.format(
               Locale.ROOT,
               "%s %d %d %d 255%n",
-              Double.toString(min + (max - min) * i / (VIRIDIS.length - 1)),
+              Double.toString(min + (max - min) * i / (viridis.length - 1)),
               rgb >> 16,
               rgb >> 8 & 0xff,
               rgb & 0xff));
