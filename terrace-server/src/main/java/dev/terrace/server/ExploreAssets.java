@@ -44,7 +44,9 @@ final class ExploreAssets {
           "md", "text/markdown; charset=utf-8",
           "txt", "text/plain; charset=utf-8");
 
-  private final Map<String, Optional<Asset>> loaded = new ConcurrentHashMap<>();
+  /** Files found, kept; a miss is not kept, so that probing names cannot grow the map. */
+  private final Map<String, Asset> loaded = new ConcurrentHashMap<>();
+
   private final String uplotRoot = "META-INF/resources/webjars/uplot/" + uplotVersion() + "/";
 
   /**
@@ -55,10 +57,11 @@ final class ExploreAssets {
     if (!SAFE.matcher(path).matches()) {
       return Optional.empty();
     }
-    return loaded.computeIfAbsent(path, this::load);
+    return Optional.ofNullable(loaded.computeIfAbsent(path, this::load));
   }
 
-  private Optional<Asset> load(String path) {
+  /** The file, or null when there is none of a served kind. */
+  private Asset load(String path) {
     String type = TYPES.get(extension(path));
     String resource;
     if (path.startsWith(UPLOT)) {
@@ -69,12 +72,12 @@ final class ExploreAssets {
       resource = ROOT + path;
     }
     if (type == null) {
-      return Optional.empty();
+      return null;
     }
     byte[] body = read(resource);
     return body == null
-        ? Optional.empty()
-        : Optional.of(new Asset(body, type, "\"" + Sha256.hex(body).substring(0, 32) + "\""));
+        ? null
+        : new Asset(body, type, "\"" + Sha256.hex(body).substring(0, 32) + "\"");
   }
 
   private static String extension(String path) {
