@@ -2,6 +2,7 @@ package dev.terrace.engine.internal.preview;
 
 import dev.terrace.engine.internal.raster.Grid;
 import dev.terrace.engine.internal.raster.PixelLocator;
+import org.locationtech.proj4j.proj.LongLatProjection;
 
 /**
  * Projects the pixel centres of a tile's rows into a grid's pixel space as GDAL's approximate
@@ -31,7 +32,7 @@ final class RowProjector {
   RowProjector(TileAddress tile, Grid grid) {
     this.tile = tile;
     this.locator = new PixelLocator(grid);
-    this.west = TileRenderer.geographic(grid) ? TileRenderer.westEdge(grid) : Double.NaN;
+    this.west = geographic(grid) ? westEdge(grid) : Double.NaN;
     this.cols = new double[tile.pixels()];
     this.rows = new double[tile.pixels()];
   }
@@ -84,9 +85,29 @@ final class RowProjector {
   }
 
   private void exact(int c) {
-    double lon = TileRenderer.wrap(TileAddress.longitude(tile.mercatorX(c)), west);
+    double lon = wrap(TileAddress.longitude(tile.mercatorX(c)), west);
     double[] p = locator.pixel(lon, lat);
     cols[c] = p[0];
     rows[c] = p[1];
+  }
+
+  private static boolean geographic(Grid grid) {
+    return grid.crs() == null || grid.crs().getProjection() instanceof LongLatProjection;
+  }
+
+  /** The western edge of a geographic grid, whose longitudes may run past 180°. */
+  private static double westEdge(Grid grid) {
+    double a = grid.transform().x(0, 0);
+    double b = grid.transform().x(grid.width(), grid.height());
+    return Math.min(a, b);
+  }
+
+  /** A longitude moved by whole turns into {@code [west, west + 360)}; as given without a west. */
+  private static double wrap(double lon, double west) {
+    if (Double.isNaN(west)) {
+      return lon;
+    }
+    double turns = Math.floor((lon - west) / 360);
+    return lon - 360 * turns;
   }
 }

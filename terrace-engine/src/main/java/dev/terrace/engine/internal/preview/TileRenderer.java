@@ -2,12 +2,10 @@ package dev.terrace.engine.internal.preview;
 
 import dev.terrace.engine.internal.raster.Band;
 import dev.terrace.engine.internal.raster.Grid;
-import dev.terrace.engine.internal.raster.PixelLocator;
 import dev.terrace.engine.internal.raster.Raster;
 import dev.terrace.engine.internal.raster.RasterSource;
 import dev.terrace.engine.internal.raster.Window;
 import java.util.List;
-import org.locationtech.proj4j.proj.LongLatProjection;
 
 /**
  * Paints one band of a raster into a Web Mercator tile as {@code gdalwarp -r near} warps it: each
@@ -154,32 +152,11 @@ final class TileRenderer {
 
   /** How many full-resolution cells one pixel at the tile's centre spans, along its row. */
   private static double cellsPerPixel(Grid grid, TileAddress tile) {
-    PixelLocator locator = new PixelLocator(grid);
+    RowProjector projector = new RowProjector(tile, grid);
     int middle = tile.pixels() / 2;
-    double lat = TileAddress.latitude(tile.mercatorY(middle));
-    double west = geographic(grid) ? westEdge(grid) : Double.NaN;
-    double[] a = locator.pixel(wrap(TileAddress.longitude(tile.mercatorX(middle)), west), lat);
-    double[] b = locator.pixel(wrap(TileAddress.longitude(tile.mercatorX(middle + 1)), west), lat);
-    return Math.hypot(b[0] - a[0], b[1] - a[1]);
-  }
-
-  static boolean geographic(Grid grid) {
-    return grid.crs() == null || grid.crs().getProjection() instanceof LongLatProjection;
-  }
-
-  /** The western edge of a geographic grid, whose longitudes may run past 180°. */
-  static double westEdge(Grid grid) {
-    double a = grid.transform().x(0, 0);
-    double b = grid.transform().x(grid.width(), grid.height());
-    return Math.min(a, b);
-  }
-
-  /** A longitude moved by whole turns into {@code [west, west + 360)}; as given without a west. */
-  static double wrap(double lon, double west) {
-    if (Double.isNaN(west)) {
-      return lon;
-    }
-    double turns = Math.floor((lon - west) / 360);
-    return lon - 360 * turns;
+    projector.project(middle);
+    return Math.hypot(
+        projector.col(middle + 1) - projector.col(middle),
+        projector.row(middle + 1) - projector.row(middle));
   }
 }
