@@ -1,15 +1,13 @@
 package dev.terrace.engine.internal.jobs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.terrace.api.JobInputFormat;
 import dev.terrace.api.JobRow;
 import dev.terrace.engine.internal.json.StrictJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
-import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -30,7 +27,6 @@ import java.util.stream.Stream;
 public final class JobFolder {
 
   private static final ObjectMapper MAPPER = StrictJson.MAPPER;
-  private static final ObjectWriter ROW = MAPPER.writerFor(JobRow.class);
 
   private final Path root;
 
@@ -67,20 +63,17 @@ public final class JobFolder {
    *
    * @param lines the rows' JSON, in input order
    */
-  void writeChunk(String id, int chunk, List<String> lines) throws IOException {
+  void writeChunk(String id, int chunk, byte[] ndjson) throws IOException {
     Path tmp = dir(id).resolve("chunk.tmp");
     try (FileChannel channel =
-            FileChannel.open(
-                tmp,
-                StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE);
-        Writer out = Channels.newWriter(channel, StandardCharsets.UTF_8)) {
-      for (String line : lines) {
-        out.write(line);
-        out.write('\n');
+        FileChannel.open(
+            tmp,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE)) {
+      for (ByteBuffer b = ByteBuffer.wrap(ndjson); b.hasRemaining(); ) {
+        channel.write(b);
       }
-      out.flush();
       channel.force(true);
     }
     Files.move(tmp, chunk(id, chunk), StandardCopyOption.ATOMIC_MOVE);
@@ -101,10 +94,6 @@ public final class JobFolder {
     int first = (int) Math.min(chunks, offset / chunkRows);
     long skip = offset - (long) first * chunkRows;
     return IntStream.range(first, chunks).boxed().flatMap(c -> read(chunk(id, c))).skip(skip);
-  }
-
-  static String json(JobRow row) throws IOException {
-    return ROW.writeValueAsString(row);
   }
 
   static JobRow parse(String line) {

@@ -12,7 +12,6 @@ import java.io.InterruptedIOException;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -103,14 +102,16 @@ final class JobRunner {
   /**
    * Writes a chunk of rows already as JSON, and commits it.
    *
+   * @param ndjson the chunk's rows, a JSON object per line
+   * @param rows how many lines {@code ndjson} holds
    * @param failedNow the failed rows with this chunk's
    * @return {@code failedNow}
    */
-  long commitLines(JobRecord job, int chunk, List<String> lines, long failedNow)
+  long commitLines(JobRecord job, int chunk, byte[] ndjson, int rows, long failedNow)
       throws IOException {
     String id = job.id();
-    long done = (long) chunk * job.chunkRows() + lines.size();
-    folder.writeChunk(id, chunk, lines);
+    long done = (long) chunk * job.chunkRows() + rows;
+    folder.writeChunk(id, chunk, ndjson);
     store.commit(id, chunk + 1, done, failedNow);
     Pace pace = paces.get(id);
     if (pace != null) {

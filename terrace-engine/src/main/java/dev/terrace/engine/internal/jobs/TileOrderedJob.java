@@ -1,19 +1,24 @@
 package dev.terrace.engine.internal.jobs;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.CreateJobRequest;
 import dev.terrace.api.ExtractResponse;
+import dev.terrace.api.ExtractResult;
 import dev.terrace.api.TerraceApi;
+import dev.terrace.engine.internal.json.JsonBytes;
 import dev.terrace.engine.internal.json.StrictJson;
+import dev.terrace.engine.internal.rows.Behind;
 import dev.terrace.engine.internal.rows.Extraction;
 import dev.terrace.engine.internal.rows.InputRow;
 import dev.terrace.engine.internal.rows.RowSource;
 import dev.terrace.engine.internal.rows.SpillFolder;
 import dev.terrace.engine.internal.rows.TileKeys;
 import dev.terrace.engine.internal.rows.TileOrder;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -41,8 +46,9 @@ final class TileOrderedJob {
   private static final char RESULTS = 'R';
   private static final char ERROR = 'E';
 
-  /** The answer members of a row without one. */
-  private static final String NO_ANSWER = "\"results\":[],\"warnings\":[]";
+  /** A row without an answer, as an answer with none would be spilled. */
+  private static final byte[] NO_ANSWER =
+      (RESULTS + "\"results\":[],\"warnings\":[]").getBytes(StandardCharsets.US_ASCII);
 
   private final JobRunner runner;
   private final TerraceApi api;
@@ -99,17 +105,19 @@ final class TileOrderedJob {
 
   /**
    * Writes every row from {@code first} on in input order, a chunk at a time, each committed while
-   * the next is assembled. A row's JSON is assembled around its answer's, spilled as written, so
-   * that no result is read back.
+   * the next is assembled. A row's JSON is written by one generator for the chunk, its answer's
+   * members copied as they were spilled, so that no result is read back.
    */
   private void write(JobRecord job, TileOrder order, long first) throws IOException {
     int chunk = job.chunks();
     long failed = job.failedRows();
-    List<String> out = new ArrayList<>(job.chunkRows());
-    StringBuilder line = new StringBuilder(512);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(job.chunkRows() * 512);
+    int rowsInChunk = 0;
     try (RowSource source = runner.open(job);
         TileOrder.Answers answers = order.answers();
-        ChunkCommits commits = new ChunkCommits()) {
+        Behind commits = new Behind("terrace-job-commits");
+        JsonGenerator json = StrictJson.MAPPER.createGenerator(out)) {
+      json.setRootValueSeparator(null);
       skip(source, first);
       for (long row = first; ; row++) {
         InputRow r = source.next();
@@ -117,46 +125,59 @@ final class TileOrderedJob {
           break;
         }
         String error = r.error();
-        String answer = null;
-        if (r.geometry() != null) {
-          String spilled = new String(answers.of(row), StandardCharsets.UTF_8);
-          if (spilled.charAt(0) == ERROR) {
-            error = source.rowName() + " " + r.line() + ": " + spilled.substring(1);
-          } else {
-            answer = spilled.substring(1);
-          }
+        byte[] spilled = r.geometry() == null ? null : answers.of(row);
+        if (spilled != null && spilled[0] == ERROR) {
+          error =
+              source.rowName()
+                  + " "
+                  + r.line()
+                  + ": "
+                  + new String(spilled, 1, spilled.length - 1, StandardCharsets.UTF_8);
         }
         if (error != null) {
           failed++;
         }
-        line.setLength(0);
-        line.append("{\"row\":").append(row).append(",\"line\":").append(r.line());
-        line.append(",\"geometry\":").append(StrictJson.MAPPER.writeValueAsString(r.geometry()));
-        line.append(",\"properties\":").append(StrictJson.MAPPER.writeValueAsString(r.fields()));
-        line.append(',').append(answer == null ? NO_ANSWER : answer);
-        line.append(",\"error\":").append(StrictJson.MAPPER.writeValueAsString(error)).append('}');
-        out.add(line.toString());
-        if (out.size() == job.chunkRows()) {
-          commit(commits, job, chunk++, out, failed);
-          out = new ArrayList<>(job.chunkRows());
+        json.writeStartObject();
+        json.writeNumberField("row", row);
+        json.writeNumberField("line", r.line());
+        json.writeFieldName("geometry");
+        StrictJson.MAPPER.writeValue(json, r.geometry());
+        json.writeFieldName("properties");
+        StrictJson.MAPPER.writeValue(json, r.fields());
+        // The answer's members go straight into the line, between the generator's.
+        json.flush();
+        out.write(',');
+        byte[] members = error == null ? spilled : NO_ANSWER;
+        out.write(members, 1, members.length - 1);
+        json.writeStringField("error", error);
+        json.writeEndObject();
+        json.writeRaw('\n');
+        if (++rowsInChunk == job.chunkRows()) {
+          json.flush();
+          commit(commits, job, chunk++, out, rowsInChunk, failed);
+          rowsInChunk = 0;
           if (runner.stopping(job.id())) {
             commits.await();
             return;
           }
         }
       }
-      if (!out.isEmpty()) {
-        commit(commits, job, chunk, out, failed);
+      json.flush();
+      if (rowsInChunk > 0) {
+        commit(commits, job, chunk, out, rowsInChunk, failed);
       }
       commits.await();
     }
     runner.succeeded(job);
   }
 
+  /** Commits the chunk {@code out} holds, and empties it for the next. */
   private void commit(
-      ChunkCommits commits, JobRecord job, int chunk, List<String> lines, long failed)
+      Behind commits, JobRecord job, int chunk, ByteArrayOutputStream out, int rows, long failed)
       throws IOException {
-    commits.submit(() -> runner.commitLines(job, chunk, lines, failed));
+    byte[] ndjson = out.toByteArray();
+    out.reset();
+    commits.submit(() -> runner.commitLines(job, chunk, ndjson, rows, failed));
   }
 
   private static void skip(RowSource source, long rows) throws IOException {
@@ -171,14 +192,16 @@ final class TileOrderedJob {
    */
   private static byte[] encode(Extraction.Outcome o) throws IOException {
     ExtractResponse r = o.response();
-    String text =
-        r == null
-            ? ERROR + o.error()
-            : RESULTS
-                + "\"results\":"
-                + StrictJson.MAPPER.writeValueAsString(r.results())
-                + ",\"warnings\":"
-                + StrictJson.MAPPER.writeValueAsString(r.warnings());
-    return text.getBytes(StandardCharsets.UTF_8);
+    if (r == null) {
+      return (ERROR + o.error()).getBytes(StandardCharsets.UTF_8);
+    }
+    // {"results":[…],"warnings":[…]}, its braces replaced by the tag.
+    byte[] object = JsonBytes.of(new Answer(r.results(), r.warnings()));
+    byte[] tagged = Arrays.copyOf(object, object.length - 1);
+    tagged[0] = (byte) RESULTS;
+    return tagged;
   }
+
+  /** The members a row takes from its answer, in the order the row lists them. */
+  private record Answer(List<ExtractResult> results, List<String> warnings) {}
 }

@@ -1,5 +1,6 @@
 package dev.terrace.engine.internal.rows;
 
+import com.fasterxml.jackson.core.io.NumberInput;
 import dev.terrace.api.geojson.Geometry;
 import dev.terrace.api.geojson.Point;
 import java.io.IOException;
@@ -122,7 +123,10 @@ public final class CsvSource implements RowSource {
   private double number(List<String> cells, int i) {
     String text = cells.get(i).strip();
     try {
-      double v = Double.parseDouble(text);
+      // Jackson's copy of FastDoubleParser: the same syntax and the same double as
+      // Double.parseDouble, several times faster on the 17 significant digits coordinates are
+      // usually written with, which send the JDK's parser down its slow, big-integer path.
+      double v = NumberInput.parseDouble(text, true);
       if (!Double.isFinite(v)) {
         throw new NumberFormatException();
       }

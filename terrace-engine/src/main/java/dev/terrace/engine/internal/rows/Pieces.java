@@ -4,6 +4,7 @@ import dev.terrace.api.BatchExtractRequest;
 import dev.terrace.api.ExtractResponse;
 import dev.terrace.engine.internal.extract.PartReader;
 import dev.terrace.engine.internal.extract.Partial;
+import dev.terrace.engine.internal.json.JsonBytes;
 import dev.terrace.engine.internal.json.StrictJson;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -31,7 +32,7 @@ public final class Pieces {
    * @param partial what the home part measured
    */
   public static byte[] home(ExtractResponse response, Partial partial) throws IOException {
-    byte[] json = StrictJson.MAPPER.writeValueAsBytes(response);
+    byte[] json = JsonBytes.of(response);
     byte[] measured = partial.toBytes();
     return ByteBuffer.allocate(5 + json.length + measured.length)
         .put(HOME)

@@ -90,7 +90,12 @@ public final class TileOrder implements AutoCloseable {
     List<Part> parts = new ArrayList<>(perRequest);
     List<Long> rows = new ArrayList<>(perRequest);
     List<Long> blocks = new ArrayList<>(perRequest);
-    try (ExternalSort.Cursor sorted = geometries.sorted()) {
+    // Two requests at a time, each spilling its answers as it ends: a thousand points in tile order
+    // reach two or three tiles, too few to keep every core decoding, and encoding the answers
+    // would leave the cores idle between requests. The order the answers are spilled in does not
+    // matter: they are sorted by row.
+    try (ExternalSort.Cursor sorted = geometries.sorted();
+        Behind requests = new Behind("terrace-tile-order", 2)) {
       for (ExternalSort.Entry e; ; ) {
         e = sorted.next();
         if (e != null) {
@@ -103,15 +108,25 @@ public final class TileOrder implements AutoCloseable {
           if (stopping.getAsBoolean()) {
             return false;
           }
-          long homes = parts.stream().filter(p -> p == null || p.home()).count();
-          extract(batch, parts, rows, blocks);
-          extracted.accept(homes);
-          batch.clear();
-          parts.clear();
-          rows.clear();
-          blocks.clear();
+          Request next = new Request(batch, parts, rows, blocks);
+          requests.submit(
+              () -> {
+                Answered answered = extract(next);
+                List<ExternalSort.Entry> spilled = encode(answered);
+                synchronized (answers) {
+                  for (ExternalSort.Entry a : spilled) {
+                    answers.add(a.key(), a.index(), a.payload());
+                  }
+                }
+                extracted.accept(answered.homes());
+              });
+          batch = new ArrayList<>(perRequest);
+          parts = new ArrayList<>(perRequest);
+          rows = new ArrayList<>(perRequest);
+          blocks = new ArrayList<>(perRequest);
         }
         if (e == null) {
+          requests.await();
           return true;
         }
       }
@@ -119,13 +134,21 @@ public final class TileOrder implements AutoCloseable {
   }
 
   /**
-   * Extracts one request's geometries and spills their answers by row: a part of a polygon under
-   * its block, the home part first.
+   * One request's geometries, in tile order.
    *
    * @param blocks the block each geometry was spilled under
    */
-  private void extract(List<Geometry> batch, List<Part> parts, List<Long> rows, List<Long> blocks)
-      throws IOException {
+  private record Request(
+      List<Geometry> batch, List<Part> parts, List<Long> rows, List<Long> blocks) {}
+
+  /**
+   * Extracts one request's geometries, whose answers are then spilled by row: a part of a polygon
+   * under its block, the home part first.
+   */
+  private Answered extract(Request r) {
+    List<Geometry> batch = r.batch();
+    List<Part> parts = r.parts();
+    long homes = parts.stream().filter(p -> p == null || p.home()).count();
     if (!(api instanceof PartReader)) {
       // What reads them cannot read parts: each polygon is read whole at its home.
       for (int k = batch.size() - 1; k >= 0; k--) {
@@ -133,33 +156,54 @@ public final class TileOrder implements AutoCloseable {
         if (p != null && !p.home()) {
           batch.remove(k);
           parts.remove(k);
-          rows.remove(k);
-          blocks.remove(k);
+          r.rows().remove(k);
+          r.blocks().remove(k);
         } else {
           parts.set(k, null);
         }
       }
-      if (batch.isEmpty()) {
-        return;
-      }
     }
     Partial[] partials = new Partial[batch.size()];
     List<Extraction.Outcome> outcomes =
-        parts.stream().anyMatch(Objects::nonNull)
-            ? Extraction.run(engine(), request, batch, parts, partials, batch.size())
-            : Extraction.run(api, request, batch, batch.size());
-    for (int k = 0; k < outcomes.size(); k++) {
-      Part part = parts.get(k);
-      Extraction.Outcome o = outcomes.get(k);
-      if (part == null || part.home() && (o.response() == null || partials[k] == null)) {
+        batch.isEmpty()
+            ? List.of()
+            : parts.stream().anyMatch(Objects::nonNull)
+                ? Extraction.run(engine(), request, batch, parts, partials, batch.size())
+                : Extraction.run(api, request, batch, batch.size());
+    return new Answered(outcomes, partials, r, homes);
+  }
+
+  /**
+   * One request's answers, waiting to be spilled.
+   *
+   * @param homes the rows it answered: a polygon read in parts counts once, at its home part
+   */
+  private record Answered(
+      List<Extraction.Outcome> outcomes, Partial[] partials, Request request, long homes) {}
+
+  /**
+   * @return the answers' records for their sort by row: a part of a polygon under its block, the
+   *     home part first
+   */
+  private List<ExternalSort.Entry> encode(Answered a) throws IOException {
+    List<ExternalSort.Entry> out = new ArrayList<>(a.outcomes.size());
+    for (int k = 0; k < a.outcomes.size(); k++) {
+      Part part = a.request.parts().get(k);
+      Extraction.Outcome o = a.outcomes.get(k);
+      long row = a.request.rows().get(k);
+      if (part == null || part.home() && (o.response() == null || a.partials[k] == null)) {
         // Whole, or a polygon the engine read whole at home (or could not read at all).
-        answers.add(rows.get(k), 0, tagged(WHOLE, encoder.encode(o)));
-      } else if (part.home()) {
-        answers.add(rows.get(k), 1 + blocks.get(k), Pieces.home(o.response(), partials[k]));
-      } else if (partials[k] != null) {
-        answers.add(rows.get(k), 1 + blocks.get(k), Pieces.away(partials[k]));
+        out.add(new ExternalSort.Entry(row, 0, tagged(WHOLE, encoder.encode(o))));
+      } else {
+        long block = 1 + a.request.blocks().get(k);
+        if (part.home()) {
+          out.add(new ExternalSort.Entry(row, block, Pieces.home(o.response(), a.partials[k])));
+        } else if (a.partials[k] != null) {
+          out.add(new ExternalSort.Entry(row, block, Pieces.away(a.partials[k])));
+        }
       }
     }
+    return out;
   }
 
   private static byte[] tagged(byte tag, byte[] bytes) {
