@@ -45,6 +45,7 @@ import org.locationtech.proj4j.CoordinateReferenceSystem;
  * <pre>
  * terrace-bench/run ZonalBench [--reps 3] [--threads N] [--scripts terrace-bench/scripts] [--no-anchor] [--breakdown]
  *     [--exact-only | --center-only] [--input-order] [--exactextract PATH] [--weighted-only | --no-weighted]
+ *     [--batch]
  * </pre>
  *
  * The polygons are handed to the threads in {@link Zonal#localityOrder} (answers still in input
@@ -54,6 +55,9 @@ import org.locationtech.proj4j.CoordinateReferenceSystem;
  *
  * <p>{@code --breakdown} also times the EXACT rule's parts (DEM mean only; DEM all statistics;
  * class only).
+ *
+ * <p>{@code --batch} also times {@code terrace batch} over the polygons against the DEM's mean in
+ * this JVM ({@link BatchPolygonsPass}).
  *
  * <p>Then the {@code weighted_mean} pass ({@link WeightedMeanPass}): the DEM weighted by the class
  * COG through {@code extract.batch}, against exactextract's {@code weighted_mean} (the program
@@ -112,7 +116,7 @@ public final class ZonalBench {
   /**
    * @param args {@code
    *     --reps/--threads/--scripts/--no-anchor/--breakdown/--exact-only/--center-only/--input-order/
-   *     --exactextract/--weighted-only/--no-weighted}
+   *     --exactextract/--weighted-only/--no-weighted/--batch}
    * @throws Exception on any failure; the benchmark is a tool, not a service
    */
   public static void main(String[] args) throws Exception {
@@ -121,6 +125,7 @@ public final class ZonalBench {
     Path scripts = Path.of("terrace-bench/scripts");
     boolean anchor = true;
     boolean breakdown = false;
+    boolean batch = false;
     boolean runExact = true;
     boolean runCenter = true;
     boolean runWeighted = true;
@@ -132,6 +137,7 @@ public final class ZonalBench {
         case "--scripts" -> scripts = Path.of(args[++i]);
         case "--no-anchor" -> anchor = false;
         case "--breakdown" -> breakdown = true;
+        case "--batch" -> batch = true;
         case "--exact-only" -> runCenter = false;
         case "--center-only" -> runExact = false;
         case "--input-order" -> inputOrder = true;
@@ -313,6 +319,17 @@ public final class ZonalBench {
         }
       }
 
+      long batchMismatches = 0;
+      if (batch) {
+        int workers = threads;
+        batchMismatches =
+            BatchPolygonsPass.run(
+                polygons,
+                reps,
+                () ->
+                    pass(PixelRule.EXACT, DEM_MEAN, List.of(), dem, cls, polygons, pool, workers));
+      }
+
       WeightedMeanPass.Agreement agreement = null;
       if (runWeighted) {
         agreement = weighted(terrace, polygons, reps, anchor ? exactextract : null);
@@ -323,7 +340,9 @@ public final class ZonalBench {
         checks.report();
       }
       System.out.println("JVM peak RSS (VmHWM): " + BenchData.mb(BenchData.peakRssKb()));
-      if (checks.mismatches > 0 || agreement != null && agreement.differing() > 0) {
+      if (checks.mismatches > 0
+          || batchMismatches > 0
+          || agreement != null && agreement.differing() > 0) {
         System.exit(1);
       }
     } finally {

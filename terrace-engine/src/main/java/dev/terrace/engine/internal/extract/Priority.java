@@ -54,7 +54,7 @@ public final class Priority {
   /**
    * @return whether this thread's work is in the background lane
    */
-  static boolean isBackground() {
+  public static boolean isBackground() {
     return LANE.get() != null;
   }
 
