@@ -16,7 +16,8 @@ final class TileCacheOption {
       converter = Values.ByteSizeValue.class,
       description =
           "Decoded raster tiles kept in memory, e.g. 64m or 1g (default: 256m, at most a quarter"
-              + " of the heap; batch in this process: 64m, as it reads the points tile by tile).")
+              + " of the heap; batch of a lon,lat CSV in this process: 64m, as it reads the points"
+              + " tile by tile).")
   Long bytes;
 
   /**

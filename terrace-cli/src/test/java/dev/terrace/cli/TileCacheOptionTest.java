@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.terrace.engine.Terrace;
+import dev.terrace.engine.internal.geotiff.TileCache;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -64,7 +65,22 @@ class TileCacheOptionTest {
   }
 
   @Test
-  void batchInThisProcessKeeps64MiBUnlessTold() throws Exception {
+  void batchOfPolygonsKeepsTheEnginesBudget() throws Exception {
+    Terrace.setTileCacheBytes(TileCache.defaultMaxBytes());
+    Path in =
+        Files.writeString(
+            dir.resolve("polygons.csv"),
+            "id,wkt\n1,\"POLYGON((6.1 49.6,6.2 49.6,6.2 49.7,6.1 49.6))\"\n");
+
+    Cli.Result run =
+        Cli.run("batch", "-d", "lux:elevation", "--in", in.toString(), "--out", out("p.csv"));
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(Terrace.tileCacheBytes()).isEqualTo(TileCache.defaultMaxBytes());
+  }
+
+  @Test
+  void batchOfPointsInThisProcessKeeps64MiBUnlessTold() throws Exception {
     Path in = Files.writeString(dir.resolve("points.csv"), "id,lon,lat\n1,6.13,49.61\n");
 
     Cli.Result chosen =

@@ -1,15 +1,15 @@
 package dev.terrace.engine.internal.geotiff;
 
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.lang.reflect.Array;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.LongAdder;
@@ -39,22 +39,20 @@ public final class TileCache {
 
   private static volatile TileCache shared;
 
+  private final AsyncCache<BlockKey, Object> cache;
   private volatile long maxBytes;
   private final LongAdder decoded = new LongAdder();
   private final LongAdder requested = new LongAdder();
-
-  // Guarded by itself: the blocks held, least recently used first, their bytes, and the blocks
-  // being loaded. Least recently used, not Caffeine's frequency-based admission: a tile-ordered
-  // sweep reads each block in a short burst and never again, and Caffeine refused most blocks it
-  // had
-  // just decoded (the 1000 reference polygons decoded 1.7 times per block in 64 MiB, where this
-  // decodes each once).
-  private final LinkedHashMap<BlockKey, Object> held = new LinkedHashMap<>(64, 0.75f, true);
-  private final Map<BlockKey, CompletableFuture<Object>> loading = new HashMap<>();
-  private long heldBytes;
+  private final Object claims = new Object();
 
   private TileCache(long maxBytes) {
     this.maxBytes = maxBytes;
+    this.cache =
+        Caffeine.newBuilder()
+            .maximumWeight(maxBytes)
+            .weigher((BlockKey k, Object v) -> (int) Math.min(Integer.MAX_VALUE, weight(v)))
+            .executor(Runnable::run)
+            .buildAsync();
   }
 
   /**
@@ -110,10 +108,8 @@ public final class TileCache {
    * @throws IllegalArgumentException if {@code maxBytes} is negative
    */
   public void resize(long maxBytes) {
-    synchronized (held) {
-      this.maxBytes = budget(maxBytes);
-      evict();
-    }
+    this.maxBytes = budget(maxBytes);
+    cache.synchronous().policy().eviction().ifPresent(e -> e.setMaximum(maxBytes));
   }
 
   private static long budget(long maxBytes) {
@@ -136,19 +132,14 @@ public final class TileCache {
    * @return blocks requested and decoded, and the bytes held against the budget
    */
   public CacheStats stats() {
-    long bytes;
-    synchronized (held) {
-      bytes = heldBytes;
-    }
+    long bytes =
+        cache.synchronous().policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
     return new CacheStats(requested.sum(), decoded.sum(), bytes, maxBytes);
   }
 
   /** Drops every entry, for benchmarks that measure cold reads. */
   public void invalidateAll() {
-    synchronized (held) {
-      held.clear();
-      heldBytes = 0;
-    }
+    cache.synchronous().invalidateAll();
   }
 
   /**
@@ -162,85 +153,57 @@ public final class TileCache {
   Map<BlockKey, Object> getAll(
       Collection<BlockKey> keys,
       Function<Set<? extends BlockKey>, CompletableFuture<Map<BlockKey, Object>>> loader) {
+    CompletableFuture<Map<BlockKey, Object>> pending;
     requested.add(keys.size());
-    Map<BlockKey, Object> found = new HashMap<>();
-    Map<BlockKey, CompletableFuture<Object>> pending = new HashMap<>();
-    Set<BlockKey> mine = new LinkedHashSet<>();
-    synchronized (held) {
-      for (BlockKey k : keys) {
-        Object block = held.get(k);
-        if (block != null) {
-          found.put(k, block);
-        } else {
-          pending.put(
-              k,
-              loading.computeIfAbsent(
-                  k,
-                  key -> {
-                    mine.add(key);
-                    return new CompletableFuture<>();
-                  }));
-        }
-      }
-    }
-    if (!mine.isEmpty()) {
-      load(mine, loader);
+    synchronized (claims) {
+      pending =
+          cache.getAll(
+              keys, (Set<? extends BlockKey> missing, Executor executor) -> load(missing, loader));
     }
     try {
-      pending.forEach((k, block) -> found.put(k, block.join()));
+      return pending.join();
     } catch (CompletionException | CancellationException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : e;
+      Throwable cause = e;
+      while ((cause instanceof CompletionException || cause instanceof LoadFailure)
+          && cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      throw cause instanceof RuntimeException r ? r : e;
     }
-    return found;
   }
 
-  /** Loads the keys this caller claimed, keeps what it decoded, and tells everyone waiting. */
-  private void load(
-      Set<BlockKey> mine,
+  private CompletableFuture<Map<BlockKey, Object>> load(
+      Set<? extends BlockKey> missing,
       Function<Set<? extends BlockKey>, CompletableFuture<Map<BlockKey, Object>>> loader) {
-    CompletableFuture.supplyAsync(() -> loader.apply(mine), FETCHERS)
+    CompletableFuture<Map<BlockKey, Object>> result = new CompletableFuture<>();
+    CompletableFuture.supplyAsync(() -> loader.apply(missing), FETCHERS)
         .thenCompose(loaded -> loaded)
         .whenComplete(
             (blocks, error) -> {
-              Throwable cause =
-                  error instanceof CompletionException c && c.getCause() != null
-                      ? c.getCause()
-                      : error;
-              Map<BlockKey, CompletableFuture<Object>> told = new HashMap<>();
-              synchronized (held) {
-                for (BlockKey k : mine) {
-                  told.put(k, loading.remove(k));
-                  Object block = blocks == null ? null : blocks.get(k);
-                  if (block != null) {
-                    Object before = held.put(k, block);
-                    heldBytes += weight(block) - (before == null ? 0 : weight(before));
-                  }
-                }
-                evict();
-              }
-              if (blocks != null) {
+              if (error == null) {
                 decoded.add(blocks.size());
+                result.complete(blocks);
+              } else {
+                Throwable cause =
+                    error instanceof CompletionException c && c.getCause() != null
+                        ? c.getCause()
+                        : error;
+                result.completeExceptionally(new LoadFailure(cause));
               }
-              told.forEach(
-                  (k, waiting) -> {
-                    Object block = blocks == null ? null : blocks.get(k);
-                    if (block != null) {
-                      waiting.complete(block);
-                    } else {
-                      waiting.completeExceptionally(
-                          cause != null
-                              ? cause
-                              : new IllegalStateException("block " + k + " was not loaded"));
-                    }
-                  });
             });
+    return result;
   }
 
-  /** Drops the least recently used blocks until what is held fits the budget; holds the lock. */
-  private void evict() {
-    for (var eldest = held.entrySet().iterator(); heldBytes > maxBytes && eldest.hasNext(); ) {
-      heldBytes -= weight(eldest.next().getValue());
-      eldest.remove();
+  /**
+   * Carries a failed load's cause through the cache. Caffeine logs every failed asynchronous load
+   * as a warning with its stack trace, except cancellations; a corrupt tile or an unreachable
+   * server is an expected outcome that the caller reports itself, so failures travel as a
+   * cancellation and are unwrapped in {@link #getAll}.
+   */
+  private static final class LoadFailure extends CancellationException {
+    LoadFailure(Throwable cause) {
+      super(cause.getMessage());
+      initCause(cause);
     }
   }
 

@@ -1,9 +1,7 @@
 package dev.terrace.engine.internal.rows;
 
-import dev.terrace.engine.internal.extract.Priority;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.ExecutionException;
@@ -55,36 +53,12 @@ public final class Behind implements AutoCloseable {
     if (pending.size() == steps) {
       await(pending.poll());
     }
-    boolean background = Priority.isBackground();
     pending.add(
         threads.submit(
             () -> {
-              run(step, background);
+              step.run();
               return null;
             }));
-  }
-
-  /**
-   * Runs a step in the lane of the thread that submitted it, so that a job's extraction stays below
-   * interactive requests ({@link Priority}) on the threads it hands its requests to.
-   */
-  private static void run(Step step, boolean background) throws IOException {
-    if (!background) {
-      step.run();
-      return;
-    }
-    try {
-      Priority.background(
-          () -> {
-            try {
-              step.run();
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          });
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
   }
 
   /** Waits for every step submitted to end, and throws what the first to fail threw. */

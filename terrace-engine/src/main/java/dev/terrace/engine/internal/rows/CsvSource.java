@@ -68,6 +68,13 @@ public final class CsvSource implements RowSource {
     return -1;
   }
 
+  /**
+   * @return whether every row is a point, from {@code lon} and {@code lat} columns
+   */
+  public boolean points() {
+    return lon >= 0 && lat >= 0;
+  }
+
   @Override
   public List<String> columns() {
     return header;

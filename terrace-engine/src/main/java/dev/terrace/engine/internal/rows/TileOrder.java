@@ -6,6 +6,7 @@ import dev.terrace.api.geojson.Geometry;
 import dev.terrace.engine.internal.extract.Part;
 import dev.terrace.engine.internal.extract.PartReader;
 import dev.terrace.engine.internal.extract.Partial;
+import dev.terrace.engine.internal.extract.Priority;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -90,10 +91,13 @@ public final class TileOrder implements AutoCloseable {
     List<Part> parts = new ArrayList<>(perRequest);
     List<Long> rows = new ArrayList<>(perRequest);
     List<Long> blocks = new ArrayList<>(perRequest);
-    // Two requests at a time, each spilling its answers as it ends: a thousand points in tile order
-    // reach two or three tiles, too few to keep every core decoding, and encoding the answers
-    // would leave the cores idle between requests. The order the answers are spilled in does not
-    // matter: they are sorted by row.
+    // The command line's requests run on threads of their own, two at a time, each spilling its
+    // answers as it ends: a thousand points in tile order reach two or three tiles, too few to keep
+    // every core decoding, and encoding the answers would leave the cores idle between requests. A
+    // job's run on its own thread, one at a time: its extraction keeps below interactive requests
+    // (Priority), whose latency rose with the threads the gate does not hold back. The order the
+    // answers are spilled in does not matter: they are sorted by row.
+    boolean inline = Priority.isBackground();
     try (ExternalSort.Cursor sorted = geometries.sorted();
         Behind requests = new Behind("terrace-tile-order", 2)) {
       for (ExternalSort.Entry e; ; ) {
@@ -109,7 +113,7 @@ public final class TileOrder implements AutoCloseable {
             return false;
           }
           Request next = new Request(batch, parts, rows, blocks);
-          requests.submit(
+          Behind.Step step =
               () -> {
                 Answered answered = extract(next);
                 List<ExternalSort.Entry> spilled = encode(answered);
@@ -119,7 +123,12 @@ public final class TileOrder implements AutoCloseable {
                   }
                 }
                 extracted.accept(answered.homes());
-              });
+              };
+          if (inline) {
+            step.run();
+          } else {
+            requests.submit(step);
+          }
           batch = new ArrayList<>(perRequest);
           parts = new ArrayList<>(perRequest);
           rows = new ArrayList<>(perRequest);

@@ -54,37 +54,6 @@ class TileCacheTest {
     assertThat(cache.stats().bytes()).isLessThanOrEqualTo(524_544L);
   }
 
-  /**
-   * The blocks {@code terrace batch} asked for over the 1000 reference polygons, replayed with 1
-   * MiB blocks against the command line's 64 MiB: each decoded about once. Weighed in bytes, the
-   * cache refused most blocks it had just decoded and decoded 1.7 per block.
-   */
-  @Test
-  void aTileOrderedSweepDecodesEachBlockAboutOnce() throws Exception {
-    List<Integer> trace;
-    try (var in = getClass().getResourceAsStream("/tilecache/polygons-in-tile-order.txt")) {
-      trace =
-          new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII)
-              .lines()
-              .map(Integer::valueOf)
-              .toList();
-    }
-    TileCache cache = TileCache.ofMaxBytes(64L << 20);
-    for (int block : trace) {
-      cache.getAll(
-          List.of(new BlockKey("bench_dem_cog.tif", 0, block)),
-          missing ->
-              CompletableFuture.completedFuture(
-                  missing.stream()
-                      .collect(
-                          Collectors.toMap(
-                              Function.identity(), k -> (Object) new float[512 * 512]))));
-    }
-    long distinct = trace.stream().distinct().count();
-    assertThat(distinct).isEqualTo(918);
-    assertThat(cache.stats().decodes()).isLessThanOrEqualTo(distinct * 11 / 10);
-  }
-
   @Test
   void aNegativeBudgetIsRefused() {
     TileCache cache = TileCache.ofMaxBytes(1 << 20);
