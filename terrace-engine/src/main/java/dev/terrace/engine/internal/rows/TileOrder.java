@@ -94,11 +94,9 @@ public final class TileOrder implements AutoCloseable {
     // The command line's requests run on threads of their own, two at a time, each spilling its
     // answers as it ends: a thousand points in tile order reach two or three tiles, too few to keep
     // every core decoding, and encoding the answers would leave the cores idle between requests. A
-    // job's run on its own thread, one at a time, as before: its extraction keeps below interactive
-    // requests (Priority, whose lane is the thread's), and more job threads than the gate holds
-    // back
-    // were not shown to leave their latency alone (BENCHMARKS.md, JobBench). The order the answers
-    // are spilled in does not matter: they are sorted by row.
+    // job's run on its own thread, one at a time, as before: two at a time made it no faster and
+    // interactive requests slower while it ran (BENCHMARKS.md, JobBench). The order the answers are
+    // spilled in does not matter: they are sorted by row.
     boolean inline = Priority.isBackground();
     try (ExternalSort.Cursor sorted = geometries.sorted();
         Behind requests = new Behind("terrace-tile-order", 2)) {
