@@ -2,7 +2,6 @@ package dev.terrace.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -31,20 +30,10 @@ final class BatchPolygonsPass {
    * @return how many means differ from the pass's by more than 1e-9 relative
    */
   static long run(Path polygons, int reps, Callable<ZonalBench.Pass> ours) throws Exception {
-    Path launcher = Path.of("terrace").toAbsolutePath();
-    if (!Files.isExecutable(launcher)) {
-      throw new IllegalStateException("run from the repository root, where ./terrace is");
-    }
     Path work = Files.createTempDirectory("terrace-batch-polygons-");
     Path out = work.resolve("means.csv");
     Path log = work.resolve("cli.log");
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                "env",
-                "TERRACE_CLASSPATH=" + System.getProperty("java.class.path"),
-                "TERRACE_MAIN=" + TileOrderBench.Counted.class.getName(),
-                launcher.toString()));
+    List<String> command = BenchData.launcher(List.of());
     command.addAll(BenchData.batch(BenchData.catalog(), polygons, out));
     command.addAll(List.of("--tmp", work.toString()));
     System.out.println();

@@ -82,6 +82,28 @@ final class BenchData {
   }
 
   /**
+   * The {@code terrace} launcher as a user runs it — it chooses the JVM's options — on this JVM's
+   * classpath, {@link TileOrderBench.Counted} printing the tile cache's decodes as the command
+   * ends.
+   *
+   * @param javaOpts what {@code TERRACE_JAVA_OPTS} adds after the launcher's own options
+   * @return the command, to which the launcher's arguments are added
+   */
+  static List<String> launcher(List<String> javaOpts) {
+    Path launcher = Path.of("terrace").toAbsolutePath();
+    if (!Files.isExecutable(launcher)) {
+      throw new IllegalStateException("run from the repository root, where ./terrace is");
+    }
+    return new ArrayList<>(
+        List.of(
+            "env",
+            "TERRACE_CLASSPATH=" + System.getProperty("java.class.path"),
+            "TERRACE_MAIN=" + TileOrderBench.Counted.class.getName(),
+            "TERRACE_JAVA_OPTS=" + String.join(" ", javaOpts),
+            launcher.toString()));
+  }
+
+  /**
    * @return {@code terrace batch}'s arguments for {@code bench:dem} from {@code in} to {@code out}
    */
   static List<String> batch(Path catalog, Path in, Path out) {

@@ -119,21 +119,10 @@ public final class TileOrderBench {
     Path out = work.resolve("values.csv");
     // Through the terrace launcher, which chooses the JVM's options (its heap for batch) as it does
     // for a user; --heap and --java-opts go to it as TERRACE_JAVA_OPTS, after its own, so they win.
-    Path launcher = Path.of("terrace").toAbsolutePath();
-    if (!Files.isExecutable(launcher)) {
-      throw new IllegalStateException("run from the repository root, where ./terrace is");
-    }
     if (heap != null) {
       javaOpts.add(0, "-Xmx" + heap);
     }
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                "env",
-                "TERRACE_CLASSPATH=" + System.getProperty("java.class.path"),
-                "TERRACE_MAIN=" + Counted.class.getName(),
-                "TERRACE_JAVA_OPTS=" + String.join(" ", javaOpts),
-                launcher.toString()));
+    List<String> command = BenchData.launcher(javaOpts);
     command.addAll(BenchData.batch(BenchData.catalog(), csv, out));
     command.addAll(List.of("--memory", memory, "--tmp", work.toString()));
     System.out.printf(
