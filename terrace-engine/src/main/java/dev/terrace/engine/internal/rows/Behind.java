@@ -12,8 +12,9 @@ import java.util.concurrent.Future;
 /**
  * Runs a caller's steps on threads of their own, behind the caller: each step overlaps the caller
  * preparing the next, and at most {@code steps} run at once, so what waits for them stays that many
- * steps' worth. With one step at a time they run in the order submitted. A job's chunks are forced
- * to the disk here while the next is assembled, and the runner's requests extracted two at a time.
+ * steps' worth. With one step at a time they run in the order submitted; with none, each runs on
+ * the caller's thread as it is submitted. A job's chunks are forced to the disk here while the next
+ * is assembled, and the runner's requests extracted two at a time.
  */
 public final class Behind implements AutoCloseable {
 
@@ -37,10 +38,14 @@ public final class Behind implements AutoCloseable {
 
   /**
    * @param name the threads' name
-   * @param steps the most steps running at once
+   * @param steps the most steps running at once on threads of their own; 0 to run each on the
+   *     caller's thread
    */
   public Behind(String name, int steps) {
-    this.threads = Executors.newFixedThreadPool(steps, Thread.ofPlatform().name(name).factory());
+    this.threads =
+        steps == 0
+            ? null
+            : Executors.newFixedThreadPool(steps, Thread.ofPlatform().name(name).factory());
     this.steps = steps;
   }
 
@@ -50,6 +55,10 @@ public final class Behind implements AutoCloseable {
    * @throws IOException what a step submitted before threw
    */
   public void submit(Step step) throws IOException {
+    if (threads == null) {
+      step.run();
+      return;
+    }
     if (pending.size() == steps) {
       await(pending.poll());
     }
@@ -87,6 +96,8 @@ public final class Behind implements AutoCloseable {
   /** Waits for the steps under way to end, so that none outlives its caller. */
   @Override
   public void close() {
-    threads.close();
+    if (threads != null) {
+      threads.close();
+    }
   }
 }

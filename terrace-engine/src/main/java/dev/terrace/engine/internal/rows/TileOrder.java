@@ -97,9 +97,8 @@ public final class TileOrder implements AutoCloseable {
     // job's run on its own thread, one at a time, as before: two at a time made it no faster and
     // interactive requests slower while it ran (BENCHMARKS.md, JobBench). The order the answers are
     // spilled in does not matter: they are sorted by row.
-    boolean inline = Priority.isBackground();
     try (ExternalSort.Cursor sorted = geometries.sorted();
-        Behind requests = new Behind("terrace-tile-order", 2)) {
+        Behind requests = new Behind("terrace-tile-order", Priority.isBackground() ? 0 : 2)) {
       for (ExternalSort.Entry e; ; ) {
         e = sorted.next();
         if (e != null) {
@@ -113,7 +112,7 @@ public final class TileOrder implements AutoCloseable {
             return false;
           }
           Request next = new Request(batch, parts, rows, blocks);
-          Behind.Step step =
+          requests.submit(
               () -> {
                 Answered answered = extract(next);
                 List<ExternalSort.Entry> spilled = encode(answered);
@@ -123,12 +122,7 @@ public final class TileOrder implements AutoCloseable {
                   }
                 }
                 extracted.accept(answered.homes());
-              };
-          if (inline) {
-            step.run();
-          } else {
-            requests.submit(step);
-          }
+              });
           batch = new ArrayList<>(perRequest);
           parts = new ArrayList<>(perRequest);
           rows = new ArrayList<>(perRequest);

@@ -51,6 +51,24 @@ class BehindTest {
   }
 
   @Test
+  void noStepsRunsEachOnTheCallersThreadAsSubmitted() throws IOException {
+    List<Thread> ran = new ArrayList<>();
+    try (Behind behind = new Behind("test", 0)) {
+      behind.submit(() -> ran.add(Thread.currentThread()));
+      assertThat(ran).containsExactly(Thread.currentThread());
+      assertThatThrownBy(
+              () ->
+                  behind.submit(
+                      () -> {
+                        throw new IOException("disk full");
+                      }))
+          .isInstanceOf(IOException.class)
+          .hasMessage("disk full");
+      behind.await();
+    }
+  }
+
+  @Test
   void whatAStepThrowsReachesTheCaller() throws IOException {
     try (Behind behind = new Behind("test", 2)) {
       behind.submit(
